@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import { RejectionSchema } from '../corpus/article.ts';
+
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
+
+/** Narrows answers and searches; every field is optional. */
+export const FiltersSchema = z.object({
+  /** Outlet name, matched case-insensitively. */
+  outlet: z.string().min(1).optional(),
+  /** Earliest publication day, inclusive. */
+  since: isoDay.optional(),
+  /** Latest publication day, inclusive. */
+  until: isoDay.optional(),
+});
+export type Filters = z.infer<typeof FiltersSchema>;
+
+/** How an article is cited: what a reader needs to find the source. */
+export const SourceSchema = z.object({
+  /** Citation number used by the `[n]` markers. */
+  n: z.number().int().positive(),
+  id: z.string(),
+  title: z.string().nullable(),
+  outlet: z.string().nullable(),
+  published: z.string().nullable(),
+  url: z.string().nullable(),
+});
+export type Source = z.infer<typeof SourceSchema>;
+
+/** An article offered for further reading (no citation number). */
+export const ArticleRefSchema = SourceSchema.omit({ n: true });
+export type ArticleRef = z.infer<typeof ArticleRefSchema>;
+
+/** A sentence copied verbatim from an article body, with the number of the source it cites. */
+export const CitedSentenceSchema = z.object({
+  text: z.string().min(1),
+  citation: z.number().int().positive(),
+});
+export type CitedSentence = z.infer<typeof CitedSentenceSchema>;
+
+/** The answer to a question: also the `--json` output of `newsdesk ask`. */
+export const AnswerSchema = z.object({
+  question: z.string(),
+  /** False when nothing in the coverage answers: `sentences` is then empty and `related` names the closest articles. */
+  answered: z.boolean(),
+  sentences: z.array(CitedSentenceSchema).max(3),
+  sources: z.array(SourceSchema),
+  related: z.array(ArticleRefSchema).max(3),
+  /** 0..1, how well the best sentence matches the question. */
+  confidence: z.number().min(0).max(1),
+  /** Set when the question itself could not be used (empty, only stopwords, too long). */
+  notice: z.string().nullable(),
+  tookMs: z.number().nonnegative(),
+});
+export type Answer = z.infer<typeof AnswerSchema>;
+
+/** One ranked article in a search. */
+export const SearchHitSchema = ArticleRefSchema.extend({
+  /** A short passage around the best match; matched terms wrapped in `**`. */
+  snippet: z.string(),
+  score: z.number(),
+});
+export type SearchHit = z.infer<typeof SearchHitSchema>;
+
+/** One page of search results (page size 5). */
+export const SearchPageSchema = z.object({
+  query: z.string(),
+  /** 1-based. */
+  page: z.number().int().positive(),
+  pageCount: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative(),
+  hits: z.array(SearchHitSchema).max(5),
+  notice: z.string().nullable(),
+  tookMs: z.number().nonnegative(),
+});
+export type SearchPage = z.infer<typeof SearchPageSchema>;
+
+/** What a reload changed. */
+export const ReloadReportSchema = z.object({
+  added: z.array(z.string()),
+  updated: z.array(z.string()),
+  removed: z.array(z.string()),
+  rejected: z.array(RejectionSchema),
+  articleCount: z.number().int().nonnegative(),
+  tookMs: z.number().nonnegative(),
+});
+export type ReloadReport = z.infer<typeof ReloadReportSchema>;
+
+/** What the corpus holds, for `/coverage`. */
+export const CoverageSchema = z.object({
+  articleCount: z.number().int().nonnegative(),
+  /** Outlets by article count, largest first; articles without an outlet count under `null`. */
+  outlets: z.array(z.object({ outlet: z.string().nullable(), count: z.number().int().positive() })),
+  earliest: z.string().nullable(),
+  latest: z.string().nullable(),
+  /** ISO timestamp of the last completed load or reload. */
+  loadedAt: z.string(),
+});
+export type Coverage = z.infer<typeof CoverageSchema>;
