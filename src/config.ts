@@ -1,0 +1,39 @@
+import { z } from 'zod';
+
+const snowflake = z.string().regex(/^\d{17,20}$/, 'expected a Discord id (17 to 20 digits)');
+const emptyAsUnset = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+
+/** Every setting newsdesk reads from the environment (and `.env`); `.env.example` documents each. */
+export const ConfigSchema = z
+  .object({
+    DISCORD_TOKEN: z.preprocess(emptyAsUnset, z.string().min(20, 'expected a bot token from the Developer Portal').optional()),
+    DISCORD_APPLICATION_ID: z.preprocess(emptyAsUnset, snowflake.optional()),
+    DISCORD_GUILD_ID: z.preprocess(emptyAsUnset, snowflake.optional()),
+    DISCORD_API_URL: z.preprocess(emptyAsUnset, z.url({ protocol: /^https?$/, error: 'expected an http(s) URL such as https://discord.com/api' }).optional()),
+    CORPUS_DIR: z.preprocess(emptyAsUnset, z.string().default('./corpus')),
+    MODERATOR_ROLE_IDS: z.preprocess(
+      (value) => (typeof value === 'string' ? value.split(',').map((id) => id.trim()).filter(Boolean) : (value ?? [])),
+      z.array(snowflake),
+    ),
+    COOLDOWN_SECONDS: z.preprocess(emptyAsUnset, z.coerce.number({ error: 'expected a number of seconds' }).min(0, 'expected 0 or more seconds').max(3600, 'expected at most 3600 seconds').default(3)),
+    MAX_FILE_MB: z.preprocess(emptyAsUnset, z.coerce.number({ error: 'expected a size in MB' }).positive().default(5)),
+    LOG_LEVEL: z.preprocess(emptyAsUnset, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'expected one of fatal, error, warn, info, debug, trace, silent' }).default('info')),
+  })
+  .superRefine((config, ctx) => {
+    if (config.DISCORD_TOKEN && !config.DISCORD_APPLICATION_ID) {
+      ctx.addIssue({ code: 'custom', path: ['DISCORD_APPLICATION_ID'], message: 'required when DISCORD_TOKEN is set (the application id from the Developer Portal)' });
+    }
+  });
+export type Config = z.infer<typeof ConfigSchema>;
+
+/** A configuration problem, worded for the one line printed at start. */
+export class ConfigError extends Error {}
+
+/** Validates the environment; the error names the variable and what it expects, never its value. */
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = ConfigSchema.safeParse(env);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const variable = String(issue?.path[0] ?? 'configuration');
+  throw new ConfigError(`${variable}: ${issue?.message ?? 'invalid value'}.`);
+}

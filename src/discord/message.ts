@@ -1,0 +1,124 @@
+import { escapeMarkdown, type APIEmbed, type APIActionRowComponent, type APIComponentInMessageActionRow } from 'discord.js';
+import { DiscordLimits } from './limits.ts';
+
+/**
+ * A message as the bot posts it, in Discord's API shape. Every adapter (gateway, HTTP
+ * interactions, the local console) receives this same object, so formatting lives here once.
+ */
+export interface MessagePayload {
+  content?: string;
+  embeds?: APIEmbed[];
+  components?: APIActionRowComponent<APIComponentInMessageActionRow>[];
+  /** Always empty: article text or a question containing `@everyone` must ping nobody. */
+  allowed_mentions: { parse: [] };
+}
+
+const ELLIPSIS = '…';
+
+/** Escapes Discord markdown (and mention syntax) in text that comes from articles or users. */
+export function escapeText(text: string): string {
+  const escaped = escapeMarkdown(text, { heading: true, bulletedList: true, numberedList: true, maskedLink: true });
+  // Mentions are already inert through allowed_mentions; the zero-width space also keeps them from rendering as pings.
+  return escaped
+    .replace(/^>/gm, '\\>')
+    .replace(/@(everyone|here)/g, '@\u200b$1')
+    .replace(/<([@#])/g, '<\u200b$1');
+}
+
+/**
+ * Shortens text to at most `max` characters, cutting at a sentence end, else a word boundary,
+ * and marking the cut with an ellipsis.
+ */
+export function fitText(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const room = text.slice(0, Math.max(0, max - ELLIPSIS.length));
+  const sentenceEnd = Math.max(room.lastIndexOf('. '), room.lastIndexOf('? '), room.lastIndexOf('! '));
+  if (sentenceEnd > room.length / 2) return room.slice(0, sentenceEnd + 1) + ELLIPSIS;
+  const space = room.lastIndexOf(' ');
+  return (space > room.length / 2 ? room.slice(0, space) : room).trimEnd() + ELLIPSIS;
+}
+
+/**
+ * Joins whole lines (links, citations) under a length limit: a line that does not fit is left
+ * out, never cut, so a markdown link is never broken in the middle.
+ */
+export function fitLines(lines: string[], max: number, separator = '\n'): string {
+  let out = '';
+  for (const line of lines) {
+    const next = out ? out + separator + line : line;
+    if (next.length > max) break;
+    out = next;
+  }
+  return out;
+}
+
+/** A markdown link whose text is escaped and whose URL cannot close the link early. */
+export function link(text: string, url: string | null): string {
+  const label = escapeText(text).replace(/[[\]]/g, '\\$&');
+  if (!url || !/^https?:\/\//i.test(url)) return label;
+  return `[${label}](${url.replace(/[()<> ]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)})`;
+}
+
+/** The length Discord counts towards the 6,000-character total of an embed. */
+function embedLength(embed: APIEmbed): number {
+  return (
+    (embed.title?.length ?? 0) +
+    (embed.description?.length ?? 0) +
+    (embed.footer?.text.length ?? 0) +
+    (embed.author?.name.length ?? 0) +
+    (embed.fields ?? []).reduce((sum, field) => sum + field.name.length + field.value.length, 0)
+  );
+}
+
+/**
+ * Clamps every part of an embed to Discord's limits, then drops trailing fields until the
+ * whole fits the total, so no reply is ever rejected for size.
+ */
+export function fitEmbed(embed: APIEmbed): APIEmbed {
+  const fitted: APIEmbed = {
+    ...embed,
+    ...(embed.title !== undefined && { title: fitText(embed.title, DiscordLimits.embedTitle) }),
+    ...(embed.description !== undefined && { description: fitText(embed.description, DiscordLimits.embedDescription) }),
+    ...(embed.footer && { footer: { ...embed.footer, text: fitText(embed.footer.text, DiscordLimits.embedFooter) } }),
+    ...(embed.fields && {
+      fields: embed.fields.slice(0, DiscordLimits.embedFields).map((field) => ({
+        ...field,
+        name: fitText(field.name, DiscordLimits.embedFieldName),
+        value: fitText(field.value, DiscordLimits.embedFieldValue),
+      })),
+    }),
+  };
+  while (embedLength(fitted) > DiscordLimits.embedTotal && fitted.fields?.length) fitted.fields = fitted.fields.slice(0, -1);
+  if (embedLength(fitted) > DiscordLimits.embedTotal && fitted.description) {
+    fitted.description = fitText(fitted.description, fitted.description.length - (embedLength(fitted) - DiscordLimits.embedTotal));
+  }
+  return fitted;
+}
+
+/** A message with plain text only (refusals, notices, errors). */
+export function textMessage(text: string): MessagePayload {
+  return { content: fitText(text, DiscordLimits.content), allowed_mentions: { parse: [] } };
+}
+
+/** A message made of one embed, fitted to Discord's limits, with optional button rows. */
+export function embedMessage(embed: APIEmbed, components: MessagePayload['components'] = []): MessagePayload {
+  return { embeds: [fitEmbed(embed)], components, allowed_mentions: { parse: [] } };
+}
+
+/** How an article is named in every reply: linked title, outlet and date, unknowns said as such. */
+export interface Attribution {
+  title: string | null;
+  outlet: string | null;
+  published: string | null;
+  url: string | null;
+}
+
+/** `[Title](url) — Outlet · 2025-03-23`, with "unknown" for what the source does not give. */
+export function attributionLine(article: Attribution): string {
+  return `${link(article.title ?? 'Untitled article', article.url)} — ${escapeText(article.outlet ?? 'outlet unknown')} · ${displayDate(article.published)}`;
+}
+
+/** An ISO date or date-time as shown to readers (`2025-03-23 14:23`), or "date unknown". */
+export function displayDate(published: string | null): string {
+  return published ? published.replace('T', ' ').slice(0, 16) : 'date unknown';
+}

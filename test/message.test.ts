@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { DiscordLimits } from '../src/discord/limits.ts';
+import { attributionLine, embedMessage, escapeText, fitLines, fitText, link, textMessage } from '../src/discord/message.ts';
+
+describe('escapeText', () => {
+  it('escapes markdown from article text so it shows literally', () => {
+    expect(escapeText('*bold* _it_ `code` ~~s~~ ||spoiler||')).toBe('\\*bold\\* \\_it\\_ \\`code\\` \\~\\~s\\~\\~ \\|\\|spoiler\\|\\|');
+    expect(escapeText('# Heading\n- item\n> quote')).toBe('\\# Heading\n\\- item\n\\> quote');
+    expect(escapeText('[click](https://evil.example)')).toContain('\\[click');
+  });
+
+  it('defuses mentions even before allowed_mentions does', () => {
+    const text = escapeText('hi @everyone and @here and <@123456789012345678> and <@&223456789012345678>');
+    expect(text).not.toMatch(/@everyone|@here|<@\d|<@&/);
+  });
+});
+
+describe('fitText', () => {
+  it('leaves text that fits untouched', () => {
+    expect(fitText('short', 10)).toBe('short');
+  });
+
+  it('cuts at a sentence end when one is near, else at a word, and marks the cut', () => {
+    const text = 'The first sentence is here. The second sentence goes on and on.';
+    expect(fitText(text, 40)).toBe('The first sentence is here.…');
+    const cut = fitText('alpha beta gamma delta epsilon', 20);
+    expect(cut.length).toBeLessThanOrEqual(20);
+    expect(cut).toBe('alpha beta gamma…');
+  });
+
+  it('never exceeds the limit, even with no spaces', () => {
+    expect(fitText('x'.repeat(5000), DiscordLimits.content)).toHaveLength(DiscordLimits.content);
+  });
+});
+
+describe('fitLines', () => {
+  it('keeps whole lines only, so links are never cut', () => {
+    const lines = Array.from({ length: 50 }, (_, i) => `[Article ${i}](https://example.com/${i})`);
+    const value = fitLines(lines, 1024);
+    expect(value.length).toBeLessThanOrEqual(1024);
+    for (const line of value.split('\n')) expect(line).toMatch(/^\[Article \d+\]\(https:\/\/example\.com\/\d+\)$/);
+  });
+});
+
+describe('link and attribution', () => {
+  it('links a title and keeps brackets and parentheses from breaking the link', () => {
+    expect(link('A [b] c', 'https://e.com/a (b)')).toBe('[A \\[b\\] c](https://e.com/a%20%28b%29)');
+  });
+
+  it('shows a title without a link when there is no http url', () => {
+    expect(link('Title', null)).toBe('Title');
+    expect(link('Title', 'javascript:alert(1)')).toBe('Title');
+  });
+
+  it('says unknown for what the source does not give', () => {
+    expect(attributionLine({ title: null, outlet: null, published: null, url: null })).toBe('Untitled article — outlet unknown · date unknown');
+    expect(attributionLine({ title: 'T', outlet: 'Al Mayadeen English', published: '2025-03-23T14:23', url: 'https://x.example/a' })).toBe(
+      '[T](https://x.example/a) — Al Mayadeen English · 2025-03-23 14:23',
+    );
+  });
+});
+
+describe('messages fit Discord by construction', () => {
+  it('clamps every embed part and the total, and disables all mentions', () => {
+    const long = 'word '.repeat(3000);
+    const message = embedMessage({
+      title: long,
+      description: long,
+      footer: { text: long },
+      fields: Array.from({ length: 40 }, (_, i) => ({ name: `${i} ${long}`, value: long })),
+    });
+    const embed = message.embeds![0]!;
+    expect(embed.title!.length).toBeLessThanOrEqual(DiscordLimits.embedTitle);
+    expect(embed.description!.length).toBeLessThanOrEqual(DiscordLimits.embedDescription);
+    expect(embed.fields!.length).toBeLessThanOrEqual(DiscordLimits.embedFields);
+    for (const field of embed.fields!) {
+      expect(field.name.length).toBeLessThanOrEqual(DiscordLimits.embedFieldName);
+      expect(field.value.length).toBeLessThanOrEqual(DiscordLimits.embedFieldValue);
+    }
+    const total =
+      embed.title!.length + embed.description!.length + embed.footer!.text.length + embed.fields!.reduce((n, f) => n + f.name.length + f.value.length, 0);
+    expect(total).toBeLessThanOrEqual(DiscordLimits.embedTotal);
+    expect(message.allowed_mentions).toEqual({ parse: [] });
+  });
+
+  it('keeps text messages within 2,000 characters', () => {
+    const message = textMessage('a'.repeat(10_000));
+    expect(message.content!.length).toBeLessThanOrEqual(DiscordLimits.content);
+    expect(message.allowed_mentions).toEqual({ parse: [] });
+  });
+});
