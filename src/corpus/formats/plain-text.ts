@@ -1,0 +1,66 @@
+import { normalizeDate, unreadableDateReason } from '../dates.ts';
+import { type ArticleDraft, type Issue, type ParsedFile, rejectedFile, unknownMetadata } from '../draft.ts';
+import { joinLines, normalizeSpace, splitBlocks } from '../paragraphs.ts';
+import { bylineName } from './line-shape.ts';
+
+type Metadata = Omit<ArticleDraft, 'record' | 'paragraphs'>;
+type Field = keyof Metadata;
+
+/** Header keys people write at the top of clean text files, mapped to the article field they give. */
+const HEADER_KEYS: Record<string, Field | 'date'> = {
+  title: 'title', headline: 'title',
+  date: 'date', published: 'date',
+  author: 'author', by: 'author', byline: 'author',
+  source: 'outlet', outlet: 'outlet', publication: 'outlet', site: 'outlet',
+  url: 'url', link: 'url',
+  language: 'language', lang: 'language',
+};
+
+interface HeaderField {
+  field: Field | 'date';
+  value: string;
+}
+
+/**
+ * One header line, or null when the line is text: ` date 2025-11-21 Title` (date then title on one
+ * line), `By Name`, or `Key: value` with a known key.
+ */
+function headerField(line: string): HeaderField[] | null {
+  const text = normalizeSpace(line);
+  const dated = /^date\s+(\S+)\s+(\S.*)$/iu.exec(text);
+  if (dated?.[1] && dated[2] && normalizeDate(dated[1])) {
+    return [{ field: 'date', value: dated[1] }, { field: 'title', value: dated[2] }];
+  }
+  const author = bylineName(text);
+  if (author) return [{ field: 'author', value: author }];
+  const keyed = /^([a-z]+)\s*:\s*(\S.*)$/iu.exec(text);
+  const field = keyed?.[1] ? HEADER_KEYS[keyed[1].toLowerCase()] : undefined;
+  return field && keyed?.[2] ? [{ field, value: keyed[2] }] : null;
+}
+
+/** The header fields of a block made only of header lines, null when the block is text. */
+function headerBlock(block: readonly string[]): HeaderField[] | null {
+  const fields = block.map(headerField);
+  return fields.every((field) => field !== null) ? fields.flat() : null;
+}
+
+/** Extracts a clean article whose first lines may carry metadata; the rest is the body, one paragraph per block. */
+export function parsePlainText(text: string): ParsedFile {
+  const blocks = splitBlocks(text);
+  const metadata: Metadata = { ...unknownMetadata };
+  const warnings: Issue[] = [];
+  let bodyStart = 0;
+  for (const block of blocks) {
+    const fields = headerBlock(block);
+    if (!fields) break;
+    bodyStart += 1;
+    for (const { field, value } of fields) {
+      if (field !== 'date') metadata[field] = value;
+      else if (normalizeDate(value)) metadata.published = normalizeDate(value);
+      else warnings.push({ record: null, reason: unreadableDateReason(value) });
+    }
+  }
+  const paragraphs = blocks.slice(bodyStart).map(joinLines);
+  if (paragraphs.length === 0) return rejectedFile('no body paragraphs after the header lines');
+  return { drafts: [{ ...metadata, record: null, paragraphs }], rejected: [], warnings };
+}

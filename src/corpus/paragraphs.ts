@@ -1,0 +1,32 @@
+import { createHash } from 'node:crypto';
+
+/** Collapses every run of whitespace (including non-breaking spaces) to one space and trims. */
+export function normalizeSpace(text: string): string {
+  return text.replace(/\s+/gu, ' ').trim();
+}
+
+/** Splits text into blocks of consecutive non-blank lines: a blank line ends a paragraph in every plain format. */
+export function splitBlocks(text: string): string[][] {
+  const blocks: string[][] = [];
+  let current: string[] = [];
+  for (const line of text.split(/\r\n|\r|\n/u)) {
+    if (line.trim() === '') {
+      if (current.length > 0) blocks.push(current);
+      current = [];
+    } else {
+      current.push(line);
+    }
+  }
+  if (current.length > 0) blocks.push(current);
+  return blocks;
+}
+
+/** Joins the lines of a hard-wrapped block into one paragraph. */
+export function joinLines(lines: readonly string[]): string {
+  return normalizeSpace(lines.join(' '));
+}
+
+/** sha256 (hex) of the body with whitespace normalised, so re-wrapped copies of one text hash alike. */
+export function bodyHash(paragraphs: readonly string[]): string {
+  return createHash('sha256').update(normalizeSpace(paragraphs.join(' '))).digest('hex');
+}
