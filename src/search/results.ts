@@ -53,10 +53,22 @@ export const AnswerSchema = z.object({
 });
 export type Answer = z.infer<typeof AnswerSchema>;
 
+/** A run of snippet text, verbatim from the article, and whether it matched the query. */
+export const SnippetPartSchema = z.object({
+  text: z.string(),
+  match: z.boolean(),
+});
+export type SnippetPart = z.infer<typeof SnippetPartSchema>;
+
 /** One ranked article in a search. */
 export const SearchHitSchema = ArticleRefSchema.extend({
-  /** A short passage around the best match; matched terms wrapped in `**`. */
-  snippet: z.string(),
+  /** A short passage (at most 200 characters) around the best match; matched terms wrapped in `**`. */
+  snippet: z.string().max(200),
+  /**
+   * The same passage as runs of text: unambiguous even when the article itself contains `**`.
+   * "…" runs (match false) mark where the passage was cut.
+   */
+  snippetParts: z.array(SnippetPartSchema).optional(),
   score: z.number(),
 });
 export type SearchHit = z.infer<typeof SearchHitSchema>;

@@ -1,0 +1,292 @@
+/**
+ * The live index holder: answers, searches and suggestions over the current corpus, and reloads.
+ *
+ * Reload strategy. The corpus is loaded again (the loader's cache skips unchanged files), then
+ * compared with the served articles by id and hash:
+ * - a small change set (at most `INCREMENTAL_LIMIT` articles) is analysed first, between turns of
+ *   the event loop, then applied to the live index in one synchronous step: MiniSearch's
+ *   `discard` + `add` per article takes well under a millisecond, so 10 changed files out of
+ *   100,000 cost milliseconds instead of a minute-long rebuild, and no query sees half a change;
+ * - a larger one builds a new index beside the live one, in chunks so the event loop keeps
+ *   turning, and swaps it in only when complete.
+ * Queries during a reload are answered from the live index; if loading or building throws, the
+ * live index is untouched and keeps serving.
+ */
+import type { Article, Corpus, Rejection } from '../corpus/article.ts';
+import { CorpusCache, loadCorpus, type LoadOptions } from '../corpus/loader.ts';
+import { analyseArticle, ArticleIndex, nextTurn, type AnalysedArticle, type Retrieval } from './articleIndex.ts';
+import { composeAnswer, articleRef, unanswered } from './answer.ts';
+import { prepareQuestion, questionNotice, questionTerms } from './question.ts';
+import {
+  FiltersSchema,
+  type Answer,
+  type ArticleRef,
+  type Coverage,
+  type Filters,
+  type ReloadReport,
+  type SearchPage,
+} from './results.ts';
+import { rankSentences, SentenceCache } from './sentenceRanking.ts';
+import { snippetFor } from './snippet.ts';
+import { fold } from './analyzer.ts';
+
+/** Results per search page. */
+export const PAGE_SIZE = 5;
+/** Most changed articles a reload applies to the live index in place. */
+export const INCREMENTAL_LIMIT = 500;
+const ANSWER_CANDIDATES = 20;
+const ANALYSIS_CHUNK = 100;
+const DEFAULT_SUGGESTIONS = 25;
+
+/** Loads a corpus directory (`loadCorpus` unless a test or the bench says otherwise). */
+export type CorpusLoader = (corpusDir: string, options: LoadOptions) => Promise<Corpus>;
+
+/** How a library loads its corpus: the loader's options, passed through on every load and reload. */
+export interface LibraryOptions extends LoadOptions {
+  load?: CorpusLoader;
+}
+
+/** Thrown by `reload` while another reload is running. */
+export class ReloadInProgressError extends Error {
+  constructor() {
+    super('A reload is already running; try again when it has finished.');
+    this.name = 'ReloadInProgressError';
+  }
+}
+
+/** The corpus, indexed and answerable. */
+export class Library {
+  private index: ArticleIndex;
+  private rejected: Rejection[];
+  private loadedAt = new Date();
+  private coverageCache: Coverage | null = null;
+  private running = false;
+  private readonly sentences = new SentenceCache();
+
+  private constructor(
+    index: ArticleIndex,
+    rejected: Rejection[],
+    private readonly source: (() => Promise<Corpus>) | null,
+  ) {
+    this.index = index;
+    this.rejected = rejected;
+  }
+
+  /**
+   * Loads and indexes a corpus directory; throws a clear Error (the loader's `CorpusDirectoryError`)
+   * if it cannot be read. Reloads share one loader cache, so unchanged files are not parsed again.
+   */
+  static async open(corpusDir: string, options: LibraryOptions = {}): Promise<Library> {
+    const { load = loadCorpus, ...loadOptions } = options;
+    const cache = loadOptions.cache ?? new CorpusCache();
+    const source = () => load(corpusDir, { ...loadOptions, cache });
+    const corpus = await source();
+    return new Library(await ArticleIndex.build(distinct(corpus.articles)), corpus.rejected, source);
+  }
+
+  /** A library over articles already in memory; `reload` calls `load` when given. */
+  static async fromArticles(articles: readonly Article[], options: { load?: () => Promise<Corpus> } = {}): Promise<Library> {
+    return new Library(await ArticleIndex.build(distinct(articles)), [], options.load ?? null);
+  }
+
+  /** True while a reload is running. */
+  get reloading(): boolean {
+    return this.running;
+  }
+
+  /** Files the last load rejected, and why. */
+  get rejections(): readonly Rejection[] {
+    return this.rejected;
+  }
+
+  /** Answers a question with up to three verbatim, cited sentences. */
+  answer(question: string, filters: Filters = {}): Answer {
+    const started = performance.now();
+    const tookMs = () => performance.now() - started;
+    const termsOfQuestion = question.length > 500 ? [] : questionTerms(question);
+    const notice = questionNotice(question, termsOfQuestion);
+    if (notice) return { ...unanswered(question, [], 0, notice), tookMs: tookMs() };
+    const index = this.index;
+    const prepared = prepareQuestion(termsOfQuestion, index.vocabulary, false);
+    const retrieved = index.retrieve(prepared.terms, validFilters(filters), 'any', ANSWER_CANDIDATES);
+    const ranked = rankSentences(prepared, retrieved, this.sentences);
+    return { ...composeAnswer(question, ranked, retrieved, this.sentences), tookMs: tookMs() };
+  }
+
+  /**
+   * Ranked articles, five per page. Articles holding every query word come first; when none does,
+   * those holding any. A page past the end shows the last page, with a notice.
+   */
+  search(query: string, filters: Filters = {}, page = 1): SearchPage {
+    const started = performance.now();
+    const termsOfQuery = query.length > 500 ? [] : questionTerms(query);
+    const notice = questionNotice(query, termsOfQuery.length > 0 ? termsOfQuery : []);
+    const empty = { query, page: 1, pageCount: 0, total: 0, hits: [] };
+    if (notice) return { ...empty, notice, tookMs: performance.now() - started };
+    const index = this.index;
+    const prepared = prepareQuestion(termsOfQuery, index.vocabulary, true);
+    const accepted = validFilters(filters);
+    let found = index.retrieve(prepared.terms, accepted, 'all');
+    if (found.length === 0) found = index.retrieve(prepared.terms, accepted, 'any');
+    const pageCount = Math.ceil(found.length / PAGE_SIZE);
+    if (pageCount === 0) {
+      return { ...empty, notice: 'No articles match that search.', tookMs: performance.now() - started };
+    }
+    const requested = Number.isInteger(page) && page >= 1 ? page : 1;
+    const shown = Math.min(requested, pageCount);
+    const hits = found.slice((shown - 1) * PAGE_SIZE, shown * PAGE_SIZE).map(({ article, score }: Retrieval) => {
+      const snippet = snippetFor(article, prepared, this.sentences);
+      return { ...articleRef(article), snippet: snippet.text, snippetParts: snippet.parts, score };
+    });
+    return {
+      query,
+      page: shown,
+      pageCount,
+      total: found.length,
+      hits,
+      notice: requested > pageCount ? `There are only ${pageCount} pages; this is the last.` : null,
+      tookMs: performance.now() - started,
+    };
+  }
+
+  /** The article with this id. */
+  article(id: string): Article | undefined {
+    return this.index.article(id);
+  }
+
+  /** Articles whose titles match what was typed, for autocomplete; the latest articles when nothing was typed. */
+  suggestTitles(text: string, limit = DEFAULT_SUGGESTIONS): ArticleRef[] {
+    const index = this.index;
+    const ids = text.trim() === '' ? this.latestIds(limit) : index.titles.suggest(text, limit);
+    return ids.flatMap((id) => {
+      const article = index.article(id);
+      return article ? [articleRef(article)] : [];
+    });
+  }
+
+  /** Outlets whose names start with (then contain) what was typed, largest first. */
+  suggestOutlets(text: string, limit = DEFAULT_SUGGESTIONS): string[] {
+    const typed = fold(text.trim());
+    const outlets = this.coverage().outlets.flatMap((o) => (o.outlet === null ? [] : [o.outlet]));
+    const starting = outlets.filter((o) => fold(o).startsWith(typed));
+    const containing = outlets.filter((o) => !fold(o).startsWith(typed) && fold(o).includes(typed));
+    return [...starting, ...containing].slice(0, limit);
+  }
+
+  /** What the corpus holds. */
+  coverage(): Coverage {
+    this.coverageCache ??= coverageOf(this.index.all(), this.loadedAt);
+    return this.coverageCache;
+  }
+
+  /** Loads the corpus again and serves it once indexed; throws `ReloadInProgressError` if one is running. */
+  async reload(): Promise<ReloadReport> {
+    if (this.running) throw new ReloadInProgressError();
+    if (!this.source) throw new Error('This library was not opened from a corpus directory, so it cannot reload.');
+    this.running = true;
+    try {
+      const started = performance.now();
+      const corpus = await this.source();
+      const articles = distinct(corpus.articles);
+      const live = this.index;
+      const incoming = new Map(articles.map((a) => [a.id, a]));
+      const added = articles.filter((a) => !live.article(a.id));
+      const updated = articles.filter((a) => {
+        const old = live.article(a.id);
+        return old !== undefined && changed(old, a);
+      });
+      const removed = [...live.all()].filter((a) => !incoming.has(a.id));
+      const changes = added.length + updated.length + removed.length;
+      if (changes <= INCREMENTAL_LIMIT) {
+        const upserts = await analyseAll([...added, ...updated]);
+        const removals = await analyseAll([
+          ...removed,
+          ...updated.flatMap((a) => live.article(a.id) ?? []),
+        ]);
+        live.apply({ upserts, removals });
+      } else {
+        this.index = await ArticleIndex.build(articles);
+      }
+      this.rejected = corpus.rejected;
+      this.loadedAt = new Date();
+      this.coverageCache = null;
+      return {
+        added: added.map((a) => a.id),
+        updated: updated.map((a) => a.id),
+        removed: removed.map((a) => a.id),
+        rejected: corpus.rejected,
+        articleCount: this.index.size,
+        tookMs: performance.now() - started,
+      };
+    } finally {
+      this.running = false;
+    }
+  }
+
+  private latestIds(limit: number): string[] {
+    return [...this.index.all()]
+      .filter((a) => a.title !== null)
+      .sort((a, b) => (b.published ?? '').localeCompare(a.published ?? ''))
+      .slice(0, limit)
+      .map((a) => a.id);
+  }
+}
+
+/** Whether a reloaded article differs from the served one in anything a reader sees. */
+function changed(old: Article, next: Article): boolean {
+  return (
+    old.hash !== next.hash ||
+    old.title !== next.title ||
+    old.outlet !== next.outlet ||
+    old.author !== next.author ||
+    old.published !== next.published ||
+    old.url !== next.url ||
+    old.language !== next.language
+  );
+}
+
+function distinct(articles: readonly Article[]): Article[] {
+  const seen = new Set<string>();
+  return articles.filter((a) => !seen.has(a.id) && seen.add(a.id));
+}
+
+async function analyseAll(articles: readonly Article[]): Promise<AnalysedArticle[]> {
+  const analysed: AnalysedArticle[] = [];
+  for (let start = 0; start < articles.length; start += ANALYSIS_CHUNK) {
+    analysed.push(...articles.slice(start, start + ANALYSIS_CHUNK).map(analyseArticle));
+    await nextTurn();
+  }
+  return analysed;
+}
+
+/** Filters as given when valid; an invalid filter is ignored field by field rather than failing the query. */
+function validFilters(filters: Filters): Filters {
+  const parsed = FiltersSchema.safeParse(filters);
+  if (parsed.success) return parsed.data;
+  const kept: Filters = {};
+  for (const key of ['outlet', 'since', 'until'] as const) {
+    const field = FiltersSchema.shape[key].safeParse(filters[key]);
+    if (field.success && field.data !== undefined) kept[key] = field.data;
+  }
+  return kept;
+}
+
+function coverageOf(articles: Iterable<Article>, loadedAt: Date): Coverage {
+  const counts = new Map<string | null, number>();
+  let articleCount = 0;
+  let earliest: string | null = null;
+  let latest: string | null = null;
+  for (const article of articles) {
+    articleCount += 1;
+    counts.set(article.outlet, (counts.get(article.outlet) ?? 0) + 1);
+    const day = article.published;
+    if (day !== null) {
+      if (earliest === null || day < earliest) earliest = day;
+      if (latest === null || day > latest) latest = day;
+    }
+  }
+  const outlets = [...counts]
+    .map(([outlet, count]) => ({ outlet, count }))
+    .sort((a, b) => b.count - a.count || (a.outlet ?? '').localeCompare(b.outlet ?? ''));
+  return { articleCount, outlets, earliest, latest, loadedAt: loadedAt.toISOString() };
+}

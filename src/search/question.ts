@@ -1,0 +1,52 @@
+import { tokenize } from './analyzer.ts';
+import type { TermGroup } from './articleIndex.ts';
+import type { Vocabulary } from './vocabulary.ts';
+
+/** Longest question or query accepted, in characters. */
+export const MAX_QUESTION_LENGTH = 500;
+
+/** A question term: what the reader typed, the index terms that stand for it, and its IDF weight. */
+export interface QuestionTerm extends TermGroup {
+  term: string;
+  weight: number;
+}
+
+/** A usable question: its distinct terms, and the weight of them all. */
+export interface Question {
+  terms: QuestionTerm[];
+  totalWeight: number;
+}
+
+/** Why a question cannot be used, in words for the reader; null when it can. */
+export function questionNotice(text: string, analysedTerms: readonly AskedTerm[]): string | null {
+  if (text.length > MAX_QUESTION_LENGTH) {
+    return `That question is too long (max ${MAX_QUESTION_LENGTH} characters).`;
+  }
+  if (analysedTerms.length === 0) return 'Ask a question with at least one keyword.';
+  return null;
+}
+
+/** A question's term and the word it was stemmed from. */
+export interface AskedTerm {
+  term: string;
+  word: string;
+}
+
+/** The distinct index terms of a question, in order. */
+export function questionTerms(text: string): AskedTerm[] {
+  const seen = new Set<string>();
+  return tokenize(text, 'query').flatMap(({ term, word }) => (seen.has(term) || !seen.add(term) ? [] : [{ term, word }]));
+}
+
+/**
+ * Weighs each question term by its IDF and finds the index terms it stands for: itself, or close
+ * spellings when the corpus lacks it; with `prefix`, also completions of the last term (the word
+ * still being typed) and of any term the corpus lacks.
+ */
+export function prepareQuestion(termsOfQuestion: readonly AskedTerm[], vocabulary: Vocabulary, prefix: boolean): Question {
+  const prepared = termsOfQuestion.map(({ term, word }, i) => {
+    const completing = prefix && (i === termsOfQuestion.length - 1 || vocabulary.frequency(term) === 0);
+    return { term, variants: vocabulary.variants(term, word, completing), weight: vocabulary.idf(term) };
+  });
+  return { terms: prepared, totalWeight: prepared.reduce((sum, t) => sum + t.weight, 0) };
+}

@@ -1,0 +1,98 @@
+/**
+ * Splits a paragraph into whole sentences. `Intl.Segmenter` follows Unicode sentence boundaries,
+ * which break after every abbreviation ("Gen. Smith", "the U.S. President") and inside quotations
+ * ("...brothers... We will continue," the president said). Those pieces are joined back when:
+ * - a piece ends with a title abbreviation (Mr., Gen., Sen. ...), always followed by a name;
+ * - a piece ends with a dotted acronym or an initial ("U.S.", "J.") and the next piece does not
+ *   start like a new sentence ("The", "He", ...);
+ * - a piece ends with a month or number abbreviation ("Jan.", "No.") and the next starts with a digit;
+ * - the next piece starts with a lowercase letter, so it cannot begin a sentence;
+ * - a piece leaves a quotation open, so the quotation and its attribution stay one sentence
+ *   (bounded, so a paragraph-long quotation falls back to the segmenter's pieces).
+ * A sentence is always a slice of the paragraph, trimmed: its characters are never rewritten.
+ */
+
+/** A sentence's place in its paragraph. */
+export interface SentenceSpan {
+  start: number;
+  end: number;
+}
+
+const TITLES = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'gen', 'lt', 'col', 'maj', 'capt', 'cmdr', 'adm', 'sgt', 'gov', 'sen',
+  'rep', 'rev', 'prof', 'pres', 'st', 'mt', 'ft', 'sr', 'jr', 'messrs', 'hon', 'gens',
+]);
+const NUMBERED = new Set([
+  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'no', 'nos',
+  'vol', 'art', 'ch', 'p', 'pp', 'approx', 'fig', 'vs', 'v',
+]);
+const SENTENCE_STARTERS = new Set([
+  'the', 'a', 'an', 'he', 'she', 'it', 'they', 'we', 'i', 'you', 'this', 'that', 'these', 'those',
+  'there', 'his', 'her', 'its', 'their', 'but', 'and', 'in', 'on', 'at', 'after', 'before', 'when',
+  'while', 'if', 'as', 'for', 'officials', 'meanwhile', 'however', 'earlier', 'later',
+]);
+const MAX_JOINED_LENGTH = 600;
+
+const segmenters = new Map<string, Intl.Segmenter>();
+
+function segmenter(language: string | null): Intl.Segmenter {
+  const key = language ?? 'en';
+  let found = segmenters.get(key);
+  if (!found) {
+    found = new Intl.Segmenter(Intl.Segmenter.supportedLocalesOf([key]).length > 0 ? key : 'en', {
+      granularity: 'sentence',
+    });
+    segmenters.set(key, found);
+  }
+  return found;
+}
+
+/** The sentences of one paragraph, as trimmed spans of it. */
+export function splitSentences(paragraph: string, language: string | null = null): SentenceSpan[] {
+  const pieces = [...segmenter(language).segment(paragraph)]
+    .map((piece) => trimmed(paragraph, piece.index, piece.index + piece.segment.length))
+    .filter((span) => span.end > span.start);
+  const joined: SentenceSpan[] = [];
+  for (const piece of pieces) {
+    const last = joined.at(-1);
+    if (last && belongTogether(paragraph, last, piece)) last.end = piece.end;
+    else joined.push({ ...piece });
+  }
+  return joined;
+}
+
+function trimmed(text: string, start: number, end: number): SentenceSpan {
+  while (start < end && /\s/.test(text[start] ?? '')) start += 1;
+  while (end > start && /\s/.test(text[end - 1] ?? '')) end -= 1;
+  return { start, end };
+}
+
+function belongTogether(text: string, before: SentenceSpan, after: SentenceSpan): boolean {
+  if (after.end - before.start > MAX_JOINED_LENGTH) return false;
+  const head = text.slice(before.start, before.end);
+  const next = text.slice(after.start, after.end);
+  if (/^\p{Ll}/u.test(next)) return true;
+  if (quotationOpen(head)) return true;
+  const lastWord = /(\S+)\.$/u.exec(head)?.[1] ?? '';
+  const bare = lastWord.replace(/^\P{L}+/u, '').toLowerCase();
+  if (TITLES.has(bare)) return true;
+  if (NUMBERED.has(bare)) return /^\p{N}/u.test(next);
+  if (/^(?:\p{L}\.)*\p{L}$/u.test(lastWord.replace(/^\P{L}+/u, ''))) {
+    const firstWord = /^\p{L}+/u.exec(next)?.[0]?.toLowerCase() ?? '';
+    return firstWord !== '' && !SENTENCE_STARTERS.has(firstWord);
+  }
+  return false;
+}
+
+function quotationOpen(text: string): boolean {
+  const opening = count(text, '“');
+  const closing = count(text, '”');
+  if (opening !== closing) return opening > closing;
+  return count(text, '"') % 2 === 1;
+}
+
+function count(text: string, character: string): number {
+  let found = 0;
+  for (const c of text) if (c === character) found += 1;
+  return found;
+}

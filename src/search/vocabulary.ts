@@ -1,0 +1,102 @@
+import SearchableMap from 'minisearch/SearchableMap';
+
+/** One index term a question term stands for, and how much a match on it counts (1 = exact). */
+export interface TermVariant {
+  term: string;
+  weight: number;
+}
+
+const MAX_FUZZY_VARIANTS = 3;
+const MAX_PREFIX_VARIANTS = 8;
+const PREFIX_SCAN_LIMIT = 5000;
+
+/**
+ * Document frequencies of every index term, kept beside the MiniSearch index: sentence ranking
+ * needs IDF, and typo correction needs to know which terms exist (MiniSearch keeps both private).
+ * Corrections and completions look among the folded words as written (a radix tree of word →
+ * term), not among stems: "delegatoin" is one transposition from "delegation", but five edits from
+ * its stem "deleg". A question term is corrected only when the corpus lacks it, so "Witkof" finds
+ * witkoff while a real word is never swapped for a neighbour.
+ */
+export class Vocabulary {
+  private readonly frequencies = new Map<string, number>();
+  private readonly words = new SearchableMap<string>();
+  private documents = 0;
+
+  /** Number of documents counted. */
+  get documentCount(): number {
+    return this.documents;
+  }
+
+  /** Counts one document's distinct terms, and learns the words they were stemmed from. */
+  add(documentTerms: Iterable<string>, wordTerms: Iterable<[word: string, term: string]>): void {
+    this.documents += 1;
+    for (const term of new Set(documentTerms)) this.frequencies.set(term, (this.frequencies.get(term) ?? 0) + 1);
+    for (const [word, term] of wordTerms) if (!this.words.has(word)) this.words.set(word, term);
+  }
+
+  /** Forgets one document counted by `add` with the same terms. */
+  remove(documentTerms: Iterable<string>): void {
+    this.documents -= 1;
+    for (const term of new Set(documentTerms)) {
+      const n = this.frequencies.get(term) ?? 0;
+      if (n <= 1) this.frequencies.delete(term);
+      else this.frequencies.set(term, n - 1);
+    }
+  }
+
+  /** How many documents hold the term. */
+  frequency(term: string): number {
+    return this.frequencies.get(term) ?? 0;
+  }
+
+  /**
+   * BM25 inverse document frequency. A term the corpus lacks weighs as much as the rarest term it
+   * holds: unseen, but not infinitely telling.
+   */
+  idf(term: string): number {
+    const df = Math.max(1, this.frequency(term));
+    const n = Math.max(1, this.documents);
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  }
+
+  /**
+   * The index terms a question term (stemmed from `word`) may stand for: itself if known, else the
+   * terms of close spellings of the word; with `prefix`, also terms of words it begins.
+   */
+  variants(term: string, word: string, prefix: boolean): TermVariant[] {
+    const found: TermVariant[] = [];
+    if (this.frequency(term) > 0) found.push({ term, weight: 1 });
+    else if (word.length >= 5 && !/^\p{N}/u.test(word)) found.push(...this.corrections(word));
+    if (prefix && word.length >= 3) found.push(...this.completions(word, found));
+    return found;
+  }
+
+  private corrections(word: string): TermVariant[] {
+    const distance = word.length >= 8 ? 2 : 1;
+    const best = new Map<string, { edits: number; df: number }>();
+    for (const [, [term, edits]] of this.words.fuzzyGet(word, distance)) {
+      const df = this.frequency(term);
+      const known = best.get(term);
+      if (df > 0 && (!known || edits < known.edits)) best.set(term, { edits, df });
+    }
+    return [...best]
+      .sort(([, a], [, b]) => a.edits - b.edits || b.df - a.df)
+      .slice(0, MAX_FUZZY_VARIANTS)
+      .map(([term, { edits }]) => ({ term, weight: edits === 1 ? 0.8 : 0.6 }));
+  }
+
+  private completions(word: string, already: readonly TermVariant[]): TermVariant[] {
+    const candidates = new Map<string, number>();
+    let scanned = 0;
+    for (const [, term] of this.words.atPrefix(word)) {
+      const df = this.frequency(term);
+      if (df > 0 && !already.some((v) => v.term === term)) candidates.set(term, df);
+      if (++scanned >= PREFIX_SCAN_LIMIT) break;
+    }
+    return [...candidates]
+      .sort(([, a], [, b]) => b - a)
+      .slice(0, MAX_PREFIX_VARIANTS)
+      .map(([term]) => ({ term, weight: 0.5 }));
+  }
+}
