@@ -1,0 +1,74 @@
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+import { normalizeDate, unreadableDateReason } from '../dates.ts';
+import { type Issue, type ParsedFile, rejectedFile, unknownMetadata } from '../draft.ts';
+import { normalizeSpace } from '../paragraphs.ts';
+
+/** Elements whose start and end break the text into paragraphs. */
+const BLOCK_ELEMENTS = new Set([
+  'P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'BLOCKQUOTE', 'PRE', 'DIV', 'SECTION', 'ARTICLE', 'MAIN',
+  'UL', 'OL', 'DL', 'DT', 'DD', 'TABLE', 'TR', 'TD', 'TH', 'FIGURE', 'HEADER', 'FOOTER', 'ASIDE', 'BR', 'HR',
+]);
+/** Elements with no reading text; image captions are attribution furniture, not the article's words. */
+const SKIPPED_ELEMENTS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'FIGCAPTION', 'svg']);
+
+interface TreeNode {
+  nodeType: number;
+  nodeName: string;
+  textContent: string | null;
+  childNodes: ArrayLike<TreeNode>;
+}
+
+/** Texts of the block elements of an HTML fragment, in reading order. */
+export function blockTexts(html: string): string[] {
+  const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
+  const parts: string[] = [];
+  const visit = (node: TreeNode): void => {
+    if (node.nodeType === 3) parts.push(node.textContent ?? '');
+    if (node.nodeType !== 1 || SKIPPED_ELEMENTS.has(node.nodeName)) return;
+    const isBlock = BLOCK_ELEMENTS.has(node.nodeName);
+    if (isBlock) parts.push('\n');
+    for (const child of Array.from(node.childNodes)) visit(child);
+    if (isBlock) parts.push('\n');
+  };
+  visit(document.body as unknown as TreeNode);
+  return parts.join('').split('\n').map(normalizeSpace).filter(Boolean);
+}
+
+/** The page's own address: the canonical link, else og:url. */
+function pageUrl(document: ReturnType<typeof parseHTML>['document']): string | null {
+  const canonical = document.querySelector('link[rel="canonical"]')?.getAttribute('href');
+  const og = document.querySelector('meta[property="og:url"]')?.getAttribute('content');
+  return normalizeSpace(canonical ?? og ?? '') || null;
+}
+
+/** Extracts the main text of an HTML page with Readability, and its attribution from the page's metadata. */
+export function parseHtml(html: string): ParsedFile {
+  const { document } = parseHTML(html);
+  const url = pageUrl(document);
+  // Readability rewrites the document it reads, so everything else is taken from the DOM first.
+  const extracted = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0]).parse();
+  const paragraphs = extracted?.content ? blockTexts(extracted.content) : [];
+  if (!extracted || paragraphs.length === 0) return rejectedFile('no article text found in the HTML page');
+  const warnings: Issue[] = [];
+  const publishedTime = normalizeSpace(extracted.publishedTime ?? '');
+  const published = publishedTime ? normalizeDate(publishedTime) : null;
+  if (publishedTime && !published) warnings.push({ record: null, reason: unreadableDateReason(publishedTime) });
+  return {
+    drafts: [
+      {
+        ...unknownMetadata,
+        record: null,
+        title: extracted.title ?? null,
+        outlet: extracted.siteName ?? null,
+        author: extracted.byline ?? null,
+        published,
+        url,
+        language: extracted.lang ?? null,
+        paragraphs,
+      },
+    ],
+    rejected: [],
+    warnings,
+  };
+}
