@@ -1,5 +1,6 @@
 /**
- * Composes an answer from ranked sentences.
+ * Composes an answer from ranked sentences. A question in the text ("What was discussed?") is
+ * never an answer.
  *
  * The threshold: a question is answered only when one sentence holds at least
  * `ANSWER_COVERAGE` of the question's IDF weight. Terms the corpus lacks weigh as much as its
@@ -28,11 +29,12 @@ const NEAR_DUPLICATE = 0.6;
 const MAX_SENTENCES = 3;
 const MAX_RELATED = 3;
 const ANAPHORIC_START =
-  /^["“‘']?(?:he|she|they|it|his|her|their|its|such|(?:this|that|these|those) (?:is|was|are|were|has|had|will|would|could|comes|came|means|meant|follows|followed)|the (?:group|movement|minister|official|statement|president|envoy|ministry|move|decision|company|agency))\b/iu;
+  /^["“‘']?(?:he|she|they|it|his|her|their|its|such|him|them|(?:this|that|these|those) (?:is|was|are|were|has|had|will|would|could|comes|came|means|meant|follows|followed)|the (?:group|movement|minister|official|statement|president|envoy|ministry|move|decision|company|agency))\b/iu;
 
 interface Quote {
   article: Article;
   sentence: Sentence;
+  context: boolean;
 }
 
 /** How an article is cited or offered. */
@@ -53,20 +55,21 @@ export function composeAnswer(
   retrieved: readonly Retrieval[],
   cache: SentenceCache,
 ): Omit<Answer, 'tookMs'> {
-  const best = ranked[0];
+  const answering = ranked.filter((r) => !r.sentence.text.endsWith('?'));
+  const best = answering[0];
   const confidence = Math.round((best?.coverage ?? 0) * 100) / 100;
   if (!best || best.coverage < ANSWER_COVERAGE) {
     return unanswered(question, retrieved.map((r) => articleRef(r.article)).slice(0, MAX_RELATED), confidence);
   }
-  const quotes = pickQuotes(best, ranked, cache);
+  const quotes = pickQuotes(best, answering, cache);
   const sources: Source[] = [];
-  const sentences: CitedSentence[] = quotes.map(({ article, sentence }) => {
+  const sentences: CitedSentence[] = quotes.map(({ article, sentence, context }) => {
     let source = sources.find((s) => s.id === article.id);
     if (!source) {
       source = { n: sources.length + 1, ...articleRef(article) };
       sources.push(source);
     }
-    return { text: sentence.text, citation: source.n };
+    return { text: sentence.text, citation: source.n, context };
   });
   const related = retrieved
     .filter((r) => !sources.some((s) => s.id === r.article.id))
@@ -98,7 +101,7 @@ function pickQuotes(best: RankedSentence, ranked: readonly RankedSentence[], cac
     const [candidate] = remaining.splice(pick, 1);
     if (!candidate || quotes.some((q) => nearDuplicate(q.sentence, candidate.sentence))) continue;
     const context = contextFor(candidate, cache);
-    const adding = [context, candidate].filter(
+    const adding = [context, { article: candidate.article, sentence: candidate.sentence, context: false }].filter(
       (q): q is Quote => q !== null && !quotes.some((k) => k.article === q.article && k.sentence.index === q.sentence.index),
     );
     if (quotes.length + adding.length > MAX_SENTENCES) continue;
@@ -111,7 +114,7 @@ function pickQuotes(best: RankedSentence, ranked: readonly RankedSentence[], cac
 function contextFor(ranked: RankedSentence, cache: SentenceCache): Quote | null {
   if (ranked.sentence.index === 0 || !ANAPHORIC_START.test(ranked.sentence.text)) return null;
   const previous = cache.of(ranked.article)[ranked.sentence.index - 1];
-  return previous ? { article: ranked.article, sentence: previous } : null;
+  return previous ? { article: ranked.article, sentence: previous, context: true } : null;
 }
 
 function nearDuplicate(a: Sentence, b: Sentence): boolean {

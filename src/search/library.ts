@@ -16,7 +16,7 @@ import type { Article, Corpus, Rejection } from '../corpus/article.ts';
 import { CorpusCache, loadCorpus, type LoadOptions } from '../corpus/loader.ts';
 import { analyseArticle, ArticleIndex, nextTurn, type AnalysedArticle, type Retrieval } from './articleIndex.ts';
 import { composeAnswer, articleRef, unanswered } from './answer.ts';
-import { prepareQuestion, questionNotice, questionTerms } from './question.ts';
+import { answerKind, prepareQuestion, questionNotice, questionTerms } from './question.ts';
 import {
   FiltersSchema,
   type Answer,
@@ -107,7 +107,7 @@ export class Library {
     const notice = questionNotice(question, termsOfQuestion);
     if (notice) return { ...unanswered(question, [], 0, notice), tookMs: tookMs() };
     const index = this.index;
-    const prepared = prepareQuestion(termsOfQuestion, index.vocabulary, false);
+    const prepared = prepareQuestion(termsOfQuestion, index.vocabulary, false, answerKind(question));
     const retrieved = index.retrieve(prepared.terms, validFilters(filters), 'any', ANSWER_CANDIDATES);
     const ranked = rankSentences(prepared, retrieved, this.sentences);
     return { ...composeAnswer(question, ranked, retrieved, this.sentences), tookMs: tookMs() };

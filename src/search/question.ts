@@ -5,16 +5,28 @@ import type { Vocabulary } from './vocabulary.ts';
 /** Longest question or query accepted, in characters. */
 export const MAX_QUESTION_LENGTH = 500;
 
-/** A question term: what the reader typed, the index terms that stand for it, and its IDF weight. */
+/** A question term: its index term, the index terms that stand for it, and its weight (see `Vocabulary.weight`). */
 export interface QuestionTerm extends TermGroup {
   term: string;
   weight: number;
 }
 
-/** A usable question: its distinct terms, and the weight of them all. */
+/** What kind of fact a question asks for, when its wording says so. */
+export type AnswerKind = 'number' | 'time' | null;
+
+/** A usable question: its distinct terms, the weight of them all, and the kind of answer it wants. */
 export interface Question {
   terms: QuestionTerm[];
   totalWeight: number;
+  wants: AnswerKind;
+}
+
+/** "How many...", "how old..." want a number; "When...", "what day..." want a time. */
+export function answerKind(text: string): AnswerKind {
+  const folded = text.toLowerCase();
+  if (/\bhow (?:many|much|old|long|far|big)\b/.test(folded)) return 'number';
+  if (/\bwhen\b|\bwhat (?:day|date|time|year|month)\b|\bwhich (?:day|date|year|month)\b/.test(folded)) return 'time';
+  return null;
 }
 
 /** Why a question cannot be used, in words for the reader; null when it can. */
@@ -43,10 +55,15 @@ export function questionTerms(text: string): AskedTerm[] {
  * spellings when the corpus lacks it; with `prefix`, also completions of the last term (the word
  * still being typed) and of any term the corpus lacks.
  */
-export function prepareQuestion(termsOfQuestion: readonly AskedTerm[], vocabulary: Vocabulary, prefix: boolean): Question {
+export function prepareQuestion(
+  termsOfQuestion: readonly AskedTerm[],
+  vocabulary: Vocabulary,
+  prefix: boolean,
+  wants: AnswerKind = null,
+): Question {
   const prepared = termsOfQuestion.map(({ term, word }, i) => {
     const completing = prefix && (i === termsOfQuestion.length - 1 || vocabulary.frequency(term) === 0);
-    return { term, variants: vocabulary.variants(term, word, completing), weight: vocabulary.idf(term) };
+    return { term, variants: vocabulary.variants(term, word, completing), weight: vocabulary.weight(term) };
   });
-  return { terms: prepared, totalWeight: prepared.reduce((sum, t) => sum + t.weight, 0) };
+  return { terms: prepared, totalWeight: prepared.reduce((sum, t) => sum + t.weight, 0), wants };
 }

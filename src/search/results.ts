@@ -34,6 +34,8 @@ export type ArticleRef = z.infer<typeof ArticleRefSchema>;
 export const CitedSentenceSchema = z.object({
   text: z.string().min(1),
   citation: z.number().int().positive(),
+  /** True when quoted only so the next sentence ("He said...", "Their...") reads clearly. */
+  context: z.boolean().optional(),
 });
 export type CitedSentence = z.infer<typeof CitedSentenceSchema>;
 

@@ -5,6 +5,7 @@
  * - BM25 saturation of those terms in the sentence, so a short sentence dense in rare question
  *   terms beats a long one that mentions them in passing;
  * - proximity: matched terms close together (smallest window holding them all);
+ * - the kind of answer the question wants: a number for "how many", a time for "when";
  * - the article's retrieval score relative to the best article, a small tie-breaker.
  * Sentences are split and analysed lazily and kept in a bounded cache keyed by article object, so
  * a reloaded article is never ranked with its old text.
@@ -12,7 +13,7 @@
 import type { Article } from '../corpus/article.ts';
 import { tokenize, type Token } from './analyzer.ts';
 import type { Retrieval } from './articleIndex.ts';
-import type { Question } from './question.ts';
+import type { AnswerKind, Question } from './question.ts';
 import { splitSentences } from './sentences.ts';
 
 /** One sentence of an article, verbatim, with its analysed terms. */
@@ -37,6 +38,11 @@ export interface RankedSentence {
 }
 
 const K1 = 1.2;
+const ANSWER_KIND_BOOST = 1.15;
+const HOLDS: Record<NonNullable<AnswerKind>, RegExp> = {
+  number: /\p{N}|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?|millions?)\b/iu,
+  time: /\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|tonight|tomorrow|(?:last|next|this) (?:week|month|year)|jan(?:uary)?|feb(?:ruary)?|march|april|may|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|(?:19|20)\d\d)\b/iu,
+};
 const B = 0.5;
 const AVERAGE_SENTENCE_TERMS = 18;
 
@@ -119,7 +125,8 @@ export function scoreSentence(
   const coverage = Math.min(1, matchedWeight / question.totalWeight);
   const relevance = Math.min(1, saturation / (question.totalWeight * (K1 + 1)));
   const proximity = 1 + 0.2 * closeness(positions, frequency.size);
-  return { score: (0.65 * coverage + 0.35 * relevance) * proximity, coverage, matched: new Set(frequency.keys()) };
+  const kind = question.wants && HOLDS[question.wants].test(sentence.text) ? ANSWER_KIND_BOOST : 1;
+  return { score: (0.65 * coverage + 0.35 * relevance) * proximity * kind, coverage, matched: new Set(frequency.keys()) };
 }
 
 /** 1 when the matched terms sit side by side, towards 0 as the smallest window holding them all widens. */

@@ -9,6 +9,7 @@ export interface TermVariant {
 const MAX_FUZZY_VARIANTS = 3;
 const MAX_PREFIX_VARIANTS = 8;
 const PREFIX_SCAN_LIMIT = 5000;
+const RELATIVE_SCAN_LIMIT = 200;
 
 /**
  * Document frequencies of every index term, kept beside the MiniSearch index: sentence ranking
@@ -51,13 +52,15 @@ export class Vocabulary {
   }
 
   /**
-   * BM25 inverse document frequency. A term the corpus lacks weighs as much as the rarest term it
-   * holds: unseen, but not infinitely telling.
+   * How much a question term counts: 1 for being a content word, plus its BM25 inverse document
+   * frequency, so rare terms count more yet a term found everywhere still counts (in a small
+   * corpus every name is "everywhere"). A term the corpus lacks weighs as much as the rarest term
+   * it holds: unseen, but not infinitely telling.
    */
-  idf(term: string): number {
+  weight(term: string): number {
     const df = Math.max(1, this.frequency(term));
     const n = Math.max(1, this.documents);
-    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+    return 1 + Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 
   /**
@@ -66,10 +69,27 @@ export class Vocabulary {
    */
   variants(term: string, word: string, prefix: boolean): TermVariant[] {
     const found: TermVariant[] = [];
-    if (this.frequency(term) > 0) found.push({ term, weight: 1 });
+    if (this.frequency(term) > 0) found.push({ term, weight: 1 }, ...this.relatives(term, word));
     else if (word.length >= 5 && !/^\p{N}/u.test(word)) found.push(...this.corrections(word));
     if (prefix && word.length >= 3) found.push(...this.completions(word, found));
     return found;
+  }
+
+  /**
+   * Terms of longer words that stem one letter past this term: Porter leaves "disarmament" as
+   * disarma and "disarm" as disarm; a reader asking about one means the other.
+   */
+  private relatives(term: string, word: string): TermVariant[] {
+    if (term.length < 5) return [];
+    const found = new Set<string>();
+    let scanned = 0;
+    for (const [, other] of this.words.atPrefix(word.slice(0, term.length))) {
+      if (other !== term && other.length === term.length + 1 && other.startsWith(term) && this.frequency(other) > 0) {
+        found.add(other);
+      }
+      if (++scanned >= RELATIVE_SCAN_LIMIT) break;
+    }
+    return [...found].map((other) => ({ term: other, weight: 0.8 }));
   }
 
   private corrections(word: string): TermVariant[] {

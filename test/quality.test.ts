@@ -1,0 +1,141 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { fileURLToPath } from 'node:url';
+import { Library } from '../src/search/library.ts';
+import { AnswerSchema } from '../src/search/results.ts';
+
+const corpusDir = fileURLToPath(new URL('../corpus/', import.meta.url));
+const ISTANBUL = '000_142b436908202848.txt';
+const ANKARA = '004_104598550d79c125.txt';
+
+/** A question as a reader of the seed articles would ask it, the article that answers it and a fragment of the answering sentence. */
+const questions: [question: string, article: string, fragment: string][] = [
+  ['Where will Witkoff meet Hamas?', ISTANBUL, 'in Istanbul on Wednesday'],
+  ['Who is Witkof meeting in Istanbul?', ISTANBUL, 'senior Hamas official Khalil al-Hayya'],
+  ['What will the Istanbul talks focus on?', ISTANBUL, 'focus on reconstruction'],
+  ['Why are Hamas leaders going to Turkey?', ISTANBUL, 'to hear details of the next phase'],
+  ['What Saudi newspaper did Hamas speak to?', ISTANBUL, 'Asharq al-Awsat'],
+  ['Did Hamas condemn the UN vote?', ISTANBUL, 'Hamas swiftly condemned the vote'],
+  ["What does Trump's Gaza roadmap include?", ISTANBUL, 'deployment of an international stabilization force'],
+  ['What is on the agenda in Istanbul?', ISTANBUL, 'a complete pullout'],
+  ['Will Witkoff push Hamas to disarm?', ISTANBUL, 'press for the disarmament of Hamas'],
+  ['Will Hamas accept disarming Gaza?', ISTANBUL, 'any clause relating to disarming Gaza'],
+  ['How many times have Witkoff and Al Hayya met?', ISTANBUL, 'second encounter with Hayya'],
+  ['Why does Witkoff feel a connection with Hayya?', ISTANBUL, 'personal connection with Hayya'],
+  ["How did Witkoff's son die?", ISTANBUL, 'opioid overdose'],
+  ['How old was Witkoffs son?', ISTANBUL, 'at age 22'],
+  ["Where was al-Hayya's son killed?", ISTANBUL, 'strike on Hamas’s headquarters in Doha'],
+  ['Who is Himam al-Hayya?', ISTANBUL, 'Himam al-Hayya, was killed'],
+  ['What did Kushner tell 60 Minutes?', ISTANBUL, 'spoke about their sons'],
+  ['Who is Jared Kushner?', ISTANBUL, 'Trump’s son-in-law'],
+  ['Did Hamas promise to disarm after Sharm el-Sheikh?', ISTANBUL, 'repeatedly denied making any such commitment'],
+  ['What came out of the Sharm el Sheikh summit in October?', ISTANBUL, 'agreement to a ceasefire'],
+  ['How many people did the Israeli strike in Lebanon kill?', ISTANBUL, 'claiming lives of 13 people'],
+  ["What did Lebanon's health ministry confirm?", ISTANBUL, '13 dead and a number of others wounded'],
+  ['Which mosque was hit?', ISTANBUL, 'Khalid bin al-Walid mosque'],
+  ['What did the Israeli military say it struck in Ain al-Hilweh?', ISTANBUL, 'Hamas training compound'],
+  ["Who did Turkey's foreign minister meet?", ANKARA, 'with a Hamas delegation led by the head'],
+  ['When did Hakan Fidan meet Khalil Al-Hayya?', ANKARA, 'met on Saturday'],
+  ['What did Erdogn say about a ceasefire in Gaza?', ANKARA, 'intensify its diplomatic efforts'],
+  ['What did the Turkish president say at the National Defense University?', ANKARA, 'Turkiye stands by the people of Gaza'],
+  ['Which cancer hospital was destroyed?', ANKARA, 'Turkish-Palestinian Friendship Hospital'],
+  ['What does Hamas accuse Netanyahu of?', ANKARA, 'obstructing the second-phase negotiations'],
+  ['Does Türkiye support the Palestinians?', ANKARA, 'unwavering support for the Palestinian people'],
+  ['What did Israel Katz threaten Gaza with?', ANKARA, 'complete destruction of the besieged enclave'],
+  ['When did Israel renew its aggression on Gaza?', ANKARA, 'On March 18'],
+  ['What did Netanyahu say about ceasefire talks?', ANKARA, '"under fire"'],
+  ['What were the negotiations based on?', ANKARA, "mediators' proposals"],
+  ['Who heads the political bureau of Hamas?', ANKARA, "head of the movement's Political Bureau, Khalil al-Hayya"],
+  ['alhayya istanbul', ISTANBUL, 'in Istanbul on Wednesday'],
+];
+
+const unrelated = [
+  'What is the weather in Paris?',
+  'Who won the football match last night?',
+  'What is the bitcoin price today?',
+  'How do I bake a chocolate cake?',
+  'When does the new iPhone come out?',
+  'What is the capital of Australia?',
+  'Best pizza recipe with mozzarella',
+];
+
+const normalised = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+let library: Library;
+beforeAll(async () => {
+  library = await Library.open(corpusDir);
+});
+
+describe('answers to readers of the seed articles', () => {
+  it.each(questions)('%s', (question, articleId, fragment) => {
+    const answer = library.answer(question);
+    expect(answer.answered).toBe(true);
+    const first = answer.sentences.find((s) => !s.context);
+    expect(first?.text).toContain(fragment);
+    expect(answer.sources.find((s) => s.n === first?.citation)?.id).toBe(articleId);
+  });
+
+  it('quotes every sentence verbatim from the article it cites', () => {
+    for (const [question] of questions) {
+      const answer = AnswerSchema.parse(library.answer(question));
+      for (const sentence of answer.sentences) {
+        const source = answer.sources.find((s) => s.n === sentence.citation);
+        const paragraphs = library.article(source?.id ?? '')?.paragraphs.map(normalised) ?? [];
+        expect(paragraphs.some((p) => p.includes(normalised(sentence.text))), `${question}: ${sentence.text}`).toBe(true);
+      }
+    }
+  });
+
+  it('brings the sentence before along, marked as context, when the answer leans on it', () => {
+    const answer = library.answer('What came out of the Sharm el Sheikh summit in October?');
+    expect(answer.sentences.slice(0, 2)).toEqual([
+      { text: 'This week’s meeting marks Witkoff’s second encounter with Hayya.', citation: 1, context: true },
+      {
+        text: 'Their previous summit in Sharm el-Sheikh in October produced Hamas’s agreement to a ceasefire, the first phase of the broader Gaza deal.',
+        citation: 1,
+        context: false,
+      },
+    ]);
+  });
+
+  it('numbers sources in order of first citation and cites each one', () => {
+    for (const [question] of questions) {
+      const answer = library.answer(question);
+      const firstCited = [...new Set(answer.sentences.map((s) => s.citation))];
+      expect(answer.sources.map((s) => s.n)).toEqual(firstCited);
+      expect(firstCited).toEqual(firstCited.map((_, i) => i + 1));
+    }
+  });
+
+  it('offers only articles it did not cite as related', () => {
+    for (const [question] of questions) {
+      const answer = library.answer(question);
+      for (const related of answer.related) expect(answer.sources.map((s) => s.id)).not.toContain(related.id);
+    }
+  });
+});
+
+describe('questions the coverage does not answer', () => {
+  it.each(unrelated)('%s', (question) => {
+    const answer = AnswerSchema.parse(library.answer(question));
+    expect(answer.answered).toBe(false);
+    expect(answer.sentences).toEqual([]);
+    expect(answer.sources).toEqual([]);
+    expect(answer.notice).toBeNull();
+    expect(answer.confidence).toBeLessThan(0.6);
+  });
+});
+
+describe('unusable questions', () => {
+  it.each([
+    ['', /at least one keyword/],
+    ['   ', /at least one keyword/],
+    ['?!... --', /at least one keyword/],
+    ['Who did what, and when? Where, why, how?', /at least one keyword/],
+    ['Witkoff '.repeat(1250), /too long \(max 500 characters\)/],
+  ])('%#: gets a short notice', (question, notice) => {
+    const answer = AnswerSchema.parse(library.answer(question));
+    expect(answer.answered).toBe(false);
+    expect(answer.notice).toMatch(notice);
+    expect(answer.sentences).toEqual([]);
+  });
+});
