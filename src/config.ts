@@ -17,11 +17,23 @@ export const ConfigSchema = z
     ),
     COOLDOWN_SECONDS: z.preprocess(emptyAsUnset, z.coerce.number({ error: 'expected a number of seconds' }).min(0, 'expected 0 or more seconds').max(3600, 'expected at most 3600 seconds').default(3)),
     MAX_FILE_MB: z.preprocess(emptyAsUnset, z.coerce.number({ error: 'expected a size in MB' }).positive().default(5)),
+    INTERACTIONS_MODE: z.preprocess(emptyAsUnset, z.enum(['gateway', 'http'], { error: 'expected gateway or http' }).default('gateway')),
+    PORT: z.preprocess(emptyAsUnset, z.coerce.number({ error: 'expected a port number' }).int('expected a port number').min(0).max(65535, 'expected a port number').default(8080)),
+    DISCORD_PUBLIC_KEY: z.preprocess(emptyAsUnset, z.string().regex(/^[0-9a-f]{64}$/i, 'expected the 64-hex-digit public key from the Developer Portal').optional()),
+    // Not SHARDS: discord.js hands each shard process its id in SHARDS (and SHARD_COUNT) and every Client reads them.
+    TOTAL_SHARDS: z.preprocess(
+      emptyAsUnset,
+      z.union([z.literal('auto'), z.coerce.number().int().min(1, 'expected auto or at least 1 shard')], { error: 'expected auto or a number of shards' }).default('auto'),
+    ),
+    CORPUS_POLL_SECONDS: z.preprocess(emptyAsUnset, z.coerce.number({ error: 'expected a number of seconds' }).min(0, 'expected 0 or more seconds').default(0)),
     LOG_LEVEL: z.preprocess(emptyAsUnset, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'expected one of fatal, error, warn, info, debug, trace, silent' }).default('info')),
   })
   .superRefine((config, ctx) => {
     if (config.DISCORD_TOKEN && !config.DISCORD_APPLICATION_ID) {
       ctx.addIssue({ code: 'custom', path: ['DISCORD_APPLICATION_ID'], message: 'required when DISCORD_TOKEN is set (the application id from the Developer Portal)' });
+    }
+    if (config.INTERACTIONS_MODE === 'http' && !config.DISCORD_PUBLIC_KEY) {
+      ctx.addIssue({ code: 'custom', path: ['DISCORD_PUBLIC_KEY'], message: 'required when INTERACTIONS_MODE is http (the public key from the Developer Portal)' });
     }
   });
 export type Config = z.infer<typeof ConfigSchema>;
