@@ -203,7 +203,8 @@ export function looksLikePageDump(text: string): boolean {
   const lines = blocks.flat();
   const bullets = lines.filter((line) => line.bullet).length;
   const markers = lines.filter((line) => isEndMarker(line.text) || SECTION_MARKERS.has(markerKey(line.text))).length;
-  const menuRuns = blocks.filter((block) => block.length >= 4 && block.every((line) => !isProse(line.text))).length;
+  // `Key: value` lines are excluded because a clean file's metadata header is also a run of short lines.
+  const menuRuns = blocks.filter((block) => block.length >= 4 && block.every((line) => !isProse(line.text) && !isLabelValue(line.text))).length;
   return bullets >= 3 || markers >= 2 || menuRuns > 0 || lines.some((line) => isMenuLine(line.text));
 }
 

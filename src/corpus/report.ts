@@ -1,0 +1,75 @@
+import type { Corpus, Duplicate, Rejection } from './article.ts';
+
+/** One article as the corpus report lists it; unknown fields are spelled out. */
+export interface ArticleRow {
+  id: string;
+  outlet: string;
+  date: string;
+  title: string;
+  paragraphs: number;
+}
+
+/** The data of `corpus check`, ready for a table, JSON or a Discord embed. */
+export interface CorpusReport {
+  articles: ArticleRow[];
+  rejected: Rejection[];
+  duplicates: Duplicate[];
+  warnings: Rejection[];
+}
+
+const UNKNOWN = 'unknown';
+/** Titles are cut so a row fits a terminal; the id column leads to the full article. */
+const MAX_CELL = 72;
+
+/** The report rows of a loaded corpus. */
+export function corpusReport(corpus: Corpus): CorpusReport {
+  return {
+    articles: corpus.articles.map((article) => ({
+      id: article.id,
+      outlet: article.outlet ?? UNKNOWN,
+      date: article.published ?? UNKNOWN,
+      title: article.title ?? UNKNOWN,
+      paragraphs: article.paragraphs.length,
+    })),
+    rejected: corpus.rejected,
+    duplicates: corpus.duplicates,
+    warnings: corpus.warnings,
+  };
+}
+
+function fit(cell: string): string {
+  return cell.length > MAX_CELL ? `${cell.slice(0, MAX_CELL - 1)}…` : cell;
+}
+
+/** Left-aligned columns separated by two spaces, numbers right-aligned. */
+export function formatTable(headers: readonly string[], rows: readonly (readonly (string | number)[])[]): string {
+  const cells = [headers, ...rows].map((row) => row.map((cell) => fit(String(cell))));
+  const widths = headers.map((_, column) => Math.max(...cells.map((row) => row[column]?.length ?? 0)));
+  const numeric = headers.map((_, column) => rows.length > 0 && rows.every((row) => typeof row[column] === 'number'));
+  return cells
+    .map((row) =>
+      row
+        .map((cell, column) => (numeric[column] ? cell.padStart(widths[column] ?? 0) : cell.padEnd(widths[column] ?? 0)))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
+}
+
+function section(heading: string, headers: readonly string[], rows: readonly (readonly (string | number)[])[]): string {
+  return `${heading} (${rows.length})\n${rows.length === 0 ? 'none' : formatTable(headers, rows)}`;
+}
+
+function location(issue: Rejection): string {
+  return issue.record === null ? issue.file : `${issue.file}#${issue.record}`;
+}
+
+/** The corpus report as plain-text tables: articles, rejected files, duplicates, warnings. */
+export function formatCorpusReport(report: CorpusReport): string {
+  return [
+    section('Articles', ['OUTLET', 'DATE', 'PARAS', 'TITLE', 'ID'], report.articles.map((row) => [row.outlet, row.date, row.paragraphs, row.title, row.id])),
+    section('Rejected', ['FILE', 'REASON'], report.rejected.map((issue) => [location(issue), issue.reason])),
+    section('Duplicates', ['ID', 'SAME TEXT AS'], report.duplicates.map((duplicate) => [duplicate.id, duplicate.duplicateOf])),
+    section('Warnings', ['FILE', 'WARNING'], report.warnings.map((issue) => [location(issue), issue.reason])),
+  ].join('\n\n');
+}
