@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import type { Article } from '../src/corpus/article.ts';
+import { Library } from '../src/search/library.ts';
+import { AnswerSchema } from '../src/search/results.ts';
+
+function article(id: string, outlet: string, paragraphs: string[]): Article {
+  return {
+    id,
+    file: `${id}.txt`,
+    title: `Story ${id}`,
+    outlet,
+    author: null,
+    published: '2025-05-01',
+    url: `https://example.org/${id}`,
+    language: 'en',
+    paragraphs,
+    hash: id.padEnd(64, '0').slice(0, 64),
+  };
+}
+
+const corpus = [
+  article('wire', 'Wire', [
+    'The central bank raised interest rates by half a point on Tuesday.',
+    'The central bank raised interest rates by half a point on Tuesday, officials said.',
+    'Markets fell after the decision.',
+  ]),
+  article('daily', 'Daily', ['Analysts said the central bank raised interest rates to fight inflation.']),
+  article('gazette', 'Gazette', ['The central bank raised interest rates again, its third increase this year.']),
+  article('farm', 'Farm News', ['Wheat harvests were strong across the plains this summer.']),
+];
+
+describe('composing answers', () => {
+  it('quotes different outlets when they agree, without near-duplicates', async () => {
+    const library = await Library.fromArticles(corpus);
+    const answer = AnswerSchema.parse(library.answer('Did the central bank raise interest rates?'));
+    expect(answer.answered).toBe(true);
+    expect(answer.sentences).toHaveLength(3);
+    expect(new Set(answer.sources.map((s) => s.id)).size).toBe(3);
+    expect(answer.sources.map((s) => s.n)).toEqual([1, 2, 3]);
+    expect(answer.sources[0]).toMatchObject({ outlet: expect.any(String), url: expect.stringMatching(/^https:/) });
+  });
+
+  it('offers the closest articles instead of quoting something unrelated', async () => {
+    const library = await Library.fromArticles(corpus);
+    const answer = library.answer('What did the central bank say about wheat tariffs?');
+    expect(answer.answered).toBe(false);
+    expect(answer.sentences).toEqual([]);
+    expect(answer.related.length).toBeGreaterThan(0);
+    expect(answer.related.length).toBeLessThanOrEqual(3);
+  });
+
+  it('offers related articles it did not quote', async () => {
+    const library = await Library.fromArticles(corpus);
+    const answer = library.answer('How strong was the wheat harvest?');
+    expect(answer.sources.map((s) => s.id)).toEqual(['farm']);
+    expect(answer.related.map((r) => r.id)).not.toContain('farm');
+  });
+
+  it('reports how sure it is and how long it took', async () => {
+    const library = await Library.fromArticles(corpus);
+    const sure = library.answer('Did the central bank raise interest rates?');
+    const unsure = library.answer('What is the weather in Paris?');
+    expect(sure.confidence).toBeGreaterThan(unsure.confidence);
+    expect(sure.confidence).toBeLessThanOrEqual(1);
+    expect(sure.tookMs).toBeGreaterThanOrEqual(0);
+  });
+
+  it('never throws on odd input', async () => {
+    const library = await Library.fromArticles(corpus);
+    for (const odd of ['\u0000', '🙂🙂', '"""', 'a'.repeat(501), '-- -- --', 'ÉÉÉ', '\n\t']) {
+      expect(() => AnswerSchema.parse(library.answer(odd))).not.toThrow();
+      expect(() => library.search(odd, {}, -3)).not.toThrow();
+    }
+  });
+
+  it('ignores an invalid date filter rather than failing', async () => {
+    const library = await Library.fromArticles(corpus);
+    const answer = library.answer('Did the central bank raise interest rates?', { since: 'last week' });
+    expect(answer.answered).toBe(true);
+  });
+});
