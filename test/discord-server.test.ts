@@ -239,6 +239,54 @@ describe('loopback Discord server with the real discord.js client', () => {
     expect(failures.map((failure) => (failure as DiscordAPIError).code)).toEqual([50035, 40060]);
   });
 
+  it('answers with_response=true, serves and deletes @original, and parses a multipart reply with a file', async () => {
+    let callbackMessageId: string | undefined;
+    let fetchedContent: string | undefined;
+    bot.handle(async (interaction) => {
+      if (!interaction.isChatInputCommand()) return;
+      const response = await interaction.reply({
+        content: 'Sources attached.',
+        files: [{ attachment: Buffer.from('outlet,title\n'), name: 'sources.csv' }],
+        allowedMentions: { parse: [] },
+        withResponse: true,
+      });
+      callbackMessageId = response.resource?.message?.id;
+      fetchedContent = (await interaction.fetchReply()).content;
+      await interaction.deleteReply();
+    });
+    const handle = discord.command({ name: 'ask', options: { question: 'Files?' } });
+    expect(await handle.firstResponse()).toMatchObject({ data: { content: 'Sources attached.' } });
+    const callback = handle.responses[0];
+    expect(callback?.kind === 'callback' && callback.withResponse).toBe(true);
+    expect(callback?.files.map((file) => [file.name, file.data.toString()])).toEqual([['sources.csv', 'outlet,title\n']]);
+    await expect.poll(() => handle.responses.at(-1)?.kind).toBe('delete');
+    expect(callbackMessageId).toMatch(/^\d+$/);
+    expect(handle.responses.at(-1)).toMatchObject({ kind: 'delete', messageId: callbackMessageId });
+    expect(fetchedContent).toBe('Sources attached.');
+  });
+
+  it('delivers a command sent in a DM with the user and no member', async () => {
+    let seen: { inGuild: boolean; user: string; channelId: string | null } | undefined;
+    bot.handle(async (interaction) => {
+      if (!interaction.isChatInputCommand()) return;
+      seen = { inGuild: interaction.inGuild(), user: interaction.user.id, channelId: interaction.channelId };
+      await interaction.reply({ content: 'dm', allowedMentions: { parse: [] } });
+    });
+    const handle = discord.command({ name: 'ask', guildId: null, user: { id: '777', username: 'dm-user' } });
+    await handle.firstResponse();
+    expect(seen).toEqual({ inGuild: false, user: '777', channelId: handle.originalMessage?.channel_id });
+  });
+
+  it('lets the client resume after a dropped connection and keeps delivering interactions', async () => {
+    discord.dropConnection(0);
+    await expect.poll(() => discord.resumes).toBe(1);
+    bot.handle(async (interaction) => {
+      if (interaction.isChatInputCommand()) await interaction.reply({ content: 'back', allowedMentions: { parse: [] } });
+    });
+    expect(await discord.command({ name: 'ask' }).firstResponse()).toMatchObject({ data: { content: 'back' } });
+    expect(discord.identifies).toHaveLength(1);
+  });
+
   it('records calls to routes it does not know as unexpected 404s', async () => {
     await expect(bot.client.rest.get(Routes.channel('123'))).rejects.toMatchObject({ status: 404 });
     expect(discord.unexpectedCalls).toEqual([expect.objectContaining({ method: 'GET', path: '/channels/123', status: 404 })]);

@@ -232,6 +232,10 @@ export interface DiscordServer {
   pressButton(press: ButtonPress): InteractionHandle;
   /** Sends any gateway dispatch to the shard of `guildId` (shard 0 when omitted). */
   dispatch(event: string, data: unknown, guildId?: string): void;
+  /** Closes a shard's socket with a resumable code, as a network drop would; the client should RESUME. */
+  dropConnection(shardId?: number, code?: number): void;
+  /** Number of RESUMEs answered with RESUMED. */
+  readonly resumes: number;
   /** Closes sockets and the HTTP server, and rejects pending waits. */
   close(): Promise<void>;
 }
@@ -450,17 +454,18 @@ function componentProblems(rows: readonly APIMessageTopLevelComponent[], path: s
 type MessageData = Partial<RESTPostAPIWebhookWithTokenJSONBody> | RESTPatchAPIWebhookWithTokenMessageJSONBody;
 
 /** What Discord refuses in message content, embeds and components (2000 chars, 10 embeds, 6000 total...). */
-function messageProblems(data: MessageData, path: string): Problem[] {
+function messageProblems(data: MessageData, prefix: string | null): Problem[] {
+  const at = (key: string) => (prefix === null ? key : `${prefix}.${key}`);
   const problems: Problem[] = [];
   const content = data.content ?? '';
-  if (content.length > 2000) problems.push({ path: `${path}.content`, message: 'Must be 2000 or fewer in length.' });
+  if (content.length > 2000) problems.push({ path: at('content'), message: 'Must be 2000 or fewer in length.' });
   const embeds = data.embeds ?? [];
-  if (embeds.length > 10) problems.push({ path: `${path}.embeds`, message: 'Must be 10 or fewer in length.' });
-  const checked = embeds.map((embed, i) => embedProblems(embed, `${path}.embeds.${i}`));
+  if (embeds.length > 10) problems.push({ path: at('embeds'), message: 'Must be 10 or fewer in length.' });
+  const checked = embeds.map((embed, i) => embedProblems(embed, at(`embeds.${i}`)));
   problems.push(...checked.flatMap((check) => check.problems));
   if (checked.reduce((total, check) => total + check.length, 0) > 6000)
-    problems.push({ path: `${path}.embeds`, message: 'Embed size exceeds maximum size of 6000' });
-  problems.push(...componentProblems(data.components ?? [], `${path}.components`));
+    problems.push({ path: at('embeds'), message: 'Embed size exceeds maximum size of 6000' });
+  problems.push(...componentProblems(data.components ?? [], at('components')));
   return problems;
 }
 
@@ -469,8 +474,13 @@ function isEmptyMessage(data: MessageData, files: readonly UploadedFile[]): bool
   return !data.content && (data.embeds ?? []).length === 0 && files.length === 0 && !hasComponents;
 }
 
-function choiceProblems(data: InteractionCallbackBody['data']): Problem[] {
-  const choices = data?.choices;
+/** Discord's 400 for autocomplete choices it refuses (more than 25, names over 100 chars). */
+function choiceRejection(data: InteractionCallbackBody['data']): Reply | undefined {
+  const problems = choiceProblems(data?.choices);
+  return problems.length > 0 ? { status: 400, body: invalidFormBody(problems) } : undefined;
+}
+
+function choiceProblems(choices: APICommandAutocompleteInteractionResponseCallbackData['choices']): Problem[] {
   if (!Array.isArray(choices)) return [{ path: 'data.choices', message: 'This field is required' }];
   const problems: Problem[] =
     choices.length > 25 ? [{ path: 'data.choices', message: 'Must be 25 or fewer in length.' }] : [];
@@ -602,6 +612,9 @@ interface InteractionRecord {
   /** For component interactions: the message the component was on. */
   componentMessageId?: string;
 }
+
+/** Where a bot message is posted and in answer to what kind of interaction. */
+type MessageOrigin = Pick<InteractionRecord, 'channelId' | 'type'>;
 
 /** Callback types Discord accepts per interaction type. */
 const ALLOWED_CALLBACKS: Partial<Record<InteractionType, readonly InteractionResponseType[]>> = {
@@ -745,6 +758,23 @@ function errorReply(status: number, message: string, code: number): Reply {
 
 const NOT_FOUND = (): Reply => errorReply(404, '404: Not Found', 0);
 
+/** A route from a template such as `/webhooks/:app/:token`; parameters are captured in order. */
+function route(method: string, template: string, auth: boolean, handle: RouteHandler): Route {
+  const pattern = new RegExp(`^${template.replace(/:\w+/g, '([^/]+)')}$`);
+  return { method, name: `${method} ${template}`, pattern, auth, handle };
+}
+
+/** Discord's 400 for a message body it refuses, or undefined when the body is acceptable. */
+function messageRejection(
+  data: MessageData,
+  files: readonly UploadedFile[],
+  rules: { path: string | null; mustHaveContent: boolean },
+): Reply | undefined {
+  if (rules.mustHaveContent && isEmptyMessage(data, files)) return errorReply(400, 'Cannot send an empty message', 50006);
+  const problems = messageProblems(data, rules.path);
+  return problems.length > 0 ? { status: 400, body: invalidFormBody(problems) } : undefined;
+}
+
 async function readBody(request: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of request) chunks.push(chunk as Buffer);
@@ -823,6 +853,7 @@ export async function startDiscordServer(options: DiscordServerOptions): Promise
   const messages = new Map<string, APIMessage>();
   const sessions = new Map<string, GatewaySession>();
   const readyShards = new Map<number, GatewaySession>();
+  let resumes = 0;
 
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -848,10 +879,10 @@ export async function startDiscordServer(options: DiscordServerOptions): Promise
       content_type: file.contentType,
     }));
 
-  const storeMessage = (record: InteractionRecord, data: MessageData, files: readonly UploadedFile[], flags = 0): APIMessage => {
+  const storeMessage = (origin: MessageOrigin, data: MessageData, files: readonly UploadedFile[], flags = 0): APIMessage => {
     const message: APIMessage = {
       id: ids.next(),
-      channel_id: record.channelId,
+      channel_id: origin.channelId,
       author: botUser,
       content: data.content ?? '',
       timestamp: new Date().toISOString(),
@@ -864,7 +895,7 @@ export async function startDiscordServer(options: DiscordServerOptions): Promise
       embeds: data.embeds ?? [],
       components: data.components ?? [],
       pinned: false,
-      type: record.type === InteractionType.ApplicationCommand ? MessageType.ChatInputCommand : MessageType.Default,
+      type: origin.type === InteractionType.ApplicationCommand ? MessageType.ChatInputCommand : MessageType.Default,
       flags: (data.flags ?? 0) | flags,
       webhook_id: applicationId,
       application_id: applicationId,
@@ -929,7 +960,7 @@ export async function startDiscordServer(options: DiscordServerOptions): Promise
     return { status: 200, body: stored };
   };
 
-  const checkScope = (appId: string, guildId: string | null): Reply | undefined => {
+  const checkScope = (appId: string | undefined, guildId: string | undefined | null): Reply | undefined => {
     const knownGuild = guildId === null || guilds.some((guild) => guild.id === guildId);
     return appId === applicationId && knownGuild ? undefined : errorReply(403, 'Missing Access', 50001);
   };
@@ -942,13 +973,14 @@ export async function startDiscordServer(options: DiscordServerOptions): Promise
     const body = request.body as InteractionCallbackBody;
     if (!ALLOWED_CALLBACKS[record.type]?.includes(body?.type))
       return { status: 400, body: invalidFormBody([{ path: 'type', message: `Interaction callback type ${body?.type} is not valid for interaction type ${record.type}` }]) };
-    const problems =
+    const rejection =
       body.type === InteractionResponseType.ApplicationCommandAutocompleteResult
-        ? choiceProblems(body.data)
-        : messageProblems(body.data ?? {}, 'data');
-    if (body.type === InteractionResponseType.ChannelMessageWithSource && isEmptyMessage(body.data ?? {}, request.files))
-      return errorReply(400, 'Cannot send an empty message', 50006);
-    if (problems.length > 0) return { status: 400, body: invalidFormBody(problems) };
+        ? choiceRejection(body.data)
+        : messageRejection(body.data ?? {}, request.files, {
+            path: 'data',
+            mustHaveContent: body.type === InteractionResponseType.ChannelMessageWithSource,
+          });
+    if (rejection) return rejection;
 
     const message = callbackMessage(record, body, request.files);
     const withResponse = request.query.get('with_response') === 'true';
@@ -1018,127 +1050,85 @@ export async function startDiscordServer(options: DiscordServerOptions): Promise
     return { record, messageId };
   };
 
+  const gatewayBot = (): Reply => ({
+    status: 200,
+    body: {
+      url: gatewayUrl,
+      shards: shardCount,
+      // max_concurrency = shardCount lets discord.js identify all shards at once instead of 5 s apart.
+      session_start_limit: { total: 1000, remaining: 1000, reset_after: 14_400_000, max_concurrency: shardCount },
+    },
+  });
+
+  const application = {
+    id: applicationId,
+    name: botUser.username,
+    icon: null,
+    description: '',
+    bot_public: true,
+    bot_require_code_grant: false,
+    bot: botUser,
+    verify_key: '0',
+    flags: 0,
+    team: null,
+    summary: '',
+  };
+
+  const followUp: RouteHandler = (request, [appId, token]) => {
+    const record = webhookRecord(appId, token);
+    if (!record || !record.responses.some((response) => response.kind === 'callback')) return UNKNOWN_WEBHOOK();
+    const body = (request.body ?? {}) as RESTPostAPIWebhookWithTokenJSONBody;
+    const rejection = messageRejection(body, request.files, { path: null, mustHaveContent: true });
+    if (rejection) return rejection;
+    const message = storeMessage(record, body, request.files);
+    respond(record, { kind: 'followUp', body, message, files: request.files, elapsedMs: elapsed(record) });
+    return { status: 200, body: message };
+  };
+
+  const editWebhookMessage: RouteHandler = (request, params) => {
+    const found = resolveWebhookMessage(params);
+    if ('status' in found) return found;
+    const body = (request.body ?? {}) as RESTPatchAPIWebhookWithTokenMessageJSONBody;
+    const rejection = messageRejection(body, request.files, { path: null, mustHaveContent: false });
+    if (rejection) return rejection;
+    const message = editMessage(found.messageId, body, request.files);
+    respond(found.record, { kind: 'edit', messageId: found.messageId, body, files: request.files, elapsedMs: elapsed(found.record) });
+    return { status: 200, body: message };
+  };
+
+  const deleteWebhookMessage: RouteHandler = (_request, params) => {
+    const found = resolveWebhookMessage(params);
+    if ('status' in found) return found;
+    messages.delete(found.messageId);
+    respond(found.record, { kind: 'delete', messageId: found.messageId, files: [], elapsedMs: elapsed(found.record) });
+    return { status: 204 };
+  };
+
   const routes: Route[] = [
-    { method: 'GET', name: 'GET /gateway', pattern: /^\/gateway$/, auth: false, handle: () => ({ status: 200, body: { url: gatewayUrl } }) },
-    {
-      method: 'GET',
-      name: 'GET /gateway/bot',
-      pattern: /^\/gateway\/bot$/,
-      auth: true,
-      handle: () => ({
-        status: 200,
-        body: {
-          url: gatewayUrl,
-          shards: shardCount,
-          // max_concurrency = shardCount lets discord.js identify all shards at once instead of 5 s apart.
-          session_start_limit: { total: 1000, remaining: 1000, reset_after: 14_400_000, max_concurrency: shardCount },
-        },
-      }),
-    },
-    { method: 'GET', name: 'GET /users/@me', pattern: /^\/users\/@me$/, auth: true, handle: () => ({ status: 200, body: botUser }) },
-    {
-      method: 'GET',
-      name: 'GET /applications/@me',
-      pattern: /^\/applications\/@me$/,
-      auth: true,
-      handle: () => ({
-        status: 200,
-        body: { id: applicationId, name: botUser.username, icon: null, description: '', bot_public: true, bot_require_code_grant: false, bot: botUser, verify_key: '0', flags: 0, team: null, summary: '' },
-      }),
-    },
-    {
-      method: 'PUT',
-      name: 'PUT /applications/:app/commands',
-      pattern: /^\/applications\/(\d+)\/commands$/,
-      auth: true,
-      handle: (request, [appId]) => checkScope(appId ?? '', null) ?? overwriteCommands(null, request.body),
-    },
-    {
-      method: 'GET',
-      name: 'GET /applications/:app/commands',
-      pattern: /^\/applications\/(\d+)\/commands$/,
-      auth: true,
-      handle: (_request, [appId]) => checkScope(appId ?? '', null) ?? { status: 200, body: commands.global },
-    },
-    {
-      method: 'PUT',
-      name: 'PUT /applications/:app/guilds/:guild/commands',
-      pattern: /^\/applications\/(\d+)\/guilds\/(\d+)\/commands$/,
-      auth: true,
-      handle: (request, [appId, guildId]) => checkScope(appId ?? '', guildId ?? '') ?? overwriteCommands(guildId ?? '', request.body),
-    },
-    {
-      method: 'GET',
-      name: 'GET /applications/:app/guilds/:guild/commands',
-      pattern: /^\/applications\/(\d+)\/guilds\/(\d+)\/commands$/,
-      auth: true,
-      handle: (_request, [appId, guildId]) =>
-        checkScope(appId ?? '', guildId ?? '') ?? { status: 200, body: commandList(guildId ?? '') },
-    },
-    {
-      method: 'POST',
-      name: 'POST /interactions/:id/:token/callback',
-      pattern: /^\/interactions\/(\d+)\/([^/]+)\/callback$/,
-      auth: false,
-      handle: interactionCallback,
-    },
-    {
-      method: 'POST',
-      name: 'POST /webhooks/:app/:token',
-      pattern: /^\/webhooks\/(\d+)\/([^/]+)$/,
-      auth: false,
-      handle: (request, [appId, token]) => {
-        const record = webhookRecord(appId, token);
-        if (!record) return UNKNOWN_WEBHOOK();
-        if (record.originalMessageId === undefined && !record.responses.some((r) => r.kind === 'callback')) return UNKNOWN_WEBHOOK();
-        const body = (request.body ?? {}) as RESTPostAPIWebhookWithTokenJSONBody;
-        if (isEmptyMessage(body, request.files)) return errorReply(400, 'Cannot send an empty message', 50006);
-        const problems = messageProblems(body, '');
-        if (problems.length > 0) return { status: 400, body: invalidFormBody(problems.map((p) => ({ ...p, path: p.path.slice(1) }))) };
-        const message = storeMessage(record, body, request.files);
-        respond(record, { kind: 'followUp', body, message, files: request.files, elapsedMs: elapsed(record) });
-        return { status: 200, body: message };
-      },
-    },
-    {
-      method: 'GET',
-      name: 'GET /webhooks/:app/:token/messages/:message',
-      pattern: /^\/webhooks\/(\d+)\/([^/]+)\/messages\/(@original|\d+)$/,
-      auth: false,
-      handle: (_request, params) => {
-        const found = resolveWebhookMessage(params);
-        return 'status' in found ? found : { status: 200, body: messages.get(found.messageId) };
-      },
-    },
-    {
-      method: 'PATCH',
-      name: 'PATCH /webhooks/:app/:token/messages/:message',
-      pattern: /^\/webhooks\/(\d+)\/([^/]+)\/messages\/(@original|\d+)$/,
-      auth: false,
-      handle: (request, params) => {
-        const found = resolveWebhookMessage(params);
-        if ('status' in found) return found;
-        const body = (request.body ?? {}) as RESTPatchAPIWebhookWithTokenMessageJSONBody;
-        const problems = messageProblems(body, '');
-        if (problems.length > 0) return { status: 400, body: invalidFormBody(problems.map((p) => ({ ...p, path: p.path.slice(1) }))) };
-        const message = editMessage(found.messageId, body, request.files);
-        respond(found.record, { kind: 'edit', messageId: found.messageId, body, files: request.files, elapsedMs: elapsed(found.record) });
-        return { status: 200, body: message };
-      },
-    },
-    {
-      method: 'DELETE',
-      name: 'DELETE /webhooks/:app/:token/messages/:message',
-      pattern: /^\/webhooks\/(\d+)\/([^/]+)\/messages\/(@original|\d+)$/,
-      auth: false,
-      handle: (_request, params) => {
-        const found = resolveWebhookMessage(params);
-        if ('status' in found) return found;
-        messages.delete(found.messageId);
-        respond(found.record, { kind: 'delete', messageId: found.messageId, files: [], elapsedMs: elapsed(found.record) });
-        return { status: 204 };
-      },
-    },
+    route('GET', '/gateway', false, () => ({ status: 200, body: { url: gatewayUrl } })),
+    route('GET', '/gateway/bot', true, gatewayBot),
+    route('GET', '/users/@me', true, () => ({ status: 200, body: botUser })),
+    route('GET', '/applications/@me', true, () => ({ status: 200, body: application })),
+    route('PUT', '/applications/:app/commands', true, (request, [appId]) =>
+      checkScope(appId, null) ?? overwriteCommands(null, request.body),
+    ),
+    route('GET', '/applications/:app/commands', true, (_request, [appId]) =>
+      checkScope(appId, null) ?? { status: 200, body: commands.global },
+    ),
+    route('PUT', '/applications/:app/guilds/:guild/commands', true, (request, [appId, guildId]) =>
+      checkScope(appId, guildId) ?? overwriteCommands(guildId ?? null, request.body),
+    ),
+    route('GET', '/applications/:app/guilds/:guild/commands', true, (_request, [appId, guildId]) =>
+      checkScope(appId, guildId) ?? { status: 200, body: commandList(guildId ?? null) },
+    ),
+    route('POST', '/interactions/:id/:token/callback', false, interactionCallback),
+    route('POST', '/webhooks/:app/:token', false, followUp),
+    route('GET', '/webhooks/:app/:token/messages/:message', false, (_request, params) => {
+      const found = resolveWebhookMessage(params);
+      return 'status' in found ? found : { status: 200, body: messages.get(found.messageId) };
+    }),
+    route('PATCH', '/webhooks/:app/:token/messages/:message', false, editWebhookMessage),
+    route('DELETE', '/webhooks/:app/:token/messages/:message', false, deleteWebhookMessage),
   ];
 
   const handleRequest = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
@@ -1237,6 +1227,7 @@ export async function startDiscordServer(options: DiscordServerOptions): Promise
       return;
     }
     session.socket = socket;
+    resumes += 1;
     readyShards.set(session.shard[0], session);
     sendDispatch(session, GatewayDispatchEvents.Resumed, {});
     feed.notify();
@@ -1269,15 +1260,32 @@ export async function startDiscordServer(options: DiscordServerOptions): Promise
     return session;
   };
 
+  const dmChannels = new Map<string, string>();
+  const dmChannelId = (userId: string): string => {
+    const channelId = dmChannels.get(userId) ?? ids.next();
+    dmChannels.set(userId, channelId);
+    return channelId;
+  };
+
+  const guildOf = (context: InteractionContext): string | null =>
+    context.guildId === undefined ? (guilds[0]?.id ?? null) : context.guildId;
+
+  /** The channel an interaction happens in: the given one, else the guild's text channel or the user's DM. */
+  const channelOf = (context: InteractionContext): string => {
+    const guildId = guildOf(context);
+    if (context.channelId) return context.channelId;
+    return guildId === null ? dmChannelId(context.user?.id ?? defaultUser.id) : guildById(guildId).channelId;
+  };
+
   const findCommand = (name: string, guildId: string | null): APIApplicationCommand | undefined =>
     [...(guildId === null ? [] : commandList(guildId)), ...commands.global].find((command) => command.name === name);
 
   const contextPayload = (context: InteractionContext) => {
-    const guildId = context.guildId === undefined ? (guilds[0]?.id ?? null) : context.guildId;
+    const guildId = guildOf(context);
     const user = context.user ? userObject(context.user) : defaultUser;
     const locale = context.locale ?? 'en-US';
     if (guildId === null) {
-      const channelId = context.channelId ?? `${BigInt(user.id) + 1n}`;
+      const channelId = channelOf(context);
       return {
         guildId,
         channelId,
@@ -1292,7 +1300,7 @@ export async function startDiscordServer(options: DiscordServerOptions): Promise
       };
     }
     const guild = guildById(guildId);
-    const channelId = context.channelId ?? guild.channelId;
+    const channelId = channelOf(context);
     const roles = context.roles ?? [];
     return {
       guildId,
@@ -1380,9 +1388,6 @@ export async function startDiscordServer(options: DiscordServerOptions): Promise
     };
   };
 
-  const guildOf = (context: InteractionContext): string | null =>
-    context.guildId === undefined ? (guilds[0]?.id ?? null) : context.guildId;
-
   const buttonMessage = (press: ButtonPress): APIMessage => {
     if (press.message) {
       const current = messages.get(press.message.id) ?? press.message;
@@ -1395,9 +1400,7 @@ export async function startDiscordServer(options: DiscordServerOptions): Promise
         );
       return current;
     }
-    const guildId = guildOf(press);
-    const record = { channelId: press.channelId ?? (guildId === null ? '0' : guildById(guildId).channelId), type: InteractionType.MessageComponent } as InteractionRecord;
-    return storeMessage(record, {
+    return storeMessage({ channelId: channelOf(press), type: InteractionType.MessageComponent }, {
       content: 'button host',
       components: [{ type: ComponentType.ActionRow, components: [{ type: ComponentType.Button, style: 1, custom_id: press.customId, label: 'Button' }] }],
     }, []);
@@ -1431,15 +1434,21 @@ export async function startDiscordServer(options: DiscordServerOptions): Promise
         invocation,
         commandData(invocation, guildOf(invocation)),
       ),
-    pressButton: (press) =>
-      interact(
+    pressButton: (press) => {
+      const message = buttonMessage(press);
+      return interact(
         InteractionType.MessageComponent,
         `button ${press.customId}`,
-        press,
+        { ...press, channelId: press.channelId ?? message.channel_id },
         { custom_id: press.customId, component_type: ComponentType.Button },
-        { message: buttonMessage(press) },
-      ),
+        { message },
+      );
+    },
     dispatch: (event, data, guildId) => sendDispatch(shardSession(guildId ?? null), event, data),
+    dropConnection: (shardId = 0, code = 4000) => readyShards.get(shardId)?.socket.close(code, 'Dropped by the test'),
+    get resumes() {
+      return resumes;
+    },
     close: async () => {
       feed.failAll('The Discord test server closed');
       for (const client of wss.clients) client.terminate();
