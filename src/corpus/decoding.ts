@@ -16,6 +16,19 @@ function binaryReason(bytes: Uint8Array): string | null {
   return ratio > MAX_CONTROL_RATIO ? `binary file (${Math.round(ratio * 100)}% control characters), not text` : null;
 }
 
+/**
+ * Windows-1252's characters for bytes 0x80-0x9F (smart quotes, dashes, €); the five bytes it leaves
+ * undefined keep their code point. Node 20's TextDecoder('windows-1252') decodes these bytes as
+ * Latin-1 C1 controls, so they are mapped here.
+ */
+const WINDOWS_1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  return new TextDecoder('windows-1252')
+    .decode(bytes)
+    .replace(/[\u0080-\u009f]/gu, (char) => WINDOWS_1252_HIGH[char.charCodeAt(0) - 0x80] ?? char);
+}
+
 function hasUtf8Bom(bytes: Uint8Array): boolean {
   return UTF8_BOM.every((byte, index) => bytes[index] === byte);
 }
@@ -38,7 +51,7 @@ export function decodeArticleBytes(bytes: Uint8Array): DecodedFile {
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(body);
   } catch {
-    text = new TextDecoder('windows-1252').decode(body);
+    text = decodeWindows1252(body);
     warnings.push('not valid UTF-8: decoded as Windows-1252, check the accents and quotes');
   }
   if (text.trim() === '') return { rejection: 'file has only whitespace' };
