@@ -1,0 +1,48 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { tempCorpus } from './fixtures/corpus/temp-corpus.ts';
+
+const run = promisify(execFile);
+/** The tsx that `npx tsx` resolves to, called directly so npm's own notices cannot mix into stderr. */
+const TSX = 'node_modules/.bin/tsx';
+
+async function corpusCheck(dir: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(TSX, ['src/cli/main.ts', 'corpus', 'check', dir]);
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+describe('npm run corpus -- check', () => {
+  it('prints articles, rejections, duplicates and warnings, and exits 0', async () => {
+    const dir = await tempCorpus({
+      'a.txt': ' date 2025-11-21 Talks set in Istanbul\n\nBy Staff\n\nThe envoy meets the delegation on Wednesday.\n',
+      'copy.txt': ' date 2025-11-21 Talks set in Istanbul\n\nBy Staff\n\nThe envoy meets the delegation on Wednesday.\n',
+      'empty.txt': '',
+      'undated.txt': 'Title: Undated story\nDate: soon\n\nSome text.\n',
+    });
+    const { code, stdout } = await corpusCheck(dir);
+    expect(code).toBe(0);
+    const lines = stdout.split('\n');
+    expect(lines).toContain('Articles (2)');
+    expect(lines.find((line) => line.includes('Talks set in Istanbul'))).toMatch(/^unknown\s+2025-11-21\s+1\s+Talks set in Istanbul\s+a\.txt$/u);
+    expect(lines.find((line) => line.includes('Undated story'))).toMatch(/^unknown\s+unknown\s+1\s+Undated story\s+undated\.txt$/u);
+    expect(lines).toContain('Rejected (1)');
+    expect(lines.find((line) => line.startsWith('empty.txt'))).toMatch(/^empty\.txt\s+empty file$/u);
+    expect(lines).toContain('Duplicates (1)');
+    expect(lines.find((line) => line.startsWith('copy.txt'))).toMatch(/^copy\.txt\s+a\.txt$/u);
+    expect(lines).toContain('Warnings (1)');
+    expect(lines.find((line) => line.startsWith('undated.txt '))).toMatch(/"soon" is not a recognisable date/u);
+  });
+
+  it('exits 2 with one line when the directory cannot be read', async () => {
+    const { code, stdout, stderr } = await corpusCheck('/nonexistent/newsdesk-corpus');
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr.trim().split('\n')).toEqual([expect.stringMatching(/^newsdesk: cannot read corpus directory \/nonexistent\/newsdesk-corpus: /u)]);
+  });
+});

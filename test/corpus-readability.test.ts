@@ -1,0 +1,55 @@
+import { existsSync } from 'node:fs';
+import { copyFile, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import { loadCorpus } from '../src/corpus/loader.ts';
+import { normalizeSpace } from '../src/corpus/paragraphs.ts';
+import { tempCorpus } from './fixtures/corpus/temp-corpus.ts';
+
+const PAGES = '../shared/data/readability-pages';
+const EDGE = 40;
+
+interface ExpectedMetadata {
+  title: string | null;
+  byline: string | null;
+}
+
+/**
+ * The expected article's text. Image captions are removed from it because newsdesk drops
+ * figcaptions on purpose: a caption is not the article's words.
+ */
+async function expectedText(page: string): Promise<string> {
+  const html = await readFile(path.join(PAGES, page, 'expected.html'), 'utf8');
+  const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
+  for (const caption of document.querySelectorAll('figcaption')) caption.remove();
+  return normalizeSpace(document.body.textContent ?? '');
+}
+
+describe.skipIf(!existsSync(PAGES))(`real pages from ${PAGES} (skipped: folder not present)`, async () => {
+  const pages = (JSON.parse(await readFile(path.join(PAGES, 'index.json'), 'utf8')) as { page: string }[]).map((entry) => entry.page);
+  const dir = await tempCorpus({});
+  for (const page of pages) await copyFile(path.join(PAGES, page, 'source.html'), path.join(dir, `${page}.html`));
+  const corpus = await loadCorpus(dir);
+  const byPage = new Map(corpus.articles.map((article) => [article.file.replace(/\.html$/u, ''), article]));
+
+  it('loads every page through the HTML path', () => {
+    expect(pages.length).toBeGreaterThan(30);
+    expect(corpus.rejected).toEqual([]);
+    expect([...byPage.keys()].sort()).toEqual([...pages].sort());
+  });
+
+  it.each(pages)('%s: title and byline match the expected metadata', async (page) => {
+    const expected = JSON.parse(await readFile(path.join(PAGES, page, 'expected-metadata.json'), 'utf8')) as ExpectedMetadata;
+    const article = byPage.get(page);
+    expect(article?.title ?? null).toBe(expected.title === null ? null : normalizeSpace(expected.title) || null);
+    expect(article?.author ?? null).toBe(expected.byline === null ? null : normalizeSpace(expected.byline) || null);
+  });
+
+  it.each(pages)('%s: the text starts and ends where the expected article does', async (page) => {
+    const expected = await expectedText(page);
+    const text = normalizeSpace(byPage.get(page)?.paragraphs.join(' ') ?? '');
+    expect(text.slice(0, EDGE)).toBe(expected.slice(0, EDGE));
+    expect(text.slice(-EDGE)).toBe(expected.slice(-EDGE));
+  });
+});
