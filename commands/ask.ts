@@ -1,0 +1,47 @@
+import { SlashCommandBuilder } from 'discord.js';
+import type { Answer } from '../src/search/results.ts';
+import type { Command } from '../src/discord/command.ts';
+import { attributionLine, embedMessage, escapeText, fitLines, type MessagePayload } from '../src/discord/message.ts';
+import { DiscordLimits } from '../src/discord/limits.ts';
+import { filtersFrom, MAX_QUERY_LENGTH, outletChoices, requiredString, withFilterOptions } from '../src/discord/options.ts';
+
+/** The answer as posted: quoted sentences with [n] markers, then the numbered sources. */
+export function answerMessage(answer: Answer): MessagePayload {
+  const sources = answer.sources.map((source) => `**[${source.n}]** ${attributionLine(source)}`);
+  const related = answer.related.map((article) => `• ${attributionLine(article)}`);
+  const fields = answer.answered
+    ? [
+        { name: 'Sources', value: fitLines(sources, DiscordLimits.embedFieldValue) },
+        ...(related.length ? [{ name: 'Related coverage', value: fitLines(related, DiscordLimits.embedFieldValue) }] : []),
+      ]
+    : related.length
+      ? [{ name: 'Closest articles', value: fitLines(related, DiscordLimits.embedFieldValue) }]
+      : [];
+  const description = answer.answered
+    ? answer.sentences.map((sentence) => `> ${escapeText(sentence.text)} **[${sentence.citation}]**`).join('\n\n')
+    : (answer.notice ?? "I couldn't find this in the coverage.") + (related.length ? ' These articles come closest:' : '');
+  return embedMessage({
+    title: escapeText(answer.question),
+    description,
+    fields,
+    footer: { text: answer.answered ? `Quoted verbatim · confidence ${Math.round(answer.confidence * 100)}%` : 'Not in the coverage' },
+  });
+}
+
+export const command: Command = {
+  definition: withFilterOptions(
+    new SlashCommandBuilder()
+      .setName('ask')
+      .setDescription('Ask a question: get sentences quoted from the coverage, each cited')
+      .addStringOption((o) => o.setName('question').setDescription('What do you want to know?').setRequired(true).setMaxLength(MAX_QUERY_LENGTH)),
+  )
+    .addBooleanOption((o) => o.setName('private').setDescription('Only you see the answer'))
+    .toJSON(),
+  example: '/ask question: Who met Khalil al-Hayya in Istanbul?',
+  cooldown: true,
+  execute(request, { library }) {
+    const answer = library.answer(requiredString(request, 'question'), filtersFrom(request));
+    return { message: answerMessage(answer), ephemeral: request.options.private === true };
+  },
+  autocomplete: outletChoices,
+};

@@ -1,0 +1,28 @@
+import { SlashCommandBuilder } from 'discord.js';
+import type { Coverage } from '../src/search/results.ts';
+import type { Command } from '../src/discord/command.ts';
+import { DiscordLimits } from '../src/discord/limits.ts';
+import { displayDate, embedMessage, escapeText, fitLines, type MessagePayload } from '../src/discord/message.ts';
+
+/** What the corpus holds: counts by outlet, the date range and when it was last loaded. */
+export function coverageMessage(coverage: Coverage): MessagePayload {
+  const outlets = coverage.outlets.map(({ outlet, count }) => `${escapeText(outlet ?? 'outlet unknown')}: ${count}`);
+  const named = coverage.outlets.filter(({ outlet }) => outlet !== null).length;
+  return embedMessage({
+    title: 'Coverage',
+    description: `${coverage.articleCount} article${coverage.articleCount === 1 ? '' : 's'} from ${named} named outlet${named === 1 ? '' : 's'}.`,
+    fields: [
+      { name: 'Outlets', value: fitLines(outlets, DiscordLimits.embedFieldValue) || 'none' },
+      { name: 'Published', value: coverage.earliest ? `${displayDate(coverage.earliest)} to ${displayDate(coverage.latest)}` : 'no dated articles' },
+      { name: 'Last loaded', value: `${coverage.loadedAt.replace('T', ' ').slice(0, 19)} UTC` },
+    ],
+  });
+}
+
+export const command: Command = {
+  definition: new SlashCommandBuilder().setName('coverage').setDescription('What the coverage holds: articles, outlets, dates').toJSON(),
+  example: '/coverage',
+  execute(_request, { library }) {
+    return { message: coverageMessage(library.coverage()), ephemeral: false };
+  },
+};

@@ -1,0 +1,18 @@
+import { SlashCommandBuilder } from 'discord.js';
+import type { Command } from '../src/discord/command.ts';
+import { embedMessage } from '../src/discord/message.ts';
+
+export const command: Command = {
+  definition: new SlashCommandBuilder().setName('help').setDescription('What each command does, with an example').toJSON(),
+  example: '/help',
+  execute(_request, { commands }) {
+    return {
+      message: embedMessage({
+        title: 'newsdesk',
+        description: 'Answers come as sentences quoted verbatim from the coverage, each cited to its article.',
+        fields: commands.map((c) => ({ name: `/${c.definition.name}`, value: `${c.definition.description}\nExample: \`${c.example}\`` })),
+      }),
+      ephemeral: true,
+    };
+  },
+};

@@ -1,0 +1,98 @@
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import { ApplicationCommandOptionType, PermissionFlagsBits, type APIApplicationCommandOption } from 'discord.js';
+import type { Command, Invoker, OptionValue } from '../discord/command.ts';
+import type { Dispatcher, Responder } from '../discord/dispatcher.ts';
+import type { MessagePayload } from '../discord/message.ts';
+import { renderMessage } from './terminal.ts';
+
+/** Where the console reads and writes, and whether it colours its output. */
+export interface ConsoleOptions {
+  dispatcher: Dispatcher;
+  commands: readonly Command[];
+  input: Readable;
+  output: Writable;
+  color: boolean;
+  /** Shown as the author of requests; the console's user is the operator, so a moderator. */
+  userName: string;
+}
+
+/** A line the console could not turn into a command. */
+class ConsoleUsageError extends Error {}
+
+/**
+ * Reads `/ask who met Khalil al-Hayya?` or `/search query: Fidan outlet: Al Mayadeen English`:
+ * text before any `name:` goes to the command's first required option, as Discord users expect.
+ */
+export function parseCommandLine(line: string, commands: readonly Command[]): { command: string; options: Record<string, OptionValue> } {
+  const match = /^\/?(\S+)\s*(.*)$/s.exec(line.trim());
+  const command = commands.find((c) => c.definition.name === match?.[1]?.toLowerCase());
+  if (!match || !command) throw new ConsoleUsageError(`Unknown command. Try /help (commands: ${commands.map((c) => `/${c.definition.name}`).join(' ')}).`);
+  const declared: APIApplicationCommandOption[] = command.definition.options ?? [];
+  const names = declared.map((o) => o.name);
+  const parts = (match[2] ?? '').split(new RegExp(`(?:^|\\s)(${names.join('|') || '$^'}):`, 'i'));
+  const options: Record<string, OptionValue> = {};
+  const leading = parts[0]?.trim();
+  if (leading) {
+    const first = declared.find((o) => o.required) ?? declared[0];
+    if (!first) throw new ConsoleUsageError(`/${command.definition.name} takes no options.`);
+    options[first.name] = leading;
+  }
+  for (let i = 1; i < parts.length; i += 2) {
+    const option = declared.find((o) => o.name === parts[i]?.toLowerCase());
+    const raw = (parts[i + 1] ?? '').trim();
+    if (!option) continue;
+    options[option.name] = option.type === ApplicationCommandOptionType.Boolean ? /^(true|yes|1|on)$/i.test(raw) : raw;
+  }
+  const missing = declared.find((o) => o.required && options[o.name] === undefined);
+  if (missing) throw new ConsoleUsageError(`/${command.definition.name} needs ${missing.name}, e.g. ${command.example}`);
+  return { command: command.definition.name, options };
+}
+
+/**
+ * The local console: the same dispatcher, commands and messages as the Discord bot, rendered
+ * for the terminal. `next`/`prev` press the paging buttons of the last result; Ctrl-D or /quit exits.
+ */
+export async function runConsole(options: ConsoleOptions): Promise<void> {
+  const { dispatcher, commands, input, output, color } = options;
+  const invoker: Invoker = { id: 'console', name: options.userName, permissions: PermissionFlagsBits.Administrator, roleIds: [] };
+  const lines = createInterface({ input, output, prompt: 'newsdesk> ', terminal: (output as NodeJS.WriteStream).isTTY === true });
+  const print = (text: string): void => {
+    output.write(`${text}\n\n`);
+  };
+  let buttons = new Map<string, string>();
+  const show = (message: MessagePayload): void => {
+    if (message.components !== undefined) {
+      buttons = new Map(message.components.flatMap((row) => row.components).flatMap((c) => ('custom_id' in c && 'label' in c && !c.disabled ? [[String(c.label).toLowerCase(), c.custom_id] as const] : [])));
+    }
+    print(renderMessage(message, color));
+  };
+  const responder: Responder = {
+    reply: async ({ message }) => show(message),
+    defer: async () => print(color ? '\x1b[2mnewsdesk is thinking…\x1b[22m' : 'newsdesk is thinking…'),
+    editReply: async (message) => show(message),
+    update: async (message) => show(message),
+    choices: async () => undefined,
+  };
+
+  lines.prompt();
+  for await (const line of lines) {
+    const text = line.trim();
+    const paging = { n: 'next', next: 'next', p: 'previous', prev: 'previous', previous: 'previous' }[text.toLowerCase()];
+    if (/^\/?(quit|exit)$/i.test(text)) break;
+    if (paging) {
+      const pressed = buttons.get(paging);
+      if (pressed) await dispatcher.button({ customId: pressed, invoker }, responder);
+      else print(`There is no ${paging} page: /search shows pages of results.`);
+    } else if (text) {
+      try {
+        await dispatcher.command({ ...parseCommandLine(text, commands), invoker }, responder);
+      } catch (error) {
+        if (!(error instanceof ConsoleUsageError)) throw error;
+        print(error.message);
+      }
+    }
+    lines.prompt();
+  }
+  lines.close();
+}

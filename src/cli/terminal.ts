@@ -1,0 +1,38 @@
+import { styleText } from 'node:util';
+import type { APIEmbed } from 'discord.js';
+import type { MessagePayload } from '../discord/message.ts';
+
+type Style = Parameters<typeof styleText>[0];
+
+/** Turns the bot's Discord markdown into terminal text: bold, links with their address, quotes. */
+function renderMarkdown(text: string, paint: (style: Style, text: string) => string): string {
+  return text
+    .replace(/\u200b/g, '')
+    .replace(/\[((?:\\.|[^\]\\])+)\]\(([^)\s]+)\)/g, (_match, label: string, url: string) => `${paint('underline', label)} ${paint('dim', `<${decodeURI(url)}>`)}`)
+    .replace(/\*\*((?:\\.|[^*\\])+)\*\*/g, (_match, bold: string) => paint('bold', bold))
+    .replace(/^> /gm, `  ${paint('cyan', '│')} `)
+    .replace(/\\([^\w\s])/g, '$1');
+}
+
+function renderEmbed(embed: APIEmbed, paint: (style: Style, text: string) => string): string[] {
+  const md = (text: string) => renderMarkdown(text, paint);
+  return [
+    ...(embed.title ? [paint(['bold', 'cyan'], md(embed.title)) + (embed.url ? ` ${paint('dim', `<${embed.url}>`)}` : '')] : []),
+    ...(embed.description ? [md(embed.description)] : []),
+    ...(embed.fields ?? []).flatMap((field) => ['', paint('bold', md(field.name)), md(field.value)]),
+    ...(embed.footer ? ['', paint('dim', md(embed.footer.text))] : []),
+  ];
+}
+
+/** A bot message as the terminal shows it; `color` adds ANSI styles. */
+export function renderMessage(message: MessagePayload, color: boolean): string {
+  const paint = (style: Style, text: string) => (color ? styleText(style, text) : text);
+  const buttons = (message.components ?? []).flatMap((row) => row.components).filter((c) => 'label' in c && !c.disabled);
+  const hint = buttons.length ? [paint('dim', `(type ${buttons.map((b) => ('label' in b ? b.label : '')).join(' or ').toLowerCase()} to page)`)] : [];
+  const lines = [
+    ...(message.content ? [renderMarkdown(message.content, paint)] : []),
+    ...(message.embeds ?? []).flatMap((embed) => renderEmbed(embed, paint)),
+    ...hint,
+  ];
+  return lines.join('\n');
+}

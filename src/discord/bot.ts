@@ -1,0 +1,13 @@
+import { commands } from '../../commands/index.ts';
+import type { Config } from '../config.ts';
+import type { Logger } from '../log.ts';
+import type { Library } from '../search/library.ts';
+import { Dispatcher } from './dispatcher.ts';
+
+/** The dispatcher over every command, as configured: what each transport serves. */
+export function createDispatcher(library: Library, config: Pick<Config, 'MODERATOR_ROLE_IDS' | 'COOLDOWN_SECONDS'>, logger: Logger): Dispatcher {
+  return new Dispatcher(
+    { library, commands, moderatorRoleIds: config.MODERATOR_ROLE_IDS, now: Date.now },
+    { cooldownMs: config.COOLDOWN_SECONDS * 1000, logger },
+  );
+}

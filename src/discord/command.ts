@@ -1,0 +1,76 @@
+import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import type { Library } from '../search/library.ts';
+import type { MessagePayload } from './message.ts';
+
+/** A slash-command option value as Discord delivers it. */
+export type OptionValue = string | number | boolean;
+
+/** Who is acting: enough to check permissions and cooldowns, whatever the transport. */
+export interface Invoker {
+  id: string;
+  name: string;
+  /** The member's guild permissions; null outside a guild (in DMs). */
+  permissions: bigint | null;
+  roleIds: readonly string[];
+}
+
+/** A slash command as the engine sees it, from Discord, the HTTP endpoint or the console. */
+export interface CommandRequest {
+  command: string;
+  options: Readonly<Record<string, OptionValue>>;
+  invoker: Invoker;
+}
+
+/** An autocomplete request: the option being typed and what is typed so far. */
+export interface AutocompleteRequest extends CommandRequest {
+  focused: { name: string; value: string };
+}
+
+/** A press of one of the bot's buttons. */
+export interface ButtonRequest {
+  customId: string;
+  invoker: Invoker;
+}
+
+/** What a command answers, and whether only the invoker sees it. */
+export interface Reply {
+  message: MessagePayload;
+  ephemeral: boolean;
+}
+
+/** What a button press does: replace the message it was on, or answer the presser alone. */
+export type ButtonOutcome = { kind: 'update'; message: MessagePayload } | { kind: 'reply'; reply: Reply };
+
+/** An autocomplete suggestion. */
+export interface Choice {
+  name: string;
+  value: string;
+}
+
+/** What every handler may use. */
+export interface CommandContext {
+  library: Library;
+  /** Roles whose members may run moderator commands besides those with Manage Server. */
+  moderatorRoleIds: readonly string[];
+  /** Every registered command, for /help. */
+  commands: readonly Command[];
+  now: () => number;
+}
+
+/** One slash command: its registration JSON and its handlers (the discord.js guide's shape). */
+export interface Command {
+  definition: RESTPostAPIChatInputApplicationCommandsJSONBody;
+  /** An example invocation, shown by /help. */
+  example: string;
+  /** Set for work that may outlast Discord's 3-second window: the reply is deferred, then edited. */
+  deferred?: { ephemeral: boolean };
+  /** Set for commands subject to the per-user cooldown. */
+  cooldown?: boolean;
+  execute(request: CommandRequest, context: CommandContext): Reply | Promise<Reply>;
+  autocomplete?(request: AutocompleteRequest, context: CommandContext): Choice[];
+  /** Handles buttons whose custom_id starts with `<command name>:`. */
+  press?(request: ButtonRequest, context: CommandContext): ButtonOutcome;
+}
+
+/** A user-facing problem with an option (a malformed date...): answered with a short ephemeral note. */
+export class OptionError extends Error {}

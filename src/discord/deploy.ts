@@ -1,0 +1,21 @@
+import { REST, Routes, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+
+/** Where and as whom to register the commands. */
+export interface DeployTarget {
+  token: string;
+  applicationId: string;
+  /** Registers for this guild only (instant); globally when undefined (may take up to an hour to show). */
+  guildId?: string;
+  apiUrl?: string;
+}
+
+/**
+ * Registers the slash commands by bulk overwrite, so running it twice changes nothing and a
+ * command removed from the code disappears from Discord.
+ */
+export async function deployCommands(target: DeployTarget, definitions: RESTPostAPIChatInputApplicationCommandsJSONBody[]): Promise<string> {
+  const rest = new REST(target.apiUrl ? { api: target.apiUrl } : {}).setToken(target.token);
+  const route = target.guildId ? Routes.applicationGuildCommands(target.applicationId, target.guildId) : Routes.applicationCommands(target.applicationId);
+  const registered = (await rest.put(route, { body: definitions })) as unknown[];
+  return `Registered ${registered.length} commands ${target.guildId ? `in guild ${target.guildId}` : 'globally'}.`;
+}

@@ -1,0 +1,160 @@
+import { randomBytes } from 'node:crypto';
+import type { Logger } from '../log.ts';
+import {
+  OptionError,
+  type AutocompleteRequest,
+  type ButtonRequest,
+  type Choice,
+  type Command,
+  type CommandContext,
+  type CommandRequest,
+  type Reply,
+} from './command.ts';
+import { DiscordLimits } from './limits.ts';
+import { textMessage, type MessagePayload } from './message.ts';
+
+/** How a transport (gateway, HTTP endpoint, console) answers one interaction. */
+export interface Responder {
+  reply(reply: Reply): Promise<void>;
+  /** Acknowledges now and promises an edit later (Discord's "thinking..." state). */
+  defer(ephemeral: boolean): Promise<void>;
+  editReply(message: MessagePayload): Promise<void>;
+  /** Replaces the message a pressed button was on. */
+  update(message: MessagePayload): Promise<void>;
+  choices(choices: Choice[]): Promise<void>;
+}
+
+/** Settings of the dispatcher. */
+export interface DispatcherOptions {
+  /** Per-user wait between two uses of a cooldown command, in milliseconds (default 3,000). */
+  cooldownMs?: number;
+  logger: Logger;
+}
+
+/**
+ * Routes every interaction to its command, whatever the transport: applies the cooldown,
+ * defers slow commands, turns option mistakes into short ephemeral notes and any other
+ * failure into an ephemeral reference the logs can be searched for. It never throws.
+ */
+export class Dispatcher {
+  readonly #commands: Map<string, Command>;
+  readonly #context: CommandContext;
+  readonly #cooldownMs: number;
+  readonly #logger: Logger;
+  /** `${userId}:${command}` → time the user may use the command again. */
+  readonly #cooldowns = new Map<string, number>();
+
+  constructor(context: CommandContext, options: DispatcherOptions) {
+    this.#commands = new Map(context.commands.map((command) => [command.definition.name, command]));
+    this.#context = context;
+    this.#cooldownMs = options.cooldownMs ?? 3000;
+    this.#logger = options.logger;
+  }
+
+  /** Runs a slash command and answers through the responder. */
+  async command(request: CommandRequest, responder: Responder): Promise<void> {
+    const started = performance.now();
+    const command = this.#commands.get(request.command);
+    let deferred = false;
+    let reply: Reply;
+    try {
+      if (!command) throw new OptionError(`Unknown command \`/${request.command}\`.`);
+      const wait = this.#cooldownLeft(request, command);
+      if (wait > 0) {
+        reply = ephemeralText(`Please wait ${Math.ceil(wait / 1000)} s before using \`/${request.command}\` again.`);
+      } else {
+        if (command.deferred) {
+          await responder.defer(command.deferred.ephemeral);
+          deferred = true;
+        }
+        reply = await command.execute(request, this.#context);
+      }
+    } catch (error) {
+      reply = this.#failure(error, request.command, request.invoker.id);
+    }
+    try {
+      await (deferred ? responder.editReply(reply.message) : responder.reply(reply));
+    } catch (error) {
+      this.#failure(error, request.command, request.invoker.id);
+    }
+    this.#logInteraction('command', request.command, request.invoker.id, started, messageSize(reply.message));
+  }
+
+  /** Suggests option values as the user types; never more than Discord accepts. */
+  async autocomplete(request: AutocompleteRequest, responder: Responder): Promise<void> {
+    const started = performance.now();
+    let choices: Choice[] = [];
+    try {
+      choices = this.#commands.get(request.command)?.autocomplete?.(request, this.#context) ?? [];
+    } catch (error) {
+      this.#failure(error, request.command, request.invoker.id);
+    }
+    const fitted = choices
+      .slice(0, DiscordLimits.autocompleteChoices)
+      .filter((choice) => choice.value.length <= DiscordLimits.choiceValue && choice.name.length > 0)
+      .map((choice) => ({ name: choice.name.slice(0, DiscordLimits.choiceName), value: choice.value }));
+    try {
+      await responder.choices(fitted);
+    } catch (error) {
+      this.#failure(error, request.command, request.invoker.id);
+    }
+    this.#logInteraction('autocomplete', request.command, request.invoker.id, started, fitted.length);
+  }
+
+  /** Handles a button press, routed by the command name before the first `:` of its custom_id. */
+  async button(request: ButtonRequest, responder: Responder): Promise<void> {
+    const started = performance.now();
+    const name = request.customId.split(':', 1)[0] ?? '';
+    let size = 0;
+    try {
+      const command = this.#commands.get(name);
+      const outcome = command?.press?.(request, this.#context) ?? { kind: 'reply', reply: ephemeralText('This button no longer works.') };
+      if (outcome.kind === 'update') await responder.update(outcome.message);
+      else await responder.reply(outcome.reply);
+      size = messageSize(outcome.kind === 'update' ? outcome.message : outcome.reply.message);
+    } catch (error) {
+      await responder.reply(this.#failure(error, name, request.invoker.id)).catch((failure: unknown) => this.#failure(failure, name, request.invoker.id));
+    }
+    this.#logInteraction('button', name, request.invoker.id, started, size);
+  }
+
+  #cooldownLeft(request: CommandRequest, command: Command): number {
+    if (!command.cooldown || this.#cooldownMs <= 0) return 0;
+    const key = `${request.invoker.id}:${request.command}`;
+    const now = this.#context.now();
+    const until = this.#cooldowns.get(key) ?? 0;
+    if (until > now) return until - now;
+    this.#cooldowns.set(key, now + this.#cooldownMs);
+    if (this.#cooldowns.size > 10_000) this.#forgetExpiredCooldowns(now);
+    return 0;
+  }
+
+  #forgetExpiredCooldowns(now: number): void {
+    for (const [key, until] of this.#cooldowns) if (until <= now) this.#cooldowns.delete(key);
+  }
+
+  /** Logs an unexpected error under a short reference and tells the user that reference. */
+  #failure(error: unknown, command: string, userId: string): Reply {
+    if (error instanceof OptionError) return ephemeralText(error.message);
+    const ref = randomBytes(3).toString('hex').toUpperCase();
+    this.#logger.error({ ref, command, userId, err: error }, 'interaction failed');
+    return ephemeralText(`Something went wrong (ref ${ref}). The moderators can find it in the logs.`);
+  }
+
+  #logInteraction(kind: string, command: string, userId: string, started: number, resultSize: number): void {
+    this.#logger.info({ kind, command, userId, latencyMs: Math.round((performance.now() - started) * 10) / 10, resultSize }, 'interaction');
+  }
+}
+
+/** A short note only the invoker sees. */
+export function ephemeralText(text: string): Reply {
+  return { message: textMessage(text), ephemeral: true };
+}
+
+/** Characters of text in a message: the "result size" of the interaction log line. */
+function messageSize(message: MessagePayload): number {
+  return (
+    (message.content?.length ?? 0) +
+    (message.embeds ?? []).reduce((sum, embed) => sum + (embed.description?.length ?? 0) + (embed.fields ?? []).reduce((n, f) => n + f.value.length, 0), 0)
+  );
+}

@@ -1,0 +1,71 @@
+import { userInfo } from 'node:os';
+import { DiscordAPIError } from 'discord.js';
+import dotenv from 'dotenv';
+import { commands } from '../commands/index.ts';
+import { ConfigError, readConfig, type Config } from './config.ts';
+import { runConsole } from './cli/console.ts';
+import { createDispatcher } from './discord/bot.ts';
+import { deployCommands } from './discord/deploy.ts';
+import { startGatewayBot } from './discord/gateway.ts';
+import { createLogger, type Logger } from './log.ts';
+import { Library } from './search/library.ts';
+
+/** Loads the corpus, or ends the process with one line saying why (exit code 2). */
+async function openLibrary(config: Config): Promise<Library> {
+  try {
+    return await Library.open(config.CORPUS_DIR, { maxFileBytes: config.MAX_FILE_MB * 1024 * 1024 });
+  } catch (error) {
+    console.error(`newsdesk: cannot load the corpus at ${config.CORPUS_DIR}: ${(error as Error).message}`);
+    process.exit(2);
+  }
+}
+
+/** Keeps the bot alive through a stray failure: logged, never fatal. */
+function guardProcess(logger: Logger): void {
+  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
+  process.on('uncaughtException', (error) => logger.error({ err: error }, 'uncaught exception'));
+}
+
+async function startConsole(config: Config): Promise<void> {
+  console.log('No DISCORD_TOKEN set: starting the local console (set DISCORD_TOKEN and DISCORD_APPLICATION_ID in .env to connect to Discord; see README).');
+  const logger = createLogger(process.env.LOG_LEVEL ? config.LOG_LEVEL : 'warn');
+  const library = await openLibrary(config);
+  const color = process.stdout.isTTY === true && !process.env.NO_COLOR;
+  console.log(`${library.coverage().articleCount} articles loaded. Type /help, /ask <question>, /search <words>; /quit or Ctrl-D to leave.\n`);
+  const dispatcher = createDispatcher(library, { ...config, COOLDOWN_SECONDS: 0 }, logger);
+  await runConsole({ dispatcher, commands, input: process.stdin, output: process.stdout, color, userName: userInfo().username });
+}
+
+async function startBot(config: Config & { DISCORD_TOKEN: string }): Promise<void> {
+  const logger = createLogger(config.LOG_LEVEL);
+  guardProcess(logger);
+  const library = await openLibrary(config);
+  logger.info({ articles: library.coverage().articleCount, corpus: config.CORPUS_DIR }, 'corpus loaded');
+  const client = await startGatewayBot({ token: config.DISCORD_TOKEN, apiUrl: config.DISCORD_API_URL, dispatcher: createDispatcher(library, config, logger), logger });
+  const stop = (signal: string) => {
+    logger.info({ signal }, 'shutting down');
+    void client.destroy().finally(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+async function main(args: string[]): Promise<void> {
+  dotenv.config({ quiet: true });
+  const config = readConfig();
+  if (args[0] === 'deploy-commands') {
+    if (!config.DISCORD_TOKEN || !config.DISCORD_APPLICATION_ID) throw new ConfigError('DISCORD_TOKEN and DISCORD_APPLICATION_ID are required to deploy commands.');
+    const target = { token: config.DISCORD_TOKEN, applicationId: config.DISCORD_APPLICATION_ID, guildId: config.DISCORD_GUILD_ID, apiUrl: config.DISCORD_API_URL };
+    console.log(await deployCommands(target, commands.map((c) => c.definition)));
+  } else if (config.DISCORD_TOKEN) {
+    await startBot({ ...config, DISCORD_TOKEN: config.DISCORD_TOKEN });
+  } else {
+    await startConsole(config);
+  }
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  // A configuration mistake or a refusal from Discord is the operator's to fix: one line, no stack trace.
+  console.error(error instanceof ConfigError || error instanceof DiscordAPIError ? `newsdesk: ${error.message}` : error);
+  process.exit(1);
+});
