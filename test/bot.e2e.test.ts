@@ -10,13 +10,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../commands/index.ts';
 import { createDispatcher } from '../src/discord/bot.ts';
 import { startGatewayBot } from '../src/discord/gateway.ts';
-import { loadCorpus } from '../src/corpus/load.ts';
 import { Library } from '../src/search/library.ts';
-import { startDiscordServer, type DiscordServer } from './support/discord-server.ts';
+import { startDiscordServer, type DiscordServer, type InteractionCallbackBody } from './support/discord-server.ts';
 
 const TOKEN = 'fake-bot-token.for-loopback-tests.0123456789';
 const SEEDS = ['000_142b436908202848.txt', '004_104598550d79c125.txt'];
 const run = promisify(execFile);
+
+/** The buttons of the first action row of a reply. */
+function buttonsOf(reply: InteractionCallbackBody): Array<{ custom_id: string; disabled: boolean }> {
+  const row = reply.data!.components![0] as { components: Array<{ custom_id: string; disabled: boolean }> };
+  return row.components;
+}
 
 /** Seven short articles mentioning the Rafah crossing, so /search has two pages. */
 const rafahRecords = Array.from({ length: 7 }, (_, i) =>
@@ -85,13 +90,13 @@ describe('the bot end to end, through the real discord.js client and a loopback 
     const search = discord.command({ name: 'search', options: { query: 'Rafah crossing' }, ...member });
     const first = await search.firstResponse();
     expect(first.data!.embeds![0]!.footer!.text).toBe('Page 1 of 2 · 7 articles');
-    const [previous, next] = first.data!.components![0]!.components as Array<{ custom_id: string; disabled: boolean }>;
+    const [previous, next] = buttonsOf(first);
     expect(previous!.disabled).toBe(true);
     const paged = await discord.pressButton({ customId: next!.custom_id, message: search.originalMessage, ...member }).firstResponse();
     expect(paged.type).toBe(7);
     expect(paged.data!.embeds![0]!.footer!.text).toBe('Page 2 of 2 · 7 articles');
     expect(paged.data!.embeds![0]!.description).toMatch(/^\*\*6\.\*\*/);
-    const back = (paged.data!.components![0]!.components as Array<{ custom_id: string }>)[0]!.custom_id;
+    const back = buttonsOf(paged)[0]!.custom_id;
     const stranger = await discord.pressButton({ customId: back, message: search.originalMessage, user: { id: '400000000000000099' } }).firstResponse();
     expect(stranger).toMatchObject({ type: 4, data: { flags: 64, content: expect.stringMatching(/Only the person who ran this search/) } });
   });

@@ -31,7 +31,11 @@ const realDay = z.string().refine((day) => !Number.isNaN(Date.parse(`${day}T00:0
 
 /** Reads and validates the filter options; a malformed date becomes a short message to the user. */
 export function filtersFrom(request: CommandRequest): Filters {
-  const raw = { outlet: stringOption(request, 'outlet'), since: stringOption(request, 'since'), until: stringOption(request, 'until') };
+  return parseFilters({ outlet: stringOption(request, 'outlet'), since: stringOption(request, 'since'), until: stringOption(request, 'until') });
+}
+
+/** Validates outlet / since / until from any front end (slash command, CLI flags); throws OptionError. */
+export function parseFilters(raw: { outlet?: string; since?: string; until?: string }): Filters {
   const parsed = FiltersSchema.safeParse(raw);
   if (!parsed.success) {
     const field = String(parsed.error.issues[0]?.path[0] ?? 'date');
