@@ -60,7 +60,7 @@ export function tokenize(text: string, mode: AnalysisMode = 'index'): Token[] {
   for (const match of text.matchAll(WORD)) {
     const start = match.index;
     const end = start + match[0].length;
-    for (const { term, word } of wordTerms(match[0], mode)) tokens.push({ term, word, start, end });
+    for (const { term, word } of cachedWordTerms(match[0], mode)) tokens.push({ term, word, start, end });
   }
   return tokens;
 }
@@ -68,6 +68,21 @@ export function tokenize(text: string, mode: AnalysisMode = 'index'): Token[] {
 /** Index terms of a text, in order. */
 export function terms(text: string, mode: AnalysisMode = 'index'): string[] {
   return tokenize(text, mode).map((token) => token.term);
+}
+
+const WORD_CACHE_LIMIT = 200_000;
+const wordCache: Record<AnalysisMode, Map<string, { term: string; word: string }[]>> = { index: new Map(), query: new Map() };
+
+/** News vocabulary is Zipfian: most words repeat, so folding and stemming each distinct word once pays. */
+function cachedWordTerms(word: string, mode: AnalysisMode): { term: string; word: string }[] {
+  const cache = wordCache[mode];
+  let found = cache.get(word);
+  if (!found) {
+    if (cache.size >= WORD_CACHE_LIMIT) cache.clear();
+    found = wordTerms(word, mode);
+    cache.set(word, found);
+  }
+  return found;
 }
 
 function wordTerms(word: string, mode: AnalysisMode): { term: string; word: string }[] {

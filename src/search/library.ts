@@ -16,7 +16,7 @@ import type { Article, Corpus, Rejection } from '../corpus/article.ts';
 import { CorpusCache, loadCorpus, type LoadOptions } from '../corpus/loader.ts';
 import { analyseArticle, ArticleIndex, nextTurn, type AnalysedArticle, type Retrieval } from './articleIndex.ts';
 import { composeAnswer, articleRef, unanswered } from './answer.ts';
-import { answerKind, prepareQuestion, questionNotice, questionTerms } from './question.ts';
+import { answerKind, prepareQuestion, questionNotice, questionTerms, retrievalTerms } from './question.ts';
 import {
   FiltersSchema,
   type Answer,
@@ -34,7 +34,7 @@ import { fold } from './analyzer.ts';
 export const PAGE_SIZE = 5;
 /** Most changed articles a reload applies to the live index in place. */
 export const INCREMENTAL_LIMIT = 500;
-const ANSWER_CANDIDATES = 20;
+const ANSWER_CANDIDATES = 10;
 const ANALYSIS_CHUNK = 100;
 const DEFAULT_SUGGESTIONS = 25;
 
@@ -108,7 +108,7 @@ export class Library {
     if (notice) return { ...unanswered(question, [], 0, notice), tookMs: tookMs() };
     const index = this.index;
     const prepared = prepareQuestion(termsOfQuestion, index.vocabulary, false, answerKind(question));
-    const retrieved = index.retrieve(prepared.terms, validFilters(filters), 'any', ANSWER_CANDIDATES);
+    const retrieved = index.retrieve(retrievalTerms(prepared, index.vocabulary), validFilters(filters), 'any', ANSWER_CANDIDATES);
     const ranked = rankSentences(prepared, retrieved, this.sentences);
     return { ...composeAnswer(question, ranked, retrieved, this.sentences), tookMs: tookMs() };
   }

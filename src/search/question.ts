@@ -67,3 +67,21 @@ export function prepareQuestion(
   });
   return { terms: prepared, totalWeight: prepared.reduce((sum, t) => sum + t.weight, 0), wants };
 }
+
+/** Most postings an answer's retrieval walks; the rarest two terms are always kept. */
+const RETRIEVAL_POSTINGS = 3_000;
+
+/**
+ * The question terms worth retrieving articles by, rarest first, while their postings stay within
+ * a budget. A term found in a tenth of 100,000 articles adds little to BM25 yet dominates the cost
+ * of scoring; it still counts when the candidates' sentences are ranked.
+ */
+export function retrievalTerms(question: Question, vocabulary: Vocabulary): TermGroup[] {
+  const postings = (group: TermGroup) => group.variants.reduce((sum, v) => sum + vocabulary.frequency(v.term), 0);
+  const byRarity = [...question.terms].sort((a, b) => postings(a) - postings(b));
+  let spent = 0;
+  return byRarity.filter((group, i) => {
+    spent += postings(group);
+    return i < 2 || spent <= RETRIEVAL_POSTINGS;
+  });
+}
