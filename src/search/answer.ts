@@ -3,8 +3,8 @@
  * never an answer.
  *
  * The threshold: a question is answered only when one sentence holds at least
- * `ANSWER_COVERAGE` of the question's IDF weight. Terms the corpus lacks weigh as much as its
- * rarest terms, so "What is the weather in Paris?" over Gaza coverage cannot pass on a stray
+ * `ANSWER_COVERAGE` of the question's term weight (1 + IDF per term, see `Vocabulary.weight`).
+ * Terms the corpus lacks weigh as much as its rarest terms, so "What is the weather in Paris?" over Gaza coverage cannot pass on a stray
  * common word, and a two-term question needs both terms. Below it, `related` names the closest
  * articles instead of quoting something unrelated.
  *
