@@ -1,39 +1,152 @@
-import { parseArgs } from 'node:util';
+import { createInterface } from 'node:readline';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { answerMessage } from '../../commands/ask.ts';
+import { searchMessage } from '../../commands/search.ts';
 import { CorpusDirectoryError, loadCorpus } from '../corpus/loader.ts';
 import { corpusReport, formatCorpusReport } from '../corpus/report.ts';
+import { OptionError } from '../discord/command.ts';
+import { parseFilters } from '../discord/options.ts';
+import { Library } from '../search/library.ts';
+import type { Filters } from '../search/results.ts';
+import { renderMessage } from './terminal.ts';
+
+/** Exit codes: documented in the README. */
+const EXIT = { ok: 0, usage: 1, corpusUnreadable: 2 } as const;
+
+const USAGE = `usage: newsdesk ask "<question>" [--corpus DIR] [--outlet X] [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--json]
+       newsdesk ask --json [--corpus DIR] < questions.txt      (one question a line, one JSON answer a line)
+       newsdesk search "<query>" [--corpus DIR] [--outlet X] [--since D] [--until D] [--page N] [--json]
+       newsdesk corpus check [DIR] [--json]`;
+
+/** A mistake in how the command was called: the message, then the usage line, exit 1. */
+class UsageError extends Error {}
 
 /** A subcommand: receives the arguments after its name and returns the process exit code. */
 type Subcommand = (args: string[]) => Promise<number>;
 
-/** `corpus check [dir]`: loads the corpus and prints what loaded, what was rejected and why. */
-async function corpusCheck(args: string[]): Promise<number> {
-  const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
-  const dir = positionals[0] ?? 'corpus';
+const queryOptions = {
+  corpus: { type: 'string', default: 'corpus' },
+  outlet: { type: 'string' },
+  since: { type: 'string' },
+  until: { type: 'string' },
+  json: { type: 'boolean', default: false },
+} satisfies ParseArgsConfig['options'];
+
+function parse<O extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: O) {
   try {
-    console.log(formatCorpusReport(corpusReport(await loadCorpus(dir))));
-    return 0;
+    return parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (error) {
-    if (!(error instanceof CorpusDirectoryError)) throw error;
-    console.error(`newsdesk: ${error.message}`);
-    return 2;
+    throw new UsageError((error as Error).message);
   }
 }
 
-/** Every command, by group and name. */
-const COMMANDS: Record<string, Record<string, Subcommand>> = {
-  corpus: { check: corpusCheck },
+function filtersOf(values: { outlet?: string; since?: string; until?: string }): Filters {
+  try {
+    return parseFilters({ outlet: values.outlet, since: values.since, until: values.until });
+  } catch (error) {
+    throw error instanceof OptionError ? new UsageError(error.message.replace(/`(\w+)`/g, '--$1')) : error;
+  }
+}
+
+/** Below this many files a load takes a blink: a log file gets no progress lines for it. */
+const LARGE_CORPUS = 1000;
+
+/**
+ * Progress on stderr while a corpus loads: redrawn in place on a terminal, a line every 10% of a
+ * large corpus elsewhere, and nothing when JSON goes to a pipe (a script reading stdout wants no noise).
+ */
+function progressReporter(json: boolean): ((done: number, total: number) => void) | undefined {
+  const terminal = process.stderr.isTTY === true;
+  if (json && !terminal) return undefined;
+  let lastTenth = -1;
+  return (done, total) => {
+    if (terminal) {
+      process.stderr.write(`\rLoading corpus: ${done} / ${total} files${done === total ? '\n' : ''}`);
+      return;
+    }
+    const tenth = Math.floor((done / total) * 10);
+    if (total < LARGE_CORPUS || tenth === lastTenth) return;
+    lastTenth = tenth;
+    process.stderr.write(`Loading corpus: ${done} / ${total} files\n`);
+  };
+}
+
+async function openLibrary(dir: string, json: boolean): Promise<Library> {
+  return Library.open(dir, { onProgress: progressReporter(json) });
+}
+
+const color = () => process.stdout.isTTY === true && !process.env.NO_COLOR;
+
+/** `ask`: one question from the arguments, or (with --json and no question) one per stdin line. */
+async function ask(args: string[]): Promise<number> {
+  const { values, positionals } = parse(args, queryOptions);
+  const question = positionals.join(' ').trim();
+  const filters = filtersOf(values);
+  if (!question && !values.json) throw new UsageError('give a question, or --json to read questions from stdin');
+  const library = await openLibrary(values.corpus, values.json);
+  if (question) {
+    const answer = library.answer(question, filters);
+    console.log(values.json ? JSON.stringify(answer) : renderMessage(answerMessage(answer), color()));
+    return EXIT.ok;
+  }
+  for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
+    if (line.trim()) process.stdout.write(`${JSON.stringify(library.answer(line.trim(), filters))}\n`);
+  }
+  return EXIT.ok;
+}
+
+/** `search`: one page of ranked articles. */
+async function search(args: string[]): Promise<number> {
+  const { values, positionals } = parse(args, { ...queryOptions, page: { type: 'string', default: '1' } });
+  const query = positionals.join(' ').trim();
+  const page = Number(values.page);
+  if (!query) throw new UsageError('give a search query');
+  if (!Number.isInteger(page) || page < 1) throw new UsageError('--page must be a whole number from 1');
+  const filters = filtersOf(values);
+  const library = await openLibrary(values.corpus, values.json);
+  const result = library.search(query, filters, page);
+  // The terminal pages with --page, so the message's Discord buttons are left out.
+  console.log(values.json ? JSON.stringify(result) : renderMessage({ ...searchMessage(result, 'cli'), components: [] }, color()));
+  return EXIT.ok;
+}
+
+/** `corpus check [dir]`: loads the corpus and prints what loaded, what was rejected and why. */
+async function corpusCheck(args: string[]): Promise<number> {
+  const { values, positionals } = parse(args, { json: { type: 'boolean', default: false } });
+  const corpus = await loadCorpus(positionals[0] ?? 'corpus', { onProgress: progressReporter(values.json) });
+  const report = corpusReport(corpus);
+  console.log(values.json ? JSON.stringify(report) : formatCorpusReport(report));
+  return EXIT.ok;
+}
+
+/** Every command, by name; `corpus` has subcommands. */
+const COMMANDS: Record<string, Subcommand> = {
+  ask,
+  search,
+  corpus: async ([sub, ...rest]) => {
+    if (sub !== 'check') throw new UsageError(`unknown corpus command: ${sub ?? '(none)'}`);
+    return corpusCheck(rest);
+  },
 };
 
-/** Runs the command named by the first two arguments; unknown commands print the usage. */
+/** Runs the command line; returns the exit code (0 ok, 1 usage error, 2 corpus unreadable). */
 export async function main(argv: string[]): Promise<number> {
-  const [group = '', name = '', ...rest] = argv;
-  const command = COMMANDS[group]?.[name];
-  if (!command) {
-    const usage = Object.entries(COMMANDS).flatMap(([groupName, names]) => Object.keys(names).map((sub) => `${groupName} ${sub}`));
-    console.error(`usage: newsdesk <command>\ncommands: ${usage.join(', ')}`);
-    return 64;
+  const [name = '', ...rest] = argv;
+  try {
+    const command = COMMANDS[name];
+    if (!command) throw new UsageError(name ? `unknown command: ${name}` : 'no command given');
+    return await command(rest);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      console.error(`newsdesk: ${error.message}\n${USAGE}`);
+      return EXIT.usage;
+    }
+    if (error instanceof CorpusDirectoryError) {
+      console.error(`newsdesk: ${error.message}`);
+      return EXIT.corpusUnreadable;
+    }
+    throw error;
   }
-  return command(rest);
 }
 
 process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,6 @@
+#!/usr/bin/env node
+// The `newsdesk` command: runs the TypeScript CLI through tsx, the same code path as npm scripts and tests.
+import { register } from 'tsx/esm/api';
+
+register();
+await import('../src/cli/main.ts');

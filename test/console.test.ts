@@ -1,0 +1,75 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { PassThrough } from 'node:stream';
+import { pino } from 'pino';
+import { describe, expect, it } from 'vitest';
+import { commands } from '../commands/index.ts';
+import { parseCommandLine, runConsole } from '../src/cli/console.ts';
+import { createDispatcher } from '../src/discord/bot.ts';
+import { Library } from '../src/search/library.ts';
+import { tempCorpus } from './fixtures/corpus/temp-corpus.ts';
+
+/** Types the lines into a console over the given corpus and returns everything it printed. */
+async function session(corpusDir: string, lines: string[]): Promise<string> {
+  const library = await Library.open(corpusDir);
+  const dispatcher = createDispatcher(library, { MODERATOR_ROLE_IDS: [], COOLDOWN_SECONDS: 0 }, pino({ level: 'silent' }));
+  const input = new PassThrough();
+  const output = new PassThrough();
+  let printed = '';
+  output.on('data', (chunk) => (printed += chunk));
+  const done = runConsole({ dispatcher, commands, input, output, color: false, userName: 'tester' });
+  input.end(lines.map((line) => `${line}\n`).join(''));
+  await done;
+  return printed;
+}
+
+describe('parseCommandLine', () => {
+  it('gives leading text to the main option and reads name: value pairs like Discord', () => {
+    expect(parseCommandLine('/ask who met Hayya?', commands)).toEqual({ command: 'ask', options: { question: 'who met Hayya?' } });
+    expect(parseCommandLine('/search query: Gaza talks outlet: Al Mayadeen English since: 2025-01-01', commands)).toEqual({
+      command: 'search',
+      options: { query: 'Gaza talks', outlet: 'Al Mayadeen English', since: '2025-01-01' },
+    });
+    expect(parseCommandLine('ask private: yes question: what happened?', commands)).toEqual({ command: 'ask', options: { private: true, question: 'what happened?' } });
+  });
+
+  it('explains unknown commands and missing required options', () => {
+    expect(() => parseCommandLine('/weather', commands)).toThrow(/Unknown command. Try \/help/);
+    expect(() => parseCommandLine('/ask', commands)).toThrow(/\/ask needs question, e.g. \/ask question:/);
+  });
+});
+
+describe('the local console', () => {
+  it('answers the same commands as the bot, rendered for the terminal', async () => {
+    const printed = await session('corpus', ['/ask who met Khalil al-Hayya in Istanbul?', '/coverage', '/ask since: soon question: x', '/reload', '/nonsense']);
+    expect(printed).toContain('  │ US envoy Steve Witkoff is expected to meet senior Hamas official Khalil al-Hayya in Istanbul on Wednesday');
+    expect(printed).toContain('[1] Hamas, US Envoy Set for Istanbul Talks on Gaza — outlet unknown · 2025-11-21');
+    expect(printed).toContain('2 articles from 1 named outlet.');
+    expect(printed).toContain('`since` must be a day written as YYYY-MM-DD');
+    expect(printed).toContain('Corpus reloaded');
+    expect(printed).toContain('Unknown command. Try /help');
+  });
+
+  it('pages search results with next and prev, and says when there is no page', async () => {
+    const records = Array.from({ length: 6 }, (_, i) => JSON.stringify({ title: `Lighthouse log ${i + 1}`, body: `The lighthouse keeper logged ${i + 2} ships passing on night ${i + 1}.` }));
+    const dir = await tempCorpus({ 'lighthouse.jsonl': records.join('\n') });
+    const printed = await session(dir, ['next', '/search lighthouse keeper', 'next', 'next', 'prev']);
+    expect(printed).toContain('There is no next page: /search shows pages of results.');
+    const footers = printed.match(/Page \d of \d/g);
+    expect(footers).toEqual(['Page 1 of 2', 'Page 2 of 2', 'Page 1 of 2']);
+    expect(printed).toContain('6. ');
+  });
+
+  it('opens from npm start without a token, saying so, and leaves on /quit', async () => {
+    const env = { ...process.env, DISCORD_TOKEN: '', NO_COLOR: '1' };
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stdin.end('/ask When did Fidan meet al-Hayya?\n/quit\n/ask never reached\n');
+    const [code] = await once(child, 'exit');
+    expect(code).toBe(0);
+    expect(stdout.split('\n')[0]).toMatch(/^No DISCORD_TOKEN set: starting the local console/);
+    expect(stdout).toContain('Turkish Foreign Minister Hakan Fidan met on Saturday');
+    expect(stdout).not.toContain('never reached');
+  }, 20_000);
+});
