@@ -7,7 +7,9 @@ import { runConsole } from './cli/console.ts';
 import { createDispatcher } from './discord/bot.ts';
 import { deployCommands } from './discord/deploy.ts';
 import { startGatewayBot } from './discord/gateway.ts';
+import { startHttpServer } from './discord/http.ts';
 import { createLogger, type Logger } from './log.ts';
+import { watchForReloads } from './reload-triggers.ts';
 import { Library } from './search/library.ts';
 
 /** Loads the corpus, or ends the process with one line saying why (exit code 2). */
@@ -36,18 +38,45 @@ async function startConsole(config: Config): Promise<void> {
   await runConsole({ dispatcher, commands, input: process.stdin, output: process.stdout, color, userName: userInfo().username });
 }
 
+/** Closes the transport on SIGINT / SIGTERM, then exits. */
+function exitOnSignal(close: () => Promise<unknown>, logger: Logger): void {
+  const stop = (signal: string) => {
+    logger.info({ signal }, 'shutting down');
+    void close().finally(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+/** Logs the loaded corpus, then reloads it on SIGHUP (and on changes with CORPUS_POLL_SECONDS): how operators reload every replica or shard. */
+function watchCorpus(library: Library, config: Config, logger: Logger): void {
+  logger.info({ articles: library.coverage().articleCount, corpus: config.CORPUS_DIR }, 'corpus loaded');
+  watchForReloads(library, { corpusDir: config.CORPUS_DIR, pollSeconds: config.CORPUS_POLL_SECONDS }, logger);
+}
+
 async function startBot(config: Config & { DISCORD_TOKEN: string }): Promise<void> {
   const logger = createLogger(config.LOG_LEVEL);
   guardProcess(logger);
   const library = await openLibrary(config);
-  logger.info({ articles: library.coverage().articleCount, corpus: config.CORPUS_DIR }, 'corpus loaded');
+  watchCorpus(library, config, logger);
   const client = await startGatewayBot({ token: config.DISCORD_TOKEN, apiUrl: config.DISCORD_API_URL, dispatcher: createDispatcher(library, config, logger), logger });
-  const stop = (signal: string) => {
-    logger.info({ signal }, 'shutting down');
-    void client.destroy().finally(() => process.exit(0));
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  exitOnSignal(() => client.destroy(), logger);
+}
+
+async function startHttp(config: Config & { DISCORD_PUBLIC_KEY: string }): Promise<void> {
+  const logger = createLogger(config.LOG_LEVEL);
+  guardProcess(logger);
+  // Listening before the corpus is loaded lets Discord's endpoint check and health probes through meanwhile.
+  const library = openLibrary(config);
+  const endpoint = await startHttpServer({
+    port: config.PORT,
+    publicKey: config.DISCORD_PUBLIC_KEY,
+    apiUrl: config.DISCORD_API_URL,
+    service: library.then((loaded) => ({ library: loaded, dispatcher: createDispatcher(loaded, config, logger) })),
+    logger,
+  });
+  exitOnSignal(() => endpoint.close(), logger);
+  watchCorpus(await library, config, logger);
 }
 
 async function main(args: string[]): Promise<void> {
@@ -57,6 +86,8 @@ async function main(args: string[]): Promise<void> {
     if (!config.DISCORD_TOKEN || !config.DISCORD_APPLICATION_ID) throw new ConfigError('DISCORD_TOKEN and DISCORD_APPLICATION_ID are required to deploy commands.');
     const target = { token: config.DISCORD_TOKEN, applicationId: config.DISCORD_APPLICATION_ID, guildId: config.DISCORD_GUILD_ID, apiUrl: config.DISCORD_API_URL };
     console.log(await deployCommands(target, commands.map((c) => c.definition)));
+  } else if (config.INTERACTIONS_MODE === 'http' && config.DISCORD_PUBLIC_KEY) {
+    await startHttp({ ...config, DISCORD_PUBLIC_KEY: config.DISCORD_PUBLIC_KEY });
   } else if (config.DISCORD_TOKEN) {
     await startBot({ ...config, DISCORD_TOKEN: config.DISCORD_TOKEN });
   } else {
