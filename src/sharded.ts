@@ -1,0 +1,42 @@
+/**
+ * `npm run start:sharded`: the gateway bot with one process per shard, for bots in more guilds
+ * than one gateway connection may serve (Discord requires sharding from 2,500 guilds).
+ */
+import { fileURLToPath } from 'node:url';
+import { DiscordAPIError } from 'discord.js';
+import dotenv from 'dotenv';
+import { ConfigError, readConfig } from './config.ts';
+import { startShardedBot } from './discord/shards.ts';
+import { createLogger } from './log.ts';
+
+async function main(): Promise<void> {
+  dotenv.config({ quiet: true });
+  const config = readConfig();
+  if (!config.DISCORD_TOKEN) throw new ConfigError('DISCORD_TOKEN is required to run the sharded gateway bot.');
+  if (config.INTERACTIONS_MODE === 'http') throw new ConfigError('INTERACTIONS_MODE is http: HTTP replicas are scaled with `npm start` behind a load balancer, not sharded.');
+  const logger = createLogger(config.LOG_LEVEL);
+  const bot = await startShardedBot({
+    token: config.DISCORD_TOKEN,
+    apiUrl: config.DISCORD_API_URL,
+    totalShards: config.TOTAL_SHARDS,
+    entry: fileURLToPath(new URL('./main.ts', import.meta.url)),
+    logger,
+  });
+  process.on('SIGHUP', () => {
+    logger.info({ signal: 'SIGHUP' }, 'reloading the corpus in every shard');
+    bot.signal('SIGHUP');
+  });
+  const stop = (signal: string) => {
+    logger.info({ signal }, 'stopping every shard');
+    void bot.stop().finally(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  await bot.ready;
+  logger.info({ shards: bot.shardCount }, 'all shards ready');
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof ConfigError || error instanceof DiscordAPIError ? `newsdesk: ${error.message}` : error);
+  process.exit(1);
+});

@@ -1,0 +1,86 @@
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Library } from '../src/search/library.ts';
+import { startDiscordServer, type DiscordServer } from './support/discord-server.ts';
+
+const TOKEN = 'test-token.loopback.sharded';
+
+/** Process ids of the children of `pid` running the bot entry (the manager's shard processes; tsx adds an esbuild helper). */
+function shardsOf(pid: number): number[] {
+  try {
+    return execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(pid)], { encoding: 'utf8' })
+      .split('\n')
+      .filter((line) => line.includes('src/main.ts'))
+      .map((line) => Number.parseInt(line.trim(), 10));
+  } catch {
+    return [];
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe('sharded gateway bot (npm run start:sharded)', () => {
+  let discord: DiscordServer;
+  let manager: ChildProcess;
+  let output = '';
+
+  beforeAll(async () => {
+    discord = await startDiscordServer({ token: TOKEN, shardCount: 2, guilds: [{ name: 'Newsroom A' }, { name: 'Newsroom B' }], waitTimeoutMs: 25_000 });
+    manager = spawn(process.execPath, ['--import', 'tsx', 'src/sharded.ts'], {
+      env: {
+        PATH: process.env.PATH,
+        DISCORD_TOKEN: TOKEN,
+        DISCORD_APPLICATION_ID: discord.applicationId,
+        DISCORD_API_URL: discord.apiUrl,
+        TOTAL_SHARDS: '2',
+        CORPUS_DIR: './corpus',
+        LOG_LEVEL: 'warn',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    manager.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    manager.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  }, 30_000);
+
+  afterAll(async () => {
+    if (manager.exitCode === null && manager.signalCode === null) {
+      manager.kill('SIGKILL');
+      for (const pid of shardsOf(manager.pid!)) process.kill(pid, 'SIGKILL');
+    }
+    await discord?.close();
+  });
+
+  it('runs one process per shard, each answering /coverage for its own guilds from its own index, and stops them all', async () => {
+    await discord.waitForIdentify(2, 25_000).catch((error: unknown) => {
+      throw new Error(`shards did not identify: ${String(error)}\n${output}`);
+    });
+    expect(discord.identifies.map((identify) => identify.shard).sort()).toEqual([
+      [0, 2],
+      [1, 2],
+    ]);
+    expect(new Set(discord.guilds.map((guild) => guild.shardId))).toEqual(new Set([0, 1]));
+    const shardProcesses = shardsOf(manager.pid!);
+    expect(shardProcesses).toHaveLength(2);
+
+    const expected = (await Library.open('./corpus')).coverage().articleCount;
+    for (const guild of discord.guilds) {
+      const response = await discord.command({ name: 'coverage', guildId: guild.id }).firstResponse(10_000);
+      expect(response.type).toBe(4);
+      expect(response.data?.embeds?.[0]?.description).toMatch(new RegExp(`^${expected} articles? from`));
+      expect(response.data?.allowed_mentions).toEqual({ parse: [] });
+    }
+
+    manager.kill('SIGTERM');
+    const [code] = await once(manager, 'exit');
+    expect(code).toBe(0);
+    expect(shardProcesses.filter(isRunning)).toEqual([]);
+  }, 60_000);
+});
