@@ -70,22 +70,13 @@ const Who = {
   user: UserSchema.optional(),
 };
 const Reachable = { application_id: z.string().min(1), token: z.string().min(1) };
+const CommandData = z.object({ name: z.string().min(1), options: z.array(OptionSchema).default([]) });
 
 /** The parts of an incoming interaction newsdesk reads; anything else in it is ignored. */
 const InteractionSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal(InteractionType.Ping) }),
-  z.object({
-    type: z.literal(InteractionType.ApplicationCommand),
-    data: z.object({ name: z.string().min(1), options: z.array(OptionSchema).default([]) }),
-    ...Who,
-    ...Reachable,
-  }),
-  z.object({
-    type: z.literal(InteractionType.ApplicationCommandAutocomplete),
-    data: z.object({ name: z.string().min(1), options: z.array(OptionSchema).default([]) }),
-    ...Who,
-    ...Reachable,
-  }),
+  z.object({ type: z.literal(InteractionType.ApplicationCommand), data: CommandData, ...Who, ...Reachable }),
+  z.object({ type: z.literal(InteractionType.ApplicationCommandAutocomplete), data: CommandData, ...Who, ...Reachable }),
   z.object({ type: z.literal(InteractionType.MessageComponent), data: z.object({ custom_id: z.string() }), ...Who, ...Reachable }),
 ]);
 type Interaction = z.infer<typeof InteractionSchema>;
