@@ -32,7 +32,11 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
-  await bot.ready;
+  await bot.ready.catch((error: Error) => {
+    // The failing shard printed why above; this says which one, in one line.
+    console.error(`newsdesk: ${error.message}`);
+    process.exit(1);
+  });
   logger.info({ shards: bot.shardCount }, 'all shards ready');
 }
 

@@ -27,6 +27,25 @@ function isRunning(pid: number): boolean {
   }
 }
 
+/** `npm run start:sharded` with two shards against the loopback server; its output goes to `log`. */
+function startSharded(discord: DiscordServer, corpusDir: string, log: (text: string) => void): ChildProcess {
+  const manager = spawn(process.execPath, ['--import', 'tsx', 'src/sharded.ts'], {
+    env: {
+      PATH: process.env.PATH,
+      DISCORD_TOKEN: TOKEN,
+      DISCORD_APPLICATION_ID: discord.applicationId,
+      DISCORD_API_URL: discord.apiUrl,
+      TOTAL_SHARDS: '2',
+      CORPUS_DIR: corpusDir,
+      LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  manager.stdout?.on('data', (chunk: Buffer) => log(chunk.toString()));
+  manager.stderr?.on('data', (chunk: Buffer) => log(chunk.toString()));
+  return manager;
+}
+
 describe('sharded gateway bot (npm run start:sharded)', () => {
   let discord: DiscordServer;
   let manager: ChildProcess;
@@ -34,20 +53,7 @@ describe('sharded gateway bot (npm run start:sharded)', () => {
 
   beforeAll(async () => {
     discord = await startDiscordServer({ token: TOKEN, shardCount: 2, guilds: [{ name: 'Newsroom A' }, { name: 'Newsroom B' }], waitTimeoutMs: 25_000 });
-    manager = spawn(process.execPath, ['--import', 'tsx', 'src/sharded.ts'], {
-      env: {
-        PATH: process.env.PATH,
-        DISCORD_TOKEN: TOKEN,
-        DISCORD_APPLICATION_ID: discord.applicationId,
-        DISCORD_API_URL: discord.apiUrl,
-        TOTAL_SHARDS: '2',
-        CORPUS_DIR: './corpus',
-        LOG_LEVEL: 'warn',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    manager.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    manager.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    manager = startSharded(discord, './corpus', (text) => (output += text));
   }, 30_000);
 
   afterAll(async () => {
@@ -83,4 +89,18 @@ describe('sharded gateway bot (npm run start:sharded)', () => {
     expect(code).toBe(0);
     expect(shardProcesses.filter(isRunning)).toEqual([]);
   }, 60_000);
+
+  it('stops with one line and exit code 1, instead of respawning forever, when a shard cannot start', async () => {
+    const broken = await startDiscordServer({ token: TOKEN, shardCount: 2 });
+    let brokenOutput = '';
+    try {
+      const failing = startSharded(broken, 'no/such/corpus', (text) => (brokenOutput += text));
+      const [code] = await once(failing, 'exit');
+      expect(code).toBe(1);
+      expect(brokenOutput).toMatch(/^newsdesk: cannot load the corpus at no\/such\/corpus/m);
+      expect(brokenOutput).toMatch(/^newsdesk: Shard 0's process exited before its Client became ready\.$/m);
+    } finally {
+      await broken.close();
+    }
+  }, 30_000);
 });

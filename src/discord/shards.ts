@@ -74,6 +74,8 @@ export async function startShardedBot(options: ShardedBotOptions): Promise<Shard
     logger.info({ shard: shard.id, shardCount }, 'starting shard');
     shard.on('ready', () => logger.info({ shard: shard.id }, 'shard ready'));
     shard.on('death', () => logger.warn({ shard: shard.id }, 'shard process exited'));
+    // A respawned shard that fails again reports here; unheard, the event would end the manager.
+    shard.on('error', (error) => logger.error({ shard: shard.id, err: error }, 'shard failed'));
   });
   logger.info({ shardCount, recommended: gateway.shards, concurrency }, 'spawning shards');
   const children = () => manager.shards.map((shard) => shard.process).filter((child): child is ChildProcess => child !== null);
