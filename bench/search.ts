@@ -4,7 +4,8 @@
  * article's first sentence) and FlexSearch on the same articles and questions.
  *
  * Articles: Reuters-21578 bodies, repeated with fresh ids and shifted digits to reach the size.
- * Questions: 500 titles turned into questions ("What about <title>?").
+ * Questions: 500 titles turned into questions ("What about <title>?"); autocomplete: the first
+ * three words of 500 titles, the last one half typed.
  * Reload: the corpus is written as JSON Lines files of 1,000 records, opened with the real loader,
  * then one record in each of 10 files is changed and `reload()` is timed, with the longest
  * event-loop stall seen by a 10 ms interval probe.
@@ -37,6 +38,7 @@ interface Figures {
   p50: number;
   p99: number;
   answered?: number;
+  suggestP99?: number;
 }
 
 const gc = (globalThis as { gc?: () => void }).gc;
@@ -138,7 +140,9 @@ async function benchLibrary(articles: Article[], questions: string[]): Promise<F
   const library = await Library.fromArticles(articles);
   const buildMs = performance.now() - started;
   const heap = heapMb() - base;
-  return { buildMs, heapMb: heap, ...latencies(questions, (q) => library.answer(q).answered) };
+  const typed = articles.slice(0, QUESTIONS).map((a) => (a.title ?? '').toLowerCase().split(' ').slice(0, 3).join(' ').slice(0, -2));
+  const suggestP99 = latencies(typed, (t) => library.suggestTitles(t).length > 0).p99;
+  return { buildMs, heapMb: heap, suggestP99, ...latencies(questions, (q) => library.answer(q).answered) };
 }
 
 async function benchMiniSearch(articles: Article[], questions: string[]): Promise<Figures> {
@@ -233,7 +237,8 @@ async function benchReload(articles: Article[]): Promise<{ openMs: number; reloa
 
 function line(name: string, figures: Figures): string {
   const answered = figures.answered === undefined ? '' : `  answered ${figures.answered}/${QUESTIONS}`;
-  return `  ${name.padEnd(12)} build ${(figures.buildMs / 1000).toFixed(1).padStart(6)} s  heap ${figures.heapMb.toFixed(0).padStart(5)} MB  answer p50 ${figures.p50.toFixed(2).padStart(6)} ms  p99 ${figures.p99.toFixed(2).padStart(6)} ms${answered}`;
+  const suggest = figures.suggestP99 === undefined ? '' : `  title autocomplete p99 ${figures.suggestP99.toFixed(2)} ms`;
+  return `  ${name.padEnd(12)} build ${(figures.buildMs / 1000).toFixed(1).padStart(6)} s  heap ${figures.heapMb.toFixed(0).padStart(5)} MB  answer p50 ${figures.p50.toFixed(2).padStart(6)} ms  p99 ${figures.p99.toFixed(2).padStart(6)} ms${answered}${suggest}`;
 }
 
 async function main(): Promise<void> {

@@ -36,6 +36,7 @@ export const PAGE_SIZE = 5;
 export const INCREMENTAL_LIMIT = 500;
 const ANSWER_CANDIDATES = 10;
 const ANALYSIS_CHUNK = 100;
+const COMPARE_SLICE = 5000;
 const DEFAULT_SUGGESTIONS = 25;
 
 /** Loads a corpus directory (`loadCorpus` unless a test or the bench says otherwise). */
@@ -60,6 +61,7 @@ export class Library {
   private rejected: Rejection[];
   private loadedAt = new Date();
   private coverageCache: Coverage | null = null;
+  private latestCache: string[] | null = null;
   private running = false;
   private readonly sentences = new SentenceCache();
 
@@ -189,13 +191,7 @@ export class Library {
       const corpus = await this.source();
       const articles = distinct(corpus.articles);
       const live = this.index;
-      const incoming = new Map(articles.map((a) => [a.id, a]));
-      const added = articles.filter((a) => !live.article(a.id));
-      const updated = articles.filter((a) => {
-        const old = live.article(a.id);
-        return old !== undefined && changed(old, a);
-      });
-      const removed = [...live.all()].filter((a) => !incoming.has(a.id));
+      const { added, updated, removed } = await compare(live, articles);
       const changes = added.length + updated.length + removed.length;
       if (changes <= INCREMENTAL_LIMIT) {
         const upserts = await analyseAll([...added, ...updated]);
@@ -210,6 +206,7 @@ export class Library {
       this.rejected = corpus.rejected;
       this.loadedAt = new Date();
       this.coverageCache = null;
+      this.latestCache = null;
       return {
         added: added.map((a) => a.id),
         updated: updated.map((a) => a.id),
@@ -223,13 +220,38 @@ export class Library {
     }
   }
 
+  /** Titled articles, latest first: sorted once per load, as autocomplete asks on every keystroke. */
   private latestIds(limit: number): string[] {
-    return [...this.index.all()]
+    this.latestCache ??= [...this.index.all()]
       .filter((a) => a.title !== null)
       .sort((a, b) => (b.published ?? '').localeCompare(a.published ?? ''))
-      .slice(0, limit)
       .map((a) => a.id);
+    return this.latestCache.slice(0, limit);
   }
+}
+
+/** What a reload changes, compared in slices so 100,000 articles never hold the event loop for long. */
+async function compare(
+  live: ArticleIndex,
+  articles: readonly Article[],
+): Promise<{ added: Article[]; updated: Article[]; removed: Article[] }> {
+  const added: Article[] = [];
+  const updated: Article[] = [];
+  const incoming = new Set<string>();
+  for (const [i, article] of articles.entries()) {
+    incoming.add(article.id);
+    const old = live.article(article.id);
+    if (!old) added.push(article);
+    else if (changed(old, article)) updated.push(article);
+    if (i % COMPARE_SLICE === COMPARE_SLICE - 1) await nextTurn();
+  }
+  const removed: Article[] = [];
+  let seen = 0;
+  for (const article of live.all()) {
+    if (!incoming.has(article.id)) removed.push(article);
+    if (++seen % COMPARE_SLICE === 0) await nextTurn();
+  }
+  return { added, updated, removed };
 }
 
 /** Whether a reloaded article differs from the served one in anything a reader sees. */
