@@ -111,8 +111,8 @@ describe('Dispatcher', () => {
     const pager = command('search', { press: (request) => ({ kind: 'update', message: textMessage(`page ${request.customId.split(':')[2]}`) }) });
     const { dispatcher } = setup([pager]);
     const { sent, responder } = recordingResponder();
-    await dispatcher.button({ customId: 'search:abc:2', invoker: member }, responder);
-    await dispatcher.button({ customId: 'gone:1', invoker: member }, responder);
+    await dispatcher.button({ customId: 'search:abc:2', invoker: member, embeds: [] }, responder);
+    await dispatcher.button({ customId: 'gone:1', invoker: member, embeds: [] }, responder);
     expect(sent[0]).toEqual({ kind: 'update', payload: textMessage('page 2') });
     expect(sent[1]).toMatchObject({ kind: 'reply', payload: { ephemeral: true } });
   });

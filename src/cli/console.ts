@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import { ApplicationCommandOptionType, PermissionFlagsBits, type APIApplicationCommandOption } from 'discord.js';
+import { ApplicationCommandOptionType, PermissionFlagsBits, type APIApplicationCommandOption, type APIEmbed } from 'discord.js';
 import type { Command, Invoker, OptionValue } from '../discord/command.ts';
 import type { Dispatcher, Responder } from '../discord/dispatcher.ts';
 import type { MessagePayload } from '../discord/message.ts';
@@ -61,7 +61,9 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
     output.write(`${text}\n\n`);
   };
   let buttons = new Map<string, string>();
+  let embeds: APIEmbed[] = [];
   const show = (message: MessagePayload): void => {
+    if (message.embeds) embeds = message.embeds;
     if (message.components !== undefined) {
       buttons = new Map(message.components.flatMap((row) => row.components).flatMap((c) => ('custom_id' in c && 'label' in c && !c.disabled ? [[String(c.label).toLowerCase(), c.custom_id] as const] : [])));
     }
@@ -82,7 +84,7 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
     if (/^\/?(quit|exit)$/i.test(text)) break;
     if (paging) {
       const pressed = buttons.get(paging);
-      if (pressed) await dispatcher.button({ customId: pressed, invoker }, responder);
+      if (pressed) await dispatcher.button({ customId: pressed, invoker, embeds }, responder);
       else print(`There is no ${paging} page: /search shows pages of results.`);
     } else if (text) {
       try {

@@ -105,8 +105,8 @@ async function search(args: string[]): Promise<number> {
   const filters = filtersOf(values);
   const library = await openLibrary(values.corpus, values.json);
   const result = library.search(query, filters, page);
-  // The terminal pages with --page, so the message's Discord buttons are left out.
-  console.log(values.json ? JSON.stringify(result) : renderMessage({ ...searchMessage(result, 'cli'), components: [] }, color()));
+  // Without paging state the message has no buttons: the terminal pages with --page.
+  console.log(values.json ? JSON.stringify(result) : renderMessage(searchMessage(result, { query, filters }), color()));
   return EXIT.ok;
 }
 

@@ -1,4 +1,4 @@
-import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import type { APIEmbed, RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import type { Library } from '../search/library.ts';
 import type { MessagePayload } from './message.ts';
 
@@ -30,6 +30,8 @@ export interface AutocompleteRequest extends CommandRequest {
 export interface ButtonRequest {
   customId: string;
   invoker: Invoker;
+  /** Embeds of the message the button is on: where a button keeps its state, so any process can serve the press. */
+  embeds: readonly APIEmbed[];
 }
 
 /** What a command answers, and whether only the invoker sees it. */
@@ -54,6 +56,8 @@ export interface CommandContext {
   moderatorRoleIds: readonly string[];
   /** Every registered command, for /help. */
   commands: readonly Command[];
+  /** The process /reload reaches when the bot runs as several (an HTTP replica, a shard); absent for one process. */
+  reloadScope?: 'replica' | 'shard';
   now: () => number;
 }
 

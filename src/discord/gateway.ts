@@ -72,7 +72,7 @@ async function route(interaction: Interaction, dispatcher: Dispatcher): Promise<
       await dispatcher.command(request, responderFor(interaction));
     }
   } else if (interaction.isButton()) {
-    await dispatcher.button({ customId: interaction.customId, invoker }, responderFor(interaction));
+    await dispatcher.button({ customId: interaction.customId, invoker, embeds: interaction.message.embeds.map((embed) => embed.toJSON()) }, responderFor(interaction));
   }
 }
 

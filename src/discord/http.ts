@@ -11,7 +11,7 @@
 import { createPublicKey, verify, type KeyObject } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { InteractionResponseType, InteractionType, MessageFlags, REST, Routes, type APIInteractionResponse } from 'discord.js';
+import { InteractionResponseType, InteractionType, MessageFlags, REST, Routes, type APIEmbed, type APIInteractionResponse } from 'discord.js';
 import { z } from 'zod';
 import type { Logger } from '../log.ts';
 import type { Library } from '../search/library.ts';
@@ -77,7 +77,13 @@ const InteractionSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal(InteractionType.Ping) }),
   z.object({ type: z.literal(InteractionType.ApplicationCommand), data: CommandData, ...Who, ...Reachable }),
   z.object({ type: z.literal(InteractionType.ApplicationCommandAutocomplete), data: CommandData, ...Who, ...Reachable }),
-  z.object({ type: z.literal(InteractionType.MessageComponent), data: z.object({ custom_id: z.string() }), ...Who, ...Reachable }),
+  z.object({
+    type: z.literal(InteractionType.MessageComponent),
+    data: z.object({ custom_id: z.string() }),
+    message: z.object({ embeds: z.array(z.custom<APIEmbed>((embed) => typeof embed === 'object' && embed !== null)).default([]) }).default({ embeds: [] }),
+    ...Who,
+    ...Reachable,
+  }),
 ]);
 type Interaction = z.infer<typeof InteractionSchema>;
 type UserInteraction = Exclude<Interaction, { type: InteractionType.Ping }>;
@@ -172,7 +178,7 @@ async function answer(interaction: UserInteraction, service: InteractionService 
   let sent = false;
   const responder = responderFor(interaction, (body) => ((sent = true), send(body)), rest);
   if (interaction.type === InteractionType.MessageComponent) {
-    await dispatcher.button({ customId: interaction.data.custom_id, invoker }, responder);
+    await dispatcher.button({ customId: interaction.data.custom_id, invoker, embeds: interaction.message.embeds }, responder);
   } else {
     const request = { command: interaction.data.name, options: optionValues(interaction.data.options), invoker };
     if (interaction.type === InteractionType.ApplicationCommandAutocomplete) {

@@ -25,6 +25,11 @@ export function escapeText(text: string): string {
     .replace(/<([@#])/g, '<\u200b$1');
 }
 
+/** Reverses `escapeText`: the text as it was before escaping. */
+export function unescapeText(text: string): string {
+  return text.replace(/\u200b/g, '').replace(/\\(.)/gs, '$1');
+}
+
 /**
  * Shortens text to at most `max` characters, cutting at a sentence end, else a word boundary,
  * and marking the cut with an ellipsis.
