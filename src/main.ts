@@ -59,7 +59,7 @@ async function startBot(config: Config & { DISCORD_TOKEN: string }): Promise<voi
   guardProcess(logger);
   const library = await openLibrary(config);
   watchCorpus(library, config, logger);
-  const client = await startGatewayBot({ token: config.DISCORD_TOKEN, apiUrl: config.DISCORD_API_URL, dispatcher: createDispatcher(library, config, logger), logger });
+  const client = await startGatewayBot({ token: config.DISCORD_TOKEN, apiUrl: config.DISCORD_API_URL, dispatcher: createDispatcher(library, config, logger, process.env.SHARD_COUNT ? 'shard' : undefined), logger });
   exitOnSignal(() => client.destroy(), logger);
 }
 
@@ -72,7 +72,7 @@ async function startHttp(config: Config & { DISCORD_PUBLIC_KEY: string }): Promi
     port: config.PORT,
     publicKey: config.DISCORD_PUBLIC_KEY,
     apiUrl: config.DISCORD_API_URL,
-    service: library.then((loaded) => ({ library: loaded, dispatcher: createDispatcher(loaded, config, logger) })),
+    service: library.then((loaded) => ({ library: loaded, dispatcher: createDispatcher(loaded, config, logger, 'replica') })),
     logger,
   });
   exitOnSignal(() => endpoint.close(), logger);

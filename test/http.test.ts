@@ -102,7 +102,7 @@ describe('HTTP interactions endpoint', () => {
     await cp('corpus', corpusDir, { recursive: true });
     library = await Library.open(corpusDir);
     recorder = await startWebhookRecorder();
-    const dispatcher = createDispatcher(library, { MODERATOR_ROLE_IDS: [], COOLDOWN_SECONDS: 0 }, silent);
+    const dispatcher = createDispatcher(library, { MODERATOR_ROLE_IDS: [], COOLDOWN_SECONDS: 0 }, silent, 'replica');
     endpoint = await startHttpServer({ port: 0, host: '127.0.0.1', publicKey: publicHex, apiUrl: recorder.apiUrl, service: Promise.resolve({ library, dispatcher }), logger: silent });
   });
 
@@ -171,6 +171,7 @@ describe('HTTP interactions endpoint', () => {
     const description = (edit.body as { embeds: Array<{ description: string }> }).embeds[0]!.description;
     expect(description).toContain(`${library.coverage().articleCount} articles now served`);
     expect(description).toContain('1 added');
+    expect(description).toContain('Only this replica reloaded: send SIGHUP to every replica');
   });
 
   it('refuses /reload to a member without Manage Server, through the same deferred path', async () => {
