@@ -26,10 +26,9 @@ import { pino } from 'pino';
 import { createDispatcher } from '../src/discord/bot.ts';
 import { startHttpServer } from '../src/discord/http.ts';
 import { Library } from '../src/search/library.ts';
+import { writeReutersCorpus } from './reuters-corpus.ts';
 
-const REUTERS = new URL('../../shared/data/reuters21578/reuters21578.jsonl', import.meta.url);
 const ARTICLES = 10_000;
-const RECORDS_PER_FILE = 1_000;
 const QUESTIONS = 500;
 const DURATION_S = 10;
 const CONNECTIONS = 20;
@@ -66,13 +65,6 @@ interface ReplicaReady {
   after: { heapMb: number; rssMb: number };
 }
 
-interface ReutersRecord {
-  id: string;
-  date?: string;
-  title?: string;
-  body?: string;
-}
-
 function memoryMb(): { heapMb: number; rssMb: number } {
   const gc = (globalThis as { gc?: () => void }).gc;
   gc?.();
@@ -92,21 +84,6 @@ async function runReplica(): Promise<void> {
   const endpoint = await startHttpServer({ port: 0, host: '127.0.0.1', publicKey: process.env.DISCORD_PUBLIC_KEY ?? '', service: Promise.resolve({ library, dispatcher }), logger });
   const ready: ReplicaReady = { url: endpoint.url, articles: library.coverage().articleCount, loadMs, before, after: memoryMb() };
   process.send?.(ready);
-}
-
-/** The first `ARTICLES` stories with a body, as JSON Lines files; returns their titles. */
-async function writeCorpus(dir: string): Promise<string[]> {
-  const records = (await readFile(REUTERS, 'utf8'))
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => JSON.parse(line) as ReutersRecord)
-    .filter((record) => record.body?.trim())
-    .slice(0, ARTICLES);
-  for (let start = 0; start < records.length; start += RECORDS_PER_FILE) {
-    const lines = records.slice(start, start + RECORDS_PER_FILE).map(({ id, date, title, body }) => JSON.stringify({ id, date, title, body, outlet: 'Reuters' }));
-    await writeFile(join(dir, `reuters-${String(start / RECORDS_PER_FILE).padStart(2, '0')}.jsonl`), lines.join('\n') + '\n');
-  }
-  return records.flatMap((record) => (record.title ? [record.title] : []));
 }
 
 /** Signed `/ask` bodies, as Discord would send them, cycled through by the load. */
@@ -172,7 +149,7 @@ async function main(): Promise<void> {
   const corpusDir = await mkdtemp(join(tmpdir(), 'newsdesk-http-bench-'));
   const replicas: ChildProcess[] = [];
   try {
-    const titles = await writeCorpus(corpusDir);
+    const titles = await writeReutersCorpus(corpusDir, ARTICLES);
     const { privateKey, publicKey } = generateKeyPairSync('ed25519');
     const publicHex = Buffer.from(publicKey.export({ format: 'jwk' }).x ?? '', 'base64url').toString('hex');
     const asks = signedAsks(titles, privateKey);
