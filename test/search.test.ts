@@ -196,6 +196,19 @@ describe('suggestions and coverage', () => {
     expect(library.suggestTitles('').length).toBeLessThanOrEqual(25);
   });
 
+  it('matches every typed word, short ones and the half-typed last one included', async () => {
+    const titled = (id: string, title: string) => article(id, { title, paragraphs: ['Text.'] });
+    const library = await Library.fromArticles([
+      titled('us-bank', 'U.S. bank rates rise'),
+      titled('uk-bank', 'U.K. bank rates rise'),
+      titled('us-farm', 'U.S. farm exports'),
+    ]);
+    expect(library.suggestTitles('u.s. bank ra').map((r) => r.id)).toEqual(['us-bank']);
+    expect(library.suggestTitles('u.k. b').map((r) => r.id)).toEqual(['uk-bank']);
+    expect(library.suggestTitles('u.s. f').map((r) => r.id)).toEqual(['us-farm']);
+    expect(library.suggestTitles('bank rares').map((r) => r.id).sort()).toEqual(['uk-bank', 'us-bank']);
+  });
+
   it('suggests outlets by prefix, then by substring', async () => {
     const library = await Library.fromArticles(corpus);
     expect(library.suggestOutlets('al')).toEqual(['Al Mayadeen English', 'Al-Ahed']);

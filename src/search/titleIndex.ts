@@ -4,13 +4,16 @@
  * search. Every word must match; the last one (still being typed) as a prefix, long ones within
  * one typo.
  */
-import MiniSearch from 'minisearch';
+import MiniSearch, { type SearchResult } from 'minisearch';
 import type { Article } from '../corpus/article.ts';
 import { fold } from './analyzer.ts';
+import { STOPWORDS } from './stopwords.ts';
 
 interface TitleDocument {
   id: string;
   title: string;
+  /** The title's words between spaces (" hamas envoy meets "), for cheap whole-word checks. */
+  key: string;
 }
 
 const TITLE_WORD = /[\p{L}\p{N}]+/gu;
@@ -20,42 +23,89 @@ export function titleWords(text: string): string[] {
   return [...fold(text).replace(/'s\b/g, '').matchAll(TITLE_WORD)].map((m) => m[0]);
 }
 
+function titleDocument(id: string, title: string): TitleDocument {
+  return { id, title, key: ` ${titleWords(title).join(' ')} ` };
+}
+
 /** The titles of the corpus, searchable as they are typed. */
 export class TitleIndex {
   private readonly miniSearch = new MiniSearch<TitleDocument>({
     fields: ['title'],
+    storeFields: ['key'],
     tokenize: titleWords,
     processTerm: (term) => term,
   });
 
+  private readonly frequencies = new Map<string, number>();
+
   /** Indexes an article's title, if it has one. */
   add(article: Article): void {
-    if (article.title !== null) this.miniSearch.add({ id: article.id, title: article.title });
+    if (article.title === null) return;
+    const document = titleDocument(article.id, article.title);
+    this.count(document.key, 1);
+    this.miniSearch.add(document);
   }
 
   /** Forgets an article's title. */
   discard(id: string): void {
-    if (this.miniSearch.has(id)) this.miniSearch.discard(id);
+    if (!this.miniSearch.has(id)) return;
+    this.count(String(this.miniSearch.getStoredFields(id)?.key ?? ''), -1);
+    this.miniSearch.discard(id);
   }
 
   /** Indexes many titles, yielding to the event loop between chunks. */
   async addAll(articles: readonly Article[]): Promise<void> {
-    const documents = articles.flatMap((a) => (a.title === null ? [] : [{ id: a.id, title: a.title }]));
+    const documents = articles.flatMap((a) => (a.title === null ? [] : [titleDocument(a.id, a.title)]));
+    for (const document of documents) this.count(document.key, 1);
     await this.miniSearch.addAllAsync(documents, { chunkSize: 500 });
   }
 
-  /** Ids of the articles whose titles best match what was typed. */
+  private frequency(word: string): number {
+    return this.frequencies.get(word) ?? 0;
+  }
+
+  private count(key: string, change: 1 | -1): void {
+    for (const word of new Set(key.split(' ').filter(Boolean))) {
+      const n = this.frequency(word) + change;
+      if (n > 0) this.frequencies.set(word, n);
+      else this.frequencies.delete(word);
+    }
+  }
+
+  /**
+   * Ids of the articles whose titles best match what was typed. Only the rarest complete word is
+   * searched (or, when there is none, the last word as a prefix); the other words only filter the
+   * titles found, as common ones ("inc", the "u" and "s" of "U.S.", a half-typed "co") would
+   * otherwise walk postings of most of the corpus on every keystroke. Typo tolerance is a second
+   * pass, only when the first found nothing: fuzzy matching the title vocabulary is the costly
+   * part at 100,000 titles.
+   */
   suggest(text: string, limit: number): string[] {
-    const words = titleWords(text);
+    const words = titleWords(text).filter((w, i, all) => i === all.length - 1 || !STOPWORDS.has(w));
     if (words.length === 0) return [];
     const last = words.length - 1;
+    const lastWord = words[last] ?? '';
+    const complete = words.slice(0, last).filter((w) => this.frequency(w) > 0);
+    const rarest = complete.sort((x, y) => Number(x.length < 2) - Number(y.length < 2) || this.frequency(x) - this.frequency(y))[0];
+    const longest = [...words].sort((x, y) => y.length - x.length)[0] ?? lastWord;
+    const query = rarest ?? (lastWord.length >= 2 ? lastWord : longest);
+    const prefix = rarest === undefined && query === lastWord;
+    const accept = (result: SearchResult) => {
+      const key = String(result.key);
+      return words.every((w, i) => key.includes(i === last ? ` ${w}` : ` ${w} `));
+    };
+    const found = this.miniSearch.search(query, { prefix, filter: accept });
+    if (found.length > 0) return found.slice(0, limit).map((result) => result.id as string);
+    const spelled = words.filter((w) => w.length >= 3);
+    if (spelled.length === 0) return [];
     return this.miniSearch
-      .search(words.join(' '), {
+      .search(spelled.join(' '), {
         combineWith: 'AND',
-        prefix: (_term, i) => i === last,
+        prefix: (term) => term === lastWord,
         fuzzy: (term) => (term.length >= 5 ? 1 : false),
       })
       .slice(0, limit)
       .map((result) => result.id as string);
   }
+
 }
