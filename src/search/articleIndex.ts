@@ -181,7 +181,7 @@ export class ArticleIndex {
 }
 
 /** Whether an article passes the filters: outlet case-insensitively, dates by inclusive day. */
-export function passesFilters(outlet: string | null, day: string | null, filters: Filters): boolean {
+function passesFilters(outlet: string | null, day: string | null, filters: Filters): boolean {
   if (filters.outlet !== undefined && outlet !== filters.outlet.toLowerCase()) return false;
   if (filters.since === undefined && filters.until === undefined) return true;
   if (day === null) return false;

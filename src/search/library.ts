@@ -16,7 +16,7 @@ import type { Article, Corpus, Rejection } from '../corpus/article.ts';
 import { CorpusCache, loadCorpus, type LoadOptions } from '../corpus/loader.ts';
 import { analyseArticle, ArticleIndex, nextTurn, type AnalysedArticle, type Retrieval } from './articleIndex.ts';
 import { composeAnswer, articleRef, unanswered } from './answer.ts';
-import { answerKind, prepareQuestion, questionNotice, questionTerms, retrievalTerms } from './question.ts';
+import { answerKind, MAX_QUESTION_LENGTH, prepareQuestion, questionNotice, questionTerms, retrievalTerms } from './question.ts';
 import {
   FiltersSchema,
   type Answer,
@@ -105,7 +105,7 @@ export class Library {
   answer(question: string, filters: Filters = {}): Answer {
     const started = performance.now();
     const tookMs = () => performance.now() - started;
-    const termsOfQuestion = question.length > 500 ? [] : questionTerms(question);
+    const termsOfQuestion = question.length > MAX_QUESTION_LENGTH ? [] : questionTerms(question);
     const notice = questionNotice(question, termsOfQuestion);
     if (notice) return { ...unanswered(question, [], 0, notice), tookMs: tookMs() };
     const index = this.index;
@@ -121,8 +121,8 @@ export class Library {
    */
   search(query: string, filters: Filters = {}, page = 1): SearchPage {
     const started = performance.now();
-    const termsOfQuery = query.length > 500 ? [] : questionTerms(query);
-    const notice = questionNotice(query, termsOfQuery.length > 0 ? termsOfQuery : []);
+    const termsOfQuery = query.length > MAX_QUESTION_LENGTH ? [] : questionTerms(query);
+    const notice = questionNotice(query, termsOfQuery);
     const empty = { query, page: 1, pageCount: 0, total: 0, hits: [] };
     if (notice) return { ...empty, notice, tookMs: performance.now() - started };
     const index = this.index;

@@ -24,11 +24,6 @@ export class Vocabulary {
   private readonly words = new SearchableMap<string>();
   private documents = 0;
 
-  /** Number of documents counted. */
-  get documentCount(): number {
-    return this.documents;
-  }
-
   /** Counts one document's distinct terms, and learns the words they were stemmed from. */
   add(documentTerms: Iterable<string>, wordTerms: Iterable<[word: string, term: string]>): void {
     this.documents += 1;
