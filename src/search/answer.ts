@@ -16,9 +16,9 @@
  * own verbatim sentence, never merged.
  */
 import type { Article } from '../corpus/article.ts';
-import type { Retrieval } from './articleIndex.ts';
+import type { Retrieval } from './article-index.ts';
 import type { Answer, ArticleRef, CitedSentence, Source } from './results.ts';
-import type { RankedSentence, Sentence, SentenceCache } from './sentenceRanking.ts';
+import type { RankedSentence, Sentence, SentenceCache } from './sentence-ranking.ts';
 
 /** Share of the question's weight one sentence must match for the question to count as answered. */
 export const ANSWER_COVERAGE = 0.6;

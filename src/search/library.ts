@@ -14,7 +14,7 @@
  */
 import type { Article, Corpus, Rejection } from '../corpus/article.ts';
 import { CorpusCache, loadCorpus, type LoadOptions } from '../corpus/loader.ts';
-import { analyseArticle, ArticleIndex, nextTurn, type AnalysedArticle, type Retrieval } from './articleIndex.ts';
+import { analyseArticle, ArticleIndex, nextTurn, type AnalysedArticle, type Retrieval } from './article-index.ts';
 import { composeAnswer, articleRef, unanswered } from './answer.ts';
 import { answerKind, MAX_QUESTION_LENGTH, prepareQuestion, questionNotice, questionTerms, retrievalTerms } from './question.ts';
 import {
@@ -26,7 +26,7 @@ import {
   type ReloadReport,
   type SearchPage,
 } from './results.ts';
-import { rankSentences, SentenceCache } from './sentenceRanking.ts';
+import { rankSentences, SentenceCache } from './sentence-ranking.ts';
 import { snippetFor } from './snippet.ts';
 import { fold } from './analyzer.ts';
 

@@ -1,5 +1,5 @@
 import { tokenize } from './analyzer.ts';
-import type { TermGroup } from './articleIndex.ts';
+import type { TermGroup } from './article-index.ts';
 import type { Vocabulary } from './vocabulary.ts';
 
 /** Longest question or query accepted, in characters. */

@@ -7,7 +7,7 @@
 import type { Article } from '../corpus/article.ts';
 import type { Question } from './question.ts';
 import type { SnippetPart } from './results.ts';
-import { scoreSentence, type Sentence, type SentenceCache } from './sentenceRanking.ts';
+import { scoreSentence, type Sentence, type SentenceCache } from './sentence-ranking.ts';
 
 /** Longest snippet, markers and ellipses included. */
 export const MAX_SNIPPET = 200;

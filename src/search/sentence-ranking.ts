@@ -12,7 +12,7 @@
  */
 import type { Article } from '../corpus/article.ts';
 import { tokenize, type Token } from './analyzer.ts';
-import type { Retrieval } from './articleIndex.ts';
+import type { Retrieval } from './article-index.ts';
 import type { AnswerKind, Question } from './question.ts';
 import { splitSentences } from './sentences.ts';
 

@@ -15,7 +15,7 @@ import MiniSearch, { type Query, type SearchResult } from 'minisearch';
 import type { Article } from '../corpus/article.ts';
 import type { Filters } from './results.ts';
 import { tokenize } from './analyzer.ts';
-import { TitleIndex } from './titleIndex.ts';
+import { TitleIndex } from './title-index.ts';
 import { Vocabulary, type TermVariant } from './vocabulary.ts';
 
 interface IndexDocument {
