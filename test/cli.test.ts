@@ -83,6 +83,7 @@ describe('newsdesk search', () => {
     expect(code).toBe(0);
     expect(stdout).toContain('1. Turkiye FM meets Hamas politburo chief Khalil al-Hayya regarding Gaza — Al Mayadeen English · 2025-03-23 14:23');
     expect(stdout).toContain('Page 1 of 1 · 1 article');
+    expect(stdout).toContain('Query: Hakan Fidan');
   });
 });
 

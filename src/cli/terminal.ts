@@ -1,5 +1,5 @@
 import { styleText } from 'node:util';
-import type { APIEmbed } from 'discord.js';
+import type { APIEmbed, APIEmbedField } from 'discord.js';
 import type { MessagePayload } from '../discord/message.ts';
 
 type Style = Parameters<typeof styleText>[0];
@@ -14,12 +14,32 @@ function renderMarkdown(text: string, paint: (style: Style, text: string) => str
     .replace(/\\([^\w\s])/g, '$1');
 }
 
+/** Fields as blocks; a run of inline fields (Discord shows them side by side) shares one line. */
+function renderFields(fields: APIEmbedField[], paint: (style: Style, text: string) => string, md: (text: string) => string): string[] {
+  const lines: string[] = [];
+  let inline: string[] = [];
+  const flush = () => {
+    if (inline.length) lines.push('', inline.join(paint('dim', ' · ')));
+    inline = [];
+  };
+  for (const field of fields) {
+    if (field.inline) {
+      inline.push(`${paint('bold', md(field.name))}: ${md(field.value)}`);
+      continue;
+    }
+    flush();
+    lines.push('', paint('bold', md(field.name)), md(field.value));
+  }
+  flush();
+  return lines;
+}
+
 function renderEmbed(embed: APIEmbed, paint: (style: Style, text: string) => string): string[] {
   const md = (text: string) => renderMarkdown(text, paint);
   return [
     ...(embed.title ? [paint(['bold', 'cyan'], md(embed.title)) + (embed.url ? ` ${paint('dim', `<${embed.url}>`)}` : '')] : []),
     ...(embed.description ? [md(embed.description)] : []),
-    ...(embed.fields ?? []).flatMap((field) => ['', paint('bold', md(field.name)), md(field.value)]),
+    ...renderFields(embed.fields ?? [], paint, md),
     ...(embed.footer ? ['', paint('dim', md(embed.footer.text))] : []),
   ];
 }
