@@ -128,6 +128,16 @@ describe('sources files', () => {
     expect(corpus.rejected).toEqual([]);
   });
 
+  it('fills in a field the file gives as empty or blank, as if the file lacked it', async () => {
+    const corpus = await loadCorpus(
+      await tempCorpus({
+        'sources.json': JSON.stringify({ 'wire/': { outlet: 'Reuters', author: 'Wire Desk', url: 'https://wire.example', language: 'en' } }),
+        'wire/blank.json': JSON.stringify({ title: 'Blank fields', text: 'The harbour reopened on Monday.', outlet: '', author: '   ', url: '', language: ' ' }),
+      }),
+    );
+    expect(corpus.articles[0]).toMatchObject({ outlet: 'Reuters', author: 'Wire Desk', url: 'https://wire.example', language: 'en' });
+  });
+
   it('reads sources.yaml too', async () => {
     const corpus = await loadCorpus(await tempCorpus({ 'sources.yaml': 'wire/:\n  outlet: Reuters\n', 'wire/a.txt': GOOD }));
     expect(corpus.articles[0]?.outlet).toBe('Reuters');
