@@ -222,7 +222,7 @@ export function parsePageDump(text: string): ParsedFile {
   const body = [...blocks.slice(bodyStart, metaStart === -1 ? anchor : metaStart), ...blocks.slice(metaEnd)];
   const paragraphs = bodyParagraphs(body, isChrome);
   if (paragraphs.length === 0) return rejectedFile('no article text left after removing page furniture');
-  const datedLine = metaLines.find((line) => lineDate(line.text) !== null);
+  const published = metaLines.map((line) => lineDate(line.text)).find((date) => date !== null) ?? null;
   const author = metaLines.map((line) => bylineName(line.text)).find((name) => name !== null) ?? null;
   return {
     drafts: [
@@ -232,7 +232,7 @@ export function parsePageDump(text: string): ParsedFile {
         title: title?.text ?? null,
         outlet: repeatedMasthead(blocks) ?? copyrightHolder(blocks),
         author,
-        published: datedLine ? lineDate(datedLine.text) : null,
+        published,
         paragraphs,
       },
     ],

@@ -16,9 +16,15 @@ const HEADER_KEYS: Record<string, Field | 'date'> = {
   language: 'language', lang: 'language',
 };
 
+/** One header value; a date comes already normalized as `published`, or as `unreadableDate` with its raw text. */
 interface HeaderField {
-  field: Field | 'date';
+  field: Field | 'unreadableDate';
   value: string;
+}
+
+function dateField(raw: string): HeaderField {
+  const published = normalizeDate(raw);
+  return published ? { field: 'published', value: published } : { field: 'unreadableDate', value: raw };
 }
 
 /**
@@ -28,14 +34,16 @@ interface HeaderField {
 function headerField(line: string): HeaderField[] | null {
   const text = normalizeSpace(line);
   const dated = /^date\s+(\S+)\s+(\S.*)$/iu.exec(text);
-  if (dated?.[1] && dated[2] && normalizeDate(dated[1])) {
-    return [{ field: 'date', value: dated[1] }, { field: 'title', value: dated[2] }];
+  const datedDay = dated?.[1] ? normalizeDate(dated[1]) : null;
+  if (datedDay && dated?.[2]) {
+    return [{ field: 'published', value: datedDay }, { field: 'title', value: dated[2] }];
   }
   const author = bylineName(text);
   if (author) return [{ field: 'author', value: author }];
   const keyed = /^([a-z]+)\s*:\s*(\S.*)$/iu.exec(text);
   const field = keyed?.[1] ? HEADER_KEYS[keyed[1].toLowerCase()] : undefined;
-  return field && keyed?.[2] ? [{ field, value: keyed[2] }] : null;
+  if (!field || !keyed?.[2]) return null;
+  return [field === 'date' ? dateField(keyed[2]) : { field, value: keyed[2] }];
 }
 
 /** The header fields of a block made only of header lines, null when the block is text. */
@@ -55,9 +63,8 @@ export function parsePlainText(text: string): ParsedFile {
     if (!fields) break;
     bodyStart += 1;
     for (const { field, value } of fields) {
-      if (field !== 'date') metadata[field] = value;
-      else if (normalizeDate(value)) metadata.published = normalizeDate(value);
-      else warnings.push({ record: null, reason: unreadableDateReason(value) });
+      if (field === 'unreadableDate') warnings.push({ record: null, reason: unreadableDateReason(value) });
+      else metadata[field] = value;
     }
   }
   const paragraphs = blocks.slice(bodyStart).map(joinLines);
