@@ -13,6 +13,7 @@ import { readConfig } from '../src/config.ts';
 import { createDispatcher } from '../src/discord/bot.ts';
 import { MAX_BODY_BYTES, MAX_CLOCK_SKEW_SECONDS, startHttpServer, type HttpEndpoint, type InteractionService } from '../src/discord/http.ts';
 import { Library } from '../src/search/library.ts';
+import { until } from './support/until.ts';
 
 const APPLICATION_ID = '123456789012345678';
 const GUILD_ID = '223456789012345678';
@@ -44,16 +45,6 @@ async function startWebhookRecorder(): Promise<{ apiUrl: string; edits: Array<{ 
     edits,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
-}
-
-async function waitFor<T>(find: () => T | undefined, timeoutMs = 5000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const found = find();
-    if (found !== undefined) return found;
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }
 
 let interactionCount = 0;
@@ -164,7 +155,7 @@ describe('HTTP interactions endpoint', () => {
     const interaction = commandInteraction('reload', [], { user: MODERATOR, permissions: PermissionFlagsBits.ManageGuild });
     const response = await signedPost(interaction);
     expect(response.json).toEqual({ type: 5, data: { flags: 64 } });
-    const edit = await waitFor(() => recorder.edits.find((e) => e.path.includes(interaction.token)));
+    const edit = await until(() => recorder.edits.find((e) => e.path.includes(interaction.token)));
     expect(edit.method).toBe('PATCH');
     expect(edit.path).toBe(`/api/v10/webhooks/${APPLICATION_ID}/${interaction.token}/messages/@original`);
     expect(edit.body).toMatchObject({ embeds: [{ title: 'Corpus reloaded' }], allowed_mentions: { parse: [] } });
@@ -177,7 +168,7 @@ describe('HTTP interactions endpoint', () => {
   it('refuses /reload to a member without Manage Server, through the same deferred path', async () => {
     const interaction = commandInteraction('reload', [], { user: READER });
     expect((await signedPost(interaction)).json).toEqual({ type: 5, data: { flags: 64 } });
-    const edit = await waitFor(() => recorder.edits.find((e) => e.path.includes(interaction.token)));
+    const edit = await until(() => recorder.edits.find((e) => e.path.includes(interaction.token)));
     expect(edit.body).toMatchObject({ content: expect.stringContaining('Only moderators') });
   });
 

@@ -5,16 +5,9 @@ import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { corpusFingerprint, watchForReloads } from '../src/reload-triggers.ts';
 import { Library } from '../src/search/library.ts';
+import { until } from './support/until.ts';
 
 const silent = pino({ level: 'silent' });
-
-async function until(condition: () => boolean, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 const article = (title: string) => `---\ntitle: ${title}\noutlet: Coast Herald\ndate: 2025-04-02\n---\n\n${title} was reported on Wednesday by the harbour office.\n`;
 
