@@ -6,7 +6,8 @@
  */
 import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
-import { listCorpusFiles } from './corpus/walk.ts';
+import path from 'node:path';
+import { listCorpusFiles, SOURCES_FILES } from './corpus/walk.ts';
 import type { Logger } from './log.ts';
 import { ReloadInProgressError, type Library } from './search/library.ts';
 
@@ -18,30 +19,38 @@ export interface ReloadTriggerOptions {
 }
 
 /**
- * A digest of the corpus directory's file names, sizes and modification times: it changes when a
- * file is added, removed or rewritten, and costs one `stat` per file, no reading.
+ * A digest of the corpus directory's file names, sizes and modification times, the root sources
+ * files included: it changes when a file is added, removed or rewritten, and costs one `stat` per
+ * file, no reading.
  */
 export async function corpusFingerprint(corpusDir: string): Promise<string> {
-  const { entries } = await listCorpusFiles(corpusDir);
+  const { root, entries } = await listCorpusFiles(corpusDir);
+  const sourcesFiles = SOURCES_FILES.map((name) => ({ file: name, absolutePath: path.join(root, name) }));
   const hash = createHash('sha256');
-  for (const entry of [...entries].sort((a, b) => a.file.localeCompare(b.file))) {
+  // The listing is already sorted, so the digest does not depend on directory order.
+  for (const entry of [...sourcesFiles, ...entries]) {
     const info = await stat(entry.absolutePath).catch(() => null);
     hash.update(`${entry.file}\0${info?.size ?? -1}\0${info?.mtimeMs ?? -1}\n`);
   }
   return hash.digest('hex');
 }
 
-/** Reloads and logs the outcome; a failed reload keeps the old index serving, so it is only logged. */
-async function reloadLogged(library: Library, trigger: string, logger: Logger): Promise<void> {
+/**
+ * Reloads and logs the outcome; a failed reload keeps the old index serving, so it is only logged.
+ * Resolves to whether the reload succeeded.
+ */
+async function reloadLogged(library: Library, trigger: string, logger: Logger): Promise<boolean> {
   try {
     const report = await library.reload();
     logger.info(
       { trigger, articles: report.articleCount, added: report.added.length, updated: report.updated.length, removed: report.removed.length, rejected: report.rejected.length, tookMs: Math.round(report.tookMs) },
       'corpus reloaded',
     );
+    return true;
   } catch (error) {
     if (error instanceof ReloadInProgressError) logger.info({ trigger }, 'reload skipped: one is already running');
     else logger.error({ trigger, err: error }, 'reload failed; the previous index keeps serving');
+    return false;
   }
 }
 
@@ -63,10 +72,10 @@ export function watchForReloads(library: Library, options: ReloadTriggerOptions,
     const check = async () => {
       const previous = await known;
       const current = await corpusFingerprint(options.corpusDir).catch(() => previous);
-      // While a reload runs the change is left for the next check rather than marked as seen.
-      if (current !== previous && !library.reloading) {
+      // The change is marked as seen only once a reload has served it: while another reload runs,
+      // or when this one fails, the next check tries again.
+      if (current !== previous && !library.reloading && (await reloadLogged(library, 'corpus changed', logger))) {
         known = Promise.resolve(current);
-        await reloadLogged(library, 'corpus changed', logger);
       }
       if (!stopped) timer = setTimeout(() => void check(), options.pollSeconds * 1000).unref();
     };

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { corpusFingerprint, watchForReloads } from '../src/reload-triggers.ts';
-import { Library } from '../src/search/library.ts';
+import { loadCorpus } from '../src/corpus/loader.ts';
+import { type CorpusLoader, Library } from '../src/search/library.ts';
 import { until } from './support/until.ts';
 
 const silent = pino({ level: 'silent' });
@@ -27,6 +28,12 @@ describe('reloads from outside Discord', () => {
     await rm(corpusDir, { recursive: true, force: true });
   });
 
+  /** Starts polling, then waits a few checks: no event says when the watcher has taken its baseline fingerprint. */
+  async function startPolling(watched: Library): Promise<void> {
+    stop = watchForReloads(watched, { corpusDir, pollSeconds: 0.05 }, silent);
+    await new Promise((resolve) => setTimeout(resolve, 120));
+  }
+
   it('changes the corpus fingerprint when a file is added or rewritten, not otherwise', async () => {
     const first = await corpusFingerprint(corpusDir);
     expect(await corpusFingerprint(corpusDir)).toBe(first);
@@ -34,6 +41,15 @@ describe('reloads from outside Discord', () => {
     const added = await corpusFingerprint(corpusDir);
     expect(added).not.toBe(first);
     await writeFile(join(corpusDir, 'new.md'), article('Harbour reopens after the storm'));
+    expect(await corpusFingerprint(corpusDir)).not.toBe(added);
+  });
+
+  it('changes the corpus fingerprint when the root sources file is added or edited', async () => {
+    const first = await corpusFingerprint(corpusDir);
+    await writeFile(join(corpusDir, 'sources.json'), JSON.stringify({ 'new.md': { outlet: 'Coast Herald' } }));
+    const added = await corpusFingerprint(corpusDir);
+    expect(added).not.toBe(first);
+    await writeFile(join(corpusDir, 'sources.json'), JSON.stringify({ 'new.md': { outlet: 'The Harbour Gazette' } }));
     expect(await corpusFingerprint(corpusDir)).not.toBe(added);
   });
 
@@ -47,10 +63,30 @@ describe('reloads from outside Discord', () => {
 
   it('reloads by itself when polling notices a change', async () => {
     const before = library.coverage().articleCount;
-    stop = watchForReloads(library, { corpusDir, pollSeconds: 0.05 }, silent);
-    await new Promise((resolve) => setTimeout(resolve, 120));
+    await startPolling(library);
     expect(library.coverage().articleCount).toBe(before);
     await writeFile(join(corpusDir, 'new.md'), article('Harbour reopens'));
     await until(() => library.coverage().articleCount === before + 1);
+  });
+
+  it('retries a failed polling reload at the next check, without waiting for another change', async () => {
+    let failNextLoad = false;
+    let failures = 0;
+    const flaky: CorpusLoader = async (dir, options) => {
+      if (failNextLoad) {
+        failNextLoad = false;
+        failures += 1;
+        throw new Error('disk hiccup');
+      }
+      return loadCorpus(dir, options);
+    };
+    const flakyLibrary = await Library.open(corpusDir, { load: flaky });
+    const before = flakyLibrary.coverage().articleCount;
+    failNextLoad = true;
+    await startPolling(flakyLibrary);
+    await writeFile(join(corpusDir, 'new.md'), article('Harbour reopens'));
+    await until(() => failures === 1);
+    expect(flakyLibrary.coverage().articleCount).toBe(before);
+    await until(() => flakyLibrary.coverage().articleCount === before + 1);
   });
 });
