@@ -1,9 +1,8 @@
 import { SlashCommandBuilder } from 'discord.js';
 import type { Article } from '../src/corpus/article.ts';
-import type { Command } from '../src/discord/command.ts';
-import { ephemeralText } from '../src/discord/dispatcher.ts';
+import { ephemeralText, type Command } from '../src/discord/command.ts';
 import { DiscordLimits } from '../src/discord/limits.ts';
-import { displayDate, embedMessage, escapeText, fitText, link, type MessagePayload } from '../src/discord/message.ts';
+import { displayDate, embedMessage, escapeText, fitText, link, safeUrl, type MessagePayload } from '../src/discord/message.ts';
 import { requiredString } from '../src/discord/options.ts';
 
 /** How many opening paragraphs /article shows. */
@@ -11,10 +10,11 @@ const LEAD_PARAGRAPHS = 3;
 
 /** One article: its attribution as fields, and its lead paragraphs. */
 export function articleMessage(article: Article): MessagePayload {
+  const url = safeUrl(article.url);
   const lead = article.paragraphs.slice(0, LEAD_PARAGRAPHS).map(escapeText).join('\n\n');
   return embedMessage({
     title: escapeText(article.title ?? 'Untitled article'),
-    ...(article.url && /^https?:\/\//i.test(article.url) && { url: article.url }),
+    ...(url && { url }),
     description: fitText(lead, 1500),
     fields: [
       { name: 'Outlet', value: escapeText(article.outlet ?? 'unknown'), inline: true },

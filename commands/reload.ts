@@ -1,10 +1,9 @@
 import { PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
 import { ReloadInProgressError } from '../src/search/library.ts';
 import type { ReloadReport } from '../src/search/results.ts';
-import type { Command, CommandContext } from '../src/discord/command.ts';
-import { ephemeralText } from '../src/discord/dispatcher.ts';
+import { ephemeralText, type Command, type CommandContext } from '../src/discord/command.ts';
 import { DiscordLimits } from '../src/discord/limits.ts';
-import { embedMessage, escapeText, fitLines, type MessagePayload } from '../src/discord/message.ts';
+import { embedMessage, escapeText, fitLines, fitText, type MessagePayload } from '../src/discord/message.ts';
 import { isModerator } from '../src/discord/moderation.ts';
 
 /** What an operator does when the bot runs as several processes and /reload reached one. */
@@ -15,8 +14,8 @@ const SCOPE_NOTE = {
 
 /** The reload report: counts, then which files were rejected and why. */
 export function reloadMessage(report: ReloadReport, scope?: CommandContext['reloadScope']): MessagePayload {
-  const list = (ids: string[]) => fitLines(ids.map((id) => `• ${escapeText(id)}`), DiscordLimits.embedFieldValue) || 'none';
-  const rejected = report.rejected.map((r) => `• ${escapeText(r.file)}${r.record ? ` #${r.record}` : ''}: ${escapeText(r.reason)}`);
+  const list = (ids: string[]) => fitLines(ids.map((id) => `• ${escapeText(fitText(id, 300))}`), DiscordLimits.embedFieldValue);
+  const rejected = report.rejected.map((r) => `• ${escapeText(fitText(`${r.file}${r.record ? ` #${r.record}` : ''}: ${r.reason}`, 300))}`);
   return embedMessage({
     title: 'Corpus reloaded',
     description:

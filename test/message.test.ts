@@ -83,6 +83,18 @@ describe('messages fit Discord by construction', () => {
     expect(message.allowed_mentions).toEqual({ parse: [] });
   });
 
+  it('keeps a source line inside one field even with a huge URL, title or outlet', () => {
+    const line = attributionLine({ title: 'T'.repeat(3000), outlet: 'O'.repeat(3000), published: null, url: `https://example.com/${'x'.repeat(1100)}` });
+    expect(line.length).toBeLessThan(DiscordLimits.embedFieldValue);
+    expect(line).not.toContain('https://');
+    expect(fitLines([line], DiscordLimits.embedFieldValue)).toBe(line);
+  });
+
+  it('never sends an empty field value, which Discord refuses', () => {
+    const embed = embedMessage({ fields: [{ name: 'Sources', value: fitLines(['y'.repeat(2000)], DiscordLimits.embedFieldValue) }] }).embeds![0]!;
+    expect(embed.fields![0]!.value).toBe('—');
+  });
+
   it('keeps text messages within 2,000 characters', () => {
     const message = textMessage('a'.repeat(10_000));
     expect(message.content!.length).toBeLessThanOrEqual(DiscordLimits.content);

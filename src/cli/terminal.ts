@@ -8,7 +8,7 @@ type Style = Parameters<typeof styleText>[0];
 function renderMarkdown(text: string, paint: (style: Style, text: string) => string): string {
   return text
     .replace(/\u200b/g, '')
-    .replace(/\[((?:\\.|[^\]\\])+)\]\(([^)\s]+)\)/g, (_match, label: string, url: string) => `${paint('underline', label)} ${paint('dim', `<${decodeURI(url)}>`)}`)
+    .replace(/\[((?:\\.|[^\]\\])+)\]\(([^)\s]+)\)/g, (_match, label: string, url: string) => `${paint('underline', label)} ${paint('dim', `<${url}>`)}`)
     .replace(/\*\*((?:\\.|[^*\\])+)\*\*/g, (_match, bold: string) => paint('bold', bold))
     .replace(/^> /gm, `  ${paint('cyan', '│')} `)
     .replace(/\\([^\w\s])/g, '$1');

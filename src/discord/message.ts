@@ -14,6 +14,7 @@ export interface MessagePayload {
 }
 
 const ELLIPSIS = '…';
+const EMPTY_FIELD = '—';
 
 /** Escapes Discord markdown (and mention syntax) in text that comes from articles or users. */
 export function escapeText(text: string): string {
@@ -57,11 +58,22 @@ export function fitLines(lines: string[], max: number, separator = '\n'): string
   return out;
 }
 
+/** Longest article URL the bot links; longer ones are broken scrapes, and would crowd a source line out of its field. */
+const MAX_URL = 512;
+/** Longest link text: a source line stays far within an embed field. */
+const MAX_LABEL = 200;
+
+/** An http(s) URL safe to put in a link or an embed (spaces and brackets encoded), or null. */
+export function safeUrl(url: string | null): string | null {
+  if (!url || !/^https?:\/\/\S/i.test(url) || url.length > MAX_URL) return null;
+  return url.replace(/[()<> ]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
 /** A markdown link whose text is escaped and whose URL cannot close the link early. */
 export function link(text: string, url: string | null): string {
-  const label = escapeText(text).replace(/[[\]]/g, '\\$&');
-  if (!url || !/^https?:\/\//i.test(url)) return label;
-  return `[${label}](${url.replace(/[()<> ]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)})`;
+  const label = escapeText(fitText(text, MAX_LABEL)).replace(/[[\]]/g, '\\$&');
+  const target = safeUrl(url);
+  return target ? `[${label}](${target})` : label;
 }
 
 /** The length Discord counts towards the 6,000-character total of an embed. */
@@ -88,8 +100,9 @@ export function fitEmbed(embed: APIEmbed): APIEmbed {
     ...(embed.fields && {
       fields: embed.fields.slice(0, DiscordLimits.embedFields).map((field) => ({
         ...field,
-        name: fitText(field.name, DiscordLimits.embedFieldName),
-        value: fitText(field.value, DiscordLimits.embedFieldValue),
+        name: fitText(field.name, DiscordLimits.embedFieldName) || EMPTY_FIELD,
+        // Discord refuses an empty value: a list whose every line was too long still says so.
+        value: fitText(field.value, DiscordLimits.embedFieldValue) || EMPTY_FIELD,
       })),
     }),
   };
@@ -120,7 +133,7 @@ export interface Attribution {
 
 /** `[Title](url) — Outlet · 2025-03-23`, with "unknown" for what the source does not give. */
 export function attributionLine(article: Attribution): string {
-  return `${link(article.title ?? 'Untitled article', article.url)} — ${escapeText(article.outlet ?? 'outlet unknown')} · ${displayDate(article.published)}`;
+  return `${link(article.title ?? 'Untitled article', article.url)} — ${escapeText(fitText(article.outlet ?? 'outlet unknown', MAX_LABEL))} · ${displayDate(article.published)}`;
 }
 
 /** An ISO date or date-time as shown to readers (`2025-03-23 14:23`), or "date unknown". */
