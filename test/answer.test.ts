@@ -56,13 +56,12 @@ describe('composing answers', () => {
     expect(answer.related.map((r) => r.id)).not.toContain('farm');
   });
 
-  it('reports how sure it is and how long it took', async () => {
+  it('reports how sure it is', async () => {
     const library = await Library.fromArticles(corpus);
     const sure = library.answer('Did the central bank raise interest rates?');
     const unsure = library.answer('What is the weather in Paris?');
     expect(sure.confidence).toBeGreaterThan(unsure.confidence);
     expect(sure.confidence).toBeLessThanOrEqual(1);
-    expect(sure.tookMs).toBeGreaterThanOrEqual(0);
   });
 
   it('never throws on odd input', async () => {

@@ -123,7 +123,6 @@ describe('loopback Discord server with the real discord.js client', () => {
       channelId: discord.guilds[0]!.channelId,
     });
     expect(handle.originalMessage?.content).toBe('Two outlets covered it.');
-    expect(handle.responses[0]?.elapsedMs).toBeLessThan(3000);
   });
 
   it('records a deferred reply, its webhook edit and a follow-up in order', async () => {
