@@ -1,20 +1,17 @@
 import { ButtonStyle, ComponentType, SlashCommandBuilder, type APIEmbed } from 'discord.js';
-import type { Filters, SearchHit, SearchPage } from '../src/search/results.ts';
-import type { ButtonOutcome, Command } from '../src/discord/command.ts';
-import { ephemeralText } from '../src/discord/dispatcher.ts';
+import { PAGE_SIZE, type Filters, type SearchHit, type SearchPage } from '../src/search/results.ts';
+import { ephemeralText, type ButtonOutcome, type Command } from '../src/discord/command.ts';
 import { attributionLine, embedMessage, escapeText, textMessage, unescapeText, type MessagePayload } from '../src/discord/message.ts';
-import { filtersFrom, outletChoices, requiredString, withFilterOptions } from '../src/discord/options.ts';
+import { filtersFrom, MAX_QUERY_LENGTH, outletChoices, requiredString, withFilterOptions } from '../src/discord/options.ts';
 
 /** Buttons stop working with the interaction token they answer, after 15 minutes. */
 const BUTTON_LIFETIME_MS = 15 * 60_000;
 
-/**
- * The longest query /search takes: escaped (at worst doubled), it still fits the 1,024-character
- * embed field it is kept in, so paging can read it back whole.
- */
-const MAX_SEARCH_QUERY = 500;
 
-/** The fields that show, and keep, what was searched: Next reads them back from the message. */
+/**
+ * The fields that show, and keep, what was searched: Next reads them back from the message. A query
+ * of MAX_QUERY_LENGTH (500) characters, escaped (at worst doubled), still fits a 1,024-character field whole.
+ */
 const STATE_FIELDS = { query: 'Query', outlet: 'Outlet', since: 'Since', until: 'Until' } as const;
 
 /** What a paging button needs to run the search again. */
@@ -25,8 +22,7 @@ interface SearchState {
 
 /** The snippet with matched terms bold and the article text around them escaped. */
 function snippetMarkdown(hit: SearchHit): string {
-  const parts = hit.snippetParts ?? hit.snippet.split('**').map((text, i) => ({ text, match: i % 2 === 1 }));
-  return parts.map((part) => (part.match ? `**${escapeText(part.text)}**` : escapeText(part.text))).join('');
+  return hit.snippetParts.map((part) => (part.match ? `**${escapeText(part.text)}**` : escapeText(part.text))).join('');
 }
 
 /**
@@ -45,7 +41,7 @@ export interface Paging {
 
 /** One page of results, with Previous/Next buttons that the asker alone may press. */
 export function searchMessage(page: SearchPage, state: SearchState, paging?: Paging): MessagePayload {
-  const hits = page.hits.map((hit, i) => `**${(page.page - 1) * 5 + i + 1}.** ${attributionLine(hit)}\n${snippetMarkdown(hit)}`);
+  const hits = page.hits.map((hit, i) => `**${(page.page - 1) * PAGE_SIZE + i + 1}.** ${attributionLine(hit)}\n${snippetMarkdown(hit)}`);
   const stateFields = Object.entries({ query: state.query, ...state.filters }).map(([key, value]) => ({
     name: STATE_FIELDS[key as keyof typeof STATE_FIELDS],
     value: escapeText(value),
@@ -93,7 +89,7 @@ export const command: Command = {
     new SlashCommandBuilder()
       .setName('search')
       .setDescription('Search the coverage: ranked articles with snippets, 5 per page')
-      .addStringOption((o) => o.setName('query').setDescription('Words to look for').setRequired(true).setMaxLength(MAX_SEARCH_QUERY)),
+      .addStringOption((o) => o.setName('query').setDescription('Words to look for').setRequired(true).setMaxLength(MAX_QUERY_LENGTH)),
   ).toJSON(),
   example: '/search query: Hakan Fidan ceasefire',
   cooldown: true,

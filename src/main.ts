@@ -1,5 +1,3 @@
-import { userInfo } from 'node:os';
-import { DiscordAPIError } from 'discord.js';
 import dotenv from 'dotenv';
 import { commands } from '../commands/index.ts';
 import { ConfigError, readConfig, type Config } from './config.ts';
@@ -8,6 +6,7 @@ import { createDispatcher } from './discord/bot.ts';
 import { deployCommands } from './discord/deploy.ts';
 import { startGatewayBot } from './discord/gateway.ts';
 import { startHttpServer } from './discord/http.ts';
+import { exitOnSignal, exitOnStartFailure, holdSighup } from './lifecycle.ts';
 import { createLogger, type Logger } from './log.ts';
 import { watchForReloads } from './reload-triggers.ts';
 import { Library } from './search/library.ts';
@@ -35,30 +34,22 @@ async function startConsole(config: Config): Promise<void> {
   const color = process.stdout.isTTY === true && !process.env.NO_COLOR;
   console.log(`${library.coverage().articleCount} articles loaded. Type /help, /ask <question>, /search <words>; /quit or Ctrl-D to leave.\n`);
   const dispatcher = createDispatcher(library, { ...config, COOLDOWN_SECONDS: 0 }, logger);
-  await runConsole({ dispatcher, commands, input: process.stdin, output: process.stdout, color, userName: userInfo().username });
-}
-
-/** Closes the transport on SIGINT / SIGTERM, then exits. */
-function exitOnSignal(close: () => Promise<unknown>, logger: Logger): void {
-  const stop = (signal: string) => {
-    logger.info({ signal }, 'shutting down');
-    void close().finally(() => process.exit(0));
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  await runConsole({ dispatcher, commands, input: process.stdin, output: process.stdout, color });
 }
 
 /** Logs the loaded corpus, then reloads it on SIGHUP (and on changes with CORPUS_POLL_SECONDS): how operators reload every replica or shard. */
-function watchCorpus(library: Library, config: Config, logger: Logger): void {
+function watchCorpus(library: Library, config: Config, logger: Logger, releaseSighup: () => void): void {
   logger.info({ articles: library.coverage().articleCount, corpus: config.CORPUS_DIR }, 'corpus loaded');
   watchForReloads(library, { corpusDir: config.CORPUS_DIR, pollSeconds: config.CORPUS_POLL_SECONDS }, logger);
+  releaseSighup();
 }
 
 async function startBot(config: Config & { DISCORD_TOKEN: string }): Promise<void> {
   const logger = createLogger(config.LOG_LEVEL);
   guardProcess(logger);
+  const releaseSighup = holdSighup();
   const library = await openLibrary(config);
-  watchCorpus(library, config, logger);
+  watchCorpus(library, config, logger, releaseSighup);
   const client = await startGatewayBot({ token: config.DISCORD_TOKEN, apiUrl: config.DISCORD_API_URL, dispatcher: createDispatcher(library, config, logger, process.env.SHARD_COUNT ? 'shard' : undefined), logger });
   exitOnSignal(() => client.destroy(), logger);
 }
@@ -66,6 +57,7 @@ async function startBot(config: Config & { DISCORD_TOKEN: string }): Promise<voi
 async function startHttp(config: Config & { DISCORD_PUBLIC_KEY: string }): Promise<void> {
   const logger = createLogger(config.LOG_LEVEL);
   guardProcess(logger);
+  const releaseSighup = holdSighup();
   // Listening before the corpus is loaded lets Discord's endpoint check and health probes through meanwhile.
   const library = openLibrary(config);
   const endpoint = await startHttpServer({
@@ -76,7 +68,7 @@ async function startHttp(config: Config & { DISCORD_PUBLIC_KEY: string }): Promi
     logger,
   });
   exitOnSignal(() => endpoint.close(), logger);
-  watchCorpus(await library, config, logger);
+  watchCorpus(await library, config, logger, releaseSighup);
 }
 
 async function main(args: string[]): Promise<void> {
@@ -95,8 +87,4 @@ async function main(args: string[]): Promise<void> {
   }
 }
 
-main(process.argv.slice(2)).catch((error: unknown) => {
-  // A configuration mistake or a refusal from Discord is the operator's to fix: one line, no stack trace.
-  console.error(error instanceof ConfigError || error instanceof DiscordAPIError ? `newsdesk: ${error.message}` : error);
-  process.exit(1);
-});
+main(process.argv.slice(2)).catch(exitOnStartFailure);

@@ -3,10 +3,10 @@
  * than one gateway connection may serve (Discord requires sharding from 2,500 guilds).
  */
 import { fileURLToPath } from 'node:url';
-import { DiscordAPIError } from 'discord.js';
 import dotenv from 'dotenv';
 import { ConfigError, readConfig } from './config.ts';
 import { startShardedBot } from './discord/shards.ts';
+import { exitOnSignal, exitOnStartFailure } from './lifecycle.ts';
 import { createLogger } from './log.ts';
 
 async function main(): Promise<void> {
@@ -26,12 +26,7 @@ async function main(): Promise<void> {
     logger.info({ signal: 'SIGHUP' }, 'reloading the corpus in every shard');
     bot.signal('SIGHUP');
   });
-  const stop = (signal: string) => {
-    logger.info({ signal }, 'stopping every shard');
-    void bot.stop().finally(() => process.exit(0));
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  exitOnSignal(() => bot.stop(), logger);
   await bot.ready.catch((error: Error) => {
     // The failing shard printed why above; this says which one, in one line.
     console.error(`newsdesk: ${error.message}`);
@@ -40,7 +35,4 @@ async function main(): Promise<void> {
   logger.info({ shards: bot.shardCount }, 'all shards ready');
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof ConfigError || error instanceof DiscordAPIError ? `newsdesk: ${error.message}` : error);
-  process.exit(1);
-});
+main().catch(exitOnStartFailure);

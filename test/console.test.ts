@@ -17,7 +17,7 @@ async function session(corpusDir: string, lines: string[]): Promise<string> {
   const output = new PassThrough();
   let printed = '';
   output.on('data', (chunk) => (printed += chunk));
-  const done = runConsole({ dispatcher, commands, input, output, color: false, userName: 'tester' });
+  const done = runConsole({ dispatcher, commands, input, output, color: false });
   input.end(lines.map((line) => `${line}\n`).join(''));
   await done;
   return printed;

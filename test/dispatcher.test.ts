@@ -5,7 +5,7 @@ import { OptionError, type Command, type CommandContext, type Invoker, type Repl
 import { Dispatcher, type Responder } from '../src/discord/dispatcher.ts';
 import { textMessage, type MessagePayload } from '../src/discord/message.ts';
 
-const member: Invoker = { id: '111111111111111111', name: 'reader', permissions: 0n, roleIds: [] };
+const member: Invoker = { id: '111111111111111111', permissions: 0n, roleIds: [] };
 
 /** Records what a transport would have sent, in order. */
 function recordingResponder() {

@@ -7,7 +7,7 @@ import type { MessagePayload } from '../src/discord/message.ts';
 import { Library } from '../src/search/library.ts';
 import { tempCorpus } from './fixtures/corpus/temp-corpus.ts';
 
-const asker: Invoker = { id: '500000000000000001', name: 'asker', permissions: 0n, roleIds: [] };
+const asker: Invoker = { id: '500000000000000001', permissions: 0n, roleIds: [] };
 
 /** A process serving the commands over its own index of the same corpus, with its own clock. */
 async function replica(dir: string, clock: { now: number }): Promise<CommandContext> {

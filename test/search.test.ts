@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../src/corpus/article.ts';
 import { fold, terms } from '../src/search/analyzer.ts';
-import { Library, PAGE_SIZE } from '../src/search/library.ts';
+import { Library } from '../src/search/library.ts';
+import { PAGE_SIZE } from '../src/search/results.ts';
 import { SearchPageSchema } from '../src/search/results.ts';
 import { splitSentences } from '../src/search/sentences.ts';
 

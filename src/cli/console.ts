@@ -13,8 +13,6 @@ export interface ConsoleOptions {
   input: Readable;
   output: Writable;
   color: boolean;
-  /** Shown as the author of requests; the console's user is the operator, so a moderator. */
-  userName: string;
 }
 
 /** A line the console could not turn into a command. */
@@ -55,7 +53,8 @@ export function parseCommandLine(line: string, commands: readonly Command[]): { 
  */
 export async function runConsole(options: ConsoleOptions): Promise<void> {
   const { dispatcher, commands, input, output, color } = options;
-  const invoker: Invoker = { id: 'console', name: options.userName, permissions: PermissionFlagsBits.Administrator, roleIds: [] };
+  // The console's user is the operator, so a moderator.
+  const invoker: Invoker = { id: 'console', permissions: PermissionFlagsBits.Administrator, roleIds: [] };
   const lines = createInterface({ input, output, prompt: 'newsdesk> ', terminal: (output as NodeJS.WriteStream).isTTY === true });
   const print = (text: string): void => {
     output.write(`${text}\n\n`);

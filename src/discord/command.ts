@@ -1,6 +1,6 @@
 import type { APIEmbed, RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import type { Library } from '../search/library.ts';
-import type { MessagePayload } from './message.ts';
+import { textMessage, type MessagePayload } from './message.ts';
 
 /** A slash-command option value as Discord delivers it. */
 export type OptionValue = string | number | boolean;
@@ -8,7 +8,6 @@ export type OptionValue = string | number | boolean;
 /** Who is acting: enough to check permissions and cooldowns, whatever the transport. */
 export interface Invoker {
   id: string;
-  name: string;
   /** The member's guild permissions; null outside a guild (in DMs). */
   permissions: bigint | null;
   roleIds: readonly string[];
@@ -47,6 +46,11 @@ export type ButtonOutcome = { kind: 'update'; message: MessagePayload } | { kind
 export interface Choice {
   name: string;
   value: string;
+}
+
+/** A short note only the invoker sees. */
+export function ephemeralText(text: string): Reply {
+  return { message: textMessage(text), ephemeral: true };
 }
 
 /** What every handler may use. */

@@ -1,4 +1,5 @@
-import { REST, Routes, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import { Routes, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import { restClient } from './rest.ts';
 
 /** Where and as whom to register the commands. */
 export interface DeployTarget {
@@ -14,7 +15,7 @@ export interface DeployTarget {
  * command removed from the code disappears from Discord.
  */
 export async function deployCommands(target: DeployTarget, definitions: RESTPostAPIChatInputApplicationCommandsJSONBody[]): Promise<string> {
-  const rest = new REST(target.apiUrl ? { api: target.apiUrl } : {}).setToken(target.token);
+  const rest = restClient(target.apiUrl, target.token);
   const route = target.guildId ? Routes.applicationGuildCommands(target.applicationId, target.guildId) : Routes.applicationCommands(target.applicationId);
   const registered = (await rest.put(route, { body: definitions })) as unknown[];
   return `Registered ${registered.length} commands ${target.guildId ? `in guild ${target.guildId}` : 'globally'}.`;

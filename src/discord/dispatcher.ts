@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Logger } from '../log.ts';
 import {
+  ephemeralText,
   OptionError,
   type AutocompleteRequest,
   type ButtonRequest,
@@ -11,7 +12,7 @@ import {
   type Reply,
 } from './command.ts';
 import { DiscordLimits } from './limits.ts';
-import { textMessage, type MessagePayload } from './message.ts';
+import type { MessagePayload } from './message.ts';
 
 /** How a transport (gateway, HTTP endpoint, console) answers one interaction. */
 export interface Responder {
@@ -144,11 +145,6 @@ export class Dispatcher {
   #logInteraction(kind: string, command: string, userId: string, started: number, resultSize: number): void {
     this.#logger.info({ kind, command, userId, latencyMs: Math.round((performance.now() - started) * 10) / 10, resultSize }, 'interaction');
   }
-}
-
-/** A short note only the invoker sees. */
-export function ephemeralText(text: string): Reply {
-  return { message: textMessage(text), ephemeral: true };
 }
 
 /** Characters of text in a message: the "result size" of the interaction log line. */

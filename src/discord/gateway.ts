@@ -31,7 +31,6 @@ function invokerOf(interaction: Interaction): Invoker {
   const roles = interaction.member?.roles;
   return {
     id: interaction.user.id,
-    name: interaction.user.username,
     permissions: interaction.memberPermissions?.bitfield ?? null,
     roleIds: Array.isArray(roles) ? roles : roles ? [...roles.cache.keys()] : [],
   };

@@ -11,13 +11,14 @@
 import { createPublicKey, verify, type KeyObject } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { InteractionResponseType, InteractionType, MessageFlags, REST, Routes, type APIEmbed, type APIInteractionResponse } from 'discord.js';
+import { InteractionResponseType, InteractionType, MessageFlags, Routes, type REST, type APIEmbed, type APIInteractionResponse } from 'discord.js';
 import { z } from 'zod';
 import type { Logger } from '../log.ts';
 import type { Library } from '../search/library.ts';
-import type { Invoker, OptionValue } from './command.ts';
-import { ephemeralText, type Dispatcher, type Responder } from './dispatcher.ts';
+import { ephemeralText, type Invoker, type OptionValue } from './command.ts';
+import type { Dispatcher, Responder } from './dispatcher.ts';
 import type { MessagePayload } from './message.ts';
+import { restClient } from './rest.ts';
 
 /** Largest interaction body accepted; Discord's are a few KB. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -120,7 +121,6 @@ function invokerOf(interaction: UserInteraction): Invoker {
   if (!user) throw new Refusal(400, 'interaction has neither member nor user');
   return {
     id: user.id,
-    name: user.username,
     permissions: interaction.member ? BigInt(interaction.member.permissions) : null,
     roleIds: interaction.member?.roles ?? [],
   };
@@ -235,7 +235,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpE
   const { logger } = options;
   const key = publicKeyFromHex(options.publicKey);
   const now = options.now ?? Date.now;
-  const rest = new REST(options.apiUrl ? { api: options.apiUrl } : {});
+  const rest = restClient(options.apiUrl);
   let service: InteractionService | null = null;
   options.service.then(
     (ready) => (service = ready),

@@ -10,13 +10,10 @@ export const DiscordLimits = {
   embedFieldName: 256,
   embedFieldValue: 1024,
   embedFooter: 2048,
-  embedAuthorName: 256,
   /** Sum of title, description, field names and values, footer and author over all embeds of a message. */
   embedTotal: 6000,
-  embeds: 10,
   autocompleteChoices: 25,
   choiceName: 100,
   choiceValue: 100,
   customId: 100,
-  buttonLabel: 80,
 } as const;

@@ -3,8 +3,8 @@ import { z } from 'zod';
 import { FiltersSchema, type Filters } from '../search/results.ts';
 import { OptionError, type AutocompleteRequest, type Choice, type CommandContext, type CommandRequest } from './command.ts';
 
-/** The longest question or query accepted from Discord; the engine refuses longer ones itself too. */
-export const MAX_QUERY_LENGTH = 500;
+/** The engine's longest question, also what Discord lets a member type into the option. */
+export { MAX_QUESTION_LENGTH as MAX_QUERY_LENGTH } from '../search/question.ts';
 
 /** Adds the outlet / since / until options shared by /ask and /search. */
 export function withFilterOptions(builder: SlashCommandOptionsOnlyBuilder | SlashCommandBuilder): SlashCommandOptionsOnlyBuilder {

@@ -5,8 +5,9 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { REST, Routes, ShardingManager, type RESTGetAPIGatewayBotResult } from 'discord.js';
+import { Routes, ShardingManager, type RESTGetAPIGatewayBotResult } from 'discord.js';
 import type { Logger } from '../log.ts';
+import { restClient } from './rest.ts';
 
 /** Discord's wait between two IDENTIFYs in one rate-limit bucket, with a margin. */
 const IDENTIFY_INTERVAL_MS = 5500;
@@ -41,7 +42,7 @@ export interface ShardedBot {
  * rather than by ShardingManager's 'auto', which always asks discord.com and so ignores DISCORD_API_URL.
  */
 async function gatewayBot(token: string, apiUrl: string | undefined): Promise<RESTGetAPIGatewayBotResult> {
-  const rest = new REST(apiUrl ? { api: apiUrl } : {}).setToken(token);
+  const rest = restClient(apiUrl, token);
   return (await rest.get(Routes.gatewayBot())) as RESTGetAPIGatewayBotResult;
 }
 

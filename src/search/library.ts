@@ -12,13 +12,14 @@
  * Queries during a reload are answered from the live index; if loading or building throws, the
  * live index is untouched and keeps serving.
  */
-import type { Article, Corpus, Rejection } from '../corpus/article.ts';
+import type { Article, Corpus } from '../corpus/article.ts';
 import { CorpusCache, loadCorpus, type LoadOptions } from '../corpus/loader.ts';
 import { analyseArticle, ArticleIndex, nextTurn, type AnalysedArticle, type Retrieval } from './article-index.ts';
 import { composeAnswer, articleRef, unanswered } from './answer.ts';
 import { answerKind, MAX_QUESTION_LENGTH, prepareQuestion, questionNotice, questionTerms, retrievalTerms } from './question.ts';
 import {
   FiltersSchema,
+  PAGE_SIZE,
   type Answer,
   type ArticleRef,
   type Coverage,
@@ -31,7 +32,6 @@ import { snippetFor } from './snippet.ts';
 import { fold } from './analyzer.ts';
 
 /** Results per search page. */
-export const PAGE_SIZE = 5;
 /** Most changed articles a reload applies to the live index in place. */
 export const INCREMENTAL_LIMIT = 500;
 const ANSWER_CANDIDATES = 10;
@@ -58,7 +58,6 @@ export class ReloadInProgressError extends Error {
 /** The corpus, indexed and answerable. */
 export class Library {
   private index: ArticleIndex;
-  private rejected: Rejection[];
   private loadedAt = new Date();
   private coverageCache: Coverage | null = null;
   private latestCache: string[] | null = null;
@@ -67,11 +66,9 @@ export class Library {
 
   private constructor(
     index: ArticleIndex,
-    rejected: Rejection[],
     private readonly source: (() => Promise<Corpus>) | null,
   ) {
     this.index = index;
-    this.rejected = rejected;
   }
 
   /**
@@ -83,22 +80,17 @@ export class Library {
     const cache = loadOptions.cache ?? new CorpusCache();
     const source = () => load(corpusDir, { ...loadOptions, cache });
     const corpus = await source();
-    return new Library(await ArticleIndex.build(distinct(corpus.articles)), corpus.rejected, source);
+    return new Library(await ArticleIndex.build(distinct(corpus.articles)), source);
   }
 
   /** A library over articles already in memory; `reload` calls `load` when given. */
   static async fromArticles(articles: readonly Article[], options: { load?: () => Promise<Corpus> } = {}): Promise<Library> {
-    return new Library(await ArticleIndex.build(distinct(articles)), [], options.load ?? null);
+    return new Library(await ArticleIndex.build(distinct(articles)), options.load ?? null);
   }
 
   /** True while a reload is running. */
   get reloading(): boolean {
     return this.running;
-  }
-
-  /** Files the last load rejected, and why. */
-  get rejections(): readonly Rejection[] {
-    return this.rejected;
   }
 
   /** Answers a question with up to three verbatim, cited sentences. */
@@ -203,7 +195,6 @@ export class Library {
       } else {
         this.index = await ArticleIndex.build(articles);
       }
-      this.rejected = corpus.rejected;
       this.loadedAt = new Date();
       this.coverageCache = null;
       this.latestCache = null;

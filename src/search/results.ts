@@ -70,19 +70,22 @@ export const SearchHitSchema = ArticleRefSchema.extend({
    * The same passage as runs of text: unambiguous even when the article itself contains `**`.
    * "…" runs (match false) mark where the passage was cut.
    */
-  snippetParts: z.array(SnippetPartSchema).optional(),
+  snippetParts: z.array(SnippetPartSchema),
   score: z.number(),
 });
 export type SearchHit = z.infer<typeof SearchHitSchema>;
 
-/** One page of search results (page size 5). */
+/** Articles on one page of search results. */
+export const PAGE_SIZE = 5;
+
+/** One page of search results. */
 export const SearchPageSchema = z.object({
   query: z.string(),
   /** 1-based. */
   page: z.number().int().positive(),
   pageCount: z.number().int().nonnegative(),
   total: z.number().int().nonnegative(),
-  hits: z.array(SearchHitSchema).max(5),
+  hits: z.array(SearchHitSchema).max(PAGE_SIZE),
   notice: z.string().nullable(),
   tookMs: z.number().nonnegative(),
 });

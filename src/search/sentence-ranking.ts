@@ -84,7 +84,7 @@ export function sentencesOf(article: Article): Sentence[] {
 }
 
 /** Maps each index term to the question terms it stands for, with the variant's weight. */
-function variantLookup(question: Question): Map<string, { q: number; weight: number }[]> {
+export function variantLookup(question: Question): Map<string, { q: number; weight: number }[]> {
   const lookup = new Map<string, { q: number; weight: number }[]>();
   question.terms.forEach((term, q) => {
     for (const variant of term.variants) {
@@ -100,7 +100,7 @@ function variantLookup(question: Question): Map<string, { q: number; weight: num
 export function scoreSentence(
   sentence: Sentence,
   question: Question,
-  lookup = variantLookup(question),
+  lookup: ReturnType<typeof variantLookup>,
 ): Omit<RankedSentence, 'article' | 'sentence'> | null {
   const frequency = new Map<number, number>();
   const bestVariant = new Map<number, number>();

@@ -7,7 +7,7 @@
 import type { Article } from '../corpus/article.ts';
 import type { Question } from './question.ts';
 import type { SnippetPart } from './results.ts';
-import { scoreSentence, type Sentence, type SentenceCache } from './sentence-ranking.ts';
+import { scoreSentence, variantLookup, type Sentence, type SentenceCache } from './sentence-ranking.ts';
 
 /** Longest snippet, markers and ellipses included. */
 export const MAX_SNIPPET = 200;
@@ -26,13 +26,13 @@ export function snippetFor(article: Article, question: Question, cache: Sentence
   const sentences = cache.of(article);
   let best: Sentence | undefined = sentences[0];
   let bestScore = 0;
+  const lookup = variantLookup(question);
   for (const sentence of sentences) {
-    const score = scoreSentence(sentence, question)?.score ?? 0;
+    const score = scoreSentence(sentence, question, lookup)?.score ?? 0;
     if (score > bestScore) [best, bestScore] = [sentence, score];
   }
   if (!best) return { text: '', parts: [] };
-  const wanted = new Set(question.terms.flatMap((t) => t.variants.map((v) => v.term)));
-  const matches = best.tokens.filter((token) => wanted.has(token.term));
+  const matches = best.tokens.filter((token) => lookup.has(token.term));
   return render(best.text, matches);
 }
 
