@@ -113,9 +113,27 @@ describe('reload', () => {
       hash: String(i).padStart(64, '0'),
     }));
     let corpus: Corpus = { articles: many.slice(0, 1), rejected: [], duplicates: [], warnings: [] };
-    const library = await Library.fromArticles(corpus.articles, { load: async () => corpus });
+    let loaded = false;
+    const library = await Library.fromArticles(corpus.articles, {
+      load: async () => {
+        loaded = true;
+        return corpus;
+      },
+    });
     corpus = { ...corpus, articles: many.slice(1) };
-    const report = await library.reload();
+    let done = false;
+    const reloading = library.reload().finally(() => {
+      done = true;
+    });
+    // Every query while the new index is being built is answered from the whole old one, never a partial new one.
+    const totalsWhileBuilding: number[] = [];
+    while (!done) {
+      if (loaded) totalsWhileBuilding.push(library.search('containers').total);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    expect(totalsWhileBuilding.length).toBeGreaterThan(0);
+    expect(new Set(totalsWhileBuilding)).toEqual(new Set([1]));
+    const report = await reloading;
     expect(report.added).toHaveLength(INCREMENTAL_LIMIT);
     expect(report.removed).toEqual(['wire-0']);
     expect(library.search('containers').total).toBe(INCREMENTAL_LIMIT);
