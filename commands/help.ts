@@ -1,5 +1,5 @@
 import { SlashCommandBuilder } from 'discord.js';
-import type { Command } from '../src/discord/command.ts';
+import { isSlashCommand, type Command } from '../src/discord/command.ts';
 import { embedMessage } from '../src/discord/message.ts';
 
 export const command: Command = {
@@ -10,7 +10,11 @@ export const command: Command = {
       message: embedMessage({
         title: 'newsdesk',
         description: 'Answers come as sentences quoted verbatim from the coverage, each cited to its article.',
-        fields: commands.map((c) => ({ name: `/${c.definition.name}`, value: `${c.definition.description}\nExample: \`${c.example}\`` })),
+        fields: commands.map((c) =>
+          isSlashCommand(c)
+            ? { name: `/${c.definition.name}`, value: `${c.definition.description}\nExample: \`${c.example}\`` }
+            : { name: `${c.definition.name} (message menu)`, value: c.example },
+        ),
       }),
       ephemeral: true,
     };

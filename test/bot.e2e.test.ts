@@ -101,6 +101,20 @@ describe('the bot end to end, through the real discord.js client and a loopback 
     expect(stranger).toMatchObject({ type: 4, data: { flags: 64, content: expect.stringMatching(/Only the person who ran this search/) } });
   });
 
+  it('finds coverage for a message through its context menu, privately, with paging', async () => {
+    const targetId = '600000000000000001';
+    const content = 'Anyone know if the Rafah crossing opened today? @everyone';
+    const resolved = { messages: { [targetId]: { id: targetId, content } } } as never;
+    const found = discord.command({ name: 'Find coverage', targetId, resolved, ...member });
+    const reply = await found.firstResponse();
+    expect(reply).toMatchObject({ type: 4, data: { flags: 64, allowed_mentions: { parse: [] } } });
+    const embed = reply.data!.embeds![0]!;
+    expect(embed.description).toMatch(/^\*\*1\.\*\* \[Rafah crossing update/);
+    expect(embed.fields).toContainEqual({ name: 'Query', value: 'Anyone know if the Rafah crossing opened today? @\u200beveryone', inline: true });
+    const paged = await discord.pressButton({ customId: buttonsOf(reply)[1]!.custom_id, message: found.originalMessage, ...member }).firstResponse();
+    expect(paged.data!.embeds![0]!.footer!.text).toMatch(/^Page 2 of /);
+  });
+
   it('tells a press on a forgotten search that its buttons expired', async () => {
     const reply = await discord.pressButton({ customId: 'search:unknownkey:2', ...member }).firstResponse();
     expect(reply.type).toBe(7);
@@ -163,14 +177,15 @@ describe('the bot end to end, through the real discord.js client and a loopback 
   it('registers every command by bulk overwrite with deploy-commands, the same JSON each run', async () => {
     const env = { ...process.env, DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: discord.applicationId, DISCORD_GUILD_ID: discord.guilds[0]!.id, DISCORD_API_URL: discord.apiUrl };
     const first = await run('npx', ['tsx', 'src/main.ts', 'deploy-commands'], { env });
-    expect(first.stdout).toContain(`Registered 6 commands in guild ${discord.guilds[0]!.id}`);
+    expect(first.stdout).toContain(`Registered 7 commands in guild ${discord.guilds[0]!.id}`);
     await run('npx', ['tsx', 'src/main.ts', 'deploy-commands'], { env });
     const overwrites = discord.commands.overwrites;
     expect(overwrites).toHaveLength(2);
     expect(overwrites[1]!.body).toEqual(overwrites[0]!.body);
     expect(overwrites[0]!.body).toEqual(commands.map((c) => c.definition));
     const registered = discord.commands.guild[discord.guilds[0]!.id]!;
-    expect(registered.map((c) => c.name)).toEqual(['ask', 'search', 'article', 'coverage', 'reload', 'help']);
+    expect(registered.map((c) => c.name)).toEqual(['ask', 'search', 'article', 'coverage', 'reload', 'help', 'Find coverage']);
+    expect(registered.find((c) => c.name === 'Find coverage')?.type).toBe(3);
     expect(registered.find((c) => c.name === 'reload')?.default_member_permissions).toBe(String(PermissionFlagsBits.ManageGuild));
     expect(first.stdout + first.stderr).not.toContain(TOKEN);
   });

@@ -128,6 +128,16 @@ describe('HTTP interactions endpoint', () => {
     expect(response.json).toMatchObject({ type: 4, data: { flags: 64, allowed_mentions: { parse: [] } } });
   });
 
+  it('runs the Find coverage message menu on the target message text', async () => {
+    const interaction = commandInteraction('Find coverage', [], { user: READER });
+    const targetId = '723456789012345678';
+    const data = { ...interaction.data, type: 3, target_id: targetId, resolved: { messages: { [targetId]: { id: targetId, content: 'Did Hakan Fidan meet Hamas?' } } } };
+    const response = await signedPost({ ...interaction, data });
+    expect(response.json).toMatchObject({ type: 4, data: { flags: 64 } });
+    expect(response.json?.data.embeds[0].description).toContain('Turkiye FM meets Hamas politburo chief Khalil al');
+    expect(response.json?.data.embeds[0].fields).toContainEqual({ name: 'Query', value: 'Did Hakan Fidan meet Hamas?', inline: true });
+  });
+
   it('answers in DMs, where Discord sends a user instead of a member', async () => {
     const response = await signedPost(commandInteraction('coverage', [], { user: READER, dm: true }));
     expect(response.json?.type).toBe(4);

@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { ApplicationCommandOptionType, PermissionFlagsBits, type APIApplicationCommandOption, type APIEmbed } from 'discord.js';
-import type { Command, Invoker, OptionValue } from '../discord/command.ts';
+import { isSlashCommand, type Command, type Invoker, type OptionValue } from '../discord/command.ts';
 import type { Dispatcher, Responder } from '../discord/dispatcher.ts';
 import type { MessagePayload } from '../discord/message.ts';
 import { renderMessage } from './terminal.ts';
@@ -24,8 +24,9 @@ class ConsoleUsageError extends Error {}
  */
 export function parseCommandLine(line: string, commands: readonly Command[]): { command: string; options: Record<string, OptionValue> } {
   const match = /^\/?(\S+)\s*(.*)$/s.exec(line.trim());
-  const command = commands.find((c) => c.definition.name === match?.[1]?.toLowerCase());
-  if (!match || !command) throw new ConsoleUsageError(`Unknown command. Try /help (commands: ${commands.map((c) => `/${c.definition.name}`).join(' ')}).`);
+  const typed = commands.filter(isSlashCommand);
+  const command = typed.find((c) => c.definition.name === match?.[1]?.toLowerCase());
+  if (!match || !command) throw new ConsoleUsageError(`Unknown command. Try /help (commands: ${typed.map((c) => `/${c.definition.name}`).join(' ')}).`);
   const declared: APIApplicationCommandOption[] = command.definition.options ?? [];
   const names = declared.map((o) => o.name);
   const parts = (match[2] ?? '').split(new RegExp(`(?:^|\\s)(${names.join('|') || '$^'}):`, 'i'));

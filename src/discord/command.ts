@@ -1,4 +1,4 @@
-import type { APIEmbed, RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import type { APIEmbed, RESTPostAPIChatInputApplicationCommandsJSONBody, RESTPostAPIContextMenuApplicationCommandsJSONBody } from 'discord.js';
 import type { Library } from '../search/library.ts';
 import { textMessage, type MessagePayload } from './message.ts';
 
@@ -65,10 +65,11 @@ export interface CommandContext {
   now: () => number;
 }
 
-/** One slash command: its registration JSON and its handlers (the discord.js guide's shape). */
+/** One command: its registration JSON and its handlers (the discord.js guide's shape). */
 export interface Command {
-  definition: RESTPostAPIChatInputApplicationCommandsJSONBody;
-  /** An example invocation, shown by /help. */
+  /** A slash command, or a message context-menu command (whose request carries the message text as option `message`). */
+  definition: RESTPostAPIChatInputApplicationCommandsJSONBody | RESTPostAPIContextMenuApplicationCommandsJSONBody;
+  /** An example invocation, shown by /help (for a menu command, how to reach it and what it does). */
   example: string;
   /** Set for work that may outlast Discord's 3-second window: the reply is deferred, then edited. */
   deferred?: { ephemeral: boolean };
@@ -78,6 +79,11 @@ export interface Command {
   autocomplete?(request: AutocompleteRequest, context: CommandContext): Choice[];
   /** Handles buttons whose custom_id starts with `<command name>:`. */
   press?(request: ButtonRequest, context: CommandContext): ButtonOutcome;
+}
+
+/** A slash command, as opposed to a context-menu one: the only kind typed, and the only kind with options. */
+export function isSlashCommand(command: Command): command is Command & { definition: RESTPostAPIChatInputApplicationCommandsJSONBody } {
+  return !('type' in command.definition) || command.definition.type === undefined || command.definition.type === 1;
 }
 
 /** A user-facing problem with an option (a malformed date...): answered with a short ephemeral note. */

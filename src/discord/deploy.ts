@@ -1,4 +1,5 @@
-import { Routes, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import { Routes } from 'discord.js';
+import type { Command } from './command.ts';
 import { restClient } from './rest.ts';
 
 /** Where and as whom to register the commands. */
@@ -14,7 +15,7 @@ export interface DeployTarget {
  * Registers the slash commands by bulk overwrite, so running it twice changes nothing and a
  * command removed from the code disappears from Discord.
  */
-export async function deployCommands(target: DeployTarget, definitions: RESTPostAPIChatInputApplicationCommandsJSONBody[]): Promise<string> {
+export async function deployCommands(target: DeployTarget, definitions: Command['definition'][]): Promise<string> {
   const rest = restClient(target.apiUrl, target.token);
   const route = target.guildId ? Routes.applicationGuildCommands(target.applicationId, target.guildId) : Routes.applicationCommands(target.applicationId);
   const registered = (await rest.put(route, { body: definitions })) as unknown[];

@@ -7,6 +7,7 @@ import {
   type ButtonInteraction,
   type ChatInputCommandInteraction,
   type Interaction,
+  type MessageContextMenuCommandInteraction,
 } from 'discord.js';
 import type { Logger } from '../log.ts';
 import type { Invoker, OptionValue } from './command.ts';
@@ -36,7 +37,7 @@ function invokerOf(interaction: Interaction): Invoker {
   };
 }
 
-function responderFor(interaction: ChatInputCommandInteraction | ButtonInteraction | AutocompleteInteraction): Responder {
+function responderFor(interaction: ChatInputCommandInteraction | MessageContextMenuCommandInteraction | ButtonInteraction | AutocompleteInteraction): Responder {
   const repliable = interaction as ChatInputCommandInteraction | ButtonInteraction;
   return {
     reply: async ({ message, ephemeral }) => {
@@ -70,6 +71,9 @@ async function route(interaction: Interaction, dispatcher: Dispatcher): Promise<
     } else {
       await dispatcher.command(request, responderFor(interaction));
     }
+  } else if (interaction.isMessageContextMenuCommand()) {
+    const request = { command: interaction.commandName, options: { message: interaction.targetMessage.content }, invoker };
+    await dispatcher.command(request, responderFor(interaction));
   } else if (interaction.isButton()) {
     await dispatcher.button({ customId: interaction.customId, invoker, embeds: interaction.message.embeds.map((embed) => embed.toJSON()) }, responderFor(interaction));
   }

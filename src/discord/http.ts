@@ -71,7 +71,13 @@ const Who = {
   user: UserSchema.optional(),
 };
 const Reachable = { application_id: z.string().min(1), token: z.string().min(1) };
-const CommandData = z.object({ name: z.string().min(1), options: z.array(OptionSchema).default([]) });
+const CommandData = z.object({
+  name: z.string().min(1),
+  options: z.array(OptionSchema).default([]),
+  /** Set for a message context-menu command: the message it was used on, found in `resolved.messages`. */
+  target_id: z.string().optional(),
+  resolved: z.object({ messages: z.record(z.string(), z.object({ content: z.string() })).optional() }).optional(),
+});
 
 /** The parts of an incoming interaction newsdesk reads; anything else in it is ignored. */
 const InteractionSchema = z.discriminatedUnion('type', [
@@ -126,9 +132,13 @@ function invokerOf(interaction: UserInteraction): Invoker {
   };
 }
 
-/** Option values by name; subcommand groups carry no value and are not used by newsdesk. */
-function optionValues(options: readonly z.infer<typeof OptionSchema>[]): Record<string, OptionValue> {
-  return Object.fromEntries(options.flatMap((option) => (option.value === undefined ? [] : [[option.name, option.value]])));
+/**
+ * Option values by name; subcommand groups carry no value and are not used by newsdesk. A message
+ * context-menu command gets the target message's text as option `message`.
+ */
+function optionValues(data: z.infer<typeof CommandData>): Record<string, OptionValue> {
+  if (data.target_id !== undefined) return { message: data.resolved?.messages?.[data.target_id]?.content ?? '' };
+  return Object.fromEntries(data.options.flatMap((option) => (option.value === undefined ? [] : [[option.name, option.value]])));
 }
 
 /** A message with the ephemeral flag when only the invoker should see it. */
@@ -180,7 +190,7 @@ async function answer(interaction: UserInteraction, service: InteractionService 
   if (interaction.type === InteractionType.MessageComponent) {
     await dispatcher.button({ customId: interaction.data.custom_id, invoker, embeds: interaction.message.embeds }, responder);
   } else {
-    const request = { command: interaction.data.name, options: optionValues(interaction.data.options), invoker };
+    const request = { command: interaction.data.name, options: optionValues(interaction.data), invoker };
     if (interaction.type === InteractionType.ApplicationCommandAutocomplete) {
       const focused = interaction.data.options.find((option) => option.focused);
       await dispatcher.autocomplete({ ...request, focused: { name: focused?.name ?? '', value: String(focused?.value ?? '') } }, responder);

@@ -151,6 +151,8 @@ export interface CommandInvocation extends InteractionContext {
   name: string;
   options?: CommandOptions;
   resolved?: APIInteractionDataResolved;
+  /** Makes it a message context-menu command on this message id (its content given in `resolved.messages`). */
+  targetId?: string;
 }
 
 /** An autocomplete request while the user types the `focused` option. */
@@ -1381,8 +1383,9 @@ export async function startDiscordServer(options: DiscordServerOptions): Promise
     return {
       id: definition?.id ?? ids.next(),
       name: invocation.name,
-      type: ApplicationCommandType.ChatInput,
-      options: toOptionData(invocation.options, definition, invocation.focused),
+      ...(invocation.targetId
+        ? { type: ApplicationCommandType.Message, target_id: invocation.targetId }
+        : { type: ApplicationCommandType.ChatInput, options: toOptionData(invocation.options, definition, invocation.focused) }),
       ...(definition?.guild_id ? { guild_id: definition.guild_id } : {}),
       ...(invocation.resolved ? { resolved: invocation.resolved } : {}),
     };

@@ -1,0 +1,26 @@
+import { ApplicationCommandType, ContextMenuCommandBuilder } from 'discord.js';
+import { ephemeralText, type Command } from '../src/discord/command.ts';
+import { MAX_QUERY_LENGTH, stringOption } from '../src/discord/options.ts';
+import { searchMessage } from './search.ts';
+
+/** The message's opening words, as many as a search takes, cut between words. */
+function leadingWords(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max + 1);
+  return cut.slice(0, Math.max(cut.lastIndexOf(' '), 1)).trim();
+}
+
+/** "Find coverage" on a message: a /search for the message's text, shown to the member alone. */
+export const command: Command = {
+  definition: new ContextMenuCommandBuilder().setName('Find coverage').setType(ApplicationCommandType.Message).toJSON(),
+  example: "Right-click (or long-press) a message › Apps › Find coverage: searches the coverage for that message's text.",
+  cooldown: true,
+  execute(request, { library, now }) {
+    const text = stringOption(request, 'message');
+    if (!text) return ephemeralText('That message has no text to look up.');
+    const state = { query: leadingWords(text, MAX_QUERY_LENGTH), filters: {} };
+    const page = library.search(state.query, state.filters, 1);
+    // Paging buttons carry search: ids, so /search's own handler pages this result too.
+    return { message: searchMessage(page, state, { askerId: request.invoker.id, issuedAt: now() }), ephemeral: true };
+  },
+};
