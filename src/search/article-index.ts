@@ -78,11 +78,6 @@ export function analyseArticle(article: Article): AnalysedArticle {
   };
 }
 
-/** Yields to the event loop so a gateway heartbeat or a query can run between chunks. */
-export function nextTurn(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
-}
-
 function createMiniSearch(): MiniSearch<IndexDocument> {
   return new MiniSearch<IndexDocument>({
     fields: ['title', 'body'],

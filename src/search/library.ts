@@ -12,9 +12,11 @@
  * Queries during a reload are answered from the live index; if loading or building throws, the
  * live index is untouched and keeps serving.
  */
+// Yielding between slices lets a gateway heartbeat or a query run during a reload, as the loader does.
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { Article, Corpus } from '../corpus/article.ts';
 import { CorpusCache, loadCorpus, type LoadOptions } from '../corpus/loader.ts';
-import { analyseArticle, ArticleIndex, nextTurn, type AnalysedArticle, type Retrieval } from './article-index.ts';
+import { analyseArticle, ArticleIndex, type AnalysedArticle, type Retrieval } from './article-index.ts';
 import { composeAnswer, articleRef, unanswered } from './answer.ts';
 import { answerKind, MAX_QUESTION_LENGTH, prepareQuestion, questionNotice, questionTerms, retrievalTerms } from './question.ts';
 import {
@@ -234,13 +236,13 @@ async function compare(
     const old = live.article(article.id);
     if (!old) added.push(article);
     else if (changed(old, article)) updated.push(article);
-    if (i % COMPARE_SLICE === COMPARE_SLICE - 1) await nextTurn();
+    if (i % COMPARE_SLICE === COMPARE_SLICE - 1) await yieldToEventLoop();
   }
   const removed: Article[] = [];
   let seen = 0;
   for (const article of live.all()) {
     if (!incoming.has(article.id)) removed.push(article);
-    if (++seen % COMPARE_SLICE === 0) await nextTurn();
+    if (++seen % COMPARE_SLICE === 0) await yieldToEventLoop();
   }
   return { added, updated, removed };
 }
@@ -267,7 +269,7 @@ async function analyseAll(articles: readonly Article[]): Promise<AnalysedArticle
   const analysed: AnalysedArticle[] = [];
   for (let start = 0; start < articles.length; start += ANALYSIS_CHUNK) {
     analysed.push(...articles.slice(start, start + ANALYSIS_CHUNK).map(analyseArticle));
-    await nextTurn();
+    await yieldToEventLoop();
   }
   return analysed;
 }
