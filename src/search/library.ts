@@ -18,7 +18,7 @@ import type { Article, Corpus } from '../corpus/article.ts';
 import { CorpusCache, loadCorpus, type LoadOptions } from '../corpus/loader.ts';
 import { analyseArticle, ArticleIndex, type AnalysedArticle, type Retrieval } from './article-index.ts';
 import { composeAnswer, articleRef, unanswered } from './answer.ts';
-import { answerKind, MAX_QUESTION_LENGTH, prepareQuestion, questionNotice, questionTerms, retrievalTerms } from './question.ts';
+import { answerKind, prepareQuestion, readQuestion, retrievalTerms } from './question.ts';
 import {
   FiltersSchema,
   PAGE_SIZE,
@@ -99,8 +99,7 @@ export class Library {
   answer(question: string, filters: Filters = {}): Answer {
     const started = performance.now();
     const tookMs = () => performance.now() - started;
-    const termsOfQuestion = question.length > MAX_QUESTION_LENGTH ? [] : questionTerms(question);
-    const notice = questionNotice(question, termsOfQuestion);
+    const { terms: termsOfQuestion, notice } = readQuestion(question);
     if (notice) return { ...unanswered(question, [], 0, notice), tookMs: tookMs() };
     const index = this.index;
     const prepared = prepareQuestion(termsOfQuestion, index.vocabulary, false, answerKind(question));
@@ -115,8 +114,7 @@ export class Library {
    */
   search(query: string, filters: Filters = {}, page = 1): SearchPage {
     const started = performance.now();
-    const termsOfQuery = query.length > MAX_QUESTION_LENGTH ? [] : questionTerms(query);
-    const notice = questionNotice(query, termsOfQuery);
+    const { terms: termsOfQuery, notice } = readQuestion(query);
     const empty = { query, page: 1, pageCount: 0, total: 0, hits: [] };
     if (notice) return { ...empty, notice, tookMs: performance.now() - started };
     const index = this.index;

@@ -29,13 +29,14 @@ export function answerKind(text: string): AnswerKind {
   return null;
 }
 
-/** Why a question cannot be used, in words for the reader; null when it can. */
-export function questionNotice(text: string, analysedTerms: readonly AskedTerm[]): string | null {
-  if (text.length > MAX_QUESTION_LENGTH) {
-    return `That question is too long (max ${MAX_QUESTION_LENGTH} characters).`;
-  }
-  if (analysedTerms.length === 0) return 'Ask a question with at least one keyword.';
-  return null;
+/**
+ * A question's terms, or why it cannot be used (in words for the reader). An overlong text is
+ * refused before it is analysed, so 10,000 pasted characters cost nothing.
+ */
+export function readQuestion(text: string): { terms: AskedTerm[]; notice: string | null } {
+  if (text.length > MAX_QUESTION_LENGTH) return { terms: [], notice: `That question is too long (max ${MAX_QUESTION_LENGTH} characters).` };
+  const terms = questionTerms(text);
+  return { terms, notice: terms.length === 0 ? 'Ask a question with at least one keyword.' : null };
 }
 
 /** A question's term and the word it was stemmed from. */
@@ -45,7 +46,7 @@ export interface AskedTerm {
 }
 
 /** The distinct index terms of a question, in order. */
-export function questionTerms(text: string): AskedTerm[] {
+function questionTerms(text: string): AskedTerm[] {
   const seen = new Set<string>();
   return tokenize(text, 'query').flatMap(({ term, word }) => (seen.has(term) || !seen.add(term) ? [] : [{ term, word }]));
 }
