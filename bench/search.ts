@@ -134,28 +134,33 @@ const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 const firstSentence = (article: Article | undefined) =>
   article ? ([...segmenter.segment(article.paragraphs[0] ?? '')][0]?.segment ?? '') : '';
 
-async function benchLibrary(articles: Article[], questions: string[]): Promise<Figures> {
+/** Builds an engine, measuring how long that took and how much heap it holds afterwards. */
+async function measureBuild<T>(build: () => Promise<T>): Promise<{ engine: T; buildMs: number; heapMb: number }> {
   const base = heapMb();
   const started = performance.now();
-  const library = await Library.fromArticles(articles);
+  const engine = await build();
   const buildMs = performance.now() - started;
-  const heap = heapMb() - base;
+  return { engine, buildMs, heapMb: heapMb() - base };
+}
+
+async function benchLibrary(articles: Article[], questions: string[]): Promise<Figures> {
+  const { engine: library, buildMs, heapMb: heap } = await measureBuild(() => Library.fromArticles(articles));
   const typed = articles.slice(0, QUESTIONS).map((a) => (a.title ?? '').toLowerCase().split(' ').slice(0, 3).join(' ').slice(0, -2));
   const suggestP99 = latencies(typed, (t) => library.suggestTitles(t).length > 0).p99;
   return { buildMs, heapMb: heap, suggestP99, ...latencies(questions, (q) => library.answer(q).answered) };
 }
 
 async function benchMiniSearch(articles: Article[], questions: string[]): Promise<Figures> {
-  const base = heapMb();
-  const started = performance.now();
-  const index = new MiniSearch<{ id: string; title: string; body: string }>({ fields: ['title', 'body'] });
-  const byId = new Map(articles.map((a) => [a.id, a]));
-  await index.addAllAsync(
-    articles.map((a) => ({ id: a.id, title: a.title ?? '', body: a.paragraphs.join('\n') })),
-    { chunkSize: 1000 },
-  );
-  const buildMs = performance.now() - started;
-  const heap = heapMb() - base;
+  const { engine, buildMs, heapMb: heap } = await measureBuild(async () => {
+    const index = new MiniSearch<{ id: string; title: string; body: string }>({ fields: ['title', 'body'] });
+    const byId = new Map(articles.map((a) => [a.id, a]));
+    await index.addAllAsync(
+      articles.map((a) => ({ id: a.id, title: a.title ?? '', body: a.paragraphs.join('\n') })),
+      { chunkSize: 1000 },
+    );
+    return { index, byId };
+  });
+  const { index, byId } = engine;
   return {
     buildMs,
     heapMb: heap,
@@ -167,15 +172,14 @@ async function benchMiniSearch(articles: Article[], questions: string[]): Promis
 }
 
 async function benchFlexSearch(articles: Article[], questions: string[]): Promise<Figures> {
-  const base = heapMb();
-  const started = performance.now();
-  const index = new FlexSearch.Document({ document: { id: 'id', index: ['title', 'body'] }, tokenize: 'forward' });
-  for (const [i, a] of articles.entries()) {
-    index.add({ id: i, title: a.title ?? '', body: a.paragraphs.join('\n') });
-    if (i % 1000 === 999) await new Promise((resolve) => setImmediate(resolve));
-  }
-  const buildMs = performance.now() - started;
-  const heap = heapMb() - base;
+  const { engine: index, buildMs, heapMb: heap } = await measureBuild(async () => {
+    const index = new FlexSearch.Document({ document: { id: 'id', index: ['title', 'body'] }, tokenize: 'forward' });
+    for (const [i, a] of articles.entries()) {
+      index.add({ id: i, title: a.title ?? '', body: a.paragraphs.join('\n') });
+      if (i % 1000 === 999) await new Promise((resolve) => setImmediate(resolve));
+    }
+    return index;
+  });
   return {
     buildMs,
     heapMb: heap,
