@@ -12,25 +12,18 @@
  *
  * Run: npm run bench:search -- [--sizes 1000,10000]   (tsx --expose-gc, for clean heap figures)
  */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import FlexSearch from 'flexsearch';
 import MiniSearch from 'minisearch';
 import type { Article } from '../src/corpus/article.ts';
 import { Library } from '../src/search/library.ts';
+import { readReutersRecords } from './reuters-corpus.ts';
 
-const REUTERS = new URL('../../shared/data/reuters21578/reuters21578.jsonl', import.meta.url);
 const QUESTIONS = 500;
 const RECORDS_PER_FILE = 1000;
 const CHANGED_FILES = 10;
-
-interface ReutersRecord {
-  id: string;
-  date?: string;
-  title?: string;
-  body?: string;
-}
 
 interface Figures {
   buildMs: number;
@@ -68,9 +61,7 @@ function paragraphsOf(body: string): string[] {
 }
 
 async function reutersArticles(): Promise<Article[]> {
-  const lines = (await readFile(REUTERS, 'utf8')).split('\n').filter(Boolean);
-  return lines.flatMap((line, i) => {
-    const record = JSON.parse(line) as ReutersRecord;
+  return (await readReutersRecords()).flatMap((record, i) => {
     const paragraphs = record.body ? paragraphsOf(record.body) : [];
     if (paragraphs.length === 0 || !record.title) return [];
     return [{
