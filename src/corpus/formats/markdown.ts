@@ -1,8 +1,7 @@
-import matter from 'gray-matter';
-import { parse as parseYaml } from 'yaml';
 import type { Issue, ParsedFile } from '../draft.ts';
 import { rejectedFile } from '../draft.ts';
 import { joinLines, splitBlocks } from '../paragraphs.ts';
+import { readFrontMatter } from './front-matter.ts';
 import { RecordFieldsSchema, describeIssue, recordMetadata } from './record-fields.ts';
 
 /** Inline markdown → plain text: images go, links keep their text, emphasis and code markers go. */
@@ -41,14 +40,8 @@ function blockParagraphs(block: readonly string[]): string[] {
 
 /** Extracts an article from markdown with YAML front matter; the front matter gives its metadata. */
 export function parseMarkdown(text: string): ParsedFile {
-  let file: matter.GrayMatterFile<string>;
-  try {
-    // YAML 1.2 (the yaml package) keeps `date: 2025-03-23` the string the author wrote, where
-    // gray-matter's default YAML 1.1 would turn it into a Date at UTC midnight.
-    file = matter(text, { engines: { yaml: (source: string) => (parseYaml(source) ?? {}) as object } });
-  } catch (error) {
-    return rejectedFile(`unparseable front matter: ${(error as Error).message.split('\n')[0]}`);
-  }
+  const file = readFrontMatter(text);
+  if (!file.ok) return rejectedFile(file.reason);
   const fields = RecordFieldsSchema.safeParse(file.data);
   if (!fields.success) return rejectedFile(`invalid front matter: ${describeIssue(fields.error)}`);
   const { metadata, dateWarning } = recordMetadata(fields.data);
