@@ -10,24 +10,37 @@ const Names = z.union([Text, z.array(Text).transform((names) => names.join(', ')
 const Outlet = z.union([Text, z.object({ name: Text }).transform((outlet) => outlet.name)]);
 
 /**
+ * Exporters write a field they have no value for as `null` (JSON) or leave it empty (YAML `date:`):
+ * that is an absent field, not a malformed record, so the article still loads with it unknown.
+ */
+function absentWhenEmpty(value: unknown): unknown {
+  return value === null || (typeof value === 'string' && value.trim() === '') ? undefined : value;
+}
+
+/** A metadata field that may be missing, null or empty. */
+function optionalField<T extends z.ZodType>(schema: T) {
+  return z.preprocess(absentWhenEmpty, schema.optional());
+}
+
+/**
  * The metadata fields of a front-matter block or JSON record, under the names exporters use.
  * Unknown keys are allowed: exports carry ids, tags and scores newsdesk does not need.
  */
 export const RecordFieldsSchema = z.looseObject({
-  title: Text.optional(),
-  headline: Text.optional(),
-  outlet: Outlet.optional(),
-  source: Outlet.optional(),
-  site: Outlet.optional(),
-  publication: Outlet.optional(),
-  author: Names.optional(),
-  byline: Names.optional(),
-  published: Text.optional(),
-  date: Text.optional(),
-  url: Text.optional(),
-  link: Text.optional(),
-  language: Text.optional(),
-  lang: Text.optional(),
+  title: optionalField(Text),
+  headline: optionalField(Text),
+  outlet: optionalField(Outlet),
+  source: optionalField(Outlet),
+  site: optionalField(Outlet),
+  publication: optionalField(Outlet),
+  author: optionalField(Names),
+  byline: optionalField(Names),
+  published: optionalField(Text),
+  date: optionalField(Text),
+  url: optionalField(Text),
+  link: optionalField(Text),
+  language: optionalField(Text),
+  lang: optionalField(Text),
 });
 export type RecordFields = z.infer<typeof RecordFieldsSchema>;
 
