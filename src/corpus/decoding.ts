@@ -2,6 +2,11 @@
 export type DecodedFile = { text: string; warnings: string[] } | { rejection: string };
 
 const UTF8_BOM = [0xef, 0xbb, 0xbf];
+/** Byte-order marks of UTF-16, as Windows tools (Notepad's "Unicode", PowerShell, Excel) write it. */
+const UTF16_BOMS = [
+  { encoding: 'utf-16le', label: 'UTF-16 LE', bom: [0xff, 0xfe] },
+  { encoding: 'utf-16be', label: 'UTF-16 BE', bom: [0xfe, 0xff] },
+] as const;
 /** Enough bytes to tell text from binary without scanning megabytes. */
 const SNIFF_BYTES = 64 * 1024;
 /** Text has almost no C0 control characters besides tab, newlines and form feed; binary formats have many. */
@@ -29,31 +34,51 @@ function decodeWindows1252(bytes: Uint8Array): string {
     .replace(/[\u0080-\u009f]/gu, (char) => WINDOWS_1252_HIGH[char.charCodeAt(0) - 0x80] ?? char);
 }
 
-function hasUtf8Bom(bytes: Uint8Array): boolean {
-  return UTF8_BOM.every((byte, index) => bytes[index] === byte);
+function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
+  return prefix.every((byte, index) => bytes[index] === byte);
 }
 
 /**
- * Decodes a file's bytes as UTF-8. Files that are not valid UTF-8 are almost always legacy Windows
- * exports, so they are decoded as Windows-1252 (which maps every byte) and flagged for a human to check.
+ * A UTF-16 file decoded by its byte-order mark. Its ASCII characters carry a NUL byte each, so it
+ * must be decoded before the binary check rather than be called binary by it.
  */
-export function decodeArticleBytes(bytes: Uint8Array): DecodedFile {
-  if (bytes.length === 0) return { rejection: 'empty file' };
+function decodeUtf16(bytes: Uint8Array): DecodedFile | null {
+  const utf16 = UTF16_BOMS.find(({ bom }) => startsWith(bytes, bom));
+  if (!utf16) return null;
+  let text: string;
+  try {
+    text = new TextDecoder(utf16.encoding, { fatal: true }).decode(bytes.subarray(utf16.bom.length));
+  } catch {
+    return { rejection: `not valid ${utf16.label} despite its byte-order mark` };
+  }
+  if (text.includes('\0')) return { rejection: `binary file (contains NUL characters after decoding as ${utf16.label}), not text` };
+  return { text, warnings: [`decoded as ${utf16.label} (byte-order mark)`] };
+}
+
+/**
+ * UTF-8 text. Files that are not valid UTF-8 are almost always legacy Windows exports, so they are
+ * decoded as Windows-1252 (which maps every byte) and flagged for a human to check.
+ */
+function decodeUtf8(bytes: Uint8Array): DecodedFile {
   const binary = binaryReason(bytes);
   if (binary) return { rejection: binary };
   const warnings: string[] = [];
   let body = bytes;
-  if (hasUtf8Bom(bytes)) {
+  if (startsWith(bytes, UTF8_BOM)) {
     body = bytes.subarray(UTF8_BOM.length);
     warnings.push('UTF-8 byte-order mark removed');
   }
-  let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(body);
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(body), warnings };
   } catch {
-    text = decodeWindows1252(body);
-    warnings.push('not valid UTF-8: decoded as Windows-1252, check the accents and quotes');
+    return { text: decodeWindows1252(body), warnings: [...warnings, 'not valid UTF-8: decoded as Windows-1252, check the accents and quotes'] };
   }
-  if (text.trim() === '') return { rejection: 'file has only whitespace' };
-  return { text, warnings };
+}
+
+/** Decodes a file's bytes: as UTF-16 when a byte-order mark says so, else as UTF-8 (or Windows-1252). */
+export function decodeArticleBytes(bytes: Uint8Array): DecodedFile {
+  if (bytes.length === 0) return { rejection: 'empty file' };
+  const decoded = decodeUtf16(bytes) ?? decodeUtf8(bytes);
+  if ('text' in decoded && decoded.text.trim() === '') return { rejection: 'file has only whitespace' };
+  return decoded;
 }
