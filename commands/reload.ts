@@ -1,5 +1,5 @@
 import { PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
-import { ReloadInProgressError } from '../src/search/library.ts';
+import { ReloadInProgressError, ReloadRefusedError } from '../src/search/library.ts';
 import type { ReloadReport } from '../src/search/results.ts';
 import { ephemeralText, type Command, type CommandContext } from '../src/discord/command.ts';
 import { DiscordLimits } from '../src/discord/limits.ts';
@@ -12,21 +12,33 @@ const SCOPE_NOTE = {
   shard: 'Only this shard reloaded: send SIGHUP to the shard manager to reload every shard.',
 } as const;
 
-/** The reload report: counts, then which files were rejected and why. */
+/** What the moderator reads when a reload would drop too much of the coverage, and how to go ahead anyway. */
+export function refusedReloadText(error: ReloadRefusedError): string {
+  return (
+    `Reload refused: it would remove ${error.removed} of the ${error.served} articles served, more than the ` +
+    `${Math.round(error.maxLoss * 100)}% allowed. The current corpus keeps serving. Check the corpus folder ` +
+    `(an empty or half-synced folder looks like this); if the removal is intended, run \`/reload confirm:true\`.`
+  );
+}
+
+/** The reload report: counts, then which files were rejected and why, and which articles keep their last good version. */
 export function reloadMessage(report: ReloadReport, scope?: CommandContext['reloadScope']): MessagePayload {
-  const list = (ids: string[]) => fitLines(ids.map((id) => `• ${escapeText(fitText(id, 300))}`), DiscordLimits.embedFieldValue);
-  const rejected = report.rejected.map((r) => `• ${escapeText(fitText(`${r.file}${r.record ? ` #${r.record}` : ''}: ${r.reason}`, 300))}`);
+  const bullets = (lines: string[]) => fitLines(lines.map((line) => `• ${escapeText(fitText(line, 300))}`), DiscordLimits.embedFieldValue);
+  const rejected = report.rejected.map((r) => `${r.file}${r.record ? ` #${r.record}` : ''}: ${r.reason}`);
+  const kept = report.kept.map((k) => `${k.id}: ${k.reason}`);
   return embedMessage({
     title: 'Corpus reloaded',
     description:
       `${report.articleCount} articles now served, loaded in ${(report.tookMs / 1000).toFixed(1)} s: ` +
-      `${report.added.length} added, ${report.updated.length} updated, ${report.removed.length} removed, ${report.rejected.length} rejected.` +
+      `${report.added.length} added, ${report.updated.length} updated, ${report.removed.length} removed, ${report.rejected.length} rejected` +
+      (kept.length ? `; ${kept.length} kept at their last good version because their file is now unusable.` : '.') +
       (scope ? `\n${SCOPE_NOTE[scope]}` : ''),
     fields: [
-      ...(report.added.length ? [{ name: 'Added', value: list(report.added) }] : []),
-      ...(report.updated.length ? [{ name: 'Updated', value: list(report.updated) }] : []),
-      ...(report.removed.length ? [{ name: 'Removed', value: list(report.removed) }] : []),
-      ...(rejected.length ? [{ name: 'Rejected', value: fitLines(rejected, DiscordLimits.embedFieldValue) }] : []),
+      ...(report.added.length ? [{ name: 'Added', value: bullets(report.added) }] : []),
+      ...(report.updated.length ? [{ name: 'Updated', value: bullets(report.updated) }] : []),
+      ...(report.removed.length ? [{ name: 'Removed', value: bullets(report.removed) }] : []),
+      ...(kept.length ? [{ name: 'Kept (last good version)', value: bullets(kept) }] : []),
+      ...(rejected.length ? [{ name: 'Rejected', value: bullets(rejected) }] : []),
     ],
   });
 }
@@ -36,15 +48,20 @@ export const command: Command = {
     .setName('reload')
     .setDescription('Moderators: load the corpus again, without a restart')
     .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
+    .addBooleanOption((option) =>
+      option.setName('confirm').setDescription('Swap the reload in even if it removes more than the allowed share of the articles'),
+    )
     .toJSON(),
   example: '/reload',
   deferred: { ephemeral: true },
   async execute(request, { library, moderatorRoleIds, reloadScope }) {
     if (!isModerator(request.invoker, moderatorRoleIds)) return ephemeralText('Only moderators (Manage Server) can reload the corpus.');
     try {
-      return { message: reloadMessage(await library.reload(), reloadScope), ephemeral: true };
+      const report = await library.reload({ confirm: request.options.confirm === true });
+      return { message: reloadMessage(report, reloadScope), ephemeral: true };
     } catch (error) {
       if (error instanceof ReloadInProgressError) return ephemeralText('A reload is already running. Try again when it has finished.');
+      if (error instanceof ReloadRefusedError) return ephemeralText(refusedReloadText(error));
       throw error;
     }
   },

@@ -88,7 +88,8 @@ describe('reload', () => {
         });
       },
     });
-    const running = library.reload();
+    // Confirmed: the released corpus is empty, which an unconfirmed reload refuses to swap in.
+    const running = library.reload({ confirm: true });
     expect(library.reloading).toBe(true);
     await expect(library.reload()).rejects.toBeInstanceOf(ReloadInProgressError);
     expect(library.answer('Where will Witkoff meet Hamas?').answered).toBe(true);
@@ -122,7 +123,8 @@ describe('reload', () => {
     });
     corpus = { ...corpus, articles: many.slice(1) };
     let done = false;
-    const reloading = library.reload().finally(() => {
+    // Confirmed: the one served article is removed, more than the share an unconfirmed reload may drop.
+    const reloading = library.reload({ confirm: true }).finally(() => {
       done = true;
     });
     // Every query while the new index is being built is answered from the whole old one, never a partial new one.

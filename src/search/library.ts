@@ -11,10 +11,15 @@
  *   turning, and swaps it in only when complete.
  * Queries during a reload are answered from the live index; if loading or building throws, the
  * live index is untouched and keeps serving.
+ *
+ * A bad reload must not quietly shrink the coverage: an article whose file became unreadable or
+ * rejected keeps its last good version (and the report says so), and a reload that would remove
+ * more than `maxLoss` of the served articles (an emptied directory from a failed mount, a bad
+ * sync) is refused unless confirmed.
  */
 // Yielding between slices lets a gateway heartbeat or a query run during a reload, as the loader does.
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import type { Article, Corpus } from '../corpus/article.ts';
+import type { Article, Corpus, Rejection } from '../corpus/article.ts';
 import { CorpusCache, loadCorpus, type LoadOptions } from '../corpus/loader.ts';
 import { analyseArticle, ArticleIndex, type AnalysedArticle, type Retrieval } from './article-index.ts';
 import { composeAnswer, articleRef, unanswered } from './answer.ts';
@@ -33,13 +38,14 @@ import { rankSentences, SentenceCache } from './sentence-ranking.ts';
 import { snippetFor } from './snippet.ts';
 import { fold } from './analyzer.ts';
 
-/** Results per search page. */
 /** Most changed articles a reload applies to the live index in place. */
 export const INCREMENTAL_LIMIT = 500;
 const ANSWER_CANDIDATES = 10;
 const ANALYSIS_CHUNK = 100;
 const COMPARE_SLICE = 5000;
 const DEFAULT_SUGGESTIONS = 25;
+/** Share of the served articles a reload may remove without confirmation (RELOAD_MAX_LOSS's default). */
+export const DEFAULT_MAX_LOSS = 0.5;
 
 /** Loads a corpus directory (`loadCorpus` unless a test or the bench says otherwise). */
 export type CorpusLoader = (corpusDir: string, options: LoadOptions) => Promise<Corpus>;
@@ -47,6 +53,14 @@ export type CorpusLoader = (corpusDir: string, options: LoadOptions) => Promise<
 /** How a library loads its corpus: the loader's options, passed through on every load and reload. */
 export interface LibraryOptions extends LoadOptions {
   load?: CorpusLoader;
+  /** Share (0 to 1) of the served articles a reload may remove unless confirmed; default `DEFAULT_MAX_LOSS`. */
+  maxLoss?: number;
+}
+
+/** How one reload runs. */
+export interface ReloadOptions {
+  /** Swap the reload in even when it removes more than the allowed share of the articles. */
+  confirm?: boolean;
 }
 
 /** Thrown by `reload` while another reload is running. */
@@ -54,6 +68,24 @@ export class ReloadInProgressError extends Error {
   constructor() {
     super('A reload is already running; try again when it has finished.');
     this.name = 'ReloadInProgressError';
+  }
+}
+
+/** Thrown by `reload` when it would remove more than the allowed share of the served articles; the old index keeps serving. */
+export class ReloadRefusedError extends Error {
+  constructor(
+    /** Articles served before the reload. */
+    readonly served: number,
+    /** Of those, how many the reload would remove. */
+    readonly removed: number,
+    /** The allowed share, 0 to 1. */
+    readonly maxLoss: number,
+  ) {
+    super(
+      `This reload would remove ${removed} of the ${served} articles served (${percent(removed / served)}), ` +
+        `more than the ${percent(maxLoss)} allowed (RELOAD_MAX_LOSS); the current corpus keeps serving.`,
+    );
+    this.name = 'ReloadRefusedError';
   }
 }
 
@@ -69,6 +101,7 @@ export class Library {
   private constructor(
     index: ArticleIndex,
     private readonly source: (() => Promise<Corpus>) | null,
+    private readonly maxLoss = DEFAULT_MAX_LOSS,
   ) {
     this.index = index;
   }
@@ -78,16 +111,16 @@ export class Library {
    * if it cannot be read. Reloads share one loader cache, so unchanged files are not parsed again.
    */
   static async open(corpusDir: string, options: LibraryOptions = {}): Promise<Library> {
-    const { load = loadCorpus, ...loadOptions } = options;
+    const { load = loadCorpus, maxLoss, ...loadOptions } = options;
     const cache = loadOptions.cache ?? new CorpusCache();
     const source = () => load(corpusDir, { ...loadOptions, cache });
     const corpus = await source();
-    return new Library(await ArticleIndex.build(distinct(corpus.articles)), source);
+    return new Library(await ArticleIndex.build(distinct(corpus.articles)), source, maxLoss);
   }
 
   /** A library over articles already in memory; `reload` calls `load` when given. */
-  static async fromArticles(articles: readonly Article[], options: { load?: () => Promise<Corpus> } = {}): Promise<Library> {
-    return new Library(await ArticleIndex.build(distinct(articles)), options.load ?? null);
+  static async fromArticles(articles: readonly Article[], options: { load?: () => Promise<Corpus>; maxLoss?: number } = {}): Promise<Library> {
+    return new Library(await ArticleIndex.build(distinct(articles)), options.load ?? null, options.maxLoss);
   }
 
   /** True while a reload is running. */
@@ -173,17 +206,25 @@ export class Library {
     return this.coverageCache;
   }
 
-  /** Loads the corpus again and serves it once indexed; throws `ReloadInProgressError` if one is running. */
-  async reload(): Promise<ReloadReport> {
+  /**
+   * Loads the corpus again and serves it once indexed; throws `ReloadInProgressError` if one is
+   * running, and `ReloadRefusedError` when it would remove too many articles unless `confirm` is set.
+   */
+  async reload(options: ReloadOptions = {}): Promise<ReloadReport> {
     if (this.running) throw new ReloadInProgressError();
     if (!this.source) throw new Error('This library was not opened from a corpus directory, so it cannot reload.');
     this.running = true;
     try {
       const started = performance.now();
       const corpus = await this.source();
-      const articles = distinct(corpus.articles);
       const live = this.index;
+      const loaded = distinct(corpus.articles);
+      const kept = lastGoodVersions(live, loaded, corpus.rejected);
+      const articles = [...loaded, ...kept.map(({ article }) => article)];
       const { added, updated, removed } = await compare(live, articles);
+      if (!options.confirm && live.size > 0 && removed.length / live.size > this.maxLoss) {
+        throw new ReloadRefusedError(live.size, removed.length, this.maxLoss);
+      }
       const changes = added.length + updated.length + removed.length;
       if (changes <= INCREMENTAL_LIMIT) {
         const upserts = await analyseAll([...added, ...updated]);
@@ -202,6 +243,7 @@ export class Library {
         added: added.map((a) => a.id),
         updated: updated.map((a) => a.id),
         removed: removed.map((a) => a.id),
+        kept: kept.map(({ article, reason }) => ({ id: article.id, reason })),
         rejected: corpus.rejected,
         articleCount: this.index.size,
         tookMs: performance.now() - started,
@@ -219,6 +261,35 @@ export class Library {
       .map((a) => a.id);
     return this.latestCache.slice(0, limit);
   }
+}
+
+/**
+ * Served articles whose file is still there but could not be used this time (unreadable, over the
+ * size limit, rejected as a whole or as this record, or under a directory that cannot be read):
+ * serving their last good version keeps a transient fault from dropping them. A deleted file is
+ * not listed, so its articles are removed as before.
+ */
+function lastGoodVersions(live: ArticleIndex, loaded: readonly Article[], rejected: readonly Rejection[]): { article: Article; reason: string }[] {
+  if (rejected.length === 0) return [];
+  const reasonByPlace = new Map(rejected.map((issue) => [issue.record === null ? issue.file : `${issue.file}#${issue.record}`, issue.reason]));
+  const incoming = new Set(loaded.map((article) => article.id));
+  const kept: { article: Article; reason: string }[] = [];
+  for (const article of live.all()) {
+    if (incoming.has(article.id)) continue;
+    const reason = reasonByPlace.get(article.id) ?? enclosingPaths(article.file).map((place) => reasonByPlace.get(place)).find((found) => found !== undefined);
+    if (reason !== undefined) kept.push({ article, reason });
+  }
+  return kept;
+}
+
+/** `a/b/c.txt`, then `a/b`, then `a`: the file and each directory holding it. */
+function enclosingPaths(file: string): string[] {
+  const parts = file.split('/');
+  return parts.map((_, end) => parts.slice(0, parts.length - end).join('/'));
+}
+
+function percent(share: number): string {
+  return `${Math.round(share * 100)}%`;
 }
 
 /** What a reload changes, compared in slices so 100,000 articles never hold the event loop for long. */

@@ -91,11 +91,21 @@ export const SearchPageSchema = z.object({
 });
 export type SearchPage = z.infer<typeof SearchPageSchema>;
 
+/** A served article whose file became unreadable or was rejected: its last good version stays served. */
+export const KeptArticleSchema = z.object({
+  id: z.string(),
+  /** Why the file's new version could not be used. */
+  reason: z.string(),
+});
+export type KeptArticle = z.infer<typeof KeptArticleSchema>;
+
 /** What a reload changed. */
 export const ReloadReportSchema = z.object({
   added: z.array(z.string()),
   updated: z.array(z.string()),
   removed: z.array(z.string()),
+  /** Articles still served from their last good version. */
+  kept: z.array(KeptArticleSchema),
   rejected: z.array(RejectionSchema),
   articleCount: z.number().int().nonnegative(),
   tookMs: z.number().nonnegative(),
