@@ -1,5 +1,8 @@
 import { z } from 'zod';
+import { DEFAULT_MAX_LOSS } from './search/results.ts';
 
+/** The longest delay a Node timer honours, in whole seconds. */
+const MAX_TIMER_SECONDS = Math.floor((2 ** 31 - 1) / 1000);
 const snowflake = z.string().regex(/^\d{17,20}$/, 'expected a Discord id (17 to 20 digits)');
 const emptyAsUnset = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 
@@ -25,7 +28,23 @@ export const ConfigSchema = z
       emptyAsUnset,
       z.union([z.literal('auto'), z.coerce.number().int().min(1, 'expected auto or at least 1 shard')], { error: 'expected auto or a number of shards' }).default('auto'),
     ),
-    CORPUS_POLL_SECONDS: z.preprocess(emptyAsUnset, z.coerce.number({ error: 'expected a number of seconds' }).min(0, 'expected 0 or more seconds').default(0)),
+    CORPUS_POLL_SECONDS: z.preprocess(
+      emptyAsUnset,
+      z.coerce
+        .number({ error: 'expected a number of seconds' })
+        .min(0, 'expected 0 or more seconds')
+        // Node's timers hold at most 2^31-1 ms; a longer delay fires after 1 ms, which would reload in a busy loop.
+        .max(MAX_TIMER_SECONDS, `expected at most ${MAX_TIMER_SECONDS} seconds (about 24 days)`)
+        .default(0),
+    ),
+    RELOAD_MAX_LOSS: z.preprocess(
+      emptyAsUnset,
+      z.coerce
+        .number({ error: 'expected a share of the articles from 0 to 1, such as 0.5' })
+        .min(0, 'expected a share of the articles from 0 to 1, such as 0.5')
+        .max(1, 'expected a share of the articles from 0 to 1, such as 0.5')
+        .default(DEFAULT_MAX_LOSS),
+    ),
     LOG_LEVEL: z.preprocess(emptyAsUnset, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'expected one of fatal, error, warn, info, debug, trace, silent' }).default('info')),
   })
   .superRefine((config, ctx) => {

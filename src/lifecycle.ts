@@ -1,6 +1,7 @@
 import { DiscordAPIError } from 'discord.js';
 import { ConfigError } from './config.ts';
 import type { Logger } from './log.ts';
+import { RELOAD_SIGNALS } from './reload-signals.ts';
 
 /** Closes what is running on SIGINT / SIGTERM, then exits. */
 export function exitOnSignal(close: () => Promise<unknown>, logger: Logger): void {
@@ -13,19 +14,17 @@ export function exitOnSignal(close: () => Promise<unknown>, logger: Logger): voi
 }
 
 /**
- * Holds a SIGHUP that arrives while the corpus first loads (Node's default would end the process,
- * and operators send it to every replica after changing the corpus). Call the returned function
- * once the reload listener is in place: it replays a held signal.
+ * Holds a reload signal (SIGHUP, SIGUSR2) that arrives while the corpus first loads (Node's default
+ * would end the process, and operators send them to every replica after changing the corpus).
+ * Call the returned function once the reload listeners are in place: it replays each held signal.
  */
-export function holdSighup(): () => void {
-  let held = false;
-  const hold = () => {
-    held = true;
-  };
-  process.on('SIGHUP', hold);
+export function holdReloadSignals(): () => void {
+  const held = new Set<NodeJS.Signals>();
+  const hold = (signal: NodeJS.Signals) => held.add(signal);
+  for (const signal of RELOAD_SIGNALS) process.on(signal, hold);
   return () => {
-    process.off('SIGHUP', hold);
-    if (held) process.kill(process.pid, 'SIGHUP');
+    for (const signal of RELOAD_SIGNALS) process.off(signal, hold);
+    for (const signal of held) process.kill(process.pid, signal);
   };
 }
 

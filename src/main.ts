@@ -6,7 +6,7 @@ import { createDispatcher } from './discord/bot.ts';
 import { deployCommands } from './discord/deploy.ts';
 import { startGatewayBot } from './discord/gateway.ts';
 import { startHttpServer } from './discord/http.ts';
-import { exitOnSignal, exitOnStartFailure, holdSighup } from './lifecycle.ts';
+import { exitOnSignal, exitOnStartFailure, holdReloadSignals } from './lifecycle.ts';
 import { createLogger, type Logger } from './log.ts';
 import { watchForReloads } from './reload-triggers.ts';
 import { Library } from './search/library.ts';
@@ -14,7 +14,7 @@ import { Library } from './search/library.ts';
 /** Loads the corpus, or ends the process with one line saying why (exit code 2). */
 async function openLibrary(config: Config): Promise<Library> {
   try {
-    return await Library.open(config.CORPUS_DIR, { maxFileBytes: config.MAX_FILE_MB * 1024 * 1024 });
+    return await Library.open(config.CORPUS_DIR, { maxFileBytes: config.MAX_FILE_MB * 1024 * 1024, maxLoss: config.RELOAD_MAX_LOSS });
   } catch (error) {
     console.error(`newsdesk: cannot load the corpus at ${config.CORPUS_DIR}: ${(error as Error).message}`);
     process.exit(2);
@@ -38,18 +38,18 @@ async function startConsole(config: Config): Promise<void> {
 }
 
 /** Logs the loaded corpus, then reloads it on SIGHUP (and on changes with CORPUS_POLL_SECONDS): how operators reload every replica or shard. */
-function watchCorpus(library: Library, config: Config, logger: Logger, releaseSighup: () => void): void {
+function watchCorpus(library: Library, config: Config, logger: Logger, releaseReloadSignals: () => void): void {
   logger.info({ articles: library.coverage().articleCount, corpus: config.CORPUS_DIR }, 'corpus loaded');
   watchForReloads(library, { corpusDir: config.CORPUS_DIR, pollSeconds: config.CORPUS_POLL_SECONDS }, logger);
-  releaseSighup();
+  releaseReloadSignals();
 }
 
 async function startBot(config: Config & { DISCORD_TOKEN: string }): Promise<void> {
   const logger = createLogger(config.LOG_LEVEL);
   guardProcess(logger);
-  const releaseSighup = holdSighup();
+  const releaseReloadSignals = holdReloadSignals();
   const library = await openLibrary(config);
-  watchCorpus(library, config, logger, releaseSighup);
+  watchCorpus(library, config, logger, releaseReloadSignals);
   const client = await startGatewayBot({ token: config.DISCORD_TOKEN, apiUrl: config.DISCORD_API_URL, dispatcher: createDispatcher(library, config, logger, process.env.SHARD_COUNT ? 'shard' : undefined), logger });
   exitOnSignal(() => client.destroy(), logger);
 }
@@ -57,7 +57,7 @@ async function startBot(config: Config & { DISCORD_TOKEN: string }): Promise<voi
 async function startHttp(config: Config & { DISCORD_PUBLIC_KEY: string }): Promise<void> {
   const logger = createLogger(config.LOG_LEVEL);
   guardProcess(logger);
-  const releaseSighup = holdSighup();
+  const releaseReloadSignals = holdReloadSignals();
   // Listening before the corpus is loaded lets Discord's endpoint check and health probes through meanwhile.
   const library = openLibrary(config);
   const endpoint = await startHttpServer({
@@ -68,7 +68,7 @@ async function startHttp(config: Config & { DISCORD_PUBLIC_KEY: string }): Promi
     logger,
   });
   exitOnSignal(() => endpoint.close(), logger);
-  watchCorpus(await library, config, logger, releaseSighup);
+  watchCorpus(await library, config, logger, releaseReloadSignals);
 }
 
 async function main(args: string[]): Promise<void> {

@@ -3,13 +3,21 @@
  * one shard), so operators reload every process with a signal (`kill -HUP`, or
  * `docker kill --signal=HUP` on every replica), or let each process notice corpus changes itself
  * with `CORPUS_POLL_SECONDS`.
+ *
+ * A reload that would remove more than RELOAD_MAX_LOSS of the articles is refused (an emptied
+ * folder after a failed mount must not replace the coverage); SIGUSR2 is the operator's
+ * confirmation: it reloads and swaps in the result whatever it removes.
  */
 import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { listCorpusFiles, SOURCES_FILES } from './corpus/walk.ts';
 import type { Logger } from './log.ts';
-import { ReloadInProgressError, type Library } from './search/library.ts';
+import { CONFIRMED_RELOAD_SIGNAL, RELOAD_SIGNALS } from './reload-signals.ts';
+import { ReloadInProgressError, ReloadRefusedError, type Library } from './search/library.ts';
+
+/** How many kept articles a reload log line names; the count says how many there are in all. */
+const KEPT_LOGGED = 20;
 
 /** What may trigger a reload besides `/reload`. */
 export interface ReloadTriggerOptions {
@@ -35,35 +43,55 @@ export async function corpusFingerprint(corpusDir: string): Promise<string> {
   return hash.digest('hex');
 }
 
+/** How a reload from outside Discord ended. */
+type ReloadOutcome = 'served' | 'refused' | 'failed';
+
 /**
- * Reloads and logs the outcome; a failed reload keeps the old index serving, so it is only logged.
- * Resolves to whether the reload succeeded.
+ * Reloads and logs the outcome; a failed or refused reload keeps the old index serving, so it is
+ * only logged (a refusal with how to confirm it).
  */
-async function reloadLogged(library: Library, trigger: string, logger: Logger): Promise<boolean> {
+async function reloadLogged(library: Library, trigger: string, logger: Logger, confirm = false): Promise<ReloadOutcome> {
   try {
-    const report = await library.reload();
+    const report = await library.reload({ confirm });
     logger.info(
-      { trigger, articles: report.articleCount, added: report.added.length, updated: report.updated.length, removed: report.removed.length, rejected: report.rejected.length, tookMs: Math.round(report.tookMs) },
+      {
+        trigger,
+        articles: report.articleCount,
+        added: report.added.length,
+        updated: report.updated.length,
+        removed: report.removed.length,
+        rejected: report.rejected.length,
+        kept: report.kept.length,
+        ...(report.kept.length ? { keptLastGood: report.kept.slice(0, KEPT_LOGGED) } : {}),
+        tookMs: Math.round(report.tookMs),
+      },
       'corpus reloaded',
     );
-    return true;
+    return 'served';
   } catch (error) {
+    if (error instanceof ReloadRefusedError) {
+      logger.warn(
+        { trigger, served: error.served, removed: error.removed, maxLoss: error.maxLoss },
+        `reload refused: ${error.message} Check the corpus directory; if the removal is intended, send ${CONFIRMED_RELOAD_SIGNAL} (kill -USR2) to confirm.`,
+      );
+      return 'refused';
+    }
     if (error instanceof ReloadInProgressError) logger.info({ trigger }, 'reload skipped: one is already running');
     else logger.error({ trigger, err: error }, 'reload failed; the previous index keeps serving');
-    return false;
+    return 'failed';
   }
 }
 
 /**
- * Reloads the library on SIGHUP and, when `pollSeconds` is set, whenever the corpus fingerprint
- * changes. Returns a function that removes both triggers.
+ * Reloads the library on SIGHUP (SIGUSR2: confirmed, whatever it removes) and, when `pollSeconds`
+ * is set, whenever the corpus fingerprint changes. Returns a function that removes every trigger.
  */
 export function watchForReloads(library: Library, options: ReloadTriggerOptions, logger: Logger): () => void {
-  const onSignal = () => {
-    logger.info({ signal: 'SIGHUP' }, 'reloading the corpus');
-    void reloadLogged(library, 'SIGHUP', logger);
+  const onSignal = (signal: NodeJS.Signals) => {
+    logger.info({ signal }, 'reloading the corpus');
+    void reloadLogged(library, signal, logger, signal === CONFIRMED_RELOAD_SIGNAL);
   };
-  process.on('SIGHUP', onSignal);
+  for (const signal of RELOAD_SIGNALS) process.on(signal, onSignal);
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
   if (options.pollSeconds > 0) {
@@ -72,9 +100,10 @@ export function watchForReloads(library: Library, options: ReloadTriggerOptions,
     const check = async () => {
       const previous = await known;
       const current = await corpusFingerprint(options.corpusDir).catch(() => previous);
-      // The change is marked as seen only once a reload has served it: while another reload runs,
-      // or when this one fails, the next check tries again.
-      if (current !== previous && !library.reloading && (await reloadLogged(library, 'corpus changed', logger))) {
+      // The change is marked as seen once a reload has served it, or refused it (retrying an emptied
+      // folder every interval would only repeat the warning; the next change is checked again). While
+      // another reload runs, or when this one fails, the next check tries again.
+      if (current !== previous && !library.reloading && (await reloadLogged(library, 'corpus changed', logger)) !== 'failed') {
         known = Promise.resolve(current);
       }
       if (!stopped) timer = setTimeout(() => void check(), options.pollSeconds * 1000).unref();
@@ -83,7 +112,7 @@ export function watchForReloads(library: Library, options: ReloadTriggerOptions,
   }
   return () => {
     stopped = true;
-    process.off('SIGHUP', onSignal);
+    for (const signal of RELOAD_SIGNALS) process.off(signal, onSignal);
     clearTimeout(timer);
   };
 }

@@ -8,6 +8,7 @@ import { ConfigError, readConfig } from './config.ts';
 import { startShardedBot } from './discord/shards.ts';
 import { exitOnSignal, exitOnStartFailure } from './lifecycle.ts';
 import { createLogger } from './log.ts';
+import { RELOAD_SIGNALS } from './reload-signals.ts';
 
 async function main(): Promise<void> {
   dotenv.config({ quiet: true });
@@ -22,10 +23,12 @@ async function main(): Promise<void> {
     entry: fileURLToPath(new URL('./main.ts', import.meta.url)),
     logger,
   });
-  process.on('SIGHUP', () => {
-    logger.info({ signal: 'SIGHUP' }, 'reloading the corpus in every shard');
-    bot.signal('SIGHUP');
-  });
+  for (const signal of RELOAD_SIGNALS) {
+    process.on(signal, () => {
+      logger.info({ signal }, 'reloading the corpus in every shard');
+      bot.signal(signal);
+    });
+  }
   exitOnSignal(() => bot.stop(), logger);
   await bot.ready.catch((error: Error) => {
     // The failing shard printed why above; this says which one, in one line.

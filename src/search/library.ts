@@ -25,6 +25,7 @@ import { analyseArticle, ArticleIndex, type AnalysedArticle, type Retrieval } fr
 import { composeAnswer, articleRef, unanswered } from './answer.ts';
 import { answerKind, prepareQuestion, readQuestion, retrievalTerms } from './question.ts';
 import {
+  DEFAULT_MAX_LOSS,
   FiltersSchema,
   PAGE_SIZE,
   type Answer,
@@ -44,8 +45,6 @@ const ANSWER_CANDIDATES = 10;
 const ANALYSIS_CHUNK = 100;
 const COMPARE_SLICE = 5000;
 const DEFAULT_SUGGESTIONS = 25;
-/** Share of the served articles a reload may remove without confirmation (RELOAD_MAX_LOSS's default). */
-export const DEFAULT_MAX_LOSS = 0.5;
 
 /** Loads a corpus directory (`loadCorpus` unless a test or the bench says otherwise). */
 export type CorpusLoader = (corpusDir: string, options: LoadOptions) => Promise<Corpus>;

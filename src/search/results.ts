@@ -91,6 +91,9 @@ export const SearchPageSchema = z.object({
 });
 export type SearchPage = z.infer<typeof SearchPageSchema>;
 
+/** Share of the served articles a reload may remove without confirmation (RELOAD_MAX_LOSS's default). */
+export const DEFAULT_MAX_LOSS = 0.5;
+
 /** A served article whose file became unreadable or was rejected: its last good version stays served. */
 export const KeptArticleSchema = z.object({
   id: z.string(),
