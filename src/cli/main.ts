@@ -1,22 +1,25 @@
 import { createInterface } from 'node:readline';
+import dotenv from 'dotenv';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { answerMessage } from '../../commands/ask.ts';
 import { searchMessage } from '../../commands/search.ts';
+import { ConfigSchema } from '../config.ts';
+import type { Corpus } from '../corpus/article.ts';
 import { CorpusDirectoryError, loadCorpus } from '../corpus/loader.ts';
-import { corpusReport, formatCorpusReport } from '../corpus/report.ts';
+import { corpusIssueLines, corpusReport, formatCorpusReport, rejectionNotice } from '../corpus/report.ts';
 import { OptionError } from '../discord/command.ts';
 import { parseFilters } from '../discord/options.ts';
-import { Library } from '../search/library.ts';
+import { type CorpusLoader, Library } from '../search/library.ts';
 import type { Filters } from '../search/results.ts';
 import { renderMessage } from './terminal.ts';
 
 /** Exit codes: documented in the README. */
 const EXIT = { ok: 0, usage: 1, corpusUnreadable: 2 } as const;
 
-const USAGE = `usage: newsdesk ask "<question>" [--corpus DIR] [--outlet X] [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--json]
+const USAGE = `usage: newsdesk ask "<question>" [--corpus DIR] [--outlet X] [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--max-file-mb N] [--json]
        newsdesk ask --json [--corpus DIR] < questions.txt      (one question a line, one JSON answer a line)
-       newsdesk search "<query>" [--corpus DIR] [--outlet X] [--since D] [--until D] [--page N] [--json]
-       newsdesk corpus check [DIR] [--json]`;
+       newsdesk search "<query>" [--corpus DIR] [--outlet X] [--since D] [--until D] [--page N] [--max-file-mb N] [--json]
+       newsdesk corpus check [DIR] [--max-file-mb N] [--json]`;
 
 /** A mistake in how the command was called: the message, then the usage line, exit 1. */
 class UsageError extends Error {}
@@ -30,6 +33,7 @@ const queryOptions = {
   since: { type: 'string' },
   until: { type: 'string' },
   json: { type: 'boolean', default: false },
+  'max-file-mb': { type: 'string' },
 } satisfies ParseArgsConfig['options'];
 
 function parse<O extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: O) {
@@ -71,8 +75,29 @@ function progressReporter(json: boolean): ((done: number, total: number) => void
   };
 }
 
-async function openLibrary(dir: string, json: boolean): Promise<Library> {
-  return Library.open(dir, { onProgress: progressReporter(json) });
+/** The per-file size limit in bytes: `--max-file-mb`, else `MAX_FILE_MB`, else the bot's default, checked as the bot checks it. */
+function maxFileBytes(flag: string | undefined): number {
+  const parsed = ConfigSchema.shape.MAX_FILE_MB.safeParse(flag ?? process.env.MAX_FILE_MB);
+  if (parsed.success) return parsed.data * 1024 * 1024;
+  throw new UsageError(`${flag === undefined ? 'MAX_FILE_MB' : '--max-file-mb'}: ${parsed.error.issues[0]?.message ?? 'invalid size'}`);
+}
+
+/**
+ * Says on stderr which files could not be used, so an unanswered question is not taken for a gap
+ * in the coverage: JSON lines with `--json` (warnings too), readable lines otherwise.
+ */
+function reportUnusedFiles(corpus: Corpus, corpusDir: string, json: boolean): void {
+  const lines = json ? corpusIssueLines(corpus) : rejectionNotice(corpus, corpusDir);
+  if (lines.length > 0) process.stderr.write(`${lines.join('\n')}\n`);
+}
+
+async function openLibrary(dir: string, values: { json: boolean; 'max-file-mb'?: string }): Promise<Library> {
+  const load: CorpusLoader = async (corpusDir, options) => {
+    const corpus = await loadCorpus(corpusDir, options);
+    reportUnusedFiles(corpus, dir, values.json);
+    return corpus;
+  };
+  return Library.open(dir, { onProgress: progressReporter(values.json), maxFileBytes: maxFileBytes(values['max-file-mb']), load });
 }
 
 const color = () => process.stdout.isTTY === true && !process.env.NO_COLOR;
@@ -83,7 +108,7 @@ async function ask(args: string[]): Promise<number> {
   const question = positionals.join(' ').trim();
   const filters = filtersOf(values);
   if (!question && !values.json) throw new UsageError('give a question, or --json to read questions from stdin');
-  const library = await openLibrary(values.corpus, values.json);
+  const library = await openLibrary(values.corpus, values);
   if (question) {
     const answer = library.answer(question, filters);
     console.log(values.json ? JSON.stringify(answer) : renderMessage(answerMessage(answer), color()));
@@ -103,7 +128,7 @@ async function search(args: string[]): Promise<number> {
   if (!query) throw new UsageError('give a search query');
   if (!Number.isInteger(page) || page < 1) throw new UsageError('--page must be a whole number from 1');
   const filters = filtersOf(values);
-  const library = await openLibrary(values.corpus, values.json);
+  const library = await openLibrary(values.corpus, values);
   const result = library.search(query, filters, page);
   // Without paging state the message has no buttons: the terminal pages with --page.
   console.log(values.json ? JSON.stringify(result) : renderMessage(searchMessage(result, { query, filters }), color()));
@@ -112,8 +137,8 @@ async function search(args: string[]): Promise<number> {
 
 /** `corpus check [dir]`: loads the corpus and prints what loaded, what was rejected and why. */
 async function corpusCheck(args: string[]): Promise<number> {
-  const { values, positionals } = parse(args, { json: { type: 'boolean', default: false } });
-  const corpus = await loadCorpus(positionals[0] ?? 'corpus', { onProgress: progressReporter(values.json) });
+  const { values, positionals } = parse(args, { json: { type: 'boolean', default: false }, 'max-file-mb': { type: 'string' } });
+  const corpus = await loadCorpus(positionals[0] ?? 'corpus', { onProgress: progressReporter(values.json), maxFileBytes: maxFileBytes(values['max-file-mb']) });
   const report = corpusReport(corpus);
   console.log(values.json ? JSON.stringify(report) : formatCorpusReport(report));
   return EXIT.ok;
@@ -149,4 +174,15 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+/** Ends quietly when the reader of stdout goes away (`| head`): the output was wanted only that far. */
+function endQuietlyOnClosedPipe(): void {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? EXIT.ok);
+  });
+}
+
+endQuietlyOnClosedPipe();
+// MAX_FILE_MB may be set in .env, as for the bot.
+dotenv.config({ quiet: true });
 process.exitCode = await main(process.argv.slice(2));

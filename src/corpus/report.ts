@@ -73,3 +73,24 @@ export function formatCorpusReport(report: CorpusReport): string {
     section('Warnings', ['FILE', 'WARNING'], report.warnings.map((issue) => [location(issue), issue.reason])),
   ].join('\n\n');
 }
+
+/** Rejected files and warnings as JSON lines (`{"kind":"rejected","file":…,"record":…,"reason":…}`), for stderr beside `--json` output. */
+export function corpusIssueLines(corpus: Pick<Corpus, 'rejected' | 'warnings'>): string[] {
+  return [
+    ...corpus.rejected.map((issue) => JSON.stringify({ kind: 'rejected', ...issue })),
+    ...corpus.warnings.map((issue) => JSON.stringify({ kind: 'warning', ...issue })),
+  ];
+}
+
+/** Rejections named in the terminal before the rest are only counted: `corpus check` lists them all. */
+const REJECTIONS_NAMED = 5;
+
+/**
+ * What a terminal user reads on stderr when files of the corpus could not be used, so an answer
+ * that finds nothing is not taken for an empty coverage; nothing when every file loaded.
+ */
+export function rejectionNotice(corpus: Pick<Corpus, 'rejected'>, corpusDir: string): string[] {
+  const named = corpus.rejected.slice(0, REJECTIONS_NAMED).map((issue) => `newsdesk: rejected ${location(issue)}: ${issue.reason}`);
+  const more = corpus.rejected.length - named.length;
+  return more > 0 ? [...named, `newsdesk: ${more} more rejected; newsdesk corpus check ${corpusDir} lists them all`] : named;
+}
