@@ -1,9 +1,12 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { cp, mkdir, mkdtemp, rename, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readConfig } from '../src/config.ts';
+import { createDispatcher } from '../src/discord/bot.ts';
+import { startHttpServer } from '../src/discord/http.ts';
 import { loadCorpus } from '../src/corpus/loader.ts';
 import { watchForReloads } from '../src/reload-triggers.ts';
 import { type CorpusLoader, Library } from '../src/search/library.ts';
@@ -54,6 +57,27 @@ describe('reloads from outside Discord that would empty the coverage', () => {
     expect(library.coverage().articleCount).toBe(2);
     process.kill(process.pid, 'SIGUSR2');
     await until(() => library.coverage().articleCount === 0);
+  });
+
+  it('keeps /healthz honest: the replica still serves its articles after an emptied folder was refused', async () => {
+    const library = await Library.open(corpusDir);
+    const logger = pino({ level: 'silent' });
+    const publicKey = generateKeyPairSync('ed25519').publicKey.export({ format: 'jwk' }).x ?? '';
+    const endpoint = await startHttpServer({
+      port: 0,
+      host: '127.0.0.1',
+      publicKey: Buffer.from(publicKey, 'base64url').toString('hex'),
+      service: Promise.resolve({ library, dispatcher: createDispatcher(library, { MODERATOR_ROLE_IDS: [], COOLDOWN_SECONDS: 0 }, logger) }),
+      logger,
+    });
+    try {
+      await emptyCorpusDir();
+      await expect(library.reload()).rejects.toThrow('would remove 2 of the 2 articles');
+      const health = await fetch(`${endpoint.url}/healthz`);
+      expect(await health.json()).toEqual({ status: 'ready', articles: 2 });
+    } finally {
+      await endpoint.close();
+    }
   });
 
   it('keeps serving while polling sees an emptied folder, without reloading it again at every check', async () => {
