@@ -1,22 +1,12 @@
-import { execFile, spawn } from 'node:child_process';
-import { promisify } from 'node:util';
+import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { AnswerSchema } from '../src/search/results.ts';
 import { tempCorpus } from './fixtures/corpus/temp-corpus.ts';
+import { newsdesk } from './support/newsdesk-cli.ts';
 
-const exec = promisify(execFile);
-
-/** Runs the `newsdesk` binary with extra environment variables, as a user would. */
-async function newsdesk(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  const child = exec(process.execPath, ['bin/newsdesk.js', ...args], { env: { ...process.env, NO_COLOR: '1', MAX_FILE_MB: '', ...env }, maxBuffer: 64 * 1024 * 1024 });
-  child.child.stdin!.end();
-  try {
-    const { stdout, stderr } = await child;
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
+/** The binary with MAX_FILE_MB unset unless a test sets it, so the caller's environment cannot change the limit. */
+function newsdeskWith(args: string[], env: Record<string, string> = {}) {
+  return newsdesk(args, undefined, { MAX_FILE_MB: '', ...env });
 }
 
 const record = (i: number) => JSON.stringify({ title: `Harbour report ${i}`, outlet: 'Coast Daily', body: `The harbour crane lifted ${i + 3} containers on shift ${i}, the port authority said.` });
@@ -31,7 +21,7 @@ describe('newsdesk reports files it could not use', () => {
   it('ask --json on a corpus whose only file was rejected says so on stderr, as JSON lines', async () => {
     const big = `${record(1)}\n`.repeat(Math.ceil((5.1 * 1024 * 1024) / record(1).length));
     const dir = await tempCorpus({ 'export.jsonl': big });
-    const { code, stdout, stderr } = await newsdesk(['ask', 'How many containers did the crane lift?', '--corpus', dir, '--json']);
+    const { code, stdout, stderr } = await newsdeskWith(['ask', 'How many containers did the crane lift?', '--corpus', dir, '--json']);
     expect(code).toBe(0);
     expect(AnswerSchema.parse(JSON.parse(stdout)).answered).toBe(false);
     expect(jsonLines(stderr)).toEqual([{ kind: 'rejected', file: 'export.jsonl', record: null, reason: expect.stringMatching(/^file is 5\.\d MB, over the 5 MB limit$/u) }]);
@@ -39,14 +29,14 @@ describe('newsdesk reports files it could not use', () => {
 
   it('search --json writes warnings to stderr as JSON lines too, and nothing else', async () => {
     const dir = await tempCorpus({ 'harbour.jsonl': smallExport, 'dated.md': '---\ntitle: Quay\ndate: soon\n---\n\nThe quay reopened.\n' });
-    const { stdout, stderr } = await newsdesk(['search', 'harbour crane', '--corpus', dir, '--json']);
+    const { stdout, stderr } = await newsdeskWith(['search', 'harbour crane', '--corpus', dir, '--json']);
     expect(JSON.parse(stdout).total).toBe(12);
     expect(jsonLines(stderr)).toEqual([{ kind: 'warning', file: 'dated.md', record: null, reason: expect.stringContaining('"soon" is not a recognisable date') }]);
   });
 
   it('names rejected files on stderr in the terminal too', async () => {
     const dir = await tempCorpus({ 'harbour.jsonl': smallExport, 'empty.txt': '' });
-    const { code, stdout, stderr } = await newsdesk(['ask', 'How many containers did the crane lift on shift 3?', '--corpus', dir]);
+    const { code, stdout, stderr } = await newsdeskWith(['ask', 'How many containers did the crane lift on shift 3?', '--corpus', dir]);
     expect(code).toBe(0);
     expect(stdout).toContain('The harbour crane lifted 6 containers on shift 3');
     expect(stderr).toBe('newsdesk: rejected empty.txt: empty file\n');
@@ -56,7 +46,7 @@ describe('newsdesk reports files it could not use', () => {
 describe('newsdesk file size limit', () => {
   it('honours MAX_FILE_MB from the environment', async () => {
     const dir = await tempCorpus({ 'harbour.jsonl': smallExport });
-    const { stdout } = await newsdesk(['corpus', 'check', dir, '--json'], { MAX_FILE_MB: '0.001' });
+    const { stdout } = await newsdeskWith(['corpus', 'check', dir, '--json'], { MAX_FILE_MB: '0.001' });
     const report = JSON.parse(stdout);
     expect(report.articles).toEqual([]);
     expect(report.rejected).toEqual([{ file: 'harbour.jsonl', record: null, reason: expect.stringContaining('over the 1 KB limit') }]);
@@ -64,7 +54,7 @@ describe('newsdesk file size limit', () => {
 
   it('lets --max-file-mb win over MAX_FILE_MB', async () => {
     const dir = await tempCorpus({ 'harbour.jsonl': smallExport });
-    const { stdout, stderr } = await newsdesk(['ask', 'How many containers did the crane lift on shift 3?', '--corpus', dir, '--json', '--max-file-mb', '1'], { MAX_FILE_MB: '0.001' });
+    const { stdout, stderr } = await newsdeskWith(['ask', 'How many containers did the crane lift on shift 3?', '--corpus', dir, '--json', '--max-file-mb', '1'], { MAX_FILE_MB: '0.001' });
     expect(stderr).toBe('');
     expect(AnswerSchema.parse(JSON.parse(stdout)).sentences[0]?.text).toBe('The harbour crane lifted 6 containers on shift 3, the port authority said.');
   });
@@ -73,7 +63,7 @@ describe('newsdesk file size limit', () => {
     [['--max-file-mb', 'lots'], {}, /^newsdesk: --max-file-mb: expected a size in MB/u],
     [[], { MAX_FILE_MB: '-2' }, /^newsdesk: MAX_FILE_MB: expected a size in MB/u],
   ])('exits 1 on a size that is not one: %j %j', async (flag, env, message) => {
-    const { code, stderr } = await newsdesk(['corpus', 'check', 'corpus', ...flag], env);
+    const { code, stderr } = await newsdeskWith(['corpus', 'check', 'corpus', ...flag], env);
     expect(code).toBe(1);
     expect(stderr).toMatch(message);
   });

@@ -1,25 +1,8 @@
-import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { AnswerSchema, SearchPageSchema } from '../src/search/results.ts';
 import { tempCorpus } from './fixtures/corpus/temp-corpus.ts';
-
-const exec = promisify(execFile);
-
-/** Runs the installed `newsdesk` binary the way a user would, with optional stdin. */
-async function newsdesk(args: string[], stdin?: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  const child = exec(process.execPath, ['bin/newsdesk.js', ...args], { env: { ...process.env, NO_COLOR: '1' } });
-  if (stdin !== undefined) child.child.stdin!.end(stdin);
-  else child.child.stdin!.end();
-  try {
-    const { stdout, stderr } = await child;
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
+import { newsdesk } from './support/newsdesk-cli.ts';
 
 const gazaArticles = Array.from({ length: 7 }, (_, i) =>
   JSON.stringify({ title: `Harbour report ${i + 1}`, outlet: i % 2 ? 'Harbour Gazette' : 'Coast Daily', published: `2024-05-0${i + 1}`, body: `The harbour crane lifted ${i + 3} containers on shift ${i + 1}, the port authority said.` }),
