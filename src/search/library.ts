@@ -39,6 +39,7 @@ import { rankSentences, SentenceCache } from './sentence-ranking.ts';
 import { snippetFor } from './snippet.ts';
 import { fold } from './analyzer.ts';
 
+/** Results per search page. */
 /** Most changed articles a reload applies to the live index in place. */
 export const INCREMENTAL_LIMIT = 500;
 const ANSWER_CANDIDATES = 10;
