@@ -219,9 +219,9 @@ export class Library {
       const corpus = await this.source();
       const live = this.index;
       const loaded = distinct(corpus.articles);
-      const kept = lastGoodVersions(live, loaded, corpus.rejected);
+      const { added, updated, removed: missing } = await compare(live, loaded);
+      const { kept, removed } = lastGoodVersions(missing, corpus.rejected);
       const articles = [...loaded, ...kept.map(({ article }) => article)];
-      const { added, updated, removed } = await compare(live, articles);
       if (!options.confirm && live.size > 0 && removed.length / live.size > this.maxLoss) {
         throw new ReloadRefusedError(live.size, removed.length, this.maxLoss);
       }
@@ -264,22 +264,22 @@ export class Library {
 }
 
 /**
- * Served articles whose file is still there but could not be used this time (unreadable, over the
- * size limit, rejected as a whole or as this record, or under a directory that cannot be read):
- * serving their last good version keeps a transient fault from dropping them. A deleted file is
- * not listed, so its articles are removed as before.
+ * Splits the served articles missing from a reload into those whose file is still there but could
+ * not be used this time (unreadable, over the size limit, rejected as a whole or as this record, or
+ * under a directory that cannot be read), whose last good version stays served so a transient fault
+ * does not drop them, and those really removed (their file was deleted).
  */
-function lastGoodVersions(live: ArticleIndex, loaded: readonly Article[], rejected: readonly Rejection[]): { article: Article; reason: string }[] {
-  if (rejected.length === 0) return [];
+function lastGoodVersions(missing: readonly Article[], rejected: readonly Rejection[]): { kept: { article: Article; reason: string }[]; removed: Article[] } {
+  if (rejected.length === 0) return { kept: [], removed: [...missing] };
   const reasonByPlace = new Map(rejected.map((issue) => [issue.record === null ? issue.file : `${issue.file}#${issue.record}`, issue.reason]));
-  const incoming = new Set(loaded.map((article) => article.id));
   const kept: { article: Article; reason: string }[] = [];
-  for (const article of live.all()) {
-    if (incoming.has(article.id)) continue;
+  const removed: Article[] = [];
+  for (const article of missing) {
     const reason = reasonByPlace.get(article.id) ?? enclosingPaths(article.file).map((place) => reasonByPlace.get(place)).find((found) => found !== undefined);
-    if (reason !== undefined) kept.push({ article, reason });
+    if (reason === undefined) removed.push(article);
+    else kept.push({ article, reason });
   }
-  return kept;
+  return { kept, removed };
 }
 
 /** `a/b/c.txt`, then `a/b`, then `a`: the file and each directory holding it. */
