@@ -1,5 +1,7 @@
 import {
   Client,
+  DiscordAPIError,
+  RESTJSONErrorCodes,
   Events,
   GatewayIntentBits,
   MessageFlags,
@@ -37,20 +39,33 @@ function invokerOf(interaction: Interaction): Invoker {
   };
 }
 
+/**
+ * Runs an interaction callback, counting Discord's 40060 (already acknowledged) as done: it comes
+ * when Discord took the callback but its response was lost and discord.js sent it again.
+ */
+async function acknowledge(callback: () => Promise<unknown>): Promise<void> {
+  try {
+    await callback();
+  } catch (error) {
+    if (!(error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.InteractionHasAlreadyBeenAcknowledged)) throw error;
+  }
+}
+
 function responderFor(interaction: ChatInputCommandInteraction | MessageContextMenuCommandInteraction | ButtonInteraction | AutocompleteInteraction): Responder {
   const repliable = interaction as ChatInputCommandInteraction | ButtonInteraction;
   return {
     reply: async ({ message, ephemeral }) => {
-      await repliable.reply({ ...toDiscordJs(message), ...(ephemeral && { flags: MessageFlags.Ephemeral }) });
+      await acknowledge(() => repliable.reply({ ...toDiscordJs(message), ...(ephemeral && { flags: MessageFlags.Ephemeral }) }));
     },
     defer: async (ephemeral) => {
-      await repliable.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
+      await acknowledge(() => repliable.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {}));
     },
     editReply: async (message) => {
-      await repliable.editReply(toDiscordJs(message));
+      // Through the webhook: after a 40060, discord.js never marked the interaction deferred and its editReply would refuse.
+      await repliable.webhook.editMessage('@original', toDiscordJs(message));
     },
     update: async (message) => {
-      await (interaction as ButtonInteraction).update(toDiscordJs(message));
+      await acknowledge(() => (interaction as ButtonInteraction).update(toDiscordJs(message)));
     },
     choices: async (choices) => {
       await (interaction as AutocompleteInteraction).respond(choices);
