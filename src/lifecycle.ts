@@ -33,3 +33,9 @@ export function exitOnStartFailure(error: unknown): never {
   console.error(error instanceof ConfigError || error instanceof DiscordAPIError ? `newsdesk: ${error.message}` : error);
   process.exit(1);
 }
+
+/** Ends the process when Discord will not take the bot back (a revoked token...): one line, exit code 1, so a supervisor sees the failure. */
+export function exitOnFatalClose(reason: string): never {
+  console.error(`newsdesk: ${reason}`);
+  process.exit(1);
+}

@@ -1,6 +1,7 @@
 import {
   Client,
   DiscordAPIError,
+  GatewayCloseCodes,
   RESTJSONErrorCodes,
   Events,
   GatewayIntentBits,
@@ -11,6 +12,7 @@ import {
   type Interaction,
   type MessageContextMenuCommandInteraction,
 } from 'discord.js';
+import { ConfigError } from '../config.ts';
 import type { Logger } from '../log.ts';
 import type { Invoker, OptionValue } from './command.ts';
 import type { Dispatcher, Responder } from './dispatcher.ts';
@@ -23,6 +25,56 @@ export interface GatewayOptions {
   apiUrl?: string;
   dispatcher: Dispatcher;
   logger: Logger;
+  /**
+   * Called when Discord closes the gateway for good (a revoked token, invalid intents...), with one
+   * line saying why: discord.js does not reconnect then, and the process would otherwise end with 0.
+   */
+  onFatalClose?: (reason: string) => void;
+}
+
+/** Gateway close codes after which Discord will not take the connection back, and what the operator must do. */
+const FATAL_CLOSES: ReadonlyMap<number, string> = new Map([
+  [GatewayCloseCodes.AuthenticationFailed, 'DISCORD_TOKEN: Discord rejected the token (gateway close 4004): it was reset or revoked. Set the current token and restart.'],
+  [GatewayCloseCodes.InvalidShard, 'Discord refused the shard (gateway close 4010): check TOTAL_SHARDS.'],
+  [GatewayCloseCodes.ShardingRequired, 'Discord requires sharding (gateway close 4011): start with npm run start:sharded.'],
+  [GatewayCloseCodes.InvalidAPIVersion, 'Discord refused the gateway API version (gateway close 4012): update discord.js.'],
+  [GatewayCloseCodes.InvalidIntents, 'Discord refused the gateway intents (gateway close 4013).'],
+  [GatewayCloseCodes.DisallowedIntents, 'Discord refused a privileged intent (gateway close 4014): enable it in the Developer Portal.'],
+]);
+
+/** Network failures that mean nothing answers at the API address. */
+const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNRESET', 'UND_ERR_CONNECT_TIMEOUT']);
+
+/** The API address as shown in a message: without any credentials it may carry. */
+function shownUrl(apiUrl: string): string {
+  const url = new URL(apiUrl);
+  return `${url.origin}${url.pathname}`;
+}
+
+/** The network error code of an error or its causes, if any. */
+function networkCode(error: unknown): string | undefined {
+  for (let cause = error, depth = 0; cause instanceof Error && depth < 5; cause = cause.cause, depth++) {
+    const code = (cause as NodeJS.ErrnoException).code;
+    if (code && UNREACHABLE.has(code)) return code;
+  }
+  return undefined;
+}
+
+/**
+ * A failed login as one line naming the setting at fault: a rejected token, an API address where
+ * nothing answers, or one that is not Discord's API. Anything else is returned as it was.
+ */
+export function loginFailure(error: unknown, apiUrl: string | undefined): unknown {
+  const api = apiUrl ? `DISCORD_API_URL: ${shownUrl(apiUrl)}` : "Discord's API";
+  if ((error as { code?: unknown }).code === 'TokenInvalid' || (error instanceof DiscordAPIError && error.status === 401)) {
+    return new ConfigError('DISCORD_TOKEN: Discord rejected the token. Copy the current one from the Developer Portal (Bot > Reset Token).');
+  }
+  const code = networkCode(error);
+  if (code) return new ConfigError(`${api}: nothing answers there (${code}).`);
+  if (error instanceof DiscordAPIError && error.status === 404) {
+    return new ConfigError(`${api} answered 404 Not Found: expected the API base, such as https://discord.com/api.`);
+  }
+  return error;
 }
 
 /** The message in discord.js's option shape; mentions stay disabled whatever the text says. */
@@ -98,7 +150,7 @@ async function route(interaction: Interaction, dispatcher: Dispatcher): Promise<
  * Connects to Discord's gateway and answers interactions until destroyed. Listeners are attached
  * before login, since the ready event can fire before login() resolves.
  */
-export async function startGatewayBot({ token, apiUrl, dispatcher, logger }: GatewayOptions): Promise<Client> {
+export async function startGatewayBot({ token, apiUrl, dispatcher, logger, onFatalClose }: GatewayOptions): Promise<Client> {
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
     allowedMentions: { parse: [] },
@@ -110,8 +162,17 @@ export async function startGatewayBot({ token, apiUrl, dispatcher, logger }: Gat
     route(interaction, dispatcher).catch((error: unknown) => logger.error({ err: error }, 'interaction routing failed'));
   });
   client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
-  client.on(Events.ShardDisconnect, (event, shard) => logger.warn({ code: event.code, shard }, 'gateway disconnected'));
-  await client.login(token);
+  client.on(Events.ShardDisconnect, (event, shard) => {
+    logger.warn({ code: event.code, shard }, 'gateway disconnected');
+    const fatal = FATAL_CLOSES.get(event.code);
+    if (fatal) onFatalClose?.(fatal);
+  });
+  try {
+    await client.login(token);
+  } catch (error) {
+    await client.destroy();
+    throw loginFailure(error, apiUrl);
+  }
   await ready;
   return client;
 }
