@@ -1,6 +1,6 @@
 import { SlashCommandBuilder } from 'discord.js';
 import type { Article } from '../src/corpus/article.ts';
-import { ephemeralText, type Command } from '../src/discord/command.ts';
+import { ephemeralText, MEMBER_CONTEXTS, type Command } from '../src/discord/command.ts';
 import { DiscordLimits } from '../src/discord/limits.ts';
 import { displayDate, displayText, embedMessage, fitText, link, safeUrl, type MessagePayload } from '../src/discord/message.ts';
 import { requiredString } from '../src/discord/options.ts';
@@ -34,6 +34,7 @@ export function articleMessage(article: Article): MessagePayload {
 export const command: Command = {
   definition: new SlashCommandBuilder()
     .setName('article')
+    .setContexts(...MEMBER_CONTEXTS)
     .setDescription('Show one article: attribution and opening paragraphs')
     .addStringOption((o) => o.setName('title').setDescription('Start typing a title').setRequired(true).setAutocomplete(true).setMaxLength(200))
     .toJSON(),

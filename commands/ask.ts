@@ -1,6 +1,6 @@
 import { SlashCommandBuilder } from 'discord.js';
 import type { Answer } from '../src/search/results.ts';
-import type { Command } from '../src/discord/command.ts';
+import { MEMBER_CONTEXTS, type Command } from '../src/discord/command.ts';
 import { attributionLine, displayText, embedMessage, fitLines, type MessagePayload } from '../src/discord/message.ts';
 import { DiscordLimits } from '../src/discord/limits.ts';
 import { filtersFrom, MAX_QUERY_LENGTH, outletChoices, usableQuestion, withFilterOptions } from '../src/discord/options.ts';
@@ -39,6 +39,7 @@ export const command: Command = {
   definition: withFilterOptions(
     new SlashCommandBuilder()
       .setName('ask')
+      .setContexts(...MEMBER_CONTEXTS)
       .setDescription('Ask a question: get sentences quoted from the coverage, each cited')
       .addStringOption((o) => o.setName('question').setDescription('What do you want to know?').setRequired(true).setMaxLength(MAX_QUERY_LENGTH)),
   )

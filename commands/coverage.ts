@@ -1,6 +1,6 @@
 import { SlashCommandBuilder } from 'discord.js';
 import type { Coverage } from '../src/search/results.ts';
-import type { Command } from '../src/discord/command.ts';
+import { MEMBER_CONTEXTS, type Command } from '../src/discord/command.ts';
 import { DiscordLimits } from '../src/discord/limits.ts';
 import { displayDate, displayText, embedMessage, fitLines, type MessagePayload } from '../src/discord/message.ts';
 
@@ -23,7 +23,7 @@ export function coverageMessage(coverage: Coverage): MessagePayload {
 }
 
 export const command: Command = {
-  definition: new SlashCommandBuilder().setName('coverage').setDescription('What the coverage holds: articles, outlets, dates').toJSON(),
+  definition: new SlashCommandBuilder().setName('coverage').setContexts(...MEMBER_CONTEXTS).setDescription('What the coverage holds: articles, outlets, dates').toJSON(),
   example: '/coverage',
   execute(_request, { library }) {
     return { message: coverageMessage(library.coverage()), ephemeral: false };

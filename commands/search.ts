@@ -1,6 +1,6 @@
 import { ButtonStyle, ComponentType, SlashCommandBuilder, type APIEmbed } from 'discord.js';
 import { PAGE_SIZE, type Filters, type SearchHit, type SearchPage } from '../src/search/results.ts';
-import { ephemeralText, type ButtonOutcome, type Command } from '../src/discord/command.ts';
+import { ephemeralText, MEMBER_CONTEXTS, type ButtonOutcome, type Command } from '../src/discord/command.ts';
 import { attributionLine, embedMessage, escapeText, textMessage, unescapeText, type MessagePayload } from '../src/discord/message.ts';
 import { filtersFrom, MAX_QUERY_LENGTH, outletChoices, usableQuestion, withFilterOptions } from '../src/discord/options.ts';
 
@@ -93,6 +93,7 @@ export const command: Command = {
   definition: withFilterOptions(
     new SlashCommandBuilder()
       .setName('search')
+      .setContexts(...MEMBER_CONTEXTS)
       .setDescription('Search the coverage: ranked articles with snippets, 5 per page')
       .addStringOption((o) => o.setName('query').setDescription('Words to look for').setRequired(true).setMaxLength(MAX_QUERY_LENGTH)),
   ).toJSON(),

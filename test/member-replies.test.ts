@@ -1,4 +1,5 @@
 import { Writable } from 'node:stream';
+import { InteractionContextType, PermissionFlagsBits } from 'discord.js';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { answerMessage } from '../commands/ask.ts';
@@ -36,8 +37,8 @@ const corpus = [
 ];
 
 /** The real commands behind a dispatcher, with every reply recorded. */
-async function setup(clock = { now: 0 }) {
-  const library = await Library.fromArticles(corpus);
+async function setup(clock = { now: 0 }, library?: Library) {
+  library ??= await Library.fromArticles(corpus);
   const context: CommandContext = { library, commands, moderatorRoleIds: [], now: () => clock.now };
   const dispatcher = new Dispatcher(context, { cooldownMs: 3000, logger: pino({ level: 'silent' }, new Writable({ write: (_c, _e, done) => done() })) });
   const sent: Reply[] = [];
@@ -157,5 +158,20 @@ describe('what members see for hostile or unusable input', () => {
     const outcome = search.press!({ customId, invoker: bystander, embeds: message.embeds! }, later);
     expect(outcome).toMatchObject({ kind: 'reply', reply: { ephemeral: true, message: { content: expect.stringMatching(/Only the person who ran this search/) } } });
     expect(search.press!({ customId, invoker: searcher, embeds: message.embeds! }, later)).toMatchObject({ kind: 'update', message: { content: expect.stringMatching(/expired/) } });
+  });
+
+  it('shows a moderator why a reload failed, and says the old coverage is still served', async () => {
+    const broken = await Library.fromArticles(corpus, { load: () => Promise.reject(new Error('cannot read the corpus directory /srv/news: EACCES')) });
+    const { run } = await setup({ now: 0 }, broken);
+    const moderator: Invoker = { id: '333333333333333333', permissions: PermissionFlagsBits.ManageGuild, roleIds: [] };
+    const reply = await run('reload', {}, moderator);
+    expect(reply.ephemeral).toBe(true);
+    expect(reply.message.content).toMatch(/^The reload failed; the coverage as it was is still served\. cannot read the corpus directory \/srv\/news: EACCES \(ref [0-9A-F]{6}\)$/);
+  });
+
+  it('registers where each command works explicitly: /reload in servers only', () => {
+    const contexts = Object.fromEntries(commands.map((c) => [c.definition.name, c.definition.contexts]));
+    expect(contexts.reload).toEqual([InteractionContextType.Guild]);
+    for (const name of ['ask', 'search', 'article', 'coverage', 'help', 'Find coverage']) expect(contexts[name]).toEqual([InteractionContextType.Guild, InteractionContextType.BotDM]);
   });
 });

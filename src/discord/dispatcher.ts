@@ -3,6 +3,7 @@ import type { Logger } from '../log.ts';
 import {
   ephemeralText,
   OptionError,
+  ShownFailure,
   type AutocompleteRequest,
   type ButtonRequest,
   type Choice,
@@ -157,7 +158,7 @@ export class Dispatcher {
     if (error instanceof OptionError) return ephemeralText(error.message);
     const ref = randomBytes(3).toString('hex').toUpperCase();
     this.#logger.error({ ref, command, userId, err: error }, 'interaction failed');
-    return ephemeralText(`Something went wrong (ref ${ref}). The moderators can find it in the logs.`);
+    return ephemeralText(error instanceof ShownFailure ? `${error.message} (ref ${ref})` : `Something went wrong (ref ${ref}). The moderators can find it in the logs.`);
   }
 
   #logInteraction(kind: string, command: string, userId: string, started: number, resultSize: number): void {
