@@ -5,30 +5,16 @@ import { describe, expect, it } from 'vitest';
 import { answerMessage } from '../commands/ask.ts';
 import { commands } from '../commands/index.ts';
 import { command as search, searchMessage } from '../commands/search.ts';
-import type { Article } from '../src/corpus/article.ts';
 import type { CommandContext, Invoker, Reply } from '../src/discord/command.ts';
 import { Dispatcher, type Responder } from '../src/discord/dispatcher.ts';
 import type { MessagePayload } from '../src/discord/message.ts';
 import { Library } from '../src/search/library.ts';
 import { liveLinkTargets } from './support/markdown.ts';
+import { storyArticle as article } from './support/articles.ts';
 
 const searcher: Invoker = { id: '111111111111111111', permissions: 0n, roleIds: [] };
 const bystander: Invoker = { id: '222222222222222222', permissions: 0n, roleIds: [] };
 
-function article(id: string, outlet: string, paragraphs: string[]): Article {
-  return {
-    id,
-    file: `${id}.txt`,
-    title: `Story ${id}`,
-    outlet,
-    author: null,
-    published: '2025-05-01',
-    url: `https://example.org/${id}`,
-    language: 'en',
-    paragraphs,
-    hash: id.padEnd(64, '0').slice(0, 64),
-  };
-}
 
 const corpus = [
   article('flood', 'Harbour Gazette', ['Read the [quayside flood report](http://evil.example/phish) before the council meets on Monday.']),
