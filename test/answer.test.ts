@@ -3,7 +3,6 @@ import { Library } from '../src/search/library.ts';
 import { AnswerSchema } from '../src/search/results.ts';
 import { storyArticle as article } from './support/articles.ts';
 
-
 const corpus = [
   article('wire', 'Wire', [
     'The central bank raised interest rates by half a point on Tuesday.',

@@ -15,7 +15,6 @@ import { storyArticle as article } from './support/articles.ts';
 const searcher: Invoker = { id: '111111111111111111', permissions: 0n, roleIds: [] };
 const bystander: Invoker = { id: '222222222222222222', permissions: 0n, roleIds: [] };
 
-
 const corpus = [
   article('flood', 'Harbour Gazette', ['Read the [quayside flood report](http://evil.example/phish) before the council meets on Monday.']),
   article('wall', 'Al Mayadeen English', ['中'.repeat(120_000)]),
