@@ -112,14 +112,18 @@ export class Dispatcher {
     const started = performance.now();
     const name = request.customId.split(':', 1)[0] ?? '';
     let size = 0;
+    let answered = false;
     try {
       const command = this.#commands.get(name);
       const outcome = command?.press?.(request, this.#context) ?? { kind: 'reply', reply: ephemeralText('This button no longer works.') };
+      answered = true;
       if (outcome.kind === 'update') await responder.update(outcome.message);
       else await responder.reply(outcome.reply);
       size = messageSize(outcome.kind === 'update' ? outcome.message : outcome.reply.message);
     } catch (error) {
-      await responder.reply(this.#failure(error, name, request.invoker.id)).catch((failure: unknown) => this.#failure(failure, name, request.invoker.id));
+      const failure = this.#failure(error, name, request.invoker.id);
+      // A failed callback is not followed by another: Discord refuses a second one, or a late one, alike.
+      if (!answered) await responder.reply(failure).catch((again: unknown) => this.#failure(again, name, request.invoker.id));
     }
     this.#logInteraction('button', name, request.invoker.id, started, size);
   }
