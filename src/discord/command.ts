@@ -1,4 +1,4 @@
-import { InteractionContextType, type APIEmbed, RESTPostAPIChatInputApplicationCommandsJSONBody, RESTPostAPIContextMenuApplicationCommandsJSONBody } from 'discord.js';
+import { InteractionContextType, type APIEmbed, type RESTPostAPIChatInputApplicationCommandsJSONBody, type RESTPostAPIContextMenuApplicationCommandsJSONBody } from 'discord.js';
 import type { Library } from '../search/library.ts';
 import { textMessage, type MessagePayload } from './message.ts';
 
