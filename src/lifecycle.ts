@@ -34,8 +34,14 @@ export function exitOnStartFailure(error: unknown): never {
   process.exit(1);
 }
 
-/** Ends the process when Discord will not take the bot back (a revoked token...): one line, exit code 1, so a supervisor sees the failure. */
+/**
+ * Exit code of a bot Discord will not take back (a revoked token...): distinct, so a supervisor (or
+ * the shard manager) can tell that restarting would fail the same way.
+ */
+export const EXIT_REFUSED_BY_DISCORD = 3;
+
+/** Ends the process when Discord will not take the bot back: one line, exit code `EXIT_REFUSED_BY_DISCORD`. */
 export function exitOnFatalClose(reason: string): never {
   console.error(`newsdesk: ${reason}`);
-  process.exit(1);
+  process.exit(EXIT_REFUSED_BY_DISCORD);
 }

@@ -50,7 +50,7 @@ describe('npm start as an operator runs it', () => {
     await until(() => discord.identifies.length > identified, 15_000);
     discord.dropConnection(0, 4004);
     const [code] = await exited;
-    expect(code).toBe(1);
+    expect(code).toBe(3);
     expect(stderr.trim()).toBe('newsdesk: DISCORD_TOKEN: Discord rejected the token (gateway close 4004): it was reset or revoked. Set the current token and restart.');
   }, 30_000);
 

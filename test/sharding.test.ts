@@ -103,4 +103,24 @@ describe('sharded gateway bot (npm run start:sharded)', () => {
       await broken.close();
     }
   }, 30_000);
+
+  it('stops every shard with exit code 3, instead of respawning forever, when Discord revokes the token (close 4004)', async () => {
+    const revoking = await startDiscordServer({ token: TOKEN, shardCount: 2, waitTimeoutMs: 25_000 });
+    let revokedOutput = '';
+    try {
+      const sharded = startSharded(revoking, './corpus', (text) => (revokedOutput += text));
+      const exit = once(sharded, 'exit');
+      await revoking.waitForIdentify(2);
+      const shards = shardsOf(sharded.pid!);
+      revoking.dropConnection(0, 4004);
+      const [code] = await exit;
+      expect(code).toBe(3);
+      expect(revokedOutput.match(/^newsdesk: DISCORD_TOKEN: Discord rejected the token \(gateway close 4004\)/gm)).toHaveLength(1);
+      expect(shards).toHaveLength(2);
+      expect(shards.filter(isRunning)).toEqual([]);
+      expect(revoking.identifies).toHaveLength(2);
+    } finally {
+      await revoking.close();
+    }
+  }, 60_000);
 });
