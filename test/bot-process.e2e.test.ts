@@ -55,8 +55,8 @@ describe('npm start as an operator runs it', () => {
   }, 30_000);
 
   /** The one line a start that Discord refused prints, and its exit code. */
-  async function failedStart(env: Record<string, string>): Promise<{ code: number; stderr: string }> {
-    const failure = await run(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  async function failedStart(env: Record<string, string>, args: string[] = [], entry = 'src/main.ts'): Promise<{ code: number; stderr: string }> {
+    const failure = await run(process.execPath, ['--import', 'tsx', entry, ...args], {
       env: { ...process.env, DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: discord.applicationId, CORPUS_DIR: './corpus', LOG_LEVEL: 'silent', ...env },
     }).catch((error: { code: number; stderr: string }) => error);
     return { code: 'code' in failure ? failure.code : 0, stderr: failure.stderr.trim() };
@@ -73,6 +73,13 @@ describe('npm start as an operator runs it', () => {
     const wrongPath = discord.apiUrl.replace(/\/api$/, '/v2');
     const notFound = await failedStart({ DISCORD_API_URL: wrongPath });
     expect(notFound).toEqual({ code: 1, stderr: `newsdesk: DISCORD_API_URL: ${wrongPath} answered 404 Not Found: expected the API base, such as https://discord.com/api.` });
+  }, 30_000);
+
+  it('says in one line which setting Discord refused, for deploy-commands and the sharded bot too', async () => {
+    const refused = 'newsdesk: DISCORD_TOKEN: Discord rejected the token. Copy the current one from the Developer Portal (Bot > Reset Token).';
+    const env = { DISCORD_TOKEN: 'a-wrong-token-of-plausible-length.000', DISCORD_API_URL: discord.apiUrl };
+    expect(await failedStart(env, ['deploy-commands'])).toEqual({ code: 1, stderr: refused });
+    expect(await failedStart(env, [], 'src/sharded.ts')).toEqual({ code: 1, stderr: refused });
   }, 30_000);
 
   it('stops at start with one line naming a malformed variable', async () => {

@@ -42,6 +42,16 @@ describe('acknowledging interactions when Discord answers unexpectedly', () => {
     expect(rejected.map((call) => call.error?.code)).toEqual([40060]);
   }, 20_000);
 
+  it('counts a reply whose response was lost as sent: one message, no failure logged', async () => {
+    const bot = (running = await connect());
+    bot.discord.loseNextCallbackResponse();
+    const handle = bot.discord.command({ name: 'coverage', user: { id: '400000000000000003' } });
+    expect((await handle.firstResponse()).data?.embeds?.[0]?.title).toBe('Coverage');
+    await until(() => bot.logLines.some((line) => line.includes('"msg":"interaction"') && line.includes('"command":"coverage"')));
+    expect(handle.responses).toHaveLength(1);
+    expect(bot.logLines.filter((line) => line.includes('interaction failed'))).toEqual([]);
+  }, 20_000);
+
   it('sends no second callback after a defer that came too late', async () => {
     const bot = (running = await connect({ initialResponseDeadlineMs: -1 }));
     const handle = bot.discord.command({ name: 'reload', ...bot.moderator });

@@ -8,7 +8,7 @@ import { once } from 'node:events';
 import { Routes, ShardingManager, type RESTGetAPIGatewayBotResult } from 'discord.js';
 import { EXIT_REFUSED_BY_DISCORD } from '../lifecycle.ts';
 import type { Logger } from '../log.ts';
-import { restClient } from './rest.ts';
+import { connectionFailure, restClient } from './rest.ts';
 
 /** Discord's wait between two IDENTIFYs in one rate-limit bucket, with a margin. */
 const IDENTIFY_INTERVAL_MS = 5500;
@@ -49,7 +49,11 @@ export interface ShardedBot {
  */
 async function gatewayBot(token: string, apiUrl: string | undefined): Promise<RESTGetAPIGatewayBotResult> {
   const rest = restClient(apiUrl, token);
-  return (await rest.get(Routes.gatewayBot())) as RESTGetAPIGatewayBotResult;
+  try {
+    return (await rest.get(Routes.gatewayBot())) as RESTGetAPIGatewayBotResult;
+  } catch (error) {
+    throw connectionFailure(error, apiUrl);
+  }
 }
 
 /** Waits for a child process to exit, killing it if it has not within the grace period. */
