@@ -6,6 +6,7 @@
  *
  *   npm run bench:replies
  */
+import { escapeMarkdown } from 'discord.js';
 import { pino } from 'pino';
 import { commands } from '../commands/index.ts';
 import type { Article } from '../src/corpus/article.ts';
@@ -55,4 +56,11 @@ console.log(`/ask with a ${(forged.length / 1000).toFixed(0)} KB question: ${ask
 for (const size of [4_096, 120_000, 900_000]) {
   const text = '中_*'.repeat(size / 3);
   console.log(`escapeText on ${size.toLocaleString('en')} characters of unspaced markup: ${(await medianMs(() => escapeText(text))).toFixed(2)} ms`);
+}
+// For comparison, what the bot used before, on a CJK wall far shorter than an article: quadratic.
+for (const size of [2_000, 8_000]) {
+  const text = '中'.repeat(size);
+  const started = performance.now();
+  escapeMarkdown(text, { heading: true, bulletedList: true, numberedList: true, maskedLink: true });
+  console.log(`discord.js escapeMarkdown (before) on ${size.toLocaleString('en')} CJK characters: ${(performance.now() - started).toFixed(1)} ms`);
 }
