@@ -58,8 +58,10 @@ describe('sharded gateway bot (npm run start:sharded)', () => {
 
   afterAll(async () => {
     if (manager.exitCode === null && manager.signalCode === null) {
+      // Shards are found as the manager's children, so before it dies and they are handed to init.
+      const shards = shardsOf(manager.pid!);
       manager.kill('SIGKILL');
-      for (const pid of shardsOf(manager.pid!)) process.kill(pid, 'SIGKILL');
+      for (const pid of shards) process.kill(pid, 'SIGKILL');
     }
     await discord?.close();
   });
