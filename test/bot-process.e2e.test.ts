@@ -1,7 +1,7 @@
 import { execFile, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { startDiscordServer, type DiscordServer } from './support/discord-server.ts';
 import { until } from './support/until.ts';
 
@@ -43,6 +43,8 @@ describe('npm start as an operator runs it', () => {
       env: { ...process.env, DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: discord.applicationId, DISCORD_API_URL: discord.apiUrl, CORPUS_DIR: './corpus', LOG_LEVEL: 'silent' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    // A bot that failed to exit must not outlive the test.
+    onTestFinished(() => void (bot.exitCode === null && bot.signalCode === null && bot.kill('SIGKILL')));
     let stderr = '';
     bot.stderr.on('data', (chunk) => (stderr += chunk));
     const exited = once(bot, 'exit');
