@@ -1,6 +1,6 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { Library } from '../src/search/library.ts';
 import { startDiscordServer, type DiscordServer } from './support/discord-server.ts';
 
@@ -114,6 +114,10 @@ describe('sharded gateway bot (npm run start:sharded)', () => {
       const exit = once(sharded, 'exit');
       await revoking.waitForIdentify(2);
       const shards = shardsOf(sharded.pid!);
+      // Processes that failed to stop must not outlive the test.
+      onTestFinished(() => {
+        for (const pid of [sharded.pid!, ...shards].filter(isRunning)) process.kill(pid, 'SIGKILL');
+      });
       revoking.dropConnection(0, 4004);
       const [code] = await exit;
       expect(code).toBe(3);
