@@ -1,24 +1,29 @@
 import { SlashCommandBuilder } from 'discord.js';
 import type { Article } from '../src/corpus/article.ts';
-import { ephemeralText, type Command } from '../src/discord/command.ts';
+import { ephemeralText, MEMBER_CONTEXTS, type Command } from '../src/discord/command.ts';
 import { DiscordLimits } from '../src/discord/limits.ts';
-import { displayDate, embedMessage, escapeText, fitText, link, safeUrl, type MessagePayload } from '../src/discord/message.ts';
+import { displayDate, displayText, embedMessage, fitText, link, safeUrl, type MessagePayload } from '../src/discord/message.ts';
 import { requiredString } from '../src/discord/options.ts';
 
 /** How many opening paragraphs /article shows. */
 const LEAD_PARAGRAPHS = 3;
+/** Characters of lead shown: a taste of the article, well inside an embed description. */
+const LEAD_LENGTH = 1500;
+/** Longest outlet or author shown in an inline field. */
+const NAME_LENGTH = 200;
 
 /** One article: its attribution as fields, and its lead paragraphs. */
 export function articleMessage(article: Article): MessagePayload {
   const url = safeUrl(article.url);
-  const lead = article.paragraphs.slice(0, LEAD_PARAGRAPHS).map(escapeText).join('\n\n');
+  // Cut before escaping: escaping a 120 KB article to show 1,500 characters of it is wasted work.
+  const lead = displayText(article.paragraphs.slice(0, LEAD_PARAGRAPHS).join('\n\n'), LEAD_LENGTH);
   return embedMessage({
-    title: escapeText(article.title ?? 'Untitled article'),
+    title: displayText(article.title ?? 'Untitled article', DiscordLimits.embedTitle),
     ...(url && { url }),
-    description: fitText(lead, 1500),
+    description: lead,
     fields: [
-      { name: 'Outlet', value: escapeText(article.outlet ?? 'unknown'), inline: true },
-      { name: 'Author', value: escapeText(article.author ?? 'unknown'), inline: true },
+      { name: 'Outlet', value: displayText(article.outlet ?? 'unknown', NAME_LENGTH), inline: true },
+      { name: 'Author', value: displayText(article.author ?? 'unknown', NAME_LENGTH), inline: true },
       { name: 'Published', value: displayDate(article.published), inline: true },
       { name: 'Link', value: article.url ? link(fitText(article.url, 200), article.url) : 'unknown' },
     ],
@@ -29,15 +34,17 @@ export function articleMessage(article: Article): MessagePayload {
 export const command: Command = {
   definition: new SlashCommandBuilder()
     .setName('article')
+    .setContexts(...MEMBER_CONTEXTS)
     .setDescription('Show one article: attribution and opening paragraphs')
     .addStringOption((o) => o.setName('title').setDescription('Start typing a title').setRequired(true).setAutocomplete(true).setMaxLength(200))
     .toJSON(),
   example: '/article title: Turkiye FM meets Hamas',
+  cooldown: true,
   execute(request, { library }) {
     const wanted = requiredString(request, 'title');
     // A picked suggestion carries the article id; free text falls back to the best title match.
     const article = library.article(wanted) ?? library.article(library.suggestTitles(wanted, 1)[0]?.id ?? '');
-    if (!article) return ephemeralText(`No article in the coverage has a title like “${escapeText(fitText(wanted, 100))}”.`);
+    if (!article) return ephemeralText(`No article in the coverage has a title like “${displayText(wanted, 100)}”.`);
     return { message: articleMessage(article), ephemeral: false };
   },
   autocomplete(request, { library }) {

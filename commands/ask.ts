@@ -1,9 +1,16 @@
 import { SlashCommandBuilder } from 'discord.js';
 import type { Answer } from '../src/search/results.ts';
-import type { Command } from '../src/discord/command.ts';
-import { attributionLine, embedMessage, escapeText, fitLines, type MessagePayload } from '../src/discord/message.ts';
+import { MEMBER_CONTEXTS, type Command } from '../src/discord/command.ts';
+import { attributionLine, displayText, embedMessage, fitLines, type MessagePayload } from '../src/discord/message.ts';
 import { DiscordLimits } from '../src/discord/limits.ts';
-import { filtersFrom, MAX_QUERY_LENGTH, outletChoices, requiredString, withFilterOptions } from '../src/discord/options.ts';
+import { filtersFrom, MAX_QUERY_LENGTH, outletChoices, usableQuestion, withFilterOptions } from '../src/discord/options.ts';
+
+/**
+ * Room for all quoted sentences together: with the title, the two fields and the footer, the embed
+ * stays under Discord's 6,000-character total, so the quotes are never cut after their markers
+ * are added and no source field is dropped to make room.
+ */
+const QUOTES_ROOM = 3000;
 
 /** The answer as posted: quoted sentences with [n] markers, then the numbered sources. */
 export function answerMessage(answer: Answer): MessagePayload {
@@ -18,10 +25,10 @@ export function answerMessage(answer: Answer): MessagePayload {
       ? [{ name: 'Closest articles', value: fitLines(related, DiscordLimits.embedFieldValue) }]
       : [];
   const description = answer.answered
-    ? answer.sentences.map((sentence) => `> ${escapeText(sentence.text)} **[${sentence.citation}]**`).join('\n\n')
+    ? answer.sentences.map((sentence) => `> ${displayText(sentence.text, Math.floor(QUOTES_ROOM / answer.sentences.length))} **[${sentence.citation}]**`).join('\n\n')
     : (answer.notice ?? "I couldn't find this in the coverage.") + (related.length ? ' These articles come closest:' : '');
   return embedMessage({
-    title: escapeText(answer.question),
+    title: displayText(answer.question, DiscordLimits.embedTitle),
     description,
     fields,
     footer: { text: answer.answered ? `Quoted verbatim · confidence ${Math.round(answer.confidence * 100)}%` : 'Not in the coverage' },
@@ -32,6 +39,7 @@ export const command: Command = {
   definition: withFilterOptions(
     new SlashCommandBuilder()
       .setName('ask')
+      .setContexts(...MEMBER_CONTEXTS)
       .setDescription('Ask a question: get sentences quoted from the coverage, each cited')
       .addStringOption((o) => o.setName('question').setDescription('What do you want to know?').setRequired(true).setMaxLength(MAX_QUERY_LENGTH)),
   )
@@ -40,7 +48,8 @@ export const command: Command = {
   example: '/ask question: Who met Khalil al-Hayya in Istanbul?',
   cooldown: true,
   execute(request, { library }) {
-    const answer = library.answer(requiredString(request, 'question'), filtersFrom(request));
+    const filters = filtersFrom(request, library);
+    const answer = library.answer(usableQuestion(request, 'question'), filters);
     return { message: answerMessage(answer), ephemeral: request.options.private === true };
   },
   autocomplete: outletChoices,

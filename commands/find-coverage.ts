@@ -1,5 +1,5 @@
 import { ApplicationCommandType, ContextMenuCommandBuilder } from 'discord.js';
-import { ephemeralText, type Command } from '../src/discord/command.ts';
+import { ephemeralText, MEMBER_CONTEXTS, type Command } from '../src/discord/command.ts';
 import { MAX_QUERY_LENGTH, stringOption } from '../src/discord/options.ts';
 import { searchMessage } from './search.ts';
 
@@ -12,7 +12,7 @@ function leadingWords(text: string, max: number): string {
 
 /** "Find coverage" on a message: a /search for the message's text, shown to the member alone. */
 export const command: Command = {
-  definition: new ContextMenuCommandBuilder().setName('Find coverage').setType(ApplicationCommandType.Message).toJSON(),
+  definition: new ContextMenuCommandBuilder().setName('Find coverage').setContexts(...MEMBER_CONTEXTS).setType(ApplicationCommandType.Message).toJSON(),
   example: "Right-click (or long-press) a message › Apps › Find coverage: searches the coverage for that message's text.",
   cooldown: true,
   execute(request, { library, now }) {

@@ -1,9 +1,9 @@
 import { SlashCommandBuilder } from 'discord.js';
-import { isSlashCommand, type Command } from '../src/discord/command.ts';
+import { isSlashCommand, MEMBER_CONTEXTS, type Command } from '../src/discord/command.ts';
 import { embedMessage } from '../src/discord/message.ts';
 
 export const command: Command = {
-  definition: new SlashCommandBuilder().setName('help').setDescription('What each command does, with an example').toJSON(),
+  definition: new SlashCommandBuilder().setName('help').setContexts(...MEMBER_CONTEXTS).setDescription('What each command does, with an example').toJSON(),
   example: '/help',
   execute(_request, { commands }) {
     return {

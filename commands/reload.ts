@@ -1,7 +1,7 @@
 import { PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
 import { ReloadInProgressError, ReloadRefusedError } from '../src/search/library.ts';
 import type { ReloadReport } from '../src/search/results.ts';
-import { ephemeralText, type Command, type CommandContext } from '../src/discord/command.ts';
+import { ephemeralText, GUILD_CONTEXT, ShownFailure, type Command, type CommandContext } from '../src/discord/command.ts';
 import { DiscordLimits } from '../src/discord/limits.ts';
 import { embedMessage, escapeText, fitLines, fitText, type MessagePayload } from '../src/discord/message.ts';
 import { isModerator } from '../src/discord/moderation.ts';
@@ -46,6 +46,7 @@ export function reloadMessage(report: ReloadReport, scope?: CommandContext['relo
 export const command: Command = {
   definition: new SlashCommandBuilder()
     .setName('reload')
+    .setContexts(...GUILD_CONTEXT)
     .setDescription('Moderators: load the corpus again, without a restart')
     .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
     .addBooleanOption((option) =>
@@ -62,7 +63,7 @@ export const command: Command = {
     } catch (error) {
       if (error instanceof ReloadInProgressError) return ephemeralText('A reload is already running. Try again when it has finished.');
       if (error instanceof ReloadRefusedError) return ephemeralText(refusedReloadText(error));
-      throw error;
+      throw new ShownFailure(`The reload failed; the coverage as it was is still served. ${(error as Error).message}`, { cause: error });
     }
   },
 };

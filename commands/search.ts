@@ -1,12 +1,17 @@
 import { ButtonStyle, ComponentType, SlashCommandBuilder, type APIEmbed } from 'discord.js';
 import { PAGE_SIZE, type Filters, type SearchHit, type SearchPage } from '../src/search/results.ts';
-import { ephemeralText, type ButtonOutcome, type Command } from '../src/discord/command.ts';
+import { ephemeralText, MEMBER_CONTEXTS, type ButtonOutcome, type Command } from '../src/discord/command.ts';
 import { attributionLine, embedMessage, escapeText, textMessage, unescapeText, type MessagePayload } from '../src/discord/message.ts';
-import { filtersFrom, MAX_QUERY_LENGTH, outletChoices, requiredString, withFilterOptions } from '../src/discord/options.ts';
+import { filtersFrom, MAX_QUERY_LENGTH, outletChoices, usableQuestion, withFilterOptions } from '../src/discord/options.ts';
 
-/** Buttons stop working with the interaction token they answer, after 15 minutes. */
+/**
+ * How long paging buttons work. Each press is a new interaction with its own token, so Discord
+ * sets no limit here; 15 minutes keeps a channel's old results from being paged long after, by
+ * anyone reading back.
+ */
 const BUTTON_LIFETIME_MS = 15 * 60_000;
-
+/** A Discord user id: what a paging button's custom_id names as the searcher. */
+const USER_ID = /^\d{17,20}$/;
 
 /**
  * The fields that show, and keep, what was searched: Next reads them back from the message. A query
@@ -88,13 +93,15 @@ export const command: Command = {
   definition: withFilterOptions(
     new SlashCommandBuilder()
       .setName('search')
+      .setContexts(...MEMBER_CONTEXTS)
       .setDescription('Search the coverage: ranked articles with snippets, 5 per page')
       .addStringOption((o) => o.setName('query').setDescription('Words to look for').setRequired(true).setMaxLength(MAX_QUERY_LENGTH)),
   ).toJSON(),
   example: '/search query: Hakan Fidan ceasefire',
   cooldown: true,
   execute(request, { library, now }) {
-    const state = { query: requiredString(request, 'query'), filters: filtersFrom(request) };
+    const filters = filtersFrom(request, library);
+    const state = { query: usableQuestion(request, 'query'), filters };
     const page = library.search(state.query, state.filters, 1);
     return { message: searchMessage(page, state, { askerId: request.invoker.id, issuedAt: now() }), ephemeral: false };
   },
@@ -102,9 +109,10 @@ export const command: Command = {
   press(request, { library, now }) {
     const [, pageText = '', askerId = '', issued = ''] = request.customId.split(':');
     const issuedAt = Number.parseInt(issued, 36) * 1000;
+    // Ownership first: a bystander's press must leave the searcher's message as it is, expired or not.
+    if (USER_ID.test(askerId) && askerId !== request.invoker.id) return { kind: 'reply', reply: ephemeralText('Only the person who ran this search can page it. Run /search yourself.') };
     const state = stateOf(request.embeds);
     if (!state || !(now() - issuedAt < BUTTON_LIFETIME_MS)) return expired;
-    if (askerId !== request.invoker.id) return { kind: 'reply', reply: ephemeralText('Only the person who ran this search can page it. Run /search yourself.') };
     const page = library.search(state.query, state.filters, Math.max(1, Number.parseInt(pageText, 10) || 1));
     return { kind: 'update', message: searchMessage(page, state, { askerId, issuedAt }) };
   },

@@ -62,6 +62,12 @@ export class ConfigError extends Error {}
 
 /** Validates the environment; the error names the variable and what it expects, never its value. */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  // An empty token beside an application id is a mistake, not a wish for the console: typically a
+  // second, empty `DISCORD_TOKEN=` line in .env, which wins over the first. HTTP mode needs no token.
+  const emptyToken = env.DISCORD_TOKEN !== undefined && emptyAsUnset(env.DISCORD_TOKEN) === undefined;
+  if (emptyToken && emptyAsUnset(env.DISCORD_APPLICATION_ID) !== undefined && emptyAsUnset(env.INTERACTIONS_MODE) !== 'http') {
+    throw new ConfigError('DISCORD_TOKEN: empty while DISCORD_APPLICATION_ID is set (in .env the last DISCORD_TOKEN= line wins). Set the token, or unset both for the local console.');
+  }
   const parsed = ConfigSchema.safeParse(env);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];

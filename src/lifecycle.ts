@@ -33,3 +33,15 @@ export function exitOnStartFailure(error: unknown): never {
   console.error(error instanceof ConfigError || error instanceof DiscordAPIError ? `newsdesk: ${error.message}` : error);
   process.exit(1);
 }
+
+/**
+ * Exit code of a bot Discord will not take back (a revoked token...): distinct, so a supervisor (or
+ * the shard manager) can tell that restarting would fail the same way.
+ */
+export const EXIT_REFUSED_BY_DISCORD = 3;
+
+/** Ends the process when Discord will not take the bot back: one line, exit code `EXIT_REFUSED_BY_DISCORD`. */
+export function exitOnFatalClose(reason: string): never {
+  console.error(`newsdesk: ${reason}`);
+  process.exit(EXIT_REFUSED_BY_DISCORD);
+}

@@ -6,7 +6,7 @@ import { createDispatcher } from './discord/bot.ts';
 import { deployCommands } from './discord/deploy.ts';
 import { startGatewayBot } from './discord/gateway.ts';
 import { startHttpServer } from './discord/http.ts';
-import { exitOnSignal, exitOnStartFailure, holdReloadSignals } from './lifecycle.ts';
+import { exitOnFatalClose, exitOnSignal, exitOnStartFailure, holdReloadSignals } from './lifecycle.ts';
 import { createLogger, type Logger } from './log.ts';
 import { watchForReloads } from './reload-triggers.ts';
 import { Library } from './search/library.ts';
@@ -50,7 +50,13 @@ async function startBot(config: Config & { DISCORD_TOKEN: string }): Promise<voi
   const releaseReloadSignals = holdReloadSignals();
   const library = await openLibrary(config);
   watchCorpus(library, config, logger, releaseReloadSignals);
-  const client = await startGatewayBot({ token: config.DISCORD_TOKEN, apiUrl: config.DISCORD_API_URL, dispatcher: createDispatcher(library, config, logger, process.env.SHARD_COUNT ? 'shard' : undefined), logger });
+  const client = await startGatewayBot({
+    token: config.DISCORD_TOKEN,
+    apiUrl: config.DISCORD_API_URL,
+    dispatcher: createDispatcher(library, config, logger, process.env.SHARD_COUNT ? 'shard' : undefined),
+    logger,
+    onFatalClose: exitOnFatalClose,
+  });
   exitOnSignal(() => client.destroy(), logger);
 }
 

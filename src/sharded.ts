@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import dotenv from 'dotenv';
 import { ConfigError, readConfig } from './config.ts';
 import { startShardedBot } from './discord/shards.ts';
-import { exitOnSignal, exitOnStartFailure } from './lifecycle.ts';
+import { EXIT_REFUSED_BY_DISCORD, exitOnSignal, exitOnStartFailure } from './lifecycle.ts';
 import { createLogger } from './log.ts';
 import { RELOAD_SIGNALS } from './reload-signals.ts';
 
@@ -30,6 +30,8 @@ async function main(): Promise<void> {
     });
   }
   exitOnSignal(() => bot.stop(), logger);
+  // The refused shard printed why; every shard is stopped by then.
+  void bot.refused.then(() => process.exit(EXIT_REFUSED_BY_DISCORD));
   await bot.ready.catch((error: Error) => {
     // The failing shard printed why above; this says which one, in one line.
     console.error(`newsdesk: ${error.message}`);

@@ -1,22 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Article } from '../src/corpus/article.ts';
 import { Library } from '../src/search/library.ts';
 import { AnswerSchema } from '../src/search/results.ts';
-
-function article(id: string, outlet: string, paragraphs: string[]): Article {
-  return {
-    id,
-    file: `${id}.txt`,
-    title: `Story ${id}`,
-    outlet,
-    author: null,
-    published: '2025-05-01',
-    url: `https://example.org/${id}`,
-    language: 'en',
-    paragraphs,
-    hash: id.padEnd(64, '0').slice(0, 64),
-  };
-}
+import { storyArticle as article } from './support/articles.ts';
 
 const corpus = [
   article('wire', 'Wire', [

@@ -1,8 +1,9 @@
 import { execFile, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { startDiscordServer, type DiscordServer } from './support/discord-server.ts';
+import { until } from './support/until.ts';
 
 const TOKEN = 'fake-bot-token.for-process-tests.9876543210';
 const run = promisify(execFile);
@@ -34,6 +35,53 @@ describe('npm start as an operator runs it', () => {
     expect(code).toBe(0);
     expect(output).toContain('"msg":"connected to Discord"');
     expect(output).not.toContain(TOKEN);
+  }, 30_000);
+
+  it('exits non-zero with one line when Discord revokes the token while running (gateway close 4004)', async () => {
+    const identified = discord.identifies.length;
+    const bot = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      env: { ...process.env, DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: discord.applicationId, DISCORD_API_URL: discord.apiUrl, CORPUS_DIR: './corpus', LOG_LEVEL: 'silent' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    // A bot that failed to exit must not outlive the test.
+    onTestFinished(() => void (bot.exitCode === null && bot.signalCode === null && bot.kill('SIGKILL')));
+    let stderr = '';
+    bot.stderr.on('data', (chunk) => (stderr += chunk));
+    const exited = once(bot, 'exit');
+    // The server keeps earlier bots' sessions: wait for this one's.
+    await until(() => discord.identifies.length > identified, 15_000);
+    discord.dropConnection(0, 4004);
+    const [code] = await exited;
+    expect(code).toBe(3);
+    expect(stderr.trim()).toBe('newsdesk: DISCORD_TOKEN: Discord rejected the token (gateway close 4004): it was reset or revoked. Set the current token and restart.');
+  }, 30_000);
+
+  /** The one line a start that Discord refused prints, and its exit code. */
+  async function failedStart(env: Record<string, string>, args: string[] = [], entry = 'src/main.ts'): Promise<{ code: number; stderr: string }> {
+    const failure = await run(process.execPath, ['--import', 'tsx', entry, ...args], {
+      env: { ...process.env, DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: discord.applicationId, CORPUS_DIR: './corpus', LOG_LEVEL: 'silent', ...env },
+    }).catch((error: { code: number; stderr: string }) => error);
+    return { code: 'code' in failure ? failure.code : 0, stderr: failure.stderr.trim() };
+  }
+
+  it('stops at start with one line naming DISCORD_TOKEN when Discord rejects it', async () => {
+    const started = await failedStart({ DISCORD_TOKEN: 'a-wrong-token-of-plausible-length.000', DISCORD_API_URL: discord.apiUrl });
+    expect(started).toEqual({ code: 1, stderr: 'newsdesk: DISCORD_TOKEN: Discord rejected the token. Copy the current one from the Developer Portal (Bot > Reset Token).' });
+  }, 30_000);
+
+  it('stops at start with one line naming DISCORD_API_URL when nothing answers there, or not Discord', async () => {
+    const closed = await failedStart({ DISCORD_API_URL: 'http://127.0.0.1:9/api' });
+    expect(closed).toEqual({ code: 1, stderr: 'newsdesk: DISCORD_API_URL: http://127.0.0.1:9/api: nothing answers there (ECONNREFUSED).' });
+    const wrongPath = discord.apiUrl.replace(/\/api$/, '/v2');
+    const notFound = await failedStart({ DISCORD_API_URL: wrongPath });
+    expect(notFound).toEqual({ code: 1, stderr: `newsdesk: DISCORD_API_URL: ${wrongPath} answered 404 Not Found: expected the API base, such as https://discord.com/api.` });
+  }, 30_000);
+
+  it('says in one line which setting Discord refused, for deploy-commands and the sharded bot too', async () => {
+    const refused = 'newsdesk: DISCORD_TOKEN: Discord rejected the token. Copy the current one from the Developer Portal (Bot > Reset Token).';
+    const env = { DISCORD_TOKEN: 'a-wrong-token-of-plausible-length.000', DISCORD_API_URL: discord.apiUrl };
+    expect(await failedStart(env, ['deploy-commands'])).toEqual({ code: 1, stderr: refused });
+    expect(await failedStart(env, [], 'src/sharded.ts')).toEqual({ code: 1, stderr: refused });
   }, 30_000);
 
   it('stops at start with one line naming a malformed variable', async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import dotenv from 'dotenv';
 import { readConfig } from '../src/config.ts';
 
 const token = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.Gabcde.fake-token-for-tests';
@@ -43,5 +44,13 @@ describe('readConfig', () => {
     } catch (error) {
       expect((error as Error).message).not.toContain('short-secret');
     }
+  });
+
+  it('refuses a second, empty DISCORD_TOKEN= line in .env instead of quietly opening the console', () => {
+    const env = dotenv.parse('DISCORD_TOKEN=a-real-looking-token.0123456789\nDISCORD_APPLICATION_ID=123456789012345678\nDISCORD_TOKEN=\n');
+    expect(() => readConfig(env)).toThrow(/^DISCORD_TOKEN: empty while DISCORD_APPLICATION_ID is set \(in \.env the last DISCORD_TOKEN= line wins\)/);
+    expect(readConfig({ DISCORD_TOKEN: '', DISCORD_APPLICATION_ID: '' }).DISCORD_TOKEN).toBeUndefined();
+    const http = { DISCORD_TOKEN: '', DISCORD_APPLICATION_ID: '123456789012345678', INTERACTIONS_MODE: 'http', DISCORD_PUBLIC_KEY: 'ab'.repeat(32) };
+    expect(readConfig(http).INTERACTIONS_MODE).toBe('http');
   });
 });

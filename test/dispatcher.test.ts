@@ -116,4 +116,17 @@ describe('Dispatcher', () => {
     expect(sent[0]).toEqual({ kind: 'update', payload: textMessage('page 2') });
     expect(sent[1]).toMatchObject({ kind: 'reply', payload: { ephemeral: true } });
   });
+
+  it('sends no second callback after a failed defer or a failed button update', async () => {
+    const slow = command('reload', { deferred: { ephemeral: true }, execute: async () => ({ message: textMessage('reloaded'), ephemeral: true }) });
+    const pager = command('search', { press: () => ({ kind: 'update', message: textMessage('page 2') }) });
+    const { dispatcher, logLines } = setup([slow, pager]);
+    const { sent, responder } = recordingResponder();
+    const late = Object.assign(new Error('Unknown interaction'), { code: 10062 });
+    const refusing: Responder = { ...responder, defer: async () => Promise.reject(late), update: async () => Promise.reject(late) };
+    await dispatcher.command({ command: 'reload', options: {}, invoker: member }, refusing);
+    await dispatcher.button({ customId: 'search:2', invoker: member, embeds: [] }, refusing);
+    expect(sent).toEqual([]);
+    expect(logLines.filter((line) => line.includes('Unknown interaction'))).toHaveLength(2);
+  });
 });

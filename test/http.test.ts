@@ -1,7 +1,8 @@
 import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer, request as httpRequest, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { connect, type AddressInfo } from 'node:net';
+import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -305,5 +306,31 @@ describe('HTTP mode configuration', () => {
     [{ INTERACTIONS_MODE: 'webhook' }, /^INTERACTIONS_MODE: expected gateway or http/],
   ])('names the variable and what it expects: %j', (env, message) => {
     expect(() => readConfig(env)).toThrow(message);
+  });
+});
+
+describe('HTTP endpoint timeouts', () => {
+  /** What the endpoint answers a client that sends `opening` and then nothing more. */
+  async function answerToStalledClient(opening: string): Promise<string> {
+    const endpoint = await startHttpServer({ port: 0, host: '127.0.0.1', publicKey: keyPair().publicHex, service: new Promise(() => undefined), logger: silent, headersTimeoutMs: 200, requestTimeoutMs: 400 });
+    try {
+      const { port } = new URL(endpoint.url);
+      const socket = connect(Number(port), '127.0.0.1');
+      let received = '';
+      socket.on('data', (chunk) => (received += chunk));
+      socket.write(opening);
+      await once(socket, 'close');
+      return received;
+    } finally {
+      await endpoint.close();
+    }
+  }
+
+  it('answers 408 to a client that stops in the middle of its headers, after the configured time', async () => {
+    expect(await answerToStalledClient('POST /interactions HTTP/1.1\r\nHost: bot\r\n')).toMatch(/^HTTP\/1\.1 408/);
+  });
+
+  it('answers 408 to a client that stops in the middle of its body, after the configured time', async () => {
+    expect(await answerToStalledClient('POST /interactions HTTP/1.1\r\nHost: bot\r\nContent-Length: 100\r\nX-Signature-Ed25519: 00\r\nX-Signature-Timestamp: 1\r\n\r\n{"type":')).toMatch(/^HTTP\/1\.1 408/);
   });
 });

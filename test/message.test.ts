@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DiscordLimits } from '../src/discord/limits.ts';
-import { attributionLine, embedMessage, escapeText, fitLines, fitText, link, textMessage } from '../src/discord/message.ts';
+import { attributionLine, displayText, embedMessage, escapeText, fitLines, fitText, link, textMessage } from '../src/discord/message.ts';
 
 describe('escapeText', () => {
   it('escapes markdown from article text so it shows literally', () => {
@@ -30,6 +30,21 @@ describe('fitText', () => {
 
   it('never exceeds the limit, even with no spaces', () => {
     expect(fitText('x'.repeat(5000), DiscordLimits.content)).toHaveLength(DiscordLimits.content);
+  });
+
+  it('never cuts an emoji in half', () => {
+    const cut = fitText('😀'.repeat(100), 52);
+    expect(cut).toBe(`${'😀'.repeat(25)}…`);
+    expect(cut).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
+  });
+});
+
+describe('displayText', () => {
+  it('cuts text before escaping it, and the escaped result stays within the limit', () => {
+    const shown = displayText('*_'.repeat(5000), 100);
+    expect(shown.length).toBeLessThanOrEqual(100);
+    expect(shown).toMatch(/^(\\\*\\_)+/);
+    expect(displayText('short *one*', 100)).toBe('short \\*one\\*');
   });
 });
 

@@ -1,6 +1,6 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { Library } from '../src/search/library.ts';
 import { startDiscordServer, type DiscordServer } from './support/discord-server.ts';
 
@@ -58,8 +58,10 @@ describe('sharded gateway bot (npm run start:sharded)', () => {
 
   afterAll(async () => {
     if (manager.exitCode === null && manager.signalCode === null) {
+      // Shards are found as the manager's children, so before it dies and they are handed to init.
+      const shards = shardsOf(manager.pid!);
       manager.kill('SIGKILL');
-      for (const pid of shardsOf(manager.pid!)) process.kill(pid, 'SIGKILL');
+      for (const pid of shards) process.kill(pid, 'SIGKILL');
     }
     await discord?.close();
   });
@@ -103,4 +105,28 @@ describe('sharded gateway bot (npm run start:sharded)', () => {
       await broken.close();
     }
   }, 30_000);
+
+  it('stops every shard with exit code 3, instead of respawning forever, when Discord revokes the token (close 4004)', async () => {
+    const revoking = await startDiscordServer({ token: TOKEN, shardCount: 2, waitTimeoutMs: 25_000 });
+    let revokedOutput = '';
+    try {
+      const sharded = startSharded(revoking, './corpus', (text) => (revokedOutput += text));
+      const exit = once(sharded, 'exit');
+      await revoking.waitForIdentify(2);
+      const shards = shardsOf(sharded.pid!);
+      // Processes that failed to stop must not outlive the test.
+      onTestFinished(() => {
+        for (const pid of [sharded.pid!, ...shards].filter(isRunning)) process.kill(pid, 'SIGKILL');
+      });
+      revoking.dropConnection(0, 4004);
+      const [code] = await exit;
+      expect(code).toBe(3);
+      expect(revokedOutput.match(/^newsdesk: DISCORD_TOKEN: Discord rejected the token \(gateway close 4004\)/gm)).toHaveLength(1);
+      expect(shards).toHaveLength(2);
+      expect(shards.filter(isRunning)).toEqual([]);
+      expect(revoking.identifies).toHaveLength(2);
+    } finally {
+      await revoking.close();
+    }
+  }, 60_000);
 });

@@ -1,6 +1,11 @@
-import type { APIEmbed, RESTPostAPIChatInputApplicationCommandsJSONBody, RESTPostAPIContextMenuApplicationCommandsJSONBody } from 'discord.js';
+import { InteractionContextType, type APIEmbed, type RESTPostAPIChatInputApplicationCommandsJSONBody, type RESTPostAPIContextMenuApplicationCommandsJSONBody } from 'discord.js';
 import type { Library } from '../search/library.ts';
 import { textMessage, type MessagePayload } from './message.ts';
+
+/** Where members' commands can be used: in a server, and in a DM with the bot. Set explicitly, so no Discord default decides. */
+export const MEMBER_CONTEXTS = [InteractionContextType.Guild, InteractionContextType.BotDM] as const;
+/** Where moderators' commands can be used: only in a server, where moderators exist. */
+export const GUILD_CONTEXT = [InteractionContextType.Guild] as const;
 
 /** A slash-command option value as Discord delivers it. */
 export type OptionValue = string | number | boolean;
@@ -85,6 +90,12 @@ export interface Command {
 export function isSlashCommand(command: Command): command is Command & { definition: RESTPostAPIChatInputApplicationCommandsJSONBody } {
   return !('type' in command.definition) || command.definition.type === undefined || command.definition.type === 1;
 }
+
+/**
+ * A failure whose reason the invoker may read (a moderator's failed reload): logged under a
+ * reference like any failure, and its message shown with that reference.
+ */
+export class ShownFailure extends Error {}
 
 /** A user-facing problem with an option (a malformed date...): answered with a short ephemeral note. */
 export class OptionError extends Error {}

@@ -1,6 +1,6 @@
 import { Routes } from 'discord.js';
 import type { Command } from './command.ts';
-import { restClient } from './rest.ts';
+import { connectionFailure, restClient } from './rest.ts';
 
 /** Where and as whom to register the commands. */
 export interface DeployTarget {
@@ -18,6 +18,11 @@ export interface DeployTarget {
 export async function deployCommands(target: DeployTarget, definitions: Command['definition'][]): Promise<string> {
   const rest = restClient(target.apiUrl, target.token);
   const route = target.guildId ? Routes.applicationGuildCommands(target.applicationId, target.guildId) : Routes.applicationCommands(target.applicationId);
-  const registered = (await rest.put(route, { body: definitions })) as unknown[];
+  let registered: unknown[];
+  try {
+    registered = (await rest.put(route, { body: definitions })) as unknown[];
+  } catch (error) {
+    throw connectionFailure(error, target.apiUrl);
+  }
   return `Registered ${registered.length} commands ${target.guildId ? `in guild ${target.guildId}` : 'globally'}.`;
 }

@@ -3,6 +3,7 @@ import type { Logger } from '../log.ts';
 import {
   ephemeralText,
   OptionError,
+  ShownFailure,
   type AutocompleteRequest,
   type ButtonRequest,
   type Choice,
@@ -11,6 +12,7 @@ import {
   type CommandRequest,
   type Reply,
 } from './command.ts';
+import { boundedAutocomplete, boundedOptions } from './options.ts';
 import { DiscordLimits } from './limits.ts';
 import type { MessagePayload } from './message.ts';
 
@@ -55,30 +57,32 @@ export class Dispatcher {
   /** Runs a slash command and answers through the responder. */
   async command(request: CommandRequest, responder: Responder): Promise<void> {
     const started = performance.now();
-    const command = this.#commands.get(request.command);
-    let deferred = false;
-    let reply: Reply;
+    const { reply, deferred } = await this.#run(request, responder);
     try {
-      if (!command) throw new OptionError(`Unknown command \`/${request.command}\`.`);
-      const wait = this.#cooldownLeft(request, command);
-      if (wait > 0) {
-        reply = ephemeralText(`Please wait ${Math.ceil(wait / 1000)} s before using \`/${request.command}\` again.`);
-      } else {
-        if (command.deferred) {
-          await responder.defer(command.deferred.ephemeral);
-          deferred = true;
-        }
-        reply = await command.execute(request, this.#context);
-      }
-    } catch (error) {
-      reply = this.#failure(error, request.command, request.invoker.id);
-    }
-    try {
-      await (deferred ? responder.editReply(reply.message) : responder.reply(reply));
+      if (reply) await (deferred ? responder.editReply(reply.message) : responder.reply(reply));
     } catch (error) {
       this.#failure(error, request.command, request.invoker.id);
     }
-    this.#logInteraction('command', request.command, request.invoker.id, started, messageSize(reply.message));
+    this.#logInteraction('command', request.command, request.invoker.id, started, reply ? messageSize(reply.message) : 0);
+  }
+
+  /** The command's reply, and whether it edits a deferred one; no reply when a failed defer left nothing to answer. */
+  async #run(request: CommandRequest, responder: Responder): Promise<{ reply: Reply | null; deferred: boolean }> {
+    const command = this.#commands.get(request.command);
+    let deferred = false;
+    try {
+      if (!command) throw new OptionError(`Unknown command \`/${request.command}\`.`);
+      const bounded = boundedOptions(request, command);
+      const wait = this.#cooldownLeft(bounded, command);
+      if (wait > 0) return { reply: ephemeralText(`Please wait ${Math.ceil(wait / 1000)} s before using \`/${request.command}\` again.`), deferred };
+      if (command.deferred) {
+        if (!(await this.#deferred(responder, command.deferred.ephemeral, request))) return { reply: null, deferred };
+        deferred = true;
+      }
+      return { reply: await command.execute(bounded, this.#context), deferred };
+    } catch (error) {
+      return { reply: this.#failure(error, request.command, request.invoker.id), deferred };
+    }
   }
 
   /** Suggests option values as the user types; never more than Discord accepts. */
@@ -86,7 +90,8 @@ export class Dispatcher {
     const started = performance.now();
     let choices: Choice[] = [];
     try {
-      choices = this.#commands.get(request.command)?.autocomplete?.(request, this.#context) ?? [];
+      const command = this.#commands.get(request.command);
+      if (command?.autocomplete) choices = command.autocomplete(boundedAutocomplete(request, command), this.#context);
     } catch (error) {
       this.#failure(error, request.command, request.invoker.id);
     }
@@ -107,16 +112,34 @@ export class Dispatcher {
     const started = performance.now();
     const name = request.customId.split(':', 1)[0] ?? '';
     let size = 0;
+    let answered = false;
     try {
       const command = this.#commands.get(name);
       const outcome = command?.press?.(request, this.#context) ?? { kind: 'reply', reply: ephemeralText('This button no longer works.') };
+      answered = true;
       if (outcome.kind === 'update') await responder.update(outcome.message);
       else await responder.reply(outcome.reply);
       size = messageSize(outcome.kind === 'update' ? outcome.message : outcome.reply.message);
     } catch (error) {
-      await responder.reply(this.#failure(error, name, request.invoker.id)).catch((failure: unknown) => this.#failure(failure, name, request.invoker.id));
+      const failure = this.#failure(error, name, request.invoker.id);
+      // A failed callback is not followed by another: Discord refuses a second one, or a late one, alike.
+      if (!answered) await responder.reply(failure).catch((again: unknown) => this.#failure(again, name, request.invoker.id));
     }
     this.#logInteraction('button', name, request.invoker.id, started, size);
+  }
+
+  /**
+   * Defers the reply; false when that failed. No second callback follows a failed defer: one that
+   * came after Discord's 3 seconds is refused again, and the member sees "did not respond" either way.
+   */
+  async #deferred(responder: Responder, ephemeral: boolean, request: CommandRequest): Promise<boolean> {
+    try {
+      await responder.defer(ephemeral);
+      return true;
+    } catch (error) {
+      this.#failure(error, request.command, request.invoker.id);
+      return false;
+    }
   }
 
   #cooldownLeft(request: CommandRequest, command: Command): number {
@@ -139,7 +162,7 @@ export class Dispatcher {
     if (error instanceof OptionError) return ephemeralText(error.message);
     const ref = randomBytes(3).toString('hex').toUpperCase();
     this.#logger.error({ ref, command, userId, err: error }, 'interaction failed');
-    return ephemeralText(`Something went wrong (ref ${ref}). The moderators can find it in the logs.`);
+    return ephemeralText(error instanceof ShownFailure ? `${error.message} (ref ${ref})` : `Something went wrong (ref ${ref}). The moderators can find it in the logs.`);
   }
 
   #logInteraction(kind: string, command: string, userId: string, started: number, resultSize: number): void {

@@ -1,5 +1,8 @@
 import {
   Client,
+  DiscordAPIError,
+  GatewayCloseCodes,
+  RESTJSONErrorCodes,
   Events,
   GatewayIntentBits,
   MessageFlags,
@@ -13,6 +16,7 @@ import type { Logger } from '../log.ts';
 import type { Invoker, OptionValue } from './command.ts';
 import type { Dispatcher, Responder } from './dispatcher.ts';
 import type { MessagePayload } from './message.ts';
+import { connectionFailure } from './rest.ts';
 
 /** What the gateway bot needs to connect. */
 export interface GatewayOptions {
@@ -21,7 +25,23 @@ export interface GatewayOptions {
   apiUrl?: string;
   dispatcher: Dispatcher;
   logger: Logger;
+  /**
+   * Called when Discord closes the gateway for good (a revoked token, invalid intents...), with one
+   * line saying why: discord.js does not reconnect then, and the process would otherwise end with 0.
+   */
+  onFatalClose?: (reason: string) => void;
 }
+
+/** Gateway close codes after which Discord will not take the connection back, and what the operator must do. */
+const FATAL_CLOSES: ReadonlyMap<number, string> = new Map([
+  [GatewayCloseCodes.AuthenticationFailed, 'DISCORD_TOKEN: Discord rejected the token (gateway close 4004): it was reset or revoked. Set the current token and restart.'],
+  [GatewayCloseCodes.InvalidShard, 'Discord refused the shard (gateway close 4010): check TOTAL_SHARDS.'],
+  [GatewayCloseCodes.ShardingRequired, 'Discord requires sharding (gateway close 4011): start with npm run start:sharded.'],
+  [GatewayCloseCodes.InvalidAPIVersion, 'Discord refused the gateway API version (gateway close 4012): update discord.js.'],
+  [GatewayCloseCodes.InvalidIntents, 'Discord refused the gateway intents (gateway close 4013).'],
+  [GatewayCloseCodes.DisallowedIntents, 'Discord refused a privileged intent (gateway close 4014): enable it in the Developer Portal.'],
+]);
+
 
 /** The message in discord.js's option shape; mentions stay disabled whatever the text says. */
 function toDiscordJs(message: MessagePayload) {
@@ -37,20 +57,33 @@ function invokerOf(interaction: Interaction): Invoker {
   };
 }
 
+/**
+ * Runs an interaction callback, counting Discord's 40060 (already acknowledged) as done: it comes
+ * when Discord took the callback but its response was lost and discord.js sent it again.
+ */
+async function acknowledge(callback: () => Promise<unknown>): Promise<void> {
+  try {
+    await callback();
+  } catch (error) {
+    if (!(error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.InteractionHasAlreadyBeenAcknowledged)) throw error;
+  }
+}
+
 function responderFor(interaction: ChatInputCommandInteraction | MessageContextMenuCommandInteraction | ButtonInteraction | AutocompleteInteraction): Responder {
   const repliable = interaction as ChatInputCommandInteraction | ButtonInteraction;
   return {
     reply: async ({ message, ephemeral }) => {
-      await repliable.reply({ ...toDiscordJs(message), ...(ephemeral && { flags: MessageFlags.Ephemeral }) });
+      await acknowledge(() => repliable.reply({ ...toDiscordJs(message), ...(ephemeral && { flags: MessageFlags.Ephemeral }) }));
     },
     defer: async (ephemeral) => {
-      await repliable.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
+      await acknowledge(() => repliable.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {}));
     },
     editReply: async (message) => {
-      await repliable.editReply(toDiscordJs(message));
+      // Through the webhook: after a 40060, discord.js never marked the interaction deferred and its editReply would refuse.
+      await repliable.webhook.editMessage('@original', toDiscordJs(message));
     },
     update: async (message) => {
-      await (interaction as ButtonInteraction).update(toDiscordJs(message));
+      await acknowledge(() => (interaction as ButtonInteraction).update(toDiscordJs(message)));
     },
     choices: async (choices) => {
       await (interaction as AutocompleteInteraction).respond(choices);
@@ -83,7 +116,7 @@ async function route(interaction: Interaction, dispatcher: Dispatcher): Promise<
  * Connects to Discord's gateway and answers interactions until destroyed. Listeners are attached
  * before login, since the ready event can fire before login() resolves.
  */
-export async function startGatewayBot({ token, apiUrl, dispatcher, logger }: GatewayOptions): Promise<Client> {
+export async function startGatewayBot({ token, apiUrl, dispatcher, logger, onFatalClose }: GatewayOptions): Promise<Client> {
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
     allowedMentions: { parse: [] },
@@ -95,8 +128,17 @@ export async function startGatewayBot({ token, apiUrl, dispatcher, logger }: Gat
     route(interaction, dispatcher).catch((error: unknown) => logger.error({ err: error }, 'interaction routing failed'));
   });
   client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
-  client.on(Events.ShardDisconnect, (event, shard) => logger.warn({ code: event.code, shard }, 'gateway disconnected'));
-  await client.login(token);
+  client.on(Events.ShardDisconnect, (event, shard) => {
+    logger.warn({ code: event.code, shard }, 'gateway disconnected');
+    const fatal = FATAL_CLOSES.get(event.code);
+    if (fatal) onFatalClose?.(fatal);
+  });
+  try {
+    await client.login(token);
+  } catch (error) {
+    await client.destroy();
+    throw connectionFailure(error, apiUrl);
+  }
   await ready;
   return client;
 }

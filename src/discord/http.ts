@@ -24,6 +24,10 @@ import { restClient } from './rest.ts';
 export const MAX_BODY_BYTES = 1024 * 1024;
 /** How far a request's signed timestamp may be from this machine's clock. */
 export const MAX_CLOCK_SKEW_SECONDS = 300;
+/** Time a client has to send its request headers; Discord sends small requests at once. */
+export const HEADERS_TIMEOUT_MS = 5_000;
+/** Time a client has to send its whole request, body included. */
+export const REQUEST_TIMEOUT_MS = 10_000;
 
 /** What the endpoint serves once the corpus is indexed. */
 export interface InteractionService {
@@ -49,6 +53,10 @@ export interface HttpServerOptions {
   logger: Logger;
   /** Clock for the timestamp check, in milliseconds. */
   now?: () => number;
+  /** Overrides `HEADERS_TIMEOUT_MS` (tests). */
+  headersTimeoutMs?: number;
+  /** Overrides `REQUEST_TIMEOUT_MS` (tests). */
+  requestTimeoutMs?: number;
 }
 
 /** A listening endpoint. */
@@ -276,7 +284,12 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpE
     response.writeHead(404).end();
   }
 
-  const server = createServer((request, response) => {
+  const headersTimeout = options.headersTimeoutMs ?? HEADERS_TIMEOUT_MS;
+  const requestTimeout = options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
+  // A client trickling its request ties up a socket. Node checks these timeouts only every
+  // connectionsCheckingInterval (30 s by default), which stretched 5 s into 15 to 27 s.
+  const timeouts = { headersTimeout, requestTimeout, connectionsCheckingInterval: Math.max(10, Math.min(1000, Math.floor(headersTimeout / 4))) };
+  const server = createServer(timeouts, (request, response) => {
     const remote = request.socket.remoteAddress;
     route(request, response).catch((error: unknown) => {
       const refusal = error instanceof Refusal ? error : null;
@@ -288,9 +301,6 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpE
       response.writeHead(refusal?.status ?? 500).end();
     });
   });
-  // A client trickling its request ties up a socket; Discord sends small bodies at once.
-  server.requestTimeout = 10_000;
-  server.headersTimeout = 5_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => resolve());

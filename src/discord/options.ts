@@ -1,7 +1,11 @@
 import type { SlashCommandBuilder, SlashCommandOptionsOnlyBuilder } from 'discord.js';
 import { z } from 'zod';
+import { fold } from '../search/analyzer.ts';
+import type { Library } from '../search/library.ts';
+import { readQuestion } from '../search/question.ts';
 import { FiltersSchema, type Filters } from '../search/results.ts';
-import { OptionError, type AutocompleteRequest, type Choice, type CommandContext, type CommandRequest } from './command.ts';
+import { displayText } from './message.ts';
+import { OptionError, type AutocompleteRequest, type Choice, type Command, type CommandContext, type CommandRequest } from './command.ts';
 
 /** The engine's longest question, also what Discord lets a member type into the option. */
 export { MAX_QUESTION_LENGTH as MAX_QUERY_LENGTH } from '../search/question.ts';
@@ -29,9 +33,64 @@ export function requiredString(request: CommandRequest, name: string): string {
 
 const realDay = z.string().refine((day) => !Number.isNaN(Date.parse(`${day}T00:00:00Z`)) && new Date(`${day}T00:00:00Z`).toISOString().startsWith(day));
 
-/** Reads and validates the filter options; a malformed date becomes a short message to the user. */
-export function filtersFrom(request: CommandRequest): Filters {
-  return parseFilters({ outlet: stringOption(request, 'outlet'), since: stringOption(request, 'since'), until: stringOption(request, 'until') });
+/**
+ * Reads and validates the filter options; a malformed date, or an outlet the coverage does not
+ * hold (which would only ever find nothing), becomes a short message to the user.
+ */
+export function filtersFrom(request: CommandRequest, library: Library): Filters {
+  const filters = parseFilters({ outlet: stringOption(request, 'outlet'), since: stringOption(request, 'since'), until: stringOption(request, 'until') });
+  if (filters.outlet !== undefined) requireKnownOutlet(filters.outlet, library);
+  return filters;
+}
+
+/** How many outlet names a refused outlet filter suggests. */
+const OUTLET_SUGGESTIONS = 3;
+/** Outlets compared with a refused name, largest first: bounds the work a mistyped outlet costs in a corpus of thousands. */
+const COMPARED_OUTLETS = 500;
+
+/** Throws an OptionError naming the closest outlets when no article comes from `outlet`. */
+function requireKnownOutlet(outlet: string, library: Library): void {
+  const outlets = library.coverage().outlets.flatMap((entry) => (entry.outlet === null ? [] : [entry.outlet]));
+  const wanted = outlet.toLowerCase();
+  if (outlets.some((name) => name.toLowerCase() === wanted)) return;
+  const closest = closestNames(outlet, outlets.slice(0, COMPARED_OUTLETS), OUTLET_SUGGESTIONS);
+  const named = `No article in the coverage is from “${displayText(outlet, 100)}”.`;
+  throw new OptionError(closest.length ? `${named} Closest outlets: ${closest.map((name) => displayText(name, 100)).join(', ')}.` : named);
+}
+
+/**
+ * The names nearest to what was typed: by edit distance between folded names (each cut a little
+ * past the typed length, so a long name costs no more than a short one), ties by order given.
+ */
+function closestNames(typed: string, names: readonly string[], limit: number): string[] {
+  const folded = fold(typed);
+  return names
+    .map((name, order) => ({ name, order, distance: editDistance(folded, fold(name).slice(0, folded.length + 10)) }))
+    .sort((a, b) => a.distance - b.distance || a.order - b.order)
+    .slice(0, limit)
+    .map(({ name }) => name);
+}
+
+/** Levenshtein distance: insertions, deletions and substitutions, each costing one. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+/**
+ * The question or query option, refused as an input error when it holds nothing to look for
+ * ("?", emoji only, only stopwords): answered privately like any other option mistake.
+ */
+export function usableQuestion(request: CommandRequest, name: string): string {
+  const text = requiredString(request, name);
+  const { notice } = readQuestion(text);
+  if (notice) throw new OptionError(notice);
+  return text;
 }
 
 /** Validates outlet / since / until from any front end (slash command, CLI flags); throws OptionError. */
@@ -54,4 +113,47 @@ export function parseFilters(raw: { outlet?: string; since?: string; until?: str
 export function outletChoices(request: AutocompleteRequest, { library }: CommandContext): Choice[] {
   if (request.focused.name !== 'outlet') return [];
   return library.suggestOutlets(request.focused.value).map((outlet) => ({ name: outlet, value: outlet }));
+}
+
+/**
+ * Longest text taken from an option that declares no length: a message's text for Find coverage
+ * (4,000 characters is Discord's own message limit), and any option Discord should not have sent.
+ */
+export const MAX_UNDECLARED_OPTION = 4000;
+
+/** The max_length a command declares for a string option, or undefined. */
+function declaredMaxLength(command: Command, name: string): number | undefined {
+  const options = 'options' in command.definition ? (command.definition.options ?? []) : [];
+  const option = options.find((candidate) => candidate.name === name);
+  return option && 'max_length' in option ? option.max_length : undefined;
+}
+
+/** Longest text an option's value is cut to. */
+function lengthLimit(command: Command, name: string): number {
+  return declaredMaxLength(command, name) ?? MAX_UNDECLARED_OPTION;
+}
+
+/** Option values with every text cut to its option's length limit. */
+function cutOptions(options: CommandRequest['options'], command: Command): CommandRequest['options'] {
+  return Object.fromEntries(Object.entries(options).map(([name, value]) => [name, typeof value === 'string' ? value.slice(0, lengthLimit(command, name)) : value]));
+}
+
+/**
+ * The request with every string option checked against its declared length before any work is
+ * done on it: Discord enforces max_length, but a forged or replayed request does not, and a 900 KB
+ * question must cost nothing. A declared option over its length is refused (OptionError); other
+ * text is cut to `MAX_UNDECLARED_OPTION`.
+ */
+export function boundedOptions(request: CommandRequest, command: Command): CommandRequest {
+  for (const [name, value] of Object.entries(request.options)) {
+    const declared = declaredMaxLength(command, name);
+    if (typeof value === 'string' && declared !== undefined && value.length > declared) throw new OptionError(`\`${name}\` is too long: at most ${declared} characters.`);
+  }
+  return { ...request, options: cutOptions(request.options, command) };
+}
+
+/** An autocomplete request with its texts cut to their options' lengths: suggestions need no more. */
+export function boundedAutocomplete(request: AutocompleteRequest, command: Command): AutocompleteRequest {
+  const focused = { ...request.focused, value: request.focused.value.slice(0, lengthLimit(command, request.focused.name)) };
+  return { ...request, options: cutOptions(request.options, command), focused };
 }

@@ -6,8 +6,9 @@
 import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { Routes, ShardingManager, type RESTGetAPIGatewayBotResult } from 'discord.js';
+import { EXIT_REFUSED_BY_DISCORD } from '../lifecycle.ts';
 import type { Logger } from '../log.ts';
-import { restClient } from './rest.ts';
+import { connectionFailure, restClient } from './rest.ts';
 
 /** Discord's wait between two IDENTIFYs in one rate-limit bucket, with a margin. */
 const IDENTIFY_INTERVAL_MS = 5500;
@@ -31,6 +32,11 @@ export interface ShardedBot {
   shardCount: number;
   /** Resolves once every shard is ready; rejects (after stopping the others) if one cannot start. */
   ready: Promise<void>;
+  /**
+   * Resolves, after stopping every shard, when Discord refused one for good (a revoked token): a
+   * respawned shard would be refused again, loading its corpus each time, forever.
+   */
+  refused: Promise<void>;
   /** Sends a signal to every shard process (SIGHUP reloads each one's corpus). */
   signal(signal: NodeJS.Signals): void;
   /** Stops every shard process (no respawn) and resolves when they have exited. */
@@ -43,7 +49,11 @@ export interface ShardedBot {
  */
 async function gatewayBot(token: string, apiUrl: string | undefined): Promise<RESTGetAPIGatewayBotResult> {
   const rest = restClient(apiUrl, token);
-  return (await rest.get(Routes.gatewayBot())) as RESTGetAPIGatewayBotResult;
+  try {
+    return (await rest.get(Routes.gatewayBot())) as RESTGetAPIGatewayBotResult;
+  } catch (error) {
+    throw connectionFailure(error, apiUrl);
+  }
 }
 
 /** Waits for a child process to exit, killing it if it has not within the grace period. */
@@ -74,13 +84,24 @@ export async function startShardedBot(options: ShardedBotOptions): Promise<Shard
   manager.on('shardCreate', (shard) => {
     logger.info({ shard: shard.id, shardCount }, 'starting shard');
     shard.on('ready', () => logger.info({ shard: shard.id }, 'shard ready'));
-    shard.on('death', () => logger.warn({ shard: shard.id }, 'shard process exited'));
+    shard.on('death', (child) => {
+      logger.warn({ shard: shard.id }, 'shard process exited');
+      if ((child as ChildProcess).exitCode === EXIT_REFUSED_BY_DISCORD) refuse();
+    });
     // A respawned shard that fails again reports here; unheard, the event would end the manager.
     shard.on('error', (error) => logger.error({ shard: shard.id, err: error }, 'shard failed'));
   });
   logger.info({ shardCount, recommended: gateway.shards, concurrency }, 'spawning shards');
   const children = () => manager.shards.map((shard) => shard.process).filter((child): child is ChildProcess => child !== null);
   let stopping = false;
+  let refuse = () => {};
+  const refused = new Promise<void>((resolve) => {
+    refuse = () => {
+      manager.respawn = false;
+      // discord.js respawns the dead shard right after this event: stop once that process exists.
+      setImmediate(() => void stop().then(resolve));
+    };
+  });
   const stop = async () => {
     stopping = true;
     const running = children();
@@ -101,6 +122,7 @@ export async function startShardedBot(options: ShardedBotOptions): Promise<Shard
   return {
     shardCount,
     ready,
+    refused,
     signal: (signal) => {
       for (const child of children()) child.kill(signal);
     },

@@ -234,6 +234,11 @@ export interface DiscordServer {
   pressButton(press: ButtonPress): InteractionHandle;
   /** Sends any gateway dispatch to the shard of `guildId` (shard 0 when omitted). */
   dispatch(event: string, data: unknown, guildId?: string): void;
+  /**
+   * Accepts the next interaction callback but resets the connection instead of answering, as a
+   * response lost on the network would: the client cannot tell it was taken, and a retry gets 40060.
+   */
+  loseNextCallbackResponse(): void;
   /** Closes a shard's socket with a resumable code, as a network drop would; the client should RESUME. */
   dropConnection(shardId?: number, code?: number): void;
   /** Number of RESUMEs answered with RESUMED. */
@@ -1133,6 +1138,7 @@ export async function startDiscordServer(options: DiscordServerOptions): Promise
     route('DELETE', '/webhooks/:app/:token/messages/:message', false, deleteWebhookMessage),
   ];
 
+  let loseCallbackResponse = false;
   const handleRequest = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const url = new URL(request.url ?? '/', `http://127.0.0.1:${port}`);
     const method = request.method ?? 'GET';
@@ -1167,7 +1173,12 @@ export async function startDiscordServer(options: DiscordServerOptions): Promise
     }
     call.status = reply.status;
     if (reply.status >= 400) call.error = reply.body as DiscordErrorBody;
-    send(response, reply);
+    if (loseCallbackResponse && call.route === 'POST /interactions/:id/:token/callback' && reply.status < 300) {
+      loseCallbackResponse = false;
+      request.socket.resetAndDestroy();
+    } else {
+      send(response, reply);
+    }
     feed.notify();
   };
 
@@ -1448,6 +1459,9 @@ export async function startDiscordServer(options: DiscordServerOptions): Promise
       );
     },
     dispatch: (event, data, guildId) => sendDispatch(shardSession(guildId ?? null), event, data),
+    loseNextCallbackResponse: () => {
+      loseCallbackResponse = true;
+    },
     dropConnection: (shardId = 0, code = 4000) => readyShards.get(shardId)?.socket.close(code, 'Dropped by the test'),
     get resumes() {
       return resumes;

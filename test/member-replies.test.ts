@@ -1,0 +1,162 @@
+import { Writable } from 'node:stream';
+import { InteractionContextType, PermissionFlagsBits } from 'discord.js';
+import { pino } from 'pino';
+import { describe, expect, it } from 'vitest';
+import { answerMessage } from '../commands/ask.ts';
+import { commands } from '../commands/index.ts';
+import { command as search, searchMessage } from '../commands/search.ts';
+import type { CommandContext, Invoker, Reply } from '../src/discord/command.ts';
+import { Dispatcher, type Responder } from '../src/discord/dispatcher.ts';
+import type { MessagePayload } from '../src/discord/message.ts';
+import { Library } from '../src/search/library.ts';
+import { liveLinkTargets } from './support/markdown.ts';
+import { storyArticle as article } from './support/articles.ts';
+
+const searcher: Invoker = { id: '111111111111111111', permissions: 0n, roleIds: [] };
+const bystander: Invoker = { id: '222222222222222222', permissions: 0n, roleIds: [] };
+
+const corpus = [
+  article('flood', 'Harbour Gazette', ['Read the [quayside flood report](http://evil.example/phish) before the council meets on Monday.']),
+  article('wall', 'Al Mayadeen English', ['中'.repeat(120_000)]),
+  article('bank', 'Reuters', ['The central bank raised interest rates by half a point on Tuesday.']),
+];
+
+/** The real commands behind a dispatcher, with every reply recorded. */
+async function setup(clock = { now: 0 }, library?: Library) {
+  library ??= await Library.fromArticles(corpus);
+  const context: CommandContext = { library, commands, moderatorRoleIds: [], now: () => clock.now };
+  const dispatcher = new Dispatcher(context, { cooldownMs: 3000, logger: pino({ level: 'silent' }, new Writable({ write: (_c, _e, done) => done() })) });
+  const sent: Reply[] = [];
+  const responder: Responder = {
+    reply: async (reply) => void sent.push(reply),
+    defer: async () => undefined,
+    editReply: async (message) => void sent.push({ message, ephemeral: true }),
+    update: async (message) => void sent.push({ message, ephemeral: false }),
+    choices: async () => undefined,
+  };
+  const run = async (command: string, options: Record<string, string>, invoker = searcher) => {
+    await dispatcher.command({ command, options, invoker }, responder);
+    return sent.at(-1)!;
+  };
+  return { library, run, clock, context };
+}
+
+const textOf = (message: MessagePayload) => [message.content ?? '', ...(message.embeds ?? []).flatMap((e) => [e.title ?? '', e.description ?? '', ...(e.fields ?? []).map((f) => f.value)])].join('\n');
+
+describe('what members see for hostile or unusable input', () => {
+  it.each(['?', '🙂🙂', 'the and of'])('answers the unusable question %j privately', async (question) => {
+    const { run } = await setup();
+    const reply = await run('ask', { question });
+    expect(reply.ephemeral).toBe(true);
+    expect(reply.message.content).toMatch(/at least one keyword/);
+  });
+
+  it('answers an unusable search privately too', async () => {
+    const { run } = await setup();
+    expect(await run('search', { query: '???' })).toMatchObject({ ephemeral: true, message: { content: expect.stringMatching(/keyword/) } });
+  });
+
+  it('says an outlet filter names no outlet in the coverage, and suggests the closest names', async () => {
+    const { run, clock } = await setup();
+    const reply = await run('ask', { question: 'interest rates', outlet: 'Reuter' });
+    expect(reply.ephemeral).toBe(true);
+    expect(reply.message.content).toMatch(/^No article in the coverage is from “Reuter”\. Closest outlets: Reuters, /);
+    clock.now += 10_000;
+    expect(await run('search', { query: 'flood', outlet: 'harbor gazette' })).toMatchObject({ message: { content: expect.stringContaining('Closest outlets: Harbour Gazette') } });
+    clock.now += 10_000;
+    expect(textOf((await run('ask', { question: 'interest rates', outlet: 'reuters' })).message)).toContain('half a point');
+  });
+
+  it('refuses an option longer than the command declares before doing any work', async () => {
+    const { run, library } = await setup();
+    let asked = 0;
+    const answer = library.answer.bind(library);
+    library.answer = (...args) => ((asked += 1), answer(...args));
+    const reply = await run('ask', { question: 'rates '.repeat(150_000) });
+    expect(reply).toMatchObject({ ephemeral: true, message: { content: '`question` is too long: at most 500 characters.' } });
+    expect(asked).toBe(0);
+  });
+
+  it('puts /article under the per-member cooldown like the other commands', async () => {
+    const { run } = await setup();
+    expect((await run('article', { title: 'wall' })).message.embeds?.[0]?.title).toBe('Story wall');
+    expect(await run('article', { title: 'wall' })).toMatchObject({ ephemeral: true, message: { content: expect.stringMatching(/^Please wait \d s before using `\/article` again\./) } });
+  });
+
+  it('shows an article of a 120,000-character unspaced paragraph cut to its lead', async () => {
+    const { run } = await setup();
+    const embed = (await run('article', { title: 'wall' })).message.embeds![0]!;
+    expect(embed.description!.length).toBeLessThanOrEqual(1500);
+    expect(embed.description).toMatch(/^中+…$/);
+  });
+
+  it('never renders a masked link from article text in /search snippets', async () => {
+    const { run } = await setup();
+    const reply = await run('search', { query: 'quayside flood report' });
+    const description = reply.message.embeds![0]!.description!;
+    expect(description).toContain('quayside');
+    expect(liveLinkTargets(description)).toEqual(['https://example.org/flood']);
+  });
+
+  it('keeps the masked link dead even when a snippet is escaped in pieces around its bold matches', () => {
+    const hit = {
+      id: 'flood',
+      title: 'Story flood',
+      outlet: 'Harbour Gazette',
+      published: null,
+      url: null,
+      snippet: '',
+      score: 1,
+      snippetParts: [
+        { text: 'Read the [quayside flood ', match: false },
+        { text: 'report', match: true },
+        { text: '](http://evil.example/phish)', match: false },
+      ],
+    };
+    const message = searchMessage({ query: 'report', page: 1, pageCount: 1, total: 1, hits: [hit], notice: null, tookMs: 0 }, { query: 'report', filters: {} });
+    expect(liveLinkTargets(message.embeds![0]!.description!)).toEqual([]);
+  });
+
+  it('keeps the citation marker of one very long quote', () => {
+    const text = `${'word '.repeat(2000)}end.`;
+    const message = answerMessage({
+      question: 'q',
+      answered: true,
+      sentences: [{ text, citation: 1 }],
+      sources: [{ n: 1, id: 'a', title: 'A', outlet: 'O', published: null, url: null }],
+      related: [],
+      confidence: 1,
+      notice: null,
+      tookMs: 0,
+    });
+    const embed = message.embeds![0]!;
+    expect(embed.description).toMatch(/\*\*\[1\]\*\*$/);
+    expect(embed.fields?.[0]?.name).toBe('Sources');
+  });
+
+  it('leaves the searcher’s message alone when a bystander presses an expired button', async () => {
+    const { library, context } = await setup();
+    const page = library.search('central bank', {}, 1);
+    const message = searchMessage(page, { query: 'central bank', filters: {} }, { askerId: searcher.id, issuedAt: 0 });
+    const customId = 'search:2:' + searcher.id + ':0';
+    const later = { ...context, now: () => 60 * 60_000 };
+    const outcome = search.press!({ customId, invoker: bystander, embeds: message.embeds! }, later);
+    expect(outcome).toMatchObject({ kind: 'reply', reply: { ephemeral: true, message: { content: expect.stringMatching(/Only the person who ran this search/) } } });
+    expect(search.press!({ customId, invoker: searcher, embeds: message.embeds! }, later)).toMatchObject({ kind: 'update', message: { content: expect.stringMatching(/expired/) } });
+  });
+
+  it('shows a moderator why a reload failed, and says the old coverage is still served', async () => {
+    const broken = await Library.fromArticles(corpus, { load: () => Promise.reject(new Error('cannot read the corpus directory /srv/news: EACCES')) });
+    const { run } = await setup({ now: 0 }, broken);
+    const moderator: Invoker = { id: '333333333333333333', permissions: PermissionFlagsBits.ManageGuild, roleIds: [] };
+    const reply = await run('reload', {}, moderator);
+    expect(reply.ephemeral).toBe(true);
+    expect(reply.message.content).toMatch(/^The reload failed; the coverage as it was is still served\. cannot read the corpus directory \/srv\/news: EACCES \(ref [0-9A-F]{6}\)$/);
+  });
+
+  it('registers where each command works explicitly: /reload in servers only', () => {
+    const contexts = Object.fromEntries(commands.map((c) => [c.definition.name, c.definition.contexts]));
+    expect(contexts.reload).toEqual([InteractionContextType.Guild]);
+    for (const name of ['ask', 'search', 'article', 'coverage', 'help', 'Find coverage']) expect(contexts[name]).toEqual([InteractionContextType.Guild, InteractionContextType.BotDM]);
+  });
+});
