@@ -1,0 +1,221 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer, connect, type Server, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { PermissionFlagsBits } from 'discord.js';
+import { pino } from 'pino';
+import { afterEach, describe, expect, it } from 'vitest';
+import { commands } from '../commands/index.ts';
+import type { Invoker, Reply } from '../src/discord/command.ts';
+import { Dispatcher, type Responder } from '../src/discord/dispatcher.ts';
+import { Library } from '../src/search/library.ts';
+import { openRecorder, type StoreConfig } from '../src/store/open.ts';
+import type { FeedbackRecorder } from '../src/store/recorder.ts';
+import { openSqlite } from '../src/store/sqlite.ts';
+import { freshPostgresDatabase } from './support/postgres.ts';
+import { until } from './support/until.ts';
+
+const READER: Invoker = { id: '700000000000000001', permissions: PermissionFlagsBits.SendMessages, roleIds: [] };
+const OTHER: Invoker = { id: '700000000000000002', permissions: PermissionFlagsBits.SendMessages, roleIds: [] };
+const GUILD = '800000000000000001';
+const DAY = 86_400_000;
+
+/** A log that keeps its lines, to check what a failure logged. */
+function capturedLogger() {
+  const lines: Array<Record<string, unknown>> = [];
+  const logger = pino({ level: 'info' }, new Writable({ write: (chunk, _enc, done) => (lines.push(JSON.parse(String(chunk))), done()) }));
+  return { logger, lines };
+}
+
+/** Collects what the dispatcher answers, as a transport would send it. */
+function collector(): Responder & { replies: Reply[] } {
+  const replies: Reply[] = [];
+  return {
+    replies,
+    reply: async (reply) => void replies.push(reply),
+    defer: async () => undefined,
+    editReply: async (message) => void replies.push({ message, ephemeral: true }),
+    update: async (message) => void replies.push({ message, ephemeral: false }),
+    choices: async () => undefined,
+  };
+}
+
+const library = await Library.open('corpus');
+const opened: FeedbackRecorder[] = [];
+
+function recorder(config: Partial<StoreConfig> & { DATABASE_PATH: string }, options: { now?: () => number; logger?: ReturnType<typeof pino>; retryMs?: number } = {}): FeedbackRecorder {
+  const made = openRecorder({ FEEDBACK_RETENTION_DAYS: 90, FEEDBACK_RECORDING: 'on', ...config }, options.logger ?? pino({ level: 'silent' }), options);
+  if (!made) throw new Error('recording is on: a recorder was expected');
+  opened.push(made);
+  return made;
+}
+
+function dispatcherOver(feedback: FeedbackRecorder, cooldownSeconds = 0): Dispatcher {
+  return new Dispatcher({ library, commands, moderatorRoleIds: [], now: Date.now, feedback }, { cooldownMs: cooldownSeconds * 1000, logger: pino({ level: 'silent' }), ...(feedback.shared && { sharedCooldowns: feedback }) });
+}
+
+async function ask(dispatcher: Dispatcher, question: string, invoker = READER): Promise<Reply> {
+  const responder = collector();
+  await dispatcher.command({ command: 'ask', options: { question }, invoker, guildId: GUILD }, responder);
+  return responder.replies[0]!;
+}
+
+function feedbackButtons(reply: Reply): string[] {
+  return (reply.message.components ?? []).flatMap((row) => row.components).flatMap((c) => ('custom_id' in c ? [c.custom_id] : []));
+}
+
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((r) => r.close()));
+});
+
+const stores = [
+  ['SQLite', async () => ({ DATABASE_PATH: join(await mkdtemp(join(tmpdir(), 'newsdesk-store-')), 'data', 'newsdesk.db') })],
+  ['PostgreSQL', async () => ({ DATABASE_PATH: '/nonexistent/unused.db', DATABASE_URL: await freshPostgresDatabase() })],
+] as const;
+
+describe.each(stores)('the feedback store on %s', (_name, storeConfig) => {
+  it('records every /ask with a salted hash instead of the user id, and /gaps groups what went unanswered', async () => {
+    const config = await storeConfig();
+    const feedback = recorder(config);
+    const dispatcher = dispatcherOver(feedback);
+    const answered = await ask(dispatcher, 'Who met Khalil al-Hayya in Istanbul?');
+    expect(feedbackButtons(answered)).toHaveLength(2);
+    await ask(dispatcher, 'When does the Rafah crossing open?');
+    await ask(dispatcher, 'rafah crossing opening times', OTHER);
+    await ask(dispatcher, 'What is the weather in Paris?');
+    const report = await feedback.gaps(7, GUILD);
+    expect(report.unanswered).toEqual([
+      { question: expect.stringMatching(/rafah crossing/i), count: 2, otherWordings: [expect.stringMatching(/rafah crossing/i)] },
+      { question: 'What is the weather in Paris?', count: 1, otherWordings: [] },
+    ]);
+    expect(report.mostCited).toEqual([{ id: '000_142b436908202848.txt', title: 'Hamas, US Envoy Set for Istanbul Talks on Gaza', count: 1 }]);
+    expect((await feedback.gaps(7, '800000000000000999')).unanswered).toEqual([]);
+    if (!config.DATABASE_URL) expect((await readFile(config.DATABASE_PATH)).includes(READER.id)).toBe(false);
+  });
+
+  it('takes one vote per member and answer, a second press replacing the first', async () => {
+    const feedback = recorder(await storeConfig());
+    const dispatcher = dispatcherOver(feedback);
+    const [helpful, notHelpful] = feedbackButtons(await ask(dispatcher, 'Who met Khalil al-Hayya in Istanbul?'));
+    const press = async (customId: string, invoker: Invoker) => {
+      const responder = collector();
+      await dispatcher.button({ customId, invoker, embeds: [] }, responder);
+      return responder.replies[0]!;
+    };
+    expect(await press(notHelpful!, READER)).toMatchObject({ ephemeral: true, message: { content: expect.stringMatching(/^Thanks: marked as not helpful/) } });
+    await press(notHelpful!, OTHER);
+    expect((await feedback.gaps(1, GUILD)).notHelpful).toEqual([{ question: 'Who met Khalil al-Hayya in Istanbul?', notHelpful: 2, helpful: 0 }]);
+    expect(await press(helpful!, READER)).toMatchObject({ ephemeral: true, message: { content: expect.stringMatching(/^Thanks: marked as helpful/) } });
+    expect((await feedback.gaps(1, GUILD)).notHelpful).toEqual([{ question: 'Who met Khalil al-Hayya in Istanbul?', notHelpful: 1, helpful: 1 }]);
+  });
+
+  it('keeps records FEEDBACK_RETENTION_DAYS days, and keeps them across a restart', async () => {
+    const config = await storeConfig();
+    const clock = { now: Date.parse('2026-01-01T12:00:00Z') };
+    const first = recorder({ ...config, FEEDBACK_RETENTION_DAYS: 30 }, { now: () => clock.now });
+    await ask(dispatcherOver(first), 'Who runs the lighthouse at Rafah?');
+    clock.now += 10 * DAY;
+    await ask(dispatcherOver(first), 'How tall is the Rafah lighthouse?');
+    await first.close();
+    clock.now += 25 * DAY;
+    const restarted = recorder({ ...config, FEEDBACK_RETENTION_DAYS: 30 }, { now: () => clock.now });
+    const kept = await restarted.gaps(3650, GUILD);
+    expect(kept.unanswered.map((g) => g.question)).toEqual(['How tall is the Rafah lighthouse?']);
+  });
+
+  it('records nothing and shows no buttons when recording is switched off', async () => {
+    const config = await storeConfig();
+    const off = openRecorder({ FEEDBACK_RETENTION_DAYS: 90, FEEDBACK_RECORDING: 'off', ...config }, pino({ level: 'silent' }));
+    if (off) opened.push(off);
+    const dispatcher = new Dispatcher({ library, commands, moderatorRoleIds: [], now: Date.now, ...(off && { feedback: off }) }, { cooldownMs: 0, logger: pino({ level: 'silent' }) });
+    expect(feedbackButtons(await ask(dispatcher, 'Who met Khalil al-Hayya in Istanbul?'))).toEqual([]);
+    const responder = collector();
+    await dispatcher.command({ command: 'gaps', options: {}, invoker: { ...READER, permissions: PermissionFlagsBits.ManageGuild }, guildId: GUILD }, responder);
+    expect(responder.replies[0]!.message.content).toMatch(/not being recorded/);
+  });
+});
+
+describe('a shared store (PostgreSQL)', () => {
+  it('makes the per-user cooldown one across replicas', async () => {
+    const url = await freshPostgresDatabase();
+    const replicaA = dispatcherOver(recorder({ DATABASE_PATH: '/nonexistent/unused.db', DATABASE_URL: url }), 30);
+    const replicaB = dispatcherOver(recorder({ DATABASE_PATH: '/nonexistent/unused.db', DATABASE_URL: url }), 30);
+    expect((await ask(replicaA, 'Who met Khalil al-Hayya?')).message.embeds).toHaveLength(1);
+    expect((await ask(replicaB, 'Who met Khalil al-Hayya?')).message.content).toMatch(/^Please wait \d+ s before using `\/ask` again/);
+    expect((await ask(replicaB, 'Who met Khalil al-Hayya?', OTHER)).message.embeds).toHaveLength(1);
+  });
+});
+
+describe('a failing store never stops an answer', () => {
+  it('answers over a corrupt SQLite file, logs once with a reference, and records again once the file is replaced', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'newsdesk-corrupt-'));
+    const path = join(dir, 'newsdesk.db');
+    await writeFile(path, 'this is not a database, it is a note someone saved over it\n'.repeat(200));
+    const { logger, lines } = capturedLogger();
+    const feedback = recorder({ DATABASE_PATH: path }, { logger, retryMs: 50 });
+    const dispatcher = dispatcherOver(feedback);
+    for (const question of ['Who met Khalil al-Hayya in Istanbul?', 'Where did Fidan meet Hayya?']) {
+      expect((await ask(dispatcher, question)).message.embeds![0]!.description).toContain('Hayya');
+    }
+    await until(() => lines.some((line) => line.msg?.toString().startsWith('feedback store failed')));
+    const failures = lines.filter((line) => line.msg?.toString().startsWith('feedback store failed'));
+    expect(failures).toHaveLength(1);
+    expect(failures[0]).toMatchObject({ level: 50, ref: expect.stringMatching(/^[0-9A-F]{6}$/) });
+    await rm(path);
+    await until(() => lines.some((line) => line.msg === 'feedback store back; recording resumed'), 5000);
+    const check = openSqlite(path);
+    expect(await check.rows<{ n: number }>({ sql: 'SELECT COUNT(*) AS n FROM asks', params: [] })).toEqual([{ n: 2 }]);
+    await check.close();
+  });
+
+  it('answers while PostgreSQL is unreachable, and records what was asked meanwhile once it is back', async () => {
+    const url = new URL(await freshPostgresDatabase());
+    const proxy = await loopbackProxy(Number(url.port));
+    url.port = String(proxy.port);
+    const { logger, lines } = capturedLogger();
+    await proxy.stop();
+    const feedback = recorder({ DATABASE_PATH: '/nonexistent/unused.db', DATABASE_URL: url.href }, { logger, retryMs: 50 });
+    const dispatcher = dispatcherOver(feedback, 3);
+    expect((await ask(dispatcher, 'What is the weather in Lisbon?')).message.embeds![0]!.description).toMatch(/couldn't find this/);
+    expect((await ask(dispatcher, 'What is the weather in Lisbon?')).message.content).toMatch(/^Please wait/);
+    await until(() => lines.some((line) => line.msg?.toString().startsWith('feedback store failed')));
+    await proxy.start();
+    await until(() => lines.some((line) => line.msg === 'feedback store back; recording resumed'), 10_000);
+    expect((await feedback.gaps(1, GUILD)).unanswered).toEqual([{ question: 'What is the weather in Lisbon?', count: 1, otherWordings: [] }]);
+    expect(lines.filter((line) => line.msg?.toString().startsWith('feedback store failed'))).toHaveLength(1);
+    await feedback.close();
+    await proxy.stop();
+  });
+});
+
+/** A TCP relay on a loopback port to a local server, that can be stopped (the server seems gone) and started again on the same port. */
+async function loopbackProxy(targetPort: number): Promise<{ port: number; stop(): Promise<void>; start(): Promise<void> }> {
+  let server: Server | null = null;
+  const sockets = new Set<Socket>();
+  let port = 0;
+  const start = () =>
+    new Promise<void>((resolve) => {
+      server = createServer((client) => {
+        const upstream = connect(targetPort, '127.0.0.1');
+        for (const socket of [client, upstream]) {
+          sockets.add(socket);
+          socket.on('close', () => sockets.delete(socket)).on('error', () => undefined);
+        }
+        client.pipe(upstream).pipe(client);
+      });
+      server.listen(port, '127.0.0.1', () => {
+        port = (server!.address() as { port: number }).port;
+        resolve();
+      });
+    });
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      for (const socket of sockets) socket.destroy();
+      if (!server) return resolve();
+      server.close(() => resolve());
+      server = null;
+    });
+  await start();
+  return { get port() { return port; }, stop, start };
+}
