@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { commands } from '../commands/index.ts';
 import type { Invoker, Reply } from '../src/discord/command.ts';
 import { Dispatcher, type Responder } from '../src/discord/dispatcher.ts';
+import type { Logger } from '../src/log.ts';
 import { Library } from '../src/search/library.ts';
 import { openRecorder, type StoreConfig } from '../src/store/open.ts';
 import type { FeedbackRecorder } from '../src/store/recorder.ts';
@@ -22,9 +23,9 @@ const GUILD = '800000000000000001';
 const DAY = 86_400_000;
 
 /** A log that keeps its lines, to check what a failure logged. */
-function capturedLogger() {
+function capturedLogger(): { logger: Logger; lines: Array<Record<string, unknown>> } {
   const lines: Array<Record<string, unknown>> = [];
-  const logger = pino({ level: 'info' }, new Writable({ write: (chunk, _enc, done) => (lines.push(JSON.parse(String(chunk))), done()) }));
+  const logger: Logger = pino({ level: 'info' }, new Writable({ write: (chunk, _enc, done) => (lines.push(JSON.parse(String(chunk))), done()) }));
   return { logger, lines };
 }
 
@@ -44,7 +45,7 @@ function collector(): Responder & { replies: Reply[] } {
 const library = await Library.open('corpus');
 const opened: FeedbackRecorder[] = [];
 
-function recorder(config: Partial<StoreConfig> & { DATABASE_PATH: string }, options: { now?: () => number; logger?: ReturnType<typeof pino>; retryMs?: number } = {}): FeedbackRecorder {
+function recorder(config: Partial<StoreConfig> & { DATABASE_PATH: string }, options: { now?: () => number; logger?: Logger; retryMs?: number } = {}): FeedbackRecorder {
   const made = openRecorder({ FEEDBACK_RETENTION_DAYS: 90, FEEDBACK_RECORDING: 'on', ...config }, options.logger ?? pino({ level: 'silent' }), options);
   if (!made) throw new Error('recording is on: a recorder was expected');
   opened.push(made);
@@ -70,7 +71,7 @@ afterEach(async () => {
 });
 
 const stores = [
-  ['SQLite', async () => ({ DATABASE_PATH: join(await mkdtemp(join(tmpdir(), 'newsdesk-store-')), 'data', 'newsdesk.db') })],
+  ['SQLite', async () => ({ DATABASE_PATH: join(await mkdtemp(join(tmpdir(), 'newsdesk-store-')), 'data', 'newsdesk.db'), DATABASE_URL: undefined })],
   ['PostgreSQL', async () => ({ DATABASE_PATH: '/nonexistent/unused.db', DATABASE_URL: await freshPostgresDatabase() })],
 ] as const;
 

@@ -39,7 +39,8 @@ function freePort(): Promise<number> {
   });
 }
 
-export default async function startPostgres(project: TestProject): Promise<() => Promise<void>> {
+/** Starts a throwaway cluster (for tests and benches); returns its superuser URL and how to stop and remove it. */
+export async function startPostgresCluster(): Promise<{ url: string; stop(): Promise<void> }> {
   const bin = await binaries();
   const dir = await mkdtemp(join(tmpdir(), 'newsdesk-pg-'));
   const asRoot = process.getuid?.() === 0;
@@ -53,9 +54,18 @@ export default async function startPostgres(project: TestProject): Promise<() =>
   await pgRun('initdb', ['-D', data, '-A', 'trust', '-U', 'newsdesk', '-E', 'UTF8', '--no-sync']);
   // fsync off: a test cluster is thrown away, and it is what makes the store tests quick.
   await pgRun('pg_ctl', ['-D', data, '-l', join(dir, 'server.log'), '-w', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -F`, 'start']);
-  project.provide('postgresUrl', `postgres://newsdesk@127.0.0.1:${port}/postgres`);
-  return async () => {
-    await pgRun('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']).catch(() => undefined);
-    await rm(dir, { recursive: true, force: true });
+  return {
+    url: `postgres://newsdesk@127.0.0.1:${port}/postgres`,
+    stop: async () => {
+      await pgRun('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']).catch(() => undefined);
+      await rm(dir, { recursive: true, force: true });
+    },
   };
+}
+
+/** The global setup: one cluster for the whole run, its URL provided to the tests as `postgresUrl`. */
+export default async function startPostgres(project: TestProject): Promise<() => Promise<void>> {
+  const cluster = await startPostgresCluster();
+  project.provide('postgresUrl', cluster.url);
+  return cluster.stop;
 }
