@@ -12,10 +12,11 @@ const PAGED: PagedCommand = { command: 'compare', textField: 'Topic', noun: 'com
 /** Longest quote shown per outlet: five outlets and their sources stay within one embed. */
 const MAX_QUOTE = 400;
 
-/** One outlet: its name and how many of its articles match, the quote, then the article it is from. */
+/** One outlet: its name and how many of its articles match, the quote (if its text has one), then the article it is from. */
 function outletBlock(quote: OutletQuote, n: number): string {
   const who = quote.outlet === null ? `Outlet unknown (${quote.articleCount} article${quote.articleCount === 1 ? '' : 's'} naming no outlet)` : `${escapeText(fitText(quote.outlet, 200))} (${quote.articleCount} article${quote.articleCount === 1 ? '' : 's'})`;
-  return `**${n}. ${who}**\n> ${escapeText(fitText(quote.sentence, MAX_QUOTE))}\n${link(quote.article.title ?? 'Untitled article', quote.article.url)} · ${displayDate(quote.article.published)}`;
+  const said = quote.sentence ? `> ${escapeText(fitText(quote.sentence, MAX_QUOTE))}` : '(the topic is in its title only)';
+  return `**${n}. ${who}**\n${said}\n${link(quote.article.title ?? 'Untitled article', quote.article.url)} · ${displayDate(quote.article.published)}`;
 }
 
 /** One page of outlets, each with its best sentence on the topic, and Previous/Next for the asker. */

@@ -34,14 +34,14 @@ describe('compare', () => {
   it('quotes each outlet that covered the topic once, verbatim, newest first, the unnamed ones grouped as unknown', async () => {
     const comparison = (await library()).compare('desalination plant');
     expect(ComparisonSchema.parse(comparison)).toEqual(comparison);
-    // Ordered by the date of the article each quote comes from.
+    // Ordered by the date of the article each quote comes from (each outlet's most relevant one), undated last.
     expect(comparison.outlets.map((o) => [o.outlet, o.articleCount, o.article.published])).toEqual([
       [null, 1, '2025-04-01'],
-      ['Coast *Daily*', 2, '2025-03-15'],
       ['Harbour Gazette', 2, '2025-01-10'],
+      ['Coast *Daily*', 2, null],
     ]);
     for (const quote of comparison.outlets) expect(bodyOf(quote.article.title)).toContain(quote.sentence);
-    expect(comparison.outlets[2]!.sentence).toBe('The council approved the desalination plant on Monday.');
+    expect(comparison.outlets[1]!.sentence).toBe('The council approved the desalination plant on Monday.');
   });
 
   it('leaves out outlets with nothing on the topic, and honours the date filters', async () => {

@@ -1,10 +1,12 @@
 /**
  * Who reported what: for each outlet that covered a topic, its single best verbatim sentence.
  *
- * Each outlet's few best-retrieved articles are ranked sentence by sentence (the ranking /ask
- * uses), so an outlet with hundreds of matching articles costs no more than one with three.
- * Articles that name no outlet are one honest group, "outlet unknown", never folded into a named
- * outlet. Outlets are listed by the date of the quoted article, newest first; undated last.
+ * Each outlet is represented by its most relevant article (BM25 over title and body), and quoted by
+ * that article's best sentence (the ranking /ask uses). Outlets are listed by the date of that
+ * article, newest first, undated last, and only the shown page's articles have their sentences
+ * ranked: splitting and analysing an unseen article's sentences costs milliseconds, so ranking every
+ * outlet's articles for a common topic over 40 outlets took most of a second.
+ * Articles that name no outlet are one honest group, "outlet unknown", never folded into a named one.
  */
 import { z } from 'zod';
 import type { Retrieval } from './article-index.ts';
@@ -13,16 +15,14 @@ import type { Question } from './question.ts';
 import { ArticleRefSchema, PAGE_SIZE } from './results.ts';
 import { rankSentences, type RankedSentence, type SentenceCache } from './sentence-ranking.ts';
 
-/** Articles per outlet whose sentences are ranked: enough to find its best, bounded for speed. */
-const CANDIDATES_PER_OUTLET = 4;
-
 /** One outlet's best sentence on the topic, verbatim, with the article it comes from. */
 export const OutletQuoteSchema = z.object({
   /** Null for the articles that name no outlet, shown as "outlet unknown". */
   outlet: z.string().nullable(),
   /** How many of this outlet's articles match the topic. */
   articleCount: z.number().int().positive(),
-  sentence: z.string().min(1),
+  /** Null when the topic is only in the article's title, not in any sentence of its text. */
+  sentence: z.string().min(1).nullable(),
   article: ArticleRefSchema,
 });
 export type OutletQuote = z.infer<typeof OutletQuoteSchema>;
@@ -46,22 +46,35 @@ export function bestSentence(ranked: readonly RankedSentence[]): RankedSentence 
   return ranked.find((r) => !r.sentence.text.endsWith('?')) ?? ranked[0];
 }
 
-/** Every outlet's best quote on the topic, newest first; outlets whose articles hold no matching sentence are left out. */
-export function quotesByOutlet(question: Question, retrieved: readonly Retrieval[], cache: SentenceCache): OutletQuote[] {
-  const byOutlet = new Map<string | null, Retrieval[]>();
+/** An outlet that covered the topic: how many of its articles match, and the most relevant one. */
+export interface OutletCoverage {
+  outlet: string | null;
+  articleCount: number;
+  lead: Retrieval;
+}
+
+/** The outlets among the retrieved articles, by the date of each one's most relevant article, newest first. */
+export function outletsCovering(retrieved: readonly Retrieval[]): OutletCoverage[] {
+  const byOutlet = new Map<string | null, OutletCoverage>();
   for (const retrieval of retrieved) {
-    const group = byOutlet.get(retrieval.article.outlet);
-    if (group) group.push(retrieval);
-    else byOutlet.set(retrieval.article.outlet, [retrieval]);
+    const known = byOutlet.get(retrieval.article.outlet);
+    if (!known) byOutlet.set(retrieval.article.outlet, { outlet: retrieval.article.outlet, articleCount: 1, lead: retrieval });
+    else {
+      known.articleCount += 1;
+      if (retrieval.score > known.lead.score) known.lead = retrieval;
+    }
   }
-  const quotes: Array<OutletQuote & { score: number }> = [];
-  for (const [outlet, articles] of byOutlet) {
-    const best = bestSentence(rankSentences(question, articles.slice(0, CANDIDATES_PER_OUTLET), cache));
-    if (best) quotes.push({ outlet, articleCount: articles.length, sentence: best.sentence.text, article: articleRef(best.article), score: best.score });
-  }
-  return quotes
-    .sort((a, b) => newestFirst(a.article.published, b.article.published) || b.score - a.score)
-    .map(({ score: _score, ...quote }) => quote);
+  return [...byOutlet.values()].sort((a, b) => newestFirst(a.lead.article.published, b.lead.article.published) || b.lead.score - a.lead.score);
+}
+
+/** The quotes of some outlets: each one's lead article and its best sentence on the topic. */
+export function quoteOutlets(question: Question, outlets: readonly OutletCoverage[], cache: SentenceCache): OutletQuote[] {
+  return outlets.map(({ outlet, articleCount, lead }) => ({
+    outlet,
+    articleCount,
+    sentence: bestSentence(rankSentences(question, [lead], cache))?.sentence.text ?? null,
+    article: articleRef(lead.article),
+  }));
 }
 
 /** Orders ISO dates newest first, undated last. */

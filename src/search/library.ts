@@ -37,7 +37,7 @@ import {
 } from './results.ts';
 import { rankSentences, SentenceCache } from './sentence-ranking.ts';
 import { snippetFor } from './snippet.ts';
-import { quotesByOutlet, type Comparison } from './compare.ts';
+import { outletsCovering, quoteOutlets, type Comparison } from './compare.ts';
 import { inDateOrder, timelineEntries, type Timeline } from './timeline.ts';
 import type { Question } from './question.ts';
 import { fold } from './analyzer.ts';
@@ -179,18 +179,19 @@ export class Library {
     };
   }
 
-  /** Who reported what on a topic: each outlet's best sentence, newest first, five outlets a page. */
+  /** Who reported what on a topic: each outlet's best sentence, newest first, five outlets a page (see compare.ts). */
   compare(topic: string, filters: Filters = {}, page = 1): Comparison {
     const started = performance.now();
     const matched = this.matching(topic, filters);
-    const quotes = matched.notice === null ? quotesByOutlet(matched.question, matched.found, this.sentences) : [];
-    const shown = pageWithin(quotes.length, page);
+    const outlets = outletsCovering(matched.found);
+    const shown = pageWithin(outlets.length, page);
+    const onPage = outlets.slice((shown.page - 1) * PAGE_SIZE, shown.page * PAGE_SIZE);
     return {
       topic,
       ...shown,
-      total: quotes.length,
-      outlets: quotes.slice((shown.page - 1) * PAGE_SIZE, shown.page * PAGE_SIZE),
-      notice: matched.notice ?? (quotes.length === 0 ? 'No outlet in the coverage reported on that.' : shown.notice),
+      total: outlets.length,
+      outlets: matched.notice === null ? quoteOutlets(matched.question, onPage, this.sentences) : [],
+      notice: matched.notice ?? (outlets.length === 0 ? 'No outlet in the coverage reported on that.' : shown.notice),
       tookMs: performance.now() - started,
     };
   }
