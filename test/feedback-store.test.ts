@@ -10,6 +10,7 @@ import { commands } from '../commands/index.ts';
 import type { Invoker, Reply } from '../src/discord/command.ts';
 import { Dispatcher, type Responder } from '../src/discord/dispatcher.ts';
 import type { Logger } from '../src/log.ts';
+import { readConfig } from '../src/config.ts';
 import { Library } from '../src/search/library.ts';
 import { openRecorder, type StoreConfig } from '../src/store/open.ts';
 import type { FeedbackRecorder } from '../src/store/recorder.ts';
@@ -220,3 +221,30 @@ async function loopbackProxy(targetPort: number): Promise<{ port: number; stop()
   await start();
   return { get port() { return port; }, stop, start };
 }
+
+describe('the feedback settings', () => {
+  it('default to an SQLite file kept 90 days, recording on', () => {
+    const config = readConfig({});
+    expect(config).toMatchObject({ DATABASE_PATH: 'data/newsdesk.db', FEEDBACK_RETENTION_DAYS: 90, FEEDBACK_RECORDING: 'on' });
+    expect(config.DATABASE_URL).toBeUndefined();
+  });
+
+  it.each([
+    [{ DATABASE_URL: 'mysql://db/newsdesk' }, /^DATABASE_URL: expected a postgres:\/\/ URL/],
+    [{ FEEDBACK_RETENTION_DAYS: '0' }, /^FEEDBACK_RETENTION_DAYS: expected at least 1 day/],
+    [{ FEEDBACK_RECORDING: 'maybe' }, /^FEEDBACK_RECORDING: expected on or off/],
+  ])('name the variable and what it expects: %j', (env, message) => {
+    expect(() => readConfig(env)).toThrow(message);
+  });
+});
+
+describe('/help', () => {
+  it('lists /compare, /timeline and /gaps with examples, and tells members about the feedback buttons', async () => {
+    const responder = collector();
+    await new Dispatcher({ library, commands, moderatorRoleIds: [], now: Date.now }, { logger: pino({ level: 'silent' }) }).command({ command: 'help', options: {}, invoker: READER }, responder);
+    const embed = responder.replies[0]!.message.embeds![0]!;
+    expect(embed.description).toContain('Press Helpful or Not helpful under an answer');
+    expect(embed.fields!.map((f) => f.name)).toEqual(expect.arrayContaining(['/compare', '/timeline', '/gaps']));
+    expect(embed.fields!.find((f) => f.name === '/timeline')!.value).toContain('Example: `/timeline topic: Rafah crossing outlet: Al Mayadeen English`');
+  });
+});
