@@ -9,12 +9,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { PermissionFlagsBits, type APIEmbed, type Client } from 'discord.js';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commands } from '../commands/index.ts';
-import { runConsole } from '../src/cli/console.ts';
 import { createDispatcher } from '../src/discord/bot.ts';
 import { startGatewayBot } from '../src/discord/gateway.ts';
 import { startHttpServer, type HttpEndpoint } from '../src/discord/http.ts';
@@ -22,6 +19,7 @@ import { Library } from '../src/search/library.ts';
 import { openRecorder } from '../src/store/open.ts';
 import type { FeedbackRecorder } from '../src/store/recorder.ts';
 import { startDiscordServer, type DiscordServer, type InteractionCallbackBody } from './support/discord-server.ts';
+import { typeIntoConsole } from './support/console-session.ts';
 import { until } from './support/until.ts';
 
 const TOKEN = 'fake-bot-token.for-community-tests.0123456789';
@@ -190,13 +188,7 @@ describe('in the console', () => {
   it('answers /compare and /timeline, takes a vote by typing the button, and shows /gaps', async () => {
     const setup = await corpusAndStore();
     const dispatcher = createDispatcher(setup.library, { MODERATOR_ROLE_IDS: [], COOLDOWN_SECONDS: 0 }, silent, undefined, setup.feedback);
-    const input = new PassThrough();
-    const output = new PassThrough();
-    let printed = '';
-    output.on('data', (chunk) => (printed += chunk));
-    const done = runConsole({ dispatcher, commands, input, output, color: false });
-    input.end(['/compare tram line', 'next', '/timeline tram line since: 2025-02-06', '/ask Who met Khalil al-Hayya in Istanbul?', 'not helpful', '/ask Where is the tram depot?', '/gaps 3'].map((line) => `${line}\n`).join(''));
-    await done;
+    const printed = await typeIntoConsole(dispatcher, ['/compare tram line', 'next', '/timeline tram line since: 2025-02-06', '/ask Who met Khalil al-Hayya in Istanbul?', 'not helpful', '/ask Where is the tram depot?', '/gaps 3']);
     await setup.feedback.close();
     await rm(setup.dir, { recursive: true, force: true });
     expect(printed).toContain('1. Outlet 7 (1 article)');
