@@ -191,6 +191,26 @@ describe('a failing store never stops an answer', () => {
   });
 });
 
+describe('a shared cooldown store that never replies', () => {
+  it('does not hold the answer until the connection attempt gives up', async () => {
+    const held = new Set<Socket>();
+    const silentServer = createServer((socket) => {
+      held.add(socket);
+      socket.on('close', () => held.delete(socket)).on('error', () => undefined);
+    });
+    await new Promise<void>((resolve) => silentServer.listen(0, '127.0.0.1', resolve));
+    const { logger, lines } = capturedLogger();
+    const url = `postgres://newsdesk@127.0.0.1:${(silentServer.address() as { port: number }).port}/newsdesk`;
+    const dispatcher = dispatcherOver(recorder({ DATABASE_PATH: '/nonexistent/unused.db', DATABASE_URL: url }, { logger, retryMs: 60_000 }), 3);
+    const reply = await ask(dispatcher, 'Who met Khalil al-Hayya in Istanbul?');
+    expect(reply.message.embeds![0]!.description).toContain('Hayya');
+    // Counted locally after the short wait, not after the connection attempt timed out.
+    expect(lines.find((line) => line.msg?.toString().startsWith('feedback store failed'))?.err).toMatchObject({ message: expect.stringMatching(/shared cooldown did not answer/) });
+    for (const socket of held) socket.destroy();
+    await new Promise((resolve) => silentServer.close(resolve));
+  });
+});
+
 /** A TCP relay on a loopback port to a local server, that can be stopped (the server seems gone) and started again on the same port. */
 async function loopbackProxy(targetPort: number): Promise<{ port: number; stop(): Promise<void>; start(): Promise<void> }> {
   let server: Server | null = null;

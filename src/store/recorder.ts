@@ -20,6 +20,8 @@ const BATCH = 500;
 const MAX_RETRY_MS = 30_000;
 const DAY_MS = 86_400_000;
 const PURGE_EVERY_MS = 3_600_000;
+/** Longest an answer waits for the shared cooldown before counting locally. */
+const COOLDOWN_WAIT_MS = 300;
 
 /** What an answer records: the question, whether and how well it was answered, and what it cited. */
 export interface AskRecord {
@@ -110,15 +112,26 @@ export class FeedbackRecorder {
    * taken now, null when the store cannot say (the caller then counts locally).
    */
   async claimCooldown(key: string, now: number, cooldownMs: number): Promise<number | null> {
-    try {
+    const claim = (async () => {
       const { connection } = await this.#ready();
       const taken = await connection.rows(statement(SQL.claimCooldown, key, now + cooldownMs, now));
       if (taken.length > 0) return 0;
       const [row] = await connection.rows<{ until_ms: number | string }>(statement(SQL.cooldownUntil, key));
       return Math.max(0, Number(row?.until_ms ?? 0) - now);
+    })();
+    let timer: NodeJS.Timeout | undefined;
+    // A server that takes connections but never answers must not hold the answer past Discord's 3 seconds.
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`the shared cooldown did not answer within ${COOLDOWN_WAIT_MS} ms`)), COOLDOWN_WAIT_MS);
+    });
+    try {
+      return await Promise.race([claim, late]);
     } catch (error) {
+      claim.catch(() => undefined);
       this.#failed(error);
       return null;
+    } finally {
+      clearTimeout(timer);
     }
   }
 

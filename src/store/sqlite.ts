@@ -9,6 +9,7 @@ import { MIGRATIONS_TABLE, SQL, type Statement } from './sql.ts';
  * the event loop, so the wait is short: a busy database is a failed write, retried later.
  */
 const BUSY_TIMEOUT_MS = 50;
+const MIGRATION_BUSY_TIMEOUT_MS = 5000;
 
 /**
  * Opens (creating if needed) the SQLite file. WAL lets readers (a /gaps) run beside the writer;
@@ -34,6 +35,8 @@ export function openSqlite(path: string): SqlConnection {
   return {
     dialect: 'sqlite',
     async migrate(migrations, now) {
+      // Shards starting together on one file migrate one after another: at start, waiting is fine.
+      db.pragma(`busy_timeout = ${MIGRATION_BUSY_TIMEOUT_MS}`);
       db.exec(MIGRATIONS_TABLE);
       db.transaction(() => {
         const applied = new Set(db.prepare(SQL.appliedVersions).all().map((row) => (row as { version: number }).version));
@@ -43,6 +46,7 @@ export function openSqlite(path: string): SqlConnection {
           db.prepare(SQL.markApplied).run(i + 1, now);
         });
       }).immediate();
+      db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     },
     async batch(statements: readonly Statement[]) {
       db.transaction(() => {
