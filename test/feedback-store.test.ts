@@ -12,9 +12,11 @@ import { Dispatcher, type Responder } from '../src/discord/dispatcher.ts';
 import type { Logger } from '../src/log.ts';
 import { readConfig } from '../src/config.ts';
 import { Library } from '../src/search/library.ts';
+import { GapsReportSchema } from '../src/store/gaps.ts';
 import { openRecorder, type StoreConfig } from '../src/store/open.ts';
 import type { FeedbackRecorder } from '../src/store/recorder.ts';
 import { openSqlite } from '../src/store/sqlite.ts';
+import { newsdesk } from './support/newsdesk-cli.ts';
 import { freshPostgresDatabase } from './support/postgres.ts';
 import { until } from './support/until.ts';
 
@@ -266,5 +268,32 @@ describe('/help', () => {
     expect(embed.description).toContain('Press Helpful or Not helpful under an answer');
     expect(embed.fields!.map((f) => f.name)).toEqual(expect.arrayContaining(['/compare', '/timeline', '/gaps']));
     expect(embed.fields!.find((f) => f.name === '/timeline')!.value).toContain('Example: `/timeline topic: Rafah crossing outlet: Al Mayadeen English`');
+  });
+});
+
+describe('newsdesk gaps', () => {
+  it('prints the /gaps report over every server as JSON, from the store the bot writes', async () => {
+    const path = join(await mkdtemp(join(tmpdir(), 'newsdesk-gaps-cli-')), 'newsdesk.db');
+    const feedback = recorder({ DATABASE_PATH: path });
+    const dispatcher = dispatcherOver(feedback);
+    await ask(dispatcher, 'Is the ferry running tonight?');
+    const responder = collector();
+    await dispatcher.command({ command: 'ask', options: { question: 'is the ferry running' }, invoker: OTHER, guildId: '800000000000000002' }, responder);
+    await feedback.close();
+    const { code, stdout } = await newsdesk(['gaps', '--days', '2', '--json'], undefined, { DATABASE_PATH: path, DATABASE_URL: '' });
+    expect(code).toBe(0);
+    const report = GapsReportSchema.parse(JSON.parse(stdout));
+    expect(report).toMatchObject({ days: 2, guildId: null, unanswered: [{ count: 2, question: expect.stringMatching(/ferry running/i) }] });
+    const oneServer = await newsdesk(['gaps', '--guild', '800000000000000002', '--json'], undefined, { DATABASE_PATH: path, DATABASE_URL: '' });
+    expect(JSON.parse(oneServer.stdout).unanswered).toEqual([{ question: 'is the ferry running', count: 1, otherWordings: [] }]);
+  });
+
+  it('exits 3 naming the problem when the store cannot be read, and 1 when recording is off', async () => {
+    const path = join(await mkdtemp(join(tmpdir(), 'newsdesk-gaps-cli-')), 'newsdesk.db');
+    await writeFile(path, 'not a database\n'.repeat(500));
+    const corrupt = await newsdesk(['gaps', '--json'], undefined, { DATABASE_PATH: path, DATABASE_URL: '' });
+    expect(corrupt).toMatchObject({ code: 3, stdout: '', stderr: expect.stringMatching(/^newsdesk: cannot read the feedback store: file is not a database/) });
+    const off = await newsdesk(['gaps'], undefined, { DATABASE_PATH: path, DATABASE_URL: '', FEEDBACK_RECORDING: 'off' });
+    expect(off).toMatchObject({ code: 1, stderr: expect.stringMatching(/recording is switched off/) });
   });
 });
