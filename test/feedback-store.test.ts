@@ -6,9 +6,11 @@ import { Writable } from 'node:stream';
 import { PermissionFlagsBits } from 'discord.js';
 import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
+import { gapsMessage } from '../commands/gaps.ts';
 import { commands } from '../commands/index.ts';
 import type { Invoker, Reply } from '../src/discord/command.ts';
 import { Dispatcher, type Responder } from '../src/discord/dispatcher.ts';
+import { DiscordLimits } from '../src/discord/limits.ts';
 import type { Logger } from '../src/log.ts';
 import { readConfig } from '../src/config.ts';
 import { Library } from '../src/search/library.ts';
@@ -295,5 +297,26 @@ describe('newsdesk gaps', () => {
     expect(corrupt).toMatchObject({ code: 3, stdout: '', stderr: expect.stringMatching(/^newsdesk: cannot read the feedback store: file is not a database/) });
     const off = await newsdesk(['gaps'], undefined, { DATABASE_PATH: path, DATABASE_URL: '', FEEDBACK_RECORDING: 'off' });
     expect(off).toMatchObject({ code: 1, stderr: expect.stringMatching(/recording is switched off/) });
+  });
+});
+
+describe('the /gaps message', () => {
+  it('fits Discord limits and escapes what members typed, however long the questions', () => {
+    const long = (i: number) => `**Why** @everyone ${'is the harbour closed '.repeat(22)}${i}?`;
+    const message = gapsMessage({
+      days: 7,
+      since: '2026-01-01T00:00:00.000Z',
+      until: '2026-01-08T00:00:00.000Z',
+      guildId: null,
+      unanswered: Array.from({ length: 10 }, (_, i) => ({ question: long(i), count: 10 - i, otherWordings: [long(100 + i), long(200 + i), long(300 + i)] })),
+      notHelpful: Array.from({ length: 10 }, (_, i) => ({ question: long(i), notHelpful: 5, helpful: 1 })),
+      mostCited: Array.from({ length: 10 }, (_, i) => ({ id: `file-${i}.txt`, title: `*Title* ${'x'.repeat(300)}`, count: 3 })),
+    });
+    const embed = message.embeds![0]!;
+    const total = (embed.title?.length ?? 0) + (embed.description?.length ?? 0) + (embed.footer?.text.length ?? 0) + embed.fields!.reduce((n, f) => n + f.name.length + f.value.length, 0);
+    expect(total).toBeLessThanOrEqual(DiscordLimits.embedTotal);
+    for (const field of embed.fields!) expect(field.value.length).toBeLessThanOrEqual(DiscordLimits.embedFieldValue);
+    expect(embed.fields![0]!.value).toMatch(/^\*\*10×\*\* “\\\*\\\*Why\\\*\\\* @\u200beveryone is the harbour/);
+    expect(message.allowed_mentions).toEqual({ parse: [] });
   });
 });
