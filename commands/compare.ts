@@ -2,7 +2,7 @@ import { SlashCommandBuilder } from 'discord.js';
 import type { Comparison, OutletQuote } from '../src/search/compare.ts';
 import { PAGE_SIZE } from '../src/search/results.ts';
 import { MEMBER_CONTEXTS, type Command } from '../src/discord/command.ts';
-import { displayDate, embedMessage, escapeText, fitText, link, type MessagePayload } from '../src/discord/message.ts';
+import { displayDate, displayText, embedMessage, link, type MessagePayload } from '../src/discord/message.ts';
 import { filtersFrom, MAX_QUERY_LENGTH, usableQuestion, withDateOptions } from '../src/discord/options.ts';
 import { pageButtons, pressPage, stateFields, type PagedCommand, type PagedState, type Paging } from '../src/discord/paging.ts';
 
@@ -14,8 +14,8 @@ const MAX_QUOTE = 400;
 
 /** One outlet: its name and how many of its articles match, the quote (if its text has one), then the article it is from. */
 function outletBlock(quote: OutletQuote, n: number): string {
-  const who = quote.outlet === null ? `Outlet unknown (${quote.articleCount} article${quote.articleCount === 1 ? '' : 's'} naming no outlet)` : `${escapeText(fitText(quote.outlet, 200))} (${quote.articleCount} article${quote.articleCount === 1 ? '' : 's'})`;
-  const said = quote.sentence ? `> ${escapeText(fitText(quote.sentence, MAX_QUOTE))}` : '(the topic is in its title only)';
+  const who = quote.outlet === null ? `Outlet unknown (${quote.articleCount} article${quote.articleCount === 1 ? '' : 's'} naming no outlet)` : `${displayText(quote.outlet, 200)} (${quote.articleCount} article${quote.articleCount === 1 ? '' : 's'})`;
+  const said = quote.sentence ? `> ${displayText(quote.sentence, MAX_QUOTE)}` : '(the topic is in its title only)';
   return `**${n}. ${who}**\n${said}\n${link(quote.article.title ?? 'Untitled article', quote.article.url)} · ${displayDate(quote.article.published)}`;
 }
 
@@ -24,7 +24,7 @@ export function compareMessage(comparison: Comparison, state: PagedState, paging
   const blocks = comparison.outlets.map((quote, i) => outletBlock(quote, (comparison.page - 1) * PAGE_SIZE + i + 1));
   return embedMessage(
     {
-      title: `Who reported what: ${escapeText(fitText(comparison.topic, 200))}`,
+      title: `Who reported what: ${displayText(comparison.topic, 200)}`,
       description: comparison.total === 0 ? (comparison.notice ?? 'No outlet in the coverage reported on that.') : blocks.join('\n\n'),
       fields: stateFields(PAGED, state),
       footer: {

@@ -2,7 +2,7 @@ import { PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
 import type { GapsReport } from '../src/store/gaps.ts';
 import { ephemeralText, GUILD_CONTEXT, OptionError, type Command } from '../src/discord/command.ts';
 import { DiscordLimits } from '../src/discord/limits.ts';
-import { embedMessage, escapeText, fitLines, fitText, type MessagePayload } from '../src/discord/message.ts';
+import { displayText, embedMessage, fitLines, type MessagePayload } from '../src/discord/message.ts';
 import { isModerator } from '../src/discord/moderation.ts';
 
 /** The window /gaps looks back over when no `days` is given. */
@@ -10,7 +10,7 @@ const DEFAULT_DAYS = 30;
 /** Longest question shown in a list line, so ten lines fit a field. */
 const MAX_QUESTION = 150;
 
-const quoted = (question: string) => `“${escapeText(fitText(question, MAX_QUESTION))}”`;
+const quoted = (question: string) => `“${displayText(question, MAX_QUESTION)}”`;
 
 /** What readers could not find: unanswered questions grouped by meaning, unhelpful answers, most cited articles. */
 export function gapsMessage(report: GapsReport): MessagePayload {
@@ -18,7 +18,7 @@ export function gapsMessage(report: GapsReport): MessagePayload {
     (group) => `**${group.count}×** ${quoted(group.question)}${group.otherWordings.length ? ` · also asked as ${group.otherWordings.map(quoted).join(', ')}` : ''}`,
   );
   const notHelpful = report.notHelpful.map((answer) => `**${answer.notHelpful}×** not helpful (${answer.helpful} helpful): ${quoted(answer.question)}`);
-  const cited = report.mostCited.map((article) => `**${article.count}×** ${escapeText(fitText(article.title ?? 'Untitled article', 150))} (${escapeText(fitText(article.id, 100))})`);
+  const cited = report.mostCited.map((article) => `**${article.count}×** ${displayText(article.title ?? 'Untitled article', 150)} (${displayText(article.id, 100)})`);
   const empty = unanswered.length + notHelpful.length + cited.length === 0;
   return embedMessage({
     title: `Knowledge gaps · last ${report.days} day${report.days === 1 ? '' : 's'}`,

@@ -2,7 +2,7 @@ import { SlashCommandBuilder } from 'discord.js';
 import { PAGE_SIZE } from '../src/search/results.ts';
 import type { Timeline, TimelineEntry } from '../src/search/timeline.ts';
 import { MEMBER_CONTEXTS, type Command } from '../src/discord/command.ts';
-import { displayDate, embedMessage, escapeText, fitText, link, type MessagePayload } from '../src/discord/message.ts';
+import { displayDate, displayText, embedMessage, link, type MessagePayload } from '../src/discord/message.ts';
 import { filtersFrom, MAX_QUERY_LENGTH, outletChoices, usableQuestion, withFilterOptions } from '../src/discord/options.ts';
 import { pageButtons, pressPage, stateFields, type PagedCommand, type PagedState, type Paging } from '../src/discord/paging.ts';
 
@@ -14,8 +14,8 @@ const MAX_SENTENCE = 400;
 
 /** One article: its date (or "date unknown"), linked title and outlet, then its most relevant sentence. */
 function entryBlock(entry: TimelineEntry, n: number): string {
-  const head = `**${n}. ${displayDate(entry.published)}** · ${link(entry.title ?? 'Untitled article', entry.url)} — ${escapeText(fitText(entry.outlet ?? 'outlet unknown', 200))}`;
-  return entry.sentence ? `${head}\n> ${escapeText(fitText(entry.sentence, MAX_SENTENCE))}` : head;
+  const head = `**${n}. ${displayDate(entry.published)}** · ${link(entry.title ?? 'Untitled article', entry.url)} — ${displayText(entry.outlet ?? 'outlet unknown', 200)}`;
+  return entry.sentence ? `${head}\n> ${displayText(entry.sentence, MAX_SENTENCE)}` : head;
 }
 
 /** The footer: first and last dates of the whole timeline, the page, and how many articles are undated. */
@@ -31,7 +31,7 @@ export function timelineMessage(timeline: Timeline, state: PagedState, paging?: 
   const blocks = timeline.entries.map((entry, i) => entryBlock(entry, (timeline.page - 1) * PAGE_SIZE + i + 1));
   return embedMessage(
     {
-      title: `How the story developed: ${escapeText(fitText(timeline.topic, 200))}`,
+      title: `How the story developed: ${displayText(timeline.topic, 200)}`,
       description: timeline.total === 0 ? (timeline.notice ?? 'No articles in the coverage match that topic.') : blocks.join('\n\n'),
       fields: stateFields(PAGED, state),
       footer: { text: timelineFooter(timeline) },
