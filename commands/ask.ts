@@ -1,6 +1,6 @@
-import { SlashCommandBuilder } from 'discord.js';
+import { ButtonStyle, ComponentType, SlashCommandBuilder } from 'discord.js';
 import type { Answer } from '../src/search/results.ts';
-import { MEMBER_CONTEXTS, type Command } from '../src/discord/command.ts';
+import { ephemeralText, MEMBER_CONTEXTS, type Command } from '../src/discord/command.ts';
 import { attributionLine, displayText, embedMessage, fitLines, type MessagePayload } from '../src/discord/message.ts';
 import { DiscordLimits } from '../src/discord/limits.ts';
 import { filtersFrom, MAX_QUERY_LENGTH, outletChoices, usableQuestion, withFilterOptions } from '../src/discord/options.ts';
@@ -12,8 +12,17 @@ import { filtersFrom, MAX_QUERY_LENGTH, outletChoices, usableQuestion, withFilte
  */
 const QUOTES_ROOM = 3000;
 
-/** The answer as posted: quoted sentences with [n] markers, then the numbered sources. */
-export function answerMessage(answer: Answer): MessagePayload {
+/** The feedback buttons' custom_ids: `ask:<recorded ask id>:<1 helpful | 0 not helpful>`. */
+const VOTES = { helpful: '1', notHelpful: '0' } as const;
+
+/** "Helpful" and "Not helpful" under a recorded answer; any member may press each, a later press replacing an earlier one. */
+function feedbackButtons(askId: string): NonNullable<MessagePayload['components']> {
+  const button = (label: string, vote: string, style: ButtonStyle.Success | ButtonStyle.Secondary) => ({ type: ComponentType.Button as const, style, label, custom_id: `ask:${askId}:${vote}` });
+  return [{ type: ComponentType.ActionRow as const, components: [button('Helpful', VOTES.helpful, ButtonStyle.Success), button('Not helpful', VOTES.notHelpful, ButtonStyle.Secondary)] }];
+}
+
+/** The answer as posted: quoted sentences with [n] markers, then the numbered sources; feedback buttons when the ask was recorded. */
+export function answerMessage(answer: Answer, askId: string | null = null): MessagePayload {
   const sources = answer.sources.map((source) => `**[${source.n}]** ${attributionLine(source)}`);
   const related = answer.related.map((article) => `• ${attributionLine(article)}`);
   const fields = answer.answered
@@ -32,7 +41,7 @@ export function answerMessage(answer: Answer): MessagePayload {
     description,
     fields,
     footer: { text: answer.answered ? `Quoted verbatim · confidence ${Math.round(answer.confidence * 100)}%` : 'Not in the coverage' },
-  });
+  }, askId === null ? [] : feedbackButtons(askId));
 }
 
 export const command: Command = {
@@ -47,10 +56,18 @@ export const command: Command = {
     .toJSON(),
   example: '/ask question: Who met Khalil al-Hayya in Istanbul?',
   cooldown: true,
-  execute(request, { library }) {
+  execute(request, { library, feedback }) {
     const filters = filtersFrom(request, library);
     const answer = library.answer(usableQuestion(request, 'question'), filters);
-    return { message: answerMessage(answer), ephemeral: request.options.private === true };
+    const askId = feedback?.recordAsk(answer, { userId: request.invoker.id, guildId: request.guildId ?? null }) ?? null;
+    return { message: answerMessage(answer, askId), ephemeral: request.options.private === true };
   },
   autocomplete: outletChoices,
+  press(request, { feedback }) {
+    const [, askId = '', vote = ''] = request.customId.split(':');
+    if (!feedback?.recording || !askId || !Object.values(VOTES).includes(vote as never)) return { kind: 'reply', reply: ephemeralText('Feedback is not being recorded at the moment. Thank you all the same.') };
+    const helpful = vote === VOTES.helpful;
+    feedback.recordVote(askId, request.invoker.id, helpful);
+    return { kind: 'reply', reply: ephemeralText(helpful ? 'Thanks: marked as helpful. Pressing the other button changes your vote.' : 'Thanks: marked as not helpful. The moderators see which answers missed, to improve the coverage.') };
+  },
 };

@@ -9,7 +9,9 @@ export const command: Command = {
     return {
       message: embedMessage({
         title: 'newsdesk',
-        description: 'Answers come as sentences quoted verbatim from the coverage, each cited to its article.',
+        description:
+          'Answers come as sentences quoted verbatim from the coverage, each cited to its article. ' +
+          'Press Helpful or Not helpful under an answer: the moderators see, with /gaps, what the coverage does not answer.',
         fields: commands.map((c) =>
           isSlashCommand(c)
             ? { name: `/${c.definition.name}`, value: `${c.definition.description}\nExample: \`${c.example}\`` }

@@ -45,6 +45,10 @@ export const ConfigSchema = z
         .max(1, 'expected a share of the articles from 0 to 1, such as 0.5')
         .default(DEFAULT_MAX_LOSS),
     ),
+    DATABASE_PATH: z.preprocess(emptyAsUnset, z.string().default('data/newsdesk.db')),
+    DATABASE_URL: z.preprocess(emptyAsUnset, z.url({ protocol: /^postgres(ql)?$/, error: 'expected a postgres:// URL' }).optional()),
+    FEEDBACK_RETENTION_DAYS: z.preprocess(emptyAsUnset, z.coerce.number({ error: 'expected a number of days' }).int('expected a whole number of days').min(1, 'expected at least 1 day').default(90)),
+    FEEDBACK_RECORDING: z.preprocess(emptyAsUnset, z.enum(['on', 'off'], { error: 'expected on or off' }).default('on')),
     LOG_LEVEL: z.preprocess(emptyAsUnset, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'expected one of fatal, error, warn, info, debug, trace, silent' }).default('info')),
   })
   .superRefine((config, ctx) => {

@@ -10,6 +10,7 @@ import { exitOnFatalClose, exitOnSignal, exitOnStartFailure, holdReloadSignals }
 import { createLogger, type Logger } from './log.ts';
 import { watchForReloads } from './reload-triggers.ts';
 import { Library } from './search/library.ts';
+import { openRecorder } from './store/open.ts';
 
 /** Loads the corpus, or ends the process with one line saying why (exit code 2). */
 async function openLibrary(config: Config): Promise<Library> {
@@ -33,8 +34,10 @@ async function startConsole(config: Config): Promise<void> {
   const library = await openLibrary(config);
   const color = process.stdout.isTTY === true && !process.env.NO_COLOR;
   console.log(`${library.coverage().articleCount} articles loaded. Type /help, /ask <question>, /search <words>; /quit or Ctrl-D to leave.\n`);
-  const dispatcher = createDispatcher(library, { ...config, COOLDOWN_SECONDS: 0 }, logger);
+  const recorder = openRecorder(config, logger);
+  const dispatcher = createDispatcher(library, { ...config, COOLDOWN_SECONDS: 0 }, logger, undefined, recorder);
   await runConsole({ dispatcher, commands, input: process.stdin, output: process.stdout, color });
+  await recorder?.close();
 }
 
 /** Logs the loaded corpus, then reloads it on SIGHUP (and on changes with CORPUS_POLL_SECONDS): how operators reload every replica or shard. */
@@ -50,14 +53,15 @@ async function startBot(config: Config & { DISCORD_TOKEN: string }): Promise<voi
   const releaseReloadSignals = holdReloadSignals();
   const library = await openLibrary(config);
   watchCorpus(library, config, logger, releaseReloadSignals);
+  const recorder = openRecorder(config, logger);
   const client = await startGatewayBot({
     token: config.DISCORD_TOKEN,
     apiUrl: config.DISCORD_API_URL,
-    dispatcher: createDispatcher(library, config, logger, process.env.SHARD_COUNT ? 'shard' : undefined),
+    dispatcher: createDispatcher(library, config, logger, process.env.SHARD_COUNT ? 'shard' : undefined, recorder),
     logger,
     onFatalClose: exitOnFatalClose,
   });
-  exitOnSignal(() => client.destroy(), logger);
+  exitOnSignal(() => Promise.all([client.destroy(), recorder?.close()]), logger);
 }
 
 async function startHttp(config: Config & { DISCORD_PUBLIC_KEY: string }): Promise<void> {
@@ -66,14 +70,15 @@ async function startHttp(config: Config & { DISCORD_PUBLIC_KEY: string }): Promi
   const releaseReloadSignals = holdReloadSignals();
   // Listening before the corpus is loaded lets Discord's endpoint check and health probes through meanwhile.
   const library = openLibrary(config);
+  const recorder = openRecorder(config, logger);
   const endpoint = await startHttpServer({
     port: config.PORT,
     publicKey: config.DISCORD_PUBLIC_KEY,
     apiUrl: config.DISCORD_API_URL,
-    service: library.then((loaded) => ({ library: loaded, dispatcher: createDispatcher(loaded, config, logger, 'replica') })),
+    service: library.then((loaded) => ({ library: loaded, dispatcher: createDispatcher(loaded, config, logger, 'replica', recorder) })),
     logger,
   });
-  exitOnSignal(() => endpoint.close(), logger);
+  exitOnSignal(() => Promise.all([endpoint.close(), recorder?.close()]), logger);
   watchCorpus(await library, config, logger, releaseReloadSignals);
 }
 

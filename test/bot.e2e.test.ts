@@ -177,16 +177,17 @@ describe('the bot end to end, through the real discord.js client and a loopback 
   it('registers every command by bulk overwrite with deploy-commands, the same JSON each run', async () => {
     const env = { ...process.env, DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: discord.applicationId, DISCORD_GUILD_ID: discord.guilds[0]!.id, DISCORD_API_URL: discord.apiUrl };
     const first = await run('npx', ['tsx', 'src/main.ts', 'deploy-commands'], { env });
-    expect(first.stdout).toContain(`Registered 7 commands in guild ${discord.guilds[0]!.id}`);
+    expect(first.stdout).toContain(`Registered 10 commands in guild ${discord.guilds[0]!.id}`);
     await run('npx', ['tsx', 'src/main.ts', 'deploy-commands'], { env });
     const overwrites = discord.commands.overwrites;
     expect(overwrites).toHaveLength(2);
     expect(overwrites[1]!.body).toEqual(overwrites[0]!.body);
     expect(overwrites[0]!.body).toEqual(commands.map((c) => c.definition));
     const registered = discord.commands.guild[discord.guilds[0]!.id]!;
-    expect(registered.map((c) => c.name)).toEqual(['ask', 'search', 'article', 'coverage', 'reload', 'help', 'Find coverage']);
+    expect(registered.map((c) => c.name)).toEqual(['ask', 'search', 'compare', 'timeline', 'article', 'coverage', 'reload', 'gaps', 'help', 'Find coverage']);
     expect(registered.find((c) => c.name === 'Find coverage')?.type).toBe(3);
     expect(registered.find((c) => c.name === 'reload')?.default_member_permissions).toBe(String(PermissionFlagsBits.ManageGuild));
+    expect(registered.find((c) => c.name === 'gaps')?.default_member_permissions).toBe(String(PermissionFlagsBits.ManageGuild));
     expect(first.stdout + first.stderr).not.toContain(TOKEN);
   });
 });

@@ -1,26 +1,18 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { PassThrough } from 'node:stream';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { commands } from '../commands/index.ts';
-import { parseCommandLine, runConsole } from '../src/cli/console.ts';
+import { parseCommandLine } from '../src/cli/console.ts';
 import { createDispatcher } from '../src/discord/bot.ts';
 import { Library } from '../src/search/library.ts';
 import { tempCorpus } from './fixtures/corpus/temp-corpus.ts';
+import { typeIntoConsole } from './support/console-session.ts';
 
 /** Types the lines into a console over the given corpus and returns everything it printed. */
 async function session(corpusDir: string, lines: string[]): Promise<string> {
   const library = await Library.open(corpusDir);
-  const dispatcher = createDispatcher(library, { MODERATOR_ROLE_IDS: [], COOLDOWN_SECONDS: 0 }, pino({ level: 'silent' }));
-  const input = new PassThrough();
-  const output = new PassThrough();
-  let printed = '';
-  output.on('data', (chunk) => (printed += chunk));
-  const done = runConsole({ dispatcher, commands, input, output, color: false });
-  input.end(lines.map((line) => `${line}\n`).join(''));
-  await done;
-  return printed;
+  return typeIntoConsole(createDispatcher(library, { MODERATOR_ROLE_IDS: [], COOLDOWN_SECONDS: 0 }, pino({ level: 'silent' })), lines);
 }
 
 describe('parseCommandLine', () => {

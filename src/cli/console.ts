@@ -81,11 +81,13 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
   for await (const line of lines) {
     const text = line.trim();
     const paging = { n: 'next', next: 'next', p: 'previous', prev: 'previous', previous: 'previous' }[text.toLowerCase()];
+    // Typing a button's label presses it: paging, and Helpful / Not helpful under an answer.
+    const pressed = buttons.get(paging ?? text.toLowerCase());
     if (/^\/?(quit|exit)$/i.test(text)) break;
-    if (paging) {
-      const pressed = buttons.get(paging);
-      if (pressed) await dispatcher.button({ customId: pressed, invoker, embeds }, responder);
-      else print(`There is no ${paging} page: /search shows pages of results.`);
+    if (pressed) {
+      await dispatcher.button({ customId: pressed, invoker, embeds }, responder);
+    } else if (paging) {
+      print(`There is no ${paging} page: /search shows pages of results.`);
     } else if (text) {
       try {
         await dispatcher.command({ ...parseCommandLine(text, commands), invoker }, responder);

@@ -2,24 +2,28 @@ import { createInterface } from 'node:readline';
 import dotenv from 'dotenv';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { answerMessage } from '../../commands/ask.ts';
+import { gapsMessage } from '../../commands/gaps.ts';
 import { searchMessage } from '../../commands/search.ts';
-import { ConfigSchema } from '../config.ts';
+import { ConfigError, ConfigSchema, readConfig } from '../config.ts';
 import type { Corpus } from '../corpus/article.ts';
 import { CorpusDirectoryError, loadCorpus } from '../corpus/loader.ts';
 import { corpusIssueLines, corpusReport, formatCorpusReport, rejectionNotice } from '../corpus/report.ts';
 import { OptionError } from '../discord/command.ts';
 import { parseFilters } from '../discord/options.ts';
+import { createLogger } from '../log.ts';
 import { type CorpusLoader, Library } from '../search/library.ts';
 import type { Filters } from '../search/results.ts';
+import { openRecorder } from '../store/open.ts';
 import { renderMessage } from './terminal.ts';
 
 /** Exit codes: documented in the README. */
-const EXIT = { ok: 0, usage: 1, corpusUnreadable: 2 } as const;
+const EXIT = { ok: 0, usage: 1, corpusUnreadable: 2, storeUnreadable: 3 } as const;
 
 const USAGE = `usage: newsdesk ask "<question>" [--corpus DIR] [--outlet X] [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--max-file-mb N] [--json]
        newsdesk ask --json [--corpus DIR] < questions.txt      (one question a line, one JSON answer a line)
        newsdesk search "<query>" [--corpus DIR] [--outlet X] [--since D] [--until D] [--page N] [--max-file-mb N] [--json]
-       newsdesk corpus check [DIR] [--max-file-mb N] [--json]`;
+       newsdesk corpus check [DIR] [--max-file-mb N] [--json]
+       newsdesk gaps [--days N] [--guild ID] [--json]      (from DATABASE_URL, else DATABASE_PATH)`;
 
 /** A mistake in how the command was called: the message, then the usage line, exit 1. */
 class UsageError extends Error {}
@@ -144,10 +148,36 @@ async function corpusCheck(args: string[]): Promise<number> {
   return EXIT.ok;
 }
 
+/** `gaps`: the /gaps report over every guild (or one) from the feedback store the bot writes. */
+async function gaps(args: string[]): Promise<number> {
+  const { values } = parse(args, { days: { type: 'string', default: '30' }, guild: { type: 'string' }, json: { type: 'boolean', default: false } });
+  const days = Number(values.days);
+  if (!Number.isInteger(days) || days < 1) throw new UsageError('--days must be a whole number from 1');
+  let config;
+  try {
+    config = readConfig();
+  } catch (error) {
+    throw error instanceof ConfigError ? new UsageError(error.message) : error;
+  }
+  const recorder = openRecorder(config, createLogger('silent'));
+  if (!recorder?.recording) throw new UsageError('recording is switched off (FEEDBACK_RECORDING=off): there is nothing to report');
+  try {
+    const report = await recorder.gaps(days, values.guild ?? null);
+    console.log(values.json ? JSON.stringify(report) : renderMessage(gapsMessage(report), color()));
+    return EXIT.ok;
+  } catch (error) {
+    console.error(`newsdesk: cannot read the feedback store: ${(error as Error).message}`);
+    return EXIT.storeUnreadable;
+  } finally {
+    await recorder.close();
+  }
+}
+
 /** Every command, by name; `corpus` has subcommands. */
 const COMMANDS: Record<string, Subcommand> = {
   ask,
   search,
+  gaps,
   corpus: async ([sub, ...rest]) => {
     if (sub !== 'check') throw new UsageError(`unknown corpus command: ${sub ?? '(none)'}`);
     return corpusCheck(rest);

@@ -48,7 +48,7 @@ function renderEmbed(embed: APIEmbed, paint: (style: Style, text: string) => str
 export function renderMessage(message: MessagePayload, color: boolean): string {
   const paint = (style: Style, text: string) => (color ? styleText(style, text) : text);
   const buttons = (message.components ?? []).flatMap((row) => row.components).filter((c) => 'label' in c && !c.disabled);
-  const hint = buttons.length ? [paint('dim', `(type ${buttons.map((b) => ('label' in b ? b.label : '')).join(' or ').toLowerCase()} to page)`)] : [];
+  const hint = buttons.length ? [paint('dim', `(type ${buttons.map((b) => ('label' in b ? b.label : '')).join(' or ').toLowerCase()} to press)`)] : [];
   const lines = [
     ...(message.content ? [renderMarkdown(message.content, paint)] : []),
     ...(message.embeds ?? []).flatMap((embed) => renderEmbed(embed, paint)),

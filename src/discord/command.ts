@@ -1,5 +1,6 @@
 import { InteractionContextType, type APIEmbed, type RESTPostAPIChatInputApplicationCommandsJSONBody, type RESTPostAPIContextMenuApplicationCommandsJSONBody } from 'discord.js';
 import type { Library } from '../search/library.ts';
+import type { FeedbackRecorder } from '../store/recorder.ts';
 import { textMessage, type MessagePayload } from './message.ts';
 
 /** Where members' commands can be used: in a server, and in a DM with the bot. Set explicitly, so no Discord default decides. */
@@ -23,6 +24,8 @@ export interface CommandRequest {
   command: string;
   options: Readonly<Record<string, OptionValue>>;
   invoker: Invoker;
+  /** The guild it was used in; null or absent in DMs and the console. */
+  guildId?: string | null;
 }
 
 /** An autocomplete request: the option being typed and what is typed so far. */
@@ -68,6 +71,8 @@ export interface CommandContext {
   /** The process /reload reaches when the bot runs as several (an HTTP replica, a shard); absent for one process. */
   reloadScope?: 'replica' | 'shard';
   now: () => number;
+  /** Records /ask and its feedback votes, and reads /gaps; absent when recording is off. */
+  feedback?: FeedbackRecorder;
 }
 
 /** One command: its registration JSON and its handlers (the discord.js guide's shape). */

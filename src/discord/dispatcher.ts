@@ -32,6 +32,14 @@ export interface DispatcherOptions {
   /** Per-user wait between two uses of a cooldown command, in milliseconds (default 3,000). */
   cooldownMs?: number;
   logger: Logger;
+  /** A cooldown every process shares (PostgreSQL); when absent or unreachable, each process counts its own. */
+  sharedCooldowns?: SharedCooldowns;
+}
+
+/** Cooldowns kept where every replica sees them. */
+export interface SharedCooldowns {
+  /** Milliseconds still to wait, 0 when the cooldown was taken now, null when the shared store cannot say. */
+  claimCooldown(key: string, now: number, cooldownMs: number): Promise<number | null>;
 }
 
 /**
@@ -44,6 +52,7 @@ export class Dispatcher {
   readonly #context: CommandContext;
   readonly #cooldownMs: number;
   readonly #logger: Logger;
+  readonly #sharedCooldowns: SharedCooldowns | undefined;
   /** `${userId}:${command}` → time the user may use the command again. */
   readonly #cooldowns = new Map<string, number>();
 
@@ -52,6 +61,7 @@ export class Dispatcher {
     this.#context = context;
     this.#cooldownMs = options.cooldownMs ?? 3000;
     this.#logger = options.logger;
+    this.#sharedCooldowns = options.sharedCooldowns;
   }
 
   /** Runs a slash command and answers through the responder. */
@@ -73,7 +83,7 @@ export class Dispatcher {
     try {
       if (!command) throw new OptionError(`Unknown command \`/${request.command}\`.`);
       const bounded = boundedOptions(request, command);
-      const wait = this.#cooldownLeft(bounded, command);
+      const wait = await this.#cooldownLeft(bounded, command);
       if (wait > 0) return { reply: ephemeralText(`Please wait ${Math.ceil(wait / 1000)} s before using \`/${request.command}\` again.`), deferred };
       if (command.deferred) {
         if (!(await this.#deferred(responder, command.deferred.ephemeral, request))) return { reply: null, deferred };
@@ -142,10 +152,12 @@ export class Dispatcher {
     }
   }
 
-  #cooldownLeft(request: CommandRequest, command: Command): number {
+  async #cooldownLeft(request: CommandRequest, command: Command): Promise<number> {
     if (!command.cooldown || this.#cooldownMs <= 0) return 0;
     const key = `${request.invoker.id}:${request.command}`;
     const now = this.#context.now();
+    const shared = await this.#sharedCooldowns?.claimCooldown(key, now, this.#cooldownMs);
+    if (typeof shared === 'number') return shared;
     const until = this.#cooldowns.get(key) ?? 0;
     if (until > now) return until - now;
     this.#cooldowns.set(key, now + this.#cooldownMs);

@@ -97,7 +97,7 @@ async function route(interaction: Interaction, dispatcher: Dispatcher): Promise<
   if (interaction.isChatInputCommand() || interaction.isAutocomplete()) {
     const options: Record<string, OptionValue> = {};
     for (const option of interaction.options.data) if (option.value !== undefined) options[option.name] = option.value;
-    const request = { command: interaction.commandName, options, invoker };
+    const request = { command: interaction.commandName, options, invoker, guildId: interaction.guildId };
     if (interaction.isAutocomplete()) {
       const focused = interaction.options.getFocused(true);
       await dispatcher.autocomplete({ ...request, focused: { name: focused.name, value: String(focused.value) } }, responderFor(interaction));
@@ -105,7 +105,7 @@ async function route(interaction: Interaction, dispatcher: Dispatcher): Promise<
       await dispatcher.command(request, responderFor(interaction));
     }
   } else if (interaction.isMessageContextMenuCommand()) {
-    const request = { command: interaction.commandName, options: { message: interaction.targetMessage.content }, invoker };
+    const request = { command: interaction.commandName, options: { message: interaction.targetMessage.content }, invoker, guildId: interaction.guildId };
     await dispatcher.command(request, responderFor(interaction));
   } else if (interaction.isButton()) {
     await dispatcher.button({ customId: interaction.customId, invoker, embeds: interaction.message.embeds.map((embed) => embed.toJSON()) }, responderFor(interaction));

@@ -78,7 +78,7 @@ const Who = {
   /** Set instead of member in DMs. */
   user: UserSchema.optional(),
 };
-const Reachable = { application_id: z.string().min(1), token: z.string().min(1) };
+const Reachable = { application_id: z.string().min(1), token: z.string().min(1), guild_id: z.string().optional() };
 const CommandData = z.object({
   name: z.string().min(1),
   options: z.array(OptionSchema).default([]),
@@ -198,7 +198,7 @@ async function answer(interaction: UserInteraction, service: InteractionService 
   if (interaction.type === InteractionType.MessageComponent) {
     await dispatcher.button({ customId: interaction.data.custom_id, invoker, embeds: interaction.message.embeds }, responder);
   } else {
-    const request = { command: interaction.data.name, options: optionValues(interaction.data), invoker };
+    const request = { command: interaction.data.name, options: optionValues(interaction.data), invoker, guildId: interaction.guild_id ?? null };
     if (interaction.type === InteractionType.ApplicationCommandAutocomplete) {
       const focused = interaction.data.options.find((option) => option.focused);
       await dispatcher.autocomplete({ ...request, focused: { name: focused?.name ?? '', value: String(focused?.value ?? '') } }, responder);

@@ -12,8 +12,12 @@ export { MAX_QUESTION_LENGTH as MAX_QUERY_LENGTH } from '../search/question.ts';
 
 /** Adds the outlet / since / until options shared by /ask and /search. */
 export function withFilterOptions(builder: SlashCommandOptionsOnlyBuilder | SlashCommandBuilder): SlashCommandOptionsOnlyBuilder {
+  return withDateOptions(builder.addStringOption((o) => o.setName('outlet').setDescription('Only articles from this outlet').setAutocomplete(true).setMaxLength(100)));
+}
+
+/** Adds the since / until options (/compare has no outlet filter: it lists outlets). */
+export function withDateOptions(builder: SlashCommandOptionsOnlyBuilder | SlashCommandBuilder): SlashCommandOptionsOnlyBuilder {
   return builder
-    .addStringOption((o) => o.setName('outlet').setDescription('Only articles from this outlet').setAutocomplete(true).setMaxLength(100))
     .addStringOption((o) => o.setName('since').setDescription('Published on or after this day (YYYY-MM-DD)').setMaxLength(10))
     .addStringOption((o) => o.setName('until').setDescription('Published on or before this day (YYYY-MM-DD)').setMaxLength(10));
 }

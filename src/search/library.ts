@@ -37,6 +37,9 @@ import {
 } from './results.ts';
 import { rankSentences, SentenceCache } from './sentence-ranking.ts';
 import { snippetFor } from './snippet.ts';
+import { outletsCovering, quoteOutlets, type Comparison } from './compare.ts';
+import { inDateOrder, timelineEntries, type Timeline } from './timeline.ts';
+import type { Question } from './question.ts';
 import { fold } from './analyzer.ts';
 
 /** Results per search page. */
@@ -176,6 +179,44 @@ export class Library {
     };
   }
 
+  /** Who reported what on a topic: each outlet's best sentence, newest first, five outlets a page (see compare.ts). */
+  compare(topic: string, filters: Filters = {}, page = 1): Comparison {
+    const started = performance.now();
+    const matched = this.matching(topic, filters);
+    const outlets = outletsCovering(matched.found);
+    const shown = pageWithin(outlets.length, page);
+    const onPage = outlets.slice((shown.page - 1) * PAGE_SIZE, shown.page * PAGE_SIZE);
+    return {
+      topic,
+      ...shown,
+      total: outlets.length,
+      outlets: matched.notice === null ? quoteOutlets(matched.question, onPage, this.sentences) : [],
+      notice: matched.notice ?? (outlets.length === 0 ? 'No outlet in the coverage reported on that.' : shown.notice),
+      tookMs: performance.now() - started,
+    };
+  }
+
+  /** How a story developed: the matching articles oldest first (undated last), five a page, each with its best sentence. */
+  timeline(topic: string, filters: Filters = {}, page = 1): Timeline {
+    const started = performance.now();
+    const matched = this.matching(topic, filters);
+    const ordered = inDateOrder(matched.found);
+    const dated = ordered.filter((r) => r.article.published !== null);
+    const shown = pageWithin(ordered.length, page);
+    const entries = matched.notice === null ? timelineEntries(matched.question, ordered.slice((shown.page - 1) * PAGE_SIZE, shown.page * PAGE_SIZE), this.sentences) : [];
+    return {
+      topic,
+      ...shown,
+      total: ordered.length,
+      first: dated[0]?.article.published ?? null,
+      last: dated.at(-1)?.article.published ?? null,
+      undated: ordered.length - dated.length,
+      entries,
+      notice: matched.notice ?? (ordered.length === 0 ? 'No articles in the coverage match that topic.' : shown.notice),
+      tookMs: performance.now() - started,
+    };
+  }
+
   /** The article with this id. */
   article(id: string): Article | undefined {
     return this.index.article(id);
@@ -253,6 +294,17 @@ export class Library {
     }
   }
 
+  /** Articles on a topic as /search finds them: holding every topic word, else any; or why the topic is unusable. */
+  private matching(topic: string, filters: Filters): { question: Question; found: Retrieval[]; notice: null } | { found: []; notice: string } {
+    const { terms, notice } = readQuestion(topic);
+    if (notice) return { found: [], notice };
+    const index = this.index;
+    const question = prepareQuestion(terms, index.vocabulary, false);
+    const accepted = validFilters(filters);
+    const all = index.retrieve(question.terms, accepted, 'all');
+    return { question, found: all.length > 0 ? all : index.retrieve(question.terms, accepted, 'any'), notice: null };
+  }
+
   /** Titled articles, latest first: sorted once per load, as autocomplete asks on every keystroke. */
   private latestIds(limit: number): string[] {
     this.latestCache ??= [...this.index.all()]
@@ -290,6 +342,14 @@ function enclosingPaths(file: string): string[] {
 
 function percent(share: number): string {
   return `${Math.round(share * 100)}%`;
+}
+
+/** The page to show of `count` results (the last one when asked past the end), and the page count. */
+function pageWithin(count: number, requested: number): { page: number; pageCount: number; notice: string | null } {
+  const pageCount = Math.ceil(count / PAGE_SIZE);
+  const asked = Number.isInteger(requested) && requested >= 1 ? requested : 1;
+  const page = Math.max(1, Math.min(asked, pageCount));
+  return { page, pageCount, notice: pageCount > 0 && asked > pageCount ? `There are only ${pageCount} pages; this is the last.` : null };
 }
 
 /** What a reload changes, compared in slices so 100,000 articles never hold the event loop for long. */

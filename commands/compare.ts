@@ -1,0 +1,59 @@
+import { SlashCommandBuilder } from 'discord.js';
+import type { Comparison, OutletQuote } from '../src/search/compare.ts';
+import { PAGE_SIZE } from '../src/search/results.ts';
+import { MEMBER_CONTEXTS, type Command } from '../src/discord/command.ts';
+import { displayDate, displayText, embedMessage, link, type MessagePayload } from '../src/discord/message.ts';
+import { filtersFrom, MAX_QUERY_LENGTH, usableQuestion, withDateOptions } from '../src/discord/options.ts';
+import { pageButtons, pressPage, stateFields, type PagedCommand, type PagedState, type Paging } from '../src/discord/paging.ts';
+
+/** How /compare pages: its topic travels in the Topic field. */
+const PAGED: PagedCommand = { command: 'compare', textField: 'Topic', noun: 'comparison' };
+
+/** Longest quote shown per outlet: five outlets and their sources stay within one embed. */
+const MAX_QUOTE = 400;
+
+/** One outlet: its name and how many of its articles match, the quote (if its text has one), then the article it is from. */
+function outletBlock(quote: OutletQuote, n: number): string {
+  const who = quote.outlet === null ? `Outlet unknown (${quote.articleCount} article${quote.articleCount === 1 ? '' : 's'} naming no outlet)` : `${displayText(quote.outlet, 200)} (${quote.articleCount} article${quote.articleCount === 1 ? '' : 's'})`;
+  const said = quote.sentence ? `> ${displayText(quote.sentence, MAX_QUOTE)}` : '(the topic is in its title only)';
+  return `**${n}. ${who}**\n${said}\n${link(quote.article.title ?? 'Untitled article', quote.article.url)} · ${displayDate(quote.article.published)}`;
+}
+
+/** One page of outlets, each with its best sentence on the topic, and Previous/Next for the asker. */
+export function compareMessage(comparison: Comparison, state: PagedState, paging?: Paging): MessagePayload {
+  const blocks = comparison.outlets.map((quote, i) => outletBlock(quote, (comparison.page - 1) * PAGE_SIZE + i + 1));
+  return embedMessage(
+    {
+      title: `Who reported what: ${displayText(comparison.topic, 200)}`,
+      description: comparison.total === 0 ? (comparison.notice ?? 'No outlet in the coverage reported on that.') : blocks.join('\n\n'),
+      fields: stateFields(PAGED, state),
+      footer: {
+        text:
+          comparison.total === 0
+            ? 'No results'
+            : `Newest first · quoted verbatim · page ${comparison.page} of ${comparison.pageCount} · ${comparison.total} outlet${comparison.total === 1 ? '' : 's'}`,
+      },
+    },
+    pageButtons(PAGED, comparison.page, comparison.pageCount, paging),
+  );
+}
+
+export const command: Command = {
+  definition: withDateOptions(
+    new SlashCommandBuilder()
+      .setName('compare')
+      .setContexts(...MEMBER_CONTEXTS)
+      .setDescription('Who reported what: each outlet’s best sentence on a topic, newest first')
+      .addStringOption((o) => o.setName('topic').setDescription('The story or subject').setRequired(true).setMaxLength(MAX_QUERY_LENGTH)),
+  ).toJSON(),
+  example: '/compare topic: Hamas ceasefire talks',
+  cooldown: true,
+  execute(request, { library, now }) {
+    const state = { text: usableQuestion(request, 'topic'), filters: filtersFrom(request, library) };
+    const comparison = library.compare(state.text, state.filters, 1);
+    return { message: compareMessage(comparison, state, { askerId: request.invoker.id, issuedAt: now() }), ephemeral: false };
+  },
+  press(request, { library, now }) {
+    return pressPage(PAGED, request, now(), (state, page, paging) => compareMessage(library.compare(state.text, state.filters, page), state, paging));
+  },
+};

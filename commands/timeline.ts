@@ -1,0 +1,62 @@
+import { SlashCommandBuilder } from 'discord.js';
+import { PAGE_SIZE } from '../src/search/results.ts';
+import type { Timeline, TimelineEntry } from '../src/search/timeline.ts';
+import { MEMBER_CONTEXTS, type Command } from '../src/discord/command.ts';
+import { displayDate, displayText, embedMessage, link, type MessagePayload } from '../src/discord/message.ts';
+import { filtersFrom, MAX_QUERY_LENGTH, outletChoices, usableQuestion, withFilterOptions } from '../src/discord/options.ts';
+import { pageButtons, pressPage, stateFields, type PagedCommand, type PagedState, type Paging } from '../src/discord/paging.ts';
+
+/** How /timeline pages: its topic travels in the Topic field. */
+const PAGED: PagedCommand = { command: 'timeline', textField: 'Topic', noun: 'timeline' };
+
+/** Longest sentence shown per article: five entries stay within one embed. */
+const MAX_SENTENCE = 400;
+
+/** One article: its date (or "date unknown"), linked title and outlet, then its most relevant sentence. */
+function entryBlock(entry: TimelineEntry, n: number): string {
+  const head = `**${n}. ${displayDate(entry.published)}** · ${link(entry.title ?? 'Untitled article', entry.url)} — ${displayText(entry.outlet ?? 'outlet unknown', 200)}`;
+  return entry.sentence ? `${head}\n> ${displayText(entry.sentence, MAX_SENTENCE)}` : head;
+}
+
+/** The footer: first and last dates of the whole timeline, the page, and how many articles are undated. */
+function timelineFooter(timeline: Timeline): string {
+  if (timeline.total === 0) return 'No results';
+  const span = timeline.first ? `${displayDate(timeline.first)} to ${displayDate(timeline.last)}` : 'No dated articles';
+  const undated = timeline.undated ? ` (${timeline.undated} undated, listed last)` : '';
+  return `${span} · page ${timeline.page} of ${timeline.pageCount} · ${timeline.total} article${timeline.total === 1 ? '' : 's'}${undated}`;
+}
+
+/** One page of the timeline, oldest first, and Previous/Next for the asker. */
+export function timelineMessage(timeline: Timeline, state: PagedState, paging?: Paging): MessagePayload {
+  const blocks = timeline.entries.map((entry, i) => entryBlock(entry, (timeline.page - 1) * PAGE_SIZE + i + 1));
+  return embedMessage(
+    {
+      title: `How the story developed: ${displayText(timeline.topic, 200)}`,
+      description: timeline.total === 0 ? (timeline.notice ?? 'No articles in the coverage match that topic.') : blocks.join('\n\n'),
+      fields: stateFields(PAGED, state),
+      footer: { text: timelineFooter(timeline) },
+    },
+    pageButtons(PAGED, timeline.page, timeline.pageCount, paging),
+  );
+}
+
+export const command: Command = {
+  definition: withFilterOptions(
+    new SlashCommandBuilder()
+      .setName('timeline')
+      .setContexts(...MEMBER_CONTEXTS)
+      .setDescription('How a story developed: matching articles oldest first, each with its key sentence')
+      .addStringOption((o) => o.setName('topic').setDescription('The story or subject').setRequired(true).setMaxLength(MAX_QUERY_LENGTH)),
+  ).toJSON(),
+  example: '/timeline topic: Rafah crossing outlet: Al Mayadeen English',
+  cooldown: true,
+  execute(request, { library, now }) {
+    const state = { text: usableQuestion(request, 'topic'), filters: filtersFrom(request, library) };
+    const timeline = library.timeline(state.text, state.filters, 1);
+    return { message: timelineMessage(timeline, state, { askerId: request.invoker.id, issuedAt: now() }), ephemeral: false };
+  },
+  autocomplete: outletChoices,
+  press(request, { library, now }) {
+    return pressPage(PAGED, request, now(), (state, page, paging) => timelineMessage(library.timeline(state.text, state.filters, page), state, paging));
+  },
+};
