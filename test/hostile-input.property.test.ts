@@ -11,7 +11,7 @@ import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { answerMessage } from '../commands/ask.ts';
 import { commands } from '../commands/index.ts';
-import type { Article } from '../src/corpus/article.ts';
+import { loadCorpus } from '../src/corpus/loader.ts';
 import type { Choice, CommandContext, Invoker } from '../src/discord/command.ts';
 import { Dispatcher, type Responder } from '../src/discord/dispatcher.ts';
 import { DiscordLimits } from '../src/discord/limits.ts';
@@ -157,7 +157,8 @@ describe('hostile corpus files and option values, end to end', () => {
         try {
           await Promise.all(files.map((file, i) => writeFile(join(dir, `f${i}.${file.ext}`), file.data)));
           const library = await Library.open(dir);
-          const articles = library.suggestTitles('', 100).map((ref) => library.article(ref.id)).filter((a): a is Article => a !== undefined);
+          // Every loaded article, untitled ones included (title suggestions skip those), may be linked to.
+          const { articles } = await loadCorpus(dir);
           const ownLinks = new Set(articles.flatMap((article) => safeUrl(article.url) ?? []));
           const context: CommandContext = { library, commands, moderatorRoleIds: [], now: () => 0 };
           const dispatcher = new Dispatcher(context, { cooldownMs: 0, logger: pino({ level: 'silent' }) });
