@@ -142,13 +142,16 @@ export async function readLongArticleSources(): Promise<LongArticleSources> {
   };
 }
 
-/** The JSON Lines record of an article (the loader's and the Lucene peer's shape). */
+/**
+ * The JSON Lines record of an article (the loader's and the Lucene peer's shape). Unknown fields
+ * are left out rather than written as null, which the loader's record schema refuses.
+ */
 export function articleRecord(article: Article): string {
   return JSON.stringify({
     id: article.id,
-    title: article.title,
-    outlet: article.outlet,
-    published: article.published,
+    title: article.title ?? undefined,
+    outlet: article.outlet ?? undefined,
+    published: article.published ?? undefined,
     body: article.paragraphs,
   });
 }

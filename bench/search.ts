@@ -11,6 +11,7 @@
  * event-loop stall seen by a 10 ms interval probe.
  *
  * Run: npm run bench:search -- [--sizes 1000,10000]   (tsx --expose-gc, for clean heap figures)
+ *      npm run bench:search -- --long [--sizes 10000,100000]   real-length articles (see long-search.ts)
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -20,6 +21,7 @@ import MiniSearch from 'minisearch';
 import type { Article } from '../src/corpus/article.ts';
 import { Library } from '../src/search/library.ts';
 import { canCollect, latencies, longestStall, measureBuild } from './measurement.ts';
+import { runLongBench } from './long-search.ts';
 import { readReutersRecords, reutersDay, reutersParagraphs } from './reuters-corpus.ts';
 
 const QUESTIONS = 500;
@@ -35,10 +37,10 @@ interface Figures {
   suggestP99?: number;
 }
 
-function sizesFromArgs(): number[] {
+function sizesFromArgs(defaults = '1000,10000,100000'): number[] {
   const at = process.argv.indexOf('--sizes');
   const raw = at >= 0 ? process.argv[at + 1] : undefined;
-  return (raw ?? '1000,10000,100000').split(',').map(Number).filter((n) => n > 0);
+  return (raw ?? defaults).split(',').map(Number).filter((n) => n > 0);
 }
 
 async function reutersArticles(): Promise<Article[]> {
@@ -177,6 +179,10 @@ function line(name: string, figures: Figures): string {
 
 async function main(): Promise<void> {
   if (!canCollect) console.warn('Run with node --expose-gc for clean heap figures.');
+  if (process.argv.includes('--long')) {
+    await runLongBench(sizesFromArgs('10000'), process.argv.includes('--peers'));
+    return;
+  }
   const originals = await reutersArticles();
   console.log(`Reuters articles with a body: ${originals.length}`);
   for (const size of sizesFromArgs()) {
