@@ -80,4 +80,11 @@ describe('index snapshots', () => {
     expect(library.origin).toMatchObject({ from: 'corpus', snapshot: 'corrupt' });
     expect(library.answer('Did zebras escape from the zoo?').answered).toBe(true);
   });
+
+  it('still serves when the snapshot cannot be written, and says why', async () => {
+    const { dir, snapshotPath } = await corpusWithSnapshot();
+    const library = await Library.open(dir, { snapshotPath: join(snapshotPath, 'missing-folder', 'index.snapshot') });
+    expect(library.origin).toMatchObject({ from: 'corpus', snapshot: 'missing', notWritten: expect.stringContaining('snapshot not written') });
+    expect(library.answer('Did zebras escape from the zoo?').sentences[0]?.text).toBe(ZOO);
+  });
 });

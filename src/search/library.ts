@@ -69,7 +69,9 @@ export interface ReloadOptions {
 }
 
 /** Where the served index came from at open: a snapshot, or the corpus (and why no snapshot was served). */
-export type IndexOrigin = { from: 'snapshot' } | { from: 'corpus'; snapshot: SnapshotMiss | 'not configured'; detail: string | null };
+export type IndexOrigin =
+  | { from: 'snapshot' }
+  | { from: 'corpus'; snapshot: SnapshotMiss | 'not configured'; detail: string | null; notWritten?: string };
 
 /** Thrown by `reload` while another reload is running. */
 export class ReloadInProgressError extends Error {
@@ -132,8 +134,12 @@ export class Library {
     const restored = await readSnapshot(snapshotPath, fingerprint);
     if (restored.index) return new Library(restored.index, source, maxLoss, { from: 'snapshot' });
     const index = await ArticleIndex.build(distinct((await source()).articles));
-    await writeSnapshot(snapshotPath, index, fingerprint);
-    return new Library(index, source, maxLoss, { from: 'corpus', snapshot: restored.miss, detail: restored.detail });
+    // The snapshot only speeds up the next start: failing to write it (no such folder, a full disk) must not stop this one.
+    const notWritten = await writeSnapshot(snapshotPath, index, fingerprint).then(
+      () => undefined,
+      (error: Error) => `snapshot not written: ${error.message}`,
+    );
+    return new Library(index, source, maxLoss, { from: 'corpus', snapshot: restored.miss, detail: restored.detail, notWritten });
   }
 
   /** A library over articles already in memory; `reload` calls `load` when given. */
