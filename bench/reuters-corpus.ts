@@ -10,6 +10,21 @@ export interface ReutersRecord {
   date?: string;
   title?: string;
   body?: string;
+  topics?: string[];
+}
+
+/** A Reuters date ("26-FEB-1987 15:01:01.79") as `YYYY-MM-DD`, or null when unreadable. */
+export function reutersDay(reutersDate: string | undefined): string | null {
+  const parsed = reutersDate ? new Date(reutersDate.replace(/\.\d+$/, '')) : null;
+  return parsed && !Number.isNaN(parsed.getTime()) ? parsed.toISOString().slice(0, 10) : null;
+}
+
+/** A Reuters body's paragraphs: the wire text indents each paragraph and hard-wraps its lines. */
+export function reutersParagraphs(body: string): string[] {
+  return body
+    .split(/\n\s{3,}|\n\s*\n/)
+    .map((p) => p.replace(/\s+/g, ' ').trim())
+    .filter((p) => p.length > 0);
 }
 
 /** Every Reuters-21578 story, in file order. */

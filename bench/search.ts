@@ -11,6 +11,7 @@
  * event-loop stall seen by a 10 ms interval probe.
  *
  * Run: npm run bench:search -- [--sizes 1000,10000]   (tsx --expose-gc, for clean heap figures)
+ *      npm run bench:search -- --long [--sizes 10000,100000]   real-length articles (see long-search.ts)
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -19,7 +20,9 @@ import FlexSearch from 'flexsearch';
 import MiniSearch from 'minisearch';
 import type { Article } from '../src/corpus/article.ts';
 import { Library } from '../src/search/library.ts';
-import { readReutersRecords } from './reuters-corpus.ts';
+import { canCollect, latencies, longestStall, measureBuild } from './measurement.ts';
+import { runLongBench } from './long-search.ts';
+import { readReutersRecords, reutersDay, reutersParagraphs } from './reuters-corpus.ts';
 
 const QUESTIONS = 500;
 const RECORDS_PER_FILE = 1000;
@@ -34,35 +37,15 @@ interface Figures {
   suggestP99?: number;
 }
 
-const gc = (globalThis as { gc?: () => void }).gc;
-
-function heapMb(): number {
-  gc?.();
-  gc?.();
-  return process.memoryUsage().heapUsed / 1024 / 1024;
-}
-
-function sizesFromArgs(): number[] {
+function sizesFromArgs(defaults = '1000,10000,100000'): number[] {
   const at = process.argv.indexOf('--sizes');
   const raw = at >= 0 ? process.argv[at + 1] : undefined;
-  return (raw ?? '1000,10000,100000').split(',').map(Number).filter((n) => n > 0);
-}
-
-function isoDay(reutersDate: string | undefined): string | null {
-  const parsed = reutersDate ? new Date(reutersDate.replace(/\.\d+$/, '')) : null;
-  return parsed && !Number.isNaN(parsed.getTime()) ? parsed.toISOString().slice(0, 10) : null;
-}
-
-function paragraphsOf(body: string): string[] {
-  return body
-    .split(/\n\s{3,}|\n\s*\n/)
-    .map((p) => p.replace(/\s+/g, ' ').trim())
-    .filter((p) => p.length > 0);
+  return (raw ?? defaults).split(',').map(Number).filter((n) => n > 0);
 }
 
 async function reutersArticles(): Promise<Article[]> {
   return (await readReutersRecords()).flatMap((record, i) => {
-    const paragraphs = record.body ? paragraphsOf(record.body) : [];
+    const paragraphs = record.body ? reutersParagraphs(record.body) : [];
     if (paragraphs.length === 0 || !record.title) return [];
     return [{
       id: record.id,
@@ -70,7 +53,7 @@ async function reutersArticles(): Promise<Article[]> {
       title: record.title,
       outlet: 'Reuters',
       author: null,
-      published: isoDay(record.date),
+      published: reutersDay(record.date),
       url: null,
       language: 'en',
       paragraphs,
@@ -104,35 +87,9 @@ function questionsFor(articles: readonly Article[]): string[] {
   });
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? 0;
-}
-
-function latencies(questions: readonly string[], ask: (q: string) => boolean): Pick<Figures, 'p50' | 'p99' | 'answered'> {
-  for (const q of questions.slice(0, 20)) ask(q);
-  const times: number[] = [];
-  let answered = 0;
-  for (const q of questions) {
-    const started = performance.now();
-    if (ask(q)) answered += 1;
-    times.push(performance.now() - started);
-  }
-  times.sort((a, b) => a - b);
-  return { p50: percentile(times, 50), p99: percentile(times, 99), answered };
-}
-
 const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 const firstSentence = (article: Article | undefined) =>
   article ? ([...segmenter.segment(article.paragraphs[0] ?? '')][0]?.segment ?? '') : '';
-
-/** Builds an engine, measuring how long that took and how much heap it holds afterwards. */
-async function measureBuild<T>(build: () => Promise<T>): Promise<{ engine: T; buildMs: number; heapMb: number }> {
-  const base = heapMb();
-  const started = performance.now();
-  const engine = await build();
-  const buildMs = performance.now() - started;
-  return { engine, buildMs, heapMb: heapMb() - base };
-}
 
 async function benchLibrary(articles: Article[], questions: string[]): Promise<Figures> {
   const { engine: library, buildMs, heapMb: heap } = await measureBuild(() => Library.fromArticles(articles));
@@ -182,22 +139,6 @@ async function benchFlexSearch(articles: Article[], questions: string[]): Promis
   };
 }
 
-/** Longest gap between ticks of a 10 ms interval while `work` runs. */
-async function longestStall<T>(work: () => Promise<T>): Promise<{ result: T; stallMs: number }> {
-  let last = performance.now();
-  let stallMs = 0;
-  const probe = setInterval(() => {
-    const now = performance.now();
-    stallMs = Math.max(stallMs, now - last - 10);
-    last = now;
-  }, 10);
-  try {
-    return { result: await work(), stallMs };
-  } finally {
-    clearInterval(probe);
-  }
-}
-
 function record(article: Article, marker = ''): string {
   return JSON.stringify({
     id: article.id,
@@ -237,7 +178,11 @@ function line(name: string, figures: Figures): string {
 }
 
 async function main(): Promise<void> {
-  if (!gc) console.warn('Run with node --expose-gc for clean heap figures.');
+  if (!canCollect) console.warn('Run with node --expose-gc for clean heap figures.');
+  if (process.argv.includes('--long')) {
+    await runLongBench(sizesFromArgs('10000'), process.argv.includes('--peers'));
+    return;
+  }
   const originals = await reutersArticles();
   console.log(`Reuters articles with a body: ${originals.length}`);
   for (const size of sizesFromArgs()) {

@@ -28,6 +28,7 @@ export const ConfigSchema = z
       emptyAsUnset,
       z.union([z.literal('auto'), z.coerce.number().int().min(1, 'expected auto or at least 1 shard')], { error: 'expected auto or a number of shards' }).default('auto'),
     ),
+    SNAPSHOT_PATH: z.preprocess(emptyAsUnset, z.string().optional()),
     CORPUS_POLL_SECONDS: z.preprocess(
       emptyAsUnset,
       z.coerce

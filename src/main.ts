@@ -15,7 +15,7 @@ import { openRecorder } from './store/open.ts';
 /** Loads the corpus, or ends the process with one line saying why (exit code 2). */
 async function openLibrary(config: Config): Promise<Library> {
   try {
-    return await Library.open(config.CORPUS_DIR, { maxFileBytes: config.MAX_FILE_MB * 1024 * 1024, maxLoss: config.RELOAD_MAX_LOSS });
+    return await Library.open(config.CORPUS_DIR, { maxFileBytes: config.MAX_FILE_MB * 1024 * 1024, maxLoss: config.RELOAD_MAX_LOSS, snapshotPath: config.SNAPSHOT_PATH });
   } catch (error) {
     console.error(`newsdesk: cannot load the corpus at ${config.CORPUS_DIR}: ${(error as Error).message}`);
     process.exit(2);
@@ -42,7 +42,7 @@ async function startConsole(config: Config): Promise<void> {
 
 /** Logs the loaded corpus, then reloads it on SIGHUP (and on changes with CORPUS_POLL_SECONDS): how operators reload every replica or shard. */
 function watchCorpus(library: Library, config: Config, logger: Logger, releaseReloadSignals: () => void): void {
-  logger.info({ articles: library.coverage().articleCount, corpus: config.CORPUS_DIR }, 'corpus loaded');
+  logger.info({ articles: library.coverage().articleCount, corpus: config.CORPUS_DIR, origin: library.origin }, 'corpus loaded');
   watchForReloads(library, { corpusDir: config.CORPUS_DIR, pollSeconds: config.CORPUS_POLL_SECONDS }, logger);
   releaseReloadSignals();
 }

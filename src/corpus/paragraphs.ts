@@ -1,8 +1,16 @@
 import { createHash } from 'node:crypto';
 
-/** Collapses every run of whitespace (including non-breaking spaces) to one space and trims. */
+/** Whitespace `normalizeSpace` would change: a run, any space but a plain one, or an end. */
+const UNNORMALISED_SPACE = /\s\s|[^\S ]|^\s|\s$/u;
+
+/**
+ * Collapses every run of whitespace (including non-breaking spaces) to one space and trims. Text
+ * already normalised is returned as it is, not copied: the loader normalises each paragraph at
+ * several steps, and copies of a large corpus's text would each stay alive (in its cache and in
+ * its articles).
+ */
 export function normalizeSpace(text: string): string {
-  return text.replace(/\s+/gu, ' ').trim();
+  return UNNORMALISED_SPACE.test(text) ? text.replace(/\s+/gu, ' ').trim() : text;
 }
 
 /** Splits text into blocks of consecutive non-blank lines: a blank line ends a paragraph in every plain format. */

@@ -65,6 +65,16 @@ export function tokenize(text: string, mode: AnalysisMode = 'index'): Token[] {
   return tokens;
 }
 
+/** The words of a text as written, in order: bulk indexing counts these first and analyses each distinct one once. */
+export function wordsOf(text: string): string[] {
+  return text.match(WORD) ?? [];
+}
+
+/** The index terms of one word as `wordsOf` gives it, each with the folded word it was stemmed from. */
+export function termsOfWord(word: string): readonly { term: string; word: string }[] {
+  return cachedWordTerms(word, 'index');
+}
+
 /** Index terms of a text, in order. */
 export function terms(text: string, mode: AnalysisMode = 'index'): string[] {
   return tokenize(text, mode).map((token) => token.term);

@@ -102,7 +102,7 @@ function pickQuotes(best: RankedSentence, ranked: readonly RankedSentence[], cac
     if (!candidate || quotes.some((q) => nearDuplicate(q.sentence, candidate.sentence))) continue;
     const context = contextFor(candidate, cache);
     const adding = [context, { article: candidate.article, sentence: candidate.sentence, context: false }].filter(
-      (q): q is Quote => q !== null && !quotes.some((k) => k.article === q.article && k.sentence.index === q.sentence.index),
+      (q): q is Quote => q !== null && !quotes.some((k) => k.article === q.article && k.sentence.paragraph === q.sentence.paragraph && k.sentence.index === q.sentence.index),
     );
     if (quotes.length + adding.length > MAX_SENTENCES) continue;
     quotes.push(...adding);
@@ -112,8 +112,8 @@ function pickQuotes(best: RankedSentence, ranked: readonly RankedSentence[], cac
 
 /** The sentence before, when this one leans on it ("He said...", "This..."), within the same article. */
 function contextFor(ranked: RankedSentence, cache: SentenceCache): Quote | null {
-  if (ranked.sentence.index === 0 || !ANAPHORIC_START.test(ranked.sentence.text)) return null;
-  const previous = cache.of(ranked.article)[ranked.sentence.index - 1];
+  if (!ANAPHORIC_START.test(ranked.sentence.text)) return null;
+  const previous = cache.previous(ranked.article, ranked.sentence);
   return previous ? { article: ranked.article, sentence: previous, context: true } : null;
 }
 

@@ -9,42 +9,51 @@
  * few hundred candidate sentences per question takes well under a millisecond.
  *
  * Text is analysed once, by `analyzer.ts`, and handed to MiniSearch as space-joined terms, so the
- * index, the vocabulary and the sentence ranker all agree on what a term is.
+ * index, the vocabulary and the sentence ranker all agree on what a term is. MiniSearch stores no
+ * field: the articles are kept once, here, and what filters read (outlet, day) sits in arrays by
+ * article number beside them.
  */
-import MiniSearch, { type Query, type SearchResult } from 'minisearch';
+// Yielding between chunks lets a gateway heartbeat or a query run during a long build.
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import MiniSearch, { type AsPlainObject, type Options, type Query } from 'minisearch';
 import type { Article } from '../corpus/article.ts';
 import type { Filters } from './results.ts';
-import { tokenize } from './analyzer.ts';
+import { termsOfWord, wordsOf } from './analyzer.ts';
+import { ParagraphTerms } from './passages.ts';
 import { TitleIndex } from './title-index.ts';
-import { Vocabulary, type TermVariant } from './vocabulary.ts';
+import { Vocabulary, type TermVariant, type VocabularyParts } from './vocabulary.ts';
 
-interface IndexDocument {
-  id: string;
-  title: string;
-  body: string;
-  /** Lowercased, for case-insensitive outlet filters. */
-  outlet: string | null;
-  /** `YYYY-MM-DD`, for day-granular date filters. */
-  day: string | null;
-}
-
-/** An article prepared for indexing: its MiniSearch document, its distinct terms and the words they stem from. */
+/** An article prepared for indexing: its terms per field, its distinct terms, the words they stem from, and its paragraph filters. */
 export interface AnalysedArticle {
   article: Article;
-  document: IndexDocument;
+  /** Term → occurrences in the title. */
+  title: Map<string, number>;
+  /** Term → occurrences in the body. */
+  body: Map<string, number>;
   terms: string[];
   words: Map<string, string>;
+  passages: ParagraphTerms;
 }
 
-/** One retrieved article and its BM25 score. */
+/** One retrieved article, its BM25 score, and which of its paragraphs may hold which terms. */
 export interface Retrieval {
   article: Article;
   score: number;
+  passages?: ParagraphTerms;
 }
 
 /** A question term and the index terms that stand for it. */
 export interface TermGroup {
   variants: TermVariant[];
+}
+
+/** What a snapshot stores of an index (see `ArticleIndex.fromParts`); a removed article's place holds null. */
+export interface IndexParts {
+  documents: (Article | null)[];
+  passages: (Uint32Array | null)[];
+  /** MiniSearch's own serialisation (`toJSON`). */
+  miniSearch: AsPlainObject;
+  vocabulary: VocabularyParts;
 }
 
 /** The changes a reload applies: new versions to index, old versions to drop (both analysed beforehand). */
@@ -54,77 +63,156 @@ export interface IndexChanges {
 }
 
 const TITLE_BOOST = 2;
-const BUILD_CHUNK = 500;
+/** Longest stretch of indexing work between two yields, so a heartbeat or a query sharing the event loop is never starved. */
+const MAX_BUSY_MS = 10;
+/** What MiniSearch sees of an article: its analysed terms, space-joined, once per occurrence. */
+interface IndexDocument {
+  id: string;
+  title: string;
+  body: string;
+}
+
+const MINISEARCH_OPTIONS: Options<IndexDocument> = {
+  fields: ['title', 'body'],
+  tokenize: (text) => (text === '' ? [] : text.split(' ')),
+  processTerm: (term) => term,
+  searchOptions: { boost: { title: TITLE_BOOST }, tokenize: (text) => [text], processTerm: (term) => term },
+};
+
+/** Terms counted per occurrence back into the space-joined text MiniSearch tokenizes. */
+function joinedTerms(counts: ReadonlyMap<string, number>): string {
+  const terms: string[] = [];
+  for (const [term, n] of counts) for (let i = 0; i < n; i += 1) terms.push(term);
+  return terms.join(' ');
+}
+
+/** Occurrences of each word as written: counting these first analyses each distinct word once per paragraph. */
+function wordCounts(text: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const written of wordsOf(text)) counts.set(written, (counts.get(written) ?? 0) + 1);
+  return counts;
+}
+
+/**
+ * Analyses articles in order, yielding to the event loop whenever a stretch of work passes
+ * `MAX_BUSY_MS`: a count of articles per slice would be 10 ms of short wire stories but half a
+ * second of long features.
+ */
+export async function analyseArticles(articles: Iterable<Article>, each: (analysed: AnalysedArticle) => void): Promise<void> {
+  let since = performance.now();
+  for (const article of articles) {
+    each(analyseArticle(article));
+    if (performance.now() - since > MAX_BUSY_MS) {
+      await yieldToEventLoop();
+      since = performance.now();
+    }
+  }
+}
 
 /** Analyses one article for the index. */
 export function analyseArticle(article: Article): AnalysedArticle {
-  const titleTokens = tokenize(article.title ?? '');
-  const bodyTokens = tokenize(article.paragraphs.join('\n'));
-  const title = titleTokens.map((t) => t.term);
-  const body = bodyTokens.map((t) => t.term);
   const words = new Map<string, string>();
-  for (const token of [...titleTokens, ...bodyTokens]) words.set(token.word, token.term);
-  return {
-    article,
-    document: {
-      id: article.id,
-      title: title.join(' '),
-      body: body.join(' '),
-      outlet: article.outlet?.toLowerCase() ?? null,
-      day: article.published?.slice(0, 10) ?? null,
-    },
-    terms: [...new Set([...title, ...body])],
-    words,
-  };
-}
-
-function createMiniSearch(): MiniSearch<IndexDocument> {
-  return new MiniSearch<IndexDocument>({
-    fields: ['title', 'body'],
-    storeFields: ['outlet', 'day'],
-    tokenize: (text) => (text === '' ? [] : text.split(' ')),
-    processTerm: (term) => term,
-    searchOptions: { boost: { title: TITLE_BOOST }, tokenize: (text) => [text], processTerm: (term) => term },
+  const title = new Map<string, number>();
+  for (const [written, n] of wordCounts(article.title ?? '')) {
+    for (const { term, word } of termsOfWord(written)) {
+      words.set(word, term);
+      title.set(term, (title.get(term) ?? 0) + n);
+    }
+  }
+  const body = new Map<string, number>();
+  const paragraphs = article.paragraphs.map(wordCounts);
+  const passages = ParagraphTerms.sized(paragraphs.map((counts) => counts.size));
+  paragraphs.forEach((counts, p) => {
+    for (const [written, n] of counts) {
+      for (const { term, word } of termsOfWord(written)) {
+        words.set(word, term);
+        passages.add(p, term);
+        body.set(term, (body.get(term) ?? 0) + n);
+      }
+    }
   });
+  const terms = [...body.keys()];
+  for (const term of title.keys()) if (!body.has(term)) terms.push(term);
+  return { article, title, body, terms, words, passages };
 }
 
-/** The searchable state of one corpus: replaced whole by a full reload, patched by a small one. */
+/**
+ * The searchable state of one corpus: replaced whole by a full reload, patched by a small one.
+ * Articles are numbered in load order; arrays indexed by that number hold what retrieval and its
+ * filters read, so no field is stored twice.
+ */
 export class ArticleIndex {
+  private readonly documents: (Article | undefined)[] = [];
+  private readonly passages: (ParagraphTerms | undefined)[] = [];
+  /** Lowercased, for case-insensitive outlet filters. */
+  private readonly outlets: (string | null)[] = [];
+  /** `YYYY-MM-DD`, for day-granular date filters. */
+  private readonly days: (string | null)[] = [];
+  private readonly numbers = new Map<string, number>();
+
   private constructor(
     private readonly miniSearch: MiniSearch<IndexDocument>,
     readonly vocabulary: Vocabulary,
     readonly titles: TitleIndex,
-    private readonly articles: Map<string, Article>,
   ) {}
 
-  /** Builds an index, yielding to the event loop between chunks of articles. */
+  /** Builds an index, yielding to the event loop while it works. */
   static async build(articles: readonly Article[]): Promise<ArticleIndex> {
-    const index = new ArticleIndex(createMiniSearch(), new Vocabulary(), new TitleIndex(), new Map());
-    for (let start = 0; start < articles.length; start += BUILD_CHUNK) {
-      const chunk = articles.slice(start, start + BUILD_CHUNK).map(analyseArticle);
-      for (const analysed of chunk) index.remember(analysed);
-      await index.miniSearch.addAllAsync(
-        chunk.map((analysed) => analysed.document),
-        { chunkSize: 100 },
-      );
-    }
+    const index = new ArticleIndex(new MiniSearch(MINISEARCH_OPTIONS), new Vocabulary(), new TitleIndex());
+    await analyseArticles(articles, (analysed) => index.insert(analysed));
     await index.titles.addAll(articles);
+    return index;
+  }
+
+  /** Everything the index holds but its title index (rebuilt from the titles), for a snapshot. */
+  parts(): IndexParts {
+    return {
+      documents: this.documents.map((article) => article ?? null),
+      passages: this.passages.map((passages) => passages?.words ?? null),
+      miniSearch: this.miniSearch.toJSON(),
+      vocabulary: this.vocabulary.parts(),
+    };
+  }
+
+  /** An index read back from `parts`; only the title index is built again. */
+  static async fromParts(parts: IndexParts): Promise<ArticleIndex> {
+    if (parts.passages.length !== parts.documents.length) throw new Error('snapshot parts do not describe one index');
+    const miniSearch = await MiniSearch.loadJSAsync(parts.miniSearch, MINISEARCH_OPTIONS);
+    const index = new ArticleIndex(miniSearch, Vocabulary.fromParts(parts.vocabulary), new TitleIndex());
+    const live: Article[] = [];
+    parts.documents.forEach((article, n) => {
+      const words = parts.passages[n];
+      index.documents.push(article ?? undefined);
+      index.passages.push(words ? new ParagraphTerms(words) : undefined);
+      index.outlets.push(article?.outlet?.toLowerCase() ?? null);
+      index.days.push(article?.published?.slice(0, 10) ?? null);
+      if (article) {
+        index.numbers.set(article.id, n);
+        live.push(article);
+      }
+    });
+    if (miniSearch.documentCount !== live.length) throw new Error('snapshot index and articles disagree');
+    await index.titles.addAll(live);
     return index;
   }
 
   /** Number of articles. */
   get size(): number {
-    return this.articles.size;
+    return this.numbers.size;
   }
 
   /** The article with this id. */
   article(id: string): Article | undefined {
-    return this.articles.get(id);
+    const n = this.numbers.get(id);
+    return n === undefined ? undefined : this.documents[n];
   }
 
   /** Every article, in load order. */
-  all(): IterableIterator<Article> {
-    return this.articles.values();
+  *all(): IterableIterator<Article> {
+    for (const n of this.numbers.values()) {
+      const article = this.documents[n];
+      if (article) yield article;
+    }
   }
 
   /**
@@ -133,15 +221,17 @@ export class ArticleIndex {
    */
   apply(changes: IndexChanges): void {
     for (const old of changes.removals) {
-      if (this.articles.get(old.article.id) !== old.article) continue;
+      const n = this.numbers.get(old.article.id);
+      if (n === undefined || this.documents[n] !== old.article) continue;
       this.vocabulary.remove(old.terms);
       this.miniSearch.discard(old.article.id);
       this.titles.discard(old.article.id);
-      this.articles.delete(old.article.id);
+      this.documents[n] = undefined;
+      this.passages[n] = undefined;
+      this.numbers.delete(old.article.id);
     }
     for (const analysed of changes.upserts) {
-      this.remember(analysed);
-      this.miniSearch.add(analysed.document);
+      this.insert(analysed);
       this.titles.add(analysed.article);
     }
   }
@@ -158,19 +248,31 @@ export class ArticleIndex {
         boostTerm: (term: string) => group.variants.find((variant) => variant.term === term)?.weight ?? 1,
       })),
     };
-    const accept = filterFor(filters);
-    const results = this.miniSearch.search(query, accept ? { filter: accept } : {});
+    const filter = hasFilters(filters)
+      ? (result: { id: string }) => {
+          const n = this.numbers.get(result.id) ?? -1;
+          return passesFilters(this.outlets[n] ?? null, this.days[n] ?? null, filters);
+        }
+      : undefined;
     const found: Retrieval[] = [];
-    for (const result of results) {
-      const article = this.articles.get(result.id as string);
-      if (article) found.push({ article, score: result.score });
+    for (const result of this.miniSearch.search(query, filter ? { filter } : {})) {
+      const n = this.numbers.get(result.id as string);
+      const article = n === undefined ? undefined : this.documents[n];
+      if (n !== undefined && article) found.push({ article, score: result.score, passages: this.passages[n] });
       if (found.length >= limit) break;
     }
     return found;
   }
 
-  private remember(analysed: AnalysedArticle): void {
-    this.articles.set(analysed.article.id, analysed.article);
+  private insert(analysed: AnalysedArticle): void {
+    const { article } = analysed;
+    const n = this.documents.length;
+    this.numbers.set(article.id, n);
+    this.documents.push(article);
+    this.passages.push(analysed.passages);
+    this.outlets.push(article.outlet?.toLowerCase() ?? null);
+    this.days.push(article.published?.slice(0, 10) ?? null);
+    this.miniSearch.add({ id: article.id, title: joinedTerms(analysed.title), body: joinedTerms(analysed.body) });
     this.vocabulary.add(analysed.terms, analysed.words);
   }
 }
@@ -184,10 +286,6 @@ function passesFilters(outlet: string | null, day: string | null, filters: Filte
   return filters.until === undefined || day <= filters.until;
 }
 
-function filterFor(filters: Filters): ((result: SearchResult) => boolean) | undefined {
-  if (filters.outlet === undefined && filters.since === undefined && filters.until === undefined) {
-    return undefined;
-  }
-  return (result) =>
-    passesFilters((result.outlet as string | null) ?? null, (result.day as string | null) ?? null, filters);
+function hasFilters(filters: Filters): boolean {
+  return filters.outlet !== undefined || filters.since !== undefined || filters.until !== undefined;
 }

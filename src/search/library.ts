@@ -21,7 +21,7 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { Article, Corpus, Rejection } from '../corpus/article.ts';
 import { CorpusCache, loadCorpus, type LoadOptions } from '../corpus/loader.ts';
-import { analyseArticle, ArticleIndex, type AnalysedArticle, type Retrieval } from './article-index.ts';
+import { analyseArticles, ArticleIndex, type AnalysedArticle, type Retrieval } from './article-index.ts';
 import { composeAnswer, articleRef, unanswered } from './answer.ts';
 import { answerKind, prepareQuestion, readQuestion, retrievalTerms } from './question.ts';
 import {
@@ -36,6 +36,7 @@ import {
   type SearchPage,
 } from './results.ts';
 import { rankSentences, SentenceCache } from './sentence-ranking.ts';
+import { corpusFingerprint, readSnapshot, writeSnapshot, type SnapshotMiss } from './snapshot.ts';
 import { snippetFor } from './snippet.ts';
 import { outletsCovering, quoteOutlets, type Comparison } from './compare.ts';
 import { inDateOrder, timelineEntries, type Timeline } from './timeline.ts';
@@ -46,7 +47,6 @@ import { fold } from './analyzer.ts';
 /** Most changed articles a reload applies to the live index in place. */
 export const INCREMENTAL_LIMIT = 500;
 const ANSWER_CANDIDATES = 10;
-const ANALYSIS_CHUNK = 100;
 const COMPARE_SLICE = 5000;
 const DEFAULT_SUGGESTIONS = 25;
 
@@ -58,6 +58,8 @@ export interface LibraryOptions extends LoadOptions {
   load?: CorpusLoader;
   /** Share (0 to 1) of the served articles a reload may remove unless confirmed; default `DEFAULT_MAX_LOSS`. */
   maxLoss?: number;
+  /** Where the index snapshot lives: served at start when the corpus is unchanged, written after a full load. */
+  snapshotPath?: string;
 }
 
 /** How one reload runs. */
@@ -65,6 +67,11 @@ export interface ReloadOptions {
   /** Swap the reload in even when it removes more than the allowed share of the articles. */
   confirm?: boolean;
 }
+
+/** Where the served index came from at open: a snapshot, or the corpus (and why no snapshot was served). */
+export type IndexOrigin =
+  | { from: 'snapshot' }
+  | { from: 'corpus'; snapshot: SnapshotMiss | 'not configured'; detail: string | null; notWritten?: string };
 
 /** Thrown by `reload` while another reload is running. */
 export class ReloadInProgressError extends Error {
@@ -105,6 +112,8 @@ export class Library {
     index: ArticleIndex,
     private readonly source: (() => Promise<Corpus>) | null,
     private readonly maxLoss = DEFAULT_MAX_LOSS,
+    /** Where the index served at open came from. */
+    readonly origin: IndexOrigin = { from: 'corpus', snapshot: 'not configured', detail: null },
   ) {
     this.index = index;
   }
@@ -114,11 +123,23 @@ export class Library {
    * if it cannot be read. Reloads share one loader cache, so unchanged files are not parsed again.
    */
   static async open(corpusDir: string, options: LibraryOptions = {}): Promise<Library> {
-    const { load = loadCorpus, maxLoss, ...loadOptions } = options;
+    const { load = loadCorpus, maxLoss, snapshotPath, ...loadOptions } = options;
     const cache = loadOptions.cache ?? new CorpusCache();
     const source = () => load(corpusDir, { ...loadOptions, cache });
-    const corpus = await source();
-    return new Library(await ArticleIndex.build(distinct(corpus.articles)), source, maxLoss);
+    if (snapshotPath === undefined) {
+      return new Library(await ArticleIndex.build(distinct((await source()).articles)), source, maxLoss);
+    }
+    // Fingerprinted before loading: a file changed during the build makes this snapshot stale, never wrongly fresh.
+    const fingerprint = await corpusFingerprint(corpusDir, loadOptions.maxFileBytes);
+    const restored = await readSnapshot(snapshotPath, fingerprint);
+    if (restored.index) return new Library(restored.index, source, maxLoss, { from: 'snapshot' });
+    const index = await ArticleIndex.build(distinct((await source()).articles));
+    // The snapshot only speeds up the next start: failing to write it (no such folder, a full disk) must not stop this one.
+    const notWritten = await writeSnapshot(snapshotPath, index, fingerprint).then(
+      () => undefined,
+      (error: Error) => `snapshot not written: ${error.message}`,
+    );
+    return new Library(index, source, maxLoss, { from: 'corpus', snapshot: restored.miss, detail: restored.detail, notWritten });
   }
 
   /** A library over articles already in memory; `reload` calls `load` when given. */
@@ -164,8 +185,8 @@ export class Library {
     }
     const requested = Number.isInteger(page) && page >= 1 ? page : 1;
     const shown = Math.min(requested, pageCount);
-    const hits = found.slice((shown - 1) * PAGE_SIZE, shown * PAGE_SIZE).map(({ article, score }: Retrieval) => {
-      const snippet = snippetFor(article, prepared, this.sentences);
+    const hits = found.slice((shown - 1) * PAGE_SIZE, shown * PAGE_SIZE).map(({ article, score, passages }: Retrieval) => {
+      const snippet = snippetFor(article, prepared, this.sentences, passages);
       return { ...articleRef(article), snippet: snippet.text, snippetParts: snippet.parts, score };
     });
     return {
@@ -396,10 +417,7 @@ function distinct(articles: readonly Article[]): Article[] {
 
 async function analyseAll(articles: readonly Article[]): Promise<AnalysedArticle[]> {
   const analysed: AnalysedArticle[] = [];
-  for (let start = 0; start < articles.length; start += ANALYSIS_CHUNK) {
-    analysed.push(...articles.slice(start, start + ANALYSIS_CHUNK).map(analyseArticle));
-    await yieldToEventLoop();
-  }
+  await analyseArticles(articles, (one) => analysed.push(one));
   return analysed;
 }
 

@@ -7,8 +7,9 @@
  * - proximity: matched terms close together (smallest window holding them all);
  * - the kind of answer the question wants: a number for "how many", a time for "when";
  * - the article's retrieval score relative to the best article, a small tie-breaker.
- * Sentences are split and analysed lazily and kept in a bounded cache keyed by article object, so
- * a reloaded article is never ranked with its old text.
+ * Sentences are split and analysed lazily, a paragraph at a time, and only in the paragraphs that
+ * may hold the question's terms (`passages.ts`); they are kept in a bounded cache keyed by article
+ * object, so a reloaded article is never ranked with its old text.
  */
 import type { Article } from '../corpus/article.ts';
 import { tokenize, type Token } from './analyzer.ts';
@@ -19,7 +20,7 @@ import { splitSentences } from './sentences.ts';
 /** One sentence of an article, verbatim, with its analysed terms. */
 export interface Sentence {
   text: string;
-  /** Position among the article's sentences (0-based, across paragraphs). */
+  /** Position among its paragraph's sentences (0-based). */
   index: number;
   /** Index of the paragraph it comes from. */
   paragraph: number;
@@ -46,41 +47,59 @@ const HOLDS: Record<NonNullable<AnswerKind>, RegExp> = {
 const B = 0.5;
 const AVERAGE_SENTENCE_TERMS = 18;
 
-/** The sentences of articles, split once and kept for the most recently asked-about articles. */
+/** The sentences of articles, split once per paragraph when first needed, kept for the most recently asked-about articles. */
 export class SentenceCache {
-  private readonly entries = new Map<string, { article: Article; sentences: Sentence[] }>();
+  private readonly entries = new Map<string, { article: Article; paragraphs: (Sentence[] | undefined)[] }>();
 
   constructor(private readonly capacity = 2000) {}
 
   /** The article's sentences, in reading order. */
   of(article: Article): Sentence[] {
-    const cached = this.entries.get(article.id);
-    if (cached && cached.article === article) {
-      this.entries.delete(article.id);
-      this.entries.set(article.id, cached);
-      return cached.sentences;
+    return this.inParagraphs(article, article.paragraphs.keys());
+  }
+
+  /** The sentences of these paragraphs of the article, in the order given. */
+  inParagraphs(article: Article, paragraphs: Iterable<number>): Sentence[] {
+    const split = this.entry(article).paragraphs;
+    const sentences: Sentence[] = [];
+    for (const p of paragraphs) {
+      const text = article.paragraphs[p];
+      if (text === undefined) continue;
+      split[p] ??= sentencesOfParagraph(text, p, article.language);
+      sentences.push(...split[p]);
     }
-    const sentences = sentencesOf(article);
+    return sentences;
+  }
+
+  /** The sentence before this one in the article, across a paragraph break; undefined for the first. */
+  previous(article: Article, sentence: Sentence): Sentence | undefined {
+    if (sentence.index > 0) return this.inParagraphs(article, [sentence.paragraph])[sentence.index - 1];
+    return sentence.paragraph > 0 ? this.inParagraphs(article, [sentence.paragraph - 1]).at(-1) : undefined;
+  }
+
+  private entry(article: Article): { article: Article; paragraphs: (Sentence[] | undefined)[] } {
+    const cached = this.entries.get(article.id);
     this.entries.delete(article.id);
-    this.entries.set(article.id, { article, sentences });
+    const entry = cached && cached.article === article ? cached : { article, paragraphs: [] };
+    this.entries.set(article.id, entry);
     if (this.entries.size > this.capacity) {
       const oldest = this.entries.keys().next().value;
       if (oldest !== undefined) this.entries.delete(oldest);
     }
-    return sentences;
+    return entry;
   }
+}
+
+function sentencesOfParagraph(paragraph: string, p: number, language: string | null): Sentence[] {
+  return splitSentences(paragraph, language).map((span, index) => {
+    const text = paragraph.slice(span.start, span.end);
+    return { text, index, paragraph: p, tokens: tokenize(text, 'index') };
+  });
 }
 
 /** Splits an article's paragraphs into verbatim sentences. */
 export function sentencesOf(article: Article): Sentence[] {
-  const sentences: Sentence[] = [];
-  article.paragraphs.forEach((paragraph, p) => {
-    for (const span of splitSentences(paragraph, article.language)) {
-      const text = paragraph.slice(span.start, span.end);
-      sentences.push({ text, index: sentences.length, paragraph: p, tokens: tokenize(text, 'index') });
-    }
-  });
-  return sentences;
+  return article.paragraphs.flatMap((paragraph, p) => sentencesOfParagraph(paragraph, p, article.language));
 }
 
 /** Maps each index term to the question terms it stands for, with the variant's weight. */
@@ -155,9 +174,10 @@ export function rankSentences(question: Question, retrieved: readonly Retrieval[
   const lookup = variantLookup(question);
   const topScore = retrieved[0]?.score ?? 1;
   const ranked: RankedSentence[] = [];
-  for (const { article, score: articleScore } of retrieved) {
+  for (const { article, score: articleScore, passages } of retrieved) {
     const articleWeight = 0.85 + (0.15 * articleScore) / topScore;
-    for (const sentence of cache.of(article)) {
+    const paragraphs = passages ? passages.worthRanking(question) : article.paragraphs.keys();
+    for (const sentence of cache.inParagraphs(article, paragraphs)) {
       const scored = scoreSentence(sentence, question, lookup);
       if (scored) ranked.push({ article, sentence, ...scored, score: scored.score * articleWeight });
     }

@@ -5,6 +5,7 @@
  * would be too many.
  */
 import type { Article } from '../corpus/article.ts';
+import type { ParagraphTerms } from './passages.ts';
 import type { Question } from './question.ts';
 import type { SnippetPart } from './results.ts';
 import { scoreSentence, variantLookup, type Sentence, type SentenceCache } from './sentence-ranking.ts';
@@ -21,10 +22,10 @@ export interface Snippet {
   parts: SnippetPart[];
 }
 
-/** The snippet of an article for a query. */
-export function snippetFor(article: Article, question: Question, cache: SentenceCache): Snippet {
-  const sentences = cache.of(article);
-  let best: Sentence | undefined = sentences[0];
+/** The snippet of an article for a query; with its paragraph filters, only paragraphs that may match are read. */
+export function snippetFor(article: Article, question: Question, cache: SentenceCache, passages?: ParagraphTerms): Snippet {
+  const sentences = cache.inParagraphs(article, passages ? passages.worthRanking(question) : article.paragraphs.keys());
+  let best: Sentence | undefined = sentences[0] ?? cache.inParagraphs(article, [0])[0];
   let bestScore = 0;
   const lookup = variantLookup(question);
   for (const sentence of sentences) {

@@ -6,6 +6,13 @@ export interface TermVariant {
   weight: number;
 }
 
+/** What a snapshot stores of a vocabulary (see `Vocabulary.fromParts`). */
+export interface VocabularyParts {
+  documents: number;
+  frequencies: [term: string, documents: number][];
+  words: [word: string, term: string][];
+}
+
 const MAX_FUZZY_VARIANTS = 3;
 const MAX_PREFIX_VARIANTS = 8;
 const PREFIX_SCAN_LIMIT = 5000;
@@ -22,13 +29,36 @@ const RELATIVE_SCAN_LIMIT = 200;
 export class Vocabulary {
   private readonly frequencies = new Map<string, number>();
   private readonly words = new SearchableMap<string>();
+  /** The words already in `words`: a hash lookup per word of every article, where the radix tree's `has` took a fifth of a build. */
+  private readonly knownWords = new Set<string>();
   private documents = 0;
 
   /** Counts one document's distinct terms, and learns the words they were stemmed from. */
   add(documentTerms: Iterable<string>, wordTerms: Iterable<[word: string, term: string]>): void {
     this.documents += 1;
     for (const term of new Set(documentTerms)) this.frequencies.set(term, (this.frequencies.get(term) ?? 0) + 1);
-    for (const [word, term] of wordTerms) if (!this.words.has(word)) this.words.set(word, term);
+    for (const [word, term] of wordTerms) {
+      if (this.knownWords.has(word)) continue;
+      this.knownWords.add(word);
+      this.words.set(word, term);
+    }
+  }
+
+  /** Everything the vocabulary knows, for a snapshot. */
+  parts(): VocabularyParts {
+    return { documents: this.documents, frequencies: [...this.frequencies], words: [...this.words] };
+  }
+
+  /** A vocabulary read back from `parts`. */
+  static fromParts(parts: VocabularyParts): Vocabulary {
+    const vocabulary = new Vocabulary();
+    vocabulary.documents = parts.documents;
+    for (const [term, n] of parts.frequencies) vocabulary.frequencies.set(term, n);
+    for (const [word, term] of parts.words) {
+      vocabulary.words.set(word, term);
+      vocabulary.knownWords.add(word);
+    }
+    return vocabulary;
   }
 
   /** Forgets one document counted by `add` with the same terms. */
