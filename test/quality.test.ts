@@ -85,15 +85,15 @@ describe('answers to readers of the seed articles', () => {
     }
   });
 
-  it('brings the sentence before along, marked as context, when the answer leans on it', () => {
+  it('quotes the answer first, then the sentence before it, marked as context, when the answer leans on it', () => {
     const answer = library.answer('What came out of the Sharm el Sheikh summit in October?');
     expect(answer.sentences.slice(0, 2)).toEqual([
-      { text: 'This week’s meeting marks Witkoff’s second encounter with Hayya.', citation: 1, context: true },
       {
         text: 'Their previous summit in Sharm el-Sheikh in October produced Hamas’s agreement to a ceasefire, the first phase of the broader Gaza deal.',
         citation: 1,
         context: false,
       },
+      { text: 'This week’s meeting marks Witkoff’s second encounter with Hayya.', citation: 1, context: true },
     ]);
   });
 

@@ -1,33 +1,39 @@
 /**
- * Composes an answer from ranked sentences. A question in the text ("What was discussed?") is
- * never an answer.
+ * Finds and composes an answer: candidate articles by the question's rarest terms, their sentences
+ * ranked (`sentence-ranking.ts`), and a quote only when the calibrated answerability
+ * (`answerability.ts`) says the best sentence likely answers. A question in the text ("What was
+ * discussed?") is never an answer. Below the threshold, `related` names the closest articles
+ * instead of quoting something unrelated.
  *
- * The threshold: a question is answered only when one sentence holds at least
- * `ANSWER_COVERAGE` of the question's term weight (1 + IDF per term, see `Vocabulary.weight`).
- * Terms the corpus lacks weigh as much as its rarest terms, so "What is the weather in Paris?" over Gaza coverage cannot pass on a stray
- * common word, and a two-term question needs both terms. Below it, `related` names the closest
- * articles instead of quoting something unrelated.
- *
- * Picking: up to three sentences, greedily by score, where each further sentence must pass the
- * threshold, match nearly as much of the question as the best one (`RUNNER_UP_COVERAGE`) and
- * reach `RUNNER_UP_SHARE` of its score; a sentence from an article already
- * quoted counts for less (readers see who reported what), near-duplicates are skipped, and a
- * sentence that leans on the one before ("He said...", "This...") brings that one along, as its
- * own verbatim sentence, never merged.
+ * Picking: up to three sentences, greedily by score, where each further sentence must match nearly
+ * as much of the question as the best one (`RUNNER_UP_COVERAGE`) and reach `RUNNER_UP_SHARE` of its
+ * score; a sentence from an article already quoted counts for less (readers see who reported
+ * what), and near-duplicates are skipped. The answering sentence always comes first; a sentence
+ * it needs to be understood follows it, as its own verbatim sentence marked as context, never
+ * merged: the one before when it starts by pointing back ("He said...", "Their..."), or a
+ * neighbour holding the question's terms the answer lacks (the subject one sentence away).
  */
 import type { Article } from '../corpus/article.ts';
-import type { Retrieval } from './article-index.ts';
-import type { Answer, ArticleRef, CitedSentence, Source } from './results.ts';
-import type { RankedSentence, Sentence, SentenceCache } from './sentence-ranking.ts';
+import type { ArticleIndex, Retrieval } from './article-index.ts';
+import { answerKind } from './answer-kind.ts';
+import { ANSWER_GATE, answerEvidence, CONFIDENCE, GATE, probability } from './answerability.ts';
+import { prepareQuestion, retrievalTerms, type AskedTerm, type Question } from './question.ts';
+import type { Answer, ArticleRef, CitedSentence, Filters, Source } from './results.ts';
+import { rankSentences, type RankedSentence, type Sentence, type SentenceCache } from './sentence-ranking.ts';
 
-/** Share of the question's weight one sentence must match for the question to count as answered. */
-export const ANSWER_COVERAGE = 0.6;
+/** Articles whose sentences are ranked for an answer. */
+const ANSWER_CANDIDATES = 10;
+/** Share of the question's weight a neighbour must add to be quoted beside the answer. */
+const NEIGHBOUR_CONTEXT = 0.2;
 const RUNNER_UP_SHARE = 0.7;
 const RUNNER_UP_COVERAGE = 0.8;
 const SAME_ARTICLE_DISCOUNT = 0.8;
 const NEAR_DUPLICATE = 0.6;
 const MAX_SENTENCES = 3;
 const MAX_RELATED = 3;
+/** "It is said that...", "It was decided to...": an "it" that points at nothing before. */
+const DUMMY_IT =
+  /^["“‘']?it (?:is|was|has been|had been|will be|would be|may be|might be|could be|can be|seems|seemed|appears|appeared|remains|remained|becomes|became|is not|was not|isn't|wasn't)\b[^,.;:]{0,60}?\b(?:that|to|whether|how|why|if)\b/iu;
 const ANAPHORIC_START =
   /^["“‘']?(?:he|she|they|it|his|her|their|its|such|him|them|(?:this|that|these|those) (?:is|was|are|were|has|had|will|would|could|comes|came|means|meant|follows|followed)|the (?:group|movement|minister|official|statement|president|envoy|ministry|move|decision|company|agency))\b/iu;
 
@@ -48,20 +54,38 @@ export function articleRef(article: Article): ArticleRef {
   };
 }
 
+/** The question as prepared for ranking, its candidate articles and their ranked sentences. */
+export interface Candidates {
+  question: Question;
+  retrieved: Retrieval[];
+  ranked: RankedSentence[];
+}
+
+/** Retrieves the candidate articles of a question and ranks their sentences. */
+export function findCandidates(index: ArticleIndex, cache: SentenceCache, text: string, asked: readonly AskedTerm[], filters: Filters): Candidates {
+  const question = prepareQuestion(asked, index.vocabulary, false, answerKind(text));
+  const retrieved = index.retrieve(retrievalTerms(question, index.vocabulary), filters, 'any', ANSWER_CANDIDATES);
+  return { question, retrieved, ranked: rankSentences(question, retrieved, cache) };
+}
+
+/** The sentences that may answer: not questions themselves. */
+export function answering(ranked: readonly RankedSentence[]): RankedSentence[] {
+  return ranked.filter((r) => !r.sentence.text.endsWith('?'));
+}
+
 /** The answer for ranked sentences of the retrieved articles. */
-export function composeAnswer(
-  question: string,
-  ranked: readonly RankedSentence[],
-  retrieved: readonly Retrieval[],
-  cache: SentenceCache,
-): Omit<Answer, 'tookMs'> {
-  const answering = ranked.filter((r) => !r.sentence.text.endsWith('?'));
-  const best = answering[0];
-  const confidence = Math.round((best?.coverage ?? 0) * 100) / 100;
-  if (!best || best.coverage < ANSWER_COVERAGE) {
-    return unanswered(question, retrieved.map((r) => articleRef(r.article)).slice(0, MAX_RELATED), confidence);
+export function composeAnswer(text: string, candidates: Candidates, cache: SentenceCache): Omit<Answer, 'tookMs'> {
+  const { question, retrieved } = candidates;
+  const ranked = answering(candidates.ranked);
+  const best = ranked[0];
+  const evidence = best ? answerEvidence(question, best, ranked, retrieved) : null;
+  const gate = evidence ? probability(GATE, evidence) : 0;
+  // The gate's odds exclude wrong sentences from the right article, so they bound the chance of being right.
+  const confidence = evidence ? Math.round(Math.min(gate, probability(CONFIDENCE, evidence)) * 100) / 100 : 0;
+  if (!best || gate < ANSWER_GATE) {
+    return unanswered(text, retrieved.map((r) => articleRef(r.article)).slice(0, MAX_RELATED), confidence);
   }
-  const quotes = pickQuotes(best, answering, cache);
+  const quotes = pickQuotes(best, ranked, cache);
   const sources: Source[] = [];
   const sentences: CitedSentence[] = quotes.map(({ article, sentence, context }) => {
     let source = sources.find((s) => s.id === article.id);
@@ -75,7 +99,7 @@ export function composeAnswer(
     .filter((r) => !sources.some((s) => s.id === r.article.id))
     .slice(0, MAX_RELATED)
     .map((r) => articleRef(r.article));
-  return { question, answered: true, sentences, sources, related, confidence, notice: null };
+  return { question: text, answered: true, sentences, sources, related, confidence, notice: null };
 }
 
 /** An answer that quotes nothing. */
@@ -87,7 +111,7 @@ function pickQuotes(best: RankedSentence, ranked: readonly RankedSentence[], cac
   const quotes: Quote[] = [];
   const remaining = ranked.filter(
     (r) =>
-      r.coverage >= Math.max(ANSWER_COVERAGE, best.coverage * RUNNER_UP_COVERAGE) &&
+      r.coverage >= best.coverage * RUNNER_UP_COVERAGE &&
       r.score >= best.score * RUNNER_UP_SHARE,
   );
   while (quotes.length < MAX_SENTENCES && remaining.length > 0) {
@@ -100,8 +124,7 @@ function pickQuotes(best: RankedSentence, ranked: readonly RankedSentence[], cac
     });
     const [candidate] = remaining.splice(pick, 1);
     if (!candidate || quotes.some((q) => nearDuplicate(q.sentence, candidate.sentence))) continue;
-    const context = contextFor(candidate, cache);
-    const adding = [context, { article: candidate.article, sentence: candidate.sentence, context: false }].filter(
+    const adding = [{ article: candidate.article, sentence: candidate.sentence, context: false }, contextFor(candidate, cache)].filter(
       (q): q is Quote => q !== null && !quotes.some((k) => k.article === q.article && k.sentence.index === q.sentence.index),
     );
     if (quotes.length + adding.length > MAX_SENTENCES) continue;
@@ -110,11 +133,20 @@ function pickQuotes(best: RankedSentence, ranked: readonly RankedSentence[], cac
   return quotes;
 }
 
-/** The sentence before, when this one leans on it ("He said...", "This..."), within the same article. */
+/**
+ * The sentence this one needs to be understood, within the same article: the one before when it
+ * starts by pointing back ("He said...", "This..."; not a dummy "It is said that..."), else the
+ * neighbour that holds question terms it lacks.
+ */
 function contextFor(ranked: RankedSentence, cache: SentenceCache): Quote | null {
-  if (ranked.sentence.index === 0 || !ANAPHORIC_START.test(ranked.sentence.text)) return null;
-  const previous = cache.of(ranked.article)[ranked.sentence.index - 1];
-  return previous ? { article: ranked.article, sentence: previous, context: true } : null;
+  const sentences = cache.of(ranked.article);
+  const at = ranked.sentence.index;
+  const text = ranked.sentence.text;
+  const before = sentences[at - 1];
+  if (before && ANAPHORIC_START.test(text) && !DUMMY_IT.test(text)) return { article: ranked.article, sentence: before, context: true };
+  if (ranked.neighbourCoverage < NEIGHBOUR_CONTEXT || ranked.supportedBy === null) return null;
+  const neighbour = sentences[ranked.supportedBy];
+  return neighbour ? { article: ranked.article, sentence: neighbour, context: true } : null;
 }
 
 function nearDuplicate(a: Sentence, b: Sentence): boolean {

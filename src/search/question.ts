@@ -1,5 +1,6 @@
 import { tokenize } from './analyzer.ts';
 import type { TermGroup } from './article-index.ts';
+import type { AnswerKind } from './answer-kind.ts';
 import type { Vocabulary } from './vocabulary.ts';
 
 /** Longest question or query accepted, in characters. */
@@ -11,22 +12,13 @@ export interface QuestionTerm extends TermGroup {
   weight: number;
 }
 
-/** What kind of fact a question asks for, when its wording says so. */
-export type AnswerKind = 'number' | 'time' | null;
-
 /** A usable question: its distinct terms, the weight of them all, and the kind of answer it wants. */
 export interface Question {
   terms: QuestionTerm[];
   totalWeight: number;
-  wants: AnswerKind;
-}
-
-/** "How many...", "how old..." want a number; "When...", "what day..." want a time. */
-export function answerKind(text: string): AnswerKind {
-  const folded = text.toLowerCase();
-  if (/\bhow (?:many|much|old|long|far|big)\b/.test(folded)) return 'number';
-  if (/\bwhen\b|\bwhat (?:day|date|time|year|month)\b|\bwhich (?:day|date|year|month)\b/.test(folded)) return 'time';
-  return null;
+  wants: AnswerKind | null;
+  /** Documents in the corpus asked: the absence of a word says more in a large corpus than in a small one. */
+  corpusSize: number;
 }
 
 /**
@@ -60,13 +52,13 @@ export function prepareQuestion(
   termsOfQuestion: readonly AskedTerm[],
   vocabulary: Vocabulary,
   prefix: boolean,
-  wants: AnswerKind = null,
+  wants: AnswerKind | null = null,
 ): Question {
   const prepared = termsOfQuestion.map(({ term, word }, i) => {
     const completing = prefix && (i === termsOfQuestion.length - 1 || vocabulary.frequency(term) === 0);
     return { term, variants: vocabulary.variants(term, word, completing), weight: vocabulary.weight(term) };
   });
-  return { terms: prepared, totalWeight: prepared.reduce((sum, t) => sum + t.weight, 0), wants };
+  return { terms: prepared, totalWeight: prepared.reduce((sum, t) => sum + t.weight, 0), wants, corpusSize: vocabulary.size };
 }
 
 /** Most postings an answer's retrieval walks; the rarest two terms are always kept. */

@@ -41,6 +41,11 @@ export class Vocabulary {
     }
   }
 
+  /** How many documents were counted. */
+  get size(): number {
+    return this.documents;
+  }
+
   /** How many documents hold the term. */
   frequency(term: string): number {
     return this.frequencies.get(term) ?? 0;
