@@ -1,7 +1,9 @@
-import { tokenize } from './analyzer.ts';
+import { terms, tokenize } from './analyzer.ts';
 import type { TermGroup } from './article-index.ts';
 import type { AnswerKind } from './answer-kind.ts';
-import type { Vocabulary } from './vocabulary.ts';
+import type { TermVariant, Vocabulary } from './vocabulary.ts';
+import { placeVariants } from './place-names.ts';
+import { relatedWords } from './wordnet.ts';
 
 /** Longest question or query accepted, in characters. */
 export const MAX_QUESTION_LENGTH = 500;
@@ -56,9 +58,34 @@ export function prepareQuestion(
 ): Question {
   const prepared = termsOfQuestion.map(({ term, word }, i) => {
     const completing = prefix && (i === termsOfQuestion.length - 1 || vocabulary.frequency(term) === 0);
-    return { term, variants: vocabulary.variants(term, word, completing), weight: vocabulary.weight(term) };
+    const variants = vocabulary.variants(term, word, completing);
+    const places = placeVariants(term).flatMap((other) => (vocabulary.frequency(other) > 0 && !variants.some((v) => v.term === other) ? [{ term: other, weight: PLACE_NAME_WEIGHT }] : []));
+    const direct = [...variants, ...places];
+    return { term, variants: [...direct, ...paraphrases(word, direct, vocabulary)], weight: vocabulary.weight(term) };
   });
   return { terms: prepared, totalWeight: prepared.reduce((sum, t) => sum + t.weight, 0), wants, corpusSize: vocabulary.size };
+}
+
+/** How much another name of the same country counts ("Turkiye" for "Turkey"): nearly the word itself. */
+const PLACE_NAME_WEIGHT = 0.9;
+/** How much a WordNet relative of a question word counts against the word itself. */
+const PARAPHRASE_WEIGHT = 0.4;
+const MAX_PARAPHRASES = 6;
+
+/**
+ * Index terms of the corpus that WordNet relates to a question word (synonyms, derivations), at
+ * reduced weight: "How many died" meets "13 dead", "Erdogan promised" meets "pledged".
+ */
+function paraphrases(word: string, already: readonly TermVariant[], vocabulary: Vocabulary): TermVariant[] {
+  if (word.length < 3 || /^\p{N}/u.test(word)) return [];
+  const found = new Map<string, TermVariant>();
+  for (const related of relatedWords(word)) {
+    for (const term of terms(related, 'query')) {
+      if (vocabulary.frequency(term) > 0 && !already.some((v) => v.term === term)) found.set(term, { term, weight: PARAPHRASE_WEIGHT });
+    }
+    if (found.size >= MAX_PARAPHRASES) break;
+  }
+  return [...found.values()];
 }
 
 /** Most postings an answer's retrieval walks; the rarest two terms are always kept. */
@@ -66,12 +93,14 @@ const RETRIEVAL_POSTINGS = 3_000;
 
 /**
  * The question terms worth retrieving articles by, rarest first, while their postings stay within
- * a budget. A term found in a tenth of 100,000 articles adds little to BM25 yet dominates the cost
+ * a budget; WordNet paraphrases only help rank sentences, as they would flood retrieval with
+ * articles on other topics. A term found in a tenth of 100,000 articles adds little to BM25 yet dominates the cost
  * of scoring; it still counts when the candidates' sentences are ranked.
  */
 export function retrievalTerms(question: Question, vocabulary: Vocabulary): TermGroup[] {
   const postings = (group: TermGroup) => group.variants.reduce((sum, v) => sum + vocabulary.frequency(v.term), 0);
-  const byRarity = [...question.terms].sort((a, b) => postings(a) - postings(b));
+  const direct = question.terms.map((t) => ({ ...t, variants: t.variants.filter((v) => v.weight > PARAPHRASE_WEIGHT) }));
+  const byRarity = direct.sort((a, b) => postings(a) - postings(b));
   let spent = 0;
   return byRarity.filter((group, i) => {
     spent += postings(group);
