@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
+import type { Article } from '../src/corpus/article.ts';
 import { Library } from '../src/search/library.ts';
 import { AnswerSchema } from '../src/search/results.ts';
 
@@ -137,5 +138,50 @@ describe('unusable questions', () => {
     expect(answer.answered).toBe(false);
     expect(answer.notice).toMatch(notice);
     expect(answer.sentences).toEqual([]);
+  });
+});
+
+/** A one-paragraph-per-entry article for the small corpora below. */
+function story(id: string, paragraphs: string[], published = '2025-05-01'): Article {
+  return { id, file: `${id}.txt`, title: `Story ${id}`, outlet: 'Wire', author: null, published, url: null, language: 'en', paragraphs, hash: id.padEnd(64, '0').slice(0, 64) };
+}
+
+describe('questions worded differently from the coverage', () => {
+  it('finds Turkiye when a reader writes Turkey', () => {
+    const answer = library.answer('What did Turkey say about Gaza?');
+    const first = answer.sentences[0];
+    expect(first?.text).toContain('Turkiye');
+    expect(answer.sources.find((s) => s.n === first?.citation)?.id).toBe(ANKARA);
+  });
+
+  it('finds a rare name typed with two letters swapped', async () => {
+    const small = await Library.fromArticles([
+      story('research', ['Economists Oded Galor and Joseph Zeira showed that inequality slows growth when credit is scarce.', 'Galor and Moav showed the opposite.']),
+    ]);
+    const answer = small.answer('What did Galor and Zeria show?');
+    expect(answer.answered).toBe(true);
+    expect(answer.sentences[0]?.text).toContain('Galor and Joseph Zeira');
+  });
+});
+
+describe('the kind of answer a question asks for', () => {
+  it('quotes a sentence naming a person for "who"', async () => {
+    const small = await Library.fromArticles([
+      story('ioc', [
+        'The International Olympic Committee president leads the executive board and represents the committee.',
+        'Kirsty Coventry became president of the International Olympic Committee in June.',
+      ]),
+    ]);
+    expect(small.answer('Who is the president of the International Olympic Committee?').sentences[0]?.text).toContain('Kirsty Coventry');
+  });
+});
+
+describe('sentences in context', () => {
+  it('does not bring the sentence before along for a dummy "it"', async () => {
+    const small = await Library.fromArticles([
+      story('treaty', ['The delegates met in Geneva for three days.', 'It is widely believed that the Geneva treaty ended the border war.']),
+    ]);
+    const answer = small.answer('Did the Geneva treaty end the border war?');
+    expect(answer.sentences).toEqual([{ text: 'It is widely believed that the Geneva treaty ended the border war.', citation: 1, context: false }]);
   });
 });

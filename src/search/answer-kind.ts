@@ -67,9 +67,18 @@ export function answerKind(question: string): AnswerKind | null {
 /** Per kind, the index terms of each entity of that kind a sentence names. */
 type NamedKinds = Map<AnswerKind, string[][]>;
 
+/** One word as compromise tags it. */
+interface Term {
+  text: string;
+  tags: Set<string>;
+}
+
+/** Tags of capitalised words that are not names of people or organisations. */
+const NOT_NAMES = ['Place', 'Date', 'Value', 'Pronoun', 'Determiner', 'Conjunction', 'Preposition'];
+
 /** A compromise document after tokenising, with the steps still to run. */
 interface PreTagged {
-  docs: { text: string; tags: Set<string> }[][];
+  docs: Term[][];
   compute(steps: string[]): void;
 }
 
@@ -79,8 +88,10 @@ interface PreTagged {
  * lexicon and pre-tagger run (a tenth of the full tagger's cost), and they leave such names as
  * plain nouns.
  */
-function unknownName(term: { text: string; tags: Set<string> }, at: number): boolean {
-  return at > 0 && /^\p{Lu}/u.test(term.text) && !['Place', 'Date', 'Value', 'Pronoun', 'Determiner', 'Conjunction', 'Preposition'].some((tag) => term.tags.has(tag));
+function unknownName(term: Term, at: number, next: Term | undefined): boolean {
+  const capitalised = (t: Term | undefined) => t !== undefined && /^\p{Lu}/u.test(t.text);
+  const inName = at > 0 || capitalised(next);
+  return inName && capitalised(term) && !NOT_NAMES.some((tag) => term.tags.has(tag));
 }
 
 const tagged = new WeakMap<object, NamedKinds>();
@@ -92,7 +103,7 @@ function namedKinds(text: string): NamedKinds {
   for (const sentence of document.docs) {
     sentence.forEach((term, at) => {
       for (const [kind, tags] of Object.entries(KIND_TAGS) as [AnswerKind, readonly string[]][]) {
-        const named = tags.some((tag) => term.tags.has(tag)) || (kind === 'person' && unknownName(term, at));
+        const named = tags.some((tag) => term.tags.has(tag)) || (kind === 'person' && unknownName(term, at, sentence[at + 1]));
         if (!named) continue;
         const list = found.get(kind) ?? [];
         list.push(terms(term.text, 'query'));
