@@ -142,8 +142,8 @@ describe('unusable questions', () => {
 });
 
 /** A one-paragraph-per-entry article for the small corpora below. */
-function story(id: string, paragraphs: string[], published = '2025-05-01'): Article {
-  return { id, file: `${id}.txt`, title: `Story ${id}`, outlet: 'Wire', author: null, published, url: null, language: 'en', paragraphs, hash: id.padEnd(64, '0').slice(0, 64) };
+function story(id: string, paragraphs: string[], published = '2025-05-01', outlet = 'Wire'): Article {
+  return { id, file: `${id}.txt`, title: `Story ${id}`, outlet, author: null, published, url: null, language: 'en', paragraphs, hash: id.padEnd(64, '0').slice(0, 64) };
 }
 
 describe('questions worded differently from the coverage', () => {
@@ -183,5 +183,27 @@ describe('sentences in context', () => {
     ]);
     const answer = small.answer('Did the Geneva treaty end the border war?');
     expect(answer.sentences).toEqual([{ text: 'It is widely believed that the Geneva treaty ended the border war.', citation: 1, context: false }]);
+  });
+});
+
+describe('news time and outlets', () => {
+  it('answers a question about the present from the latest coverage, citing its date', async () => {
+    const small = await Library.fromArticles([
+      story('2013', ['Thomas Bach was elected IOC president in Buenos Aires, succeeding Jacques Rogge.'], '2013-09-10'),
+      story('2025', ['Kirsty Coventry took office as IOC president on Monday.'], '2025-06-23'),
+    ]);
+    const answer = small.answer('Who is the current IOC president?');
+    expect(answer.sentences[0]?.text).toContain('Kirsty Coventry');
+    expect(answer.sources[0]).toMatchObject({ id: '2025', published: '2025-06-23' });
+  });
+
+  it('searches the outlet a question names', async () => {
+    const small = await Library.fromArticles([
+      story('wire', ['An airstrike hit a residential building in Gaza City, killing five people.'], '2025-05-01', 'Wire'),
+      story('mayadeen', ['The airstrike in Gaza City destroyed a school sheltering displaced families.'], '2025-05-01', 'Al Mayadeen English'),
+    ]);
+    const answer = small.answer('What did Al Mayadeen English report about the airstrike in Gaza City?');
+    expect(answer.sources.map((s) => s.outlet)).toEqual(['Al Mayadeen English']);
+    expect(answer.sentences[0]?.text).toContain('destroyed a school');
   });
 });

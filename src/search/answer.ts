@@ -14,6 +14,7 @@
  * neighbour holding the question's terms the answer lacks (the subject one sentence away).
  */
 import type { Article } from '../corpus/article.ts';
+import { fold, terms } from './analyzer.ts';
 import type { ArticleIndex, Retrieval } from './article-index.ts';
 import { answerKind } from './answer-kind.ts';
 import { ANSWER_GATE, answerEvidence, CONFIDENCE, GATE, probability } from './answerability.ts';
@@ -21,6 +22,8 @@ import { prepareQuestion, retrievalTerms, type AskedTerm, type Question } from '
 import type { Answer, ArticleRef, CitedSentence, Filters, Source } from './results.ts';
 import { rankSentences, type RankedSentence, type Sentence, type SentenceCache } from './sentence-ranking.ts';
 
+/** Words that ask about the present rather than a past event. */
+const PRESENT_MARKERS = /\b(?:current|currently|now|nowadays|today|latest|presently|at present|these days|as of|still|incumbent)\b/iu;
 /** Articles whose sentences are ranked for an answer. */
 const ANSWER_CANDIDATES = 10;
 /** Share of the question's weight a neighbour must add to be quoted beside the answer. */
@@ -61,11 +64,44 @@ export interface Candidates {
   ranked: RankedSentence[];
 }
 
-/** Retrieves the candidate articles of a question and ranks their sentences. */
-export function findCandidates(index: ArticleIndex, cache: SentenceCache, text: string, asked: readonly AskedTerm[], filters: Filters): Candidates {
-  const question = prepareQuestion(asked, index.vocabulary, false, answerKind(text));
-  const retrieved = index.retrieve(retrievalTerms(question, index.vocabulary), filters, 'any', ANSWER_CANDIDATES);
+/**
+ * Retrieves the candidate articles of a question and ranks their sentences. A question naming one
+ * of the corpus's `outlets` ("What did Al Mayadeen report about...") searches that outlet, unless
+ * the filters already name one; the outlet's words then no longer count as question terms.
+ */
+export function findCandidates(
+  index: ArticleIndex,
+  cache: SentenceCache,
+  text: string,
+  asked: readonly AskedTerm[],
+  filters: Filters,
+  outlets: readonly string[] = [],
+): Candidates {
+  const outlet = filters.outlet === undefined ? outletNamedIn(text, outlets) : null;
+  const outletTerms = new Set(outlet ? terms(outlet, 'query') : []);
+  const topical = asked.filter((t) => !outletTerms.has(t.term));
+  const question = prepareQuestion(topical.length > 0 ? topical : asked, index.vocabulary, false, answerKind(text), aboutThePresent(text));
+  const scope = outlet ? { ...filters, outlet } : filters;
+  const retrieved = index.retrieve(retrievalTerms(question, index.vocabulary), scope, 'any', ANSWER_CANDIDATES);
   return { question, retrieved, ranked: rankSentences(question, retrieved, cache) };
+}
+
+/** The longest outlet name the question holds as whole words, case and accents aside. */
+function outletNamedIn(text: string, outlets: readonly string[]): string | null {
+  const words = ` ${fold(text).replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
+  const named = outlets.filter((o) => {
+    const name = fold(o).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+    return name.length >= 3 && words.includes(` ${name} `);
+  });
+  return named.sort((a, b) => b.length - a.length)[0] ?? null;
+}
+
+/**
+ * Whether a question asks how things stand now ("Who is the current IOC president?", "What is
+ * the latest on the talks?"), when the newest coverage should answer rather than an old story.
+ */
+function aboutThePresent(text: string): boolean {
+  return PRESENT_MARKERS.test(text);
 }
 
 /** The sentences that may answer: not questions themselves. */

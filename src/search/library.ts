@@ -136,7 +136,8 @@ export class Library {
     const tookMs = () => performance.now() - started;
     const { terms: termsOfQuestion, notice } = readQuestion(question);
     if (notice) return { ...unanswered(question, [], 0, notice), tookMs: tookMs() };
-    const candidates = findCandidates(this.index, this.sentences, question, termsOfQuestion, validFilters(filters));
+    const outlets = this.coverage().outlets.flatMap((o) => (o.outlet === null ? [] : [o.outlet]));
+    const candidates = findCandidates(this.index, this.sentences, question, termsOfQuestion, validFilters(filters), outlets);
     return { ...composeAnswer(question, candidates, this.sentences), tookMs: tookMs() };
   }
 

@@ -21,6 +21,8 @@ export interface Question {
   wants: AnswerKind | null;
   /** Documents in the corpus asked: the absence of a word says more in a large corpus than in a small one. */
   corpusSize: number;
+  /** True when the question asks how things stand now: the newest coverage is preferred. */
+  aboutNow: boolean;
 }
 
 /**
@@ -55,6 +57,7 @@ export function prepareQuestion(
   vocabulary: Vocabulary,
   prefix: boolean,
   wants: AnswerKind | null = null,
+  aboutNow = false,
 ): Question {
   const prepared = termsOfQuestion.map(({ term, word }, i) => {
     const completing = prefix && (i === termsOfQuestion.length - 1 || vocabulary.frequency(term) === 0);
@@ -63,7 +66,7 @@ export function prepareQuestion(
     const direct = [...variants, ...places];
     return { term, variants: [...direct, ...paraphrases(word, direct, vocabulary)], weight: vocabulary.weight(term) };
   });
-  return { terms: prepared, totalWeight: prepared.reduce((sum, t) => sum + t.weight, 0), wants, corpusSize: vocabulary.size };
+  return { terms: prepared, totalWeight: prepared.reduce((sum, t) => sum + t.weight, 0), wants, corpusSize: vocabulary.size, aboutNow };
 }
 
 /** How much another name of the same country counts ("Turkiye" for "Turkey"): nearly the word itself. */

@@ -7,7 +7,8 @@
  * - proximity: matched terms close together (smallest window holding them all);
  * - neighbour support: question terms the sentence lacks but the sentence before or after holds
  *   count for part of their weight, as an answer often names its subject one sentence away;
- * - the article's retrieval score relative to the best article;
+ * - the article's retrieval score relative to the best article, and for a question about the
+ *   present ("who is the current...") how recent the article is against the newest candidate;
  * - the kind of answer the question wants (see `answer-kind.ts`), checked on the best few.
  * Sentences are split and analysed lazily and kept in a bounded cache keyed by article object, so
  * a reloaded article is never ranked with its old text.
@@ -56,6 +57,9 @@ const KIND_CANDIDATES = 4;
 const KIND_BOOST = 1.3;
 /** How much a question term matched only by the sentence before or after counts, against one matched in it. */
 const NEIGHBOUR = 0.35;
+/** For a question about the present: how much the newest article's sentences gain, and how fast that fades with age. */
+const RECENCY_BOOST = 0.5;
+const RECENCY_HALF_LIFE_DAYS = 180;
 /** Share of a sentence's score that follows its article's retrieval score. */
 const ARTICLE_SHARE = 0.3;
 const B = 0.5;
@@ -174,13 +178,29 @@ function closeness(positions: { q: number; at: number }[], distinct: number): nu
   return Number.isFinite(smallest) ? distinct / smallest : 0;
 }
 
+/** The newest publication day among the retrieved articles, as milliseconds since the epoch. */
+function newestDay(retrieved: readonly Retrieval[]): number | null {
+  const days = retrieved.flatMap(({ article }) => (article.published ? [Date.parse(article.published.slice(0, 10))] : []));
+  const valid = days.filter((day) => Number.isFinite(day));
+  return valid.length > 0 ? Math.max(...valid) : null;
+}
+
+/** 1 for an article from the newest day, halving for every `RECENCY_HALF_LIFE_DAYS` older; 0 when undated. */
+function freshness(published: string | null, newest: number): number {
+  const day = published ? Date.parse(published.slice(0, 10)) : Number.NaN;
+  if (!Number.isFinite(day)) return 0;
+  return 2 ** (-(newest - day) / (RECENCY_HALF_LIFE_DAYS * 86_400_000));
+}
+
 /** Every matching sentence of the retrieved articles, best first. */
 export function rankSentences(question: Question, retrieved: readonly Retrieval[], cache: SentenceCache): RankedSentence[] {
   const lookup = variantLookup(question);
   const topScore = retrieved[0]?.score ?? 1;
+  const newest = question.aboutNow ? newestDay(retrieved) : null;
   const ranked: RankedSentence[] = [];
   for (const { article, score: articleScore } of retrieved) {
-    const articleWeight = 1 - ARTICLE_SHARE + (ARTICLE_SHARE * articleScore) / topScore;
+    const recency = newest ? 1 + RECENCY_BOOST * freshness(article.published, newest) : 1;
+    const articleWeight = (1 - ARTICLE_SHARE + (ARTICLE_SHARE * articleScore) / topScore) * recency;
     const sentences = cache.of(article);
     const scores = sentences.map((sentence) => scoreSentence(sentence, question, lookup));
     scores.forEach((scored, i) => {
