@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
-import type { Article } from '../src/corpus/article.ts';
 import { Library } from '../src/search/library.ts';
 import { AnswerSchema } from '../src/search/results.ts';
+import { storyArticle } from './support/articles.ts';
 
 const corpusDir = fileURLToPath(new URL('../corpus/', import.meta.url));
 const ISTANBUL = '000_142b436908202848.txt';
@@ -141,11 +141,6 @@ describe('unusable questions', () => {
   });
 });
 
-/** A one-paragraph-per-entry article for the small corpora below. */
-function story(id: string, paragraphs: string[], published = '2025-05-01', outlet = 'Wire'): Article {
-  return { id, file: `${id}.txt`, title: `Story ${id}`, outlet, author: null, published, url: null, language: 'en', paragraphs, hash: id.padEnd(64, '0').slice(0, 64) };
-}
-
 describe('questions worded differently from the coverage', () => {
   it('finds Turkiye when a reader writes Turkey', () => {
     const answer = library.answer('What did Turkey say about Gaza?');
@@ -156,7 +151,7 @@ describe('questions worded differently from the coverage', () => {
 
   it('finds a rare name typed with two letters swapped', async () => {
     const small = await Library.fromArticles([
-      story('research', ['Economists Oded Galor and Joseph Zeira showed that inequality slows growth when credit is scarce.', 'Galor and Moav showed the opposite.']),
+      storyArticle('research', 'Wire', ['Economists Oded Galor and Joseph Zeira showed that inequality slows growth when credit is scarce.', 'Galor and Moav showed the opposite.']),
     ]);
     const answer = small.answer('What did Galor and Zeria show?');
     expect(answer.answered).toBe(true);
@@ -167,7 +162,7 @@ describe('questions worded differently from the coverage', () => {
 describe('the kind of answer a question asks for', () => {
   it('quotes a sentence naming a person for "who"', async () => {
     const small = await Library.fromArticles([
-      story('ioc', [
+      storyArticle('ioc', 'Wire', [
         'The International Olympic Committee president leads the executive board and represents the committee.',
         'Kirsty Coventry became president of the International Olympic Committee in June.',
       ]),
@@ -179,7 +174,7 @@ describe('the kind of answer a question asks for', () => {
 describe('sentences in context', () => {
   it('does not bring the sentence before along for a dummy "it"', async () => {
     const small = await Library.fromArticles([
-      story('treaty', ['The delegates met in Geneva for three days.', 'It is widely believed that the Geneva treaty ended the border war.']),
+      storyArticle('treaty', 'Wire', ['The delegates met in Geneva for three days.', 'It is widely believed that the Geneva treaty ended the border war.']),
     ]);
     const answer = small.answer('Did the Geneva treaty end the border war?');
     expect(answer.sentences).toEqual([{ text: 'It is widely believed that the Geneva treaty ended the border war.', citation: 1, context: false }]);
@@ -189,8 +184,8 @@ describe('sentences in context', () => {
 describe('news time and outlets', () => {
   it('answers a question about the present from the latest coverage, citing its date', async () => {
     const small = await Library.fromArticles([
-      story('2013', ['Thomas Bach was elected IOC president in Buenos Aires, succeeding Jacques Rogge.'], '2013-09-10'),
-      story('2025', ['Kirsty Coventry took office as IOC president on Monday.'], '2025-06-23'),
+      { ...storyArticle('2013', 'Wire', ['Thomas Bach was elected IOC president in Buenos Aires, succeeding Jacques Rogge.']), published: '2013-09-10' },
+      { ...storyArticle('2025', 'Wire', ['Kirsty Coventry took office as IOC president on Monday.']), published: '2025-06-23' },
     ]);
     const answer = small.answer('Who is the current IOC president?');
     expect(answer.sentences[0]?.text).toContain('Kirsty Coventry');
@@ -199,8 +194,8 @@ describe('news time and outlets', () => {
 
   it('searches the outlet a question names', async () => {
     const small = await Library.fromArticles([
-      story('wire', ['An airstrike hit a residential building in Gaza City, killing five people.'], '2025-05-01', 'Wire'),
-      story('mayadeen', ['The airstrike in Gaza City destroyed a school sheltering displaced families.'], '2025-05-01', 'Al Mayadeen English'),
+      storyArticle('wire', 'Wire', ['An airstrike hit a residential building in Gaza City, killing five people.']),
+      storyArticle('mayadeen', 'Al Mayadeen English', ['The airstrike in Gaza City destroyed a school sheltering displaced families.']),
     ]);
     const answer = small.answer('What did Al Mayadeen English report about the airstrike in Gaza City?');
     expect(answer.sources.map((s) => s.outlet)).toEqual(['Al Mayadeen English']);
