@@ -49,8 +49,9 @@ function questionTerms(text: string): AskedTerm[] {
 
 /**
  * Weighs each question term by its IDF and finds the index terms it stands for: itself, or close
- * spellings when the corpus lacks it; with `prefix`, also completions of the last term (the word
- * still being typed) and of any term the corpus lacks.
+ * spellings when the corpus lacks it, and other names of the same country; with `prefix` (a
+ * search), also completions of the last term (the word still being typed) and of any term the
+ * corpus lacks; without it (an answer), also WordNet paraphrases.
  */
 export function prepareQuestion(
   termsOfQuestion: readonly AskedTerm[],
@@ -64,7 +65,9 @@ export function prepareQuestion(
     const variants = vocabulary.variants(term, word, completing);
     const places = placeVariants(term).flatMap((other) => (vocabulary.frequency(other) > 0 && !variants.some((v) => v.term === other) ? [{ term: other, weight: PLACE_NAME_WEIGHT }] : []));
     const direct = [...variants, ...places];
-    return { term, variants: [...direct, ...paraphrases(word, direct, vocabulary)], weight: vocabulary.weight(term) };
+    // A search lists articles holding the words typed; only answers look for paraphrases.
+    const related = prefix ? [] : paraphrases(word, direct, vocabulary);
+    return { term, variants: [...direct, ...related], weight: vocabulary.weight(term) };
   });
   return { terms: prepared, totalWeight: prepared.reduce((sum, t) => sum + t.weight, 0), wants, corpusSize: vocabulary.size, aboutNow };
 }
@@ -77,7 +80,7 @@ const MAX_PARAPHRASES = 6;
 
 /**
  * Index terms of the corpus that WordNet relates to a question word (synonyms, derivations), at
- * reduced weight: "How many died" meets "13 dead", "Erdogan promised" meets "pledged".
+ * reduced weight: "invaded" meets "invasion", "award" meets "prize", "Turkish" meets "Turkey".
  */
 function paraphrases(word: string, already: readonly TermVariant[], vocabulary: Vocabulary): TermVariant[] {
   if (word.length < 3 || /^\p{N}/u.test(word)) return [];

@@ -8,7 +8,7 @@
  * index file is sorted, so a word is found by binary search over the file on disk (a few small
  * reads), and its senses are read at their byte offsets in the data files.
  */
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { fstatSync, openSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
@@ -147,10 +147,4 @@ export function relatedWords(word: string): string[] {
   const words = [...found];
   cache.set(word, words);
   return words;
-}
-
-/** Closes the dictionary files (tests and benches that exit cleanly). */
-export function closeWordNet(): void {
-  for (const { fd } of files.values()) closeSync(fd);
-  files.clear();
 }
