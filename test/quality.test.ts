@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { Library } from '../src/search/library.ts';
 import { AnswerSchema } from '../src/search/results.ts';
+import { storyArticle } from './support/articles.ts';
 
 const corpusDir = fileURLToPath(new URL('../corpus/', import.meta.url));
 const ISTANBUL = '000_142b436908202848.txt';
@@ -85,15 +86,15 @@ describe('answers to readers of the seed articles', () => {
     }
   });
 
-  it('brings the sentence before along, marked as context, when the answer leans on it', () => {
+  it('quotes the answer first, then the sentence before it, marked as context, when the answer leans on it', () => {
     const answer = library.answer('What came out of the Sharm el Sheikh summit in October?');
     expect(answer.sentences.slice(0, 2)).toEqual([
-      { text: 'This week’s meeting marks Witkoff’s second encounter with Hayya.', citation: 1, context: true },
       {
         text: 'Their previous summit in Sharm el-Sheikh in October produced Hamas’s agreement to a ceasefire, the first phase of the broader Gaza deal.',
         citation: 1,
         context: false,
       },
+      { text: 'This week’s meeting marks Witkoff’s second encounter with Hayya.', citation: 1, context: true },
     ]);
   });
 
@@ -137,5 +138,67 @@ describe('unusable questions', () => {
     expect(answer.answered).toBe(false);
     expect(answer.notice).toMatch(notice);
     expect(answer.sentences).toEqual([]);
+  });
+});
+
+describe('questions worded differently from the coverage', () => {
+  it('finds Turkiye when a reader writes Turkey', () => {
+    const answer = library.answer('What did Turkey say about Gaza?');
+    const first = answer.sentences[0];
+    expect(first?.text).toContain('Turkiye');
+    expect(answer.sources.find((s) => s.n === first?.citation)?.id).toBe(ANKARA);
+  });
+
+  it('finds a rare name typed with two letters swapped', async () => {
+    const small = await Library.fromArticles([
+      storyArticle('research', 'Wire', ['Economists Oded Galor and Joseph Zeira showed that inequality slows growth when credit is scarce.', 'Galor and Moav showed the opposite.']),
+    ]);
+    const answer = small.answer('What did Galor and Zeria show?');
+    expect(answer.answered).toBe(true);
+    expect(answer.sentences[0]?.text).toContain('Galor and Joseph Zeira');
+  });
+});
+
+describe('the kind of answer a question asks for', () => {
+  it('quotes a sentence naming a person for "who"', async () => {
+    const small = await Library.fromArticles([
+      storyArticle('ioc', 'Wire', [
+        'The International Olympic Committee president leads the executive board and represents the committee.',
+        'Kirsty Coventry became president of the International Olympic Committee in June.',
+      ]),
+    ]);
+    expect(small.answer('Who is the president of the International Olympic Committee?').sentences[0]?.text).toContain('Kirsty Coventry');
+  });
+});
+
+describe('sentences in context', () => {
+  it('does not bring the sentence before along for a dummy "it"', async () => {
+    const small = await Library.fromArticles([
+      storyArticle('treaty', 'Wire', ['The delegates met in Geneva for three days.', 'It is widely believed that the Geneva treaty ended the border war.']),
+    ]);
+    const answer = small.answer('Did the Geneva treaty end the border war?');
+    expect(answer.sentences).toEqual([{ text: 'It is widely believed that the Geneva treaty ended the border war.', citation: 1, context: false }]);
+  });
+});
+
+describe('news time and outlets', () => {
+  it('answers a question about the present from the latest coverage, citing its date', async () => {
+    const small = await Library.fromArticles([
+      { ...storyArticle('2013', 'Wire', ['Thomas Bach was elected IOC president in Buenos Aires, succeeding Jacques Rogge.']), published: '2013-09-10' },
+      { ...storyArticle('2025', 'Wire', ['Kirsty Coventry took office as IOC president on Monday.']), published: '2025-06-23' },
+    ]);
+    const answer = small.answer('Who is the current IOC president?');
+    expect(answer.sentences[0]?.text).toContain('Kirsty Coventry');
+    expect(answer.sources[0]).toMatchObject({ id: '2025', published: '2025-06-23' });
+  });
+
+  it('searches the outlet a question names', async () => {
+    const small = await Library.fromArticles([
+      storyArticle('wire', 'Wire', ['An airstrike hit a residential building in Gaza City, killing five people.']),
+      storyArticle('mayadeen', 'Al Mayadeen English', ['The airstrike in Gaza City destroyed a school sheltering displaced families.']),
+    ]);
+    const answer = small.answer('What did Al Mayadeen English report about the airstrike in Gaza City?');
+    expect(answer.sources.map((s) => s.outlet)).toEqual(['Al Mayadeen English']);
+    expect(answer.sentences[0]?.text).toContain('destroyed a school');
   });
 });

@@ -1,33 +1,42 @@
 /**
- * Composes an answer from ranked sentences. A question in the text ("What was discussed?") is
- * never an answer.
+ * Finds and composes an answer: candidate articles by the question's rarest terms, their sentences
+ * ranked (`sentence-ranking.ts`), and a quote only when the calibrated answerability
+ * (`answerability.ts`) says the best sentence likely answers. A question in the text ("What was
+ * discussed?") is never an answer. Below the threshold, `related` names the closest articles
+ * instead of quoting something unrelated.
  *
- * The threshold: a question is answered only when one sentence holds at least
- * `ANSWER_COVERAGE` of the question's term weight (1 + IDF per term, see `Vocabulary.weight`).
- * Terms the corpus lacks weigh as much as its rarest terms, so "What is the weather in Paris?" over Gaza coverage cannot pass on a stray
- * common word, and a two-term question needs both terms. Below it, `related` names the closest
- * articles instead of quoting something unrelated.
- *
- * Picking: up to three sentences, greedily by score, where each further sentence must pass the
- * threshold, match nearly as much of the question as the best one (`RUNNER_UP_COVERAGE`) and
- * reach `RUNNER_UP_SHARE` of its score; a sentence from an article already
- * quoted counts for less (readers see who reported what), near-duplicates are skipped, and a
- * sentence that leans on the one before ("He said...", "This...") brings that one along, as its
- * own verbatim sentence, never merged.
+ * Picking: up to three sentences, greedily by score, where each further sentence must match nearly
+ * as much of the question as the best one (`RUNNER_UP_COVERAGE`) and reach `RUNNER_UP_SHARE` of its
+ * score; a sentence from an article already quoted counts for less (readers see who reported
+ * what), and near-duplicates are skipped. The answering sentence always comes first; a sentence
+ * it needs to be understood follows it, as its own verbatim sentence marked as context, never
+ * merged: the one before when it starts by pointing back ("He said...", "Their..."), or a
+ * neighbour holding the question's terms the answer lacks (the subject one sentence away).
  */
 import type { Article } from '../corpus/article.ts';
-import type { Retrieval } from './article-index.ts';
-import type { Answer, ArticleRef, CitedSentence, Source } from './results.ts';
-import type { RankedSentence, Sentence, SentenceCache } from './sentence-ranking.ts';
+import { fold, terms } from './analyzer.ts';
+import type { ArticleIndex, Retrieval } from './article-index.ts';
+import { answerKind } from './answer-kind.ts';
+import { ANSWER_GATE, answerEvidence, CONFIDENCE, GATE, probability } from './answerability.ts';
+import { prepareQuestion, retrievalTerms, type AskedTerm, type Question } from './question.ts';
+import type { Answer, ArticleRef, CitedSentence, Filters, Source } from './results.ts';
+import { rankSentences, type RankedSentence, type Sentence, type SentenceCache } from './sentence-ranking.ts';
 
-/** Share of the question's weight one sentence must match for the question to count as answered. */
-export const ANSWER_COVERAGE = 0.6;
+/** Words that ask about the present rather than a past event. */
+const PRESENT_MARKERS = /\b(?:current|currently|now|nowadays|today|latest|presently|at present|these days|as of|still|incumbent)\b/iu;
+/** Articles whose sentences are ranked for an answer. */
+const ANSWER_CANDIDATES = 10;
+/** Share of the question's weight a neighbour must add to be quoted beside the answer. */
+const NEIGHBOUR_CONTEXT = 0.2;
 const RUNNER_UP_SHARE = 0.7;
 const RUNNER_UP_COVERAGE = 0.8;
 const SAME_ARTICLE_DISCOUNT = 0.8;
 const NEAR_DUPLICATE = 0.6;
 const MAX_SENTENCES = 3;
 const MAX_RELATED = 3;
+/** "It is said that...", "It was decided to...": an "it" that points at nothing before. */
+const DUMMY_IT =
+  /^["“‘']?it (?:is|was|has been|had been|will be|would be|may be|might be|could be|can be|seems|seemed|appears|appeared|remains|remained|becomes|became|is not|was not|isn't|wasn't)\b[^,.;:]{0,60}?\b(?:that|to|whether|how|why|if)\b/iu;
 const ANAPHORIC_START =
   /^["“‘']?(?:he|she|they|it|his|her|their|its|such|him|them|(?:this|that|these|those) (?:is|was|are|were|has|had|will|would|could|comes|came|means|meant|follows|followed)|the (?:group|movement|minister|official|statement|president|envoy|ministry|move|decision|company|agency))\b/iu;
 
@@ -48,20 +57,71 @@ export function articleRef(article: Article): ArticleRef {
   };
 }
 
-/** The answer for ranked sentences of the retrieved articles. */
-export function composeAnswer(
-  question: string,
-  ranked: readonly RankedSentence[],
-  retrieved: readonly Retrieval[],
+/** The question as prepared for ranking, its candidate articles and their ranked sentences. */
+export interface Candidates {
+  question: Question;
+  retrieved: Retrieval[];
+  ranked: RankedSentence[];
+}
+
+/**
+ * Retrieves the candidate articles of a question and ranks their sentences. A question naming one
+ * of the corpus's `outlets` ("What did Al Mayadeen report about...") searches that outlet, unless
+ * the filters already name one; the outlet's words then no longer count as question terms.
+ */
+export function findCandidates(
+  index: ArticleIndex,
   cache: SentenceCache,
-): Omit<Answer, 'tookMs'> {
-  const answering = ranked.filter((r) => !r.sentence.text.endsWith('?'));
-  const best = answering[0];
-  const confidence = Math.round((best?.coverage ?? 0) * 100) / 100;
-  if (!best || best.coverage < ANSWER_COVERAGE) {
-    return unanswered(question, retrieved.map((r) => articleRef(r.article)).slice(0, MAX_RELATED), confidence);
+  text: string,
+  asked: readonly AskedTerm[],
+  filters: Filters,
+  outlets: readonly string[] = [],
+): Candidates {
+  const outlet = filters.outlet === undefined ? outletNamedIn(text, outlets) : null;
+  const outletTerms = new Set(outlet ? terms(outlet, 'query') : []);
+  const topical = asked.filter((t) => !outletTerms.has(t.term));
+  const question = prepareQuestion(topical.length > 0 ? topical : asked, index.vocabulary, false, answerKind(text), aboutThePresent(text));
+  const scope = outlet ? { ...filters, outlet } : filters;
+  const retrieved = index.retrieve(retrievalTerms(question, index.vocabulary), scope, 'any', ANSWER_CANDIDATES);
+  return { question, retrieved, ranked: rankSentences(question, retrieved, cache) };
+}
+
+/** The longest outlet name the question holds as whole words, case and accents aside. */
+function outletNamedIn(text: string, outlets: readonly string[]): string | null {
+  const words = ` ${fold(text).replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
+  const named = outlets.filter((o) => {
+    const name = fold(o).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+    return name.length >= 3 && words.includes(` ${name} `);
+  });
+  return named.sort((a, b) => b.length - a.length)[0] ?? null;
+}
+
+/**
+ * Whether a question asks how things stand now ("Who is the current IOC president?", "What is
+ * the latest on the talks?"), when the newest coverage should answer rather than an old story.
+ */
+function aboutThePresent(text: string): boolean {
+  return PRESENT_MARKERS.test(text);
+}
+
+/** The sentences that may answer: not questions themselves. */
+export function answering(ranked: readonly RankedSentence[]): RankedSentence[] {
+  return ranked.filter((r) => !r.sentence.text.endsWith('?'));
+}
+
+/** The answer for ranked sentences of the retrieved articles. */
+export function composeAnswer(text: string, candidates: Candidates, cache: SentenceCache): Omit<Answer, 'tookMs'> {
+  const { question, retrieved } = candidates;
+  const ranked = answering(candidates.ranked);
+  const best = ranked[0];
+  const evidence = best ? answerEvidence(question, best, ranked, retrieved) : null;
+  const gate = evidence ? probability(GATE, evidence) : 0;
+  // The gate's odds exclude wrong sentences from the right article, so they bound the chance of being right.
+  const confidence = evidence ? Math.round(Math.min(gate, probability(CONFIDENCE, evidence)) * 100) / 100 : 0;
+  if (!best || gate < ANSWER_GATE) {
+    return unanswered(text, retrieved.map((r) => articleRef(r.article)).slice(0, MAX_RELATED), confidence);
   }
-  const quotes = pickQuotes(best, answering, cache);
+  const quotes = pickQuotes(best, ranked, cache);
   const sources: Source[] = [];
   const sentences: CitedSentence[] = quotes.map(({ article, sentence, context }) => {
     let source = sources.find((s) => s.id === article.id);
@@ -75,7 +135,7 @@ export function composeAnswer(
     .filter((r) => !sources.some((s) => s.id === r.article.id))
     .slice(0, MAX_RELATED)
     .map((r) => articleRef(r.article));
-  return { question, answered: true, sentences, sources, related, confidence, notice: null };
+  return { question: text, answered: true, sentences, sources, related, confidence, notice: null };
 }
 
 /** An answer that quotes nothing. */
@@ -87,7 +147,7 @@ function pickQuotes(best: RankedSentence, ranked: readonly RankedSentence[], cac
   const quotes: Quote[] = [];
   const remaining = ranked.filter(
     (r) =>
-      r.coverage >= Math.max(ANSWER_COVERAGE, best.coverage * RUNNER_UP_COVERAGE) &&
+      r.coverage >= best.coverage * RUNNER_UP_COVERAGE &&
       r.score >= best.score * RUNNER_UP_SHARE,
   );
   while (quotes.length < MAX_SENTENCES && remaining.length > 0) {
@@ -100,8 +160,7 @@ function pickQuotes(best: RankedSentence, ranked: readonly RankedSentence[], cac
     });
     const [candidate] = remaining.splice(pick, 1);
     if (!candidate || quotes.some((q) => nearDuplicate(q.sentence, candidate.sentence))) continue;
-    const context = contextFor(candidate, cache);
-    const adding = [context, { article: candidate.article, sentence: candidate.sentence, context: false }].filter(
+    const adding = [{ article: candidate.article, sentence: candidate.sentence, context: false }, contextFor(candidate, cache)].filter(
       (q): q is Quote => q !== null && !quotes.some((k) => k.article === q.article && k.sentence.paragraph === q.sentence.paragraph && k.sentence.index === q.sentence.index),
     );
     if (quotes.length + adding.length > MAX_SENTENCES) continue;
@@ -110,11 +169,18 @@ function pickQuotes(best: RankedSentence, ranked: readonly RankedSentence[], cac
   return quotes;
 }
 
-/** The sentence before, when this one leans on it ("He said...", "This..."), within the same article. */
+/**
+ * The sentence this one needs to be understood, within the same article: the one before when it
+ * starts by pointing back ("He said...", "This..."; not a dummy "It is said that..."), else the
+ * neighbour that holds question terms it lacks.
+ */
 function contextFor(ranked: RankedSentence, cache: SentenceCache): Quote | null {
-  if (!ANAPHORIC_START.test(ranked.sentence.text)) return null;
-  const previous = cache.previous(ranked.article, ranked.sentence);
-  return previous ? { article: ranked.article, sentence: previous, context: true } : null;
+  const text = ranked.sentence.text;
+  const before = cache.previous(ranked.article, ranked.sentence);
+  if (before && ANAPHORIC_START.test(text) && !DUMMY_IT.test(text)) return { article: ranked.article, sentence: before, context: true };
+  if (ranked.neighbourCoverage < NEIGHBOUR_CONTEXT) return null;
+  const neighbour = ranked.supportedBy;
+  return neighbour ? { article: ranked.article, sentence: neighbour, context: true } : null;
 }
 
 function nearDuplicate(a: Sentence, b: Sentence): boolean {

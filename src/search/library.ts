@@ -22,8 +22,8 @@ import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { Article, Corpus, Rejection } from '../corpus/article.ts';
 import { CorpusCache, loadCorpus, type LoadOptions } from '../corpus/loader.ts';
 import { analyseArticles, ArticleIndex, type AnalysedArticle, type Retrieval } from './article-index.ts';
-import { composeAnswer, articleRef, unanswered } from './answer.ts';
-import { answerKind, prepareQuestion, readQuestion, retrievalTerms } from './question.ts';
+import { composeAnswer, articleRef, findCandidates, unanswered } from './answer.ts';
+import { prepareQuestion, readQuestion } from './question.ts';
 import {
   DEFAULT_MAX_LOSS,
   FiltersSchema,
@@ -35,7 +35,7 @@ import {
   type ReloadReport,
   type SearchPage,
 } from './results.ts';
-import { rankSentences, SentenceCache } from './sentence-ranking.ts';
+import { SentenceCache } from './sentence-ranking.ts';
 import { corpusFingerprint, readSnapshot, writeSnapshot, type SnapshotMiss } from './snapshot.ts';
 import { snippetFor } from './snippet.ts';
 import { outletsCovering, quoteOutlets, type Comparison } from './compare.ts';
@@ -46,7 +46,6 @@ import { fold } from './analyzer.ts';
 /** Results per search page. */
 /** Most changed articles a reload applies to the live index in place. */
 export const INCREMENTAL_LIMIT = 500;
-const ANSWER_CANDIDATES = 10;
 const COMPARE_SLICE = 5000;
 const DEFAULT_SUGGESTIONS = 25;
 
@@ -158,11 +157,9 @@ export class Library {
     const tookMs = () => performance.now() - started;
     const { terms: termsOfQuestion, notice } = readQuestion(question);
     if (notice) return { ...unanswered(question, [], 0, notice), tookMs: tookMs() };
-    const index = this.index;
-    const prepared = prepareQuestion(termsOfQuestion, index.vocabulary, false, answerKind(question));
-    const retrieved = index.retrieve(retrievalTerms(prepared, index.vocabulary), validFilters(filters), 'any', ANSWER_CANDIDATES);
-    const ranked = rankSentences(prepared, retrieved, this.sentences);
-    return { ...composeAnswer(question, ranked, retrieved, this.sentences), tookMs: tookMs() };
+    const outlets = this.coverage().outlets.flatMap((o) => (o.outlet === null ? [] : [o.outlet]));
+    const candidates = findCandidates(this.index, this.sentences, question, termsOfQuestion, validFilters(filters), outlets);
+    return { ...composeAnswer(question, candidates, this.sentences), tookMs: tookMs() };
   }
 
   /**

@@ -1,6 +1,9 @@
-import { tokenize } from './analyzer.ts';
+import { terms, tokenize } from './analyzer.ts';
 import type { TermGroup } from './article-index.ts';
-import type { Vocabulary } from './vocabulary.ts';
+import type { AnswerKind } from './answer-kind.ts';
+import type { TermVariant, Vocabulary } from './vocabulary.ts';
+import { placeVariants } from './place-names.ts';
+import { relatedWords } from './wordnet.ts';
 
 /** Longest question or query accepted, in characters. */
 export const MAX_QUESTION_LENGTH = 500;
@@ -11,22 +14,15 @@ export interface QuestionTerm extends TermGroup {
   weight: number;
 }
 
-/** What kind of fact a question asks for, when its wording says so. */
-export type AnswerKind = 'number' | 'time' | null;
-
 /** A usable question: its distinct terms, the weight of them all, and the kind of answer it wants. */
 export interface Question {
   terms: QuestionTerm[];
   totalWeight: number;
-  wants: AnswerKind;
-}
-
-/** "How many...", "how old..." want a number; "When...", "what day..." want a time. */
-export function answerKind(text: string): AnswerKind {
-  const folded = text.toLowerCase();
-  if (/\bhow (?:many|much|old|long|far|big)\b/.test(folded)) return 'number';
-  if (/\bwhen\b|\bwhat (?:day|date|time|year|month)\b|\bwhich (?:day|date|year|month)\b/.test(folded)) return 'time';
-  return null;
+  wants: AnswerKind | null;
+  /** Documents in the corpus asked: the absence of a word says more in a large corpus than in a small one. */
+  corpusSize: number;
+  /** True when the question asks how things stand now: the newest coverage is preferred. */
+  aboutNow: boolean;
 }
 
 /**
@@ -53,20 +49,49 @@ function questionTerms(text: string): AskedTerm[] {
 
 /**
  * Weighs each question term by its IDF and finds the index terms it stands for: itself, or close
- * spellings when the corpus lacks it; with `prefix`, also completions of the last term (the word
- * still being typed) and of any term the corpus lacks.
+ * spellings when the corpus lacks it, and other names of the same country; with `prefix` (a
+ * search), also completions of the last term (the word still being typed) and of any term the
+ * corpus lacks; without it (an answer), also WordNet paraphrases.
  */
 export function prepareQuestion(
   termsOfQuestion: readonly AskedTerm[],
   vocabulary: Vocabulary,
   prefix: boolean,
-  wants: AnswerKind = null,
+  wants: AnswerKind | null = null,
+  aboutNow = false,
 ): Question {
   const prepared = termsOfQuestion.map(({ term, word }, i) => {
     const completing = prefix && (i === termsOfQuestion.length - 1 || vocabulary.frequency(term) === 0);
-    return { term, variants: vocabulary.variants(term, word, completing), weight: vocabulary.weight(term) };
+    const variants = vocabulary.variants(term, word, completing);
+    const places = placeVariants(term).flatMap((other) => (vocabulary.frequency(other) > 0 && !variants.some((v) => v.term === other) ? [{ term: other, weight: PLACE_NAME_WEIGHT }] : []));
+    const direct = [...variants, ...places];
+    // A search lists articles holding the words typed; only answers look for paraphrases.
+    const related = prefix ? [] : paraphrases(word, direct, vocabulary);
+    return { term, variants: [...direct, ...related], weight: vocabulary.weight(term) };
   });
-  return { terms: prepared, totalWeight: prepared.reduce((sum, t) => sum + t.weight, 0), wants };
+  return { terms: prepared, totalWeight: prepared.reduce((sum, t) => sum + t.weight, 0), wants, corpusSize: vocabulary.size, aboutNow };
+}
+
+/** How much another name of the same country counts ("Turkiye" for "Turkey"): nearly the word itself. */
+const PLACE_NAME_WEIGHT = 0.9;
+/** How much a WordNet relative of a question word counts against the word itself. */
+const PARAPHRASE_WEIGHT = 0.4;
+const MAX_PARAPHRASES = 6;
+
+/**
+ * Index terms of the corpus that WordNet relates to a question word (synonyms, derivations), at
+ * reduced weight: "invaded" meets "invasion", "award" meets "prize", "Turkish" meets "Turkey".
+ */
+function paraphrases(word: string, already: readonly TermVariant[], vocabulary: Vocabulary): TermVariant[] {
+  if (word.length < 3 || /^\p{N}/u.test(word)) return [];
+  const found = new Map<string, TermVariant>();
+  for (const related of relatedWords(word)) {
+    for (const term of terms(related, 'query')) {
+      if (vocabulary.frequency(term) > 0 && !already.some((v) => v.term === term)) found.set(term, { term, weight: PARAPHRASE_WEIGHT });
+    }
+    if (found.size >= MAX_PARAPHRASES) break;
+  }
+  return [...found.values()];
 }
 
 /** Most postings an answer's retrieval walks; the rarest two terms are always kept. */
@@ -74,12 +99,14 @@ const RETRIEVAL_POSTINGS = 3_000;
 
 /**
  * The question terms worth retrieving articles by, rarest first, while their postings stay within
- * a budget. A term found in a tenth of 100,000 articles adds little to BM25 yet dominates the cost
+ * a budget; WordNet paraphrases only help rank sentences, as they would flood retrieval with
+ * articles on other topics. A term found in a tenth of 100,000 articles adds little to BM25 yet dominates the cost
  * of scoring; it still counts when the candidates' sentences are ranked.
  */
 export function retrievalTerms(question: Question, vocabulary: Vocabulary): TermGroup[] {
   const postings = (group: TermGroup) => group.variants.reduce((sum, v) => sum + vocabulary.frequency(v.term), 0);
-  const byRarity = [...question.terms].sort((a, b) => postings(a) - postings(b));
+  const direct = question.terms.map((t) => ({ ...t, variants: t.variants.filter((v) => v.weight > PARAPHRASE_WEIGHT) }));
+  const byRarity = direct.sort((a, b) => postings(a) - postings(b));
   let spent = 0;
   return byRarity.filter((group, i) => {
     spent += postings(group);

@@ -5,16 +5,20 @@
  * - BM25 saturation of those terms in the sentence, so a short sentence dense in rare question
  *   terms beats a long one that mentions them in passing;
  * - proximity: matched terms close together (smallest window holding them all);
- * - the kind of answer the question wants: a number for "how many", a time for "when";
- * - the article's retrieval score relative to the best article, a small tie-breaker.
+ * - neighbour support: question terms the sentence lacks but the sentence before or after holds
+ *   count for part of their weight, as an answer often names its subject one sentence away;
+ * - the article's retrieval score relative to the best article, and for a question about the
+ *   present ("who is the current...") how recent the article is against the newest candidate;
+ * - the kind of answer the question wants (see `answer-kind.ts`), checked on the best few.
  * Sentences are split and analysed lazily, a paragraph at a time, and only in the paragraphs that
- * may hold the question's terms (`passages.ts`); they are kept in a bounded cache keyed by article
- * object, so a reloaded article is never ranked with its old text.
+ * may hold the question's terms (`passages.ts`) and their neighbours; they are kept in a bounded
+ * cache keyed by article object, so a reloaded article is never ranked with its old text.
  */
 import type { Article } from '../corpus/article.ts';
 import { tokenize, type Token } from './analyzer.ts';
 import type { Retrieval } from './article-index.ts';
-import type { AnswerKind, Question } from './question.ts';
+import { namesKind } from './answer-kind.ts';
+import type { Question } from './question.ts';
 import { splitSentences } from './sentences.ts';
 
 /** One sentence of an article, verbatim, with its analysed terms. */
@@ -36,14 +40,29 @@ export interface RankedSentence {
   coverage: number;
   /** Indexes of the question terms it matches. */
   matched: Set<number>;
+  /** Share (0..1) of the question's weight matched only by the sentence before or after. */
+  neighbourCoverage: number;
+  /** Share (0..1) of the question's neighbouring term pairs that stand side by side here too ("Southern California"). */
+  phraseShare: number;
+  /** Indexes of the question terms only the sentence before or after matches. */
+  neighbourMatched: Set<number>;
+  /** The neighbouring sentence that adds the most question weight, if any adds some. */
+  supportedBy: Sentence | null;
+  /** Whether it names the kind of thing the question asks for; null when not asked or not checked. */
+  namesKind: boolean | null;
 }
 
 const K1 = 1.2;
-const ANSWER_KIND_BOOST = 1.15;
-const HOLDS: Record<NonNullable<AnswerKind>, RegExp> = {
-  number: /\p{N}|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?|millions?)\b/iu,
-  time: /\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|tonight|tomorrow|(?:last|next|this) (?:week|month|year)|jan(?:uary)?|feb(?:ruary)?|march|april|may|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|(?:19|20)\d\d)\b/iu,
-};
+/** Candidates checked for the kind of thing asked for, and how much naming it counts. */
+const KIND_CANDIDATES = 4;
+const KIND_BOOST = 1.3;
+/** How much a question term matched only by the sentence before or after counts, against one matched in it. */
+const NEIGHBOUR = 0.35;
+/** For a question about the present: how much the newest article's sentences gain, and how fast that fades with age. */
+const RECENCY_BOOST = 0.5;
+const RECENCY_HALF_LIFE_DAYS = 180;
+/** Share of a sentence's score that follows its article's retrieval score. */
+const ARTICLE_SHARE = 0.3;
 const B = 0.5;
 const AVERAGE_SENTENCE_TERMS = 18;
 
@@ -120,7 +139,7 @@ export function scoreSentence(
   sentence: Sentence,
   question: Question,
   lookup: ReturnType<typeof variantLookup>,
-): Omit<RankedSentence, 'article' | 'sentence'> | null {
+): Omit<RankedSentence, 'article' | 'sentence' | 'neighbourCoverage' | 'neighbourMatched' | 'supportedBy'> | null {
   const frequency = new Map<number, number>();
   const bestVariant = new Map<number, number>();
   const positions: { q: number; at: number }[] = [];
@@ -144,8 +163,17 @@ export function scoreSentence(
   const coverage = Math.min(1, matchedWeight / question.totalWeight);
   const relevance = Math.min(1, saturation / (question.totalWeight * (K1 + 1)));
   const proximity = 1 + 0.2 * closeness(positions, frequency.size);
-  const kind = question.wants && HOLDS[question.wants].test(sentence.text) ? ANSWER_KIND_BOOST : 1;
-  return { score: (0.65 * coverage + 0.35 * relevance) * proximity * kind, coverage, matched: new Set(frequency.keys()) };
+  const phraseShare = question.terms.length < 2 ? 0 : phrases(positions) / (question.terms.length - 1);
+  return { score: (0.65 * coverage + 0.35 * relevance) * proximity, coverage, matched: new Set(frequency.keys()), phraseShare, namesKind: null };
+}
+
+/** How many pairs of consecutive question terms (q, q + 1) appear within two tokens of each other, in order. */
+function phrases(positions: readonly { q: number; at: number }[]): number {
+  const found = new Set<number>();
+  for (const first of positions) {
+    if (positions.some((next) => next.q === first.q + 1 && next.at > first.at && next.at - first.at <= 2)) found.add(first.q);
+  }
+  return found.size;
 }
 
 /** 1 when the matched terms sit side by side, towards 0 as the smallest window holding them all widens. */
@@ -169,18 +197,81 @@ function closeness(positions: { q: number; at: number }[], distinct: number): nu
   return Number.isFinite(smallest) ? distinct / smallest : 0;
 }
 
+/** The newest publication day among the retrieved articles, as milliseconds since the epoch. */
+function newestDay(retrieved: readonly Retrieval[]): number | null {
+  const days = retrieved.flatMap(({ article }) => (article.published ? [Date.parse(article.published.slice(0, 10))] : []));
+  const valid = days.filter((day) => Number.isFinite(day));
+  return valid.length > 0 ? Math.max(...valid) : null;
+}
+
+/** 1 for an article from the newest day, halving for every `RECENCY_HALF_LIFE_DAYS` older; 0 when undated. */
+function freshness(published: string | null, newest: number): number {
+  const day = published ? Date.parse(published.slice(0, 10)) : Number.NaN;
+  if (!Number.isFinite(day)) return 0;
+  return 2 ** (-(newest - day) / (RECENCY_HALF_LIFE_DAYS * 86_400_000));
+}
+
 /** Every matching sentence of the retrieved articles, best first. */
 export function rankSentences(question: Question, retrieved: readonly Retrieval[], cache: SentenceCache): RankedSentence[] {
   const lookup = variantLookup(question);
   const topScore = retrieved[0]?.score ?? 1;
+  const newest = question.aboutNow ? newestDay(retrieved) : null;
   const ranked: RankedSentence[] = [];
   for (const { article, score: articleScore, passages } of retrieved) {
-    const articleWeight = 0.85 + (0.15 * articleScore) / topScore;
-    const paragraphs = passages ? passages.worthRanking(question) : article.paragraphs.keys();
-    for (const sentence of cache.inParagraphs(article, paragraphs)) {
-      const scored = scoreSentence(sentence, question, lookup);
-      if (scored) ranked.push({ article, sentence, ...scored, score: scored.score * articleWeight });
-    }
+    const recency = newest ? 1 + RECENCY_BOOST * freshness(article.published, newest) : 1;
+    const articleWeight = (1 - ARTICLE_SHARE + (ARTICLE_SHARE * articleScore) / topScore) * recency;
+    const worth = passages ? passages.worthRanking(question) : [...article.paragraphs.keys()];
+    const sentences = cache.inParagraphs(article, withNeighbours(worth, article.paragraphs.length));
+    const scores = sentences.map((sentence) => scoreSentence(sentence, question, lookup));
+    scores.forEach((scored, i) => {
+      const sentence = sentences[i];
+      if (!scored || !sentence) return;
+      const around = new Set<number>();
+      let support: { sentence: Sentence; weight: number } | null = null;
+      for (const n of [i - 1, i + 1]) {
+        const neighbour = sentences[n];
+        if (!neighbour || !inSequence(n < i ? neighbour : sentence, n < i ? sentence : neighbour)) continue;
+        const fresh = [...(scores[n]?.matched ?? [])].filter((q) => !scored.matched.has(q));
+        const weight = fresh.reduce((sum, q) => sum + (question.terms[q]?.weight ?? 0), 0);
+        for (const q of fresh) around.add(q);
+        if (weight > 0 && (!support || weight > support.weight)) support = { sentence: neighbour, weight };
+      }
+      let extra = 0;
+      for (const q of around) extra += question.terms[q]?.weight ?? 0;
+      const neighbourCoverage = extra / question.totalWeight;
+      ranked.push({ article, sentence, ...scored, neighbourCoverage, neighbourMatched: around, supportedBy: support?.sentence ?? null, score: (scored.score + NEIGHBOUR * neighbourCoverage) * articleWeight });
+    });
   }
-  return ranked.sort((a, b) => b.score - a.score);
+  ranked.sort((a, b) => b.score - a.score);
+  if (question.wants) preferWantedKind(ranked, question);
+  return ranked;
+}
+
+/** The paragraphs worth ranking and the ones either side, whose sentences may support theirs, in reading order. */
+function withNeighbours(paragraphs: readonly number[], count: number): number[] {
+  const around = new Set<number>();
+  for (const p of paragraphs) for (const q of [p - 1, p, p + 1]) if (q >= 0 && q < count) around.add(q);
+  return [...around].sort((a, b) => a - b);
+}
+
+/** Whether `next` directly follows `sentence` in the article (whole paragraphs are split, so a paragraph step means adjacent). */
+function inSequence(sentence: Sentence, next: Sentence): boolean {
+  return next.paragraph === sentence.paragraph ? next.index === sentence.index + 1 : next.paragraph === sentence.paragraph + 1 && next.index === 0;
+}
+
+/**
+ * Among the best few candidates, a sentence naming the kind of thing asked for (a person for
+ * "who", a place for "where"...) beyond what the question names outranks one that does not.
+ * Only those few are tagged: tagging is the costly step.
+ */
+function preferWantedKind(ranked: RankedSentence[], question: Question): void {
+  const wants = question.wants;
+  if (!wants) return;
+  const asked = new Set(question.terms.flatMap((t) => [t.term, ...t.variants.map((v) => v.term)]));
+  const head = ranked.slice(0, KIND_CANDIDATES);
+  for (const candidate of head) {
+    candidate.namesKind = namesKind(candidate.sentence, wants, asked);
+    if (candidate.namesKind) candidate.score *= KIND_BOOST;
+  }
+  ranked.splice(0, head.length, ...head.sort((a, b) => b.score - a.score));
 }

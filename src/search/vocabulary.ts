@@ -71,6 +71,11 @@ export class Vocabulary {
     }
   }
 
+  /** How many documents were counted. */
+  get size(): number {
+    return this.documents;
+  }
+
   /** How many documents hold the term. */
   frequency(term: string): number {
     return this.frequencies.get(term) ?? 0;
@@ -117,10 +122,16 @@ export class Vocabulary {
     return [...found].map((other) => ({ term: other, weight: 0.8 }));
   }
 
+  /**
+   * Terms of words within one edit of a word the corpus lacks (two from 8 letters); swapping two
+   * neighbouring letters counts as one edit, the commonest slip in a rare name ("Zeria" for Zeira).
+   */
   private corrections(word: string): TermVariant[] {
-    const distance = word.length >= 8 ? 2 : 1;
+    const long = word.length >= 8;
     const best = new Map<string, { edits: number; df: number }>();
-    for (const [, [term, edits]] of this.words.fuzzyGet(word, distance)) {
+    for (const [other, [term, levenshtein]] of this.words.fuzzyGet(word, 2)) {
+      const edits = !long && levenshtein === 2 && swapsNeighbours(word, other) ? 1 : levenshtein;
+      if (!long && edits > 1) continue;
       const df = this.frequency(term);
       const known = best.get(term);
       if (df > 0 && (!known || edits < known.edits)) best.set(term, { edits, df });
@@ -144,4 +155,12 @@ export class Vocabulary {
       .slice(0, MAX_PREFIX_VARIANTS)
       .map(([term]) => ({ term, weight: 0.5 }));
   }
+}
+
+/** Whether two words differ only by two neighbouring letters swapped. */
+function swapsNeighbours(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  const differ = [...a].flatMap((c, i) => (c === b[i] ? [] : [i]));
+  const [i, j] = differ;
+  return differ.length === 2 && i !== undefined && j === i + 1 && a[i] === b[j] && a[j] === b[i];
 }

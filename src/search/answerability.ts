@@ -1,0 +1,182 @@
+/**
+ * Whether the best sentence answers the question, as a probability a reader can trust: 0.8 means
+ * that about four in five answers given with that confidence quote the answer.
+ *
+ * One coverage number is a poor judge: a question about something absent from the coverage still
+ * shares common words with many sentences, and a right sentence often paraphrases half the
+ * question. So the decision weighs several signals of the best candidate:
+ * - how much of the question's weight it matches, and how much more its neighbours match;
+ * - whether the question's most specific term (its rarest: a name, a rare noun) is matched, and how
+ *   much of the question the corpus lacks altogether;
+ * - whether it names the kind of thing asked for (a person for "who"...);
+ * - agreement and margins: whether the runner-up comes from the same article, how far the best
+ *   sentence leads it, how far the best article leads the next one;
+ * - how many terms the question has (a one-word match of a two-word question is weak evidence).
+ * The signals are combined by two logistic models fitted on SQuAD v1.1 dev questions, with whole
+ * Wikipedia articles left out of the corpus so that "absent" cases are real
+ * (`npm run bench:calibrate` refits and prints the weights below): the gate, fitted on right
+ * answers against absent articles, decides whether to quote (a wrong sentence from the right
+ * article costs a reader less than a quote about another topic); the confidence, fitted on every
+ * answer, is the chance the quote holds the answer.
+ */
+import type { Retrieval } from './article-index.ts';
+import type { Question } from './question.ts';
+import type { RankedSentence } from './sentence-ranking.ts';
+
+/** The evidence about one candidate answer, each a number the model weighs. */
+export interface AnswerEvidence {
+  /** Share of the weight of the question's terms the corpus holds that the sentence matches. */
+  coverage: number;
+  /** The same share, matched only by the sentence before or after. */
+  neighbourCoverage: number;
+  /** Share of the question's IDF (its specificity, without the base weight of every word) matched by the sentence or its neighbours. */
+  specificCoverage: number;
+  /** Share of the question's weight matched anywhere in the sentence's article. */
+  articleCoverage: number;
+  /** Share of the question's consecutive term pairs found side by side in the sentence. */
+  phraseShare: number;
+  /** The sentence's ranking score. */
+  score: number;
+  /** 1 when the question's rarest term is not matched by the sentence. */
+  specificMissing: number;
+  /**
+   * Share of the question's weight the corpus does not hold at all, scaled down (to half at
+   * most) below 1,000 articles: in a handful of articles most words are missing, in thousands a
+   * missing word means the topic is.
+   */
+  unknownShare: number;
+  /** 1 when the question asks for a kind of thing the sentence names. */
+  kindNamed: number;
+  /** 1 when the question asks for a kind of thing the sentence does not name. */
+  kindMissing: number;
+  /** 1 when the runner-up sentence comes from the same article. */
+  runnerUpAgrees: number;
+  /** How far the best sentence leads the runner-up, relative to its score. */
+  sentenceMargin: number;
+  /** How far the best article leads the next, relative to its score. */
+  articleMargin: number;
+  /** 1 when the sentence's article is the best retrieved one. */
+  topArticle: number;
+  /** ln of the question's term count. */
+  termCount: number;
+}
+
+/** Names of the evidence, in the order of the model's weights. */
+export const EVIDENCE: readonly (keyof AnswerEvidence)[] = [
+  'coverage',
+  'neighbourCoverage',
+  'specificCoverage',
+  'articleCoverage',
+  'phraseShare',
+  'score',
+  'specificMissing',
+  'unknownShare',
+  'kindNamed',
+  'kindMissing',
+  'runnerUpAgrees',
+  'sentenceMargin',
+  'articleMargin',
+  'topArticle',
+  'termCount',
+];
+
+/** A logistic model over the evidence: an intercept and one weight per evidence. */
+export interface Model {
+  intercept: number;
+  weights: Record<keyof AnswerEvidence, number>;
+}
+
+// Fitted by `npm run bench:calibrate` on the SQuAD tune split.
+/** Separates right answers from questions whose article is absent: decides whether to quote. */
+export const GATE: Model = {
+  intercept: -12.244,
+  weights: {
+    coverage: 6.892,
+    neighbourCoverage: 3.311,
+    specificCoverage: 0.668,
+    articleCoverage: 1.193,
+    phraseShare: 1.907,
+    score: 6.203,
+    specificMissing: -0.515,
+    unknownShare: -10.000,
+    kindNamed: -1.026,
+    kindMissing: -1.267,
+    runnerUpAgrees: 0.756,
+    sentenceMargin: -1.169,
+    articleMargin: 1.379,
+    topArticle: 0.377,
+    termCount: 2.547,
+  },
+};
+
+/** The probability that the quoted sentence holds the answer, over every kind of question: the confidence shown. */
+export const CONFIDENCE: Model = {
+  intercept: -7.311,
+  weights: {
+    coverage: 1.966,
+    neighbourCoverage: -0.731,
+    specificCoverage: 2.088,
+    articleCoverage: 0.397,
+    phraseShare: 1.130,
+    score: 1.262,
+    specificMissing: -0.142,
+    unknownShare: -6.475,
+    kindNamed: -0.137,
+    kindMissing: -0.726,
+    runnerUpAgrees: 0.354,
+    sentenceMargin: 3.523,
+    articleMargin: 0.634,
+    topArticle: 0.391,
+    termCount: 1.297,
+  },
+};
+
+/** Articles from which a corpus counts as large (see `unknownShare`). */
+const LARGE_CORPUS = 1000;
+/** The least that missing words count, however small the corpus: a question mostly of words it lacks is about something else. */
+const SMALL_CORPUS_SHARE = 0.5;
+
+/** The gate's probability below which nothing is quoted: the coverage is said not to answer. */
+export const ANSWER_GATE = 0.7;
+
+/** The evidence that `best` (the first of `ranked`) answers the question. */
+export function answerEvidence(question: Question, best: RankedSentence, ranked: readonly RankedSentence[], retrieved: readonly Retrieval[]): AnswerEvidence {
+  const known = question.terms.flatMap((t, i) => (t.variants.length > 0 ? [i] : []));
+  const weightOf = (q: number) => question.terms[q]?.weight ?? 0;
+  const rarest = known.reduce((r, q) => (weightOf(q) > weightOf(r) ? q : r), known[0] ?? 0);
+  const unknown = question.totalWeight - known.reduce((sum, q) => sum + weightOf(q), 0);
+  const runnerUp = ranked.find((r) => r !== best);
+  const inArticle = new Set<number>();
+  for (const r of ranked) if (r.article === best.article) for (const q of r.matched) inArticle.add(q);
+  /** The share of the known terms' weight (or IDF) that the matched terms carry. */
+  const share = (matched: Iterable<number>, weigh: (weight: number) => number) => {
+    let found = 0;
+    for (const q of matched) found += weigh(weightOf(q));
+    const total = known.reduce((sum, q) => sum + weigh(weightOf(q)), 0);
+    return total > 0 ? Math.min(1, found / total) : 0;
+  };
+  const [first, second] = retrieved;
+  return {
+    coverage: question.totalWeight > unknown ? Math.min(1, (best.coverage * question.totalWeight) / (question.totalWeight - unknown)) : 0,
+    neighbourCoverage: share(best.neighbourMatched, (weight) => weight),
+    specificCoverage: share(new Set([...best.matched, ...best.neighbourMatched]), (weight) => weight - 1),
+    articleCoverage: share(inArticle, (weight) => weight),
+    phraseShare: best.phraseShare,
+    score: best.score,
+    specificMissing: best.matched.has(rarest) ? 0 : 1,
+    unknownShare: (question.totalWeight > 0 ? unknown / question.totalWeight : 1) * Math.min(1, Math.max(SMALL_CORPUS_SHARE, Math.log(1 + question.corpusSize) / Math.log(1 + LARGE_CORPUS))),
+    kindNamed: best.namesKind === true ? 1 : 0,
+    kindMissing: best.namesKind === false ? 1 : 0,
+    runnerUpAgrees: runnerUp?.article === best.article ? 1 : 0,
+    sentenceMargin: runnerUp && best.score > 0 ? (best.score - runnerUp.score) / best.score : 1,
+    articleMargin: first && second && first.score > 0 ? (first.score - second.score) / first.score : 1,
+    topArticle: first?.article === best.article ? 1 : 0,
+    termCount: Math.log(question.terms.length),
+  };
+}
+
+/** A model's probability for the evidence. */
+export function probability(model: Model, evidence: AnswerEvidence): number {
+  const z = EVIDENCE.reduce((sum, name) => sum + model.weights[name] * evidence[name], model.intercept);
+  return 1 / (1 + Math.exp(-z));
+}

@@ -1,0 +1,63 @@
+/**
+ * Names of one country as news writes them: common and official names, other spellings and
+ * transliterations, native names in Latin script and demonyms (Turkey / Türkiye / Turkiye /
+ * Turkish; Israel / Israeli), from the `world-countries` data rather than a hand list. Only names
+ * that analyse to one index term and belong to one country are kept ("Republic of Turkey" gives
+ * turkey); the data is read on the first question.
+ */
+import { createRequire } from 'node:module';
+import { terms } from './analyzer.ts';
+
+interface CountryRecord {
+  name: { common: string; official: string; native?: Record<string, { common: string; official: string }> };
+  altSpellings?: string[];
+  demonyms?: { eng?: { f: string; m: string } };
+}
+
+/** Shortest name kept: two- and three-letter codes ("TR", "USA") are too ambiguous as words. */
+const MIN_NAME_LENGTH = 4;
+const LATIN = /^[\p{Script=Latin}\s'’.-]+$/u;
+
+let groups: Map<string, string[]> | null = null;
+
+/** The one index term a name analyses to, reading "Republic of X", "State of X" as X. */
+function nameTerm(name: string): string | null {
+  const place = name.split(/\s+of\s+(?:the\s+)?/i).at(-1) ?? name;
+  if (place.length < MIN_NAME_LENGTH || !LATIN.test(place)) return null;
+  const found = terms(place, 'query');
+  return found.length === 1 ? (found[0] ?? null) : null;
+}
+
+function load(): Map<string, string[]> {
+  const require = createRequire(import.meta.url);
+  const countries = require('world-countries/countries.json') as CountryRecord[];
+  const byTerm = new Map<string, string[]>();
+  const countriesOf = new Map<string, number>();
+  const countryGroups: string[][] = [];
+  for (const country of countries) {
+    const names = [
+      country.name.common,
+      country.name.official,
+      ...(country.altSpellings ?? []),
+      ...Object.values(country.name.native ?? {}).map((n) => n.common),
+      country.demonyms?.eng?.f ?? '',
+      country.demonyms?.eng?.m ?? '',
+    ];
+    const group = [...new Set(names.flatMap((name) => nameTerm(name) ?? []))];
+    countryGroups.push(group);
+    for (const term of group) countriesOf.set(term, (countriesOf.get(term) ?? 0) + 1);
+  }
+  // A name two countries answer to ("Republic of China" is Taiwan's too) names neither for sure.
+  for (const group of countryGroups) {
+    const unambiguous = group.filter((term) => countriesOf.get(term) === 1);
+    if (unambiguous.length < 2) continue;
+    for (const term of unambiguous) byTerm.set(term, unambiguous);
+  }
+  return byTerm;
+}
+
+/** Index terms naming the same country as `term` (not `term` itself); empty for other words. */
+export function placeVariants(term: string): string[] {
+  groups ??= load();
+  return (groups.get(term) ?? []).filter((other) => other !== term);
+}
