@@ -42,15 +42,15 @@ describe('answers from long articles', () => {
     expect(answer.sentences[0]?.text).toBe(paragraphs[47]);
   });
 
-  it('quotes the sentence before across a paragraph break when the answer leans on it', async () => {
+  it('quotes the sentence before across a paragraph break, after the answer that leans on it', async () => {
     const paragraphs = Array.from({ length: 30 }, (_, n) => filler(n));
     paragraphs[20] = 'Mayor Ilsa Varga opened the Kestrel Point lighthouse on Monday.';
     paragraphs[21] = 'She said the lighthouse would guide ferries through the strait.';
     const library = await Library.fromArticles([longArticle('ferry', paragraphs)]);
     const answer = library.answer('What will the lighthouse guide through the strait?');
     expect(answer.sentences.map((s) => [s.text, s.context])).toEqual([
-      [paragraphs[20], true],
       [paragraphs[21], false],
+      [paragraphs[20], true],
     ]);
   });
 });
