@@ -1,7 +1,7 @@
 import { normalizeDate } from '../dates.ts';
 
 /** List markers as text dumps of web pages render them; several in a row ("• • LIVE") count as one. */
-const BULLET = /^\s*(?:[•·▪◦‣*–-](?:\s+|$))+/u;
+const BULLET = /^\s*(?:[•·▪◦‣*–□+-](?:\s+|$))+/u;
 
 /** True when the raw line starts with a list marker. */
 export function isBullet(rawLine: string): boolean {

@@ -1,18 +1,16 @@
+import { findDate } from '../dates.ts';
 import { type ParsedFile, rejectedFile, unknownMetadata } from '../draft.ts';
-import { joinLines, normalizeSpace, splitBlocks } from '../paragraphs.ts';
-import { bylineName, isBullet, isLabelValue, isProse, lineDate, stripBullet } from './line-shape.ts';
+import { splitBlocks } from '../paragraphs.ts';
+import { type DumpLine, readDumpLines } from './dump-lines.ts';
+import { bylineName, isBullet, isLabelValue, isProse, stripBullet } from './line-shape.ts';
+import { isBoilerplate, isCommentHeader } from './page-furniture.ts';
 
 /**
- * Rules that turn a plain-text dump of a whole news page (menus, ticker, article, related links,
- * footer) into the article alone. They look at the shape and position of lines, never at the
- * names of particular sites.
+ * Turns a plain-text dump of a whole news page (menus, ticker, article, related links, comments,
+ * footer) into the article alone. It decides by evidence over the whole page: every line is
+ * classified by its shape, the article is the run of lines where long, punctuated prose is densest,
+ * and the headline is the line above that run that best matches its words. No site's names are used.
  */
-
-interface Line {
-  text: string;
-  bullet: boolean;
-}
-type Block = Line[];
 
 /** Headings that open a block of links inside or beside an article: the headlines after them are not article text. */
 const SECTION_MARKERS = new Set([
@@ -20,27 +18,26 @@ const SECTION_MARKERS = new Set([
   'read also', 'also read', 'see also', 'more on this story', 'share', 'share this article', 'advertisement',
 ]);
 
-/** Headings that only ever come after the article: everything from them on is page furniture. */
+/** Headings that come after an article: what follows them is page furniture unless it is running text. */
 const END_MARKERS = new Set([
   'most read', 'most popular', 'most viewed', 'read next', 'up next', 'trending', 'trending now', 'recommended',
   'recommended for you', 'you may also like', 'tags', 'topics', 'newsletter', 'comments', 'more stories',
+  'breaking', 'breaking news', 'just in', 'latest', 'live', 'leave a reply', 'leave a comment', 'join the conversation',
 ]);
-
-/** Markers that announce a news ticker, whose one-line items precede the article. */
-const TICKER_MARKERS = new Set(['breaking', 'breaking news', 'just in', 'latest', 'live']);
 
 function markerKey(text: string): string {
   return text.toLowerCase().replace(/[\s:.!]+$/u, '');
 }
 
+/** A heading that announces what comes after the story: widgets, other stories, comments. */
 function isEndMarker(text: string): boolean {
   const key = markerKey(text);
-  return END_MARKERS.has(key) || key.startsWith('more from ') || key.includes('all rights reserved');
+  return END_MARKERS.has(key) || key.startsWith('more from ') || /^\d+\s+comments?$/u.test(key);
 }
 
-/** "Read more: <headline>" and similar one-line links to other articles. */
-function isLabelledLink(text: string): boolean {
-  return /^(read more|read also|also read|see also|related|watch|listen)\s*:/iu.test(text);
+/** A heading that announces links, widgets or the end of the story rather than a part of it. */
+function isMarker(text: string): boolean {
+  return SECTION_MARKERS.has(markerKey(text)) || isEndMarker(text);
 }
 
 /** "3 Min Read": a reading-time badge, not text. */
@@ -59,150 +56,230 @@ function isMenuLine(text: string): boolean {
   return items.length >= 3 && items.every((item) => item.split(' ').length <= 4);
 }
 
-function toBlocks(text: string): Block[] {
-  return splitBlocks(text).map((lines) =>
-    lines.map((raw) => ({ bullet: isBullet(raw), text: normalizeSpace(stripBullet(raw)) })),
-  );
+/** "Read more: <headline>" and similar one-line links to other articles. */
+function isLabelledLink(text: string): boolean {
+  return /^(read more|read also|also read|see also|related|watch|listen|more)\s*:/iu.test(text);
+}
+
+/** What a line is, judged by its shape: the evidence every later decision rests on. */
+type Kind = 'prose' | 'heading' | 'item' | 'chrome' | 'marker' | 'comment';
+
+interface Line extends DumpLine {
+  /** What the line is by its own shape; a headline repeated as share text keeps the shape of a heading. */
+  shape: Kind;
+  /** What the line counts as in this page. */
+  kind: Kind;
+  words: number;
+}
+
+/** How much each kind of line adds to or takes from a run's claim to be the article. */
+function lineWeight(line: Line): number {
+  switch (line.kind) {
+    case 'prose':
+      return line.bullet ? (line.words - 6) / 2 : Math.min(line.words, 80) - 6;
+    case 'heading':
+      return -3;
+    case 'item':
+      return -2;
+    case 'chrome':
+      return -4;
+    case 'marker':
+      return isEndMarker(line.text) ? -12 : -6;
+    case 'comment':
+      return -200;
+  }
+}
+
+function wordCount(text: string): number {
+  return text.split(' ').filter(Boolean).length;
+}
+
+/** The kind a line's own shape gives it, before repetition across the page is weighed. */
+function shapeKind(line: DumpLine): Kind {
+  const { text } = line;
+  if (isCommentHeader(text)) return 'comment';
+  if (isMarker(text)) return 'marker';
+  if (!/\p{L}/u.test(text) || isBoilerplate(text) || isReadingTime(text) || isCaption(text) || isMenuLine(text) || isLabelledLink(text)) {
+    return 'chrome';
+  }
+  if (isProse(text)) return 'prose';
+  return line.bullet ? 'item' : 'heading';
+}
+
+/** A line's kind and size; a short line printed more than once (site name, menu item, caption) is furniture. */
+function classify(line: DumpLine, counts: ReadonlyMap<string, number>): Line {
+  const shape = shapeKind(line);
+  const repeated = (counts.get(line.text) ?? 0) > 1 && (shape === 'heading' || shape === 'item');
+  return { ...line, shape, kind: repeated ? 'chrome' : shape, words: wordCount(line.text) };
 }
 
 /** How often each line's text occurs in the page: site names, captions and menu items repeat, article text does not. */
-function lineCounts(blocks: readonly Block[]): Map<string, number> {
+function lineCounts(lines: readonly DumpLine[]): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const line of blocks.flat()) counts.set(line.text, (counts.get(line.text) ?? 0) + 1);
+  for (const line of lines) counts.set(line.text, (counts.get(line.text) ?? 0) + 1);
   return counts;
 }
 
-/** The ticker: a BREAKING-style marker followed by a run of one-line `Source: item` headlines. */
-function tickerLines(blocks: readonly Block[]): Set<Line> {
-  const ticker = new Set<Line>();
-  const lines = blocks.flat();
+/** The run of lines with the greatest total weight (Kadane's maximum subarray): the densest prose. */
+function densestRun(lines: readonly Line[]): { start: number; end: number } | null {
+  let best: { start: number; end: number; sum: number } | null = null;
+  let sum = 0;
+  let start = 0;
   lines.forEach((line, index) => {
-    if (!TICKER_MARKERS.has(markerKey(line.text))) return;
-    ticker.add(line);
-    for (const next of lines.slice(index + 1)) {
-      if (!isLabelValue(next.text) || isProse(next.text)) break;
-      ticker.add(next);
+    if (sum <= 0) {
+      sum = 0;
+      start = index;
     }
+    sum += lineWeight(line);
+    if (sum > 0 && (!best || sum > best.sum)) best = { start, end: index, sum };
   });
-  return ticker;
+  return best;
 }
 
-/** Builds the test for lines that are page furniture wherever they appear. */
-function chromeTest(blocks: readonly Block[]): (line: Line) => boolean {
-  const counts = lineCounts(blocks);
-  const ticker = tickerLines(blocks);
-  return (line) =>
-    ticker.has(line) ||
-    line.text === '' ||
-    ((counts.get(line.text) ?? 0) > 1 && !isProse(line.text)) ||
-    isReadingTime(line.text) ||
-    isCaption(line.text) ||
-    isMenuLine(line.text) ||
-    isLabelledLink(line.text);
-}
+/** How many furniture lines may stand between two parts of one article (an ad, a related-links box). */
+const MAX_GAP = 6;
 
-function isMetaLine(line: Line): boolean {
-  return bylineName(line.text) !== null || lineDate(line.text) !== null;
+/** True for running text that continues an article after a gap: two paragraphs in a row, or one long one. */
+function resumesArticle(lines: readonly Line[], index: number): boolean {
+  const line = lines[index];
+  const next = lines[index + 1];
+  if (line?.kind !== 'prose' || line.bullet) return false;
+  return line.words >= 40 || (next?.kind === 'prose' && !next.bullet);
 }
 
 /**
- * The block that carries the byline or date. A byline is preferred because date bars also appear in
- * page headers, bylines almost never do.
+ * Extends the article past a short gap of furniture (an ad, a "More on this story" box) when running
+ * text resumes after it; the gap may not hold an end-of-story heading or a comment.
  */
-function metaBlockIndex(blocks: readonly Block[]): number {
-  const byline = blocks.findIndex((block) => block.some((line) => bylineName(line.text) !== null));
-  return byline !== -1 ? byline : blocks.findIndex((block) => block.some(isMetaLine));
-}
-
-/** Lines that may sit in the byline block besides the byline and date: "Source: ...", "Updated ...", "3 Min Read". */
-function isMetaBlock(block: Block, isChrome: (line: Line) => boolean): boolean {
-  return block.every(
-    (line) => isMetaLine(line) || isChrome(line) || /^(last\s+)?updated\b/iu.test(line.text) || (isLabelValue(line.text) && !isProse(line.text)),
-  );
-}
-
-interface Heading {
-  block: number;
-  text: string;
-}
-
-/**
- * The title: the nearest line before the anchor that is neither furniture nor running text (a
- * standfirst between title and byline is prose and is passed over).
- */
-function findTitle(blocks: readonly Block[], anchor: number, isChrome: (line: Line) => boolean): Heading | null {
-  for (let index = anchor - 1; index >= 0; index -= 1) {
-    const lines = (blocks[index] ?? []).filter((line) => !isChrome(line) && !line.bullet);
-    const heading = lines.findLast((line) => !isProse(line.text));
-    if (heading) return { block: index, text: heading.text };
+function extendRun(lines: readonly Line[], run: { start: number; end: number }): { start: number; end: number } {
+  let { end } = run;
+  for (let index = end + 1; index < lines.length && index - end <= MAX_GAP + 1; index += 1) {
+    const line = lines[index];
+    if (!line || line.kind === 'comment' || (line.kind === 'marker' && isEndMarker(line.text))) break;
+    if (line.kind === 'prose' && (index === end + 1 || resumesArticle(lines, index))) end = index;
   }
-  return null;
+  return { start: run.start, end };
 }
 
-/** Paragraphs of one body block: list items only when they are sentences, menus (runs of short lines) never. */
-function blockParagraphs(lines: readonly Line[], block: Block): string[] {
-  if (block.some((line) => line.bullet)) return lines.filter((line) => isProse(line.text)).map((line) => line.text);
-  if (lines.length > 1 && lines.every((line) => !isProse(line.text))) return [];
-  return lines.length > 0 ? [joinLines(lines.map((line) => line.text))] : [];
+/** Lowercased words of three letters or more: what a headline and its story share. */
+function contentWords(text: string): string[] {
+  return (text.toLowerCase().match(/\p{L}[\p{L}\p{N}'’-]{2,}/gu) ?? []).map((word) => word.replace(/['’]s$/u, ''));
 }
 
-/** A heading stays only when article text follows it; stray headings at the end are furniture. */
-function dropStrayHeadings(paragraphs: readonly string[]): string[] {
-  return paragraphs.filter((text, index) => isProse(text) || isProse(paragraphs[index + 1] ?? ''));
+/** True for a line that states the byline or the date. */
+function isMetaLine(text: string): boolean {
+  return bylineName(text) !== null || byline(text) !== null || findDate(text) !== null;
+}
+
+/** How far back from the article the headline is looked for, in lines. */
+const TITLE_REACH = 60;
+
+/** True when a meta line (byline, date) follows the line with at most a standfirst between, and no other heading. */
+function headsByline(lines: readonly Line[], index: number): boolean {
+  let prose = 0;
+  for (const next of lines.slice(index + 1, index + 8)) {
+    if (isMetaLine(next.text)) return true;
+    if (next.kind === 'heading' || next.kind === 'marker' || next.kind === 'comment') return false;
+    if (next.kind === 'prose') prose += 1;
+    if (prose > 1) return false;
+  }
+  return false;
 }
 
 /**
- * Walks the body blocks: stops at the first end-of-article marker, and after a section marker
- * ("Related News") skips the headlines that follow until running text resumes.
+ * The headline: of the heading-shaped lines above the article (or among its first lines), the one
+ * whose words the article uses most, preferring longer lines close to the article that head a byline or date.
  */
-function bodyParagraphs(blocks: readonly Block[], isChrome: (line: Line) => boolean): string[] {
+function findTitle(lines: readonly Line[], bodyStart: number, bodyWords: ReadonlySet<string>): number | null {
+  let best: { index: number; score: number } | null = null;
+  const from = Math.max(0, bodyStart - TITLE_REACH);
+  for (let index = from; index < Math.min(lines.length, bodyStart + 3); index += 1) {
+    const line = lines[index];
+    if (!line || line.shape !== 'heading' || line.words < 2 || line.words > 30 || /^\p{Ll}/u.test(line.text) || isMetaLine(line.text)) continue;
+    const words = contentWords(line.text);
+    const overlap = words.filter((word) => bodyWords.has(word)).length / (words.length + 2);
+    const between = lines.slice(index + 1, bodyStart).filter((other) => other.kind === 'heading' || other.kind === 'prose').length;
+    const score = overlap + (headsByline(lines, index) ? 0.3 : 0) + (line.words >= 4 ? 0.1 : 0) - 0.04 * between;
+    if (!best || score > best.score) best = { index, score };
+  }
+  return best && best.score > 0.25 ? best.index : null;
+}
+
+/** A subheading inside the article: a short heading with running text after it, not one of a run of link headlines. */
+function isSubheading(lines: readonly Line[], index: number): boolean {
+  const line = lines[index];
+  if (!line || line.words < 2 || line.words > 20 || isMetaLine(line.text)) return false;
+  const isContent = (other: Line): boolean => other.kind !== 'chrome';
+  const previous = lines.slice(0, index).findLast(isContent);
+  const next = lines.slice(index + 1).find(isContent);
+  return next?.kind === 'prose' && !next.bullet && previous?.kind !== 'heading' && previous?.kind !== 'marker';
+}
+
+/** A list inside the article: items after a line that introduces them ("…also said:"). */
+function isArticleListItem(lines: readonly Line[], index: number): boolean {
+  let cursor = index;
+  while (cursor > 0 && lines[cursor]?.bullet) cursor -= 1;
+  const intro = lines[cursor];
+  return intro !== undefined && !intro.bullet && intro.kind === 'prose' && /:$/u.test(intro.text) && (lines[index]?.words ?? 0) >= 3;
+}
+
+/** The article's paragraphs in the chosen run: running text, its subheadings and lists, never furniture. */
+function bodyParagraphs(lines: readonly Line[], start: number, end: number): string[] {
   const paragraphs: string[] = [];
-  let skippingLinks = false;
-  for (const block of blocks) {
-    const first = block[0]?.text ?? '';
-    if (isEndMarker(first)) break;
-    if (SECTION_MARKERS.has(markerKey(first))) {
-      skippingLinks = true;
-      continue;
-    }
-    for (const text of blockParagraphs(block.filter((line) => !isChrome(line)), block)) {
-      if (skippingLinks && !isProse(text)) continue;
-      skippingLinks = false;
-      paragraphs.push(text);
-    }
+  for (let index = start; index <= end; index += 1) {
+    const line = lines[index];
+    if (!line) continue;
+    const keep =
+      line.kind === 'prose' ||
+      (line.kind === 'heading' && isSubheading(lines, index)) ||
+      ((line.kind === 'item' || line.kind === 'heading') && line.bullet && isArticleListItem(lines, index));
+    if (keep) paragraphs.push(line.text);
   }
-  return dropStrayHeadings(paragraphs);
+  return paragraphs;
+}
+
+/** The name in a byline that may carry more after it: "By Jo Roe | November 19, 2019" → "Jo Roe". */
+function byline(text: string): string | null {
+  const match = /^by\s+(.+)$/iu.exec(text);
+  const name = match?.[1]?.split(/\s+[|·•—–]\s+|,?\s+(?:on\s+)?(?:published|updated|posted)\b/iu)[0]?.trim();
+  return name ? bylineName(`By ${name}`) : null;
+}
+
+/** Dates that say when a page was changed rather than first published. */
+function isUpdateLine(text: string): boolean {
+  return /^(last\s+)?(updated|modified|edited)\b/iu.test(text);
 }
 
 /** The site name printed at the top of the page and again lower down (header and footer). */
-function repeatedMasthead(blocks: readonly Block[]): string | null {
-  const first = blocks[0]?.[0];
-  if (!first || first.bullet || isProse(first.text) || first.text.split(' ').length > 6) return null;
-  return blocks.flat().filter((line) => line.text === first.text).length > 1 ? first.text : null;
+function repeatedMasthead(lines: readonly DumpLine[]): string | null {
+  const first = lines[0];
+  if (!first || first.bullet || isProse(first.text) || wordCount(first.text) > 6) return null;
+  return lines.filter((line) => line.text === first.text).length > 1 ? first.text : null;
 }
 
 /** The owner named in a copyright line: "© 2024 The Harbour Gazette. All rights reserved." */
-function copyrightHolder(blocks: readonly Block[]): string | null {
-  for (const line of blocks.flat()) {
+function copyrightHolder(lines: readonly DumpLine[]): string | null {
+  for (const line of lines) {
     const holder = /^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}\s*)?([^.|©]+?)(?:\.|\s*\||\s+all rights reserved|$)/iu.exec(line.text);
     if (holder?.[1]) return holder[1].trim();
   }
   return null;
 }
 
-/** The meta blocks (byline, date, source) that start at `start`. */
-function metaBlockEnd(blocks: readonly Block[], start: number, isChrome: (line: Line) => boolean): number {
-  let end = start + 1;
-  while (end < blocks.length && isMetaBlock(blocks[end] ?? [], isChrome)) end += 1;
-  return end;
+/** Lines around the headline that carry its byline and date: from just above it to the start of the text. */
+function headerLines(lines: readonly Line[], title: number | null, bodyStart: number): Line[] {
+  const from = title === null ? Math.max(0, bodyStart - 8) : Math.max(0, title - 3);
+  const after = lines.slice(title === null ? bodyStart : title, bodyStart + 4);
+  const before = lines.slice(from, title ?? bodyStart);
+  return [...after, ...before].filter((line) => line.kind !== 'comment');
 }
 
 /** True when the text reads like a dumped web page rather than a clean article: it has lists, menus or boilerplate headings. */
 export function looksLikePageDump(text: string): boolean {
-  const blocks = toBlocks(text);
+  const blocks = splitBlocks(text).map((block) => block.map((raw) => ({ bullet: isBullet(raw), text: stripBullet(raw).trim() })));
   const lines = blocks.flat();
   const bullets = lines.filter((line) => line.bullet).length;
-  const markers = lines.filter((line) => isEndMarker(line.text) || SECTION_MARKERS.has(markerKey(line.text))).length;
+  const markers = lines.filter((line) => isMarker(line.text)).length;
   // `Key: value` lines are excluded because a clean file's metadata header is also a run of short lines.
   const menuRuns = blocks.filter((block) => block.length >= 4 && block.every((line) => !isProse(line.text) && !isLabelValue(line.text))).length;
   return bullets >= 3 || markers >= 2 || menuRuns > 0 || lines.some((line) => isMenuLine(line.text));
@@ -210,27 +287,28 @@ export function looksLikePageDump(text: string): boolean {
 
 /** Extracts the article and its attribution from a plain-text dump of a whole news page. */
 export function parsePageDump(text: string): ParsedFile {
-  const blocks = toBlocks(text);
-  const isChrome = chromeTest(blocks);
-  const metaStart = metaBlockIndex(blocks);
-  const anchor = metaStart !== -1 ? metaStart : blocks.findIndex((block) => block.some((line) => isProse(line.text)));
-  if (anchor === -1) return rejectedFile('no article text found in the page dump');
-  const title = findTitle(blocks, anchor, isChrome);
-  const metaEnd = metaStart === -1 ? anchor : metaBlockEnd(blocks, metaStart, isChrome);
-  const metaLines = blocks.slice(anchor, metaEnd).flat();
-  const bodyStart = title ? title.block + 1 : anchor;
-  const body = [...blocks.slice(bodyStart, metaStart === -1 ? anchor : metaStart), ...blocks.slice(metaEnd)];
-  const paragraphs = bodyParagraphs(body, isChrome);
+  const dumpLines = readDumpLines(text);
+  const counts = lineCounts(dumpLines);
+  const lines = dumpLines.map((line) => classify(line, counts));
+  const densest = densestRun(lines);
+  if (!densest) return rejectedFile('no article text found in the page dump');
+  const run = extendRun(lines, densest);
+  const bodyWords = new Set(contentWords(lines.slice(run.start, run.end + 1).filter((line) => line.kind === 'prose').map((line) => line.text).join(' ')));
+  const title = findTitle(lines, run.start, bodyWords);
+  // A standfirst between the headline and the densest run (above the byline, say) is part of the article.
+  const bodyStart = title === null ? run.start : Math.min(title + 1, run.start);
+  const paragraphs = bodyParagraphs(lines, Math.max(bodyStart, title === null ? 0 : title + 1), run.end);
   if (paragraphs.length === 0) return rejectedFile('no article text left after removing page furniture');
-  const published = metaLines.map((line) => lineDate(line.text)).find((date) => date !== null) ?? null;
-  const author = metaLines.map((line) => bylineName(line.text)).find((name) => name !== null) ?? null;
+  const header = headerLines(lines, title, run.start);
+  const published = header.filter((line) => !isUpdateLine(line.text)).map((line) => findDate(line.text)).find((date) => date !== null) ?? null;
+  const author = header.map((line) => byline(line.text)).find((name) => name !== null) ?? null;
   return {
     drafts: [
       {
         ...unknownMetadata,
         record: null,
-        title: title?.text ?? null,
-        outlet: repeatedMasthead(blocks) ?? copyrightHolder(blocks),
+        title: title === null ? null : (lines[title]?.text ?? null),
+        outlet: repeatedMasthead(dumpLines) ?? copyrightHolder(dumpLines),
         author,
         published,
         paragraphs,
