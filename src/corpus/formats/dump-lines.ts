@@ -24,21 +24,41 @@ function textIndent(raw: string): number {
  * lines up against one right edge; a browser copy (one line a paragraph) has no such edge.
  */
 export function wrapWidth(rawLines: readonly string[]): number | null {
-  const lengths = rawLines.map((line) => line.trimEnd().length).filter((length) => length >= 30);
+  const lengths = rawLines.map((line) => line.trimEnd()).filter((line) => line.length >= 30 && / \S/u.test(line.trim())).map((line) => line.length);
   if (lengths.length < 10) return null;
   const sorted = [...lengths].sort((a, b) => a - b);
-  const edge = sorted[Math.floor(sorted.length * 0.99)] ?? 0;
-  if (edge > 200) return null;
-  const nearEdge = lengths.filter((length) => length >= edge - 20 && length <= edge).length;
-  return nearEdge >= lengths.length * 0.3 ? edge : null;
+  // A few over-long lines (a table, a URL run) sit past the edge, so the edge is sought below them too.
+  for (const share of [0.99, 0.97, 0.95, 0.9]) {
+    const edge = sorted[Math.floor(sorted.length * share)] ?? 0;
+    const nearEdge = lengths.filter((length) => length >= edge - 20 && length <= edge).length;
+    if (edge <= 200 && nearEdge >= lengths.length * 0.3) return edge;
+  }
+  return null;
 }
+
+/**
+ * How far short of the edge a wrapped line may end: dumpers reserve a margin, and lynx counts the
+ * bytes of a UTF-8 character (a curly quote is three) where a reader sees one.
+ */
+const WRAP_SLACK = 8;
 
 /** True when `next` continues `line`: its first word would not have fitted on `line` at the wrap width. */
 function continues(line: string, next: string, width: number): boolean {
   if (LIST_MARKER.test(next)) return false;
   if (next.length - next.trimStart().length !== textIndent(line)) return false;
   const firstWord = next.trim().split(/\s/u)[0] ?? '';
-  return line.trimEnd().length + 1 + firstWord.length > width;
+  return line.trimEnd().length + 1 + firstWord.length > width - WRAP_SLACK;
+}
+
+const endsSentence = (text: string): boolean => /[.!?…]["'”’)\]]*$/u.test(text.trim());
+
+/**
+ * True when a last, unpunctuated line after a finished sentence is a separate element that only
+ * looks wrapped ("…loom large." then "Continue reading the main story"): a paragraph's own last
+ * line ends its sentence.
+ */
+function isTrailer(paragraph: string, line: string, after: string): boolean {
+  return endsSentence(paragraph) && !endsSentence(line) && (after.trim() === '' || LIST_MARKER.test(after));
 }
 
 /**
@@ -50,21 +70,19 @@ export function readDumpLines(text: string): DumpLine[] {
   const width = wrapWidth(rawLines);
   const lines: DumpLine[] = [];
   let opensBlock = true;
-  let previousRaw: string | null = null;
-  for (const raw of rawLines) {
+  rawLines.forEach((raw, index) => {
     if (raw.trim() === '') {
       opensBlock = true;
-      previousRaw = null;
-      continue;
+      return;
     }
     const last = lines.at(-1);
-    if (width !== null && last && previousRaw !== null && continues(previousRaw, raw, width)) {
+    const previous = rawLines[index - 1] ?? '';
+    if (width !== null && last && !opensBlock && continues(previous, raw, width) && !isTrailer(last.text, raw, rawLines[index + 1] ?? '')) {
       last.text = normalizeSpace(`${last.text} ${raw}`);
     } else {
       lines.push({ text: normalizeSpace(stripBullet(raw)), bullet: isBullet(raw), opensBlock });
     }
     opensBlock = false;
-    previousRaw = raw;
-  }
+  });
   return lines.filter((line) => line.text !== '');
 }
