@@ -1,5 +1,5 @@
 import { normalizeSpace } from '../paragraphs.ts';
-import { isBullet, stripBullet } from './line-shape.ts';
+import { stripBullet } from './line-shape.ts';
 
 /** One logical line of a text dump: a paragraph, heading or list item, with hard wraps undone. */
 export interface DumpLine {
@@ -9,6 +9,8 @@ export interface DumpLine {
   bullet: boolean;
   /** True when a blank line (or the start of the page) comes before it. */
   opensBlock: boolean;
+  /** The column its text starts at (after any list marker): nested lists and sidebars sit deeper than the story. */
+  indent: number;
 }
 
 /** The start of a list item, bulleted or numbered: a line starting so begins an item of its own. */
@@ -80,7 +82,7 @@ export function readDumpLines(text: string): DumpLine[] {
     if (width !== null && last && !opensBlock && continues(previous, raw, width) && !isTrailer(last.text, raw, rawLines[index + 1] ?? '')) {
       last.text = normalizeSpace(`${last.text} ${raw}`);
     } else {
-      lines.push({ text: normalizeSpace(stripBullet(raw)), bullet: isBullet(raw), opensBlock });
+      lines.push({ text: normalizeSpace(stripBullet(raw)), bullet: LIST_MARKER.test(raw), opensBlock, indent: textIndent(raw) });
     }
     opensBlock = false;
   });

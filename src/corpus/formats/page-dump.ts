@@ -62,9 +62,11 @@ function isLabelledLink(text: string): boolean {
 }
 
 /** What a line is, judged by its shape: the evidence every later decision rests on. */
-type Kind = 'prose' | 'heading' | 'item' | 'chrome' | 'marker' | 'comment';
+type Kind = 'prose' | 'heading' | 'item' | 'chrome' | 'debris' | 'marker' | 'comment';
 
 interface Line extends DumpLine {
+  /** True for text nested deeper than the page's main run of prose (inside a list item or a sidebar). */
+  nested: boolean;
   /** What the line is by its own shape; a headline repeated as share text keeps the shape of a heading. */
   shape: Kind;
   /** What the line counts as in this page. */
@@ -76,13 +78,15 @@ interface Line extends DumpLine {
 function lineWeight(line: Line): number {
   switch (line.kind) {
     case 'prose':
-      return line.bullet ? (line.words - 6) / 2 : Math.min(line.words, 80) - 6;
+      return line.bullet || line.nested ? (line.words - 6) / 2 : Math.min(line.words, 80) - 6;
     case 'heading':
       return -3;
     case 'item':
       return -2;
     case 'chrome':
       return -4;
+    case 'debris':
+      return -0.5;
     case 'marker':
       return isEndMarker(line.text) ? -12 : -6;
     case 'comment':
@@ -99,7 +103,9 @@ function shapeKind(line: DumpLine): Kind {
   const { text } = line;
   if (isCommentHeader(text)) return 'comment';
   if (isMarker(text)) return 'marker';
-  if (!/\p{L}/u.test(text) || isBoilerplate(text) || isReadingTime(text) || isCaption(text) || isMenuLine(text) || isLabelledLink(text)) {
+  // Numbers and symbols alone are the axes and labels of a chart or table: debris inside a story, not a sign of its end.
+  if (!/\p{L}/u.test(text)) return 'debris';
+  if (isBoilerplate(text) || isReadingTime(text) || isCaption(text) || isMenuLine(text) || isLabelledLink(text)) {
     return 'chrome';
   }
   if (isProse(text)) return 'prose';
@@ -107,10 +113,18 @@ function shapeKind(line: DumpLine): Kind {
 }
 
 /** A line's kind and size; a short line printed more than once (site name, menu item, caption) is furniture. */
-function classify(line: DumpLine, counts: ReadonlyMap<string, number>): Line {
+function classify(line: DumpLine, counts: ReadonlyMap<string, number>, mainIndent: number): Line {
   const shape = shapeKind(line);
   const repeated = (counts.get(line.text) ?? 0) > 1 && (shape === 'heading' || shape === 'item');
-  return { ...line, shape, kind: repeated ? 'chrome' : shape, words: wordCount(line.text) };
+  return { ...line, shape, kind: repeated ? 'chrome' : shape, words: wordCount(line.text), nested: line.indent > mainIndent + 1 };
+}
+
+/** The leftmost column where several of the page's sentences start: the story's own margin (lists and live feeds nest deeper). */
+function mainIndent(lines: readonly DumpLine[]): number {
+  const sentences = new Map<number, number>();
+  for (const line of lines) if (!line.bullet && isProse(line.text)) sentences.set(line.indent, (sentences.get(line.indent) ?? 0) + 1);
+  const margins = [...sentences.entries()].filter(([, count]) => count >= 3).map(([indent]) => indent);
+  return margins.length > 0 ? Math.min(...margins) : 0;
 }
 
 /** How often each line's text occurs in the page: site names, captions and menu items repeat, article text does not. */
@@ -120,13 +134,23 @@ function lineCounts(lines: readonly DumpLine[]): Map<string, number> {
   return counts;
 }
 
-/** The run of lines with the greatest total weight (Kadane's maximum subarray): the densest prose. */
+/** A stretch of at least this many lines and this much negative weight without running text separates two parts of a page: no article spans it. */
+const WALL = { lines: 10, weight: -40 };
+
+/**
+ * The run of lines with the greatest total weight (Kadane's maximum subarray): the densest prose.
+ * A long stretch without prose, or a reader's comment, ends any run, so a live blog or comment
+ * thread below the story cannot be joined to it however long it is.
+ */
 function densestRun(lines: readonly Line[]): { start: number; end: number } | null {
   let best: { start: number; end: number; sum: number } | null = null;
   let sum = 0;
   let start = 0;
+  let gap = { lines: 0, weight: 0 };
   lines.forEach((line, index) => {
-    if (sum <= 0) {
+    if (line.kind === 'prose') gap = { lines: 0, weight: 0 };
+    else if (line.kind !== 'debris') gap = { lines: gap.lines + 1, weight: gap.weight + lineWeight(line) };
+    if (sum <= 0 || (gap.lines >= WALL.lines && gap.weight <= WALL.weight) || line.kind === 'comment') {
       sum = 0;
       start = index;
     }
@@ -209,7 +233,7 @@ function findTitle(lines: readonly Line[], bodyStart: number, bodyWords: Readonl
 function isSubheading(lines: readonly Line[], index: number): boolean {
   const line = lines[index];
   if (!line || line.words < 2 || line.words > 20 || isMetaLine(line.text)) return false;
-  const isContent = (other: Line): boolean => other.kind !== 'chrome';
+  const isContent = (other: Line): boolean => other.kind !== 'chrome' && other.kind !== 'debris';
   const previous = lines.slice(0, index).findLast(isContent);
   const next = lines.slice(index + 1).find(isContent);
   return next?.kind === 'prose' && !next.bullet && previous?.kind !== 'heading' && previous?.kind !== 'marker';
@@ -289,7 +313,8 @@ export function looksLikePageDump(text: string): boolean {
 export function parsePageDump(text: string): ParsedFile {
   const dumpLines = readDumpLines(text);
   const counts = lineCounts(dumpLines);
-  const lines = dumpLines.map((line) => classify(line, counts));
+  const margin = mainIndent(dumpLines);
+  const lines = dumpLines.map((line) => classify(line, counts, margin));
   const densest = densestRun(lines);
   if (!densest) return rejectedFile('no article text found in the page dump');
   const run = extendRun(lines, densest);
