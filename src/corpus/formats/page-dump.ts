@@ -195,35 +195,46 @@ function isMetaLine(text: string): boolean {
   return bylineName(text) !== null || byline(text) !== null || findDate(text) !== null;
 }
 
-/** How far back from the article the headline is looked for, in lines. */
-const TITLE_REACH = 60;
+/** How far back from the densest run, and how far into it, the headline is looked for, in lines. */
+const TITLE_REACH = 120;
+const TITLE_INSIDE = 30;
 
-/** True when a meta line (byline, date) follows the line with at most a standfirst between, and no other heading. */
+/** True when a meta line (byline, date) follows the line with at most a standfirst and a caption between. */
 function headsByline(lines: readonly Line[], index: number): boolean {
-  let prose = 0;
+  let between = 0;
   for (const next of lines.slice(index + 1, index + 8)) {
     if (isMetaLine(next.text)) return true;
-    if (next.kind === 'heading' || next.kind === 'marker' || next.kind === 'comment') return false;
-    if (next.kind === 'prose') prose += 1;
-    if (prose > 1) return false;
+    if (next.kind === 'marker' || next.kind === 'comment') return false;
+    if (next.shape === 'heading' || next.shape === 'prose') between += 1;
+    if (between > 2) return false;
   }
   return false;
 }
 
+/** A line shaped like a headline: a short heading, or a short question or exclamation (headlines end no statement with a full stop). */
+function isHeadlineShape(line: Line): boolean {
+  if (line.words < 2 || line.words > 30 || /^\p{Ll}/u.test(line.text) || isMetaLine(line.text)) return false;
+  // "N.Y.C." ends with an abbreviation, not a full stop.
+  return line.shape === 'heading' || (line.shape === 'prose' && line.words <= 20 && /(?:[?!]|(?:\b\p{Lu}\.){2,})["'”’]*$/u.test(line.text));
+}
+
 /**
- * The headline: of the heading-shaped lines above the article (or among its first lines), the one
+ * The headline: of the headline-shaped lines above the article (or among its first lines), the one
  * whose words the article uses most, preferring longer lines close to the article that head a byline or date.
  */
 function findTitle(lines: readonly Line[], bodyStart: number, bodyWords: ReadonlySet<string>): number | null {
   let best: { index: number; score: number } | null = null;
   const from = Math.max(0, bodyStart - TITLE_REACH);
-  for (let index = from; index < Math.min(lines.length, bodyStart + 3); index += 1) {
+  const isText = (other: Line): boolean => (other.kind === 'heading' || other.kind === 'prose') && other.words >= 3;
+  for (let index = from; index < Math.min(lines.length, bodyStart + TITLE_INSIDE); index += 1) {
     const line = lines[index];
-    if (!line || line.shape !== 'heading' || line.words < 2 || line.words > 30 || /^\p{Ll}/u.test(line.text) || isMetaLine(line.text)) continue;
+    if (!line || !isHeadlineShape(line)) continue;
     const words = contentWords(line.text);
     const overlap = words.filter((word) => bodyWords.has(word)).length / (words.length + 2);
-    const between = lines.slice(index + 1, bodyStart).filter((other) => other.kind === 'heading' || other.kind === 'prose').length;
-    const score = overlap + (headsByline(lines, index) ? 0.3 : 0) + (line.words >= 4 ? 0.1 : 0) - 0.04 * between;
+    // Text between the line and the article's start, or article text above the line, both count against it.
+    const between = index < bodyStart ? lines.slice(index + 1, bodyStart).filter(isText).length : lines.slice(bodyStart, index).filter(isText).length;
+    const size = line.words >= 4 && line.words <= 20 ? 0.1 : line.words > 20 ? -0.2 : 0;
+    const score = overlap + (headsByline(lines, index) ? 0.3 : 0) + size - 0.04 * between;
     if (!best || score > best.score) best = { index, score };
   }
   return best && best.score > 0.25 ? best.index : null;
