@@ -1,12 +1,23 @@
 import { normalizeSpace } from './paragraphs.ts';
 
-const MONTH_NAMES = [
-  'january', 'february', 'march', 'april', 'may', 'june',
-  'july', 'august', 'september', 'october', 'november', 'december',
+/** Month names in the languages of the corpus (English, French, German, Spanish, Portuguese, Italian, Dutch), by month. */
+const MONTH_NAMES: readonly string[][] = [
+  ['january', 'janvier', 'januar', 'enero', 'janeiro', 'gennaio', 'januari', 'jänner'],
+  ['february', 'février', 'fevrier', 'februar', 'febrero', 'fevereiro', 'febbraio', 'februari'],
+  ['march', 'mars', 'märz', 'marzo', 'março', 'maart'],
+  ['april', 'avril', 'abril', 'aprile'],
+  ['may', 'mai', 'mayo', 'maio', 'maggio', 'mei'],
+  ['june', 'juin', 'juni', 'junio', 'junho', 'giugno'],
+  ['july', 'juillet', 'juli', 'julio', 'julho', 'luglio'],
+  ['august', 'août', 'aout', 'agosto', 'augustus'],
+  ['september', 'septembre', 'septiembre', 'setembro', 'settembre'],
+  ['october', 'octobre', 'oktober', 'octubre', 'outubro', 'ottobre'],
+  ['november', 'novembre', 'noviembre', 'novembro'],
+  ['december', 'décembre', 'decembre', 'dezember', 'diciembre', 'dezembro', 'dicembre'],
 ];
 
-/** A month name or abbreviation as pages print it: "Mar", "Sept.", "MARCH". */
-const MONTH = '([a-z]{3,9}\\.?)';
+/** A month name or abbreviation as pages print it: "Mar", "Sept.", "MARCH", "avril", "dez.". */
+const MONTH = '(\\p{L}{3,10}\\.?)';
 const WEEKDAY = '(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?,?\\s+)?';
 
 /**
@@ -17,8 +28,8 @@ const WEEKDAY = '(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?,?\\s+)?';
 const DAY_SHAPES: { pattern: string; order: ['year' | 'month' | 'day', 'year' | 'month' | 'day', 'year' | 'month' | 'day'] }[] = [
   // 2019-11-19, 2019/11/19, 2019-11-19T07:47
   { pattern: '(\\d{4})[-/](\\d{1,2})[-/](\\d{1,2})(?=T|\\b)', order: ['year', 'month', 'day'] },
-  // 19 Nov 2019, 19th November, 2019, 26-FEB-1987
-  { pattern: `(\\d{1,2})(?:st|nd|rd|th)?[\\s-]${MONTH},?[\\s-](\\d{4})\\b`, order: ['day', 'month', 'year'] },
+  // 19 Nov 2019, 19th November, 2019, 26-FEB-1987, 21.dez.2018, 1. November 2021, 21 de dezembro de 2018
+  { pattern: `(\\d{1,2})(?:st|nd|rd|th|er|\\.)?[\\s.-]\\s*(?:de\\s+)?${MONTH},?[\\s.-]\\s*(?:de\\s+)?(\\d{4})\\b`, order: ['day', 'month', 'year'] },
   // November 19, 2019 · Nov. 19 2019 (the JavaScript Date shape "Tue Nov 19 2019 03:05:46 GMT+0000")
   { pattern: `${MONTH}\\s(\\d{1,2})(?:st|nd|rd|th)?,?\\s(\\d{4})\\b`, order: ['month', 'day', 'year'] },
 ];
@@ -28,8 +39,8 @@ const ZONE_NAMES = 'est|edt|cdt|mst|mdt|pst|pdt|et|ct|mt|pt|bst|cet|cest|eet|ees
 
 /** A time of day after the date: "07:47 PM EST", "at 6:34 am", "T03:05:46.000Z", "7 p.m. ET", "03:05:46 GMT+0000". */
 const TIME =
-  '(?:,?\\s*(?:at\\s+|-\\s*|\\|\\s*|T)?' +
-  '(\\d{1,2})(?=:\\d{2}|\\s*[ap]\\.?\\s?m\\b)(?::(\\d{2})(?::(\\d{2})(\\.\\d+)?)?)?' +
+  '(?:,?\\s*(?:at\\s+|à\\s+|às\\s+|um\\s+|-\\s*|\\|\\s*|T)?' +
+  '(\\d{1,2})(?=[:h.]\\d{2}|\\s*[ap]\\.?\\s?m\\b)(?:[:h.](\\d{2})(?::(\\d{2})(\\.\\d+)?)?)?' +
   '(?:\\s*([ap])\\.?\\s?m\\b\\.?)?' +
   `(?:\\s*(z\\b|[+-]\\d{2}:?\\d{2}|(?:utc|gmt)(?:\\s*[+-]\\d{1,2}(?::?\\d{2})?)?|(?:${ZONE_NAMES})\\b))?)?`;
 
@@ -53,11 +64,12 @@ interface Found {
   end: number;
 }
 
+/** The month a name or abbreviation names, null when it names none or could be either of two. */
 function monthNumber(name: string): number | null {
   const key = name.toLowerCase().replace(/\.$/u, '');
   if (key.length < 3) return null;
-  const index = MONTH_NAMES.findIndex((month) => month.startsWith(key));
-  return index === -1 ? null : index + 1;
+  const months = MONTH_NAMES.flatMap((names, index) => (names.some((month) => month.startsWith(key)) ? [index + 1] : []));
+  return months.length === 1 ? (months[0] ?? null) : null;
 }
 
 const pad = (value: number): string => String(value).padStart(2, '0');
