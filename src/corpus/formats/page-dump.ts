@@ -185,9 +185,27 @@ function extendRun(lines: readonly Line[], run: { start: number; end: number }):
   return { start: run.start, end };
 }
 
-/** Lowercased words of three letters or more: what a headline and its story share. */
+/** Lowercased words of four letters or more (short words are mostly grammar and button labels): what a headline and its story share. */
 function contentWords(text: string): string[] {
-  return (text.toLowerCase().match(/\p{L}[\p{L}\p{N}'’-]{2,}/gu) ?? []).map((word) => word.replace(/['’]s$/u, ''));
+  return (text.toLowerCase().match(/\p{L}[\p{L}\p{N}'’-]{3,}/gu) ?? []).map((word) => word.replace(/['’]s$/u, ''));
+}
+
+/** How often each content word occurs in the text. */
+function wordFrequencies(text: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const word of contentWords(text)) counts.set(word, (counts.get(word) ?? 0) + 1);
+  return counts;
+}
+
+/**
+ * How well a line names the story: its words, weighted by how often the story repeats them (a
+ * headline's words are the story's topic, a teaser's or a button's turn up once if at all), per
+ * word, with two words of smoothing so that a two-word label cannot match perfectly.
+ */
+function topicMatch(text: string, bodyWords: ReadonlyMap<string, number>): number {
+  const words = contentWords(text);
+  const matched = words.reduce((sum, word) => sum + Math.min(1, (bodyWords.get(word) ?? 0) / 2), 0);
+  return matched / (words.length + 2);
 }
 
 /** True for a line that states the byline or the date. */
@@ -211,33 +229,53 @@ function headsByline(lines: readonly Line[], index: number): boolean {
   return false;
 }
 
-/** A line shaped like a headline: a short heading, or a short question or exclamation (headlines end no statement with a full stop). */
+/** A full stop at the end, not one closing an abbreviation ("N.Y.C."): headlines state nothing with one. */
+function endsWithFullStop(text: string): boolean {
+  return /\.["'”’]*$/u.test(text) && !/(?:\b\p{Lu}\.){2,}["'”’]*$/u.test(text);
+}
+
+/** Text shaped like a headline: not a lowercase fragment, a byline, a date, a list of words or a statement with a full stop. */
+function isHeadlineText(text: string): boolean {
+  const words = wordCount(text);
+  const commas = text.split(',').length - 1;
+  return words >= 2 && words <= 30 && !/^\p{Ll}/u.test(text) && !isMetaLine(text) && commas < 3 && !endsWithFullStop(text);
+}
+
+/** A line shaped like a headline: a short heading, or a short question or exclamation. */
 function isHeadlineShape(line: Line): boolean {
-  if (line.words < 2 || line.words > 30 || /^\p{Ll}/u.test(line.text) || isMetaLine(line.text)) return false;
-  // "N.Y.C." ends with an abbreviation, not a full stop.
-  return line.shape === 'heading' || (line.shape === 'prose' && line.words <= 20 && /(?:[?!]|(?:\b\p{Lu}\.){2,})["'”’]*$/u.test(line.text));
+  return isHeadlineText(line.text) && (line.shape === 'heading' || (line.shape === 'prose' && line.words <= 20));
+}
+
+/** The chosen headline: its line, and its text (without a section or site name beside it). */
+interface Headline {
+  index: number;
+  text: string;
 }
 
 /**
  * The headline: of the headline-shaped lines above the article (or among its first lines), the one
  * whose words the article uses most, preferring longer lines close to the article that head a byline or date.
  */
-function findTitle(lines: readonly Line[], bodyStart: number, bodyWords: ReadonlySet<string>): number | null {
-  let best: { index: number; score: number } | null = null;
+function findTitle(lines: readonly Line[], bodyStart: number, bodyWords: ReadonlyMap<string, number>): Headline | null {
+  let best: (Headline & { score: number }) | null = null;
   const from = Math.max(0, bodyStart - TITLE_REACH);
   const isText = (other: Line): boolean => (other.kind === 'heading' || other.kind === 'prose') && other.words >= 3;
   for (let index = from; index < Math.min(lines.length, bodyStart + TITLE_INSIDE); index += 1) {
     const line = lines[index];
     if (!line || !isHeadlineShape(line)) continue;
-    const words = contentWords(line.text);
-    const overlap = words.filter((word) => bodyWords.has(word)).length / (words.length + 2);
+    // "Section|Headline" and "Headline | Site": the part that matches the story is the headline.
+    const parts = line.text.split(/\s*\|\s*/u);
+    const text = parts.length === 2 ? (parts.sort((a, b) => topicMatch(b, bodyWords) - topicMatch(a, bodyWords))[0] ?? line.text) : line.text;
+    if (!isHeadlineText(text)) continue;
+    const overlap = topicMatch(text, bodyWords);
     // Text between the line and the article's start, or article text above the line, both count against it.
     const between = index < bodyStart ? lines.slice(index + 1, bodyStart).filter(isText).length : lines.slice(bodyStart, index).filter(isText).length;
-    const size = line.words >= 4 && line.words <= 20 ? 0.1 : line.words > 20 ? -0.2 : 0;
+    // Headlines run four to a dozen words; captions and standfirsts run longer.
+    const size = (line.words >= 4 ? 0.1 : 0) - 0.02 * Math.max(0, line.words - 12);
     const score = overlap + (headsByline(lines, index) ? 0.3 : 0) + size - 0.04 * between;
-    if (!best || score > best.score) best = { index, score };
+    if (!best || score > best.score) best = { index, text, score };
   }
-  return best && best.score > 0.25 ? best.index : null;
+  return best && best.score > 0.25 ? { index: best.index, text: best.text } : null;
 }
 
 /** A subheading inside the article: a short heading with running text after it, not one of a run of link headlines. */
@@ -329,13 +367,12 @@ export function parsePageDump(text: string): ParsedFile {
   const densest = densestRun(lines);
   if (!densest) return rejectedFile('no article text found in the page dump');
   const run = extendRun(lines, densest);
-  const bodyWords = new Set(contentWords(lines.slice(run.start, run.end + 1).filter((line) => line.kind === 'prose').map((line) => line.text).join(' ')));
+  const bodyWords = wordFrequencies(lines.slice(run.start, run.end + 1).filter((line) => line.kind === 'prose').map((line) => line.text).join(' '));
   const title = findTitle(lines, run.start, bodyWords);
   // A standfirst between the headline and the densest run (above the byline, say) is part of the article.
-  const bodyStart = title === null ? run.start : Math.min(title + 1, run.start);
-  const paragraphs = bodyParagraphs(lines, Math.max(bodyStart, title === null ? 0 : title + 1), run.end);
+  const paragraphs = bodyParagraphs(lines, title === null ? run.start : title.index + 1, run.end);
   if (paragraphs.length === 0) return rejectedFile('no article text left after removing page furniture');
-  const header = headerLines(lines, title, run.start);
+  const header = headerLines(lines, title?.index ?? null, run.start);
   const published = header.filter((line) => !isUpdateLine(line.text)).map((line) => findDate(line.text)).find((date) => date !== null) ?? null;
   const author = header.map((line) => byline(line.text)).find((name) => name !== null) ?? null;
   return {
@@ -343,7 +380,7 @@ export function parsePageDump(text: string): ParsedFile {
       {
         ...unknownMetadata,
         record: null,
-        title: title === null ? null : (lines[title]?.text ?? null),
+        title: title?.text ?? null,
         outlet: repeatedMasthead(dumpLines) ?? copyrightHolder(dumpLines),
         author,
         published,
