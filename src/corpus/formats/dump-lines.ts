@@ -11,6 +11,8 @@ export interface DumpLine {
   opensBlock: boolean;
   /** The column its text starts at (after any list marker): nested lists and sidebars sit deeper than the story. */
   indent: number;
+  /** Gaps of two or more spaces inside the line: a table row has one between each pair of cells. */
+  cellGaps: number;
 }
 
 /** The start of a list item, bulleted or numbered: a line starting so begins an item of its own. */
@@ -82,7 +84,8 @@ export function readDumpLines(text: string): DumpLine[] {
     if (width !== null && last && !opensBlock && continues(previous, raw, width) && !isTrailer(last.text, raw, rawLines[index + 1] ?? '')) {
       last.text = normalizeSpace(`${last.text} ${raw}`);
     } else {
-      lines.push({ text: normalizeSpace(stripBullet(raw)), bullet: LIST_MARKER.test(raw), opensBlock, indent: textIndent(raw) });
+      const cellGaps = (raw.trim().match(/\S {2,}(?=\S)/gu) ?? []).length;
+      lines.push({ text: normalizeSpace(stripBullet(raw)), bullet: LIST_MARKER.test(raw), opensBlock, indent: textIndent(raw), cellGaps });
     }
     opensBlock = false;
   });

@@ -108,7 +108,8 @@ function shapeKind(line: DumpLine): Kind {
   if (isBoilerplate(text) || isReadingTime(text) || isCaption(text) || isMenuLine(text) || isLabelledLink(text)) {
     return 'chrome';
   }
-  if (isProse(text)) return 'prose';
+  // A sentence introducing a list or table ("Levels at the end of April were:") is running text too.
+  if (isProse(text) || (/:$/u.test(text) && wordCount(text) >= 5)) return 'prose';
   return line.bullet ? 'item' : 'heading';
 }
 
@@ -243,8 +244,12 @@ function isHeadlineText(text: string): boolean {
 
 /** A line shaped like a headline: a short heading, or a short question or exclamation. */
 function isHeadlineShape(line: Line): boolean {
-  return isHeadlineText(line.text) && (line.shape === 'heading' || (line.shape === 'prose' && line.words <= 20));
+  const exclaims = /(?:[?!]|(?:\b\p{Lu}\.){2,})["'”’]*$/u.test(line.text);
+  return isHeadlineText(line.text) && (line.shape === 'heading' || (line.shape === 'prose' && line.words <= 20 && exclaims));
 }
+
+/** How much better a line right under a headline candidate must match to be the headline instead. */
+const STANDFIRST_MARGIN = 0.1;
 
 /** The chosen headline: its line, and its text (without a section or site name beside it). */
 interface Headline {
@@ -258,6 +263,7 @@ interface Headline {
  */
 function findTitle(lines: readonly Line[], bodyStart: number, bodyWords: ReadonlyMap<string, number>): Headline | null {
   let best: (Headline & { score: number }) | null = null;
+  let upper: { index: number; score: number; words: number } | null = null;
   const from = Math.max(0, bodyStart - TITLE_REACH);
   const isText = (other: Line): boolean => (other.kind === 'heading' || other.kind === 'prose') && other.words >= 3;
   for (let index = from; index < Math.min(lines.length, bodyStart + TITLE_INSIDE); index += 1) {
@@ -273,6 +279,11 @@ function findTitle(lines: readonly Line[], bodyStart: number, bodyWords: Readonl
     // Headlines run four to a dozen words; captions and standfirsts run longer.
     const size = (line.words >= 4 ? 0.1 : 0) - 0.02 * Math.max(0, line.words - 12);
     const score = overlap + (headsByline(lines, index) ? 0.3 : 0) + size - 0.04 * between;
+    // Of a headline and the standfirst printed under it, both match the story: the upper one is the headline.
+    const underHeadline = upper !== null && upper.score >= 0.4 && line.words > upper.words && score <= upper.score + STANDFIRST_MARGIN && lines.slice(upper.index + 1, index).every((other) => other.kind === 'chrome' || other.kind === 'debris');
+    // Only a headline-length line can have a standfirst under it (a site name above a headline cannot).
+    if (line.words >= 4) upper = { index, score, words: line.words };
+    if (underHeadline) continue;
     if (!best || score > best.score) best = { index, text, score };
   }
   return best && best.score > 0.25 ? { index: best.index, text: best.text } : null;
@@ -281,11 +292,25 @@ function findTitle(lines: readonly Line[], bodyStart: number, bodyWords: Readonl
 /** A subheading inside the article: a short heading with running text after it, not one of a run of link headlines. */
 function isSubheading(lines: readonly Line[], index: number): boolean {
   const line = lines[index];
-  if (!line || line.words < 2 || line.words > 20 || isMetaLine(line.text)) return false;
+  if (!line || line.words > 20 || isMetaLine(line.text)) return false;
+  // A one-word subheading ("Injuries") is a capitalised word; labels like "AFP" or "x" are not.
+  if (line.words === 1 && !/^\p{Lu}\p{Ll}{3,}[?:]?$/u.test(line.text)) return false;
   const isContent = (other: Line): boolean => other.kind !== 'chrome' && other.kind !== 'debris';
   const previous = lines.slice(0, index).findLast(isContent);
   const next = lines.slice(index + 1).find(isContent);
-  return next?.kind === 'prose' && !next.bullet && previous?.kind !== 'heading' && previous?.kind !== 'marker';
+  const introducesText = (next?.kind === 'prose' && !next.bullet) || (next !== undefined && isTableRow(next));
+  return introducesText && (previous === undefined || (previous.kind !== 'heading' && previous.kind !== 'marker') || isTableRow(previous));
+}
+
+/** A row of a table as dumps render it: cells apart by runs of spaces, in a block of such rows. */
+function isTableRow(line: Line): boolean {
+  return !line.bullet && line.cellGaps >= 1 && ['heading', 'debris', 'chrome'].includes(line.kind) && !isBoilerplate(line.text) && !isMetaLine(line.text);
+}
+
+/** True for a table row with another row above or below it (one gapped line is no table). */
+function isInTable(lines: readonly Line[], index: number): boolean {
+  const line = lines[index];
+  return line !== undefined && isTableRow(line) && [lines[index - 1], lines[index + 1]].some((other) => other !== undefined && isTableRow(other));
 }
 
 /** A list inside the article: items after a line that introduces them ("…also said:"). */
@@ -305,6 +330,7 @@ function bodyParagraphs(lines: readonly Line[], start: number, end: number): str
     const keep =
       line.kind === 'prose' ||
       (line.kind === 'heading' && isSubheading(lines, index)) ||
+      isInTable(lines, index) ||
       ((line.kind === 'item' || line.kind === 'heading') && line.bullet && isArticleListItem(lines, index));
     if (keep) paragraphs.push(line.text);
   }
@@ -313,9 +339,15 @@ function bodyParagraphs(lines: readonly Line[], start: number, end: number): str
 
 /** The name in a byline that may carry more after it: "By Jo Roe | November 19, 2019" → "Jo Roe". */
 function byline(text: string): string | null {
-  const match = /^by\s+(.+)$/iu.exec(text);
-  const name = match?.[1]?.split(/\s+[|·•—–]\s+|,?\s+(?:on\s+)?(?:published|updated|posted)\b/iu)[0]?.trim();
+  const match = /^(?:(?:posted|written|words|story)\s+)?by\s+(.+)$/iu.exec(text);
+  const name = match?.[1]?.split(/\s+[|·•—–]\s+|,?\s+(?:on\s+)?(?:published|updated|posted)\b|\s+on\s+(?=\p{L}+\.?\s+\d|\d)/iu)[0]?.trim();
   return name ? bylineName(`By ${name}`) : null;
+}
+
+/** "Priya Nair is The Valley Echo's environment correspondent…": the note about the author under a story. */
+function isAuthorBio(paragraph: string, author: string): boolean {
+  const name = author.split(',')[0]?.trim() ?? '';
+  return name !== '' && paragraph.startsWith(name) && /^\s+(is|was|has|writes|covers|reports)\b/u.test(paragraph.slice(name.length));
 }
 
 /** Dates that say when a page was changed rather than first published. */
@@ -375,6 +407,7 @@ export function parsePageDump(text: string): ParsedFile {
   const header = headerLines(lines, title?.index ?? null, run.start);
   const published = header.filter((line) => !isUpdateLine(line.text)).map((line) => findDate(line.text)).find((date) => date !== null) ?? null;
   const author = header.map((line) => byline(line.text)).find((name) => name !== null) ?? null;
+  while (author && paragraphs.length > 1 && isAuthorBio(paragraphs.at(-1) ?? '', author)) paragraphs.pop();
   return {
     drafts: [
       {

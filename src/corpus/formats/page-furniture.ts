@@ -15,7 +15,7 @@ const SHORT_FURNITURE = [
   /^(image|photo|picture|media|video)\s*(caption|copyright|credit|source)\b/iu,
   /^(photo|image|credit|source|getty|reuters|ap)\s*:/iu,
   /^(privacy|terms|contact us|about us|cookie|accessibility)\b/iu,
-  /^(watch|listen|play)( now| live| video)?$/iu,
+  /^(watch|listen|play)( now| live| video| to this (page|article|story)\b.*)?$/iu,
   /^(reply|report|report abuse|flag|like|recommend|load more|show more|view comments)\b/iu,
 ];
 
