@@ -130,12 +130,22 @@ function dateAt(match: RegExpExecArray, order: (typeof DAY_SHAPES)[number]['orde
   return { iso: time === null ? null : `${year}-${pad(month)}-${pad(day)}${time}`, start, end: start + match[0].length };
 }
 
+/** Each shape compiled once: anchored at the start of the text (a whole-field date) and free (a date inside a line). */
+const SHAPE_REGEXES = DAY_SHAPES.map(({ pattern, order }) => ({
+  order,
+  anchored: new RegExp(`^${WEEKDAY}${pattern}${TIME}`, 'iu'),
+  free: new RegExp(`(?<![\\w-])${WEEKDAY}${pattern}${TIME}`, 'giu'),
+}));
+
 /** Every date shape in the text, in order of position (overlapping shapes: the first to start wins). */
 function findDates(text: string, anchored: boolean): Found[] {
   const found: Found[] = [];
-  for (const { pattern, order } of DAY_SHAPES) {
-    const source = `${anchored ? '^' : '(?<![\\w-])'}${WEEKDAY}${pattern}${TIME}`;
-    const regex = new RegExp(source, anchored ? 'iu' : 'giu');
+  // A date needs a four-digit year: most lines have none and are passed over at once.
+  if (!/\d{4}/u.test(text)) return found;
+  for (const shape of SHAPE_REGEXES) {
+    const { order } = shape;
+    const regex = anchored ? shape.anchored : shape.free;
+    regex.lastIndex = 0;
     for (let match = regex.exec(text); match; match = anchored ? null : regex.exec(text)) {
       found.push({ ...dateAt(match, order), start: match.index });
     }
