@@ -3,7 +3,7 @@ import { type ParsedFile, rejectedFile, unknownMetadata } from '../draft.ts';
 import { splitBlocks } from '../paragraphs.ts';
 import { type DumpLine, readDumpLines } from './dump-lines.ts';
 import { bylineName, isBullet, isLabelValue, isProse, stripBullet } from './line-shape.ts';
-import { isBoilerplate, isCommentHeader } from './page-furniture.ts';
+import { isBoilerplate, isCommentHeader, isCommentSection } from './page-furniture.ts';
 
 /**
  * Turns a plain-text dump of a whole news page (menus, ticker, article, related links, comments,
@@ -21,8 +21,8 @@ const SECTION_MARKERS = new Set([
 /** Headings that come after an article: what follows them is page furniture unless it is running text. */
 const END_MARKERS = new Set([
   'most read', 'most popular', 'most viewed', 'read next', 'up next', 'trending', 'trending now', 'recommended',
-  'recommended for you', 'you may also like', 'tags', 'topics', 'newsletter', 'comments', 'more stories',
-  'breaking', 'breaking news', 'just in', 'latest', 'live', 'leave a reply', 'leave a comment', 'join the conversation',
+  'recommended for you', 'you may also like', 'tags', 'topics', 'newsletter', 'more stories',
+  'breaking', 'breaking news', 'just in', 'latest', 'live',
 ]);
 
 function markerKey(text: string): string {
@@ -101,7 +101,7 @@ function wordCount(text: string): number {
 /** The kind a line's own shape gives it, before repetition across the page is weighed. */
 function shapeKind(line: DumpLine): Kind {
   const { text } = line;
-  if (isCommentHeader(text)) return 'comment';
+  if (isCommentHeader(text) || isCommentSection(text)) return 'comment';
   if (isMarker(text)) return 'marker';
   // Numbers and symbols alone are the axes and labels of a chart or table: debris inside a story, not a sign of its end.
   if (!/\p{L}/u.test(text)) return 'debris';
@@ -126,6 +126,23 @@ function mainIndent(lines: readonly DumpLine[]): number {
   for (const line of lines) if (!line.bullet && isProse(line.text)) sentences.set(line.indent, (sentences.get(line.indent) ?? 0) + 1);
   const margins = [...sentences.entries()].filter(([, count]) => count >= 3).map(([indent]) => indent);
   return margins.length > 0 ? Math.min(...margins) : 0;
+}
+
+/**
+ * Readers' comments: after a comment-section heading, running text is the readers', not the story's,
+ * until a new headline (a heading of four words or more) starts another part of the page. A
+ * "Comments" link above the story (beside the byline) opens nothing: the heading counts only
+ * once some running text has come before it.
+ */
+function markComments(lines: readonly Line[]): Line[] {
+  let inComments = false;
+  let prose = 0;
+  return lines.map((line) => {
+    if (line.kind === 'prose') prose += 1;
+    if (line.kind === 'comment' && isCommentSection(line.text) && prose >= 3) inComments = true;
+    else if (line.kind === 'heading' && !line.bullet && line.words >= 4 && !isMetaLine(line.text)) inComments = false;
+    return inComments && line.kind === 'prose' ? { ...line, kind: 'chrome' } : line;
+  });
 }
 
 /** How often each line's text occurs in the page: site names, captions and menu items repeat, article text does not. */
@@ -395,7 +412,7 @@ export function parsePageDump(text: string): ParsedFile {
   const dumpLines = readDumpLines(text);
   const counts = lineCounts(dumpLines);
   const margin = mainIndent(dumpLines);
-  const lines = dumpLines.map((line) => classify(line, counts, margin));
+  const lines = markComments(dumpLines.map((line) => classify(line, counts, margin)));
   const densest = densestRun(lines);
   if (!densest) return rejectedFile('no article text found in the page dump');
   const run = extendRun(lines, densest);

@@ -47,6 +47,18 @@ export function isBoilerplate(text: string): boolean {
   return text.split(' ').length <= 8 && SHORT_FURNITURE.some((pattern) => pattern.test(text));
 }
 
+/**
+ * The heading of a comment section: "Comments", "View comments (27)", "Leave a Reply", "Join the
+ * conversation". A bare count ("941 comments") is not one: bylines carry it as a link.
+ */
+const COMMENT_SECTION =
+  /^((view|show|read|load|see|add|post|leave|write)\s+(all\s+)?(\d+\s+)?(a\s+)?(comments?|reply|replies)(\s*\(\d+\))?|comments?(\s*\(\d+\))?|join the (conversation|discussion))[:.]?$/iu;
+
+/** True for the heading that opens a comment section: no article text follows it. */
+export function isCommentSection(text: string): boolean {
+  return COMMENT_SECTION.test(text);
+}
+
 /** True for the header of a reader comment ("thelastchargersfan says: November 19, 2019 at 6:34 am") or its buttons. */
 export function isCommentHeader(text: string): boolean {
   return COMMENT_HANDLE.test(text) || (COMMENT_NAME.test(text) && findDate(text) !== null);
