@@ -181,26 +181,47 @@ function densestRun(lines: readonly Line[]): { start: number; end: number } | nu
 /** How many furniture lines may stand between two parts of one article (an ad, a related-links box). */
 const MAX_GAP = 6;
 
-/** True for running text that continues an article after a gap: two paragraphs in a row, or one long one. */
-function resumesArticle(lines: readonly Line[], index: number): boolean {
-  const line = lines[index];
-  const next = lines[index + 1];
-  if (line?.kind !== 'prose' || line.bullet) return false;
-  return line.words >= 40 || (next?.kind === 'prose' && !next.bullet);
+/** How far a gap of boxed-in lines (a related box or gallery nested into the story) may run. */
+const ASIDE_REACH = 40;
+
+/** A non-prose line indented deeper than the story's margin: part of a box set beside or into the story. */
+function isAside(line: Line): boolean {
+  return line.nested && line.kind !== 'prose' && line.kind !== 'comment';
 }
 
 /**
- * Extends the article past a short gap of furniture (an ad, a "More on this story" box) when running
- * text resumes after it; the gap may not hold an end-of-story heading or a comment.
+ * Walks from `from` in direction `step` over a gap of furniture and returns the first line of running
+ * text after it that resumes the article, or null. The gap may hold up to MAX_GAP furniture lines at
+ * the story's margin and any lines of a box nested into the story, but no comment and no end-of-story heading at the margin.
+ */
+function resumption(lines: readonly Line[], from: number, step: 1 | -1): number | null {
+  let plain = 0;
+  for (let index = from; index >= 0 && index < lines.length && Math.abs(index - from) <= ASIDE_REACH; index += step) {
+    const line = lines[index];
+    if (!line || line.kind === 'comment') return null;
+    if (line.kind === 'prose' && !line.nested) {
+      const neighbour = lines[index + step];
+      const resumes = index === from || line.words >= 40 || (neighbour?.kind === 'prose' && !neighbour.bullet && !neighbour.nested);
+      return resumes && !line.bullet ? index : null;
+    }
+    if (isAside(line) || line.kind === 'debris') continue;
+    // An end-of-story heading at the margin ends the story, unless it only heads a box set into it.
+    if (line.kind === 'marker' && isEndMarker(line.text) && !lines[index + 1]?.nested) return null;
+    plain += 1;
+    if (plain > MAX_GAP) return null;
+  }
+  return null;
+}
+
+/**
+ * Extends the article both ways past a gap of furniture (an ad, a "More on this story" box, a
+ * related box set into the story) when running text resumes on the other side.
  */
 function extendRun(lines: readonly Line[], run: { start: number; end: number }): { start: number; end: number } {
-  let { end } = run;
-  for (let index = end + 1; index < lines.length && index - end <= MAX_GAP + 1; index += 1) {
-    const line = lines[index];
-    if (!line || line.kind === 'comment' || (line.kind === 'marker' && isEndMarker(line.text))) break;
-    if (line.kind === 'prose' && (index === end + 1 || resumesArticle(lines, index))) end = index;
-  }
-  return { start: run.start, end };
+  let { start, end } = run;
+  for (let next = resumption(lines, end + 1, 1); next !== null; next = resumption(lines, end + 1, 1)) end = next;
+  for (let previous = resumption(lines, start - 1, -1); previous !== null; previous = resumption(lines, start - 1, -1)) start = previous;
+  return { start, end };
 }
 
 /** Lowercased words of four letters or more (short words are mostly grammar and button labels): what a headline and its story share. */
