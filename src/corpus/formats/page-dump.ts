@@ -189,6 +189,13 @@ function isAside(line: Line): boolean {
   return line.nested && line.kind !== 'prose' && line.kind !== 'comment';
 }
 
+/** How many paragraphs of running text at the story's margin follow one another from `index` in direction `step`. */
+function proseRun(lines: readonly Line[], index: number, step: 1 | -1): number {
+  let count = 0;
+  for (let cursor = index; lines[cursor]?.kind === 'prose' && !lines[cursor]?.nested && !lines[cursor]?.bullet; cursor += step) count += 1;
+  return count;
+}
+
 /**
  * Walks from `from` in direction `step` over a gap of furniture and returns the first line of running
  * text after it that resumes the article, or null. The gap may hold up to MAX_GAP furniture lines at
@@ -200,15 +207,16 @@ function resumption(lines: readonly Line[], from: number, step: 1 | -1): number 
     const line = lines[index];
     if (!line || line.kind === 'comment') return null;
     if (line.kind === 'prose' && !line.nested) {
-      const neighbour = lines[index + step];
-      const resumes = index === from || line.words >= 40 || (neighbour?.kind === 'prose' && !neighbour.bullet && !neighbour.nested);
+      // After a long gap only a run of three paragraphs is taken for the story going on; after a short one, two or one long one.
+      const run = proseRun(lines, index, step);
+      const resumes = plain > MAX_GAP ? run >= 3 : index === from || line.words >= 40 || run >= 2;
       return resumes && !line.bullet ? index : null;
     }
     if (isAside(line) || line.kind === 'debris') continue;
     // An end-of-story heading at the margin ends the story, unless it only heads a box set into it.
     if (line.kind === 'marker' && isEndMarker(line.text) && !lines[index + 1]?.nested) return null;
     plain += 1;
-    if (plain > MAX_GAP) return null;
+    if (plain > 2 * MAX_GAP) return null;
   }
   return null;
 }
