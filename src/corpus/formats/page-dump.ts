@@ -419,10 +419,23 @@ function copyrightHolder(lines: readonly DumpLine[]): string | null {
 
 /** Lines around the headline that carry its byline and date: from just above it to the start of the text. */
 function headerLines(lines: readonly Line[], title: number | null, bodyStart: number): Line[] {
-  const from = title === null ? Math.max(0, bodyStart - 8) : Math.max(0, title - 3);
-  const after = lines.slice(title === null ? bodyStart : title, bodyStart + 4);
-  const before = lines.slice(from, title ?? bodyStart);
+  const anchor = title ?? bodyStart;
+  const after = lines.slice(anchor, Math.max(bodyStart, anchor) + HEADER_REACH);
+  const before = lines.slice(Math.max(0, anchor - 3), anchor);
   return [...after, ...before].filter((line) => line.kind !== 'comment');
+}
+
+/** How many lines below the headline (or the story's start) its byline and date are looked for. */
+const HEADER_REACH = 10;
+
+/**
+ * The publication date in the header: a line that is mostly a date or a byline comes first (a
+ * caption or standfirst may mention another day); an update line never counts.
+ */
+function headerDate(header: readonly Line[]): string | null {
+  const dated = header.filter((line) => !isUpdateLine(line.text)).map((line) => ({ line, date: findDate(line.text) }));
+  const stated = dated.find(({ line, date }) => date !== null && (line.words <= 12 || byline(line.text) !== null || bylineName(line.text) !== null));
+  return stated?.date ?? dated.find(({ date }) => date !== null)?.date ?? null;
 }
 
 /** True when the text reads like a dumped web page rather than a clean article: it has lists, menus or boilerplate headings. */
@@ -451,7 +464,7 @@ export function parsePageDump(text: string): ParsedFile {
   const paragraphs = bodyParagraphs(lines, title === null ? run.start : title.index + 1, run.end);
   if (paragraphs.length === 0) return rejectedFile('no article text left after removing page furniture');
   const header = headerLines(lines, title?.index ?? null, run.start);
-  const published = header.filter((line) => !isUpdateLine(line.text)).map((line) => findDate(line.text)).find((date) => date !== null) ?? null;
+  const published = headerDate(header);
   const author = header.map((line) => byline(line.text)).find((name) => name !== null) ?? null;
   while (author && paragraphs.length > 1 && isAuthorBio(paragraphs.at(-1) ?? '', author)) paragraphs.pop();
   return {
