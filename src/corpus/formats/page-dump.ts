@@ -32,7 +32,7 @@ function markerKey(text: string): string {
 /** A heading that announces what comes after the story: widgets, other stories, comments. */
 function isEndMarker(text: string): boolean {
   const key = markerKey(text);
-  return END_MARKERS.has(key) || key.startsWith('more from ') || /^\d+\s+comments?$/u.test(key);
+  return END_MARKERS.has(key) || /^more (from|about) /u.test(key) || /^\d+\s+comments?$/u.test(key);
 }
 
 /** A heading that announces links, widgets or the end of the story rather than a part of it. */
@@ -261,7 +261,7 @@ function isMetaLine(text: string): boolean {
 }
 
 /** How far back from the densest run, and how far into it, the headline is looked for, in lines. */
-const TITLE_REACH = 120;
+const TITLE_REACH = 200;
 const TITLE_INSIDE = 30;
 
 /** True when a meta line (byline, date) follows the line with at most a standfirst and a caption between. */
@@ -285,7 +285,9 @@ function endsWithFullStop(text: string): boolean {
 function isHeadlineText(text: string): boolean {
   const words = wordCount(text);
   const commas = text.split(',').length - 1;
-  return words >= 2 && words <= 30 && !/^\p{Ll}/u.test(text) && !isMetaLine(text) && commas < 3 && !endsWithFullStop(text);
+  // "Gallery: Xbox One X", "Video: …": a label naming a media box, not a story.
+  const mediaLabel = /^(gallery|video|photos?|pictures?|images?|audio|podcast|watch|listen|live|sponsored|advertisement)\s*:/iu.test(text);
+  return words >= 2 && words <= 30 && !/^\p{Ll}/u.test(text) && !isMetaLine(text) && commas < 3 && !endsWithFullStop(text) && !mediaLabel;
 }
 
 /** A line shaped like a headline: a short heading, or a short question or exclamation. */
