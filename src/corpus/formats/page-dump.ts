@@ -108,16 +108,31 @@ function shapeKind(line: DumpLine): Kind {
   if (isBoilerplate(text) || isReadingTime(text) || isCaption(text) || isMenuLine(text) || isLabelledLink(text)) {
     return 'chrome';
   }
+  // "posted on April 21, 2015, at 11:29 a.m." ends with a full stop but is a dateline, not a sentence.
+  if (wordCount(text) <= 10 && findDate(text) !== null) return line.bullet ? 'item' : 'heading';
   // A sentence introducing a list or table ("Levels at the end of April were:") is running text too.
   if (isProse(text) || (/:$/u.test(text) && wordCount(text) >= 5)) return 'prose';
   return line.bullet ? 'item' : 'heading';
 }
 
+/** Words up to which a sentence printed twice is taken for a caption (an image's alt text and its caption) rather than a pull quote. */
+const CAPTION_WORDS = 25;
+
+/** "Caption.Caption.": a dump that printed an image's alt text and its caption side by side. */
+function isDoubled(text: string): boolean {
+  const half = text.length / 2;
+  return Number.isInteger(half) && half > 10 && text.slice(0, half) === text.slice(half);
+}
+
 /** A line's kind and size; a short line printed more than once (site name, menu item, caption) is furniture. */
 function classify(line: DumpLine, counts: ReadonlyMap<string, number>, mainIndent: number): Line {
   const shape = shapeKind(line);
-  const repeated = (counts.get(line.text) ?? 0) > 1 && (shape === 'heading' || shape === 'item');
-  return { ...line, shape, kind: repeated ? 'chrome' : shape, words: wordCount(line.text), nested: line.indent > mainIndent + 1 };
+  const printedTwice = (counts.get(line.text) ?? 0) > 1;
+  const repeated = printedTwice && (shape === 'heading' || shape === 'item');
+  // An image's caption is text inside the story, not a sign of its end: debris, like a chart's labels.
+  const caption = shape === 'prose' && ((printedTwice && wordCount(line.text) <= CAPTION_WORDS) || isDoubled(line.text));
+  const kind = caption ? 'debris' : repeated ? 'chrome' : shape;
+  return { ...line, shape, kind, words: wordCount(line.text), nested: line.indent > mainIndent + 1 };
 }
 
 /** The leftmost column where several of the page's sentences start: the story's own margin (lists and live feeds nest deeper). */
@@ -392,10 +407,14 @@ function byline(text: string): string | null {
   return name ? bylineName(`By ${name}`) : null;
 }
 
+/** The note about a journalist under a story: "Mark di Stefano is a breaking news reporter for BuzzFeed News…". */
+const BIO = /^\p{Lu}[\p{L}.'’-]*(?: [\p{L}.'’-]+){1,3} (?:is|was) (?:a|an|the)\b.{0,80}\b(?:reporter|correspondent|editor|writer|journalist|columnist|contributor|author|producer)\b/u;
+
 /** "Priya Nair is The Valley Echo's environment correspondent…": the note about the author under a story. */
-function isAuthorBio(paragraph: string, author: string): boolean {
-  const name = author.split(',')[0]?.trim() ?? '';
-  return name !== '' && paragraph.startsWith(name) && /^\s+(is|was|has|writes|covers|reports)\b/u.test(paragraph.slice(name.length));
+function isAuthorBio(paragraph: string, author: string | null): boolean {
+  const name = author?.split(',')[0]?.trim() ?? '';
+  const named = name !== '' && paragraph.startsWith(name) && /^\s+(is|was|has|writes|covers|reports)\b/u.test(paragraph.slice(name.length));
+  return named || BIO.test(paragraph);
 }
 
 /** Dates that say when a page was changed rather than first published. */
@@ -468,7 +487,7 @@ export function parsePageDump(text: string): ParsedFile {
   const header = headerLines(lines, title?.index ?? null, run.start);
   const published = headerDate(header);
   const author = header.map((line) => byline(line.text)).find((name) => name !== null) ?? null;
-  while (author && paragraphs.length > 1 && isAuthorBio(paragraphs.at(-1) ?? '', author)) paragraphs.pop();
+  while (paragraphs.length > 1 && isAuthorBio(paragraphs.at(-1) ?? '', author)) paragraphs.pop();
   return {
     drafts: [
       {
