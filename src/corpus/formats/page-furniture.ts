@@ -24,7 +24,8 @@ const SENTENCE_FURNITURE = [
   /\ball rights reserved\b/iu,
   /^(©|\(c\)\s|copyright\b)/iu,
   /\b(we|this (site|website)|our (site|website)) uses? cookies\b|\baccept (all )?cookies\b|\bcookie (policy|settings|preferences)\b/iu,
-  /\bad[ -]?block(er|ers|ing)?\b|\bdisable your ad\b|\bwhitelist (us|our site)\b/iu,
+  // The notice to readers who block ads, not a story about ad blocking.
+  /\b(using|use|disable|turn off|pause|switch off) (an |your )?ad[ -]?block(er|ers)?\b|\bad[ -]?block(er)? (is )?(detected|enabled|on)\b|\bwhitelist(ing)? (us|our site|this site)\b/iu,
   /\benable javascript\b|\bjavascript (is )?(disabled|required)\b|\bupdate your browser\b/iu,
   /\byour email address will not be published\b|\brequired fields are marked\b|\bsave my name, email\b/iu,
   /\b(sign up|subscribe) (for|to) (our|the) .{0,40}newsletter\b|\bsubscribe (now|today)\b|\bunlimited (digital )?access\b/iu,
