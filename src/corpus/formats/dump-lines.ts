@@ -48,7 +48,8 @@ const WRAP_SLACK = 8;
 
 /** True when `next` continues `line`: its first word would not have fitted on `line` at the wrap width. */
 function continues(line: string, next: string, width: number): boolean {
-  if (LIST_MARKER.test(next)) return false;
+  // A list item, or a form field or image token ("[          ]", "[logo]"), starts an element of its own.
+  if (LIST_MARKER.test(next) || /^\s*\[/u.test(next)) return false;
   if (next.length - next.trimStart().length !== textIndent(line)) return false;
   const firstWord = next.trim().split(/\s/u)[0] ?? '';
   return line.trimEnd().length + 1 + firstWord.length > width - WRAP_SLACK;
