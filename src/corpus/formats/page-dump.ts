@@ -362,8 +362,13 @@ function isSubheading(lines: readonly Line[], index: number): boolean {
   const previous = lines.slice(0, index).findLast(isContent);
   const next = lines.slice(index + 1).find(isContent);
   const introducesText = (next?.kind === 'prose' && !next.bullet) || (next !== undefined && isTableRow(next));
-  return introducesText && (previous === undefined || (previous.kind !== 'heading' && previous.kind !== 'marker') || isTableRow(previous));
+  // After another short heading or a marker it is one of a list of links; after a long caption it is not.
+  const afterLinkHeading = previous !== undefined && (previous.kind === 'marker' || (previous.kind === 'heading' && previous.words <= LINK_HEADLINE_WORDS && !isTableRow(previous)));
+  return introducesText && !afterLinkHeading;
 }
+
+/** Words up to which a heading line may be a link to another story; longer ones are captions. */
+const LINK_HEADLINE_WORDS = 15;
 
 /** A row of a table as dumps render it: cells apart by runs of spaces, in a block of such rows. */
 function isTableRow(line: Line): boolean {
