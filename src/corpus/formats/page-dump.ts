@@ -302,7 +302,20 @@ function isHeadlineText(text: string): boolean {
   const commas = text.split(',').length - 1;
   // "Gallery: Xbox One X", "Video: …": a label naming a media box, not a story.
   const mediaLabel = /^(gallery|video|photos?|pictures?|images?|audio|podcast|watch|listen|live|sponsored|advertisement)\s*:/iu.test(text);
-  return words >= 2 && words <= 30 && !/^\p{Ll}/u.test(text) && !isMetaLine(text) && commas < 3 && !endsWithFullStop(text) && !mediaLabel;
+  // A headline may name a day ("Weekly Edition for March 26, 2015"); a dateline or byline is not one.
+  const meta = byline(text) !== null || bylineName(text) !== null || (findDate(text) !== null && words < 8);
+  return words >= 2 && words <= 30 && !/^\p{Ll}/u.test(text) && !meta && commas < 3 && !endsWithFullStop(text) && !mediaLabel;
+}
+
+/** A photo credit: "Olena Shmahalo/Quanta Magazine", "JIM WATSON/AFP/Getty Images", "Photograph: …". */
+function isCredit(text: string): boolean {
+  const agencies = /\p{L}\/\p{L}/u.test(text) && !/\/\/|www\.|\.(com|org|net)\b/iu.test(text);
+  return wordCount(text) <= 8 && (agencies || /\b(getty images|reuters|associated press|afp|epa|shutterstock)\b|^(photo|photograph|picture|image|credit)\s*:/iu.test(text));
+}
+
+/** True for a line with a photo credit within the next three lines: a caption, not a headline. */
+function isCaptioned(lines: readonly Line[], index: number): boolean {
+  return lines.slice(index + 1, index + 4).some((line) => isCredit(line.text));
 }
 
 /** A line shaped like a headline: a short heading, or a short question or exclamation. */
@@ -331,7 +344,7 @@ function findTitle(lines: readonly Line[], bodyStart: number, bodyWords: Readonl
   const isText = (other: Line): boolean => (other.kind === 'heading' || other.kind === 'prose') && other.words >= 3;
   for (let index = from; index < Math.min(lines.length, bodyStart + TITLE_INSIDE); index += 1) {
     const line = lines[index];
-    if (!line || !isHeadlineShape(line)) continue;
+    if (!line || !isHeadlineShape(line) || isCaptioned(lines, index)) continue;
     // "Section|Headline" and "Headline | Site": the part that matches the story is the headline.
     const parts = line.text.split(/\s*\|\s*/u);
     const text = parts.length === 2 ? (parts.sort((a, b) => topicMatch(b, bodyWords) - topicMatch(a, bodyWords))[0] ?? line.text) : line.text;
