@@ -118,10 +118,12 @@ function shapeKind(line: DumpLine): Kind {
 /** Words up to which a sentence printed twice is taken for a caption (an image's alt text and its caption) rather than a pull quote. */
 const CAPTION_WORDS = 25;
 
-/** "Caption.Caption.": a dump that printed an image's alt text and its caption side by side. */
+/** "Caption.Caption." or "Caption Caption": a dump that printed an image's alt text and its caption side by side. */
 function isDoubled(text: string): boolean {
-  const half = text.length / 2;
-  return Number.isInteger(half) && half > 10 && text.slice(0, half) === text.slice(half);
+  const half = Math.floor(text.length / 2);
+  if (half <= 10) return false;
+  // Side by side with or without a space between: "X.X." or "X X".
+  return text.slice(0, half) === text.slice(text.length - half) && text.length - 2 * half <= 1 && /^\s?$/u.test(text.slice(half, text.length - half));
 }
 
 /** A line's kind and size; a short line printed more than once (site name, menu item, caption) is furniture. */
@@ -304,7 +306,7 @@ function isHeadlineText(text: string): boolean {
   const mediaLabel = /^(gallery|video|photos?|pictures?|images?|audio|podcast|watch|listen|live|sponsored|advertisement)\s*:/iu.test(text);
   // A headline may name a day ("Weekly Edition for March 26, 2015"); a dateline or byline is not one.
   const meta = byline(text) !== null || bylineName(text) !== null || (findDate(text) !== null && words < 8);
-  return words >= 2 && words <= 30 && !/^\p{Ll}/u.test(text) && !meta && commas < 3 && !endsWithFullStop(text) && !mediaLabel;
+  return words >= 2 && words <= 30 && !/^\p{Ll}/u.test(text) && !meta && commas < 3 && !endsWithFullStop(text) && !mediaLabel && !isDoubled(text);
 }
 
 /** A photo credit: "Olena Shmahalo/Quanta Magazine", "JIM WATSON/AFP/Getty Images", "Photograph: …". */
@@ -362,7 +364,7 @@ function findTitle(lines: readonly Line[], bodyStart: number, bodyWords: Readonl
     if (underHeadline) continue;
     if (!best || score > best.score) best = { index, text, score };
   }
-  return best && best.score > 0.25 ? { index: best.index, text: best.text } : null;
+  return best && best.score > 0.2 ? { index: best.index, text: best.text } : null;
 }
 
 /** A subheading inside the article: a short heading with running text after it, not one of a run of link headlines. */

@@ -37,9 +37,9 @@ const COMMENT_HANDLE = /^\S{1,40}\s+(says|wrote|commented)\s*:/iu;
 /** Any commenter's name and verb, which only counts when a date follows, as in comment headers. */
 const COMMENT_NAME = /^\S(?:.{0,40}\S)?\s+(says|said|wrote|replied|commented)\s*:/iu;
 
-/** Lines made only of bracketed tokens, as dumps render images, frames and form fields: "[alt]", "[ ]", "[INS::INS]", "IFRAME: …". */
+/** Lines made only of bracketed tokens, as dumps render images, frames, buttons and form fields: "[alt]", "[ ]", "[INS::INS]", "IFRAME: …", "(BUTTON) …". */
 function isTokenLine(text: string): boolean {
-  return /^(\[[^\]]*\]\s*)+$/u.test(text) || /^\[\s*\]/u.test(text) || /^(iframe|embed|image|img)\s*:/iu.test(text);
+  return /^(\[[^\]]*\]\s*)+$/u.test(text) || /^\[\s*\]/u.test(text) || /^(iframe|embed|image|img)\s*:/iu.test(text) || /^\(BUTTON\)/u.test(text);
 }
 
 /** True for a line that is page furniture: a prompt, notice, form, share button, credit or rendering token. */
