@@ -23,7 +23,8 @@ const USAGE = `usage: newsdesk ask "<question>" [--corpus DIR] [--outlet X] [--s
        newsdesk ask --json [--corpus DIR] < questions.txt      (one question a line, one JSON answer a line)
        newsdesk search "<query>" [--corpus DIR] [--outlet X] [--since D] [--until D] [--page N] [--max-file-mb N] [--json]
        newsdesk corpus check [DIR] [--max-file-mb N] [--json]
-       newsdesk gaps [--days N] [--guild ID] [--json]      (from DATABASE_URL, else DATABASE_PATH)`;
+       newsdesk gaps [--days N] [--guild ID] [--json]      (from DATABASE_URL, else DATABASE_PATH)
+       newsdesk corpus export [DIR] [--max-file-mb N]      (one cleaned article a JSON line on stdout, rejections on stderr)`;
 
 /** A mistake in how the command was called: the message, then the usage line, exit 1. */
 class UsageError extends Error {}
@@ -173,12 +174,27 @@ async function gaps(args: string[]): Promise<number> {
   }
 }
 
+/**
+ * `corpus export [dir]`: every cleaned article as one JSON line on stdout, exactly what the bot
+ * knows (metadata and paragraphs); each rejected file as one line on stderr.
+ */
+async function corpusExport(args: string[]): Promise<number> {
+  const { values, positionals } = parse(args, { 'max-file-mb': { type: 'string' } });
+  const corpus = await loadCorpus(positionals[0] ?? 'corpus', { onProgress: progressReporter(true), maxFileBytes: maxFileBytes(values['max-file-mb']) });
+  for (const { id, file, title, outlet, author, published, url, language, paragraphs } of corpus.articles) {
+    process.stdout.write(`${JSON.stringify({ id, file, title, outlet, author, published, url, language, paragraphs })}\n`);
+  }
+  for (const { file, record, reason } of corpus.rejected) process.stderr.write(`rejected ${file}${record === null ? '' : `#${record}`}: ${reason}\n`);
+  return EXIT.ok;
+}
+
 /** Every command, by name; `corpus` has subcommands. */
 const COMMANDS: Record<string, Subcommand> = {
   ask,
   search,
   gaps,
   corpus: async ([sub, ...rest]) => {
+    if (sub === 'export') return corpusExport(rest);
     if (sub !== 'check') throw new UsageError(`unknown corpus command: ${sub ?? '(none)'}`);
     return corpusCheck(rest);
   },

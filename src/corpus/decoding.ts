@@ -12,11 +12,16 @@ const SNIFF_BYTES = 64 * 1024;
 /** Text has almost no C0 control characters besides tab, newlines and form feed; binary formats have many. */
 const MAX_CONTROL_RATIO = 0.05;
 
+/** How many NUL bytes text may carry by accident (more, if under one in a thousand bytes); they are removed from the decoded text. */
+const MAX_STRAY_NULS = 2;
+
 function binaryReason(bytes: Uint8Array): string | null {
   const sample = bytes.subarray(0, SNIFF_BYTES);
-  if (sample.includes(0)) return 'binary file (contains NUL bytes), not text';
+  // A stray NUL or two (a bad save, a pasted control) does not make a page binary; binaries are full of them.
+  const nuls = sample.reduce((count, byte) => count + (byte === 0 ? 1 : 0), 0);
+  if (nuls > MAX_STRAY_NULS && nuls > sample.length / 1000) return 'binary file (contains NUL bytes), not text';
   let controls = 0;
-  for (const byte of sample) if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0c && byte !== 0x0d) controls += 1;
+  for (const byte of sample) if (byte > 0 && byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0c && byte !== 0x0d) controls += 1;
   const ratio = controls / sample.length;
   return ratio > MAX_CONTROL_RATIO ? `binary file (${Math.round(ratio * 100)}% control characters), not text` : null;
 }
@@ -68,11 +73,15 @@ function decodeUtf8(bytes: Uint8Array): DecodedFile {
     body = bytes.subarray(UTF8_BOM.length);
     warnings.push('UTF-8 byte-order mark removed');
   }
+  let text: string;
   try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(body), warnings };
+    text = new TextDecoder('utf-8', { fatal: true }).decode(body);
   } catch {
-    return { text: decodeWindows1252(body), warnings: [...warnings, 'not valid UTF-8: decoded as Windows-1252, check the accents and quotes'] };
+    text = decodeWindows1252(body);
+    warnings.push('not valid UTF-8: decoded as Windows-1252, check the accents and quotes');
   }
+  if (!text.includes('\0')) return { text, warnings };
+  return { text: text.replaceAll('\0', ''), warnings: [...warnings, 'stray NUL bytes removed'] };
 }
 
 /** Decodes a file's bytes: as UTF-16 when a byte-order mark says so, else as UTF-8 (or Windows-1252). */

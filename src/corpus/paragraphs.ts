@@ -1,16 +1,18 @@
 import { createHash } from 'node:crypto';
 
-/** Whitespace `normalizeSpace` would change: a run, any space but a plain one, or an end. */
-const UNNORMALISED_SPACE = /\s\s|[^\S ]|^\s|\s$/u;
+/** Whitespace `normalizeSpace` would change: a run, any space but a plain one, an end, or an invisible filler. */
+const UNNORMALISED_SPACE = /\s\s|[^\S ]|^\s|\s$|[\u200b\u2060\ufeff]/u;
 
 /**
- * Collapses every run of whitespace (including non-breaking spaces) to one space and trims. Text
+ * Collapses every run of whitespace (including non-breaking spaces) to one space and trims. Zero-width
+ * spaces, word joiners and stray byte-order marks go too: pages use them as invisible fillers, and a
+ * paragraph of nothing else is empty. (The zero-width joiner stays: emoji and scripts need it.) Text
  * already normalised is returned as it is, not copied: the loader normalises each paragraph at
  * several steps, and copies of a large corpus's text would each stay alive (in its cache and in
  * its articles).
  */
 export function normalizeSpace(text: string): string {
-  return UNNORMALISED_SPACE.test(text) ? text.replace(/\s+/gu, ' ').trim() : text;
+  return UNNORMALISED_SPACE.test(text) ? text.replace(/[\u200b\u2060\ufeff]/gu, '').replace(/\s+/gu, ' ').trim() : text;
 }
 
 /** Splits text into blocks of consecutive non-blank lines: a blank line ends a paragraph in every plain format. */

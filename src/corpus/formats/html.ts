@@ -42,6 +42,21 @@ function pageUrl(document: ReturnType<typeof parseHTML>['document']): string | n
   return normalizeSpace(canonical ?? og ?? '') || null;
 }
 
+/** Named character references that pages double-escape into metadata ("&amp;nbsp;" arrives as "&nbsp;"). */
+const NAMED_ENTITIES: Record<string, string> = { nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", ndash: '–', mdash: '—', hellip: '…', lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”' };
+
+/** A metadata string with leftover character references decoded and whitespace collapsed; null when nothing is left. */
+function metadataText(value: string | null | undefined): string | null {
+  const decoded = (value ?? '').replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/giu, (reference, name: string) => {
+    if (name.startsWith('#')) {
+      const code = name[1]?.toLowerCase() === 'x' ? Number.parseInt(name.slice(2), 16) : Number(name.slice(1));
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : reference;
+    }
+    return NAMED_ENTITIES[name.toLowerCase()] ?? reference;
+  });
+  return normalizeSpace(decoded) || null;
+}
+
 /** Extracts the main text of an HTML page with Readability, and its attribution from the page's metadata. */
 export function parseHtml(html: string): ParsedFile {
   const { document } = parseHTML(html);
@@ -59,9 +74,9 @@ export function parseHtml(html: string): ParsedFile {
       {
         ...unknownMetadata,
         record: null,
-        title: extracted.title ?? null,
-        outlet: extracted.siteName ?? null,
-        author: extracted.byline ?? null,
+        title: metadataText(extracted.title),
+        outlet: metadataText(extracted.siteName),
+        author: metadataText(extracted.byline),
         published,
         url,
         language: extracted.lang ?? null,

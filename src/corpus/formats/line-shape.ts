@@ -1,7 +1,5 @@
-import { normalizeDate } from '../dates.ts';
-
 /** List markers as text dumps of web pages render them; several in a row ("• • LIVE") count as one. */
-const BULLET = /^\s*(?:[•·▪◦‣*–-](?:\s+|$))+/u;
+const BULLET = /^\s*(?:[•·▪◦‣*–□+-](?:\s+|$))+/u;
 
 /** True when the raw line starts with a list marker. */
 export function isBullet(rawLine: string): boolean {
@@ -32,17 +30,6 @@ export function bylineName(text: string): string | null {
   // A sentence that merely starts with "By" ("By Tuesday the council had voted.") is not a byline.
   if (!name || /[.!?]$/u.test(name) || wordCount(name) > 8) return null;
   return name;
-}
-
-/** Lines that say when a page was updated rather than published: never the publication date. */
-function isUpdateLine(text: string): boolean {
-  return /^(last\s+)?(updated|modified|edited)\b/iu.test(text);
-}
-
-/** The ISO date a whole line states ("23 Mar 2025 14:23", "Published: 4 February 2024"), null otherwise. */
-export function lineDate(text: string): string | null {
-  if (isUpdateLine(text)) return null;
-  return normalizeDate(text.replace(/^(first\s+)?(published|posted|date|on)\b:?\s*/iu, ''));
 }
 
 /** True for a short `Label: value` line ("Source: News Websites", "Israeli media: ..."). */

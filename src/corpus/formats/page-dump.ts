@@ -1,18 +1,16 @@
+import { findDate } from '../dates.ts';
 import { type ParsedFile, rejectedFile, unknownMetadata } from '../draft.ts';
-import { joinLines, normalizeSpace, splitBlocks } from '../paragraphs.ts';
-import { bylineName, isBullet, isLabelValue, isProse, lineDate, stripBullet } from './line-shape.ts';
+import { splitBlocks } from '../paragraphs.ts';
+import { type DumpLine, readDumpLines } from './dump-lines.ts';
+import { bylineName, isBullet, isLabelValue, isProse, stripBullet } from './line-shape.ts';
+import { isBoilerplate, isCommentHeader, isCommentSection } from './page-furniture.ts';
 
 /**
- * Rules that turn a plain-text dump of a whole news page (menus, ticker, article, related links,
- * footer) into the article alone. They look at the shape and position of lines, never at the
- * names of particular sites.
+ * Turns a plain-text dump of a whole news page (menus, ticker, article, related links, comments,
+ * footer) into the article alone. It decides by evidence over the whole page: every line is
+ * classified by its shape, the article is the run of lines where long, punctuated prose is densest,
+ * and the headline is the line above that run that best matches its words. No site's names are used.
  */
-
-interface Line {
-  text: string;
-  bullet: boolean;
-}
-type Block = Line[];
 
 /** Headings that open a block of links inside or beside an article: the headlines after them are not article text. */
 const SECTION_MARKERS = new Set([
@@ -20,27 +18,26 @@ const SECTION_MARKERS = new Set([
   'read also', 'also read', 'see also', 'more on this story', 'share', 'share this article', 'advertisement',
 ]);
 
-/** Headings that only ever come after the article: everything from them on is page furniture. */
+/** Headings that come after an article: what follows them is page furniture unless it is running text. */
 const END_MARKERS = new Set([
   'most read', 'most popular', 'most viewed', 'read next', 'up next', 'trending', 'trending now', 'recommended',
-  'recommended for you', 'you may also like', 'tags', 'topics', 'newsletter', 'comments', 'more stories',
+  'recommended for you', 'you may also like', 'tags', 'topics', 'newsletter', 'more stories',
+  'breaking', 'breaking news', 'just in', 'latest', 'live',
 ]);
-
-/** Markers that announce a news ticker, whose one-line items precede the article. */
-const TICKER_MARKERS = new Set(['breaking', 'breaking news', 'just in', 'latest', 'live']);
 
 function markerKey(text: string): string {
   return text.toLowerCase().replace(/[\s:.!]+$/u, '');
 }
 
+/** A heading that announces what comes after the story: widgets, other stories, comments. */
 function isEndMarker(text: string): boolean {
   const key = markerKey(text);
-  return END_MARKERS.has(key) || key.startsWith('more from ') || key.includes('all rights reserved');
+  return END_MARKERS.has(key) || /^more (from|about) /u.test(key) || /^\d+\s+comments?$/u.test(key);
 }
 
-/** "Read more: <headline>" and similar one-line links to other articles. */
-function isLabelledLink(text: string): boolean {
-  return /^(read more|read also|also read|see also|related|watch|listen)\s*:/iu.test(text);
+/** A heading that announces links, widgets or the end of the story rather than a part of it. */
+function isMarker(text: string): boolean {
+  return SECTION_MARKERS.has(markerKey(text)) || isEndMarker(text);
 }
 
 /** "3 Min Read": a reading-time badge, not text. */
@@ -59,150 +56,435 @@ function isMenuLine(text: string): boolean {
   return items.length >= 3 && items.every((item) => item.split(' ').length <= 4);
 }
 
-function toBlocks(text: string): Block[] {
-  return splitBlocks(text).map((lines) =>
-    lines.map((raw) => ({ bullet: isBullet(raw), text: normalizeSpace(stripBullet(raw)) })),
-  );
+/** "Read more: <headline>" and similar one-line links to other articles. */
+function isLabelledLink(text: string): boolean {
+  return /^(read more|read also|also read|see also|related|watch|listen|more)\s*:/iu.test(text);
+}
+
+/** What a line is, judged by its shape: the evidence every later decision rests on. */
+type Kind = 'prose' | 'heading' | 'item' | 'chrome' | 'debris' | 'marker' | 'comment';
+
+interface Line extends DumpLine {
+  /** True for text nested deeper than the page's main run of prose (inside a list item or a sidebar). */
+  nested: boolean;
+  /** What the line is by its own shape; a headline repeated as share text keeps the shape of a heading. */
+  shape: Kind;
+  /** What the line counts as in this page. */
+  kind: Kind;
+  words: number;
+}
+
+/** How much each kind of line adds to or takes from a run's claim to be the article. */
+function lineWeight(line: Line): number {
+  switch (line.kind) {
+    case 'prose':
+      return line.bullet || line.nested ? (line.words - 6) / 2 : Math.min(line.words, 80) - 6;
+    case 'heading':
+      return -3;
+    case 'item':
+      return -2;
+    case 'chrome':
+      return -4;
+    case 'debris':
+      return -0.5;
+    case 'marker':
+      return isEndMarker(line.text) ? -12 : -6;
+    case 'comment':
+      return -200;
+  }
+}
+
+function wordCount(text: string): number {
+  return text.split(' ').filter(Boolean).length;
+}
+
+/** The kind a line's own shape gives it, before repetition across the page is weighed. */
+function shapeKind(line: DumpLine): Kind {
+  const { text } = line;
+  if (isCommentHeader(text) || isCommentSection(text)) return 'comment';
+  if (isMarker(text)) return 'marker';
+  // Numbers and symbols alone are the axes and labels of a chart or table: debris inside a story, not a sign of its end.
+  if (!/\p{L}/u.test(text)) return 'debris';
+  if (isBoilerplate(text) || isReadingTime(text) || isCaption(text) || isMenuLine(text) || isLabelledLink(text)) {
+    return 'chrome';
+  }
+  // "posted on April 21, 2015, at 11:29 a.m." ends with a full stop but is a dateline, not a sentence.
+  if (wordCount(text) <= 10 && findDate(text) !== null) return line.bullet ? 'item' : 'heading';
+  // A sentence introducing a list or table ("Levels at the end of April were:") is running text too.
+  if (isProse(text) || (/:$/u.test(text) && wordCount(text) >= 5)) return 'prose';
+  return line.bullet ? 'item' : 'heading';
+}
+
+/** Words up to which a sentence printed twice is taken for a caption (an image's alt text and its caption) rather than a pull quote. */
+const CAPTION_WORDS = 25;
+
+/** "Caption.Caption." or "Caption Caption": a dump that printed an image's alt text and its caption side by side. */
+function isDoubled(text: string): boolean {
+  const half = Math.floor(text.length / 2);
+  if (half <= 10) return false;
+  // Side by side with or without a space between: "X.X." or "X X".
+  return text.slice(0, half) === text.slice(text.length - half) && text.length - 2 * half <= 1 && /^\s?$/u.test(text.slice(half, text.length - half));
+}
+
+/** A line's kind and size; a short line printed more than once (site name, menu item, caption) is furniture. */
+function classify(line: DumpLine, counts: ReadonlyMap<string, number>, mainIndent: number): Line {
+  const shape = shapeKind(line);
+  const printedTwice = (counts.get(line.text) ?? 0) > 1;
+  const repeated = printedTwice && (shape === 'heading' || shape === 'item');
+  // An image's caption is text inside the story, not a sign of its end: debris, like a chart's labels.
+  const caption = shape === 'prose' && ((printedTwice && wordCount(line.text) <= CAPTION_WORDS) || isDoubled(line.text));
+  const kind = caption ? 'debris' : repeated ? 'chrome' : shape;
+  return { ...line, shape, kind, words: wordCount(line.text), nested: line.indent > mainIndent + 1 };
+}
+
+/** The leftmost column where several of the page's sentences start: the story's own margin (lists and live feeds nest deeper). */
+function mainIndent(lines: readonly DumpLine[]): number {
+  const sentences = new Map<number, number>();
+  for (const line of lines) if (!line.bullet && isProse(line.text)) sentences.set(line.indent, (sentences.get(line.indent) ?? 0) + 1);
+  const margins = [...sentences.entries()].filter(([, count]) => count >= 3).map(([indent]) => indent);
+  return margins.length > 0 ? Math.min(...margins) : 0;
+}
+
+/**
+ * Readers' comments: after a comment-section heading, running text is the readers', not the story's,
+ * until a new headline (a heading of four words or more) starts another part of the page. A
+ * "Comments" link above the story (beside the byline) opens nothing: the heading counts only
+ * once some running text has come before it.
+ */
+function markComments(lines: readonly Line[]): Line[] {
+  let inComments = false;
+  let prose = 0;
+  return lines.map((line) => {
+    if (line.kind === 'prose') prose += 1;
+    if (line.kind === 'comment' && isCommentSection(line.text) && prose >= 3) inComments = true;
+    else if (line.kind === 'heading' && !line.bullet && line.words >= 4 && !isMetaLine(line.text)) inComments = false;
+    return inComments && line.kind === 'prose' ? { ...line, kind: 'chrome' } : line;
+  });
 }
 
 /** How often each line's text occurs in the page: site names, captions and menu items repeat, article text does not. */
-function lineCounts(blocks: readonly Block[]): Map<string, number> {
+function lineCounts(lines: readonly DumpLine[]): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const line of blocks.flat()) counts.set(line.text, (counts.get(line.text) ?? 0) + 1);
+  for (const line of lines) counts.set(line.text, (counts.get(line.text) ?? 0) + 1);
   return counts;
 }
 
-/** The ticker: a BREAKING-style marker followed by a run of one-line `Source: item` headlines. */
-function tickerLines(blocks: readonly Block[]): Set<Line> {
-  const ticker = new Set<Line>();
-  const lines = blocks.flat();
+/** A stretch of at least this many lines and this much negative weight without running text separates two parts of a page: no article spans it. */
+const WALL = { lines: 10, weight: -40 };
+
+/**
+ * The run of lines with the greatest total weight (Kadane's maximum subarray): the densest prose.
+ * A long stretch without prose, or a reader's comment, ends any run, so a live blog or comment
+ * thread below the story cannot be joined to it however long it is.
+ */
+function densestRun(lines: readonly Line[]): { start: number; end: number } | null {
+  let best: { start: number; end: number; sum: number } | null = null;
+  let sum = 0;
+  let start = 0;
+  let gap = { lines: 0, weight: 0 };
   lines.forEach((line, index) => {
-    if (!TICKER_MARKERS.has(markerKey(line.text))) return;
-    ticker.add(line);
-    for (const next of lines.slice(index + 1)) {
-      if (!isLabelValue(next.text) || isProse(next.text)) break;
-      ticker.add(next);
+    if (line.kind === 'prose') gap = { lines: 0, weight: 0 };
+    else if (line.kind !== 'debris') gap = { lines: gap.lines + 1, weight: gap.weight + lineWeight(line) };
+    if (sum <= 0 || (gap.lines >= WALL.lines && gap.weight <= WALL.weight) || line.kind === 'comment') {
+      sum = 0;
+      start = index;
     }
+    sum += lineWeight(line);
+    if (sum > 0 && (!best || sum > best.sum)) best = { start, end: index, sum };
   });
-  return ticker;
+  return best;
 }
 
-/** Builds the test for lines that are page furniture wherever they appear. */
-function chromeTest(blocks: readonly Block[]): (line: Line) => boolean {
-  const counts = lineCounts(blocks);
-  const ticker = tickerLines(blocks);
-  return (line) =>
-    ticker.has(line) ||
-    line.text === '' ||
-    ((counts.get(line.text) ?? 0) > 1 && !isProse(line.text)) ||
-    isReadingTime(line.text) ||
-    isCaption(line.text) ||
-    isMenuLine(line.text) ||
-    isLabelledLink(line.text);
+/** How many furniture lines may stand between two parts of one article (an ad, a related-links box). */
+const MAX_GAP = 6;
+
+/** How far a gap of boxed-in lines (a related box or gallery nested into the story) may run. */
+const ASIDE_REACH = 40;
+
+/** A non-prose line indented deeper than the story's margin: part of a box set beside or into the story. */
+function isAside(line: Line): boolean {
+  return line.nested && line.kind !== 'prose' && line.kind !== 'comment';
 }
 
-function isMetaLine(line: Line): boolean {
-  return bylineName(line.text) !== null || lineDate(line.text) !== null;
-}
-
-/**
- * The block that carries the byline or date. A byline is preferred because date bars also appear in
- * page headers, bylines almost never do.
- */
-function metaBlockIndex(blocks: readonly Block[]): number {
-  const byline = blocks.findIndex((block) => block.some((line) => bylineName(line.text) !== null));
-  return byline !== -1 ? byline : blocks.findIndex((block) => block.some(isMetaLine));
-}
-
-/** Lines that may sit in the byline block besides the byline and date: "Source: ...", "Updated ...", "3 Min Read". */
-function isMetaBlock(block: Block, isChrome: (line: Line) => boolean): boolean {
-  return block.every(
-    (line) => isMetaLine(line) || isChrome(line) || /^(last\s+)?updated\b/iu.test(line.text) || (isLabelValue(line.text) && !isProse(line.text)),
-  );
-}
-
-interface Heading {
-  block: number;
-  text: string;
+/** How many paragraphs of running text at the story's margin follow one another from `index` in direction `step`. */
+function proseRun(lines: readonly Line[], index: number, step: 1 | -1): number {
+  let count = 0;
+  for (let cursor = index; lines[cursor]?.kind === 'prose' && !lines[cursor]?.nested && !lines[cursor]?.bullet; cursor += step) count += 1;
+  return count;
 }
 
 /**
- * The title: the nearest line before the anchor that is neither furniture nor running text (a
- * standfirst between title and byline is prose and is passed over).
+ * Walks from `from` in direction `step` over a gap of furniture and returns the first line of running
+ * text after it that resumes the article, or null. The gap may hold up to MAX_GAP furniture lines at
+ * the story's margin and any lines of a box nested into the story, but no comment and no end-of-story heading at the margin.
  */
-function findTitle(blocks: readonly Block[], anchor: number, isChrome: (line: Line) => boolean): Heading | null {
-  for (let index = anchor - 1; index >= 0; index -= 1) {
-    const lines = (blocks[index] ?? []).filter((line) => !isChrome(line) && !line.bullet);
-    const heading = lines.findLast((line) => !isProse(line.text));
-    if (heading) return { block: index, text: heading.text };
+function resumption(lines: readonly Line[], from: number, step: 1 | -1): number | null {
+  let plain = 0;
+  for (let index = from; index >= 0 && index < lines.length && Math.abs(index - from) <= ASIDE_REACH; index += step) {
+    const line = lines[index];
+    if (!line || line.kind === 'comment') return null;
+    if (line.kind === 'prose' && !line.nested) {
+      // After a long gap only a run of three paragraphs is taken for the story going on; after a short one, two or one long one.
+      const run = proseRun(lines, index, step);
+      const resumes = plain > MAX_GAP ? run >= 3 : index === from || line.words >= 40 || run >= 2;
+      return resumes && !line.bullet ? index : null;
+    }
+    if (isAside(line) || line.kind === 'debris') continue;
+    // An end-of-story heading at the margin ends the story, unless it only heads a box set into it.
+    if (line.kind === 'marker' && isEndMarker(line.text) && !lines[index + 1]?.nested) return null;
+    plain += 1;
+    if (plain > 2 * MAX_GAP) return null;
   }
   return null;
 }
 
-/** Paragraphs of one body block: list items only when they are sentences, menus (runs of short lines) never. */
-function blockParagraphs(lines: readonly Line[], block: Block): string[] {
-  if (block.some((line) => line.bullet)) return lines.filter((line) => isProse(line.text)).map((line) => line.text);
-  if (lines.length > 1 && lines.every((line) => !isProse(line.text))) return [];
-  return lines.length > 0 ? [joinLines(lines.map((line) => line.text))] : [];
+/**
+ * Extends the article both ways past a gap of furniture (an ad, a "More on this story" box, a
+ * related box set into the story) when running text resumes on the other side.
+ */
+function extendRun(lines: readonly Line[], run: { start: number; end: number }): { start: number; end: number } {
+  let { start, end } = run;
+  for (let next = resumption(lines, end + 1, 1); next !== null; next = resumption(lines, end + 1, 1)) end = next;
+  for (let previous = resumption(lines, start - 1, -1); previous !== null; previous = resumption(lines, start - 1, -1)) start = previous;
+  return { start, end };
 }
 
-/** A heading stays only when article text follows it; stray headings at the end are furniture. */
-function dropStrayHeadings(paragraphs: readonly string[]): string[] {
-  return paragraphs.filter((text, index) => isProse(text) || isProse(paragraphs[index + 1] ?? ''));
+/** Lowercased words of four letters or more (short words are mostly grammar and button labels): what a headline and its story share. */
+function contentWords(text: string): string[] {
+  return (text.toLowerCase().match(/\p{L}[\p{L}\p{N}'’-]{3,}/gu) ?? []).map((word) => word.replace(/['’]s$/u, ''));
+}
+
+/** How often each content word occurs in the text. */
+function wordFrequencies(text: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const word of contentWords(text)) counts.set(word, (counts.get(word) ?? 0) + 1);
+  return counts;
 }
 
 /**
- * Walks the body blocks: stops at the first end-of-article marker, and after a section marker
- * ("Related News") skips the headlines that follow until running text resumes.
+ * How well a line names the story: its words, weighted by how often the story repeats them (a
+ * headline's words are the story's topic, a teaser's or a button's turn up once if at all), per
+ * word, with two words of smoothing so that a two-word label cannot match perfectly.
  */
-function bodyParagraphs(blocks: readonly Block[], isChrome: (line: Line) => boolean): string[] {
-  const paragraphs: string[] = [];
-  let skippingLinks = false;
-  for (const block of blocks) {
-    const first = block[0]?.text ?? '';
-    if (isEndMarker(first)) break;
-    if (SECTION_MARKERS.has(markerKey(first))) {
-      skippingLinks = true;
-      continue;
-    }
-    for (const text of blockParagraphs(block.filter((line) => !isChrome(line)), block)) {
-      if (skippingLinks && !isProse(text)) continue;
-      skippingLinks = false;
-      paragraphs.push(text);
-    }
+function topicMatch(text: string, bodyWords: ReadonlyMap<string, number>): number {
+  const words = contentWords(text);
+  const matched = words.reduce((sum, word) => sum + Math.min(1, (bodyWords.get(word) ?? 0) / 2), 0);
+  return matched / (words.length + 2);
+}
+
+/** True for a line that states the byline or the date. */
+function isMetaLine(text: string): boolean {
+  return bylineName(text) !== null || byline(text) !== null || findDate(text) !== null;
+}
+
+/** How far back from the densest run, and how far into it, the headline is looked for, in lines. */
+const TITLE_REACH = 200;
+const TITLE_INSIDE = 30;
+
+/** True when a meta line (byline, date) follows the line with at most a standfirst and a caption between. */
+function headsByline(lines: readonly Line[], index: number): boolean {
+  let between = 0;
+  for (const next of lines.slice(index + 1, index + 8)) {
+    if (isMetaLine(next.text)) return true;
+    if (next.kind === 'marker' || next.kind === 'comment') return false;
+    if (next.shape === 'heading' || next.shape === 'prose') between += 1;
+    if (between > 2) return false;
   }
-  return dropStrayHeadings(paragraphs);
+  return false;
+}
+
+/** A full stop at the end, not one closing an abbreviation ("N.Y.C."): headlines state nothing with one. */
+function endsWithFullStop(text: string): boolean {
+  return /\.["'”’]*$/u.test(text) && !/(?:\b\p{Lu}\.){2,}["'”’]*$/u.test(text);
+}
+
+/** Text shaped like a headline: not a lowercase fragment, a byline, a date, a list of words or a statement with a full stop. */
+function isHeadlineText(text: string): boolean {
+  const words = wordCount(text);
+  const commas = text.split(',').length - 1;
+  // "Gallery: Xbox One X", "Video: …": a label naming a media box, not a story.
+  const mediaLabel = /^(gallery|video|photos?|pictures?|images?|audio|podcast|watch|listen|live|sponsored|advertisement)\s*:/iu.test(text);
+  // A headline may name a day ("Weekly Edition for March 26, 2015"); a dateline or byline is not one.
+  const meta = byline(text) !== null || bylineName(text) !== null || (findDate(text) !== null && words < 8);
+  return words >= 2 && words <= 30 && !/^\p{Ll}/u.test(text) && !meta && commas < 3 && !endsWithFullStop(text) && !mediaLabel && !isDoubled(text);
+}
+
+/** A photo credit: "Olena Shmahalo/Quanta Magazine", "JIM WATSON/AFP/Getty Images", "Photograph: …". */
+function isCredit(text: string): boolean {
+  const agencies = /\p{L}\/\p{L}/u.test(text) && !/\/\/|www\.|\.(com|org|net)\b/iu.test(text);
+  return wordCount(text) <= 8 && (agencies || /\b(getty images|reuters|associated press|afp|epa|shutterstock)\b|^(photo|photograph|picture|image|credit)\s*:/iu.test(text));
+}
+
+/** True for a line with a photo credit within the next three lines: a caption, not a headline. */
+function isCaptioned(lines: readonly Line[], index: number): boolean {
+  return lines.slice(index + 1, index + 4).some((line) => isCredit(line.text));
+}
+
+/** A line shaped like a headline: a short heading, or a short question or exclamation. */
+function isHeadlineShape(line: Line): boolean {
+  const exclaims = /(?:[?!]|(?:\b\p{Lu}\.){2,})["'”’]*$/u.test(line.text);
+  return isHeadlineText(line.text) && (line.shape === 'heading' || (line.shape === 'prose' && line.words <= 20 && exclaims));
+}
+
+/** How much better a line right under a headline candidate must match to be the headline instead. */
+const STANDFIRST_MARGIN = 0.1;
+
+/** The chosen headline: its line, and its text (without a section or site name beside it). */
+interface Headline {
+  index: number;
+  text: string;
+}
+
+/**
+ * The headline: of the headline-shaped lines above the article (or among its first lines), the one
+ * whose words the article uses most, preferring longer lines close to the article that head a byline or date.
+ */
+function findTitle(lines: readonly Line[], bodyStart: number, bodyWords: ReadonlyMap<string, number>): Headline | null {
+  let best: (Headline & { score: number }) | null = null;
+  let upper: { index: number; score: number; words: number } | null = null;
+  const from = Math.max(0, bodyStart - TITLE_REACH);
+  const isText = (other: Line): boolean => (other.kind === 'heading' || other.kind === 'prose') && other.words >= 3;
+  for (let index = from; index < Math.min(lines.length, bodyStart + TITLE_INSIDE); index += 1) {
+    const line = lines[index];
+    if (!line || !isHeadlineShape(line) || isCaptioned(lines, index)) continue;
+    // "Section|Headline" and "Headline | Site": the part that matches the story is the headline.
+    const parts = line.text.split(/\s*\|\s*/u);
+    const text = parts.length === 2 ? (parts.sort((a, b) => topicMatch(b, bodyWords) - topicMatch(a, bodyWords))[0] ?? line.text) : line.text;
+    if (!isHeadlineText(text)) continue;
+    const overlap = topicMatch(text, bodyWords);
+    // Text between the line and the article's start, or article text above the line, both count against it.
+    const between = index < bodyStart ? lines.slice(index + 1, bodyStart).filter(isText).length : lines.slice(bodyStart, index).filter(isText).length;
+    // Headlines run four to a dozen words; captions and standfirsts run longer.
+    const size = (line.words >= 4 ? 0.1 : 0) - 0.02 * Math.max(0, line.words - 12);
+    const score = overlap + (headsByline(lines, index) ? 0.3 : 0) + size - 0.04 * between;
+    // Of a headline and the standfirst printed under it, both match the story: the upper one is the headline.
+    const underHeadline = upper !== null && upper.score >= 0.4 && line.words > upper.words && score <= upper.score + STANDFIRST_MARGIN && lines.slice(upper.index + 1, index).every((other) => other.kind === 'chrome' || other.kind === 'debris');
+    // Only a headline-length line can have a standfirst under it (a site name above a headline cannot).
+    if (line.words >= 4) upper = { index, score, words: line.words };
+    if (underHeadline) continue;
+    if (!best || score > best.score) best = { index, text, score };
+  }
+  return best && best.score > 0.2 ? { index: best.index, text: best.text } : null;
+}
+
+/** A subheading inside the article: a short heading with running text after it, not one of a run of link headlines. */
+function isSubheading(lines: readonly Line[], index: number): boolean {
+  const line = lines[index];
+  if (!line || line.words > 20 || isMetaLine(line.text)) return false;
+  // A one-word subheading ("Injuries") is a capitalised word; labels like "AFP" or "x" are not.
+  if (line.words === 1 && !/^\p{Lu}\p{Ll}{3,}[?:]?$/u.test(line.text)) return false;
+  const isContent = (other: Line): boolean => other.kind !== 'chrome' && other.kind !== 'debris';
+  const previous = lines.slice(0, index).findLast(isContent);
+  const next = lines.slice(index + 1).find(isContent);
+  const introducesText = (next?.kind === 'prose' && !next.bullet) || (next !== undefined && isTableRow(next));
+  // After another short heading or a marker it is one of a list of links; after a long caption it is not.
+  const afterLinkHeading = previous !== undefined && (previous.kind === 'marker' || (previous.kind === 'heading' && previous.words <= LINK_HEADLINE_WORDS && !isTableRow(previous)));
+  return introducesText && !afterLinkHeading;
+}
+
+/** Words up to which a heading line may be a link to another story; longer ones are captions. */
+const LINK_HEADLINE_WORDS = 15;
+
+/** A row of a table as dumps render it: cells apart by runs of spaces, in a block of such rows. */
+function isTableRow(line: Line): boolean {
+  return !line.bullet && line.cellGaps >= 1 && ['heading', 'debris', 'chrome'].includes(line.kind) && !isBoilerplate(line.text) && !isMetaLine(line.text);
+}
+
+/** True for a table row with another row above or below it (one gapped line is no table). */
+function isInTable(lines: readonly Line[], index: number): boolean {
+  const line = lines[index];
+  return line !== undefined && isTableRow(line) && [lines[index - 1], lines[index + 1]].some((other) => other !== undefined && isTableRow(other));
+}
+
+/** A list inside the article: items after a line that introduces them ("…also said:"). */
+function isArticleListItem(lines: readonly Line[], index: number): boolean {
+  let cursor = index;
+  while (cursor > 0 && lines[cursor]?.bullet) cursor -= 1;
+  const intro = lines[cursor];
+  return intro !== undefined && !intro.bullet && intro.kind === 'prose' && /:$/u.test(intro.text) && (lines[index]?.words ?? 0) >= 3;
+}
+
+/** The article's paragraphs in the chosen run: running text, its subheadings and lists, never furniture. */
+function bodyParagraphs(lines: readonly Line[], start: number, end: number): string[] {
+  const paragraphs: string[] = [];
+  for (let index = start; index <= end; index += 1) {
+    const line = lines[index];
+    if (!line) continue;
+    const keep =
+      line.kind === 'prose' ||
+      (line.kind === 'heading' && isSubheading(lines, index)) ||
+      isInTable(lines, index) ||
+      ((line.kind === 'item' || line.kind === 'heading') && line.bullet && isArticleListItem(lines, index));
+    if (keep) paragraphs.push(line.text);
+  }
+  return paragraphs;
+}
+
+/** The name in a byline that may carry more after it: "By Jo Roe | November 19, 2019" → "Jo Roe". */
+function byline(text: string): string | null {
+  const match = /^(?:(?:posted|written|words|story)\s+)?by\s+(.+)$/iu.exec(text);
+  const name = match?.[1]?.split(/\s+[|·•—–]\s+|,?\s+(?:on\s+)?(?:published|updated|posted)\b|\s+on\s+(?=\p{L}+\.?\s+\d|\d)/iu)[0]?.trim();
+  return name ? bylineName(`By ${name}`) : null;
+}
+
+/** The note about a journalist under a story: "Mark di Stefano is a breaking news reporter for BuzzFeed News…". */
+const BIO = /^\p{Lu}[\p{L}.'’-]*(?: [\p{L}.'’-]+){1,3} (?:is|was) (?:a|an|the)\b.{0,80}\b(?:reporter|correspondent|editor|writer|journalist|columnist|contributor|author|producer)\b/u;
+
+/** "Priya Nair is The Valley Echo's environment correspondent…": the note about the author under a story. */
+function isAuthorBio(paragraph: string, author: string | null): boolean {
+  const name = author?.split(',')[0]?.trim() ?? '';
+  const named = name !== '' && paragraph.startsWith(name) && /^\s+(is|was|has|writes|covers|reports)\b/u.test(paragraph.slice(name.length));
+  return named || BIO.test(paragraph);
+}
+
+/** Dates that say when a page was changed rather than first published. */
+function isUpdateLine(text: string): boolean {
+  return /^(last\s+)?(updated|modified|edited)\b/iu.test(text);
 }
 
 /** The site name printed at the top of the page and again lower down (header and footer). */
-function repeatedMasthead(blocks: readonly Block[]): string | null {
-  const first = blocks[0]?.[0];
-  if (!first || first.bullet || isProse(first.text) || first.text.split(' ').length > 6) return null;
-  return blocks.flat().filter((line) => line.text === first.text).length > 1 ? first.text : null;
+function repeatedMasthead(lines: readonly DumpLine[]): string | null {
+  const first = lines[0];
+  if (!first || first.bullet || isProse(first.text) || wordCount(first.text) > 6) return null;
+  return lines.filter((line) => line.text === first.text).length > 1 ? first.text : null;
 }
 
 /** The owner named in a copyright line: "© 2024 The Harbour Gazette. All rights reserved." */
-function copyrightHolder(blocks: readonly Block[]): string | null {
-  for (const line of blocks.flat()) {
+function copyrightHolder(lines: readonly DumpLine[]): string | null {
+  for (const line of lines) {
     const holder = /^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}\s*)?([^.|©]+?)(?:\.|\s*\||\s+all rights reserved|$)/iu.exec(line.text);
     if (holder?.[1]) return holder[1].trim();
   }
   return null;
 }
 
-/** The meta blocks (byline, date, source) that start at `start`. */
-function metaBlockEnd(blocks: readonly Block[], start: number, isChrome: (line: Line) => boolean): number {
-  let end = start + 1;
-  while (end < blocks.length && isMetaBlock(blocks[end] ?? [], isChrome)) end += 1;
-  return end;
+/** Lines around the headline that carry its byline and date: from just above it to the start of the text. */
+function headerLines(lines: readonly Line[], title: number | null, bodyStart: number): Line[] {
+  const anchor = title ?? bodyStart;
+  const after = lines.slice(anchor, Math.max(bodyStart, anchor) + HEADER_REACH);
+  const before = lines.slice(Math.max(0, anchor - 3), anchor);
+  return [...after, ...before].filter((line) => line.kind !== 'comment');
+}
+
+/** How many lines below the headline (or the story's start) its byline and date are looked for. */
+const HEADER_REACH = 10;
+
+/**
+ * The publication date in the header: a line that is mostly a date or a byline comes first (a
+ * caption or standfirst may mention another day); an update line never counts.
+ */
+function headerDate(header: readonly Line[]): string | null {
+  const dated = header.filter((line) => !isUpdateLine(line.text)).map((line) => ({ line, date: findDate(line.text) }));
+  const stated = dated.find(({ line, date }) => date !== null && (line.words <= 12 || byline(line.text) !== null || bylineName(line.text) !== null));
+  return stated?.date ?? dated.find(({ date }) => date !== null)?.date ?? null;
 }
 
 /** True when the text reads like a dumped web page rather than a clean article: it has lists, menus or boilerplate headings. */
 export function looksLikePageDump(text: string): boolean {
-  const blocks = toBlocks(text);
+  const blocks = splitBlocks(text).map((block) => block.map((raw) => ({ bullet: isBullet(raw), text: stripBullet(raw).trim() })));
   const lines = blocks.flat();
   const bullets = lines.filter((line) => line.bullet).length;
-  const markers = lines.filter((line) => isEndMarker(line.text) || SECTION_MARKERS.has(markerKey(line.text))).length;
+  const markers = lines.filter((line) => isMarker(line.text)).length;
   // `Key: value` lines are excluded because a clean file's metadata header is also a run of short lines.
   const menuRuns = blocks.filter((block) => block.length >= 4 && block.every((line) => !isProse(line.text) && !isLabelValue(line.text))).length;
   return bullets >= 3 || markers >= 2 || menuRuns > 0 || lines.some((line) => isMenuLine(line.text));
@@ -210,27 +492,29 @@ export function looksLikePageDump(text: string): boolean {
 
 /** Extracts the article and its attribution from a plain-text dump of a whole news page. */
 export function parsePageDump(text: string): ParsedFile {
-  const blocks = toBlocks(text);
-  const isChrome = chromeTest(blocks);
-  const metaStart = metaBlockIndex(blocks);
-  const anchor = metaStart !== -1 ? metaStart : blocks.findIndex((block) => block.some((line) => isProse(line.text)));
-  if (anchor === -1) return rejectedFile('no article text found in the page dump');
-  const title = findTitle(blocks, anchor, isChrome);
-  const metaEnd = metaStart === -1 ? anchor : metaBlockEnd(blocks, metaStart, isChrome);
-  const metaLines = blocks.slice(anchor, metaEnd).flat();
-  const bodyStart = title ? title.block + 1 : anchor;
-  const body = [...blocks.slice(bodyStart, metaStart === -1 ? anchor : metaStart), ...blocks.slice(metaEnd)];
-  const paragraphs = bodyParagraphs(body, isChrome);
+  const dumpLines = readDumpLines(text);
+  const counts = lineCounts(dumpLines);
+  const margin = mainIndent(dumpLines);
+  const lines = markComments(dumpLines.map((line) => classify(line, counts, margin)));
+  const densest = densestRun(lines);
+  if (!densest) return rejectedFile('no article text found in the page dump');
+  const run = extendRun(lines, densest);
+  const bodyWords = wordFrequencies(lines.slice(run.start, run.end + 1).filter((line) => line.kind === 'prose').map((line) => line.text).join(' '));
+  const title = findTitle(lines, run.start, bodyWords);
+  // A standfirst between the headline and the densest run (above the byline, say) is part of the article.
+  const paragraphs = bodyParagraphs(lines, title === null ? run.start : title.index + 1, run.end);
   if (paragraphs.length === 0) return rejectedFile('no article text left after removing page furniture');
-  const published = metaLines.map((line) => lineDate(line.text)).find((date) => date !== null) ?? null;
-  const author = metaLines.map((line) => bylineName(line.text)).find((name) => name !== null) ?? null;
+  const header = headerLines(lines, title?.index ?? null, run.start);
+  const published = headerDate(header);
+  const author = header.map((line) => byline(line.text)).find((name) => name !== null) ?? null;
+  while (paragraphs.length > 1 && isAuthorBio(paragraphs.at(-1) ?? '', author)) paragraphs.pop();
   return {
     drafts: [
       {
         ...unknownMetadata,
         record: null,
         title: title?.text ?? null,
-        outlet: repeatedMasthead(blocks) ?? copyrightHolder(blocks),
+        outlet: repeatedMasthead(dumpLines) ?? copyrightHolder(dumpLines),
         author,
         published,
         paragraphs,

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import type { Article, Corpus } from '../src/corpus/article.ts';
+import { loadCorpus } from '../src/corpus/loader.ts';
+import { tempCorpus } from './fixtures/corpus/temp-corpus.ts';
+
+const PARAGRAPHS = [
+  'The harbour board approved the plan to dredge the channel after a long debate on Tuesday evening.',
+  'Fishermen said the silt had made the old quay unusable at low tide for most of the winter months.',
+  'Work on the channel is due to start in the spring and will take about eighteen months to finish.',
+];
+
+/** The paragraph that makes each page's text its own (identical texts would load as duplicates). */
+const lead = (file: string): string => `This report on the harbour board was saved as ${file} by a reader.`;
+
+/** A news page as sites publish it, with the given head tags and extra body markup. */
+function page(file: string, head: string, extra = ''): string {
+  const body = [lead(file), ...PARAGRAPHS].map((text) => `<p>${text}</p>`).join('');
+  return `<!doctype html><html lang="en"><head>${head}</head><body><article><h1>Harbour board backs dredging plan</h1>${extra}${body}</article></body></html>`;
+}
+
+function only(corpus: Corpus, file: string): Article {
+  const found = corpus.articles.find((article) => article.file === file);
+  if (!found) throw new Error(`${file} did not load: ${JSON.stringify(corpus.rejected)}`);
+  return found;
+}
+
+describe('HTML pages', async () => {
+  const corpus = await loadCorpus(
+    await tempCorpus({
+      'eastern.html': page('eastern.html', '<title>Harbour board backs dredging plan</title><meta property="article:published_time" content="November 19, 2019, 07:47 PM EST">'),
+      'js-date.html': page('js-date.html', '<title>Harbour board backs dredging plan</title><meta property="article:published_time" content="Tue Nov 19 2019 03:05:46 GMT+0000 (Coordinated Universal Time)">'),
+      'nbsp.html': page('nbsp.html', '<title>Harbour board&amp;nbsp;backs dredging plan</title>'),
+      'zero-width.html': page('zero-width.html', '<title>Harbour board backs dredging plan</title>', '<p>\u200b</p><p> \u200b </p>'),
+      'nul.html': page('nul.html', '<title>Harbour board backs dredging plan</title><!-- saved\u0000 -->'),
+    }),
+  );
+
+  it('read the dates pages print with a named zone or as a JavaScript Date', () => {
+    expect(only(corpus, 'eastern.html').published).toBe('2019-11-19T19:47-05:00');
+    expect(only(corpus, 'js-date.html').published).toBe('2019-11-19T03:05:46Z');
+    expect(corpus.warnings.filter((warning) => warning.reason.includes('not a recognisable date'))).toEqual([]);
+  });
+
+  it('decode a double-escaped "&nbsp;" in the title', () => {
+    expect(only(corpus, 'nbsp.html').title).toBe('Harbour board backs dredging plan');
+  });
+
+  it('drop paragraphs holding only zero-width spaces', () => {
+    expect(only(corpus, 'zero-width.html').paragraphs).toEqual([lead('zero-width.html'), ...PARAGRAPHS]);
+  });
+
+  it('load a page with a stray NUL byte, with a warning, instead of rejecting it as binary', () => {
+    expect(only(corpus, 'nul.html').paragraphs).toEqual([lead('nul.html'), ...PARAGRAPHS]);
+    expect(corpus.warnings).toContainEqual({ file: 'nul.html', record: null, reason: 'stray NUL bytes removed' });
+  });
+});

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { parsePageDump } from '../src/corpus/formats/page-dump.ts';
+import { normalizeSpace } from '../src/corpus/paragraphs.ts';
+import { type DevCase, type Extraction, RENDERINGS, type Scores, handCases, readabilityCases, scoreCases, shingleMatch } from './fixtures/dumps/dev-set.ts';
+
+function extract(item: DevCase): Extraction | null {
+  const draft = parsePageDump(item.dump).drafts[0];
+  return draft ? { title: draft.title, published: draft.published, body: draft.paragraphs.join(' ') } : null;
+}
+
+const EDGE = 60;
+
+describe('hand-written dumps of the failure classes in issue 12', () => {
+  it.each(handCases().map((item) => [item.page, item] as const))('%s: title, day, and the body from its first to its last words', (_page, item) => {
+    const result = extract(item);
+    expect(result?.title).toBe(item.expected.title);
+    expect(result?.published?.slice(0, 10) ?? null).toBe(item.expected.published);
+    const body = normalizeSpace(result?.body ?? '');
+    expect(body.slice(0, EDGE)).toBe(item.expected.body.slice(0, EDGE));
+    expect(body.slice(-EDGE)).toBe(item.expected.body.slice(-EDGE));
+    expect(shingleMatch(body, item.expected.body)).toEqual({ precision: 1, recall: 1 });
+  });
+});
+
+describe('the 36 readability article pages dumped by w3m and lynx', () => {
+  const cases = readabilityCases();
+  const scores = new Map<string, Scores>(RENDERINGS.map((rendering) => [rendering, scoreCases(cases.filter((item) => item.rendering === rendering), extract)]));
+
+  it('has every page in all four renderings', () => {
+    expect(cases).toHaveLength(36 * RENDERINGS.length);
+  });
+
+  // Floors at the level reached, so a change that loses ground fails here; bench:extraction prints the figures.
+  it.each(RENDERINGS)('%s: body F1, titles and dates stay at the level reached, no page rejected', (rendering) => {
+    const { rejected, f1, titles, dates } = scores.get(rendering) ?? { rejected: -1, f1: 0, titles: 0, dates: 0 };
+    expect(rejected).toBe(0);
+    expect(f1).toBeGreaterThanOrEqual(0.94);
+    expect(titles).toBeGreaterThanOrEqual(0.85);
+    expect(dates).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('reads a wrapped dump as well as a wide one: the 80-column F1 is within 0.01 of the wide F1', () => {
+    for (const dumper of ['w3m', 'lynx']) {
+      expect(scores.get(`${dumper}-80`)?.f1).toBeGreaterThan((scores.get(`${dumper}-wide`)?.f1 ?? 1) - 0.01);
+    }
+  });
+});
