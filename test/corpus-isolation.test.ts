@@ -1,9 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { rm } from 'node:fs/promises';
+import { rm, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { Corpus } from '../src/corpus/article.ts';
 import { loadCorpus } from '../src/corpus/loader.ts';
 import { ParsePool } from '../src/corpus/parse-pool.ts';
+import { Library, ReloadDeadlineError } from '../src/search/library.ts';
 import { tempCorpus } from './fixtures/corpus/temp-corpus.ts';
 
 // One worker: a worker that was not replaced after a timeout would leave nothing to parse with.
@@ -85,5 +87,41 @@ describe('record files larger than the file limit', () => {
       { file: 'one.json', record: null, reason: 'file is 2 KB, over the 1000 bytes limit' },
     ]);
     expect(corpus.articles.map((article) => article.id)).toEqual(['cut.json#1', 'cut.json#2']);
+  });
+});
+
+describe('reload deadline', () => {
+  it('fails a reload whose load never ends, keeps serving, and lets the next reload run', async () => {
+    const dir = await tempCorpus({ 'quay.txt': story('Quay reopens', 'The quay reopened on Monday after the storm.') });
+    let loads = 0;
+    let abandoned: AbortSignal | undefined;
+    const library = await Library.open(dir, {
+      pool,
+      reloadDeadlineMs: 300,
+      load: (corpusDir, options) => {
+        loads += 1;
+        if (loads !== 2) return loadCorpus(corpusDir, options);
+        abandoned = options.signal;
+        return new Promise<Corpus>(() => undefined);
+      },
+    });
+    await expect(library.reload()).rejects.toBeInstanceOf(ReloadDeadlineError);
+    expect(abandoned?.aborted).toBe(true);
+    expect(library.reloading).toBe(false);
+    expect(library.answer('When did the quay reopen?').answered).toBe(true);
+
+    await writeFile(path.join(dir, 'ferry.txt'), story('Ferry returns', 'The ferry returned on Tuesday.'));
+    const report = await library.reload();
+    expect(report.added).toEqual(['ferry.txt']);
+  });
+
+  it('stops parsing when the deadline passes, so the next reload finds the worker free', async () => {
+    const dir = await tempCorpus({ 'quay.txt': story('Quay reopens', 'The quay reopened on Monday after the storm.') });
+    const library = await Library.open(dir, { pool, reloadDeadlineMs: 5000, parseBudgetMs: 120_000 });
+    await writeFile(path.join(dir, 'nested.html'), nestedHtml(100_000));
+    await expect(library.reload()).rejects.toThrow(/took over 5 s to load the corpus/u);
+    await unlink(path.join(dir, 'nested.html'));
+    await writeFile(path.join(dir, 'ferry.txt'), story('Ferry returns', 'The ferry returned on Tuesday.'));
+    expect((await library.reload()).added).toEqual(['ferry.txt']);
   });
 });
