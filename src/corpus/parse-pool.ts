@@ -43,6 +43,9 @@ export class ParsePool {
       minThreads: threads,
       maxThreads: threads,
       execArgv: ['--import', tsxLoader],
+      // Below the main thread's priority: on a busy machine the event loop, which answers
+      // queries and keeps the gateway heartbeat, gets a core before a parse does.
+      niceIncrement: 10,
     });
   }
 
