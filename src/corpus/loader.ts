@@ -178,7 +178,13 @@ function joinParts(parts: readonly ParsedFile[], extraRejections: readonly Issue
  * each record, batches of records are parsed in the pool while the next bytes are read, and at
  * most one record and a few batches are held in memory besides the drafts.
  */
-async function streamRecords(handle: FileHandle, head: Uint8Array, format: StreamedRecordFormat, context: LoadContext): Promise<ParsedFile> {
+async function streamRecords(
+  handle: FileHandle,
+  size: number,
+  head: Uint8Array,
+  format: StreamedRecordFormat,
+  context: LoadContext,
+): Promise<ParsedFile> {
   const oversize = (bytes: number): string => `record is ${describeBytes(bytes)}, over the ${describeBytes(context.maxFileBytes)} limit`;
   const splitter: RecordSplitter =
     format === 'json-lines' ? new JsonLinesSplitter(context.maxFileBytes, oversize) : new JsonArraySplitter(context.maxFileBytes, oversize);
@@ -213,7 +219,8 @@ async function streamRecords(handle: FileHandle, head: Uint8Array, format: Strea
     // Reading waits for the workers once they have a few batches each, so memory stays bounded.
     const backlog = parts[parts.length - 2 * context.pool.threads];
     if (backlog) await backlog;
-    chunk = await readBytes(handle, position, STREAM_CHUNK_BYTES, context.readTimeoutMs);
+    // Only the bytes the file had when opened: an export still being appended to is read up to there, not forever.
+    chunk = await readBytes(handle, position, Math.min(STREAM_CHUNK_BYTES, size - position), context.readTimeoutMs);
   }
   take(splitter.end());
   send();
@@ -227,13 +234,13 @@ async function parseOpened(entry: CorpusEntry, handle: FileHandle, stamp: FileSt
     const bytes = await readBytes(handle, 0, stamp.size, context.readTimeoutMs);
     return parseInPool({ kind: 'file', file: entry.file, bytes }, context);
   }
-  const head = await readBytes(handle, 0, STREAM_CHUNK_BYTES, context.readTimeoutMs);
+  const head = await readBytes(handle, 0, Math.min(STREAM_CHUNK_BYTES, stamp.size), context.readTimeoutMs);
   const format = streamedRecordFormat(entry.file, head);
   if (format === null) return rejectedFile(`file is ${describeBytes(stamp.size)}, over the ${describeBytes(context.maxFileBytes)} limit`);
   // A binary file named .jsonl would otherwise be reported line by line.
   const sniffed = decodeArticleBytes(head);
   if ('rejection' in sniffed) return rejectedFile(sniffed.rejection);
-  return streamRecords(handle, head, format, context);
+  return streamRecords(handle, stamp.size, head, format, context);
 }
 
 /** Reads and parses one file, reusing the cached parse when the file is unchanged. */
