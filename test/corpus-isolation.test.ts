@@ -3,13 +3,16 @@ import { rm, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Corpus } from '../src/corpus/article.ts';
-import { loadCorpus } from '../src/corpus/loader.ts';
+import { CorpusCache, loadCorpus } from '../src/corpus/loader.ts';
 import { ParsePool } from '../src/corpus/parse-pool.ts';
 import { Library, ReloadDeadlineError } from '../src/search/library.ts';
 import { tempCorpus } from './fixtures/corpus/temp-corpus.ts';
 
 // One worker: a worker that was not replaced after a timeout would leave nothing to parse with.
 const pool = new ParsePool(1);
+// Starting a replacement worker (tsx and the parsers) takes seconds on a busy machine; this is a
+// guard against a hang, not a speed check.
+const WORKER_RESTART = { timeout: 60_000 };
 afterAll(() => pool.close());
 
 const story = (title: string, body: string): string => `Title: ${title}\n\n${body}\n`;
@@ -17,7 +20,7 @@ const nestedHtml = (depth: number): string =>
   `<!doctype html><html><head><title>Deep</title></head><body>${'<div>'.repeat(depth)}<p>Deep text.</p>${'</div>'.repeat(depth)}</body></html>`;
 
 describe('parsing off the main thread', () => {
-  it('rejects a file that parses past its budget, loads the rest, and parses again with a fresh worker', async () => {
+  it('rejects a file that parses past its budget, loads the rest, and parses again with a fresh worker', WORKER_RESTART, async () => {
     const dir = await tempCorpus({ 'a-good.txt': story('Quay reopens', 'The quay reopened on Monday.'), 'nested.html': nestedHtml(100_000) });
     const corpus = await loadCorpus(dir, { pool, parseBudgetMs: 1000 });
     expect(corpus.rejected).toEqual([{ file: 'nested.html', record: null, reason: 'took over 1 s to parse' }]);
@@ -115,7 +118,7 @@ describe('reload deadline', () => {
     expect(report.added).toEqual(['ferry.txt']);
   });
 
-  it('stops parsing when the deadline passes, so the next reload finds the worker free', async () => {
+  it('stops parsing when the deadline passes, so the next reload finds the worker free', WORKER_RESTART, async () => {
     const dir = await tempCorpus({ 'quay.txt': story('Quay reopens', 'The quay reopened on Monday after the storm.') });
     const library = await Library.open(dir, { pool, reloadDeadlineMs: 5000, parseBudgetMs: 120_000 });
     await writeFile(path.join(dir, 'nested.html'), nestedHtml(100_000));
@@ -123,5 +126,17 @@ describe('reload deadline', () => {
     await unlink(path.join(dir, 'nested.html'));
     await writeFile(path.join(dir, 'ferry.txt'), story('Ferry returns', 'The ferry returned on Tuesday.'));
     expect((await library.reload()).added).toEqual(['ferry.txt']);
+  });
+});
+
+describe('the reload cache', () => {
+  it('applies a changed sources file to files that did not change', async () => {
+    const dir = await tempCorpus({ 'gazette/quay.txt': story('Quay reopens', 'The quay reopened on Monday.'), 'sources.json': '{}' });
+    const cache = new CorpusCache();
+    expect((await loadCorpus(dir, { pool, cache })).articles[0]?.outlet).toBeNull();
+
+    await writeFile(path.join(dir, 'sources.json'), JSON.stringify({ 'gazette/': { outlet: 'The Harbour Gazette' } }));
+    const withOutlet = await loadCorpus(dir, { pool, cache });
+    expect(withOutlet.articles[0]?.outlet).toBe('The Harbour Gazette');
   });
 });

@@ -2,7 +2,7 @@ import { constants } from 'node:fs';
 import { type FileHandle, open } from 'node:fs/promises';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { type Article, ArticleSchema, type Corpus, type Duplicate, type Rejection } from './article.ts';
-import { CorpusCache, type FileStamp } from './cache.ts';
+import { CorpusCache, type FileStamp, type PreparedFile } from './cache.ts';
 import { decodeArticleBytes } from './decoding.ts';
 import { type ArticleDraft, type Issue, type ParsedFile, rejectedFile } from './draft.ts';
 import { type StreamedRecordFormat, streamedRecordFormat } from './format.ts';
@@ -63,6 +63,7 @@ interface LoadContext {
   pool: ParsePool;
   cache: CorpusCache | undefined;
   onParse: ((file: string) => void) | undefined;
+  sources: Sources;
 }
 
 /** "6.2 MB", "300 bytes": sizes a moderator reads in a rejection reason. */
@@ -243,26 +244,6 @@ async function parseOpened(entry: CorpusEntry, handle: FileHandle, stamp: FileSt
   return streamRecords(handle, stamp.size, head, format, context);
 }
 
-/** Reads and parses one file, reusing the cached parse when the file is unchanged. */
-async function loadFile(entry: CorpusEntry, context: LoadContext): Promise<ParsedFile> {
-  const opened = await openRegularFile(entry.absolutePath, context.readTimeoutMs);
-  if ('rejection' in opened) return rejectedFile(opened.rejection);
-  const { handle, stamp } = opened;
-  try {
-    const cached = context.cache?.get(entry.file, stamp);
-    if (cached) return cached;
-    context.onParse?.(entry.file);
-    const parsed = await parseOpened(entry, handle, stamp, context);
-    context.cache?.set(entry.file, stamp, parsed);
-    return parsed;
-  } catch (error) {
-    if (context.signal?.aborted) throw error;
-    return rejectedFile(`cannot read file: ${(error as Error).message}`);
-  } finally {
-    closeQuietly(handle);
-  }
-}
-
 function presentOrNull(value: string | null | undefined): string | null {
   const text = normalizeSpace(value ?? '');
   return text === '' ? null : text;
@@ -285,6 +266,61 @@ function toArticle(file: string, draft: ArticleDraft, defaults: SourceDefaults):
   };
 }
 
+/** Runs `step` on each item, yielding to the event loop every few milliseconds: a streamed record file can hold 100,000 items. */
+async function forEachYielding<T>(items: Iterable<T>, step: (item: T) => void): Promise<void> {
+  let lastYield = performance.now();
+  for (const item of items) {
+    step(item);
+    if (performance.now() - lastYield > MAX_BUSY_MS) {
+      await yieldToEventLoop();
+      lastYield = performance.now();
+    }
+  }
+}
+
+/** Turns a file's drafts into checked, hashed articles and attaches the file name to its problems. */
+async function prepareFile(file: string, parsed: ParsedFile, defaults: SourceDefaults): Promise<PreparedFile> {
+  const prepared: PreparedFile = {
+    articles: [],
+    rejected: parsed.rejected.map((issue) => ({ file, ...issue })),
+    warnings: parsed.warnings.map((issue) => ({ file, ...issue })),
+  };
+  await forEachYielding(parsed.drafts, (draft) => {
+    const article = toArticle(file, draft, defaults);
+    const checked = ArticleSchema.safeParse(article);
+    if (checked.success) {
+      prepared.articles.push(article);
+      return;
+    }
+    const reason = article.paragraphs.length === 0 ? 'no body paragraphs after cleaning' : checked.error.issues[0]?.message;
+    prepared.rejected.push({ file, record: draft.record, reason: reason ?? 'invalid article' });
+  });
+  return prepared;
+}
+
+/** Reads, parses and prepares one file, reusing the cached result when the file and its sources defaults are unchanged. */
+async function loadFile(entry: CorpusEntry, context: LoadContext): Promise<PreparedFile> {
+  const defaults = defaultsFor(context.sources, entry.file);
+  const unreadable = (reason: string): Promise<PreparedFile> => prepareFile(entry.file, rejectedFile(reason), defaults);
+  const opened = await openRegularFile(entry.absolutePath, context.readTimeoutMs);
+  if ('rejection' in opened) return unreadable(opened.rejection);
+  const { handle, stamp } = opened;
+  const defaultsKey = JSON.stringify(defaults);
+  try {
+    const cached = context.cache?.get(entry.file, stamp, defaultsKey);
+    if (cached) return cached;
+    context.onParse?.(entry.file);
+    const prepared = await prepareFile(entry.file, await parseOpened(entry, handle, stamp, context), defaults);
+    context.cache?.set(entry.file, stamp, defaultsKey, prepared);
+    return prepared;
+  } catch (error) {
+    if (context.signal?.aborted) throw error;
+    return unreadable(`cannot read file: ${(error as Error).message}`);
+  } finally {
+    closeQuietly(handle);
+  }
+}
+
 /** Collects files' results in corpus order, keeping the first copy of each text and listing the others as duplicates. */
 class CorpusAssembly {
   readonly articles: Article[] = [];
@@ -293,37 +329,19 @@ class CorpusAssembly {
   readonly warnings: Rejection[] = [];
   readonly #idByHash = new Map<string, string>();
 
-  constructor(private readonly sources: Sources) {}
-
-  /** Adds one file's articles, yielding now and then: a streamed record file can hold 100,000 of them. */
-  async add(file: string, parsed: ParsedFile): Promise<void> {
-    this.rejected.push(...parsed.rejected.map((issue) => ({ file, ...issue })));
-    this.warnings.push(...parsed.warnings.map((issue) => ({ file, ...issue })));
-    let lastYield = performance.now();
-    for (const draft of parsed.drafts) {
-      this.#addArticle(file, draft);
-      if (performance.now() - lastYield > MAX_BUSY_MS) {
-        await yieldToEventLoop();
-        lastYield = performance.now();
+  /** Adds one file's articles; which copy of a text is first depends on the order, so this runs on every load, cached or not. */
+  async add(prepared: PreparedFile): Promise<void> {
+    this.rejected.push(...prepared.rejected);
+    this.warnings.push(...prepared.warnings);
+    await forEachYielding(prepared.articles, (article) => {
+      const original = this.#idByHash.get(article.hash);
+      if (original) {
+        this.duplicates.push({ id: article.id, duplicateOf: original });
+        return;
       }
-    }
-  }
-
-  #addArticle(file: string, draft: ArticleDraft): void {
-    const article = toArticle(file, draft, defaultsFor(this.sources, file));
-    const checked = ArticleSchema.safeParse(article);
-    if (!checked.success) {
-      const reason = article.paragraphs.length === 0 ? 'no body paragraphs after cleaning' : checked.error.issues[0]?.message;
-      this.rejected.push({ file, record: draft.record, reason: reason ?? 'invalid article' });
-      return;
-    }
-    const original = this.#idByHash.get(article.hash);
-    if (original) {
-      this.duplicates.push({ id: article.id, duplicateOf: original });
-      return;
-    }
-    this.#idByHash.set(article.hash, article.id);
-    this.articles.push(article);
+      this.#idByHash.set(article.hash, article.id);
+      this.articles.push(article);
+    });
   }
 }
 
@@ -336,7 +354,7 @@ class CorpusAssembly {
 export async function loadCorpus(dir: string, options: LoadOptions = {}): Promise<Corpus> {
   const listing = await listCorpusFiles(dir);
   const { sources, rejected: sourceRejections } = await readSources(listing.root);
-  const assembly = new CorpusAssembly(sources);
+  const assembly = new CorpusAssembly();
   assembly.rejected.push(...sourceRejections, ...listing.rejected);
   const context: LoadContext = {
     maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
@@ -346,24 +364,25 @@ export async function loadCorpus(dir: string, options: LoadOptions = {}): Promis
     pool: options.pool ?? sharedParsePool(),
     cache: options.cache,
     onParse: options.onParse,
+    sources,
   };
   // Two files per worker in flight: one parsing while the next is read from disk.
   const window = 2 * context.pool.threads;
-  const inFlight: Array<{ file: string; parsed: Promise<ParsedFile> }> = [];
+  const inFlight: Array<Promise<PreparedFile>> = [];
   let done = 0;
   const settleOldest = async (): Promise<void> => {
     const oldest = inFlight.shift();
     if (!oldest) return;
-    await assembly.add(oldest.file, await oldest.parsed);
+    await assembly.add(await oldest);
     done += 1;
     options.onProgress?.(done, listing.entries.length);
   };
   for (const entry of listing.entries) {
     context.signal?.throwIfAborted();
-    const parsed = loadFile(entry, context);
+    const loaded = loadFile(entry, context);
     // Settled in order below; this only keeps an abort from counting as unhandled meanwhile.
-    parsed.catch(() => undefined);
-    inFlight.push({ file: entry.file, parsed });
+    loaded.catch(() => undefined);
+    inFlight.push(loaded);
     if (inFlight.length >= window) await settleOldest();
   }
   while (inFlight.length > 0) await settleOldest();
