@@ -79,6 +79,15 @@ describe('record files larger than the file limit', () => {
     expect(corpus.articles.at(-1)).toMatchObject({ id: 'export.json#31', title: 'Record 31' });
   });
 
+  it('says a UTF-16 record file over the limit must be saved as UTF-8, rather than cutting it at the wrong bytes', async () => {
+    const lines = Array.from({ length: 20 }, (_, i) => record(i + 1)).join('\n');
+    const utf16 = new Uint8Array([0xff, 0xfe, ...Buffer.from(lines, 'utf16le')]);
+    const corpus = await loadCorpus(await tempCorpus({ 'export.jsonl': utf16 }), { pool, maxFileBytes: 1000 });
+    expect(corpus.rejected).toEqual([
+      { file: 'export.jsonl', record: null, reason: 'a UTF-16 record file over the 1000 bytes limit cannot be read record by record: save it as UTF-8' },
+    ]);
+  });
+
   it('still rejects a single JSON object over the limit, and says when an array is cut short', async () => {
     const corpus = await loadCorpus(
       await tempCorpus({ 'one.json': record(1, 'z '.repeat(1000)), 'cut.json': `[${record(1, 'w '.repeat(300))}, ${record(2, 'v '.repeat(300))}, {"title": "Cut` }),

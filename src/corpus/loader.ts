@@ -229,6 +229,10 @@ async function streamRecords(
   return joinParts(await Promise.all(parts), refused);
 }
 
+function isUtf16(head: Uint8Array): boolean {
+  return (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
+}
+
 /** Reads and parses an opened file: whole and in one worker task, or as a stream of records when it is a large record file. */
 async function parseOpened(entry: CorpusEntry, handle: FileHandle, stamp: FileStamp, context: LoadContext): Promise<ParsedFile> {
   if (stamp.size <= context.maxFileBytes) {
@@ -241,6 +245,8 @@ async function parseOpened(entry: CorpusEntry, handle: FileHandle, stamp: FileSt
   // A binary file named .jsonl would otherwise be reported line by line.
   const sniffed = decodeArticleBytes(head);
   if ('rejection' in sniffed) return rejectedFile(sniffed.rejection);
+  // Records are cut at newline and bracket bytes, which UTF-16 spreads over two bytes.
+  if (isUtf16(head)) return rejectedFile(`a UTF-16 record file over the ${describeBytes(context.maxFileBytes)} limit cannot be read record by record: save it as UTF-8`);
   return streamRecords(handle, stamp.size, head, format, context);
 }
 
