@@ -21,7 +21,7 @@ function parseFileBytes(file: string, bytes: Uint8Array): ParsedFile {
   return { ...parsed, warnings: [...decodingNotes, ...parsed.warnings] };
 }
 
-/** A task as sent to a worker, with the flag the worker raises when it begins, which starts the task's time budget. */
+/** A task as sent to a worker, with the port on which the worker says it has begun: that starts the task's time budget. */
 export interface StartedTask {
   task: ParseTask;
   started: MessagePort;
