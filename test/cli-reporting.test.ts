@@ -19,12 +19,13 @@ function jsonLines(text: string): unknown[] {
 
 describe('newsdesk reports files it could not use', () => {
   it('ask --json on a corpus whose only file was rejected says so on stderr, as JSON lines', async () => {
-    const big = `${record(1)}\n`.repeat(Math.ceil((5.1 * 1024 * 1024) / record(1).length));
-    const dir = await tempCorpus({ 'export.jsonl': big });
+    // Plain text: a JSON Lines export over the limit is read record by record instead.
+    const big = `Title: Harbour\n\n${'The harbour crane lifted containers. '.repeat(Math.ceil((5.1 * 1024 * 1024) / 37))}\n`;
+    const dir = await tempCorpus({ 'report.txt': big });
     const { code, stdout, stderr } = await newsdeskWith(['ask', 'How many containers did the crane lift?', '--corpus', dir, '--json']);
     expect(code).toBe(0);
     expect(AnswerSchema.parse(JSON.parse(stdout)).answered).toBe(false);
-    expect(jsonLines(stderr)).toEqual([{ kind: 'rejected', file: 'export.jsonl', record: null, reason: expect.stringMatching(/^file is 5\.\d MB, over the 5 MB limit$/u) }]);
+    expect(jsonLines(stderr)).toEqual([{ kind: 'rejected', file: 'report.txt', record: null, reason: expect.stringMatching(/^file is 5\.\d MB, over the 5 MB limit$/u) }]);
   });
 
   it('search --json writes warnings to stderr as JSON lines too, and nothing else', async () => {
@@ -45,11 +46,12 @@ describe('newsdesk reports files it could not use', () => {
 
 describe('newsdesk file size limit', () => {
   it('honours MAX_FILE_MB from the environment', async () => {
-    const dir = await tempCorpus({ 'harbour.jsonl': smallExport });
+    // Plain text: in a JSON Lines export the limit applies to each record.
+    const dir = await tempCorpus({ 'harbour.txt': `Title: Harbour\n\n${'The harbour crane lifted containers. '.repeat(40)}\n` });
     const { stdout } = await newsdeskWith(['corpus', 'check', dir, '--json'], { MAX_FILE_MB: '0.001' });
     const report = JSON.parse(stdout);
     expect(report.articles).toEqual([]);
-    expect(report.rejected).toEqual([{ file: 'harbour.jsonl', record: null, reason: expect.stringContaining('over the 1 KB limit') }]);
+    expect(report.rejected).toEqual([{ file: 'harbour.txt', record: null, reason: expect.stringContaining('over the 1 KB limit') }]);
   });
 
   it('lets --max-file-mb win over MAX_FILE_MB', async () => {

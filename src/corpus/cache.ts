@@ -1,4 +1,4 @@
-import type { ParsedFile } from './draft.ts';
+import type { Article, Rejection } from './article.ts';
 
 /** What identifies one version of a file without reading it. */
 export interface FileStamp {
@@ -6,26 +6,36 @@ export interface FileStamp {
   size: number;
 }
 
+/** One file's articles, checked and hashed, and its problems: what a reload reuses while the file is unchanged. */
+export interface PreparedFile {
+  articles: Article[];
+  rejected: Rejection[];
+  warnings: Rejection[];
+}
+
 interface CacheEntry extends FileStamp {
-  parsed: ParsedFile;
+  defaults: string;
+  prepared: PreparedFile;
 }
 
 /**
- * Parsed files kept between loads, keyed by path relative to the corpus directory. A reload that
- * passes the same cache parses only files whose mtime or size changed.
+ * Prepared files kept between loads, keyed by path relative to the corpus directory. A reload that
+ * passes the same cache reads and prepares only files whose mtime or size changed, or whose
+ * sources defaults did; the cached articles are the very objects the index serves, so the cache
+ * costs little memory of its own.
  */
 export class CorpusCache {
   readonly #entries = new Map<string, CacheEntry>();
 
-  /** The parse of `file` if it was parsed at exactly this mtime and size. */
-  get(file: string, stamp: FileStamp): ParsedFile | undefined {
+  /** The prepared `file` if it was prepared at exactly this mtime and size with these sources defaults (serialised). */
+  get(file: string, stamp: FileStamp, defaults: string): PreparedFile | undefined {
     const entry = this.#entries.get(file);
-    return entry && entry.mtimeMs === stamp.mtimeMs && entry.size === stamp.size ? entry.parsed : undefined;
+    return entry && entry.mtimeMs === stamp.mtimeMs && entry.size === stamp.size && entry.defaults === defaults ? entry.prepared : undefined;
   }
 
-  /** Remembers the parse of this version of `file`. */
-  set(file: string, stamp: FileStamp, parsed: ParsedFile): void {
-    this.#entries.set(file, { ...stamp, parsed });
+  /** Remembers this version of `file`, prepared with these sources defaults. */
+  set(file: string, stamp: FileStamp, defaults: string, prepared: PreparedFile): void {
+    this.#entries.set(file, { ...stamp, defaults, prepared });
   }
 
   /** Forgets files no longer in the corpus, so a long-running bot does not keep deleted articles in memory. */

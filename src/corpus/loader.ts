@@ -1,11 +1,23 @@
-import { readFile, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { type FileHandle, open } from 'node:fs/promises';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { type Article, ArticleSchema, type Corpus, type Duplicate, type Rejection } from './article.ts';
-import { CorpusCache, type FileStamp } from './cache.ts';
+import { CorpusCache, type FileStamp, type PreparedFile } from './cache.ts';
 import { decodeArticleBytes } from './decoding.ts';
-import { type ArticleDraft, type ParsedFile, rejectedFile } from './draft.ts';
-import { parseArticleText } from './format.ts';
+import { type ArticleDraft, type Issue, type ParsedFile, rejectedFile } from './draft.ts';
+import { type StreamedRecordFormat, streamedRecordFormat } from './format.ts';
+import {
+  JsonArraySplitter,
+  JsonLinesSplitter,
+  linePrefix,
+  NO_RECORDS_REASON,
+  type RecordCuts,
+  type RecordSplitter,
+  type RecordText,
+} from './formats/json-records.ts';
 import { bodyHash, normalizeSpace } from './paragraphs.ts';
+import { formatSeconds, ParsePool, ParseTimeoutError, sharedParsePool } from './parse-pool.ts';
+import type { ParseTask } from './parse-worker.ts';
 import { type SourceDefaults, type Sources, defaultsFor, readSources } from './sources.ts';
 import { type CorpusEntry, listCorpusFiles } from './walk.ts';
 
@@ -14,7 +26,7 @@ export { CorpusDirectoryError } from './walk.ts';
 
 /** How `loadCorpus` reads a corpus. */
 export interface LoadOptions {
-  /** Larger files are rejected unread (default 5 MB). */
+  /** Larger files are rejected unread (default 5 MB); in a JSON Lines file or JSON array the limit applies to each record. */
   maxFileBytes?: number;
   /** Called after each file with the number of files done and the total. */
   onProgress?: (done: number, total: number) => void;
@@ -22,11 +34,37 @@ export interface LoadOptions {
   cache?: CorpusCache;
   /** Called for each file actually parsed (not reused from the cache). */
   onParse?: (file: string) => void;
+  /** Longest a worker may parse one file (or one batch of records) before it is rejected and the worker replaced (default 10 s). */
+  parseBudgetMs?: number;
+  /** Longest one open or read may wait on the disk before the file is rejected (default 10 s). */
+  readTimeoutMs?: number;
+  /** Aborting it stops the load: nothing more is read or parsed, and `loadCorpus` rejects with the signal's reason. */
+  signal?: AbortSignal;
+  /** The worker threads that parse (default: the process's pool, one thread per CPU). */
+  pool?: ParsePool;
 }
 
 const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
-/** Longest stretch of parsing between two yields, so a gateway heartbeat sharing the event loop is never starved. */
+const DEFAULT_PARSE_BUDGET_MS = 10_000;
+const DEFAULT_READ_TIMEOUT_MS = 10_000;
+/** Longest stretch of main-thread work between two yields, so a gateway heartbeat sharing the event loop is never starved. */
 const MAX_BUSY_MS = 10;
+/** Bytes read at a time from a record file streamed record by record. */
+const STREAM_CHUNK_BYTES = 256 * 1024;
+/** Records of a streamed file sent to a worker together: small enough to return quickly, large enough to amortise the hand-over. */
+const RECORD_BATCH_BYTES = 512 * 1024;
+
+/** The load's settings with defaults filled in. */
+interface LoadContext {
+  maxFileBytes: number;
+  parseBudgetMs: number;
+  readTimeoutMs: number;
+  signal: AbortSignal | undefined;
+  pool: ParsePool;
+  cache: CorpusCache | undefined;
+  onParse: ((file: string) => void) | undefined;
+  sources: Sources;
+}
 
 /** "6.2 MB", "300 bytes": sizes a moderator reads in a rejection reason. */
 function describeBytes(bytes: number): string {
@@ -35,38 +73,181 @@ function describeBytes(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1).replace(/\.0$/u, '')} MB`;
 }
 
-function parseBytes(file: string, bytes: Uint8Array): ParsedFile {
-  const decoded = decodeArticleBytes(bytes);
-  if ('rejection' in decoded) return rejectedFile(decoded.rejection);
-  const parsed = parseArticleText(file, decoded.text);
-  const decodingNotes = decoded.warnings.map((reason) => ({ record: null, reason }));
-  return { ...parsed, warnings: [...decodingNotes, ...parsed.warnings] };
+/** Thrown when the disk does not answer in time: the file is rejected, the load goes on. */
+class DiskTimeoutError extends Error {}
+
+/**
+ * Waits for a disk operation at most `ms`. A late result is cleaned up by `discard` (a handle
+ * closed), so a read stuck on a dead mount costs one libuv thread, never the load.
+ */
+async function within<T>(operation: Promise<T>, ms: number, what: string, discard?: (late: T) => unknown): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new DiskTimeoutError(`${what} took over ${formatSeconds(ms)}`)), ms);
+  });
+  try {
+    return await Promise.race([operation, timeout]);
+  } catch (error) {
+    if (error instanceof DiskTimeoutError && discard) operation.then(discard, () => undefined);
+    throw error;
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
-/** Reads and parses one file, reusing the cached parse when the file is unchanged. */
-async function loadFile(entry: CorpusEntry, options: LoadOptions, maxFileBytes: number): Promise<ParsedFile> {
-  let stamp: FileStamp;
+function closeQuietly(handle: FileHandle): void {
+  handle.close().catch(() => undefined);
+}
+
+type OpenedFile = { handle: FileHandle; stamp: FileStamp } | { rejection: string };
+
+/**
+ * Opens a corpus file for reading, refusing anything but a regular file. O_NONBLOCK makes opening
+ * a FIFO return at once instead of waiting for a writer that may never come; the type is checked
+ * on the opened handle, so a file swapped for a FIFO after the directory walk is caught too.
+ */
+async function openRegularFile(absolutePath: string, readTimeoutMs: number): Promise<OpenedFile> {
+  let handle: FileHandle;
   try {
-    const info = await stat(entry.absolutePath);
-    stamp = { mtimeMs: info.mtimeMs, size: info.size };
+    handle = await within(open(absolutePath, constants.O_RDONLY | constants.O_NONBLOCK), readTimeoutMs, 'opening the file', closeQuietly);
   } catch (error) {
-    return rejectedFile(`cannot read file: ${(error as Error).message}`);
+    // A Unix socket cannot be opened at all.
+    if ((error as NodeJS.ErrnoException).code === 'ENXIO') return { rejection: 'not a regular file' };
+    return { rejection: `cannot read file: ${(error as Error).message}` };
   }
-  if (stamp.size > maxFileBytes) {
-    return rejectedFile(`file is ${describeBytes(stamp.size)}, over the ${describeBytes(maxFileBytes)} limit`);
-  }
-  const cached = options.cache?.get(entry.file, stamp);
-  if (cached) return cached;
-  let bytes: Uint8Array;
   try {
-    bytes = await readFile(entry.absolutePath);
+    const info = await within(handle.stat(), readTimeoutMs, 'reading the file type');
+    if (!info.isFile()) {
+      closeQuietly(handle);
+      return { rejection: 'not a regular file' };
+    }
+    return { handle, stamp: { mtimeMs: info.mtimeMs, size: info.size } };
   } catch (error) {
-    return rejectedFile(`cannot read file: ${(error as Error).message}`);
+    closeQuietly(handle);
+    return { rejection: `cannot read file: ${(error as Error).message}` };
   }
-  options.onParse?.(entry.file);
-  const parsed = parseBytes(entry.file, bytes);
-  options.cache?.set(entry.file, stamp, parsed);
-  return parsed;
+}
+
+/** Reads up to `length` bytes from `position`, each read bounded in time; fewer when the file ends first. */
+async function readBytes(handle: FileHandle, position: number, length: number, readTimeoutMs: number): Promise<Uint8Array> {
+  const bytes = new Uint8Array(length);
+  let offset = 0;
+  while (offset < length) {
+    const { bytesRead } = await within(handle.read(bytes, offset, length - offset, position + offset), readTimeoutMs, 'reading the file');
+    if (bytesRead === 0) break;
+    offset += bytesRead;
+  }
+  return offset === length ? bytes : bytes.slice(0, offset);
+}
+
+/** Parses one task in the pool; a task over budget, or a worker that fails, becomes a rejection of the file. */
+async function parseInPool(task: ParseTask, context: LoadContext): Promise<ParsedFile> {
+  try {
+    return await context.pool.run(task, { budgetMs: context.parseBudgetMs, signal: context.signal });
+  } catch (error) {
+    if (context.signal?.aborted) throw error;
+    return rejectedFile(parseFailureReason(error));
+  }
+}
+
+function parseFailureReason(error: unknown): string {
+  return error instanceof ParseTimeoutError ? error.message : `the parser failed: ${(error as Error).message}`;
+}
+
+/** Parses a batch of records in the pool; if the batch fails, each of its records is rejected with the reason. */
+async function parseRecordBatch(records: RecordText[], context: LoadContext): Promise<ParsedFile> {
+  try {
+    return await context.pool.run({ kind: 'records', records }, { budgetMs: context.parseBudgetMs, signal: context.signal });
+  } catch (error) {
+    if (context.signal?.aborted) throw error;
+    const reason = parseFailureReason(error);
+    return { drafts: [], rejected: records.map(({ record, line }) => ({ record, reason: `${linePrefix(line)}${reason}` })), warnings: [] };
+  }
+}
+
+/** One file's result from its parts in order: the records of a streamed file come back batch by batch. */
+function joinParts(parts: readonly ParsedFile[], extraRejections: readonly Issue[]): ParsedFile {
+  return {
+    drafts: parts.flatMap((part) => part.drafts),
+    rejected: [...extraRejections, ...parts.flatMap((part) => part.rejected)].sort((a, b) => (a.record ?? 0) - (b.record ?? 0)),
+    warnings: parts.flatMap((part) => part.warnings),
+  };
+}
+
+/**
+ * Reads a record file too large to read whole as a stream of records: the size limit applies to
+ * each record, batches of records are parsed in the pool while the next bytes are read, and at
+ * most one record and a few batches are held in memory besides the drafts.
+ */
+async function streamRecords(
+  handle: FileHandle,
+  size: number,
+  head: Uint8Array,
+  format: StreamedRecordFormat,
+  context: LoadContext,
+): Promise<ParsedFile> {
+  const oversize = (bytes: number): string => `record is ${describeBytes(bytes)}, over the ${describeBytes(context.maxFileBytes)} limit`;
+  const splitter: RecordSplitter =
+    format === 'json-lines' ? new JsonLinesSplitter(context.maxFileBytes, oversize) : new JsonArraySplitter(context.maxFileBytes, oversize);
+  const parts: Promise<ParsedFile>[] = [];
+  const refused: Issue[] = [];
+  let batch: RecordText[] = [];
+  let batchBytes = 0;
+  let recordCount = 0;
+  const send = (): void => {
+    if (batch.length === 0) return;
+    const sent = parseRecordBatch(batch, context);
+    sent.catch(() => undefined);
+    parts.push(sent);
+    batch = [];
+    batchBytes = 0;
+  };
+  const take = (cuts: RecordCuts): void => {
+    refused.push(...cuts.rejected);
+    recordCount += cuts.records.length + cuts.rejected.length;
+    for (const record of cuts.records) {
+      batch.push(record);
+      batchBytes += record.bytes.length;
+      if (batchBytes >= RECORD_BATCH_BYTES) send();
+    }
+  };
+  let chunk = head;
+  let position = 0;
+  while (chunk.length > 0) {
+    context.signal?.throwIfAborted();
+    take(splitter.push(chunk));
+    position += chunk.length;
+    // Reading waits for the workers once they have a few batches each, so memory stays bounded.
+    const backlog = parts[parts.length - 2 * context.pool.threads];
+    if (backlog) await backlog;
+    // Only the bytes the file had when opened: an export still being appended to is read up to there, not forever.
+    chunk = await readBytes(handle, position, Math.min(STREAM_CHUNK_BYTES, size - position), context.readTimeoutMs);
+  }
+  take(splitter.end());
+  send();
+  if (recordCount === 0) return rejectedFile(NO_RECORDS_REASON);
+  return joinParts(await Promise.all(parts), refused);
+}
+
+function isUtf16(head: Uint8Array): boolean {
+  return (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
+}
+
+/** Reads and parses an opened file: whole and in one worker task, or as a stream of records when it is a large record file. */
+async function parseOpened(entry: CorpusEntry, handle: FileHandle, stamp: FileStamp, context: LoadContext): Promise<ParsedFile> {
+  if (stamp.size <= context.maxFileBytes) {
+    const bytes = await readBytes(handle, 0, stamp.size, context.readTimeoutMs);
+    return parseInPool({ kind: 'file', file: entry.file, bytes }, context);
+  }
+  const head = await readBytes(handle, 0, Math.min(STREAM_CHUNK_BYTES, stamp.size), context.readTimeoutMs);
+  const format = streamedRecordFormat(entry.file, head);
+  if (format === null) return rejectedFile(`file is ${describeBytes(stamp.size)}, over the ${describeBytes(context.maxFileBytes)} limit`);
+  // A binary file named .jsonl would otherwise be reported line by line.
+  const sniffed = decodeArticleBytes(head);
+  if ('rejection' in sniffed) return rejectedFile(sniffed.rejection);
+  // Records are cut at newline and bracket bytes, which UTF-16 spreads over two bytes.
+  if (isUtf16(head)) return rejectedFile(`a UTF-16 record file over the ${describeBytes(context.maxFileBytes)} limit cannot be read record by record: save it as UTF-8`);
+  return streamRecords(handle, stamp.size, head, format, context);
 }
 
 function presentOrNull(value: string | null | undefined): string | null {
@@ -91,6 +272,61 @@ function toArticle(file: string, draft: ArticleDraft, defaults: SourceDefaults):
   };
 }
 
+/** Runs `step` on each item, yielding to the event loop every few milliseconds: a streamed record file can hold 100,000 items. */
+async function forEachYielding<T>(items: Iterable<T>, step: (item: T) => void): Promise<void> {
+  let lastYield = performance.now();
+  for (const item of items) {
+    step(item);
+    if (performance.now() - lastYield > MAX_BUSY_MS) {
+      await yieldToEventLoop();
+      lastYield = performance.now();
+    }
+  }
+}
+
+/** Turns a file's drafts into checked, hashed articles and attaches the file name to its problems. */
+async function prepareFile(file: string, parsed: ParsedFile, defaults: SourceDefaults): Promise<PreparedFile> {
+  const prepared: PreparedFile = {
+    articles: [],
+    rejected: parsed.rejected.map((issue) => ({ file, ...issue })),
+    warnings: parsed.warnings.map((issue) => ({ file, ...issue })),
+  };
+  await forEachYielding(parsed.drafts, (draft) => {
+    const article = toArticle(file, draft, defaults);
+    const checked = ArticleSchema.safeParse(article);
+    if (checked.success) {
+      prepared.articles.push(article);
+      return;
+    }
+    const reason = article.paragraphs.length === 0 ? 'no body paragraphs after cleaning' : checked.error.issues[0]?.message;
+    prepared.rejected.push({ file, record: draft.record, reason: reason ?? 'invalid article' });
+  });
+  return prepared;
+}
+
+/** Reads, parses and prepares one file, reusing the cached result when the file and its sources defaults are unchanged. */
+async function loadFile(entry: CorpusEntry, context: LoadContext): Promise<PreparedFile> {
+  const defaults = defaultsFor(context.sources, entry.file);
+  const unreadable = (reason: string): Promise<PreparedFile> => prepareFile(entry.file, rejectedFile(reason), defaults);
+  const opened = await openRegularFile(entry.absolutePath, context.readTimeoutMs);
+  if ('rejection' in opened) return unreadable(opened.rejection);
+  const { handle, stamp } = opened;
+  const defaultsKey = JSON.stringify(defaults);
+  try {
+    const cached = context.cache?.get(entry.file, stamp, defaultsKey);
+    if (cached) return cached;
+    context.onParse?.(entry.file);
+    const prepared = await prepareFile(entry.file, await parseOpened(entry, handle, stamp, context), defaults);
+    context.cache?.set(entry.file, stamp, defaultsKey, prepared);
+    return prepared;
+  } catch (error) {
+    if (context.signal?.aborted) throw error;
+    return unreadable(`cannot read file: ${(error as Error).message}`);
+  } finally {
+    closeQuietly(handle);
+  }
+}
+
 /** Collects files' results in corpus order, keeping the first copy of each text and listing the others as duplicates. */
 class CorpusAssembly {
   readonly articles: Article[] = [];
@@ -99,51 +335,64 @@ class CorpusAssembly {
   readonly warnings: Rejection[] = [];
   readonly #idByHash = new Map<string, string>();
 
-  constructor(private readonly sources: Sources) {}
-
-  add(file: string, parsed: ParsedFile): void {
-    this.rejected.push(...parsed.rejected.map((issue) => ({ file, ...issue })));
-    this.warnings.push(...parsed.warnings.map((issue) => ({ file, ...issue })));
-    for (const draft of parsed.drafts) this.#addArticle(file, draft);
-  }
-
-  #addArticle(file: string, draft: ArticleDraft): void {
-    const article = toArticle(file, draft, defaultsFor(this.sources, file));
-    const checked = ArticleSchema.safeParse(article);
-    if (!checked.success) {
-      const reason = article.paragraphs.length === 0 ? 'no body paragraphs after cleaning' : checked.error.issues[0]?.message;
-      this.rejected.push({ file, record: draft.record, reason: reason ?? 'invalid article' });
-      return;
-    }
-    const original = this.#idByHash.get(article.hash);
-    if (original) {
-      this.duplicates.push({ id: article.id, duplicateOf: original });
-      return;
-    }
-    this.#idByHash.set(article.hash, article.id);
-    this.articles.push(article);
+  /** Adds one file's articles; which copy of a text is first depends on the order, so this runs on every load, cached or not. */
+  async add(prepared: PreparedFile): Promise<void> {
+    this.rejected.push(...prepared.rejected);
+    this.warnings.push(...prepared.warnings);
+    await forEachYielding(prepared.articles, (article) => {
+      const original = this.#idByHash.get(article.hash);
+      if (original) {
+        this.duplicates.push({ id: article.id, duplicateOf: original });
+        return;
+      }
+      this.#idByHash.set(article.hash, article.id);
+      this.articles.push(article);
+    });
   }
 }
 
 /**
  * Loads every article file under `dir`: bad files are reported in `rejected` and never stop the
- * others. Throws `CorpusDirectoryError` only when `dir` itself cannot be read.
+ * others. Files are parsed in worker threads, several at a time, and assembled in corpus order.
+ * Throws `CorpusDirectoryError` only when `dir` itself cannot be read, and the signal's reason
+ * when `options.signal` aborts.
  */
 export async function loadCorpus(dir: string, options: LoadOptions = {}): Promise<Corpus> {
   const listing = await listCorpusFiles(dir);
   const { sources, rejected: sourceRejections } = await readSources(listing.root);
-  const assembly = new CorpusAssembly(sources);
+  const assembly = new CorpusAssembly();
   assembly.rejected.push(...sourceRejections, ...listing.rejected);
-  const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-  let lastYield = performance.now();
-  for (const [index, entry] of listing.entries.entries()) {
-    assembly.add(entry.file, await loadFile(entry, options, maxFileBytes));
-    options.onProgress?.(index + 1, listing.entries.length);
-    if (performance.now() - lastYield > MAX_BUSY_MS) {
-      await yieldToEventLoop();
-      lastYield = performance.now();
-    }
+  const context: LoadContext = {
+    maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
+    parseBudgetMs: options.parseBudgetMs ?? DEFAULT_PARSE_BUDGET_MS,
+    readTimeoutMs: options.readTimeoutMs ?? DEFAULT_READ_TIMEOUT_MS,
+    signal: options.signal,
+    pool: options.pool ?? sharedParsePool(),
+    cache: options.cache,
+    onParse: options.onParse,
+    sources,
+  };
+  // Two files per worker in flight: one parsing while the next is read from disk.
+  const window = 2 * context.pool.threads;
+  const inFlight: Array<Promise<PreparedFile>> = [];
+  let done = 0;
+  const settleOldest = async (): Promise<void> => {
+    const oldest = inFlight.shift();
+    if (!oldest) return;
+    await assembly.add(await oldest);
+    done += 1;
+    options.onProgress?.(done, listing.entries.length);
+  };
+  for (const entry of listing.entries) {
+    context.signal?.throwIfAborted();
+    const loaded = loadFile(entry, context);
+    // Settled in order below; this only keeps an abort from counting as unhandled meanwhile.
+    loaded.catch(() => undefined);
+    inFlight.push(loaded);
+    if (inFlight.length >= window) await settleOldest();
   }
+  while (inFlight.length > 0) await settleOldest();
+  context.signal?.throwIfAborted();
   options.cache?.retainOnly(new Set(listing.entries.map((entry) => entry.file)));
   return { articles: assembly.articles, rejected: assembly.rejected, duplicates: assembly.duplicates, warnings: assembly.warnings };
 }

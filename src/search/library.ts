@@ -59,6 +59,8 @@ export interface LibraryOptions extends LoadOptions {
   maxLoss?: number;
   /** Where the index snapshot lives: served at start when the corpus is unchanged, written after a full load. */
   snapshotPath?: string;
+  /** Longest a reload may spend loading the corpus before it is abandoned (default 10 minutes). */
+  reloadDeadlineMs?: number;
 }
 
 /** How one reload runs. */
@@ -71,6 +73,34 @@ export interface ReloadOptions {
 export type IndexOrigin =
   | { from: 'snapshot' }
   | { from: 'corpus'; snapshot: SnapshotMiss | 'not configured'; detail: string | null; notWritten?: string };
+
+const DEFAULT_RELOAD_DEADLINE_MS = 10 * 60 * 1000;
+
+/** Thrown by `reload` when loading the corpus outlasts the deadline: the old index keeps serving and the next reload may run. */
+export class ReloadDeadlineError extends Error {
+  constructor(deadlineMs: number) {
+    super(`The reload took over ${Math.round(deadlineMs / 1000)} s to load the corpus and was abandoned; the previous corpus is still served.`);
+    this.name = 'ReloadDeadlineError';
+  }
+}
+
+/**
+ * Loads with a deadline. On expiry the load's signal is aborted (the loader stops reading and
+ * parsing) and the reload fails at once, even if some read never returns: a wedged disk must not
+ * leave every later reload refused as "already running".
+ */
+async function loadBefore(deadlineMs: number, load: (signal: AbortSignal) => Promise<Corpus>): Promise<Corpus> {
+  const deadline = new AbortController();
+  const expired = new Promise<never>((_, reject) => {
+    deadline.signal.addEventListener('abort', () => reject(deadline.signal.reason as Error), { once: true });
+  });
+  const timer = setTimeout(() => deadline.abort(new ReloadDeadlineError(deadlineMs)), deadlineMs);
+  try {
+    return await Promise.race([load(deadline.signal), expired]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 /** Thrown by `reload` while another reload is running. */
 export class ReloadInProgressError extends Error {
@@ -109,10 +139,11 @@ export class Library {
 
   private constructor(
     index: ArticleIndex,
-    private readonly source: (() => Promise<Corpus>) | null,
+    private readonly source: ((signal: AbortSignal) => Promise<Corpus>) | null,
     private readonly maxLoss = DEFAULT_MAX_LOSS,
     /** Where the index served at open came from. */
     readonly origin: IndexOrigin = { from: 'corpus', snapshot: 'not configured', detail: null },
+    private readonly reloadDeadlineMs = DEFAULT_RELOAD_DEADLINE_MS,
   ) {
     this.index = index;
   }
@@ -122,23 +153,23 @@ export class Library {
    * if it cannot be read. Reloads share one loader cache, so unchanged files are not parsed again.
    */
   static async open(corpusDir: string, options: LibraryOptions = {}): Promise<Library> {
-    const { load = loadCorpus, maxLoss, snapshotPath, ...loadOptions } = options;
+    const { load = loadCorpus, maxLoss, snapshotPath, reloadDeadlineMs, ...loadOptions } = options;
     const cache = loadOptions.cache ?? new CorpusCache();
-    const source = () => load(corpusDir, { ...loadOptions, cache });
+    const source = (signal?: AbortSignal) => load(corpusDir, { ...loadOptions, cache, ...(signal ? { signal } : {}) });
     if (snapshotPath === undefined) {
-      return new Library(await ArticleIndex.build(distinct((await source()).articles)), source, maxLoss);
+      return new Library(await ArticleIndex.build(distinct((await source()).articles)), source, maxLoss, undefined, reloadDeadlineMs);
     }
     // Fingerprinted before loading: a file changed during the build makes this snapshot stale, never wrongly fresh.
     const fingerprint = await corpusFingerprint(corpusDir, loadOptions.maxFileBytes);
     const restored = await readSnapshot(snapshotPath, fingerprint);
-    if (restored.index) return new Library(restored.index, source, maxLoss, { from: 'snapshot' });
+    if (restored.index) return new Library(restored.index, source, maxLoss, { from: 'snapshot' }, reloadDeadlineMs);
     const index = await ArticleIndex.build(distinct((await source()).articles));
     // The snapshot only speeds up the next start: failing to write it (no such folder, a full disk) must not stop this one.
     const notWritten = await writeSnapshot(snapshotPath, index, fingerprint).then(
       () => undefined,
       (error: Error) => `snapshot not written: ${error.message}`,
     );
-    return new Library(index, source, maxLoss, { from: 'corpus', snapshot: restored.miss, detail: restored.detail, notWritten });
+    return new Library(index, source, maxLoss, { from: 'corpus', snapshot: restored.miss, detail: restored.detail, notWritten }, reloadDeadlineMs);
   }
 
   /** A library over articles already in memory; `reload` calls `load` when given. */
@@ -275,7 +306,7 @@ export class Library {
     this.running = true;
     try {
       const started = performance.now();
-      const corpus = await this.source();
+      const corpus = await loadBefore(this.reloadDeadlineMs, this.source);
       const live = this.index;
       const loaded = distinct(corpus.articles);
       const { added, updated, removed: missing } = await compare(live, loaded);

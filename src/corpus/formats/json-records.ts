@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { decodeArticleBytes } from '../decoding.ts';
 import type { ArticleDraft, Issue, ParsedFile } from '../draft.ts';
 import { rejectedFile } from '../draft.ts';
 import { joinLines, normalizeSpace } from '../paragraphs.ts';
@@ -29,7 +30,7 @@ function bodyParagraphs(body: string | string[]): string[] {
 interface RecordOutcome {
   draft?: ArticleDraft;
   rejection?: Issue;
-  warning?: Issue;
+  warnings?: Issue[];
 }
 
 /** Validates one record and turns it into a draft, or says why it cannot be an article. */
@@ -43,7 +44,7 @@ function recordDraft(value: unknown, record: number): RecordOutcome {
   const { metadata, dateWarning } = recordMetadata(parsed.data);
   return {
     draft: { ...metadata, record, paragraphs },
-    ...(dateWarning ? { warning: { record, reason: dateWarning } } : {}),
+    ...(dateWarning ? { warnings: [{ record, reason: dateWarning }] } : {}),
   };
 }
 
@@ -53,7 +54,7 @@ function collect(outcomes: readonly RecordOutcome[], extraRejections: readonly I
     rejected: [...extraRejections, ...outcomes.flatMap((outcome) => (outcome.rejection ? [outcome.rejection] : []))].sort(
       (a, b) => (a.record ?? 0) - (b.record ?? 0),
     ),
-    warnings: outcomes.flatMap((outcome) => (outcome.warning ? [outcome.warning] : [])),
+    warnings: outcomes.flatMap((outcome) => outcome.warnings ?? []),
   };
 }
 
@@ -69,20 +70,252 @@ export function parseJson(text: string): ParsedFile {
   return collect(records.map((value, index) => recordDraft(value, index + 1)));
 }
 
-/** Articles of a JSON Lines file, one record per non-blank line; a bad line is rejected alone. */
-export function parseJsonLines(text: string): ParsedFile {
-  const outcomes: RecordOutcome[] = [];
-  const unparseable: Issue[] = [];
-  let record = 0;
-  for (const [index, line] of text.split('\n').entries()) {
-    if (line.trim() === '') continue;
-    record += 1;
-    try {
-      outcomes.push(recordDraft(JSON.parse(line), record));
-    } catch (error) {
-      unparseable.push({ record, reason: `line ${index + 1}: unparseable JSON: ${(error as Error).message}` });
+/** One record's bytes, cut from a JSON Lines file or a JSON array by a `RecordSplitter`. */
+export interface RecordText {
+  /** 1-based: the Nth non-blank line, or the Nth array element. */
+  record: number;
+  /** The 1-based line of a JSON Lines record, null for an array element. */
+  line: number | null;
+  bytes: Uint8Array;
+}
+
+/** "line 7: " before a JSON Lines record's reasons, so a moderator can open the file at the bad line. */
+export function linePrefix(line: number | null): string {
+  return line === null ? '' : `line ${line}: `;
+}
+
+/** Decodes, parses and validates one record; its problems name its line when it has one. */
+function recordTextOutcome({ record, line, bytes }: RecordText): RecordOutcome {
+  const where = linePrefix(line);
+  const decoded = decodeArticleBytes(bytes);
+  if ('rejection' in decoded) return { rejection: { record, reason: `${where}${decoded.rejection}` } };
+  let value: unknown;
+  try {
+    value = JSON.parse(decoded.text);
+  } catch (error) {
+    return { rejection: { record, reason: `${where}unparseable JSON: ${(error as Error).message}` } };
+  }
+  const outcome = recordDraft(value, record);
+  const warnings = [...decoded.warnings.map((reason) => ({ record, reason })), ...(outcome.warnings ?? [])];
+  return {
+    ...outcome,
+    ...(outcome.rejection ? { rejection: { record, reason: `${where}${outcome.rejection.reason}` } } : {}),
+    warnings: warnings.map((warning) => ({ record, reason: `${where}${warning.reason}` })),
+  };
+}
+
+/** Articles of records cut from a record file; a bad record is rejected alone. */
+export function parseRecordTexts(records: readonly RecordText[]): ParsedFile {
+  return collect(records.map(recordTextOutcome));
+}
+
+/** What a splitter cut from the bytes it was given: whole records, and records it refused. */
+export interface RecordCuts {
+  records: RecordText[];
+  rejected: Issue[];
+}
+
+/** Cuts a record file read in chunks into records, holding at most one record's bytes at a time. */
+export interface RecordSplitter {
+  /** The records completed by this chunk. */
+  push(chunk: Uint8Array): RecordCuts;
+  /** The last record, once the file has ended. */
+  end(): RecordCuts;
+}
+
+/** Says why a record of this many bytes is refused. */
+export type OversizeReason = (bytes: number) => string;
+
+const NEWLINE = 0x0a;
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const COMMA = 0x2c;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+
+function isJsonSpace(byte: number): boolean {
+  return byte === 0x20 || byte === 0x09 || byte === 0x0a || byte === 0x0d;
+}
+
+/**
+ * The bytes of the record being cut. Past the size limit it keeps only the count, so one huge
+ * record costs no memory and is refused with its size.
+ */
+class RecordBuffer {
+  #parts: Uint8Array[] = [];
+  #size = 0;
+
+  constructor(private readonly maxBytes: number) {}
+
+  get size(): number {
+    return this.#size;
+  }
+
+  get oversize(): boolean {
+    return this.#size > this.maxBytes;
+  }
+
+  append(bytes: Uint8Array): void {
+    this.#size += bytes.length;
+    if (this.oversize) this.#parts = [];
+    else if (bytes.length > 0) this.#parts.push(bytes);
+  }
+
+  /** The record's bytes in a buffer of their own (a view of a read buffer would send the whole buffer to a worker). */
+  take(): Uint8Array {
+    const bytes = new Uint8Array(this.#size);
+    let offset = 0;
+    for (const part of this.#parts) {
+      bytes.set(part, offset);
+      offset += part.length;
+    }
+    this.#parts = [];
+    this.#size = 0;
+    return bytes;
+  }
+
+  /** Forgets the record, for one that was refused. */
+  drop(): void {
+    this.#parts = [];
+    this.#size = 0;
+  }
+
+  isBlank(): boolean {
+    return this.#parts.every((part) => part.every(isJsonSpace));
+  }
+}
+
+/** Cuts JSON Lines into one record per non-blank line; a line over the limit is refused with its number. */
+export class JsonLinesSplitter implements RecordSplitter {
+  readonly #buffer: RecordBuffer;
+  #line = 0;
+  #record = 0;
+
+  constructor(maxRecordBytes: number, private readonly oversizeReason: OversizeReason) {
+    this.#buffer = new RecordBuffer(maxRecordBytes);
+  }
+
+  push(chunk: Uint8Array): RecordCuts {
+    const cuts: RecordCuts = { records: [], rejected: [] };
+    let start = 0;
+    for (let newline = chunk.indexOf(NEWLINE); newline !== -1; newline = chunk.indexOf(NEWLINE, start)) {
+      this.#buffer.append(chunk.subarray(start, newline));
+      this.#finishLine(cuts);
+      start = newline + 1;
+    }
+    this.#buffer.append(chunk.subarray(start));
+    return cuts;
+  }
+
+  end(): RecordCuts {
+    const cuts: RecordCuts = { records: [], rejected: [] };
+    this.#finishLine(cuts);
+    return cuts;
+  }
+
+  #finishLine(cuts: RecordCuts): void {
+    this.#line += 1;
+    if (!this.#buffer.oversize && this.#buffer.isBlank()) {
+      this.#buffer.drop();
+      return;
+    }
+    this.#record += 1;
+    if (this.#buffer.oversize) {
+      cuts.rejected.push({ record: this.#record, reason: `${linePrefix(this.#line)}${this.oversizeReason(this.#buffer.size)}` });
+      this.#buffer.drop();
+    } else {
+      cuts.records.push({ record: this.#record, line: this.#line, bytes: this.#buffer.take() });
     }
   }
-  if (record === 0) return rejectedFile('no records in the JSON Lines file');
-  return collect(outcomes, unparseable);
+}
+
+/**
+ * Cuts a JSON array into its elements without parsing them: it only follows strings and bracket
+ * depth to find the commas between top-level elements, so a 100 MB array is read in constant
+ * memory and each element is parsed (and size-checked) alone.
+ */
+export class JsonArraySplitter implements RecordSplitter {
+  readonly #buffer: RecordBuffer;
+  #record = 0;
+  #depth = 0;
+  #inString = false;
+  #escaped = false;
+  #inElement = false;
+  #closed = false;
+
+  constructor(maxRecordBytes: number, private readonly oversizeReason: OversizeReason) {
+    this.#buffer = new RecordBuffer(maxRecordBytes);
+  }
+
+  push(chunk: Uint8Array): RecordCuts {
+    const cuts: RecordCuts = { records: [], rejected: [] };
+    let elementStart = this.#inElement ? 0 : -1;
+    for (let i = 0; i < chunk.length && !this.#closed; i += 1) {
+      const byte = chunk[i] as number;
+      if (this.#inString) {
+        if (this.#escaped) this.#escaped = false;
+        else if (byte === BACKSLASH) this.#escaped = true;
+        else if (byte === QUOTE) this.#inString = false;
+        continue;
+      }
+      // Before the array opens there is only a byte-order mark and space.
+      if (this.#depth === 0) {
+        if (byte === OPEN_BRACKET) this.#depth = 1;
+        continue;
+      }
+      if (this.#depth === 1 && (byte === COMMA || byte === CLOSE_BRACKET)) {
+        if (this.#inElement) {
+          this.#buffer.append(chunk.subarray(elementStart, i));
+          this.#finishElement(cuts);
+        }
+        elementStart = -1;
+        if (byte === CLOSE_BRACKET) this.#closed = true;
+        continue;
+      }
+      if (!this.#inElement) {
+        if (isJsonSpace(byte)) continue;
+        this.#inElement = true;
+        elementStart = i;
+      }
+      if (byte === QUOTE) this.#inString = true;
+      else if (byte === OPEN_BRACKET || byte === OPEN_BRACE) this.#depth += 1;
+      else if (byte === CLOSE_BRACKET || byte === CLOSE_BRACE) this.#depth -= 1;
+    }
+    if (this.#inElement && elementStart !== -1) this.#buffer.append(chunk.subarray(elementStart));
+    return cuts;
+  }
+
+  end(): RecordCuts {
+    const cuts: RecordCuts = { records: [], rejected: [] };
+    if (this.#closed) return cuts;
+    if (this.#inElement) this.#finishElement(cuts);
+    cuts.rejected.push({ record: null, reason: 'the JSON array is not closed: the file ends early' });
+    return cuts;
+  }
+
+  #finishElement(cuts: RecordCuts): void {
+    this.#inElement = false;
+    this.#record += 1;
+    if (this.#buffer.oversize) {
+      cuts.rejected.push({ record: this.#record, reason: this.oversizeReason(this.#buffer.size) });
+      this.#buffer.drop();
+    } else {
+      cuts.records.push({ record: this.#record, line: null, bytes: this.#buffer.take() });
+    }
+  }
+}
+
+/** Why a record file yields nothing at all. */
+export const NO_RECORDS_REASON = 'no records in the file';
+
+/** Articles of a JSON Lines file, one record per non-blank line; a bad line is rejected alone. */
+export function parseJsonLines(text: string): ParsedFile {
+  const splitter = new JsonLinesSplitter(Number.POSITIVE_INFINITY, () => 'record too large');
+  const pushed = splitter.push(new TextEncoder().encode(text));
+  const ended = splitter.end();
+  const records = [...pushed.records, ...ended.records];
+  if (records.length === 0) return rejectedFile(NO_RECORDS_REASON);
+  return parseRecordTexts(records);
 }
