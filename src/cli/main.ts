@@ -8,11 +8,9 @@ import { ConfigError, ConfigSchema, readConfig } from '../config.ts';
 import type { Corpus } from '../corpus/article.ts';
 import { CorpusDirectoryError, loadCorpus } from '../corpus/loader.ts';
 import { corpusIssueLines, corpusReport, formatCorpusReport, rejectionNotice } from '../corpus/report.ts';
-import { OptionError } from '../discord/command.ts';
-import { parseFilters } from '../discord/options.ts';
 import { createLogger } from '../log.ts';
 import { type CorpusLoader, Library } from '../search/library.ts';
-import type { Filters } from '../search/results.ts';
+import { describeFilterProblem, readFilters, type Filters } from '../search/filters.ts';
 import { openRecorder } from '../store/open.ts';
 import { renderMessage } from './terminal.ts';
 
@@ -49,12 +47,11 @@ function parse<O extends NonNullable<ParseArgsConfig['options']>>(args: string[]
   }
 }
 
+/** The filter flags when the engine's rules accept them; a refused one is a usage mistake, told with the flag's name. */
 function filtersOf(values: { outlet?: string; since?: string; until?: string }): Filters {
-  try {
-    return parseFilters({ outlet: values.outlet, since: values.since, until: values.until });
-  } catch (error) {
-    throw error instanceof OptionError ? new UsageError(error.message.replace(/`(\w+)`/g, '--$1')) : error;
-  }
+  const read = readFilters(values);
+  if ('problem' in read) throw new UsageError(describeFilterProblem(read.problem, (field) => `--${field}`));
+  return read.filters;
 }
 
 /** Below this many files a load takes a blink: a log file gets no progress lines for it. */

@@ -1,18 +1,8 @@
 import { z } from 'zod';
 import { RejectionSchema } from '../corpus/article.ts';
 
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
-
-/** Narrows answers and searches; every field is optional. */
-export const FiltersSchema = z.object({
-  /** Outlet name, matched case-insensitively. */
-  outlet: z.string().min(1).optional(),
-  /** Earliest publication day, inclusive. */
-  since: isoDay.optional(),
-  /** Latest publication day, inclusive. */
-  until: isoDay.optional(),
-});
-export type Filters = z.infer<typeof FiltersSchema>;
+/** The filters and their rules live in filters.ts; answers and pages name them from here too. */
+export { FiltersSchema, type Filters } from './filters.ts';
 
 /** How an article is cited: what a reader needs to find the source. */
 export const SourceSchema = z.object({
