@@ -3,8 +3,8 @@ import type { Comparison, OutletQuote } from '../src/search/compare.ts';
 import { PAGE_SIZE } from '../src/search/results.ts';
 import { MEMBER_CONTEXTS, type Command } from '../src/discord/command.ts';
 import { displayDate, displayText, embedMessage, link, type MessagePayload } from '../src/discord/message.ts';
-import { filtersFrom, MAX_QUERY_LENGTH, usableQuestion, withDateOptions } from '../src/discord/options.ts';
-import { pageButtons, pressPage, stateFields, type PagedCommand, type PagedState, type Paging } from '../src/discord/paging.ts';
+import { MAX_QUERY_LENGTH, withDateOptions } from '../src/discord/options.ts';
+import { pageButtons, pagedHandlers, stateFields, type PagedCommand, type PagedState, type Paging } from '../src/discord/paging.ts';
 
 /** How /compare pages: its topic travels in the Topic field. */
 const PAGED: PagedCommand = { command: 'compare', textField: 'Topic', noun: 'comparison' };
@@ -48,12 +48,5 @@ export const command: Command = {
   ).toJSON(),
   example: '/compare topic: Hamas ceasefire talks',
   cooldown: true,
-  execute(request, { library, now }) {
-    const state = { text: usableQuestion(request, 'topic'), filters: filtersFrom(request, library) };
-    const comparison = library.compare(state.text, state.filters, 1);
-    return { message: compareMessage(comparison, state, { askerId: request.invoker.id, issuedAt: now() }), ephemeral: false };
-  },
-  press(request, { library, now }) {
-    return pressPage(PAGED, request, now(), (state, page, paging) => compareMessage(library.compare(state.text, state.filters, page), state, paging));
-  },
+  ...pagedHandlers(PAGED, 'topic', (library, state, page, paging) => compareMessage(library.compare(state.text, state.filters, page), state, paging)),
 };
