@@ -12,7 +12,7 @@ import { createLogger } from '../log.ts';
 import { type CorpusLoader, Library } from '../search/library.ts';
 import { describeFilterProblem, readFilters, type Filters } from '../search/filters.ts';
 import { openRecorder } from '../store/open.ts';
-import { renderMessage } from './terminal.ts';
+import { colorWanted, renderMessage } from './terminal.ts';
 
 /** Exit codes: documented in the README. */
 const EXIT = { ok: 0, usage: 1, corpusUnreadable: 2, storeUnreadable: 3 } as const;
@@ -102,7 +102,7 @@ async function openLibrary(dir: string, values: { json: boolean; 'max-file-mb'?:
   return Library.open(dir, { onProgress: progressReporter(values.json), maxFileBytes: maxFileBytes(values['max-file-mb']), load });
 }
 
-const color = () => process.stdout.isTTY === true && !process.env.NO_COLOR;
+const color = () => colorWanted(process.stdout);
 
 /** `ask`: one question from the arguments, or (with --json and no question) one per stdin line. */
 async function ask(args: string[]): Promise<number> {
