@@ -2,7 +2,7 @@ import { SlashCommandBuilder } from 'discord.js';
 import { PAGE_SIZE } from '../src/search/results.ts';
 import type { Timeline, TimelineEntry } from '../src/search/timeline.ts';
 import { MEMBER_CONTEXTS, type Command } from '../src/discord/command.ts';
-import { displayDate, displayText, embedMessage, link, type MessagePayload } from '../src/discord/message.ts';
+import { displayDate, displayOutlet, displayText, embedMessage, titleLink, type MessagePayload } from '../src/discord/message.ts';
 import { MAX_QUERY_LENGTH, outletChoices, withFilterOptions } from '../src/discord/options.ts';
 import { pageButtons, pagedHandlers, stateFields, type PagedCommand, type PagedState, type Paging } from '../src/discord/paging.ts';
 
@@ -14,7 +14,7 @@ const MAX_SENTENCE = 400;
 
 /** One article: its date (or "date unknown"), linked title and outlet, then its most relevant sentence. */
 function entryBlock(entry: TimelineEntry, n: number): string {
-  const head = `**${n}. ${displayDate(entry.published)}** · ${link(entry.title ?? 'Untitled article', entry.url)} — ${displayText(entry.outlet ?? 'outlet unknown', 200)}`;
+  const head = `**${n}. ${displayDate(entry.published)}** · ${titleLink(entry)} — ${displayOutlet(entry.outlet)}`;
   return entry.sentence ? `${head}\n> ${displayText(entry.sentence, MAX_SENTENCE)}` : head;
 }
 
