@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { RejectionSchema } from '../corpus/article.ts';
 
 /** The filters and their rules live in filters.ts; answers and pages name them from here too. */
-export { FiltersSchema, type Filters } from './filters.ts';
+export type { Filters } from './filters.ts';
 
 /** How an article is cited: what a reader needs to find the source. */
 export const SourceSchema = z.object({
