@@ -1,5 +1,5 @@
 import { SlashCommandBuilder } from 'discord.js';
-import type { Article } from '../src/corpus/article.ts';
+import { UNKNOWN, UNTITLED, type Article } from '../src/corpus/article.ts';
 import { ephemeralText, MEMBER_CONTEXTS, type Command } from '../src/discord/command.ts';
 import { DiscordLimits } from '../src/discord/limits.ts';
 import { displayDate, displayText, embedMessage, fitText, link, safeUrl, type MessagePayload } from '../src/discord/message.ts';
@@ -18,14 +18,14 @@ export function articleMessage(article: Article): MessagePayload {
   // Cut before escaping: escaping a 120 KB article to show 1,500 characters of it is wasted work.
   const lead = displayText(article.paragraphs.slice(0, LEAD_PARAGRAPHS).join('\n\n'), LEAD_LENGTH);
   return embedMessage({
-    title: displayText(article.title ?? 'Untitled article', DiscordLimits.embedTitle),
+    title: displayText(article.title ?? UNTITLED, DiscordLimits.embedTitle),
     ...(url && { url }),
     description: lead,
     fields: [
-      { name: 'Outlet', value: displayText(article.outlet ?? 'unknown', NAME_LENGTH), inline: true },
-      { name: 'Author', value: displayText(article.author ?? 'unknown', NAME_LENGTH), inline: true },
+      { name: 'Outlet', value: displayText(article.outlet ?? UNKNOWN, NAME_LENGTH), inline: true },
+      { name: 'Author', value: displayText(article.author ?? UNKNOWN, NAME_LENGTH), inline: true },
       { name: 'Published', value: displayDate(article.published), inline: true },
-      { name: 'Link', value: article.url ? link(fitText(article.url, 200), article.url) : 'unknown' },
+      { name: 'Link', value: article.url ? link(fitText(article.url, 200), article.url) : UNKNOWN },
     ],
     footer: { text: `${article.paragraphs.length} paragraphs · ${article.id}` },
   });

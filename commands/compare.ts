@@ -1,10 +1,11 @@
 import { SlashCommandBuilder } from 'discord.js';
 import type { Comparison, OutletQuote } from '../src/search/compare.ts';
+import { UNKNOWN } from '../src/corpus/article.ts';
 import { PAGE_SIZE } from '../src/search/results.ts';
 import { MEMBER_CONTEXTS, type Command } from '../src/discord/command.ts';
-import { displayDate, displayText, embedMessage, link, type MessagePayload } from '../src/discord/message.ts';
-import { filtersFrom, MAX_QUERY_LENGTH, usableQuestion, withDateOptions } from '../src/discord/options.ts';
-import { pageButtons, pressPage, stateFields, type PagedCommand, type PagedState, type Paging } from '../src/discord/paging.ts';
+import { displayDate, displayText, embedMessage, titleLink, type MessagePayload } from '../src/discord/message.ts';
+import { MAX_QUERY_LENGTH, withDateOptions } from '../src/discord/options.ts';
+import { pageButtons, pagedHandlers, stateFields, type PagedCommand, type PagedState, type Paging } from '../src/discord/paging.ts';
 
 /** How /compare pages: its topic travels in the Topic field. */
 const PAGED: PagedCommand = { command: 'compare', textField: 'Topic', noun: 'comparison' };
@@ -14,9 +15,9 @@ const MAX_QUOTE = 400;
 
 /** One outlet: its name and how many of its articles match, the quote (if its text has one), then the article it is from. */
 function outletBlock(quote: OutletQuote, n: number): string {
-  const who = quote.outlet === null ? `Outlet unknown (${quote.articleCount} article${quote.articleCount === 1 ? '' : 's'} naming no outlet)` : `${displayText(quote.outlet, 200)} (${quote.articleCount} article${quote.articleCount === 1 ? '' : 's'})`;
+  const who = quote.outlet === null ? `Outlet ${UNKNOWN} (${quote.articleCount} article${quote.articleCount === 1 ? '' : 's'} naming no outlet)` : `${displayText(quote.outlet, 200)} (${quote.articleCount} article${quote.articleCount === 1 ? '' : 's'})`;
   const said = quote.sentence ? `> ${displayText(quote.sentence, MAX_QUOTE)}` : '(the topic is in its title only)';
-  return `**${n}. ${who}**\n${said}\n${link(quote.article.title ?? 'Untitled article', quote.article.url)} · ${displayDate(quote.article.published)}`;
+  return `**${n}. ${who}**\n${said}\n${titleLink(quote.article)} · ${displayDate(quote.article.published)}`;
 }
 
 /** One page of outlets, each with its best sentence on the topic, and Previous/Next for the asker. */
@@ -48,12 +49,5 @@ export const command: Command = {
   ).toJSON(),
   example: '/compare topic: Hamas ceasefire talks',
   cooldown: true,
-  execute(request, { library, now }) {
-    const state = { text: usableQuestion(request, 'topic'), filters: filtersFrom(request, library) };
-    const comparison = library.compare(state.text, state.filters, 1);
-    return { message: compareMessage(comparison, state, { askerId: request.invoker.id, issuedAt: now() }), ephemeral: false };
-  },
-  press(request, { library, now }) {
-    return pressPage(PAGED, request, now(), (state, page, paging) => compareMessage(library.compare(state.text, state.filters, page), state, paging));
-  },
+  ...pagedHandlers(PAGED, 'topic', (library, state, page, paging) => compareMessage(library.compare(state.text, state.filters, page), state, paging)),
 };

@@ -2,14 +2,14 @@ import { SlashCommandBuilder } from 'discord.js';
 import type { Coverage } from '../src/search/results.ts';
 import { MEMBER_CONTEXTS, type Command } from '../src/discord/command.ts';
 import { DiscordLimits } from '../src/discord/limits.ts';
-import { displayDate, displayText, embedMessage, fitLines, type MessagePayload } from '../src/discord/message.ts';
+import { displayDate, displayOutlet, embedMessage, fitLines, type MessagePayload } from '../src/discord/message.ts';
 
 /** Longest outlet name shown: a line per outlet stays short in the field. */
 const OUTLET_LENGTH = 200;
 
 /** What the corpus holds: counts by outlet, the date range and when it was last loaded. */
 export function coverageMessage(coverage: Coverage): MessagePayload {
-  const outlets = coverage.outlets.map(({ outlet, count }) => `${displayText(outlet ?? 'outlet unknown', OUTLET_LENGTH)}: ${count}`);
+  const outlets = coverage.outlets.map(({ outlet, count }) => `${displayOutlet(outlet, OUTLET_LENGTH)}: ${count}`);
   const named = coverage.outlets.filter(({ outlet }) => outlet !== null).length;
   return embedMessage({
     title: 'Coverage',

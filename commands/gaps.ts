@@ -2,7 +2,7 @@ import { PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
 import type { GapsReport } from '../src/store/gaps.ts';
 import { ephemeralText, GUILD_CONTEXT, OptionError, type Command } from '../src/discord/command.ts';
 import { DiscordLimits } from '../src/discord/limits.ts';
-import { displayText, embedMessage, fitLines, type MessagePayload } from '../src/discord/message.ts';
+import { displayDate, displayText, embedMessage, fitLines, type MessagePayload } from '../src/discord/message.ts';
 import { isModerator } from '../src/discord/moderation.ts';
 
 /** The window /gaps looks back over when no `days` is given. */
@@ -30,7 +30,7 @@ export function gapsMessage(report: GapsReport): MessagePayload {
       { name: 'Marked not helpful', value: fitLines(notHelpful, DiscordLimits.embedFieldValue) || 'none' },
       { name: 'Most cited articles', value: fitLines(cited, DiscordLimits.embedFieldValue) || 'none' },
     ],
-    footer: { text: `${report.since.slice(0, 16).replace('T', ' ')} to ${report.until.slice(0, 16).replace('T', ' ')} UTC` },
+    footer: { text: `${displayDate(report.since)} to ${displayDate(report.until)} UTC` },
   });
 }
 

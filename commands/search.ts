@@ -2,8 +2,8 @@ import { SlashCommandBuilder } from 'discord.js';
 import { PAGE_SIZE, type Filters, type SearchHit, type SearchPage } from '../src/search/results.ts';
 import { MEMBER_CONTEXTS, type Command } from '../src/discord/command.ts';
 import { attributionLine, embedMessage, escapeText, type MessagePayload } from '../src/discord/message.ts';
-import { filtersFrom, MAX_QUERY_LENGTH, outletChoices, usableQuestion, withFilterOptions } from '../src/discord/options.ts';
-import { pageButtons, pressPage, stateFields, type PagedCommand, type Paging } from '../src/discord/paging.ts';
+import { MAX_QUERY_LENGTH, outletChoices, withFilterOptions } from '../src/discord/options.ts';
+import { pageButtons, pagedHandlers, stateFields, type PagedCommand, type Paging } from '../src/discord/paging.ts';
 
 /** How /search pages: its query travels in the Query field. */
 const PAGED: PagedCommand = { command: 'search', textField: 'Query', noun: 'search' };
@@ -43,16 +43,6 @@ export const command: Command = {
   ).toJSON(),
   example: '/search query: Hakan Fidan ceasefire',
   cooldown: true,
-  execute(request, { library, now }) {
-    const filters = filtersFrom(request, library);
-    const state = { query: usableQuestion(request, 'query'), filters };
-    const page = library.search(state.query, state.filters, 1);
-    return { message: searchMessage(page, state, { askerId: request.invoker.id, issuedAt: now() }), ephemeral: false };
-  },
+  ...pagedHandlers(PAGED, 'query', (library, { text, filters }, page, paging) => searchMessage(library.search(text, filters, page), { query: text, filters }, paging)),
   autocomplete: outletChoices,
-  press(request, { library, now }) {
-    return pressPage(PAGED, request, now(), ({ text, filters }, page, paging) =>
-      searchMessage(library.search(text, filters, page), { query: text, filters }, paging),
-    );
-  },
 };

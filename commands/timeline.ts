@@ -2,9 +2,9 @@ import { SlashCommandBuilder } from 'discord.js';
 import { PAGE_SIZE } from '../src/search/results.ts';
 import type { Timeline, TimelineEntry } from '../src/search/timeline.ts';
 import { MEMBER_CONTEXTS, type Command } from '../src/discord/command.ts';
-import { displayDate, displayText, embedMessage, link, type MessagePayload } from '../src/discord/message.ts';
-import { filtersFrom, MAX_QUERY_LENGTH, outletChoices, usableQuestion, withFilterOptions } from '../src/discord/options.ts';
-import { pageButtons, pressPage, stateFields, type PagedCommand, type PagedState, type Paging } from '../src/discord/paging.ts';
+import { displayDate, displayOutlet, displayText, embedMessage, titleLink, type MessagePayload } from '../src/discord/message.ts';
+import { MAX_QUERY_LENGTH, outletChoices, withFilterOptions } from '../src/discord/options.ts';
+import { pageButtons, pagedHandlers, stateFields, type PagedCommand, type PagedState, type Paging } from '../src/discord/paging.ts';
 
 /** How /timeline pages: its topic travels in the Topic field. */
 const PAGED: PagedCommand = { command: 'timeline', textField: 'Topic', noun: 'timeline' };
@@ -14,7 +14,7 @@ const MAX_SENTENCE = 400;
 
 /** One article: its date (or "date unknown"), linked title and outlet, then its most relevant sentence. */
 function entryBlock(entry: TimelineEntry, n: number): string {
-  const head = `**${n}. ${displayDate(entry.published)}** · ${link(entry.title ?? 'Untitled article', entry.url)} — ${displayText(entry.outlet ?? 'outlet unknown', 200)}`;
+  const head = `**${n}. ${displayDate(entry.published)}** · ${titleLink(entry)} — ${displayOutlet(entry.outlet)}`;
   return entry.sentence ? `${head}\n> ${displayText(entry.sentence, MAX_SENTENCE)}` : head;
 }
 
@@ -50,13 +50,6 @@ export const command: Command = {
   ).toJSON(),
   example: '/timeline topic: Rafah crossing outlet: Al Mayadeen English',
   cooldown: true,
-  execute(request, { library, now }) {
-    const state = { text: usableQuestion(request, 'topic'), filters: filtersFrom(request, library) };
-    const timeline = library.timeline(state.text, state.filters, 1);
-    return { message: timelineMessage(timeline, state, { askerId: request.invoker.id, issuedAt: now() }), ephemeral: false };
-  },
+  ...pagedHandlers(PAGED, 'topic', (library, state, page, paging) => timelineMessage(library.timeline(state.text, state.filters, page), state, paging)),
   autocomplete: outletChoices,
-  press(request, { library, now }) {
-    return pressPage(PAGED, request, now(), (state, page, paging) => timelineMessage(library.timeline(state.text, state.filters, page), state, paging));
-  },
 };

@@ -2,6 +2,7 @@ import dotenv from 'dotenv';
 import { commands } from '../commands/index.ts';
 import { ConfigError, readConfig, type Config } from './config.ts';
 import { runConsole } from './cli/console.ts';
+import { colorWanted } from './cli/terminal.ts';
 import { createDispatcher } from './discord/bot.ts';
 import { deployCommands } from './discord/deploy.ts';
 import { startGatewayBot } from './discord/gateway.ts';
@@ -32,7 +33,7 @@ async function startConsole(config: Config): Promise<void> {
   console.log('No DISCORD_TOKEN set: starting the local console (set DISCORD_TOKEN and DISCORD_APPLICATION_ID in .env to connect to Discord; see README).');
   const logger = createLogger(process.env.LOG_LEVEL ? config.LOG_LEVEL : 'warn');
   const library = await openLibrary(config);
-  const color = process.stdout.isTTY === true && !process.env.NO_COLOR;
+  const color = colorWanted(process.stdout);
   console.log(`${library.coverage().articleCount} articles loaded. Type /help, /ask <question>, /search <words>; /quit or Ctrl-D to leave.\n`);
   const recorder = openRecorder(config, logger);
   const dispatcher = createDispatcher(library, { ...config, COOLDOWN_SECONDS: 0 }, logger, undefined, recorder);

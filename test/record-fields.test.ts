@@ -26,3 +26,17 @@ describe('metadata fields an exporter left empty', () => {
     expect(corpus.rejected).toEqual([{ file: 'export.json', record: 1, reason: expect.stringContaining('title') }]);
   });
 });
+
+describe('field names', () => {
+  it('reads the same alternative names in a text header as in a JSON record', async () => {
+    const fields = { headline: 'Ferry back', publication: 'Coast Daily', byline: 'A. Writer', date: '2025-01-02', link: 'https://coast.example/ferry', lang: 'en' };
+    const header = Object.entries(fields).map(([name, value]) => `${name}: ${value}`).join('\n');
+    // Different bodies: the same text in two files would be set aside as a duplicate.
+    const corpus = await loadCorpus(
+      await tempCorpus({ 'ferry.txt': `${header}\n\nThe ferry resumed its crossings on Monday.\n`, 'ferry.jsonl': `${JSON.stringify({ ...fields, body: 'Crossings resumed after the storm.' })}\n` }),
+    );
+    const expected = { title: 'Ferry back', outlet: 'Coast Daily', author: 'A. Writer', published: '2025-01-02', url: 'https://coast.example/ferry', language: 'en' };
+    expect(corpus.articles.map((article) => article.id).sort()).toEqual(['ferry.jsonl#1', 'ferry.txt']);
+    for (const article of corpus.articles) expect(article).toMatchObject(expected);
+  });
+});

@@ -8,13 +8,11 @@ import { ConfigError, ConfigSchema, readConfig } from '../config.ts';
 import type { Corpus } from '../corpus/article.ts';
 import { CorpusDirectoryError, loadCorpus } from '../corpus/loader.ts';
 import { corpusIssueLines, corpusReport, formatCorpusReport, rejectionNotice } from '../corpus/report.ts';
-import { OptionError } from '../discord/command.ts';
-import { parseFilters } from '../discord/options.ts';
 import { createLogger } from '../log.ts';
 import { type CorpusLoader, Library } from '../search/library.ts';
-import type { Filters } from '../search/results.ts';
+import { describeFilterProblem, readFilters, type Filters } from '../search/filters.ts';
 import { openRecorder } from '../store/open.ts';
-import { renderMessage } from './terminal.ts';
+import { colorWanted, renderMessage } from './terminal.ts';
 
 /** Exit codes: documented in the README. */
 const EXIT = { ok: 0, usage: 1, corpusUnreadable: 2, storeUnreadable: 3 } as const;
@@ -49,12 +47,11 @@ function parse<O extends NonNullable<ParseArgsConfig['options']>>(args: string[]
   }
 }
 
+/** The filter flags when the engine's rules accept them; a refused one is a usage mistake, told with the flag's name. */
 function filtersOf(values: { outlet?: string; since?: string; until?: string }): Filters {
-  try {
-    return parseFilters({ outlet: values.outlet, since: values.since, until: values.until });
-  } catch (error) {
-    throw error instanceof OptionError ? new UsageError(error.message.replace(/`(\w+)`/g, '--$1')) : error;
-  }
+  const read = readFilters(values);
+  if ('problem' in read) throw new UsageError(describeFilterProblem(read.problem, (field) => `--${field}`));
+  return read.filters;
 }
 
 /** Below this many files a load takes a blink: a log file gets no progress lines for it. */
@@ -105,7 +102,7 @@ async function openLibrary(dir: string, values: { json: boolean; 'max-file-mb'?:
   return Library.open(dir, { onProgress: progressReporter(values.json), maxFileBytes: maxFileBytes(values['max-file-mb']), load });
 }
 
-const color = () => process.stdout.isTTY === true && !process.env.NO_COLOR;
+const color = () => colorWanted(process.stdout);
 
 /** `ask`: one question from the arguments, or (with --json and no question) one per stdin line. */
 async function ask(args: string[]): Promise<number> {

@@ -1,6 +1,11 @@
 import { z } from 'zod';
 
 /** One clean, attributed article: what every other part of newsdesk reads. */
+/** How a field the source does not give is shown to people: said as unknown, never guessed. */
+export const UNKNOWN = 'unknown';
+/** How an article without a title is named to people. */
+export const UNTITLED = 'Untitled article';
+
 export const ArticleSchema = z.object({
   /** Stable id: the file's path relative to the corpus directory, plus `#N` for the Nth record of a JSON file. */
   id: z.string().min(1),

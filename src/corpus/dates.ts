@@ -74,7 +74,8 @@ function monthNumber(name: string): number | null {
 
 const pad = (value: number): string => String(value).padStart(2, '0');
 
-function isRealDay(year: number, month: number, day: number): boolean {
+/** True when the day is on the calendar (2025-02-30 is not), in a year written with four digits. */
+export function isRealDay(year: number, month: number, day: number): boolean {
   const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
   return year >= 1000 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth;
 }

@@ -1,4 +1,4 @@
-import type { Corpus, Duplicate, Rejection } from './article.ts';
+import { UNKNOWN, type Corpus, type Duplicate, type Rejection } from './article.ts';
 
 /** One article as the corpus report lists it; unknown fields are spelled out. */
 export interface ArticleRow {
@@ -17,7 +17,6 @@ export interface CorpusReport {
   warnings: Rejection[];
 }
 
-const UNKNOWN = 'unknown';
 /** Titles are cut so a row fits a terminal; the id column leads to the full article. */
 const MAX_CELL = 72;
 

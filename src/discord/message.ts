@@ -1,5 +1,6 @@
 import { type APIEmbed, type APIActionRowComponent, type APIComponentInMessageActionRow } from 'discord.js';
 import { DiscordLimits } from './limits.ts';
+import { UNKNOWN, UNTITLED } from '../corpus/article.ts';
 
 /**
  * A message as the bot posts it, in Discord's API shape. Every adapter (gateway, HTTP
@@ -161,10 +162,20 @@ export interface Attribution {
 
 /** `[Title](url) — Outlet · 2025-03-23`, with "unknown" for what the source does not give. */
 export function attributionLine(article: Attribution): string {
-  return `${link(article.title ?? 'Untitled article', article.url)} — ${displayText(article.outlet ?? 'outlet unknown', MAX_LABEL)} · ${displayDate(article.published)}`;
+  return `${titleLink(article)} — ${displayOutlet(article.outlet)} · ${displayDate(article.published)}`;
+}
+
+/** The article's title linked to its address, or "Untitled article". */
+export function titleLink(article: Pick<Attribution, 'title' | 'url'>): string {
+  return link(article.title ?? UNTITLED, article.url);
+}
+
+/** An outlet's name as shown to readers, escaped and cut, or "outlet unknown". */
+export function displayOutlet(outlet: string | null, maxLength = MAX_LABEL): string {
+  return displayText(outlet ?? `outlet ${UNKNOWN}`, maxLength);
 }
 
 /** An ISO date or date-time as shown to readers (`2025-03-23 14:23`), or "date unknown". */
 export function displayDate(published: string | null): string {
-  return published ? published.replace('T', ' ').slice(0, 16) : 'date unknown';
+  return published ? published.replace('T', ' ').slice(0, 16) : `date ${UNKNOWN}`;
 }

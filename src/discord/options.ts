@@ -1,9 +1,8 @@
 import type { SlashCommandBuilder, SlashCommandOptionsOnlyBuilder } from 'discord.js';
-import { z } from 'zod';
 import { fold } from '../search/analyzer.ts';
 import type { Library } from '../search/library.ts';
 import { readQuestion } from '../search/question.ts';
-import { FiltersSchema, type Filters } from '../search/results.ts';
+import { describeFilterProblem, readFilters, type Filters, type RawFilters } from '../search/filters.ts';
 import { displayText } from './message.ts';
 import { OptionError, type AutocompleteRequest, type Choice, type Command, type CommandContext, type CommandRequest } from './command.ts';
 
@@ -35,14 +34,12 @@ export function requiredString(request: CommandRequest, name: string): string {
   return value;
 }
 
-const realDay = z.string().refine((day) => !Number.isNaN(Date.parse(`${day}T00:00:00Z`)) && new Date(`${day}T00:00:00Z`).toISOString().startsWith(day));
-
 /**
  * Reads and validates the filter options; a malformed date, or an outlet the coverage does not
  * hold (which would only ever find nothing), becomes a short message to the user.
  */
 export function filtersFrom(request: CommandRequest, library: Library): Filters {
-  const filters = parseFilters({ outlet: stringOption(request, 'outlet'), since: stringOption(request, 'since'), until: stringOption(request, 'until') });
+  const filters = checkedFilters({ outlet: stringOption(request, 'outlet'), since: stringOption(request, 'since'), until: stringOption(request, 'until') });
   if (filters.outlet !== undefined) requireKnownOutlet(filters.outlet, library);
   return filters;
 }
@@ -97,20 +94,11 @@ export function usableQuestion(request: CommandRequest, name: string): string {
   return text;
 }
 
-/** Validates outlet / since / until from any front end (slash command, CLI flags); throws OptionError. */
-export function parseFilters(raw: { outlet?: string; since?: string; until?: string }): Filters {
-  const parsed = FiltersSchema.safeParse(raw);
-  if (!parsed.success) {
-    const field = String(parsed.error.issues[0]?.path[0] ?? 'date');
-    throw new OptionError(`\`${field}\` must be a day written as YYYY-MM-DD, for example 2025-03-23.`);
-  }
-  for (const field of ['since', 'until'] as const) {
-    const day = parsed.data[field];
-    if (day !== undefined && !realDay.safeParse(day).success) throw new OptionError(`\`${field}\`: ${day} is not a real day.`);
-  }
-  const { since, until } = parsed.data;
-  if (since && until && since > until) throw new OptionError('`since` must not be later than `until`.');
-  return Object.fromEntries(Object.entries(parsed.data).filter(([, value]) => value !== undefined)) as Filters;
+/** The filters when the engine's rules accept them; a refused one is the member's mistake, told with the option's name. */
+function checkedFilters(raw: RawFilters): Filters {
+  const read = readFilters(raw);
+  if ('problem' in read) throw new OptionError(describeFilterProblem(read.problem, (field) => `\`${field}\``));
+  return read.filters;
 }
 
 /** Autocomplete for the outlet filter: outlets in the corpus matching what is typed. */

@@ -5,8 +5,9 @@
  */
 import { ButtonStyle, ComponentType, type APIEmbed, type APIEmbedField } from 'discord.js';
 import type { Filters } from '../search/results.ts';
-import { ephemeralText, type ButtonOutcome, type ButtonRequest } from './command.ts';
+import { ephemeralText, type ButtonOutcome, type ButtonRequest, type Command, type CommandContext } from './command.ts';
 import { escapeText, textMessage, unescapeText, type MessagePayload } from './message.ts';
+import { filtersFrom, usableQuestion } from './options.ts';
 
 /**
  * How long paging buttons work. Each press is a new interaction with its own token, so Discord
@@ -105,4 +106,23 @@ export function pressPage(
     return { kind: 'update', message: { ...textMessage(`These buttons have expired. Run /${paged.command} again to page through results.`), components: [] } };
   }
   return { kind: 'update', message: render(state, Math.max(1, Number.parseInt(pageText, 10) || 1), { askerId, issuedAt }) };
+}
+
+/** One page of a paged command's result as a message, asked of the library. */
+export type PageMessage = (library: CommandContext['library'], state: PagedState, page: number, paging: Paging) => MessagePayload;
+
+/**
+ * What /search, /compare and /timeline do alike: the text option and the filters become the
+ * state, page 1 answers the command in public, and a press asks again for its page.
+ */
+export function pagedHandlers(paged: PagedCommand, textOption: string, pageMessage: PageMessage): Pick<Command, 'execute'> & Required<Pick<Command, 'press'>> {
+  return {
+    execute(request, { library, now }) {
+      const state = { text: usableQuestion(request, textOption), filters: filtersFrom(request, library) };
+      return { message: pageMessage(library, state, 1, { askerId: request.invoker.id, issuedAt: now() }), ephemeral: false };
+    },
+    press(request, { library, now }) {
+      return pressPage(paged, request, now(), (state, page, paging) => pageMessage(library, state, page, paging));
+    },
+  };
 }

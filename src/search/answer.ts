@@ -19,7 +19,7 @@ import type { ArticleIndex, Retrieval } from './article-index.ts';
 import { answerKind } from './answer-kind.ts';
 import { ANSWER_GATE, answerEvidence, CONFIDENCE, GATE, probability } from './answerability.ts';
 import { prepareQuestion, retrievalTerms, type AskedTerm, type Question } from './question.ts';
-import type { Answer, ArticleRef, CitedSentence, Filters, Source } from './results.ts';
+import { MAX_RELATED, MAX_SENTENCES, type Answer, type ArticleRef, type CitedSentence, type Filters, type Source } from './results.ts';
 import { rankSentences, type RankedSentence, type Sentence, type SentenceCache } from './sentence-ranking.ts';
 
 /** Words that ask about the present rather than a past event. */
@@ -32,8 +32,6 @@ const RUNNER_UP_SHARE = 0.7;
 const RUNNER_UP_COVERAGE = 0.8;
 const SAME_ARTICLE_DISCOUNT = 0.8;
 const NEAR_DUPLICATE = 0.6;
-const MAX_SENTENCES = 3;
-const MAX_RELATED = 3;
 /** "It is said that...", "It was decided to...": an "it" that points at nothing before. */
 const DUMMY_IT =
   /^["“‘']?it (?:is|was|has been|had been|will be|would be|may be|might be|could be|can be|seems|seemed|appears|appeared|remains|remained|becomes|became|is not|was not|isn't|wasn't)\b[^,.;:]{0,60}?\b(?:that|to|whether|how|why|if)\b/iu;

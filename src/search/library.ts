@@ -26,7 +26,6 @@ import { composeAnswer, articleRef, findCandidates, unanswered } from './answer.
 import { prepareQuestion, readQuestion } from './question.ts';
 import {
   DEFAULT_MAX_LOSS,
-  FiltersSchema,
   PAGE_SIZE,
   type Answer,
   type ArticleRef,
@@ -42,6 +41,7 @@ import { outletsCovering, quoteOutlets, type Comparison } from './compare.ts';
 import { inDateOrder, timelineEntries, type Timeline } from './timeline.ts';
 import type { Question } from './question.ts';
 import { fold } from './analyzer.ts';
+import { acceptedFilters } from './filters.ts';
 
 /** Results per search page. */
 /** Most changed articles a reload applies to the live index in place. */
@@ -189,7 +189,7 @@ export class Library {
     const { terms: termsOfQuestion, notice } = readQuestion(question);
     if (notice) return { ...unanswered(question, [], 0, notice), tookMs: tookMs() };
     const outlets = this.coverage().outlets.flatMap((o) => (o.outlet === null ? [] : [o.outlet]));
-    const candidates = findCandidates(this.index, this.sentences, question, termsOfQuestion, validFilters(filters), outlets);
+    const candidates = findCandidates(this.index, this.sentences, question, termsOfQuestion, acceptedFilters(filters), outlets);
     return { ...composeAnswer(question, candidates, this.sentences), tookMs: tookMs() };
   }
 
@@ -204,7 +204,7 @@ export class Library {
     if (notice) return { ...empty, notice, tookMs: performance.now() - started };
     const index = this.index;
     const prepared = prepareQuestion(termsOfQuery, index.vocabulary, true);
-    const accepted = validFilters(filters);
+    const accepted = acceptedFilters(filters);
     let found = index.retrieve(prepared.terms, accepted, 'all');
     if (found.length === 0) found = index.retrieve(prepared.terms, accepted, 'any');
     const pageCount = Math.ceil(found.length / PAGE_SIZE);
@@ -349,7 +349,7 @@ export class Library {
     if (notice) return { found: [], notice };
     const index = this.index;
     const question = prepareQuestion(terms, index.vocabulary, false);
-    const accepted = validFilters(filters);
+    const accepted = acceptedFilters(filters);
     const all = index.retrieve(question.terms, accepted, 'all');
     return { question, found: all.length > 0 ? all : index.retrieve(question.terms, accepted, 'any'), notice: null };
   }
@@ -447,18 +447,6 @@ async function analyseAll(articles: readonly Article[]): Promise<AnalysedArticle
   const analysed: AnalysedArticle[] = [];
   await analyseArticles(articles, (one) => analysed.push(one));
   return analysed;
-}
-
-/** Filters as given when valid; an invalid filter is ignored field by field rather than failing the query. */
-function validFilters(filters: Filters): Filters {
-  const parsed = FiltersSchema.safeParse(filters);
-  if (parsed.success) return parsed.data;
-  const kept: Filters = {};
-  for (const key of ['outlet', 'since', 'until'] as const) {
-    const field = FiltersSchema.shape[key].safeParse(filters[key]);
-    if (field.success && field.data !== undefined) kept[key] = field.data;
-  }
-  return kept;
 }
 
 function coverageOf(articles: Iterable<Article>, loadedAt: Date): Coverage {

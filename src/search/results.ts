@@ -1,18 +1,8 @@
 import { z } from 'zod';
 import { RejectionSchema } from '../corpus/article.ts';
 
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
-
-/** Narrows answers and searches; every field is optional. */
-export const FiltersSchema = z.object({
-  /** Outlet name, matched case-insensitively. */
-  outlet: z.string().min(1).optional(),
-  /** Earliest publication day, inclusive. */
-  since: isoDay.optional(),
-  /** Latest publication day, inclusive. */
-  until: isoDay.optional(),
-});
-export type Filters = z.infer<typeof FiltersSchema>;
+/** The filters and their rules live in filters.ts; answers and pages name them from here too. */
+export type { Filters } from './filters.ts';
 
 /** How an article is cited: what a reader needs to find the source. */
 export const SourceSchema = z.object({
@@ -39,14 +29,21 @@ export const CitedSentenceSchema = z.object({
 });
 export type CitedSentence = z.infer<typeof CitedSentenceSchema>;
 
+/** Most sentences an answer quotes: enough to answer, few enough to read in a Discord reply. */
+export const MAX_SENTENCES = 3;
+/** Most articles an unanswered question suggests reading instead. */
+export const MAX_RELATED = 3;
+/** Longest search snippet, markers and ellipses included. */
+export const MAX_SNIPPET = 200;
+
 /** The answer to a question: also the `--json` output of `newsdesk ask`. */
 export const AnswerSchema = z.object({
   question: z.string(),
   /** False when nothing in the coverage answers: `sentences` is then empty and `related` names the closest articles. */
   answered: z.boolean(),
-  sentences: z.array(CitedSentenceSchema).max(3),
+  sentences: z.array(CitedSentenceSchema).max(MAX_SENTENCES),
   sources: z.array(SourceSchema),
-  related: z.array(ArticleRefSchema).max(3),
+  related: z.array(ArticleRefSchema).max(MAX_RELATED),
   /** 0..1, how well the best sentence matches the question. */
   confidence: z.number().min(0).max(1),
   /** Set when the question itself could not be used (empty, only stopwords, too long). */
@@ -64,8 +61,8 @@ export type SnippetPart = z.infer<typeof SnippetPartSchema>;
 
 /** One ranked article in a search. */
 export const SearchHitSchema = ArticleRefSchema.extend({
-  /** A short passage (at most 200 characters) around the best match; matched terms wrapped in `**`. */
-  snippet: z.string().max(200),
+  /** A short passage (at most MAX_SNIPPET characters) around the best match; matched terms wrapped in `**`. */
+  snippet: z.string().max(MAX_SNIPPET),
   /**
    * The same passage as runs of text: unambiguous even when the article itself contains `**`.
    * "…" runs (match false) mark where the passage was cut.

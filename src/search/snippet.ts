@@ -7,11 +7,9 @@
 import type { Article } from '../corpus/article.ts';
 import type { ParagraphTerms } from './passages.ts';
 import type { Question } from './question.ts';
-import type { SnippetPart } from './results.ts';
+import { MAX_SNIPPET, type SnippetPart } from './results.ts';
 import { scoreSentence, variantLookup, type Sentence, type SentenceCache } from './sentence-ranking.ts';
 
-/** Longest snippet, markers and ellipses included. */
-export const MAX_SNIPPET = 200;
 const WINDOW = 170;
 const LEAD = 50;
 const ELLIPSIS = '…';

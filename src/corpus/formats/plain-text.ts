@@ -2,19 +2,20 @@ import { normalizeDate, unreadableDateReason } from '../dates.ts';
 import { type ArticleDraft, type Issue, type ParsedFile, rejectedFile, unknownMetadata } from '../draft.ts';
 import { joinLines, normalizeSpace, splitBlocks } from '../paragraphs.ts';
 import { bylineName } from './line-shape.ts';
+import { FIELD_NAMES, RECORD_FIELDS, type RecordField } from './record-fields.ts';
 
 type Metadata = Omit<ArticleDraft, 'record' | 'paragraphs'>;
 type Field = keyof Metadata;
 
-/** Header keys people write at the top of clean text files, mapped to the article field they give. */
-const HEADER_KEYS: Record<string, Field | 'date'> = {
-  title: 'title', headline: 'title',
-  date: 'date', published: 'date',
-  author: 'author', by: 'author', byline: 'author',
-  source: 'outlet', outlet: 'outlet', publication: 'outlet', site: 'outlet',
-  url: 'url', link: 'url',
-  language: 'language', lang: 'language',
-};
+/**
+ * Header keys people write at the top of clean text files: the names records use, and `by`, which
+ * only a text header means as the author (in a JSON record it is often the submitter, as in
+ * Hacker News items).
+ */
+const HEADER_KEYS = new Map<string, RecordField>([
+  ...RECORD_FIELDS.flatMap((field) => FIELD_NAMES[field].map((name): [string, RecordField] => [name, field])),
+  ['by', 'author'],
+]);
 
 /** One header value; a date comes already normalized as `published`, or as `unreadableDate` with its raw text. */
 interface HeaderField {
@@ -41,9 +42,9 @@ function headerField(line: string): HeaderField[] | null {
   const author = bylineName(text);
   if (author) return [{ field: 'author', value: author }];
   const keyed = /^([a-z]+)\s*:\s*(\S.*)$/iu.exec(text);
-  const field = keyed?.[1] ? HEADER_KEYS[keyed[1].toLowerCase()] : undefined;
+  const field = keyed?.[1] ? HEADER_KEYS.get(keyed[1].toLowerCase()) : undefined;
   if (!field || !keyed?.[2]) return null;
-  return [field === 'date' ? dateField(keyed[2]) : { field, value: keyed[2] }];
+  return [field === 'published' ? dateField(keyed[2]) : { field, value: keyed[2] }];
 }
 
 /** The header fields of a block made only of header lines, null when the block is text. */

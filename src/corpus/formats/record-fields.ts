@@ -23,25 +23,33 @@ function optionalField<T extends z.ZodType>(schema: T) {
 }
 
 /**
+ * The names people and exporters give each article field, preferred name first: a record holding
+ * two of them takes the first; a text header takes the last it meets. Read by record files and
+ * by the header lines of clean text files alike.
+ */
+export const FIELD_NAMES = {
+  title: ['title', 'headline'],
+  outlet: ['outlet', 'source', 'site', 'publication'],
+  author: ['author', 'byline'],
+  published: ['published', 'date'],
+  url: ['url', 'link'],
+  language: ['language', 'lang'],
+} as const;
+export type RecordField = keyof typeof FIELD_NAMES;
+
+/** How each field's value may be written in a record. */
+const FIELD_VALUES: Record<RecordField, typeof Text | typeof Outlet | typeof Names> = { title: Text, outlet: Outlet, author: Names, published: Text, url: Text, language: Text };
+
+/** The article fields a record or header may give. */
+export const RECORD_FIELDS = Object.keys(FIELD_NAMES) as RecordField[];
+
+/**
  * The metadata fields of a front-matter block or JSON record, under the names exporters use.
  * Unknown keys are allowed: exports carry ids, tags and scores newsdesk does not need.
  */
-export const RecordFieldsSchema = z.looseObject({
-  title: optionalField(Text),
-  headline: optionalField(Text),
-  outlet: optionalField(Outlet),
-  source: optionalField(Outlet),
-  site: optionalField(Outlet),
-  publication: optionalField(Outlet),
-  author: optionalField(Names),
-  byline: optionalField(Names),
-  published: optionalField(Text),
-  date: optionalField(Text),
-  url: optionalField(Text),
-  link: optionalField(Text),
-  language: optionalField(Text),
-  lang: optionalField(Text),
-});
+export const RecordFieldsSchema = z.looseObject(
+  Object.fromEntries(RECORD_FIELDS.flatMap((field) => FIELD_NAMES[field].map((name) => [name, optionalField(FIELD_VALUES[field])]))),
+);
 export type RecordFields = z.infer<typeof RecordFieldsSchema>;
 
 /** The article metadata a record gives, and the warning when its date cannot be read. */
@@ -50,22 +58,28 @@ export interface RecordMetadata {
   dateWarning: string | null;
 }
 
+/** A field's value under the first of its names the record uses. */
+function fieldValue(fields: RecordFields, field: RecordField): string | undefined {
+  const value = FIELD_NAMES[field].map((name) => fields[name]).find((given) => given !== undefined);
+  return typeof value === 'string' ? value : undefined;
+}
+
 /**
  * Maps a record's fields to article metadata. An unreadable date leaves the article with an unknown
  * date and a warning rather than rejecting it: the text and its outlet are still worth quoting, and
  * the warning tells a moderator which record to fix.
  */
 export function recordMetadata(fields: RecordFields): RecordMetadata {
-  const rawDate = fields.published ?? fields.date;
+  const rawDate = fieldValue(fields, 'published');
   const published = rawDate === undefined ? null : normalizeDate(rawDate);
   return {
     metadata: {
-      title: fields.title ?? fields.headline ?? null,
-      outlet: fields.outlet ?? fields.source ?? fields.site ?? fields.publication ?? null,
-      author: fields.author ?? fields.byline ?? null,
+      title: fieldValue(fields, 'title') ?? null,
+      outlet: fieldValue(fields, 'outlet') ?? null,
+      author: fieldValue(fields, 'author') ?? null,
       published,
-      url: fields.url ?? fields.link ?? null,
-      language: fields.language ?? fields.lang ?? null,
+      url: fieldValue(fields, 'url') ?? null,
+      language: fieldValue(fields, 'language') ?? null,
     },
     dateWarning: rawDate !== undefined && published === null ? unreadableDateReason(rawDate) : null,
   };
