@@ -6,6 +6,14 @@ const MAX_TIMER_SECONDS = Math.floor((2 ** 31 - 1) / 1000);
 const snowflake = z.string().regex(/^\d{17,20}$/, 'expected a Discord id (17 to 20 digits)');
 const emptyAsUnset = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 
+/** A time limit in seconds, above 0 and within what a Node timer holds. */
+function timeLimitSeconds(fallback: number) {
+  return z.preprocess(
+    emptyAsUnset,
+    z.coerce.number({ error: 'expected a number of seconds' }).positive('expected more than 0 seconds').max(MAX_TIMER_SECONDS, `expected at most ${MAX_TIMER_SECONDS} seconds`).default(fallback),
+  );
+}
+
 /** Every setting newsdesk reads from the environment (and `.env`); `.env.example` documents each. */
 export const ConfigSchema = z
   .object({
@@ -46,6 +54,8 @@ export const ConfigSchema = z
         .max(1, 'expected a share of the articles from 0 to 1, such as 0.5')
         .default(DEFAULT_MAX_LOSS),
     ),
+    PARSE_BUDGET_SECONDS: timeLimitSeconds(10),
+    RELOAD_DEADLINE_SECONDS: timeLimitSeconds(600),
     DATABASE_PATH: z.preprocess(emptyAsUnset, z.string().default('data/newsdesk.db')),
     DATABASE_URL: z.preprocess(emptyAsUnset, z.url({ protocol: /^postgres(ql)?$/, error: 'expected a postgres:// URL' }).optional()),
     FEEDBACK_RETENTION_DAYS: z.preprocess(emptyAsUnset, z.coerce.number({ error: 'expected a number of days' }).int('expected a whole number of days').min(1, 'expected at least 1 day').default(90)),

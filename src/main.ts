@@ -16,7 +16,13 @@ import { openRecorder } from './store/open.ts';
 /** Loads the corpus, or ends the process with one line saying why (exit code 2). */
 async function openLibrary(config: Config): Promise<Library> {
   try {
-    return await Library.open(config.CORPUS_DIR, { maxFileBytes: config.MAX_FILE_MB * 1024 * 1024, maxLoss: config.RELOAD_MAX_LOSS, snapshotPath: config.SNAPSHOT_PATH });
+    return await Library.open(config.CORPUS_DIR, {
+      maxFileBytes: config.MAX_FILE_MB * 1024 * 1024,
+      maxLoss: config.RELOAD_MAX_LOSS,
+      snapshotPath: config.SNAPSHOT_PATH,
+      parseBudgetMs: config.PARSE_BUDGET_SECONDS * 1000,
+      reloadDeadlineMs: config.RELOAD_DEADLINE_SECONDS * 1000,
+    });
   } catch (error) {
     console.error(`newsdesk: cannot load the corpus at ${config.CORPUS_DIR}: ${(error as Error).message}`);
     process.exit(2);

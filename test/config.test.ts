@@ -11,6 +11,7 @@ describe('readConfig', () => {
     expect(config.CORPUS_DIR).toBe('./corpus');
     expect(config.COOLDOWN_SECONDS).toBe(3);
     expect(config.MODERATOR_ROLE_IDS).toEqual([]);
+    expect([config.PARSE_BUDGET_SECONDS, config.RELOAD_DEADLINE_SECONDS]).toEqual([10, 600]);
   });
 
   it('reads ids, lists and numbers', () => {
@@ -33,6 +34,8 @@ describe('readConfig', () => {
     [{ COOLDOWN_SECONDS: 'soon' }, /^COOLDOWN_SECONDS: expected a number of seconds/],
     [{ DISCORD_API_URL: 'discord.com' }, /^DISCORD_API_URL: expected an http\(s\) URL/],
     [{ LOG_LEVEL: 'loud' }, /^LOG_LEVEL: expected one of/],
+    [{ PARSE_BUDGET_SECONDS: '0' }, /^PARSE_BUDGET_SECONDS: expected more than 0 seconds/],
+    [{ RELOAD_DEADLINE_SECONDS: '3000000' }, /^RELOAD_DEADLINE_SECONDS: expected at most 2147483 seconds/],
   ])('names the variable and what it expects: %j', (env, message) => {
     expect(() => readConfig(env)).toThrow(message);
   });
