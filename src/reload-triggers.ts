@@ -82,11 +82,22 @@ async function reloadLogged(library: Library, trigger: string, logger: Logger, c
   }
 }
 
+/** A running set of reload triggers. */
+export interface ReloadWatcher {
+  /**
+   * Settles once every trigger is armed: the signal handlers are installed and, when polling, the
+   * baseline fingerprint is taken, so a change made from then on is noticed.
+   */
+  ready: Promise<void>;
+  /** Removes every trigger. */
+  stop: () => void;
+}
+
 /**
  * Reloads the library on SIGHUP (SIGUSR2: confirmed, whatever it removes) and, when `pollSeconds`
- * is set, whenever the corpus fingerprint changes. Returns a function that removes every trigger.
+ * is set, whenever the corpus fingerprint changes.
  */
-export function watchForReloads(library: Library, options: ReloadTriggerOptions, logger: Logger): () => void {
+export function watchForReloads(library: Library, options: ReloadTriggerOptions, logger: Logger): ReloadWatcher {
   const onSignal = (signal: NodeJS.Signals) => {
     logger.info({ signal }, 'reloading the corpus');
     void reloadLogged(library, signal, logger, signal === CONFIRMED_RELOAD_SIGNAL);
@@ -94,9 +105,11 @@ export function watchForReloads(library: Library, options: ReloadTriggerOptions,
   for (const signal of RELOAD_SIGNALS) process.on(signal, onSignal);
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
+  let ready = Promise.resolve();
   if (options.pollSeconds > 0) {
     // Taken now, right after the corpus was loaded, so a change made during the first interval counts.
     let known = corpusFingerprint(options.corpusDir).catch(() => '');
+    ready = known.then(() => undefined);
     const check = async () => {
       const previous = await known;
       const current = await corpusFingerprint(options.corpusDir).catch(() => previous);
@@ -110,9 +123,10 @@ export function watchForReloads(library: Library, options: ReloadTriggerOptions,
     };
     timer = setTimeout(() => void check(), options.pollSeconds * 1000).unref();
   }
-  return () => {
+  const stop = () => {
     stopped = true;
     for (const signal of RELOAD_SIGNALS) process.off(signal, onSignal);
     clearTimeout(timer);
   };
+  return { ready, stop };
 }

@@ -2,11 +2,11 @@ import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { AnswerSchema } from '../src/search/results.ts';
 import { tempCorpus } from './fixtures/corpus/temp-corpus.ts';
-import { newsdesk } from './support/newsdesk-cli.ts';
+import { newsdesk, newsdeskProcess } from './support/newsdesk-cli.ts';
 
-/** The binary with MAX_FILE_MB unset unless a test sets it, so the caller's environment cannot change the limit. */
-function newsdeskWith(args: string[], env: Record<string, string> = {}) {
-  return newsdesk(args, undefined, { MAX_FILE_MB: '', ...env });
+/** The command line (in this process unless `run` says otherwise) with MAX_FILE_MB unset unless a test sets it, so the caller's environment cannot change the limit. */
+function newsdeskWith(args: string[], env: Record<string, string> = {}, run = newsdesk) {
+  return run(args, undefined, { MAX_FILE_MB: '', ...env });
 }
 
 const record = (i: number) => JSON.stringify({ title: `Harbour report ${i}`, outlet: 'Coast Daily', body: `The harbour crane lifted ${i + 3} containers on shift ${i}, the port authority said.` });
@@ -22,7 +22,8 @@ describe('newsdesk reports files it could not use', () => {
     // Plain text: a JSON Lines export over the limit is read record by record instead.
     const big = `Title: Harbour\n\n${'The harbour crane lifted containers. '.repeat(Math.ceil((5.1 * 1024 * 1024) / 37))}\n`;
     const dir = await tempCorpus({ 'report.txt': big });
-    const { code, stdout, stderr } = await newsdeskWith(['ask', 'How many containers did the crane lift?', '--corpus', dir, '--json']);
+    // A real process: stdout and stderr are the process's own pipes, and nothing else may reach stderr.
+    const { code, stdout, stderr } = await newsdeskWith(['ask', 'How many containers did the crane lift?', '--corpus', dir, '--json'], {}, newsdeskProcess);
     expect(code).toBe(0);
     expect(AnswerSchema.parse(JSON.parse(stdout)).answered).toBe(false);
     expect(jsonLines(stderr)).toEqual([{ kind: 'rejected', file: 'report.txt', record: null, reason: expect.stringMatching(/^file is 5\.\d MB, over the 5 MB limit$/u) }]);

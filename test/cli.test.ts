@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { AnswerSchema, SearchPageSchema } from '../src/search/results.ts';
 import { tempCorpus } from './fixtures/corpus/temp-corpus.ts';
-import { newsdesk } from './support/newsdesk-cli.ts';
+import { newsdesk, newsdeskProcess } from './support/newsdesk-cli.ts';
 
 const gazaArticles = Array.from({ length: 7 }, (_, i) =>
   JSON.stringify({ title: `Harbour report ${i + 1}`, outlet: i % 2 ? 'Harbour Gazette' : 'Coast Daily', published: `2024-05-0${i + 1}`, body: `The harbour crane lifted ${i + 3} containers on shift ${i + 1}, the port authority said.` }),
@@ -105,8 +105,9 @@ describe('usage errors and exit codes', () => {
     expect(stderr).toContain('usage: newsdesk ask');
   });
 
+  // A real process: the exit status is what scripts see, set by the binary from main's return value.
   it('exits 2 when the corpus directory cannot be read', async () => {
-    const { code, stderr } = await newsdesk(['ask', 'anything', '--corpus', '/nonexistent/newsdesk-corpus']);
+    const { code, stderr } = await newsdeskProcess(['ask', 'anything', '--corpus', '/nonexistent/newsdesk-corpus']);
     expect(code).toBe(2);
     expect(stderr.trim()).toMatch(/^newsdesk: cannot read corpus directory \/nonexistent\/newsdesk-corpus/);
   });

@@ -1,20 +1,10 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { tempCorpus } from './fixtures/corpus/temp-corpus.ts';
+import { newsdesk, type CliRun } from './support/newsdesk-cli.ts';
 
-const run = promisify(execFile);
-/** The tsx that `npx tsx` resolves to, called directly so npm's own notices cannot mix into stderr. */
-const TSX = 'node_modules/.bin/tsx';
-
-async function corpusCheck(dir: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(TSX, ['src/cli/main.ts', 'corpus', 'check', dir]);
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
+/** `npm run corpus -- check DIR`: the command line's `corpus check`. */
+function corpusCheck(dir: string): Promise<CliRun> {
+  return newsdesk(['corpus', 'check', dir]);
 }
 
 describe('npm run corpus -- check', () => {

@@ -1,11 +1,6 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { tempCorpus } from './fixtures/corpus/temp-corpus.ts';
-
-const run = promisify(execFile);
-/** The tsx that `npx tsx` resolves to, called directly so npm's own notices cannot mix into stderr. */
-const TSX = 'node_modules/.bin/tsx';
+import { newsdesk } from './support/newsdesk-cli.ts';
 
 describe('newsdesk corpus export', () => {
   it('prints one cleaned article a JSON line on stdout and each rejection on stderr', async () => {
@@ -14,7 +9,7 @@ describe('newsdesk corpus export', () => {
       'wire.jsonl': `${JSON.stringify({ title: 'Cocoa review', body: 'Showers continued in the cocoa zone.', lang: 'en' })}\n`,
       'empty.txt': '',
     });
-    const { stdout, stderr } = await run(TSX, ['src/cli/main.ts', 'corpus', 'export', dir]);
+    const { stdout, stderr } = await newsdesk(['corpus', 'export', dir]);
     const lines = stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(lines).toEqual([
       {
@@ -44,7 +39,7 @@ describe('newsdesk corpus export', () => {
   });
 
   it('exits 2 with a message when the folder cannot be read', async () => {
-    const failure = await run(TSX, ['src/cli/main.ts', 'corpus', 'export', '/nonexistent/newsdesk-corpus']).catch((error: unknown) => error as { code: number; stderr: string });
+    const failure = await newsdesk(['corpus', 'export', '/nonexistent/newsdesk-corpus']);
     expect(failure).toMatchObject({ code: 2 });
   });
 });

@@ -47,7 +47,7 @@ describe('reloads from outside Discord that would empty the coverage', () => {
   it('refuses a SIGHUP reload of an emptied folder, says how to confirm, and swaps it in on SIGUSR2', async () => {
     const library = await Library.open(corpusDir);
     const { logger, lines } = recordingLogger();
-    stop = watchForReloads(library, { corpusDir, pollSeconds: 0 }, logger);
+    stop = watchForReloads(library, { corpusDir, pollSeconds: 0 }, logger).stop;
     await emptyCorpusDir();
     process.kill(process.pid, 'SIGHUP');
     const refusal = await until(() => lines.find((line) => line.msg.startsWith('reload refused')));
@@ -88,8 +88,9 @@ describe('reloads from outside Discord that would empty the coverage', () => {
     };
     const library = await Library.open(corpusDir, { load: counting });
     const { logger, lines } = recordingLogger();
-    stop = watchForReloads(library, { corpusDir, pollSeconds: 0.02 }, logger);
-    await new Promise((resolve) => setTimeout(resolve, 60));
+    const watcher = watchForReloads(library, { corpusDir, pollSeconds: 0.02 }, logger);
+    stop = watcher.stop;
+    await watcher.ready;
     await emptyCorpusDir();
     await until(() => lines.some((line) => line.msg.startsWith('reload refused')));
     const loadsAtRefusal = loads;

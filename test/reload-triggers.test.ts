@@ -28,10 +28,11 @@ describe('reloads from outside Discord', () => {
     await rm(corpusDir, { recursive: true, force: true });
   });
 
-  /** Starts polling, then waits a few checks: no event says when the watcher has taken its baseline fingerprint. */
+  /** Starts polling, and waits until the watcher has taken its baseline fingerprint. */
   async function startPolling(watched: Library): Promise<void> {
-    stop = watchForReloads(watched, { corpusDir, pollSeconds: 0.05 }, silent);
-    await new Promise((resolve) => setTimeout(resolve, 120));
+    const watcher = watchForReloads(watched, { corpusDir, pollSeconds: 0.05 }, silent);
+    stop = watcher.stop;
+    await watcher.ready;
   }
 
   it('changes the corpus fingerprint when a file is added or rewritten, not otherwise', async () => {
@@ -55,7 +56,7 @@ describe('reloads from outside Discord', () => {
 
   it('reloads the corpus on SIGHUP', async () => {
     const before = library.coverage().articleCount;
-    stop = watchForReloads(library, { corpusDir, pollSeconds: 0 }, silent);
+    stop = watchForReloads(library, { corpusDir, pollSeconds: 0 }, silent).stop;
     await writeFile(join(corpusDir, 'new.md'), article('Harbour reopens'));
     process.kill(process.pid, 'SIGHUP');
     await until(() => library.coverage().articleCount === before + 1);

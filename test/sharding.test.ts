@@ -6,6 +6,13 @@ import { startDiscordServer, type DiscordServer } from './support/discord-server
 
 const TOKEN = 'test-token.loopback.sharded';
 
+/**
+ * How long a wait on the shards may last before the test gives up as hung. Not a speed check: on a
+ * busy machine starting the shards (a tsx process, a parse pool and a corpus load each) takes tens
+ * of seconds, so every wait ends on an event (identify, answer, exit) and this only bounds a hang.
+ */
+const HUNG_MS = 150_000;
+
 /** Process ids of the children of `pid` running the bot entry (the manager's shard processes; tsx adds an esbuild helper). */
 function shardsOf(pid: number): number[] {
   try {
@@ -46,13 +53,31 @@ function startSharded(discord: DiscordServer, corpusDir: string, log: (text: str
   return manager;
 }
 
+/**
+ * Waits until `shards` shards have identified, however long a busy machine takes, and fails at once
+ * with the bot's output if the manager exits first.
+ */
+async function shardsIdentified(discord: DiscordServer, manager: ChildProcess, shards: number, output: () => string): Promise<void> {
+  let onExit: (code: number | null) => void = () => {};
+  const exited = new Promise<never>((_, reject) => {
+    onExit = (code) => reject(new Error(`the manager exited (${code}) before ${shards} shards identified:\n${output()}`));
+  });
+  manager.once('exit', onExit);
+  try {
+    if (manager.exitCode !== null) onExit(manager.exitCode);
+    await Promise.race([discord.waitForIdentify(shards, HUNG_MS), exited]);
+  } finally {
+    manager.off('exit', onExit);
+  }
+}
+
 describe('sharded gateway bot (npm run start:sharded)', () => {
   let discord: DiscordServer;
   let manager: ChildProcess;
   let output = '';
 
   beforeAll(async () => {
-    discord = await startDiscordServer({ token: TOKEN, shardCount: 2, guilds: [{ name: 'Newsroom A' }, { name: 'Newsroom B' }], waitTimeoutMs: 25_000 });
+    discord = await startDiscordServer({ token: TOKEN, shardCount: 2, guilds: [{ name: 'Newsroom A' }, { name: 'Newsroom B' }], waitTimeoutMs: HUNG_MS });
     manager = startSharded(discord, './corpus', (text) => (output += text));
   }, 30_000);
 
@@ -67,7 +92,7 @@ describe('sharded gateway bot (npm run start:sharded)', () => {
   });
 
   it('runs one process per shard, each answering /coverage for its own guilds from its own index, and stops them all', async () => {
-    await discord.waitForIdentify(2, 25_000).catch((error: unknown) => {
+    await shardsIdentified(discord, manager, 2, () => output).catch((error: unknown) => {
       throw new Error(`shards did not identify: ${String(error)}\n${output}`);
     });
     expect(discord.identifies.map((identify) => identify.shard).sort()).toEqual([
@@ -80,7 +105,7 @@ describe('sharded gateway bot (npm run start:sharded)', () => {
 
     const expected = (await Library.open('./corpus')).coverage().articleCount;
     for (const guild of discord.guilds) {
-      const response = await discord.command({ name: 'coverage', guildId: guild.id }).firstResponse(10_000);
+      const response = await discord.command({ name: 'coverage', guildId: guild.id }).firstResponse();
       expect(response.type).toBe(4);
       expect(response.data?.embeds?.[0]?.description).toMatch(new RegExp(`^${expected} articles? from`));
       expect(response.data?.allowed_mentions).toEqual({ parse: [] });
@@ -90,7 +115,7 @@ describe('sharded gateway bot (npm run start:sharded)', () => {
     const [code] = await once(manager, 'exit');
     expect(code).toBe(0);
     expect(shardProcesses.filter(isRunning)).toEqual([]);
-  }, 60_000);
+  }, HUNG_MS);
 
   it('stops with one line and exit code 1, instead of respawning forever, when a shard cannot start', async () => {
     const broken = await startDiscordServer({ token: TOKEN, shardCount: 2 });
@@ -104,15 +129,15 @@ describe('sharded gateway bot (npm run start:sharded)', () => {
     } finally {
       await broken.close();
     }
-  }, 30_000);
+  }, HUNG_MS);
 
   it('stops every shard with exit code 3, instead of respawning forever, when Discord revokes the token (close 4004)', async () => {
-    const revoking = await startDiscordServer({ token: TOKEN, shardCount: 2, waitTimeoutMs: 25_000 });
+    const revoking = await startDiscordServer({ token: TOKEN, shardCount: 2, waitTimeoutMs: HUNG_MS });
     let revokedOutput = '';
     try {
       const sharded = startSharded(revoking, './corpus', (text) => (revokedOutput += text));
       const exit = once(sharded, 'exit');
-      await revoking.waitForIdentify(2);
+      await shardsIdentified(revoking, sharded, 2, () => revokedOutput);
       const shards = shardsOf(sharded.pid!);
       // Processes that failed to stop must not outlive the test.
       onTestFinished(() => {
@@ -128,5 +153,5 @@ describe('sharded gateway bot (npm run start:sharded)', () => {
     } finally {
       await revoking.close();
     }
-  }, 60_000);
+  }, HUNG_MS);
 });

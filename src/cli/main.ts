@@ -1,4 +1,5 @@
 import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
 import dotenv from 'dotenv';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { answerMessage } from '../../commands/ask.ts';
@@ -27,8 +28,22 @@ const USAGE = `usage: newsdesk ask "<question>" [--corpus DIR] [--outlet X] [--s
 /** A mistake in how the command was called: the message, then the usage line, exit 1. */
 class UsageError extends Error {}
 
+/** An output stream of a run; `isTTY` as on a terminal, absent on a pipe or a test's buffer. */
+type CliOutput = Writable & { isTTY?: boolean };
+
+/**
+ * What one run of the CLI reads and writes, and the environment it sees: the process's own in the
+ * `newsdesk` binary, buffers in tests, so a run needs no process of its own.
+ */
+export interface CliIO {
+  env: NodeJS.ProcessEnv;
+  stdin: Readable;
+  stdout: CliOutput;
+  stderr: CliOutput;
+}
+
 /** A subcommand: receives the arguments after its name and returns the process exit code. */
-type Subcommand = (args: string[]) => Promise<number>;
+type Subcommand = (args: string[], io: CliIO) => Promise<number>;
 
 const queryOptions = {
   corpus: { type: 'string', default: 'corpus' },
@@ -61,25 +76,25 @@ const LARGE_CORPUS = 1000;
  * Progress on stderr while a corpus loads: redrawn in place on a terminal, a line every 10% of a
  * large corpus elsewhere, and nothing when JSON goes to a pipe (a script reading stdout wants no noise).
  */
-function progressReporter(json: boolean): ((done: number, total: number) => void) | undefined {
-  const terminal = process.stderr.isTTY === true;
+function progressReporter(json: boolean, stderr: CliOutput): ((done: number, total: number) => void) | undefined {
+  const terminal = stderr.isTTY === true;
   if (json && !terminal) return undefined;
   let lastTenth = -1;
   return (done, total) => {
     if (terminal) {
-      process.stderr.write(`\rLoading corpus: ${done} / ${total} files${done === total ? '\n' : ''}`);
+      stderr.write(`\rLoading corpus: ${done} / ${total} files${done === total ? '\n' : ''}`);
       return;
     }
     const tenth = Math.floor((done / total) * 10);
     if (total < LARGE_CORPUS || tenth === lastTenth) return;
     lastTenth = tenth;
-    process.stderr.write(`Loading corpus: ${done} / ${total} files\n`);
+    stderr.write(`Loading corpus: ${done} / ${total} files\n`);
   };
 }
 
 /** The per-file size limit in bytes: `--max-file-mb`, else `MAX_FILE_MB`, else the bot's default, checked as the bot checks it. */
-function maxFileBytes(flag: string | undefined): number {
-  const parsed = ConfigSchema.shape.MAX_FILE_MB.safeParse(flag ?? process.env.MAX_FILE_MB);
+function maxFileBytes(flag: string | undefined, env: NodeJS.ProcessEnv): number {
+  const parsed = ConfigSchema.shape.MAX_FILE_MB.safeParse(flag ?? env.MAX_FILE_MB);
   if (parsed.success) return parsed.data * 1024 * 1024;
   throw new UsageError(`${flag === undefined ? 'MAX_FILE_MB' : '--max-file-mb'}: ${parsed.error.issues[0]?.message ?? 'invalid size'}`);
 }
@@ -88,72 +103,77 @@ function maxFileBytes(flag: string | undefined): number {
  * Says on stderr which files could not be used, so an unanswered question is not taken for a gap
  * in the coverage: JSON lines with `--json` (warnings too), readable lines otherwise.
  */
-function reportUnusedFiles(corpus: Corpus, corpusDir: string, json: boolean): void {
+function reportUnusedFiles(corpus: Corpus, corpusDir: string, json: boolean, stderr: CliOutput): void {
   const lines = json ? corpusIssueLines(corpus) : rejectionNotice(corpus, corpusDir);
-  if (lines.length > 0) process.stderr.write(`${lines.join('\n')}\n`);
+  if (lines.length > 0) stderr.write(`${lines.join('\n')}\n`);
 }
 
-async function openLibrary(dir: string, values: { json: boolean; 'max-file-mb'?: string }): Promise<Library> {
+async function openLibrary(dir: string, values: { json: boolean; 'max-file-mb'?: string }, io: CliIO): Promise<Library> {
   const load: CorpusLoader = async (corpusDir, options) => {
     const corpus = await loadCorpus(corpusDir, options);
-    reportUnusedFiles(corpus, dir, values.json);
+    reportUnusedFiles(corpus, dir, values.json, io.stderr);
     return corpus;
   };
-  return Library.open(dir, { onProgress: progressReporter(values.json), maxFileBytes: maxFileBytes(values['max-file-mb']), load });
+  return Library.open(dir, { onProgress: progressReporter(values.json, io.stderr), maxFileBytes: maxFileBytes(values['max-file-mb'], io.env), load });
 }
 
-const color = () => colorWanted(process.stdout);
+const color = (io: CliIO) => colorWanted(io.stdout, io.env);
+
+/** Writes one line to a run's output, as `console.log` does to the process's. */
+function writeLine(output: CliOutput, text: string): void {
+  output.write(`${text}\n`);
+}
 
 /** `ask`: one question from the arguments, or (with --json and no question) one per stdin line. */
-async function ask(args: string[]): Promise<number> {
+async function ask(args: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parse(args, queryOptions);
   const question = positionals.join(' ').trim();
   const filters = filtersOf(values);
   if (!question && !values.json) throw new UsageError('give a question, or --json to read questions from stdin');
-  const library = await openLibrary(values.corpus, values);
+  const library = await openLibrary(values.corpus, values, io);
   if (question) {
     const answer = library.answer(question, filters);
-    console.log(values.json ? JSON.stringify(answer) : renderMessage(answerMessage(answer), color()));
+    writeLine(io.stdout, values.json ? JSON.stringify(answer) : renderMessage(answerMessage(answer), color(io)));
     return EXIT.ok;
   }
-  for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
-    if (line.trim()) process.stdout.write(`${JSON.stringify(library.answer(line.trim(), filters))}\n`);
+  for await (const line of createInterface({ input: io.stdin, crlfDelay: Infinity })) {
+    if (line.trim()) io.stdout.write(`${JSON.stringify(library.answer(line.trim(), filters))}\n`);
   }
   return EXIT.ok;
 }
 
 /** `search`: one page of ranked articles. */
-async function search(args: string[]): Promise<number> {
+async function search(args: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parse(args, { ...queryOptions, page: { type: 'string', default: '1' } });
   const query = positionals.join(' ').trim();
   const page = Number(values.page);
   if (!query) throw new UsageError('give a search query');
   if (!Number.isInteger(page) || page < 1) throw new UsageError('--page must be a whole number from 1');
   const filters = filtersOf(values);
-  const library = await openLibrary(values.corpus, values);
+  const library = await openLibrary(values.corpus, values, io);
   const result = library.search(query, filters, page);
   // Without paging state the message has no buttons: the terminal pages with --page.
-  console.log(values.json ? JSON.stringify(result) : renderMessage(searchMessage(result, { query, filters }), color()));
+  writeLine(io.stdout, values.json ? JSON.stringify(result) : renderMessage(searchMessage(result, { query, filters }), color(io)));
   return EXIT.ok;
 }
 
 /** `corpus check [dir]`: loads the corpus and prints what loaded, what was rejected and why. */
-async function corpusCheck(args: string[]): Promise<number> {
+async function corpusCheck(args: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parse(args, { json: { type: 'boolean', default: false }, 'max-file-mb': { type: 'string' } });
-  const corpus = await loadCorpus(positionals[0] ?? 'corpus', { onProgress: progressReporter(values.json), maxFileBytes: maxFileBytes(values['max-file-mb']) });
+  const corpus = await loadCorpus(positionals[0] ?? 'corpus', { onProgress: progressReporter(values.json, io.stderr), maxFileBytes: maxFileBytes(values['max-file-mb'], io.env) });
   const report = corpusReport(corpus);
-  console.log(values.json ? JSON.stringify(report) : formatCorpusReport(report));
+  writeLine(io.stdout, values.json ? JSON.stringify(report) : formatCorpusReport(report));
   return EXIT.ok;
 }
 
 /** `gaps`: the /gaps report over every guild (or one) from the feedback store the bot writes. */
-async function gaps(args: string[]): Promise<number> {
+async function gaps(args: string[], io: CliIO): Promise<number> {
   const { values } = parse(args, { days: { type: 'string', default: '30' }, guild: { type: 'string' }, json: { type: 'boolean', default: false } });
   const days = Number(values.days);
   if (!Number.isInteger(days) || days < 1) throw new UsageError('--days must be a whole number from 1');
   let config;
   try {
-    config = readConfig();
+    config = readConfig(io.env);
   } catch (error) {
     throw error instanceof ConfigError ? new UsageError(error.message) : error;
   }
@@ -161,10 +181,10 @@ async function gaps(args: string[]): Promise<number> {
   if (!recorder?.recording) throw new UsageError('recording is switched off (FEEDBACK_RECORDING=off): there is nothing to report');
   try {
     const report = await recorder.gaps(days, values.guild ?? null);
-    console.log(values.json ? JSON.stringify(report) : renderMessage(gapsMessage(report), color()));
+    writeLine(io.stdout, values.json ? JSON.stringify(report) : renderMessage(gapsMessage(report), color(io)));
     return EXIT.ok;
   } catch (error) {
-    console.error(`newsdesk: cannot read the feedback store: ${(error as Error).message}`);
+    writeLine(io.stderr, `newsdesk: cannot read the feedback store: ${(error as Error).message}`);
     return EXIT.storeUnreadable;
   } finally {
     await recorder.close();
@@ -175,13 +195,13 @@ async function gaps(args: string[]): Promise<number> {
  * `corpus export [dir]`: every cleaned article as one JSON line on stdout, exactly what the bot
  * knows (metadata and paragraphs); each rejected file as one line on stderr.
  */
-async function corpusExport(args: string[]): Promise<number> {
+async function corpusExport(args: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parse(args, { 'max-file-mb': { type: 'string' } });
-  const corpus = await loadCorpus(positionals[0] ?? 'corpus', { onProgress: progressReporter(true), maxFileBytes: maxFileBytes(values['max-file-mb']) });
+  const corpus = await loadCorpus(positionals[0] ?? 'corpus', { onProgress: progressReporter(true, io.stderr), maxFileBytes: maxFileBytes(values['max-file-mb'], io.env) });
   for (const { id, file, title, outlet, author, published, url, language, paragraphs } of corpus.articles) {
-    process.stdout.write(`${JSON.stringify({ id, file, title, outlet, author, published, url, language, paragraphs })}\n`);
+    io.stdout.write(`${JSON.stringify({ id, file, title, outlet, author, published, url, language, paragraphs })}\n`);
   }
-  for (const { file, record, reason } of corpus.rejected) process.stderr.write(`rejected ${file}${record === null ? '' : `#${record}`}: ${reason}\n`);
+  for (const { file, record, reason } of corpus.rejected) io.stderr.write(`rejected ${file}${record === null ? '' : `#${record}`}: ${reason}\n`);
   return EXIT.ok;
 }
 
@@ -190,27 +210,27 @@ const COMMANDS: Record<string, Subcommand> = {
   ask,
   search,
   gaps,
-  corpus: async ([sub, ...rest]) => {
-    if (sub === 'export') return corpusExport(rest);
+  corpus: async ([sub, ...rest], io) => {
+    if (sub === 'export') return corpusExport(rest, io);
     if (sub !== 'check') throw new UsageError(`unknown corpus command: ${sub ?? '(none)'}`);
-    return corpusCheck(rest);
+    return corpusCheck(rest, io);
   },
 };
 
-/** Runs the command line; returns the exit code (0 ok, 1 usage error, 2 corpus unreadable). */
-export async function main(argv: string[]): Promise<number> {
+/** Runs the command line with `io`; returns the exit code (0 ok, 1 usage error, 2 corpus unreadable, 3 store unreadable). */
+export async function main(argv: string[], io: CliIO): Promise<number> {
   const [name = '', ...rest] = argv;
   try {
     const command = COMMANDS[name];
     if (!command) throw new UsageError(name ? `unknown command: ${name}` : 'no command given');
-    return await command(rest);
+    return await command(rest, io);
   } catch (error) {
     if (error instanceof UsageError) {
-      console.error(`newsdesk: ${error.message}\n${USAGE}`);
+      writeLine(io.stderr, `newsdesk: ${error.message}\n${USAGE}`);
       return EXIT.usage;
     }
     if (error instanceof CorpusDirectoryError) {
-      console.error(`newsdesk: ${error.message}`);
+      writeLine(io.stderr, `newsdesk: ${error.message}`);
       return EXIT.corpusUnreadable;
     }
     throw error;
@@ -225,7 +245,12 @@ function endQuietlyOnClosedPipe(): void {
   });
 }
 
-endQuietlyOnClosedPipe();
-// MAX_FILE_MB may be set in .env, as for the bot.
-dotenv.config({ quiet: true });
-process.exitCode = await main(process.argv.slice(2));
+/**
+ * The process's own environment and streams, for the `newsdesk` binary: `.env` loaded (MAX_FILE_MB
+ * may be set there, as for the bot) and a closed stdout pipe ending the process quietly.
+ */
+export function processIO(): CliIO {
+  endQuietlyOnClosedPipe();
+  dotenv.config({ quiet: true });
+  return { env: process.env, stdin: process.stdin, stdout: process.stdout, stderr: process.stderr };
+}

@@ -4,9 +4,9 @@ import type { MessagePayload } from '../discord/message.ts';
 
 type Style = Parameters<typeof styleText>[0];
 
-/** True when output to `stream` should be coloured: a terminal, and the user has not set NO_COLOR (no-color.org). */
-export function colorWanted(stream: { isTTY?: boolean }): boolean {
-  return stream.isTTY === true && !process.env.NO_COLOR;
+/** True when output to `stream` should be coloured: a terminal, and the user has not set NO_COLOR (no-color.org) in `env`. */
+export function colorWanted(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv = process.env): boolean {
+  return stream.isTTY === true && !env.NO_COLOR;
 }
 
 /** Turns the bot's Discord markdown into terminal text: bold, links with their address, quotes. */
