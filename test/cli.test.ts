@@ -91,6 +91,14 @@ describe('newsdesk corpus check', () => {
 });
 
 describe('usage errors and exit codes', () => {
+  it.each([['--help'], ['-h'], ['help']])('prints the usage on stdout and exits 0 for %s', async (flag) => {
+    const { code, stdout, stderr } = await newsdesk([flag]);
+    expect(code).toBe(0);
+    expect(stdout).toContain('usage: newsdesk ask');
+    expect(stdout).toContain('newsdesk corpus export');
+    expect(stderr).toBe('');
+  });
+
   it.each([
     [[], /no command given/],
     [['summarise'], /unknown command: summarise/],

@@ -16,6 +16,8 @@ import { openRecorder } from '../store/open.ts';
 import { colorWanted, renderMessage } from './terminal.ts';
 
 /** Exit codes: documented in the README. */
+/** What a newcomer types to see how the command is called. */
+const HELP_FLAGS = new Set(['--help', '-h', 'help']);
 const EXIT = { ok: 0, usage: 1, corpusUnreadable: 2, storeUnreadable: 3 } as const;
 
 const USAGE = `usage: newsdesk ask "<question>" [--corpus DIR] [--outlet X] [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--max-file-mb N] [--json]
@@ -220,6 +222,10 @@ const COMMANDS: Record<string, Subcommand> = {
 /** Runs the command line with `io`; returns the exit code (0 ok, 1 usage error, 2 corpus unreadable, 3 store unreadable). */
 export async function main(argv: string[], io: CliIO): Promise<number> {
   const [name = '', ...rest] = argv;
+  if (HELP_FLAGS.has(name)) {
+    writeLine(io.stdout, USAGE);
+    return EXIT.ok;
+  }
   try {
     const command = COMMANDS[name];
     if (!command) throw new UsageError(name ? `unknown command: ${name}` : 'no command given');
