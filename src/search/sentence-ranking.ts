@@ -72,11 +72,6 @@ export class SentenceCache {
 
   constructor(private readonly capacity = 2000) {}
 
-  /** The article's sentences, in reading order. */
-  of(article: Article): Sentence[] {
-    return this.inParagraphs(article, article.paragraphs.keys());
-  }
-
   /** The sentences of these paragraphs of the article, in the order given. */
   inParagraphs(article: Article, paragraphs: Iterable<number>): Sentence[] {
     const split = this.entry(article).paragraphs;
@@ -114,11 +109,6 @@ function sentencesOfParagraph(paragraph: string, p: number, language: string | n
     const text = paragraph.slice(span.start, span.end);
     return { text, index, paragraph: p, tokens: tokenize(text, 'index') };
   });
-}
-
-/** Splits an article's paragraphs into verbatim sentences. */
-export function sentencesOf(article: Article): Sentence[] {
-  return article.paragraphs.flatMap((paragraph, p) => sentencesOfParagraph(paragraph, p, article.language));
 }
 
 /** Maps each index term to the question terms it stands for, with the variant's weight. */
