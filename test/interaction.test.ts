@@ -1,10 +1,14 @@
 import { PermissionFlagsBits } from 'discord.js';
 import type { APIInteractionResponse } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
-import { ephemeralText } from '../src/discord/command.ts';
+import { command as ask } from '../commands/ask.ts';
+import { command as findCoverage } from '../commands/find-coverage.ts';
+import { command as gaps } from '../commands/gaps.ts';
+import { ephemeralText, OptionError } from '../src/discord/command.ts';
 import { interactionFromBody } from '../src/discord/http-body.ts';
 import { autocompleteResponder, buttonResponder, commandResponder, requestOf, type InteractionChannel } from '../src/discord/interaction.ts';
 import { textMessage, type MessagePayload } from '../src/discord/message.ts';
+import { readArguments } from '../src/discord/options.ts';
 
 const GUILD_ID = '223456789012345678';
 const MEMBER = { id: '423456789012345678', username: 'reader' };
@@ -113,5 +117,27 @@ describe('answering each kind of interaction', () => {
       { type: 7, data: textMessage('Page 2') },
       { type: 4, data: { ...textMessage('Not yours.'), flags: 64 } },
     ]);
+  });
+});
+
+describe("reading a command's arguments from its definition", () => {
+  it('gives each declared option by name, text trimmed, and drops what the command does not declare', () => {
+    expect(readArguments(ask, { question: '  Who met Hayya?  ', private: true, outlet: '   ', limit: 3 })).toEqual({ question: 'Who met Hayya?', private: true });
+  });
+
+  it('refuses a required option that is missing or blank, naming it', () => {
+    expect(() => readArguments(ask, { outlet: 'Reuters' })).toThrow(new OptionError('Please give the `question` option.'));
+    expect(() => readArguments(ask, { question: ' ' })).toThrow(OptionError);
+  });
+
+  it("reads a number from the console's text, and refuses text that is no number", () => {
+    expect(readArguments(gaps, { days: '7' })).toEqual({ days: 7 });
+    expect(readArguments(gaps, { days: 7 })).toEqual({ days: 7 });
+    expect(() => readArguments(gaps, { days: 'a week' })).toThrow(new OptionError('`days` must be a number.'));
+  });
+
+  it("gives a message menu command the message's text, and nothing when the message has none", () => {
+    expect(readArguments(findCoverage, { message: ' Did Fidan meet Hamas? ' })).toEqual({ message: 'Did Fidan meet Hamas?' });
+    expect(readArguments(findCoverage, { message: '' })).toEqual({});
   });
 });

@@ -12,7 +12,7 @@ import {
   type CommandRequest,
   type Reply,
 } from './command.ts';
-import { boundedAutocomplete, boundedOptions } from './options.ts';
+import { boundedAutocomplete, boundedOptions, readArguments } from './options.ts';
 import { DiscordLimits } from './limits.ts';
 import type { MessagePayload } from './message.ts';
 
@@ -101,7 +101,7 @@ export class Dispatcher {
         if (!(await this.#deferred(responder, command.deferred.ephemeral, request))) return { reply: null, deferred };
         deferred = true;
       }
-      return { reply: await command.execute(bounded, this.#context), deferred };
+      return { reply: await command.execute({ ...bounded, options: readArguments(command, bounded.options) }, this.#context), deferred };
     } catch (error) {
       return { reply: this.#failure(error, request.command, request.invoker.id), deferred };
     }
