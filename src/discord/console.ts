@@ -1,10 +1,10 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { ApplicationCommandOptionType, PermissionFlagsBits, type APIEmbed } from 'discord.js';
-import { isSlashCommand, type Command, type Invoker, type OptionValue } from '../discord/command.ts';
-import type { Dispatcher, Responder } from '../discord/dispatcher.ts';
-import type { MessagePayload } from '../discord/message.ts';
-import { renderMessage } from './terminal.ts';
+import { renderMessage } from '../cli/terminal.ts';
+import { isSlashCommand, type Command, type Invoker, type OptionValue } from './command.ts';
+import type { Dispatcher, Responder } from './dispatcher.ts';
+import type { MessagePayload } from './message.ts';
 
 /** Where the console reads and writes, and whether it colours its output. */
 export interface ConsoleOptions {
