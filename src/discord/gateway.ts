@@ -31,7 +31,7 @@ const FATAL_CLOSES: ReadonlyMap<number, string> = new Map([
 
 
 /**
- * Runs an interaction callback, counting Discord's 40060 (already acknowledged) as done: it comes
+ * Runs an interaction callback, taking Discord's 40060 (already acknowledged) for done: it comes
  * when Discord took the callback but its response was lost and the REST client sent it again.
  */
 async function acknowledge(callback: () => Promise<unknown>): Promise<void> {

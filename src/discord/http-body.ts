@@ -9,7 +9,7 @@ import { z } from 'zod';
 /** Largest interaction body accepted; Discord's are a few KB. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-/** Why a request was turned away, as the status and the line logged. */
+/** Why a request was turned away: the status, and the line logged. */
 export class Refusal extends Error {
   constructor(
     readonly status: number,
@@ -19,7 +19,7 @@ export class Refusal extends Error {
   }
 }
 
-/** Reads the body, refusing (413) as soon as it exceeds the limit rather than buffering it all. */
+/** Reads the body, refusing (413) the moment it exceeds the limit rather than buffering it all. */
 export function readBody(request: IncomingMessage): Promise<Buffer> {
   if (Number(request.headers['content-length'] ?? 0) > MAX_BODY_BYTES) return Promise.reject(new Refusal(413, 'body over the size limit'));
   return new Promise((resolve, reject) => {
@@ -49,7 +49,7 @@ const Option = z.looseObject({ name: z.string(), type: z.number().int() });
 const CommandData = { name: Id, type: z.number().int() };
 
 /**
- * The parts of an interaction newsdesk reads, checked; every other field is left as sent. Only
+ * The parts of an interaction newsdesk reads, checked; every other field is left untouched. Only
  * this is checked by hand: past it, the body is typed by Discord's own API types.
  */
 const Envelope = z.union([
@@ -65,7 +65,7 @@ const Envelope = z.union([
     })
     .and(Answerable),
 ]);
-/** A body that passes the envelope check, typed as the interaction Discord documents. */
+/** A body that passes the envelope check, typed by the interaction Discord documents. */
 const InteractionBody = z.custom<APIInteraction>((body) => Envelope.safeParse(body).success);
 
 /** The interaction a verified body holds; refused (400) when it is not JSON or not an interaction newsdesk reads. */

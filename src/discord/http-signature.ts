@@ -16,7 +16,7 @@ export function publicKeyFromHex(hex: string): KeyObject {
 
 /**
  * Whether Discord signed this exact request recently: the signature covers the timestamp header
- * followed by the body bytes as received (re-serialised JSON would not verify).
+ * followed by the body bytes received (re-serialised JSON would not verify).
  */
 export function isAuthentic(request: { signature: string | undefined; timestamp: string | undefined; body: Buffer }, key: KeyObject, nowMs: number): boolean {
   const { signature, timestamp, body } = request;

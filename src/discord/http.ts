@@ -1,12 +1,12 @@
 /**
  * The HTTP interactions transport: Discord POSTs each interaction to `/interactions` and takes the
- * HTTP response as the first answer, so no gateway connection is held and any number of
+ * HTTP response for the first answer, so no gateway connection is held and any number of
  * stateless replicas can sit behind a load balancer.
  *
  * Every request is authenticated before anything else is done with it (http-signature.ts):
  * unsigned, tampered or stale requests get 401 and are never parsed. The body is read within a
  * size limit and checked to be an interaction (http-body.ts); interaction.ts maps it to the
- * engine's request, as it does the gateway's.
+ * engine's request, like the gateway's.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { InteractionResponseType, type APIInteraction, type APIInteractionResponse } from 'discord-api-types/v10';
