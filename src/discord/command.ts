@@ -45,8 +45,8 @@ export type CommandDefinition = SlashDefinition | MenuDefinition;
 /** The option a message menu command reads: the text of the message it was used on (absent when it has none). */
 export const MESSAGE_OPTION = { type: ApplicationCommandOptionType.String, name: 'message', description: 'The text of the message the menu was used on' } as const;
 
-/** The arguments named by a list of declared options: required ones always present, the others when given. */
-type ArgumentsOfOptions<O extends DeclaredOption> = { [K in Extract<O, { required: true }> as K['name']]: OptionValueOf[K['type']] } & {
+/** The arguments named by declared options: required ones always present, the others when given. */
+export type ArgumentsOfOptions<O extends DeclaredOption> = { [K in Extract<O, { required: true }> as K['name']]: OptionValueOf[K['type']] } & {
   [K in Exclude<O, { required: true }> as K['name']]?: OptionValueOf[K['type']];
 };
 

@@ -8,6 +8,7 @@ import {
   isSlashDefinition,
   MESSAGE_OPTION,
   OptionError,
+  type ArgumentsOfOptions,
   type AutocompleteRequest,
   type Choice,
   type Command,
@@ -35,11 +36,7 @@ export const FILTER_OPTIONS = [
 ] as const;
 
 /** The filter arguments, as a command declaring some or all of `FILTER_OPTIONS` receives them. */
-export interface FilterArguments {
-  outlet?: string;
-  since?: string;
-  until?: string;
-}
+export type FilterArguments = ArgumentsOfOptions<(typeof FILTER_OPTIONS)[number]>;
 
 /** The options a command declares: a message menu command's one is the message's text. */
 function declaredOptions(definition: CommandDefinition): readonly DeclaredOption[] {
@@ -58,7 +55,7 @@ function argumentValue(option: DeclaredOption, value: OptionValue | undefined): 
     case ApplicationCommandOptionType.Integer:
     case ApplicationCommandOptionType.Number: {
       const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-      if (number === undefined || typeof number === 'number' && Number.isFinite(number)) return number;
+      if (number === undefined || (typeof number === 'number' && Number.isFinite(number))) return number;
       throw new OptionError(`\`${option.name}\` must be a number.`);
     }
     case ApplicationCommandOptionType.Boolean:
