@@ -1,9 +1,8 @@
-import { SlashCommandBuilder } from 'discord.js';
+import { ApplicationCommandOptionType, ApplicationCommandType } from 'discord-api-types/v10';
 import { UNKNOWN, UNTITLED, type Article } from '../src/corpus/article.ts';
 import { ephemeralText, MEMBER_CONTEXTS, type Command } from '../src/discord/command.ts';
 import { DiscordLimits } from '../src/discord/limits.ts';
 import { displayDate, displayText, embedMessage, fitText, link, safeUrl, type MessagePayload } from '../src/discord/message.ts';
-import { requiredString } from '../src/discord/options.ts';
 
 /** How many opening paragraphs /article shows. */
 const LEAD_PARAGRAPHS = 3;
@@ -31,17 +30,20 @@ export function articleMessage(article: Article): MessagePayload {
   });
 }
 
-export const command: Command = {
-  definition: new SlashCommandBuilder()
-    .setName('article')
-    .setContexts(...MEMBER_CONTEXTS)
-    .setDescription('Show one article: attribution and opening paragraphs')
-    .addStringOption((o) => o.setName('title').setDescription('Start typing a title').setRequired(true).setAutocomplete(true).setMaxLength(200))
-    .toJSON(),
+const definition = {
+  type: ApplicationCommandType.ChatInput,
+  name: 'article',
+  description: 'Show one article: attribution and opening paragraphs',
+  contexts: MEMBER_CONTEXTS,
+  options: [{ type: ApplicationCommandOptionType.String, name: 'title', description: 'Start typing a title', required: true, autocomplete: true, max_length: 200 }],
+} as const;
+
+export const command: Command<typeof definition> = {
+  definition,
   example: '/article title: Turkiye FM meets Hamas',
   cooldown: true,
-  execute(request, { library }) {
-    const wanted = requiredString(request, 'title');
+  execute({ options }, { library }) {
+    const wanted = options.title;
     // A picked suggestion carries the article id; free text falls back to the best title match.
     const article = library.article(wanted) ?? library.article(library.suggestTitles(wanted, 1)[0]?.id ?? '');
     if (!article) return ephemeralText(`No article in the coverage has a title like “${displayText(wanted, 100)}”.`);

@@ -1,9 +1,9 @@
-import { ButtonStyle, ComponentType, SlashCommandBuilder } from 'discord.js';
+import { ApplicationCommandOptionType, ApplicationCommandType, ButtonStyle, ComponentType } from 'discord-api-types/v10';
 import type { Answer } from '../src/search/results.ts';
 import { ephemeralText, MEMBER_CONTEXTS, type Command } from '../src/discord/command.ts';
 import { attributionLine, displayText, embedMessage, fitLines, type MessagePayload } from '../src/discord/message.ts';
 import { DiscordLimits } from '../src/discord/limits.ts';
-import { filtersFrom, MAX_QUERY_LENGTH, outletChoices, usableQuestion, withFilterOptions } from '../src/discord/options.ts';
+import { FILTER_OPTIONS, filtersFrom, MAX_QUERY_LENGTH, outletChoices, usableQuestion } from '../src/discord/options.ts';
 
 /**
  * Room for all quoted sentences together: with the title, the two fields and the footer, the embed
@@ -44,23 +44,27 @@ export function answerMessage(answer: Answer, askId: string | null = null): Mess
   }, askId === null ? [] : feedbackButtons(askId));
 }
 
-export const command: Command = {
-  definition: withFilterOptions(
-    new SlashCommandBuilder()
-      .setName('ask')
-      .setContexts(...MEMBER_CONTEXTS)
-      .setDescription('Ask a question: get sentences quoted from the coverage, each cited')
-      .addStringOption((o) => o.setName('question').setDescription('What do you want to know?').setRequired(true).setMaxLength(MAX_QUERY_LENGTH)),
-  )
-    .addBooleanOption((o) => o.setName('private').setDescription('Only you see the answer'))
-    .toJSON(),
+const definition = {
+  type: ApplicationCommandType.ChatInput,
+  name: 'ask',
+  description: 'Ask a question: get sentences quoted from the coverage, each cited',
+  contexts: MEMBER_CONTEXTS,
+  options: [
+    { type: ApplicationCommandOptionType.String, name: 'question', description: 'What do you want to know?', required: true, max_length: MAX_QUERY_LENGTH },
+    ...FILTER_OPTIONS,
+    { type: ApplicationCommandOptionType.Boolean, name: 'private', description: 'Only you see the answer', required: false },
+  ],
+} as const;
+
+export const command: Command<typeof definition> = {
+  definition,
   example: '/ask question: Who met Khalil al-Hayya in Istanbul?',
   cooldown: true,
-  execute(request, { library, feedback }) {
-    const filters = filtersFrom(request, library);
-    const answer = library.answer(usableQuestion(request, 'question'), filters);
-    const askId = feedback?.recordAsk(answer, { userId: request.invoker.id, guildId: request.guildId ?? null }) ?? null;
-    return { message: answerMessage(answer, askId), ephemeral: request.options.private === true };
+  execute({ options, invoker, guildId }, { library, feedback }) {
+    const filters = filtersFrom(options, library);
+    const answer = library.answer(usableQuestion(options.question), filters);
+    const askId = feedback?.recordAsk(answer, { userId: invoker.id, guildId: guildId ?? null }) ?? null;
+    return { message: answerMessage(answer, askId), ephemeral: options.private === true };
   },
   autocomplete: outletChoices,
   press(request, { feedback }) {

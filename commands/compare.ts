@@ -1,10 +1,10 @@
-import { SlashCommandBuilder } from 'discord.js';
+import { ApplicationCommandOptionType, ApplicationCommandType } from 'discord-api-types/v10';
 import type { Comparison, OutletQuote } from '../src/search/compare.ts';
 import { UNKNOWN } from '../src/corpus/article.ts';
 import { PAGE_SIZE } from '../src/search/results.ts';
-import { MEMBER_CONTEXTS, type Command } from '../src/discord/command.ts';
+import { MEMBER_CONTEXTS, type ArgumentsOf, type Command } from '../src/discord/command.ts';
 import { displayDate, displayText, embedMessage, titleLink, type MessagePayload } from '../src/discord/message.ts';
-import { MAX_QUERY_LENGTH, withDateOptions } from '../src/discord/options.ts';
+import { DATE_OPTIONS, MAX_QUERY_LENGTH } from '../src/discord/options.ts';
 import { pageButtons, pagedHandlers, stateFields, type PagedCommand, type PagedState, type Paging } from '../src/discord/paging.ts';
 
 /** How /compare pages: its topic travels in the Topic field. */
@@ -39,15 +39,17 @@ export function compareMessage(comparison: Comparison, state: PagedState, paging
   );
 }
 
-export const command: Command = {
-  definition: withDateOptions(
-    new SlashCommandBuilder()
-      .setName('compare')
-      .setContexts(...MEMBER_CONTEXTS)
-      .setDescription('Who reported what: each outlet’s best sentence on a topic, newest first')
-      .addStringOption((o) => o.setName('topic').setDescription('The story or subject').setRequired(true).setMaxLength(MAX_QUERY_LENGTH)),
-  ).toJSON(),
+const definition = {
+  type: ApplicationCommandType.ChatInput,
+  name: 'compare',
+  description: 'Who reported what: each outlet’s best sentence on a topic, newest first',
+  contexts: MEMBER_CONTEXTS,
+  options: [{ type: ApplicationCommandOptionType.String, name: 'topic', description: 'The story or subject', required: true, max_length: MAX_QUERY_LENGTH }, ...DATE_OPTIONS],
+} as const;
+
+export const command: Command<typeof definition> = {
+  definition,
   example: '/compare topic: Hamas ceasefire talks',
   cooldown: true,
-  ...pagedHandlers(PAGED, 'topic', (library, state, page, paging) => compareMessage(library.compare(state.text, state.filters, page), state, paging)),
+  ...pagedHandlers(PAGED, ({ topic }: ArgumentsOf<typeof definition>) => topic, (library, state, page, paging) => compareMessage(library.compare(state.text, state.filters, page), state, paging)),
 };

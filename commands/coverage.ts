@@ -1,4 +1,4 @@
-import { SlashCommandBuilder } from 'discord.js';
+import { ApplicationCommandType } from 'discord-api-types/v10';
 import type { Coverage } from '../src/search/results.ts';
 import { MEMBER_CONTEXTS, type Command } from '../src/discord/command.ts';
 import { DiscordLimits } from '../src/discord/limits.ts';
@@ -22,8 +22,15 @@ export function coverageMessage(coverage: Coverage): MessagePayload {
   });
 }
 
-export const command: Command = {
-  definition: new SlashCommandBuilder().setName('coverage').setContexts(...MEMBER_CONTEXTS).setDescription('What the coverage holds: articles, outlets, dates').toJSON(),
+const definition = {
+  type: ApplicationCommandType.ChatInput,
+  name: 'coverage', description: 'What the coverage holds: articles, outlets, dates',
+  contexts: MEMBER_CONTEXTS,
+  options: [],
+} as const;
+
+export const command: Command<typeof definition> = {
+  definition,
   example: '/coverage',
   execute(_request, { library }) {
     return { message: coverageMessage(library.coverage()), ephemeral: false };

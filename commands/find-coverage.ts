@@ -1,6 +1,6 @@
-import { ApplicationCommandType, ContextMenuCommandBuilder } from 'discord.js';
+import { ApplicationCommandType } from 'discord-api-types/v10';
 import { ephemeralText, MEMBER_CONTEXTS, type Command } from '../src/discord/command.ts';
-import { MAX_QUERY_LENGTH, stringOption } from '../src/discord/options.ts';
+import { MAX_QUERY_LENGTH } from '../src/discord/options.ts';
 import { searchMessage } from './search.ts';
 
 /** The message's opening words, as many as a search takes, cut between words. */
@@ -10,13 +10,15 @@ function leadingWords(text: string, max: number): string {
   return cut.slice(0, Math.max(cut.lastIndexOf(' '), 1)).trim();
 }
 
+const definition = { name: 'Find coverage', type: ApplicationCommandType.Message, contexts: MEMBER_CONTEXTS } as const;
+
 /** "Find coverage" on a message: a /search for the message's text, shown to the member alone. */
-export const command: Command = {
-  definition: new ContextMenuCommandBuilder().setName('Find coverage').setContexts(...MEMBER_CONTEXTS).setType(ApplicationCommandType.Message).toJSON(),
+export const command: Command<typeof definition> = {
+  definition,
   example: "Right-click (or long-press) a message › Apps › Find coverage: searches the coverage for that message's text.",
   cooldown: true,
   execute(request, { library, now }) {
-    const text = stringOption(request, 'message');
+    const text = request.options.message;
     if (!text) return ephemeralText('That message has no text to look up.');
     const state = { query: leadingWords(text, MAX_QUERY_LENGTH), filters: {} };
     const page = library.search(state.query, state.filters, 1);

@@ -1,4 +1,4 @@
-import { PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
+import { ApplicationCommandOptionType, ApplicationCommandType, PermissionFlagsBits } from 'discord-api-types/v10';
 import type { GapsReport } from '../src/store/gaps.ts';
 import { ephemeralText, GUILD_CONTEXT, OptionError, type Command } from '../src/discord/command.ts';
 import { DiscordLimits } from '../src/discord/limits.ts';
@@ -34,21 +34,23 @@ export function gapsMessage(report: GapsReport): MessagePayload {
   });
 }
 
-export const command: Command = {
-  definition: new SlashCommandBuilder()
-    .setName('gaps')
-    .setContexts(...GUILD_CONTEXT)
-    .setDescription('Moderators: what members asked that the coverage did not answer')
-    .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
-    .addIntegerOption((o) => o.setName('days').setDescription(`How many days back to look (default ${DEFAULT_DAYS})`).setMinValue(1).setMaxValue(3650))
-    .toJSON(),
+const definition = {
+  type: ApplicationCommandType.ChatInput,
+  name: 'gaps',
+  description: 'Moderators: what members asked that the coverage did not answer',
+  contexts: GUILD_CONTEXT,
+  default_member_permissions: String(PermissionFlagsBits.ManageGuild),
+  options: [{ type: ApplicationCommandOptionType.Integer, name: 'days', description: `How many days back to look (default ${DEFAULT_DAYS})`, required: false, min_value: 1, max_value: 3650 }],
+} as const;
+
+export const command: Command<typeof definition> = {
+  definition,
   example: '/gaps days: 7',
   deferred: { ephemeral: true },
   async execute(request, { moderatorRoleIds, feedback }) {
     if (!isModerator(request.invoker, moderatorRoleIds)) return ephemeralText('Only moderators (Manage Server) can see the knowledge gaps.');
     if (!feedback?.recording) return ephemeralText('Questions are not being recorded (FEEDBACK_RECORDING=off), so there are no gaps to show.');
-    // The console passes typed options as text: "7" counts as 7.
-    const days = Number(request.options.days ?? DEFAULT_DAYS);
+    const days = request.options.days ?? DEFAULT_DAYS;
     if (!Number.isInteger(days) || days < 1) throw new OptionError('`days` must be a whole number of days, 1 or more.');
     return { message: gapsMessage(await feedback.gaps(days, request.guildId ?? null)), ephemeral: true };
   },

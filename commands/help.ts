@@ -1,9 +1,16 @@
-import { SlashCommandBuilder } from 'discord.js';
+import { ApplicationCommandType } from 'discord-api-types/v10';
 import { isSlashCommand, MEMBER_CONTEXTS, type Command } from '../src/discord/command.ts';
 import { embedMessage } from '../src/discord/message.ts';
 
-export const command: Command = {
-  definition: new SlashCommandBuilder().setName('help').setContexts(...MEMBER_CONTEXTS).setDescription('What each command does, with an example').toJSON(),
+const definition = {
+  type: ApplicationCommandType.ChatInput,
+  name: 'help', description: 'What each command does, with an example',
+  contexts: MEMBER_CONTEXTS,
+  options: [],
+} as const;
+
+export const command: Command<typeof definition> = {
+  definition,
   example: '/help',
   execute(_request, { commands }) {
     return {

@@ -1,4 +1,4 @@
-import { PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
+import { ApplicationCommandOptionType, ApplicationCommandType, PermissionFlagsBits } from 'discord-api-types/v10';
 import { ReloadInProgressError, ReloadRefusedError } from '../src/search/library.ts';
 import type { ReloadReport } from '../src/search/results.ts';
 import { ephemeralText, GUILD_CONTEXT, ShownFailure, type Command, type CommandContext } from '../src/discord/command.ts';
@@ -43,16 +43,17 @@ export function reloadMessage(report: ReloadReport, scope?: CommandContext['relo
   });
 }
 
-export const command: Command = {
-  definition: new SlashCommandBuilder()
-    .setName('reload')
-    .setContexts(...GUILD_CONTEXT)
-    .setDescription('Moderators: load the corpus again, without a restart')
-    .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
-    .addBooleanOption((option) =>
-      option.setName('confirm').setDescription('Swap the reload in even if it removes more than the allowed share of the articles'),
-    )
-    .toJSON(),
+const definition = {
+  type: ApplicationCommandType.ChatInput,
+  name: 'reload',
+  description: 'Moderators: load the corpus again, without a restart',
+  contexts: GUILD_CONTEXT,
+  default_member_permissions: String(PermissionFlagsBits.ManageGuild),
+  options: [{ type: ApplicationCommandOptionType.Boolean, name: 'confirm', description: 'Swap the reload in even if it removes more than the allowed share of the articles', required: false }],
+} as const;
+
+export const command: Command<typeof definition> = {
+  definition,
   example: '/reload',
   deferred: { ephemeral: true },
   async execute(request, { library, moderatorRoleIds, reloadScope }) {

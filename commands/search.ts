@@ -1,8 +1,8 @@
-import { SlashCommandBuilder } from 'discord.js';
+import { ApplicationCommandOptionType, ApplicationCommandType } from 'discord-api-types/v10';
 import { PAGE_SIZE, type Filters, type SearchHit, type SearchPage } from '../src/search/results.ts';
-import { MEMBER_CONTEXTS, type Command } from '../src/discord/command.ts';
+import { MEMBER_CONTEXTS, type ArgumentsOf, type Command } from '../src/discord/command.ts';
 import { attributionLine, embedMessage, escapeText, type MessagePayload } from '../src/discord/message.ts';
-import { MAX_QUERY_LENGTH, outletChoices, withFilterOptions } from '../src/discord/options.ts';
+import { FILTER_OPTIONS, MAX_QUERY_LENGTH, outletChoices } from '../src/discord/options.ts';
 import { pageButtons, pagedHandlers, stateFields, type PagedCommand, type Paging } from '../src/discord/paging.ts';
 
 /** How /search pages: its query travels in the Query field. */
@@ -33,16 +33,18 @@ export function searchMessage(page: SearchPage, state: SearchState, paging?: Pag
   );
 }
 
-export const command: Command = {
-  definition: withFilterOptions(
-    new SlashCommandBuilder()
-      .setName('search')
-      .setContexts(...MEMBER_CONTEXTS)
-      .setDescription('Search the coverage: ranked articles with snippets, 5 per page')
-      .addStringOption((o) => o.setName('query').setDescription('Words to look for').setRequired(true).setMaxLength(MAX_QUERY_LENGTH)),
-  ).toJSON(),
+const definition = {
+  type: ApplicationCommandType.ChatInput,
+  name: 'search',
+  description: 'Search the coverage: ranked articles with snippets, 5 per page',
+  contexts: MEMBER_CONTEXTS,
+  options: [{ type: ApplicationCommandOptionType.String, name: 'query', description: 'Words to look for', required: true, max_length: MAX_QUERY_LENGTH }, ...FILTER_OPTIONS],
+} as const;
+
+export const command: Command<typeof definition> = {
+  definition,
   example: '/search query: Hakan Fidan ceasefire',
   cooldown: true,
-  ...pagedHandlers(PAGED, 'query', (library, { text, filters }, page, paging) => searchMessage(library.search(text, filters, page), { query: text, filters }, paging)),
+  ...pagedHandlers(PAGED, ({ query }: ArgumentsOf<typeof definition>) => query, (library, { text, filters }, page, paging) => searchMessage(library.search(text, filters, page), { query: text, filters }, paging)),
   autocomplete: outletChoices,
 };

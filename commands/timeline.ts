@@ -1,9 +1,9 @@
-import { SlashCommandBuilder } from 'discord.js';
+import { ApplicationCommandOptionType, ApplicationCommandType } from 'discord-api-types/v10';
 import { PAGE_SIZE } from '../src/search/results.ts';
 import type { Timeline, TimelineEntry } from '../src/search/timeline.ts';
-import { MEMBER_CONTEXTS, type Command } from '../src/discord/command.ts';
+import { MEMBER_CONTEXTS, type ArgumentsOf, type Command } from '../src/discord/command.ts';
 import { displayDate, displayOutlet, displayText, embedMessage, titleLink, type MessagePayload } from '../src/discord/message.ts';
-import { MAX_QUERY_LENGTH, outletChoices, withFilterOptions } from '../src/discord/options.ts';
+import { FILTER_OPTIONS, MAX_QUERY_LENGTH, outletChoices } from '../src/discord/options.ts';
 import { pageButtons, pagedHandlers, stateFields, type PagedCommand, type PagedState, type Paging } from '../src/discord/paging.ts';
 
 /** How /timeline pages: its topic travels in the Topic field. */
@@ -40,16 +40,18 @@ export function timelineMessage(timeline: Timeline, state: PagedState, paging?: 
   );
 }
 
-export const command: Command = {
-  definition: withFilterOptions(
-    new SlashCommandBuilder()
-      .setName('timeline')
-      .setContexts(...MEMBER_CONTEXTS)
-      .setDescription('How a story developed: matching articles oldest first, each with its key sentence')
-      .addStringOption((o) => o.setName('topic').setDescription('The story or subject').setRequired(true).setMaxLength(MAX_QUERY_LENGTH)),
-  ).toJSON(),
+const definition = {
+  type: ApplicationCommandType.ChatInput,
+  name: 'timeline',
+  description: 'How a story developed: matching articles oldest first, each with its key sentence',
+  contexts: MEMBER_CONTEXTS,
+  options: [{ type: ApplicationCommandOptionType.String, name: 'topic', description: 'The story or subject', required: true, max_length: MAX_QUERY_LENGTH }, ...FILTER_OPTIONS],
+} as const;
+
+export const command: Command<typeof definition> = {
+  definition,
   example: '/timeline topic: Rafah crossing outlet: Al Mayadeen English',
   cooldown: true,
-  ...pagedHandlers(PAGED, 'topic', (library, state, page, paging) => timelineMessage(library.timeline(state.text, state.filters, page), state, paging)),
+  ...pagedHandlers(PAGED, ({ topic }: ArgumentsOf<typeof definition>) => topic, (library, state, page, paging) => timelineMessage(library.timeline(state.text, state.filters, page), state, paging)),
   autocomplete: outletChoices,
 };

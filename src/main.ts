@@ -1,7 +1,7 @@
 import dotenv from 'dotenv';
 import { commands } from '../commands/index.ts';
 import { ConfigError, readConfig, type Config } from './config.ts';
-import { runConsole } from './cli/console.ts';
+import { runConsole } from './discord/console.ts';
 import { colorWanted } from './cli/terminal.ts';
 import { createDispatcher } from './discord/bot.ts';
 import { deployCommands } from './discord/deploy.ts';

@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { commands } from '../commands/index.ts';
-import { parseCommandLine } from '../src/cli/console.ts';
+import { parseCommandLine } from '../src/discord/console.ts';
 import { createDispatcher } from '../src/discord/bot.ts';
 import { Library } from '../src/search/library.ts';
 import { tempCorpus } from './fixtures/corpus/temp-corpus.ts';

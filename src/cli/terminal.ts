@@ -1,6 +1,5 @@
 import { styleText } from 'node:util';
-import type { APIEmbed, APIEmbedField } from 'discord.js';
-import type { MessagePayload } from '../discord/message.ts';
+import type { APIActionRowComponent, APIComponentInMessageActionRow, APIEmbed, APIEmbedField } from 'discord-api-types/v10';
 
 type Style = Parameters<typeof styleText>[0];
 
@@ -49,8 +48,15 @@ function renderEmbed(embed: APIEmbed, paint: (style: Style, text: string) => str
   ];
 }
 
+/** What the terminal shows of a bot message, in Discord's API shape: its text, embeds and buttons. */
+export interface ShownMessage {
+  content?: string;
+  embeds?: APIEmbed[];
+  components?: APIActionRowComponent<APIComponentInMessageActionRow>[];
+}
+
 /** A bot message as the terminal shows it; `color` adds ANSI styles. */
-export function renderMessage(message: MessagePayload, color: boolean): string {
+export function renderMessage(message: ShownMessage, color: boolean): string {
   const paint = (style: Style, text: string) => (color ? styleText(style, text) : text);
   const buttons = (message.components ?? []).flatMap((row) => row.components).filter((c) => 'label' in c && !c.disabled);
   const hint = buttons.length ? [paint('dim', `(type ${buttons.map((b) => ('label' in b ? b.label : '')).join(' or ').toLowerCase()} to press)`)] : [];

@@ -1,4 +1,12 @@
-import { InteractionContextType, type APIEmbed, type RESTPostAPIChatInputApplicationCommandsJSONBody, type RESTPostAPIContextMenuApplicationCommandsJSONBody } from 'discord.js';
+import {
+  ApplicationCommandOptionType,
+  ApplicationCommandType,
+  InteractionContextType,
+  type APIApplicationCommandBasicOption,
+  type APIEmbed,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+  type RESTPostAPIContextMenuApplicationCommandsJSONBody,
+} from 'discord-api-types/v10';
 import type { Library } from '../search/library.ts';
 import type { FeedbackRecorder } from '../store/recorder.ts';
 import { textMessage, type MessagePayload } from './message.ts';
@@ -10,6 +18,47 @@ export const GUILD_CONTEXT = [InteractionContextType.Guild] as const;
 
 /** A slash-command option value as Discord delivers it. */
 export type OptionValue = string | number | boolean;
+/** Option values by name, as a transport delivers them, before they are read against the command's definition. */
+export type RawOptions = Record<string, OptionValue>;
+
+/** What a handler receives for each option type newsdesk declares. */
+interface OptionValueOf {
+  [ApplicationCommandOptionType.String]: string;
+  [ApplicationCommandOptionType.Integer]: number;
+  [ApplicationCommandOptionType.Number]: number;
+  [ApplicationCommandOptionType.Boolean]: boolean;
+}
+
+/** An option a slash command declares, as registered; definitions are declared `as const`, hence read-only. */
+export type DeclaredOption = Readonly<Extract<APIApplicationCommandBasicOption, { type: keyof OptionValueOf }>>;
+
+/** A slash command's registration JSON, with its options' names and types known to the compiler. */
+export type SlashDefinition = Readonly<Omit<RESTPostAPIChatInputApplicationCommandsJSONBody, 'options' | 'contexts'>> & {
+  readonly options?: readonly DeclaredOption[];
+  readonly contexts?: readonly InteractionContextType[];
+};
+/** A context-menu command's registration JSON. */
+export type MenuDefinition = Readonly<Omit<RESTPostAPIContextMenuApplicationCommandsJSONBody, 'contexts'>> & { readonly contexts?: readonly InteractionContextType[] };
+/** What a command registers with Discord. */
+export type CommandDefinition = SlashDefinition | MenuDefinition;
+
+/** The option a message menu command reads: the text of the message it was used on (absent when it has none). */
+export const MESSAGE_OPTION = { type: ApplicationCommandOptionType.String, name: 'message', description: 'The text of the message the menu was used on' } as const;
+
+/** The arguments named by declared options: required ones always present, the others when given. */
+export type ArgumentsOfOptions<O extends DeclaredOption> = { [K in Extract<O, { required: true }> as K['name']]: OptionValueOf[K['type']] } & {
+  [K in Exclude<O, { required: true }> as K['name']]?: OptionValueOf[K['type']];
+};
+
+/**
+ * A command's arguments as its handler reads them, derived from its definition: each declared
+ * option by name, typed by its option type, so renaming an option fails to compile.
+ */
+export type ArgumentsOf<D extends CommandDefinition> = D extends { type: ApplicationCommandType.Message }
+  ? ArgumentsOfOptions<typeof MESSAGE_OPTION>
+  : D extends { options: readonly (infer O extends DeclaredOption)[] }
+    ? ArgumentsOfOptions<O>
+    : Record<never, never>;
 
 /** Who is acting: enough to check permissions and cooldowns, whatever the transport. */
 export interface Invoker {
@@ -19,10 +68,13 @@ export interface Invoker {
   roleIds: readonly string[];
 }
 
-/** A slash command as the engine sees it, from Discord, the HTTP endpoint or the console. */
-export interface CommandRequest {
+/**
+ * A slash command as the engine sees it, from Discord, the HTTP endpoint or the console: its
+ * options as delivered (`RawOptions`), or, as its handler receives them, its typed arguments.
+ */
+export interface CommandRequest<Options = RawOptions> {
   command: string;
-  options: Readonly<Record<string, OptionValue>>;
+  options: Readonly<Options>;
   invoker: Invoker;
   /** The guild it was used in; null or absent in DMs and the console. */
   guildId?: string | null;
@@ -75,25 +127,30 @@ export interface CommandContext {
   feedback?: FeedbackRecorder;
 }
 
-/** One command: its registration JSON and its handlers (the discord.js guide's shape). */
-export interface Command {
+/** One command: its registration JSON and its handlers, which receive the arguments its definition declares. */
+export interface Command<D extends CommandDefinition = CommandDefinition> {
   /** A slash command, or a message context-menu command (whose request carries the message text as option `message`). */
-  definition: RESTPostAPIChatInputApplicationCommandsJSONBody | RESTPostAPIContextMenuApplicationCommandsJSONBody;
+  definition: D;
   /** An example invocation, shown by /help (for a menu command, how to reach it and what it does). */
   example: string;
   /** Set for work that may outlast Discord's 3-second window: the reply is deferred, then edited. */
   deferred?: { ephemeral: boolean };
   /** Set for commands subject to the per-user cooldown. */
   cooldown?: boolean;
-  execute(request: CommandRequest, context: CommandContext): Reply | Promise<Reply>;
+  execute(request: CommandRequest<ArgumentsOf<D>>, context: CommandContext): Reply | Promise<Reply>;
   autocomplete?(request: AutocompleteRequest, context: CommandContext): Choice[];
   /** Handles buttons whose custom_id starts with `<command name>:`. */
   press?(request: ButtonRequest, context: CommandContext): ButtonOutcome;
 }
 
 /** A slash command, as opposed to a context-menu one: the only kind typed, and the only kind with options. */
-export function isSlashCommand(command: Command): command is Command & { definition: RESTPostAPIChatInputApplicationCommandsJSONBody } {
-  return !('type' in command.definition) || command.definition.type === undefined || command.definition.type === 1;
+export function isSlashCommand(command: Command): command is Command<SlashDefinition> {
+  return isSlashDefinition(command.definition);
+}
+
+/** Whether a definition registers a slash command (the type Discord assumes when none is given). */
+export function isSlashDefinition(definition: CommandDefinition): definition is SlashDefinition {
+  return definition.type === undefined || definition.type === ApplicationCommandType.ChatInput;
 }
 
 /**

@@ -12,20 +12,32 @@ import {
   type CommandRequest,
   type Reply,
 } from './command.ts';
-import { boundedAutocomplete, boundedOptions } from './options.ts';
+import { boundedAutocomplete, boundedOptions, readArguments } from './options.ts';
 import { DiscordLimits } from './limits.ts';
 import type { MessagePayload } from './message.ts';
 
-/** How a transport (gateway, HTTP endpoint, console) answers one interaction. */
-export interface Responder {
+/** How a transport answers a command: at once, or deferred and then edited. */
+export interface CommandResponder {
   reply(reply: Reply): Promise<void>;
   /** Acknowledges now and promises an edit later (Discord's "thinking..." state). */
   defer(ephemeral: boolean): Promise<void>;
   editReply(message: MessagePayload): Promise<void>;
-  /** Replaces the message a pressed button was on. */
-  update(message: MessagePayload): Promise<void>;
+}
+
+/** How a transport answers an autocomplete request. */
+export interface AutocompleteResponder {
   choices(choices: Choice[]): Promise<void>;
 }
+
+/** How a transport answers a button press: a reply to the presser, or the message replaced. */
+export interface ButtonResponder {
+  reply(reply: Reply): Promise<void>;
+  /** Replaces the message a pressed button was on. */
+  update(message: MessagePayload): Promise<void>;
+}
+
+/** A responder for every kind of interaction at once: the console answers them all alike. */
+export type Responder = CommandResponder & AutocompleteResponder & ButtonResponder;
 
 /** Settings of the dispatcher. */
 export interface DispatcherOptions {
@@ -65,7 +77,7 @@ export class Dispatcher {
   }
 
   /** Runs a slash command and answers through the responder. */
-  async command(request: CommandRequest, responder: Responder): Promise<void> {
+  async command(request: CommandRequest, responder: CommandResponder): Promise<void> {
     const started = performance.now();
     const { reply, deferred } = await this.#run(request, responder);
     try {
@@ -77,7 +89,7 @@ export class Dispatcher {
   }
 
   /** The command's reply, and whether it edits a deferred one; no reply when a failed defer left nothing to answer. */
-  async #run(request: CommandRequest, responder: Responder): Promise<{ reply: Reply | null; deferred: boolean }> {
+  async #run(request: CommandRequest, responder: CommandResponder): Promise<{ reply: Reply | null; deferred: boolean }> {
     const command = this.#commands.get(request.command);
     let deferred = false;
     try {
@@ -89,14 +101,14 @@ export class Dispatcher {
         if (!(await this.#deferred(responder, command.deferred.ephemeral, request))) return { reply: null, deferred };
         deferred = true;
       }
-      return { reply: await command.execute(bounded, this.#context), deferred };
+      return { reply: await command.execute({ ...bounded, options: readArguments(command, bounded.options) }, this.#context), deferred };
     } catch (error) {
       return { reply: this.#failure(error, request.command, request.invoker.id), deferred };
     }
   }
 
   /** Suggests option values as the user types; never more than Discord accepts. */
-  async autocomplete(request: AutocompleteRequest, responder: Responder): Promise<void> {
+  async autocomplete(request: AutocompleteRequest, responder: AutocompleteResponder): Promise<void> {
     const started = performance.now();
     let choices: Choice[] = [];
     try {
@@ -118,7 +130,7 @@ export class Dispatcher {
   }
 
   /** Handles a button press, routed by the command name before the first `:` of its custom_id. */
-  async button(request: ButtonRequest, responder: Responder): Promise<void> {
+  async button(request: ButtonRequest, responder: ButtonResponder): Promise<void> {
     const started = performance.now();
     const name = request.customId.split(':', 1)[0] ?? '';
     let size = 0;
@@ -142,7 +154,7 @@ export class Dispatcher {
    * Defers the reply; false when that failed. No second callback follows a failed defer: one that
    * came after Discord's 3 seconds is refused again, and the member sees "did not respond" either way.
    */
-  async #deferred(responder: Responder, ephemeral: boolean, request: CommandRequest): Promise<boolean> {
+  async #deferred(responder: CommandResponder, ephemeral: boolean, request: CommandRequest): Promise<boolean> {
     try {
       await responder.defer(ephemeral);
       return true;

@@ -1,21 +1,8 @@
-import {
-  Client,
-  DiscordAPIError,
-  GatewayCloseCodes,
-  RESTJSONErrorCodes,
-  Events,
-  GatewayIntentBits,
-  MessageFlags,
-  type AutocompleteInteraction,
-  type ButtonInteraction,
-  type ChatInputCommandInteraction,
-  type Interaction,
-  type MessageContextMenuCommandInteraction,
-} from 'discord.js';
+import { Client, DiscordAPIError, GatewayCloseCodes, RESTJSONErrorCodes, Events, GatewayIntentBits, type REST } from 'discord.js';
+import { GatewayDispatchEvents, Routes, type APIInteraction } from 'discord-api-types/v10';
 import type { Logger } from '../log.ts';
-import type { Invoker, OptionValue } from './command.ts';
-import type { Dispatcher, Responder } from './dispatcher.ts';
-import type { MessagePayload } from './message.ts';
+import type { Dispatcher } from './dispatcher.ts';
+import { editOriginalResponse, requestOf, serveRequest, type InteractionChannel } from './interaction.ts';
 import { connectionFailure } from './rest.ts';
 
 /** What the gateway bot needs to connect. */
@@ -43,23 +30,9 @@ const FATAL_CLOSES: ReadonlyMap<number, string> = new Map([
 ]);
 
 
-/** The message in discord.js's option shape; mentions stay disabled whatever the text says. */
-function toDiscordJs(message: MessagePayload) {
-  return { content: message.content, embeds: message.embeds, components: message.components, allowedMentions: { parse: [] } };
-}
-
-function invokerOf(interaction: Interaction): Invoker {
-  const roles = interaction.member?.roles;
-  return {
-    id: interaction.user.id,
-    permissions: interaction.memberPermissions?.bitfield ?? null,
-    roleIds: Array.isArray(roles) ? roles : roles ? [...roles.cache.keys()] : [],
-  };
-}
-
 /**
- * Runs an interaction callback, counting Discord's 40060 (already acknowledged) as done: it comes
- * when Discord took the callback but its response was lost and discord.js sent it again.
+ * Runs an interaction callback, taking Discord's 40060 (already acknowledged) for done: it comes
+ * when Discord took the callback but its response was lost and the REST client sent it again.
  */
 async function acknowledge(callback: () => Promise<unknown>): Promise<void> {
   try {
@@ -69,47 +42,22 @@ async function acknowledge(callback: () => Promise<unknown>): Promise<void> {
   }
 }
 
-function responderFor(interaction: ChatInputCommandInteraction | MessageContextMenuCommandInteraction | ButtonInteraction | AutocompleteInteraction): Responder {
-  const repliable = interaction as ChatInputCommandInteraction | ButtonInteraction;
+/** Answers over REST: the callback endpoint first, then the interaction's webhook. */
+function gatewayChannel(interaction: APIInteraction, rest: REST): InteractionChannel {
   return {
-    reply: async ({ message, ephemeral }) => {
-      await acknowledge(() => repliable.reply({ ...toDiscordJs(message), ...(ephemeral && { flags: MessageFlags.Ephemeral }) }));
-    },
-    defer: async (ephemeral) => {
-      await acknowledge(() => repliable.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {}));
-    },
-    editReply: async (message) => {
-      // Through the webhook: after a 40060, discord.js never marked the interaction deferred and its editReply would refuse.
-      await repliable.webhook.editMessage('@original', toDiscordJs(message));
-    },
-    update: async (message) => {
-      await acknowledge(() => (interaction as ButtonInteraction).update(toDiscordJs(message)));
-    },
-    choices: async (choices) => {
-      await (interaction as AutocompleteInteraction).respond(choices);
-    },
+    callback: (body) => acknowledge(() => rest.post(Routes.interactionCallback(interaction.id, interaction.token), { body, auth: false })),
+    editOriginal: (message) => editOriginalResponse(rest, interaction, message),
   };
 }
 
-/** Routes one gateway interaction to the dispatcher. */
-async function route(interaction: Interaction, dispatcher: Dispatcher): Promise<void> {
-  const invoker = invokerOf(interaction);
-  if (interaction.isChatInputCommand() || interaction.isAutocomplete()) {
-    const options: Record<string, OptionValue> = {};
-    for (const option of interaction.options.data) if (option.value !== undefined) options[option.name] = option.value;
-    const request = { command: interaction.commandName, options, invoker, guildId: interaction.guildId };
-    if (interaction.isAutocomplete()) {
-      const focused = interaction.options.getFocused(true);
-      await dispatcher.autocomplete({ ...request, focused: { name: focused.name, value: String(focused.value) } }, responderFor(interaction));
-    } else {
-      await dispatcher.command(request, responderFor(interaction));
-    }
-  } else if (interaction.isMessageContextMenuCommand()) {
-    const request = { command: interaction.commandName, options: { message: interaction.targetMessage.content }, invoker, guildId: interaction.guildId };
-    await dispatcher.command(request, responderFor(interaction));
-  } else if (interaction.isButton()) {
-    await dispatcher.button({ customId: interaction.customId, invoker, embeds: interaction.message.embeds.map((embed) => embed.toJSON()) }, responderFor(interaction));
-  }
+/**
+ * Serves one raw INTERACTION_CREATE payload. Kinds newsdesk registers nothing for are left
+ * unanswered; PINGs only ever come to an HTTP endpoint.
+ */
+async function route(interaction: APIInteraction, dispatcher: Dispatcher, rest: REST, logger: Logger): Promise<void> {
+  const request = requestOf(interaction);
+  if (request.kind === 'unsupported' || request.kind === 'ping') return void logger.debug({ kind: request.kind }, 'interaction ignored');
+  await serveRequest(request, dispatcher, gatewayChannel(interaction, rest));
 }
 
 /**
@@ -124,8 +72,9 @@ export async function startGatewayBot({ token, apiUrl, dispatcher, logger, onFat
   });
   const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
   client.on(Events.ClientReady, (c) => logger.info({ user: c.user.tag, guilds: c.guilds.cache.size }, 'connected to Discord'));
-  client.on(Events.InteractionCreate, (interaction) => {
-    route(interaction, dispatcher).catch((error: unknown) => logger.error({ err: error }, 'interaction routing failed'));
+  // The raw payload, not discord.js's Interaction: the HTTP endpoint receives the same one, and one module maps both.
+  client.ws.on(GatewayDispatchEvents.InteractionCreate, (interaction: APIInteraction) => {
+    route(interaction, dispatcher, client.rest, logger).catch((error: unknown) => logger.error({ err: error }, 'interaction routing failed'));
   });
   client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
   client.on(Events.ShardDisconnect, (event, shard) => {

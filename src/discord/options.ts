@@ -1,45 +1,89 @@
-import type { SlashCommandBuilder, SlashCommandOptionsOnlyBuilder } from 'discord.js';
+import { ApplicationCommandOptionType, ApplicationCommandType } from 'discord-api-types/v10';
 import { fold } from '../search/analyzer.ts';
 import type { Library } from '../search/library.ts';
 import { readQuestion } from '../search/question.ts';
 import { describeFilterProblem, readFilters, type Filters, type RawFilters } from '../search/filters.ts';
 import { displayText } from './message.ts';
-import { OptionError, type AutocompleteRequest, type Choice, type Command, type CommandContext, type CommandRequest } from './command.ts';
+import {
+  isSlashDefinition,
+  MESSAGE_OPTION,
+  OptionError,
+  type ArgumentsOfOptions,
+  type AutocompleteRequest,
+  type Choice,
+  type Command,
+  type CommandContext,
+  type CommandDefinition,
+  type CommandRequest,
+  type DeclaredOption,
+  type OptionValue,
+  type RawOptions,
+} from './command.ts';
 
 /** The engine's longest question, also what Discord lets a member type into the option. */
 export { MAX_QUESTION_LENGTH as MAX_QUERY_LENGTH } from '../search/question.ts';
 
-/** Adds the outlet / since / until options shared by /ask and /search. */
-export function withFilterOptions(builder: SlashCommandOptionsOnlyBuilder | SlashCommandBuilder): SlashCommandOptionsOnlyBuilder {
-  return withDateOptions(builder.addStringOption((o) => o.setName('outlet').setDescription('Only articles from this outlet').setAutocomplete(true).setMaxLength(100)));
+/** The since / until options (/compare has no outlet filter: it lists outlets). */
+export const DATE_OPTIONS = [
+  { type: ApplicationCommandOptionType.String, name: 'since', description: 'Published on or after this day (YYYY-MM-DD)', required: false, max_length: 10 },
+  { type: ApplicationCommandOptionType.String, name: 'until', description: 'Published on or before this day (YYYY-MM-DD)', required: false, max_length: 10 },
+] as const;
+
+/** The outlet / since / until options shared by /ask, /search and /timeline. */
+export const FILTER_OPTIONS = [
+  { type: ApplicationCommandOptionType.String, name: 'outlet', description: 'Only articles from this outlet', required: false, autocomplete: true, max_length: 100 },
+  ...DATE_OPTIONS,
+] as const;
+
+/** The filter arguments, as a command declaring some or all of `FILTER_OPTIONS` receives them. */
+export type FilterArguments = ArgumentsOfOptions<(typeof FILTER_OPTIONS)[number]>;
+
+/** The options a command declares: a message menu command's one is the message's text. */
+function declaredOptions(definition: CommandDefinition): readonly DeclaredOption[] {
+  if (isSlashDefinition(definition)) return definition.options ?? [];
+  return definition.type === ApplicationCommandType.Message ? [MESSAGE_OPTION] : [];
 }
 
-/** Adds the since / until options (/compare has no outlet filter: it lists outlets). */
-export function withDateOptions(builder: SlashCommandOptionsOnlyBuilder | SlashCommandBuilder): SlashCommandOptionsOnlyBuilder {
-  return builder
-    .addStringOption((o) => o.setName('since').setDescription('Published on or after this day (YYYY-MM-DD)').setMaxLength(10))
-    .addStringOption((o) => o.setName('until').setDescription('Published on or before this day (YYYY-MM-DD)').setMaxLength(10));
+/**
+ * The value a handler receives for a declared option, or undefined when it was not given: text
+ * trimmed (blank counts as not given), a number read from the console's text, a boolean only as such.
+ */
+function argumentValue(option: DeclaredOption, value: OptionValue | undefined): OptionValue | undefined {
+  switch (option.type) {
+    case ApplicationCommandOptionType.String:
+      return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+    case ApplicationCommandOptionType.Integer:
+    case ApplicationCommandOptionType.Number: {
+      const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+      if (number === undefined || (typeof number === 'number' && Number.isFinite(number))) return number;
+      throw new OptionError(`\`${option.name}\` must be a number.`);
+    }
+    case ApplicationCommandOptionType.Boolean:
+      return typeof value === 'boolean' ? value : undefined;
+  }
 }
 
-/** The text of a string option, or undefined when it was not given. */
-export function stringOption(request: CommandRequest, name: string): string | undefined {
-  const value = request.options[name];
-  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
-}
-
-/** A required string option; a missing one is the user's mistake, not a crash. */
-export function requiredString(request: CommandRequest, name: string): string {
-  const value = stringOption(request, name);
-  if (value === undefined) throw new OptionError(`Please give the \`${name}\` option.`);
-  return value;
+/**
+ * The arguments a command's handler receives: each option its definition declares, read by its
+ * type; a required one not given is the user's mistake, not a crash. Options it does not declare
+ * are dropped, so a handler only ever sees what its `ArgumentsOf` type says.
+ */
+export function readArguments(command: Command, options: RawOptions): RawOptions {
+  const read: RawOptions = {};
+  for (const option of declaredOptions(command.definition)) {
+    const value = argumentValue(option, options[option.name]);
+    if (value !== undefined) read[option.name] = value;
+    else if (option.required) throw new OptionError(`Please give the \`${option.name}\` option.`);
+  }
+  return read;
 }
 
 /**
  * Reads and validates the filter options; a malformed date, or an outlet the coverage does not
  * hold (which would only ever find nothing), becomes a short message to the user.
  */
-export function filtersFrom(request: CommandRequest, library: Library): Filters {
-  const filters = checkedFilters({ outlet: stringOption(request, 'outlet'), since: stringOption(request, 'since'), until: stringOption(request, 'until') });
+export function filtersFrom({ outlet, since, until }: FilterArguments, library: Library): Filters {
+  const filters = checkedFilters({ outlet, since, until });
   if (filters.outlet !== undefined) requireKnownOutlet(filters.outlet, library);
   return filters;
 }
@@ -87,8 +131,7 @@ function editDistance(a: string, b: string): number {
  * The question or query option, refused as an input error when it holds nothing to look for
  * ("?", emoji only, only stopwords): answered privately like any other option mistake.
  */
-export function usableQuestion(request: CommandRequest, name: string): string {
-  const text = requiredString(request, name);
+export function usableQuestion(text: string): string {
   const { notice } = readQuestion(text);
   if (notice) throw new OptionError(notice);
   return text;
@@ -115,7 +158,7 @@ export const MAX_UNDECLARED_OPTION = 4000;
 
 /** The max_length a command declares for a string option, or undefined. */
 function declaredMaxLength(command: Command, name: string): number | undefined {
-  const options = 'options' in command.definition ? (command.definition.options ?? []) : [];
+  const options = isSlashDefinition(command.definition) ? (command.definition.options ?? []) : [];
   const option = options.find((candidate) => candidate.name === name);
   return option && 'max_length' in option ? option.max_length : undefined;
 }

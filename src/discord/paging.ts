@@ -5,9 +5,9 @@
  */
 import { ButtonStyle, ComponentType, type APIEmbed, type APIEmbedField } from 'discord.js';
 import type { Filters } from '../search/results.ts';
-import { ephemeralText, type ButtonOutcome, type ButtonRequest, type Command, type CommandContext } from './command.ts';
+import { ephemeralText, type ButtonOutcome, type ButtonRequest, type CommandContext, type CommandRequest, type Reply } from './command.ts';
 import { escapeText, textMessage, unescapeText, type MessagePayload } from './message.ts';
-import { filtersFrom, usableQuestion } from './options.ts';
+import { filtersFrom, usableQuestion, type FilterArguments } from './options.ts';
 
 /**
  * How long paging buttons work. Each press is a new interaction with its own token, so Discord
@@ -111,14 +111,20 @@ export function pressPage(
 /** One page of a paged command's result as a message, asked of the library. */
 export type PageMessage = (library: CommandContext['library'], state: PagedState, page: number, paging: Paging) => MessagePayload;
 
+/** The handlers a paged command shares: its command, and its paging buttons. */
+export interface PagedHandlers<A extends FilterArguments> {
+  execute(request: CommandRequest<A>, context: CommandContext): Reply;
+  press(request: ButtonRequest, context: CommandContext): ButtonOutcome;
+}
+
 /**
- * What /search, /compare and /timeline do alike: the text option and the filters become the
- * state, page 1 answers the command in public, and a press asks again for its page.
+ * What /search, /compare and /timeline do alike: the text argument (`textOf` picks it) and the
+ * filters become the state, page 1 answers the command in public, and a press asks again for its page.
  */
-export function pagedHandlers(paged: PagedCommand, textOption: string, pageMessage: PageMessage): Pick<Command, 'execute'> & Required<Pick<Command, 'press'>> {
+export function pagedHandlers<A extends FilterArguments>(paged: PagedCommand, textOf: (options: A) => string, pageMessage: PageMessage): PagedHandlers<A> {
   return {
     execute(request, { library, now }) {
-      const state = { text: usableQuestion(request, textOption), filters: filtersFrom(request, library) };
+      const state = { text: usableQuestion(textOf(request.options)), filters: filtersFrom(request.options, library) };
       return { message: pageMessage(library, state, 1, { askerId: request.invoker.id, issuedAt: now() }), ephemeral: false };
     },
     press(request, { library, now }) {

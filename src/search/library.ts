@@ -1,31 +1,14 @@
 /**
- * The live index holder: answers, searches and suggestions over the current corpus, and reloads.
- *
- * Reload strategy. The corpus is loaded again (the loader's cache skips unchanged files), then
- * compared with the served articles by id and hash:
- * - a small change set (at most `INCREMENTAL_LIMIT` articles) is analysed first, between turns of
- *   the event loop, then applied to the live index in one synchronous step: MiniSearch's
- *   `discard` + `add` per article takes well under a millisecond, so 10 changed files out of
- *   100,000 cost milliseconds instead of a minute-long rebuild, and no query sees half a change;
- * - a larger one builds a new index beside the live one, in chunks so the event loop keeps
- *   turning, and swaps it in only when complete.
- * Queries during a reload are answered from the live index; if loading or building throws, the
- * live index is untouched and keeps serving.
- *
- * A bad reload must not quietly shrink the coverage: an article whose file became unreadable or
- * rejected keeps its last good version (and the report says so), and a reload that would remove
- * more than `maxLoss` of the served articles (an emptied directory from a failed mount, a bad
- * sync) is refused unless confirmed.
+ * The live index holder: answers, searches and suggestions over the current corpus. Reloading it
+ * (loading, diffing, swapping) is `reload.ts`'s; the library serves whatever index that leaves it.
+ * Queries during a reload are answered from the live index.
  */
-// Yielding between slices lets a gateway heartbeat or a query run during a reload, as the loader does.
-import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import type { Article, Corpus, Rejection } from '../corpus/article.ts';
+import type { Article, Corpus } from '../corpus/article.ts';
 import { CorpusCache, loadCorpus, type LoadOptions } from '../corpus/loader.ts';
-import { analyseArticles, ArticleIndex, type AnalysedArticle, type Retrieval } from './article-index.ts';
+import { ArticleIndex, type Retrieval } from './article-index.ts';
 import { composeAnswer, articleRef, findCandidates, unanswered } from './answer.ts';
 import { prepareQuestion, readQuestion } from './question.ts';
 import {
-  DEFAULT_MAX_LOSS,
   PAGE_SIZE,
   type Answer,
   type ArticleRef,
@@ -42,11 +25,11 @@ import { inDateOrder, timelineEntries, type Timeline } from './timeline.ts';
 import type { Question } from './question.ts';
 import { fold } from './analyzer.ts';
 import { acceptedFilters } from './filters.ts';
+import { distinctArticles, Reloader, type ReloadOptions } from './reload.ts';
 
-/** Results per search page. */
-/** Most changed articles a reload applies to the live index in place. */
-export const INCREMENTAL_LIMIT = 500;
-const COMPARE_SLICE = 5000;
+/** What `reload` may throw, and the change count it applies in place: part of the library's interface. */
+export { INCREMENTAL_LIMIT, ReloadDeadlineError, ReloadInProgressError, ReloadRefusedError, type ReloadOptions } from './reload.ts';
+
 const DEFAULT_SUGGESTIONS = 25;
 
 /** Loads a corpus directory (`loadCorpus` unless a test or the bench says otherwise). */
@@ -63,70 +46,10 @@ export interface LibraryOptions extends LoadOptions {
   reloadDeadlineMs?: number;
 }
 
-/** How one reload runs. */
-export interface ReloadOptions {
-  /** Swap the reload in even when it removes more than the allowed share of the articles. */
-  confirm?: boolean;
-}
-
 /** Where the served index came from at open: a snapshot, or the corpus (and why no snapshot was served). */
 export type IndexOrigin =
   | { from: 'snapshot' }
   | { from: 'corpus'; snapshot: SnapshotMiss | 'not configured'; detail: string | null; notWritten?: string };
-
-const DEFAULT_RELOAD_DEADLINE_MS = 10 * 60 * 1000;
-
-/** Thrown by `reload` when loading the corpus outlasts the deadline: the old index keeps serving and the next reload may run. */
-export class ReloadDeadlineError extends Error {
-  constructor(deadlineMs: number) {
-    super(`The reload took over ${Math.round(deadlineMs / 1000)} s to load the corpus and was abandoned; the previous corpus is still served.`);
-    this.name = 'ReloadDeadlineError';
-  }
-}
-
-/**
- * Loads with a deadline. On expiry the load's signal is aborted (the loader stops reading and
- * parsing) and the reload fails at once, even if some read never returns: a wedged disk must not
- * leave every later reload refused as "already running".
- */
-async function loadBefore(deadlineMs: number, load: (signal: AbortSignal) => Promise<Corpus>): Promise<Corpus> {
-  const deadline = new AbortController();
-  const expired = new Promise<never>((_, reject) => {
-    deadline.signal.addEventListener('abort', () => reject(deadline.signal.reason as Error), { once: true });
-  });
-  const timer = setTimeout(() => deadline.abort(new ReloadDeadlineError(deadlineMs)), deadlineMs);
-  try {
-    return await Promise.race([load(deadline.signal), expired]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-/** Thrown by `reload` while another reload is running. */
-export class ReloadInProgressError extends Error {
-  constructor() {
-    super('A reload is already running; try again when it has finished.');
-    this.name = 'ReloadInProgressError';
-  }
-}
-
-/** Thrown by `reload` when it would remove more than the allowed share of the served articles; the old index keeps serving. */
-export class ReloadRefusedError extends Error {
-  constructor(
-    /** Articles served before the reload. */
-    readonly served: number,
-    /** Of those, how many the reload would remove. */
-    readonly removed: number,
-    /** The allowed share, 0 to 1. */
-    readonly maxLoss: number,
-  ) {
-    super(
-      `This reload would remove ${removed} of the ${served} articles served (${percent(removed / served)}), ` +
-        `more than the ${percent(maxLoss)} allowed (RELOAD_MAX_LOSS); the current corpus keeps serving.`,
-    );
-    this.name = 'ReloadRefusedError';
-  }
-}
 
 /** The corpus, indexed and answerable. */
 export class Library {
@@ -134,16 +57,14 @@ export class Library {
   private loadedAt = new Date();
   private coverageCache: Coverage | null = null;
   private latestCache: string[] | null = null;
-  private running = false;
   private readonly sentences = new SentenceCache();
 
   private constructor(
     index: ArticleIndex,
-    private readonly source: ((signal: AbortSignal) => Promise<Corpus>) | null,
-    private readonly maxLoss = DEFAULT_MAX_LOSS,
+    /** Absent for a library over articles in memory with nothing to load them again from. */
+    private readonly reloader: Reloader | null,
     /** Where the index served at open came from. */
     readonly origin: IndexOrigin = { from: 'corpus', snapshot: 'not configured', detail: null },
-    private readonly reloadDeadlineMs = DEFAULT_RELOAD_DEADLINE_MS,
   ) {
     this.index = index;
   }
@@ -156,30 +77,30 @@ export class Library {
     const { load = loadCorpus, maxLoss, snapshotPath, reloadDeadlineMs, ...loadOptions } = options;
     const cache = loadOptions.cache ?? new CorpusCache();
     const source = (signal?: AbortSignal) => load(corpusDir, { ...loadOptions, cache, ...(signal ? { signal } : {}) });
-    if (snapshotPath === undefined) {
-      return new Library(await ArticleIndex.build(distinct((await source()).articles)), source, maxLoss, undefined, reloadDeadlineMs);
-    }
+    const reloader = new Reloader(source, maxLoss, reloadDeadlineMs);
+    if (snapshotPath === undefined) return new Library(await ArticleIndex.build(distinctArticles((await source()).articles)), reloader);
     // Fingerprinted before loading: a file changed during the build makes this snapshot stale, never wrongly fresh.
     const fingerprint = await corpusFingerprint(corpusDir, loadOptions.maxFileBytes);
     const restored = await readSnapshot(snapshotPath, fingerprint);
-    if (restored.index) return new Library(restored.index, source, maxLoss, { from: 'snapshot' }, reloadDeadlineMs);
-    const index = await ArticleIndex.build(distinct((await source()).articles));
+    if (restored.index) return new Library(restored.index, reloader, { from: 'snapshot' });
+    const index = await ArticleIndex.build(distinctArticles((await source()).articles));
     // The snapshot only speeds up the next start: failing to write it (no such folder, a full disk) must not stop this one.
     const notWritten = await writeSnapshot(snapshotPath, index, fingerprint).then(
       () => undefined,
       (error: Error) => `snapshot not written: ${error.message}`,
     );
-    return new Library(index, source, maxLoss, { from: 'corpus', snapshot: restored.miss, detail: restored.detail, notWritten }, reloadDeadlineMs);
+    return new Library(index, reloader, { from: 'corpus', snapshot: restored.miss, detail: restored.detail, notWritten });
   }
 
   /** A library over articles already in memory; `reload` calls `load` when given. */
   static async fromArticles(articles: readonly Article[], options: { load?: () => Promise<Corpus>; maxLoss?: number } = {}): Promise<Library> {
-    return new Library(await ArticleIndex.build(distinct(articles)), options.load ?? null, options.maxLoss);
+    const { load } = options;
+    return new Library(await ArticleIndex.build(distinctArticles(articles)), load ? new Reloader(() => load(), options.maxLoss) : null);
   }
 
   /** True while a reload is running. */
   get reloading(): boolean {
-    return this.running;
+    return this.reloader?.running ?? false;
   }
 
   /** Answers a question with up to three verbatim, cited sentences. */
@@ -301,46 +222,13 @@ export class Library {
    * running, and `ReloadRefusedError` when it would remove too many articles unless `confirm` is set.
    */
   async reload(options: ReloadOptions = {}): Promise<ReloadReport> {
-    if (this.running) throw new ReloadInProgressError();
-    if (!this.source) throw new Error('This library was not opened from a corpus directory, so it cannot reload.');
-    this.running = true;
-    try {
-      const started = performance.now();
-      const corpus = await loadBefore(this.reloadDeadlineMs, this.source);
-      const live = this.index;
-      const loaded = distinct(corpus.articles);
-      const { added, updated, removed: missing } = await compare(live, loaded);
-      const { kept, removed } = lastGoodVersions(missing, corpus.rejected);
-      const articles = [...loaded, ...kept.map(({ article }) => article)];
-      if (!options.confirm && live.size > 0 && removed.length / live.size > this.maxLoss) {
-        throw new ReloadRefusedError(live.size, removed.length, this.maxLoss);
-      }
-      const changes = added.length + updated.length + removed.length;
-      if (changes <= INCREMENTAL_LIMIT) {
-        const upserts = await analyseAll([...added, ...updated]);
-        const removals = await analyseAll([
-          ...removed,
-          ...updated.flatMap((a) => live.article(a.id) ?? []),
-        ]);
-        live.apply({ upserts, removals });
-      } else {
-        this.index = await ArticleIndex.build(articles);
-      }
-      this.loadedAt = new Date();
-      this.coverageCache = null;
-      this.latestCache = null;
-      return {
-        added: added.map((a) => a.id),
-        updated: updated.map((a) => a.id),
-        removed: removed.map((a) => a.id),
-        kept: kept.map(({ article, reason }) => ({ id: article.id, reason })),
-        rejected: corpus.rejected,
-        articleCount: this.index.size,
-        tookMs: performance.now() - started,
-      };
-    } finally {
-      this.running = false;
-    }
+    if (!this.reloader) throw new Error('This library was not opened from a corpus directory, so it cannot reload.');
+    const { index, report } = await this.reloader.reload(this.index, options);
+    this.index = index;
+    this.loadedAt = new Date();
+    this.coverageCache = null;
+    this.latestCache = null;
+    return report;
   }
 
   /** Articles on a topic as /search finds them: holding every topic word, else any; or why the topic is unusable. */
@@ -364,89 +252,12 @@ export class Library {
   }
 }
 
-/**
- * Splits the served articles missing from a reload into those whose file is still there but could
- * not be used this time (unreadable, over the size limit, rejected as a whole or as this record, or
- * under a directory that cannot be read), whose last good version stays served so a transient fault
- * does not drop them, and those really removed (their file was deleted).
- */
-function lastGoodVersions(missing: readonly Article[], rejected: readonly Rejection[]): { kept: { article: Article; reason: string }[]; removed: Article[] } {
-  if (rejected.length === 0) return { kept: [], removed: [...missing] };
-  const reasonByPlace = new Map(rejected.map((issue) => [issue.record === null ? issue.file : `${issue.file}#${issue.record}`, issue.reason]));
-  const kept: { article: Article; reason: string }[] = [];
-  const removed: Article[] = [];
-  for (const article of missing) {
-    const reason = reasonByPlace.get(article.id) ?? enclosingPaths(article.file).map((place) => reasonByPlace.get(place)).find((found) => found !== undefined);
-    if (reason === undefined) removed.push(article);
-    else kept.push({ article, reason });
-  }
-  return { kept, removed };
-}
-
-/** `a/b/c.txt`, then `a/b`, then `a`: the file and each directory holding it. */
-function enclosingPaths(file: string): string[] {
-  const parts = file.split('/');
-  return parts.map((_, end) => parts.slice(0, parts.length - end).join('/'));
-}
-
-function percent(share: number): string {
-  return `${Math.round(share * 100)}%`;
-}
-
 /** The page to show of `count` results (the last one when asked past the end), and the page count. */
 function pageWithin(count: number, requested: number): { page: number; pageCount: number; notice: string | null } {
   const pageCount = Math.ceil(count / PAGE_SIZE);
   const asked = Number.isInteger(requested) && requested >= 1 ? requested : 1;
   const page = Math.max(1, Math.min(asked, pageCount));
   return { page, pageCount, notice: pageCount > 0 && asked > pageCount ? `There are only ${pageCount} pages; this is the last.` : null };
-}
-
-/** What a reload changes, compared in slices so 100,000 articles never hold the event loop for long. */
-async function compare(
-  live: ArticleIndex,
-  articles: readonly Article[],
-): Promise<{ added: Article[]; updated: Article[]; removed: Article[] }> {
-  const added: Article[] = [];
-  const updated: Article[] = [];
-  const incoming = new Set<string>();
-  for (const [i, article] of articles.entries()) {
-    incoming.add(article.id);
-    const old = live.article(article.id);
-    if (!old) added.push(article);
-    else if (changed(old, article)) updated.push(article);
-    if (i % COMPARE_SLICE === COMPARE_SLICE - 1) await yieldToEventLoop();
-  }
-  const removed: Article[] = [];
-  let seen = 0;
-  for (const article of live.all()) {
-    if (!incoming.has(article.id)) removed.push(article);
-    if (++seen % COMPARE_SLICE === 0) await yieldToEventLoop();
-  }
-  return { added, updated, removed };
-}
-
-/** Whether a reloaded article differs from the served one in anything a reader sees. */
-function changed(old: Article, next: Article): boolean {
-  return (
-    old.hash !== next.hash ||
-    old.title !== next.title ||
-    old.outlet !== next.outlet ||
-    old.author !== next.author ||
-    old.published !== next.published ||
-    old.url !== next.url ||
-    old.language !== next.language
-  );
-}
-
-function distinct(articles: readonly Article[]): Article[] {
-  const seen = new Set<string>();
-  return articles.filter((a) => !seen.has(a.id) && seen.add(a.id));
-}
-
-async function analyseAll(articles: readonly Article[]): Promise<AnalysedArticle[]> {
-  const analysed: AnalysedArticle[] = [];
-  await analyseArticles(articles, (one) => analysed.push(one));
-  return analysed;
 }
 
 function coverageOf(articles: Iterable<Article>, loadedAt: Date): Coverage {

@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream';
 import { commands } from '../../commands/index.ts';
-import { runConsole } from '../../src/cli/console.ts';
+import { runConsole } from '../../src/discord/console.ts';
 import type { Dispatcher } from '../../src/discord/dispatcher.ts';
 
 /** Types the lines into a console over the dispatcher, then Ctrl-D; returns everything it printed. */

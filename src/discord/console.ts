@@ -1,10 +1,10 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import { ApplicationCommandOptionType, PermissionFlagsBits, type APIApplicationCommandOption, type APIEmbed } from 'discord.js';
-import { isSlashCommand, type Command, type Invoker, type OptionValue } from '../discord/command.ts';
-import type { Dispatcher, Responder } from '../discord/dispatcher.ts';
-import type { MessagePayload } from '../discord/message.ts';
-import { renderMessage } from './terminal.ts';
+import { ApplicationCommandOptionType, PermissionFlagsBits, type APIEmbed } from 'discord.js';
+import { renderMessage } from '../cli/terminal.ts';
+import { isSlashCommand, type Command, type Invoker, type OptionValue } from './command.ts';
+import type { Dispatcher, Responder } from './dispatcher.ts';
+import type { MessagePayload } from './message.ts';
 
 /** Where the console reads and writes, and whether it colours its output. */
 export interface ConsoleOptions {
@@ -27,7 +27,7 @@ export function parseCommandLine(line: string, commands: readonly Command[]): { 
   const typed = commands.filter(isSlashCommand);
   const command = typed.find((c) => c.definition.name === match?.[1]?.toLowerCase());
   if (!match || !command) throw new ConsoleUsageError(`Unknown command. Try /help (commands: ${typed.map((c) => `/${c.definition.name}`).join(' ')}).`);
-  const declared: APIApplicationCommandOption[] = command.definition.options ?? [];
+  const declared = command.definition.options ?? [];
   const names = declared.map((o) => o.name);
   const parts = (match[2] ?? '').split(new RegExp(`(?:^|\\s)(${names.join('|') || '$^'}):`, 'i'));
   const options: Record<string, OptionValue> = {};
