@@ -1,5 +1,5 @@
 import { ApplicationCommandOptionType, ApplicationCommandType, PermissionFlagsBits } from 'discord-api-types/v10';
-import { ReloadInProgressError, ReloadRefusedError } from '../src/search/library.ts';
+import { ReloadInProgressError, ReloadRefusedError } from '../src/search/reload.ts';
 import type { ReloadReport } from '../src/search/results.ts';
 import { ephemeralText, GUILD_CONTEXT, ShownFailure, type Command, type CommandContext } from '../src/discord/command.ts';
 import { DiscordLimits } from '../src/discord/limits.ts';
