@@ -13,11 +13,10 @@ import { InteractionResponseType, type APIInteraction, type APIInteractionRespon
 import type { REST } from 'discord.js';
 import type { Logger } from '../log.ts';
 import type { Library } from '../search/library.ts';
-import { ephemeralText } from './command.ts';
 import type { Dispatcher } from './dispatcher.ts';
 import { interactionFromBody, readBody, Refusal } from './http-body.ts';
 import { isAuthentic, publicKeyFromHex } from './http-signature.ts';
-import { autocompleteResponder, buttonResponder, commandResponder, editOriginalResponse, requestOf, serveRequest, type InteractionChannel, type MemberRequest } from './interaction.ts';
+import { editOriginalResponse, loadingServer, requestOf, serveRequest, type InteractionChannel } from './interaction.ts';
 import { restClient } from './rest.ts';
 
 /** The endpoint's limits on what it reads: part of its interface. */
@@ -85,13 +84,6 @@ function httpChannel(interaction: APIInteraction, respond: (body: APIInteraction
   };
 }
 
-/** While the corpus loads: no suggestions, and a note for anything else. */
-function loadingAnswer(request: MemberRequest, channel: InteractionChannel): Promise<void> {
-  if (request.kind === 'autocomplete') return autocompleteResponder(channel).choices([]);
-  const note = ephemeralText('newsdesk is still loading the coverage. Try again in a minute.');
-  return (request.kind === 'button' ? buttonResponder(channel) : commandResponder(channel)).reply(note);
-}
-
 function sendJson(response: ServerResponse, status: number, body: unknown): Promise<void> {
   return new Promise((resolve) => {
     response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body), () => resolve());
@@ -126,7 +118,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpE
     if (served.kind === 'unsupported') throw new Refusal(400, `unsupported interaction: ${served.reason}`);
     let sent = false;
     const channel = httpChannel(interaction, (answer) => ((sent = true), sendJson(response, 200, answer)), rest);
-    await (service ? serveRequest(served, service.dispatcher, channel) : loadingAnswer(served, channel));
+    await serveRequest(served, service?.dispatcher ?? loadingServer, channel);
     if (!sent) throw new Error('the dispatcher finished without answering');
   }
 

@@ -19,7 +19,7 @@ import {
 } from 'discord-api-types/v10';
 import type { REST } from 'discord.js';
 import { z } from 'zod';
-import type { AutocompleteRequest, ButtonRequest, CommandRequest, Invoker, OptionValue, Reply } from './command.ts';
+import { ephemeralText, type AutocompleteRequest, type ButtonRequest, type CommandRequest, type Invoker, type OptionValue, type Reply } from './command.ts';
 import type { AutocompleteResponder, ButtonResponder, CommandResponder, Dispatcher } from './dispatcher.ts';
 import type { MessagePayload } from './message.ts';
 
@@ -175,14 +175,26 @@ export function buttonResponder(channel: InteractionChannel): ButtonResponder {
   };
 }
 
-/** Serves a request through the dispatcher with the responder of its kind: the one switch over interaction kinds. */
-export async function serveRequest(request: MemberRequest, dispatcher: Dispatcher, channel: InteractionChannel): Promise<void> {
+/** What serves members' requests, one method per kind: the dispatcher, or `loadingServer` before it exists. */
+export type RequestServer = Pick<Dispatcher, 'command' | 'autocomplete' | 'button'>;
+
+const LOADING_NOTE = ephemeralText('newsdesk is still loading the coverage. Try again in a minute.');
+
+/** Answers while the corpus loads: no suggestions, and a note for anything else. */
+export const loadingServer: RequestServer = {
+  command: (_request, responder) => responder.reply(LOADING_NOTE),
+  autocomplete: (_request, responder) => responder.choices([]),
+  button: (_request, responder) => responder.reply(LOADING_NOTE),
+};
+
+/** Serves a request with the responder of its kind: the one switch over interaction kinds. */
+export async function serveRequest(request: MemberRequest, server: RequestServer, channel: InteractionChannel): Promise<void> {
   switch (request.kind) {
     case 'command':
-      return dispatcher.command(request.request, commandResponder(channel));
+      return server.command(request.request, commandResponder(channel));
     case 'autocomplete':
-      return dispatcher.autocomplete(request.request, autocompleteResponder(channel));
+      return server.autocomplete(request.request, autocompleteResponder(channel));
     case 'button':
-      return dispatcher.button(request.request, buttonResponder(channel));
+      return server.button(request.request, buttonResponder(channel));
   }
 }
