@@ -64,7 +64,7 @@ export const command: Command<typeof definition> = {
     } catch (error) {
       if (error instanceof ReloadInProgressError) return ephemeralText('A reload is already running. Try again when it has finished.');
       if (error instanceof ReloadRefusedError) return ephemeralText(refusedReloadText(error));
-      throw new ShownFailure(`The reload failed; the coverage as it was is still served. ${(error as Error).message}`, { cause: error });
+      throw new ShownFailure(`The reload failed; the coverage as it was is still served. ${error instanceof Error ? error.message : String(error)}`, { cause: error });
     }
   },
 };

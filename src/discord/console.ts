@@ -56,7 +56,7 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
   const { dispatcher, commands, input, output, color } = options;
   // The console's user is the operator, so a moderator.
   const invoker: Invoker = { id: 'console', permissions: PermissionFlagsBits.Administrator, roleIds: [] };
-  const lines = createInterface({ input, output, prompt: 'newsdesk> ', terminal: (output as NodeJS.WriteStream).isTTY === true });
+  const lines = createInterface({ input, output, prompt: 'newsdesk> ', terminal: 'isTTY' in output && output.isTTY === true });
   const print = (text: string): void => {
     output.write(`${text}\n\n`);
   };
