@@ -29,7 +29,6 @@ const FATAL_CLOSES: ReadonlyMap<number, string> = new Map([
   [GatewayCloseCodes.DisallowedIntents, 'Discord refused a privileged intent (gateway close 4014): enable it in the Developer Portal.'],
 ]);
 
-
 /**
  * Runs an interaction callback, taking Discord's 40060 (already acknowledged) for done: it comes
  * when Discord took the callback but its response was lost and the REST client sent it again.

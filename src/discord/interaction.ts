@@ -19,7 +19,7 @@ import {
 } from 'discord-api-types/v10';
 import type { REST } from 'discord.js';
 import { z } from 'zod';
-import { ephemeralText, type AutocompleteRequest, type ButtonRequest, type CommandRequest, type Invoker, type OptionValue, type Reply } from './command.ts';
+import { ephemeralText, type AutocompleteRequest, type ButtonRequest, type CommandRequest, type Invoker, type RawOptions, type Reply } from './command.ts';
 import type { AutocompleteResponder, ButtonResponder, CommandResponder, Dispatcher } from './dispatcher.ts';
 import type { MessagePayload } from './message.ts';
 
@@ -131,7 +131,7 @@ function invokerOf(interaction: Exclude<APIInteraction, { type: InteractionType.
 }
 
 /** Option values by name; subcommands and their groups carry no value and newsdesk declares none. */
-function optionValues(options: readonly APIApplicationCommandInteractionDataOption[] = []): Record<string, OptionValue> {
+function optionValues(options: readonly APIApplicationCommandInteractionDataOption[] = []): RawOptions {
   return Object.fromEntries(options.flatMap((option) => ('value' in option ? [[option.name, option.value]] : [])));
 }
 

@@ -90,7 +90,7 @@ function stateOf(paged: PagedCommand, embeds: readonly APIEmbed[]): PagedState |
  * alone (anyone else is told so, and the message is left as it is); after 15 minutes the buttons
  * are removed with a note.
  */
-export function pressPage(
+function pressPage(
   paged: PagedCommand,
   request: ButtonRequest,
   now: number,
