@@ -116,10 +116,9 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpE
     // A PING is Discord checking the endpoint: answered while the corpus is still loading too.
     if (served.kind === 'ping') return sendJson(response, 200, { type: InteractionResponseType.Pong });
     if (served.kind === 'unsupported') throw new Refusal(400, `unsupported interaction: ${served.reason}`);
-    let sent = false;
-    const channel = httpChannel(interaction, (answer) => ((sent = true), sendJson(response, 200, answer)), rest);
+    const channel = httpChannel(interaction, (answer) => sendJson(response, 200, answer), rest);
     await serveRequest(served, service?.dispatcher ?? loadingServer, channel);
-    if (!sent) throw new Error('the dispatcher finished without answering');
+    if (!response.headersSent) throw new Error('the dispatcher finished without answering');
   }
 
   async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {

@@ -3,8 +3,8 @@
  * INTERACTION_CREATE and the HTTP endpoint's verified body both carry it) becomes the engine's
  * request here, and the engine's answers become Discord's interaction responses here. A transport
  * only brings the payload and carries the answers (`InteractionChannel`), so adding an interaction
- * kind touches this module and the command that handles it, never a transport. What an untrusted
- * body must hold to be read is checked here too, beside the code that reads it.
+ * kind touches this module and the command that handles it, never a transport. What a payload
+ * must hold to be read is checked here too, beside the code that reads it, for both transports.
  */
 import {
   ApplicationCommandType,
@@ -62,7 +62,7 @@ const Envelope = z.union([
 /** A body that passes the envelope check, typed by the interaction Discord documents: nothing `requestOf` reads is left unchecked. */
 const InteractionBody = z.custom<APIInteraction>((body) => Envelope.safeParse(body).success);
 
-/** The interaction an untrusted JSON body holds, or the first part of it newsdesk cannot read. */
+/** The interaction a payload holds (an HTTP body's JSON, a gateway event's data), or the first part of it newsdesk cannot read. */
 export function readInteraction(json: unknown): { interaction: APIInteraction } | { problem: string } {
   const read = InteractionBody.safeParse(json);
   if (read.success) return { interaction: read.data };
