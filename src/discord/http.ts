@@ -19,14 +19,10 @@ import { isAuthentic, publicKeyFromHex } from './http-signature.ts';
 import { editOriginalResponse, loadingServer, requestOf, serveRequest, type InteractionChannel } from './interaction.ts';
 import { restClient } from './rest.ts';
 
-/** The endpoint's limits on what it reads: part of its interface. */
-export { MAX_BODY_BYTES } from './http-body.ts';
-export { MAX_CLOCK_SKEW_SECONDS } from './http-signature.ts';
-
 /** Time a client has to send its request headers; Discord sends small requests at once. */
-export const HEADERS_TIMEOUT_MS = 5_000;
+const HEADERS_TIMEOUT_MS = 5_000;
 /** Time a client has to send its whole request, body included. */
-export const REQUEST_TIMEOUT_MS = 10_000;
+const REQUEST_TIMEOUT_MS = 10_000;
 
 /** What the endpoint serves once the corpus is indexed. */
 export interface InteractionService {
