@@ -137,11 +137,7 @@ export interface Command<D extends CommandDefinition = CommandDefinition> {
   deferred?: { ephemeral: boolean };
   /** Set for commands subject to the per-user cooldown. */
   cooldown?: boolean;
-  /**
-   * Answers the command. A method, not a function-typed property: that is what lets every command
-   * sit in one `Command[]`, and it is sound because the dispatcher calls it only with `readArguments`,
-   * which reads exactly the options `D` declares.
-   */
+  /** Answers the command; the dispatcher calls it with `readArguments`, which reads exactly the options `D` declares. */
   execute(request: CommandRequest<ArgumentsOf<D>>, context: CommandContext): Reply | Promise<Reply>;
   autocomplete?(request: AutocompleteRequest, context: CommandContext): Choice[];
   /** Handles buttons whose custom_id starts with `<command name>:`. */
