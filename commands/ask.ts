@@ -69,7 +69,7 @@ export const command: Command<typeof definition> = {
   autocomplete: outletChoices,
   press(request, { feedback }) {
     const [, askId = '', vote = ''] = request.customId.split(':');
-    if (!feedback?.recording || !askId || !Object.values(VOTES).includes(vote as never)) return { kind: 'reply', reply: ephemeralText('Feedback is not being recorded at the moment. Thank you all the same.') };
+    if (!feedback?.recording || !askId || !Object.values<string>(VOTES).includes(vote)) return { kind: 'reply', reply: ephemeralText('Feedback is not being recorded at the moment. Thank you all the same.') };
     const helpful = vote === VOTES.helpful;
     feedback.recordVote(askId, request.invoker.id, helpful);
     return { kind: 'reply', reply: ephemeralText(helpful ? 'Thanks: marked as helpful. Pressing the other button changes your vote.' : 'Thanks: marked as not helpful. The moderators see which answers missed, to improve the coverage.') };

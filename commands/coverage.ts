@@ -24,7 +24,8 @@ export function coverageMessage(coverage: Coverage): MessagePayload {
 
 const definition = {
   type: ApplicationCommandType.ChatInput,
-  name: 'coverage', description: 'What the coverage holds: articles, outlets, dates',
+  name: 'coverage',
+  description: 'What the coverage holds: articles, outlets, dates',
   contexts: MEMBER_CONTEXTS,
   options: [],
 } as const;

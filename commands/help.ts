@@ -4,7 +4,8 @@ import { embedMessage } from '../src/discord/message.ts';
 
 const definition = {
   type: ApplicationCommandType.ChatInput,
-  name: 'help', description: 'What each command does, with an example',
+  name: 'help',
+  description: 'What each command does, with an example',
   contexts: MEMBER_CONTEXTS,
   options: [],
 } as const;

@@ -1,5 +1,5 @@
 import { ApplicationCommandOptionType, ApplicationCommandType, PermissionFlagsBits } from 'discord-api-types/v10';
-import { ReloadInProgressError, ReloadRefusedError } from '../src/search/library.ts';
+import { ReloadInProgressError, ReloadRefusedError } from '../src/search/reload.ts';
 import type { ReloadReport } from '../src/search/results.ts';
 import { ephemeralText, GUILD_CONTEXT, ShownFailure, type Command, type CommandContext } from '../src/discord/command.ts';
 import { DiscordLimits } from '../src/discord/limits.ts';
@@ -64,7 +64,7 @@ export const command: Command<typeof definition> = {
     } catch (error) {
       if (error instanceof ReloadInProgressError) return ephemeralText('A reload is already running. Try again when it has finished.');
       if (error instanceof ReloadRefusedError) return ephemeralText(refusedReloadText(error));
-      throw new ShownFailure(`The reload failed; the coverage as it was is still served. ${(error as Error).message}`, { cause: error });
+      throw new ShownFailure(`The reload failed; the coverage as it was is still served. ${error instanceof Error ? error.message : String(error)}`, { cause: error });
     }
   },
 };

@@ -14,7 +14,8 @@ import path from 'node:path';
 import { listCorpusFiles, SOURCES_FILES } from './corpus/walk.ts';
 import type { Logger } from './log.ts';
 import { CONFIRMED_RELOAD_SIGNAL, RELOAD_SIGNALS } from './reload-signals.ts';
-import { ReloadInProgressError, ReloadRefusedError, type Library } from './search/library.ts';
+import type { Library } from './search/library.ts';
+import { ReloadInProgressError, ReloadRefusedError } from './search/reload.ts';
 
 /** How many kept articles a reload log line names; the count says how many there are in all. */
 const KEPT_LOGGED = 20;

@@ -5,7 +5,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Corpus } from '../src/corpus/article.ts';
 import { CorpusCache, loadCorpus } from '../src/corpus/loader.ts';
 import { ParsePool } from '../src/corpus/parse-pool.ts';
-import { Library, ReloadDeadlineError } from '../src/search/library.ts';
+import { Library } from '../src/search/library.ts';
+import { ReloadDeadlineError } from '../src/search/reload.ts';
 import { tempCorpus } from './fixtures/corpus/temp-corpus.ts';
 
 // One worker: a worker that was not replaced after a timeout would leave nothing to parse with.

@@ -12,7 +12,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerMessage } from '../commands/ask.ts';
 import { readConfig } from '../src/config.ts';
 import { createDispatcher } from '../src/discord/bot.ts';
-import { MAX_BODY_BYTES, MAX_CLOCK_SKEW_SECONDS, startHttpServer, type HttpEndpoint, type InteractionService } from '../src/discord/http.ts';
+import { startHttpServer, type HttpEndpoint, type InteractionService } from '../src/discord/http.ts';
+import { MAX_BODY_BYTES } from '../src/discord/http-body.ts';
+import { MAX_CLOCK_SKEW_SECONDS } from '../src/discord/http-signature.ts';
 import { Library } from '../src/search/library.ts';
 import { until } from './support/until.ts';
 

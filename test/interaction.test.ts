@@ -79,6 +79,20 @@ describe('mapping a raw interaction to the engine request', () => {
   ])('refuses a body with %s', (_what, body) => {
     expect(() => interactionFromBody(Buffer.from(JSON.stringify(body)))).toThrow(/unsupported interaction/);
   });
+
+  const answerable = { id: '1', application_id: '2', token: 't' };
+  it.each([
+    ['a malformed member beside a user', { ...answerable, type: 2, data: slash('ask', []), member: {}, user: MEMBER }],
+    ['a member whose permissions are no number, beside a user', { ...answerable, type: 2, data: slash('ask', []), member: { user: MEMBER, roles: [], permissions: 'all' }, user: MEMBER }],
+    ['an option value that is an object', { ...answerable, type: 2, data: slash('ask', [{ name: 'question', type: 3, value: { text: 'rafah' } }]), user: MEMBER }],
+    ['a focused value that cannot be read as text', { ...answerable, type: 4, data: slash('ask', [{ name: 'outlet', type: 3, value: { toString: 1 }, focused: true }]), user: MEMBER }],
+    ['a message menu target whose text is not text', { ...answerable, type: 2, data: { id: '1', name: 'Find coverage', type: 3, target_id: '77', resolved: { messages: { 77: { id: '77', content: 7 } } } }, user: MEMBER }],
+    ['embed fields that are not a list', { ...answerable, type: 3, data: { custom_id: 'search:2:1:abc', component_type: 2 }, message: { embeds: [{ fields: 'Query' }] }, user: MEMBER }],
+    ['an embed field whose value is not text', { ...answerable, type: 3, data: { custom_id: 'search:2:1:abc', component_type: 2 }, message: { embeds: [{ fields: [{ name: 'Query', value: 5 }] }] }, user: MEMBER }],
+    ['a guild id that is not text', { ...answerable, type: 2, data: slash('coverage', []), guild_id: { id: 1 }, user: MEMBER }],
+  ])('refuses, before reading it, a body with %s', (_what, body) => {
+    expect(() => interactionFromBody(Buffer.from(JSON.stringify(body)))).toThrow(/unsupported interaction/);
+  });
 });
 
 /** A channel that records the callbacks and edits it is asked to send. */

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { command as reload } from '../commands/reload.ts';
 import { commands } from '../commands/index.ts';
 import type { CommandContext, Invoker } from '../src/discord/command.ts';
-import { Library, ReloadRefusedError } from '../src/search/library.ts';
+import { Library } from '../src/search/library.ts';
+import { ReloadRefusedError } from '../src/search/reload.ts';
 import { tempCorpus } from './fixtures/corpus/temp-corpus.ts';
 
 const moderator: Invoker = { id: '400000000000000002', permissions: 0n, roleIds: ['300000000000000003'] };

@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Corpus } from '../src/corpus/article.ts';
 import { loadCorpus } from '../src/corpus/loader.ts';
-import { INCREMENTAL_LIMIT, Library, ReloadInProgressError } from '../src/search/library.ts';
+import { Library } from '../src/search/library.ts';
+import { INCREMENTAL_LIMIT, ReloadInProgressError } from '../src/search/reload.ts';
 import { ReloadReportSchema } from '../src/search/results.ts';
 
 const seeds = fileURLToPath(new URL('../corpus/', import.meta.url));

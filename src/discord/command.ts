@@ -137,6 +137,7 @@ export interface Command<D extends CommandDefinition = CommandDefinition> {
   deferred?: { ephemeral: boolean };
   /** Set for commands subject to the per-user cooldown. */
   cooldown?: boolean;
+  /** Answers the command; the dispatcher calls it with `readArguments`, which reads exactly the options `D` declares. */
   execute(request: CommandRequest<ArgumentsOf<D>>, context: CommandContext): Reply | Promise<Reply>;
   autocomplete?(request: AutocompleteRequest, context: CommandContext): Choice[];
   /** Handles buttons whose custom_id starts with `<command name>:`. */

@@ -2,7 +2,7 @@ import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { ApplicationCommandOptionType, PermissionFlagsBits, type APIEmbed } from 'discord.js';
 import { renderMessage } from '../cli/terminal.ts';
-import { isSlashCommand, type Command, type Invoker, type OptionValue } from './command.ts';
+import { isSlashCommand, type Command, type Invoker, type RawOptions } from './command.ts';
 import type { Dispatcher, Responder } from './dispatcher.ts';
 import type { MessagePayload } from './message.ts';
 
@@ -22,7 +22,7 @@ class ConsoleUsageError extends Error {}
  * Reads `/ask who met Khalil al-Hayya?` or `/search query: Fidan outlet: Al Mayadeen English`:
  * text before any `name:` goes to the command's first required option, as Discord users expect.
  */
-export function parseCommandLine(line: string, commands: readonly Command[]): { command: string; options: Record<string, OptionValue> } {
+export function parseCommandLine(line: string, commands: readonly Command[]): { command: string; options: RawOptions } {
   const match = /^\/?(\S+)\s*(.*)$/s.exec(line.trim());
   const typed = commands.filter(isSlashCommand);
   const command = typed.find((c) => c.definition.name === match?.[1]?.toLowerCase());
@@ -30,7 +30,7 @@ export function parseCommandLine(line: string, commands: readonly Command[]): { 
   const declared = command.definition.options ?? [];
   const names = declared.map((o) => o.name);
   const parts = (match[2] ?? '').split(new RegExp(`(?:^|\\s)(${names.join('|') || '$^'}):`, 'i'));
-  const options: Record<string, OptionValue> = {};
+  const options: RawOptions = {};
   const leading = parts[0]?.trim();
   if (leading) {
     const first = declared.find((o) => o.required) ?? declared[0];
@@ -56,7 +56,7 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
   const { dispatcher, commands, input, output, color } = options;
   // The console's user is the operator, so a moderator.
   const invoker: Invoker = { id: 'console', permissions: PermissionFlagsBits.Administrator, roleIds: [] };
-  const lines = createInterface({ input, output, prompt: 'newsdesk> ', terminal: (output as NodeJS.WriteStream).isTTY === true });
+  const lines = createInterface({ input, output, prompt: 'newsdesk> ', terminal: 'isTTY' in output && output.isTTY === true });
   const print = (text: string): void => {
     output.write(`${text}\n\n`);
   };

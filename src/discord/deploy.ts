@@ -18,11 +18,12 @@ export interface DeployTarget {
 export async function deployCommands(target: DeployTarget, definitions: Command['definition'][]): Promise<string> {
   const rest = restClient(target.apiUrl, target.token);
   const route = target.guildId ? Routes.applicationGuildCommands(target.applicationId, target.guildId) : Routes.applicationCommands(target.applicationId);
-  let registered: unknown[];
+  let registered: unknown;
   try {
-    registered = (await rest.put(route, { body: definitions })) as unknown[];
+    registered = await rest.put(route, { body: definitions });
   } catch (error) {
     throw connectionFailure(error, target.apiUrl);
   }
-  return `Registered ${registered.length} commands ${target.guildId ? `in guild ${target.guildId}` : 'globally'}.`;
+  // Discord answers a bulk overwrite with the commands it now holds.
+  return `Registered ${Array.isArray(registered) ? registered.length : 0} commands ${target.guildId ? `in guild ${target.guildId}` : 'globally'}.`;
 }

@@ -2,7 +2,7 @@ import { Client, DiscordAPIError, GatewayCloseCodes, RESTJSONErrorCodes, Events,
 import { GatewayDispatchEvents, Routes, type APIInteraction } from 'discord-api-types/v10';
 import type { Logger } from '../log.ts';
 import type { Dispatcher } from './dispatcher.ts';
-import { editOriginalResponse, requestOf, serveRequest, type InteractionChannel } from './interaction.ts';
+import { editOriginalResponse, readInteraction, requestOf, serveRequest, type InteractionChannel } from './interaction.ts';
 import { connectionFailure } from './rest.ts';
 
 /** What the gateway bot needs to connect. */
@@ -29,7 +29,6 @@ const FATAL_CLOSES: ReadonlyMap<number, string> = new Map([
   [GatewayCloseCodes.DisallowedIntents, 'Discord refused a privileged intent (gateway close 4014): enable it in the Developer Portal.'],
 ]);
 
-
 /**
  * Runs an interaction callback, taking Discord's 40060 (already acknowledged) for done: it comes
  * when Discord took the callback but its response was lost and the REST client sent it again.
@@ -51,10 +50,14 @@ function gatewayChannel(interaction: APIInteraction, rest: REST): InteractionCha
 }
 
 /**
- * Serves one raw INTERACTION_CREATE payload. Kinds newsdesk registers nothing for are left
- * unanswered; PINGs only ever come to an HTTP endpoint.
+ * Serves one raw INTERACTION_CREATE payload, checked like an HTTP body (discord.js hands raw
+ * payloads over untyped). Kinds newsdesk registers nothing for are left unanswered; PINGs only
+ * ever come to an HTTP endpoint.
  */
-async function route(interaction: APIInteraction, dispatcher: Dispatcher, rest: REST, logger: Logger): Promise<void> {
+async function route(payload: unknown, dispatcher: Dispatcher, rest: REST, logger: Logger): Promise<void> {
+  const read = readInteraction(payload);
+  if ('problem' in read) return void logger.warn({ problem: read.problem }, 'unreadable interaction ignored');
+  const { interaction } = read;
   const request = requestOf(interaction);
   if (request.kind === 'unsupported' || request.kind === 'ping') return void logger.debug({ kind: request.kind }, 'interaction ignored');
   await serveRequest(request, dispatcher, gatewayChannel(interaction, rest));
@@ -73,8 +76,8 @@ export async function startGatewayBot({ token, apiUrl, dispatcher, logger, onFat
   const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
   client.on(Events.ClientReady, (c) => logger.info({ user: c.user.tag, guilds: c.guilds.cache.size }, 'connected to Discord'));
   // The raw payload, not discord.js's Interaction: the HTTP endpoint receives the same one, and one module maps both.
-  client.ws.on(GatewayDispatchEvents.InteractionCreate, (interaction: APIInteraction) => {
-    route(interaction, dispatcher, client.rest, logger).catch((error: unknown) => logger.error({ err: error }, 'interaction routing failed'));
+  client.ws.on(GatewayDispatchEvents.InteractionCreate, (payload: unknown) => {
+    route(payload, dispatcher, client.rest, logger).catch((error: unknown) => logger.error({ err: error }, 'interaction routing failed'));
   });
   client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
   client.on(Events.ShardDisconnect, (event, shard) => {

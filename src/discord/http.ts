@@ -13,21 +13,16 @@ import { InteractionResponseType, type APIInteraction, type APIInteractionRespon
 import type { REST } from 'discord.js';
 import type { Logger } from '../log.ts';
 import type { Library } from '../search/library.ts';
-import { ephemeralText } from './command.ts';
 import type { Dispatcher } from './dispatcher.ts';
 import { interactionFromBody, readBody, Refusal } from './http-body.ts';
 import { isAuthentic, publicKeyFromHex } from './http-signature.ts';
-import { autocompleteResponder, buttonResponder, commandResponder, editOriginalResponse, requestOf, serveRequest, type InteractionChannel, type MemberRequest } from './interaction.ts';
+import { editOriginalResponse, loadingServer, requestOf, serveRequest, type InteractionChannel } from './interaction.ts';
 import { restClient } from './rest.ts';
 
-/** The endpoint's limits on what it reads: part of its interface. */
-export { MAX_BODY_BYTES } from './http-body.ts';
-export { MAX_CLOCK_SKEW_SECONDS } from './http-signature.ts';
-
 /** Time a client has to send its request headers; Discord sends small requests at once. */
-export const HEADERS_TIMEOUT_MS = 5_000;
+const HEADERS_TIMEOUT_MS = 5_000;
 /** Time a client has to send its whole request, body included. */
-export const REQUEST_TIMEOUT_MS = 10_000;
+const REQUEST_TIMEOUT_MS = 10_000;
 
 /** What the endpoint serves once the corpus is indexed. */
 export interface InteractionService {
@@ -85,13 +80,6 @@ function httpChannel(interaction: APIInteraction, respond: (body: APIInteraction
   };
 }
 
-/** While the corpus loads: no suggestions, and a note for anything else. */
-function loadingAnswer(request: MemberRequest, channel: InteractionChannel): Promise<void> {
-  if (request.kind === 'autocomplete') return autocompleteResponder(channel).choices([]);
-  const note = ephemeralText('newsdesk is still loading the coverage. Try again in a minute.');
-  return (request.kind === 'button' ? buttonResponder(channel) : commandResponder(channel)).reply(note);
-}
-
 function sendJson(response: ServerResponse, status: number, body: unknown): Promise<void> {
   return new Promise((resolve) => {
     response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body), () => resolve());
@@ -124,10 +112,9 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpE
     // A PING is Discord checking the endpoint: answered while the corpus is still loading too.
     if (served.kind === 'ping') return sendJson(response, 200, { type: InteractionResponseType.Pong });
     if (served.kind === 'unsupported') throw new Refusal(400, `unsupported interaction: ${served.reason}`);
-    let sent = false;
-    const channel = httpChannel(interaction, (answer) => ((sent = true), sendJson(response, 200, answer)), rest);
-    await (service ? serveRequest(served, service.dispatcher, channel) : loadingAnswer(served, channel));
-    if (!sent) throw new Error('the dispatcher finished without answering');
+    const channel = httpChannel(interaction, (answer) => sendJson(response, 200, answer), rest);
+    await serveRequest(served, service?.dispatcher ?? loadingServer, channel);
+    if (!response.headersSent) throw new Error('the dispatcher finished without answering');
   }
 
   async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {

@@ -3,7 +3,8 @@
  * INTERACTION_CREATE and the HTTP endpoint's verified body both carry it) becomes the engine's
  * request here, and the engine's answers become Discord's interaction responses here. A transport
  * only brings the payload and carries the answers (`InteractionChannel`), so adding an interaction
- * kind touches this module and the command that handles it, never a transport.
+ * kind touches this module and the command that handles it, never a transport. What a payload
+ * must hold to be read is checked here too, beside the code that reads it, for both transports.
  */
 import {
   ApplicationCommandType,
@@ -17,9 +18,57 @@ import {
   type APIInteractionResponse,
 } from 'discord-api-types/v10';
 import type { REST } from 'discord.js';
-import type { AutocompleteRequest, ButtonRequest, CommandRequest, Invoker, OptionValue, Reply } from './command.ts';
+import { z } from 'zod';
+import { ephemeralText, type AutocompleteRequest, type ButtonRequest, type CommandRequest, type Invoker, type RawOptions, type Reply } from './command.ts';
 import type { AutocompleteResponder, ButtonResponder, CommandResponder, Dispatcher } from './dispatcher.ts';
 import type { MessagePayload } from './message.ts';
+
+const Id = z.string().min(1);
+/** A guild member as newsdesk reads them: who, with which roles, and their permissions as a decimal bit set. */
+const Member = z.looseObject({ user: z.looseObject({ id: Id }), roles: z.array(z.string()), permissions: z.string().regex(/^\d+$/) });
+/** Who acted: a member in a guild, or a user in DMs. A member that is there is read, so a malformed one is refused even beside a user. */
+const Actor = z.union([z.looseObject({ member: Member }), z.looseObject({ member: z.never().optional(), user: z.looseObject({ id: Id }) })]);
+/** What an answer needs: the interaction's id and token, and its application for the webhook edit; and the guild it came from. */
+const Answerable = z.looseObject({ id: Id, application_id: Id, token: Id, guild_id: z.string().optional() }).and(Actor);
+/** A command option with the value a handler may read (subcommands carry none); `focused` marks the one being typed. */
+const Option = z.looseObject({ name: z.string(), type: z.number().int(), value: z.union([z.string(), z.number(), z.boolean()]).optional(), focused: z.boolean().optional() });
+const CommandData = { name: Id, type: z.number().int() };
+/** The messages a message menu command was used on, by id: the target's text is the command's `message` option. */
+const ResolvedMessages = z.looseObject({ messages: z.record(z.string(), z.looseObject({ content: z.string() })).optional() });
+/** The embeds of the message a button is on, whose fields hold a paged result's state (paging.ts). */
+const ButtonMessage = z.looseObject({ embeds: z.array(z.looseObject({ fields: z.array(z.looseObject({ name: z.string(), value: z.string() })).optional() })) });
+
+/**
+ * Every part of an interaction `requestOf` reads, checked; every other field is left untouched.
+ * A kind missing here is refused before it is read.
+ */
+const Envelope = z.union([
+  z.looseObject({ type: z.literal(InteractionType.Ping) }),
+  z
+    .looseObject({
+      type: z.literal(InteractionType.ApplicationCommand),
+      data: z.looseObject({ ...CommandData, options: z.array(Option).optional(), target_id: z.string().optional(), resolved: ResolvedMessages.optional() }),
+    })
+    .and(Answerable),
+  z.looseObject({ type: z.literal(InteractionType.ApplicationCommandAutocomplete), data: z.looseObject({ ...CommandData, options: z.array(Option) }) }).and(Answerable),
+  z
+    .looseObject({
+      type: z.literal(InteractionType.MessageComponent),
+      data: z.looseObject({ custom_id: z.string(), component_type: z.number().int() }),
+      message: ButtonMessage.optional(),
+    })
+    .and(Answerable),
+]);
+/** A body that passes the envelope check, typed by the interaction Discord documents: nothing `requestOf` reads is left unchecked. */
+const InteractionBody = z.custom<APIInteraction>((body) => Envelope.safeParse(body).success);
+
+/** The interaction a payload holds (an HTTP body's JSON, a gateway event's data), or the first part of it newsdesk cannot read. */
+export function readInteraction(json: unknown): { interaction: APIInteraction } | { problem: string } {
+  const read = InteractionBody.safeParse(json);
+  if (read.success) return { interaction: read.data };
+  // The custom check only says no: the envelope, checked again, names the part that did not fit.
+  return { problem: Envelope.safeParse(json).error?.issues[0]?.message ?? 'invalid' };
+}
 
 /** An interaction as the engine serves it, whatever transport brought it. */
 export type InteractionRequest =
@@ -43,7 +92,7 @@ export function requestOf(interaction: APIInteraction): InteractionRequest {
     case InteractionType.ApplicationCommand: {
       const { data } = interaction;
       if (data.type === ApplicationCommandType.ChatInput) return { kind: 'command', request: { command: data.name, options: optionValues(data.options), invoker, guildId } };
-      // A message menu command reads the message it was used on as its option `message`; HTTP bodies are checked for the envelope only, hence `?.`.
+      // A message menu command reads the message it was used on as its option `message`; a checked body may still lack it, hence `?.`.
       if (data.type === ApplicationCommandType.Message) {
         return { kind: 'command', request: { command: data.name, options: { message: data.resolved?.messages?.[data.target_id]?.content ?? '' }, invoker, guildId } };
       }
@@ -82,7 +131,7 @@ function invokerOf(interaction: Exclude<APIInteraction, { type: InteractionType.
 }
 
 /** Option values by name; subcommands and their groups carry no value and newsdesk declares none. */
-function optionValues(options: readonly APIApplicationCommandInteractionDataOption[] = []): Record<string, OptionValue> {
+function optionValues(options: readonly APIApplicationCommandInteractionDataOption[] = []): RawOptions {
   return Object.fromEntries(options.flatMap((option) => ('value' in option ? [[option.name, option.value]] : [])));
 }
 
@@ -126,14 +175,26 @@ export function buttonResponder(channel: InteractionChannel): ButtonResponder {
   };
 }
 
-/** Serves a request through the dispatcher with the responder of its kind: the one switch over interaction kinds. */
-export async function serveRequest(request: MemberRequest, dispatcher: Dispatcher, channel: InteractionChannel): Promise<void> {
+/** What serves members' requests, one method per kind: the dispatcher, or `loadingServer` before it exists. */
+export type RequestServer = Pick<Dispatcher, 'command' | 'autocomplete' | 'button'>;
+
+const LOADING_NOTE = ephemeralText('newsdesk is still loading the coverage. Try again in a minute.');
+
+/** Answers while the corpus loads: no suggestions, and a note for anything else. */
+export const loadingServer: RequestServer = {
+  command: (_request, responder) => responder.reply(LOADING_NOTE),
+  autocomplete: (_request, responder) => responder.choices([]),
+  button: (_request, responder) => responder.reply(LOADING_NOTE),
+};
+
+/** Serves a request with the responder of its kind: the one switch over interaction kinds. */
+export async function serveRequest(request: MemberRequest, server: RequestServer, channel: InteractionChannel): Promise<void> {
   switch (request.kind) {
     case 'command':
-      return dispatcher.command(request.request, commandResponder(channel));
+      return server.command(request.request, commandResponder(channel));
     case 'autocomplete':
-      return dispatcher.autocomplete(request.request, autocompleteResponder(channel));
+      return server.autocomplete(request.request, autocompleteResponder(channel));
     case 'button':
-      return dispatcher.button(request.request, buttonResponder(channel));
+      return server.button(request.request, buttonResponder(channel));
   }
 }

@@ -120,7 +120,7 @@ function embedLength(embed: APIEmbed): number {
  * Clamps every part of an embed to Discord's limits, then drops trailing fields until the
  * whole fits the total, so no reply is ever rejected for size.
  */
-export function fitEmbed(embed: APIEmbed): APIEmbed {
+function fitEmbed(embed: APIEmbed): APIEmbed {
   const fitted: APIEmbed = {
     ...embed,
     ...(embed.title !== undefined && { title: fitText(embed.title, DiscordLimits.embedTitle) }),

@@ -154,7 +154,7 @@ export function outletChoices(request: AutocompleteRequest, { library }: Command
  * Longest text taken from an option that declares no length: a message's text for Find coverage
  * (4,000 characters is Discord's own message limit), and any option Discord should not have sent.
  */
-export const MAX_UNDECLARED_OPTION = 4000;
+const MAX_UNDECLARED_OPTION = 4000;
 
 /** The max_length a command declares for a string option, or undefined. */
 function declaredMaxLength(command: Command, name: string): number | undefined {

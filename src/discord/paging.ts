@@ -4,6 +4,7 @@
  * (any HTTP replica) can serve a press.
  */
 import { ButtonStyle, ComponentType, type APIEmbed, type APIEmbedField } from 'discord.js';
+import { FILTER_FIELDS, type FilterField } from '../search/filters.ts';
 import type { Filters } from '../search/results.ts';
 import { ephemeralText, type ButtonOutcome, type ButtonRequest, type CommandContext, type CommandRequest, type Reply } from './command.ts';
 import { escapeText, textMessage, unescapeText, type MessagePayload } from './message.ts';
@@ -22,7 +23,7 @@ const USER_ID = /^\d{17,20}$/;
  * The filter fields that show, and keep, what was asked. A text of MAX_QUERY_LENGTH (500)
  * characters, escaped (at worst doubled), still fits a 1,024-character field whole.
  */
-const FILTER_FIELDS = { outlet: 'Outlet', since: 'Since', until: 'Until' } as const;
+const FILTER_FIELD_NAMES: Readonly<Record<FilterField, string>> = { outlet: 'Outlet', since: 'Since', until: 'Until' };
 
 /** Who may page a result, and since when: without it (the CLI pages with --page) there are no buttons. */
 export interface Paging {
@@ -51,11 +52,11 @@ function pageButtonId(command: string, page: number, { askerId, issuedAt }: Pagi
 
 /** The inline fields that show what was asked; a paging press reads them back. */
 export function stateFields(paged: PagedCommand, state: PagedState): APIEmbedField[] {
-  return Object.entries({ text: state.text, ...state.filters }).map(([key, value]) => ({
-    name: key === 'text' ? paged.textField : FILTER_FIELDS[key as keyof typeof FILTER_FIELDS],
-    value: escapeText(value),
-    inline: true,
-  }));
+  const filters = FILTER_FIELDS.flatMap((field) => {
+    const value = state.filters[field];
+    return value === undefined ? [] : [{ name: FILTER_FIELD_NAMES[field], value }];
+  });
+  return [{ name: paged.textField, value: state.text }, ...filters].map(({ name, value }) => ({ name, value: escapeText(value), inline: true }));
 }
 
 /** Previous/Next for the asker, or no row when there is one page or no asker (the CLI). */
@@ -77,9 +78,9 @@ function stateOf(paged: PagedCommand, embeds: readonly APIEmbed[]): PagedState |
   const text = fields.get(paged.textField);
   if (!text) return null;
   const filters: Filters = {};
-  for (const key of ['outlet', 'since', 'until'] as const) {
-    const value = fields.get(FILTER_FIELDS[key]);
-    if (value) filters[key] = value;
+  for (const field of FILTER_FIELDS) {
+    const value = fields.get(FILTER_FIELD_NAMES[field]);
+    if (value) filters[field] = value;
   }
   return { text, filters };
 }
@@ -89,7 +90,7 @@ function stateOf(paged: PagedCommand, embeds: readonly APIEmbed[]): PagedState |
  * alone (anyone else is told so, and the message is left as it is); after 15 minutes the buttons
  * are removed with a note.
  */
-export function pressPage(
+function pressPage(
   paged: PagedCommand,
   request: ButtonRequest,
   now: number,

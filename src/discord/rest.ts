@@ -16,11 +16,16 @@ function shownUrl(apiUrl: string): string {
   return `${url.origin}${url.pathname}`;
 }
 
+/** The `code` a thrown value carries (Node's errno codes, discord.js's own), if any. */
+function errorCode(error: unknown): unknown {
+  return typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined;
+}
+
 /** The network error code of an error or its causes, if any. */
 function networkCode(error: unknown): string | undefined {
   for (let cause = error, depth = 0; cause instanceof Error && depth < 5; cause = cause.cause, depth++) {
-    const code = (cause as NodeJS.ErrnoException).code;
-    if (code && UNREACHABLE.has(code)) return code;
+    const code = errorCode(cause);
+    if (typeof code === 'string' && UNREACHABLE.has(code)) return code;
   }
   return undefined;
 }
@@ -31,7 +36,7 @@ function networkCode(error: unknown): string | undefined {
  */
 export function connectionFailure(error: unknown, apiUrl: string | undefined): unknown {
   const api = apiUrl ? `DISCORD_API_URL: ${shownUrl(apiUrl)}` : "Discord's API";
-  if ((error as { code?: unknown }).code === 'TokenInvalid' || (error instanceof DiscordAPIError && error.status === 401)) {
+  if (errorCode(error) === 'TokenInvalid' || (error instanceof DiscordAPIError && error.status === 401)) {
     return new ConfigError('DISCORD_TOKEN: Discord rejected the token. Copy the current one from the Developer Portal (Bot > Reset Token).');
   }
   const code = networkCode(error);

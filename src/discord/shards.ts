@@ -86,7 +86,7 @@ export async function startShardedBot(options: ShardedBotOptions): Promise<Shard
     shard.on('ready', () => logger.info({ shard: shard.id }, 'shard ready'));
     shard.on('death', (child) => {
       logger.warn({ shard: shard.id }, 'shard process exited');
-      if ((child as ChildProcess).exitCode === EXIT_REFUSED_BY_DISCORD) refuse();
+      if ('exitCode' in child && child.exitCode === EXIT_REFUSED_BY_DISCORD) refuse();
     });
     // A respawned shard that fails again reports here; unheard, the event would end the manager.
     shard.on('error', (error) => logger.error({ shard: shard.id, err: error }, 'shard failed'));

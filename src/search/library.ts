@@ -27,9 +27,6 @@ import { fold } from './analyzer.ts';
 import { acceptedFilters } from './filters.ts';
 import { distinctArticles, Reloader, type ReloadOptions } from './reload.ts';
 
-/** What `reload` may throw, and the change count it applies in place: part of the library's interface. */
-export { INCREMENTAL_LIMIT, ReloadDeadlineError, ReloadInProgressError, ReloadRefusedError, type ReloadOptions } from './reload.ts';
-
 const DEFAULT_SUGGESTIONS = 25;
 
 /** Loads a corpus directory (`loadCorpus` unless a test or the bench says otherwise). */

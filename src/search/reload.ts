@@ -149,7 +149,7 @@ const HASHED_FIELDS: ReadonlySet<keyof Article> = new Set(['paragraphs']);
 const COMPARED_FIELDS = ArticleSchema.keyof().options.filter((field) => !HASHED_FIELDS.has(field));
 
 /** Whether a reloaded article differs from the served one in any field of the article schema (the body by its hash). */
-export function articleChanged(old: Article, next: Article): boolean {
+function articleChanged(old: Article, next: Article): boolean {
   return COMPARED_FIELDS.some((field) => !isDeepStrictEqual(old[field], next[field]));
 }
 
@@ -182,7 +182,7 @@ async function diffArticles(live: ArticleIndex, articles: readonly Article[]): P
 async function loadBefore(deadlineMs: number, load: CorpusSource): Promise<Corpus> {
   const deadline = new AbortController();
   const expired = new Promise<never>((_, reject) => {
-    deadline.signal.addEventListener('abort', () => reject(deadline.signal.reason as Error), { once: true });
+    deadline.signal.addEventListener('abort', () => reject(deadline.signal.reason), { once: true });
   });
   const timer = setTimeout(() => deadline.abort(new ReloadDeadlineError(deadlineMs)), deadlineMs);
   try {
