@@ -151,7 +151,8 @@ function pickQuotes(best: RankedSentence, ranked: readonly RankedSentence[], cac
   while (quotes.length < MAX_SENTENCES && remaining.length > 0) {
     let pick = 0;
     let pickScore = -Infinity;
-    remaining.forEach((candidate, i) => {
+    // The best sentence (first of `remaining`) leads as ranked; the others follow by score.
+    if (quotes.length > 0) remaining.forEach((candidate, i) => {
       const fromSameArticle = quotes.filter((q) => q.article === candidate.article).length;
       const score = candidate.score * SAME_ARTICLE_DISCOUNT ** fromSameArticle;
       if (score > pickScore) [pick, pickScore] = [i, score];

@@ -20,7 +20,7 @@
  * answer, is the chance the quote holds the answer.
  */
 import type { Retrieval } from './article-index.ts';
-import type { Question } from './question.ts';
+import { PARAPHRASE_WEIGHT, type Question } from './question.ts';
 import type { RankedSentence } from './sentence-ranking.ts';
 
 /** The evidence about one candidate answer, each a number the model weighs. */
@@ -59,6 +59,12 @@ export interface AnswerEvidence {
   topArticle: number;
   /** ln of the question's term count. */
   termCount: number;
+  /** How close together the matched terms stand in the sentence (1: side by side). */
+  closeness: number;
+  /** Share of the sentence's terms that are not the question's: room for an answer. */
+  answerRoom: number;
+  /** Weight of the rarest term the sentence matches against the question's rarest known term's: a match on common words only is weak. */
+  matchedRarity: number;
 }
 
 /** Names of the evidence, in the order of the model's weights. */
@@ -78,6 +84,9 @@ export const EVIDENCE: readonly (keyof AnswerEvidence)[] = [
   'articleMargin',
   'topArticle',
   'termCount',
+  'closeness',
+  'answerRoom',
+  'matchedRarity',
 ];
 
 /** A logistic model over the evidence: an intercept and one weight per evidence. */
@@ -89,45 +98,51 @@ export interface Model {
 // Fitted by `npm run bench:calibrate` on the SQuAD tune split.
 /** Separates right answers from questions whose article is absent: decides whether to quote. */
 export const GATE: Model = {
-  intercept: -12.244,
+  intercept: -10.169,
   weights: {
-    coverage: 6.892,
-    neighbourCoverage: 3.311,
-    specificCoverage: 0.668,
-    articleCoverage: 1.193,
-    phraseShare: 1.907,
-    score: 6.203,
-    specificMissing: -0.515,
-    unknownShare: -10.000,
-    kindNamed: -1.026,
-    kindMissing: -1.267,
-    runnerUpAgrees: 0.756,
-    sentenceMargin: -1.169,
-    articleMargin: 1.379,
-    topArticle: 0.377,
-    termCount: 2.547,
+    coverage: 6.139,
+    neighbourCoverage: 3.630,
+    specificCoverage: 0.948,
+    articleCoverage: 0.234,
+    phraseShare: 2.001,
+    score: 7.273,
+    specificMissing: -0.005,
+    unknownShare: -11.840,
+    kindNamed: -0.050,
+    kindMissing: -0.897,
+    runnerUpAgrees: 0.622,
+    sentenceMargin: -1.549,
+    articleMargin: 1.613,
+    topArticle: 0.191,
+    termCount: 2.155,
+    closeness: -0.423,
+    answerRoom: -3.804,
+    matchedRarity: 2.300,
   },
 };
 
 /** The probability that the quoted sentence holds the answer, over every kind of question: the confidence shown. */
 export const CONFIDENCE: Model = {
-  intercept: -7.311,
+  intercept: -8.405,
   weights: {
-    coverage: 1.966,
-    neighbourCoverage: -0.731,
-    specificCoverage: 2.088,
-    articleCoverage: 0.397,
-    phraseShare: 1.130,
-    score: 1.262,
-    specificMissing: -0.142,
-    unknownShare: -6.475,
-    kindNamed: -0.137,
-    kindMissing: -0.726,
-    runnerUpAgrees: 0.354,
-    sentenceMargin: 3.523,
-    articleMargin: 0.634,
-    topArticle: 0.391,
-    termCount: 1.297,
+    coverage: 2.182,
+    neighbourCoverage: -0.987,
+    specificCoverage: 2.598,
+    articleCoverage: -0.127,
+    phraseShare: 1.146,
+    score: 0.977,
+    specificMissing: 0.170,
+    unknownShare: -7.829,
+    kindNamed: 0.243,
+    kindMissing: -0.671,
+    runnerUpAgrees: 0.352,
+    sentenceMargin: 2.593,
+    articleMargin: 0.857,
+    topArticle: 0.325,
+    termCount: 1.198,
+    closeness: 0.001,
+    answerRoom: -0.280,
+    matchedRarity: 1.697,
   },
 };
 
@@ -141,7 +156,8 @@ export const ANSWER_GATE = 0.7;
 
 /** The evidence that `best` (the first of `ranked`) answers the question. */
 export function answerEvidence(question: Question, best: RankedSentence, ranked: readonly RankedSentence[], retrieved: readonly Retrieval[]): AnswerEvidence {
-  const known = question.terms.flatMap((t, i) => (t.variants.length > 0 ? [i] : []));
+  // A word the corpus holds only WordNet relatives of is as good as missing: they are loose stand-ins.
+  const known = question.terms.flatMap((t, i) => (t.variants.some((v) => v.weight > PARAPHRASE_WEIGHT) ? [i] : []));
   const weightOf = (q: number) => question.terms[q]?.weight ?? 0;
   const rarest = known.reduce((r, q) => (weightOf(q) > weightOf(r) ? q : r), known[0] ?? 0);
   const unknown = question.totalWeight - known.reduce((sum, q) => sum + weightOf(q), 0);
@@ -156,6 +172,8 @@ export function answerEvidence(question: Question, best: RankedSentence, ranked:
     return total > 0 ? Math.min(1, found / total) : 0;
   };
   const [first, second] = retrieved;
+  const asked = new Set(question.terms.flatMap((t) => t.variants.map((v) => v.term)));
+  const tokens = best.sentence.tokens;
   return {
     coverage: question.totalWeight > unknown ? Math.min(1, (best.coverage * question.totalWeight) / (question.totalWeight - unknown)) : 0,
     neighbourCoverage: share(best.neighbourMatched, (weight) => weight),
@@ -172,6 +190,9 @@ export function answerEvidence(question: Question, best: RankedSentence, ranked:
     articleMargin: first && second && first.score > 0 ? (first.score - second.score) / first.score : 1,
     topArticle: first?.article === best.article ? 1 : 0,
     termCount: Math.log(question.terms.length),
+    closeness: best.closeness,
+    answerRoom: tokens.length > 0 ? tokens.filter((t) => !asked.has(t.term)).length / tokens.length : 0,
+    matchedRarity: weightOf(rarest) > 0 ? Math.max(0, ...[...best.matched].map(weightOf)) / weightOf(rarest) : 0,
   };
 }
 
