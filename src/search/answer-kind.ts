@@ -39,7 +39,7 @@ const KIND_NOUNS: [AnswerKind, RegExp][] = [
   ['time', /^(?:year|years|day|date|month|century|decade|time|era|period|season)$/],
   ['place', /^(?:city|country|town|state|region|place|continent|location|nation|province|county|island|river|capital|venue|stadium|area)$/],
   ['quantity', /^(?:percentage|percent|proportion|number|amount|total|size|population|age|length|distance|height|price|cost|rate|score)$/],
-  ['person', /^(?:person|man|woman|leader|president|minister|king|queen|player|author|group|company|organi[sz]ation|team|official|scientist|writer|artist|ruler|emperor|general|founder)$/],
+  ['person', /^(?:person|man|woman|leader|president|minister|king|queen|player|author|group|company|organi[sz]ation|team|official|scientist|writer|artist|ruler|emperor|general|founder|newspaper|paper|magazine|outlet|channel|broadcaster|network|agency|party|movement|army|militia|firm|bank|club|university|envoy|spokesman|spokeswoman|mediator)$/],
 ];
 
 const WH_WORD = /\b(who|whom|whose|what|which|when|where|why|how)\b(?:\s+(\S+))?(?:\s+(\S+))?/i;

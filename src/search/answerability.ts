@@ -98,51 +98,51 @@ export interface Model {
 // Fitted by `npm run bench:calibrate` on the SQuAD tune split.
 /** Separates right answers from questions whose article is absent: decides whether to quote. */
 export const GATE: Model = {
-  intercept: -10.169,
+  intercept: -10.130,
   weights: {
-    coverage: 6.139,
-    neighbourCoverage: 3.630,
-    specificCoverage: 0.948,
-    articleCoverage: 0.234,
-    phraseShare: 2.001,
-    score: 7.273,
-    specificMissing: -0.005,
-    unknownShare: -11.840,
-    kindNamed: -0.050,
-    kindMissing: -0.897,
-    runnerUpAgrees: 0.622,
-    sentenceMargin: -1.549,
-    articleMargin: 1.613,
-    topArticle: 0.191,
-    termCount: 2.155,
-    closeness: -0.423,
-    answerRoom: -3.804,
-    matchedRarity: 2.300,
+    coverage: 6.427,
+    neighbourCoverage: 4.496,
+    specificCoverage: -0.624,
+    articleCoverage: 0.473,
+    phraseShare: 2.159,
+    score: 7.487,
+    specificMissing: 0.040,
+    unknownShare: -11.339,
+    kindNamed: 0.042,
+    kindMissing: -0.791,
+    runnerUpAgrees: 0.648,
+    sentenceMargin: -1.152,
+    articleMargin: 1.467,
+    topArticle: 0.117,
+    termCount: 1.941,
+    closeness: -0.165,
+    answerRoom: -3.768,
+    matchedRarity: 2.740,
   },
 };
 
 /** The probability that the quoted sentence holds the answer, over every kind of question: the confidence shown. */
 export const CONFIDENCE: Model = {
-  intercept: -8.405,
+  intercept: -8.398,
   weights: {
-    coverage: 2.182,
-    neighbourCoverage: -0.987,
-    specificCoverage: 2.598,
-    articleCoverage: -0.127,
-    phraseShare: 1.146,
-    score: 0.977,
-    specificMissing: 0.170,
-    unknownShare: -7.829,
-    kindNamed: 0.243,
+    coverage: 2.611,
+    neighbourCoverage: -0.170,
+    specificCoverage: 1.398,
+    articleCoverage: 0.354,
+    phraseShare: 1.187,
+    score: 1.247,
+    specificMissing: 0.149,
+    unknownShare: -7.875,
+    kindNamed: 0.285,
     kindMissing: -0.671,
-    runnerUpAgrees: 0.352,
-    sentenceMargin: 2.593,
-    articleMargin: 0.857,
-    topArticle: 0.325,
-    termCount: 1.198,
-    closeness: 0.001,
-    answerRoom: -0.280,
-    matchedRarity: 1.697,
+    runnerUpAgrees: 0.316,
+    sentenceMargin: 2.839,
+    articleMargin: 0.711,
+    topArticle: 0.327,
+    termCount: 1.165,
+    closeness: 0.088,
+    answerRoom: -0.302,
+    matchedRarity: 1.674,
   },
 };
 
@@ -157,7 +157,8 @@ export const ANSWER_GATE = 0.7;
 /** The evidence that `best` (the first of `ranked`) answers the question. */
 export function answerEvidence(question: Question, best: RankedSentence, ranked: readonly RankedSentence[], retrieved: readonly Retrieval[]): AnswerEvidence {
   // A word the corpus holds only WordNet relatives of is as good as missing: they are loose stand-ins.
-  const known = question.terms.flatMap((t, i) => (t.variants.some((v) => v.weight > PARAPHRASE_WEIGHT) ? [i] : []));
+  // A verb of communication is not: any reported speech stands for it.
+  const known = question.terms.flatMap((t, i) => (t.reported || t.variants.some((v) => v.weight > PARAPHRASE_WEIGHT) ? [i] : []));
   const weightOf = (q: number) => question.terms[q]?.weight ?? 0;
   const rarest = known.reduce((r, q) => (weightOf(q) > weightOf(r) ? q : r), known[0] ?? 0);
   const unknown = question.totalWeight - known.reduce((sum, q) => sum + weightOf(q), 0);

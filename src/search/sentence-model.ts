@@ -67,21 +67,21 @@ export type RankingModel = Record<keyof RankingFeatures, number>;
 // Fitted by `npm run bench:calibrate` on the SQuAD tune split.
 /** The re-ranking model in use. */
 export const RANKING_MODEL: RankingModel = {
-  score: -1.264,
-  scoreShare: 4.552,
-  place: -0.282,
-  coverage: 1.056,
-  relevance: -0.904,
-  closeness: -0.342,
-  phraseShare: 0.886,
-  neighbourCoverage: -0.031,
-  articleShare: 1.362,
-  topArticle: 0.046,
-  kindNamed: 0.511,
-  kindMissing: -0.675,
-  answerRoom: 0.268,
-  length: -0.126,
-  rarestMatched: 0.209,
+  score: -0.732,
+  scoreShare: 4.079,
+  place: -0.335,
+  coverage: 1.294,
+  relevance: -2.257,
+  closeness: -0.254,
+  phraseShare: 0.897,
+  neighbourCoverage: -0.046,
+  articleShare: 1.390,
+  topArticle: 0.053,
+  kindNamed: 0.509,
+  kindMissing: -0.680,
+  answerRoom: -0.246,
+  length: -0.087,
+  rarestMatched: 0.238,
 };
 
 /**
