@@ -156,8 +156,7 @@ function pickQuotes(best: RankedSentence, ranked: readonly RankedSentence[], cac
   while (quotes.length < MAX_SENTENCES && remaining.length > 0) {
     let pick = 0;
     let pickScore = -Infinity;
-    // The best sentence (first of `remaining`) leads as ranked; the others follow by score.
-    if (quotes.length > 0) remaining.forEach((candidate, i) => {
+    remaining.forEach((candidate, i) => {
       const fromSameArticle = quotes.filter((q) => q.article === candidate.article).length;
       const score = candidate.score * SAME_ARTICLE_DISCOUNT ** fromSameArticle;
       if (score > pickScore) [pick, pickScore] = [i, score];

@@ -20,7 +20,7 @@
  * answer, is the chance the quote holds the answer.
  */
 import type { Retrieval } from './article-index.ts';
-import { PARAPHRASE_WEIGHT, type Question } from './question.ts';
+import type { Question } from './question.ts';
 import type { RankedSentence } from './sentence-ranking.ts';
 
 /** The evidence about one candidate answer, each a number the model weighs. */
@@ -59,12 +59,6 @@ export interface AnswerEvidence {
   topArticle: number;
   /** ln of the question's term count. */
   termCount: number;
-  /** How close together the matched terms stand in the sentence (1: side by side). */
-  closeness: number;
-  /** Share of the sentence's terms that are not the question's: room for an answer. */
-  answerRoom: number;
-  /** Weight of the rarest term the sentence matches against the question's rarest known term's: a match on common words only is weak. */
-  matchedRarity: number;
 }
 
 /** Names of the evidence, in the order of the model's weights. */
@@ -84,9 +78,6 @@ export const EVIDENCE: readonly (keyof AnswerEvidence)[] = [
   'articleMargin',
   'topArticle',
   'termCount',
-  'closeness',
-  'answerRoom',
-  'matchedRarity',
 ];
 
 /** A logistic model over the evidence: an intercept and one weight per evidence. */
@@ -98,51 +89,45 @@ export interface Model {
 // Fitted by `npm run bench:calibrate` on the SQuAD tune split.
 /** Separates right answers from questions whose article is absent: decides whether to quote. */
 export const GATE: Model = {
-  intercept: -10.130,
+  intercept: -11.712,
   weights: {
-    coverage: 6.427,
-    neighbourCoverage: 4.496,
-    specificCoverage: -0.624,
-    articleCoverage: 0.473,
-    phraseShare: 2.159,
-    score: 7.487,
-    specificMissing: 0.040,
-    unknownShare: -11.339,
-    kindNamed: 0.042,
-    kindMissing: -0.791,
-    runnerUpAgrees: 0.648,
-    sentenceMargin: -1.152,
-    articleMargin: 1.467,
-    topArticle: 0.117,
-    termCount: 1.941,
-    closeness: -0.165,
-    answerRoom: -3.768,
-    matchedRarity: 2.740,
+    coverage: 6.669,
+    neighbourCoverage: 3.664,
+    specificCoverage: -0.949,
+    articleCoverage: 1.458,
+    phraseShare: 2.356,
+    score: 6.950,
+    specificMissing: -0.502,
+    unknownShare: -9.300,
+    kindNamed: -1.058,
+    kindMissing: -0.992,
+    runnerUpAgrees: 0.897,
+    sentenceMargin: -0.580,
+    articleMargin: 1.166,
+    topArticle: 0.329,
+    termCount: 2.350,
   },
 };
 
 /** The probability that the quoted sentence holds the answer, over every kind of question: the confidence shown. */
 export const CONFIDENCE: Model = {
-  intercept: -8.398,
+  intercept: -7.250,
   weights: {
-    coverage: 2.611,
-    neighbourCoverage: -0.170,
-    specificCoverage: 1.398,
-    articleCoverage: 0.354,
-    phraseShare: 1.187,
-    score: 1.247,
-    specificMissing: 0.149,
-    unknownShare: -7.875,
-    kindNamed: 0.285,
-    kindMissing: -0.671,
-    runnerUpAgrees: 0.316,
-    sentenceMargin: 2.839,
-    articleMargin: 0.711,
-    topArticle: 0.327,
-    termCount: 1.165,
-    closeness: 0.088,
-    answerRoom: -0.302,
-    matchedRarity: 1.674,
+    coverage: 2.117,
+    neighbourCoverage: -0.109,
+    specificCoverage: 0.964,
+    articleCoverage: 0.837,
+    phraseShare: 1.161,
+    score: 1.733,
+    specificMissing: -0.191,
+    unknownShare: -6.400,
+    kindNamed: -0.214,
+    kindMissing: -0.649,
+    runnerUpAgrees: 0.369,
+    sentenceMargin: 3.727,
+    articleMargin: 0.557,
+    topArticle: 0.398,
+    termCount: 1.253,
   },
 };
 
@@ -156,9 +141,7 @@ export const ANSWER_GATE = 0.7;
 
 /** The evidence that `best` (the first of `ranked`) answers the question. */
 export function answerEvidence(question: Question, best: RankedSentence, ranked: readonly RankedSentence[], retrieved: readonly Retrieval[]): AnswerEvidence {
-  // A word the corpus holds only WordNet relatives of is as good as missing: they are loose stand-ins.
-  // A verb of communication is not: any reported speech stands for it.
-  const known = question.terms.flatMap((t, i) => (t.reported || t.variants.some((v) => v.weight > PARAPHRASE_WEIGHT) ? [i] : []));
+  const known = question.terms.flatMap((t, i) => (t.variants.length > 0 ? [i] : []));
   const weightOf = (q: number) => question.terms[q]?.weight ?? 0;
   const rarest = known.reduce((r, q) => (weightOf(q) > weightOf(r) ? q : r), known[0] ?? 0);
   const unknown = question.totalWeight - known.reduce((sum, q) => sum + weightOf(q), 0);
@@ -173,8 +156,6 @@ export function answerEvidence(question: Question, best: RankedSentence, ranked:
     return total > 0 ? Math.min(1, found / total) : 0;
   };
   const [first, second] = retrieved;
-  const asked = new Set(question.terms.flatMap((t) => t.variants.map((v) => v.term)));
-  const tokens = best.sentence.tokens;
   return {
     coverage: question.totalWeight > unknown ? Math.min(1, (best.coverage * question.totalWeight) / (question.totalWeight - unknown)) : 0,
     neighbourCoverage: share(best.neighbourMatched, (weight) => weight),
@@ -191,9 +172,6 @@ export function answerEvidence(question: Question, best: RankedSentence, ranked:
     articleMargin: first && second && first.score > 0 ? (first.score - second.score) / first.score : 1,
     topArticle: first?.article === best.article ? 1 : 0,
     termCount: Math.log(question.terms.length),
-    closeness: best.closeness,
-    answerRoom: tokens.length > 0 ? tokens.filter((t) => !asked.has(t.term)).length / tokens.length : 0,
-    matchedRarity: weightOf(rarest) > 0 ? Math.max(0, ...[...best.matched].map(weightOf)) / weightOf(rarest) : 0,
   };
 }
 

@@ -79,7 +79,7 @@ export function prepareQuestion(
 /** How much another name of the same country counts ("Turkiye" for "Turkey"): nearly the word itself. */
 const PLACE_NAME_WEIGHT = 0.9;
 /** How much a WordNet relative of a question word counts against the word itself. */
-export const PARAPHRASE_WEIGHT = 0.4;
+const PARAPHRASE_WEIGHT = 0.4;
 const MAX_PARAPHRASES = 6;
 
 /**

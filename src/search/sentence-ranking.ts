@@ -9,8 +9,7 @@
  *   count for part of their weight, as an answer often names its subject one sentence away;
  * - the article's retrieval score relative to the best article, and for a question about the
  *   present ("who is the current...") how recent the article is against the newest candidate;
- * - then the best few are ordered again by a learned model (`sentence-model.ts`) that also weighs
- *   the kind of answer the question wants (see `answer-kind.ts`).
+ * - the kind of answer the question wants (see `answer-kind.ts`), checked on the best few.
  * Sentences are split and analysed lazily, a paragraph at a time, and only in the paragraphs that
  * may hold the question's terms (`passages.ts`) and their neighbours; they are kept in a bounded
  * cache keyed by article object, so a reloaded article is never ranked with its old text.
@@ -18,8 +17,8 @@
 import type { Article } from '../corpus/article.ts';
 import { fold, tokenize, type Token } from './analyzer.ts';
 import type { Retrieval } from './article-index.ts';
+import { namesKind } from './answer-kind.ts';
 import type { Question } from './question.ts';
-import { rerankHead } from './sentence-model.ts';
 import { splitSentences } from './sentences.ts';
 import { isCommunicationVerb } from './wordnet.ts';
 
@@ -40,12 +39,6 @@ export interface RankedSentence {
   score: number;
   /** Share (0..1) of the question's weight matched in this sentence. */
   coverage: number;
-  /** BM25 saturation of the matched terms, 0..1: a short sentence dense in rare question terms scores high. */
-  relevance: number;
-  /** 1 when the matched terms stand side by side, towards 0 as they spread out. */
-  closeness: number;
-  /** The article's retrieval score relative to the best retrieved article's, 0..1. */
-  articleShare: number;
   /** Indexes of the question terms it matches. */
   matched: Set<number>;
   /** Share (0..1) of the question's weight matched only by the sentence before or after. */
@@ -61,6 +54,9 @@ export interface RankedSentence {
 }
 
 const K1 = 1.2;
+/** Candidates checked for the kind of thing asked for, and how much naming it counts. */
+const KIND_CANDIDATES = 4;
+const KIND_BOOST = 1.3;
 /** How much a question term matched only by the sentence before or after counts, against one matched in it. */
 const NEIGHBOUR = 0.35;
 /** For a question about the present: how much the newest article's sentences gain, and how fast that fades with age. */
@@ -134,7 +130,7 @@ export function scoreSentence(
   sentence: Sentence,
   question: Question,
   lookup: ReturnType<typeof variantLookup>,
-): Omit<RankedSentence, 'article' | 'sentence' | 'neighbourCoverage' | 'neighbourMatched' | 'supportedBy' | 'articleShare'> | null {
+): Omit<RankedSentence, 'article' | 'sentence' | 'neighbourCoverage' | 'neighbourMatched' | 'supportedBy'> | null {
   const frequency = new Map<number, number>();
   const bestVariant = new Map<number, number>();
   const positions: { q: number; at: number }[] = [];
@@ -163,9 +159,9 @@ export function scoreSentence(
   }
   const coverage = Math.min(1, matchedWeight / question.totalWeight);
   const relevance = Math.min(1, saturation / (question.totalWeight * (K1 + 1)));
-  const near = closeness(positions, frequency.size);
+  const proximity = 1 + 0.2 * closeness(positions, frequency.size);
   const phraseShare = question.terms.length < 2 ? 0 : phrases(positions) / (question.terms.length - 1);
-  return { score: (0.65 * coverage + 0.35 * relevance) * (1 + 0.2 * near), coverage, relevance, closeness: near, matched: new Set(frequency.keys()), phraseShare, namesKind: null };
+  return { score: (0.65 * coverage + 0.35 * relevance) * proximity, coverage, matched: new Set(frequency.keys()), phraseShare, namesKind: null };
 }
 
 /** How much a reporting verb ("said") counts for a question's verb of communication ("promised"): news reports promises, warnings and pledges as reported speech. */
@@ -262,11 +258,11 @@ export function rankSentences(question: Question, retrieved: readonly Retrieval[
       let extra = 0;
       for (const q of around) extra += question.terms[q]?.weight ?? 0;
       const neighbourCoverage = extra / question.totalWeight;
-      ranked.push({ article, sentence, ...scored, articleShare: articleScore / topScore, neighbourCoverage, neighbourMatched: around, supportedBy: support?.sentence ?? null, score: (scored.score + NEIGHBOUR * neighbourCoverage) * articleWeight });
+      ranked.push({ article, sentence, ...scored, neighbourCoverage, neighbourMatched: around, supportedBy: support?.sentence ?? null, score: (scored.score + NEIGHBOUR * neighbourCoverage) * articleWeight });
     });
   }
   ranked.sort((a, b) => b.score - a.score);
-  rerankHead(ranked, question);
+  if (question.wants) preferWantedKind(ranked, question);
   return ranked;
 }
 
@@ -280,4 +276,21 @@ function withNeighbours(paragraphs: readonly number[], count: number): number[] 
 /** Whether `next` directly follows `sentence` in the article (whole paragraphs are split, so a paragraph step means adjacent). */
 function inSequence(sentence: Sentence, next: Sentence): boolean {
   return next.paragraph === sentence.paragraph ? next.index === sentence.index + 1 : next.paragraph === sentence.paragraph + 1 && next.index === 0;
+}
+
+/**
+ * Among the best few candidates, a sentence naming the kind of thing asked for (a person for
+ * "who", a place for "where"...) beyond what the question names outranks one that does not.
+ * Only those few are tagged: tagging is the costly step.
+ */
+function preferWantedKind(ranked: RankedSentence[], question: Question): void {
+  const wants = question.wants;
+  if (!wants) return;
+  const asked = new Set(question.terms.flatMap((t) => [t.term, ...t.variants.map((v) => v.term)]));
+  const head = ranked.slice(0, KIND_CANDIDATES);
+  for (const candidate of head) {
+    candidate.namesKind = namesKind(candidate.sentence, wants, asked);
+    if (candidate.namesKind) candidate.score *= KIND_BOOST;
+  }
+  ranked.splice(0, head.length, ...head.sort((a, b) => b.score - a.score));
 }
