@@ -25,10 +25,11 @@ import { rankSentences, type RankedSentence, type Sentence, type SentenceCache }
 /** Words that ask about the present rather than a past event. */
 const PRESENT_MARKERS = /\b(?:current|currently|now|nowadays|today|latest|presently|at present|these days|as of|still|incumbent)\b/iu;
 /**
- * A question whose main verb takes "did/does/will..." ("What did Erdogan promise?", "Which paper
- * did Hamas talk to?"), unlike "What is it called?", where a verb of communication is only a label.
+ * A what/which question whose main verb takes "did/does/will..." ("What did Erdogan promise?",
+ * "Which paper did Hamas talk to?"), unlike "What is it called?", where a verb of communication is
+ * only a label, or a "What about..." topic query.
  */
-const DO_SUPPORT = /\b(?:did|does|do|has|have|had|will|would)\b/iu;
+const DO_SUPPORT = /^\s*(?:what|which)\b(?!\s+about\b)(?:\s+[\p{L}\p{N}'’-]+){0,2}\s+(?:did|does|do|has|have|had|will|would)\b/iu;
 /** Articles whose sentences are ranked for an answer. */
 const ANSWER_CANDIDATES = 10;
 /** Share of the question's weight a neighbour must add to be quoted beside the answer. */
