@@ -10,7 +10,12 @@
  * Lucene (`../shared/peers/lucene/run.sh`) runs on the same corpora and questions; it always quotes
  * the best sentence of its top document, so its answered rate is the share with any hit.
  *
- * Run: npm run bench:quality -- [--split report|tune] [--no-lucene] [--misses N]
+ * - with `--long`, also real-length articles: 2,000 articles of 800–2,000 words
+ *   (`long-articles.ts`: Reuters, Brown press and SQuAD runs joined), and the first 250 questions of
+ *   the split's sample whose SQuAD paragraph stands unchanged in one of them, so the answer is one
+ *   sentence among ~3 million words of other text, as in a news archive.
+ *
+ * Run: npm run bench:quality -- [--split report|tune] [--no-lucene] [--misses N] [--long]
  *   `report` (default) is the sample and fold the README quotes; `tune` is a disjoint sample with
  *   another fold of titles left out, for trying changes without fitting the reported figures.
  */
@@ -23,7 +28,8 @@ import { promisify } from 'node:util';
 import type { Article } from '../src/corpus/article.ts';
 import { Library } from '../src/search/library.ts';
 import type { Answer } from '../src/search/results.ts';
-import { heldOutTitles, holdsAnswer, quantile, readSquad, sampleOf, type SquadQuestion, type SquadSplit } from './squad.ts';
+import { longArticles, readLongArticleSources } from './long-articles.ts';
+import { heldOutTitles, holdsAnswer, quantile, readSquad, sampleOf, type Squad, type SquadQuestion, type SquadSplit } from './squad.ts';
 
 const LUCENE = fileURLToPath(new URL('../../shared/peers/lucene/run.sh', import.meta.url));
 const LUCENE_CONFIGURATION =
@@ -86,6 +92,36 @@ async function askLucene(articles: readonly Article[], questions: readonly Squad
   });
 }
 
+const LONG_ARTICLES = 2_000;
+const LONG_QUESTIONS = 250;
+
+/** The real-length corpus and the sample's first questions whose paragraph it holds verbatim (digits unshifted). */
+async function longSet(squad: Squad, sample: readonly SquadQuestion[]): Promise<{ articles: Article[]; questions: SquadQuestion[] }> {
+  const articles = [...longArticles(await readLongArticleSources(), LONG_ARTICLES)];
+  const held = new Set(articles.flatMap((a) => a.paragraphs));
+  const contexts = new Map(squad.articles.map((a) => [a.id, (a.paragraphs[0] ?? '').replace(/\s+/g, ' ').trim()]));
+  const questions = sample.filter((q) => held.has(contexts.get(q.articleId) ?? '')).slice(0, LONG_QUESTIONS);
+  return { articles, questions };
+}
+
+async function reportLong(squad: Squad, sample: readonly SquadQuestion[], withLucene: boolean): Promise<void> {
+  const { articles, questions } = await longSet(squad, sample);
+  const words = articles.reduce((sum, a) => sum + a.paragraphs.join(' ').split(/\s+/).length, 0);
+  console.log(`\nreal-length articles: ${articles.length} articles (${(words / 1e6).toFixed(1)} million words), ${questions.length} questions whose paragraph is among them`);
+  console.log(row('newsdesk', figuresOf(await askNewsdesk(articles, questions))));
+  if (withLucene) console.log(row('lucene', figuresOf(await inScratchDirectory((work) => askLucene(articles, questions, work)))));
+}
+
+/** Runs `task` with a fresh scratch directory for the Lucene peer's files, removed afterwards. */
+async function inScratchDirectory<T>(task: (work: string) => Promise<T>): Promise<T> {
+  const work = await mkdtemp(join(tmpdir(), 'quality-lucene-'));
+  try {
+    return await task(work);
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
 function row(name: string, f: Figures, absent?: number): string {
   const cells = [f.top1, f.top3, f.answered, f.rightWhenAnswered].map((x) => `${x.toFixed(1)}%`.padStart(10));
   const latency = `${f.p50.toFixed(2)} / ${f.p99.toFixed(2)} ms`.padStart(18);
@@ -125,17 +161,13 @@ async function main(): Promise<void> {
   console.log(row('newsdesk', figuresOf(full)));
   let lucene: { full: Asked[]; withoutTitles: Asked[] } | null = null;
   if (withLucene) {
-    const work = await mkdtemp(join(tmpdir(), 'quality-lucene-'));
-    try {
-      lucene = { full: await askLucene(squad.articles, sample, work), withoutTitles: await askLucene(keptArticles, sample, work) };
-      console.log(row('lucene', figuresOf(lucene.full)));
-    } finally {
-      await rm(work, { recursive: true, force: true });
-    }
+    lucene = await inScratchDirectory(async (work) => ({ full: await askLucene(squad.articles, sample, work), withoutTitles: await askLucene(keptArticles, sample, work) }));
+    console.log(row('lucene', figuresOf(lucene.full)));
   }
   console.log('titles left out (figures over the questions whose article is present; last column over the absent ones)');
   console.log(row('newsdesk', presentOnly(withoutTitles), absentAnswered(withoutTitles)));
   if (lucene) console.log(row('lucene', presentOnly(lucene.withoutTitles), absentAnswered(lucene.withoutTitles)));
+  if (process.argv.includes('--long')) await reportLong(squad, sample, withLucene);
   if (withLucene) console.log(`\nlucene: ${LUCENE_CONFIGURATION}`);
   const misses = Number(option('--misses') ?? 0);
   if (misses > 0) {

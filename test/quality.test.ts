@@ -15,6 +15,7 @@ const questions: [question: string, article: string, fragment: string][] = [
   ['What will the Istanbul talks focus on?', ISTANBUL, 'focus on reconstruction'],
   ['Why are Hamas leaders going to Turkey?', ISTANBUL, 'to hear details of the next phase'],
   ['What Saudi newspaper did Hamas speak to?', ISTANBUL, 'Asharq al-Awsat'],
+  ['Which newspaper did Hamas talk to?', ISTANBUL, 'the group told Saudi newspaper Asharq al-Awsat'],
   ['Did Hamas condemn the UN vote?', ISTANBUL, 'Hamas swiftly condemned the vote'],
   ["What does Trump's Gaza roadmap include?", ISTANBUL, 'deployment of an international stabilization force'],
   ['What is on the agenda in Istanbul?', ISTANBUL, 'a complete pullout'],
@@ -37,6 +38,7 @@ const questions: [question: string, article: string, fragment: string][] = [
   ["Who did Turkey's foreign minister meet?", ANKARA, 'with a Hamas delegation led by the head'],
   ['When did Hakan Fidan meet Khalil Al-Hayya?', ANKARA, 'met on Saturday'],
   ['What did Erdogn say about a ceasefire in Gaza?', ANKARA, 'intensify its diplomatic efforts'],
+  ['What did Erdogan promise?', ANKARA, 'intensify its diplomatic efforts'],
   ['What did the Turkish president say at the National Defense University?', ANKARA, 'Turkiye stands by the people of Gaza'],
   ['Which cancer hospital was destroyed?', ANKARA, 'Turkish-Palestinian Friendship Hospital'],
   ['What does Hamas accuse Netanyahu of?', ANKARA, 'obstructing the second-phase negotiations'],
@@ -57,6 +59,8 @@ const unrelated = [
   'When does the new iPhone come out?',
   'What is the capital of Australia?',
   'Best pizza recipe with mozzarella',
+  'What are construction managers?',
+  'Where is the only Jewish synagogue located?',
 ];
 
 const normalised = (text: string) => text.replace(/\s+/g, ' ').trim();
@@ -156,6 +160,13 @@ describe('questions worded differently from the coverage', () => {
     const answer = small.answer('What did Galor and Zeria show?');
     expect(answer.answered).toBe(true);
     expect(answer.sentences[0]?.text).toContain('Galor and Joseph Zeira');
+  });
+});
+
+describe('time words', () => {
+  it('does not quote a sentence for a time word alone ("before")', () => {
+    const answer = library.answer('Where did they meet before?');
+    expect(answer.sentences.map((s) => s.text).join(' ')).not.toContain('never seen before');
   });
 });
 

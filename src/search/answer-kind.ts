@@ -24,14 +24,14 @@ const KIND_TAGS: Record<AnswerKind, readonly string[]> = {
 
 /**
  * What a sentence must hold to possibly name each kind, checked before the costly tagging: a
- * capitalised word after the first for names, a digit, month or day for dates, a digit or number
- * word for quantities.
+ * capitalised word after the first for names, a digit, month or day for dates, a digit, number
+ * word or ordinal ("second encounter" answers "how many times") for quantities.
  */
 const MAY_NAME: Record<AnswerKind, RegExp> = {
   person: /\s["“‘'(]?\p{Lu}/u,
   place: /\s["“‘'(]?\p{Lu}/u,
   time: /\p{N}|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|yesterday|today|tonight|tomorrow|century|decade)/iu,
-  quantity: /\p{N}|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|trillion|dozen|half|quarter|percent)/iu,
+  quantity: /\p{N}|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|trillion|dozen|half|quarter|percent|first|second|third|fifth|eighth|ninth|twelfth)/iu,
 };
 
 /** Nouns after "what"/"which" that say the kind: "which city", "what year", "what percentage". */
@@ -39,7 +39,7 @@ const KIND_NOUNS: [AnswerKind, RegExp][] = [
   ['time', /^(?:year|years|day|date|month|century|decade|time|era|period|season)$/],
   ['place', /^(?:city|country|town|state|region|place|continent|location|nation|province|county|island|river|capital|venue|stadium|area)$/],
   ['quantity', /^(?:percentage|percent|proportion|number|amount|total|size|population|age|length|distance|height|price|cost|rate|score)$/],
-  ['person', /^(?:person|man|woman|leader|president|minister|king|queen|player|author|group|company|organi[sz]ation|team|official|scientist|writer|artist|ruler|emperor|general|founder)$/],
+  ['person', /^(?:person|man|woman|leader|president|minister|king|queen|player|author|group|company|organi[sz]ation|team|official|scientist|writer|artist|ruler|emperor|general|founder|newspaper|paper|magazine|outlet|channel|broadcaster|network|agency|party|movement|army|militia|firm|bank|club|university|envoy|spokesman|spokeswoman|mediator)$/],
 ];
 
 const WH_WORD = /\b(who|whom|whose|what|which|when|where|why|how)\b(?:\s+(\S+))?(?:\s+(\S+))?/i;

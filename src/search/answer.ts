@@ -24,6 +24,12 @@ import { rankSentences, type RankedSentence, type Sentence, type SentenceCache }
 
 /** Words that ask about the present rather than a past event. */
 const PRESENT_MARKERS = /\b(?:current|currently|now|nowadays|today|latest|presently|at present|these days|as of|still|incumbent)\b/iu;
+/**
+ * A what/which question whose main verb takes "did/does/will..." ("What did Erdogan promise?",
+ * "Which paper did Hamas talk to?"), unlike "What is it called?", where a verb of communication is
+ * only a label, or a "What about..." topic query.
+ */
+const DO_SUPPORT = /^\s*(?:what|which)\b(?!\s+about\b)(?:\s+[\p{L}\p{N}'’-]+){0,2}\s+(?:did|does|do|has|have|had|will|would)\b/iu;
 /** Articles whose sentences are ranked for an answer. */
 const ANSWER_CANDIDATES = 10;
 /** Share of the question's weight a neighbour must add to be quoted beside the answer. */
@@ -78,7 +84,7 @@ export function findCandidates(
   const outlet = filters.outlet === undefined ? outletNamedIn(text, outlets) : null;
   const outletTerms = new Set(outlet ? terms(outlet, 'query') : []);
   const topical = asked.filter((t) => !outletTerms.has(t.term));
-  const question = prepareQuestion(topical.length > 0 ? topical : asked, index.vocabulary, false, answerKind(text), aboutThePresent(text));
+  const question = prepareQuestion(topical.length > 0 ? topical : asked, index.vocabulary, false, answerKind(text), aboutThePresent(text), DO_SUPPORT.test(text));
   const scope = outlet ? { ...filters, outlet } : filters;
   const retrieved = index.retrieve(retrievalTerms(question, index.vocabulary), scope, 'any', ANSWER_CANDIDATES);
   return { question, retrieved, ranked: rankSentences(question, retrieved, cache) };

@@ -3,7 +3,7 @@ import type { TermGroup } from './article-index.ts';
 import type { AnswerKind } from './answer-kind.ts';
 import type { TermVariant, Vocabulary } from './vocabulary.ts';
 import { placeVariants } from './place-names.ts';
-import { relatedWords } from './wordnet.ts';
+import { isCommunicationVerb, relatedWords } from './wordnet.ts';
 
 /** Longest question or query accepted, in characters. */
 export const MAX_QUESTION_LENGTH = 500;
@@ -12,6 +12,8 @@ export const MAX_QUESTION_LENGTH = 500;
 export interface QuestionTerm extends TermGroup {
   term: string;
   weight: number;
+  /** True when the word is a verb of communication ("promise", "warn"): any reporting verb in a sentence ("said") stands for it, loosely. */
+  reported: boolean;
 }
 
 /** A usable question: its distinct terms, the weight of them all, and the kind of answer it wants. */
@@ -51,7 +53,8 @@ function questionTerms(text: string): AskedTerm[] {
  * Weighs each question term by its IDF and finds the index terms it stands for: itself, or close
  * spellings when the corpus lacks it, and other names of the same country; with `prefix` (a
  * search), also completions of the last term (the word still being typed) and of any term the
- * corpus lacks; without it (an answer), also WordNet paraphrases.
+ * corpus lacks; without it (an answer), also WordNet paraphrases. With `asksWhatWasSaid` ("What did
+ * Erdogan promise?"), a verb of communication is marked as met by any reported speech.
  */
 export function prepareQuestion(
   termsOfQuestion: readonly AskedTerm[],
@@ -59,6 +62,7 @@ export function prepareQuestion(
   prefix: boolean,
   wants: AnswerKind | null = null,
   aboutNow = false,
+  asksWhatWasSaid = false,
 ): Question {
   const prepared = termsOfQuestion.map(({ term, word }, i) => {
     const completing = prefix && (i === termsOfQuestion.length - 1 || vocabulary.frequency(term) === 0);
@@ -67,7 +71,7 @@ export function prepareQuestion(
     const direct = [...variants, ...places];
     // A search lists articles holding the words typed; only answers look for paraphrases.
     const related = prefix ? [] : paraphrases(word, direct, vocabulary);
-    return { term, variants: [...direct, ...related], weight: vocabulary.weight(term) };
+    return { term, variants: [...direct, ...related], weight: vocabulary.weight(term), reported: asksWhatWasSaid && isCommunicationVerb(word) };
   });
   return { terms: prepared, totalWeight: prepared.reduce((sum, t) => sum + t.weight, 0), wants, corpusSize: vocabulary.size, aboutNow };
 }

