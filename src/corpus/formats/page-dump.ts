@@ -162,6 +162,31 @@ function markComments(lines: readonly Line[]): Line[] {
   });
 }
 
+/** Lines without letters (numbers, symbols) from which a stretch counts as a chart's or table's figures. */
+const CHART_FIGURES = 6;
+
+/**
+ * A chart dumped as text is a column of figures with a few labels among them ("Net interest",
+ * "Defense", the chart's title, its source): in a stretch between two paragraphs where lines without
+ * letters are at least half, every label is part of the chart (debris), not furniture ending the story.
+ */
+function markCharts(lines: readonly Line[]): Line[] {
+  const marked = [...lines];
+  let start = 0;
+  for (let index = 0; index <= lines.length; index += 1) {
+    if (index < lines.length && lines[index]?.kind !== 'prose') continue;
+    const stretch = lines.slice(start, index);
+    const figures = stretch.filter((line) => line.kind === 'debris').length;
+    if (figures >= CHART_FIGURES && 2 * figures >= stretch.length) {
+      stretch.forEach((line, offset) => {
+        if (line.kind === 'heading' || line.kind === 'chrome' || line.kind === 'item') marked[start + offset] = { ...line, kind: 'debris' };
+      });
+    }
+    start = index + 1;
+  }
+  return marked;
+}
+
 /** How often each line's text occurs in the page: site names, captions and menu items repeat, article text does not. */
 function lineCounts(lines: readonly DumpLine[]): Map<string, number> {
   const counts = new Map<string, number>();
@@ -272,25 +297,48 @@ function topicMatch(text: string, bodyWords: ReadonlyMap<string, number>): numbe
   return matched / (words.length + 2);
 }
 
+/** "1 day ago", "3 hours ago": the age a byline gives instead of a date. */
+const RELATIVE_TIME = /\b\d{1,2}\s+(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?)\s+ago\b/iu;
+
 /** True for a line that states the byline or the date. */
 function isMetaLine(text: string): boolean {
-  return bylineName(text) !== null || byline(text) !== null || findDate(text) !== null;
+  if (bylineName(text) !== null || byline(text) !== null) return true;
+  // A long line with a date in it is a caption or a sentence ("March 18, 2015 Security forces secure the area…").
+  return wordCount(text) <= 12 && (findDate(text) !== null || RELATIVE_TIME.test(text));
 }
 
 /** How far back from the densest run, and how far into it, the headline is looked for, in lines. */
 const TITLE_REACH = 200;
 const TITLE_INSIDE = 30;
 
-/** True when a meta line (byline, date) follows the line with at most a standfirst and a caption between. */
+/** How many lines of share buttons and other furniture may stand between a headline and its byline. */
+const BYLINE_REACH = 20;
+
+/**
+ * True when a meta line (byline, date) follows the line with at most a standfirst and a caption
+ * between; share buttons and a "Comments" link beside the byline do not part them.
+ */
 function headsByline(lines: readonly Line[], index: number): boolean {
   let between = 0;
-  for (const next of lines.slice(index + 1, index + 8)) {
+  let previous = lines[index]?.text ?? '';
+  for (const next of lines.slice(index + 1, index + BYLINE_REACH)) {
     if (isMetaLine(next.text)) return true;
-    if (next.kind === 'marker' || next.kind === 'comment') return false;
-    if (next.shape === 'heading' || next.shape === 'prose') between += 1;
+    if (next.kind === 'marker' || isCommentHeader(next.text)) return false;
+    // Labels of one or two words ("More Options", "Resize Text") are buttons; a standfirst or caption is
+    // longer. A caption printed again with its credit after it ("Caption" then "Caption - Credit") counts once.
+    if (next.shape !== 'chrome' && next.shape !== 'debris' && next.words >= 3 && !next.text.startsWith(previous)) between += 1;
     if (between > 2) return false;
+    previous = next.text;
   }
   return false;
+}
+
+/** How much heading a byline adds to a line's claim to be the headline, and standing below one takes from it. */
+const BYLINE_BONUS = 0.3;
+
+/** True when a byline stands shortly above the line: below a byline come captions and gallery titles, not the headline. */
+function followsByline(lines: readonly Line[], index: number): boolean {
+  return lines.slice(Math.max(0, index - BYLINE_REACH), index).some((line) => byline(line.text) !== null || bylineName(line.text) !== null);
 }
 
 /** A full stop at the end, not one closing an abbreviation ("N.Y.C."): headlines state nothing with one. */
@@ -356,7 +404,7 @@ function findTitle(lines: readonly Line[], bodyStart: number, bodyWords: Readonl
     const between = index < bodyStart ? lines.slice(index + 1, bodyStart).filter(isText).length : lines.slice(bodyStart, index).filter(isText).length;
     // Headlines run four to a dozen words; captions and standfirsts run longer.
     const size = (line.words >= 4 ? 0.1 : 0) - 0.02 * Math.max(0, line.words - 12);
-    const score = overlap + (headsByline(lines, index) ? 0.3 : 0) + size - 0.04 * between;
+    const score = overlap + (headsByline(lines, index) ? BYLINE_BONUS : 0) - (index < bodyStart && followsByline(lines, index) ? BYLINE_BONUS : 0) + size - 0.04 * between;
     // Of a headline and the standfirst printed under it, both match the story: the upper one is the headline.
     const underHeadline = upper !== null && upper.score >= 0.4 && line.words > upper.words && score <= upper.score + STANDFIRST_MARGIN && lines.slice(upper.index + 1, index).every((other) => other.kind === 'chrome' || other.kind === 'debris');
     // Only a headline-length line can have a standfirst under it (a site name above a headline cannot).
@@ -420,10 +468,10 @@ function bodyParagraphs(lines: readonly Line[], start: number, end: number): str
   return paragraphs;
 }
 
-/** The name in a byline that may carry more after it: "By Jo Roe | November 19, 2019" → "Jo Roe". */
+/** The name in a byline that may carry more after it: "By Jo Roe | November 19, 2019" or "By Jo Roe March 18 at 3:57 PM" → "Jo Roe". */
 function byline(text: string): string | null {
   const match = /^(?:(?:posted|written|words|story)\s+)?by\s+(.+)$/iu.exec(text);
-  const name = match?.[1]?.split(/\s+[|·•—–]\s+|,?\s+(?:on\s+)?(?:published|updated|posted)\b|\s+on\s+(?=\p{L}+\.?\s+\d|\d)/iu)[0]?.trim();
+  const name = match?.[1]?.split(/\s+[|·•—–]\s+|,?\s+(?:on\s+)?(?:published|updated|posted)\b|\s+(?:on\s+)?(?=\p{L}+\.?\s+\d{1,2}\b|\d)/iu)[0]?.trim();
   return name ? bylineName(`By ${name}`) : null;
 }
 
@@ -495,7 +543,7 @@ export function parsePageDump(text: string): ParsedFile {
   const dumpLines = readDumpLines(text);
   const counts = lineCounts(dumpLines);
   const margin = mainIndent(dumpLines);
-  const lines = markComments(dumpLines.map((line) => classify(line, counts, margin)));
+  const lines = markComments(markCharts(dumpLines.map((line) => classify(line, counts, margin))));
   const densest = densestRun(lines);
   if (!densest) return rejectedFile('no article text found in the page dump');
   const run = extendRun(lines, densest);
