@@ -162,13 +162,14 @@ function markComments(lines: readonly Line[]): Line[] {
   });
 }
 
-/** Lines without letters (numbers, symbols) from which a stretch counts as a chart's or table's figures. */
+/** Lines of figures (no letters, or table rows) from which a stretch counts as a chart or a table. */
 const CHART_FIGURES = 6;
 
 /**
  * A chart dumped as text is a column of figures with a few labels among them ("Net interest",
- * "Defense", the chart's title, its source): in a stretch between two paragraphs where lines without
- * letters are at least half, every label is part of the chart (debris), not furniture ending the story.
+ * "Defense", the chart's title, its source), and a table is a run of rows with cells apart: in a
+ * stretch between two paragraphs where such lines are at least half, every line is part of the
+ * chart or table (debris), not furniture ending the story.
  */
 function markCharts(lines: readonly Line[]): Line[] {
   const marked = [...lines];
@@ -176,7 +177,7 @@ function markCharts(lines: readonly Line[]): Line[] {
   for (let index = 0; index <= lines.length; index += 1) {
     if (index < lines.length && lines[index]?.kind !== 'prose') continue;
     const stretch = lines.slice(start, index);
-    const figures = stretch.filter((line) => line.kind === 'debris').length;
+    const figures = stretch.filter((line) => line.kind === 'debris' || (line.cellGaps >= 1 && !line.bullet)).length;
     if (figures >= CHART_FIGURES && 2 * figures >= stretch.length) {
       stretch.forEach((line, offset) => {
         if (line.kind === 'heading' || line.kind === 'chrome' || line.kind === 'item') marked[start + offset] = { ...line, kind: 'debris' };
@@ -272,6 +273,34 @@ function extendRun(lines: readonly Line[], run: { start: number; end: number }):
   for (let next = resumption(lines, end + 1, 1); next !== null; next = resumption(lines, end + 1, 1)) end = next;
   for (let previous = resumption(lines, start - 1, -1); previous !== null; previous = resumption(lines, start - 1, -1)) start = previous;
   return { start, end };
+}
+
+/**
+ * True for a list of teasers: headlines each with a paragraph or less under it. A story's own
+ * sections run to several paragraphs, or at least hold one paragraph per heading.
+ */
+function isTeaserList(lines: readonly Line[]): boolean {
+  const paragraphs = lines.filter((line) => line.kind === 'prose').length;
+  const headings = lines.filter((line) => line.shape === 'heading' || line.shape === 'item').length;
+  const adjacent = lines.some((line, index) => line.kind === 'prose' && lines[index + 1]?.kind === 'prose');
+  return headings > paragraphs || (paragraphs >= 2 && !adjacent);
+}
+
+/**
+ * Cuts the run at an end-of-story heading at the story's margin ("More stories", "Most popular")
+ * when what follows its own box is a list of teasers. A newsletter box or a list of links in
+ * mid-story, followed by the rest of the story, is kept.
+ */
+function trimTeasers(lines: readonly Line[], run: { start: number; end: number }): { start: number; end: number } {
+  for (let index = run.start + 1; index <= run.end; index += 1) {
+    const line = lines[index];
+    if (!line || line.kind !== 'marker' || !isEndMarker(line.text) || line.nested) continue;
+    const after = lines.slice(index + 1, run.end + 1);
+    if (!isTeaserList(after.slice(Math.max(0, after.findIndex((other) => other.kind === 'prose'))))) continue;
+    const lastProse = lines.slice(run.start, index).findLastIndex((other) => other.kind === 'prose');
+    return lastProse < 0 ? run : { start: run.start, end: run.start + lastProse };
+  }
+  return run;
 }
 
 /** Lowercased words of four letters or more (short words are mostly grammar and button labels): what a headline and its story share. */
@@ -463,9 +492,14 @@ function bodyParagraphs(lines: readonly Line[], start: number, end: number): str
       (line.kind === 'heading' && isSubheading(lines, index)) ||
       isInTable(lines, index) ||
       ((line.kind === 'item' || line.kind === 'heading') && line.bullet && isArticleListItem(lines, index));
-    if (keep) paragraphs.push(line.text);
+    if (keep && !isBylineWithBio(line.text)) paragraphs.push(line.text);
   }
   return paragraphs;
+}
+
+/** "By Alex Heath, a deputy editor and author of…": a byline that goes on to describe its author. */
+function isBylineWithBio(text: string): boolean {
+  return /^by\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){1,3},\s+(?:a|an|the)\s/u.test(text);
 }
 
 /** The name in a byline that may carry more after it: "By Jo Roe | November 19, 2019" or "By Jo Roe March 18 at 3:57 PM" → "Jo Roe". */
@@ -546,7 +580,7 @@ export function parsePageDump(text: string): ParsedFile {
   const lines = markComments(markCharts(dumpLines.map((line) => classify(line, counts, margin))));
   const densest = densestRun(lines);
   if (!densest) return rejectedFile('no article text found in the page dump');
-  const run = extendRun(lines, densest);
+  const run = trimTeasers(lines, extendRun(lines, densest));
   const bodyWords = wordFrequencies(lines.slice(run.start, run.end + 1).filter((line) => line.kind === 'prose').map((line) => line.text).join(' '));
   const title = findTitle(lines, run.start, bodyWords);
   // A standfirst between the headline and the densest run (above the byline, say) is part of the article.

@@ -27,6 +27,7 @@ const SENTENCE_FURNITURE = [
   // The notice to readers who block ads, not a story about ad blocking.
   /\b(using|use|disable|turn off|pause|switch off) (an |your )?ad[ -]?block(er|ers)?\b|\bad[ -]?block(er)? (is )?(detected|enabled|on)\b|\bwhitelist(ing)? (us|our site|this site)\b/iu,
   /\benable javascript\b|\bjavascript (is )?(disabled|required)\b|\bupdate your browser\b/iu,
+  /\bby clicking\b.{0,40}\byou (agree|accept|acknowledge|consent)\b/iu,
   /\byour email address will not be published\b|\brequired fields are marked\b|\bsave my name, email\b/iu,
   /\b(sign up|subscribe) (for|to) (our|the) .{0,40}newsletter\b|\bsubscribe (now|today)\b|\bunlimited (digital )?access\b/iu,
   /\bthis (article|story|content) is (only )?(available|reserved) (to|for) (subscribers|members)\b/iu,
