@@ -499,7 +499,7 @@ function bodyParagraphs(lines: readonly Line[], start: number, end: number): str
 
 /** "By Alex Heath, a deputy editor and author of…": a byline that goes on to describe its author. */
 function isBylineWithBio(text: string): boolean {
-  return /^by\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){1,3},\s+(?:a|an|the)\s/u.test(text);
+  return /^[Bb]y\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){1,3},\s+(?:a|an|the)\s/u.test(text);
 }
 
 /** The name in a byline that may carry more after it: "By Jo Roe | November 19, 2019" or "By Jo Roe March 18 at 3:57 PM" → "Jo Roe". */
