@@ -188,6 +188,21 @@ function markCharts(lines: readonly Line[]): Line[] {
   return marked;
 }
 
+/** Words up to which a question standing alone is a headline ("Which phone should you buy?") rather than running text. */
+const QUESTION_HEADLINE_WORDS = 12;
+
+/**
+ * A short question or exclamation after a line that is not running text is a headline (a teaser's,
+ * or a subheading), not a paragraph: it is weighed as a heading, and kept only as a subheading.
+ */
+function markQuestionHeadlines(lines: readonly Line[]): Line[] {
+  return lines.map((line, index) => {
+    const previous = lines[index - 1];
+    const question = line.kind === 'prose' && line.words <= QUESTION_HEADLINE_WORDS && isHeadlineShape(line);
+    return question && previous !== undefined && previous.kind !== 'prose' ? { ...line, kind: 'heading' } : line;
+  });
+}
+
 /** How often each line's text occurs in the page: site names, captions and menu items repeat, article text does not. */
 function lineCounts(lines: readonly DumpLine[]): Map<string, number> {
   const counts = new Map<string, number>();
@@ -481,25 +496,47 @@ function isArticleListItem(lines: readonly Line[], index: number): boolean {
   return intro !== undefined && !intro.bullet && intro.kind === 'prose' && /:$/u.test(intro.text) && (lines[index]?.words ?? 0) >= 3;
 }
 
-/** The article's paragraphs in the chosen run: running text, its subheadings and lists, never furniture. */
+/** True for a line of the article: running text, its subheadings, lists and tables, never furniture. */
+function isArticleLine(lines: readonly Line[], index: number): boolean {
+  const line = lines[index];
+  if (!line || isBylineWithBio(line.text)) return false;
+  return (
+    line.kind === 'prose' ||
+    (line.kind === 'heading' && isSubheading(lines, index)) ||
+    isInTable(lines, index) ||
+    ((line.kind === 'item' || line.kind === 'heading') && line.bullet && isArticleListItem(lines, index))
+  );
+}
+
+/** The indices from `start` to `end`, both included. */
+function lineRange(start: number, end: number): number[] {
+  return Array.from({ length: Math.max(0, end - start + 1) }, (_, offset) => start + offset);
+}
+
+/** The article's paragraphs in the chosen run. */
 function bodyParagraphs(lines: readonly Line[], start: number, end: number): string[] {
-  const paragraphs: string[] = [];
-  for (let index = start; index <= end; index += 1) {
-    const line = lines[index];
-    if (!line) continue;
-    const keep =
-      line.kind === 'prose' ||
-      (line.kind === 'heading' && isSubheading(lines, index)) ||
-      isInTable(lines, index) ||
-      ((line.kind === 'item' || line.kind === 'heading') && line.bullet && isArticleListItem(lines, index));
-    if (keep && !isBylineWithBio(line.text)) paragraphs.push(line.text);
-  }
-  return paragraphs;
+  return lineRange(start, end).filter((index) => isArticleLine(lines, index)).map((index) => lines[index]?.text ?? '');
 }
 
 /** "By Alex Heath, a deputy editor and author of…": a byline that goes on to describe its author. */
 function isBylineWithBio(text: string): boolean {
   return /^[Bb]y\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){1,3},\s+(?:a|an|the)\s/u.test(text);
+}
+
+/** Words from which a sentence between the byline and the story is a standfirst rather than an image's alt text or caption. */
+const STANDFIRST_WORDS = 15;
+
+/**
+ * The standfirst: running text between the headline and the story, part of the article. Below the
+ * byline or date, short sentences are an image's alt text or a caption, not a standfirst.
+ */
+function standfirst(lines: readonly Line[], title: Headline | null, bodyStart: number): string[] {
+  if (title === null || title.index >= bodyStart) return [];
+  const zone = lineRange(title.index + 1, bodyStart - 1);
+  const meta = zone.find((index) => isMetaLine(lines[index]?.text ?? '')) ?? bodyStart;
+  return zone
+    .filter((index) => isArticleLine(lines, index) && (index < meta || (lines[index]?.words ?? 0) >= STANDFIRST_WORDS))
+    .map((index) => lines[index]?.text ?? '');
 }
 
 /** The name in a byline that may carry more after it: "By Jo Roe | November 19, 2019" or "By Jo Roe March 18 at 3:57 PM" → "Jo Roe". */
@@ -577,14 +614,13 @@ export function parsePageDump(text: string): ParsedFile {
   const dumpLines = readDumpLines(text);
   const counts = lineCounts(dumpLines);
   const margin = mainIndent(dumpLines);
-  const lines = markComments(markCharts(dumpLines.map((line) => classify(line, counts, margin))));
+  const lines = markComments(markQuestionHeadlines(markCharts(dumpLines.map((line) => classify(line, counts, margin)))));
   const densest = densestRun(lines);
   if (!densest) return rejectedFile('no article text found in the page dump');
   const run = trimTeasers(lines, extendRun(lines, densest));
   const bodyWords = wordFrequencies(lines.slice(run.start, run.end + 1).filter((line) => line.kind === 'prose').map((line) => line.text).join(' '));
   const title = findTitle(lines, run.start, bodyWords);
-  // A standfirst between the headline and the densest run (above the byline, say) is part of the article.
-  const paragraphs = bodyParagraphs(lines, title === null ? run.start : title.index + 1, run.end);
+  const paragraphs = [...standfirst(lines, title, run.start), ...bodyParagraphs(lines, Math.max(run.start, (title?.index ?? -1) + 1), run.end)];
   if (paragraphs.length === 0) return rejectedFile('no article text left after removing page furniture');
   const header = headerLines(lines, title?.index ?? null, run.start);
   const published = headerDate(header);
