@@ -419,7 +419,7 @@ function isHeadlineShape(line: Line): boolean {
 }
 
 /** How much better a line right under a headline candidate must match to be the headline instead. */
-const STANDFIRST_MARGIN = 0.1;
+const STANDFIRST_MARGIN = 0.2;
 
 /** The chosen headline: its line, and its text (without a section or site name beside it). */
 interface Headline {
@@ -488,12 +488,17 @@ function isInTable(lines: readonly Line[], index: number): boolean {
   return line !== undefined && isTableRow(line) && [lines[index - 1], lines[index + 1]].some((other) => other !== undefined && isTableRow(other));
 }
 
-/** A list inside the article: items after a line that introduces them ("…also said:"). */
+/**
+ * A list inside the article: items after a line that introduces them ("…also said:"). A bulleted
+ * item of a word or two may be a link; a numbered one ("1. Finland") is a ranking the text announced.
+ */
 function isArticleListItem(lines: readonly Line[], index: number): boolean {
   let cursor = index;
   while (cursor > 0 && lines[cursor]?.bullet) cursor -= 1;
   const intro = lines[cursor];
-  return intro !== undefined && !intro.bullet && intro.kind === 'prose' && /:$/u.test(intro.text) && (lines[index]?.words ?? 0) >= 3;
+  const item = lines[index];
+  const sized = item !== undefined && (item.words >= 3 || /^\d{1,2}[.)]\s/u.test(item.text));
+  return intro !== undefined && !intro.bullet && intro.kind === 'prose' && /:$/u.test(intro.text) && sized;
 }
 
 /** True for a line of the article: running text, its subheadings, lists and tables, never furniture. */
