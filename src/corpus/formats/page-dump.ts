@@ -157,7 +157,7 @@ function markComments(lines: readonly Line[]): Line[] {
   return lines.map((line) => {
     if (line.kind === 'prose') prose += 1;
     if (line.kind === 'comment' && isCommentSection(line.text) && prose >= 3) inComments = true;
-    else if (line.kind === 'heading' && !line.bullet && line.words >= 4 && !isMetaLine(line.text)) inComments = false;
+    else if (line.kind === 'heading' && !line.bullet && line.words >= 4 && !isMeta(line)) inComments = false;
     return inComments && line.kind === 'prose' ? { ...line, kind: 'chrome' } : line;
   });
 }
@@ -355,6 +355,25 @@ function isMetaLine(text: string): boolean {
 const TITLE_REACH = 200;
 const TITLE_INSIDE = 30;
 
+/** Answers of isMetaLine and of the byline test per line: the headline search asks them of the same lines many times. */
+const metaLines = new WeakMap<Line, boolean>();
+const signedLines = new WeakMap<Line, boolean>();
+
+/** isMetaLine for a line of the page, worked out once. */
+function isMeta(line: Line | undefined): boolean {
+  if (!line) return false;
+  const known = metaLines.get(line) ?? isMetaLine(line.text);
+  metaLines.set(line, known);
+  return known;
+}
+
+/** True for a byline ("By Jo Roe …"), worked out once per line. */
+function isSigned(line: Line): boolean {
+  const known = signedLines.get(line) ?? (byline(line.text) !== null || bylineName(line.text) !== null);
+  signedLines.set(line, known);
+  return known;
+}
+
 /** How many lines of share buttons and other furniture may stand between a headline and its byline. */
 const BYLINE_REACH = 20;
 
@@ -366,7 +385,7 @@ function headsByline(lines: readonly Line[], index: number): boolean {
   let between = 0;
   let previous = lines[index]?.text ?? '';
   for (const next of lines.slice(index + 1, index + BYLINE_REACH)) {
-    if (isMetaLine(next.text)) return true;
+    if (isMeta(next)) return true;
     if (next.kind === 'marker' || isCommentHeader(next.text)) return false;
     // Labels of one or two words ("More Options", "Resize Text") are buttons; a standfirst or caption is
     // longer. A caption printed again with its credit after it ("Caption" then "Caption - Credit") counts once.
@@ -382,7 +401,7 @@ const BYLINE_BONUS = 0.3;
 
 /** True when a byline stands shortly above the line: below a byline come captions and gallery titles, not the headline. */
 function followsByline(lines: readonly Line[], index: number): boolean {
-  return lines.slice(Math.max(0, index - BYLINE_REACH), index).some((line) => byline(line.text) !== null || bylineName(line.text) !== null);
+  return lines.slice(Math.max(0, index - BYLINE_REACH), index).some(isSigned);
 }
 
 /** A full stop at the end, not one closing an abbreviation ("N.Y.C."): headlines state nothing with one. */
@@ -462,7 +481,7 @@ function findTitle(lines: readonly Line[], bodyStart: number, bodyWords: Readonl
 /** A subheading inside the article: a short heading with running text after it, not one of a run of link headlines. */
 function isSubheading(lines: readonly Line[], index: number): boolean {
   const line = lines[index];
-  if (!line || line.words > 20 || isMetaLine(line.text)) return false;
+  if (!line || line.words > 20 || isMeta(line)) return false;
   // A one-word subheading ("Injuries") is a capitalised word; labels like "AFP" or "x" are not.
   if (line.words === 1 && !/^\p{Lu}\p{Ll}{3,}[?:]?$/u.test(line.text)) return false;
   const isContent = (other: Line): boolean => other.kind !== 'chrome' && other.kind !== 'debris';
@@ -479,7 +498,7 @@ const LINK_HEADLINE_WORDS = 15;
 
 /** A row of a table as dumps render it: cells apart by runs of spaces, in a block of such rows. */
 function isTableRow(line: Line): boolean {
-  return !line.bullet && line.cellGaps >= 1 && ['heading', 'debris', 'chrome'].includes(line.kind) && !isBoilerplate(line.text) && !isMetaLine(line.text);
+  return !line.bullet && line.cellGaps >= 1 && ['heading', 'debris', 'chrome'].includes(line.kind) && !isBoilerplate(line.text) && !isMeta(line);
 }
 
 /** True for a table row with another row above or below it (one gapped line is no table). */
@@ -538,7 +557,7 @@ const STANDFIRST_WORDS = 15;
 function standfirst(lines: readonly Line[], title: Headline | null, bodyStart: number): string[] {
   if (title === null || title.index >= bodyStart) return [];
   const zone = lineRange(title.index + 1, bodyStart - 1);
-  const meta = zone.find((index) => isMetaLine(lines[index]?.text ?? '')) ?? bodyStart;
+  const meta = zone.find((index) => isMeta(lines[index])) ?? bodyStart;
   return zone
     .filter((index) => isArticleLine(lines, index) && (index < meta || (lines[index]?.words ?? 0) >= STANDFIRST_WORDS))
     .map((index) => lines[index]?.text ?? '');
@@ -599,7 +618,7 @@ const HEADER_REACH = 10;
  */
 function headerDate(header: readonly Line[]): string | null {
   const dated = header.filter((line) => !isUpdateLine(line.text)).map((line) => ({ line, date: findDate(line.text) }));
-  const stated = dated.find(({ line, date }) => date !== null && (line.words <= 12 || byline(line.text) !== null || bylineName(line.text) !== null));
+  const stated = dated.find(({ line, date }) => date !== null && (line.words <= 12 || isSigned(line)));
   return stated?.date ?? dated.find(({ date }) => date !== null)?.date ?? null;
 }
 
