@@ -10,7 +10,7 @@ import path from 'node:path';
 import { parseHtml } from '../src/corpus/formats/html.ts';
 import { parsePageDump } from '../src/corpus/formats/page-dump.ts';
 import { normalizeSpace } from '../src/corpus/paragraphs.ts';
-import { type DevCase, type Extraction, RENDERINGS, type Scores, handCases, misses, readabilityCases, scoreCases, shingleMatch, titleMatches } from '../test/fixtures/dumps/dev-set.ts';
+import { type DevCase, type Extraction, RENDERINGS, type Scores, handCases, misses, readabilityCases, scoreCases, shingleMatch, titleMatches, WIDER_WRAP } from '../test/fixtures/dumps/dev-set.ts';
 
 const PAGES = '../shared/data/readability-pages';
 
@@ -40,6 +40,7 @@ for (const rendering of RENDERINGS) {
   console.log(row(`page dump, ${rendering}`, scoreCases(readability.filter((item) => item.rendering === rendering), fromDump)));
 }
 console.log(row('page dump, all four', scoreCases(readability, fromDump)));
+console.log(row(`page dump, ${WIDER_WRAP}`, scoreCases(readabilityCases([WIDER_WRAP]), fromDump)));
 console.log(row('page dump, hand-written', scoreCases(hand, fromDump)));
 console.log(row('raw dump, w3m-wide', scoreCases(readability.filter((item) => item.rendering === 'w3m-wide'), rawDump)));
 if (existsSync(PAGES)) console.log(row('HTML (Readability)', scoreCases(readability.filter((item) => item.rendering === 'w3m-wide'), fromHtml)));

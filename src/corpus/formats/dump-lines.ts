@@ -28,14 +28,18 @@ function textIndent(raw: string): number {
  * lines up against one right edge; a browser copy (one line a paragraph) has no such edge.
  */
 export function wrapWidth(rawLines: readonly string[]): number | null {
-  const lengths = rawLines.map((line) => line.trimEnd()).filter((line) => line.length >= 30 && / \S/u.test(line.trim())).map((line) => line.length);
-  if (lengths.length < 10) return null;
-  const sorted = [...lengths].sort((a, b) => a - b);
+  const texts = rawLines.map((line) => line.trimEnd());
+  const long = texts.flatMap((line, index) => (line.length >= 30 && / \S/u.test(line.trim()) ? [{ length: line.length, followed: (texts[index + 1] ?? '') !== '' }] : []));
+  if (long.length < 10) return null;
+  const sorted = long.map(({ length }) => length).sort((a, b) => a - b);
   // A few over-long lines (a table, a URL run) sit past the edge, so the edge is sought below them too.
   for (const share of [0.99, 0.97, 0.95, 0.9]) {
     const edge = sorted[Math.floor(sorted.length * share)] ?? 0;
-    const nearEdge = lengths.filter((length) => length >= edge - 20 && length <= edge).length;
-    if (edge <= 200 && nearEdge >= lengths.length * 0.3) return edge;
+    const nearEdge = long.filter(({ length }) => length >= edge - 20 && length <= edge);
+    // Many lines end near one edge (at wide wraps most paragraphs are a line or two, so a fifth is
+    // enough), and most of them go on in the next line, as a wrapped paragraph does.
+    const goOn = nearEdge.filter(({ followed }) => followed).length;
+    if (edge <= 200 && nearEdge.length >= long.length * 0.2 && goOn >= nearEdge.length * 0.5) return edge;
   }
   return null;
 }
