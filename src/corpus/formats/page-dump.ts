@@ -622,6 +622,16 @@ function headerDate(header: readonly Line[]): string | null {
   return stated?.date ?? dated.find(({ date }) => date !== null)?.date ?? null;
 }
 
+/**
+ * A date the page states as its own publication outside the header: "Money (London) First
+ * published February 1, 2016: 1:28 PM ET" under the story. Only a line that says so counts; a bare date elsewhere may be a
+ * teaser's or a comment's.
+ */
+function statedDate(lines: readonly Line[]): string | null {
+  const stated = lines.find((line) => line.kind !== 'comment' && line.words <= 15 && /\b(?:published|posted)\b/iu.test(line.text) && findDate(line.text) !== null);
+  return stated ? findDate(stated.text) : null;
+}
+
 /** True when the text reads like a dumped web page rather than a clean article: it has lists, menus or boilerplate headings. */
 export function looksLikePageDump(text: string): boolean {
   const blocks = splitBlocks(text).map((block) => block.map((raw) => ({ bullet: isBullet(raw), text: stripBullet(raw).trim() })));
@@ -647,7 +657,7 @@ export function parsePageDump(text: string): ParsedFile {
   const paragraphs = [...standfirst(lines, title, run.start), ...bodyParagraphs(lines, Math.max(run.start, (title?.index ?? -1) + 1), run.end)];
   if (paragraphs.length === 0) return rejectedFile('no article text left after removing page furniture');
   const header = headerLines(lines, title?.index ?? null, run.start);
-  const published = headerDate(header);
+  const published = headerDate(header) ?? statedDate(lines);
   const author = header.map((line) => byline(line.text)).find((name) => name !== null) ?? null;
   while (paragraphs.length > 1 && isAuthorBio(paragraphs.at(-1) ?? '', author)) paragraphs.pop();
   return {
