@@ -15,7 +15,7 @@ import { isBoilerplate, isCommentHeader, isCommentSection } from './page-furnitu
 /** Headings that open a block of links inside or beside an article: the headlines after them are not article text. */
 const SECTION_MARKERS = new Set([
   'related', 'related news', 'related articles', 'related stories', 'related content', 'read more',
-  'read also', 'also read', 'see also', 'more on this story', 'share', 'share this article', 'advertisement',
+  'read also', 'also read', 'see also', 'more on this story', 'share', 'share this article',
 ]);
 
 /** Headings that come after an article: what follows them is page furniture unless it is running text. */
@@ -38,6 +38,14 @@ function isEndMarker(text: string): boolean {
 /** A heading that announces links, widgets or the end of the story rather than a part of it. */
 function isMarker(text: string): boolean {
   return SECTION_MARKERS.has(markerKey(text)) || isEndMarker(text);
+}
+
+/**
+ * An ad's label or a note that the story goes on past it ("Advertisement", "Story continues below
+ * advertisement", "Continue reading the main story"): noise inside a story, never a sign of its end.
+ */
+function isAdBreak(text: string): boolean {
+  return /^(?:advertisement|advertising|ad|sponsored(?: content)?|(?:story|article) continues below(?: (?:this )?(?:advertisement|ad))?|continue reading(?: the main story| below)?|scroll to continue(?: with content)?)[.:]?$/iu.test(text);
 }
 
 /** "3 Min Read": a reading-time badge, not text. */
@@ -104,7 +112,7 @@ function shapeKind(line: DumpLine): Kind {
   if (isCommentHeader(text) || isCommentSection(text)) return 'comment';
   if (isMarker(text)) return 'marker';
   // Numbers and symbols alone are the axes and labels of a chart or table: debris inside a story, not a sign of its end.
-  if (!/\p{L}/u.test(text)) return 'debris';
+  if (!/\p{L}/u.test(text) || isAdBreak(text)) return 'debris';
   if (isBoilerplate(text) || isReadingTime(text) || isCaption(text) || isMenuLine(text) || isLabelledLink(text)) {
     return 'chrome';
   }
