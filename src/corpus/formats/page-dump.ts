@@ -304,7 +304,8 @@ function extendRun(lines: readonly Line[], run: { start: number; end: number }):
  */
 function isTeaserList(lines: readonly Line[]): boolean {
   const paragraphs = lines.filter((line) => line.kind === 'prose').length;
-  const headings = lines.filter((line) => line.shape === 'heading' || line.shape === 'item').length;
+  // A box of links in the story counts once, however many links it lists.
+  const headings = lines.filter((line, index) => (line.shape === 'heading' || line.shape === 'item') && !(lines[index - 1]?.bullet && line.bullet)).length;
   const adjacent = lines.some((line, index) => line.kind === 'prose' && lines[index + 1]?.kind === 'prose');
   return headings > paragraphs || (paragraphs >= 2 && !adjacent);
 }
