@@ -476,7 +476,9 @@ function findTitle(lines: readonly Line[], bodyStart: number, bodyWords: Readonl
     const between = index < bodyStart ? lines.slice(index + 1, bodyStart).filter(isText).length : lines.slice(bodyStart, index).filter(isText).length;
     // Headlines run four to a dozen words; captions and standfirsts run longer.
     const size = (line.words >= 4 ? 0.1 : 0) - 0.02 * Math.max(0, line.words - 12);
-    const score = overlap + (headsByline(lines, index) ? BYLINE_BONUS : 0) - (index < bodyStart && followsByline(lines, index) ? BYLINE_BONUS : 0) + size - 0.04 * between;
+    // Below a byline come captions and gallery titles; a headline there heads a byline of its own (a rail of teasers above the story has bylines too).
+    const bylined = headsByline(lines, index) ? BYLINE_BONUS : index < bodyStart && followsByline(lines, index) ? -BYLINE_BONUS : 0;
+    const score = overlap + bylined + size - 0.04 * between;
     // Of a headline and the standfirst printed under it, both match the story: the upper one is the headline.
     const underHeadline = upper !== null && upper.score >= 0.4 && line.words > upper.words && score <= upper.score + STANDFIRST_MARGIN && lines.slice(upper.index + 1, index).every((other) => other.kind === 'chrome' || other.kind === 'debris');
     // Only a headline-length line can have a standfirst under it (a site name above a headline cannot).
