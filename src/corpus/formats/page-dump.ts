@@ -635,8 +635,8 @@ function headerDate(header: readonly Line[]): string | null {
 
 /**
  * A date the page states as its own publication outside the header: "Money (London) First
- * published February 1, 2016: 1:28 PM ET" under the story. Only a line that says so counts; a bare date elsewhere may be a
- * teaser's or a comment's.
+ * published February 1, 2016: 1:28 PM ET" under the story. Only a line that says so counts; a bare
+ * date elsewhere may be a teaser's or a comment's.
  */
 function statedDate(lines: readonly Line[]): string | null {
   const stated = lines.find((line) => line.kind !== 'comment' && line.words <= 15 && /\b(?:published|posted)\b/iu.test(line.text) && findDate(line.text) !== null);
