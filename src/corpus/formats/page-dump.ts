@@ -574,6 +574,20 @@ function standfirst(lines: readonly Line[], title: Headline | null, bodyStart: n
     .map((index) => lines[index]?.text ?? '');
 }
 
+/**
+ * The paragraphs without a later printing of one already kept, curly or straight quotes aside: a
+ * story does not repeat a paragraph, a page does (share text, a summary box, an alt text).
+ */
+function firstPrintings(paragraphs: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return paragraphs.filter((paragraph) => {
+    const key = paragraph.toLowerCase().replace(/[‘’]/gu, "'").replace(/[“”]/gu, '"');
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 /** The name in a byline that may carry more after it: "By Jo Roe | November 19, 2019" or "By Jo Roe March 18 at 3:57 PM" → "Jo Roe". */
 function byline(text: string): string | null {
   const match = /^(?:(?:posted|written|words|story)\s+)?by\s+(.+)$/iu.exec(text);
@@ -665,7 +679,7 @@ export function parsePageDump(text: string): ParsedFile {
   const run = trimTeasers(lines, extendRun(lines, densest));
   const bodyWords = wordFrequencies(lines.slice(run.start, run.end + 1).filter((line) => line.kind === 'prose').map((line) => line.text).join(' '));
   const title = findTitle(lines, run.start, bodyWords);
-  const paragraphs = [...standfirst(lines, title, run.start), ...bodyParagraphs(lines, Math.max(run.start, (title?.index ?? -1) + 1), run.end)];
+  const paragraphs = firstPrintings([...standfirst(lines, title, run.start), ...bodyParagraphs(lines, Math.max(run.start, (title?.index ?? -1) + 1), run.end)]);
   if (paragraphs.length === 0) return rejectedFile('no article text left after removing page furniture');
   const header = headerLines(lines, title?.index ?? null, run.start);
   const published = headerDate(header) ?? statedDate(lines);
