@@ -70,6 +70,19 @@ function isTrailer(paragraph: string, line: string, after: string): boolean {
   return endsSentence(paragraph) && !endsSentence(line) && (after.trim() === '' || LIST_MARKER.test(after));
 }
 
+/** Words from which an unfinished line is a sentence that a line break (a <br>, a link) cut short rather than a heading. */
+const BROKEN_SENTENCE_WORDS = 12;
+
+/**
+ * True when `next` finishes the sentence `line` left open, in a dump of any width: a long line
+ * without an end, and the next starting in lowercase at the same column ("…neon technology is like
+ * a" then "future—just as it did a century ago.").
+ */
+function isBrokenSentence(line: string, next: string): boolean {
+  const open = line.trim().split(/\s+/u).length >= BROKEN_SENTENCE_WORDS && !endsSentence(line) && !/[:;,]$/u.test(line.trim());
+  return open && /^\p{Ll}/u.test(next.trim()) && textIndent(next) === textIndent(line) && !LIST_MARKER.test(next);
+}
+
 /**
  * Reads a dump into logical lines: list markers noted and removed, and in a hard-wrapped dump
  * (80-column w3m or lynx output) the wrapped lines of one paragraph or item joined again.
@@ -86,7 +99,8 @@ export function readDumpLines(text: string): DumpLine[] {
     }
     const last = lines.at(-1);
     const previous = rawLines[index - 1] ?? '';
-    if (width !== null && last && !opensBlock && continues(previous, raw, width) && !isTrailer(last.text, raw, rawLines[index + 1] ?? '')) {
+    const wrapped = width !== null && continues(previous, raw, width) && !isTrailer(last?.text ?? '', raw, rawLines[index + 1] ?? '');
+    if (last && !opensBlock && (wrapped || isBrokenSentence(previous, raw))) {
       last.text = normalizeSpace(`${last.text} ${raw}`);
     } else {
       const cellGaps = (raw.trim().match(/\S {2,}(?=\S)/gu) ?? []).length;
