@@ -55,7 +55,7 @@ function isReadingTime(text: string): boolean {
 
 /** An image caption ends with its credit in parentheses, "(Reuters)", and has no sentence end before it. */
 function isCaption(text: string): boolean {
-  return /\([^()]{2,40}\)$/u.test(text) && !isProse(text);
+  return /\(\p{L}[^()]{1,39}\)$/u.test(text) && !isProse(text);
 }
 
 /** A navigation line: three or more short items separated by bars, slashes or breadcrumb arrows. */
@@ -467,6 +467,8 @@ function findTitle(lines: readonly Line[], bodyStart: number, bodyWords: Readonl
   for (let index = from; index < Math.min(lines.length, bodyStart + TITLE_INSIDE); index += 1) {
     const line = lines[index];
     if (!line || !isHeadlineShape(line) || isCaptioned(lines, index)) continue;
+    // Inside the story, after paragraphs of it, a heading is one of its sections, unless a byline under it shows it heads the story.
+    if (index > bodyStart && lines.slice(bodyStart, index).filter((other) => other.kind === 'prose').length >= 2 && !headsByline(lines, index)) continue;
     // "Section|Headline" and "Headline | Site": the part that matches the story is the headline.
     const parts = line.text.split(/\s*\|\s*/u);
     const text = parts.length === 2 ? (parts.sort((a, b) => topicMatch(b, bodyWords) - topicMatch(a, bodyWords))[0] ?? line.text) : line.text;
