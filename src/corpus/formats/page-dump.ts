@@ -681,7 +681,9 @@ export function parsePageDump(text: string): ParsedFile {
   const run = trimTeasers(lines, extendRun(lines, densest));
   const bodyWords = wordFrequencies(lines.slice(run.start, run.end + 1).filter((line) => line.kind === 'prose').map((line) => line.text).join(' '));
   const title = findTitle(lines, run.start, bodyWords);
-  const paragraphs = firstPrintings([...standfirst(lines, title, run.start), ...bodyParagraphs(lines, Math.max(run.start, (title?.index ?? -1) + 1), run.end)]);
+  const afterTitle = firstPrintings([...standfirst(lines, title, run.start), ...bodyParagraphs(lines, Math.max(run.start, (title?.index ?? -1) + 1), run.end)]);
+  // A headline printed below its story (a brief whose summary comes first) leaves nothing after it: the story is still the run.
+  const paragraphs = afterTitle.length > 0 ? afterTitle : bodyParagraphs(lines, run.start, run.end).filter((paragraph) => paragraph !== title?.text);
   if (paragraphs.length === 0) return rejectedFile('no article text left after removing page furniture');
   const header = headerLines(lines, title?.index ?? null, run.start);
   const published = headerDate(header) ?? statedDate(lines);
