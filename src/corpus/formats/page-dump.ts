@@ -48,6 +48,11 @@ function isAdBreak(text: string): boolean {
   return /^(?:advertisement|advertising|ad|sponsored(?: content)?|(?:story|article) continues below(?: (?:this )?(?:advertisement|ad))?|continue reading(?: the main story| below)?|scroll to continue(?: with content)?)[.:]?$/iu.test(text);
 }
 
+/** "In a Monday, Oct. 3, 2011 photo, Juan Gonzalez sorts tomatoes…": an agency photo caption, a sentence but not the story's. */
+function isPhotoCaption(text: string): boolean {
+  return /^in (?:a|an|this|these) (?:\S+ ){0,8}?(?:file )?(?:photo|picture|image)s?\b(?: taken| provided| released)?[^,]{0,40},/iu.test(text);
+}
+
 /** "3 Min Read": a reading-time badge, not text. */
 function isReadingTime(text: string): boolean {
   return /^\d+\s*min(ute)?s?\s+read$/iu.test(text);
@@ -112,7 +117,7 @@ function shapeKind(line: DumpLine): Kind {
   if (isCommentHeader(text) || isCommentSection(text)) return 'comment';
   if (isMarker(text)) return 'marker';
   // Numbers and symbols alone are the axes and labels of a chart or table: debris inside a story, not a sign of its end.
-  if (!/\p{L}/u.test(text) || isAdBreak(text)) return 'debris';
+  if (!/\p{L}/u.test(text) || isAdBreak(text) || isPhotoCaption(text)) return 'debris';
   if (isBoilerplate(text) || isReadingTime(text) || isCaption(text) || isMenuLine(text) || isLabelledLink(text)) {
     return 'chrome';
   }
