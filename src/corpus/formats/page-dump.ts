@@ -362,7 +362,7 @@ const RELATIVE_TIME = /\b\d{1,2}\s+(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?)\s+
 function isMetaLine(text: string): boolean {
   if (bylineName(text) !== null || byline(text) !== null) return true;
   // A long line with a date in it is a caption or a sentence ("March 18, 2015 Security forces secure the area…").
-  return wordCount(text) <= 12 && (findDate(text) !== null || RELATIVE_TIME.test(text));
+  return wordCount(text) <= 12 && !isEventDate(text) && (findDate(text) !== null || RELATIVE_TIME.test(text));
 }
 
 /** How far back from the densest run, and how far into it, the headline is looked for, in lines. */
@@ -617,6 +617,11 @@ function isUpdateLine(text: string): boolean {
   return /^(last\s+)?(updated|modified|edited)\b/iu.test(text);
 }
 
+/** A labelled date of something the story is about, as a review's or listing's info box gives it: "Release date March 3, 2017". */
+function isEventDate(text: string): boolean {
+  return /^(?:release(?:d| date)?|launch(?:ed| date)?|premiere[sd]?|on sale|in (?:cinemas|theaters|theatres|stores)|opens|opening|deadline|event date|first aired)\b/iu.test(text);
+}
+
 /** The site name printed at the top of the page and again lower down (header and footer). */
 function repeatedMasthead(lines: readonly DumpLine[]): string | null {
   const first = lines[0];
@@ -649,7 +654,7 @@ const HEADER_REACH = 10;
  * caption or standfirst may mention another day); an update line never counts.
  */
 function headerDate(header: readonly Line[]): string | null {
-  const dated = header.filter((line) => !isUpdateLine(line.text)).map((line) => ({ line, date: findDate(line.text) }));
+  const dated = header.filter((line) => !isUpdateLine(line.text) && !isEventDate(line.text)).map((line) => ({ line, date: findDate(line.text) }));
   const stated = dated.find(({ line, date }) => date !== null && (line.words <= 12 || isSigned(line)));
   return stated?.date ?? dated.find(({ date }) => date !== null)?.date ?? null;
 }
