@@ -2,14 +2,15 @@
  * Article extraction quality on the committed dev set (test/fixtures/dumps): body precision, recall
  * and F1 (word 4-gram shingles), title and date accuracy, for each dump rendering, side by side with
  * the raw dump (nothing removed) and with the same pages read as HTML (when ../shared is present).
- * Run: npm run bench:extraction   (add --pages to list each page's figures)
+ * Run: npm run bench:extraction   (add --pages to list each page's figures, --misses to print what
+ * each imperfect page kept that it should not have and lost that it should have kept)
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseHtml } from '../src/corpus/formats/html.ts';
 import { parsePageDump } from '../src/corpus/formats/page-dump.ts';
 import { normalizeSpace } from '../src/corpus/paragraphs.ts';
-import { type DevCase, type Extraction, RENDERINGS, type Scores, handCases, readabilityCases, scoreCases, shingleMatch, titleMatches } from '../test/fixtures/dumps/dev-set.ts';
+import { type DevCase, type Extraction, RENDERINGS, type Scores, handCases, misses, readabilityCases, scoreCases, shingleMatch, titleMatches, WIDER_WRAP } from '../test/fixtures/dumps/dev-set.ts';
 
 const PAGES = '../shared/data/readability-pages';
 
@@ -39,6 +40,7 @@ for (const rendering of RENDERINGS) {
   console.log(row(`page dump, ${rendering}`, scoreCases(readability.filter((item) => item.rendering === rendering), fromDump)));
 }
 console.log(row('page dump, all four', scoreCases(readability, fromDump)));
+console.log(row(`page dump, ${WIDER_WRAP}`, scoreCases(readabilityCases([WIDER_WRAP]), fromDump)));
 console.log(row('page dump, hand-written', scoreCases(hand, fromDump)));
 console.log(row('raw dump, w3m-wide', scoreCases(readability.filter((item) => item.rendering === 'w3m-wide'), rawDump)));
 if (existsSync(PAGES)) console.log(row('HTML (Readability)', scoreCases(readability.filter((item) => item.rendering === 'w3m-wide'), fromHtml)));
@@ -57,5 +59,16 @@ if (process.argv.includes('--pages')) {
     const title = titleMatches(result?.title ?? null, item.expected.title) ? 'ok' : JSON.stringify(result?.title ?? null).slice(0, 60);
     const date = item.expected.published === null ? '-' : result?.published?.slice(0, 10) === item.expected.published ? 'ok' : String(result?.published ?? null);
     console.log(`${`${item.page} ${item.rendering}`.padEnd(30)} P ${precision.toFixed(2)} R ${recall.toFixed(2)}  title ${title}  date ${date}`);
+  }
+}
+
+if (process.argv.includes('--misses')) {
+  const clip = (text: string): string => (text.length > 160 ? `${text.slice(0, 160)}…` : text);
+  for (const item of [...readability, ...hand]) {
+    const { extra, lost } = misses(parsePageDump(item.dump).drafts[0]?.paragraphs ?? [], item.expected.body);
+    if (extra.length === 0 && lost.length === 0) continue;
+    console.log(`\n== ${item.page} ${item.rendering}`);
+    for (const paragraph of extra) console.log(`  + ${clip(paragraph)}`);
+    for (const run of lost) console.log(`  - ${clip(run)}`);
   }
 }

@@ -28,14 +28,18 @@ function textIndent(raw: string): number {
  * lines up against one right edge; a browser copy (one line a paragraph) has no such edge.
  */
 export function wrapWidth(rawLines: readonly string[]): number | null {
-  const lengths = rawLines.map((line) => line.trimEnd()).filter((line) => line.length >= 30 && / \S/u.test(line.trim())).map((line) => line.length);
-  if (lengths.length < 10) return null;
-  const sorted = [...lengths].sort((a, b) => a - b);
+  const texts = rawLines.map((line) => line.trimEnd());
+  const long = texts.flatMap((line, index) => (line.length >= 30 && / \S/u.test(line.trim()) ? [{ length: line.length, followed: (texts[index + 1] ?? '') !== '' }] : []));
+  if (long.length < 10) return null;
+  const sorted = long.map(({ length }) => length).sort((a, b) => a - b);
   // A few over-long lines (a table, a URL run) sit past the edge, so the edge is sought below them too.
   for (const share of [0.99, 0.97, 0.95, 0.9]) {
     const edge = sorted[Math.floor(sorted.length * share)] ?? 0;
-    const nearEdge = lengths.filter((length) => length >= edge - 20 && length <= edge).length;
-    if (edge <= 200 && nearEdge >= lengths.length * 0.3) return edge;
+    const nearEdge = long.filter(({ length }) => length >= edge - 20 && length <= edge);
+    // Many lines end near one edge (at wide wraps most paragraphs are a line or two, so a fifth is
+    // enough), and most of them go on in the next line, as a wrapped paragraph does.
+    const goOn = nearEdge.filter(({ followed }) => followed).length;
+    if (edge <= 200 && nearEdge.length >= long.length * 0.2 && goOn >= nearEdge.length * 0.5) return edge;
   }
   return null;
 }
@@ -66,6 +70,19 @@ function isTrailer(paragraph: string, line: string, after: string): boolean {
   return endsSentence(paragraph) && !endsSentence(line) && (after.trim() === '' || LIST_MARKER.test(after));
 }
 
+/** Words from which an unfinished line is a sentence that a line break (a <br>, a link) cut short rather than a heading. */
+const BROKEN_SENTENCE_WORDS = 12;
+
+/**
+ * True when `next` finishes the sentence `line` left open, in a dump of any width: a long line
+ * without an end, and the next starting in lowercase at the same column ("…neon technology is like
+ * a" then "future—just as it did a century ago.").
+ */
+function isBrokenSentence(line: string, next: string): boolean {
+  const open = line.trim().split(/\s+/u).length >= BROKEN_SENTENCE_WORDS && !endsSentence(line) && !/[:;,]$/u.test(line.trim());
+  return open && /^\p{Ll}/u.test(next.trim()) && textIndent(next) === textIndent(line) && !LIST_MARKER.test(next);
+}
+
 /**
  * Reads a dump into logical lines: list markers noted and removed, and in a hard-wrapped dump
  * (80-column w3m or lynx output) the wrapped lines of one paragraph or item joined again.
@@ -82,7 +99,8 @@ export function readDumpLines(text: string): DumpLine[] {
     }
     const last = lines.at(-1);
     const previous = rawLines[index - 1] ?? '';
-    if (width !== null && last && !opensBlock && continues(previous, raw, width) && !isTrailer(last.text, raw, rawLines[index + 1] ?? '')) {
+    const wrapped = width !== null && continues(previous, raw, width) && !isTrailer(last?.text ?? '', raw, rawLines[index + 1] ?? '');
+    if (last && !opensBlock && (wrapped || isBrokenSentence(previous, raw))) {
       last.text = normalizeSpace(`${last.text} ${raw}`);
     } else {
       const cellGaps = (raw.trim().match(/\S {2,}(?=\S)/gu) ?? []).length;

@@ -15,7 +15,7 @@ import { isBoilerplate, isCommentHeader, isCommentSection } from './page-furnitu
 /** Headings that open a block of links inside or beside an article: the headlines after them are not article text. */
 const SECTION_MARKERS = new Set([
   'related', 'related news', 'related articles', 'related stories', 'related content', 'read more',
-  'read also', 'also read', 'see also', 'more on this story', 'share', 'share this article', 'advertisement',
+  'read also', 'also read', 'see also', 'more on this story', 'share', 'share this article',
 ]);
 
 /** Headings that come after an article: what follows them is page furniture unless it is running text. */
@@ -40,6 +40,19 @@ function isMarker(text: string): boolean {
   return SECTION_MARKERS.has(markerKey(text)) || isEndMarker(text);
 }
 
+/**
+ * An ad's label or a note that the story goes on past it ("Advertisement", "Story continues below
+ * advertisement", "Continue reading the main story"): noise inside a story, never a sign of its end.
+ */
+function isAdBreak(text: string): boolean {
+  return /^(?:advertisement|advertising|ad|sponsored(?: content)?|(?:story|article) continues below(?: (?:this )?(?:advertisement|ad))?|continue reading(?: the main story| below)?|scroll to continue(?: with content)?)[.:]?$/iu.test(text);
+}
+
+/** "In a Monday, Oct. 3, 2011 photo, Juan Gonzalez sorts tomatoes…": an agency photo caption, a sentence but not the story's. */
+function isPhotoCaption(text: string): boolean {
+  return /^in (?:a|an|this|these) (?:\S+ ){0,8}?(?:file )?(?:photo|picture|image)s?\b(?: taken| provided| released)?[^,]{0,40},/iu.test(text);
+}
+
 /** "3 Min Read": a reading-time badge, not text. */
 function isReadingTime(text: string): boolean {
   return /^\d+\s*min(ute)?s?\s+read$/iu.test(text);
@@ -47,7 +60,7 @@ function isReadingTime(text: string): boolean {
 
 /** An image caption ends with its credit in parentheses, "(Reuters)", and has no sentence end before it. */
 function isCaption(text: string): boolean {
-  return /\([^()]{2,40}\)$/u.test(text) && !isProse(text);
+  return /\(\p{L}[^()]{1,39}\)$/u.test(text) && !isProse(text);
 }
 
 /** A navigation line: three or more short items separated by bars, slashes or breadcrumb arrows. */
@@ -104,7 +117,7 @@ function shapeKind(line: DumpLine): Kind {
   if (isCommentHeader(text) || isCommentSection(text)) return 'comment';
   if (isMarker(text)) return 'marker';
   // Numbers and symbols alone are the axes and labels of a chart or table: debris inside a story, not a sign of its end.
-  if (!/\p{L}/u.test(text)) return 'debris';
+  if (!/\p{L}/u.test(text) || isAdBreak(text) || isPhotoCaption(text)) return 'debris';
   if (isBoilerplate(text) || isReadingTime(text) || isCaption(text) || isMenuLine(text) || isLabelledLink(text)) {
     return 'chrome';
   }
@@ -157,8 +170,49 @@ function markComments(lines: readonly Line[]): Line[] {
   return lines.map((line) => {
     if (line.kind === 'prose') prose += 1;
     if (line.kind === 'comment' && isCommentSection(line.text) && prose >= 3) inComments = true;
-    else if (line.kind === 'heading' && !line.bullet && line.words >= 4 && !isMetaLine(line.text)) inComments = false;
+    else if (line.kind === 'heading' && !line.bullet && line.words >= 4 && !isMeta(line)) inComments = false;
     return inComments && line.kind === 'prose' ? { ...line, kind: 'chrome' } : line;
+  });
+}
+
+/** Lines of figures (no letters, or table rows) from which a stretch counts as a chart or a table. */
+const CHART_FIGURES = 6;
+
+/**
+ * A chart dumped as text is a column of figures with a few labels among them ("Net interest",
+ * "Defense", the chart's title, its source), and a table is a run of rows with cells apart: in a
+ * stretch between two paragraphs where such lines are at least half, every line is part of the
+ * chart or table (debris), not furniture ending the story.
+ */
+function markCharts(lines: readonly Line[]): Line[] {
+  const marked = [...lines];
+  let start = 0;
+  for (let index = 0; index <= lines.length; index += 1) {
+    if (index < lines.length && lines[index]?.kind !== 'prose') continue;
+    const stretch = lines.slice(start, index);
+    const figures = stretch.filter((line) => line.kind === 'debris' || (line.cellGaps >= 1 && !line.bullet)).length;
+    if (figures >= CHART_FIGURES && 2 * figures >= stretch.length) {
+      stretch.forEach((line, offset) => {
+        if (line.kind === 'heading' || line.kind === 'chrome' || line.kind === 'item') marked[start + offset] = { ...line, kind: 'debris' };
+      });
+    }
+    start = index + 1;
+  }
+  return marked;
+}
+
+/** Words up to which a question standing alone is a headline ("Which phone should you buy?") rather than running text. */
+const QUESTION_HEADLINE_WORDS = 12;
+
+/**
+ * A short question or exclamation after a line that is not running text is a headline (a teaser's,
+ * or a subheading), not a paragraph: it is weighed as a heading, and kept only as a subheading.
+ */
+function markQuestionHeadlines(lines: readonly Line[]): Line[] {
+  return lines.map((line, index) => {
+    const previous = lines[index - 1];
+    const question = line.kind === 'prose' && line.words <= QUESTION_HEADLINE_WORDS && isHeadlineShape(line);
+    return question && previous !== undefined && previous.kind !== 'prose' ? { ...line, kind: 'heading' } : line;
   });
 }
 
@@ -249,6 +303,35 @@ function extendRun(lines: readonly Line[], run: { start: number; end: number }):
   return { start, end };
 }
 
+/**
+ * True for a list of teasers: headlines each with a paragraph or less under it. A story's own
+ * sections run to several paragraphs, or at least hold one paragraph per heading.
+ */
+function isTeaserList(lines: readonly Line[]): boolean {
+  const paragraphs = lines.filter((line) => line.kind === 'prose').length;
+  // A box of links in the story counts once, however many links it lists.
+  const headings = lines.filter((line, index) => (line.shape === 'heading' || line.shape === 'item') && !(lines[index - 1]?.bullet && line.bullet)).length;
+  const adjacent = lines.some((line, index) => line.kind === 'prose' && lines[index + 1]?.kind === 'prose');
+  return headings > paragraphs || (paragraphs >= 2 && !adjacent);
+}
+
+/**
+ * Cuts the run at an end-of-story heading at the story's margin ("More stories", "Most popular")
+ * when what follows its own box is a list of teasers. A newsletter box or a list of links in
+ * mid-story, followed by the rest of the story, is kept.
+ */
+function trimTeasers(lines: readonly Line[], run: { start: number; end: number }): { start: number; end: number } {
+  for (let index = run.start + 1; index <= run.end; index += 1) {
+    const line = lines[index];
+    if (!line || line.kind !== 'marker' || !isEndMarker(line.text) || line.nested) continue;
+    const after = lines.slice(index + 1, run.end + 1);
+    if (!isTeaserList(after.slice(Math.max(0, after.findIndex((other) => other.kind === 'prose'))))) continue;
+    const lastProse = lines.slice(run.start, index).findLastIndex((other) => other.kind === 'prose');
+    return lastProse < 0 ? run : { start: run.start, end: run.start + lastProse };
+  }
+  return run;
+}
+
 /** Lowercased words of four letters or more (short words are mostly grammar and button labels): what a headline and its story share. */
 function contentWords(text: string): string[] {
   return (text.toLowerCase().match(/\p{L}[\p{L}\p{N}'’-]{3,}/gu) ?? []).map((word) => word.replace(/['’]s$/u, ''));
@@ -272,25 +355,67 @@ function topicMatch(text: string, bodyWords: ReadonlyMap<string, number>): numbe
   return matched / (words.length + 2);
 }
 
+/** "1 day ago", "3 hours ago": the age a byline gives instead of a date. */
+const RELATIVE_TIME = /\b\d{1,2}\s+(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?)\s+ago\b/iu;
+
 /** True for a line that states the byline or the date. */
 function isMetaLine(text: string): boolean {
-  return bylineName(text) !== null || byline(text) !== null || findDate(text) !== null;
+  if (bylineName(text) !== null || byline(text) !== null) return true;
+  // A long line with a date in it is a caption or a sentence ("March 18, 2015 Security forces secure the area…").
+  return wordCount(text) <= 12 && !isEventDate(text) && (findDate(text) !== null || RELATIVE_TIME.test(text));
 }
 
 /** How far back from the densest run, and how far into it, the headline is looked for, in lines. */
 const TITLE_REACH = 200;
 const TITLE_INSIDE = 30;
 
-/** True when a meta line (byline, date) follows the line with at most a standfirst and a caption between. */
+/** Answers of isMetaLine and of the byline test per line: the headline search asks them of the same lines many times. */
+const metaLines = new WeakMap<Line, boolean>();
+const signedLines = new WeakMap<Line, boolean>();
+
+/** isMetaLine for a line of the page, worked out once. */
+function isMeta(line: Line | undefined): boolean {
+  if (!line) return false;
+  const known = metaLines.get(line) ?? isMetaLine(line.text);
+  metaLines.set(line, known);
+  return known;
+}
+
+/** True for a byline ("By Jo Roe …"), worked out once per line. */
+function isSigned(line: Line): boolean {
+  const known = signedLines.get(line) ?? (byline(line.text) !== null || bylineName(line.text) !== null);
+  signedLines.set(line, known);
+  return known;
+}
+
+/** How many lines of share buttons and other furniture may stand between a headline and its byline. */
+const BYLINE_REACH = 20;
+
+/**
+ * True when a meta line (byline, date) follows the line with at most a standfirst and a caption
+ * between; share buttons and a "Comments" link beside the byline do not part them.
+ */
 function headsByline(lines: readonly Line[], index: number): boolean {
   let between = 0;
-  for (const next of lines.slice(index + 1, index + 8)) {
-    if (isMetaLine(next.text)) return true;
-    if (next.kind === 'marker' || next.kind === 'comment') return false;
-    if (next.shape === 'heading' || next.shape === 'prose') between += 1;
+  let previous = lines[index]?.text ?? '';
+  for (const next of lines.slice(index + 1, index + BYLINE_REACH)) {
+    if (isMeta(next)) return true;
+    if (next.kind === 'marker' || isCommentHeader(next.text)) return false;
+    // Labels of one or two words ("More Options", "Resize Text") are buttons; a standfirst or caption is
+    // longer. A caption printed again with its credit after it ("Caption" then "Caption - Credit") counts once.
+    if (next.shape !== 'chrome' && next.shape !== 'debris' && next.words >= 3 && !next.text.startsWith(previous)) between += 1;
     if (between > 2) return false;
+    previous = next.text;
   }
   return false;
+}
+
+/** How much heading a byline adds to a line's claim to be the headline, and standing below one takes from it. */
+const BYLINE_BONUS = 0.3;
+
+/** True when a byline stands shortly above the line: below a byline come captions and gallery titles, not the headline. */
+function followsByline(lines: readonly Line[], index: number): boolean {
+  return lines.slice(Math.max(0, index - BYLINE_REACH), index).some(isSigned);
 }
 
 /** A full stop at the end, not one closing an abbreviation ("N.Y.C."): headlines state nothing with one. */
@@ -327,7 +452,7 @@ function isHeadlineShape(line: Line): boolean {
 }
 
 /** How much better a line right under a headline candidate must match to be the headline instead. */
-const STANDFIRST_MARGIN = 0.1;
+const STANDFIRST_MARGIN = 0.2;
 
 /** The chosen headline: its line, and its text (without a section or site name beside it). */
 interface Headline {
@@ -347,6 +472,8 @@ function findTitle(lines: readonly Line[], bodyStart: number, bodyWords: Readonl
   for (let index = from; index < Math.min(lines.length, bodyStart + TITLE_INSIDE); index += 1) {
     const line = lines[index];
     if (!line || !isHeadlineShape(line) || isCaptioned(lines, index)) continue;
+    // Inside the story, after paragraphs of it, a heading is one of its sections, unless a byline under it shows it heads the story.
+    if (index > bodyStart && lines.slice(bodyStart, index).filter((other) => other.kind === 'prose').length >= 2 && !headsByline(lines, index)) continue;
     // "Section|Headline" and "Headline | Site": the part that matches the story is the headline.
     const parts = line.text.split(/\s*\|\s*/u);
     const text = parts.length === 2 ? (parts.sort((a, b) => topicMatch(b, bodyWords) - topicMatch(a, bodyWords))[0] ?? line.text) : line.text;
@@ -356,7 +483,9 @@ function findTitle(lines: readonly Line[], bodyStart: number, bodyWords: Readonl
     const between = index < bodyStart ? lines.slice(index + 1, bodyStart).filter(isText).length : lines.slice(bodyStart, index).filter(isText).length;
     // Headlines run four to a dozen words; captions and standfirsts run longer.
     const size = (line.words >= 4 ? 0.1 : 0) - 0.02 * Math.max(0, line.words - 12);
-    const score = overlap + (headsByline(lines, index) ? 0.3 : 0) + size - 0.04 * between;
+    // Below a byline come captions and gallery titles; a headline there heads a byline of its own (a rail of teasers above the story has bylines too).
+    const bylined = headsByline(lines, index) ? BYLINE_BONUS : index < bodyStart && followsByline(lines, index) ? -BYLINE_BONUS : 0;
+    const score = overlap + bylined + size - 0.04 * between;
     // Of a headline and the standfirst printed under it, both match the story: the upper one is the headline.
     const underHeadline = upper !== null && upper.score >= 0.4 && line.words > upper.words && score <= upper.score + STANDFIRST_MARGIN && lines.slice(upper.index + 1, index).every((other) => other.kind === 'chrome' || other.kind === 'debris');
     // Only a headline-length line can have a standfirst under it (a site name above a headline cannot).
@@ -370,7 +499,7 @@ function findTitle(lines: readonly Line[], bodyStart: number, bodyWords: Readonl
 /** A subheading inside the article: a short heading with running text after it, not one of a run of link headlines. */
 function isSubheading(lines: readonly Line[], index: number): boolean {
   const line = lines[index];
-  if (!line || line.words > 20 || isMetaLine(line.text)) return false;
+  if (!line || line.words > 20 || isMeta(line)) return false;
   // A one-word subheading ("Injuries") is a capitalised word; labels like "AFP" or "x" are not.
   if (line.words === 1 && !/^\p{Lu}\p{Ll}{3,}[?:]?$/u.test(line.text)) return false;
   const isContent = (other: Line): boolean => other.kind !== 'chrome' && other.kind !== 'debris';
@@ -387,7 +516,7 @@ const LINK_HEADLINE_WORDS = 15;
 
 /** A row of a table as dumps render it: cells apart by runs of spaces, in a block of such rows. */
 function isTableRow(line: Line): boolean {
-  return !line.bullet && line.cellGaps >= 1 && ['heading', 'debris', 'chrome'].includes(line.kind) && !isBoilerplate(line.text) && !isMetaLine(line.text);
+  return !line.bullet && line.cellGaps >= 1 && ['heading', 'debris', 'chrome'].includes(line.kind) && !isBoilerplate(line.text) && !isMeta(line);
 }
 
 /** True for a table row with another row above or below it (one gapped line is no table). */
@@ -396,34 +525,80 @@ function isInTable(lines: readonly Line[], index: number): boolean {
   return line !== undefined && isTableRow(line) && [lines[index - 1], lines[index + 1]].some((other) => other !== undefined && isTableRow(other));
 }
 
-/** A list inside the article: items after a line that introduces them ("…also said:"). */
+/**
+ * A list inside the article: items after a line that introduces them ("…also said:"). A bulleted
+ * item of a word or two may be a link; a numbered one ("1. Finland") is a ranking the text announced.
+ */
 function isArticleListItem(lines: readonly Line[], index: number): boolean {
   let cursor = index;
   while (cursor > 0 && lines[cursor]?.bullet) cursor -= 1;
   const intro = lines[cursor];
-  return intro !== undefined && !intro.bullet && intro.kind === 'prose' && /:$/u.test(intro.text) && (lines[index]?.words ?? 0) >= 3;
+  const item = lines[index];
+  const sized = item !== undefined && (item.words >= 3 || /^\d{1,2}[.)]\s/u.test(item.text));
+  return intro !== undefined && !intro.bullet && intro.kind === 'prose' && /:$/u.test(intro.text) && sized;
 }
 
-/** The article's paragraphs in the chosen run: running text, its subheadings and lists, never furniture. */
+/** True for a line of the article: running text, its subheadings, lists and tables, never furniture. */
+function isArticleLine(lines: readonly Line[], index: number): boolean {
+  const line = lines[index];
+  if (!line || isBylineWithBio(line.text)) return false;
+  return (
+    line.kind === 'prose' ||
+    (line.kind === 'heading' && isSubheading(lines, index)) ||
+    isInTable(lines, index) ||
+    ((line.kind === 'item' || line.kind === 'heading') && line.bullet && isArticleListItem(lines, index))
+  );
+}
+
+/** The indices from `start` to `end`, both included. */
+function lineRange(start: number, end: number): number[] {
+  return Array.from({ length: Math.max(0, end - start + 1) }, (_, offset) => start + offset);
+}
+
+/** The article's paragraphs in the chosen run. */
 function bodyParagraphs(lines: readonly Line[], start: number, end: number): string[] {
-  const paragraphs: string[] = [];
-  for (let index = start; index <= end; index += 1) {
-    const line = lines[index];
-    if (!line) continue;
-    const keep =
-      line.kind === 'prose' ||
-      (line.kind === 'heading' && isSubheading(lines, index)) ||
-      isInTable(lines, index) ||
-      ((line.kind === 'item' || line.kind === 'heading') && line.bullet && isArticleListItem(lines, index));
-    if (keep) paragraphs.push(line.text);
-  }
-  return paragraphs;
+  return lineRange(start, end).filter((index) => isArticleLine(lines, index)).map((index) => lines[index]?.text ?? '');
 }
 
-/** The name in a byline that may carry more after it: "By Jo Roe | November 19, 2019" → "Jo Roe". */
+/** "By Alex Heath, a deputy editor and author of…": a byline that goes on to describe its author. */
+function isBylineWithBio(text: string): boolean {
+  return /^[Bb]y\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){1,3},\s+(?:a|an|the)\s/u.test(text);
+}
+
+/** Words from which a sentence between the byline and the story is a standfirst rather than an image's alt text or caption. */
+const STANDFIRST_WORDS = 15;
+
+/**
+ * The standfirst: running text between the headline and the story, part of the article. Below the
+ * byline or date, short sentences are an image's alt text or a caption, not a standfirst.
+ */
+function standfirst(lines: readonly Line[], title: Headline | null, bodyStart: number): string[] {
+  if (title === null || title.index >= bodyStart) return [];
+  const zone = lineRange(title.index + 1, bodyStart - 1);
+  const meta = zone.find((index) => isMeta(lines[index])) ?? bodyStart;
+  return zone
+    .filter((index) => isArticleLine(lines, index) && (index < meta || (lines[index]?.words ?? 0) >= STANDFIRST_WORDS))
+    .map((index) => lines[index]?.text ?? '');
+}
+
+/**
+ * The paragraphs without a later printing of one already kept, curly or straight quotes aside: a
+ * story does not repeat a paragraph, a page does (share text, a summary box, an alt text).
+ */
+function firstPrintings(paragraphs: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return paragraphs.filter((paragraph) => {
+    const key = paragraph.toLowerCase().replace(/[‘’]/gu, "'").replace(/[“”]/gu, '"');
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** The name in a byline that may carry more after it: "By Jo Roe | November 19, 2019" or "By Jo Roe March 18 at 3:57 PM" → "Jo Roe". */
 function byline(text: string): string | null {
   const match = /^(?:(?:posted|written|words|story)\s+)?by\s+(.+)$/iu.exec(text);
-  const name = match?.[1]?.split(/\s+[|·•—–]\s+|,?\s+(?:on\s+)?(?:published|updated|posted)\b|\s+on\s+(?=\p{L}+\.?\s+\d|\d)/iu)[0]?.trim();
+  const name = match?.[1]?.split(/\s+[|·•—–]\s+|,?\s+(?:on\s+)?(?:published|updated|posted)\b|\s+(?:on\s+)?(?=\p{L}+\.?\s+\d{1,2}\b|\d)/iu)[0]?.trim();
   return name ? bylineName(`By ${name}`) : null;
 }
 
@@ -440,6 +615,11 @@ function isAuthorBio(paragraph: string, author: string | null): boolean {
 /** Dates that say when a page was changed rather than first published. */
 function isUpdateLine(text: string): boolean {
   return /^(last\s+)?(updated|modified|edited)\b/iu.test(text);
+}
+
+/** A labelled date of something the story is about, as a review's or listing's info box gives it: "Release date March 3, 2017". */
+function isEventDate(text: string): boolean {
+  return /^(?:release(?:d| date)?|launch(?:ed| date)?|premiere[sd]?|on sale|in (?:cinemas|theaters|theatres|stores)|opens|opening|deadline|event date|first aired)\b/iu.test(text);
 }
 
 /** The site name printed at the top of the page and again lower down (header and footer). */
@@ -474,9 +654,19 @@ const HEADER_REACH = 10;
  * caption or standfirst may mention another day); an update line never counts.
  */
 function headerDate(header: readonly Line[]): string | null {
-  const dated = header.filter((line) => !isUpdateLine(line.text)).map((line) => ({ line, date: findDate(line.text) }));
-  const stated = dated.find(({ line, date }) => date !== null && (line.words <= 12 || byline(line.text) !== null || bylineName(line.text) !== null));
+  const dated = header.filter((line) => !isUpdateLine(line.text) && !isEventDate(line.text)).map((line) => ({ line, date: findDate(line.text) }));
+  const stated = dated.find(({ line, date }) => date !== null && (line.words <= 12 || isSigned(line)));
   return stated?.date ?? dated.find(({ date }) => date !== null)?.date ?? null;
+}
+
+/**
+ * A date the page states as its own publication outside the header: "Money (London) First
+ * published February 1, 2016: 1:28 PM ET" under the story. Only a line that says so counts; a bare
+ * date elsewhere may be a teaser's or a comment's.
+ */
+function statedDate(lines: readonly Line[]): string | null {
+  const stated = lines.find((line) => line.kind !== 'comment' && line.words <= 15 && /\b(?:published|posted)\b/iu.test(line.text) && findDate(line.text) !== null);
+  return stated ? findDate(stated.text) : null;
 }
 
 /** True when the text reads like a dumped web page rather than a clean article: it has lists, menus or boilerplate headings. */
@@ -495,17 +685,18 @@ export function parsePageDump(text: string): ParsedFile {
   const dumpLines = readDumpLines(text);
   const counts = lineCounts(dumpLines);
   const margin = mainIndent(dumpLines);
-  const lines = markComments(dumpLines.map((line) => classify(line, counts, margin)));
+  const lines = markComments(markQuestionHeadlines(markCharts(dumpLines.map((line) => classify(line, counts, margin)))));
   const densest = densestRun(lines);
   if (!densest) return rejectedFile('no article text found in the page dump');
-  const run = extendRun(lines, densest);
+  const run = trimTeasers(lines, extendRun(lines, densest));
   const bodyWords = wordFrequencies(lines.slice(run.start, run.end + 1).filter((line) => line.kind === 'prose').map((line) => line.text).join(' '));
   const title = findTitle(lines, run.start, bodyWords);
-  // A standfirst between the headline and the densest run (above the byline, say) is part of the article.
-  const paragraphs = bodyParagraphs(lines, title === null ? run.start : title.index + 1, run.end);
+  const afterTitle = firstPrintings([...standfirst(lines, title, run.start), ...bodyParagraphs(lines, Math.max(run.start, (title?.index ?? -1) + 1), run.end)]);
+  // A headline printed below its story (a brief whose summary comes first) leaves nothing after it: the story is still the run.
+  const paragraphs = afterTitle.length > 0 ? afterTitle : bodyParagraphs(lines, run.start, run.end).filter((paragraph) => paragraph !== title?.text);
   if (paragraphs.length === 0) return rejectedFile('no article text left after removing page furniture');
   const header = headerLines(lines, title?.index ?? null, run.start);
-  const published = headerDate(header);
+  const published = headerDate(header) ?? statedDate(lines);
   const author = header.map((line) => byline(line.text)).find((name) => name !== null) ?? null;
   while (paragraphs.length > 1 && isAuthorBio(paragraphs.at(-1) ?? '', author)) paragraphs.pop();
   return {

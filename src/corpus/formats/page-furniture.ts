@@ -27,6 +27,7 @@ const SENTENCE_FURNITURE = [
   // The notice to readers who block ads, not a story about ad blocking.
   /\b(using|use|disable|turn off|pause|switch off) (an |your )?ad[ -]?block(er|ers)?\b|\bad[ -]?block(er)? (is )?(detected|enabled|on)\b|\bwhitelist(ing)? (us|our site|this site)\b/iu,
   /\benable javascript\b|\bjavascript (is )?(disabled|required)\b|\bupdate your browser\b/iu,
+  /\bby clicking\b.{0,40}\byou (agree|accept|acknowledge|consent)\b/iu,
   /\byour email address will not be published\b|\brequired fields are marked\b|\bsave my name, email\b/iu,
   /\b(sign up|subscribe) (for|to) (our|the) .{0,40}newsletter\b|\bsubscribe (now|today)\b|\bunlimited (digital )?access\b/iu,
   /\bthis (article|story|content) is (only )?(available|reserved) (to|for) (subscribers|members)\b/iu,
@@ -34,8 +35,10 @@ const SENTENCE_FURNITURE = [
 
 /** A commenter's handle and verb: "thelastchargersfan says:". */
 const COMMENT_HANDLE = /^\S{1,40}\s+(says|wrote|commented)\s*:/iu;
-/** Any commenter's name and verb, which only counts when a date follows, as in comment headers. */
-const COMMENT_NAME = /^\S(?:.{0,40}\S)?\s+(says|said|wrote|replied|commented)\s*:/iu;
+/** The time a comment header gives without a year: "sep 21, 3:38 pm", "2 hours ago". */
+const COMMENT_TIME = /\b\d{1,2}:\d{2}\b|\b\p{L}{3,9}\.?\s+\d{1,2},|\bago\b/iu;
+/** Any commenter's name and verb, which only counts when a date or time goes with it, as in comment headers. */
+const COMMENT_NAME = /^(\S(?:.{0,40}\S)?)\s+(?:says|said|wrote|replied|commented)\s*:/iu;
 
 /** Lines made only of bracketed tokens, as dumps render images, frames, buttons and form fields: "[alt]", "[ ]", "[INS::INS]", "IFRAME: …", "(BUTTON) …". */
 function isTokenLine(text: string): boolean {
@@ -62,5 +65,7 @@ export function isCommentSection(text: string): boolean {
 
 /** True for the header of a reader comment ("thelastchargersfan says: November 19, 2019 at 6:34 am") or its buttons. */
 export function isCommentHeader(text: string): boolean {
-  return COMMENT_HANDLE.test(text) || (COMMENT_NAME.test(text) && findDate(text) !== null);
+  const name = COMMENT_NAME.exec(text);
+  // The time must stand before the verb ("zorba on sep 21, 3:38 pm said:"): "The minister said: 'at 10:30…'" is a quote.
+  return COMMENT_HANDLE.test(text) || (name !== null && (findDate(text) !== null || COMMENT_TIME.test(name[1] ?? '')));
 }
