@@ -182,6 +182,17 @@ describe('the kind of answer a question asks for', () => {
   });
 });
 
+describe('questions asking what a named thing is', () => {
+  it('does not quote a sentence holding the thing\'s words apart, and quotes one naming it', async () => {
+    const apart = storyArticle('apollo', 'Wire', ['The total included research costs, program support and management costs, and construction expenditures for launch facilities.']);
+    const naming = storyArticle('builders', 'Wire', ['Construction managers are firms that manage building projects for an owner without carrying the financial risk.']);
+    const without = await Library.fromArticles([apart, storyArticle('other', 'Wire', ['The council approved the budget on Monday.'])]);
+    expect(without.answer('What are construction managers?').answered).toBe(false);
+    const withIt = await Library.fromArticles([apart, naming]);
+    expect(withIt.answer('What are construction managers?').sentences[0]?.text).toContain('Construction managers are firms');
+  });
+});
+
 describe('sentences in context', () => {
   it('does not bring the sentence before along for a dummy "it"', async () => {
     const small = await Library.fromArticles([

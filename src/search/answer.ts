@@ -30,6 +30,13 @@ const PRESENT_MARKERS = /\b(?:current|currently|now|nowadays|today|latest|presen
  * only a label, or a "What about..." topic query.
  */
 const DO_SUPPORT = /^\s*(?:what|which)\b(?!\s+about\b)(?:\s+[\p{L}\p{N}'’-]+){0,2}\s+(?:did|does|do|has|have|had|will|would)\b/iu;
+/**
+ * "What is/are X Y?" with no possessive: the question asks what one named thing of several words
+ * is ("What are construction managers?"), so only a sentence holding those words together speaks
+ * of it; one holding them apart ("construction expenditures ... management costs") is about
+ * something else, however fully it covers the words.
+ */
+const DEFINITION = /^\s*what\s+(?:is|are|was|were)\s+(?:an?\s+|the\s+)?((?:[\p{L}\p{N}-]+\s*){2,4})\??\s*$/iu;
 /** Articles whose sentences are ranked for an answer. */
 const ANSWER_CANDIDATES = 10;
 /** Share of the question's weight a neighbour must add to be quoted beside the answer. */
@@ -122,7 +129,10 @@ export function composeAnswer(text: string, candidates: Candidates, cache: Sente
   const gate = evidence ? probability(GATE, evidence) : 0;
   // The gate's odds exclude wrong sentences from the right article, so they bound the chance of being right.
   const confidence = evidence ? Math.round(Math.min(gate, probability(CONFIDENCE, evidence)) * 100) / 100 : 0;
-  if (!best || gate < ANSWER_GATE) {
+  const named = DEFINITION.exec(text)?.[1]?.trim().split(/\s+/) ?? [];
+  // Every word of the thing must be a question term: "What was the name of..." names nothing.
+  const namesApart = best !== undefined && named.length >= 2 && named.length === question.terms.length && best.phraseShare < 1;
+  if (!best || gate < ANSWER_GATE || namesApart) {
     return unanswered(text, retrieved.map((r) => articleRef(r.article)).slice(0, MAX_RELATED), confidence);
   }
   const quotes = pickQuotes(best, ranked, cache);
