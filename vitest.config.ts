@@ -5,5 +5,12 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     testTimeout: 20_000,
     globalSetup: ['test/support/postgres-server.ts'],
+    // Vitest's default (one worker fewer than the cores) is a single worker on a 2-core machine,
+    // which then sits idle while a test waits on a bot process or a socket: one per core keeps both busy.
+    maxWorkers: '100%',
+    // Files share their worker's module cache instead of each loading discord.js, compromise and a
+    // parse pool afresh (about 40% of the suite's CPU). Safe here: no test mocks a module or stubs a
+    // global, and files in one worker run one after another.
+    isolate: false,
   },
 });

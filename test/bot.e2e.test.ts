@@ -176,9 +176,9 @@ describe('the bot end to end, through the real discord.js client and a loopback 
 
   it('registers every command by bulk overwrite with deploy-commands, the same JSON each run', async () => {
     const env = { ...process.env, DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: discord.applicationId, DISCORD_GUILD_ID: discord.guilds[0]!.id, DISCORD_API_URL: discord.apiUrl };
-    const first = await run('npx', ['tsx', 'src/main.ts', 'deploy-commands'], { env });
+    const first = await run(process.execPath, ['--import', 'tsx', 'src/main.ts', 'deploy-commands'], { env });
     expect(first.stdout).toContain(`Registered 10 commands in guild ${discord.guilds[0]!.id}`);
-    await run('npx', ['tsx', 'src/main.ts', 'deploy-commands'], { env });
+    await run(process.execPath, ['--import', 'tsx', 'src/main.ts', 'deploy-commands'], { env });
     const overwrites = discord.commands.overwrites;
     expect(overwrites).toHaveLength(2);
     expect(overwrites[1]!.body).toEqual(overwrites[0]!.body);
