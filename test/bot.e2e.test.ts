@@ -12,6 +12,7 @@ import { createDispatcher } from '../src/discord/bot.ts';
 import { startGatewayBot } from '../src/discord/gateway.ts';
 import { Library } from '../src/search/library.ts';
 import { startDiscordServer, type DiscordServer, type InteractionCallbackBody } from './support/discord-server.ts';
+import { HUNG_MS } from './support/hung.ts';
 
 const TOKEN = 'fake-bot-token.for-loopback-tests.0123456789';
 const SEEDS = ['000_142b436908202848.txt', '004_104598550d79c125.txt'];
@@ -176,9 +177,9 @@ describe('the bot end to end, through the real discord.js client and a loopback 
 
   it('registers every command by bulk overwrite with deploy-commands, the same JSON each run', async () => {
     const env = { ...process.env, DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: discord.applicationId, DISCORD_GUILD_ID: discord.guilds[0]!.id, DISCORD_API_URL: discord.apiUrl };
-    const first = await run('npx', ['tsx', 'src/main.ts', 'deploy-commands'], { env });
+    const first = await run(process.execPath, ['--import', 'tsx', 'src/main.ts', 'deploy-commands'], { env });
     expect(first.stdout).toContain(`Registered 10 commands in guild ${discord.guilds[0]!.id}`);
-    await run('npx', ['tsx', 'src/main.ts', 'deploy-commands'], { env });
+    await run(process.execPath, ['--import', 'tsx', 'src/main.ts', 'deploy-commands'], { env });
     const overwrites = discord.commands.overwrites;
     expect(overwrites).toHaveLength(2);
     expect(overwrites[1]!.body).toEqual(overwrites[0]!.body);
@@ -189,5 +190,5 @@ describe('the bot end to end, through the real discord.js client and a loopback 
     expect(registered.find((c) => c.name === 'reload')?.default_member_permissions).toBe(String(PermissionFlagsBits.ManageGuild));
     expect(registered.find((c) => c.name === 'gaps')?.default_member_permissions).toBe(String(PermissionFlagsBits.ManageGuild));
     expect(first.stdout + first.stderr).not.toContain(TOKEN);
-  });
+  }, HUNG_MS);
 });

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { AnswerSchema } from '../src/search/results.ts';
 import { tempCorpus } from './fixtures/corpus/temp-corpus.ts';
+import { HUNG_MS } from './support/hung.ts';
 import { newsdesk, newsdeskProcess } from './support/newsdesk-cli.ts';
 
 /** The command line (in this process unless `run` says otherwise) with MAX_FILE_MB unset unless a test sets it, so the caller's environment cannot change the limit. */
@@ -27,7 +28,7 @@ describe('newsdesk reports files it could not use', () => {
     expect(code).toBe(0);
     expect(AnswerSchema.parse(JSON.parse(stdout)).answered).toBe(false);
     expect(jsonLines(stderr)).toEqual([{ kind: 'rejected', file: 'report.txt', record: null, reason: expect.stringMatching(/^file is 5\.\d MB, over the 5 MB limit$/u) }]);
-  });
+  }, HUNG_MS);
 
   it('search --json writes warnings to stderr as JSON lines too, and nothing else', async () => {
     const dir = await tempCorpus({ 'harbour.jsonl': smallExport, 'dated.md': '---\ntitle: Quay\ndate: soon\n---\n\nThe quay reopened.\n' });
@@ -83,5 +84,5 @@ describe('newsdesk output into a pipe closed early', () => {
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
     expect(stderr).not.toContain('EPIPE');
     expect(code).toBe(0);
-  }, 30_000);
+  }, HUNG_MS);
 });

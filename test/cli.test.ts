@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { AnswerSchema, SearchPageSchema } from '../src/search/results.ts';
 import { tempCorpus } from './fixtures/corpus/temp-corpus.ts';
+import { HUNG_MS } from './support/hung.ts';
 import { newsdesk, newsdeskProcess } from './support/newsdesk-cli.ts';
 
 const gazaArticles = Array.from({ length: 7 }, (_, i) =>
@@ -87,7 +88,7 @@ describe('newsdesk corpus check', () => {
     const json = await newsdesk(['corpus', 'check', dir, '--json']);
     expect(json.stderr).toBe('');
     expect(JSON.parse(json.stdout).articles).toHaveLength(1000);
-  }, 30_000);
+  }, HUNG_MS);
 });
 
 describe('usage errors and exit codes', () => {
@@ -118,5 +119,5 @@ describe('usage errors and exit codes', () => {
     const { code, stderr } = await newsdeskProcess(['ask', 'anything', '--corpus', '/nonexistent/newsdesk-corpus']);
     expect(code).toBe(2);
     expect(stderr.trim()).toMatch(/^newsdesk: cannot read corpus directory \/nonexistent\/newsdesk-corpus/);
-  });
+  }, HUNG_MS);
 });

@@ -8,6 +8,7 @@ import { createDispatcher } from '../src/discord/bot.ts';
 import { Library } from '../src/search/library.ts';
 import { tempCorpus } from './fixtures/corpus/temp-corpus.ts';
 import { typeIntoConsole } from './support/console-session.ts';
+import { HUNG_MS } from './support/hung.ts';
 
 /** Types the lines into a console over the given corpus and returns everything it printed. */
 async function session(corpusDir: string, lines: string[]): Promise<string> {
@@ -63,5 +64,5 @@ describe('the local console', () => {
     expect(stdout.split('\n')[0]).toMatch(/^No DISCORD_TOKEN set: starting the local console/);
     expect(stdout).toContain('Turkish Foreign Minister Hakan Fidan met on Saturday');
     expect(stdout).not.toContain('never reached');
-  }, 20_000);
+  }, HUNG_MS);
 });

@@ -3,15 +3,10 @@ import { once } from 'node:events';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { Library } from '../src/search/library.ts';
 import { startDiscordServer, type DiscordServer } from './support/discord-server.ts';
+import { HUNG_MS } from './support/hung.ts';
 
 const TOKEN = 'test-token.loopback.sharded';
 
-/**
- * How long a wait on the shards may last before the test gives up as hung. Not a speed check: on a
- * busy machine starting the shards (a tsx process, a parse pool and a corpus load each) takes tens
- * of seconds, so every wait ends on an event (identify, answer, exit) and this only bounds a hang.
- */
-const HUNG_MS = 150_000;
 
 /** Process ids of the children of `pid` running the bot entry (the manager's shard processes; tsx adds an esbuild helper). */
 function shardsOf(pid: number): number[] {
