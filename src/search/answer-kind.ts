@@ -11,11 +11,18 @@
 import { createRequire } from 'node:module';
 import { terms } from './analyzer.ts';
 
+type Tagger = typeof import('compromise/two').default;
+let loadedTagger: Tagger | undefined;
+
 /**
- * compromise's bundled CommonJS build: the same tagger as its ESM sources, in one file instead of
- * hundreds, so every bot process, shard and CLI run loads it at start in about a third of the time.
+ * compromise's bundled CommonJS build, loaded when a question first needs a sentence tagged: it
+ * costs a third of a second of CPU, which a process that never answers a typed question (a shard
+ * answering /coverage, `corpus check`, a start refused for a bad token) need not pay.
  */
-const nlp = createRequire(import.meta.url)('compromise/two') as typeof import('compromise/two').default;
+function tagger(): Tagger {
+  loadedTagger ??= createRequire(import.meta.url)('compromise/two') as Tagger;
+  return loadedTagger;
+}
 
 /** What kind of fact a question wants, when its wording says so. */
 export type AnswerKind = 'person' | 'place' | 'time' | 'quantity';
@@ -104,7 +111,7 @@ const tagged = new WeakMap<object, NamedKinds>();
 
 function namedKinds(text: string): NamedKinds {
   const found: NamedKinds = new Map();
-  const document = nlp.tokenize(text) as unknown as PreTagged;
+  const document = tagger().tokenize(text) as unknown as PreTagged;
   document.compute(['lexicon', 'preTagger']);
   for (const sentence of document.docs) {
     sentence.forEach((term, at) => {

@@ -1,8 +1,28 @@
-import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
+import { createRequire } from 'node:module';
 import { normalizeDate, unreadableDateReason } from '../dates.ts';
 import { type Issue, type ParsedFile, rejectedFile, unknownMetadata } from '../draft.ts';
 import { normalizeSpace } from '../paragraphs.ts';
+
+interface HtmlLibraries {
+  parseHTML: typeof import('linkedom').parseHTML;
+  Readability: typeof import('@mozilla/readability').Readability;
+}
+let loadedLibraries: HtmlLibraries | undefined;
+
+/**
+ * linkedom and Readability, loaded with the first HTML file: every parse worker of every bot
+ * process and shard would otherwise spend a fifth of a second loading them, for a corpus that may
+ * hold no HTML at all.
+ */
+function htmlLibraries(): HtmlLibraries {
+  if (!loadedLibraries) {
+    const require = createRequire(import.meta.url);
+    const { parseHTML } = require('linkedom') as typeof import('linkedom');
+    const { Readability } = require('@mozilla/readability') as typeof import('@mozilla/readability');
+    loadedLibraries = { parseHTML, Readability };
+  }
+  return loadedLibraries;
+}
 
 /** Elements whose start and end break the text into paragraphs. */
 const BLOCK_ELEMENTS = new Set([
@@ -21,7 +41,7 @@ interface TreeNode {
 
 /** Texts of the block elements of an HTML fragment, in reading order. */
 export function blockTexts(html: string): string[] {
-  const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
+  const { document } = htmlLibraries().parseHTML(`<!doctype html><html><body>${html}</body></html>`);
   const parts: string[] = [];
   const visit = (node: TreeNode): void => {
     if (node.nodeType === 3) parts.push(node.textContent ?? '');
@@ -36,7 +56,7 @@ export function blockTexts(html: string): string[] {
 }
 
 /** The page's own address: the canonical link, else og:url. */
-function pageUrl(document: ReturnType<typeof parseHTML>['document']): string | null {
+function pageUrl(document: ReturnType<HtmlLibraries['parseHTML']>['document']): string | null {
   const canonical = document.querySelector('link[rel="canonical"]')?.getAttribute('href');
   const og = document.querySelector('meta[property="og:url"]')?.getAttribute('content');
   return normalizeSpace(canonical ?? og ?? '') || null;
@@ -59,6 +79,7 @@ function metadataText(value: string | null | undefined): string | null {
 
 /** Extracts the main text of an HTML page with Readability, and its attribution from the page's metadata. */
 export function parseHtml(html: string): ParsedFile {
+  const { parseHTML, Readability } = htmlLibraries();
   const { document } = parseHTML(html);
   const url = pageUrl(document);
   // Readability rewrites the document it reads, so everything else is taken from the DOM first.
