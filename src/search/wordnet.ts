@@ -117,6 +117,14 @@ function baseForms(word: string): string[] {
   return forms;
 }
 
+/** Data-file offsets of the first `SENSES` senses of a word (or of the form it is inflected from) as this part of speech. */
+function firstSenses(pos: PartOfSpeech, word: string): number[] {
+  const line = baseForms(word).reduce<string | null>((hit, base) => hit ?? indexLine(pos, base), null);
+  const fields = line?.trim().split(' ') ?? [];
+  const synsets = Number(fields[2] ?? 0);
+  return fields.slice(fields.length - synsets).slice(0, SENSES).map(Number);
+}
+
 const cache = new Map<string, string[]>();
 const communication = new Map<string, boolean>();
 
@@ -133,13 +141,7 @@ export function isCommunicationVerb(word: string): boolean {
   if (cached !== undefined) return cached;
   let found = false;
   try {
-    const line = baseForms(word).reduce<string | null>((hit, base) => hit ?? indexLine('verb', base), null);
-    const fields = line?.trim().split(' ') ?? [];
-    const synsets = Number(fields[2] ?? 0);
-    found = fields
-      .slice(fields.length - synsets)
-      .slice(0, SENSES)
-      .some((offset) => Number(lineAfter('data.verb', Number(offset), false)?.line.split(' ')[1]) === COMMUNICATION_FILE);
+    found = firstSenses('verb', word).some((offset) => Number(lineAfter('data.verb', offset, false)?.line.split(' ')[1]) === COMMUNICATION_FILE);
   } catch {
     found = false;
   }
@@ -159,11 +161,8 @@ export function relatedWords(word: string): string[] {
   const found = new Set<string>();
   try {
     for (const pos of PARTS_OF_SPEECH) {
-      const line = baseForms(word).reduce<string | null>((hit, base) => hit ?? indexLine(pos, base), null);
-      const fields = line?.trim().split(' ') ?? [];
-      const synsets = Number(fields[2] ?? 0);
-      for (const offset of fields.slice(fields.length - synsets).slice(0, SENSES)) {
-        for (const related of synsetWords(pos, Number(offset), true)) {
+      for (const offset of firstSenses(pos, word)) {
+        for (const related of synsetWords(pos, offset, true)) {
           const plain = related.replace(/\(.*\)$/, '').toLowerCase();
           if (plain && plain !== word && /^[\p{L}-]+$/u.test(plain)) found.add(plain);
         }
