@@ -49,6 +49,18 @@ describe('composing answers', () => {
     expect(sure.confidence).toBeLessThanOrEqual(1);
   });
 
+  it('quotes a sentence that leaves out what was asked when its headline names it, and is surer than without', async () => {
+    const sentence = 'Dock workers walked out on Monday over pay, halting container traffic in the port.';
+    const answerWithTitle = async (title: string) => {
+      const library = await Library.fromArticles([{ ...article('port', 'Wire', [sentence]), title }, ...corpus]);
+      return library.answer('Why did Rotterdam dock workers strike?');
+    };
+    const headlined = await answerWithTitle('Rotterdam dock workers strike over pay');
+    const untitled = await answerWithTitle('Monday briefing');
+    expect(headlined.sentences.map((s) => s.text)).toEqual([sentence]);
+    expect(headlined.confidence).toBeGreaterThan(untitled.confidence);
+  });
+
   it('never throws on odd input', async () => {
     const library = await Library.fromArticles(corpus);
     for (const odd of ['\u0000', '🙂🙂', '"""', 'a'.repeat(501), '-- -- --', 'ÉÉÉ', '\n\t']) {

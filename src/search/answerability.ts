@@ -11,7 +11,11 @@
  * - whether it names the kind of thing asked for (a person for "who"...);
  * - agreement and margins: whether the runner-up comes from the same article, how far the best
  *   sentence leads it, how far the best article leads the next one;
- * - how many terms the question has (a one-word match of a two-word question is weak evidence).
+ * - how many terms the question has (a one-word match of a two-word question is weak evidence);
+ * - whether the quoted article is about the question's subject: the question's words in its title,
+ *   and how strongly the best article matches the whole question (its BM25 score per unit of the
+ *   question's weight). A question about something absent still finds sentences sharing a few of
+ *   its words, but rarely an article whose headline names its subject.
  * The signals are combined by two logistic models fitted on SQuAD v1.1 dev questions, with whole
  * Wikipedia articles left out of the corpus so that "absent" cases are real
  * (`npm run bench:calibrate` refits and prints the weights below): the gate, fitted on right
@@ -19,6 +23,8 @@
  * article costs a reader less than a quote about another topic); the confidence, fitted on every
  * answer, is the chance the quote holds the answer.
  */
+import type { Article } from '../corpus/article.ts';
+import { terms } from './analyzer.ts';
 import type { Retrieval } from './article-index.ts';
 import type { Question } from './question.ts';
 import type { RankedSentence } from './sentence-ranking.ts';
@@ -59,6 +65,10 @@ export interface AnswerEvidence {
   topArticle: number;
   /** ln of the question's term count. */
   termCount: number;
+  /** Share of the question's weight the corpus holds that the quoted article's title matches. */
+  titleCoverage: number;
+  /** The best article's retrieval score per unit of the question's weight. */
+  articleScore: number;
 }
 
 /** Names of the evidence, in the order of the model's weights. */
@@ -78,6 +88,8 @@ export const EVIDENCE: readonly (keyof AnswerEvidence)[] = [
   'articleMargin',
   'topArticle',
   'termCount',
+  'titleCoverage',
+  'articleScore',
 ];
 
 /** A logistic model over the evidence: an intercept and one weight per evidence. */
@@ -89,45 +101,49 @@ export interface Model {
 // Fitted by `npm run bench:calibrate` on the SQuAD tune split.
 /** Separates right answers from questions whose article is absent: decides whether to quote. */
 export const GATE: Model = {
-  intercept: -11.712,
+  intercept: -8.835,
   weights: {
-    coverage: 6.669,
-    neighbourCoverage: 3.664,
-    specificCoverage: -0.949,
-    articleCoverage: 1.458,
-    phraseShare: 2.356,
-    score: 6.950,
-    specificMissing: -0.502,
-    unknownShare: -9.300,
-    kindNamed: -1.058,
-    kindMissing: -0.992,
-    runnerUpAgrees: 0.897,
-    sentenceMargin: -0.580,
-    articleMargin: 1.166,
-    topArticle: 0.329,
-    termCount: 2.350,
+    coverage: 4.567,
+    neighbourCoverage: 2.831,
+    specificCoverage: 1.648,
+    articleCoverage: -1.375,
+    phraseShare: 1.564,
+    score: 4.298,
+    specificMissing: -0.636,
+    unknownShare: -7.431,
+    kindNamed: -0.684,
+    kindMissing: -1.344,
+    runnerUpAgrees: 0.879,
+    sentenceMargin: 1.243,
+    articleMargin: 0.482,
+    topArticle: 0.364,
+    termCount: 0.988,
+    titleCoverage: 5.309,
+    articleScore: 0.625,
   },
 };
 
 /** The probability that the quoted sentence holds the answer, over every kind of question: the confidence shown. */
 export const CONFIDENCE: Model = {
-  intercept: -7.250,
+  intercept: -7.569,
   weights: {
-    coverage: 2.117,
-    neighbourCoverage: -0.109,
-    specificCoverage: 0.964,
-    articleCoverage: 0.837,
-    phraseShare: 1.161,
-    score: 1.733,
-    specificMissing: -0.191,
-    unknownShare: -6.400,
-    kindNamed: -0.214,
-    kindMissing: -0.649,
-    runnerUpAgrees: 0.369,
-    sentenceMargin: 3.727,
-    articleMargin: 0.557,
-    topArticle: 0.398,
-    termCount: 1.253,
+    coverage: 2.207,
+    neighbourCoverage: -0.402,
+    specificCoverage: 1.486,
+    articleCoverage: 0.817,
+    phraseShare: 1.089,
+    score: 1.506,
+    specificMissing: -0.166,
+    unknownShare: -6.744,
+    kindNamed: -0.159,
+    kindMissing: -0.694,
+    runnerUpAgrees: 0.343,
+    sentenceMargin: 3.519,
+    articleMargin: 0.655,
+    topArticle: 0.363,
+    termCount: 1.412,
+    titleCoverage: 0.237,
+    articleScore: -0.025,
   },
 };
 
@@ -172,7 +188,15 @@ export function answerEvidence(question: Question, best: RankedSentence, ranked:
     articleMargin: first && second && first.score > 0 ? (first.score - second.score) / first.score : 1,
     topArticle: first?.article === best.article ? 1 : 0,
     termCount: Math.log(question.terms.length),
+    titleCoverage: share(titleMatches(question, best.article), (weight) => weight),
+    articleScore: first && question.totalWeight > 0 ? first.score / question.totalWeight : 0,
   };
+}
+
+/** Indexes of the question terms the article's title holds (any of their variants). */
+function titleMatches(question: Question, article: Article): number[] {
+  const title = new Set(terms(article.title ?? ''));
+  return question.terms.flatMap((term, q) => (term.variants.some((v) => title.has(v.term)) ? [q] : []));
 }
 
 /** A model's probability for the evidence. */
