@@ -2,9 +2,11 @@
  * Fits the answerability model of `src/search/answerability.ts` on the SQuAD `tune` split (never
  * on the `report` split the README quotes): the evidence of each question's best sentence,
  * labelled right when it holds a gold answer, over the whole corpus and over the corpus with a
- * quarter of the Wikipedia articles left out (their questions are all "absent": labelled wrong).
- * Prints the weights to paste into answerability.ts, and for a range of thresholds the top-1 and
- * the absent-article answered rate they give on this split.
+ * quarter of the Wikipedia articles left out (their questions are all "absent": labelled wrong),
+ * once with each paragraph an article and once over real-length articles (`realLengthSet`), so the
+ * gate holds for short and long articles alike. Prints the weights to paste into
+ * answerability.ts, and for a range of thresholds the top-1 and the absent-article answered rate
+ * they give on this split, for each length.
  *
  * Run: npm run bench:calibrate
  */
@@ -14,7 +16,7 @@ import { ANSWER_GATE, answerEvidence, CONFIDENCE, EVIDENCE, GATE, probability, t
 import { ArticleIndex } from '../src/search/article-index.ts';
 import { readQuestion } from '../src/search/question.ts';
 import { SentenceCache } from '../src/search/sentence-ranking.ts';
-import { heldOutTitles, holdsAnswer, readSquad, sampleOf, type SquadQuestion } from './squad.ts';
+import { heldOutTitles, holdsAnswer, readSquad, realLengthSet, sampleOf, type SquadQuestion } from './squad.ts';
 
 interface Example {
   evidence: AnswerEvidence;
@@ -69,24 +71,33 @@ async function main(): Promise<void> {
   const sample = sampleOf(squad, 'tune');
   const leftOut = heldOutTitles(squad, 'tune');
   const kept = squad.articles.filter((a) => !leftOut.has(a.file.replace(/\.json$/, '')));
-  const present = await examples(squad.articles, sample, false);
-  const absent = await examples(kept, sample.filter((q) => leftOut.has(q.title)), true);
-  const gate = fit([...present.filter((e) => e.right), ...absent]);
-  const confidence = fit([...present, ...absent]);
+  const short = {
+    present: await examples(squad.articles, sample, false),
+    absent: await examples(kept, sample.filter((q) => leftOut.has(q.title)), true),
+  };
+  const realLength = await realLengthSet(squad, sample, leftOut, Infinity);
+  const long = {
+    present: await examples(realLength.articles, realLength.questions, false),
+    absent: await examples(realLength.kept, realLength.absent, true),
+  };
+  const all = [...short.present, ...short.absent, ...long.present, ...long.absent];
+  const gate = fit(all.filter((e) => e.right || e.absent));
+  const confidence = fit(all);
   printModel('GATE', gate);
   printModel('CONFIDENCE', confidence);
-  console.log('threshold  top-1 (all tune questions, whole corpus)  absent answered');
+  console.log(`SQuAD paragraphs: ${sample.length} questions, ${short.absent.length} absent; real-length articles: ${realLength.questions.length} questions, ${long.absent.length} absent`);
+  console.log('threshold  top-1 paragraphs  absent answered  top-1 real-length  absent answered');
+  const rates = (set: typeof short, asked: number, model: Model, t: number) => {
+    const top1 = set.present.filter((e) => e.right && probability(model, e.evidence) >= t).length / asked;
+    return [top1, set.absent.filter((e) => probability(model, e.evidence) >= t).length / set.absent.length].map((x) => `${(100 * x).toFixed(1)}%`.padStart(8));
+  };
   for (let t = 0.3; t <= 0.99; t += 0.04) {
-    const top1 = present.filter((e) => e.right && probability(gate, e.evidence) >= t).length / sample.length;
-    const answeredAbsent = absent.filter((e) => probability(gate, e.evidence) >= t).length / absent.length;
-    console.log(`${t.toFixed(3)}      ${(100 * top1).toFixed(1)}%                                  ${(100 * answeredAbsent).toFixed(1)}%`);
+    console.log(`${t.toFixed(3)}    ${rates(short, sample.length, gate, t).join('         ')}         ${rates(long, realLength.questions.length, gate, t).join('         ')}`);
   }
-  const fitted = [...present, ...absent];
-  const gated = fitted.filter((e) => probability(GATE, e.evidence) >= ANSWER_GATE);
-  console.log(`\nwith the models now in answerability.ts: top-1 ${((100 * present.filter((e) => e.right && probability(GATE, e.evidence) >= ANSWER_GATE).length) / sample.length).toFixed(1)}%, absent answered ${((100 * gated.filter((e) => e.absent).length) / absent.length).toFixed(1)}%`);
+  console.log(`\nwith the models now in answerability.ts (gate ${ANSWER_GATE}): paragraphs ${rates(short, sample.length, GATE, ANSWER_GATE).join(' / ')}, real-length ${rates(long, realLength.questions.length, GATE, ANSWER_GATE).join(' / ')} (top-1 / absent answered)`);
   console.log('confidence shown vs observed right, by tenths:');
   for (let bin = 0; bin < 10; bin++) {
-    const inBin = fitted.filter((e) => Math.min(9, Math.floor(probability(CONFIDENCE, e.evidence) * 10)) === bin);
+    const inBin = all.filter((e) => Math.min(9, Math.floor(probability(CONFIDENCE, e.evidence) * 10)) === bin);
     if (inBin.length > 0) console.log(`${(bin / 10).toFixed(1)}-${((bin + 1) / 10).toFixed(1)}: ${inBin.length} answers, ${((100 * inBin.filter((e) => e.right).length) / inBin.length).toFixed(0)}% right`);
   }
 }

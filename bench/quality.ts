@@ -13,7 +13,9 @@
  * - with `--long`, also real-length articles: 2,000 articles of 800–2,000 words
  *   (`long-articles.ts`: Reuters, Brown press and SQuAD runs joined), and the first 250 questions of
  *   the split's sample whose SQuAD paragraph stands unchanged in one of them, so the answer is one
- *   sentence among ~3 million words of other text, as in a news archive.
+ *   sentence among ~3 million words of other text, as in a news archive; and the first 250
+ *   questions about left-out titles, asked of those articles without any that holds one of their
+ *   paragraphs: how often a question about an absent topic gets an answer from long articles.
  *
  * Run: npm run bench:quality -- [--split report|tune] [--no-lucene] [--misses N] [--long]
  *   `report` (default) is the sample and fold the README quotes; `tune` is a disjoint sample with
@@ -28,8 +30,7 @@ import { promisify } from 'node:util';
 import type { Article } from '../src/corpus/article.ts';
 import { Library } from '../src/search/library.ts';
 import type { Answer } from '../src/search/results.ts';
-import { longArticles, readLongArticleSources } from './long-articles.ts';
-import { heldOutTitles, holdsAnswer, quantile, readSquad, sampleOf, type Squad, type SquadQuestion, type SquadSplit } from './squad.ts';
+import { heldOutTitles, holdsAnswer, quantile, readSquad, realLengthSet, sampleOf, type Squad, type SquadQuestion, type SquadSplit } from './squad.ts';
 
 const LUCENE = fileURLToPath(new URL('../../shared/peers/lucene/run.sh', import.meta.url));
 const LUCENE_CONFIGURATION =
@@ -92,24 +93,22 @@ async function askLucene(articles: readonly Article[], questions: readonly Squad
   });
 }
 
-const LONG_ARTICLES = 2_000;
 const LONG_QUESTIONS = 250;
 
-/** The real-length corpus and the sample's first questions whose paragraph it holds verbatim (digits unshifted). */
-async function longSet(squad: Squad, sample: readonly SquadQuestion[]): Promise<{ articles: Article[]; questions: SquadQuestion[] }> {
-  const articles = [...longArticles(await readLongArticleSources(), LONG_ARTICLES)];
-  const held = new Set(articles.flatMap((a) => a.paragraphs));
-  const contexts = new Map(squad.articles.map((a) => [a.id, (a.paragraphs[0] ?? '').replace(/\s+/g, ' ').trim()]));
-  const questions = sample.filter((q) => held.has(contexts.get(q.articleId) ?? '')).slice(0, LONG_QUESTIONS);
-  return { articles, questions };
-}
-
-async function reportLong(squad: Squad, sample: readonly SquadQuestion[], withLucene: boolean): Promise<void> {
-  const { articles, questions } = await longSet(squad, sample);
+async function reportLong(squad: Squad, sample: readonly SquadQuestion[], leftOut: ReadonlySet<string>, withLucene: boolean): Promise<void> {
+  const { articles, questions, kept, absent } = await realLengthSet(squad, sample, leftOut, LONG_QUESTIONS);
   const words = articles.reduce((sum, a) => sum + a.paragraphs.join(' ').split(/\s+/).length, 0);
-  console.log(`\nreal-length articles: ${articles.length} articles (${(words / 1e6).toFixed(1)} million words), ${questions.length} questions whose paragraph is among them`);
-  console.log(row('newsdesk', figuresOf(await askNewsdesk(articles, questions))));
-  if (withLucene) console.log(row('lucene', figuresOf(await inScratchDirectory((work) => askLucene(articles, questions, work)))));
+  console.log(`\nreal-length articles: ${articles.length} articles (${(words / 1e6).toFixed(1)} million words), ${questions.length} questions whose paragraph is among them;`);
+  console.log(`absent: ${absent.length} questions about left-out titles, over the ${kept.length} articles holding none of their paragraphs`);
+  const answeredAbsent = async (ask: (articles: readonly Article[], questions: readonly SquadQuestion[]) => Promise<Asked[]>) => figuresOf(await ask(kept, absent)).answered;
+  console.log(row('newsdesk', figuresOf(await askNewsdesk(articles, questions)), await answeredAbsent(askNewsdesk)));
+  if (withLucene) {
+    const lucene = await inScratchDirectory(async (work) => ({
+      present: await askLucene(articles, questions, work),
+      absent: figuresOf(await askLucene(kept, absent, work)).answered,
+    }));
+    console.log(row('lucene', figuresOf(lucene.present), lucene.absent));
+  }
 }
 
 /** Runs `task` with a fresh scratch directory for the Lucene peer's files, removed afterwards. */
@@ -167,7 +166,7 @@ async function main(): Promise<void> {
   console.log('titles left out (figures over the questions whose article is present; last column over the absent ones)');
   console.log(row('newsdesk', presentOnly(withoutTitles), absentAnswered(withoutTitles)));
   if (lucene) console.log(row('lucene', presentOnly(lucene.withoutTitles), absentAnswered(lucene.withoutTitles)));
-  if (process.argv.includes('--long')) await reportLong(squad, sample, withLucene);
+  if (process.argv.includes('--long')) await reportLong(squad, sample, leftOut, withLucene);
   if (withLucene) console.log(`\nlucene: ${LUCENE_CONFIGURATION}`);
   const misses = Number(option('--misses') ?? 0);
   if (misses > 0) {

@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { Article } from '../src/corpus/article.ts';
+import { longArticles, readLongArticleSources } from './long-articles.ts';
 
 const SQUAD = new URL('../../shared/data/squad-v1.1/dev-v1.1.json', import.meta.url);
 /** Questions in each sample. */
@@ -78,6 +79,38 @@ export function heldOutTitles(squad: Squad, split: SquadSplit): Set<string> {
   const titles = shuffled([...new Set(squad.questions.map((q) => q.title))], (t) => t, 'squad-titles');
   const fold = split === 'report' ? 0 : 1;
   return new Set(titles.filter((_, i) => i % TITLE_FOLDS === fold));
+}
+
+/** Articles in the real-length set: 2.8 million words. */
+const REAL_LENGTH_ARTICLES = 2_000;
+
+/** SQuAD questions asked of real-length articles, present and absent (see `realLengthSet`). */
+export interface RealLengthSet {
+  articles: Article[];
+  /** The sample's first questions whose paragraph stands verbatim (digits unshifted) in one of `articles`. */
+  questions: SquadQuestion[];
+  /** `articles` without any that holds a paragraph of a left-out title. */
+  kept: Article[];
+  /** The sample's first questions about left-out titles: asked of `kept`, they should not be answered. */
+  absent: SquadQuestion[];
+}
+
+/**
+ * SQuAD questions over real-length articles (`long-articles.ts`): the answer is one sentence of a
+ * long article among thousands, as in a news archive, and a question about a left-out title meets
+ * long articles sharing many of its words, which short paragraphs never show an abstention model.
+ */
+export async function realLengthSet(squad: Squad, sample: readonly SquadQuestion[], leftOut: ReadonlySet<string>, limit: number): Promise<RealLengthSet> {
+  const articles = [...longArticles(await readLongArticleSources(), REAL_LENGTH_ARTICLES)];
+  const held = new Set(articles.flatMap((a) => a.paragraphs));
+  const contexts = new Map(squad.articles.map((a) => [a.id, (a.paragraphs[0] ?? '').replace(/\s+/g, ' ').trim()]));
+  const questions = sample.filter((q) => held.has(contexts.get(q.articleId) ?? '')).slice(0, limit);
+  // Articles shift their digits (see long-articles.ts): a left-out paragraph is known with its digits masked.
+  const masked = (text: string) => text.replace(/\d/g, '0');
+  const leftOutParagraphs = new Set(squad.articles.filter((a) => leftOut.has(a.file.replace(/\.json$/, ''))).map((a) => masked(contexts.get(a.id) ?? '')));
+  const kept = articles.filter((a) => !a.paragraphs.some((p) => leftOutParagraphs.has(masked(p))));
+  const absent = sample.filter((q) => leftOut.has(q.title)).slice(0, limit);
+  return { articles, questions, kept, absent };
 }
 
 /** Case and space insensitive: the gold string as a reader would spot it in the quote. */
