@@ -8,13 +8,22 @@
  *   ceasefire); a leading Arabic article is dropped from the parts, so "al-Hayya", "Al Hayya" and
  *   "Hayya" all give hayya, and "alhayya" meets the closed-up form;
  * - numbers are kept (thousands separators dropped), single letters are not;
- * - stopwords (function and question words) are dropped, the rest is Porter-stemmed, with a few
- *   irregular past tenses mapped to their base first ("met" = "meet").
+ * - stopwords (function and question words) are dropped, the rest is Porter-stemmed, with
+ *   irregular forms mapped to their base first from WordNet's exception lists ("met" = "meet",
+ *   "children" = "child"; `word-forms.ts` says which forms keep their own meaning).
  * Tokens keep their offsets in the original text so snippets can mark matches without ever
  * rewriting the article's characters.
  */
 import { stemmer } from 'stemmer';
 import { STOPWORDS } from './stopwords.ts';
+import { baseForm } from './word-forms.ts';
+
+/**
+ * Goes up whenever the analysis gives other terms for the same text: an index snapshot built by
+ * another analysis is stale, since its terms would no longer meet the questions'.
+ * 2: WordNet's irregular forms ("fled" = "flee", "children" = "child").
+ */
+export const ANALYSIS_VERSION = 2;
 
 /** An index term, the folded word it was stemmed from, and where that word sits in the original text. */
 export interface Token {
@@ -34,20 +43,6 @@ const WORD = /(?:\p{L}\.){2,}|\p{N}+(?:[.,]\p{N}+)*|[\p{L}\p{N}\p{M}]+(?:['’�
 const MARKS = /\p{M}/gu;
 const HYPHENS = /[-‐‑]/;
 const ARABIC_ARTICLES: ReadonlySet<string> = new Set(['al', 'el']);
-
-const IRREGULAR_PAST: ReadonlyMap<string, string> = new Map([
-  ['met', 'meet'], ['spoke', 'speak'], ['spoken', 'speak'], ['went', 'go'], ['gone', 'go'],
-  ['took', 'take'], ['taken', 'take'], ['gave', 'give'], ['given', 'give'], ['made', 'make'],
-  ['came', 'come'], ['saw', 'see'], ['seen', 'see'], ['held', 'hold'], ['brought', 'bring'],
-  ['fought', 'fight'], ['won', 'win'], ['lost', 'lose'], ['sought', 'seek'], ['struck', 'strike'],
-  ['began', 'begin'], ['begun', 'begin'], ['ran', 'run'], ['wrote', 'write'], ['written', 'write'],
-  ['chose', 'choose'], ['chosen', 'choose'], ['fell', 'fall'], ['fallen', 'fall'], ['rose', 'rise'],
-  ['risen', 'rise'], ['led', 'lead'], ['paid', 'pay'], ['sent', 'send'], ['built', 'build'],
-  ['bought', 'buy'], ['sold', 'sell'], ['kept', 'keep'], ['thought', 'think'], ['found', 'find'],
-  ['stood', 'stand'], ['understood', 'understand'], ['knew', 'know'], ['grew', 'grow'],
-  ['drew', 'draw'], ['flew', 'fly'], ['threw', 'throw'], ['withdrew', 'withdraw'],
-  ['withdrawn', 'withdraw'], ['died', 'die'], ['dead', 'die'], ['killed', 'kill'],
-]);
 
 /** Lowercases and strips diacritics; typographic apostrophes become ASCII. */
 export function fold(text: string): string {
@@ -110,5 +105,8 @@ function wordTerms(word: string, mode: AnalysisMode): { term: string; word: stri
 function normalised(word: string): { term: string; word: string }[] {
   if (/^\p{N}/u.test(word)) return [{ term: word, word }];
   if (word.length < 2 || STOPWORDS.has(word)) return [];
-  return [{ term: stemmer(IRREGULAR_PAST.get(word) ?? word), word }];
+  const base = baseForm(word);
+  // A form whose base frames questions ("told" → "tell") keeps its own term, as "said" is dropped
+  // and "told" is indexed as it is: mapping it would make it a term no question asks for.
+  return [{ term: stemmer(STOPWORDS.has(base) ? word : base), word }];
 }

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { terms } from '../src/search/analyzer.ts';
+
+/** Expects each form to give exactly the index terms of its base. */
+function expectSameTerms(pairs: [form: string, base: string][]): void {
+  for (const [form, base] of pairs) expect(terms(form), form).toEqual(terms(base));
+}
+
+describe('irregular word forms', () => {
+  it('meets the base form of irregular verbs and nouns from WordNet', () => {
+    expectSameTerms([
+      ['fled', 'flee'], ['swore', 'swear'], ['upheld', 'uphold'], ['shot', 'shoot'], ['hung', 'hang'],
+      ['children', 'child'], ['women', 'woman'], ['crises', 'crisis'], ['lying', 'lie'], ['dies', 'die'],
+    ]);
+  });
+
+  it('analyses a question the way it analyses the article, whatever the form each uses', () => {
+    expect(terms('Who did the women flee from?', 'query')).toEqual(terms('The woman fled from', 'query'));
+  });
+
+  it('leaves forms that are words of their own to their own meaning', () => {
+    expect(terms('lay')).not.toEqual(terms('lie'));
+    expect(terms('ground')).not.toEqual(terms('grind'));
+    expect(terms('better')).not.toEqual(terms('good'));
+    expect(terms('leaves')).toEqual(terms('leave'));
+    expect(terms('lives')).toEqual(terms('live'));
+  });
+
+  it('keeps the past tenses news uses, and the words that frame questions, as before', () => {
+    expectSameTerms([['met', 'meet'], ['found', 'find'], ['fell', 'fall'], ['saw', 'see'], ['dead', 'die']]);
+    expect(terms('told')).toEqual(['told']);
+    expect(terms('said tell')).toEqual([]);
+  });
+});
