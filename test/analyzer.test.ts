@@ -32,3 +32,22 @@ describe('irregular word forms', () => {
     expect(terms('said tell')).toEqual([]);
   });
 });
+
+describe('numbers written out or in digits', () => {
+  it('meets the digits of a number written out, cardinal or ordinal, hyphenated or not', () => {
+    expectSameTerms([
+      ['four field goals', '4 field goals'], ['Twenty-one', '21'], ['the third quarter', 'the 3rd quarter'],
+      ['the twenty-first century', 'the 21st century'], ['Seventh', '7TH'],
+    ]);
+  });
+
+  it('asks for the same number a question writes out', () => {
+    const asked = new Set(terms('Did he kick four field goals?', 'query'));
+    expect(asked).toEqual(new Set(terms('He kicked 4 field goals')));
+  });
+
+  it('keeps "one" a stopword and leaves larger numbers and decades as digits', () => {
+    expect(terms('one of the 1990s')).toEqual(['1990']);
+    expect(terms('hundred')).not.toEqual(terms('100'));
+  });
+});

@@ -7,7 +7,8 @@
  * - hyphenated words index their parts and the closed-up form ("cease-fire" → cease, fire,
  *   ceasefire); a leading Arabic article is dropped from the parts, so "al-Hayya", "Al Hayya" and
  *   "Hayya" all give hayya, and "alhayya" meets the closed-up form;
- * - numbers are kept (thousands separators dropped), single letters are not;
+ * - numbers are kept (thousands separators dropped), and numbers written out up to 99 become their
+ *   digits ("four" = "4", "third" = "3rd", "twenty-first" = "21st"); single letters are not kept;
  * - stopwords (function and question words) are dropped, the rest is Porter-stemmed, with
  *   irregular forms mapped to their base first from WordNet's exception lists ("met" = "meet",
  *   "children" = "child"; `word-forms.ts` says which forms keep their own meaning).
@@ -16,14 +17,15 @@
  */
 import { stemmer } from 'stemmer';
 import { STOPWORDS } from './stopwords.ts';
-import { baseForm } from './word-forms.ts';
+import { baseForm, digitsOf } from './word-forms.ts';
 
 /**
  * Goes up whenever the analysis gives other terms for the same text: an index snapshot built by
  * another analysis is stale, since its terms would no longer meet the questions'.
  * 2: WordNet's irregular forms ("fled" = "flee", "children" = "child").
+ * 3: numbers written out meet their digits ("four" = "4", "twenty-first" = "21st").
  */
-export const ANALYSIS_VERSION = 2;
+export const ANALYSIS_VERSION = 3;
 
 /** An index term, the folded word it was stemmed from, and where that word sits in the original text. */
 export interface Token {
@@ -39,7 +41,8 @@ export interface Token {
  */
 export type AnalysisMode = 'index' | 'query';
 
-const WORD = /(?:\p{L}\.){2,}|\p{N}+(?:[.,]\p{N}+)*|[\p{L}\p{N}\p{M}]+(?:['’‘\-‐‑][\p{L}\p{N}\p{M}]+)*['’]?/gu;
+// An ordinal's suffix stays with its digits ("21st" is one word) so it meets "twenty-first".
+const WORD = /(?:\p{L}\.){2,}|\p{N}+(?:[.,]\p{N}+)*(?:(?:st|nd|rd|th|ST|ND|RD|TH)(?![\p{L}\p{N}]))?|[\p{L}\p{N}\p{M}]+(?:['’‘\-‐‑][\p{L}\p{N}\p{M}]+)*['’]?/gu;
 const MARKS = /\p{M}/gu;
 const HYPHENS = /[-‐‑]/;
 const ARABIC_ARTICLES: ReadonlySet<string> = new Set(['al', 'el']);
@@ -97,6 +100,8 @@ function wordTerms(word: string, mode: AnalysisMode): { term: string; word: stri
   const bare = folded.replace(/'s$/, '').replace(/'$/, '').replace(/'/g, '');
   const parts = bare.split(HYPHENS).filter((part) => part.length > 0);
   if (parts.length === 1) return normalised(bare);
+  const number = digitsOf(parts.join(''));
+  if (number !== null) return [{ term: number, word: bare }];
   const named = ARABIC_ARTICLES.has(parts[0] ?? '') ? parts.slice(1) : parts;
   const found = named.flatMap(normalised);
   return mode === 'index' ? [...found, ...normalised(parts.join(''))] : found;
@@ -105,6 +110,8 @@ function wordTerms(word: string, mode: AnalysisMode): { term: string; word: stri
 function normalised(word: string): { term: string; word: string }[] {
   if (/^\p{N}/u.test(word)) return [{ term: word, word }];
   if (word.length < 2 || STOPWORDS.has(word)) return [];
+  const number = digitsOf(word);
+  if (number !== null) return [{ term: number, word }];
   const base = baseForm(word);
   // A form whose base frames questions ("told" → "tell") keeps its own term, as "said" is dropped
   // and "told" is indexed as it is: mapping it would make it a term no question asks for.

@@ -1,5 +1,11 @@
 /**
- * Irregular word forms and their base, so "held" meets "hold", "struck" meets "strike" and
+ * Word forms that mean the same and should meet as one index term.
+ *
+ * Numbers written out meet their digits: "four" = "4", "third" = "3rd", "twenty-first" = "21st",
+ * up to 99 (news style spells out small numbers, readers type digits). The words come from the
+ * `number-to-words` package rather than a typed list.
+ *
+ * Irregular word forms meet their base, so "held" meets "hold", "struck" meets "strike" and
  * "children" meets "child": Porter stemming only strips regular endings.
  *
  * The forms are WordNet 3.0's exception lists (verb.exc, noun.exc, adj.exc) as the `wink-lexicon`
@@ -47,6 +53,31 @@ const NEWS_READINGS: ReadonlyMap<string, string> = new Map([
 ]);
 
 let bases: ReadonlyMap<string, string> | null = null;
+let numbers: ReadonlyMap<string, string> | null = null;
+
+/** Past this, numbers are written in digits anyway ("a hundred" is not "100" in a count of hundreds). */
+const LARGEST_WRITTEN_NUMBER = 99;
+
+/** The digits of a number written out and closed up ("four" → "4", "twentyfirst" → "21st"), or null. */
+export function digitsOf(word: string): string | null {
+  numbers ??= writtenNumbers();
+  return numbers.get(word) ?? null;
+}
+
+function writtenNumbers(): Map<string, string> {
+  const written = require('number-to-words') as {
+    toWords(n: number): string;
+    toWordsOrdinal(n: number): string;
+    toOrdinal(n: number): string;
+  };
+  const closedUp = (words: string) => words.replace(/[\s-]/g, '');
+  const found = new Map<string, string>();
+  for (let n = 1; n <= LARGEST_WRITTEN_NUMBER; n += 1) {
+    found.set(closedUp(written.toWords(n)), String(n));
+    found.set(closedUp(written.toWordsOrdinal(n)), written.toOrdinal(n));
+  }
+  return found;
+}
 
 /** The base of an irregular inflected form ("met" → "meet"), or the word itself. */
 export function baseForm(word: string): string {
