@@ -51,3 +51,12 @@ describe('numbers written out or in digits', () => {
     expect(terms('hundred')).not.toEqual(terms('100'));
   });
 });
+
+describe('British and American spellings', () => {
+  it('meets the American spelling of a British word, in any inflection', () => {
+    expectSameTerms([
+      ['defence', 'defense'], ['organisation', 'organization'], ['organised', 'organized'],
+      ['archaeologist', 'archeologist'], ['colour', 'color'], ['travelled', 'traveled'], ['programme', 'program'],
+    ]);
+  });
+});

@@ -10,8 +10,9 @@
  * - numbers are kept (thousands separators dropped), and numbers written out up to 99 become their
  *   digits ("four" = "4", "third" = "3rd", "twenty-first" = "21st"); single letters are not kept;
  * - stopwords (function and question words) are dropped, the rest is Porter-stemmed, with
- *   irregular forms mapped to their base first from WordNet's exception lists ("met" = "meet",
- *   "children" = "child"; `word-forms.ts` says which forms keep their own meaning).
+ *   British spellings made American and irregular forms mapped to their base first, from WordNet's
+ *   exception lists ("organised" = "organized", "met" = "meet", "children" = "child";
+ *   `word-forms.ts` says which forms keep their own meaning).
  * Tokens keep their offsets in the original text so snippets can mark matches without ever
  * rewriting the article's characters.
  */
@@ -24,8 +25,9 @@ import { baseForm, digitsOf } from './word-forms.ts';
  * another analysis is stale, since its terms would no longer meet the questions'.
  * 2: WordNet's irregular forms ("fled" = "flee", "children" = "child").
  * 3: numbers written out meet their digits ("four" = "4", "twenty-first" = "21st").
+ * 4: British spellings meet American ones ("defence" = "defense").
  */
-export const ANALYSIS_VERSION = 3;
+export const ANALYSIS_VERSION = 4;
 
 /** An index term, the folded word it was stemmed from, and where that word sits in the original text. */
 export interface Token {

@@ -5,6 +5,11 @@
  * up to 99 (news style spells out small numbers, readers type digits). The words come from the
  * `number-to-words` package rather than a typed list.
  *
+ * British spellings meet American ones: "defence" = "defense", "organisation" = "organization",
+ * "archaeologist" = "archeologist", from the British-to-American list the
+ * `american-british-english-translator` package ships (1,700 words), so a reader's spelling finds
+ * an outlet's.
+ *
  * Irregular word forms meet their base, so "held" meets "hold", "struck" meets "strike" and
  * "children" meets "child": Porter stemming only strips regular endings.
  *
@@ -35,6 +40,9 @@ const EXCEPTION_LISTS = [
 ] as const;
 
 /** Regular verb endings, and whether the verb may have lost a final "e" to them ("moved", "moving"). */
+/** British spelling → American spelling, one word each. */
+const BRITISH_SPELLINGS = 'american-british-english-translator/data/british_spellings.json';
+
 const REGULAR_ENDINGS = [
   { ending: 's', dropsE: false },
   { ending: 'es', dropsE: false },
@@ -53,6 +61,7 @@ const NEWS_READINGS: ReadonlyMap<string, string> = new Map([
 ]);
 
 let bases: ReadonlyMap<string, string> | null = null;
+let americanSpellings: ReadonlyMap<string, string> | null = null;
 let numbers: ReadonlyMap<string, string> | null = null;
 
 /** Past this, numbers are written in digits anyway ("a hundred" is not "100" in a count of hundreds). */
@@ -79,10 +88,12 @@ function writtenNumbers(): Map<string, string> {
   return found;
 }
 
-/** The base of an irregular inflected form ("met" → "meet"), or the word itself. */
+/** The base of a word in American spelling: "met" → "meet", "organised" → "organized", or the word itself. */
 export function baseForm(word: string): string {
   bases ??= irregularBases();
-  return NEWS_READINGS.get(word) ?? bases.get(word) ?? word;
+  americanSpellings ??= new Map(Object.entries(require(BRITISH_SPELLINGS) as Record<string, string>));
+  const spelt = americanSpellings.get(word) ?? word;
+  return NEWS_READINGS.get(spelt) ?? bases.get(spelt) ?? spelt;
 }
 
 function irregularBases(): Map<string, string> {
