@@ -46,9 +46,15 @@ describe('numbers written out or in digits', () => {
     expect(asked).toEqual(new Set(terms('He kicked 4 field goals')));
   });
 
-  it('keeps "one" a stopword and leaves larger numbers and decades as digits', () => {
-    expect(terms('one of the 1990s')).toEqual(['1990']);
+  it('keeps "one" a stopword and leaves larger numbers as they are', () => {
+    expect(terms('one of them')).toEqual([]);
     expect(terms('hundred')).not.toEqual(terms('100'));
+  });
+
+  it('meets a decade however it is written, and not the year it starts with', () => {
+    expectSameTerms([['the 1990s', "the 1990's"], ['in the 2000s', 'in the 2000’s']]);
+    expect(terms('the 1990s')).not.toEqual(terms('in 1990'));
+    expect(terms("Super Bowl 50's location")).toEqual(terms('Super Bowl 50 location'));
   });
 });
 

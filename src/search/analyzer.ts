@@ -8,7 +8,8 @@
  *   ceasefire); a leading Arabic article is dropped from the parts, so "al-Hayya", "Al Hayya" and
  *   "Hayya" all give hayya, and "alhayya" meets the closed-up form;
  * - numbers are kept (thousands separators dropped), and numbers written out up to 99 become their
- *   digits ("four" = "4", "third" = "3rd", "twenty-first" = "21st"); single letters are not kept;
+ *   digits ("four" = "4", "third" = "3rd", "twenty-first" = "21st"); a decade is a term of its own
+ *   ("1990s" = "1990's"); single letters are not kept;
  * - stopwords (function and question words) are dropped, the rest is Porter-stemmed, with
  *   British spellings made American and irregular forms mapped to their base first, from WordNet's
  *   exception lists ("organised" = "organized", "met" = "meet", "children" = "child";
@@ -26,8 +27,9 @@ import { baseForm, digitsOf } from './word-forms.ts';
  * 2: WordNet's irregular forms ("fled" = "flee", "children" = "child").
  * 3: numbers written out meet their digits ("four" = "4", "twenty-first" = "21st").
  * 4: British spellings meet American ones ("defence" = "defense").
+ * 5: decades are terms of their own ("1990s" = "1990's", not "1990").
  */
-export const ANALYSIS_VERSION = 4;
+export const ANALYSIS_VERSION = 5;
 
 /** An index term, the folded word it was stemmed from, and where that word sits in the original text. */
 export interface Token {
@@ -43,8 +45,10 @@ export interface Token {
  */
 export type AnalysisMode = 'index' | 'query';
 
-// An ordinal's suffix stays with its digits ("21st" is one word) so it meets "twenty-first".
-const WORD = /(?:\p{L}\.){2,}|\p{N}+(?:[.,]\p{N}+)*(?:(?:st|nd|rd|th|ST|ND|RD|TH)(?![\p{L}\p{N}]))?|[\p{L}\p{N}\p{M}]+(?:['’‘\-‐‑][\p{L}\p{N}\p{M}]+)*['’]?/gu;
+// An ordinal's suffix stays with its digits ("21st" is one word) so it meets "twenty-first", and so
+// does a decade's ("1990s", "1990's"), so it is not the year 1990. "50's" alone is a possessive.
+const WORD =
+  /(?:\p{L}\.){2,}|\p{N}+(?:[.,]\p{N}+)*(?:(?:st|nd|rd|th|ST|ND|RD|TH|(?<=0)s|(?<=\p{N}{3}0)['’]s)(?![\p{L}\p{N}]))?|[\p{L}\p{N}\p{M}]+(?:['’‘\-‐‑][\p{L}\p{N}\p{M}]+)*['’]?/gu;
 const MARKS = /\p{M}/gu;
 const HYPHENS = /[-‐‑]/;
 const ARABIC_ARTICLES: ReadonlySet<string> = new Set(['al', 'el']);
@@ -97,7 +101,7 @@ function cachedWordTerms(word: string, mode: AnalysisMode): { term: string; word
 
 function wordTerms(word: string, mode: AnalysisMode): { term: string; word: string }[] {
   const folded = fold(word);
-  if (/^\p{N}/u.test(folded)) return normalised(folded.replace(/,/g, ''));
+  if (/^\p{N}/u.test(folded)) return normalised(folded.replace(/[,']/g, ''));
   if (/^(?:\p{L}\.){2,}$/u.test(folded)) return normalised(folded.replace(/\./g, ''));
   const bare = folded.replace(/'s$/, '').replace(/'$/, '').replace(/'/g, '');
   const parts = bare.split(HYPHENS).filter((part) => part.length > 0);
