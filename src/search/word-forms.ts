@@ -17,8 +17,8 @@
  * package ships them. A form is mapped to its base only when WordNet gives it no reading of its
  * own in the same role, so a word news uses in its own right keeps its meaning:
  * - a form that is itself a WordNet lemma of the list's part of speech is left alone: "lay",
- *   "felt", "ground", "wound", "bound" are verbs of their own; "data" and "men" are nouns of their own; "better" and "best" are adjectives of their
- *   own, so they do not turn into "good";
+ *   "felt", "ground", "wound", "bound" are verbs of their own; "data" and "men" are nouns of their
+ *   own; "better" and "best" are adjectives of their own, so they do not turn into "good";
  * - a form that is a regular inflection of a WordNet verb is left to the stemmer: "leaves" and
  *   "lives" are mostly "leave" and "live" in news, not "leaf" and "life".
  * The rest ("met", "held", "led", "left", "rose", "struck", "children", "women", "bigger") map to
@@ -39,10 +39,10 @@ const EXCEPTION_LISTS = [
   { list: 'wn-adjective-exceptions.js', index: 'index.adj' },
 ] as const;
 
-/** Regular verb endings, and whether the verb may have lost a final "e" to them ("moved", "moving"). */
 /** British spelling → American spelling, one word each. */
 const BRITISH_SPELLINGS = 'american-british-english-translator/data/british_spellings.json';
 
+/** Regular verb endings, and whether the verb may have lost a final "e" to them ("moved", "moving"). */
 const REGULAR_ENDINGS = [
   { ending: 's', dropsE: false },
   { ending: 'es', dropsE: false },
