@@ -33,6 +33,8 @@ const questions: [question: string, article: string, fragment: string][] = [
   ['What came out of the Sharm el Sheikh summit in October?', ISTANBUL, 'agreement to a ceasefire'],
   ['How many people did the Israeli strike in Lebanon kill?', ISTANBUL, 'claiming lives of 13 people'],
   ["What did Lebanon's health ministry confirm?", ISTANBUL, '13 dead and a number of others wounded'],
+  // Irregular plurals meet their singular: the article writes "lies" and "children".
+  ['What did Hamas say was a lie?', ISTANBUL, 'assertions “lies”'],
   ['Which mosque was hit?', ISTANBUL, 'Khalid bin al-Walid mosque'],
   ['What did the Israeli military say it struck in Ain al-Hilweh?', ISTANBUL, 'Hamas training compound'],
   ["Who did Turkey's foreign minister meet?", ANKARA, 'with a Hamas delegation led by the head'],
@@ -44,6 +46,7 @@ const questions: [question: string, article: string, fragment: string][] = [
   ['What does Hamas accuse Netanyahu of?', ANKARA, 'obstructing the second-phase negotiations'],
   ['Does Türkiye support the Palestinians?', ANKARA, 'unwavering support for the Palestinian people'],
   ['What did Israel Katz threaten Gaza with?', ANKARA, 'complete destruction of the besieged enclave'],
+  ['Was any child killed?', ANKARA, 'including women and children'],
   ['When did Israel renew its aggression on Gaza?', ANKARA, 'On March 18'],
   ['What did Netanyahu say about ceasefire talks?', ANKARA, '"under fire"'],
   ['What were the negotiations based on?', ANKARA, "mediators' proposals"],

@@ -7,14 +7,29 @@
  * - hyphenated words index their parts and the closed-up form ("cease-fire" → cease, fire,
  *   ceasefire); a leading Arabic article is dropped from the parts, so "al-Hayya", "Al Hayya" and
  *   "Hayya" all give hayya, and "alhayya" meets the closed-up form;
- * - numbers are kept (thousands separators dropped), single letters are not;
- * - stopwords (function and question words) are dropped, the rest is Porter-stemmed, with a few
- *   irregular past tenses mapped to their base first ("met" = "meet").
+ * - numbers are kept (thousands separators dropped), and numbers written out up to 99 become their
+ *   digits ("four" = "4", "third" = "3rd", "twenty-first" = "21st"); a decade is a term of its own
+ *   ("1990s" = "1990's"); single letters are not kept;
+ * - stopwords (function and question words) are dropped, the rest is Porter-stemmed, with
+ *   British spellings made American and irregular forms mapped to their base first, from WordNet's
+ *   exception lists ("organised" = "organized", "met" = "meet", "children" = "child";
+ *   `word-forms.ts` says which forms keep their own meaning).
  * Tokens keep their offsets in the original text so snippets can mark matches without ever
  * rewriting the article's characters.
  */
 import { stemmer } from 'stemmer';
 import { STOPWORDS } from './stopwords.ts';
+import { baseForm, digitsOf } from './word-forms.ts';
+
+/**
+ * Goes up whenever the analysis gives other terms for the same text: an index snapshot built by
+ * another analysis is stale, since its terms would no longer meet the questions'.
+ * 2: WordNet's irregular forms ("fled" = "flee", "children" = "child").
+ * 3: numbers written out meet their digits ("four" = "4", "twenty-first" = "21st").
+ * 4: British spellings meet American ones ("defence" = "defense").
+ * 5: decades are terms of their own ("1990s" = "1990's", not "1990").
+ */
+export const ANALYSIS_VERSION = 5;
 
 /** An index term, the folded word it was stemmed from, and where that word sits in the original text. */
 export interface Token {
@@ -30,24 +45,13 @@ export interface Token {
  */
 export type AnalysisMode = 'index' | 'query';
 
-const WORD = /(?:\p{L}\.){2,}|\p{N}+(?:[.,]\p{N}+)*|[\p{L}\p{N}\p{M}]+(?:['’‘\-‐‑][\p{L}\p{N}\p{M}]+)*['’]?/gu;
+// An ordinal's suffix stays with its digits ("21st" is one word) so it meets "twenty-first", and so
+// does a decade's ("1990s", "1990's"), so it is not the year 1990. "50's" alone is a possessive.
+const WORD =
+  /(?:\p{L}\.){2,}|\p{N}+(?:[.,]\p{N}+)*(?:(?:st|nd|rd|th|ST|ND|RD|TH|(?<=0)s|(?<=\p{N}{3}0)['’]s)(?![\p{L}\p{N}]))?|[\p{L}\p{N}\p{M}]+(?:['’‘\-‐‑][\p{L}\p{N}\p{M}]+)*['’]?/gu;
 const MARKS = /\p{M}/gu;
 const HYPHENS = /[-‐‑]/;
 const ARABIC_ARTICLES: ReadonlySet<string> = new Set(['al', 'el']);
-
-const IRREGULAR_PAST: ReadonlyMap<string, string> = new Map([
-  ['met', 'meet'], ['spoke', 'speak'], ['spoken', 'speak'], ['went', 'go'], ['gone', 'go'],
-  ['took', 'take'], ['taken', 'take'], ['gave', 'give'], ['given', 'give'], ['made', 'make'],
-  ['came', 'come'], ['saw', 'see'], ['seen', 'see'], ['held', 'hold'], ['brought', 'bring'],
-  ['fought', 'fight'], ['won', 'win'], ['lost', 'lose'], ['sought', 'seek'], ['struck', 'strike'],
-  ['began', 'begin'], ['begun', 'begin'], ['ran', 'run'], ['wrote', 'write'], ['written', 'write'],
-  ['chose', 'choose'], ['chosen', 'choose'], ['fell', 'fall'], ['fallen', 'fall'], ['rose', 'rise'],
-  ['risen', 'rise'], ['led', 'lead'], ['paid', 'pay'], ['sent', 'send'], ['built', 'build'],
-  ['bought', 'buy'], ['sold', 'sell'], ['kept', 'keep'], ['thought', 'think'], ['found', 'find'],
-  ['stood', 'stand'], ['understood', 'understand'], ['knew', 'know'], ['grew', 'grow'],
-  ['drew', 'draw'], ['flew', 'fly'], ['threw', 'throw'], ['withdrew', 'withdraw'],
-  ['withdrawn', 'withdraw'], ['died', 'die'], ['dead', 'die'], ['killed', 'kill'],
-]);
 
 /** Lowercases and strips diacritics; typographic apostrophes become ASCII. */
 export function fold(text: string): string {
@@ -97,11 +101,13 @@ function cachedWordTerms(word: string, mode: AnalysisMode): { term: string; word
 
 function wordTerms(word: string, mode: AnalysisMode): { term: string; word: string }[] {
   const folded = fold(word);
-  if (/^\p{N}/u.test(folded)) return normalised(folded.replace(/,/g, ''));
+  if (/^\p{N}/u.test(folded)) return normalised(folded.replace(/[,']/g, ''));
   if (/^(?:\p{L}\.){2,}$/u.test(folded)) return normalised(folded.replace(/\./g, ''));
   const bare = folded.replace(/'s$/, '').replace(/'$/, '').replace(/'/g, '');
   const parts = bare.split(HYPHENS).filter((part) => part.length > 0);
   if (parts.length === 1) return normalised(bare);
+  const number = digitsOf(parts.join(''));
+  if (number !== null) return [{ term: number, word: bare }];
   const named = ARABIC_ARTICLES.has(parts[0] ?? '') ? parts.slice(1) : parts;
   const found = named.flatMap(normalised);
   return mode === 'index' ? [...found, ...normalised(parts.join(''))] : found;
@@ -110,5 +116,10 @@ function wordTerms(word: string, mode: AnalysisMode): { term: string; word: stri
 function normalised(word: string): { term: string; word: string }[] {
   if (/^\p{N}/u.test(word)) return [{ term: word, word }];
   if (word.length < 2 || STOPWORDS.has(word)) return [];
-  return [{ term: stemmer(IRREGULAR_PAST.get(word) ?? word), word }];
+  const number = digitsOf(word);
+  if (number !== null) return [{ term: number, word }];
+  const base = baseForm(word);
+  // A form whose base frames questions ("told" → "tell") keeps its own term, as "said" is dropped
+  // and "told" is indexed as it is: mapping it would make it a term no question asks for.
+  return [{ term: stemmer(STOPWORDS.has(base) ? word : base), word }];
 }

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { terms } from '../src/search/analyzer.ts';
+
+/** Expects each form to give exactly the index terms of its base. */
+function expectSameTerms(pairs: [form: string, base: string][]): void {
+  for (const [form, base] of pairs) expect(terms(form), form).toEqual(terms(base));
+}
+
+describe('irregular word forms', () => {
+  it('meets the base form of irregular verbs and nouns from WordNet', () => {
+    expectSameTerms([
+      ['fled', 'flee'], ['swore', 'swear'], ['upheld', 'uphold'], ['shot', 'shoot'], ['hung', 'hang'],
+      ['children', 'child'], ['women', 'woman'], ['crises', 'crisis'], ['lying', 'lie'], ['dies', 'die'],
+    ]);
+  });
+
+  it('analyses a question the way it analyses the article, whatever the form each uses', () => {
+    expect(terms('Who did the women flee from?', 'query')).toEqual(terms('The woman fled from', 'query'));
+  });
+
+  it('leaves forms that are words of their own to their own meaning', () => {
+    expect(terms('lay')).not.toEqual(terms('lie'));
+    expect(terms('ground')).not.toEqual(terms('grind'));
+    expect(terms('better')).not.toEqual(terms('good'));
+    expect(terms('leaves')).toEqual(terms('leave'));
+    expect(terms('lives')).toEqual(terms('live'));
+  });
+
+  it('keeps the past tenses news uses, and the words that frame questions, as before', () => {
+    expectSameTerms([['met', 'meet'], ['found', 'find'], ['fell', 'fall'], ['saw', 'see'], ['dead', 'die']]);
+    expect(terms('told')).toEqual(['told']);
+    expect(terms('said tell')).toEqual([]);
+  });
+});
+
+describe('numbers written out or in digits', () => {
+  it('meets the digits of a number written out, cardinal or ordinal, hyphenated or not', () => {
+    expectSameTerms([
+      ['four field goals', '4 field goals'], ['Twenty-one', '21'], ['the third quarter', 'the 3rd quarter'],
+      ['the twenty-first century', 'the 21st century'], ['Seventh', '7TH'],
+    ]);
+  });
+
+  it('asks for the same number a question writes out', () => {
+    const asked = new Set(terms('Did he kick four field goals?', 'query'));
+    expect(asked).toEqual(new Set(terms('He kicked 4 field goals')));
+  });
+
+  it('keeps "one" a stopword and leaves larger numbers as they are', () => {
+    expect(terms('one of them')).toEqual([]);
+    expect(terms('hundred')).not.toEqual(terms('100'));
+  });
+
+  it('meets a decade however it is written, and not the year it starts with', () => {
+    expectSameTerms([['the 1990s', "the 1990's"], ['in the 2000s', 'in the 2000’s']]);
+    expect(terms('the 1990s')).not.toEqual(terms('in 1990'));
+    expect(terms("Super Bowl 50's location")).toEqual(terms('Super Bowl 50 location'));
+  });
+});
+
+describe('British and American spellings', () => {
+  it('meets the American spelling of a British word, in any inflection', () => {
+    expectSameTerms([
+      ['defence', 'defense'], ['organisation', 'organization'], ['organised', 'organized'],
+      ['archaeologist', 'archeologist'], ['colour', 'color'], ['travelled', 'traveled'], ['programme', 'program'],
+    ]);
+  });
+});
