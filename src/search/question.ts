@@ -78,24 +78,39 @@ export function prepareQuestion(
 
 /** How much another name of the same country counts ("Turkiye" for "Turkey"): nearly the word itself. */
 const PLACE_NAME_WEIGHT = 0.9;
-/** How much a WordNet relative of a question word counts against the word itself. */
+/** How much a near WordNet relative of a question word (synonym, derivation) counts against the word itself. */
 const PARAPHRASE_WEIGHT = 0.4;
 const MAX_PARAPHRASES = 6;
+/** How much a far relative (a derivation's derivation, a hyponym) counts: it names the thing less surely. */
+const FAR_PARAPHRASE_WEIGHT = 0.25;
+const MAX_FAR_PARAPHRASES = 4;
 
 /**
- * Index terms of the corpus that WordNet relates to a question word (synonyms, derivations), at
- * reduced weight: "invaded" meets "invasion", "award" meets "prize", "Turkish" meets "Turkey".
+ * Index terms of the corpus that WordNet relates to a question word, at reduced weight: near
+ * relatives ("invaded" meets "invasion", "award" meets "prize", "Turkish" meets "Turkey") and,
+ * fewer and weaker, far ones ("meet" meets "summit"), those the corpus uses most first. A far
+ * relative the corpus holds in more articles than the word itself is mostly used in another sense
+ * ("congress" is rarely a kind of meeting in the news), so it is left out.
  */
 function paraphrases(word: string, already: readonly TermVariant[], vocabulary: Vocabulary): TermVariant[] {
   if (word.length < 3 || /^\p{N}/u.test(word)) return [];
-  const found = new Map<string, TermVariant>();
+  const own = Math.max(0, ...already.map((v) => vocabulary.frequency(v.term)));
+  const near = new Set<string>();
+  const far = new Set<string>();
   for (const related of relatedWords(word)) {
-    for (const term of terms(related, 'query')) {
-      if (vocabulary.frequency(term) > 0 && !already.some((v) => v.term === term)) found.set(term, { term, weight: PARAPHRASE_WEIGHT });
-    }
-    if (found.size >= MAX_PARAPHRASES) break;
+    // A relative of several terms ("cease-fire") is one thing, not each of its parts.
+    const [term, ...more] = terms(related.word, 'query');
+    if (term === undefined || more.length > 0) continue;
+    const frequency = vocabulary.frequency(term);
+    if (frequency === 0 || near.has(term) || already.some((v) => v.term === term)) continue;
+    if (related.near && near.size < MAX_PARAPHRASES) near.add(term);
+    else if (!related.near && frequency <= own) far.add(term);
   }
-  return [...found.values()];
+  const farthest = [...far].filter((term) => !near.has(term)).sort((a, b) => vocabulary.frequency(b) - vocabulary.frequency(a));
+  return [
+    ...[...near].map((term) => ({ term, weight: PARAPHRASE_WEIGHT })),
+    ...farthest.slice(0, MAX_FAR_PARAPHRASES).map((term) => ({ term, weight: FAR_PARAPHRASE_WEIGHT })),
+  ];
 }
 
 /** Most postings an answer's retrieval walks; the rarest two terms are always kept. */
