@@ -44,33 +44,35 @@ function file(name: string): { fd: number; size: number } {
   return found;
 }
 
-/** The line starting at or after byte `from`, and where it starts. */
+/** One read buffer for every lookup: reads are synchronous, so no two lookups share it at once. */
+const buffer = Buffer.allocUnsafe(CHUNK);
+
+/**
+ * The line starting at or after byte `from` (after the next line break when `skipPartial`), and
+ * where it starts. One read usually holds both the break and the whole line, so a binary-search
+ * probe costs a single read.
+ */
 function lineAfter(name: string, from: number, skipPartial: boolean): { line: string; start: number } | null {
   const { fd, size } = file(name);
+  let skipping = skipPartial && from > 0;
   let start = from;
-  const buffer = Buffer.alloc(CHUNK);
-  if (skipPartial && from > 0) {
-    for (;;) {
-      const read = readSync(fd, buffer, 0, CHUNK, start);
-      if (read <= 0) return null;
-      const newline = buffer.subarray(0, read).indexOf(10);
-      if (newline >= 0) {
-        start += newline + 1;
-        break;
-      }
-      start += read;
-    }
-  }
-  if (start >= size) return null;
   let text = '';
-  for (let at = start; at < size; at += CHUNK) {
-    const read = readSync(fd, buffer, 0, CHUNK, at);
-    const piece = buffer.subarray(0, read).toString('utf8');
-    const newline = piece.indexOf('\n');
-    if (newline >= 0) return { line: text + piece.slice(0, newline), start };
-    text += piece;
+  for (let at = from; at < size; at += CHUNK) {
+    const chunk = buffer.subarray(0, readSync(fd, buffer, 0, CHUNK, at));
+    if (chunk.length === 0) break;
+    let lineStart = 0;
+    if (skipping) {
+      const newline = chunk.indexOf(10);
+      if (newline < 0) continue;
+      skipping = false;
+      lineStart = newline + 1;
+      start = at + lineStart;
+    }
+    const end = chunk.indexOf(10, lineStart);
+    if (end >= 0) return { line: text + chunk.toString('utf8', lineStart, end), start };
+    text += chunk.toString('utf8', lineStart);
   }
-  return { line: text, start };
+  return skipping || start >= size ? null : { line: text, start };
 }
 
 /** The index line of a lemma, by binary search over the sorted file (licence lines start with spaces). */
