@@ -85,6 +85,31 @@ const MAX_PARAPHRASES = 6;
 const FAR_PARAPHRASE_WEIGHT = 0.25;
 const MAX_FAR_PARAPHRASES = 4;
 
+/** Most question words whose WordNet relatives are kept as index terms. */
+const RELATED_TERMS_CACHE = 20_000;
+const relatedTermsCache = new Map<string, { term: string; near: boolean }[]>();
+
+/**
+ * The index terms of a word's WordNet relatives, near ones first, each once; a relative of several
+ * terms ("cease-fire") is one thing, not each of its parts, so it is left out. Kept per word: the
+ * analysis of a hundred relatives would otherwise be redone at every question.
+ */
+function relatedTerms(word: string): { term: string; near: boolean }[] {
+  let found = relatedTermsCache.get(word);
+  if (!found) {
+    const seen = new Set<string>();
+    found = relatedWords(word).flatMap(({ word: related, near }) => {
+      const [term, ...more] = terms(related, 'query');
+      if (term === undefined || more.length > 0 || seen.has(term)) return [];
+      seen.add(term);
+      return [{ term, near }];
+    });
+    if (relatedTermsCache.size >= RELATED_TERMS_CACHE) relatedTermsCache.clear();
+    relatedTermsCache.set(word, found);
+  }
+  return found;
+}
+
 /**
  * Index terms of the corpus that WordNet relates to a question word, at reduced weight: near
  * relatives ("invaded" meets "invasion", "award" meets "prize", "Turkish" meets "Turkey") and,
@@ -95,22 +120,16 @@ const MAX_FAR_PARAPHRASES = 4;
 function paraphrases(word: string, already: readonly TermVariant[], vocabulary: Vocabulary): TermVariant[] {
   if (word.length < 3 || /^\p{N}/u.test(word)) return [];
   const own = Math.max(0, ...already.map((v) => vocabulary.frequency(v.term)));
-  const near = new Set<string>();
-  const far = new Set<string>();
-  for (const related of relatedWords(word)) {
-    // A relative of several terms ("cease-fire") is one thing, not each of its parts.
-    const [term, ...more] = terms(related.word, 'query');
-    if (term === undefined || more.length > 0) continue;
-    const frequency = vocabulary.frequency(term);
-    if (frequency === 0 || near.has(term) || already.some((v) => v.term === term)) continue;
-    if (related.near && near.size < MAX_PARAPHRASES) near.add(term);
-    else if (!related.near && frequency <= own) far.add(term);
+  const near: TermVariant[] = [];
+  const far: { term: string; frequency: number }[] = [];
+  for (const related of relatedTerms(word)) {
+    const frequency = vocabulary.frequency(related.term);
+    if (frequency === 0 || already.some((v) => v.term === related.term)) continue;
+    if (related.near && near.length < MAX_PARAPHRASES) near.push({ term: related.term, weight: PARAPHRASE_WEIGHT });
+    else if (!related.near && frequency <= own) far.push({ term: related.term, frequency });
   }
-  const farthest = [...far].filter((term) => !near.has(term)).sort((a, b) => vocabulary.frequency(b) - vocabulary.frequency(a));
-  return [
-    ...[...near].map((term) => ({ term, weight: PARAPHRASE_WEIGHT })),
-    ...farthest.slice(0, MAX_FAR_PARAPHRASES).map((term) => ({ term, weight: FAR_PARAPHRASE_WEIGHT })),
-  ];
+  far.sort((a, b) => b.frequency - a.frequency);
+  return [...near, ...far.slice(0, MAX_FAR_PARAPHRASES).map(({ term }) => ({ term, weight: FAR_PARAPHRASE_WEIGHT }))];
 }
 
 /** Most postings an answer's retrieval walks; the rarest two terms are always kept. */
