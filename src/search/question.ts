@@ -4,6 +4,7 @@ import type { AnswerKind } from './answer-kind.ts';
 import type { TermVariant, Vocabulary } from './vocabulary.ts';
 import { placeVariants } from './place-names.ts';
 import { isCommunicationVerb, relatedWords } from './wordnet.ts';
+import { baseForm } from './word-forms.ts';
 
 /** Longest question or query accepted, in characters. */
 export const MAX_QUESTION_LENGTH = 500;
@@ -98,7 +99,8 @@ function relatedTerms(word: string): { term: string; near: boolean }[] {
   let found = relatedTermsCache.get(word);
   if (!found) {
     const seen = new Set<string>();
-    found = relatedWords(word).flatMap(({ word: related, near }) => {
+    // WordNet's files hold lemmas only: "met" is found as "meet", "organised" as "organized".
+    found = relatedWords(baseForm(word)).flatMap(({ word: related, near }) => {
       const [term, ...more] = terms(related, 'query');
       if (term === undefined || more.length > 0 || seen.has(term)) return [];
       seen.add(term);
