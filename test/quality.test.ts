@@ -32,6 +32,7 @@ const questions: [question: string, article: string, fragment: string][] = [
   ['Did Hamas promise to disarm after Sharm el-Sheikh?', ISTANBUL, 'repeatedly denied making any such commitment'],
   ['What came out of the Sharm el Sheikh summit in October?', ISTANBUL, 'agreement to a ceasefire'],
   ['How many people did the Israeli strike in Lebanon kill?', ISTANBUL, 'claiming lives of 13 people'],
+  ['How many people died?', ISTANBUL, '13 dead and a number of others wounded'],
   ["What did Lebanon's health ministry confirm?", ISTANBUL, '13 dead and a number of others wounded'],
   // Irregular plurals meet their singular: the article writes "lies" and "children".
   ['What did Hamas say was a lie?', ISTANBUL, 'assertions “lies”'],
@@ -64,6 +65,7 @@ const unrelated = [
   'Best pizza recipe with mozzarella',
   'What are construction managers?',
   'Where is the only Jewish synagogue located?',
+  'Where is the Nobel Peace Prize awarded?',
 ];
 
 const normalised = (text: string) => text.replace(/\s+/g, ' ').trim();

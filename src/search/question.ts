@@ -4,6 +4,7 @@ import type { AnswerKind } from './answer-kind.ts';
 import type { TermVariant, Vocabulary } from './vocabulary.ts';
 import { placeVariants } from './place-names.ts';
 import { isCommunicationVerb, relatedWords } from './wordnet.ts';
+import { baseForm } from './word-forms.ts';
 
 /** Longest question or query accepted, in characters. */
 export const MAX_QUESTION_LENGTH = 500;
@@ -78,24 +79,59 @@ export function prepareQuestion(
 
 /** How much another name of the same country counts ("Turkiye" for "Turkey"): nearly the word itself. */
 const PLACE_NAME_WEIGHT = 0.9;
-/** How much a WordNet relative of a question word counts against the word itself. */
+/** How much a near WordNet relative of a question word (synonym, derivation) counts against the word itself. */
 const PARAPHRASE_WEIGHT = 0.4;
 const MAX_PARAPHRASES = 6;
+/** How much a far relative (a derivation's derivation, a hyponym) counts: it names the thing less surely. */
+const FAR_PARAPHRASE_WEIGHT = 0.25;
+const MAX_FAR_PARAPHRASES = 4;
+
+/** Most question words whose WordNet relatives are kept as index terms. */
+const RELATED_TERMS_CACHE = 20_000;
+const relatedTermsCache = new Map<string, { term: string; near: boolean }[]>();
 
 /**
- * Index terms of the corpus that WordNet relates to a question word (synonyms, derivations), at
- * reduced weight: "invaded" meets "invasion", "award" meets "prize", "Turkish" meets "Turkey".
+ * The index terms of a word's WordNet relatives, near ones first, each once; a relative of several
+ * terms ("cease-fire") is one thing, not each of its parts, so it is left out. Kept per word: the
+ * analysis of a hundred relatives would otherwise be redone at every question.
+ */
+function relatedTerms(word: string): { term: string; near: boolean }[] {
+  let found = relatedTermsCache.get(word);
+  if (!found) {
+    const seen = new Set<string>();
+    // WordNet's files hold lemmas only: "met" is found as "meet", "organised" as "organized".
+    found = relatedWords(baseForm(word)).flatMap(({ word: related, near }) => {
+      const [term, ...more] = terms(related, 'query');
+      if (term === undefined || more.length > 0 || seen.has(term)) return [];
+      seen.add(term);
+      return [{ term, near }];
+    });
+    if (relatedTermsCache.size >= RELATED_TERMS_CACHE) relatedTermsCache.clear();
+    relatedTermsCache.set(word, found);
+  }
+  return found;
+}
+
+/**
+ * Index terms of the corpus that WordNet relates to a question word, at reduced weight: near
+ * relatives ("invaded" meets "invasion", "award" meets "prize", "Turkish" meets "Turkey") and,
+ * fewer and weaker, far ones ("meet" meets "summit"), those the corpus uses most first. A far
+ * relative the corpus holds in more articles than the word itself is mostly used in another sense
+ * ("congress" is rarely a kind of meeting in the news), so it is left out.
  */
 function paraphrases(word: string, already: readonly TermVariant[], vocabulary: Vocabulary): TermVariant[] {
   if (word.length < 3 || /^\p{N}/u.test(word)) return [];
-  const found = new Map<string, TermVariant>();
-  for (const related of relatedWords(word)) {
-    for (const term of terms(related, 'query')) {
-      if (vocabulary.frequency(term) > 0 && !already.some((v) => v.term === term)) found.set(term, { term, weight: PARAPHRASE_WEIGHT });
-    }
-    if (found.size >= MAX_PARAPHRASES) break;
+  const own = Math.max(0, ...already.map((v) => vocabulary.frequency(v.term)));
+  const near: TermVariant[] = [];
+  const far: { term: string; frequency: number }[] = [];
+  for (const related of relatedTerms(word)) {
+    const frequency = vocabulary.frequency(related.term);
+    if (frequency === 0 || already.some((v) => v.term === related.term)) continue;
+    if (related.near && near.length < MAX_PARAPHRASES) near.push({ term: related.term, weight: PARAPHRASE_WEIGHT });
+    else if (!related.near && frequency <= own) far.push({ term: related.term, frequency });
   }
-  return [...found.values()];
+  far.sort((a, b) => b.frequency - a.frequency);
+  return [...near, ...far.slice(0, MAX_FAR_PARAPHRASES).map(({ term }) => ({ term, weight: FAR_PARAPHRASE_WEIGHT }))];
 }
 
 /** Most postings an answer's retrieval walks; the rarest two terms are always kept. */

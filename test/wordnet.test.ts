@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { relatedWords } from '../src/search/wordnet.ts';
+
+const near = (word: string) => relatedWords(word).filter((r) => r.near).map((r) => r.word);
+const far = (word: string) => relatedWords(word).filter((r) => !r.near).map((r) => r.word);
+
+describe('WordNet relatives of a question word', () => {
+  it('reads a short inflected word as its base form ("died" is "die")', () => {
+    expect(near('died')).toContain('death');
+    expect(near('died')).toEqual(near('die'));
+  });
+
+  it('does not strip an inflection down to a two-letter stem ("ties" is "tie", not "ti")', () => {
+    expect(near('ties')).toEqual(near('tie'));
+  });
+
+  it('relates an adverb to the adjective it pertains to', () => {
+    expect(near('previously')).toContain('previous');
+  });
+
+  it('reaches the kinds of a noun derived from a verb, as far relatives only', () => {
+    expect(far('meet')).toEqual(expect.arrayContaining(['summit', 'conference']));
+    expect(near('meet')).not.toContain('summit');
+  });
+
+  it('reaches the kinds of a noun ("the dead" are people)', () => {
+    expect(far('people')).toContain('dead');
+  });
+
+  it('knows nothing of a word WordNet lacks', () => {
+    expect(relatedWords('witkoff')).toEqual([]);
+  });
+});
