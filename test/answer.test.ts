@@ -67,6 +67,16 @@ describe('composing answers', () => {
     expect(headlined.confidence).toBeGreaterThan(untitled.confidence);
   });
 
+  it('does not answer about one long name with a sentence naming another that shares some of its words', async () => {
+    const library = await Library.fromArticles([
+      article('prize', 'Wire', ['The 1915 Nobel Prize in Physics was awarded in Stockholm to William Bragg and his son.']),
+      article('peace', 'Daily', ['Peace talks resumed in Geneva on Monday.']),
+      ...corpus,
+    ]);
+    expect(library.answer('Where is the Nobel Peace Prize awarded?').answered).toBe(false);
+    expect(library.answer('Where was the Nobel Prize in Physics awarded in 1915?').sentences[0]?.text).toContain('Stockholm');
+  });
+
   it('never throws on odd input', async () => {
     const library = await Library.fromArticles(corpus);
     for (const odd of ['\u0000', '🙂🙂', '"""', 'a'.repeat(501), '-- -- --', 'ÉÉÉ', '\n\t']) {

@@ -132,7 +132,7 @@ export function composeAnswer(text: string, candidates: Candidates, cache: Sente
   const named = DEFINITION.exec(text)?.[1]?.trim().split(/\s+/) ?? [];
   // Every word of the thing must be a question term: "What was the name of..." names nothing.
   const namesApart = best !== undefined && named.length >= 2 && named.length === question.terms.length && best.phraseShare < 1;
-  if (!best || gate < ANSWER_GATE || namesApart) {
+  if (!best || gate < ANSWER_GATE || namesApart || missesPartOfName(text, question, best)) {
     return unanswered(text, retrieved.map((r) => articleRef(r.article)).slice(0, MAX_RELATED), confidence);
   }
   const quotes = pickQuotes(best, ranked, cache);
@@ -150,6 +150,26 @@ export function composeAnswer(text: string, candidates: Candidates, cache: Sente
     .slice(0, MAX_RELATED)
     .map((r) => articleRef(r.article));
   return { question: text, answered: true, sentences, sources, related, confidence, notice: null };
+}
+
+/**
+ * A name of three or more capitalised words ("Nobel Peace Prize", "European Court of Justice")
+ * is one thing; a sentence holding only some of its words ("the Nobel Prize in Physics") speaks
+ * of another. Two-word names are exempt: news calls a person by the surname alone.
+ */
+const LONG_NAME = /(?<!^\s*)(?:\p{Lu}[\p{L}\p{N}'’.-]*(?:\s+(?:of|the|for|de|von|van)){0,2}\s+){2,}\p{Lu}[\p{L}\p{N}'’.-]*/gu;
+
+/** Whether the best sentence, with its neighbours, lacks a word of a long name the question holds. */
+function missesPartOfName(text: string, question: Question, best: RankedSentence): boolean {
+  // In a question Typed In Title Case, capitals mark no name.
+  if (!/\s\p{Ll}/u.test(text)) return false;
+  for (const [name] of text.matchAll(LONG_NAME)) {
+    for (const term of terms(name, 'query')) {
+      const q = question.terms.findIndex((t) => t.term === term);
+      if (q >= 0 && !best.matched.has(q) && !best.neighbourMatched.has(q)) return true;
+    }
+  }
+  return false;
 }
 
 /** An answer that quotes nothing. */
