@@ -7,6 +7,7 @@ import { createDispatcher } from './discord/bot.ts';
 import { deployCommands } from './discord/deploy.ts';
 import { startGatewayBot } from './discord/gateway.ts';
 import { startHttpServer } from './discord/http.ts';
+import { currentReloadRoomAdvice } from './heap-room.ts';
 import { exitOnFatalClose, exitOnSignal, exitOnStartFailure, holdReloadSignals } from './lifecycle.ts';
 import { createLogger, type Logger } from './log.ts';
 import { watchForReloads } from './reload-triggers.ts';
@@ -41,6 +42,8 @@ async function startConsole(config: Config): Promise<void> {
   const library = await openLibrary(config);
   const color = colorWanted(process.stdout);
   console.log(`${library.coverage().articleCount} articles loaded. Type /help, /ask <question>, /search <words>; /quit or Ctrl-D to leave.\n`);
+  const advice = currentReloadRoomAdvice();
+  if (advice) console.warn(`newsdesk: ${advice}`);
   const recorder = openRecorder(config, logger);
   const dispatcher = createDispatcher(library, { ...config, COOLDOWN_SECONDS: 0 }, logger, undefined, recorder);
   await runConsole({ dispatcher, commands, input: process.stdin, output: process.stdout, color });
@@ -50,6 +53,8 @@ async function startConsole(config: Config): Promise<void> {
 /** Logs the loaded corpus, then reloads it on SIGHUP (and on changes with CORPUS_POLL_SECONDS): how operators reload every replica or shard. */
 function watchCorpus(library: Library, config: Config, logger: Logger, releaseReloadSignals: () => void): void {
   logger.info({ articles: library.coverage().articleCount, corpus: config.CORPUS_DIR, origin: library.origin }, 'corpus loaded');
+  const advice = currentReloadRoomAdvice();
+  if (advice) logger.warn(advice);
   watchForReloads(library, { corpusDir: config.CORPUS_DIR, pollSeconds: config.CORPUS_POLL_SECONDS }, logger);
   releaseReloadSignals();
 }
