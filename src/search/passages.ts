@@ -104,6 +104,25 @@ export class ParagraphTerms {
    * (a sentence cannot match more of the question than its paragraph holds).
    */
   worthRanking(question: Question): number[] {
+    return mostWeighty(this.heldWeights(question));
+  }
+
+  /**
+   * The paragraphs worth ranking and those either side that may hold a question term, in reading
+   * order: a neighbour's sentences may support a ranked sentence or outrank it. A neighbour holding
+   * no question term is left unsplit, since none of its sentences could score or support another,
+   * and splitting long neighbours was much of the cost of ranking real-length articles.
+   */
+  worthRankingWithNeighbours(question: Question): number[] {
+    const weights = this.heldWeights(question);
+    const held = new Set(weights.map(({ p }) => p));
+    const around = new Set<number>();
+    for (const p of mostWeighty(weights)) for (const q of [p - 1, p, p + 1]) if (held.has(q)) around.add(q);
+    return [...around].sort((a, b) => a - b);
+  }
+
+  /** Every paragraph that may hold a question term, with the question weight it may hold. */
+  private heldWeights(question: Question): { p: number; weight: number }[] {
     const terms = question.terms.map((term) => ({ weight: term.weight, variants: term.variants.map((variant) => hashes(variant.term)) }));
     const held: { p: number; weight: number }[] = [];
     for (let p = 0; p < this.count; p += 1) {
@@ -113,10 +132,15 @@ export class ParagraphTerms {
       }
       if (weight > 0) held.push({ p, weight });
     }
-    return held
-      .sort((a, b) => b.weight - a.weight || a.p - b.p)
-      .slice(0, MAX_RANKED_PARAGRAPHS)
-      .map(({ p }) => p)
-      .sort((a, b) => a - b);
+    return held;
   }
+}
+
+/** The `MAX_RANKED_PARAGRAPHS` paragraphs holding the most question weight (the earlier on a tie), in reading order. */
+function mostWeighty(held: { p: number; weight: number }[]): number[] {
+  return held
+    .sort((a, b) => b.weight - a.weight || a.p - b.p)
+    .slice(0, MAX_RANKED_PARAGRAPHS)
+    .map(({ p }) => p)
+    .sort((a, b) => a - b);
 }
