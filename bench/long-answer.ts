@@ -1,6 +1,6 @@
 /**
  * Answer latency alone on a real-length corpus already written (`long-articles.ts`), opened once and
- * restarted from its snapshot on later runs, so a change to answering can be timed and profiled
+ * restarted from its snapshot (written beside CORPUS_DIR, as index.snapshot) on later runs, so a change to answering can be timed and profiled
  * (`--cpu-prof`, `--trace-gc`) without rebuilding the index each time. The questions are the
  * search bench's `--long` ones for the same size.
  *
