@@ -1,8 +1,9 @@
 /**
- * Answer latency alone on a real-length corpus already written (`long-articles.ts`), opened once and
- * restarted from its snapshot (written beside CORPUS_DIR, as index.snapshot) on later runs, so a change to answering can be timed and profiled
- * (`--cpu-prof`, `--trace-gc`) without rebuilding the index each time. The questions are the
- * search bench's `--long` ones for the same size.
+ * Answer latency alone on a real-length corpus already written (`long-articles.ts`), opened once
+ * and restarted from its snapshot (written beside CORPUS_DIR, as index.snapshot) on later runs,
+ * so a change to answering can be timed and profiled (`--cpu-prof`, `--trace-gc`) without
+ * rebuilding the index each time. The questions are the search bench's `--long` ones for the
+ * same size.
  *
  * `npx tsx bench/long-answer.ts CORPUS_DIR COUNT [ANSWERS.jsonl]` prints p50 / p99 and how many
  * were answered; with ANSWERS.jsonl it also writes each answer's quoted sentences there, so two
