@@ -47,7 +47,7 @@ function sentenceQuestion(article: Article): string {
 }
 
 /** Half the questions from SQuAD, half from every `step`th article as it streams past. */
-function* collectingQuestions(sources: LongArticleSources, size: number, questions: string[]): Generator<Article> {
+export function* collectingQuestions(sources: LongArticleSources, size: number, questions: string[]): Generator<Article> {
   const half = QUESTIONS / 2;
   const squadStep = Math.floor(sources.questions.squad.length / half);
   for (let i = 0; i < half; i += 1) questions.push(sources.questions.squad[i * squadStep] ?? '');

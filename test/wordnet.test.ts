@@ -27,6 +27,11 @@ describe('WordNet relatives of a question word', () => {
     expect(far('people')).toContain('dead');
   });
 
+  it('finds the words on the last lines of the sorted index files', () => {
+    expect(near('zymotic')).toContain('zymosis');
+    expect(near('zigzag')).toContain('zig');
+  });
+
   it('knows nothing of a word WordNet lacks', () => {
     expect(relatedWords('witkoff')).toEqual([]);
   });

@@ -39,9 +39,9 @@ function hashes(term: string): TermHashes {
   return { h1, h2: (Math.imul(h1, 0x5bd1e995) | 1) >>> 0 };
 }
 
-/** The bit positions a term sets in a filter of `bits` bits. */
-function probes({ h1, h2 }: TermHashes, bits: number, visit: (bit: number) => void): void {
-  for (let k = 0; k < PROBES; k += 1) visit((h1 + k * h2) % bits);
+/** The `k`th bit position a term sets in a filter of `bits` bits. */
+function probe({ h1, h2 }: TermHashes, k: number, bits: number): number {
+  return (h1 + k * h2) % bits;
 }
 
 /**
@@ -70,10 +70,13 @@ export class ParagraphTerms {
   /** Records that paragraph `p` holds the term. */
   add(p: number, term: string): void {
     const start = this.words[p] ?? 0;
-    probes(hashes(term), ((this.words[p + 1] ?? start) - start) * 32, (bit) => {
+    const hashed = hashes(term);
+    const bits = ((this.words[p + 1] ?? start) - start) * 32;
+    for (let k = 0; k < PROBES; k += 1) {
+      const bit = probe(hashed, k, bits);
       const i = start + (bit >>> 5);
       this.words[i] = (this.words[i] ?? 0) | (1 << (bit & 31));
-    });
+    }
   }
 
   /** Number of paragraphs. */
@@ -91,11 +94,13 @@ export class ParagraphTerms {
     const end = this.words[p + 1];
     if (start === undefined || end === undefined) return false;
     const bits = (end - start) * 32;
-    let all = true;
-    probes(term, bits, (bit) => {
-      if ((((this.words[start + (bit >>> 5)] ?? 0) >>> (bit & 31)) & 1) === 0) all = false;
-    });
-    return all;
+    // A plain loop that stops at the first clear bit: this runs for every paragraph of every
+    // candidate article, each question term and each of its variants.
+    for (let k = 0; k < PROBES; k += 1) {
+      const bit = probe(term, k, bits);
+      if ((((this.words[start + (bit >>> 5)] ?? 0) >>> (bit & 31)) & 1) === 0) return false;
+    }
+    return true;
   }
 
   /**
@@ -104,6 +109,25 @@ export class ParagraphTerms {
    * (a sentence cannot match more of the question than its paragraph holds).
    */
   worthRanking(question: Question): number[] {
+    return mostWeighty(this.heldWeights(question));
+  }
+
+  /**
+   * The paragraphs worth ranking and those either side that may hold a question term, in reading
+   * order: a neighbour's sentences may support a ranked sentence or outrank it. A neighbour holding
+   * no question term is left unsplit, since none of its sentences could score or support another,
+   * and splitting long neighbours was much of the cost of ranking real-length articles.
+   */
+  worthRankingWithNeighbours(question: Question): number[] {
+    const weights = this.heldWeights(question);
+    const held = new Set(weights.map(({ p }) => p));
+    const around = new Set<number>();
+    for (const p of mostWeighty(weights)) for (const q of [p - 1, p, p + 1]) if (held.has(q)) around.add(q);
+    return [...around].sort((a, b) => a - b);
+  }
+
+  /** Every paragraph that may hold a question term, with the question weight it may hold. */
+  private heldWeights(question: Question): { p: number; weight: number }[] {
     const terms = question.terms.map((term) => ({ weight: term.weight, variants: term.variants.map((variant) => hashes(variant.term)) }));
     const held: { p: number; weight: number }[] = [];
     for (let p = 0; p < this.count; p += 1) {
@@ -113,10 +137,15 @@ export class ParagraphTerms {
       }
       if (weight > 0) held.push({ p, weight });
     }
-    return held
-      .sort((a, b) => b.weight - a.weight || a.p - b.p)
-      .slice(0, MAX_RANKED_PARAGRAPHS)
-      .map(({ p }) => p)
-      .sort((a, b) => a - b);
+    return held;
   }
+}
+
+/** The `MAX_RANKED_PARAGRAPHS` paragraphs holding the most question weight (the earlier on a tie), in reading order. */
+function mostWeighty(held: { p: number; weight: number }[]): number[] {
+  return held
+    .sort((a, b) => b.weight - a.weight || a.p - b.p)
+    .slice(0, MAX_RANKED_PARAGRAPHS)
+    .map(({ p }) => p)
+    .sort((a, b) => a - b);
 }

@@ -11,7 +11,7 @@
  *   present ("who is the current...") how recent the article is against the newest candidate;
  * - the kind of answer the question wants (see `answer-kind.ts`), checked on the best few.
  * Sentences are split and analysed lazily, a paragraph at a time, and only in the paragraphs that
- * may hold the question's terms (`passages.ts`) and their neighbours; they are kept in a bounded
+ * may hold the question's terms (`passages.ts`) and their neighbours that may too; they are kept in a bounded
  * cache keyed by article object, so a reloaded article is never ranked with its old text.
  */
 import type { Article } from '../corpus/article.ts';
@@ -239,8 +239,7 @@ export function rankSentences(question: Question, retrieved: readonly Retrieval[
   for (const { article, score: articleScore, passages } of retrieved) {
     const recency = newest ? 1 + RECENCY_BOOST * freshness(article.published, newest) : 1;
     const articleWeight = (1 - ARTICLE_SHARE + (ARTICLE_SHARE * articleScore) / topScore) * recency;
-    const worth = passages ? passages.worthRanking(question) : [...article.paragraphs.keys()];
-    const sentences = cache.inParagraphs(article, withNeighbours(worth, article.paragraphs.length));
+    const sentences = cache.inParagraphs(article, passages ? passages.worthRankingWithNeighbours(question) : article.paragraphs.keys());
     const scores = sentences.map((sentence) => scoreSentence(sentence, question, lookup));
     scores.forEach((scored, i) => {
       const sentence = sentences[i];
@@ -264,13 +263,6 @@ export function rankSentences(question: Question, retrieved: readonly Retrieval[
   ranked.sort((a, b) => b.score - a.score);
   if (question.wants) preferWantedKind(ranked, question);
   return ranked;
-}
-
-/** The paragraphs worth ranking and the ones either side, whose sentences may support theirs, in reading order. */
-function withNeighbours(paragraphs: readonly number[], count: number): number[] {
-  const around = new Set<number>();
-  for (const p of paragraphs) for (const q of [p - 1, p, p + 1]) if (q >= 0 && q < count) around.add(q);
-  return [...around].sort((a, b) => a - b);
 }
 
 /** Whether `next` directly follows `sentence` in the article (whole paragraphs are split, so a paragraph step means adjacent). */

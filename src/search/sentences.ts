@@ -73,7 +73,7 @@ function belongTogether(text: string, before: SentenceSpan, after: SentenceSpan)
   const next = text.slice(after.start, after.end);
   if (/^\p{Ll}/u.test(next)) return true;
   if (quotationOpen(head)) return true;
-  const lastWord = /(\S+)\.$/u.exec(head)?.[1] ?? '';
+  const lastWord = wordBeforeFinalStop(head);
   const bare = lastWord.replace(/^\P{L}+/u, '').toLowerCase();
   if (TITLES.has(bare)) return true;
   if (NUMBERED.has(bare)) return /^\p{N}/u.test(next);
@@ -84,6 +84,18 @@ function belongTogether(text: string, before: SentenceSpan, after: SentenceSpan)
   return false;
 }
 
+/**
+ * The run of non-space characters before a final full stop ("U.S" in "... the U.S."), or '' when
+ * the text does not end so. Read back from the end: a pattern for it tries every start in a
+ * 600-character piece, and pieces are joined for every paragraph an answer ranks.
+ */
+function wordBeforeFinalStop(text: string): string {
+  if (!text.endsWith('.')) return '';
+  let start = text.length - 1;
+  while (start > 0 && !/\s/u.test(text[start - 1] ?? ' ')) start -= 1;
+  return text.slice(start, -1);
+}
+
 function quotationOpen(text: string): boolean {
   const opening = count(text, '“');
   const closing = count(text, '”');
@@ -91,8 +103,9 @@ function quotationOpen(text: string): boolean {
   return count(text, '"') % 2 === 1;
 }
 
+/** Occurrences of a character of the Basic Multilingual Plane (one UTF-16 unit, never half of a pair). */
 function count(text: string, character: string): number {
   let found = 0;
-  for (const c of text) if (c === character) found += 1;
+  for (let at = text.indexOf(character); at >= 0; at = text.indexOf(character, at + 1)) found += 1;
   return found;
 }

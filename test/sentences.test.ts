@@ -1,0 +1,14 @@
+import { describe, expect, it } from 'vitest';
+import { splitSentences } from '../src/search/sentences.ts';
+
+const sentencesOf = (paragraph: string) => splitSentences(paragraph).map((s) => paragraph.slice(s.start, s.end));
+
+describe('the word before a full stop', () => {
+  it('is read back to any kind of space, so a title after a no-break space still joins its name', () => {
+    expect(sentencesOf('Troops answer to\u00a0Gen. Smith now. He left.')).toEqual(['Troops answer to\u00a0Gen. Smith now.', 'He left.']);
+  });
+
+  it('is no abbreviation when the stop stands alone', () => {
+    expect(sentencesOf('Prices rose by 5 % . Then they fell.')).toEqual(['Prices rose by 5 % .', 'Then they fell.']);
+  });
+});
