@@ -11,8 +11,9 @@
  *   present ("who is the current...") how recent the article is against the newest candidate;
  * - the kind of answer the question wants (see `answer-kind.ts`), checked on the best few.
  * Sentences are split and analysed lazily, a paragraph at a time, and only in the paragraphs that
- * may hold the question's terms (`passages.ts`) and their neighbours that may too; they are kept in a bounded
- * cache keyed by article object, so a reloaded article is never ranked with its old text.
+ * may hold the question's terms (`passages.ts`) and those of their neighbours that may too; they
+ * are kept in a bounded cache keyed by article object, so a reloaded article is never ranked with
+ * its old text.
  */
 import type { Article } from '../corpus/article.ts';
 import { fold, tokenize, type Token } from './analyzer.ts';
