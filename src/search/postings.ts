@@ -37,6 +37,11 @@ export interface PostingsParts {
   postingCounts: Uint32Array;
 }
 
+/** A mean over `earlier` values updated with one more, computed as MiniSearch's `add` computes it, so scores agree to the last bit. */
+function runningMean(mean: number | undefined, earlier: number, value: number): number {
+  return ((mean || 0) * earlier + value) / (earlier + 1);
+}
+
 /** A list of unsigned 32-bit numbers that grows as it is appended to. */
 class Uint32List {
   private array = new Uint32Array(1024);
@@ -86,7 +91,7 @@ export class PostingsBuilder {
     this.documents.push([earlier, id]);
     fields.forEach((counts, fieldId) => {
       this.fieldLengths.push(counts.size);
-      this.averageFieldLength[fieldId] = ((this.averageFieldLength[fieldId] || 0) * earlier + counts.size) / (earlier + 1);
+      this.averageFieldLength[fieldId] = runningMean(this.averageFieldLength[fieldId], earlier, counts.size);
       for (const [term, n] of counts) {
         let termId = this.termIds.get(term);
         if (termId === undefined) {
@@ -167,8 +172,7 @@ export class CountedMiniSearch<T> extends MiniSearch<T> {
     const earlier = this._documentCount - 1;
     fields.forEach((counts, fieldId) => {
       lengths[fieldId] = counts.size;
-      // The running mean, computed as `add` computes it, so scores agree to the last bit.
-      this._avgFieldLength[fieldId] = ((this._avgFieldLength[fieldId] || 0) * earlier + counts.size) / (earlier + 1);
+      this._avgFieldLength[fieldId] = runningMean(this._avgFieldLength[fieldId], earlier, counts.size);
       for (const [term, n] of counts) {
         const data = this._index.fetch(term, () => new Map());
         const postings = data.get(fieldId);
