@@ -12,7 +12,7 @@
  * A snapshot of the postings (`postings`, read back by `restore`) is typed arrays and two JSON
  * lists instead of MiniSearch's `toJSON`: reading it back parses no object per posting, and
  * `restore` yields to the event loop by elapsed time, where `loadJSAsync` sleeps a timer tick
- * (at least 1 ms) every 1,000 postings: 60 s of sleep at 100,000 real-length articles.
+ * (at least 1 ms) every 1,000 postings: 45 s or more of sleep at 100,000 real-length articles.
  */
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import MiniSearch, { type Options } from 'minisearch';
