@@ -47,7 +47,7 @@ describe('MiniSearch fed counted terms', () => {
   it('scores every search the same when built in bulk, and when read back from its postings after a discard', async () => {
     const builder = new PostingsBuilder(2);
     for (const document of DOCUMENTS) builder.add(document.id, [counted(document.title), counted(document.body)]);
-    const bulk = await CountedMiniSearch.restore(builder.parts(), OPTIONS);
+    const bulk = await CountedMiniSearch.restore(await builder.parts(), OPTIONS);
     expect(searches(bulk)).toEqual(searches(addedAsText()));
 
     const text = addedAsText();

@@ -165,7 +165,7 @@ export class ArticleIndex {
       documents.push(analysed.article);
       passages.push(analysed.passages);
     });
-    return ArticleIndex.assembled(await CountedMiniSearch.restore(postings.parts(), MINISEARCH_OPTIONS), vocabulary, documents, passages);
+    return ArticleIndex.assembled(await CountedMiniSearch.restore(await postings.parts(), MINISEARCH_OPTIONS), vocabulary, documents, passages);
   }
 
   /** Everything the index holds but its title index (rebuilt from the titles), for a snapshot. */
