@@ -6,7 +6,7 @@ import { Vocabulary } from '../src/search/vocabulary.ts';
 /** A vocabulary of one document per text, as the index builds it. */
 function vocabularyOf(texts: readonly string[]): Vocabulary {
   const vocabulary = new Vocabulary();
-  for (const text of texts) vocabulary.add(terms(text), []);
+  for (const text of texts) vocabulary.add(new Set(terms(text)), []);
   return vocabulary;
 }
 

@@ -15,11 +15,12 @@
  */
 // Yielding between chunks lets a gateway heartbeat or a query run during a long build.
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import MiniSearch, { type AsPlainObject, type Options, type Query } from 'minisearch';
+import type { Options, Query } from 'minisearch';
 import type { Article } from '../corpus/article.ts';
 import type { Filters } from './results.ts';
 import { termsOfWord, wordsOf } from './analyzer.ts';
 import { ParagraphTerms } from './passages.ts';
+import { CountedMiniSearch, PostingsBuilder, type PostingsParts } from './postings.ts';
 import { TitleIndex } from './title-index.ts';
 import { Vocabulary, type TermVariant, type VocabularyParts } from './vocabulary.ts';
 
@@ -30,6 +31,7 @@ export interface AnalysedArticle {
   title: Map<string, number>;
   /** Term → occurrences in the body. */
   body: Map<string, number>;
+  /** The distinct terms of title and body. */
   terms: string[];
   words: Map<string, string>;
   passages: ParagraphTerms;
@@ -51,8 +53,8 @@ export interface TermGroup {
 export interface IndexParts {
   documents: (Article | null)[];
   passages: (Uint32Array | null)[];
-  /** MiniSearch's own serialisation (`toJSON`). */
-  miniSearch: AsPlainObject;
+  /** The MiniSearch index's postings and document table. */
+  postings: PostingsParts;
   vocabulary: VocabularyParts;
 }
 
@@ -65,26 +67,18 @@ export interface IndexChanges {
 const TITLE_BOOST = 2;
 /** Longest stretch of indexing work between two yields, so a heartbeat or a query sharing the event loop is never starved. */
 const MAX_BUSY_MS = 10;
-/** What MiniSearch sees of an article: its analysed terms, space-joined, once per occurrence. */
+/** The fields MiniSearch indexes, in the order `addCounted` is given their terms. */
 interface IndexDocument {
   id: string;
   title: string;
   body: string;
 }
 
+// Documents arrive as counted terms (`addCounted`), never as text; a query's terms are already analysed.
 const MINISEARCH_OPTIONS: Options<IndexDocument> = {
   fields: ['title', 'body'],
-  tokenize: (text) => (text === '' ? [] : text.split(' ')),
-  processTerm: (term) => term,
   searchOptions: { boost: { title: TITLE_BOOST }, tokenize: (text) => [text], processTerm: (term) => term },
 };
-
-/** Terms counted per occurrence back into the space-joined text MiniSearch tokenizes. */
-function joinedTerms(counts: ReadonlyMap<string, number>): string {
-  const terms: string[] = [];
-  for (const [term, n] of counts) for (let i = 0; i < n; i += 1) terms.push(term);
-  return terms.join(' ');
-}
 
 /** Occurrences of each word as written: counting these first analyses each distinct word once per paragraph. */
 function wordCounts(text: string): Map<string, number> {
@@ -151,17 +145,27 @@ export class ArticleIndex {
   private readonly numbers = new Map<string, number>();
 
   private constructor(
-    private readonly miniSearch: MiniSearch<IndexDocument>,
+    private readonly miniSearch: CountedMiniSearch<IndexDocument>,
     readonly vocabulary: Vocabulary,
     readonly titles: TitleIndex,
   ) {}
 
-  /** Builds an index, yielding to the event loop while it works. */
+  /**
+   * Builds an index, yielding to the event loop while it works: articles are analysed one by one
+   * and their postings gathered, then MiniSearch is filled term by term (see `postings.ts`).
+   */
   static async build(articles: readonly Article[]): Promise<ArticleIndex> {
-    const index = new ArticleIndex(new MiniSearch(MINISEARCH_OPTIONS), new Vocabulary(), new TitleIndex());
-    await analyseArticles(articles, (analysed) => index.insert(analysed));
-    await index.titles.addAll(articles);
-    return index;
+    const vocabulary = new Vocabulary();
+    const postings = new PostingsBuilder(MINISEARCH_OPTIONS.fields.length);
+    const documents: Article[] = [];
+    const passages: ParagraphTerms[] = [];
+    await analyseArticles(articles, (analysed) => {
+      postings.add(analysed.article.id, [analysed.title, analysed.body]);
+      vocabulary.add(analysed.terms, analysed.words);
+      documents.push(analysed.article);
+      passages.push(analysed.passages);
+    });
+    return ArticleIndex.assembled(await CountedMiniSearch.restore(await postings.parts(), MINISEARCH_OPTIONS), vocabulary, documents, passages);
   }
 
   /** Everything the index holds but its title index (rebuilt from the titles), for a snapshot. */
@@ -169,7 +173,7 @@ export class ArticleIndex {
     return {
       documents: this.documents.map((article) => article ?? null),
       passages: this.passages.map((passages) => passages?.words ?? null),
-      miniSearch: this.miniSearch.toJSON(),
+      postings: this.miniSearch.postings(),
       vocabulary: this.vocabulary.parts(),
     };
   }
@@ -177,21 +181,35 @@ export class ArticleIndex {
   /** An index read back from `parts`; only the title index is built again. */
   static async fromParts(parts: IndexParts): Promise<ArticleIndex> {
     if (parts.passages.length !== parts.documents.length) throw new Error('snapshot parts do not describe one index');
-    const miniSearch = await MiniSearch.loadJSAsync(parts.miniSearch, MINISEARCH_OPTIONS);
-    const index = new ArticleIndex(miniSearch, Vocabulary.fromParts(parts.vocabulary), new TitleIndex());
+    return ArticleIndex.assembled(
+      await CountedMiniSearch.restore(parts.postings, MINISEARCH_OPTIONS),
+      Vocabulary.fromParts(parts.vocabulary),
+      parts.documents,
+      parts.passages.map((words) => (words ? new ParagraphTerms(words) : undefined)),
+    );
+  }
+
+  /** An index over a filled MiniSearch: articles numbered as MiniSearch numbered them (a removed one's place holds null). */
+  private static async assembled(
+    miniSearch: CountedMiniSearch<IndexDocument>,
+    vocabulary: Vocabulary,
+    documents: readonly (Article | null)[],
+    passages: readonly (ParagraphTerms | undefined)[],
+  ): Promise<ArticleIndex> {
+    const index = new ArticleIndex(miniSearch, vocabulary, new TitleIndex());
     const live: Article[] = [];
-    parts.documents.forEach((article, n) => {
-      const words = parts.passages[n];
-      index.documents.push(article ?? undefined);
-      index.passages.push(words ? new ParagraphTerms(words) : undefined);
-      index.outlets.push(article?.outlet?.toLowerCase() ?? null);
-      index.days.push(article?.published?.slice(0, 10) ?? null);
+    documents.forEach((article, n) => {
       if (article) {
-        index.numbers.set(article.id, n);
+        index.place(article, passages[n]);
         live.push(article);
+      } else {
+        index.documents.push(undefined);
+        index.passages.push(undefined);
+        index.outlets.push(null);
+        index.days.push(null);
       }
     });
-    if (miniSearch.documentCount !== live.length) throw new Error('snapshot index and articles disagree');
+    if (miniSearch.documentCount !== live.length) throw new Error('the index and its articles disagree');
     await index.titles.addAll(live);
     return index;
   }
@@ -265,15 +283,18 @@ export class ArticleIndex {
   }
 
   private insert(analysed: AnalysedArticle): void {
-    const { article } = analysed;
-    const n = this.documents.length;
-    this.numbers.set(article.id, n);
+    this.place(analysed.article, analysed.passages);
+    this.miniSearch.addCounted(analysed.article.id, [analysed.title, analysed.body]);
+    this.vocabulary.add(analysed.terms, analysed.words);
+  }
+
+  /** Numbers an article next and keeps what retrieval and its filters read of it. */
+  private place(article: Article, passages: ParagraphTerms | undefined): void {
+    this.numbers.set(article.id, this.documents.length);
     this.documents.push(article);
-    this.passages.push(analysed.passages);
+    this.passages.push(passages);
     this.outlets.push(article.outlet?.toLowerCase() ?? null);
     this.days.push(article.published?.slice(0, 10) ?? null);
-    this.miniSearch.add({ id: article.id, title: joinedTerms(analysed.title), body: joinedTerms(analysed.body) });
-    this.vocabulary.add(analysed.terms, analysed.words);
   }
 }
 

@@ -9,8 +9,8 @@
  * is not this one) is corrupt. Either is never served: the corpus is loaded and indexed, and the
  * snapshot written again.
  *
- * The index is MiniSearch's own serialisation (`toJSON`, read back with `loadJSAsync`), its term
- * entries written one a line, as are the articles.
+ * The index is its postings as typed arrays beside a JSON list of its terms and one of its
+ * documents (`postings.ts`), the articles JSON one a line.
  *
  * Layout: sections one after another (each padded to 4 bytes, so typed arrays read in place), then
  * a JSON trailer naming each section's offset, length and sha256, then the trailer's length and a
@@ -21,15 +21,16 @@
 import { createHash } from 'node:crypto';
 import { open, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { AsPlainObject } from 'minisearch';
 import type { Article } from '../corpus/article.ts';
 import { listCorpusFiles, SOURCES_FILES } from '../corpus/walk.ts';
 import { ANALYSIS_VERSION } from './analyzer.ts';
 import { ArticleIndex, type IndexParts } from './article-index.ts';
+import type { PostingsParts } from './postings.ts';
 import type { VocabularyParts } from './vocabulary.ts';
 
 const MAGIC = 'NDS1';
-const FORMAT_VERSION = 1;
+/** 2: MiniSearch's postings as typed arrays instead of its `toJSON`. */
+const FORMAT_VERSION = 2;
 const LINES_PER_CHUNK = 1000;
 
 interface SectionEntry {
@@ -138,9 +139,14 @@ export async function writeSnapshot(file: string, index: ArticleIndex, fingerpri
     await writer.section('articles', jsonLineChunks(parts.documents));
     await writer.section('passageOffsets', [bytesOf(passageOffsets(parts.passages))]);
     await writer.section('passages', parts.passages.flatMap((words) => (words ? [bytesOf(words)] : [])));
-    const { index: terms, ...miniSearch } = parts.miniSearch;
-    await writer.section('miniSearch.terms', jsonLineChunks(terms));
-    await writer.section('miniSearch', [Buffer.from(JSON.stringify(miniSearch))]);
+    const { terms, documents, counts, averageFieldLength } = parts.postings;
+    await writer.section('index.terms', jsonLineChunks(terms));
+    await writer.section('index.documents', jsonLineChunks(documents));
+    await writer.section('index.counts', [Buffer.from(JSON.stringify({ ...counts, averageFieldLength }))]);
+    await writer.section('index.fieldLengths', [bytesOf(parts.postings.fieldLengths)]);
+    await writer.section('index.postingsPerField', [bytesOf(parts.postings.postingsPerField)]);
+    await writer.section('index.postingDocuments', [bytesOf(parts.postings.postingDocuments)]);
+    await writer.section('index.postingCounts', [bytesOf(parts.postings.postingCounts)]);
     await writer.section('vocabulary', [Buffer.from(JSON.stringify(parts.vocabulary))]);
     await writer.finish({ version: FORMAT_VERSION, littleEndian, fingerprint });
     await handle.close();
@@ -223,12 +229,21 @@ function indexParts(sections: Map<string, Buffer>): IndexParts {
     const to = offsets[n + 1] ?? 0;
     return to > from ? passageWords.subarray(from, to) : null;
   });
-  const miniSearch = {
-    ...(JSON.parse(section(sections, 'miniSearch').toString('utf8')) as Omit<AsPlainObject, 'index'>),
-    index: jsonLines(section(sections, 'miniSearch.terms')) as AsPlainObject['index'],
+  const { averageFieldLength, ...counts } = JSON.parse(section(sections, 'index.counts').toString('utf8')) as PostingsParts['counts'] & {
+    averageFieldLength: number[];
+  };
+  const postings: PostingsParts = {
+    counts,
+    averageFieldLength,
+    documents: jsonLines(section(sections, 'index.documents')) as PostingsParts['documents'],
+    fieldLengths: words(section(sections, 'index.fieldLengths')),
+    terms: jsonLines(section(sections, 'index.terms')) as string[],
+    postingsPerField: words(section(sections, 'index.postingsPerField')),
+    postingDocuments: words(section(sections, 'index.postingDocuments')),
+    postingCounts: words(section(sections, 'index.postingCounts')),
   };
   const vocabulary = JSON.parse(section(sections, 'vocabulary').toString('utf8')) as VocabularyParts;
-  return { documents, passages, miniSearch, vocabulary };
+  return { documents, passages, postings, vocabulary };
 }
 
 /** The index stored at `file` if it was written for this fingerprint and reads back intact. */

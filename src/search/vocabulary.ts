@@ -33,10 +33,10 @@ export class Vocabulary {
   private readonly knownWords = new Set<string>();
   private documents = 0;
 
-  /** Counts one document's distinct terms, and learns the words they were stemmed from. */
+  /** Counts one document's terms (each given once), and learns the words they were stemmed from. */
   add(documentTerms: Iterable<string>, wordTerms: Iterable<[word: string, term: string]>): void {
     this.documents += 1;
-    for (const term of new Set(documentTerms)) this.frequencies.set(term, (this.frequencies.get(term) ?? 0) + 1);
+    for (const term of documentTerms) this.frequencies.set(term, (this.frequencies.get(term) ?? 0) + 1);
     for (const [word, term] of wordTerms) {
       if (this.knownWords.has(word)) continue;
       this.knownWords.add(word);
@@ -64,7 +64,7 @@ export class Vocabulary {
   /** Forgets one document counted by `add` with the same terms. */
   remove(documentTerms: Iterable<string>): void {
     this.documents -= 1;
-    for (const term of new Set(documentTerms)) {
+    for (const term of documentTerms) {
       const n = this.frequencies.get(term) ?? 0;
       if (n <= 1) this.frequencies.delete(term);
       else this.frequencies.set(term, n - 1);

@@ -1,0 +1,289 @@
+/**
+ * MiniSearch fed terms already counted, and its postings as typed arrays for a snapshot.
+ *
+ * MiniSearch's `add` takes a document's text, tokenizes it and walks its radix tree once per term
+ * occurrence: an article of 1,400 words costs 1,400 walks and as many map updates, though its
+ * terms were counted during analysis. `addCounted` writes each distinct term's count once,
+ * through the state MiniSearch leaves `protected` for subclasses, exactly as `add` would leave it
+ * (same short ids, field lengths as distinct terms, running average field lengths, postings in
+ * document order), so every search scores the same. Searching, discarding and vacuuming stay
+ * MiniSearch's own.
+ *
+ * A snapshot of the postings (`postings`, read back by `restore`) is typed arrays and two JSON
+ * lists instead of MiniSearch's `toJSON`: reading it back parses no object per posting, and
+ * `restore` yields to the event loop by elapsed time, where `loadJSAsync` sleeps a timer tick
+ * (at least 1 ms) every 1,000 postings: 45 s or more of sleep at 100,000 real-length articles.
+ */
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import MiniSearch, { type Options } from 'minisearch';
+
+/** Longest stretch of work between two yields to the event loop. */
+const MAX_BUSY_MS = 10;
+/** A mask: a loop over single postings asks its pacer every 65,536 of them, as reading the clock costs more than a posting. */
+const PACE_EVERY = 0xffff;
+
+/** Says when `MAX_BUSY_MS` of work has passed since the last yield to the event loop: `if (pacer.due()) await pacer.rest()`. */
+class Pacer {
+  private since = performance.now();
+
+  due(): boolean {
+    return performance.now() - this.since > MAX_BUSY_MS;
+  }
+
+  async rest(): Promise<void> {
+    await yieldToEventLoop();
+    this.since = performance.now();
+  }
+}
+
+/** Everything a `CountedMiniSearch` holds, as a snapshot stores it. */
+export interface PostingsParts {
+  /** Document count, next short id and discarded-but-not-vacuumed postings, as MiniSearch counts them. */
+  counts: { documentCount: number; nextId: number; dirtCount: number };
+  averageFieldLength: number[];
+  /** Live documents: short id and id, in MiniSearch's order. */
+  documents: [shortId: number, id: string][];
+  /** Per live document (same order), its length in each field. */
+  fieldLengths: Uint32Array;
+  /** Every term, in the index's order. */
+  terms: string[];
+  /** Per term and field, how many postings follow in `postingDocuments` / `postingCounts`. */
+  postingsPerField: Uint32Array;
+  postingDocuments: Uint32Array;
+  postingCounts: Uint32Array;
+}
+
+/** A mean over `earlier` values updated with one more, computed as MiniSearch's `add` computes it, so scores agree to the last bit. */
+function runningMean(mean: number | undefined, earlier: number, value: number): number {
+  return ((mean || 0) * earlier + value) / (earlier + 1);
+}
+
+/** A list of unsigned 32-bit numbers that grows as it is appended to. */
+class Uint32List {
+  private array = new Uint32Array(1024);
+  length = 0;
+
+  push(value: number): void {
+    if (this.length === this.array.length) {
+      const grown = new Uint32Array(this.array.length * 2);
+      grown.set(this.array);
+      this.array = grown;
+    }
+    this.array[this.length] = value;
+    this.length += 1;
+  }
+
+  /** The numbers pushed so far (a view, not a copy). */
+  values(): Uint32Array {
+    return this.array.subarray(0, this.length);
+  }
+}
+
+/**
+ * Postings gathered document by document, handed to MiniSearch term by term (`parts`, then
+ * `CountedMiniSearch.restore`). Filling each term's postings in one go is what makes a bulk build
+ * fast: added document by document, every article touches ~600 large posting maps scattered over
+ * the heap, and those memory misses, not the work, took most of a build.
+ */
+export class PostingsBuilder {
+  private readonly termIds = new Map<string, number>();
+  private readonly terms: string[] = [];
+  private readonly ids = new Set<string>();
+  private readonly documents: [number, string][] = [];
+  private readonly fieldLengths = new Uint32List();
+  private readonly averageFieldLength: number[] = [];
+  /** Per document and field in order, each term's slot (term id × fields + field) and count. */
+  private readonly slots = new Uint32List();
+  private readonly counts = new Uint32List();
+
+  constructor(private readonly fieldCount: number) {}
+
+  /** Adds a document as `CountedMiniSearch.addCounted` would. */
+  add(id: string, fields: readonly ReadonlyMap<string, number>[]): void {
+    if (this.ids.has(id)) throw new Error(`MiniSearch: duplicate ID ${id}`);
+    if (fields.length !== this.fieldCount) throw new Error(`expected terms for ${this.fieldCount} fields, got ${fields.length}`);
+    this.ids.add(id);
+    const earlier = this.documents.length;
+    this.documents.push([earlier, id]);
+    fields.forEach((counts, fieldId) => {
+      this.fieldLengths.push(counts.size);
+      this.averageFieldLength[fieldId] = runningMean(this.averageFieldLength[fieldId], earlier, counts.size);
+      for (const [term, n] of counts) {
+        let termId = this.termIds.get(term);
+        if (termId === undefined) {
+          termId = this.terms.length;
+          this.termIds.set(term, termId);
+          this.terms.push(term);
+        }
+        this.slots.push(termId * this.fieldCount + fieldId);
+        this.counts.push(n);
+      }
+    });
+  }
+
+  /**
+   * The postings sorted by term, field and document (a counting sort over the slots), yielding to
+   * the event loop as it goes: at 100,000 articles that is ~50 million postings, seconds of work.
+   */
+  async parts(): Promise<PostingsParts> {
+    const pacer = new Pacer();
+    const slots = this.slots.values();
+    const counts = this.counts.values();
+    const postingsPerField = new Uint32Array(this.terms.length * this.fieldCount);
+    for (let entry = 0; entry < slots.length; entry += 1) {
+      const slot = slots[entry] ?? 0;
+      postingsPerField[slot] = (postingsPerField[slot] ?? 0) + 1;
+      if ((entry & PACE_EVERY) === 0 && pacer.due()) await pacer.rest();
+    }
+    const next = new Uint32Array(postingsPerField.length);
+    let start = 0;
+    for (let slot = 0; slot < postingsPerField.length; slot += 1) {
+      next[slot] = start;
+      start += postingsPerField[slot] ?? 0;
+    }
+    const postingDocuments = new Uint32Array(slots.length);
+    const postingCounts = new Uint32Array(slots.length);
+    const lengths = this.fieldLengths.values();
+    let entry = 0;
+    for (const [n, [shortId]] of this.documents.entries()) {
+      let held = 0;
+      for (let f = 0; f < this.fieldCount; f += 1) held += lengths[n * this.fieldCount + f] ?? 0;
+      for (const end = entry + held; entry < end; entry += 1) {
+        const slot = slots[entry] ?? 0;
+        const at = next[slot] ?? 0;
+        postingDocuments[at] = shortId;
+        postingCounts[at] = counts[entry] ?? 0;
+        next[slot] = at + 1;
+      }
+      if (pacer.due()) await pacer.rest();
+    }
+    const documentCount = this.documents.length;
+    return {
+      counts: { documentCount, nextId: documentCount, dirtCount: 0 },
+      averageFieldLength: [...this.averageFieldLength],
+      documents: this.documents,
+      fieldLengths: lengths,
+      terms: this.terms,
+      postingsPerField,
+      postingDocuments,
+      postingCounts,
+    };
+  }
+}
+
+/** A MiniSearch index that also takes documents as counted terms per field. */
+export class CountedMiniSearch<T> extends MiniSearch<T> {
+  private readonly fieldCount: number;
+
+  constructor(options: Options<T>) {
+    super(options);
+    this.fieldCount = options.fields.length;
+  }
+
+  /**
+   * Adds a document given, per field in the options' order, how often each term occurs in it:
+   * the index ends as `add` would leave it for text holding those terms that often.
+   */
+  addCounted(id: string, fields: readonly ReadonlyMap<string, number>[]): void {
+    if (this._idToShortId.has(id)) throw new Error(`MiniSearch: duplicate ID ${id}`);
+    if (fields.length !== this.fieldCount) throw new Error(`expected terms for ${this.fieldCount} fields, got ${fields.length}`);
+    const shortId = this._nextId;
+    this._idToShortId.set(id, shortId);
+    this._documentIds.set(shortId, id);
+    this._documentCount += 1;
+    this._nextId += 1;
+    const lengths: number[] = [];
+    this._fieldLength.set(shortId, lengths);
+    const earlier = this._documentCount - 1;
+    fields.forEach((counts, fieldId) => {
+      lengths[fieldId] = counts.size;
+      this._avgFieldLength[fieldId] = runningMean(this._avgFieldLength[fieldId], earlier, counts.size);
+      for (const [term, n] of counts) {
+        const data = this._index.fetch(term, () => new Map());
+        const postings = data.get(fieldId);
+        if (postings) postings.set(shortId, n);
+        else data.set(fieldId, new Map([[shortId, n]]));
+      }
+    });
+  }
+
+  /** The postings and document table, for a snapshot. */
+  postings(): PostingsParts {
+    const documents = [...this._documentIds] as [number, string][];
+    const fieldLengths = new Uint32Array(documents.length * this.fieldCount);
+    documents.forEach(([shortId], n) => {
+      const lengths = this._fieldLength.get(shortId) ?? [];
+      for (let f = 0; f < this.fieldCount; f += 1) fieldLengths[n * this.fieldCount + f] = lengths[f] ?? 0;
+    });
+    const terms: string[] = [];
+    const perField: number[] = [];
+    let total = 0;
+    for (const [term, data] of this._index) {
+      terms.push(term);
+      for (let f = 0; f < this.fieldCount; f += 1) {
+        const size = data.get(f)?.size ?? 0;
+        perField.push(size);
+        total += size;
+      }
+    }
+    const postingDocuments = new Uint32Array(total);
+    const postingCounts = new Uint32Array(total);
+    let at = 0;
+    for (const [, data] of this._index) {
+      for (let f = 0; f < this.fieldCount; f += 1) {
+        for (const [shortId, n] of data.get(f) ?? []) {
+          postingDocuments[at] = shortId;
+          postingCounts[at] = n;
+          at += 1;
+        }
+      }
+    }
+    return {
+      counts: { documentCount: this._documentCount, nextId: this._nextId, dirtCount: this._dirtCount },
+      averageFieldLength: [...this._avgFieldLength],
+      documents,
+      fieldLengths,
+      terms,
+      postingsPerField: Uint32Array.from(perField),
+      postingDocuments,
+      postingCounts,
+    };
+  }
+
+  /** An index read back from `postings`, yielding to the event loop while it fills. */
+  static async restore<T>(parts: PostingsParts, options: Options<T>): Promise<CountedMiniSearch<T>> {
+    const index = new CountedMiniSearch(options);
+    const fields = index.fieldCount;
+    const { terms, postingsPerField, postingDocuments, postingCounts } = parts;
+    if (parts.fieldLengths.length !== parts.documents.length * fields || postingsPerField.length !== terms.length * fields) {
+      throw new Error('snapshot postings do not describe one index');
+    }
+    if (postingDocuments.length !== postingCounts.length || postingsPerField.reduce((sum, n) => sum + n, 0) !== postingDocuments.length) {
+      throw new Error('snapshot postings are cut short');
+    }
+    index._documentCount = parts.counts.documentCount;
+    index._nextId = parts.counts.nextId;
+    index._dirtCount = parts.counts.dirtCount;
+    index._avgFieldLength = [...parts.averageFieldLength];
+    parts.documents.forEach(([shortId, id], n) => {
+      index._documentIds.set(shortId, id);
+      index._idToShortId.set(id, shortId);
+      index._fieldLength.set(shortId, Array.from(parts.fieldLengths.subarray(n * fields, (n + 1) * fields)));
+    });
+    let at = 0;
+    const pacer = new Pacer();
+    for (let t = 0; t < terms.length; t += 1) {
+      const data = new Map<number, Map<number, number>>();
+      for (let f = 0; f < fields; f += 1) {
+        const size = postingsPerField[t * fields + f] ?? 0;
+        if (size === 0) continue;
+        const postings = new Map<number, number>();
+        for (const end = at + size; at < end; at += 1) postings.set(postingDocuments[at] ?? 0, postingCounts[at] ?? 0);
+        data.set(f, postings);
+      }
+      index._index.set(terms[t] ?? '', data);
+      if (pacer.due()) await pacer.rest();
+    }
+    return index;
+  }
+}
