@@ -214,7 +214,7 @@ function closeness(positions: { q: number; at: number }[], distinct: number): nu
       left += 1;
     }
   }
-  return Number.isFinite(smallest) ? distinct / smallest : 0;
+  return Number.isFinite(smallest) ? Math.min(1, distinct / smallest) : 0;
 }
 
 /** The newest publication day among the retrieved articles, as milliseconds since the epoch. */

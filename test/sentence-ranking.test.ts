@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { tokenize } from '../src/search/analyzer.ts';
+import type { Question } from '../src/search/question.ts';
+import { scoreSentence, variantLookup, type Sentence } from '../src/search/sentence-ranking.ts';
+
+const sentence = (text: string): Sentence => ({ text, index: 0, paragraph: 0, tokens: tokenize(text, 'index') });
+
+/** A two-term question whose terms share a variant (paraphrases can): "summit" stands for both. */
+const question: Question = {
+  terms: [
+    { term: 'meet', weight: 3, variants: [{ term: 'meet', weight: 1 }, { term: 'summit', weight: 1 }], reported: false },
+    { term: 'talk', weight: 3, variants: [{ term: 'talk', weight: 1 }, { term: 'summit', weight: 1 }], reported: false },
+  ],
+  totalWeight: 6,
+  wants: null,
+  corpusSize: 1000,
+  aboutNow: false,
+};
+
+describe('sentence scoring', () => {
+  it('does not rank one word standing for two question terms above both words side by side', () => {
+    const lookup = variantLookup(question);
+    const oneWord = scoreSentence(sentence('The summit ended in Cairo yesterday.'), question, lookup);
+    const bothWords = scoreSentence(sentence('The talks met again in Cairo.'), question, lookup);
+    expect(oneWord?.coverage).toBe(1);
+    expect(bothWords?.coverage).toBe(1);
+    expect(oneWord!.score).toBeLessThanOrEqual(bothWords!.score);
+  });
+});
