@@ -5,7 +5,9 @@
  * One coverage number is a poor judge: a question about something absent from the coverage still
  * shares common words with many sentences, and a right sentence often paraphrases half the
  * question. So the decision weighs several signals of the best candidate:
- * - how much of the question's weight it matches, and how much more its neighbours match;
+ * - how much of the question's weight it matches, and how much more its neighbours match, a
+ *   term met only by a paraphrase counting for the paraphrase's weight, here as in the ranking
+ *   (a far WordNet relative is weak evidence that the question's subject is there);
  * - whether the question's most specific term (its rarest: a name, a rare noun) is matched, and how
  *   much of the question the corpus lacks altogether;
  * - whether it names the kind of thing asked for (a person for "who"...);
@@ -46,7 +48,7 @@ export interface AnswerEvidence {
   phraseShare: number;
   /** The sentence's ranking score. */
   score: number;
-  /** 1 when the question's rarest term is not matched by the sentence. */
+  /** 1 when the question's rarest term is not matched by the sentence; matched only by a paraphrase, 1 less the paraphrase's weight. */
   specificMissing: number;
   /**
    * Share of the question's weight the corpus does not hold at all, scaled down (to half at
@@ -104,49 +106,49 @@ export interface Model {
 // Fitted by `npm run bench:calibrate` on the SQuAD tune split.
 /** Separates right answers from questions whose article is absent: decides whether to quote. */
 export const GATE: Model = {
-  intercept: -12.396,
+  intercept: -12.493,
   weights: {
-    coverage: 6.535,
-    neighbourCoverage: 4.772,
-    specificCoverage: 0.661,
-    articleCoverage: -0.860,
-    phraseShare: 2.828,
-    score: 6.868,
-    specificMissing: -0.028,
-    unknownShare: -7.980,
-    kindNamed: -1.285,
-    kindMissing: -1.172,
-    runnerUpAgrees: 0.583,
-    sentenceMargin: 0.301,
-    articleMargin: 1.514,
-    topArticle: 0.800,
-    termCount: 2.327,
-    titleCoverage: 4.982,
-    articleScore: -0.031,
+    coverage: 5.124,
+    neighbourCoverage: 5.107,
+    specificCoverage: 1.277,
+    articleCoverage: 0.201,
+    phraseShare: 2.772,
+    score: 6.973,
+    specificMissing: -0.091,
+    unknownShare: -8.347,
+    kindNamed: -1.304,
+    kindMissing: -1.212,
+    runnerUpAgrees: 0.784,
+    sentenceMargin: 0.518,
+    articleMargin: 1.096,
+    topArticle: 0.722,
+    termCount: 2.369,
+    titleCoverage: 5.615,
+    articleScore: -0.069,
   },
 };
 
 /** The probability that the quoted sentence holds the answer, over every kind of question: the confidence shown. */
 export const CONFIDENCE: Model = {
-  intercept: -8.776,
+  intercept: -8.567,
   weights: {
-    coverage: 4.617,
-    neighbourCoverage: 1.632,
-    specificCoverage: 0.586,
-    articleCoverage: 0.046,
-    phraseShare: 1.304,
-    score: 1.938,
-    specificMissing: 0.030,
-    unknownShare: -6.962,
-    kindNamed: -0.367,
-    kindMissing: -0.559,
-    runnerUpAgrees: 0.172,
-    sentenceMargin: 2.767,
-    articleMargin: 0.461,
-    topArticle: 0.749,
-    termCount: 1.690,
-    titleCoverage: -0.507,
-    articleScore: -0.027,
+    coverage: 4.217,
+    neighbourCoverage: 1.951,
+    specificCoverage: 0.522,
+    articleCoverage: 0.337,
+    phraseShare: 1.317,
+    score: 2.049,
+    specificMissing: 0.042,
+    unknownShare: -6.840,
+    kindNamed: -0.437,
+    kindMissing: -0.593,
+    runnerUpAgrees: 0.183,
+    sentenceMargin: 2.875,
+    articleMargin: 0.277,
+    topArticle: 0.751,
+    termCount: 1.616,
+    titleCoverage: -0.469,
+    articleScore: -0.030,
   },
 };
 
@@ -165,12 +167,12 @@ export function answerEvidence(question: Question, best: RankedSentence, ranked:
   const rarest = known.reduce((r, q) => (weightOf(q) > weightOf(r) ? q : r), known[0] ?? 0);
   const unknown = question.totalWeight - known.reduce((sum, q) => sum + weightOf(q), 0);
   const runnerUp = ranked.find((r) => r !== best);
-  const inArticle = new Set<number>();
-  for (const r of ranked) if (r.article === best.article) for (const q of r.matched) inArticle.add(q);
-  /** The share of the known terms' weight (or IDF) that the matched terms carry. */
-  const share = (matched: Iterable<number>, weigh: (weight: number) => number) => {
+  const inArticle = new Map<number, number>();
+  for (const r of ranked) if (r.article === best.article) strongest(inArticle, r.matched);
+  /** The share of the known terms' weight (or IDF) that the matched terms carry, a paraphrase for its variant's weight. */
+  const share = (matched: ReadonlyMap<number, number>, weigh: (weight: number) => number) => {
     let found = 0;
-    for (const q of matched) found += weigh(weightOf(q));
+    for (const [q, strength] of matched) found += weigh(weightOf(q)) * strength;
     const total = known.reduce((sum, q) => sum + weigh(weightOf(q)), 0);
     return total > 0 ? Math.min(1, found / total) : 0;
   };
@@ -178,11 +180,11 @@ export function answerEvidence(question: Question, best: RankedSentence, ranked:
   return {
     coverage: question.totalWeight > unknown ? Math.min(1, (best.coverage * question.totalWeight) / (question.totalWeight - unknown)) : 0,
     neighbourCoverage: share(best.neighbourMatched, (weight) => weight),
-    specificCoverage: share(new Set([...best.matched, ...best.neighbourMatched]), (weight) => weight - 1),
+    specificCoverage: share(strongest(new Map(best.matched), best.neighbourMatched), (weight) => weight - 1),
     articleCoverage: share(inArticle, (weight) => weight),
     phraseShare: best.phraseShare,
     score: best.score,
-    specificMissing: best.matched.has(rarest) ? 0 : 1,
+    specificMissing: 1 - (best.matched.get(rarest) ?? 0),
     unknownShare: (question.totalWeight > 0 ? unknown / question.totalWeight : 1) * Math.min(1, Math.max(SMALL_CORPUS_SHARE, Math.log(1 + question.corpusSize) / Math.log(1 + LARGE_CORPUS))),
     kindNamed: best.namesKind === true ? 1 : 0,
     kindMissing: best.namesKind === false ? 1 : 0,
@@ -196,10 +198,21 @@ export function answerEvidence(question: Question, best: RankedSentence, ranked:
   };
 }
 
-/** Indexes of the question terms the article's title holds (any of their variants). */
-function titleMatches(question: Question, article: Article): number[] {
+/** The question terms the article's title holds, each with the weight of its best variant there. */
+function titleMatches(question: Question, article: Article): Map<number, number> {
   const title = new Set(terms(article.title ?? ''));
-  return question.terms.flatMap((term, q) => (term.variants.some((v) => title.has(v.term)) ? [q] : []));
+  const matched = new Map<number, number>();
+  question.terms.forEach((term, q) => {
+    const strength = Math.max(0, ...term.variants.filter((v) => title.has(v.term)).map((v) => v.weight));
+    if (strength > 0) matched.set(q, strength);
+  });
+  return matched;
+}
+
+/** Adds `more` to `into`, keeping each term's strongest match; returns `into`. */
+function strongest(into: Map<number, number>, more: ReadonlyMap<number, number>): Map<number, number> {
+  for (const [q, strength] of more) into.set(q, Math.max(into.get(q) ?? 0, strength));
+  return into;
 }
 
 /** A model's probability for the evidence. */

@@ -40,14 +40,14 @@ export interface RankedSentence {
   score: number;
   /** Share (0..1) of the question's weight matched in this sentence. */
   coverage: number;
-  /** Indexes of the question terms it matches. */
-  matched: Set<number>;
+  /** The question terms it matches (by index), each with the weight of its best variant here: 1 for the word itself, less for a paraphrase. */
+  matched: ReadonlyMap<number, number>;
   /** Share (0..1) of the question's weight matched only by the sentence before or after. */
   neighbourCoverage: number;
   /** Share (0..1) of the question's neighbouring term pairs that stand side by side here too ("Southern California"). */
   phraseShare: number;
-  /** Indexes of the question terms only the sentence before or after matches. */
-  neighbourMatched: Set<number>;
+  /** The question terms only the sentence before or after matches, each with the weight of its best variant there. */
+  neighbourMatched: ReadonlyMap<number, number>;
   /** The neighbouring sentence that adds the most question weight, if any adds some. */
   supportedBy: Sentence | null;
   /** Whether it names the kind of thing the question asks for; null when not asked or not checked. */
@@ -162,7 +162,7 @@ export function scoreSentence(
   const relevance = Math.min(1, saturation / (question.totalWeight * (K1 + 1)));
   const proximity = 1 + 0.2 * closeness(positions, frequency.size);
   const phraseShare = question.terms.length < 2 ? 0 : phrases(positions) / (question.terms.length - 1);
-  return { score: (0.65 * coverage + 0.35 * relevance) * proximity, coverage, matched: new Set(frequency.keys()), phraseShare, namesKind: null };
+  return { score: (0.65 * coverage + 0.35 * relevance) * proximity, coverage, matched: bestVariant, phraseShare, namesKind: null };
 }
 
 /** How much a reporting verb ("said") counts for a question's verb of communication ("promised"): news reports promises, warnings and pledges as reported speech. */
@@ -245,18 +245,18 @@ export function rankSentences(question: Question, retrieved: readonly Retrieval[
     scores.forEach((scored, i) => {
       const sentence = sentences[i];
       if (!scored || !sentence) return;
-      const around = new Set<number>();
+      const around = new Map<number, number>();
       let support: { sentence: Sentence; weight: number } | null = null;
       for (const n of [i - 1, i + 1]) {
         const neighbour = sentences[n];
         if (!neighbour || !inSequence(n < i ? neighbour : sentence, n < i ? sentence : neighbour)) continue;
-        const fresh = [...(scores[n]?.matched ?? [])].filter((q) => !scored.matched.has(q));
-        const weight = fresh.reduce((sum, q) => sum + (question.terms[q]?.weight ?? 0), 0);
-        for (const q of fresh) around.add(q);
+        const fresh = [...(scores[n]?.matched ?? [])].filter(([q]) => !scored.matched.has(q));
+        const weight = fresh.reduce((sum, [q, strength]) => sum + (question.terms[q]?.weight ?? 0) * strength, 0);
+        for (const [q, strength] of fresh) around.set(q, Math.max(around.get(q) ?? 0, strength));
         if (weight > 0 && (!support || weight > support.weight)) support = { sentence: neighbour, weight };
       }
       let extra = 0;
-      for (const q of around) extra += question.terms[q]?.weight ?? 0;
+      for (const [q, strength] of around) extra += (question.terms[q]?.weight ?? 0) * strength;
       const neighbourCoverage = extra / question.totalWeight;
       ranked.push({ article, sentence, ...scored, neighbourCoverage, neighbourMatched: around, supportedBy: support?.sentence ?? null, score: (scored.score + NEIGHBOUR * neighbourCoverage) * articleWeight });
     });
