@@ -12,7 +12,7 @@
  */
 import type { Article } from '../src/corpus/article.ts';
 import { answering, findCandidates } from '../src/search/answer.ts';
-import { ANSWER_GATE, answerEvidence, CONFIDENCE, EVIDENCE, GATE, probability, type AnswerEvidence, type Model } from '../src/search/answerability.ts';
+import { ANSWER_GATE, answerEvidence, CONFIDENCE, EVIDENCE, judge, MIN_CONFIDENCE, probability, type AnswerEvidence, type Model } from '../src/search/answerability.ts';
 import { ArticleIndex } from '../src/search/article-index.ts';
 import { readQuestion } from '../src/search/question.ts';
 import { SentenceCache } from '../src/search/sentence-ranking.ts';
@@ -87,14 +87,16 @@ async function main(): Promise<void> {
   printModel('CONFIDENCE', confidence);
   console.log(`SQuAD paragraphs: ${sample.length} questions, ${short.absent.length} absent; real-length articles: ${realLength.questions.length} questions, ${long.absent.length} absent`);
   console.log('threshold  top-1 paragraphs  absent answered  top-1 real-length  absent answered');
-  const rates = (set: typeof short, asked: number, model: Model, t: number) => {
-    const top1 = set.present.filter((e) => e.right && probability(model, e.evidence) >= t).length / asked;
-    return [top1, set.absent.filter((e) => probability(model, e.evidence) >= t).length / set.absent.length].map((x) => `${(100 * x).toFixed(1)}%`.padStart(8));
+  const rates = (set: typeof short, asked: number, quotes: (e: AnswerEvidence) => boolean) => {
+    const top1 = set.present.filter((e) => e.right && quotes(e.evidence)).length / asked;
+    return [top1, set.absent.filter((e) => quotes(e.evidence)).length / set.absent.length].map((x) => `${(100 * x).toFixed(1)}%`.padStart(8));
   };
   for (let t = 0.3; t <= 0.99; t += 0.04) {
-    console.log(`${t.toFixed(3)}    ${rates(short, sample.length, gate, t).join('         ')}         ${rates(long, realLength.questions.length, gate, t).join('         ')}`);
+    const passes = (e: AnswerEvidence) => probability(gate, e) >= t;
+    console.log(`${t.toFixed(3)}    ${rates(short, sample.length, passes).join('         ')}         ${rates(long, realLength.questions.length, passes).join('         ')}`);
   }
-  console.log(`\nwith the models now in answerability.ts (gate ${ANSWER_GATE}): paragraphs ${rates(short, sample.length, GATE, ANSWER_GATE).join(' / ')}, real-length ${rates(long, realLength.questions.length, GATE, ANSWER_GATE).join(' / ')} (top-1 / absent answered)`);
+  const quotes = (e: AnswerEvidence) => judge(e).quotes;
+  console.log(`\nwith the models now in answerability.ts (gate ${ANSWER_GATE}, confidence at least ${MIN_CONFIDENCE}): paragraphs ${rates(short, sample.length, quotes).join(' / ')}, real-length ${rates(long, realLength.questions.length, quotes).join(' / ')} (top-1 / absent answered)`);
   console.log('confidence shown vs observed right, by tenths:');
   for (let bin = 0; bin < 10; bin++) {
     const inBin = all.filter((e) => Math.min(9, Math.floor(probability(CONFIDENCE, e.evidence) * 10)) === bin);

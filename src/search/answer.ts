@@ -17,7 +17,7 @@ import type { Article } from '../corpus/article.ts';
 import { fold, terms } from './analyzer.ts';
 import type { ArticleIndex, Retrieval } from './article-index.ts';
 import { answerKind } from './answer-kind.ts';
-import { ANSWER_GATE, answerEvidence, CONFIDENCE, GATE, probability } from './answerability.ts';
+import { answerEvidence, judge } from './answerability.ts';
 import { prepareQuestion, retrievalTerms, type AskedTerm, type Question } from './question.ts';
 import { MAX_RELATED, MAX_SENTENCES, type Answer, type ArticleRef, type CitedSentence, type Filters, type Source } from './results.ts';
 import { rankSentences, type RankedSentence, type Sentence, type SentenceCache } from './sentence-ranking.ts';
@@ -126,13 +126,12 @@ export function composeAnswer(text: string, candidates: Candidates, cache: Sente
   const ranked = answering(candidates.ranked);
   const best = ranked[0];
   const evidence = best ? answerEvidence(question, best, ranked, retrieved) : null;
-  const gate = evidence ? probability(GATE, evidence) : 0;
-  // The gate's odds exclude wrong sentences from the right article, so they bound the chance of being right.
-  const confidence = evidence ? Math.round(Math.min(gate, probability(CONFIDENCE, evidence)) * 100) / 100 : 0;
+  const judged = evidence ? judge(evidence) : null;
+  const confidence = judged ? Math.round(judged.confidence * 100) / 100 : 0;
   const named = DEFINITION.exec(text)?.[1]?.trim().split(/\s+/) ?? [];
   // Every word of the thing must be a question term: "What was the name of..." names nothing.
   const namesApart = best !== undefined && named.length >= 2 && named.length === question.terms.length && best.phraseShare < 1;
-  if (!best || gate < ANSWER_GATE || namesApart || missesPartOfName(text, question, best)) {
+  if (!best || !judged?.quotes || namesApart || missesPartOfName(text, question, best)) {
     return unanswered(text, retrieved.map((r) => articleRef(r.article)).slice(0, MAX_RELATED), confidence);
   }
   const quotes = pickQuotes(best, ranked, cache);

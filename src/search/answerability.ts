@@ -159,6 +159,20 @@ const SMALL_CORPUS_SHARE = 0.5;
 
 /** The gate's probability below which nothing is quoted: the coverage is said not to answer. */
 export const ANSWER_GATE = 0.66;
+/**
+ * The confidence below which nothing is quoted either. The gate weighs right answers against
+ * absent topics only, so a sentence sharing the one word of a small corpus's topic ("tram" for
+ * "night tram timetable") can pass it while the confidence, fitted on every answer, gives it 2%.
+ */
+export const MIN_CONFIDENCE = 0.1;
+
+/** The gate's probability and the confidence shown for the evidence, and whether both are high enough to quote. */
+export function judge(evidence: AnswerEvidence): { gate: number; confidence: number; quotes: boolean } {
+  const gate = probability(GATE, evidence);
+  // The gate's odds exclude wrong sentences from the right article, so they bound the chance of being right.
+  const confidence = Math.min(gate, probability(CONFIDENCE, evidence));
+  return { gate, confidence, quotes: gate >= ANSWER_GATE && confidence >= MIN_CONFIDENCE };
+}
 
 /** The evidence that `best` (the first of `ranked`) answers the question. */
 export function answerEvidence(question: Question, best: RankedSentence, ranked: readonly RankedSentence[], retrieved: readonly Retrieval[]): AnswerEvidence {
