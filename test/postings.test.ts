@@ -1,4 +1,4 @@
-import MiniSearch, { type Options } from 'minisearch';
+import MiniSearch, { type Options, type Query } from 'minisearch';
 import { describe, expect, it } from 'vitest';
 import { CountedMiniSearch, PostingsBuilder } from '../src/search/postings.ts';
 
@@ -73,9 +73,9 @@ describe('MiniSearch fed counted terms', () => {
       [{ term: 'talks', boost: 1 }],
       [{ term: 'zebras', boost: 0.8 }, { term: 'gaza', boost: 1 }],
     ];
-    const query = {
+    const query: Query = {
       combineWith: 'OR',
-      queries: groups.map((terms) => ({
+      queries: groups.map((terms): Query => ({
         combineWith: 'OR',
         queries: terms.map(({ term }) => term),
         boostTerm: (term: string) => terms.find((t) => t.term === term)?.boost ?? 1,

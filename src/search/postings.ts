@@ -188,18 +188,19 @@ class ScoreColumn {
   values = new Float64Array(0);
   private marks = new Uint32Array(0);
   private pass = 0;
-  /** The documents set in this pass, in the order they were first set. */
-  readonly order: number[] = [];
+  private firstSet = new Uint32Array(0);
+  private count = 0;
 
   /** Starts a pass over documents numbered below `size`, with nothing set. */
   start(size: number): void {
     if (this.values.length < size || this.pass === 0xffffffff) {
       this.values = new Float64Array(Math.max(size, this.values.length));
       this.marks = new Uint32Array(this.values.length);
+      this.firstSet = new Uint32Array(this.values.length);
       this.pass = 0;
     }
     this.pass += 1;
-    this.order.length = 0;
+    this.count = 0;
   }
 
   /** Adds to a document's score as MiniSearch does (`score + value`), or sets it when first met. */
@@ -209,8 +210,14 @@ class ScoreColumn {
     } else {
       this.marks[document] = this.pass;
       this.values[document] = value;
-      this.order.push(document);
+      this.firstSet[this.count] = document;
+      this.count += 1;
     }
+  }
+
+  /** The documents set in this pass, in the order they were first set (a view, valid until the next pass). */
+  get order(): Uint32Array {
+    return this.firstSet.subarray(0, this.count);
   }
 }
 
