@@ -14,27 +14,11 @@
  * `restore` yields to the event loop by elapsed time, where `loadJSAsync` sleeps a timer tick
  * (at least 1 ms) every 1,000 postings: 45 s or more of sleep at 100,000 real-length articles.
  */
-import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import MiniSearch, { type Options } from 'minisearch';
+import { Pacer } from './pacing.ts';
 
-/** Longest stretch of work between two yields to the event loop. */
-const MAX_BUSY_MS = 10;
 /** A mask: a loop over single postings asks its pacer every 65,536 of them, as reading the clock costs more than a posting. */
 const PACE_EVERY = 0xffff;
-
-/** Says when `MAX_BUSY_MS` of work has passed since the last yield to the event loop: `if (pacer.due()) await pacer.rest()`. */
-class Pacer {
-  private since = performance.now();
-
-  due(): boolean {
-    return performance.now() - this.since > MAX_BUSY_MS;
-  }
-
-  async rest(): Promise<void> {
-    await yieldToEventLoop();
-    this.since = performance.now();
-  }
-}
 
 /** Everything a `CountedMiniSearch` holds, as a snapshot stores it. */
 export interface PostingsParts {
