@@ -263,16 +263,21 @@ export class CountedMiniSearch<T> extends MiniSearch<T> {
     quality.start(size);
     const counted = new Set<string>();
     for (const terms of groups) {
-      group.start(size);
+      // A group of one term scores as that term: its scores go straight to the total.
+      const into = terms.length === 1 ? total : group;
+      if (into === group) group.start(size);
       for (const { term: text, boost } of terms) {
         term.start(size);
         this.scoreTerm(text, boost, term);
-        for (const document of term.order) group.add(document, term.values[document] ?? 0);
         // `search` multiplies a score by the number of distinct terms matched.
-        if (!counted.has(text)) for (const document of term.order) quality.add(document, 1);
+        const first = !counted.has(text);
         counted.add(text);
+        for (const document of term.order) {
+          into.add(document, term.values[document] ?? 0);
+          if (first) quality.add(document, 1);
+        }
       }
-      for (const document of group.order) total.add(document, group.values[document] ?? 0);
+      if (into === group) for (const document of group.order) total.add(document, group.values[document] ?? 0);
     }
     const best: { document: number; score: number; seen: number }[] = [];
     total.order.forEach((document, seen) => {
