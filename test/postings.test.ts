@@ -88,6 +88,12 @@ describe('MiniSearch fed counted terms', () => {
     expect(index.bestOfAny(groups, () => true, 2)).toEqual(everything.slice(0, 2));
     expect(index.bestOfAny(groups, (id) => id !== 'a', 2)).toEqual(everything.filter(({ id }) => id !== 'a').slice(0, 2));
     expect(index.bestOfAny([[{ term: 'unheard', boost: 1 }]], () => true, 10)).toEqual([]);
+
+    const discarded = await CountedMiniSearch.restore(index.postings(), OPTIONS);
+    discarded.discard('c');
+    index.discard('c');
+    expect(discarded.bestOfAny(groups, () => true, Infinity)).toEqual(scored(index.search(query)));
+    expect(discarded.bestOfAny(groups, () => true, Infinity).map(({ id }) => id)).not.toContain('c');
   });
 
   it('ranks documents of equal score in the order MiniSearch returns them', () => {

@@ -254,7 +254,7 @@ export class CountedMiniSearch<T> extends MiniSearch<T> {
    * `search` builds, filters and sorts a result object for every document matched, tens of
    * thousands for a common term among 100,000 articles; this adds the same BM25 terms in the same
    * order into arrays by short id and keeps only the best. A discarded document's postings are
-   * skipped (and left for vacuuming) where `search` would also drop them from the index.
+   * skipped and trimmed as `search` trims them.
    */
   bestOfAny(groups: readonly BoostedTerms[], accept: (id: string) => boolean, limit: number): ScoredDocument[] {
     const size = this._nextId;
@@ -306,16 +306,32 @@ export class CountedMiniSearch<T> extends MiniSearch<T> {
       const average = this._avgFieldLength[fieldId] ?? 0;
       let matching = postings.size;
       for (const [document, frequency] of postings) {
-        if (!this._documentIds.has(document)) {
+        // MiniSearch keeps field lengths exactly for its live documents: one lookup tells a discarded document and gives the length.
+        const lengths = this._fieldLength.get(document);
+        if (!lengths) {
+          this.dropDiscarded(data, fieldId, document, frequency);
           matching -= 1;
           continue;
         }
-        const length = this._fieldLength.get(document)?.[fieldId] ?? 0;
+        const length = lengths[fieldId] ?? 0;
         const inverseFrequency = Math.log(1 + (this._documentCount - matching + 0.5) / (matching + 0.5));
         const raw = inverseFrequency * (bm25.d + (frequency * (bm25.k + 1)) / (frequency + bm25.k * (1 - bm25.b + (bm25.b * length) / average)));
         into.add(document, boost * fieldBoost * raw);
       }
     }
+  }
+
+  /**
+   * What MiniSearch's `termResults` does on meeting a discarded document's posting (its private
+   * `removeTerm`: one occurrence less, the posting gone at the last), so later searches, this
+   * one's or MiniSearch's own, count the same postings either way.
+   */
+  private dropDiscarded(data: Map<number, Map<number, number>>, fieldId: number, document: number, frequency: number): void {
+    const postings = data.get(fieldId);
+    if (!postings) return;
+    if (frequency > 1) postings.set(document, frequency - 1);
+    else if (postings.size <= 1) data.delete(fieldId);
+    else postings.delete(document);
   }
 
   /** The postings and document table, for a snapshot. */
