@@ -1,4 +1,4 @@
-import MiniSearch, { type Options } from 'minisearch';
+import MiniSearch, { type Options, type Query } from 'minisearch';
 import { describe, expect, it } from 'vitest';
 import { CountedMiniSearch, PostingsBuilder } from '../src/search/postings.ts';
 
@@ -62,5 +62,44 @@ describe('MiniSearch fed counted terms', () => {
     const builder = new PostingsBuilder(2);
     builder.add('a', [new Map(), counted('one')]);
     expect(() => builder.add('a', [new Map(), counted('two')])).toThrow(/duplicate ID a/);
+  });
+
+  it('finds the best documents for groups of boosted terms with the scores and order of the same MiniSearch query', async () => {
+    const builder = new PostingsBuilder(2);
+    for (const document of DOCUMENTS) builder.add(document.id, [counted(document.title), counted(document.body)]);
+    const index = await CountedMiniSearch.restore(await builder.parts(), OPTIONS);
+    const groups = [
+      [{ term: 'istanbul', boost: 1 }, { term: 'gaza', boost: 0.4 }],
+      [{ term: 'talks', boost: 1 }],
+      [{ term: 'zebras', boost: 0.8 }, { term: 'gaza', boost: 1 }],
+    ];
+    const query: Query = {
+      combineWith: 'OR',
+      queries: groups.map((terms): Query => ({
+        combineWith: 'OR',
+        queries: terms.map(({ term }) => term),
+        boostTerm: (term: string) => terms.find((t) => t.term === term)?.boost ?? 1,
+      })),
+    };
+    const scored = (results: { id: string; score: number }[]) => results.map(({ id, score }) => ({ id, score }));
+    const everything = scored(index.search(query));
+    expect(everything).toHaveLength(DOCUMENTS.length);
+    expect(index.bestOfAny(groups, () => true, Infinity)).toEqual(everything);
+    expect(index.bestOfAny(groups, () => true, 2)).toEqual(everything.slice(0, 2));
+    expect(index.bestOfAny(groups, (id) => id !== 'a', 2)).toEqual(everything.filter(({ id }) => id !== 'a').slice(0, 2));
+    expect(index.bestOfAny([[{ term: 'unheard', boost: 1 }]], () => true, 10)).toEqual([]);
+
+    const discarded = await CountedMiniSearch.restore(index.postings(), OPTIONS);
+    discarded.discard('c');
+    index.discard('c');
+    expect(discarded.bestOfAny(groups, () => true, Infinity)).toEqual(scored(index.search(query)));
+    expect(discarded.bestOfAny(groups, () => true, Infinity).map(({ id }) => id)).not.toContain('c');
+  });
+
+  it('ranks documents of equal score in the order MiniSearch returns them', () => {
+    const index = new CountedMiniSearch(OPTIONS);
+    for (const id of ['x', 'y', 'z']) index.addCounted(id, [new Map(), counted('same words')]);
+    const groups = [[{ term: 'words', boost: 1 }]];
+    expect(index.bestOfAny(groups, () => true, 2).map(({ id }) => id)).toEqual(index.search('words').slice(0, 2).map(({ id }) => id));
   });
 });

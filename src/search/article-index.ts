@@ -20,7 +20,7 @@ import type { Article } from '../corpus/article.ts';
 import type { Filters } from './results.ts';
 import { termsOfWord, wordsOf } from './analyzer.ts';
 import { ParagraphTerms } from './passages.ts';
-import { CountedMiniSearch, PostingsBuilder, type PostingsParts } from './postings.ts';
+import { CountedMiniSearch, PostingsBuilder, type BoostedTerms, type PostingsParts, type ScoredDocument } from './postings.ts';
 import { TitleIndex } from './title-index.ts';
 import { Vocabulary, type TermVariant, type VocabularyParts } from './vocabulary.ts';
 
@@ -258,28 +258,28 @@ export class ArticleIndex {
   retrieve(groups: TermGroup[], filters: Filters, mode: 'any' | 'all', limit = Infinity): Retrieval[] {
     const usable = groups.filter((group) => group.variants.length > 0);
     if (usable.length === 0 || (mode === 'all' && usable.length < groups.length)) return [];
-    const query: Query = {
-      combineWith: mode === 'all' ? 'AND' : 'OR',
-      queries: usable.map((group) => ({
-        combineWith: 'OR',
-        queries: group.variants.map((variant) => variant.term),
-        boostTerm: (term: string) => group.variants.find((variant) => variant.term === term)?.weight ?? 1,
-      })),
+    const served = (id: string) => {
+      const n = this.numbers.get(id);
+      return n !== undefined && this.documents[n] !== undefined && (!hasFilters(filters) || passesFilters(this.outlets[n] ?? null, this.days[n] ?? null, filters));
     };
-    const filter = hasFilters(filters)
-      ? (result: { id: string }) => {
-          const n = this.numbers.get(result.id) ?? -1;
-          return passesFilters(this.outlets[n] ?? null, this.days[n] ?? null, filters);
-        }
-      : undefined;
-    const found: Retrieval[] = [];
-    for (const result of this.miniSearch.search(query, filter ? { filter } : {})) {
-      const n = this.numbers.get(result.id as string);
-      const article = n === undefined ? undefined : this.documents[n];
-      if (n !== undefined && article) found.push({ article, score: result.score, passages: this.passages[n] });
-      if (found.length >= limit) break;
-    }
-    return found;
+    const found = mode === 'any' ? this.miniSearch.bestOfAny(usable.map(boostedTerms), served, limit) : this.allOf(usable, served, limit);
+    return found.flatMap(({ id, score }) => {
+      const n = this.numbers.get(id) ?? -1;
+      const article = this.documents[n];
+      return article ? [{ article, score, passages: this.passages[n] }] : [];
+    });
+  }
+
+  /** Articles holding a term of every group, as MiniSearch's AND query scores and orders them. */
+  private allOf(groups: TermGroup[], served: (id: string) => boolean, limit: number): ScoredDocument[] {
+    const query: Query = {
+      combineWith: 'AND',
+      queries: groups.map((group) => {
+        const terms = boostedTerms(group);
+        return { combineWith: 'OR', queries: terms.map(({ term }) => term), boostTerm: (term: string) => terms.find((t) => t.term === term)?.boost ?? 1 };
+      }),
+    };
+    return this.miniSearch.search(query, { filter: (result) => served(result.id as string) }).slice(0, limit).map(({ id, score }) => ({ id: id as string, score }));
   }
 
   private insert(analysed: AnalysedArticle): void {
@@ -296,6 +296,11 @@ export class ArticleIndex {
     this.outlets.push(article.outlet?.toLowerCase() ?? null);
     this.days.push(article.published?.slice(0, 10) ?? null);
   }
+}
+
+/** A group's terms with the boost MiniSearch's `boostTerm` gives each: the weight of the first variant naming it. */
+function boostedTerms(group: TermGroup): BoostedTerms {
+  return group.variants.map(({ term }) => ({ term, boost: group.variants.find((variant) => variant.term === term)?.weight ?? 1 }));
 }
 
 /** Whether an article passes the filters: outlet case-insensitively, dates by inclusive day. */

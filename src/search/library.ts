@@ -75,12 +75,12 @@ export class Library {
     const cache = loadOptions.cache ?? new CorpusCache();
     const source = (signal?: AbortSignal) => load(corpusDir, { ...loadOptions, cache, ...(signal ? { signal } : {}) });
     const reloader = new Reloader(source, maxLoss, reloadDeadlineMs);
-    if (snapshotPath === undefined) return new Library(await ArticleIndex.build(distinctArticles((await source()).articles)), reloader);
+    if (snapshotPath === undefined) return new Library(await ArticleIndex.build(await distinctArticles((await source()).articles)), reloader);
     // Fingerprinted before loading: a file changed during the build makes this snapshot stale, never wrongly fresh.
     const fingerprint = await corpusFingerprint(corpusDir, loadOptions.maxFileBytes);
     const restored = await readSnapshot(snapshotPath, fingerprint);
     if (restored.index) return new Library(restored.index, reloader, { from: 'snapshot' });
-    const index = await ArticleIndex.build(distinctArticles((await source()).articles));
+    const index = await ArticleIndex.build(await distinctArticles((await source()).articles));
     // The snapshot only speeds up the next start: failing to write it (no such folder, a full disk) must not stop this one.
     const notWritten = await writeSnapshot(snapshotPath, index, fingerprint).then(
       () => undefined,
@@ -92,7 +92,7 @@ export class Library {
   /** A library over articles already in memory; `reload` calls `load` when given. */
   static async fromArticles(articles: readonly Article[], options: { load?: () => Promise<Corpus>; maxLoss?: number } = {}): Promise<Library> {
     const { load } = options;
-    return new Library(await ArticleIndex.build(distinctArticles(articles)), load ? new Reloader(() => load(), options.maxLoss) : null);
+    return new Library(await ArticleIndex.build(await distinctArticles(articles)), load ? new Reloader(() => load(), options.maxLoss) : null);
   }
 
   /** True while a reload is running. */

@@ -14,27 +14,11 @@
  * `restore` yields to the event loop by elapsed time, where `loadJSAsync` sleeps a timer tick
  * (at least 1 ms) every 1,000 postings: 45 s or more of sleep at 100,000 real-length articles.
  */
-import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import MiniSearch, { type Options } from 'minisearch';
+import { Pacer } from './pacing.ts';
 
-/** Longest stretch of work between two yields to the event loop. */
-const MAX_BUSY_MS = 10;
 /** A mask: a loop over single postings asks its pacer every 65,536 of them, as reading the clock costs more than a posting. */
 const PACE_EVERY = 0xffff;
-
-/** Says when `MAX_BUSY_MS` of work has passed since the last yield to the event loop: `if (pacer.due()) await pacer.rest()`. */
-class Pacer {
-  private since = performance.now();
-
-  due(): boolean {
-    return performance.now() - this.since > MAX_BUSY_MS;
-  }
-
-  async rest(): Promise<void> {
-    await yieldToEventLoop();
-    this.since = performance.now();
-  }
-}
 
 /** Everything a `CountedMiniSearch` holds, as a snapshot stores it. */
 export interface PostingsParts {
@@ -171,9 +155,65 @@ export class PostingsBuilder {
   }
 }
 
+/** Terms any of which counts, each with the boost `boostTerm` would give it. */
+export type BoostedTerms = readonly { term: string; boost: number }[];
+
+/** A document `bestOfAny` found: its id and its score as `search` gives it. */
+export interface ScoredDocument {
+  id: string;
+  score: number;
+}
+
+/**
+ * One search's scores by short id, in an array reused between searches: a mark per entry says
+ * whether it was set in the current pass, so starting a pass clears nothing.
+ */
+class ScoreColumn {
+  values = new Float64Array(0);
+  private marks = new Uint32Array(0);
+  private pass = 0;
+  private firstSet = new Uint32Array(0);
+  private count = 0;
+
+  /** Starts a pass over documents numbered below `size`, with nothing set. */
+  start(size: number): void {
+    if (this.values.length < size || this.pass === 0xffffffff) {
+      this.values = new Float64Array(Math.max(size, this.values.length));
+      this.marks = new Uint32Array(this.values.length);
+      this.firstSet = new Uint32Array(this.values.length);
+      this.pass = 0;
+    }
+    this.pass += 1;
+    this.count = 0;
+  }
+
+  /** Adds to a document's score as MiniSearch does (`score + value`), or sets it when first met. */
+  add(document: number, value: number): void {
+    if (this.marks[document] === this.pass) {
+      this.values[document] = (this.values[document] ?? 0) + value;
+    } else {
+      this.marks[document] = this.pass;
+      this.values[document] = value;
+      this.firstSet[this.count] = document;
+      this.count += 1;
+    }
+  }
+
+  /** The documents set in this pass, in the order they were first set (a view, valid until the next pass). */
+  get order(): Uint32Array {
+    return this.firstSet.subarray(0, this.count);
+  }
+}
+
+/** Whether a document scored `score`, met `seen`th, ranks before another: ties keep the order met, as `search`'s stable sort does. */
+function ranksBefore(score: number, seen: number, other: { score: number; seen: number }): boolean {
+  return score > other.score || (score === other.score && seen < other.seen);
+}
+
 /** A MiniSearch index that also takes documents as counted terms per field. */
 export class CountedMiniSearch<T> extends MiniSearch<T> {
   private readonly fieldCount: number;
+  private readonly columns = { total: new ScoreColumn(), group: new ScoreColumn(), term: new ScoreColumn(), quality: new ScoreColumn() };
 
   constructor(options: Options<T>) {
     super(options);
@@ -205,6 +245,93 @@ export class CountedMiniSearch<T> extends MiniSearch<T> {
         else data.set(fieldId, new Map([[shortId, n]]));
       }
     });
+  }
+
+  /**
+   * The best `limit` documents holding any term of any group, among those `accept`ed, best first:
+   * the scores and order `search` gives for the same query (an OR of groups, each an OR of its
+   * terms with `boostTerm` giving each its boost), to the last bit, ties in the same order.
+   * `search` builds, filters and sorts a result object for every document matched, tens of
+   * thousands for a common term among 100,000 articles; this adds the same BM25 terms in the same
+   * order into arrays by short id and keeps only the best. A discarded document's postings are
+   * skipped and trimmed as `search` trims them.
+   */
+  bestOfAny(groups: readonly BoostedTerms[], accept: (id: string) => boolean, limit: number): ScoredDocument[] {
+    const size = this._nextId;
+    const { total, group, term, quality } = this.columns;
+    total.start(size);
+    quality.start(size);
+    const counted = new Set<string>();
+    for (const terms of groups) {
+      // A group of one term scores as that term: its scores go straight to the total.
+      const into = terms.length === 1 ? total : group;
+      if (into === group) group.start(size);
+      for (const { term: text, boost } of terms) {
+        term.start(size);
+        this.scoreTerm(text, boost, term);
+        // `search` multiplies a score by the number of distinct terms matched.
+        const first = !counted.has(text);
+        counted.add(text);
+        for (const document of term.order) {
+          into.add(document, term.values[document] ?? 0);
+          if (first) quality.add(document, 1);
+        }
+      }
+      if (into === group) for (const document of group.order) total.add(document, group.values[document] ?? 0);
+    }
+    const best: { document: number; score: number; seen: number }[] = [];
+    total.order.forEach((document, seen) => {
+      const score = (total.values[document] ?? 0) * (quality.values[document] ?? 1);
+      const last = best.at(-1);
+      if (best.length >= limit && last && !ranksBefore(score, seen, last)) return;
+      if (!accept(this._documentIds.get(document) as string)) return;
+      let at = best.length;
+      for (let before = best[at - 1]; before && ranksBefore(score, seen, before); before = best[at - 1]) at -= 1;
+      best.splice(at, 0, { document, score, seen });
+      if (best.length > limit) best.pop();
+    });
+    return best.map(({ document, score }) => ({ id: this._documentIds.get(document) as string, score }));
+  }
+
+  /** Adds one term's BM25 score in each field to the documents holding it, computed as MiniSearch's `termResults` computes it. */
+  private scoreTerm(text: string, boost: number, into: ScoreColumn): void {
+    const data = this._index.get(text);
+    if (!data) return;
+    const { boost: boosts, bm25 } = this._options.searchOptions;
+    for (const field of this._options.fields) {
+      const fieldId = this._fieldIds[field] ?? -1;
+      const postings = data.get(fieldId);
+      if (!postings) continue;
+      const fieldBoost = boosts[field] || 1;
+      const average = this._avgFieldLength[fieldId] ?? 0;
+      let matching = postings.size;
+      for (const [document, frequency] of postings) {
+        // MiniSearch keeps field lengths exactly for its live documents: one lookup tells a discarded document and gives the length.
+        const lengths = this._fieldLength.get(document);
+        if (!lengths) {
+          this.dropDiscarded(data, fieldId, document, frequency);
+          matching -= 1;
+          continue;
+        }
+        const length = lengths[fieldId] ?? 0;
+        const inverseFrequency = Math.log(1 + (this._documentCount - matching + 0.5) / (matching + 0.5));
+        const raw = inverseFrequency * (bm25.d + (frequency * (bm25.k + 1)) / (frequency + bm25.k * (1 - bm25.b + (bm25.b * length) / average)));
+        into.add(document, boost * fieldBoost * raw);
+      }
+    }
+  }
+
+  /**
+   * What MiniSearch's `termResults` does on meeting a discarded document's posting (its private
+   * `removeTerm`: one occurrence less, the posting gone at the last), so later searches, this
+   * one's or MiniSearch's own, count the same postings either way.
+   */
+  private dropDiscarded(data: Map<number, Map<number, number>>, fieldId: number, document: number, frequency: number): void {
+    const postings = data.get(fieldId);
+    if (!postings) return;
+    if (frequency > 1) postings.set(document, frequency - 1);
+    else if (postings.size <= 1) data.delete(fieldId);
+    else postings.delete(document);
   }
 
   /** The postings and document table, for a snapshot. */

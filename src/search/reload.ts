@@ -16,17 +16,14 @@
  * more than `maxLoss` of the served articles (an emptied directory from a failed mount, a bad
  * sync) is refused unless confirmed.
  */
-// Yielding between slices lets a gateway heartbeat or a query run during a reload, as the loader does.
-import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { isDeepStrictEqual } from 'node:util';
 import { ArticleSchema, type Article, type Corpus, type Rejection } from '../corpus/article.ts';
 import { analyseArticles, ArticleIndex, type AnalysedArticle } from './article-index.ts';
+import { Pacer } from './pacing.ts';
 import { DEFAULT_MAX_LOSS, type ReloadReport } from './results.ts';
 
 /** Most changed articles a reload applies to the live index in place. */
 export const INCREMENTAL_LIMIT = 500;
-/** Articles compared between two yields to the event loop. */
-const COMPARE_SLICE = 5000;
 const DEFAULT_RELOAD_DEADLINE_MS = 10 * 60 * 1000;
 
 /** How one reload runs. */
@@ -104,7 +101,7 @@ export class Reloader {
     try {
       const started = performance.now();
       const corpus = await loadBefore(this.deadlineMs, this.source);
-      const loaded = distinctArticles(corpus.articles);
+      const loaded = await distinctArticles(corpus.articles);
       const { added, updated, removed: missing } = await diffArticles(live, loaded);
       const { kept, removed } = lastGoodVersions(missing, corpus.rejected);
       if (!options.confirm && live.size > 0 && removed.length / live.size > this.maxLoss) {
@@ -135,9 +132,18 @@ export class Reloader {
 }
 
 /** The articles with the first of each id only: a corpus never serves two articles under one id. */
-export function distinctArticles(articles: readonly Article[]): Article[] {
+export async function distinctArticles(articles: readonly Article[]): Promise<Article[]> {
   const seen = new Set<string>();
-  return articles.filter((a) => !seen.has(a.id) && seen.add(a.id));
+  const distinct: Article[] = [];
+  const pacer = new Pacer();
+  for (const article of articles) {
+    if (!seen.has(article.id)) {
+      seen.add(article.id);
+      distinct.push(article);
+    }
+    if (pacer.due()) await pacer.rest();
+  }
+  return distinct;
 }
 
 /**
@@ -153,23 +159,23 @@ function articleChanged(old: Article, next: Article): boolean {
   return COMPARED_FIELDS.some((field) => !isDeepStrictEqual(old[field], next[field]));
 }
 
-/** What a reload changes, compared in slices so 100,000 articles never hold the event loop for long. */
+/** What a reload changes, yielding as it goes so 100,000 articles never hold the event loop for long. */
 async function diffArticles(live: ArticleIndex, articles: readonly Article[]): Promise<{ added: Article[]; updated: Article[]; removed: Article[] }> {
   const added: Article[] = [];
   const updated: Article[] = [];
   const incoming = new Set<string>();
-  for (const [i, article] of articles.entries()) {
+  const pacer = new Pacer();
+  for (const article of articles) {
     incoming.add(article.id);
     const old = live.article(article.id);
     if (!old) added.push(article);
     else if (articleChanged(old, article)) updated.push(article);
-    if (i % COMPARE_SLICE === COMPARE_SLICE - 1) await yieldToEventLoop();
+    if (pacer.due()) await pacer.rest();
   }
   const removed: Article[] = [];
-  let seen = 0;
   for (const article of live.all()) {
     if (!incoming.has(article.id)) removed.push(article);
-    if (++seen % COMPARE_SLICE === 0) await yieldToEventLoop();
+    if (pacer.due()) await pacer.rest();
   }
   return { added, updated, removed };
 }
