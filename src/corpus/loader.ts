@@ -1,6 +1,6 @@
 import { constants } from 'node:fs';
 import { type FileHandle, open } from 'node:fs/promises';
-import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import { Pacer } from '../pacing.ts';
 import { type Article, ArticleSchema, type Corpus, type Duplicate, type Rejection } from './article.ts';
 import { CorpusCache, type FileStamp, type PreparedFile } from './cache.ts';
 import { decodeArticleBytes } from './decoding.ts';
@@ -47,8 +47,6 @@ export interface LoadOptions {
 const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
 const DEFAULT_PARSE_BUDGET_MS = 10_000;
 const DEFAULT_READ_TIMEOUT_MS = 10_000;
-/** Longest stretch of main-thread work between two yields, so a gateway heartbeat sharing the event loop is never starved. */
-const MAX_BUSY_MS = 10;
 /** Bytes read at a time from a record file streamed record by record. */
 const STREAM_CHUNK_BYTES = 256 * 1024;
 /** Records of a streamed file sent to a worker together: small enough to return quickly, large enough to amortise the hand-over. */
@@ -274,13 +272,10 @@ function toArticle(file: string, draft: ArticleDraft, defaults: SourceDefaults):
 
 /** Runs `step` on each item, yielding to the event loop every few milliseconds: a streamed record file can hold 100,000 items. */
 async function forEachYielding<T>(items: Iterable<T>, step: (item: T) => void): Promise<void> {
-  let lastYield = performance.now();
+  const pacer = new Pacer();
   for (const item of items) {
     step(item);
-    if (performance.now() - lastYield > MAX_BUSY_MS) {
-      await yieldToEventLoop();
-      lastYield = performance.now();
-    }
+    if (pacer.due()) await pacer.rest();
   }
 }
 

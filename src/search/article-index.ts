@@ -13,9 +13,8 @@
  * field: the articles are kept once, here, and what filters read (outlet, day) sits in arrays by
  * article number beside them.
  */
-// Yielding between chunks lets a gateway heartbeat or a query run during a long build.
-import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { Options, Query } from 'minisearch';
+import { Pacer } from '../pacing.ts';
 import type { Article } from '../corpus/article.ts';
 import type { Filters } from './results.ts';
 import { termsOfWord, wordsOf } from './analyzer.ts';
@@ -65,8 +64,6 @@ export interface IndexChanges {
 }
 
 const TITLE_BOOST = 2;
-/** Longest stretch of indexing work between two yields, so a heartbeat or a query sharing the event loop is never starved. */
-const MAX_BUSY_MS = 10;
 /** The fields MiniSearch indexes, in the order `addCounted` is given their terms. */
 interface IndexDocument {
   id: string;
@@ -89,17 +86,14 @@ function wordCounts(text: string): Map<string, number> {
 
 /**
  * Analyses articles in order, yielding to the event loop whenever a stretch of work passes
- * `MAX_BUSY_MS`: a count of articles per slice would be 10 ms of short wire stories but half a
+ * `MAX_BUSY_MS` (`pacing.ts`): a count of articles per slice would be 10 ms of short wire stories but half a
  * second of long features.
  */
 export async function analyseArticles(articles: Iterable<Article>, each: (analysed: AnalysedArticle) => void): Promise<void> {
-  let since = performance.now();
+  const pacer = new Pacer();
   for (const article of articles) {
     each(analyseArticle(article));
-    if (performance.now() - since > MAX_BUSY_MS) {
-      await yieldToEventLoop();
-      since = performance.now();
-    }
+    if (pacer.due()) await pacer.rest();
   }
 }
 

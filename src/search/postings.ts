@@ -15,7 +15,7 @@
  * (at least 1 ms) every 1,000 postings: 45 s or more of sleep at 100,000 real-length articles.
  */
 import MiniSearch, { type Options } from 'minisearch';
-import { Pacer } from './pacing.ts';
+import { Pacer } from '../pacing.ts';
 
 /** A mask: a loop over single postings asks its pacer every 65,536 of them, as reading the clock costs more than a posting. */
 const PACE_EVERY = 0xffff;

@@ -19,7 +19,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { ArticleSchema, type Article, type Corpus, type Rejection } from '../corpus/article.ts';
 import { analyseArticles, ArticleIndex, type AnalysedArticle } from './article-index.ts';
-import { Pacer } from './pacing.ts';
+import { Pacer } from '../pacing.ts';
 import { DEFAULT_MAX_LOSS, type ReloadReport } from './results.ts';
 
 /** Most changed articles a reload applies to the live index in place. */

@@ -1,6 +1,6 @@
 /**
- * Long synchronous loops over a whole corpus (filling an index, comparing a reload with the served
- * articles) share the event loop with queries and the gateway heartbeat: they yield whenever they
+ * Long synchronous loops over a whole corpus (preparing records, analysing and filling an index,
+ * comparing a reload with the served articles) share the event loop with queries and the gateway heartbeat: they yield whenever they
  * have held it for `MAX_BUSY_MS`, by elapsed time, since a count of items per slice is milliseconds
  * at one size and a visible stall at 100,000 articles.
  */
