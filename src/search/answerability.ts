@@ -32,7 +32,7 @@ import type { Article } from '../corpus/article.ts';
 import { terms } from './analyzer.ts';
 import type { Retrieval } from './article-index.ts';
 import type { Question } from './question.ts';
-import type { RankedSentence } from './sentence-ranking.ts';
+import { strongest, type RankedSentence } from './sentence-ranking.ts';
 
 /** The evidence about one candidate answer, each a number the model weighs. */
 export interface AnswerEvidence {
@@ -223,11 +223,6 @@ function titleMatches(question: Question, article: Article): Map<number, number>
   return matched;
 }
 
-/** Adds `more` to `into`, keeping each term's strongest match; returns `into`. */
-function strongest(into: Map<number, number>, more: ReadonlyMap<number, number>): Map<number, number> {
-  for (const [q, strength] of more) into.set(q, Math.max(into.get(q) ?? 0, strength));
-  return into;
-}
 
 /** A model's probability for the evidence. */
 export function probability(model: Model, evidence: AnswerEvidence): number {

@@ -252,7 +252,7 @@ export function rankSentences(question: Question, retrieved: readonly Retrieval[
         if (!neighbour || !inSequence(n < i ? neighbour : sentence, n < i ? sentence : neighbour)) continue;
         const fresh = [...(scores[n]?.matched ?? [])].filter(([q]) => !scored.matched.has(q));
         const weight = fresh.reduce((sum, [q, strength]) => sum + (question.terms[q]?.weight ?? 0) * strength, 0);
-        for (const [q, strength] of fresh) around.set(q, Math.max(around.get(q) ?? 0, strength));
+        strongest(around, fresh);
         if (weight > 0 && (!support || weight > support.weight)) support = { sentence: neighbour, weight };
       }
       let extra = 0;
@@ -264,6 +264,12 @@ export function rankSentences(question: Question, retrieved: readonly Retrieval[
   ranked.sort((a, b) => b.score - a.score);
   if (question.wants) preferWantedKind(ranked, question);
   return ranked;
+}
+
+/** Adds the matches of `more` to `into`, keeping each question term's strongest; returns `into`. */
+export function strongest(into: Map<number, number>, more: Iterable<readonly [number, number]>): Map<number, number> {
+  for (const [q, strength] of more) into.set(q, Math.max(into.get(q) ?? 0, strength));
+  return into;
 }
 
 /** Whether `next` directly follows `sentence` in the article (whole paragraphs are split, so a paragraph step means adjacent). */
