@@ -7,7 +7,7 @@ export default defineConfig({
     // which run at a low priority and, beside a CPU-heavy process, take tens of seconds to come up.
     testTimeout: 60_000,
     hookTimeout: 60_000,
-    globalSetup: ['test/support/postgres-server.ts'],
+    globalSetup: ['test/support/postgres-server.ts', 'test/support/scratch-directory.ts'],
     // Vitest's default (one worker fewer than the cores) is a single worker on a 2-core machine,
     // which then sits idle while a test waits on a bot process or a socket: one per core keeps both busy.
     maxWorkers: '100%',
