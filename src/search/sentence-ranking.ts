@@ -19,7 +19,7 @@ import type { Article } from '../corpus/article.ts';
 import { fold, tokenize, type Token } from './analyzer.ts';
 import type { Retrieval } from './article-index.ts';
 import { namesKind } from './answer-kind.ts';
-import type { Question } from './question.ts';
+import { holdsPhraseAt, phraseTerms, type Question } from './question.ts';
 import { splitSentences } from './sentences.ts';
 import { isCommunicationVerb } from './wordnet.ts';
 
@@ -113,14 +113,19 @@ function sentencesOfParagraph(paragraph: string, p: number, language: string | n
   });
 }
 
-/** Maps each index term to the question terms it stands for, with the variant's weight. */
-export function variantLookup(question: Question): Map<string, { q: number; weight: number }[]> {
-  const lookup = new Map<string, { q: number; weight: number }[]>();
+/**
+ * Maps each index term to the question terms it stands for, with the variant's weight; a
+ * collocation's variant is looked up by its first word, with the words that must follow it.
+ */
+export function variantLookup(question: Question): Map<string, { q: number; weight: number; phrase: string[] | null }[]> {
+  const lookup = new Map<string, { q: number; weight: number; phrase: string[] | null }[]>();
   question.terms.forEach((term, q) => {
     for (const variant of term.variants) {
-      const entries = lookup.get(variant.term) ?? [];
-      entries.push({ q, weight: variant.weight });
-      lookup.set(variant.term, entries);
+      const words = phraseTerms(variant.term);
+      const first = words[0] ?? variant.term;
+      const entries = lookup.get(first) ?? [];
+      entries.push({ q, weight: variant.weight, phrase: words.length > 1 ? words : null });
+      lookup.set(first, entries);
     }
   });
   return lookup;
@@ -136,7 +141,8 @@ export function scoreSentence(
   const bestVariant = new Map<number, number>();
   const positions: { q: number; at: number }[] = [];
   sentence.tokens.forEach((token, at) => {
-    for (const { q, weight } of lookup.get(token.term) ?? []) {
+    for (const { q, weight, phrase } of lookup.get(token.term) ?? []) {
+      if (phrase && !holdsPhraseAt(sentence.tokens, sentence.text, at, phrase)) continue;
       frequency.set(q, (frequency.get(q) ?? 0) + weight);
       bestVariant.set(q, Math.max(bestVariant.get(q) ?? 0, weight));
       positions.push({ q, at });
@@ -285,7 +291,7 @@ function inSequence(sentence: Sentence, next: Sentence): boolean {
 function preferWantedKind(ranked: RankedSentence[], question: Question): void {
   const wants = question.wants;
   if (!wants) return;
-  const asked = new Set(question.terms.flatMap((t) => [t.term, ...t.variants.map((v) => v.term)]));
+  const asked = new Set(question.terms.flatMap((t) => [t.term, ...t.variants.map((v) => v.term)].flatMap(phraseTerms)));
   const head = ranked.slice(0, KIND_CANDIDATES);
   for (const candidate of head) {
     candidate.namesKind = namesKind(candidate.sentence, wants, asked);
