@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { terms } from '../src/search/analyzer.ts';
-import { joinCollocations, prepareQuestion, readQuestion } from '../src/search/question.ts';
+import { joinCollocations, prepareQuestion, readQuestion, withTimeAdverbs } from '../src/search/question.ts';
 import { Vocabulary } from '../src/search/vocabulary.ts';
 
 /** A vocabulary of one document per text, as the index builds it. */
@@ -60,5 +60,17 @@ describe('collocations in questions', () => {
 
   it('joins only words that stand side by side in the question', () => {
     expect(joined('Did they take the place?').map((t) => t.term)).toEqual(terms('take place'));
+  });
+});
+
+describe('time words in questions', () => {
+  const asked = (question: string) => withTimeAdverbs(question, readQuestion(question).terms).map((t) => t.term);
+
+  it('reads a time preposition with no object as the adverb it is ("meet before?" asks about an earlier meeting)', () => {
+    expect(asked('Where did they meet before?')).toEqual(terms('meet earlier'));
+  });
+
+  it('leaves a time preposition with an object out, as a stopword', () => {
+    expect(asked('Where did they meet before the vote?')).toEqual(terms('meet vote'));
   });
 });

@@ -38,7 +38,7 @@ import { strongest, type RankedSentence } from './sentence-ranking.ts';
 export interface AnswerEvidence {
   /** Share of the weight of the question's terms the corpus holds that the sentence matches. */
   coverage: number;
-  /** The same share, matched only by the sentence before or after. */
+  /** The same share, matched by the sentence before or after beyond what the sentence matches. */
   neighbourCoverage: number;
   /** Share of the question's IDF (its specificity, without the base weight of every word) matched by the sentence or its neighbours. */
   specificCoverage: number;
@@ -194,7 +194,7 @@ export function answerEvidence(question: Question, best: RankedSentence, ranked:
   return {
     coverage: question.totalWeight > unknown ? Math.min(1, (best.coverage * question.totalWeight) / (question.totalWeight - unknown)) : 0,
     neighbourCoverage: share(best.neighbourMatched, (weight) => weight),
-    specificCoverage: share(strongest(new Map(best.matched), best.neighbourMatched), (weight) => weight - 1),
+    specificCoverage: share(withNeighbours(best), (weight) => weight - 1),
     articleCoverage: share(inArticle, (weight) => weight),
     phraseShare: best.phraseShare,
     score: best.score,
@@ -210,6 +210,13 @@ export function answerEvidence(question: Question, best: RankedSentence, ranked:
     titleCoverage: share(titleMatches(question, best.article), (weight) => weight),
     articleScore: first && question.totalWeight > 0 ? first.score / question.totalWeight : 0,
   };
+}
+
+/** The question terms the sentence or its neighbours match, each with its strongest match there. */
+function withNeighbours(best: RankedSentence): Map<number, number> {
+  const matched = new Map(best.matched);
+  for (const [q, gain] of best.neighbourMatched) matched.set(q, (matched.get(q) ?? 0) + gain);
+  return matched;
 }
 
 /** The question terms the article's title holds, each with the weight of its best variant there. */

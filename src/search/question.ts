@@ -1,9 +1,9 @@
-import { terms, tokenize, type Token } from './analyzer.ts';
+import { fold, terms, tokenize, type Token } from './analyzer.ts';
 import type { TermGroup } from './article-index.ts';
 import type { AnswerKind } from './answer-kind.ts';
 import type { TermVariant, Vocabulary } from './vocabulary.ts';
 import { placeVariants } from './place-names.ts';
-import { QUESTION_FRAMING } from './stopwords.ts';
+import { QUESTION_FRAMING, STOPWORDS } from './stopwords.ts';
 import { firstSenseWords, inflectedFrom, isCommunicationVerb, isLemma, relatedWords } from './wordnet.ts';
 import { baseForm } from './word-forms.ts';
 
@@ -72,6 +72,24 @@ export function holdsPhraseAt(tokens: readonly Token[], text: string, at: number
     const before = tokens[at + k - 1];
     return token?.term === word && (k === 0 || (before !== undefined && /^\s+$/u.test(text.slice(before.end, token.start))));
   });
+}
+
+/** A time preposition with no object after it, at the end of a clause: "Where did they meet before?". */
+const OBJECTLESS_TIME_WORD = /\b(?:before|after|since)(?=\s*(?:[?!.,;:]|$))/giu;
+
+/**
+ * The question's terms with each time preposition that has no object read as the adverb it then
+ * is: "Where did they meet before?" asks about an earlier meeting, so "before" stands as the first
+ * word of its WordNet adverb sense that is not a stopword ("earlier"), whose relatives reach
+ * "previously" and "previous". With an object ("before the vote") it stays a stopword.
+ */
+export function withTimeAdverbs(text: string, asked: readonly AskedTerm[]): AskedTerm[] {
+  const adverbs = [...text.matchAll(OBJECTLESS_TIME_WORD)].flatMap((match) => {
+    const adverb = firstSenseWords(fold(match[0]), 'adv').find((word) => /^\p{L}+$/u.test(word) && !STOPWORDS.has(word));
+    const term = adverb === undefined ? undefined : terms(adverb, 'query')[0];
+    return term === undefined || asked.some((t) => t.term === term) ? [] : [{ term, word: adverb ?? '', start: match.index, end: match.index + match[0].length }];
+  });
+  return [...asked, ...adverbs].sort((a, b) => a.start - b.start);
 }
 
 /** Longest collocation looked up, in words. */

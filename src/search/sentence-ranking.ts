@@ -42,11 +42,11 @@ export interface RankedSentence {
   coverage: number;
   /** The question terms it matches (by index), each with the weight of its best variant here: 1 for the word itself, less for a paraphrase. */
   matched: ReadonlyMap<number, number>;
-  /** Share (0..1) of the question's weight matched only by the sentence before or after. */
+  /** Share (0..1) of the question's weight the sentence before or after matches beyond what this one matches. */
   neighbourCoverage: number;
   /** Share (0..1) of the question's neighbouring term pairs that stand side by side here too ("Southern California"). */
   phraseShare: number;
-  /** The question terms only the sentence before or after matches, each with the weight of its best variant there. */
+  /** The question terms the sentence before or after matches more strongly than this one, each with how much more (its best variant's weight there, less this sentence's). */
   neighbourMatched: ReadonlyMap<number, number>;
   /** The neighbouring sentence that adds the most question weight, if any adds some. */
   supportedBy: Sentence | null;
@@ -256,9 +256,13 @@ export function rankSentences(question: Question, retrieved: readonly Retrieval[
       for (const n of [i - 1, i + 1]) {
         const neighbour = sentences[n];
         if (!neighbour || !inSequence(n < i ? neighbour : sentence, n < i ? sentence : neighbour)) continue;
-        const fresh = [...(scores[n]?.matched ?? [])].filter(([q]) => !scored.matched.has(q));
-        const weight = fresh.reduce((sum, [q, strength]) => sum + (question.terms[q]?.weight ?? 0) * strength, 0);
-        strongest(around, fresh);
+        // A term the sentence meets only through a weak paraphrase ("summit" for "meet") is supported by a neighbour holding the word itself.
+        const gains = [...(scores[n]?.matched ?? [])].flatMap(([q, strength]) => {
+          const own = scored.matched.get(q) ?? 0;
+          return strength > own ? [[q, strength - own] as const] : [];
+        });
+        const weight = gains.reduce((sum, [q, gain]) => sum + (question.terms[q]?.weight ?? 0) * gain, 0);
+        strongest(around, gains);
         if (weight > 0 && (!support || weight > support.weight)) support = { sentence: neighbour, weight };
       }
       let extra = 0;
