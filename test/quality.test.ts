@@ -175,6 +175,11 @@ describe('time words', () => {
     const answer = library.answer('Where did they meet before?');
     expect(answer.sentences.map((s) => s.text).join(' ')).not.toContain('never seen before');
   });
+
+  it('does not answer "before" with a meeting that is not an earlier one', () => {
+    const answer = library.answer('Where did they meet before?');
+    expect(answer.sentences.map((s) => s.text).join(' ')).not.toContain('Hakan Fidan has met');
+  });
 });
 
 describe('the kind of answer a question asks for', () => {
