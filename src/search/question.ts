@@ -4,7 +4,7 @@ import type { AnswerKind } from './answer-kind.ts';
 import type { TermVariant, Vocabulary } from './vocabulary.ts';
 import { placeVariants } from './place-names.ts';
 import { QUESTION_FRAMING, STOPWORDS } from './stopwords.ts';
-import { firstSenseWords, inflectedFrom, isCommunicationVerb, isLemma, relatedWords } from './wordnet.ts';
+import { firstSenseWords, inflectedFrom, isCommunicationVerb, lemmasOf, relatedWords } from './wordnet.ts';
 import { baseForm } from './word-forms.ts';
 
 /** Longest question or query accepted, in characters. */
@@ -94,21 +94,17 @@ export function withTimeAdverbs(text: string, asked: readonly AskedTerm[]): Aske
 
 /** Longest collocation looked up, in words. */
 const LONGEST_COLLOCATION = 3;
-const COLLOCATION_CACHE = 20_000;
-const collocationCache = new Map<string, string | null>();
+let verbLemmas: ReadonlySet<string> | null = null;
 
-/** The WordNet verb these words form, as written or with each word reduced to its base ("took place" → take_place), or null. */
+/** The WordNet verb these words form, as written or with the first reduced to its base ("took place" → take_place), or null. */
 function collocation(words: readonly string[]): string | null {
-  const key = words.join(' ');
-  let found = collocationCache.get(key);
-  if (found === undefined) {
-    const forms = words.map((word) => [...new Set([word, baseForm(word), ...inflectedFrom(word)])]);
-    const lemmas = forms.reduce<string[]>((joined, options) => joined.flatMap((start) => options.map((form) => (start ? `${start}_${form}` : form))), ['']);
-    found = lemmas.find((lemma) => isLemma(lemma, 'verb')) ?? null;
-    if (collocationCache.size >= COLLOCATION_CACHE) collocationCache.clear();
-    collocationCache.set(key, found);
-  }
-  return found;
+  // WordNet's verb index, read once, is a set lookup away; looked up one form at a time on disk, it cost milliseconds a question.
+  verbLemmas ??= lemmasOf('verb', null);
+  const [first, ...rest] = words;
+  if (first === undefined) return null;
+  // A verb of several words inflects its first word ("took place", "taking part"); the rest stand as they are.
+  const forms = new Set([first, baseForm(first), ...inflectedFrom(first)]);
+  return [...forms].map((form) => [form, ...rest].join('_')).find((lemma) => verbLemmas?.has(lemma)) ?? null;
 }
 
 /**

@@ -16,7 +16,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
 const PARTS_OF_SPEECH = ['noun', 'verb', 'adj', 'adv'] as const;
-export type PartOfSpeech = (typeof PARTS_OF_SPEECH)[number];
+type PartOfSpeech = (typeof PARTS_OF_SPEECH)[number];
 
 /** Senses read per word: the first are the most frequent; later ones are mostly rare readings. */
 const SENSES = 2;
@@ -182,15 +182,6 @@ function firstSenses(pos: PartOfSpeech, word: string): number[] {
   const fields = line?.trim().split(' ') ?? [];
   const synsets = Number(fields[2] ?? 0);
   return fields.slice(fields.length - synsets).slice(0, SENSES).map(Number);
-}
-
-/** Whether WordNet holds this lemma (lowercase, words joined by underscores: "take_place") as this part of speech. */
-export function isLemma(lemma: string, pos: PartOfSpeech): boolean {
-  try {
-    return indexLine(pos, lemma) !== null;
-  } catch {
-    return false;
-  }
 }
 
 /** The words of a lemma's most frequent sense as each part of speech it has (or as `pos` only), lowercase: "take_place" → happen, occur, take_place... */
