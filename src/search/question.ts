@@ -86,8 +86,9 @@ const OBJECTLESS_TIME_WORD = /\b(?:before|after|since)(?=\s*(?:[?!.,;:]|$))/giu;
 export function withTimeAdverbs(text: string, asked: readonly AskedTerm[]): AskedTerm[] {
   const adverbs = [...text.matchAll(OBJECTLESS_TIME_WORD)].flatMap((match) => {
     const adverb = firstSenseWords(fold(match[0]), 'adv').find((word) => /^\p{L}+$/u.test(word) && !STOPWORDS.has(word));
-    const term = adverb === undefined ? undefined : terms(adverb, 'query')[0];
-    return term === undefined || asked.some((t) => t.term === term) ? [] : [{ term, word: adverb ?? '', start: match.index, end: match.index + match[0].length }];
+    if (adverb === undefined) return [];
+    const [term] = terms(adverb, 'query');
+    return term === undefined || asked.some((t) => t.term === term) ? [] : [{ term, word: adverb, start: match.index, end: match.index + match[0].length }];
   });
   return [...asked, ...adverbs].sort((a, b) => a.start - b.start);
 }
@@ -122,21 +123,28 @@ export function joinCollocations(text: string, asked: readonly AskedTerm[]): Ask
   let framing = false;
   for (let i = 0; i < asked.length; ) {
     const run = adjacentRun(text, asked, i);
-    const length = [...run.keys()].reverse().find((n) => n >= 1 && collocation(run.slice(0, n + 1).map((t) => t.word)) !== null);
-    const first = asked[i];
-    if (length === undefined || !first) {
-      if (first) joined.push(first);
+    const found = longestCollocation(run);
+    const [first] = run;
+    const last = run.at(found ? found.length - 1 : 0);
+    if (!found || !first || !last) {
+      joined.push(...run.slice(0, 1));
       i += 1;
       continue;
     }
-    const words = run.slice(0, length + 1);
-    const lemma = collocation(words.map((t) => t.word)) ?? '';
-    const last = words.at(-1) ?? first;
-    if (firstSenseWords(lemma).some((word) => QUESTION_FRAMING.has(word))) framing = true;
-    else joined.push({ term: words.map((t) => t.term).join(' '), word: lemma, start: first.start, end: last.end });
-    i += words.length;
+    if (firstSenseWords(found.lemma).some((word) => QUESTION_FRAMING.has(word))) framing = true;
+    else joined.push({ term: run.slice(0, found.length).map((t) => t.term).join(' '), word: found.lemma, start: first.start, end: last.end });
+    i += found.length;
   }
   return joined.length > 0 || !framing ? joined : [...asked];
+}
+
+/** The longest collocation the run of adjacent question words begins with: its lemma and how many words it takes. */
+function longestCollocation(run: readonly AskedTerm[]): { lemma: string; length: number } | null {
+  for (let length = run.length; length >= 2; length -= 1) {
+    const lemma = collocation(run.slice(0, length).map((t) => t.word));
+    if (lemma) return { lemma, length };
+  }
+  return null;
 }
 
 /** The question terms from `i` on whose words follow one another with only spaces between, at most `LONGEST_COLLOCATION`. */
