@@ -40,6 +40,8 @@ const questions: [question: string, article: string, fragment: string][] = [
   ['What did the Israeli military say it struck in Ain al-Hilweh?', ISTANBUL, 'Hamas training compound'],
   ["Who did Turkey's foreign minister meet?", ANKARA, 'with a Hamas delegation led by the head'],
   ['When did Hakan Fidan meet Khalil Al-Hayya?', ANKARA, 'met on Saturday'],
+  // "take place" is one verb meaning "happen": neither "take" nor "place" is asked for.
+  ['When did the meeting take place?', ANKARA, 'met on Saturday'],
   ['What did Erdogn say about a ceasefire in Gaza?', ANKARA, 'intensify its diplomatic efforts'],
   ['What did Erdogan promise?', ANKARA, 'intensify its diplomatic efforts'],
   ['What did the Turkish president say at the National Defense University?', ANKARA, 'Turkiye stands by the people of Gaza'],
@@ -172,6 +174,11 @@ describe('time words', () => {
   it('does not quote a sentence for a time word alone ("before")', () => {
     const answer = library.answer('Where did they meet before?');
     expect(answer.sentences.map((s) => s.text).join(' ')).not.toContain('never seen before');
+  });
+
+  it('does not answer "before" with a meeting that is not an earlier one', () => {
+    const answer = library.answer('Where did they meet before?');
+    expect(answer.sentences.map((s) => s.text).join(' ')).not.toContain('Hakan Fidan has met');
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { terms } from '../src/search/analyzer.ts';
-import { prepareQuestion, readQuestion } from '../src/search/question.ts';
+import { joinCollocations, prepareQuestion, readQuestion, withTimeAdverbs } from '../src/search/question.ts';
 import { Vocabulary } from '../src/search/vocabulary.ts';
 
 /** A vocabulary of one document per text, as the index builds it. */
@@ -33,5 +33,44 @@ describe('paraphrases of question words', () => {
     const congress = vocabularyOf(['Congress voted.', 'Congress met.', 'Congress adjourned.', 'Officials meet.']);
     const [meet] = variantsOf('Where did they meet?', congress);
     expect(Object.keys(meet ?? {})).not.toContain(terms('congress')[0]);
+  });
+});
+
+describe('collocations in questions', () => {
+  const vocabulary = vocabularyOf(['Five countries participated in the talks.', 'The summit took place in Cairo.', 'A place was set at the table.', 'The prime minister spoke.']);
+  /** The question's terms as an answer weighs them, a collocation joined, with the terms each stands for. */
+  const joined = (question: string) => {
+    const prepared = prepareQuestion(joinCollocations(question, readQuestion(question).terms), vocabulary, false);
+    return prepared.terms.map((t) => ({ term: t.term, variants: t.variants.map((v) => v.term) }));
+  };
+
+  it('asks for a verb of several words as one term, met by its synonyms', () => {
+    const [takePart] = joined('Which countries took part in the talks?').filter((t) => t.term.includes(' '));
+    expect(takePart?.variants).toContain(terms('participate')[0]);
+    expect(joined('Which countries took part in the talks?').map((t) => t.term)).not.toContain(terms('part')[0]);
+  });
+
+  it('drops a collocation that means what a question-framing word means ("take place" = happen)', () => {
+    expect(joined('When did the summit take place?').map((t) => t.term)).toEqual(terms('summit'));
+  });
+
+  it('keeps the words of a noun of several words, which answers often hold apart', () => {
+    expect(joined('Who is the prime minister?').map((t) => t.term)).toEqual(terms('prime minister'));
+  });
+
+  it('joins only words that stand side by side in the question', () => {
+    expect(joined('Did they take the place?').map((t) => t.term)).toEqual(terms('take place'));
+  });
+});
+
+describe('time words in questions', () => {
+  const asked = (question: string) => withTimeAdverbs(question, readQuestion(question).terms).map((t) => t.term);
+
+  it('reads a time preposition with no object as the adverb it is ("meet before?" asks about an earlier meeting)', () => {
+    expect(asked('Where did they meet before?')).toEqual(terms('meet earlier'));
+  });
+
+  it('leaves a time preposition with an object out, as a stopword', () => {
+    expect(asked('Where did they meet before the vote?')).toEqual(terms('meet vote'));
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { tokenize } from '../src/search/analyzer.ts';
 import type { Question } from '../src/search/question.ts';
-import { scoreSentence, variantLookup, type Sentence } from '../src/search/sentence-ranking.ts';
+import { rankSentences, scoreSentence, SentenceCache, variantLookup, type Sentence } from '../src/search/sentence-ranking.ts';
+import { storyArticle } from './support/articles.ts';
 
 const sentence = (text: string): Sentence => ({ text, index: 0, paragraph: 0, tokens: tokenize(text, 'index') });
 
@@ -25,5 +26,27 @@ describe('sentence scoring', () => {
     expect(oneWord?.coverage).toBe(1);
     expect(bothWords?.coverage).toBe(1);
     expect(oneWord!.score).toBeLessThanOrEqual(bothWords!.score);
+  });
+});
+
+describe('support from neighbouring sentences', () => {
+  it('supports a sentence meeting a term only through a weak paraphrase when the sentence before holds the word itself', () => {
+    const asked: Question = {
+      terms: [
+        { term: 'meet', weight: 3, variants: [{ term: 'meet', weight: 1 }, { term: 'summit', weight: 0.25 }], reported: false },
+        { term: 'earlier', weight: 3, variants: [{ term: 'previou', weight: 0.4 }], reported: false },
+      ],
+      totalWeight: 6,
+      wants: null,
+      corpusSize: 1000,
+      aboutNow: false,
+    };
+    const answer = 'Their previous summit was held in Oslo.';
+    const supported = storyArticle('supported', 'Wire', ['This week the envoys meet for the second time.', answer]);
+    const alone = storyArticle('alone', 'Wire', ['The weather in the north was mild.', answer]);
+    const ranked = rankSentences(asked, [alone, supported].map((article) => ({ article, score: 1 })), new SentenceCache());
+    const oslo = ranked.filter((r) => r.sentence.text === answer);
+    expect(oslo.map((r) => r.article.id)).toEqual(['supported', 'alone']);
+    expect(oslo[0]!.score).toBeGreaterThan(oslo[1]!.score);
   });
 });

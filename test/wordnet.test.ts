@@ -18,6 +18,10 @@ describe('WordNet relatives of a question word', () => {
     expect(near('previously')).toContain('previous');
   });
 
+  it('relates an adverb to the adverbs its definition names, and to their adjectives ("before": "earlier in time; previously")', () => {
+    expect(near('before')).toEqual(expect.arrayContaining(['earlier', 'previously', 'previous']));
+  });
+
   it('reaches the kinds of a noun derived from a verb, as far relatives only', () => {
     expect(far('meet')).toEqual(expect.arrayContaining(['summit', 'conference']));
     expect(near('meet')).not.toContain('summit');

@@ -18,7 +18,7 @@ import { fold, terms } from './analyzer.ts';
 import type { ArticleIndex, Retrieval } from './article-index.ts';
 import { answerKind } from './answer-kind.ts';
 import { answerEvidence, judge } from './answerability.ts';
-import { prepareQuestion, retrievalTerms, type AskedTerm, type Question } from './question.ts';
+import { joinCollocations, phraseTerms, prepareQuestion, retrievalTerms, withTimeAdverbs, type AskedTerm, type Question } from './question.ts';
 import { MAX_RELATED, MAX_SENTENCES, type Answer, type ArticleRef, type CitedSentence, type Filters, type Source } from './results.ts';
 import { rankSentences, type RankedSentence, type Sentence, type SentenceCache } from './sentence-ranking.ts';
 
@@ -91,7 +91,7 @@ export function findCandidates(
   const outlet = filters.outlet === undefined ? outletNamedIn(text, outlets) : null;
   const outletTerms = new Set(outlet ? terms(outlet, 'query') : []);
   const topical = asked.filter((t) => !outletTerms.has(t.term));
-  const question = prepareQuestion(topical.length > 0 ? topical : asked, index.vocabulary, false, answerKind(text), aboutThePresent(text), DO_SUPPORT.test(text));
+  const question = prepareQuestion(joinCollocations(text, withTimeAdverbs(text, topical.length > 0 ? topical : asked)), index.vocabulary, false, answerKind(text), aboutThePresent(text), DO_SUPPORT.test(text));
   const scope = outlet ? { ...filters, outlet } : filters;
   const retrieved = index.retrieve(retrievalTerms(question, index.vocabulary), scope, 'any', ANSWER_CANDIDATES);
   return { question, retrieved, ranked: rankSentences(question, retrieved, cache) };
@@ -164,7 +164,7 @@ function missesPartOfName(text: string, question: Question, best: RankedSentence
   if (!/\s\p{Ll}/u.test(text)) return false;
   for (const [name] of text.matchAll(LONG_NAME)) {
     for (const term of terms(name, 'query')) {
-      const q = question.terms.findIndex((t) => t.term === term);
+      const q = question.terms.findIndex((t) => phraseTerms(t.term).includes(term));
       if (q >= 0 && !best.matched.has(q) && !best.neighbourMatched.has(q)) return true;
     }
   }

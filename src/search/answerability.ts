@@ -29,16 +29,16 @@
  * answer, is the chance the quote holds the answer.
  */
 import type { Article } from '../corpus/article.ts';
-import { terms } from './analyzer.ts';
+import { tokenize } from './analyzer.ts';
 import type { Retrieval } from './article-index.ts';
-import type { Question } from './question.ts';
+import { holdsPhraseAt, phraseTerms, type Question } from './question.ts';
 import { strongest, type RankedSentence } from './sentence-ranking.ts';
 
 /** The evidence about one candidate answer, each a number the model weighs. */
 export interface AnswerEvidence {
   /** Share of the weight of the question's terms the corpus holds that the sentence matches. */
   coverage: number;
-  /** The same share, matched only by the sentence before or after. */
+  /** The same share, matched by the sentence before or after beyond what the sentence matches. */
   neighbourCoverage: number;
   /** Share of the question's IDF (its specificity, without the base weight of every word) matched by the sentence or its neighbours. */
   specificCoverage: number;
@@ -68,7 +68,7 @@ export interface AnswerEvidence {
   articleMargin: number;
   /** 1 when the sentence's article is the best retrieved one. */
   topArticle: number;
-  /** ln of the question's term count. */
+  /** ln of the question's term count, a collocation counted by its words. */
   termCount: number;
   /** Share of the question's weight the corpus holds that the quoted article's title matches. */
   titleCoverage: number;
@@ -194,7 +194,7 @@ export function answerEvidence(question: Question, best: RankedSentence, ranked:
   return {
     coverage: question.totalWeight > unknown ? Math.min(1, (best.coverage * question.totalWeight) / (question.totalWeight - unknown)) : 0,
     neighbourCoverage: share(best.neighbourMatched, (weight) => weight),
-    specificCoverage: share(strongest(new Map(best.matched), best.neighbourMatched), (weight) => weight - 1),
+    specificCoverage: share(withNeighbours(best), (weight) => weight - 1),
     articleCoverage: share(inArticle, (weight) => weight),
     phraseShare: best.phraseShare,
     score: best.score,
@@ -206,18 +206,27 @@ export function answerEvidence(question: Question, best: RankedSentence, ranked:
     sentenceMargin: runnerUp && best.score > 0 ? (best.score - runnerUp.score) / best.score : 1,
     articleMargin: first && second && first.score > 0 ? (first.score - second.score) / first.score : 1,
     topArticle: first?.article === best.article ? 1 : 0,
-    termCount: Math.log(question.terms.length),
+    termCount: Math.log(question.terms.reduce((words, t) => words + phraseTerms(t.term).length, 0)),
     titleCoverage: share(titleMatches(question, best.article), (weight) => weight),
     articleScore: first && question.totalWeight > 0 ? first.score / question.totalWeight : 0,
   };
 }
 
+/** The question terms the sentence or its neighbours match, each with its strongest match there. */
+function withNeighbours(best: RankedSentence): Map<number, number> {
+  const matched = new Map(best.matched);
+  for (const [q, gain] of best.neighbourMatched) matched.set(q, (matched.get(q) ?? 0) + gain);
+  return matched;
+}
+
 /** The question terms the article's title holds, each with the weight of its best variant there. */
 function titleMatches(question: Question, article: Article): Map<number, number> {
-  const title = new Set(terms(article.title ?? ''));
+  const text = article.title ?? '';
+  const tokens = tokenize(text);
+  const holds = (variant: string) => tokens.some((_, at) => holdsPhraseAt(tokens, text, at, phraseTerms(variant)));
   const matched = new Map<number, number>();
   question.terms.forEach((term, q) => {
-    const strength = Math.max(0, ...term.variants.filter((v) => title.has(v.term)).map((v) => v.weight));
+    const strength = Math.max(0, ...term.variants.filter((v) => holds(v.term)).map((v) => v.weight));
     if (strength > 0) matched.set(q, strength);
   });
   return matched;

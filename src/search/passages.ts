@@ -10,7 +10,7 @@
  * paragraph holds, so no matching sentence is ever skipped.
  */
 
-import type { Question } from './question.ts';
+import { phraseTerms, type Question } from './question.ts';
 
 const BITS_PER_TERM = 8;
 /** Most paragraphs of one article whose sentences are ranked for a question. */
@@ -128,12 +128,13 @@ export class ParagraphTerms {
 
   /** Every paragraph that may hold a question term, with the question weight it may hold. */
   private heldWeights(question: Question): { p: number; weight: number }[] {
-    const terms = question.terms.map((term) => ({ weight: term.weight, variants: term.variants.map((variant) => hashes(variant.term)) }));
+    // A collocation's variant may be held where each of its words may be.
+    const terms = question.terms.map((term) => ({ weight: term.weight, variants: term.variants.map((variant) => phraseTerms(variant.term).map(hashes)) }));
     const held: { p: number; weight: number }[] = [];
     for (let p = 0; p < this.count; p += 1) {
       let weight = 0;
       for (const term of terms) {
-        if (term.variants.some((variant) => this.mayHoldHashed(p, variant))) weight += term.weight;
+        if (term.variants.some((words) => words.every((word) => this.mayHoldHashed(p, word)))) weight += term.weight;
       }
       if (weight > 0) held.push({ p, weight });
     }

@@ -19,7 +19,7 @@ import type { Article } from '../corpus/article.ts';
 import { fold, tokenize, type Token } from './analyzer.ts';
 import type { Retrieval } from './article-index.ts';
 import { namesKind } from './answer-kind.ts';
-import type { Question } from './question.ts';
+import { holdsPhraseAt, phraseTerms, type Question } from './question.ts';
 import { splitSentences } from './sentences.ts';
 import { isCommunicationVerb } from './wordnet.ts';
 
@@ -42,11 +42,11 @@ export interface RankedSentence {
   coverage: number;
   /** The question terms it matches (by index), each with the weight of its best variant here: 1 for the word itself, less for a paraphrase. */
   matched: ReadonlyMap<number, number>;
-  /** Share (0..1) of the question's weight matched only by the sentence before or after. */
+  /** Share (0..1) of the question's weight the sentence before or after matches beyond what this one matches. */
   neighbourCoverage: number;
   /** Share (0..1) of the question's neighbouring term pairs that stand side by side here too ("Southern California"). */
   phraseShare: number;
-  /** The question terms only the sentence before or after matches, each with the weight of its best variant there. */
+  /** The question terms the sentence before or after matches more strongly than this one, each with how much more (its best variant's weight there, less this sentence's). */
   neighbourMatched: ReadonlyMap<number, number>;
   /** The neighbouring sentence that adds the most question weight, if any adds some. */
   supportedBy: Sentence | null;
@@ -113,14 +113,19 @@ function sentencesOfParagraph(paragraph: string, p: number, language: string | n
   });
 }
 
-/** Maps each index term to the question terms it stands for, with the variant's weight. */
-export function variantLookup(question: Question): Map<string, { q: number; weight: number }[]> {
-  const lookup = new Map<string, { q: number; weight: number }[]>();
+/**
+ * Maps each index term to the question terms it stands for, with the variant's weight; a
+ * collocation's variant is looked up by its first word, with the words that must follow it.
+ */
+export function variantLookup(question: Question): Map<string, { q: number; weight: number; phrase: string[] | null }[]> {
+  const lookup = new Map<string, { q: number; weight: number; phrase: string[] | null }[]>();
   question.terms.forEach((term, q) => {
     for (const variant of term.variants) {
-      const entries = lookup.get(variant.term) ?? [];
-      entries.push({ q, weight: variant.weight });
-      lookup.set(variant.term, entries);
+      const words = phraseTerms(variant.term);
+      const first = words[0] ?? variant.term;
+      const entries = lookup.get(first) ?? [];
+      entries.push({ q, weight: variant.weight, phrase: words.length > 1 ? words : null });
+      lookup.set(first, entries);
     }
   });
   return lookup;
@@ -136,7 +141,8 @@ export function scoreSentence(
   const bestVariant = new Map<number, number>();
   const positions: { q: number; at: number }[] = [];
   sentence.tokens.forEach((token, at) => {
-    for (const { q, weight } of lookup.get(token.term) ?? []) {
+    for (const { q, weight, phrase } of lookup.get(token.term) ?? []) {
+      if (phrase && !holdsPhraseAt(sentence.tokens, sentence.text, at, phrase)) continue;
       frequency.set(q, (frequency.get(q) ?? 0) + weight);
       bestVariant.set(q, Math.max(bestVariant.get(q) ?? 0, weight));
       positions.push({ q, at });
@@ -250,9 +256,13 @@ export function rankSentences(question: Question, retrieved: readonly Retrieval[
       for (const n of [i - 1, i + 1]) {
         const neighbour = sentences[n];
         if (!neighbour || !inSequence(n < i ? neighbour : sentence, n < i ? sentence : neighbour)) continue;
-        const fresh = [...(scores[n]?.matched ?? [])].filter(([q]) => !scored.matched.has(q));
-        const weight = fresh.reduce((sum, [q, strength]) => sum + (question.terms[q]?.weight ?? 0) * strength, 0);
-        strongest(around, fresh);
+        // A term the sentence meets only through a weak paraphrase ("summit" for "meet") is supported by a neighbour holding the word itself.
+        const gains = [...(scores[n]?.matched ?? [])].flatMap(([q, strength]) => {
+          const own = scored.matched.get(q) ?? 0;
+          return strength > own ? [[q, strength - own] as const] : [];
+        });
+        const weight = gains.reduce((sum, [q, gain]) => sum + (question.terms[q]?.weight ?? 0) * gain, 0);
+        strongest(around, gains);
         if (weight > 0 && (!support || weight > support.weight)) support = { sentence: neighbour, weight };
       }
       let extra = 0;
@@ -285,7 +295,7 @@ function inSequence(sentence: Sentence, next: Sentence): boolean {
 function preferWantedKind(ranked: RankedSentence[], question: Question): void {
   const wants = question.wants;
   if (!wants) return;
-  const asked = new Set(question.terms.flatMap((t) => [t.term, ...t.variants.map((v) => v.term)]));
+  const asked = new Set(question.terms.flatMap((t) => [t.term, ...t.variants.map((v) => v.term)].flatMap(phraseTerms)));
   const head = ranked.slice(0, KIND_CANDIDATES);
   for (const candidate of head) {
     candidate.namesKind = namesKind(candidate.sentence, wants, asked);

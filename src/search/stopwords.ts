@@ -1,3 +1,10 @@
+/** Question words and the words people frame a question with ("tell me", "what happened"). */
+export const QUESTION_FRAMING: ReadonlySet<string> = new Set([
+  'who', 'whom', 'whose', 'what', 'which', 'when', 'where', 'why', 'how', 'whats', 'whos',
+  'tell', 'know', 'explain', 'describe', 'happen', 'happened', 'happening', 'happens', 'mean',
+  'means', 'please', 'say', 'says', 'said', 'saying', 'anybody', 'thing', 'things',
+]);
+
 /**
  * Words that carry no meaning for finding an answer: English function words plus the words people
  * use to frame a question ("who", "tell me", "what happened"). Matched after case and diacritic
@@ -21,10 +28,7 @@ export const STOPWORDS: ReadonlySet<string> = new Set([
   'own', 'same', 'other', 'another', 'one', 'ones', 'something', 'anything', 'someone', 'anyone',
   'not', 'no', 'yes', 'very', 'too', 'just', 'also', 'only', 'more', 'most', 'much', 'many',
   'again', 'ever', 'still', 'yet', 'even', 'now', 'really', 'actually',
-  // question words and question framing
-  'who', 'whom', 'whose', 'what', 'which', 'when', 'where', 'why', 'how', 'whats', 'whos',
-  'tell', 'know', 'explain', 'describe', 'happen', 'happened', 'happening', 'happens', 'mean',
-  'means', 'please', 'say', 'says', 'said', 'saying', 'anybody', 'thing', 'things',
+  ...QUESTION_FRAMING,
   // Arabic article in transliterated names ("Al Hayya", "al-Hayya" keep the name, not the article)
   'al', 'el',
 ]);

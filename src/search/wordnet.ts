@@ -95,13 +95,16 @@ interface Pointer {
 interface Synset {
   words: string[];
   pointers: Pointer[];
+  /** Its definition and examples: "earlier in time; previously; \"I had known her before\"". */
+  gloss: string;
 }
 
 const POINTER_POS = { n: 'noun', v: 'verb', a: 'adj', s: 'adj', r: 'adv' } as const;
 
 /** The synset at `offset` in the data file of this part of speech. */
 function synsetAt(pos: PartOfSpeech, offset: number): Synset {
-  const fields = (lineAfter(`data.${pos}`, offset, false)?.line ?? '').split(' ');
+  const line = lineAfter(`data.${pos}`, offset, false)?.line ?? '';
+  const fields = line.split(' ');
   const count = Number.parseInt(fields[3] ?? '0', 16);
   const words = Array.from({ length: count }, (_, i) => fields[4 + 2 * i] ?? '');
   let at = 4 + 2 * count;
@@ -114,7 +117,18 @@ function synsetAt(pos: PartOfSpeech, offset: number): Synset {
     if (!symbol || !target || !sourceTarget || !partOfSpeech) continue;
     pointers.push({ symbol, sourceWord: Number.parseInt(sourceTarget.slice(0, 2), 16), pos: partOfSpeech, offset: Number(target), targetWord: Number.parseInt(sourceTarget.slice(2), 16) });
   }
-  return { words, pointers };
+  const bar = line.indexOf(' | ');
+  return { words, pointers, gloss: bar < 0 ? '' : line.slice(bar + 3) };
+}
+
+/**
+ * The synsets an adverb's definition names by a single word ("before": "earlier in time;
+ * previously" names "previously"): WordNet keeps few adverbs in one synset and defines the rest
+ * by their synonyms, so "before" and "previously" share no synset.
+ */
+function definedBy(adverb: Synset): Synset[] {
+  const definition = adverb.gloss.split(';').map((part) => part.trim()).filter((part, i, all) => !all.slice(0, i + 1).some((p) => p.startsWith('"')));
+  return definition.filter((part) => /^[a-z]+$/.test(part)).flatMap((synonym) => firstSenses('adv', synonym).slice(0, 1).map((offset) => synsetAt('adv', offset)));
 }
 
 /** The word a derivation or pertainym pointer leads to in its synset (they always name one word). */
@@ -170,6 +184,15 @@ function firstSenses(pos: PartOfSpeech, word: string): number[] {
   return fields.slice(fields.length - synsets).slice(0, SENSES).map(Number);
 }
 
+/** The words of a lemma's most frequent sense as each part of speech it has (or as `pos` only), lowercase: "take_place" → happen, occur, take_place... */
+export function firstSenseWords(lemma: string, pos: PartOfSpeech | null = null): string[] {
+  try {
+    return (pos ? [pos] : PARTS_OF_SPEECH).flatMap((pos) => firstSenses(pos, lemma).slice(0, 1).flatMap((offset) => synsetAt(pos, offset).words)).map((w) => w.replace(/\(.*\)$/, '').toLowerCase());
+  } catch {
+    return [];
+  }
+}
+
 const communication = new Map<string, boolean>();
 
 /** WordNet's lexicographer file of verbs of telling, asking, promising, warning (verb.communication). */
@@ -203,7 +226,7 @@ export interface RelatedWord {
 /**
  * Words related to a lowercase word (or the word it is inflected from) in WordNet, lowercase,
  * single words only, without the word or its base form, near ones first: synonyms of its first
- * senses, derivations and pertainyms; then the derivations of those derivations and the direct
+ * senses (for an adverb, also the adverbs its definition names), derivations and pertainyms; then the derivations of those derivations and the direct
  * hyponyms of its first senses and of the nouns derived from it. Empty when WordNet does not know
  * it or its files cannot be read.
  */
@@ -212,8 +235,8 @@ export function relatedWords(word: string): RelatedWord[] {
   const far: string[] = [];
   try {
     for (const pos of PARTS_OF_SPEECH) {
-      for (const offset of firstSenses(pos, word)) {
-        const sense = synsetAt(pos, offset);
+      const own = firstSenses(pos, word).map((offset) => synsetAt(pos, offset));
+      for (const sense of pos === 'adv' ? [...own, ...own.flatMap(definedBy)] : own) {
         near.push(...sense.words);
         far.push(...hyponymWords(sense));
         for (const pointer of sense.pointers.filter((p) => DERIVATION_POINTERS.has(p.symbol))) {
