@@ -207,6 +207,15 @@ describe('MiniSearch fed counted terms', () => {
     expect(discarded.bestOfAny(groups, () => true, Infinity).map(({ id }) => id)).not.toContain('c');
   });
 
+  it('finds the best documents as MiniSearch does after being emptied and filled again', async () => {
+    const index = await builtInBulk();
+    index.removeAll();
+    for (const document of DOCUMENTS.slice(1)) index.addCounted(document.id, [counted(document.title), counted(document.body)]);
+    const scored = index.search('gaza').map(({ id, score }) => ({ id, score }));
+    expect(scored.map(({ id }) => id)).toEqual(['c']);
+    expect(index.bestOfAny([[{ term: 'gaza', boost: 1 }]], () => true, 10)).toEqual(scored);
+  });
+
   it('ranks documents of equal score in the order MiniSearch returns them', () => {
     const index = new CountedMiniSearch(OPTIONS);
     for (const id of ['x', 'y', 'z']) index.addCounted(id, [new Map(), counted('same words')]);

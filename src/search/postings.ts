@@ -212,6 +212,37 @@ function ranksBefore(score: number, seen: number, other: { score: number; seen: 
   return score > other.score || (score === other.score && seen < other.seen);
 }
 
+/**
+ * MiniSearch's field lengths by short id, also kept in an array indexed by short id: walking a
+ * term's postings looks up each document (live or discarded, and its length) without hashing
+ * its number, once per posting.
+ */
+class FieldLengths extends Map<number, number[]> {
+  readonly byShortId: (number[] | undefined)[] = [];
+
+  /** The same entries as `lengths`: for when MiniSearch has put a plain map in its place (`removeAll`). */
+  static of(lengths: Map<number, number[]>): FieldLengths {
+    const copy = new FieldLengths();
+    for (const [shortId, fields] of lengths) copy.set(shortId, fields);
+    return copy;
+  }
+
+  override set(shortId: number, lengths: number[]): this {
+    this.byShortId[shortId] = lengths;
+    return super.set(shortId, lengths);
+  }
+
+  override delete(shortId: number): boolean {
+    this.byShortId[shortId] = undefined;
+    return super.delete(shortId);
+  }
+
+  override clear(): void {
+    this.byShortId.length = 0;
+    super.clear();
+  }
+}
+
 /** A MiniSearch index that also takes documents as counted terms per field. */
 export class CountedMiniSearch<T> extends MiniSearch<T> {
   private readonly fieldCount: number;
@@ -220,6 +251,7 @@ export class CountedMiniSearch<T> extends MiniSearch<T> {
   constructor(options: Options<T>) {
     super(options);
     this.fieldCount = options.fields.length;
+    this._fieldLength = new FieldLengths();
   }
 
   /**
@@ -299,6 +331,8 @@ export class CountedMiniSearch<T> extends MiniSearch<T> {
   private scoreTerm(text: string, boost: number, into: ScoreColumn): void {
     const data = this._index.get(text);
     if (!data) return;
+    const fieldLengths = this._fieldLength instanceof FieldLengths ? this._fieldLength : (this._fieldLength = FieldLengths.of(this._fieldLength));
+    const lengthsByShortId = fieldLengths.byShortId;
     const { boost: boosts, bm25 } = this._options.searchOptions;
     for (const field of this._options.fields) {
       const fieldId = this._fieldIds[field] ?? -1;
@@ -310,7 +344,7 @@ export class CountedMiniSearch<T> extends MiniSearch<T> {
       // `forEach`, not `for...of`: packed postings are walked without a pair per posting.
       postings.forEach((frequency, document) => {
         // MiniSearch keeps field lengths exactly for its live documents: one lookup tells a discarded document and gives the length.
-        const lengths = this._fieldLength.get(document);
+        const lengths = lengthsByShortId[document];
         if (!lengths) {
           this.dropDiscarded(data, fieldId, document, frequency);
           matching -= 1;
