@@ -124,6 +124,11 @@ describe('MiniSearch fed counted terms', () => {
         if (document === 4) postings.delete(document);
         if (document === 1) postings.set(6, 30);
         if (document === 6) postings.set(12, 5);
+        // Deleted and set again, an entry moves to the end and is met a second time.
+        if (document === 9) {
+          postings.delete(1);
+          postings.set(1, 10);
+        }
       }
       return { visited, after: [...postings], size: postings.size };
     };
@@ -140,6 +145,32 @@ describe('MiniSearch fed counted terms', () => {
     expect(kept).toEqual([1, 4, 6]);
     expect(deleting.packed.size).toBe(0);
     expect(deleting.packed.delete(1)).toBe(false);
+  });
+
+  it('ends every change as the Map holding the same entries does', () => {
+    const { packed, map } = packedBesideMap();
+    const state = (postings: Map<number, number>) => ({
+      entries: [...postings],
+      size: postings.size,
+      found: [0, 1, 4, 6, 9, 12].map((document) => [postings.has(document), postings.get(document)]),
+    });
+    const steps: ((postings: Map<number, number>) => unknown)[] = [
+      (postings) => postings.delete(4),
+      (postings) => postings.delete(4),
+      (postings) => postings.set(6, 0),
+      (postings) => postings.set(4, 8),
+      (postings) => postings.set(12, 1),
+      (postings) => postings.delete(12),
+      (postings) => postings.clear(),
+      (postings) => postings.set(9, 2),
+      (postings) => postings.set(1, 3),
+    ];
+    // `set` returns the postings themselves, the other steps what a Map returns.
+    const returned = (value: unknown, postings: Map<number, number>) => (value === postings ? 'itself' : value);
+    for (const step of steps) {
+      expect(returned(step(packed), packed)).toEqual(returned(step(map), map));
+      expect(state(packed)).toEqual(state(map));
+    }
   });
 
   it('walks packed postings the same when two walks are under way and one of them changes them', () => {

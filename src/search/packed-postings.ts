@@ -1,19 +1,20 @@
 /**
  * One term's postings in one field, where MiniSearch expects its `Map<short id, count>`, held as
- * a stretch of two typed arrays shared by every term (the snapshot's, or a bulk build's) until
- * something changes them.
+ * a stretch of two typed arrays shared by every term (the snapshot's, or a bulk build's).
  *
  * At 100,000 real-length articles MiniSearch holds ~50 million postings, one `Map` entry each:
  * a restart spent most of its time creating those entries and collecting the garbage, and every
  * young-generation collection while answering ran beside a 3 GB old generation. Here a restart
- * creates one small object per term and field, pointing into arrays it already has. The first
- * change (a reload adding or removing an article, a search trimming a discarded article's
- * posting, a vacuum) turns the postings into an ordinary `Map` holding the same entries in the
- * same order, and from then on every operation is the `Map`'s own.
+ * creates one small object per term and field, pointing into arrays it already has.
  *
- * Reading behaves as a `Map` would, also while the postings change underneath a walk (MiniSearch's
- * vacuum deletes the entry it has just visited): a walk under way when the `Map` is made carries
- * on with the `Map`'s own iterator from the same place.
+ * Changes never copy the stretch into a `Map`: a reload applies up to 500 articles in one
+ * synchronous step, and their terms include the commonest ones, whose postings run to tens of
+ * thousands each. A changed count or a deleted posting is marked by its position (in arrays of
+ * the stretch's length, made at the first such change); a document added after the stretch was
+ * packed goes to a small `Map` after it. Every operation gives what a `Map` holding the same
+ * entries in the same order would give, also while the postings change underneath a walk (as
+ * MiniSearch's vacuum deletes the entry it has just visited): positions are its slots, in
+ * insertion order, and an entry deleted and set again moves to the end, as in a `Map`.
  */
 
 /** The arrays every term's packed postings are stretches of: short ids, ascending within a stretch, and counts. */
@@ -22,21 +23,17 @@ export interface PostingsStore {
   readonly counts: Uint32Array;
 }
 
-/** How far a walk over packed postings has got. */
-interface Cursor {
-  /** Entries visited so far. */
-  visited: number;
-  /** The rest of the walk, once the postings are a `Map`: that `Map`'s iterator, past the entries visited. */
-  rest: MapIterator<[number, number]> | undefined;
-}
-
-/** Postings of one term in one field: a `Map<short id, count>` kept as a stretch of shared typed arrays until changed. */
+/** Postings of one term in one field: a `Map<short id, count>` kept as a stretch of shared typed arrays. */
 export class PackedPostings implements Map<number, number> {
-  private map: Map<number, number> | undefined = undefined;
-  /** Walks under way, to be carried on by the `Map`'s iterator if one is made. */
-  private cursors: Cursor[] | undefined = undefined;
+  /** Per position of the stretch, 1 once its posting is deleted (made at the first deletion). */
+  private deleted: Uint8Array | undefined = undefined;
+  private deletedCount = 0;
+  /** Per position of the stretch, its count, once one was changed (made at the first change). */
+  private changed: Float64Array | undefined = undefined;
+  /** Postings set after the stretch was packed, for documents not in it (or deleted from it), in the order set. */
+  private added: Map<number, number> | undefined = undefined;
 
-  /** Postings `start` to `end` (excluded) of `store`, whose short ids must ascend. */
+  /** Postings `start` to `end` (excluded) of `store`, whose short ids must ascend (see `ascending`). */
   constructor(
     private readonly store: PostingsStore,
     private readonly start: number,
@@ -51,7 +48,7 @@ export class PackedPostings implements Map<number, number> {
   }
 
   get size(): number {
-    return this.map ? this.map.size : this.end - this.start;
+    return this.end - this.start - this.deletedCount + (this.added?.size ?? 0);
   }
 
   get [Symbol.toStringTag](): string {
@@ -59,42 +56,47 @@ export class PackedPostings implements Map<number, number> {
   }
 
   get(document: number): number | undefined {
-    if (this.map) return this.map.get(document);
     const at = this.find(document);
-    return at < 0 ? undefined : this.store.counts[at];
+    return at < 0 ? this.added?.get(document) : this.countAt(at);
   }
 
   has(document: number): boolean {
-    return this.map ? this.map.has(document) : this.find(document) >= 0;
+    return this.find(document) >= 0 || (this.added?.has(document) ?? false);
   }
 
   set(document: number, count: number): this {
-    this.mutable().set(document, count);
+    const at = this.find(document);
+    if (at < 0) {
+      (this.added ??= new Map()).set(document, count);
+      return this;
+    }
+    this.changed ??= Float64Array.from(this.store.counts.subarray(this.start, this.end));
+    this.changed[at - this.start] = count;
     return this;
   }
 
   delete(document: number): boolean {
-    return this.has(document) && this.mutable().delete(document);
+    const at = this.find(document);
+    if (at < 0) return this.added?.delete(document) ?? false;
+    this.deleted ??= new Uint8Array(this.end - this.start);
+    this.deleted[at - this.start] = 1;
+    this.deletedCount += 1;
+    return true;
   }
 
   clear(): void {
-    this.mutable().clear();
+    this.deleted = new Uint8Array(this.end - this.start).fill(1);
+    this.deletedCount = this.end - this.start;
+    this.added?.clear();
   }
 
   /** Calls `visit` with each count and short id in order, as `Map.forEach` does, without a pair per entry. */
   forEach(visit: (count: number, document: number, postings: Map<number, number>) => void, thisArg?: unknown): void {
-    if (this.map) {
-      this.map.forEach((count, document) => visit.call(thisArg, count, document, this));
-      return;
+    const { documents } = this.store;
+    for (let at = this.start; at < this.end; at += 1) {
+      if (!this.deleted?.[at - this.start]) visit.call(thisArg, this.countAt(at), documents[at] ?? 0, this);
     }
-    const cursor = this.open();
-    const { documents, counts } = this.store;
-    try {
-      for (let at = this.advance(cursor); at >= 0; at = this.advance(cursor)) visit.call(thisArg, counts[at] ?? 0, documents[at] ?? 0, this);
-      for (const [document, count] of cursor.rest ?? []) visit.call(thisArg, count, document, this);
-    } finally {
-      this.close(cursor);
-    }
+    this.added?.forEach((count, document) => visit.call(thisArg, count, document, this));
   }
 
   entries(): MapIterator<[number, number]> {
@@ -115,69 +117,34 @@ export class PackedPostings implements Map<number, number> {
 
   /** Copies the postings, in order, into `documents` and `counts` from `at` on (a snapshot's arrays); returns where the next term's go. */
   copyInto(documents: Uint32Array, counts: Uint32Array, at: number): number {
-    if (this.map) {
-      for (const [document, count] of this.map) {
-        documents[at] = document;
-        counts[at] = count;
-        at += 1;
-      }
-      return at;
+    if (this.deleted || this.changed || this.added?.size) {
+      let next = at;
+      this.forEach((count, document) => {
+        documents[next] = document;
+        counts[next] = count;
+        next += 1;
+      });
+      return next;
     }
     documents.set(this.store.documents.subarray(this.start, this.end), at);
     counts.set(this.store.counts.subarray(this.start, this.end), at);
     return at + this.end - this.start;
   }
 
+  /** The entries in order, each read when reached, so changes made during the walk show as they would in a `Map`'s. */
   private *walk<T>(pick: (document: number, count: number) => T): Generator<T, undefined, unknown> {
-    const cursor = this.open();
-    const { documents, counts } = this.store;
-    try {
-      for (let at = this.advance(cursor); at >= 0; at = this.advance(cursor)) yield pick(documents[at] ?? 0, counts[at] ?? 0);
-      for (const [document, count] of cursor.rest ?? []) yield pick(document, count);
-    } finally {
-      this.close(cursor);
+    const { documents } = this.store;
+    for (let at = this.start; at < this.end; at += 1) {
+      if (!this.deleted?.[at - this.start]) yield pick(documents[at] ?? 0, this.countAt(at));
     }
+    if (this.added) for (const [document, count] of this.added) yield pick(document, count);
   }
 
-  /** Starts a walk: over the arrays, registered so a `Map` made during it can carry it on, or over the `Map`. */
-  private open(): Cursor {
-    const cursor: Cursor = { visited: 0, rest: this.map?.entries() };
-    if (!this.map) (this.cursors ??= []).push(cursor);
-    return cursor;
+  private countAt(at: number): number {
+    return this.changed ? (this.changed[at - this.start] ?? 0) : (this.store.counts[at] ?? 0);
   }
 
-  /** The array position of the walk's next entry, counted as visited, or -1 when the arrays are done with (ended, or the walk handed to the `Map`). */
-  private advance(cursor: Cursor): number {
-    if (cursor.rest) return -1;
-    const at = this.start + cursor.visited;
-    if (at >= this.end) return -1;
-    cursor.visited += 1;
-    return at;
-  }
-
-  private close(cursor: Cursor): void {
-    const open = this.cursors?.indexOf(cursor) ?? -1;
-    if (open < 0) return;
-    this.cursors?.splice(open, 1);
-    if (this.cursors?.length === 0) this.cursors = undefined;
-  }
-
-  /** The postings as an ordinary `Map`, made at the first change: walks under way go on with its iterator from where they were. */
-  private mutable(): Map<number, number> {
-    if (this.map) return this.map;
-    const map = new Map<number, number>();
-    const { documents, counts } = this.store;
-    for (let at = this.start; at < this.end; at += 1) map.set(documents[at] ?? 0, counts[at] ?? 0);
-    for (const cursor of this.cursors ?? []) {
-      cursor.rest = map.entries();
-      for (let n = 0; n < cursor.visited; n += 1) cursor.rest.next();
-    }
-    this.cursors = undefined;
-    this.map = map;
-    return map;
-  }
-
-  /** The array position of `document`'s posting, or -1: a binary search, the short ids ascending. */
+  /** The array position of `document`'s live posting in the stretch, or -1: a binary search, the short ids ascending. */
   private find(document: number): number {
     const { documents } = this.store;
     let low = this.start;
@@ -187,6 +154,6 @@ export class PackedPostings implements Map<number, number> {
       if ((documents[middle] ?? 0) < document) low = middle + 1;
       else high = middle;
     }
-    return low < this.end && documents[low] === document ? low : -1;
+    return low < this.end && documents[low] === document && !this.deleted?.[low - this.start] ? low : -1;
   }
 }
