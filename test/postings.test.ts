@@ -1,5 +1,6 @@
 import MiniSearch, { type Options, type Query } from 'minisearch';
 import { describe, expect, it } from 'vitest';
+import { PackedPostings } from '../src/search/packed-postings.ts';
 import { CountedMiniSearch, PostingsBuilder } from '../src/search/postings.ts';
 
 interface Document {
@@ -36,6 +37,19 @@ function addedAsText(): MiniSearch<Document> {
 
 const searches = (index: MiniSearch<Document>) => QUERIES.map((query) => index.search(query));
 
+/** An index built in bulk, its postings packed in typed arrays as a restart reads them. */
+async function builtInBulk(): Promise<CountedMiniSearch<Document>> {
+  const builder = new PostingsBuilder(2);
+  for (const document of DOCUMENTS) builder.add(document.id, [counted(document.title), counted(document.body)]);
+  return CountedMiniSearch.restore(await builder.parts(), OPTIONS);
+}
+
+/** Packed postings of short ids 1, 4, 6, 9 counted 1, 2, 3, 4, and a Map holding the same. */
+function packedBesideMap(): { packed: PackedPostings; map: Map<number, number> } {
+  const store = { documents: Uint32Array.from([7, 1, 4, 6, 9]), counts: Uint32Array.from([5, 1, 2, 3, 4]) };
+  return { packed: new PackedPostings(store, 1, 5), map: new Map([[1, 1], [4, 2], [6, 3], [9, 4]]) };
+}
+
 describe('MiniSearch fed counted terms', () => {
   it('scores every search exactly as MiniSearch indexing the text does, one document at a time', () => {
     const index = new CountedMiniSearch(OPTIONS);
@@ -56,6 +70,134 @@ describe('MiniSearch fed counted terms', () => {
     const restored = await CountedMiniSearch.restore(bulk.postings(), OPTIONS);
     expect(searches(restored)).toEqual(searches(text));
     expect(restored.documentCount).toBe(3);
+  });
+
+  it('holds exactly what MiniSearch holds when packed postings change after a restart: a reload, MiniSearch\'s own search over a discard, a vacuum', async () => {
+    const packed = await builtInBulk();
+    const text = addedAsText();
+    expect(packed.toJSON()).toEqual(text.toJSON());
+
+    for (const index of [packed, text]) index.discard('a');
+    packed.addCounted('a', [counted('ceasefire talks resume'), counted('envoy meets hamas in doha talks')]);
+    text.add({ id: 'a', title: 'ceasefire talks resume', body: 'envoy meets hamas in doha talks' });
+    expect(packed.toJSON()).toEqual(text.toJSON());
+
+    // MiniSearch's search trims a discarded document's postings while walking them.
+    for (const index of [packed, text]) index.discard('d');
+    expect(searches(packed)).toEqual(searches(text));
+    expect(packed.toJSON()).toEqual(text.toJSON());
+
+    for (const index of [packed, text]) index.discard('b');
+    await Promise.all([packed.vacuum(), text.vacuum()]);
+    expect(packed.toJSON()).toEqual(text.toJSON());
+    expect(searches(packed)).toEqual(searches(text));
+
+    // Read back, the terms come in the order of MiniSearch's word tree, not the order they were first added.
+    const restored = (await CountedMiniSearch.restore(packed.postings(), OPTIONS)).toJSON();
+    expect({ ...restored, index: Object.fromEntries(restored.index) }).toEqual({ ...text.toJSON(), index: Object.fromEntries(text.toJSON().index) });
+  });
+
+  it('reads packed postings as the Map holding the same entries reads', () => {
+    const { packed, map } = packedBesideMap();
+    expect(packed.size).toBe(4);
+    expect([...packed]).toEqual([...map]);
+    expect([...packed.keys()]).toEqual([...map.keys()]);
+    expect([...packed.values()]).toEqual([...map.values()]);
+    for (const document of [0, 1, 4, 5, 6, 7, 9, 10]) {
+      expect(packed.get(document)).toBe(map.get(document));
+      expect(packed.has(document)).toBe(map.has(document));
+    }
+    const visited: [number, number][] = [];
+    packed.forEach((count, document, postings) => {
+      expect(postings).toBe(packed);
+      visited.push([document, count]);
+    });
+    expect(visited).toEqual([...map]);
+  });
+
+  it('walks packed postings as a Map is walked while entries are deleted, changed and added underneath', () => {
+    const changes = (postings: Map<number, number>) => {
+      const visited: [number, number][] = [];
+      for (const [document, count] of postings) {
+        visited.push([document, count]);
+        // As MiniSearch's vacuum deletes the entry just visited, and its search lowers a count.
+        if (document === 4) postings.delete(document);
+        if (document === 1) postings.set(6, 30);
+        if (document === 6) postings.set(12, 5);
+        // Deleted and set again, an entry moves to the end and is met a second time.
+        if (document === 9) {
+          postings.delete(1);
+          postings.set(1, 10);
+        }
+      }
+      return { visited, after: [...postings], size: postings.size };
+    };
+    const { packed, map } = packedBesideMap();
+    expect(changes(packed)).toEqual(changes(map));
+
+    const deleting = packedBesideMap();
+    const kept: number[] = [];
+    deleting.packed.forEach((_, document, postings) => {
+      kept.push(document);
+      postings.delete(document);
+      postings.delete(9);
+    });
+    expect(kept).toEqual([1, 4, 6]);
+    expect(deleting.packed.size).toBe(0);
+    expect(deleting.packed.delete(1)).toBe(false);
+  });
+
+  it('ends every change as the Map holding the same entries does', () => {
+    const { packed, map } = packedBesideMap();
+    const state = (postings: Map<number, number>) => ({
+      entries: [...postings],
+      size: postings.size,
+      found: [0, 1, 4, 6, 9, 12].map((document) => [postings.has(document), postings.get(document)]),
+    });
+    const steps: ((postings: Map<number, number>) => unknown)[] = [
+      (postings) => postings.delete(4),
+      (postings) => postings.delete(4),
+      (postings) => postings.set(6, 0),
+      (postings) => postings.set(4, 8),
+      (postings) => postings.set(12, 1),
+      (postings) => postings.delete(12),
+      (postings) => postings.clear(),
+      (postings) => postings.set(9, 2),
+      (postings) => postings.set(1, 3),
+    ];
+    // `set` returns the postings themselves, the other steps what a Map returns.
+    const returned = (value: unknown, postings: Map<number, number>) => (value === postings ? 'itself' : value);
+    for (const step of steps) {
+      expect(returned(step(packed), packed)).toEqual(returned(step(map), map));
+      expect(state(packed)).toEqual(state(map));
+    }
+  });
+
+  it('walks packed postings the same when two walks are under way and one of them changes them', () => {
+    const nested = (postings: Map<number, number>) => {
+      const pairs: string[] = [];
+      for (const outer of postings.keys()) {
+        for (const inner of postings.keys()) {
+          pairs.push(`${outer}:${inner}`);
+          if (outer === 4 && inner === 6) postings.delete(9);
+        }
+      }
+      return pairs;
+    };
+    const { packed, map } = packedBesideMap();
+    expect(nested(packed)).toEqual(nested(map));
+  });
+
+  it('refuses a snapshot whose postings are out of order', async () => {
+    const builder = new PostingsBuilder(2);
+    for (const document of DOCUMENTS) builder.add(document.id, [counted(document.title), counted(document.body)]);
+    const parts = await builder.parts();
+    const twoDocuments = [...parts.postingsPerField].findIndex((n) => n >= 2);
+    let at = 0;
+    for (let slot = 0; slot < twoDocuments; slot += 1) at += parts.postingsPerField[slot] ?? 0;
+    const documents = parts.postingDocuments.slice();
+    documents.set([documents[at + 1] ?? 0, documents[at] ?? 0], at);
+    await expect(CountedMiniSearch.restore({ ...parts, postingDocuments: documents }, OPTIONS)).rejects.toThrow(/out of order/);
   });
 
   it('refuses a second document with the same id, as MiniSearch does', () => {
@@ -94,6 +236,15 @@ describe('MiniSearch fed counted terms', () => {
     index.discard('c');
     expect(discarded.bestOfAny(groups, () => true, Infinity)).toEqual(scored(index.search(query)));
     expect(discarded.bestOfAny(groups, () => true, Infinity).map(({ id }) => id)).not.toContain('c');
+  });
+
+  it('finds the best documents as MiniSearch does after being emptied and filled again', async () => {
+    const index = await builtInBulk();
+    index.removeAll();
+    for (const document of DOCUMENTS.slice(1)) index.addCounted(document.id, [counted(document.title), counted(document.body)]);
+    const scored = index.search('gaza').map(({ id, score }) => ({ id, score }));
+    expect(scored.map(({ id }) => id)).toEqual(['c']);
+    expect(index.bestOfAny([[{ term: 'gaza', boost: 1 }]], () => true, 10)).toEqual(scored);
   });
 
   it('ranks documents of equal score in the order MiniSearch returns them', () => {

@@ -10,12 +10,14 @@
  * MiniSearch's own.
  *
  * A snapshot of the postings (`postings`, read back by `restore`) is typed arrays and two JSON
- * lists instead of MiniSearch's `toJSON`: reading it back parses no object per posting, and
- * `restore` yields to the event loop by elapsed time, where `loadJSAsync` sleeps a timer tick
+ * lists instead of MiniSearch's `toJSON`: reading it back parses no object per posting, the
+ * postings stay in those arrays (`PackedPostings`, which MiniSearch uses as its posting maps),
+ * and `restore` yields to the event loop by elapsed time, where `loadJSAsync` sleeps a timer tick
  * (at least 1 ms) every 1,000 postings: 45 s or more of sleep at 100,000 real-length articles.
  */
 import MiniSearch, { type Options } from 'minisearch';
 import { Pacer } from '../pacing.ts';
+import { PackedPostings, type PostingsStore } from './packed-postings.ts';
 
 /** A mask: a loop over single postings asks its pacer every 65,536 of them, as reading the clock costs more than a posting. */
 const PACE_EVERY = 0xffff;
@@ -210,6 +212,37 @@ function ranksBefore(score: number, seen: number, other: { score: number; seen: 
   return score > other.score || (score === other.score && seen < other.seen);
 }
 
+/**
+ * MiniSearch's field lengths by short id, also kept in an array indexed by short id: walking a
+ * term's postings looks up each document (live or discarded, and its length) without hashing
+ * its number, once per posting.
+ */
+class FieldLengths extends Map<number, number[]> {
+  readonly byShortId: (number[] | undefined)[] = [];
+
+  /** The same entries as `lengths`: for when MiniSearch has put a plain map in its place (`removeAll`). */
+  static of(lengths: Map<number, number[]>): FieldLengths {
+    const copy = new FieldLengths();
+    for (const [shortId, fields] of lengths) copy.set(shortId, fields);
+    return copy;
+  }
+
+  override set(shortId: number, lengths: number[]): this {
+    this.byShortId[shortId] = lengths;
+    return super.set(shortId, lengths);
+  }
+
+  override delete(shortId: number): boolean {
+    this.byShortId[shortId] = undefined;
+    return super.delete(shortId);
+  }
+
+  override clear(): void {
+    this.byShortId.length = 0;
+    super.clear();
+  }
+}
+
 /** A MiniSearch index that also takes documents as counted terms per field. */
 export class CountedMiniSearch<T> extends MiniSearch<T> {
   private readonly fieldCount: number;
@@ -218,6 +251,7 @@ export class CountedMiniSearch<T> extends MiniSearch<T> {
   constructor(options: Options<T>) {
     super(options);
     this.fieldCount = options.fields.length;
+    this._fieldLength = new FieldLengths();
   }
 
   /**
@@ -297,6 +331,8 @@ export class CountedMiniSearch<T> extends MiniSearch<T> {
   private scoreTerm(text: string, boost: number, into: ScoreColumn): void {
     const data = this._index.get(text);
     if (!data) return;
+    const fieldLengths = this._fieldLength instanceof FieldLengths ? this._fieldLength : (this._fieldLength = FieldLengths.of(this._fieldLength));
+    const lengthsByShortId = fieldLengths.byShortId;
     const { boost: boosts, bm25 } = this._options.searchOptions;
     for (const field of this._options.fields) {
       const fieldId = this._fieldIds[field] ?? -1;
@@ -305,19 +341,20 @@ export class CountedMiniSearch<T> extends MiniSearch<T> {
       const fieldBoost = boosts[field] || 1;
       const average = this._avgFieldLength[fieldId] ?? 0;
       let matching = postings.size;
-      for (const [document, frequency] of postings) {
+      // `forEach`, not `for...of`: packed postings are walked without a pair per posting.
+      postings.forEach((frequency, document) => {
         // MiniSearch keeps field lengths exactly for its live documents: one lookup tells a discarded document and gives the length.
-        const lengths = this._fieldLength.get(document);
+        const lengths = lengthsByShortId[document];
         if (!lengths) {
           this.dropDiscarded(data, fieldId, document, frequency);
           matching -= 1;
-          continue;
+          return;
         }
         const length = lengths[fieldId] ?? 0;
         const inverseFrequency = Math.log(1 + (this._documentCount - matching + 0.5) / (matching + 0.5));
         const raw = inverseFrequency * (bm25.d + (frequency * (bm25.k + 1)) / (frequency + bm25.k * (1 - bm25.b + (bm25.b * length) / average)));
         into.add(document, boost * fieldBoost * raw);
-      }
+      });
     }
   }
 
@@ -358,7 +395,12 @@ export class CountedMiniSearch<T> extends MiniSearch<T> {
     let at = 0;
     for (const [, data] of this._index) {
       for (let f = 0; f < this.fieldCount; f += 1) {
-        for (const [shortId, n] of data.get(f) ?? []) {
+        const postings = data.get(f);
+        if (postings instanceof PackedPostings) {
+          at = postings.copyInto(postingDocuments, postingCounts, at);
+          continue;
+        }
+        for (const [shortId, n] of postings ?? []) {
           postingDocuments[at] = shortId;
           postingCounts[at] = n;
           at += 1;
@@ -377,7 +419,7 @@ export class CountedMiniSearch<T> extends MiniSearch<T> {
     };
   }
 
-  /** An index read back from `postings`, yielding to the event loop while it fills. */
+  /** An index read back from `postings`, its postings left in the given arrays, yielding to the event loop while it fills. */
   static async restore<T>(parts: PostingsParts, options: Options<T>): Promise<CountedMiniSearch<T>> {
     const index = new CountedMiniSearch(options);
     const fields = index.fieldCount;
@@ -397,6 +439,7 @@ export class CountedMiniSearch<T> extends MiniSearch<T> {
       index._idToShortId.set(id, shortId);
       index._fieldLength.set(shortId, Array.from(parts.fieldLengths.subarray(n * fields, (n + 1) * fields)));
     });
+    const store: PostingsStore = { documents: postingDocuments, counts: postingCounts };
     let at = 0;
     const pacer = new Pacer();
     for (let t = 0; t < terms.length; t += 1) {
@@ -404,9 +447,9 @@ export class CountedMiniSearch<T> extends MiniSearch<T> {
       for (let f = 0; f < fields; f += 1) {
         const size = postingsPerField[t * fields + f] ?? 0;
         if (size === 0) continue;
-        const postings = new Map<number, number>();
-        for (const end = at + size; at < end; at += 1) postings.set(postingDocuments[at] ?? 0, postingCounts[at] ?? 0);
-        data.set(f, postings);
+        if (!PackedPostings.ascending(store, at, at + size)) throw new Error('snapshot postings are out of order');
+        data.set(f, new PackedPostings(store, at, at + size));
+        at += size;
       }
       index._index.set(terms[t] ?? '', data);
       if (pacer.due()) await pacer.rest();

@@ -177,18 +177,39 @@ async function readTrailer(handle: Awaited<ReturnType<typeof open>>, size: numbe
   }
 }
 
-/** Reads every section into its own buffer (aligned for typed arrays), checking its sha256. */
-async function readSections(handle: Awaited<ReturnType<typeof open>>, trailer: Trailer, end: number): Promise<Map<string, Buffer>> {
+/** Bytes of a section read at a time: each stretch is hashed while the next one is read. */
+const READ_CHUNK_BYTES = 32 * 1024 * 1024;
+
+type SnapshotHandle = Awaited<ReturnType<typeof open>>;
+
+/**
+ * Reads a section into its own buffer (aligned for typed arrays), checking its sha256. The file
+ * is read in stretches and each is hashed while the next is read (reads run on libuv's threads):
+ * at 100,000 articles, reading 1.4 GB and hashing it one after the other took a third of a restart.
+ */
+async function readSection(handle: SnapshotHandle, section: SectionEntry): Promise<Buffer> {
+  const bytes = Buffer.allocUnsafeSlow(section.length);
+  const hash = createHash('sha256');
+  const readFrom = (from: number) => handle.read(bytes, from, Math.min(READ_CHUNK_BYTES, section.length - from), section.offset + from);
+  let from = 0;
+  for (let reading = section.length > 0 ? readFrom(0) : undefined; reading; ) {
+    const { bytesRead } = await reading;
+    if (bytesRead === 0) throw new CorruptSnapshotError(`section ${section.name} is cut short`);
+    const read = from + bytesRead;
+    reading = read < section.length ? readFrom(read) : undefined;
+    hash.update(bytes.subarray(from, read));
+    from = read;
+  }
+  if (hash.digest('hex') !== section.sha256) throw new CorruptSnapshotError(`section ${section.name} fails its checksum`);
+  return bytes;
+}
+
+/** Reads every section, checking each against its sha256. */
+async function readSections(handle: SnapshotHandle, trailer: Trailer, end: number): Promise<Map<string, Buffer>> {
   const sections = new Map<string, Buffer>();
   for (const section of trailer.sections) {
     if (section.offset + section.length > end) throw new CorruptSnapshotError(`section ${section.name} runs past the end`);
-    const bytes = Buffer.allocUnsafeSlow(section.length);
-    const { bytesRead } = await handle.read(bytes, 0, section.length, section.offset);
-    if (bytesRead !== section.length) throw new CorruptSnapshotError(`section ${section.name} is cut short`);
-    if (createHash('sha256').update(bytes).digest('hex') !== section.sha256) {
-      throw new CorruptSnapshotError(`section ${section.name} fails its checksum`);
-    }
-    sections.set(section.name, bytes);
+    sections.set(section.name, await readSection(handle, section));
   }
   return sections;
 }
