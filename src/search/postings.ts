@@ -42,6 +42,12 @@ function runningMean(mean: number | undefined, earlier: number, value: number): 
   return ((mean || 0) * earlier + value) / (earlier + 1);
 }
 
+/** One field of a document for `PostingsBuilder.add`: its distinct terms by number, and how often each occurs. */
+export interface NumberedTerms {
+  terms: ArrayLike<number>;
+  counts: ArrayLike<number>;
+}
+
 /** A list of unsigned 32-bit numbers that grows as it is appended to. */
 class Uint32List {
   private array = new Uint32Array(1024);
@@ -82,25 +88,30 @@ export class PostingsBuilder {
 
   constructor(private readonly fieldCount: number) {}
 
-  /** Adds a document as `CountedMiniSearch.addCounted` would. */
-  add(id: string, fields: readonly ReadonlyMap<string, number>[]): void {
+  /** A term's number in this builder, given on first sight: `add` takes terms by number, so a bulk build looks each term up once per batch, not once per document. */
+  termNumber(term: string): number {
+    let termId = this.termIds.get(term);
+    if (termId === undefined) {
+      termId = this.terms.length;
+      this.termIds.set(term, termId);
+      this.terms.push(term);
+    }
+    return termId;
+  }
+
+  /** Adds a document as `CountedMiniSearch.addCounted` would, given per field its distinct terms (by `termNumber`) and their counts. */
+  add(id: string, fields: readonly NumberedTerms[]): void {
     if (this.ids.has(id)) throw new Error(`MiniSearch: duplicate ID ${id}`);
     if (fields.length !== this.fieldCount) throw new Error(`expected terms for ${this.fieldCount} fields, got ${fields.length}`);
     this.ids.add(id);
     const earlier = this.documents.length;
     this.documents.push([earlier, id]);
-    fields.forEach((counts, fieldId) => {
-      this.fieldLengths.push(counts.size);
-      this.averageFieldLength[fieldId] = runningMean(this.averageFieldLength[fieldId], earlier, counts.size);
-      for (const [term, n] of counts) {
-        let termId = this.termIds.get(term);
-        if (termId === undefined) {
-          termId = this.terms.length;
-          this.termIds.set(term, termId);
-          this.terms.push(term);
-        }
-        this.slots.push(termId * this.fieldCount + fieldId);
-        this.counts.push(n);
+    fields.forEach(({ terms, counts }, fieldId) => {
+      this.fieldLengths.push(terms.length);
+      this.averageFieldLength[fieldId] = runningMean(this.averageFieldLength[fieldId], earlier, terms.length);
+      for (let i = 0; i < terms.length; i += 1) {
+        this.slots.push((terms[i] ?? 0) * this.fieldCount + fieldId);
+        this.counts.push(counts[i] ?? 0);
       }
     });
   }
