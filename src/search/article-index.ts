@@ -116,12 +116,12 @@ function passagesOf(batch: AnalysedBatch, a: number): ParagraphTerms {
  * term of every article.
  */
 class VocabularyCounts {
+  /** Learns the words as batches bring them, so a build never holds the event loop to learn them all at once. */
+  private readonly vocabulary = new Vocabulary();
   private frequencies: Int32Array = new Int32Array(1 << 16);
   /** The last document counted for each term: a term in both title and body counts once. */
   private lastDocument: Int32Array = new Int32Array(1 << 16);
   private documents = 0;
-  private readonly words: [word: string, term: string][] = [];
-  private readonly knownWords = new Set<string>();
 
   /** Counts one document, given its terms by number (a number may repeat). */
   countDocument(terms: ArrayLike<number>): void {
@@ -138,14 +138,17 @@ class VocabularyCounts {
 
   /** Learns a word and its term, unless a word met before. */
   learn(word: string, term: string): void {
-    if (this.knownWords.has(word)) return;
-    this.knownWords.add(word);
-    this.words.push([word, term]);
+    this.vocabulary.learn(word, term);
   }
 
   /** The vocabulary counted, given the terms by number. */
-  vocabulary(terms: readonly string[]): Vocabulary {
-    return Vocabulary.fromParts({ documents: this.documents, frequencies: terms.map((term, t) => [term, this.frequencies[t] ?? 0]), words: this.words });
+  async counted(terms: readonly string[]): Promise<Vocabulary> {
+    const frequencies = this.frequencies;
+    function* counts(): Generator<[string, number]> {
+      for (const [t, term] of terms.entries()) yield [term, frequencies[t] ?? 0];
+    }
+    await this.vocabulary.addCounted(this.documents, counts());
+    return this.vocabulary;
   }
 }
 
@@ -204,7 +207,7 @@ export class ArticleIndex {
       });
     }, place);
     const parts = await postings.parts();
-    return ArticleIndex.assembled(await CountedMiniSearch.restore(parts, MINISEARCH_OPTIONS), vocabulary.vocabulary(parts.terms), documents, passages);
+    return ArticleIndex.assembled(await CountedMiniSearch.restore(parts, MINISEARCH_OPTIONS), await vocabulary.counted(parts.terms), documents, passages);
   }
 
   /** Everything the index holds but its title index (rebuilt from the titles), for a snapshot. */
