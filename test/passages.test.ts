@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../src/corpus/article.ts';
 import { Library } from '../src/search/library.ts';
-import { ParagraphTerms } from '../src/search/passages.ts';
+import { ParagraphTerms, termHash } from '../src/search/passages.ts';
 
 const filler = (n: number) =>
   `Paragraph ${n} of the report covers the weather, the traffic and the local markets in general terms without naming anyone.`;
@@ -25,7 +25,7 @@ describe('paragraph filters', () => {
   it('never deny a term a paragraph holds, and deny most terms it lacks', () => {
     const held = Array.from({ length: 40 }, (_, p) => Array.from({ length: 60 }, (_, t) => `term${p}x${t}`));
     const filters = ParagraphTerms.sized(held.map((terms) => terms.length));
-    held.forEach((terms, p) => terms.forEach((term) => filters.add(p, term)));
+    held.forEach((terms, p) => terms.forEach((term) => filters.addHashed(p, termHash(term))));
     expect(held.every((terms, p) => terms.every((term) => filters.mayHold(p, term)))).toBe(true);
     const lacking = Array.from({ length: 1000 }, (_, i) => `absent${i}`).filter((term) => filters.mayHold(7, term));
     expect(lacking.length).toBeLessThan(100);

@@ -1,7 +1,7 @@
 import MiniSearch, { type Options, type Query } from 'minisearch';
 import { describe, expect, it } from 'vitest';
 import { PackedPostings } from '../src/search/packed-postings.ts';
-import { CountedMiniSearch, PostingsBuilder } from '../src/search/postings.ts';
+import { CountedMiniSearch, PostingsBuilder, type NumberedTerms } from '../src/search/postings.ts';
 
 interface Document {
   id: string;
@@ -29,6 +29,12 @@ function counted(text: string): Map<string, number> {
   return counts;
 }
 
+/** A field's counted terms as `PostingsBuilder.add` takes them, numbered by the builder. */
+function numbered(builder: PostingsBuilder, text: string): NumberedTerms {
+  const counts = counted(text);
+  return { terms: [...counts.keys()].map((term) => builder.termNumber(term)), counts: [...counts.values()] };
+}
+
 function addedAsText(): MiniSearch<Document> {
   const index = new MiniSearch(OPTIONS);
   index.addAll(DOCUMENTS);
@@ -40,7 +46,7 @@ const searches = (index: MiniSearch<Document>) => QUERIES.map((query) => index.s
 /** An index built in bulk, its postings packed in typed arrays as a restart reads them. */
 async function builtInBulk(): Promise<CountedMiniSearch<Document>> {
   const builder = new PostingsBuilder(2);
-  for (const document of DOCUMENTS) builder.add(document.id, [counted(document.title), counted(document.body)]);
+  for (const document of DOCUMENTS) builder.add(document.id, [numbered(builder, document.title), numbered(builder, document.body)]);
   return CountedMiniSearch.restore(await builder.parts(), OPTIONS);
 }
 
@@ -60,7 +66,7 @@ describe('MiniSearch fed counted terms', () => {
 
   it('scores every search the same when built in bulk, and when read back from its postings after a discard', async () => {
     const builder = new PostingsBuilder(2);
-    for (const document of DOCUMENTS) builder.add(document.id, [counted(document.title), counted(document.body)]);
+    for (const document of DOCUMENTS) builder.add(document.id, [numbered(builder, document.title), numbered(builder, document.body)]);
     const bulk = await CountedMiniSearch.restore(await builder.parts(), OPTIONS);
     expect(searches(bulk)).toEqual(searches(addedAsText()));
 
@@ -190,7 +196,7 @@ describe('MiniSearch fed counted terms', () => {
 
   it('refuses a snapshot whose postings are out of order', async () => {
     const builder = new PostingsBuilder(2);
-    for (const document of DOCUMENTS) builder.add(document.id, [counted(document.title), counted(document.body)]);
+    for (const document of DOCUMENTS) builder.add(document.id, [numbered(builder, document.title), numbered(builder, document.body)]);
     const parts = await builder.parts();
     const twoDocuments = [...parts.postingsPerField].findIndex((n) => n >= 2);
     let at = 0;
@@ -202,13 +208,13 @@ describe('MiniSearch fed counted terms', () => {
 
   it('refuses a second document with the same id, as MiniSearch does', () => {
     const builder = new PostingsBuilder(2);
-    builder.add('a', [new Map(), counted('one')]);
-    expect(() => builder.add('a', [new Map(), counted('two')])).toThrow(/duplicate ID a/);
+    builder.add('a', [numbered(builder, ''), numbered(builder, 'one')]);
+    expect(() => builder.add('a', [numbered(builder, ''), numbered(builder, 'two')])).toThrow(/duplicate ID a/);
   });
 
   it('finds the best documents for groups of boosted terms with the scores and order of the same MiniSearch query', async () => {
     const builder = new PostingsBuilder(2);
-    for (const document of DOCUMENTS) builder.add(document.id, [counted(document.title), counted(document.body)]);
+    for (const document of DOCUMENTS) builder.add(document.id, [numbered(builder, document.title), numbered(builder, document.body)]);
     const index = await CountedMiniSearch.restore(await builder.parts(), OPTIONS);
     const groups = [
       [{ term: 'istanbul', boost: 1 }, { term: 'gaza', boost: 0.4 }],

@@ -31,7 +31,8 @@ export interface ParseRunOptions {
  * starting up) is not blamed for the wait.
  */
 export class ParsePool {
-  readonly #pool: Piscina<StartedTask, ParsedFile>;
+  // Untyped: besides parse tasks it runs other modules' tasks (`runModule`).
+  readonly #pool: Piscina;
 
   constructor(readonly threads: number) {
     // Workers import the TypeScript sources, so they load tsx's hooks whatever started this
@@ -46,6 +47,9 @@ export class ParsePool {
       // Below the main thread's priority: on a busy machine the event loop, which answers
       // queries and keeps the gateway heartbeat, gets a core before a parse does.
       niceIncrement: 10,
+      // Queued tasks start in the order they were given: piscina otherwise sends a task it could
+      // not place to the back of the queue, and one thread's analysis batches must run in order.
+      stricterFIFO: true,
     });
   }
 
@@ -62,7 +66,8 @@ export class ParsePool {
     };
     startNotice.once('message', startBudget);
     try {
-      return await this.#pool.run({ task, started }, { signal, transferList: [started] });
+      const startedTask: StartedTask = { task, started };
+      return (await this.#pool.run(startedTask, { signal, transferList: [started] })) as ParsedFile;
     } catch (error) {
       if (options.signal?.aborted) throw options.signal.reason;
       if (overBudget.signal.aborted) throw new ParseTimeoutError(options.budgetMs);
@@ -72,6 +77,15 @@ export class ParsePool {
       clearTimeout(timer);
       startNotice.close();
     }
+  }
+
+  /**
+   * Runs a task with another worker module's default export on these threads, with no budget: for
+   * work over text already parsed, such as the index build's analysis, which would otherwise keep
+   * one core busy while this pool's sit idle.
+   */
+  async runModule<T, R>(module: URL, task: T): Promise<R> {
+    return (await this.#pool.run(task, { filename: module.href })) as R;
   }
 
   /** Stops every worker; tasks still queued are rejected. */

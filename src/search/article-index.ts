@@ -14,16 +14,15 @@
  * article number beside them.
  */
 import type { Options, Query } from 'minisearch';
-import { Pacer } from '../pacing.ts';
 import type { Article } from '../corpus/article.ts';
 import type { Filters } from './results.ts';
-import { termsOfWord, wordsOf } from './analyzer.ts';
+import { analyseInBatches, grown, type AnalysedBatch, type AnalysisPlace } from './article-analysis.ts';
 import { ParagraphTerms } from './passages.ts';
 import { CountedMiniSearch, PostingsBuilder, type BoostedTerms, type PostingsParts, type ScoredDocument } from './postings.ts';
 import { TitleIndex } from './title-index.ts';
 import { Vocabulary, type TermVariant, type VocabularyParts } from './vocabulary.ts';
 
-/** An article prepared for indexing: its terms per field, its distinct terms, the words they stem from, and its paragraph filters. */
+/** An article prepared for a reload's change to the live index: its terms per field, its distinct terms, the words they stem from, and its paragraph filters. */
 export interface AnalysedArticle {
   article: Article;
   /** Term → occurrences in the title. */
@@ -32,7 +31,8 @@ export interface AnalysedArticle {
   body: Map<string, number>;
   /** The distinct terms of title and body. */
   terms: string[];
-  words: Map<string, string>;
+  /** The folded words met first in this article among those analysed with it, each with its term (the vocabulary keeps the first). */
+  words: [word: string, term: string][];
   passages: ParagraphTerms;
 }
 
@@ -77,51 +77,79 @@ const MINISEARCH_OPTIONS: Options<IndexDocument> = {
   searchOptions: { boost: { title: TITLE_BOOST }, tokenize: (text) => [text], processTerm: (term) => term },
 };
 
-/** Occurrences of each word as written: counting these first analyses each distinct word once per paragraph. */
-function wordCounts(text: string): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const written of wordsOf(text)) counts.set(written, (counts.get(written) ?? 0) + 1);
-  return counts;
+/** Analyses articles for a reload's change to the live index, yielding to the event loop as it goes (`analyseInBatches`). */
+export async function analyseArticles(articles: readonly Article[]): Promise<AnalysedArticle[]> {
+  const analysed: AnalysedArticle[] = [];
+  await analyseInBatches(articles, (batch, terms, batchArticles) => {
+    batchArticles.forEach((article, a) => analysed.push(unpackedArticle(batch, terms, a, article)));
+  });
+  return analysed;
+}
+
+/** Article `a` of a batch as maps and lists of strings: a reload changes few articles, each added to MiniSearch's maps as they are. */
+function unpackedArticle(batch: AnalysedBatch, terms: readonly string[], a: number, article: Article): AnalysedArticle {
+  const counts = (start: number, end: number): Map<string, number> => {
+    const found = new Map<string, number>();
+    for (let i = start; i < end; i += 1) found.set(terms[batch.entryTerms[i] ?? 0] ?? '', batch.entryCounts[i] ?? 0);
+    return found;
+  };
+  const titleEnd = batch.fieldOffsets[2 * a + 1] ?? 0;
+  const title = counts(batch.fieldOffsets[2 * a] ?? 0, titleEnd);
+  const body = counts(titleEnd, batch.fieldOffsets[2 * a + 2] ?? 0);
+  const distinct = [...body.keys()];
+  for (const term of title.keys()) if (!body.has(term)) distinct.push(term);
+  const words: [string, string][] = [];
+  for (let w = batch.wordOffsets[a] ?? 0; w < (batch.wordOffsets[a + 1] ?? 0); w += 1) {
+    words.push([batch.words[w] ?? '', terms[batch.wordTerms[w] ?? 0] ?? '']);
+  }
+  return { article, title, body, terms: distinct, words, passages: passagesOf(batch, a) };
+}
+
+/** Article `a`'s paragraph filters, a view into the batch's. */
+function passagesOf(batch: AnalysedBatch, a: number): ParagraphTerms {
+  return new ParagraphTerms(batch.passageWords.subarray(batch.passageOffsets[a], batch.passageOffsets[a + 1]));
 }
 
 /**
- * Analyses articles in order, yielding to the event loop whenever a stretch of work passes
- * `MAX_BUSY_MS` (`pacing.ts`): a count of articles per slice would be 10 ms of short wire stories but half a
- * second of long features.
+ * Document frequencies by the postings' term numbers, and the words the terms come from, gathered
+ * batch by batch for a full build's vocabulary: counting by number spares a string lookup per
+ * term of every article.
  */
-export async function analyseArticles(articles: Iterable<Article>, each: (analysed: AnalysedArticle) => void): Promise<void> {
-  const pacer = new Pacer();
-  for (const article of articles) {
-    each(analyseArticle(article));
-    if (pacer.due()) await pacer.rest();
-  }
-}
+class VocabularyCounts {
+  /** Learns the words as batches bring them, so a build never holds the event loop to learn them all at once. */
+  private readonly vocabulary = new Vocabulary();
+  private frequencies: Int32Array = new Int32Array(1 << 16);
+  /** The last document counted for each term: a term in both title and body counts once. */
+  private lastDocument: Int32Array = new Int32Array(1 << 16);
+  private documents = 0;
 
-/** Analyses one article for the index. */
-export function analyseArticle(article: Article): AnalysedArticle {
-  const words = new Map<string, string>();
-  const title = new Map<string, number>();
-  for (const [written, n] of wordCounts(article.title ?? '')) {
-    for (const { term, word } of termsOfWord(written)) {
-      words.set(word, term);
-      title.set(term, (title.get(term) ?? 0) + n);
+  /** Counts one document, given its terms by number (a number may repeat). */
+  countDocument(terms: ArrayLike<number>): void {
+    this.documents += 1;
+    for (let i = 0; i < terms.length; i += 1) {
+      const t = terms[i] ?? 0;
+      this.frequencies = grown(this.frequencies, t, 0);
+      this.lastDocument = grown(this.lastDocument, t, 0);
+      if (this.lastDocument[t] === this.documents) continue;
+      this.lastDocument[t] = this.documents;
+      this.frequencies[t] = (this.frequencies[t] ?? 0) + 1;
     }
   }
-  const body = new Map<string, number>();
-  const paragraphs = article.paragraphs.map(wordCounts);
-  const passages = ParagraphTerms.sized(paragraphs.map((counts) => counts.size));
-  paragraphs.forEach((counts, p) => {
-    for (const [written, n] of counts) {
-      for (const { term, word } of termsOfWord(written)) {
-        words.set(word, term);
-        passages.add(p, term);
-        body.set(term, (body.get(term) ?? 0) + n);
-      }
+
+  /** Learns a word and its term, unless a word met before. */
+  learn(word: string, term: string): void {
+    this.vocabulary.learn(word, term);
+  }
+
+  /** The vocabulary counted, given the terms by number. */
+  async counted(terms: readonly string[]): Promise<Vocabulary> {
+    const frequencies = this.frequencies;
+    function* counts(): Generator<[string, number]> {
+      for (const [t, term] of terms.entries()) yield [term, frequencies[t] ?? 0];
     }
-  });
-  const terms = [...body.keys()];
-  for (const term of title.keys()) if (!body.has(term)) terms.push(term);
-  return { article, title, body, terms, words, passages };
+    await this.vocabulary.addCounted(this.documents, counts());
+    return this.vocabulary;
+  }
 }
 
 /**
@@ -145,21 +173,41 @@ export class ArticleIndex {
   ) {}
 
   /**
-   * Builds an index, yielding to the event loop while it works: articles are analysed one by one
-   * and their postings gathered, then MiniSearch is filled term by term (see `postings.ts`).
+   * Builds an index, yielding to the event loop while it works: articles are analysed in batches
+   * (in the parse pool's threads for a large corpus, or where `place` says; `article-analysis.ts`)
+   * and their postings gathered in order, then MiniSearch is filled term by term (`postings.ts`).
    */
-  static async build(articles: readonly Article[]): Promise<ArticleIndex> {
-    const vocabulary = new Vocabulary();
+  static async build(articles: readonly Article[], place: AnalysisPlace = 'by size'): Promise<ArticleIndex> {
     const postings = new PostingsBuilder(MINISEARCH_OPTIONS.fields.length);
+    const vocabulary = new VocabularyCounts();
     const documents: Article[] = [];
     const passages: ParagraphTerms[] = [];
-    await analyseArticles(articles, (analysed) => {
-      postings.add(analysed.article.id, [analysed.title, analysed.body]);
-      vocabulary.add(analysed.terms, analysed.words);
-      documents.push(analysed.article);
-      passages.push(analysed.passages);
-    });
-    return ArticleIndex.assembled(await CountedMiniSearch.restore(await postings.parts(), MINISEARCH_OPTIONS), vocabulary, documents, passages);
+    // Per numbering, each of its term numbers as the postings number it (-1 until met): mapped as
+    // entries meet them, so the postings number terms in the order documents meet them.
+    const postingsNumbers = new Map<string, Int32Array>();
+    await analyseInBatches(articles, (batch, terms, batchArticles) => {
+      const numbers = grown(postingsNumbers.get(batch.numbering) ?? new Int32Array(1024).fill(-1), terms.length, -1);
+      postingsNumbers.set(batch.numbering, numbers);
+      const entryTerms = batch.entryTerms.map((t) => {
+        const known = numbers[t] ?? -1;
+        return known >= 0 ? known : (numbers[t] = postings.termNumber(terms[t] ?? ''));
+      });
+      batchArticles.forEach((article, a) => {
+        const [start, titleEnd, end] = [batch.fieldOffsets[2 * a] ?? 0, batch.fieldOffsets[2 * a + 1] ?? 0, batch.fieldOffsets[2 * a + 2] ?? 0];
+        postings.add(article.id, [
+          { terms: entryTerms.subarray(start, titleEnd), counts: batch.entryCounts.subarray(start, titleEnd) },
+          { terms: entryTerms.subarray(titleEnd, end), counts: batch.entryCounts.subarray(titleEnd, end) },
+        ]);
+        vocabulary.countDocument(entryTerms.subarray(start, end));
+        for (let w = batch.wordOffsets[a] ?? 0; w < (batch.wordOffsets[a + 1] ?? 0); w += 1) {
+          vocabulary.learn(batch.words[w] ?? '', terms[batch.wordTerms[w] ?? 0] ?? '');
+        }
+        documents.push(article);
+        passages.push(passagesOf(batch, a));
+      });
+    }, place);
+    const parts = await postings.parts();
+    return ArticleIndex.assembled(await CountedMiniSearch.restore(parts, MINISEARCH_OPTIONS), await vocabulary.counted(parts.terms), documents, passages);
   }
 
   /** Everything the index holds but its title index (rebuilt from the titles), for a snapshot. */

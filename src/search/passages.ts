@@ -18,8 +18,8 @@ export const MAX_RANKED_PARAGRAPHS = 6;
 const PROBES = 3;
 const MIN_WORDS = 2;
 
-/** FNV-1a: a fast, well-spread 32-bit hash of a term. */
-function hash(term: string): number {
+/** FNV-1a: a fast, well-spread 32-bit hash of a term, from which its filter probes are derived (`ParagraphTerms.addHashed`). */
+export function termHash(term: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < term.length; i += 1) {
     h ^= term.charCodeAt(i);
@@ -35,7 +35,10 @@ interface TermHashes {
 }
 
 function hashes(term: string): TermHashes {
-  const h1 = hash(term);
+  return hashesOf(termHash(term));
+}
+
+function hashesOf(h1: number): TermHashes {
   return { h1, h2: (Math.imul(h1, 0x5bd1e995) | 1) >>> 0 };
 }
 
@@ -67,10 +70,10 @@ export class ParagraphTerms {
     return new ParagraphTerms(words);
   }
 
-  /** Records that paragraph `p` holds the term. */
-  add(p: number, term: string): void {
+  /** Records that paragraph `p` holds the term whose `termHash` this is: bulk analysis hashes each distinct term once. */
+  addHashed(p: number, hash: number): void {
     const start = this.words[p] ?? 0;
-    const hashed = hashes(term);
+    const hashed = hashesOf(hash);
     const bits = ((this.words[p + 1] ?? start) - start) * 32;
     for (let k = 0; k < PROBES; k += 1) {
       const bit = probe(hashed, k, bits);

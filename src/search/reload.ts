@@ -18,7 +18,7 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import { ArticleSchema, type Article, type Corpus, type Rejection } from '../corpus/article.ts';
-import { analyseArticles, ArticleIndex, type AnalysedArticle } from './article-index.ts';
+import { analyseArticles, ArticleIndex } from './article-index.ts';
 import { Pacer } from '../pacing.ts';
 import { DEFAULT_MAX_LOSS, type ReloadReport } from './results.ts';
 
@@ -109,8 +109,8 @@ export class Reloader {
       }
       let index = live;
       if (added.length + updated.length + removed.length <= INCREMENTAL_LIMIT) {
-        const upserts = await analyseAll([...added, ...updated]);
-        const removals = await analyseAll([...removed, ...updated.flatMap((a) => live.article(a.id) ?? [])]);
+        const upserts = await analyseArticles([...added, ...updated]);
+        const removals = await analyseArticles([...removed, ...updated.flatMap((a) => live.article(a.id) ?? [])]);
         live.apply({ upserts, removals });
       } else {
         index = await ArticleIndex.build([...loaded, ...kept.map(({ article }) => article)]);
@@ -225,10 +225,4 @@ function enclosingPaths(file: string): string[] {
 
 function percent(share: number): string {
   return `${Math.round(share * 100)}%`;
-}
-
-async function analyseAll(articles: readonly Article[]): Promise<AnalysedArticle[]> {
-  const analysed: AnalysedArticle[] = [];
-  await analyseArticles(articles, (one) => analysed.push(one));
-  return analysed;
 }

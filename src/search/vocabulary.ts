@@ -1,4 +1,5 @@
 import SearchableMap from 'minisearch/SearchableMap';
+import { Pacer } from '../pacing.ts';
 
 /** One index term a question term stands for, and how much a match on it counts (1 = exact). */
 export interface TermVariant {
@@ -13,6 +14,8 @@ export interface VocabularyParts {
   words: [word: string, term: string][];
 }
 
+/** A mask: a loop over terms asks its pacer every 4,096 of them, as reading the clock costs more than a term. */
+const PACE_EVERY = 0xfff;
 const MAX_FUZZY_VARIANTS = 3;
 const MAX_PREFIX_VARIANTS = 8;
 const PREFIX_SCAN_LIMIT = 5000;
@@ -37,10 +40,28 @@ export class Vocabulary {
   add(documentTerms: Iterable<string>, wordTerms: Iterable<[word: string, term: string]>): void {
     this.documents += 1;
     for (const term of documentTerms) this.frequencies.set(term, (this.frequencies.get(term) ?? 0) + 1);
-    for (const [word, term] of wordTerms) {
-      if (this.knownWords.has(word)) continue;
-      this.knownWords.add(word);
-      this.words.set(word, term);
+    for (const [word, term] of wordTerms) this.learn(word, term);
+  }
+
+  /** Learns the term a word was stemmed to, unless the word is known: the first term given stays. */
+  learn(word: string, term: string): void {
+    if (this.knownWords.has(word)) return;
+    this.knownWords.add(word);
+    this.words.set(word, term);
+  }
+
+  /**
+   * Counts documents tallied elsewhere: how many, and per term how many of them hold it (a bulk
+   * build counts by term number). Yields to the event loop as it goes: a large corpus has a
+   * million terms.
+   */
+  async addCounted(documents: number, frequencies: Iterable<[term: string, documents: number]>): Promise<void> {
+    this.documents += documents;
+    const pacer = new Pacer();
+    let counted = 0;
+    for (const [term, n] of frequencies) {
+      this.frequencies.set(term, (this.frequencies.get(term) ?? 0) + n);
+      if ((++counted & PACE_EVERY) === 0 && pacer.due()) await pacer.rest();
     }
   }
 
@@ -54,10 +75,7 @@ export class Vocabulary {
     const vocabulary = new Vocabulary();
     vocabulary.documents = parts.documents;
     for (const [term, n] of parts.frequencies) vocabulary.frequencies.set(term, n);
-    for (const [word, term] of parts.words) {
-      vocabulary.words.set(word, term);
-      vocabulary.knownWords.add(word);
-    }
+    for (const [word, term] of parts.words) vocabulary.learn(word, term);
     return vocabulary;
   }
 
