@@ -70,6 +70,12 @@ describe('time words in questions', () => {
     expect(asked('Where did they meet before?')).toEqual(terms('meet earlier'));
   });
 
+  it('reads it as the adverb whatever ends the question: an invisible right-to-left mark, an emoji, another script\'s question mark, an ellipsis', () => {
+    for (const question of ['Where did they meet before\u200F?', 'Where did they meet before\u200B', 'Where did they meet before 🤔', 'Where did they meet before؟', 'Where did they meet before？', 'Where did they meet before…', '(Where did they meet before)']) {
+      expect(asked(question), JSON.stringify(question)).toEqual(terms('meet earlier'));
+    }
+  });
+
   it('leaves a time preposition with an object out, as a stopword', () => {
     expect(asked('Where did they meet before the vote?')).toEqual(terms('meet vote'));
   });

@@ -74,8 +74,14 @@ export function holdsPhraseAt(tokens: readonly Token[], text: string, at: number
   });
 }
 
-/** A time preposition with no object after it, at the end of a clause: "Where did they meet before?". */
-const OBJECTLESS_TIME_WORD = /\b(?:before|after|since)(?=\s*(?:[?!.,;:]|$))/giu;
+/**
+ * A time preposition with no object after it, at the end of a clause: "Where did they meet
+ * before?". What may stand between it and the clause's end is no object: spaces, invisible
+ * marks (a right-to-left mark, a zero-width space, which RTL keyboards and pasted text carry),
+ * emoji and other symbols. The end is any script's clause punctuation ("?", "؟", "？", "،"), an
+ * ellipsis (which phones type for "..."), or a closing bracket or quote.
+ */
+const OBJECTLESS_TIME_WORD = /\b(?:before|after|since)(?=[\s\p{Cf}\p{Mn}\p{Sk}\p{So}]*(?:[\p{Terminal_Punctuation}\p{Pe}\p{Pf}\u2026]|$))/giu;
 
 /**
  * The question's terms with each time preposition that has no object read as the adverb it then
