@@ -76,6 +76,10 @@ describe('time words in questions', () => {
     }
   });
 
+  it('asks about an earlier time once when "before" ends two clauses, as every question word counts once', () => {
+    expect(asked('Did they meet before? Had they talked before?')).toEqual(terms('meet earlier talk'));
+  });
+
   it('leaves a time preposition with an object out, as a stopword', () => {
     expect(asked('Where did they meet before the vote?')).toEqual(terms('meet vote'));
   });

@@ -90,11 +90,15 @@ const OBJECTLESS_TIME_WORD = /\b(?:before|after|since)(?=[\s\p{Cf}\p{Mn}\p{Sk}\p
  * "previously" and "previous". With an object ("before the vote") it stays a stopword.
  */
 export function withTimeAdverbs(text: string, asked: readonly AskedTerm[]): AskedTerm[] {
+  // A question's terms are distinct ("before? ... before?" asks about an earlier time once), as `questionTerms` keeps them.
+  const seen = new Set(asked.map((t) => t.term));
   const adverbs = [...text.matchAll(OBJECTLESS_TIME_WORD)].flatMap((match) => {
     const adverb = firstSenseWords(fold(match[0]), 'adv').find((word) => /^\p{L}+$/u.test(word) && !STOPWORDS.has(word));
     if (adverb === undefined) return [];
     const [term] = terms(adverb, 'query');
-    return term === undefined || asked.some((t) => t.term === term) ? [] : [{ term, word: adverb, start: match.index, end: match.index + match[0].length }];
+    if (term === undefined || seen.has(term)) return [];
+    seen.add(term);
+    return [{ term, word: adverb, start: match.index, end: match.index + match[0].length }];
   });
   return [...asked, ...adverbs].sort((a, b) => a.start - b.start);
 }
