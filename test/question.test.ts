@@ -58,6 +58,12 @@ describe('collocations in questions', () => {
     expect(joined('Who is the prime minister?').map((t) => t.term)).toEqual(terms('prime minister'));
   });
 
+  it('joins a verb\'s words when an invisible right-to-left mark or zero-width space stands between them', () => {
+    for (const question of ['Which countries took \u200Fpart in the talks?', 'Which countries took\u200Bpart in the talks?']) {
+      expect(joined(question).map((t) => t.term), JSON.stringify(question)).toEqual(joined('Which countries took part in the talks?').map((t) => t.term));
+    }
+  });
+
   it('joins only words that stand side by side in the question', () => {
     expect(joined('Did they take the place?').map((t) => t.term)).toEqual(terms('take place'));
   });

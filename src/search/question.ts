@@ -63,14 +63,20 @@ export function phraseTerms(term: string): string[] {
 }
 
 /**
+ * What stands between two words of one phrase: spaces, and the invisible marks (a right-to-left
+ * mark, a zero-width space) that RTL keyboards and pasted text put between words.
+ */
+const WORD_GAP = /^[\s\p{Cf}]+$/u;
+
+/**
  * Whether the tokens from `at` on hold a term's words in order, one after another with nothing
- * but spaces between them in `text` (the text the tokens were taken from).
+ * but a `WORD_GAP` between them in `text` (the text the tokens were taken from).
  */
 export function holdsPhraseAt(tokens: readonly Token[], text: string, at: number, words: readonly string[]): boolean {
   return words.every((word, k) => {
     const token = tokens[at + k];
     const before = tokens[at + k - 1];
-    return token?.term === word && (k === 0 || (before !== undefined && /^\s+$/u.test(text.slice(before.end, token.start))));
+    return token?.term === word && (k === 0 || (before !== undefined && WORD_GAP.test(text.slice(before.end, token.start))));
   });
 }
 
@@ -157,13 +163,13 @@ function longestCollocation(run: readonly AskedTerm[]): { lemma: string; length:
   return null;
 }
 
-/** The question terms from `i` on whose words follow one another with only spaces between, at most `LONGEST_COLLOCATION`. */
+/** The question terms from `i` on whose words follow one another with only a `WORD_GAP` between, at most `LONGEST_COLLOCATION`. */
 function adjacentRun(text: string, asked: readonly AskedTerm[], i: number): AskedTerm[] {
   const run: AskedTerm[] = [];
   for (let k = i; k < asked.length && run.length < LONGEST_COLLOCATION; k += 1) {
     const term = asked[k];
     const before = run.at(-1);
-    if (!term || (before && (term.start <= before.end || !/^\s+$/u.test(text.slice(before.end, term.start))))) break;
+    if (!term || (before && (term.start <= before.end || !WORD_GAP.test(text.slice(before.end, term.start))))) break;
     run.push(term);
   }
   return run;
