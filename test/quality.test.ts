@@ -180,6 +180,12 @@ describe('time words', () => {
     const answer = library.answer('Where did they meet before?');
     expect(answer.sentences.map((s) => s.text).join(' ')).not.toContain('Hakan Fidan has met');
   });
+
+  it('reads "before" the same when an invisible right-to-left mark or an Arabic question mark ends the question', () => {
+    for (const question of ['Where did they meet before\u200F?', 'Where did they meet before؟']) {
+      expect(library.answer(question).sentences.map((s) => s.text).join(' '), JSON.stringify(question)).not.toContain('Hakan Fidan has met');
+    }
+  });
 });
 
 describe('the kind of answer a question asks for', () => {

@@ -58,6 +58,12 @@ describe('collocations in questions', () => {
     expect(joined('Who is the prime minister?').map((t) => t.term)).toEqual(terms('prime minister'));
   });
 
+  it('joins a verb\'s words when an invisible right-to-left mark or zero-width space stands between them', () => {
+    for (const question of ['Which countries took \u200Fpart in the talks?', 'Which countries took\u200Bpart in the talks?']) {
+      expect(joined(question).map((t) => t.term), JSON.stringify(question)).toEqual(joined('Which countries took part in the talks?').map((t) => t.term));
+    }
+  });
+
   it('joins only words that stand side by side in the question', () => {
     expect(joined('Did they take the place?').map((t) => t.term)).toEqual(terms('take place'));
   });
@@ -68,6 +74,16 @@ describe('time words in questions', () => {
 
   it('reads a time preposition with no object as the adverb it is ("meet before?" asks about an earlier meeting)', () => {
     expect(asked('Where did they meet before?')).toEqual(terms('meet earlier'));
+  });
+
+  it('reads it as the adverb whatever ends the question: an invisible right-to-left mark, an emoji, another script\'s question mark, an ellipsis', () => {
+    for (const question of ['Where did they meet before\u200F?', 'Where did they meet before\u200B', 'Where did they meet before 🤔', 'Where did they meet before؟', 'Where did they meet before？', 'Where did they meet before…', '(Where did they meet before)']) {
+      expect(asked(question), JSON.stringify(question)).toEqual(terms('meet earlier'));
+    }
+  });
+
+  it('asks about an earlier time once when "before" ends two clauses, as every question word counts once', () => {
+    expect(asked('Did they meet before? Had they talked before?')).toEqual(terms('meet earlier talk'));
   });
 
   it('leaves a time preposition with an object out, as a stopword', () => {

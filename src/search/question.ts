@@ -63,19 +63,31 @@ export function phraseTerms(term: string): string[] {
 }
 
 /**
+ * What stands between two words of one phrase: spaces, and the invisible marks (a right-to-left
+ * mark, a zero-width space) that RTL keyboards and pasted text put between words.
+ */
+const WORD_GAP = /^[\s\p{Cf}]+$/u;
+
+/**
  * Whether the tokens from `at` on hold a term's words in order, one after another with nothing
- * but spaces between them in `text` (the text the tokens were taken from).
+ * but a `WORD_GAP` between them in `text` (the text the tokens were taken from).
  */
 export function holdsPhraseAt(tokens: readonly Token[], text: string, at: number, words: readonly string[]): boolean {
   return words.every((word, k) => {
     const token = tokens[at + k];
     const before = tokens[at + k - 1];
-    return token?.term === word && (k === 0 || (before !== undefined && /^\s+$/u.test(text.slice(before.end, token.start))));
+    return token?.term === word && (k === 0 || (before !== undefined && WORD_GAP.test(text.slice(before.end, token.start))));
   });
 }
 
-/** A time preposition with no object after it, at the end of a clause: "Where did they meet before?". */
-const OBJECTLESS_TIME_WORD = /\b(?:before|after|since)(?=\s*(?:[?!.,;:]|$))/giu;
+/**
+ * A time preposition with no object after it, at the end of a clause: "Where did they meet
+ * before?". What may stand between it and the clause's end is no object: spaces, invisible
+ * marks (a right-to-left mark, a zero-width space, which RTL keyboards and pasted text carry),
+ * emoji and other symbols. The end is any script's clause punctuation ("?", "؟", "？", "،"), an
+ * ellipsis (which phones type for "..."), or a closing bracket or quote.
+ */
+const OBJECTLESS_TIME_WORD = /\b(?:before|after|since)(?=[\s\p{Cf}\p{Mn}\p{Sk}\p{So}]*(?:[\p{Terminal_Punctuation}\p{Pe}\p{Pf}\u2026]|$))/giu;
 
 /**
  * The question's terms with each time preposition that has no object read as the adverb it then
@@ -84,11 +96,15 @@ const OBJECTLESS_TIME_WORD = /\b(?:before|after|since)(?=\s*(?:[?!.,;:]|$))/giu;
  * "previously" and "previous". With an object ("before the vote") it stays a stopword.
  */
 export function withTimeAdverbs(text: string, asked: readonly AskedTerm[]): AskedTerm[] {
+  // A question's terms are distinct ("before? ... before?" asks about an earlier time once), as `questionTerms` keeps them.
+  const seen = new Set(asked.map((t) => t.term));
   const adverbs = [...text.matchAll(OBJECTLESS_TIME_WORD)].flatMap((match) => {
     const adverb = firstSenseWords(fold(match[0]), 'adv').find((word) => /^\p{L}+$/u.test(word) && !STOPWORDS.has(word));
     if (adverb === undefined) return [];
     const [term] = terms(adverb, 'query');
-    return term === undefined || asked.some((t) => t.term === term) ? [] : [{ term, word: adverb, start: match.index, end: match.index + match[0].length }];
+    if (term === undefined || seen.has(term)) return [];
+    seen.add(term);
+    return [{ term, word: adverb, start: match.index, end: match.index + match[0].length }];
   });
   return [...asked, ...adverbs].sort((a, b) => a.start - b.start);
 }
@@ -147,13 +163,13 @@ function longestCollocation(run: readonly AskedTerm[]): { lemma: string; length:
   return null;
 }
 
-/** The question terms from `i` on whose words follow one another with only spaces between, at most `LONGEST_COLLOCATION`. */
+/** The question terms from `i` on whose words follow one another with only a `WORD_GAP` between, at most `LONGEST_COLLOCATION`. */
 function adjacentRun(text: string, asked: readonly AskedTerm[], i: number): AskedTerm[] {
   const run: AskedTerm[] = [];
   for (let k = i; k < asked.length && run.length < LONGEST_COLLOCATION; k += 1) {
     const term = asked[k];
     const before = run.at(-1);
-    if (!term || (before && (term.start <= before.end || !/^\s+$/u.test(text.slice(before.end, term.start))))) break;
+    if (!term || (before && (term.start <= before.end || !WORD_GAP.test(text.slice(before.end, term.start))))) break;
     run.push(term);
   }
   return run;
