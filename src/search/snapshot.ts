@@ -10,7 +10,9 @@
  * snapshot written again.
  *
  * The index is its postings as typed arrays beside a JSON list of its terms and one of its
- * documents (`postings.ts`), the articles JSON one a line.
+ * documents (`postings.ts`); the articles' metadata JSON one a line; their bodies one JSON array of
+ * paragraphs each, end to end with their offsets beside them, read back only when an article's
+ * paragraphs are (`stored-bodies.ts`).
  *
  * Layout: sections one after another (each padded to 4 bytes, so typed arrays read in place), then
  * a JSON trailer naming each section's offset, length and sha256, then the trailer's length and a
@@ -21,16 +23,17 @@
 import { createHash } from 'node:crypto';
 import { open, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { Article } from '../corpus/article.ts';
+import { ArticleSchema, type Article } from '../corpus/article.ts';
 import { listCorpusFiles, SOURCES_FILES } from '../corpus/walk.ts';
 import { ANALYSIS_VERSION } from './analyzer.ts';
 import { ArticleIndex, type IndexParts } from './article-index.ts';
 import type { PostingsParts } from './postings.ts';
+import { StoredBodies, type ArticleMetadata } from './stored-bodies.ts';
 import type { VocabularyParts } from './vocabulary.ts';
 
 const MAGIC = 'NDS1';
-/** 2: MiniSearch's postings as typed arrays instead of its `toJSON`. */
-const FORMAT_VERSION = 2;
+/** 2: MiniSearch's postings as typed arrays instead of its `toJSON`. 3: bodies apart from the articles' metadata. */
+const FORMAT_VERSION = 3;
 const LINES_PER_CHUNK = 1000;
 
 interface SectionEntry {
@@ -73,7 +76,7 @@ export async function corpusFingerprint(dir: string, maxFileBytes: number | unde
 }
 
 /** A typed array's bytes, without copying. */
-function bytesOf(array: Uint32Array): Buffer {
+function bytesOf(array: Uint32Array | Float64Array): Buffer {
   return Buffer.from(array.buffer, array.byteOffset, array.byteLength);
 }
 
@@ -121,6 +124,26 @@ function* jsonLineChunks(values: readonly unknown[]): Generator<Buffer> {
   }
 }
 
+/** Every field of the article schema but the body: a field added to the schema is stored without a change here. */
+const METADATA_FIELDS = ArticleSchema.keyof().options.filter((field) => field !== 'paragraphs');
+
+function metadataOf(article: Article | null): ArticleMetadata | null {
+  return article && (Object.fromEntries(METADATA_FIELDS.map((field) => [field, article[field]])) as ArticleMetadata);
+}
+
+/** Each article's paragraphs as one JSON array, in chunks, noting where each starts in `offsets` (`documents.length + 1` of them). */
+function* bodyChunks(documents: readonly (Article | null)[], offsets: Float64Array): Generator<Buffer> {
+  let length = 0;
+  for (let start = 0; start < documents.length; start += LINES_PER_CHUNK) {
+    const bodies = documents.slice(start, start + LINES_PER_CHUNK).map((article) => Buffer.from(article ? JSON.stringify(article.paragraphs) : ''));
+    bodies.forEach((body, n) => {
+      length += body.length;
+      offsets[start + n + 1] = length;
+    });
+    yield Buffer.concat(bodies);
+  }
+}
+
 function passageOffsets(passages: readonly (Uint32Array | null)[]): Uint32Array {
   const offsets = new Uint32Array(passages.length + 1);
   passages.forEach((words, n) => {
@@ -136,7 +159,10 @@ export async function writeSnapshot(file: string, index: ArticleIndex, fingerpri
   const handle = await open(temporary, 'w');
   try {
     const writer = new SectionWriter(handle);
-    await writer.section('articles', jsonLineChunks(parts.documents));
+    await writer.section('articles', jsonLineChunks(parts.documents.map(metadataOf)));
+    const bodyOffsets = new Float64Array(parts.documents.length + 1);
+    await writer.section('bodies', bodyChunks(parts.documents, bodyOffsets));
+    await writer.section('bodyOffsets', [bytesOf(bodyOffsets)]);
     await writer.section('passageOffsets', [bytesOf(passageOffsets(parts.passages))]);
     await writer.section('passages', parts.passages.flatMap((words) => (words ? [bytesOf(words)] : [])));
     const { terms, documents, counts, averageFieldLength } = parts.postings;
@@ -225,6 +251,18 @@ function words(bytes: Buffer): Uint32Array {
   return new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.length / 4);
 }
 
+/** The bodies of `count` articles, their offsets checked to run in order through all of the bodies' bytes. */
+function storedBodies(sections: Map<string, Buffer>, count: number): StoredBodies {
+  const bytes = section(sections, 'bodies');
+  const offsetBytes = section(sections, 'bodyOffsets');
+  if (offsetBytes.length !== (count + 1) * 8) throw new CorruptSnapshotError('body offsets do not match the articles');
+  const offsets = new Float64Array(offsetBytes.buffer, offsetBytes.byteOffset, count + 1);
+  if (offsets[0] !== 0 || offsets[count] !== bytes.length || offsets.some((offset, n) => n > 0 && offset < (offsets[n - 1] ?? 0))) {
+    throw new CorruptSnapshotError('body offsets out of order');
+  }
+  return new StoredBodies(bytes, offsets);
+}
+
 /** One JSON value per line, each decoded from its own slice, so no string ever holds the whole section. */
 function jsonLines(bytes: Buffer): unknown[] {
   const values: unknown[] = [];
@@ -239,7 +277,9 @@ function jsonLines(bytes: Buffer): unknown[] {
 }
 
 function indexParts(sections: Map<string, Buffer>): IndexParts {
-  const documents = jsonLines(section(sections, 'articles')) as (Article | null)[];
+  const metadata = jsonLines(section(sections, 'articles')) as (ArticleMetadata | null)[];
+  const bodies = storedBodies(sections, metadata.length);
+  const documents = metadata.map((article, n) => article && bodies.article(article, n));
   const offsets = words(section(sections, 'passageOffsets'));
   const passageWords = words(section(sections, 'passages'));
   if (offsets.length !== documents.length + 1 || offsets[documents.length] !== passageWords.length) {
