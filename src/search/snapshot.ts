@@ -32,7 +32,10 @@ import { StoredBodies, type ArticleMetadata } from './stored-bodies.ts';
 import type { VocabularyParts } from './vocabulary.ts';
 
 const MAGIC = 'NDS1';
-/** 2: MiniSearch's postings as typed arrays instead of its `toJSON`. 3: bodies apart from the articles' metadata. */
+/**
+ * 2: MiniSearch's postings as typed arrays instead of its `toJSON`. 3: bodies apart from the
+ * articles' metadata; the vocabulary as string lists and typed arrays.
+ */
 const FORMAT_VERSION = 3;
 const LINES_PER_CHUNK = 1000;
 
@@ -124,6 +127,13 @@ function* jsonLineChunks(values: readonly unknown[]): Generator<Buffer> {
   }
 }
 
+/** Strings as JSON arrays of `LINES_PER_CHUNK` a line: one parse per string made a restart's millions of terms and words slow. */
+function* stringListChunks(values: readonly string[]): Generator<Buffer> {
+  for (let start = 0; start < values.length; start += LINES_PER_CHUNK) {
+    yield Buffer.from(`${JSON.stringify(values.slice(start, start + LINES_PER_CHUNK))}\n`);
+  }
+}
+
 /** Every field of the article schema but the body: a field added to the schema is stored without a change here. */
 const METADATA_FIELDS = ArticleSchema.keyof().options.filter((field) => field !== 'paragraphs');
 
@@ -166,14 +176,19 @@ export async function writeSnapshot(file: string, index: ArticleIndex, fingerpri
     await writer.section('passageOffsets', [bytesOf(passageOffsets(parts.passages))]);
     await writer.section('passages', parts.passages.flatMap((words) => (words ? [bytesOf(words)] : [])));
     const { terms, documents, counts, averageFieldLength } = parts.postings;
-    await writer.section('index.terms', jsonLineChunks(terms));
+    await writer.section('index.terms', stringListChunks(terms));
     await writer.section('index.documents', jsonLineChunks(documents));
     await writer.section('index.counts', [Buffer.from(JSON.stringify({ ...counts, averageFieldLength }))]);
     await writer.section('index.fieldLengths', [bytesOf(parts.postings.fieldLengths)]);
     await writer.section('index.postingsPerField', [bytesOf(parts.postings.postingsPerField)]);
     await writer.section('index.postingDocuments', [bytesOf(parts.postings.postingDocuments)]);
     await writer.section('index.postingCounts', [bytesOf(parts.postings.postingCounts)]);
-    await writer.section('vocabulary', [Buffer.from(JSON.stringify(parts.vocabulary))]);
+    const vocabulary = parts.vocabulary;
+    await writer.section('vocabulary.documents', [Buffer.from(JSON.stringify(vocabulary.documents))]);
+    await writer.section('vocabulary.terms', stringListChunks(vocabulary.terms));
+    await writer.section('vocabulary.frequencies', [bytesOf(vocabulary.frequencies)]);
+    await writer.section('vocabulary.words', stringListChunks(vocabulary.words));
+    await writer.section('vocabulary.wordTerms', [bytesOf(vocabulary.wordTerms)]);
     await writer.finish({ version: FORMAT_VERSION, littleEndian, fingerprint });
     await handle.close();
     await rename(temporary, file);
@@ -251,6 +266,16 @@ function words(bytes: Buffer): Uint32Array {
   return new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.length / 4);
 }
 
+/** A list written by `stringListChunks`. */
+function stringList(bytes: Buffer): string[] {
+  const strings: string[] = [];
+  for (const line of jsonLines(bytes)) {
+    if (!Array.isArray(line)) throw new CorruptSnapshotError('a list of strings holds something else');
+    for (const value of line) strings.push(String(value));
+  }
+  return strings;
+}
+
 /** The bodies of `count` articles, their offsets checked to run in order through all of the bodies' bytes. */
 function storedBodies(sections: Map<string, Buffer>, count: number): StoredBodies {
   const bytes = section(sections, 'bodies');
@@ -298,12 +323,18 @@ function indexParts(sections: Map<string, Buffer>): IndexParts {
     averageFieldLength,
     documents: jsonLines(section(sections, 'index.documents')) as PostingsParts['documents'],
     fieldLengths: words(section(sections, 'index.fieldLengths')),
-    terms: jsonLines(section(sections, 'index.terms')) as string[],
+    terms: stringList(section(sections, 'index.terms')),
     postingsPerField: words(section(sections, 'index.postingsPerField')),
     postingDocuments: words(section(sections, 'index.postingDocuments')),
     postingCounts: words(section(sections, 'index.postingCounts')),
   };
-  const vocabulary = JSON.parse(section(sections, 'vocabulary').toString('utf8')) as VocabularyParts;
+  const vocabulary: VocabularyParts = {
+    documents: Number(JSON.parse(section(sections, 'vocabulary.documents').toString('utf8'))),
+    terms: stringList(section(sections, 'vocabulary.terms')),
+    frequencies: words(section(sections, 'vocabulary.frequencies')),
+    words: stringList(section(sections, 'vocabulary.words')),
+    wordTerms: words(section(sections, 'vocabulary.wordTerms')),
+  };
   return { documents, passages, postings, vocabulary };
 }
 
