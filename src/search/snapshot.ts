@@ -5,7 +5,7 @@
  * A snapshot is keyed by the corpus's fingerprint: the path, size and mtime of every file (as the
  * loader's cache keys a file) plus the `sources` files, the loader's file-size limit and the
  * analysis version (terms from another analysis would not meet the questions'). A
- * snapshot whose fingerprint differs is stale; one whose bytes fail their sha256 (or whose format
+ * snapshot whose fingerprint differs is stale; one whose bytes fail their sha256s (or whose format
  * is not this one) is corrupt. Either is never served: the corpus is loaded and indexed, and the
  * snapshot written again.
  *
@@ -15,12 +15,12 @@
  * paragraphs are (`stored-bodies.ts`).
  *
  * Layout: sections one after another (each padded to 4 bytes, so typed arrays read in place), then
- * a JSON trailer naming each section's offset, length and sha256, then the trailer's length and a
+ * a JSON trailer naming each section's offset, length and the sha256 of each stretch of it, then the trailer's length and a
  * magic word. The trailer is written last so the articles (most of the file) stream out in chunks
  * instead of being held as one buffer. Written to a temporary file and renamed, so a crash while
  * writing never leaves a half snapshot under the real name.
  */
-import { createHash } from 'node:crypto';
+import { createHash, webcrypto } from 'node:crypto';
 import { open, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ArticleSchema, type Article } from '../corpus/article.ts';
@@ -43,13 +43,15 @@ interface SectionEntry {
   name: string;
   offset: number;
   length: number;
-  sha256: string;
+  /** One per `stretchBytes` of the section, the last one for what is left. */
+  sha256: string[];
 }
 
 interface Trailer {
   version: number;
   littleEndian: boolean;
   fingerprint: string;
+  stretchBytes: number;
   sections: SectionEntry[];
 }
 
@@ -83,7 +85,40 @@ function bytesOf(array: Uint32Array | Float64Array): Buffer {
   return Buffer.from(array.buffer, array.byteOffset, array.byteLength);
 }
 
-/** Writes sections in order, remembering where each went and its sha256. */
+/** Bytes of a section hashed apart: a reader checks the stretches on several threads while it reads on. */
+const STRETCH_BYTES = 32 * 1024 * 1024;
+
+/** The sha256 of each `STRETCH_BYTES` of a section, however its chunks fall. */
+class StretchHashes {
+  private readonly digests: string[] = [];
+  private hash = createHash('sha256');
+  private filled = 0;
+
+  /** Hashes the next chunk of the section. */
+  update(chunk: Buffer): void {
+    for (let at = 0; at < chunk.length; ) {
+      const taken = Math.min(STRETCH_BYTES - this.filled, chunk.length - at);
+      this.hash.update(chunk.subarray(at, at + taken));
+      this.filled += taken;
+      at += taken;
+      if (this.filled === STRETCH_BYTES) this.close();
+    }
+  }
+
+  /** The stretches' digests, the last one cut where the section ends. */
+  finish(): string[] {
+    if (this.filled > 0) this.close();
+    return this.digests;
+  }
+
+  private close(): void {
+    this.digests.push(this.hash.digest('hex'));
+    this.hash = createHash('sha256');
+    this.filled = 0;
+  }
+}
+
+/** Writes sections in order, remembering where each went and its stretches' sha256s. */
 class SectionWriter {
   readonly sections: SectionEntry[] = [];
   private offset = 0;
@@ -92,14 +127,14 @@ class SectionWriter {
 
   /** Writes one section from its chunks. */
   async section(name: string, chunks: Iterable<Buffer>): Promise<void> {
-    const hash = createHash('sha256');
+    const hashes = new StretchHashes();
     let length = 0;
     for (const chunk of chunks) {
-      hash.update(chunk);
+      hashes.update(chunk);
       await this.file.write(chunk);
       length += chunk.length;
     }
-    this.sections.push({ name, offset: this.offset, length, sha256: hash.digest('hex') });
+    this.sections.push({ name, offset: this.offset, length, sha256: hashes.finish() });
     this.offset += length;
     const padding = (4 - (length % 4)) % 4;
     if (padding > 0) {
@@ -109,8 +144,8 @@ class SectionWriter {
   }
 
   /** Writes the trailer, its length and the magic word. */
-  async finish(trailer: Omit<Trailer, 'sections'>): Promise<void> {
-    const json = Buffer.from(JSON.stringify({ ...trailer, sections: this.sections }));
+  async finish(trailer: Omit<Trailer, 'sections' | 'stretchBytes'>): Promise<void> {
+    const json = Buffer.from(JSON.stringify({ ...trailer, stretchBytes: STRETCH_BYTES, sections: this.sections }));
     const footer = Buffer.alloc(8);
     footer.writeUInt32LE(json.length, 0);
     footer.write(MAGIC, 4, 'latin1');
@@ -218,39 +253,53 @@ async function readTrailer(handle: Awaited<ReturnType<typeof open>>, size: numbe
   }
 }
 
-/** Bytes of a section read at a time: each stretch is hashed while the next one is read. */
-const READ_CHUNK_BYTES = 32 * 1024 * 1024;
-
 type SnapshotHandle = Awaited<ReturnType<typeof open>>;
 
+/** Why a stretch fails its sha256, or null when it passes. */
+type StretchCheck = Promise<string | null>;
+
 /**
- * Reads a section into its own buffer (aligned for typed arrays), checking its sha256. The file
- * is read in stretches and each is hashed while the next is read (reads run on libuv's threads):
- * at 100,000 articles, reading 1.4 GB and hashing it one after the other took a third of a restart.
+ * Checks a stretch on libuv's threads (WebCrypto's digest), so the main thread reads and parses
+ * on: hashing 1.4 GB on the main thread took an eighth of a 100,000-article restart.
  */
-async function readSection(handle: SnapshotHandle, section: SectionEntry): Promise<Buffer> {
-  const bytes = Buffer.allocUnsafeSlow(section.length);
-  const hash = createHash('sha256');
-  const readFrom = (from: number) => handle.read(bytes, from, Math.min(READ_CHUNK_BYTES, section.length - from), section.offset + from);
-  let from = 0;
-  for (let reading = section.length > 0 ? readFrom(0) : undefined; reading; ) {
-    const { bytesRead } = await reading;
-    if (bytesRead === 0) throw new CorruptSnapshotError(`section ${section.name} is cut short`);
-    const read = from + bytesRead;
-    reading = read < section.length ? readFrom(read) : undefined;
-    hash.update(bytes.subarray(from, read));
-    from = read;
+function checkStretch(bytes: Buffer, expected: string | undefined, name: string): StretchCheck {
+  const failure = `section ${name} fails its checksum`;
+  return webcrypto.subtle.digest('SHA-256', bytes).then(
+    (digest) => (Buffer.from(digest).toString('hex') === expected ? null : failure),
+    () => failure,
+  );
+}
+
+/** Reads `bytes.length` bytes from `position`, however many reads that takes. */
+async function readFully(handle: SnapshotHandle, bytes: Buffer, position: number, name: string): Promise<void> {
+  for (let from = 0; from < bytes.length; ) {
+    const { bytesRead } = await handle.read(bytes, from, bytes.length - from, position + from);
+    if (bytesRead === 0) throw new CorruptSnapshotError(`section ${name} is cut short`);
+    from += bytesRead;
   }
-  if (hash.digest('hex') !== section.sha256) throw new CorruptSnapshotError(`section ${section.name} fails its checksum`);
+}
+
+/** Reads a section into its own buffer (aligned for typed arrays), its stretches' checks started as each is read. */
+async function readSection(handle: SnapshotHandle, section: SectionEntry, stretchBytes: number, checks: StretchCheck[]): Promise<Buffer> {
+  if (!Array.isArray(section.sha256) || section.sha256.length !== Math.ceil(section.length / stretchBytes)) {
+    throw new CorruptSnapshotError(`section ${section.name} has not one checksum per stretch`);
+  }
+  const bytes = Buffer.allocUnsafeSlow(section.length);
+  for (let n = 0; n * stretchBytes < section.length; n += 1) {
+    const stretch = bytes.subarray(n * stretchBytes, Math.min((n + 1) * stretchBytes, section.length));
+    await readFully(handle, stretch, section.offset + n * stretchBytes, section.name);
+    checks.push(checkStretch(stretch, section.sha256[n], section.name));
+  }
   return bytes;
 }
 
-/** Reads every section, checking each against its sha256. */
-async function readSections(handle: SnapshotHandle, trailer: Trailer, end: number): Promise<Map<string, Buffer>> {
+/** Reads every section; `checks` receives each stretch's check, to be awaited before anything read is served. */
+async function readSections(handle: SnapshotHandle, trailer: Trailer, end: number, checks: StretchCheck[]): Promise<Map<string, Buffer>> {
+  if (!Number.isInteger(trailer.stretchBytes) || trailer.stretchBytes <= 0) throw new CorruptSnapshotError('no stretch length');
   const sections = new Map<string, Buffer>();
   for (const section of trailer.sections) {
     if (section.offset + section.length > end) throw new CorruptSnapshotError(`section ${section.name} runs past the end`);
-    sections.set(section.name, await readSection(handle, section));
+    sections.set(section.name, await readSection(handle, section, trailer.stretchBytes, checks));
   }
   return sections;
 }
@@ -351,8 +400,13 @@ export async function readSnapshot(file: string, fingerprint: string): Promise<S
     if (trailer.fingerprint !== fingerprint) {
       return { index: null, miss: 'stale', detail: 'the corpus changed since the snapshot was written' };
     }
-    const sections = await readSections(handle, trailer, size);
-    return { index: await ArticleIndex.fromParts(indexParts(sections)) };
+    // Parsed while the checks run; nothing is served until every stretch has passed.
+    const checks: StretchCheck[] = [];
+    const sections = await readSections(handle, trailer, size, checks);
+    const index = await ArticleIndex.fromParts(indexParts(sections));
+    const failure = (await Promise.all(checks)).find((check) => check !== null);
+    if (failure) throw new CorruptSnapshotError(failure);
+    return { index };
   } catch (error) {
     return { index: null, miss: 'corrupt', detail: (error as Error).message };
   } finally {
