@@ -15,8 +15,8 @@
  * paragraphs are (`stored-bodies.ts`).
  *
  * Layout: sections one after another (each padded to 4 bytes, so typed arrays read in place), then
- * a JSON trailer naming each section's offset, length and the sha256 of each stretch of it, then the trailer's length and a
- * magic word. The trailer is written last so the articles (most of the file) stream out in chunks
+ * a JSON trailer naming each section's offset, length and the sha256 of each stretch of it, then
+ * the trailer's length and a magic word. The trailer is written last so the articles (most of the file) stream out in chunks
  * instead of being held as one buffer. Written to a temporary file and renamed, so a crash while
  * writing never leaves a half snapshot under the real name.
  */
@@ -86,7 +86,7 @@ function bytesOf(array: Uint32Array | Float64Array): Buffer {
   return Buffer.from(array.buffer, array.byteOffset, array.byteLength);
 }
 
-/** Bytes of a section hashed apart: a reader checks the stretches on several threads while it reads on. */
+/** Bytes of a section hashed apart: a reader checks each stretch on another thread as soon as it is read. */
 const STRETCH_BYTES = 32 * 1024 * 1024;
 
 /** The sha256 of each `STRETCH_BYTES` of a section, however its chunks fall. */
@@ -283,9 +283,12 @@ class StretchChecker {
 
   constructor() {
     this.worker.on('message', ({ id, digest }: { id: number; digest: string }) => this.settle(id, digest));
-    this.worker.on('error', () => {
+    // A thread that fails or stops fails the checks it has not answered, so a restart never waits on it forever.
+    const failWaiting = () => {
       for (const id of [...this.waiting.keys()]) this.settle(id, null);
-    });
+    };
+    this.worker.on('error', failWaiting);
+    this.worker.on('exit', failWaiting);
   }
 
   /** Whether a stretch of a section's shared bytes has the expected digest. */
@@ -297,7 +300,7 @@ class StretchChecker {
     return checked;
   }
 
-  /** Stops the thread; checks not yet answered never are. */
+  /** Stops the thread; checks not yet answered fail. */
   async close(): Promise<void> {
     await this.worker.terminate();
   }
