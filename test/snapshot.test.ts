@@ -42,6 +42,26 @@ describe('index snapshots', () => {
     expect(restored.coverage().articleCount).toBe(built.coverage().articleCount);
   });
 
+  it('reloads a restored index: new, changed and removed articles, and the restored ones still quoted', async () => {
+    const { dir, snapshotPath } = await corpusWithSnapshot();
+    await writeFile(join(dir, 'lynx.txt'), 'date 2025-12-02 Lynx spotted\n\nA lynx was spotted near the northern ridge on Tuesday.\n');
+    await Library.open(dir, { snapshotPath });
+    const restored = await Library.open(dir, { snapshotPath });
+    expect(restored.origin).toEqual({ from: 'snapshot' });
+
+    await writeFile(join(dir, 'zebra.txt'), 'date 2025-12-03 Zebras caught\n\nThe three zebras were caught near the river on Wednesday.\n');
+    await writeFile(join(dir, 'giraffe.txt'), 'date 2025-12-04 Giraffe born\n\nA giraffe calf was born at the city zoo on Thursday.\n');
+    await rm(join(dir, 'lynx.txt'));
+    const report = await restored.reload();
+
+    expect(report).toMatchObject({ added: ['giraffe.txt'], updated: ['zebra.txt'], removed: ['lynx.txt'] });
+    expect(restored.answer('Where were the zebras caught?').sentences[0]?.text).toContain('caught near the river');
+    expect(restored.answer('When was the giraffe calf born?').sentences[0]?.text).toContain('born at the city zoo');
+    expect(restored.answer('Where was the lynx spotted?').answered).toBe(false);
+    expect(restored.answer('Who met Khalil al-Hayya in Istanbul?').sentences[0]?.text).toContain('Hayya');
+    expect(restored.suggestTitles('giraf')).toHaveLength(1);
+  });
+
   it('rebuilds from the corpus when a file changed since the snapshot, and never serves the old text', async () => {
     const { dir, snapshotPath } = await corpusWithSnapshot();
     await Library.open(dir, { snapshotPath });

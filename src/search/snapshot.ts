@@ -5,45 +5,54 @@
  * A snapshot is keyed by the corpus's fingerprint: the path, size and mtime of every file (as the
  * loader's cache keys a file) plus the `sources` files, the loader's file-size limit and the
  * analysis version (terms from another analysis would not meet the questions'). A
- * snapshot whose fingerprint differs is stale; one whose bytes fail their sha256 (or whose format
+ * snapshot whose fingerprint differs is stale; one whose bytes fail their sha256s (or whose format
  * is not this one) is corrupt. Either is never served: the corpus is loaded and indexed, and the
  * snapshot written again.
  *
  * The index is its postings as typed arrays beside a JSON list of its terms and one of its
- * documents (`postings.ts`), the articles JSON one a line.
+ * documents (`postings.ts`); the articles' metadata JSON one a line; their bodies one JSON array of
+ * paragraphs each, end to end with their offsets beside them, read back only when an article's
+ * paragraphs are (`stored-bodies.ts`).
  *
  * Layout: sections one after another (each padded to 4 bytes, so typed arrays read in place), then
- * a JSON trailer naming each section's offset, length and sha256, then the trailer's length and a
- * magic word. The trailer is written last so the articles (most of the file) stream out in chunks
+ * a JSON trailer naming each section's offset, length and the sha256 of each stretch of it, then
+ * the trailer's length and a magic word. The trailer is written last so the articles (most of the file) stream out in chunks
  * instead of being held as one buffer. Written to a temporary file and renamed, so a crash while
  * writing never leaves a half snapshot under the real name.
  */
 import { createHash } from 'node:crypto';
 import { open, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { Article } from '../corpus/article.ts';
+import { Worker } from 'node:worker_threads';
+import { ArticleSchema, type Article } from '../corpus/article.ts';
 import { listCorpusFiles, SOURCES_FILES } from '../corpus/walk.ts';
 import { ANALYSIS_VERSION } from './analyzer.ts';
 import { ArticleIndex, type IndexParts } from './article-index.ts';
 import type { PostingsParts } from './postings.ts';
+import { StoredBodies, type ArticleMetadata } from './stored-bodies.ts';
 import type { VocabularyParts } from './vocabulary.ts';
 
 const MAGIC = 'NDS1';
-/** 2: MiniSearch's postings as typed arrays instead of its `toJSON`. */
-const FORMAT_VERSION = 2;
+/**
+ * 2: MiniSearch's postings as typed arrays instead of its `toJSON`. 3: bodies apart from the
+ * articles' metadata; the vocabulary as string lists and typed arrays.
+ */
+const FORMAT_VERSION = 3;
 const LINES_PER_CHUNK = 1000;
 
 interface SectionEntry {
   name: string;
   offset: number;
   length: number;
-  sha256: string;
+  /** One per `stretchBytes` of the section, the last one for what is left. */
+  sha256: string[];
 }
 
 interface Trailer {
   version: number;
   littleEndian: boolean;
   fingerprint: string;
+  stretchBytes: number;
   sections: SectionEntry[];
 }
 
@@ -73,11 +82,44 @@ export async function corpusFingerprint(dir: string, maxFileBytes: number | unde
 }
 
 /** A typed array's bytes, without copying. */
-function bytesOf(array: Uint32Array): Buffer {
+function bytesOf(array: Uint32Array | Float64Array): Buffer {
   return Buffer.from(array.buffer, array.byteOffset, array.byteLength);
 }
 
-/** Writes sections in order, remembering where each went and its sha256. */
+/** Bytes of a section hashed apart: a reader checks each stretch on another thread as soon as it is read. */
+const STRETCH_BYTES = 32 * 1024 * 1024;
+
+/** The sha256 of each `STRETCH_BYTES` of a section, however its chunks fall. */
+class StretchHashes {
+  private readonly digests: string[] = [];
+  private hash = createHash('sha256');
+  private filled = 0;
+
+  /** Hashes the next chunk of the section. */
+  update(chunk: Buffer): void {
+    for (let at = 0; at < chunk.length; ) {
+      const taken = Math.min(STRETCH_BYTES - this.filled, chunk.length - at);
+      this.hash.update(chunk.subarray(at, at + taken));
+      this.filled += taken;
+      at += taken;
+      if (this.filled === STRETCH_BYTES) this.close();
+    }
+  }
+
+  /** The stretches' digests, the last one cut where the section ends. */
+  finish(): string[] {
+    if (this.filled > 0) this.close();
+    return this.digests;
+  }
+
+  private close(): void {
+    this.digests.push(this.hash.digest('hex'));
+    this.hash = createHash('sha256');
+    this.filled = 0;
+  }
+}
+
+/** Writes sections in order, remembering where each went and its stretches' sha256s. */
 class SectionWriter {
   readonly sections: SectionEntry[] = [];
   private offset = 0;
@@ -86,14 +128,14 @@ class SectionWriter {
 
   /** Writes one section from its chunks. */
   async section(name: string, chunks: Iterable<Buffer>): Promise<void> {
-    const hash = createHash('sha256');
+    const hashes = new StretchHashes();
     let length = 0;
     for (const chunk of chunks) {
-      hash.update(chunk);
+      hashes.update(chunk);
       await this.file.write(chunk);
       length += chunk.length;
     }
-    this.sections.push({ name, offset: this.offset, length, sha256: hash.digest('hex') });
+    this.sections.push({ name, offset: this.offset, length, sha256: hashes.finish() });
     this.offset += length;
     const padding = (4 - (length % 4)) % 4;
     if (padding > 0) {
@@ -103,8 +145,8 @@ class SectionWriter {
   }
 
   /** Writes the trailer, its length and the magic word. */
-  async finish(trailer: Omit<Trailer, 'sections'>): Promise<void> {
-    const json = Buffer.from(JSON.stringify({ ...trailer, sections: this.sections }));
+  async finish(trailer: Omit<Trailer, 'sections' | 'stretchBytes'>): Promise<void> {
+    const json = Buffer.from(JSON.stringify({ ...trailer, stretchBytes: STRETCH_BYTES, sections: this.sections }));
     const footer = Buffer.alloc(8);
     footer.writeUInt32LE(json.length, 0);
     footer.write(MAGIC, 4, 'latin1');
@@ -118,6 +160,33 @@ function* jsonLineChunks(values: readonly unknown[]): Generator<Buffer> {
   for (let start = 0; start < values.length; start += LINES_PER_CHUNK) {
     const lines = values.slice(start, start + LINES_PER_CHUNK).map((value) => `${JSON.stringify(value)}\n`);
     yield Buffer.from(lines.join(''));
+  }
+}
+
+/** Strings as JSON arrays of `LINES_PER_CHUNK` a line: one parse per string made a restart's millions of terms and words slow. */
+function* stringListChunks(values: readonly string[]): Generator<Buffer> {
+  for (let start = 0; start < values.length; start += LINES_PER_CHUNK) {
+    yield Buffer.from(`${JSON.stringify(values.slice(start, start + LINES_PER_CHUNK))}\n`);
+  }
+}
+
+/** Every field of the article schema but the body: a field added to the schema is stored without a change here. */
+const METADATA_FIELDS = ArticleSchema.keyof().options.filter((field) => field !== 'paragraphs');
+
+function metadataOf(article: Article | null): ArticleMetadata | null {
+  return article && (Object.fromEntries(METADATA_FIELDS.map((field) => [field, article[field]])) as ArticleMetadata);
+}
+
+/** Each article's paragraphs as one JSON array, in chunks, noting where each starts in `offsets` (`documents.length + 1` of them). */
+function* bodyChunks(documents: readonly (Article | null)[], offsets: Float64Array): Generator<Buffer> {
+  let length = 0;
+  for (let start = 0; start < documents.length; start += LINES_PER_CHUNK) {
+    const bodies = documents.slice(start, start + LINES_PER_CHUNK).map((article) => Buffer.from(article ? JSON.stringify(article.paragraphs) : ''));
+    bodies.forEach((body, n) => {
+      length += body.length;
+      offsets[start + n + 1] = length;
+    });
+    yield Buffer.concat(bodies);
   }
 }
 
@@ -136,18 +205,26 @@ export async function writeSnapshot(file: string, index: ArticleIndex, fingerpri
   const handle = await open(temporary, 'w');
   try {
     const writer = new SectionWriter(handle);
-    await writer.section('articles', jsonLineChunks(parts.documents));
+    await writer.section('articles', jsonLineChunks(parts.documents.map(metadataOf)));
+    const bodyOffsets = new Float64Array(parts.documents.length + 1);
+    await writer.section('bodies', bodyChunks(parts.documents, bodyOffsets));
+    await writer.section('bodyOffsets', [bytesOf(bodyOffsets)]);
     await writer.section('passageOffsets', [bytesOf(passageOffsets(parts.passages))]);
     await writer.section('passages', parts.passages.flatMap((words) => (words ? [bytesOf(words)] : [])));
     const { terms, documents, counts, averageFieldLength } = parts.postings;
-    await writer.section('index.terms', jsonLineChunks(terms));
+    await writer.section('index.terms', stringListChunks(terms));
     await writer.section('index.documents', jsonLineChunks(documents));
     await writer.section('index.counts', [Buffer.from(JSON.stringify({ ...counts, averageFieldLength }))]);
     await writer.section('index.fieldLengths', [bytesOf(parts.postings.fieldLengths)]);
     await writer.section('index.postingsPerField', [bytesOf(parts.postings.postingsPerField)]);
     await writer.section('index.postingDocuments', [bytesOf(parts.postings.postingDocuments)]);
     await writer.section('index.postingCounts', [bytesOf(parts.postings.postingCounts)]);
-    await writer.section('vocabulary', [Buffer.from(JSON.stringify(parts.vocabulary))]);
+    const vocabulary = parts.vocabulary;
+    await writer.section('vocabulary.documents', [Buffer.from(JSON.stringify(vocabulary.documents))]);
+    await writer.section('vocabulary.terms', stringListChunks(vocabulary.terms));
+    await writer.section('vocabulary.frequencies', [bytesOf(vocabulary.frequencies)]);
+    await writer.section('vocabulary.words', stringListChunks(vocabulary.words));
+    await writer.section('vocabulary.wordTerms', [bytesOf(vocabulary.wordTerms)]);
     await writer.finish({ version: FORMAT_VERSION, littleEndian, fingerprint });
     await handle.close();
     await rename(temporary, file);
@@ -177,39 +254,93 @@ async function readTrailer(handle: Awaited<ReturnType<typeof open>>, size: numbe
   }
 }
 
-/** Bytes of a section read at a time: each stretch is hashed while the next one is read. */
-const READ_CHUNK_BYTES = 32 * 1024 * 1024;
-
 type SnapshotHandle = Awaited<ReturnType<typeof open>>;
 
+/** Why a stretch fails its sha256, or null when it passes. */
+type StretchCheck = Promise<string | null>;
+
 /**
- * Reads a section into its own buffer (aligned for typed arrays), checking its sha256. The file
- * is read in stretches and each is hashed while the next is read (reads run on libuv's threads):
- * at 100,000 articles, reading 1.4 GB and hashing it one after the other took a third of a restart.
+ * The checking thread's code: plain JavaScript, so the thread starts without the TypeScript loader.
+ * It hashes stretches of shared memory in place and answers with their digests.
  */
-async function readSection(handle: SnapshotHandle, section: SectionEntry): Promise<Buffer> {
-  const bytes = Buffer.allocUnsafeSlow(section.length);
-  const hash = createHash('sha256');
-  const readFrom = (from: number) => handle.read(bytes, from, Math.min(READ_CHUNK_BYTES, section.length - from), section.offset + from);
-  let from = 0;
-  for (let reading = section.length > 0 ? readFrom(0) : undefined; reading; ) {
-    const { bytesRead } = await reading;
-    if (bytesRead === 0) throw new CorruptSnapshotError(`section ${section.name} is cut short`);
-    const read = from + bytesRead;
-    reading = read < section.length ? readFrom(read) : undefined;
-    hash.update(bytes.subarray(from, read));
-    from = read;
+const CHECKER_SOURCE = `
+const { parentPort } = require('node:worker_threads');
+const { createHash } = require('node:crypto');
+parentPort.on('message', ({ id, memory, start, length }) => {
+  parentPort.postMessage({ id, digest: createHash('sha256').update(new Uint8Array(memory, start, length)).digest('hex') });
+});
+`;
+
+/**
+ * Checks stretches on a thread of its own while the main thread reads and parses on: hashing
+ * 1.4 GB on the main thread took an eighth of a 100,000-article restart, and WebCrypto's digest,
+ * though it hashes on libuv's threads, copies its input on the main thread first, which cost more.
+ */
+class StretchChecker {
+  private readonly worker = new Worker(CHECKER_SOURCE, { eval: true });
+  private readonly waiting = new Map<number, (digest: string | null) => void>();
+  private nextId = 0;
+
+  constructor() {
+    this.worker.on('message', ({ id, digest }: { id: number; digest: string }) => this.settle(id, digest));
+    // A thread that fails or stops fails the checks it has not answered, so a restart never waits on it forever.
+    const failWaiting = () => {
+      for (const id of [...this.waiting.keys()]) this.settle(id, null);
+    };
+    this.worker.on('error', failWaiting);
+    this.worker.on('exit', failWaiting);
   }
-  if (hash.digest('hex') !== section.sha256) throw new CorruptSnapshotError(`section ${section.name} fails its checksum`);
+
+  /** Whether a stretch of a section's shared bytes has the expected digest. */
+  check(bytes: Buffer, expected: string | undefined, name: string): StretchCheck {
+    const id = this.nextId++;
+    const failure = `section ${name} fails its checksum`;
+    const checked = new Promise<string | null>((resolve) => this.waiting.set(id, (digest) => resolve(digest === expected ? null : failure)));
+    this.worker.postMessage({ id, memory: bytes.buffer, start: bytes.byteOffset, length: bytes.length });
+    return checked;
+  }
+
+  /** Stops the thread; checks not yet answered fail. */
+  async close(): Promise<void> {
+    await this.worker.terminate();
+  }
+
+  private settle(id: number, digest: string | null): void {
+    this.waiting.get(id)?.(digest);
+    this.waiting.delete(id);
+  }
+}
+
+/** Reads `bytes.length` bytes from `position`, however many reads that takes. */
+async function readFully(handle: SnapshotHandle, bytes: Buffer, position: number, name: string): Promise<void> {
+  for (let from = 0; from < bytes.length; ) {
+    const { bytesRead } = await handle.read(bytes, from, bytes.length - from, position + from);
+    if (bytesRead === 0) throw new CorruptSnapshotError(`section ${name} is cut short`);
+    from += bytesRead;
+  }
+}
+
+/** Reads a section into its own shared buffer (aligned for typed arrays), its stretches' checks started as each is read. */
+async function readSection(handle: SnapshotHandle, section: SectionEntry, stretchBytes: number, checker: StretchChecker, checks: StretchCheck[]): Promise<Buffer> {
+  if (!Array.isArray(section.sha256) || section.sha256.length !== Math.ceil(section.length / stretchBytes)) {
+    throw new CorruptSnapshotError(`section ${section.name} has not one checksum per stretch`);
+  }
+  const bytes = Buffer.from(new SharedArrayBuffer(section.length));
+  for (let n = 0; n * stretchBytes < section.length; n += 1) {
+    const stretch = bytes.subarray(n * stretchBytes, Math.min((n + 1) * stretchBytes, section.length));
+    await readFully(handle, stretch, section.offset + n * stretchBytes, section.name);
+    checks.push(checker.check(stretch, section.sha256[n], section.name));
+  }
   return bytes;
 }
 
-/** Reads every section, checking each against its sha256. */
-async function readSections(handle: SnapshotHandle, trailer: Trailer, end: number): Promise<Map<string, Buffer>> {
+/** Reads every section; `checks` receives each stretch's check, to be awaited before anything read is served. */
+async function readSections(handle: SnapshotHandle, trailer: Trailer, end: number, checker: StretchChecker, checks: StretchCheck[]): Promise<Map<string, Buffer>> {
+  if (!Number.isInteger(trailer.stretchBytes) || trailer.stretchBytes <= 0) throw new CorruptSnapshotError('no stretch length');
   const sections = new Map<string, Buffer>();
   for (const section of trailer.sections) {
     if (section.offset + section.length > end) throw new CorruptSnapshotError(`section ${section.name} runs past the end`);
-    sections.set(section.name, await readSection(handle, section));
+    sections.set(section.name, await readSection(handle, section, trailer.stretchBytes, checker, checks));
   }
   return sections;
 }
@@ -223,6 +354,28 @@ function section(sections: Map<string, Buffer>, name: string): Buffer {
 function words(bytes: Buffer): Uint32Array {
   if (bytes.length % 4 !== 0) throw new CorruptSnapshotError('a word section has a partial word');
   return new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.length / 4);
+}
+
+/** A list written by `stringListChunks`. */
+function stringList(bytes: Buffer): string[] {
+  const strings: string[] = [];
+  for (const line of jsonLines(bytes)) {
+    if (!Array.isArray(line)) throw new CorruptSnapshotError('a list of strings holds something else');
+    for (const value of line) strings.push(String(value));
+  }
+  return strings;
+}
+
+/** The bodies of `count` articles, their offsets checked to run in order through all of the bodies' bytes. */
+function storedBodies(sections: Map<string, Buffer>, count: number): StoredBodies {
+  const bytes = section(sections, 'bodies');
+  const offsetBytes = section(sections, 'bodyOffsets');
+  if (offsetBytes.length !== (count + 1) * 8) throw new CorruptSnapshotError('body offsets do not match the articles');
+  const offsets = new Float64Array(offsetBytes.buffer, offsetBytes.byteOffset, count + 1);
+  if (offsets[0] !== 0 || offsets[count] !== bytes.length || offsets.some((offset, n) => n > 0 && offset < (offsets[n - 1] ?? 0))) {
+    throw new CorruptSnapshotError('body offsets out of order');
+  }
+  return new StoredBodies(bytes, offsets);
 }
 
 /** One JSON value per line, each decoded from its own slice, so no string ever holds the whole section. */
@@ -239,7 +392,9 @@ function jsonLines(bytes: Buffer): unknown[] {
 }
 
 function indexParts(sections: Map<string, Buffer>): IndexParts {
-  const documents = jsonLines(section(sections, 'articles')) as (Article | null)[];
+  const metadata = jsonLines(section(sections, 'articles')) as (ArticleMetadata | null)[];
+  const bodies = storedBodies(sections, metadata.length);
+  const documents = metadata.map((article, n) => article && bodies.article(article, n));
   const offsets = words(section(sections, 'passageOffsets'));
   const passageWords = words(section(sections, 'passages'));
   if (offsets.length !== documents.length + 1 || offsets[documents.length] !== passageWords.length) {
@@ -258,12 +413,18 @@ function indexParts(sections: Map<string, Buffer>): IndexParts {
     averageFieldLength,
     documents: jsonLines(section(sections, 'index.documents')) as PostingsParts['documents'],
     fieldLengths: words(section(sections, 'index.fieldLengths')),
-    terms: jsonLines(section(sections, 'index.terms')) as string[],
+    terms: stringList(section(sections, 'index.terms')),
     postingsPerField: words(section(sections, 'index.postingsPerField')),
     postingDocuments: words(section(sections, 'index.postingDocuments')),
     postingCounts: words(section(sections, 'index.postingCounts')),
   };
-  const vocabulary = JSON.parse(section(sections, 'vocabulary').toString('utf8')) as VocabularyParts;
+  const vocabulary: VocabularyParts = {
+    documents: Number(JSON.parse(section(sections, 'vocabulary.documents').toString('utf8'))),
+    terms: stringList(section(sections, 'vocabulary.terms')),
+    frequencies: words(section(sections, 'vocabulary.frequencies')),
+    words: stringList(section(sections, 'vocabulary.words')),
+    wordTerms: words(section(sections, 'vocabulary.wordTerms')),
+  };
   return { documents, passages, postings, vocabulary };
 }
 
@@ -280,8 +441,18 @@ export async function readSnapshot(file: string, fingerprint: string): Promise<S
     if (trailer.fingerprint !== fingerprint) {
       return { index: null, miss: 'stale', detail: 'the corpus changed since the snapshot was written' };
     }
-    const sections = await readSections(handle, trailer, size);
-    return { index: await ArticleIndex.fromParts(indexParts(sections)) };
+    // Parsed while the checks run; nothing is served until every stretch has passed.
+    const checker = new StretchChecker();
+    try {
+      const checks: StretchCheck[] = [];
+      const sections = await readSections(handle, trailer, size, checker, checks);
+      const index = await ArticleIndex.fromParts(indexParts(sections));
+      const failure = (await Promise.all(checks)).find((check) => check !== null);
+      if (failure) throw new CorruptSnapshotError(failure);
+      return { index };
+    } finally {
+      await checker.close();
+    }
   } catch (error) {
     return { index: null, miss: 'corrupt', detail: (error as Error).message };
   } finally {

@@ -7,11 +7,19 @@ export interface TermVariant {
   weight: number;
 }
 
-/** What a snapshot stores of a vocabulary (see `Vocabulary.fromParts`). */
+/**
+ * What a snapshot stores of a vocabulary (see `Vocabulary.fromParts`): lists of strings and typed
+ * arrays, as one JSON object of pairs left millions of small arrays to collect at a restart.
+ */
 export interface VocabularyParts {
   documents: number;
-  frequencies: [term: string, documents: number][];
-  words: [word: string, term: string][];
+  /** Every term counted or stemmed from a word, once. */
+  terms: string[];
+  /** Per term, how many documents hold it (0: a word's term no document holds any more). */
+  frequencies: Uint32Array;
+  words: string[];
+  /** Per word, its term's place in `terms`. */
+  wordTerms: Uint32Array;
 }
 
 /** A mask: a loop over terms asks its pacer every 4,096 of them, as reading the clock costs more than a term. */
@@ -32,8 +40,11 @@ const RELATIVE_SCAN_LIMIT = 200;
 export class Vocabulary {
   private readonly frequencies = new Map<string, number>();
   private readonly words = new SearchableMap<string>();
-  /** The words already in `words`: a hash lookup per word of every article, where the radix tree's `has` took a fifth of a build. */
-  private readonly knownWords = new Set<string>();
+  /**
+   * The words already in `words`: a hash lookup per word of every article, where the radix tree's
+   * `has` took a fifth of a build. Made when first needed: a restored vocabulary may never be added to.
+   */
+  private knownWordsMade: Set<string> | null = null;
   private documents = 0;
 
   /** Counts one document's terms (each given once), and learns the words they were stemmed from. */
@@ -45,8 +56,9 @@ export class Vocabulary {
 
   /** Learns the term a word was stemmed to, unless the word is known: the first term given stays. */
   learn(word: string, term: string): void {
-    if (this.knownWords.has(word)) return;
-    this.knownWords.add(word);
+    const knownWords = this.knownWords();
+    if (knownWords.has(word)) return;
+    knownWords.add(word);
     this.words.set(word, term);
   }
 
@@ -65,17 +77,38 @@ export class Vocabulary {
     }
   }
 
+  private knownWords(): Set<string> {
+    this.knownWordsMade ??= new Set(this.words.keys());
+    return this.knownWordsMade;
+  }
+
   /** Everything the vocabulary knows, for a snapshot. */
   parts(): VocabularyParts {
-    return { documents: this.documents, frequencies: [...this.frequencies], words: [...this.words] };
+    const places = new Map<string, number>();
+    const place = (term: string) => places.get(term) ?? places.set(term, places.size).size - 1;
+    for (const term of this.frequencies.keys()) place(term);
+    const words = [...this.words.keys()];
+    const wordTerms = Uint32Array.from(this.words.values(), place);
+    const terms = [...places.keys()];
+    const frequencies = Uint32Array.from(terms, (term) => this.frequency(term));
+    return { documents: this.documents, terms, frequencies, words, wordTerms };
   }
 
   /** A vocabulary read back from `parts`. */
   static fromParts(parts: VocabularyParts): Vocabulary {
+    const { terms, frequencies, words, wordTerms } = parts;
+    if (frequencies.length !== terms.length || wordTerms.length !== words.length) throw new Error('vocabulary parts do not match');
     const vocabulary = new Vocabulary();
     vocabulary.documents = parts.documents;
-    for (const [term, n] of parts.frequencies) vocabulary.frequencies.set(term, n);
-    for (const [word, term] of parts.words) vocabulary.learn(word, term);
+    terms.forEach((term, n) => {
+      const documents = frequencies[n] ?? 0;
+      if (documents > 0) vocabulary.frequencies.set(term, documents);
+    });
+    words.forEach((word, n) => {
+      const term = terms[wordTerms[n] ?? terms.length];
+      if (term === undefined) throw new Error('a word stems to no known term');
+      vocabulary.words.set(word, term);
+    });
     return vocabulary;
   }
 
