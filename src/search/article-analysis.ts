@@ -70,6 +70,17 @@ export interface AnalysedBatch {
   passageWords: Uint32Array;
 }
 
+/** Where article `a`'s entries lie in the batch's `entryTerms` / `entryCounts`: its title's from `start` to `titleEnd`, its body's from there to `end`. */
+export function fieldRanges(batch: AnalysedBatch, a: number): { start: number; titleEnd: number; end: number } {
+  const { fieldOffsets } = batch;
+  return { start: fieldOffsets[2 * a] ?? 0, titleEnd: fieldOffsets[2 * a + 1] ?? 0, end: fieldOffsets[2 * a + 2] ?? 0 };
+}
+
+/** The words article `a` added to its numbering, each with its term (`terms`: the numbering's terms by number). */
+export function* wordsAdded(batch: AnalysedBatch, terms: readonly string[], a: number): Generator<[word: string, term: string]> {
+  for (let w = batch.wordOffsets[a] ?? 0; w < (batch.wordOffsets[a + 1] ?? 0); w += 1) yield [batch.words[w] ?? '', terms[batch.wordTerms[w] ?? 0] ?? ''];
+}
+
 /** `values`, or a larger copy with room for `index`, new places set to `fill`. */
 export function grown(values: Int32Array, index: number, fill: number): Int32Array {
   if (index < values.length) return values;

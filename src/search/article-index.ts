@@ -16,7 +16,7 @@
 import type { Options, Query } from 'minisearch';
 import type { Article } from '../corpus/article.ts';
 import type { Filters } from './results.ts';
-import { analyseInBatches, grown, type AnalysedBatch, type AnalysisPlace } from './article-analysis.ts';
+import { analyseInBatches, fieldRanges, grown, wordsAdded, type AnalysedBatch, type AnalysisPlace } from './article-analysis.ts';
 import { ParagraphTerms } from './passages.ts';
 import { CountedMiniSearch, PostingsBuilder, type BoostedTerms, type PostingsParts, type ScoredDocument } from './postings.ts';
 import { TitleIndex } from './title-index.ts';
@@ -93,16 +93,12 @@ function unpackedArticle(batch: AnalysedBatch, terms: readonly string[], a: numb
     for (let i = start; i < end; i += 1) found.set(terms[batch.entryTerms[i] ?? 0] ?? '', batch.entryCounts[i] ?? 0);
     return found;
   };
-  const titleEnd = batch.fieldOffsets[2 * a + 1] ?? 0;
-  const title = counts(batch.fieldOffsets[2 * a] ?? 0, titleEnd);
-  const body = counts(titleEnd, batch.fieldOffsets[2 * a + 2] ?? 0);
+  const { start, titleEnd, end } = fieldRanges(batch, a);
+  const title = counts(start, titleEnd);
+  const body = counts(titleEnd, end);
   const distinct = [...body.keys()];
   for (const term of title.keys()) if (!body.has(term)) distinct.push(term);
-  const words: [string, string][] = [];
-  for (let w = batch.wordOffsets[a] ?? 0; w < (batch.wordOffsets[a + 1] ?? 0); w += 1) {
-    words.push([batch.words[w] ?? '', terms[batch.wordTerms[w] ?? 0] ?? '']);
-  }
-  return { article, title, body, terms: distinct, words, passages: passagesOf(batch, a) };
+  return { article, title, body, terms: distinct, words: [...wordsAdded(batch, terms, a)], passages: passagesOf(batch, a) };
 }
 
 /** Article `a`'s paragraph filters, a view into the batch's. */
@@ -193,15 +189,13 @@ export class ArticleIndex {
         return known >= 0 ? known : (numbers[t] = postings.termNumber(terms[t] ?? ''));
       });
       batchArticles.forEach((article, a) => {
-        const [start, titleEnd, end] = [batch.fieldOffsets[2 * a] ?? 0, batch.fieldOffsets[2 * a + 1] ?? 0, batch.fieldOffsets[2 * a + 2] ?? 0];
+        const { start, titleEnd, end } = fieldRanges(batch, a);
         postings.add(article.id, [
           { terms: entryTerms.subarray(start, titleEnd), counts: batch.entryCounts.subarray(start, titleEnd) },
           { terms: entryTerms.subarray(titleEnd, end), counts: batch.entryCounts.subarray(titleEnd, end) },
         ]);
         vocabulary.countDocument(entryTerms.subarray(start, end));
-        for (let w = batch.wordOffsets[a] ?? 0; w < (batch.wordOffsets[a + 1] ?? 0); w += 1) {
-          vocabulary.learn(batch.words[w] ?? '', terms[batch.wordTerms[w] ?? 0] ?? '');
-        }
+        for (const [word, term] of wordsAdded(batch, terms, a)) vocabulary.learn(word, term);
         documents.push(article);
         passages.push(passagesOf(batch, a));
       });
