@@ -232,7 +232,6 @@ function titleMatches(question: Question, article: Article): Map<number, number>
   return matched;
 }
 
-
 /** A model's probability for the evidence. */
 export function probability(model: Model, evidence: AnswerEvidence): number {
   const z = EVIDENCE.reduce((sum, name) => sum + model.weights[name] * evidence[name], model.intercept);
