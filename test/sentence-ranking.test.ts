@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { tokenize } from '../src/search/analyzer.ts';
+import { terms } from '../src/search/analyzer.ts';
 import type { Question } from '../src/search/question.ts';
 import { rankSentences, scoreSentence, SentenceCache, variantLookup, type Sentence } from '../src/search/sentence-ranking.ts';
 import { storyArticle } from './support/articles.ts';
 
-const sentence = (text: string): Sentence => ({ text, index: 0, paragraph: 0, tokens: tokenize(text, 'index') });
+const sentence = (text: string): Sentence => ({ text, index: 0, paragraph: 0, terms: terms(text, 'index') });
 
 /** A two-term question whose terms share a variant (paraphrases can): "summit" stands for both. */
 const question: Question = {

@@ -61,10 +61,13 @@ export function fold(text: string): string {
 /** Index terms of a text, in order, with their offsets. */
 export function tokenize(text: string, mode: AnalysisMode = 'index'): Token[] {
   const tokens: Token[] = [];
-  for (const match of text.matchAll(WORD)) {
-    const start = match.index;
-    const end = start + match[0].length;
-    for (const { term, word } of cachedWordTerms(match[0], mode)) tokens.push({ term, word, start, end });
+  let end = 0;
+  for (const written of wordsOf(text)) {
+    // Only characters no word holds lie between two words, so the next occurrence is the match
+    // itself: found so, the words need no match object each, which answering made by the thousand.
+    const start = text.indexOf(written, end);
+    end = start + written.length;
+    for (const { term, word } of cachedWordTerms(written, mode)) tokens.push({ term, word, start, end });
   }
   return tokens;
 }
@@ -79,9 +82,11 @@ export function termsOfWord(word: string): readonly { term: string; word: string
   return cachedWordTerms(word, 'index');
 }
 
-/** Index terms of a text, in order. */
+/** Index terms of a text, in order: `tokenize`'s terms, without an object per token. */
 export function terms(text: string, mode: AnalysisMode = 'index'): string[] {
-  return tokenize(text, mode).map((token) => token.term);
+  const found: string[] = [];
+  for (const word of wordsOf(text)) for (const { term } of cachedWordTerms(word, mode)) found.push(term);
+  return found;
 }
 
 const WORD_CACHE_LIMIT = 200_000;

@@ -217,8 +217,8 @@ function contextFor(ranked: RankedSentence, cache: SentenceCache): Quote | null 
 }
 
 function nearDuplicate(a: Sentence, b: Sentence): boolean {
-  const left = new Set(a.tokens.map((t) => t.term));
-  const right = new Set(b.tokens.map((t) => t.term));
+  const left = new Set(a.terms);
+  const right = new Set(b.terms);
   if (left.size === 0 || right.size === 0) return a.text === b.text;
   let shared = 0;
   for (const term of left) if (right.has(term)) shared += 1;

@@ -16,7 +16,7 @@
  * its old text.
  */
 import type { Article } from '../corpus/article.ts';
-import { fold, tokenize, type Token } from './analyzer.ts';
+import { fold, terms, tokenize, type Token } from './analyzer.ts';
 import type { Retrieval } from './article-index.ts';
 import { namesKind } from './answer-kind.ts';
 import { holdsPhraseAt, phraseTerms, type Question } from './question.ts';
@@ -30,7 +30,11 @@ export interface Sentence {
   index: number;
   /** Index of the paragraph it comes from. */
   paragraph: number;
-  tokens: Token[];
+  /**
+   * Its index terms, in order. Offsets are left out (`tokenize` the text for them): a question
+   * analyses a hundred paragraphs, and an object per word made most of what the collector copied.
+   */
+  terms: readonly string[];
 }
 
 /** A sentence scored against a question. */
@@ -109,7 +113,7 @@ export class SentenceCache {
 function sentencesOfParagraph(paragraph: string, p: number, language: string | null): Sentence[] {
   return splitSentences(paragraph, language).map((span, index) => {
     const text = paragraph.slice(span.start, span.end);
-    return { text, index, paragraph: p, tokens: tokenize(text, 'index') };
+    return { text, index, paragraph: p, terms: terms(text, 'index') };
   });
 }
 
@@ -140,9 +144,10 @@ export function scoreSentence(
   const frequency = new Map<number, number>();
   const bestVariant = new Map<number, number>();
   const positions: { q: number; at: number }[] = [];
-  sentence.tokens.forEach((token, at) => {
-    for (const { q, weight, phrase } of lookup.get(token.term) ?? []) {
-      if (phrase && !holdsPhraseAt(sentence.tokens, sentence.text, at, phrase)) continue;
+  let tokens: Token[] | undefined;
+  sentence.terms.forEach((term, at) => {
+    for (const { q, weight, phrase } of lookup.get(term) ?? []) {
+      if (phrase && !holdsPhraseAt((tokens ??= tokenize(sentence.text, 'index')), sentence.text, at, phrase)) continue;
       frequency.set(q, (frequency.get(q) ?? 0) + weight);
       bestVariant.set(q, Math.max(bestVariant.get(q) ?? 0, weight));
       positions.push({ q, at });
@@ -155,7 +160,7 @@ export function scoreSentence(
     }
   });
   if (frequency.size === 0 || question.totalWeight === 0) return null;
-  const norm = K1 * (1 - B + (B * sentence.tokens.length) / AVERAGE_SENTENCE_TERMS);
+  const norm = K1 * (1 - B + (B * sentence.terms.length) / AVERAGE_SENTENCE_TERMS);
   let matchedWeight = 0;
   let saturation = 0;
   for (const [q, tf] of frequency) {

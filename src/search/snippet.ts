@@ -5,6 +5,7 @@
  * would be too many.
  */
 import type { Article } from '../corpus/article.ts';
+import { tokenize } from './analyzer.ts';
 import type { ParagraphTerms } from './passages.ts';
 import type { Question } from './question.ts';
 import { MAX_SNIPPET, type SnippetPart } from './results.ts';
@@ -31,7 +32,7 @@ export function snippetFor(article: Article, question: Question, cache: Sentence
     if (score > bestScore) [best, bestScore] = [sentence, score];
   }
   if (!best) return { text: '', parts: [] };
-  const matches = best.tokens.filter((token) => lookup.has(token.term));
+  const matches = tokenize(best.text, 'index').filter((token) => lookup.has(token.term));
   return render(best.text, matches);
 }
 
