@@ -253,6 +253,14 @@ describe('MiniSearch fed counted terms', () => {
     expect(index.bestOfAny([[{ term: 'gaza', boost: 1 }]], () => true, 10)).toEqual(scored);
   });
 
+  it("finds the best documents as MiniSearch does when filled by MiniSearch's own add", () => {
+    const index = new CountedMiniSearch(OPTIONS);
+    index.addAll(DOCUMENTS);
+    const scored = index.search('istanbul talks').map(({ id, score }) => ({ id, score }));
+    expect(scored.map(({ id }) => id)).toEqual(['a', 'd']);
+    expect(index.bestOfAny([[{ term: 'istanbul', boost: 1 }], [{ term: 'talks', boost: 1 }]], () => true, 10)).toEqual(scored);
+  });
+
   it('ranks documents of equal score in the order MiniSearch returns them', () => {
     const index = new CountedMiniSearch(OPTIONS);
     for (const id of ['x', 'y', 'z']) index.addCounted(id, [new Map(), counted('same words')]);
