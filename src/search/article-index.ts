@@ -161,6 +161,8 @@ export class ArticleIndex {
   /** `YYYY-MM-DD`, for day-granular date filters. */
   private readonly days: (string | null)[] = [];
   private readonly numbers = new Map<string, number>();
+  /** Settles once autocomplete holds every title: a restart serves answers before that (`TitleIndex.fill`). */
+  titlesFilled: Promise<void> = Promise.resolve();
 
   private constructor(
     private readonly miniSearch: CountedMiniSearch<IndexDocument>,
@@ -201,7 +203,9 @@ export class ArticleIndex {
       });
     }, place);
     const parts = await postings.parts();
-    return ArticleIndex.assembled(await CountedMiniSearch.restore(parts, MINISEARCH_OPTIONS), await vocabulary.counted(parts.terms), documents, passages);
+    const index = ArticleIndex.assembled(await CountedMiniSearch.restore(parts, MINISEARCH_OPTIONS), await vocabulary.counted(parts.terms), documents, passages);
+    await index.titlesFilled;
+    return index;
   }
 
   /** Everything the index holds but its title index (rebuilt from the titles), for a snapshot. */
@@ -214,7 +218,7 @@ export class ArticleIndex {
     };
   }
 
-  /** An index read back from `parts`; only the title index is built again. */
+  /** An index read back from `parts`; only the title index is built again, and it fills in after this returns. */
   static async fromParts(parts: IndexParts): Promise<ArticleIndex> {
     if (parts.passages.length !== parts.documents.length) throw new Error('snapshot parts do not describe one index');
     return ArticleIndex.assembled(
@@ -226,12 +230,12 @@ export class ArticleIndex {
   }
 
   /** An index over a filled MiniSearch: articles numbered as MiniSearch numbered them (a removed one's place holds null). */
-  private static async assembled(
+  private static assembled(
     miniSearch: CountedMiniSearch<IndexDocument>,
     vocabulary: Vocabulary,
     documents: readonly (Article | null)[],
     passages: readonly (ParagraphTerms | undefined)[],
-  ): Promise<ArticleIndex> {
+  ): ArticleIndex {
     const index = new ArticleIndex(miniSearch, vocabulary, new TitleIndex());
     const live: Article[] = [];
     documents.forEach((article, n) => {
@@ -246,7 +250,7 @@ export class ArticleIndex {
       }
     });
     if (miniSearch.documentCount !== live.length) throw new Error('the index and its articles disagree');
-    await index.titles.addAll(live);
+    index.titlesFilled = index.titles.fill(live);
     return index;
   }
 

@@ -4,6 +4,7 @@
  * search. Every word must match; the last one (still being typed) as a prefix, long ones within
  * one typo.
  */
+import { setImmediate } from 'node:timers/promises';
 import MiniSearch, { type SearchResult } from 'minisearch';
 import type { Article } from '../corpus/article.ts';
 import { fold } from './analyzer.ts';
@@ -17,6 +18,8 @@ interface TitleDocument {
 }
 
 const TITLE_WORD = /[\p{L}\p{N}]+/gu;
+/** Titles indexed between two turns of the event loop while filling: a few milliseconds' work. */
+const FILL_CHUNK = 500;
 
 /** Folded title words: "Hamas’s al-Hayya" gives hamas, al, hayya. */
 export function titleWords(text: string): string[] {
@@ -38,8 +41,12 @@ export class TitleIndex {
 
   private readonly frequencies = new Map<string, number>();
 
+  /** Ids whose titles `fill` has still to index: an `add` or `discard` of one meanwhile takes it off, as it is newer. */
+  private readonly unfilled = new Set<string>();
+
   /** Indexes an article's title, if it has one. */
   add(article: Article): void {
+    this.unfilled.delete(article.id);
     if (article.title === null) return;
     const document = titleDocument(article.id, article.title);
     this.count(document.key, 1);
@@ -48,16 +55,34 @@ export class TitleIndex {
 
   /** Forgets an article's title. */
   discard(id: string): void {
+    this.unfilled.delete(id);
     if (!this.miniSearch.has(id)) return;
     this.count(String(this.miniSearch.getStoredFields(id)?.key ?? ''), -1);
     this.miniSearch.discard(id);
   }
 
-  /** Indexes many titles, yielding to the event loop between chunks. */
-  async addAll(articles: readonly Article[]): Promise<void> {
+  /**
+   * Indexes many titles: the first chunk at once, the rest between turns of the event loop, so a
+   * restart can serve answers while autocomplete fills in (100,000 titles take seconds). The
+   * promise settles when all are in; an `add` or `discard` of one of them meanwhile wins.
+   */
+  fill(articles: readonly Article[]): Promise<void> {
     const documents = articles.flatMap((a) => (a.title === null ? [] : [titleDocument(a.id, a.title)]));
-    for (const document of documents) this.count(document.key, 1);
-    await this.miniSearch.addAllAsync(documents, { chunkSize: 500 });
+    for (const document of documents) this.unfilled.add(document.id);
+    const addChunk = (from: number) => {
+      for (const document of documents.slice(from, from + FILL_CHUNK)) {
+        if (!this.unfilled.delete(document.id)) continue;
+        this.count(document.key, 1);
+        this.miniSearch.add(document);
+      }
+    };
+    addChunk(0);
+    return (async () => {
+      for (let from = FILL_CHUNK; from < documents.length; from += FILL_CHUNK) {
+        await setImmediate();
+        addChunk(from);
+      }
+    })();
   }
 
   private frequency(word: string): number {
@@ -107,5 +132,4 @@ export class TitleIndex {
       .slice(0, limit)
       .map((result) => result.id as string);
   }
-
 }
