@@ -198,6 +198,17 @@ describe('the kind of answer a question asks for', () => {
     ]);
     expect(small.answer('Who is the president of the International Olympic Committee?').sentences[0]?.text).toContain('Kirsty Coventry');
   });
+
+  it.each([
+    ['When was the port of Malindi founded?', 'The port of Malindi was founded by traders and is now a resort town on the Kenyan coast.', 'Arab merchants founded Malindi in 1215, and it soon rivalled Mombasa.'],
+    ['When was the harbour wall at Malindi built?', 'The harbour wall at Malindi was built by the town council and still shelters fishing boats.', 'Work on the wall was finished in the 1950s, when the harbour was built up.'],
+  ])('quotes a sentence naming a year or a decade for "when": %s', async (question, restating, dated) => {
+    const small = await Library.fromArticles([
+      storyArticle('malindi', 'Wire', [restating, dated]),
+      storyArticle('budget', 'Wire', ['The council approved the budget on Monday.']),
+    ]);
+    expect(small.answer(question).sentences[0]?.text).toBe(dated);
+  });
 });
 
 describe('questions asking what a named thing is', () => {

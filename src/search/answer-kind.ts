@@ -86,6 +86,20 @@ interface Term {
   tags: Set<string>;
 }
 
+/**
+ * A number written as a year or a decade: "1215", "1990s", "'90s". compromise tags a year only
+ * between about 1500 and 2100 and after "in" ("between 1970 and 1975" stays a plain number), and
+ * a decade never, yet "when" is answered by "in 1215" or "in the 1950s" as much as by "in 2013".
+ */
+const YEAR_OR_DECADE = /^(?:1\d{3}|20\d{2})$|^['’]?\d{1,3}0['’]?s$/u;
+
+/** Whether compromise's tags, or the word's shape, say it names the kind. */
+function names(kind: AnswerKind, term: Term, at: number, next: Term | undefined): boolean {
+  if (KIND_TAGS[kind].some((tag) => term.tags.has(tag))) return true;
+  if (kind === 'time') return YEAR_OR_DECADE.test(term.text);
+  return kind === 'person' && unknownName(term, at, next);
+}
+
 /** Tags of capitalised words that are not names of people or organisations. */
 const NOT_NAMES = ['Place', 'Date', 'Value', 'Pronoun', 'Determiner', 'Conjunction', 'Preposition'];
 
@@ -115,9 +129,8 @@ function namedKinds(text: string): NamedKinds {
   document.compute(['lexicon', 'preTagger']);
   for (const sentence of document.docs) {
     sentence.forEach((term, at) => {
-      for (const [kind, tags] of Object.entries(KIND_TAGS) as [AnswerKind, readonly string[]][]) {
-        const named = tags.some((tag) => term.tags.has(tag)) || (kind === 'person' && unknownName(term, at, sentence[at + 1]));
-        if (!named) continue;
+      for (const kind of Object.keys(KIND_TAGS) as AnswerKind[]) {
+        if (!names(kind, term, at, sentence[at + 1])) continue;
         const list = found.get(kind) ?? [];
         list.push(terms(term.text, 'query'));
         found.set(kind, list);
