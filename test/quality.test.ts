@@ -209,6 +209,20 @@ describe('the kind of answer a question asks for', () => {
     ]);
     expect(small.answer(question).sentences[0]?.text).toBe(dated);
   });
+
+  it('quotes the sentence naming a person for "who" even below several that only restate the question', async () => {
+    const small = await Library.fromArticles([
+      storyArticle('harbour', 'Wire', [
+        'A chair on the harbour safety board is unpaid.',
+        'The chairs of the harbour safety board change each spring.',
+        'The harbour safety board chairs publish findings online.',
+        'Each chair of the harbour safety board serves two years.',
+        'Maria Okafor chairs the harbour board.',
+      ]),
+      storyArticle('budget', 'Wire', ['The council approved the budget on Monday.']),
+    ]);
+    expect(small.answer('Who chairs the harbour safety board?').sentences[0]?.text).toBe('Maria Okafor chairs the harbour board.');
+  });
 });
 
 describe('questions asking what a named thing is', () => {
