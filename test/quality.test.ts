@@ -210,6 +210,17 @@ describe('the kind of answer a question asks for', () => {
     expect(small.answer(question).sentences[0]?.text).toBe(dated);
   });
 
+  it.each([
+    ['Which Turkish minister met the Hamas delegation?', 'A Turkish minister met the delegation in Ankara.', 'Hakan Fidan met the Hamas delegation.'],
+    ['Which Saudi newspaper interviewed the Hamas official?', 'The Hamas official gave a long interview on Sunday.', 'He told Saudi newspaper Asharq al-Awsat that talks would resume.'],
+  ])('reads the kind asked for past the words qualifying its noun: %s', async (question, unnamed, naming) => {
+    const small = await Library.fromArticles([
+      storyArticle('talks', 'Wire', [unnamed, naming]),
+      storyArticle('budget', 'Wire', ['The council approved the budget on Monday.']),
+    ]);
+    expect(small.answer(question).sentences[0]?.text).toBe(naming);
+  });
+
   it('quotes the sentence naming a person for "who" even below several that only restate the question', async () => {
     const small = await Library.fromArticles([
       storyArticle('harbour', 'Wire', [

@@ -10,6 +10,7 @@
  */
 import { createRequire } from 'node:module';
 import { terms } from './analyzer.ts';
+import { STOPWORDS } from './stopwords.ts';
 
 type Tagger = typeof import('compromise/two').default;
 let loadedTagger: Tagger | undefined;
@@ -55,24 +56,35 @@ const KIND_NOUNS: [AnswerKind, RegExp][] = [
   ['person', /^(?:person|man|woman|leader|president|minister|king|queen|player|author|group|company|organi[sz]ation|team|official|scientist|writer|artist|ruler|emperor|general|founder|newspaper|paper|magazine|outlet|channel|broadcaster|network|agency|party|movement|army|militia|firm|bank|club|university|envoy|spokesman|spokeswoman|mediator)$/],
 ];
 
-const WH_WORD = /\b(who|whom|whose|what|which|when|where|why|how)\b(?:\s+(\S+))?(?:\s+(\S+))?/i;
+const WH_WORD = /\b(who|whom|whose|what|which|when|where|why|how)\b((?:\s+\S+){0,4})/i;
+/** Words that may stand between "what"/"which" and the noun saying the kind: an article, or up to two that qualify the noun ("which famous Dutch artist"). */
+const MAX_QUALIFIERS = 2;
 
 /**
  * The kind of answer a question wants, read from its first question word: "Who..." a person,
- * "Where..." a place, "When.../What year..." a time, "How many/much/old/long..." a quantity.
+ * "Where..." a place, "When.../What year..." a time, "How many/much/old/long..." a quantity,
+ * "Which Saudi newspaper..." an organisation.
  * Null for "what", "why", "how" and yes/no questions, which want a statement.
  */
 export function answerKind(question: string): AnswerKind | null {
   const match = WH_WORD.exec(question.toLowerCase());
   if (!match) return null;
-  const [, wh, next = '', after = ''] = match;
+  const [, wh, rest = ''] = match;
+  const [next = '', ...after] = rest.trim().split(/\s+/);
   if (wh === 'who' || wh === 'whom') return 'person';
   if (wh === 'where') return 'place';
   if (wh === 'when') return 'time';
   if (wh === 'how') return /^(?:many|much|old|long|far|big|large|tall|high|often)$/.test(next) ? 'quantity' : null;
   if (wh === 'what' || wh === 'which') {
-    const noun = /^(?:the|a|an)$/.test(next) ? after : next;
-    return KIND_NOUNS.find(([, nouns]) => nouns.test(noun.replace(/[^\p{L}]/gu, '')))?.[0] ?? null;
+    const phrase = /^(?:the|a|an)$/.test(next) ? after : [next, ...after];
+    // A stopword or a punctuation mark ends the noun phrase: "What did the president say?" asks for a statement, not a person.
+    for (const written of phrase.slice(0, MAX_QUALIFIERS + 1)) {
+      const word = written.replace(/[^\p{L}]/gu, '');
+      const kind = KIND_NOUNS.find(([, nouns]) => nouns.test(word))?.[0];
+      if (kind) return kind;
+      if (word === '' || STOPWORDS.has(word) || /[^\p{L}\p{N}'’-]$/u.test(written)) return null;
+    }
+    return null;
   }
   return null;
 }
