@@ -198,6 +198,35 @@ describe('the kind of answer a question asks for', () => {
     ]);
     expect(small.answer('Who is the president of the International Olympic Committee?').sentences[0]?.text).toContain('Kirsty Coventry');
   });
+
+  it.each([
+    // A year or a decade is a time, also where the tagger does not call it one.
+    ['When was the port of Malindi founded?', 'The port of Malindi was founded by traders and is now a resort town on the Kenyan coast.', 'Arab merchants founded Malindi in 1215, and it soon rivalled Mombasa.'],
+    ['When was the harbour wall at Malindi built?', 'The harbour wall at Malindi was built by the town council and still shelters fishing boats.', 'Work on the wall was finished in the 1950s, when the harbour was built up.'],
+    // The noun saying the kind is read past the words qualifying it.
+    ['Which Turkish minister met the Hamas delegation?', 'A Turkish minister met the delegation in Ankara.', 'Hakan Fidan met the Hamas delegation.'],
+    ['Which Saudi newspaper interviewed the Hamas official?', 'The Hamas official gave a long interview on Sunday.', 'He told Saudi newspaper Asharq al-Awsat that talks would resume.'],
+  ])('quotes the sentence naming the kind of thing asked for, not one without it: %s', async (question, without, naming) => {
+    const small = await Library.fromArticles([
+      storyArticle('story', 'Wire', [without, naming]),
+      storyArticle('budget', 'Wire', ['The council approved the budget on Monday.']),
+    ]);
+    expect(small.answer(question).sentences[0]?.text).toBe(naming);
+  });
+
+  it('quotes the sentence naming a person for "who" even below several that only restate the question', async () => {
+    const small = await Library.fromArticles([
+      storyArticle('harbour', 'Wire', [
+        'A chair on the harbour safety board is unpaid.',
+        'The chairs of the harbour safety board change each spring.',
+        'The harbour safety board chairs publish findings online.',
+        'Each chair of the harbour safety board serves two years.',
+        'Maria Okafor chairs the harbour board.',
+      ]),
+      storyArticle('budget', 'Wire', ['The council approved the budget on Monday.']),
+    ]);
+    expect(small.answer('Who chairs the harbour safety board?').sentences[0]?.text).toBe('Maria Okafor chairs the harbour board.');
+  });
 });
 
 describe('questions asking what a named thing is', () => {

@@ -10,6 +10,7 @@
  */
 import { createRequire } from 'node:module';
 import { terms } from './analyzer.ts';
+import { STOPWORDS } from './stopwords.ts';
 
 type Tagger = typeof import('compromise/two').default;
 let loadedTagger: Tagger | undefined;
@@ -55,24 +56,35 @@ const KIND_NOUNS: [AnswerKind, RegExp][] = [
   ['person', /^(?:person|man|woman|leader|president|minister|king|queen|player|author|group|company|organi[sz]ation|team|official|scientist|writer|artist|ruler|emperor|general|founder|newspaper|paper|magazine|outlet|channel|broadcaster|network|agency|party|movement|army|militia|firm|bank|club|university|envoy|spokesman|spokeswoman|mediator)$/],
 ];
 
-const WH_WORD = /\b(who|whom|whose|what|which|when|where|why|how)\b(?:\s+(\S+))?(?:\s+(\S+))?/i;
+const WH_WORD = /\b(who|whom|whose|what|which|when|where|why|how)\b((?:\s+\S+){0,4})/i;
+/** Words that may stand between "what"/"which" and the noun saying the kind: an article, or up to two that qualify the noun ("which famous Dutch artist"). */
+const MAX_QUALIFIERS = 2;
 
 /**
  * The kind of answer a question wants, read from its first question word: "Who..." a person,
- * "Where..." a place, "When.../What year..." a time, "How many/much/old/long..." a quantity.
+ * "Where..." a place, "When.../What year..." a time, "How many/much/old/long..." a quantity,
+ * "Which Saudi newspaper..." an organisation.
  * Null for "what", "why", "how" and yes/no questions, which want a statement.
  */
 export function answerKind(question: string): AnswerKind | null {
   const match = WH_WORD.exec(question.toLowerCase());
   if (!match) return null;
-  const [, wh, next = '', after = ''] = match;
+  const [, wh, rest = ''] = match;
+  const [next = '', ...after] = rest.trim().split(/\s+/);
   if (wh === 'who' || wh === 'whom') return 'person';
   if (wh === 'where') return 'place';
   if (wh === 'when') return 'time';
   if (wh === 'how') return /^(?:many|much|old|long|far|big|large|tall|high|often)$/.test(next) ? 'quantity' : null;
   if (wh === 'what' || wh === 'which') {
-    const noun = /^(?:the|a|an)$/.test(next) ? after : next;
-    return KIND_NOUNS.find(([, nouns]) => nouns.test(noun.replace(/[^\p{L}]/gu, '')))?.[0] ?? null;
+    const phrase = /^(?:the|a|an)$/.test(next) ? after : [next, ...after];
+    // A stopword or a punctuation mark ends the noun phrase: "What did the president say?" asks for a statement, not a person.
+    for (const written of phrase.slice(0, MAX_QUALIFIERS + 1)) {
+      const word = written.replace(/[^\p{L}]/gu, '');
+      const kind = KIND_NOUNS.find(([, nouns]) => nouns.test(word))?.[0];
+      if (kind) return kind;
+      if (word === '' || STOPWORDS.has(word) || /[^\p{L}\p{N}'’-]$/u.test(written)) return null;
+    }
+    return null;
   }
   return null;
 }
@@ -84,6 +96,20 @@ type NamedKinds = Map<AnswerKind, string[][]>;
 interface Term {
   text: string;
   tags: Set<string>;
+}
+
+/**
+ * A number written as a year or a decade: "1215", "1990s", "'90s". compromise tags a year only
+ * between about 1500 and 2100 and after "in" ("between 1970 and 1975" stays a plain number), and
+ * a decade never, yet "when" is answered by "in 1215" or "in the 1950s" as much as by "in 2013".
+ */
+const YEAR_OR_DECADE = /^(?:1\d{3}|20\d{2})$|^['’]?\d{1,3}0['’]?s$/u;
+
+/** Whether compromise's tags, or the word's shape, say it names the kind. */
+function names(kind: AnswerKind, term: Term, at: number, next: Term | undefined): boolean {
+  if (KIND_TAGS[kind].some((tag) => term.tags.has(tag))) return true;
+  if (kind === 'time') return YEAR_OR_DECADE.test(term.text);
+  return kind === 'person' && unknownName(term, at, next);
 }
 
 /** Tags of capitalised words that are not names of people or organisations. */
@@ -115,9 +141,8 @@ function namedKinds(text: string): NamedKinds {
   document.compute(['lexicon', 'preTagger']);
   for (const sentence of document.docs) {
     sentence.forEach((term, at) => {
-      for (const [kind, tags] of Object.entries(KIND_TAGS) as [AnswerKind, readonly string[]][]) {
-        const named = tags.some((tag) => term.tags.has(tag)) || (kind === 'person' && unknownName(term, at, sentence[at + 1]));
-        if (!named) continue;
+      for (const kind of Object.keys(KIND_TAGS) as AnswerKind[]) {
+        if (!names(kind, term, at, sentence[at + 1])) continue;
         const list = found.get(kind) ?? [];
         list.push(terms(term.text, 'query'));
         found.set(kind, list);

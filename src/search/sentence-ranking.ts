@@ -59,8 +59,8 @@ export interface RankedSentence {
 }
 
 const K1 = 1.2;
-/** Candidates checked for the kind of thing asked for, and how much naming it counts. */
-const KIND_CANDIDATES = 4;
+/** Candidates checked at most for the kind of thing asked for, and how much naming it counts. */
+const KIND_CANDIDATES = 10;
 const KIND_BOOST = 1.3;
 /** How much a question term matched only by the sentence before or after counts, against one matched in it. */
 const NEIGHBOUR = 0.35;
@@ -293,15 +293,18 @@ function inSequence(sentence: Sentence, next: Sentence): boolean {
 }
 
 /**
- * Among the best few candidates, a sentence naming the kind of thing asked for (a person for
- * "who", a place for "where"...) beyond what the question names outranks one that does not.
- * Only those few are tagged: tagging is the costly step.
+ * Among the best candidates, a sentence naming the kind of thing asked for (a person for "who",
+ * a place for "where"...) beyond what the question names outranks one that does not. Tagging is
+ * the costly step, so only the candidates the boost could lift to first are tagged: those within
+ * `KIND_BOOST` of the best, however many rank above them, up to `KIND_CANDIDATES`.
  */
 function preferWantedKind(ranked: RankedSentence[], question: Question): void {
   const wants = question.wants;
   if (!wants) return;
   const asked = new Set(question.terms.flatMap((t) => [t.term, ...t.variants.map((v) => v.term)].flatMap(phraseTerms)));
-  const head = ranked.slice(0, KIND_CANDIDATES);
+  const reach = (ranked[0]?.score ?? 0) / KIND_BOOST;
+  const within = ranked.slice(0, KIND_CANDIDATES).findIndex((candidate) => candidate.score < reach);
+  const head = ranked.slice(0, within < 0 ? KIND_CANDIDATES : within);
   for (const candidate of head) {
     candidate.namesKind = namesKind(candidate.sentence, wants, asked);
     if (candidate.namesKind) candidate.score *= KIND_BOOST;
