@@ -62,6 +62,21 @@ describe('index snapshots', () => {
     expect(restored.suggestTitles('giraf')).toHaveLength(1);
   });
 
+  it('reloads an index just built, whose bodies are read from the snapshot it wrote', async () => {
+    const { dir, snapshotPath } = await corpusWithSnapshot();
+    const built = await Library.open(dir, { snapshotPath });
+    expect(built.origin).toMatchObject({ from: 'corpus', snapshot: 'missing' });
+    expect(built.answer('Did zebras escape from the zoo?').sentences[0]?.text).toBe(ZOO);
+
+    await writeFile(join(dir, 'zebra.txt'), 'date 2025-12-03 Zebras caught\n\nThe three zebras were caught near the river on Wednesday.\n');
+    const report = await built.reload();
+
+    expect(report).toMatchObject({ added: [], updated: ['zebra.txt'], removed: [] });
+    expect(built.answer('Where were the zebras caught?').sentences[0]?.text).toContain('caught near the river');
+    expect(built.answer('Did zebras escape from the zoo?').sentences.map((s) => s.text)).not.toContain(ZOO);
+    expect(built.answer('Who met Khalil al-Hayya in Istanbul?').sentences[0]?.text).toContain('Hayya');
+  });
+
   it('rebuilds from the corpus when a file changed since the snapshot, and never serves the old text', async () => {
     const { dir, snapshotPath } = await corpusWithSnapshot();
     await Library.open(dir, { snapshotPath });

@@ -83,7 +83,10 @@ export class Library {
     const index = await ArticleIndex.build(await distinctArticles((await source()).articles));
     // The snapshot only speeds up the next start: failing to write it (no such folder, a full disk) must not stop this one.
     const notWritten = await writeSnapshot(snapshotPath, index, fingerprint).then(
-      () => undefined,
+      (bodies) => {
+        index.readBodiesFrom(bodies);
+        return undefined;
+      },
       (error: Error) => `snapshot not written: ${error.message}`,
     );
     return new Library(index, reloader, { from: 'corpus', snapshot: restored.miss, detail: restored.detail, notWritten });

@@ -190,6 +190,14 @@ function* bodyChunks(documents: readonly (Article | null)[], offsets: Float64Arr
   }
 }
 
+/** The chunks as they pass, each also pushed onto `into`. */
+function* kept(chunks: Iterable<Buffer>, into: Buffer[]): Generator<Buffer> {
+  for (const chunk of chunks) {
+    into.push(chunk);
+    yield chunk;
+  }
+}
+
 function passageOffsets(passages: readonly (Uint32Array | null)[]): Uint32Array {
   const offsets = new Uint32Array(passages.length + 1);
   passages.forEach((words, n) => {
@@ -198,8 +206,12 @@ function passageOffsets(passages: readonly (Uint32Array | null)[]): Uint32Array 
   return offsets;
 }
 
-/** Writes the index as a snapshot for this fingerprint, replacing any snapshot at `file`. */
-export async function writeSnapshot(file: string, index: ArticleIndex, fingerprint: string): Promise<void> {
+/**
+ * Writes the index as a snapshot for this fingerprint, replacing any snapshot at `file`. Returns
+ * the bodies as written, by article number as in `index.parts()`, for the index to read its
+ * articles' paragraphs from instead of holding them as text (`ArticleIndex.readBodiesFrom`).
+ */
+export async function writeSnapshot(file: string, index: ArticleIndex, fingerprint: string): Promise<StoredBodies> {
   const parts = index.parts();
   const temporary = `${file}.${process.pid}.tmp`;
   const handle = await open(temporary, 'w');
@@ -207,7 +219,8 @@ export async function writeSnapshot(file: string, index: ArticleIndex, fingerpri
     const writer = new SectionWriter(handle);
     await writer.section('articles', jsonLineChunks(parts.documents.map(metadataOf)));
     const bodyOffsets = new Float64Array(parts.documents.length + 1);
-    await writer.section('bodies', bodyChunks(parts.documents, bodyOffsets));
+    const bodies: Buffer[] = [];
+    await writer.section('bodies', kept(bodyChunks(parts.documents, bodyOffsets), bodies));
     await writer.section('bodyOffsets', [bytesOf(bodyOffsets)]);
     await writer.section('passageOffsets', [bytesOf(passageOffsets(parts.passages))]);
     await writer.section('passages', parts.passages.flatMap((words) => (words ? [bytesOf(words)] : [])));
@@ -228,6 +241,7 @@ export async function writeSnapshot(file: string, index: ArticleIndex, fingerpri
     await writer.finish({ version: FORMAT_VERSION, littleEndian, fingerprint });
     await handle.close();
     await rename(temporary, file);
+    return new StoredBodies(bodies, bodyOffsets);
   } catch (error) {
     await handle.close().catch(() => undefined);
     await rm(temporary, { force: true });
@@ -375,7 +389,7 @@ function storedBodies(sections: Map<string, Buffer>, count: number): StoredBodie
   if (offsets[0] !== 0 || offsets[count] !== bytes.length || offsets.some((offset, n) => n > 0 && offset < (offsets[n - 1] ?? 0))) {
     throw new CorruptSnapshotError('body offsets out of order');
   }
-  return new StoredBodies(bytes, offsets);
+  return new StoredBodies([bytes], offsets);
 }
 
 /** One JSON value per line, each decoded from its own slice, so no string ever holds the whole section. */

@@ -19,16 +19,31 @@ const DECODED_BODIES_KEPT = 1024;
 /** The bodies of a snapshot's articles, each one JSON array of paragraphs, by article number. */
 export class StoredBodies {
   private readonly decoded = new Map<number, string[]>();
+  /** Where each chunk starts among all the bodies' bytes. */
+  private readonly starts: number[] = [];
 
-  /** `offsets[n]` to `offsets[n + 1]` are article n's bytes. */
+  /**
+   * `offsets[n]` to `offsets[n + 1]` are article n's bytes, counted through the chunks end to end
+   * (a snapshot being written gives its chunks, a restart the whole section); no article spans two.
+   */
   constructor(
-    private readonly bytes: Buffer,
+    private readonly chunks: readonly Buffer[],
     private readonly offsets: Float64Array,
-  ) {}
+  ) {
+    let start = 0;
+    for (const chunk of chunks) {
+      this.starts.push(start);
+      start += chunk.length;
+    }
+  }
 
-  /** Article n as the rest of newsdesk reads it: its metadata, and its paragraphs decoded when read. */
+  /**
+   * Article n as the rest of newsdesk reads it: its metadata, and its paragraphs decoded when read.
+   * Given a whole article, it keeps the same object, so whatever holds it (the index, the loader's
+   * cache) stops holding its paragraphs' text.
+   */
   article(metadata: ArticleMetadata, n: number): Article {
-    return Object.defineProperty(metadata, 'paragraphs', { enumerable: true, get: () => this.paragraphs(n) }) as Article;
+    return Object.defineProperty(metadata, 'paragraphs', { enumerable: true, configurable: true, get: () => this.paragraphs(n) }) as Article;
   }
 
   /** Article n's paragraphs. */
@@ -39,12 +54,28 @@ export class StoredBodies {
       this.decoded.set(n, kept);
       return kept;
     }
-    const paragraphs = JSON.parse(this.bytes.toString('utf8', this.offsets[n], this.offsets[n + 1])) as string[];
+    const start = this.offsets[n] ?? 0;
+    const c = this.chunkAt(start);
+    const chunk = this.chunks[c] ?? Buffer.alloc(0);
+    const base = this.starts[c] ?? 0;
+    const paragraphs = JSON.parse(chunk.toString('utf8', start - base, (this.offsets[n + 1] ?? start) - base)) as string[];
     this.decoded.set(n, paragraphs);
     if (this.decoded.size > DECODED_BODIES_KEPT) {
       const oldest = this.decoded.keys().next().value;
       if (oldest !== undefined) this.decoded.delete(oldest);
     }
     return paragraphs;
+  }
+
+  /** The last chunk starting at or before byte `at` (an empty chunk shares its start with the next). */
+  private chunkAt(at: number): number {
+    let low = 0;
+    let high = this.starts.length - 1;
+    while (low < high) {
+      const middle = Math.ceil((low + high) / 2);
+      if ((this.starts[middle] ?? 0) <= at) low = middle;
+      else high = middle - 1;
+    }
+    return low;
   }
 }
