@@ -320,6 +320,19 @@ function characters(article: ArticleText): number {
   return (article.title?.length ?? 0) + article.paragraphs.reduce((sum, paragraph) => sum + paragraph.length, 0);
 }
 
+/**
+ * Whether the articles hold at least `size` characters of text, reading no further than that: an
+ * article restored from a snapshot decodes its body when read, and batching reads them all again.
+ */
+function holdAtLeast(articles: readonly ArticleText[], size: number): boolean {
+  let held = 0;
+  for (const article of articles) {
+    held += characters(article);
+    if (held >= size) return true;
+  }
+  return false;
+}
+
 /** Consecutive runs of articles holding about `size` characters of text each. */
 function* batches<A extends ArticleText>(articles: readonly A[], size: number): Generator<A[]> {
   let batch: A[] = [];
@@ -353,7 +366,7 @@ export async function analyseInBatches<A extends ArticleText>(articles: readonly
     const again = analyseBatch(articles, `${run} again`);
     each(again, batchTerms.of(again) ?? [], articles);
   };
-  const pooled = place === 'pool' || (place === 'by size' && articles.reduce((sum, article) => sum + characters(article), 0) >= POOLED_MIN_CHARACTERS);
+  const pooled = place === 'pool' || (place === 'by size' && holdAtLeast(articles, POOLED_MIN_CHARACTERS));
   if (!pooled) {
     const pacer = new Pacer();
     for (const batch of batches(articles, THREAD_BATCH_CHARACTERS)) {
