@@ -162,8 +162,6 @@ export class ArticleIndex {
   /** `YYYY-MM-DD`, for day-granular date filters. */
   private readonly days: (string | null)[] = [];
   private readonly numbers = new Map<string, number>();
-  /** Settles once autocomplete holds every title: a restart serves answers before that (`TitleIndex.fill`). */
-  titlesFilled: Promise<void> = Promise.resolve();
 
   private constructor(
     private readonly miniSearch: CountedMiniSearch<IndexDocument>,
@@ -205,7 +203,7 @@ export class ArticleIndex {
     }, place);
     const parts = await postings.parts();
     const index = ArticleIndex.assembled(await CountedMiniSearch.restore(parts, MINISEARCH_OPTIONS), await vocabulary.counted(parts.terms), documents, passages);
-    await index.titlesFilled;
+    await index.fillTitles();
     return index;
   }
 
@@ -219,7 +217,7 @@ export class ArticleIndex {
     };
   }
 
-  /** An index read back from `parts`; only the title index is built again, and it fills in after this returns. */
+  /** An index read back from `parts`; its title autocomplete is empty until `fillTitles`, as a snapshot may yet fail its checks. */
   static async fromParts(parts: IndexParts): Promise<ArticleIndex> {
     if (parts.passages.length !== parts.documents.length) throw new Error('snapshot parts do not describe one index');
     return ArticleIndex.assembled(
@@ -238,11 +236,11 @@ export class ArticleIndex {
     passages: readonly (ParagraphTerms | undefined)[],
   ): ArticleIndex {
     const index = new ArticleIndex(miniSearch, vocabulary, new TitleIndex());
-    const live: Article[] = [];
+    let live = 0;
     documents.forEach((article, n) => {
       if (article) {
         index.place(article, passages[n]);
-        live.push(article);
+        live += 1;
       } else {
         index.documents.push(undefined);
         index.passages.push(undefined);
@@ -250,9 +248,17 @@ export class ArticleIndex {
         index.days.push(null);
       }
     });
-    if (miniSearch.documentCount !== live.length) throw new Error('the index and its articles disagree');
-    index.titlesFilled = index.titles.fill(live);
+    if (miniSearch.documentCount !== live) throw new Error('the index and its articles disagree');
     return index;
+  }
+
+  /**
+   * Fills title autocomplete from the articles (`TitleIndex.fill`): the first titles at once, the
+   * rest between turns of the event loop, so a restart serves answers while it fills. Settles when
+   * every title is in.
+   */
+  fillTitles(): Promise<void> {
+    return this.titles.fill([...this.all()]);
   }
 
   /**
