@@ -182,6 +182,7 @@ function* bodyChunks(documents: readonly (Article | null)[], offsets: Float64Arr
   let length = 0;
   for (let start = 0; start < documents.length; start += LINES_PER_CHUNK) {
     const bodies = documents.slice(start, start + LINES_PER_CHUNK).map((article) => Buffer.from(article ? JSON.stringify(article.paragraphs) : ''));
+    const chunkStart = length;
     bodies.forEach((body, n) => {
       length += body.length;
       offsets[start + n + 1] = length;
@@ -189,12 +190,8 @@ function* bodyChunks(documents: readonly (Article | null)[], offsets: Float64Arr
     // Shared memory, as a restart reads the section into: the index goes on reading its bodies from
     // these chunks, and kept as ordinary buffers they counted as memory V8 must collect, so every
     // 64 MB of them brought on a full collection of the whole heap (4 s more to write at 100,000).
-    const chunk = Buffer.from(new SharedArrayBuffer(bodies.reduce((sum, body) => sum + body.length, 0)));
-    let at = 0;
-    for (const body of bodies) {
-      chunk.set(body, at);
-      at += body.length;
-    }
+    const chunk = Buffer.from(new SharedArrayBuffer(length - chunkStart));
+    bodies.forEach((body, n) => chunk.set(body, (offsets[start + n] ?? chunkStart) - chunkStart));
     yield chunk;
   }
 }
