@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../src/corpus/article.ts';
-import { ArticleIndex } from '../src/search/article-index.ts';
+import { analyseArticles, ArticleIndex } from '../src/search/article-index.ts';
 import { storyArticle } from './support/articles.ts';
 
 /** The repository's own page dumps (3 MB of real pages in several languages, menus and all): no data from outside the clone. */
@@ -25,5 +25,18 @@ describe('index build', () => {
     const pooled = await ArticleIndex.build(articles, 'pool');
     const threaded = await ArticleIndex.build(articles, 'thread');
     expect(pooled.parts()).toEqual(threaded.parts());
+  });
+
+  // A snapshot written right after a build stores the postings the build made; after a change it must store the change.
+  it('gives a snapshot the postings as they are after a change, not as the build made them', async () => {
+    const zebras = storyArticle('zebras', 'Wire', ['Three zebras escaped from the city zoo on Monday.']);
+    const lynx = storyArticle('lynx', 'Wire', ['A lynx was spotted near the northern ridge.']);
+    const index = await ArticleIndex.build([zebras, lynx]);
+    expect(index.parts().postings.documents.map(([, id]) => id)).toEqual(['zebras', 'lynx']);
+
+    index.apply({ upserts: [], removals: await analyseArticles([lynx]) });
+    const restored = await ArticleIndex.fromParts(index.parts());
+
+    expect(restored.parts().postings.documents.map(([, id]) => id)).toEqual(['zebras']);
   });
 });

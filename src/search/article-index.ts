@@ -162,6 +162,13 @@ export class ArticleIndex {
   /** `YYYY-MM-DD`, for day-granular date filters. */
   private readonly days: (string | null)[] = [];
   private readonly numbers = new Map<string, number>();
+  /**
+   * The postings a build filled MiniSearch from, until a change: a snapshot written right after
+   * the build stores them as they are, where copying MiniSearch's back out of its radix tree held
+   * the event loop for seconds at 100,000 articles. The arrays are never written to (changes go
+   * beside them, `packed-postings.ts`), so they stay true until `apply` drops them.
+   */
+  private builtPostings: PostingsParts | null = null;
 
   private constructor(
     private readonly miniSearch: CountedMiniSearch<IndexDocument>,
@@ -203,6 +210,7 @@ export class ArticleIndex {
     }, place);
     const parts = await postings.parts();
     const index = ArticleIndex.assembled(await CountedMiniSearch.restore(parts, MINISEARCH_OPTIONS), await vocabulary.counted(parts.terms), documents, passages);
+    index.builtPostings = parts;
     await index.fillTitles();
     return index;
   }
@@ -212,7 +220,7 @@ export class ArticleIndex {
     return {
       documents: this.documents.map((article) => article ?? null),
       passages: this.passages.map((passages) => passages?.words ?? null),
-      postings: this.miniSearch.postings(),
+      postings: this.builtPostings ?? this.miniSearch.postings(),
       vocabulary: this.vocabulary.parts(),
     };
   }
@@ -297,6 +305,7 @@ export class ArticleIndex {
    * Only for small change sets: the event loop is held for the whole step.
    */
   apply(changes: IndexChanges): void {
+    this.builtPostings = null;
     for (const old of changes.removals) {
       const n = this.numbers.get(old.article.id);
       if (n === undefined || this.documents[n] !== old.article) continue;
