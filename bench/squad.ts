@@ -81,6 +81,11 @@ export function heldOutTitles(squad: Squad, split: SquadSplit): Set<string> {
   return new Set(titles.filter((_, i) => i % TITLE_FOLDS === fold));
 }
 
+/** Each title dealt into one of `folds` folds, the same every run: questions held back by title for checking a fitted model. */
+export function titleFolds(titles: Iterable<string>, folds: number): Map<string, number> {
+  return new Map(shuffled([...new Set(titles)], (t) => t, 'squad-check-folds').map((t, i) => [t, i % folds]));
+}
+
 /** Articles in the real-length set: 2.8 million words. */
 const REAL_LENGTH_ARTICLES = 2_000;
 
