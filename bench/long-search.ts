@@ -138,14 +138,15 @@ async function benchNewsdesk(size: number, workDir: string, questions: string[])
   const dir = join(workDir, 'corpus');
   const options = { maxFileBytes: 1024 * 1024 * 1024, snapshotPath: join(workDir, 'index.snapshot') };
   const base = heapMb();
-  let loadMs = 0;
+  let loadMs: number | undefined;
   const opened = performance.now();
   let library: Library | null = await Library.open(dir, {
     ...options,
     load: async (corpusDir, loadOptions) => {
       const started = performance.now();
       const corpus = await loadCorpus(corpusDir, loadOptions);
-      loadMs = performance.now() - started;
+      // The open's load only: the reload below loads again (from the cache, in under a second).
+      loadMs ??= performance.now() - started;
       return corpus;
     },
   });
@@ -178,8 +179,8 @@ async function benchNewsdesk(size: number, workDir: string, questions: string[])
   const answered = restarted.answer(answerable).answered;
   const restartMs = performance.now() - restarting;
   return [
-    line('newsdesk', { buildMs: openMs - loadMs, heapMb: heap, ...figures }, `  answered ${figures.answered}/${questions.length}`),
-    `               (build = index + snapshot write, after ${(loadMs / 1000).toFixed(1)} s loading ${Math.ceil(size / RECORDS_PER_FILE)} JSONL files; heap = everything the process holds for the corpus: articles, index, loader cache)`,
+    line('newsdesk', { buildMs: openMs, heapMb: heap, ...figures }, `  answered ${figures.answered}/${questions.length}`),
+    `               (build = the whole open from the corpus files: ${((loadMs ?? 0) / 1000).toFixed(1)} s loading ${Math.ceil(size / RECORDS_PER_FILE)} JSONL files, then ${((openMs - (loadMs ?? 0)) / 1000).toFixed(1)} s indexing and writing the snapshot; heap = everything the process holds for the corpus: articles, index, loader cache)`,
     `  reload       ${changed.length} files changed (${result.updated.length} articles updated): ${reloadMs.toFixed(0)} ms, longest event-loop stall ${stallMs.toFixed(0)} ms`,
     `  restart      from a ${mb(snapshotBytes)} snapshot (served from ${restarted.origin.from}): first answer after ${(restartMs / 1000).toFixed(1)} s (answered: ${answered})`,
   ];
