@@ -36,7 +36,17 @@ export function joinLines(lines: readonly string[]): string {
   return normalizeSpace(lines.join(' '));
 }
 
-/** sha256 (hex) of the body with whitespace normalised, so re-wrapped copies of one text hash alike. */
+/**
+ * sha256 (hex) of the body's paragraphs joined by one space, so re-wrapped copies of one text hash
+ * alike. The paragraphs must be normalised and none empty, as an article's are (`toArticle`): their
+ * join is then normalised too, so they are hashed one by one, where joining and normalising them
+ * again copied every body and scanned the text once more (seconds of a 100,000-article load).
+ */
 export function bodyHash(paragraphs: readonly string[]): string {
-  return createHash('sha256').update(normalizeSpace(paragraphs.join(' '))).digest('hex');
+  const hash = createHash('sha256');
+  paragraphs.forEach((paragraph, n) => {
+    if (n > 0) hash.update(' ');
+    hash.update(paragraph);
+  });
+  return hash.digest('hex');
 }
