@@ -17,11 +17,18 @@ const MAX_STRAY_NULS = 2;
 
 function binaryReason(bytes: Uint8Array): string | null {
   const sample = bytes.subarray(0, SNIFF_BYTES);
-  // A stray NUL or two (a bad save, a pasted control) does not make a page binary; binaries are full of them.
-  const nuls = sample.reduce((count, byte) => count + (byte === 0 ? 1 : 0), 0);
-  if (nuls > MAX_STRAY_NULS && nuls > sample.length / 1000) return 'binary file (contains NUL bytes), not text';
+  // One indexed pass: every record of a JSON Lines file is sniffed, and a callback or an iterator
+  // per byte took a quarter of parsing one.
+  let nuls = 0;
   let controls = 0;
-  for (const byte of sample) if (byte > 0 && byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0c && byte !== 0x0d) controls += 1;
+  for (let at = 0; at < sample.length; at += 1) {
+    const byte = sample[at] ?? 0;
+    if (byte >= 0x20) continue;
+    if (byte === 0) nuls += 1;
+    else if (byte !== 0x09 && byte !== 0x0a && byte !== 0x0c && byte !== 0x0d) controls += 1;
+  }
+  // A stray NUL or two (a bad save, a pasted control) does not make a page binary; binaries are full of them.
+  if (nuls > MAX_STRAY_NULS && nuls > sample.length / 1000) return 'binary file (contains NUL bytes), not text';
   const ratio = controls / sample.length;
   return ratio > MAX_CONTROL_RATIO ? `binary file (${Math.round(ratio * 100)}% control characters), not text` : null;
 }
