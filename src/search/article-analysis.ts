@@ -95,6 +95,48 @@ const MAX_FORMS = 1_000_000;
 const NUMBERING_IDLE_MS = 5_000;
 
 /**
+ * Numbers appended to one typed array grown by doubling: a batch appends millions (its entries
+ * and filters), and `number[]` arrays copied into typed arrays at the end cost more.
+ */
+class Uint32List {
+  private values = new Uint32Array(1024);
+  length = 0;
+
+  /** A list holding just `value`. */
+  static of(value: number): Uint32List {
+    const list = new Uint32List();
+    list.push(value);
+    return list;
+  }
+
+  /** Appends one number. */
+  push(value: number): void {
+    if (this.length === this.values.length) this.reserve(1);
+    this.values[this.length] = value;
+    this.length += 1;
+  }
+
+  /** Appends every number of `values`. */
+  append(values: Uint32Array): void {
+    this.reserve(values.length);
+    this.values.set(values, this.length);
+    this.length += values.length;
+  }
+
+  /** The numbers appended, in an array of their own. */
+  toArray(): Uint32Array {
+    return this.values.slice(0, this.length);
+  }
+
+  private reserve(more: number): void {
+    if (this.length + more <= this.values.length) return;
+    const larger = new Uint32Array(Math.max(this.length + more, 2 * this.values.length));
+    larger.set(this.values);
+    this.values = larger;
+  }
+}
+
+/**
  * Written forms numbered 0, 1, ... as they are added, found by their `termHash` in an
  * open-addressing table of numbers (linear probing, at most half full). Every word of a batch is
  * looked up here with a fresh string from `wordsOf`: with a `Map<string, number>` of the forms
@@ -190,13 +232,13 @@ class BatchAnalysis {
   private readonly firstTerm: number;
   private readonly firstWord: number;
   private readonly words: string[] = [];
-  private readonly wordTerms: number[] = [];
-  private readonly fieldOffsets: number[] = [0];
-  private readonly entryTerms: number[] = [];
-  private readonly entryCounts: number[] = [];
-  private readonly wordOffsets: number[] = [0];
-  private readonly passageOffsets: number[] = [0];
-  private readonly passageWords: number[] = [];
+  private readonly wordTerms = new Uint32List();
+  private readonly fieldOffsets = Uint32List.of(0);
+  private readonly entryTerms = new Uint32List();
+  private readonly entryCounts = new Uint32List();
+  private readonly wordOffsets = Uint32List.of(0);
+  private readonly passageOffsets = Uint32List.of(0);
+  private readonly passageWords = new Uint32List();
   /** The current field's distinct terms, in order of first occurrence. */
   private readonly fieldTerms: number[] = [];
   /** The distinct forms of each paragraph of the current article, `paragraphForms[paragraphOffsets[p] .. paragraphOffsets[p + 1]]`: filters are sized by their number before any is filled. */
@@ -243,13 +285,13 @@ class BatchAnalysis {
       firstWord: this.firstWord,
       newTerms: this.numbering.terms.slice(this.firstTerm),
       words: this.words,
-      wordTerms: Uint32Array.from(this.wordTerms),
-      fieldOffsets: Uint32Array.from(this.fieldOffsets),
-      entryTerms: Uint32Array.from(this.entryTerms),
-      entryCounts: Uint32Array.from(this.entryCounts),
-      wordOffsets: Uint32Array.from(this.wordOffsets),
-      passageOffsets: Uint32Array.from(this.passageOffsets),
-      passageWords: Uint32Array.from(this.passageWords),
+      wordTerms: this.wordTerms.toArray(),
+      fieldOffsets: this.fieldOffsets.toArray(),
+      entryTerms: this.entryTerms.toArray(),
+      entryCounts: this.entryCounts.toArray(),
+      wordOffsets: this.wordOffsets.toArray(),
+      passageOffsets: this.passageOffsets.toArray(),
+      passageWords: this.passageWords.toArray(),
     };
   }
 
@@ -329,7 +371,7 @@ class BatchAnalysis {
         for (let j = formOffsets[f] ?? 0; j < termsEnd; j += 1) filters.addHashed(p, hashes[formTerms[j] ?? 0] ?? 0);
       }
     }
-    for (const word of filters.words) this.passageWords.push(word);
+    this.passageWords.append(filters.words);
     this.passageOffsets.push(this.passageWords.length);
   }
 }
