@@ -100,7 +100,7 @@ const NUMBERING_IDLE_MS = 5_000;
  */
 class Uint32List {
   private values = new Uint32Array(1024);
-  length = 0;
+  private count = 0;
 
   /** A list holding just `value`. */
   static of(value: number): Uint32List {
@@ -109,28 +109,33 @@ class Uint32List {
     return list;
   }
 
+  /** How many numbers were appended. */
+  get length(): number {
+    return this.count;
+  }
+
   /** Appends one number. */
   push(value: number): void {
-    if (this.length === this.values.length) this.reserve(1);
-    this.values[this.length] = value;
-    this.length += 1;
+    if (this.count === this.values.length) this.reserve(1);
+    this.values[this.count] = value;
+    this.count += 1;
   }
 
   /** Appends every number of `values`. */
   append(values: Uint32Array): void {
     this.reserve(values.length);
-    this.values.set(values, this.length);
-    this.length += values.length;
+    this.values.set(values, this.count);
+    this.count += values.length;
   }
 
   /** The numbers appended, in an array of their own. */
   toArray(): Uint32Array {
-    return this.values.slice(0, this.length);
+    return this.values.slice(0, this.count);
   }
 
   private reserve(more: number): void {
-    if (this.length + more <= this.values.length) return;
-    const larger = new Uint32Array(Math.max(this.length + more, 2 * this.values.length));
+    if (this.count + more <= this.values.length) return;
+    const larger = new Uint32Array(Math.max(this.count + more, 2 * this.values.length));
     larger.set(this.values);
     this.values = larger;
   }
