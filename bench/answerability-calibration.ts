@@ -1,8 +1,10 @@
 /**
  * Fits the answerability model of `src/search/answerability.ts` on the SQuAD `tune` split (never
  * on the `report` split the README quotes): the evidence of each question's best sentence,
- * labelled right when it holds a gold answer, over the whole corpus and over the corpus with a
+ * labelled right when it holds a gold answer, over the whole corpus and over corpora with a
  * quarter of the Wikipedia articles left out (their questions are all "absent": labelled wrong),
+ * each of the three quarters the report split keeps in turn: a gate learns what a chance match
+ * looks like from the absent topics, and one quarter's dozen titles were too few. All this
  * once with each paragraph an article and once over real-length articles (`realLengthSet`), so the
  * gate holds for short and long articles alike. Prints the weights to paste into
  * answerability.ts, and for a range of thresholds the top-1 and the absent-article answered rate
@@ -20,7 +22,7 @@ import { ArticleIndex } from '../src/search/article-index.ts';
 import { readQuestion } from '../src/search/question.ts';
 import { SentenceCache } from '../src/search/sentence-ranking.ts';
 import { boostedProbability, fitBoostedTrees } from './boosted-trees.ts';
-import { heldOutTitles, holdsAnswer, readSquad, realLengthSet, sampleOf, titleFolds, type SquadQuestion } from './squad.ts';
+import { holdsAnswer, readSquad, realLengthSet, sampleOf, titleFolds, tunableHeldOutTitles, type SquadQuestion } from './squad.ts';
 
 interface Example {
   evidence: AnswerEvidence;
@@ -93,25 +95,24 @@ function fit(data: readonly Example[]): Model {
 async function main(): Promise<void> {
   const squad = await readSquad();
   const sample = sampleOf(squad, 'tune');
-  const leftOut = heldOutTitles(squad, 'tune');
-  const kept = squad.articles.filter((a) => !leftOut.has(a.file.replace(/\.json$/, '')));
-  const short: LengthSet = {
-    present: await examples(squad.articles, sample, false),
-    absent: await examples(kept, sample.filter((q) => leftOut.has(q.title)), true),
-    asked: sample.length,
-  };
-  const realLength = await realLengthSet(squad, sample, leftOut, Infinity);
-  const long: LengthSet = {
-    present: await examples(realLength.articles, realLength.questions, false),
-    absent: await examples(realLength.kept, realLength.absent, true),
-    asked: realLength.questions.length,
-  };
+  const leftOutFolds = tunableHeldOutTitles(squad);
+  const short: LengthSet = { present: await examples(squad.articles, sample, false), absent: [], asked: sample.length };
+  let long: LengthSet | null = null;
+  for (const leftOut of leftOutFolds) {
+    const kept = squad.articles.filter((a) => !leftOut.has(a.file.replace(/\.json$/, '')));
+    short.absent.push(...(await examples(kept, sample.filter((q) => leftOut.has(q.title)), true)));
+    const realLength = await realLengthSet(squad, sample, leftOut, Infinity);
+    long ??= { present: await examples(realLength.articles, realLength.questions, false), absent: [], asked: realLength.questions.length };
+    long.absent.push(...(await examples(realLength.kept, realLength.absent, true)));
+  }
+  if (!long) throw new Error('no title fold to leave out');
   const all = [...short.present, ...short.absent, ...long.present, ...long.absent];
   const gate = fit(gateExamples(all));
   const confidence = fit(all);
   printModel('GATE', gate);
   printModel('CONFIDENCE', confidence);
-  console.log(`SQuAD paragraphs: ${sample.length} questions, ${short.absent.length} absent; real-length articles: ${realLength.questions.length} questions, ${long.absent.length} absent`);
+  const absentTitles = new Set(short.absent.map((e) => e.title)).size;
+  console.log(`SQuAD paragraphs: ${sample.length} questions, ${short.absent.length} absent; real-length articles: ${long.asked} questions, ${long.absent.length} absent; absent from ${absentTitles} titles, ${leftOutFolds.length} folds left out in turn`);
   console.log('threshold  top-1 paragraphs  absent answered  top-1 real-length  absent answered');
   for (let t = 0.3; t <= 0.99; t += 0.04) {
     const passes = (e: Example) => probability(gate, e.evidence) >= t;

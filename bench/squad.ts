@@ -14,6 +14,10 @@ const SQUAD = new URL('../../shared/data/squad-v1.1/dev-v1.1.json', import.meta.
 export const SAMPLE_SIZE = 2_000;
 /** Titles are dealt into this many folds; a split leaves one fold's titles out of the corpus. */
 const TITLE_FOLDS = 4;
+/** The fold whose titles the report split leaves out; nothing tuned may leave them out. */
+const REPORT_FOLD = 0;
+/** The fold whose titles the tune split's quality bench leaves out. */
+const TUNE_FOLD = 1;
 
 /** One SQuAD question, its gold answers and the Wikipedia article its paragraph comes from. */
 export interface SquadQuestion {
@@ -76,8 +80,22 @@ export function sampleOf(squad: Squad, split: SquadSplit): SquadQuestion[] {
 
 /** The Wikipedia titles whose paragraphs a split leaves out of the corpus (a different quarter per split). */
 export function heldOutTitles(squad: Squad, split: SquadSplit): Set<string> {
+  return foldTitles(squad, split === 'report' ? REPORT_FOLD : TUNE_FOLD);
+}
+
+/**
+ * The titles of every fold but the report split's, one set per fold: what tuning may leave out of
+ * the corpus in turn, so that absent questions come from three quarters of the topics.
+ */
+export function tunableHeldOutTitles(squad: Squad): Set<string>[] {
+  return Array.from({ length: TITLE_FOLDS }, (_, fold) => fold)
+    .filter((fold) => fold !== REPORT_FOLD)
+    .map((fold) => foldTitles(squad, fold));
+}
+
+/** The Wikipedia titles dealt into one fold of `TITLE_FOLDS`. */
+function foldTitles(squad: Squad, fold: number): Set<string> {
   const titles = shuffled([...new Set(squad.questions.map((q) => q.title))], (t) => t, 'squad-titles');
-  const fold = split === 'report' ? 0 : 1;
   return new Set(titles.filter((_, i) => i % TITLE_FOLDS === fold));
 }
 
