@@ -23,7 +23,7 @@
  * paragraphs and of real-length articles made of them and of news text: fitted on paragraphs
  * alone, the gate answered up to 18% of the absent questions once articles ran to 1,500 words,
  * as long articles share more words with any question by chance
- * (`npm run bench:calibrate` refits and prints the weights below): the gate, fitted on right
+ * (`npm run bench:calibrate` refits such weights and prints them): the gate, fitted on right
  * answers against absent articles, decides whether to quote (a wrong sentence from the right
  * article costs a reader less than a quote about another topic); the confidence, fitted on every
  * answer, is the chance the quote holds the answer.
