@@ -136,6 +136,9 @@ class SectionWriter {
       hashes.update(chunk);
       await writing;
       writing = this.file.write(chunk);
+      // Awaited above or below; this only keeps a failed write from counting as unhandled if
+      // making the next chunk throws first.
+      writing.catch(() => undefined);
       length += chunk.length;
     }
     await writing;
