@@ -16,6 +16,7 @@ import { Pacer } from '../pacing.ts';
 import { sharedParsePool } from '../corpus/parse-pool.ts';
 import { termsOfWord, wordsOf } from './analyzer.ts';
 import { ParagraphTerms, termHash } from './passages.ts';
+import { Uint32List } from './uint32-list.ts';
 
 /** Below this much text (in characters) a build analyses on the main thread: starting the workers' analysis would cost more. */
 const POOLED_MIN_CHARACTERS = 4_000_000;
@@ -94,51 +95,14 @@ const MAX_FORMS = 1_000_000;
 /** A numbering unused this long is dropped, so an idle thread does not hold a build's vocabulary. */
 const NUMBERING_IDLE_MS = 5_000;
 
-/**
- * Numbers appended to one typed array grown by doubling: a batch appends millions (its entries
- * and filters), and `number[]` arrays copied into typed arrays at the end cost more.
- */
-class Uint32List {
-  private values = new Uint32Array(1024);
-  private count = 0;
+/** A batch list's chunks hold 2 ** this many numbers (64 KB): a batch gathers hundreds of thousands. */
+const BATCH_CHUNK_BITS = 14;
 
-  /** A list holding just `value`. */
-  static of(value: number): Uint32List {
-    const list = new Uint32List();
-    list.push(value);
-    return list;
-  }
-
-  /** How many numbers were appended. */
-  get length(): number {
-    return this.count;
-  }
-
-  /** Appends one number. */
-  push(value: number): void {
-    if (this.count === this.values.length) this.reserve(1);
-    this.values[this.count] = value;
-    this.count += 1;
-  }
-
-  /** Appends every number of `values`. */
-  append(values: Uint32Array): void {
-    this.reserve(values.length);
-    this.values.set(values, this.count);
-    this.count += values.length;
-  }
-
-  /** The numbers appended, in an array of their own. */
-  toArray(): Uint32Array {
-    return this.values.slice(0, this.count);
-  }
-
-  private reserve(more: number): void {
-    if (this.count + more <= this.values.length) return;
-    const larger = new Uint32Array(Math.max(this.count + more, 2 * this.values.length));
-    larger.set(this.values);
-    this.values = larger;
-  }
+/** A list for a batch, holding just `first` when given. */
+function batchList(...first: number[]): Uint32List {
+  const list = new Uint32List(BATCH_CHUNK_BITS);
+  for (const value of first) list.push(value);
+  return list;
 }
 
 /**
@@ -237,13 +201,13 @@ class BatchAnalysis {
   private readonly firstTerm: number;
   private readonly firstWord: number;
   private readonly words: string[] = [];
-  private readonly wordTerms = new Uint32List();
-  private readonly fieldOffsets = Uint32List.of(0);
-  private readonly entryTerms = new Uint32List();
-  private readonly entryCounts = new Uint32List();
-  private readonly wordOffsets = Uint32List.of(0);
-  private readonly passageOffsets = Uint32List.of(0);
-  private readonly passageWords = new Uint32List();
+  private readonly wordTerms = batchList();
+  private readonly fieldOffsets = batchList(0);
+  private readonly entryTerms = batchList();
+  private readonly entryCounts = batchList();
+  private readonly wordOffsets = batchList(0);
+  private readonly passageOffsets = batchList(0);
+  private readonly passageWords = batchList();
   /** The current field's distinct terms, in order of first occurrence. */
   private readonly fieldTerms: number[] = [];
   /** The distinct forms of each paragraph of the current article, `paragraphForms[paragraphOffsets[p] .. paragraphOffsets[p + 1]]`: filters are sized by their number before any is filled. */
@@ -290,13 +254,13 @@ class BatchAnalysis {
       firstWord: this.firstWord,
       newTerms: this.numbering.terms.slice(this.firstTerm),
       words: this.words,
-      wordTerms: this.wordTerms.toArray(),
-      fieldOffsets: this.fieldOffsets.toArray(),
-      entryTerms: this.entryTerms.toArray(),
-      entryCounts: this.entryCounts.toArray(),
-      wordOffsets: this.wordOffsets.toArray(),
-      passageOffsets: this.passageOffsets.toArray(),
-      passageWords: this.passageWords.toArray(),
+      wordTerms: this.wordTerms.values(),
+      fieldOffsets: this.fieldOffsets.values(),
+      entryTerms: this.entryTerms.values(),
+      entryCounts: this.entryCounts.values(),
+      wordOffsets: this.wordOffsets.values(),
+      passageOffsets: this.passageOffsets.values(),
+      passageWords: this.passageWords.values(),
     };
   }
 

@@ -18,6 +18,7 @@
 import MiniSearch, { type Options } from 'minisearch';
 import { Pacer } from '../pacing.ts';
 import { PackedPostings, type PostingsStore } from './packed-postings.ts';
+import { Uint32List } from './uint32-list.ts';
 
 /** A mask: a loop over single postings asks its pacer every 65,536 of them, as reading the clock costs more than a posting. */
 const PACE_EVERY = 0xffff;
@@ -50,42 +51,8 @@ export interface NumberedTerms {
   counts: ArrayLike<number>;
 }
 
-/** Numbers a `Uint32List` chunk holds (a power of two). */
-const CHUNK_BITS = 20;
-const CHUNK_MASK = (1 << CHUNK_BITS) - 1;
-
-/**
- * A list of unsigned 32-bit numbers that grows in chunks as it is appended to: doubling one array
- * copied it whole and allocated twice its size at once, which held the event loop for a third of
- * a second at 20,000 articles (tens of millions of postings) and more as the corpus grows.
- */
-class Uint32List {
-  private readonly chunks: Uint32Array[] = [];
-  private last = new Uint32Array(0);
-  length = 0;
-
-  push(value: number): void {
-    const at = this.length & CHUNK_MASK;
-    if (at === 0) {
-      this.last = new Uint32Array(1 << CHUNK_BITS);
-      this.chunks.push(this.last);
-    }
-    this.last[at] = value;
-    this.length += 1;
-  }
-
-  /** The number at `index` (below `length`). */
-  at(index: number): number {
-    return this.chunks[index >>> CHUNK_BITS]?.[index & CHUNK_MASK] ?? 0;
-  }
-
-  /** The numbers pushed so far, copied into one array. */
-  values(): Uint32Array {
-    const all = new Uint32Array(this.length);
-    this.chunks.forEach((chunk, n) => all.set(chunk.subarray(0, Math.min(chunk.length, this.length - (n << CHUNK_BITS))), n << CHUNK_BITS));
-    return all;
-  }
-}
+/** A postings list's chunks hold 2 ** this many numbers (4 MB): tens of millions are gathered. */
+const POSTINGS_CHUNK_BITS = 20;
 
 /**
  * Postings gathered document by document, handed to MiniSearch term by term (`parts`, then
@@ -98,11 +65,11 @@ export class PostingsBuilder {
   private readonly terms: string[] = [];
   private readonly ids = new Set<string>();
   private readonly documents: [number, string][] = [];
-  private readonly fieldLengths = new Uint32List();
+  private readonly fieldLengths = new Uint32List(POSTINGS_CHUNK_BITS);
   private readonly averageFieldLength: number[] = [];
   /** Per document and field in order, each term's slot (term id × fields + field) and count. */
-  private readonly slots = new Uint32List();
-  private readonly counts = new Uint32List();
+  private readonly slots = new Uint32List(POSTINGS_CHUNK_BITS);
+  private readonly counts = new Uint32List(POSTINGS_CHUNK_BITS);
 
   constructor(private readonly fieldCount: number) {}
 
