@@ -270,4 +270,29 @@ describe('news time and outlets', () => {
     expect(answer.sources.map((s) => s.outlet)).toEqual(['Al Mayadeen English']);
     expect(answer.sentences[0]?.text).toContain('destroyed a school');
   });
+
+  it.each([
+    ['What did Al Mayadeen report about the airstrike in Gaza City?', 'Al Mayadeen English'],
+    ['What did the BBC say about the airstrike in Gaza City?', 'BBC News'],
+  ])('knows the outlet by the name readers shorten it to: %s', async (question, outlet) => {
+    const small = await Library.fromArticles([
+      storyArticle('wire', 'Wire', ['An airstrike hit a residential building in Gaza City, killing five people.']),
+      storyArticle('mayadeen', 'Al Mayadeen English', ['The airstrike in Gaza City destroyed a school sheltering displaced families.']),
+      storyArticle('bbc', 'BBC News', ['The airstrike in Gaza City damaged a hospital wing.']),
+    ]);
+    expect(small.answer(question).sources.map((s) => s.outlet)).toEqual([outlet]);
+  });
+
+  it('does not take a common word for an outlet of that name', async () => {
+    const small = await Library.fromArticles([
+      storyArticle('wire', 'Wire', ['The night sky over Gaza City lit up with flares.']),
+      storyArticle('sky', 'Sky News', ['Sky reporters in Gaza City filmed the flares.']),
+    ]);
+    expect(small.answer('What lit up the sky over Gaza City?').sources.map((s) => s.outlet)).toContain('Wire');
+  });
+
+  it('searches Al Mayadeen in the seed corpus when a question names it so', () => {
+    const answer = library.answer('What did Al Mayadeen report about Hamas?');
+    expect(answer.sources.map((s) => s.id)).toEqual([ANKARA]);
+  });
 });

@@ -97,14 +97,34 @@ export function findCandidates(
   return { question, retrieved, ranked: rankSentences(question, retrieved, cache) };
 }
 
-/** The longest outlet name the question holds as whole words, case and accents aside. */
+/** The longest outlet name the question holds as whole words, case and accents aside, by its full name or as readers shorten it. */
 function outletNamedIn(text: string, outlets: readonly string[]): string | null {
-  const words = ` ${fold(text).replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
-  const named = outlets.filter((o) => {
-    const name = fold(o).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-    return name.length >= 3 && words.includes(` ${name} `);
-  });
+  const words = ` ${wordsOf(text)} `;
+  const named = outlets.filter((o) => namesOfOutlet(o).some((name) => words.includes(` ${name} `)));
   return named.sort((a, b) => b.length - a.length)[0] ?? null;
+}
+
+/** Edition and medium words that end outlet names and that readers leave out ("Al Mayadeen English", "BBC News"). */
+const OUTLET_EDITION = new Set(['english', 'arabic', 'french', 'international', 'news', 'online', 'tv', 'network', 'media', 'digital', 'live', 'com', 'net']);
+
+/**
+ * The folded names a question may call an outlet by: its full name, and the name without its
+ * trailing edition words when what is left still names it: two words or more ("al mayadeen"),
+ * or one written in capitals ("BBC"); a single word such as "Sky" or "Arab" says too little.
+ */
+function namesOfOutlet(outlet: string): string[] {
+  const full = wordsOf(outlet).trim();
+  if (full.length < 3) return [];
+  const kept = full.split(' ');
+  while (kept.length > 1 && OUTLET_EDITION.has(kept.at(-1) ?? '')) kept.pop();
+  const short = kept.join(' ');
+  const acronym = kept.length === 1 && outlet.split(/[^\p{L}\p{N}]+/u).includes(short.toUpperCase());
+  return short !== full && (kept.length > 1 || acronym) && short.length >= 3 ? [full, short] : [full];
+}
+
+/** A text folded to its words, one space apart. */
+function wordsOf(text: string): string {
+  return fold(text).replace(/[^\p{L}\p{N}]+/gu, ' ');
 }
 
 /**
