@@ -291,6 +291,28 @@ describe('news time and outlets', () => {
     expect(small.answer('What lit up the sky over Gaza City?').sources.map((s) => s.outlet)).toContain('Wire');
   });
 
+  const dated = (id: string, published: string, sentence: string) => ({ ...storyArticle(id, 'Wire', [sentence]), published });
+
+  it.each([
+    ['Who did Turkish Foreign Minister Hakan Fidan meet in March 2025?', 'a Hamas delegation'],
+    ['Who did Turkish Foreign Minister Hakan Fidan meet in november 2024?', 'Badr Abdelatty'],
+  ])('meets the year and month a question names by the article\'s date, which its sentence does not write: %s', async (question, fragment) => {
+    const small = await Library.fromArticles([
+      dated('nov', '2024-11-10', 'Turkish Foreign Minister Hakan Fidan met on Saturday with Egyptian Foreign Minister Badr Abdelatty.'),
+      dated('mar', '2025-03-23', 'Turkish Foreign Minister Hakan Fidan met on Saturday with a Hamas delegation.'),
+    ]);
+    expect(small.answer(question).sentences[0]?.text).toContain(fragment);
+  });
+
+  it('finds the report from the month asked about among more reports of the same kind than it ranks', async () => {
+    const others = Array.from({ length: 14 }, (_, i) =>
+      dated(`other-${i}`, `2024-${String((i % 9) + 1).padStart(2, '0')}-0${(i % 8) + 1}`, `Turkish Foreign Minister Hakan Fidan met Hamas officials in Ankara, and Fidan said Turkish support for Gaza stands (${i}).`),
+    );
+    const small = await Library.fromArticles([...others, dated('mar', '2025-03-23', 'Turkish Foreign Minister Hakan Fidan met on Saturday with a Hamas delegation.')]);
+    const answer = small.answer('Who did Hakan Fidan meet in March 2025?');
+    expect(answer.sources[answer.sentences[0]!.citation - 1]?.id).toBe('mar');
+  });
+
   it('searches Al Mayadeen in the seed corpus when a question names it so', () => {
     const answer = library.answer('What did Al Mayadeen report about Hamas?');
     expect(answer.sources.map((s) => s.id)).toEqual([ANKARA]);

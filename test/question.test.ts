@@ -90,3 +90,18 @@ describe('time words in questions', () => {
     expect(asked('Where did they meet before the vote?')).toEqual(terms('meet vote'));
   });
 });
+
+describe('years and months a question names', () => {
+  const calendars = (question: string) => readQuestion(question).terms.flatMap((t) => (t.calendar ? [`${t.word}=${t.calendar.unit}:${t.calendar.value}`] : []));
+
+  it.each([
+    ['Who did Fidan meet in March 2025?', ['march=month:3', '2025=year:2025']],
+    ['What happened on march 18?', ['march=month:3']],
+    ['What did the UN decide in November?', ['november=month:11']],
+    ['Why did the students march through Paris?', []],
+    ['How many of the 1500 troops left?', []],
+    ['What was signed in 1815?', ['1815=year:1815']],
+  ])('%s', (question, expected) => {
+    expect(calendars(question)).toEqual(expected);
+  });
+});

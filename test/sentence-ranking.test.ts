@@ -9,8 +9,8 @@ const sentence = (text: string): Sentence => ({ text, index: 0, paragraph: 0, te
 /** A two-term question whose terms share a variant (paraphrases can): "summit" stands for both. */
 const question: Question = {
   terms: [
-    { term: 'meet', weight: 3, variants: [{ term: 'meet', weight: 1 }, { term: 'summit', weight: 1 }], reported: false },
-    { term: 'talk', weight: 3, variants: [{ term: 'talk', weight: 1 }, { term: 'summit', weight: 1 }], reported: false },
+    { term: 'meet', weight: 3, variants: [{ term: 'meet', weight: 1 }, { term: 'summit', weight: 1 }], reported: false, calendar: null },
+    { term: 'talk', weight: 3, variants: [{ term: 'talk', weight: 1 }, { term: 'summit', weight: 1 }], reported: false, calendar: null },
   ],
   totalWeight: 6,
   wants: null,
@@ -33,8 +33,8 @@ describe('support from neighbouring sentences', () => {
   it('supports a sentence meeting a term only through a weak paraphrase when the sentence before holds the word itself', () => {
     const asked: Question = {
       terms: [
-        { term: 'meet', weight: 3, variants: [{ term: 'meet', weight: 1 }, { term: 'summit', weight: 0.25 }], reported: false },
-        { term: 'earlier', weight: 3, variants: [{ term: 'previou', weight: 0.4 }], reported: false },
+        { term: 'meet', weight: 3, variants: [{ term: 'meet', weight: 1 }, { term: 'summit', weight: 0.25 }], reported: false, calendar: null },
+        { term: 'earlier', weight: 3, variants: [{ term: 'previou', weight: 0.4 }], reported: false, calendar: null },
       ],
       totalWeight: 6,
       wants: null,

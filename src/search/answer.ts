@@ -18,6 +18,7 @@ import { fold, terms } from './analyzer.ts';
 import type { ArticleIndex, Retrieval } from './article-index.ts';
 import { answerKind } from './answer-kind.ts';
 import { answerEvidence, judge } from './answerability.ts';
+import { candidateCount, preferDated } from './dateline.ts';
 import { joinCollocations, phraseTerms, prepareQuestion, retrievalTerms, withTimeAdverbs, type AskedTerm, type Question } from './question.ts';
 import { MAX_RELATED, MAX_SENTENCES, type Answer, type ArticleRef, type CitedSentence, type Filters, type Source } from './results.ts';
 import { rankSentences, type RankedSentence, type Sentence, type SentenceCache } from './sentence-ranking.ts';
@@ -93,7 +94,7 @@ export function findCandidates(
   const topical = asked.filter((t) => !outletTerms.has(t.term));
   const question = prepareQuestion(joinCollocations(text, withTimeAdverbs(text, topical.length > 0 ? topical : asked)), index.vocabulary, false, answerKind(text), aboutThePresent(text), DO_SUPPORT.test(text));
   const scope = outlet ? { ...filters, outlet } : filters;
-  const retrieved = index.retrieve(retrievalTerms(question, index.vocabulary), scope, 'any', ANSWER_CANDIDATES);
+  const retrieved = preferDated(index.retrieve(retrievalTerms(question, index.vocabulary), scope, 'any', candidateCount(question, ANSWER_CANDIDATES)), question, ANSWER_CANDIDATES);
   return { question, retrieved, ranked: rankSentences(question, retrieved, cache) };
 }
 

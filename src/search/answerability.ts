@@ -177,7 +177,8 @@ export function judge(evidence: AnswerEvidence): { gate: number; confidence: num
 
 /** The evidence that `best` (the first of `ranked`) answers the question. */
 export function answerEvidence(question: Question, best: RankedSentence, ranked: readonly RankedSentence[], retrieved: readonly Retrieval[]): AnswerEvidence {
-  const known = question.terms.flatMap((t, i) => (t.variants.length > 0 ? [i] : []));
+  // A year or month the corpus's text lacks is known when the best sentence's dateline meets it.
+  const known = question.terms.flatMap((t, i) => (t.variants.length > 0 || best.matched.has(i) ? [i] : []));
   const weightOf = (q: number) => question.terms[q]?.weight ?? 0;
   const rarest = known.reduce((r, q) => (weightOf(q) > weightOf(r) ? q : r), known[0] ?? 0);
   const unknown = question.totalWeight - known.reduce((sum, q) => sum + weightOf(q), 0);

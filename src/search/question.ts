@@ -6,6 +6,7 @@ import { placeVariants } from './place-names.ts';
 import { QUESTION_FRAMING, STOPWORDS } from './stopwords.ts';
 import { firstSenseWords, inflectedFrom, isCommunicationVerb, lemmasOf, relatedWords } from './wordnet.ts';
 import { baseForm } from './word-forms.ts';
+import { calendarOf, type Calendar } from './dateline.ts';
 
 /** Longest question or query accepted, in characters. */
 export const MAX_QUESTION_LENGTH = 500;
@@ -16,6 +17,8 @@ export interface QuestionTerm extends TermGroup {
   weight: number;
   /** True when the word is a verb of communication ("promise", "warn"): any reporting verb in a sentence ("said") stands for it, loosely. */
   reported: boolean;
+  /** The year or month the word names, which an article's dateline meets too (see `dateline.ts`). */
+  calendar: Calendar | null;
 }
 
 /** A usable question: its distinct terms, the weight of them all, and the kind of answer it wants. */
@@ -49,12 +52,14 @@ export interface AskedTerm {
   word: string;
   start: number;
   end: number;
+  /** The year or month the word names, if it names one. */
+  calendar?: Calendar | null;
 }
 
 /** The distinct index terms of a question, in order. */
 function questionTerms(text: string): AskedTerm[] {
   const seen = new Set<string>();
-  return tokenize(text, 'query').flatMap(({ term, word, start, end }) => (seen.has(term) || !seen.add(term) ? [] : [{ term, word, start, end }]));
+  return tokenize(text, 'query').flatMap(({ term, word, start, end }) => (seen.has(term) || !seen.add(term) ? [] : [{ term, word, start, end, calendar: calendarOf(text, start, end) }]));
 }
 
 /** The index terms of a question term's words: one for a word, several for a collocation. */
@@ -195,14 +200,14 @@ export function prepareQuestion(
   aboutNow = false,
   asksWhatWasSaid = false,
 ): Question {
-  const prepared = termsOfQuestion.map(({ term, word }, i) => {
+  const prepared = termsOfQuestion.map(({ term, word, calendar }, i) => {
     const completing = prefix && (i === termsOfQuestion.length - 1 || vocabulary.frequency(term) === 0);
     const variants = isPhrase(term) ? phraseVariants(term, vocabulary) : vocabulary.variants(term, word, completing);
     const places = placeVariants(term).flatMap((other) => (vocabulary.frequency(other) > 0 && !variants.some((v) => v.term === other) ? [{ term: other, weight: PLACE_NAME_WEIGHT }] : []));
     const direct = [...variants, ...places];
     // A search lists articles holding the words typed; only answers look for paraphrases.
     const related = prefix ? [] : paraphrases(word, direct, vocabulary);
-    return { term, variants: [...direct, ...related], weight: weightOf(term, vocabulary), reported: asksWhatWasSaid && isCommunicationVerb(word) };
+    return { term, variants: [...direct, ...related], weight: weightOf(term, vocabulary), reported: asksWhatWasSaid && isCommunicationVerb(word), calendar: calendar ?? null };
   });
   return { terms: prepared, totalWeight: prepared.reduce((sum, t) => sum + t.weight, 0), wants, corpusSize: vocabulary.size, aboutNow };
 }

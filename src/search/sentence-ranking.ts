@@ -19,6 +19,7 @@ import type { Article } from '../corpus/article.ts';
 import { fold, terms, tokenize, type Token } from './analyzer.ts';
 import type { Retrieval } from './article-index.ts';
 import { namesKind } from './answer-kind.ts';
+import { datelineMatches } from './dateline.ts';
 import { holdsPhraseAt, phraseTerms, type Question } from './question.ts';
 import { splitSentences } from './sentences.ts';
 import { isCommunicationVerb } from './wordnet.ts';
@@ -135,11 +136,16 @@ export function variantLookup(question: Question): Map<string, { q: number; weig
   return lookup;
 }
 
-/** Scores one sentence; null when it matches no question term. */
+/**
+ * Scores one sentence; null when it matches no question term. `dateline` holds the question's
+ * years and months its article's date meets (see `dateline.ts`): they count as matched where the
+ * sentence does not write them, once it matches a word of the question.
+ */
 export function scoreSentence(
   sentence: Sentence,
   question: Question,
   lookup: ReturnType<typeof variantLookup>,
+  dateline: ReadonlyMap<number, number> = new Map(),
 ): Omit<RankedSentence, 'article' | 'sentence' | 'neighbourCoverage' | 'neighbourMatched' | 'supportedBy'> | null {
   const frequency = new Map<number, number>();
   const bestVariant = new Map<number, number>();
@@ -160,6 +166,12 @@ export function scoreSentence(
     }
   });
   if (frequency.size === 0 || question.totalWeight === 0) return null;
+  const written = frequency.size;
+  for (const [q, weight] of dateline) {
+    if (frequency.has(q)) continue;
+    frequency.set(q, weight);
+    bestVariant.set(q, weight);
+  }
   const norm = K1 * (1 - B + (B * sentence.terms.length) / AVERAGE_SENTENCE_TERMS);
   let matchedWeight = 0;
   let saturation = 0;
@@ -171,7 +183,7 @@ export function scoreSentence(
   }
   const coverage = Math.min(1, matchedWeight / question.totalWeight);
   const relevance = Math.min(1, saturation / (question.totalWeight * (K1 + 1)));
-  const proximity = 1 + 0.2 * closeness(positions, frequency.size);
+  const proximity = 1 + 0.2 * closeness(positions, written);
   const phraseShare = question.terms.length < 2 ? 0 : phrases(positions) / (question.terms.length - 1);
   return { score: (0.65 * coverage + 0.35 * relevance) * proximity, coverage, matched: bestVariant, phraseShare, namesKind: null };
 }
@@ -252,7 +264,8 @@ export function rankSentences(question: Question, retrieved: readonly Retrieval[
     const recency = newest ? 1 + RECENCY_BOOST * freshness(article.published, newest) : 1;
     const articleWeight = (1 - ARTICLE_SHARE + (ARTICLE_SHARE * articleScore) / topScore) * recency;
     const sentences = cache.inParagraphs(article, passages ? passages.worthRankingWithNeighbours(question) : article.paragraphs.keys());
-    const scores = sentences.map((sentence) => scoreSentence(sentence, question, lookup));
+    const dateline = datelineMatches(question, article.published);
+    const scores = sentences.map((sentence) => scoreSentence(sentence, question, lookup, dateline));
     scores.forEach((scored, i) => {
       const sentence = sentences[i];
       if (!scored || !sentence) return;
