@@ -54,6 +54,12 @@ const questions: [question: string, article: string, fragment: string][] = [
   ['What did Netanyahu say about ceasefire talks?', ANKARA, '"under fire"'],
   ['What were the negotiations based on?', ANKARA, "mediators' proposals"],
   ['Who heads the political bureau of Hamas?', ANKARA, "head of the movement's Political Bureau, Khalil al-Hayya"],
+  // "Who is X?" and "What position does X hold?" are answered by the sentence giving X's title.
+  ['Who is Hakan Fidan?', ANKARA, 'Turkish Foreign Minister Hakan Fidan'],
+  ['What is Hakan Fidan’s job?', ANKARA, 'Turkish Foreign Minister Hakan Fidan'],
+  ['What position does Israel Katz hold?', ANKARA, 'Israeli Security Minister Israel Katz'],
+  ['Who is Benjamin Netanyahu?', ANKARA, 'Israeli Prime Minister Benjamin Netanyahu'],
+  ['Who is Witkoff?', ISTANBUL, 'US envoy Steve Witkoff'],
   ['alhayya istanbul', ISTANBUL, 'in Istanbul on Wednesday'],
 ];
 
@@ -206,6 +212,11 @@ describe('the kind of answer a question asks for', () => {
     // The noun saying the kind is read past the words qualifying it.
     ['Which Turkish minister met the Hamas delegation?', 'A Turkish minister met the delegation in Ankara.', 'Hakan Fidan met the Hamas delegation.'],
     ['Which Saudi newspaper interviewed the Hamas official?', 'The Hamas official gave a long interview on Sunday.', 'He told Saudi newspaper Asharq al-Awsat that talks would resume.'],
+    // "Who is X?" asks what X is: a title before the name, or an apposition after it.
+    ['Who is Maria Okafor?', 'Maria Okafor arrived in Mombasa on Monday.', 'Harbour board chairman Maria Okafor opened the new quay.'],
+    // Typed in lowercase, a name is a word WordNet does not know ("maria" is one it knows: lunar seas).
+    ['who is okafor', 'Maria Okafor arrived in Mombasa on Monday.', 'Maria Okafor, the harbour board chairman, opened the new quay.'],
+    ['What position does Maria Okafor hold?', 'Maria Okafor arrived in Mombasa on Monday.', 'Harbour board chairman Maria Okafor opened the new quay.'],
   ])('quotes the sentence naming the kind of thing asked for, not one without it: %s', async (question, without, naming) => {
     const small = await Library.fromArticles([
       storyArticle('story', 'Wire', [without, naming]),

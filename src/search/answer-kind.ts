@@ -1,7 +1,8 @@
 /**
  * The kind of fact a question asks for (who → a person or organisation, where → a place, when →
- * a date, how many/much → a quantity) and whether a sentence names one that the question does not
- * already name: "Who met Hayya?" is not answered by a sentence whose only person is Hayya.
+ * a date, how many/much → a quantity, "Who is Hakan Fidan?" → the named person's role) and whether
+ * a sentence names one that the question does not already name: "Who met Hayya?" is not answered
+ * by a sentence whose only person is Hayya, nor "Who is Hakan Fidan?" by one that only names him.
  *
  * Sentences are tagged by compromise's part-of-speech and named-entity tagger (its lexicon ships
  * in the package). Tagging costs about a millisecond a sentence, so only the few best candidates
@@ -9,8 +10,9 @@
  * `SentenceCache`, and a reloaded article brings new objects.
  */
 import { createRequire } from 'node:module';
-import { terms } from './analyzer.ts';
+import { fold, terms } from './analyzer.ts';
 import { STOPWORDS } from './stopwords.ts';
+import { firstSenseWords, isPersonNoun } from './wordnet.ts';
 
 type Tagger = typeof import('compromise/two').default;
 let loadedTagger: Tagger | undefined;
@@ -25,11 +27,13 @@ function tagger(): Tagger {
   return loadedTagger;
 }
 
-/** What kind of fact a question wants, when its wording says so. */
-export type AnswerKind = 'person' | 'place' | 'time' | 'quantity';
+/** What kind of fact a question wants, when its wording says so: `role`, what a named person is ("Turkish Foreign Minister"). */
+export type AnswerKind = 'person' | 'place' | 'time' | 'quantity' | 'role';
+/** The kinds a tagger names: a role is read from the words around the person's name instead. */
+type TaggedKind = Exclude<AnswerKind, 'role'>;
 
 /** The compromise tags that name each kind. */
-const KIND_TAGS: Record<AnswerKind, readonly string[]> = {
+const KIND_TAGS: Record<TaggedKind, readonly string[]> = {
   person: ['Person', 'Organization'],
   place: ['Place'],
   time: ['Date', 'Month', 'WeekDay', 'Year', 'Time'],
@@ -41,7 +45,7 @@ const KIND_TAGS: Record<AnswerKind, readonly string[]> = {
  * capitalised word after the first for names, a digit, month or day for dates, a digit, number
  * word or ordinal ("second encounter" answers "how many times") for quantities.
  */
-const MAY_NAME: Record<AnswerKind, RegExp> = {
+const MAY_NAME: Record<TaggedKind, RegExp> = {
   person: /\s["“‘'(]?\p{Lu}/u,
   place: /\s["“‘'(]?\p{Lu}/u,
   time: /\p{N}|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|yesterday|today|tonight|tomorrow|century|decade)/iu,
@@ -71,11 +75,12 @@ export function answerKind(question: string): AnswerKind | null {
   if (!match) return null;
   const [, wh, rest = ''] = match;
   const [next = '', ...after] = rest.trim().split(/\s+/);
-  if (wh === 'who' || wh === 'whom') return 'person';
+  if (wh === 'who' || wh === 'whom') return asksWhoSomeoneIs(question) ? 'role' : 'person';
   if (wh === 'where') return 'place';
   if (wh === 'when') return 'time';
   if (wh === 'how') return /^(?:many|much|old|long|far|big|large|tall|high|often)$/.test(next) ? 'quantity' : null;
   if (wh === 'what' || wh === 'which') {
+    if (ASKS_ROLE.some((form) => form.test(question))) return 'role';
     const phrase = /^(?:the|a|an)$/.test(next) ? after : [next, ...after];
     // A stopword or a punctuation mark ends the noun phrase: "What did the president say?" asks for a statement, not a person.
     for (const written of phrase.slice(0, MAX_QUALIFIERS + 1)) {
@@ -89,8 +94,41 @@ export function answerKind(question: string): AnswerKind | null {
   return null;
 }
 
+/** "Who is Hakan Fidan?": the rest of a who-question after its verb "be". */
+const WHO_IS = /^\s*who\s*(?:\s+is|\s+was|['’]s)\s+(.+?)[\s?.!]*$/iu;
+/** Words inside names that are written in lowercase: "Khalil al-Hayya", "Ursula von der Leyen". */
+const NAME_PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'abu', 'de', 'del', 'da', 'di', 'du', 'van', 'von', 'der', 'den', 'la', 'le']);
+
+/**
+ * Whether a who-question asks what a named person is ("Who is Hakan Fidan?", "who is hakan
+ * fidan"), not who holds a role ("Who is the IOC president?", "Who is Trump's son-in-law?"):
+ * each word after "is" is a name, capitalised or unknown to WordNet, or a particle of one.
+ */
+function asksWhoSomeoneIs(question: string): boolean {
+  const rest = WHO_IS.exec(question)?.[1];
+  if (!rest) return false;
+  return rest.split(/\s+/).every((written) => {
+    const word = fold(written).replace(/['’]s$/u, '').replace(/[^\p{L}\p{N}-]/gu, '');
+    if (word === '') return false;
+    if (NAME_PARTICLES.has(word)) return true;
+    if (STOPWORDS.has(word)) return false;
+    return /\p{Lu}/u.test(written) || firstSenseWords(word).length === 0;
+  });
+}
+
+/** Words that ask for a person's role, and are not what the answer says: "What is Fidan's job?", "What position does Katz hold?". */
+export const ROLE_WORDS: ReadonlySet<string> = new Set(['job', 'role', 'position', 'title', 'post', 'office', 'occupation', 'profession', 'hold', 'holds', 'occupy']);
+/**
+ * What/which questions asking a named person's role. "What role did Qatar play?" asks what it
+ * did, and "What is Hamas's position on disarmament?" its stance: both are left out.
+ */
+const ASKS_ROLE = [
+  /^\s*what\s+(?:is|was)\s+.+?['’]s?\s+(?:job|role|position|title|post|occupation|profession)(?:\s+(?:in|at|within)\s+[^?]+)?[\s?.!]*$/iu,
+  /^\s*(?:what|which)\s+(?:job|role|position|title|post|office)\s+(?:does|did|do)\s+.+?\s+(?:hold|have|occupy)\b/iu,
+];
+
 /** Per kind, the index terms of each entity of that kind a sentence names. */
-type NamedKinds = Map<AnswerKind, string[][]>;
+type NamedKinds = Map<TaggedKind, string[][]>;
 
 /** One word as compromise tags it. */
 interface Term {
@@ -106,7 +144,7 @@ interface Term {
 const YEAR_OR_DECADE = /^(?:1\d{3}|20\d{2})$|^['’]?\d{1,3}0['’]?s$/u;
 
 /** Whether compromise's tags, or the word's shape, say it names the kind. */
-function names(kind: AnswerKind, term: Term, at: number, next: Term | undefined): boolean {
+function names(kind: TaggedKind, term: Term, at: number, next: Term | undefined): boolean {
   if (KIND_TAGS[kind].some((tag) => term.tags.has(tag))) return true;
   if (kind === 'time') return YEAR_OR_DECADE.test(term.text);
   return kind === 'person' && unknownName(term, at, next);
@@ -141,7 +179,7 @@ function namedKinds(text: string): NamedKinds {
   document.compute(['lexicon', 'preTagger']);
   for (const sentence of document.docs) {
     sentence.forEach((term, at) => {
-      for (const kind of Object.keys(KIND_TAGS) as AnswerKind[]) {
+      for (const kind of Object.keys(KIND_TAGS) as TaggedKind[]) {
         if (!names(kind, term, at, sentence[at + 1])) continue;
         const list = found.get(kind) ?? [];
         list.push(terms(term.text, 'query'));
@@ -158,6 +196,7 @@ function namedKinds(text: string): NamedKinds {
  * for the same text.
  */
 export function namesKind(sentence: { text: string }, kind: AnswerKind, questionTerms: ReadonlySet<string>): boolean {
+  if (kind === 'role') return namesRole(sentence.text, questionTerms);
   if (!MAY_NAME[kind].test(sentence.text)) return false;
   let kinds = tagged.get(sentence);
   if (!kinds) {
@@ -165,4 +204,45 @@ export function namesKind(sentence: { text: string }, kind: AnswerKind, question
     tagged.set(sentence, kinds);
   }
   return (kinds.get(kind) ?? []).some((entity) => entity.length > 0 && entity.some((term) => !questionTerms.has(term)));
+}
+
+/** A word, or a mark that ends or opens an aside. */
+const WORD_OR_MARK = /[\p{L}\p{N}][\p{L}\p{N}'’-]*|[,;:()\u2013\u2014]/gu;
+/** Words before a name that may hold its title ("Turkish Foreign Minister Hakan Fidan"), and after it that may hold an apposition (", the chief member of..."). */
+const TITLE_REACH = 3;
+const APPOSITION_REACH = 4;
+/** What may lead into an apposition after a name: a comma, or "is", "was", "as". */
+const APPOSITION_START = new Set([',', 'is', 'was', 'as']);
+
+/** The words just before `start` that may hold a title: up to `TITLE_REACH`, across a comma ("Hayya’s son, Himam al-Hayya"), not across other marks. */
+function titleBefore(tokens: readonly string[], start: number): string[] {
+  const words: string[] = [];
+  for (let at = start - 1; at >= 0 && words.length < TITLE_REACH; at -= 1) {
+    const token = tokens[at] ?? '';
+    if (token === ',') continue;
+    if (!/^[\p{L}\p{N}]/u.test(token)) break;
+    words.push(token);
+  }
+  return words;
+}
+
+/**
+ * Whether the sentence says what the question's named person is: a word naming a person by a
+ * role (WordNet's noun.person: "minister", "envoy", "son") just before the name, or in an
+ * apposition after it ("Jared Kushner, former senior adviser").
+ */
+function namesRole(text: string, questionTerms: ReadonlySet<string>): boolean {
+  const tokens = text.match(WORD_OR_MARK) ?? [];
+  const isWord = (token: string | undefined) => token !== undefined && /^[\p{L}\p{N}]/u.test(token);
+  const bare = (token: string) => fold(token).replace(/['’]s$/u, '');
+  const asked = (token: string | undefined) => isWord(token) && terms(bare(token ?? ''), 'query').some((term) => questionTerms.has(term));
+  const role = (token: string | undefined) => isWord(token) && !asked(token) && isPersonNoun(bare(token ?? ''));
+  for (let start = 0; start < tokens.length; start += 1) {
+    if (!asked(tokens[start]) || asked(tokens[start - 1])) continue;
+    let end = start;
+    while (asked(tokens[end + 1])) end += 1;
+    if (titleBefore(tokens, start).some(role)) return true;
+    if (APPOSITION_START.has(fold(tokens[end + 1] ?? '')) && tokens.slice(end + 2, end + 2 + APPOSITION_REACH).some(role)) return true;
+  }
+  return false;
 }

@@ -16,7 +16,7 @@
 import type { Article } from '../corpus/article.ts';
 import { fold, terms } from './analyzer.ts';
 import type { ArticleIndex, Retrieval } from './article-index.ts';
-import { answerKind } from './answer-kind.ts';
+import { answerKind, ROLE_WORDS } from './answer-kind.ts';
 import { answerEvidence, judge } from './answerability.ts';
 import { candidateCount, preferDated } from './dateline.ts';
 import { joinCollocations, phraseTerms, prepareQuestion, retrievalTerms, withTimeAdverbs, type AskedTerm, type Question } from './question.ts';
@@ -91,8 +91,10 @@ export function findCandidates(
 ): Candidates {
   const outlet = filters.outlet === undefined ? outletNamedIn(text, outlets) : null;
   const outletTerms = new Set(outlet ? terms(outlet, 'query') : []);
-  const topical = asked.filter((t) => !outletTerms.has(t.term));
-  const question = prepareQuestion(joinCollocations(text, withTimeAdverbs(text, topical.length > 0 ? topical : asked)), index.vocabulary, false, answerKind(text), aboutThePresent(text), DO_SUPPORT.test(text));
+  const wants = answerKind(text);
+  // "What position does Katz hold?" asks who Katz is: no answer writes "position" or "hold".
+  const topical = asked.filter((t) => !outletTerms.has(t.term) && !(wants === 'role' && ROLE_WORDS.has(t.word)));
+  const question = prepareQuestion(joinCollocations(text, withTimeAdverbs(text, topical.length > 0 ? topical : asked)), index.vocabulary, false, wants, aboutThePresent(text), DO_SUPPORT.test(text));
   const scope = outlet ? { ...filters, outlet } : filters;
   const retrieved = preferDated(index.retrieve(retrievalTerms(question, index.vocabulary), scope, 'any', candidateCount(question, ANSWER_CANDIDATES)), question, ANSWER_CANDIDATES);
   return { question, retrieved, ranked: rankSentences(question, retrieved, cache) };

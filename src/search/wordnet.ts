@@ -193,28 +193,42 @@ export function firstSenseWords(lemma: string, pos: PartOfSpeech | null = null):
   }
 }
 
-const communication = new Map<string, boolean>();
+/** WordNet's lexicographer files asked about: verbs of telling, asking, promising, warning; nouns naming people by what they are or do. */
+const LEXICOGRAPHER_FILES = { 'verb.communication': { pos: 'verb', number: 32, senses: SENSES }, 'noun.person': { pos: 'noun', number: 18, senses: 1 } } as const;
+/** A synset of common nouns: one of its words is lowercase, where a proper noun's ("Andrew", "Marks") are all capitalised. */
+const isCommon = (synset: Synset) => synset.words.some((word) => word === word.toLowerCase());
+const inFile = new Map<string, boolean>();
 
-/** WordNet's lexicographer file of verbs of telling, asking, promising, warning (verb.communication). */
-const COMMUNICATION_FILE = 32;
+/** Whether one of a word's first senses (the file's `senses`; a noun's as a common noun) is in a WordNet lexicographer file; false when WordNet does not know the word or its files cannot be read. */
+function inLexicographerFile(name: keyof typeof LEXICOGRAPHER_FILES, word: string): boolean {
+  const key = `${name} ${word}`;
+  const cached = inFile.get(key);
+  if (cached !== undefined) return cached;
+  const { pos, number, senses } = LEXICOGRAPHER_FILES[name];
+  let found = false;
+  try {
+    found = firstSenses(pos, word)
+      .slice(0, senses)
+      .some((offset) => Number(lineAfter(`data.${pos}`, offset, false)?.line.split(' ')[1]) === number && (pos === 'verb' || isCommon(synsetAt(pos, offset))));
+  } catch {
+    found = false;
+  }
+  if (inFile.size >= CACHE_LIMIT) inFile.clear();
+  inFile.set(key, found);
+  return found;
+}
 
 /**
  * Whether one of a word's first verb senses is a verb of communication ("say", "promise", "warn",
  * "announce", "talk"): reported speech answers a question asking what someone promised or warned.
- * False when WordNet does not know it as a verb or its files cannot be read.
  */
 export function isCommunicationVerb(word: string): boolean {
-  const cached = communication.get(word);
-  if (cached !== undefined) return cached;
-  let found = false;
-  try {
-    found = firstSenses('verb', word).some((offset) => Number(lineAfter('data.verb', offset, false)?.line.split(' ')[1]) === COMMUNICATION_FILE);
-  } catch {
-    found = false;
-  }
-  if (communication.size >= CACHE_LIMIT) communication.clear();
-  communication.set(word, found);
-  return found;
+  return inLexicographerFile('verb.communication', word);
+}
+
+/** Whether a word's first noun sense names a person by a role ("minister", "envoy", "official", "son"); later senses make "mark" and "senior" people too, and a name ("Andrew") is not a role. */
+export function isPersonNoun(word: string): boolean {
+  return inLexicographerFile('noun.person', word);
 }
 
 /** A word WordNet relates to another; `near` for a synonym, derivation or pertainym, false for one step further. */

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { answerKind } from '../src/search/answer-kind.ts';
+
+describe('the kind of answer a question wants', () => {
+  it.each([
+    ['Who is Hakan Fidan?', 'role'],
+    ['who is hakan fidan', 'role'],
+    ['Who was Khalil al-Hayya?', 'role'],
+    ['What is Hakan Fidan’s job?', 'role'],
+    ["What is al-Hayya's position in Hamas?", 'role'],
+    ['What position does Israel Katz hold?', 'role'],
+    // Who holds a role, or who did something: a person.
+    ['Who is the president of the IOC?', 'person'],
+    ["Who is Trump's son-in-law?", 'person'],
+    ['Who was killed in Doha?', 'person'],
+    ['Who is Witkoff meeting in Istanbul?', 'person'],
+    // A stance or a part played is a statement.
+    ["What is Hamas's position on disarmament?", null],
+    ['What role did Qatar play in the talks?', null],
+  ])('%s', (question, kind) => {
+    expect(answerKind(question)).toBe(kind);
+  });
+});
