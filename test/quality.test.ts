@@ -272,6 +272,16 @@ describe('news time and outlets', () => {
     expect(answer.sources[0]).toMatchObject({ id: '2025', published: '2025-06-23' });
   });
 
+  it('answers "what is the latest on..." from the newest coverage, not from a sentence saying "latest"', async () => {
+    const small = await Library.fromArticles([
+      { ...storyArticle('old', 'Wire', ['The latest Gaza ceasefire proposal was rejected within hours.']), published: '2025-03-01' },
+      { ...storyArticle('new', 'Wire', ['Aid convoys entered Gaza through the Rafah crossing on Tuesday.']), published: '2025-11-20' },
+    ]);
+    const answer = small.answer('What is the latest on Gaza?');
+    expect(answer.sentences[0]?.text).toContain('Aid convoys');
+    expect(answer.sources[0]).toMatchObject({ id: 'new', published: '2025-11-20' });
+  });
+
   it('searches the outlet a question names', async () => {
     const small = await Library.fromArticles([
       storyArticle('wire', 'Wire', ['An airstrike hit a residential building in Gaza City, killing five people.']),
