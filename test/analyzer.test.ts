@@ -66,3 +66,14 @@ describe('British and American spellings', () => {
     ]);
   });
 });
+
+describe('short acronyms in capitals', () => {
+  it('indexes "US" and "U.S." as the acronym too, which "used" never gives', () => {
+    expect(terms('US envoy')).toContain('US');
+    expect(terms('U.S. envoy')).toContain('US');
+    expect(terms('They used it')).not.toContain('US');
+    expect(terms('GAZA and NATO')).toEqual(['gaza', 'nato']);
+    // A stopword in capitals stays dropped.
+    expect(terms('IS fighters')).toEqual(terms('fighters'));
+  });
+});

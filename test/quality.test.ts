@@ -240,6 +240,16 @@ describe('the kind of answer a question asks for', () => {
   });
 });
 
+describe('acronyms', () => {
+  it('takes "US" in a question for the United States, not for "used", which stems alike', async () => {
+    const small = await Library.fromArticles([
+      storyArticle('used', 'Wire', ['Both delegations used the talks to restate demands, using every recess for briefings.']),
+      storyArticle('us', 'Wire', ['The US envoy called the talks productive.']),
+    ]);
+    expect(small.answer('What did the US say about the talks?').sentences[0]?.text).toBe('The US envoy called the talks productive.');
+  });
+});
+
 describe('questions asking what a named thing is', () => {
   it('does not quote a sentence holding the thing\'s words apart, and quotes one naming it', async () => {
     const apart = storyArticle('apollo', 'Wire', ['The total included research costs, program support and management costs, and construction expenditures for launch facilities.']);

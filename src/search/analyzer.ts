@@ -3,7 +3,9 @@
  * their terms meet:
  * - case and diacritic folding (NFKD, marks stripped): "Türkiye" = "turkiye", "Erdoğan" = "erdogan";
  * - typographic apostrophes are apostrophes; possessives drop: "Hamas's", "Hamas’", "Hamas'" = hamas;
- * - dotted acronyms close up: "U.S." = "US";
+ * - dotted acronyms close up: "U.S." = "US"; a short acronym written in capitals ("US", "U.S.",
+ *   "FM") is also indexed as itself ("US"), beside its folded stem, so a question asking about
+ *   the US can leave out "used", which Porter stems to the same "us" (see `acronymOf`);
  * - hyphenated words index their parts and the closed-up form ("cease-fire" → cease, fire,
  *   ceasefire); a leading Arabic article is dropped from the parts, so "al-Hayya", "Al Hayya" and
  *   "Hayya" all give hayya, and "alhayya" meets the closed-up form;
@@ -28,8 +30,9 @@ import { baseForm, digitsOf } from './word-forms.ts';
  * 3: numbers written out meet their digits ("four" = "4", "twenty-first" = "21st").
  * 4: British spellings meet American ones ("defence" = "defense").
  * 5: decades are terms of their own ("1990s" = "1990's", not "1990").
+ * 6: short acronyms in capitals are also indexed as themselves ("US").
  */
-export const ANALYSIS_VERSION = 5;
+export const ANALYSIS_VERSION = 6;
 
 /** An index term, the folded word it was stemmed from, and where that word sits in the original text. */
 export interface Token {
@@ -107,6 +110,8 @@ function cachedWordTerms(word: string, mode: AnalysisMode): { term: string; word
 function wordTerms(word: string, mode: AnalysisMode): { term: string; word: string }[] {
   const folded = fold(word);
   if (/^\p{N}/u.test(folded)) return normalised(folded.replace(/[,']/g, ''));
+  const acronym = mode === 'index' ? acronymOf(word) : null;
+  if (acronym !== null) return [...normalised(acronym.toLowerCase()), { term: acronym, word: acronym.toLowerCase() }];
   if (/^(?:\p{L}\.){2,}$/u.test(folded)) return normalised(folded.replace(/\./g, ''));
   const bare = folded.replace(/'s$/, '').replace(/'$/, '').replace(/'/g, '');
   const parts = bare.split(HYPHENS).filter((part) => part.length > 0);
@@ -116,6 +121,20 @@ function wordTerms(word: string, mode: AnalysisMode): { term: string; word: stri
   const named = ARABIC_ARTICLES.has(parts[0] ?? '') ? parts.slice(1) : parts;
   const found = named.flatMap(normalised);
   return mode === 'index' ? [...found, ...normalised(parts.join(''))] : found;
+}
+
+/** Letters of a short acronym in capitals, dotted or not ("US", "U.S.", "FM"). */
+const ACRONYM = /^(?:\p{Lu}{2,3}|(?:\p{Lu}\.){2,3})$/u;
+
+/**
+ * The index term of a word written as a short acronym in capitals ("US", "U.S." → "US"), or null.
+ * Longer ones ("NATO", "UNSC") collide with no common word's stem, and a stopword in capitals
+ * ("IS", "WHO") stays dropped.
+ */
+export function acronymOf(written: string): string | null {
+  if (!ACRONYM.test(written)) return null;
+  const letters = written.replace(/\./g, '');
+  return STOPWORDS.has(letters.toLowerCase()) ? null : letters;
 }
 
 function normalised(word: string): { term: string; word: string }[] {

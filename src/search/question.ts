@@ -1,4 +1,4 @@
-import { fold, terms, tokenize, type Token } from './analyzer.ts';
+import { acronymOf, fold, terms, tokenize, type Token } from './analyzer.ts';
 import type { TermGroup } from './article-index.ts';
 import type { AnswerKind } from './answer-kind.ts';
 import type { TermVariant, Vocabulary } from './vocabulary.ts';
@@ -54,12 +54,20 @@ export interface AskedTerm {
   end: number;
   /** The year or month the word names, if it names one. */
   calendar?: Calendar | null;
+  /** The word's index term as a short acronym written in capitals ("US"), if it is one. */
+  acronym?: string | null;
 }
 
-/** The distinct index terms of a question, in order. */
+/**
+ * The distinct index terms of a question, in order. A question in capitals throughout is shouted,
+ * so its short words are not read as acronyms.
+ */
 function questionTerms(text: string): AskedTerm[] {
   const seen = new Set<string>();
-  return tokenize(text, 'query').flatMap(({ term, word, start, end }) => (seen.has(term) || !seen.add(term) ? [] : [{ term, word, start, end, calendar: calendarOf(text, start, end) }]));
+  const shouted = !/\p{Ll}/u.test(text);
+  return tokenize(text, 'query').flatMap(({ term, word, start, end }) =>
+    seen.has(term) || !seen.add(term) ? [] : [{ term, word, start, end, calendar: calendarOf(text, start, end), acronym: shouted ? null : acronymOf(text.slice(start, end)) }],
+  );
 }
 
 /** The index terms of a question term's words: one for a word, several for a collocation. */
@@ -200,14 +208,16 @@ export function prepareQuestion(
   aboutNow = false,
   asksWhatWasSaid = false,
 ): Question {
-  const prepared = termsOfQuestion.map(({ term, word, calendar }, i) => {
+  const prepared = termsOfQuestion.map(({ term, word, calendar, acronym }, i) => {
     const completing = prefix && (i === termsOfQuestion.length - 1 || vocabulary.frequency(term) === 0);
-    const variants = isPhrase(term) ? phraseVariants(term, vocabulary) : vocabulary.variants(term, word, completing);
+    // "US" asks for the acronym where the corpus writes it, not for "used", which stems alike.
+    const written = acronym && vocabulary.frequency(acronym) > 0 ? acronym : null;
+    const variants = written ? [{ term: written, weight: 1 }] : isPhrase(term) ? phraseVariants(term, vocabulary) : vocabulary.variants(term, word, completing);
     const places = placeVariants(term).flatMap((other) => (vocabulary.frequency(other) > 0 && !variants.some((v) => v.term === other) ? [{ term: other, weight: PLACE_NAME_WEIGHT }] : []));
     const direct = [...variants, ...places];
     // A search lists articles holding the words typed; only answers look for paraphrases.
     const related = prefix ? [] : paraphrases(word, direct, vocabulary);
-    return { term, variants: [...direct, ...related], weight: weightOf(term, vocabulary), reported: asksWhatWasSaid && isCommunicationVerb(word), calendar: calendar ?? null };
+    return { term, variants: [...direct, ...related], weight: weightOf(written ?? term, vocabulary), reported: asksWhatWasSaid && isCommunicationVerb(word), calendar: calendar ?? null };
   });
   return { terms: prepared, totalWeight: prepared.reduce((sum, t) => sum + t.weight, 0), wants, corpusSize: vocabulary.size, aboutNow };
 }
