@@ -339,9 +339,22 @@ describe('news time and outlets', () => {
     const others = Array.from({ length: 14 }, (_, i) =>
       dated(`other-${i}`, `2024-${String((i % 9) + 1).padStart(2, '0')}-0${(i % 8) + 1}`, `Turkish Foreign Minister Hakan Fidan met Hamas officials in Ankara, and Fidan said Turkish support for Gaza stands (${i}).`),
     );
-    const small = await Library.fromArticles([...others, dated('mar', '2025-03-23', 'Turkish Foreign Minister Hakan Fidan met on Saturday with a Hamas delegation.')]);
+    // In a real archive months and years are common words of the text too.
+    const unrelated = Array.from({ length: 20 }, (_, i) => dated(`port-${i}`, '2025-04-02', `Shipping rates at the port rose in March 2025, data showed (${i}).`));
+    const small = await Library.fromArticles([...others, ...unrelated, dated('mar', '2025-03-23', 'Turkish Foreign Minister Hakan Fidan met on Saturday with a Hamas delegation.')]);
     const answer = small.answer('Who did Hakan Fidan meet in March 2025?');
     expect(answer.sources[answer.sentences[0]!.citation - 1]?.id).toBe('mar');
+  });
+
+  it('does not answer a dated question about an absent topic because the articles are of that month', async () => {
+    const small = await Library.fromArticles([
+      dated('a', '2025-03-04', 'Hamas said it would not disarm while the occupation continues.'),
+      dated('b', '2025-03-11', 'Egypt proposed a reconstruction plan for Gaza, the foreign ministry said.'),
+      dated('c', '2025-03-18', 'The UN said aid deliveries to Gaza had stopped.'),
+      dated('d', '2025-03-25', 'Israel resumed its offensive in Gaza, the army said.'),
+    ]);
+    expect(small.answer('What did the UN say about Lebanon?').answered).toBe(false);
+    expect(small.answer('What did the UN say about Lebanon in March 2025?').answered).toBe(false);
   });
 
   it('searches Al Mayadeen in the seed corpus when a question names it so', () => {

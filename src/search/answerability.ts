@@ -177,8 +177,7 @@ export function judge(evidence: AnswerEvidence): { gate: number; confidence: num
 
 /** The evidence that `best` (the first of `ranked`) answers the question. */
 export function answerEvidence(question: Question, best: RankedSentence, ranked: readonly RankedSentence[], retrieved: readonly Retrieval[]): AnswerEvidence {
-  // A year or month the corpus's text lacks is known when the best sentence's dateline meets it.
-  const known = question.terms.flatMap((t, i) => (t.variants.length > 0 || best.matched.has(i) ? [i] : []));
+  const known = question.terms.flatMap((t, i) => (t.variants.length > 0 ? [i] : []));
   const weightOf = (q: number) => question.terms[q]?.weight ?? 0;
   const rarest = known.reduce((r, q) => (weightOf(q) > weightOf(r) ? q : r), known[0] ?? 0);
   const unknown = question.totalWeight - known.reduce((sum, q) => sum + weightOf(q), 0);
@@ -192,20 +191,22 @@ export function answerEvidence(question: Question, best: RankedSentence, ranked:
     const total = known.reduce((sum, q) => sum + weigh(weightOf(q)), 0);
     return total > 0 ? Math.min(1, found / total) : 0;
   };
-  const [first, second] = retrieved;
+  // Judged by the match alone: a dated question's preference for articles of its date is left out.
+  const [first, second] = [...retrieved].sort((a, b) => b.score - a.score);
+  const score = (r: RankedSentence) => r.score / r.dated;
   return {
     coverage: question.totalWeight > unknown ? Math.min(1, (best.coverage * question.totalWeight) / (question.totalWeight - unknown)) : 0,
     neighbourCoverage: share(best.neighbourMatched, (weight) => weight),
     specificCoverage: share(withNeighbours(best), (weight) => weight - 1),
     articleCoverage: share(inArticle, (weight) => weight),
     phraseShare: best.phraseShare,
-    score: best.score,
+    score: score(best),
     specificMissing: 1 - (best.matched.get(rarest) ?? 0),
     unknownShare: (question.totalWeight > 0 ? unknown / question.totalWeight : 1) * Math.min(1, Math.max(SMALL_CORPUS_SHARE, Math.log(1 + question.corpusSize) / Math.log(1 + LARGE_CORPUS))),
     kindNamed: best.namesKind === true ? 1 : 0,
     kindMissing: best.namesKind === false ? 1 : 0,
     runnerUpAgrees: runnerUp?.article === best.article ? 1 : 0,
-    sentenceMargin: runnerUp && best.score > 0 ? (best.score - runnerUp.score) / best.score : 1,
+    sentenceMargin: runnerUp && best.score > 0 ? (score(best) - score(runnerUp)) / score(best) : 1,
     articleMargin: first && second && first.score > 0 ? (first.score - second.score) / first.score : 1,
     topArticle: first?.article === best.article ? 1 : 0,
     termCount: Math.log(question.terms.reduce((words, t) => words + phraseTerms(t.term).length, 0)),

@@ -1,8 +1,9 @@
 /**
- * News time in a question: a year or a month it names ("Who did Fidan meet in March 2025?") is
- * met by the dateline of an article published then, as well as by its text. A news report rarely
- * repeats its own month and year: "met on Saturday" is dated by the article alone, so without its
- * dateline such a question matched every report of the same meeting alike, whatever its date.
+ * News time in a question: a year or a month it names ("Who did Fidan meet in March 2025?")
+ * prefers articles published then. A news report rarely repeats its own month and year: "met on
+ * Saturday" is dated by the article alone, so without its dateline such a question matched every
+ * report of the same meeting alike, whatever its date. The date only orders reports: it is no
+ * evidence that the coverage answers (a dated question about an absent topic stays unanswered).
  */
 import { fold } from './analyzer.ts';
 import type { Retrieval } from './article-index.ts';
@@ -19,15 +20,14 @@ const MONTHS = ['january', 'february', 'march', 'april', '', 'june', 'july', 'au
 /** Years read as dates: a four-digit number in this range is a year far more often than a count. */
 const EARLIEST_YEAR = 1800;
 const LATEST_YEAR = 2100;
-/**
- * How much an article's dateline counts for a question's year or month that a sentence does not
- * write: less than the sentence writing it, as a report also recalls earlier events.
- */
-export const DATELINE_WEIGHT = 0.7;
 /** For a question naming a year or month: how many more candidate articles are retrieved, so that one published then can be among them. */
 const DATED_WIDENING = 3;
-/** How much an article published in the year or month asked about gains in retrieval, for all of them met. */
-const DATED_BOOST = 0.5;
+/**
+ * How much an article published in the year and month asked about is preferred, in retrieval and
+ * in the score of its sentences: a tie-breaker between reports that match the question alike, as
+ * a report also recalls earlier events and a Sunday's event is reported on Monday, the next month.
+ */
+const DATED_BOOST = 0.2;
 
 /**
  * The year or month the question word at `start..end` of `text` names, or null: a four-digit
@@ -51,21 +51,28 @@ export function isDated(question: Question): boolean {
 }
 
 /**
- * The question's years and months that an article published on `published` (an ISO date) meets,
- * each with `DATELINE_WEIGHT`, by question term. A month is met only in the year asked, when one is.
+ * The share (0 to 1) of the question's year-and-month weight that an article published on
+ * `published` (an ISO date) meets; 0 for a question naming none. A month is met only in the year
+ * asked, when one is.
  */
-export function datelineMatches(question: Question, published: string | null): Map<number, number> {
-  const met = new Map<number, number>();
+function datelineShare(question: Question, published: string | null): number {
   const year = published ? Number(published.slice(0, 4)) : Number.NaN;
   const month = published ? Number(published.slice(5, 7)) : Number.NaN;
-  if (!Number.isInteger(year)) return met;
   const yearsAsked = question.terms.flatMap((t) => (t.calendar?.unit === 'year' ? [t.calendar.value] : []));
   const inYearAsked = yearsAsked.length === 0 || yearsAsked.includes(year);
-  question.terms.forEach(({ calendar }, q) => {
-    if (calendar === null) return;
-    if (calendar.unit === 'year' ? calendar.value === year : inYearAsked && calendar.value === month) met.set(q, DATELINE_WEIGHT);
-  });
-  return met;
+  let asked = 0;
+  let met = 0;
+  for (const { calendar, weight } of question.terms) {
+    if (calendar === null) continue;
+    asked += weight;
+    if (calendar.unit === 'year' ? calendar.value === year : inYearAsked && calendar.value === month) met += weight;
+  }
+  return asked > 0 && Number.isInteger(year) ? met / asked : 0;
+}
+
+/** How much an article's date raises its sentences' scores for the question: 1, up to `1 + DATED_BOOST` when it meets every year and month asked. */
+export function datedFactor(question: Question, published: string | null): number {
+  return 1 + DATED_BOOST * datelineShare(question, published);
 }
 
 /** How many candidate articles to retrieve for the question (more when it names a year or month, see `preferDated`). */
@@ -74,19 +81,15 @@ export function candidateCount(question: Question, wanted: number): number {
 }
 
 /**
- * The best `wanted` of the retrieved articles, those published in the year or month the question
- * names raised by `DATED_BOOST` for the share of its calendar weight their dateline meets; their
- * score is the raised one, so the sentences ranked after weigh articles as retrieval ordered them.
+ * The best `wanted` of the retrieved articles, ordered with those published in the year or month
+ * the question names raised by `datedFactor`. Their scores stay the retrieval's: the
+ * answerability evidence judges the match, not the date.
  */
 export function preferDated(retrieved: readonly Retrieval[], question: Question, wanted: number): Retrieval[] {
   if (!isDated(question)) return retrieved.slice(0, wanted);
-  const asked = question.terms.reduce((sum, t) => sum + (t.calendar ? t.weight : 0), 0);
   return retrieved
-    .map((r) => {
-      let met = 0;
-      for (const q of datelineMatches(question, r.article.published).keys()) met += question.terms[q]?.weight ?? 0;
-      return { ...r, score: r.score * (1 + (DATED_BOOST * met) / asked) };
-    })
-    .sort((a, b) => b.score - a.score)
-    .slice(0, wanted);
+    .map((r) => ({ r, key: r.score * datedFactor(question, r.article.published) }))
+    .sort((a, b) => b.key - a.key)
+    .slice(0, wanted)
+    .map(({ r }) => r);
 }

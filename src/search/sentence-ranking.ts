@@ -19,7 +19,7 @@ import type { Article } from '../corpus/article.ts';
 import { fold, terms, tokenize, type Token } from './analyzer.ts';
 import type { Retrieval } from './article-index.ts';
 import { namesKind } from './answer-kind.ts';
-import { datelineMatches } from './dateline.ts';
+import { datedFactor } from './dateline.ts';
 import { holdsPhraseAt, phraseTerms, type Question } from './question.ts';
 import { splitSentences } from './sentences.ts';
 import { isCommunicationVerb } from './wordnet.ts';
@@ -57,6 +57,8 @@ export interface RankedSentence {
   supportedBy: Sentence | null;
   /** Whether it names the kind of thing the question asks for; null when not asked or not checked. */
   namesKind: boolean | null;
+  /** How much its article's date, meeting the year or month asked, raised its score (1 when it does not): the answerability evidence leaves it out. */
+  dated: number;
 }
 
 const K1 = 1.2;
@@ -136,17 +138,12 @@ export function variantLookup(question: Question): Map<string, { q: number; weig
   return lookup;
 }
 
-/**
- * Scores one sentence; null when it matches no question term. `dateline` holds the question's
- * years and months its article's date meets (see `dateline.ts`): they count as matched where the
- * sentence does not write them, once it matches a word of the question.
- */
+/** Scores one sentence; null when it matches no question term. */
 export function scoreSentence(
   sentence: Sentence,
   question: Question,
   lookup: ReturnType<typeof variantLookup>,
-  dateline: ReadonlyMap<number, number> = new Map(),
-): Omit<RankedSentence, 'article' | 'sentence' | 'neighbourCoverage' | 'neighbourMatched' | 'supportedBy'> | null {
+): Omit<RankedSentence, 'article' | 'sentence' | 'neighbourCoverage' | 'neighbourMatched' | 'supportedBy' | 'dated'> | null {
   const frequency = new Map<number, number>();
   const bestVariant = new Map<number, number>();
   const positions: { q: number; at: number }[] = [];
@@ -166,12 +163,6 @@ export function scoreSentence(
     }
   });
   if (frequency.size === 0 || question.totalWeight === 0) return null;
-  const written = frequency.size;
-  for (const [q, weight] of dateline) {
-    if (frequency.has(q)) continue;
-    frequency.set(q, weight);
-    bestVariant.set(q, weight);
-  }
   const norm = K1 * (1 - B + (B * sentence.terms.length) / AVERAGE_SENTENCE_TERMS);
   let matchedWeight = 0;
   let saturation = 0;
@@ -183,7 +174,7 @@ export function scoreSentence(
   }
   const coverage = Math.min(1, matchedWeight / question.totalWeight);
   const relevance = Math.min(1, saturation / (question.totalWeight * (K1 + 1)));
-  const proximity = 1 + 0.2 * closeness(positions, written);
+  const proximity = 1 + 0.2 * closeness(positions, frequency.size);
   const phraseShare = question.terms.length < 2 ? 0 : phrases(positions) / (question.terms.length - 1);
   return { score: (0.65 * coverage + 0.35 * relevance) * proximity, coverage, matched: bestVariant, phraseShare, namesKind: null };
 }
@@ -257,15 +248,16 @@ function freshness(published: string | null, newest: number): number {
 /** Every matching sentence of the retrieved articles, best first. */
 export function rankSentences(question: Question, retrieved: readonly Retrieval[], cache: SentenceCache): RankedSentence[] {
   const lookup = variantLookup(question);
-  const topScore = retrieved[0]?.score ?? 1;
+  // A dated question's articles come ordered by date too (`preferDated`): the first is not always the best match.
+  const topScore = Math.max(0, ...retrieved.map((r) => r.score)) || 1;
   const newest = question.aboutNow ? newestDay(retrieved) : null;
   const ranked: RankedSentence[] = [];
   for (const { article, score: articleScore, passages } of retrieved) {
     const recency = newest ? 1 + RECENCY_BOOST * freshness(article.published, newest) : 1;
-    const articleWeight = (1 - ARTICLE_SHARE + (ARTICLE_SHARE * articleScore) / topScore) * recency;
+    const dated = datedFactor(question, article.published);
+    const articleWeight = (1 - ARTICLE_SHARE + (ARTICLE_SHARE * articleScore) / topScore) * recency * dated;
     const sentences = cache.inParagraphs(article, passages ? passages.worthRankingWithNeighbours(question) : article.paragraphs.keys());
-    const dateline = datelineMatches(question, article.published);
-    const scores = sentences.map((sentence) => scoreSentence(sentence, question, lookup, dateline));
+    const scores = sentences.map((sentence) => scoreSentence(sentence, question, lookup));
     scores.forEach((scored, i) => {
       const sentence = sentences[i];
       if (!scored || !sentence) return;
@@ -286,7 +278,7 @@ export function rankSentences(question: Question, retrieved: readonly Retrieval[
       let extra = 0;
       for (const [q, strength] of around) extra += (question.terms[q]?.weight ?? 0) * strength;
       const neighbourCoverage = extra / question.totalWeight;
-      ranked.push({ article, sentence, ...scored, neighbourCoverage, neighbourMatched: around, supportedBy: support?.sentence ?? null, score: (scored.score + NEIGHBOUR * neighbourCoverage) * articleWeight });
+      ranked.push({ article, sentence, ...scored, neighbourCoverage, neighbourMatched: around, supportedBy: support?.sentence ?? null, dated, score: (scored.score + NEIGHBOUR * neighbourCoverage) * articleWeight });
     });
   }
   ranked.sort((a, b) => b.score - a.score);
