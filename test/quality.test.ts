@@ -217,6 +217,9 @@ describe('the kind of answer a question asks for', () => {
     // Typed in lowercase, a name is a word WordNet does not know ("maria" is one it knows: lunar seas).
     ['who is okafor', 'Maria Okafor arrived in Mombasa on Monday.', 'Maria Okafor, the harbour board chairman, opened the new quay.'],
     ['What position does Maria Okafor hold?', 'Maria Okafor arrived in Mombasa on Monday.', 'Harbour board chairman Maria Okafor opened the new quay.'],
+    // Not the object of a verb, nor a noun past a verb after the name.
+    ['Who is Yahya Sinwar?', 'Israeli soldiers killed Yahya Sinwar in Rafah.', 'Hamas leader Yahya Sinwar planned the attack.'],
+    ['Who is Steve Witkoff?', 'Steve Witkoff, speaking to reporters in Doha, said talks would resume.', 'Steve Witkoff, the US special envoy, arrived in Doha.'],
   ])('quotes the sentence naming the kind of thing asked for, not one without it: %s', async (question, without, naming) => {
     const small = await Library.fromArticles([
       storyArticle('story', 'Wire', [without, naming]),

@@ -12,7 +12,7 @@
 import { createRequire } from 'node:module';
 import { fold, terms } from './analyzer.ts';
 import { STOPWORDS } from './stopwords.ts';
-import { firstSenseWords, isPersonNoun } from './wordnet.ts';
+import { firstSenseWords, isRoleNoun } from './wordnet.ts';
 
 type Tagger = typeof import('compromise/two').default;
 let loadedTagger: Tagger | undefined;
@@ -107,12 +107,14 @@ const NAME_PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'abu', 'de', 'del', 'd
 function asksWhoSomeoneIs(question: string): boolean {
   const rest = WHO_IS.exec(question)?.[1];
   if (!rest) return false;
+  // In a question Typed In Title Case, capitals mark no name.
+  const capitalsMarkNames = /\s\p{Ll}/u.test(question);
   return rest.split(/\s+/).every((written) => {
     const word = fold(written).replace(/['’]s$/u, '').replace(/[^\p{L}\p{N}-]/gu, '');
     if (word === '') return false;
     if (NAME_PARTICLES.has(word)) return true;
     if (STOPWORDS.has(word)) return false;
-    return /\p{Lu}/u.test(written) || firstSenseWords(word).length === 0;
+    return (capitalsMarkNames && /\p{Lu}/u.test(written)) || firstSenseWords(word).length === 0;
   });
 }
 
@@ -120,11 +122,12 @@ function asksWhoSomeoneIs(question: string): boolean {
 export const ROLE_WORDS: ReadonlySet<string> = new Set(['job', 'role', 'position', 'title', 'post', 'office', 'occupation', 'profession', 'hold', 'holds', 'occupy']);
 /**
  * What/which questions asking a named person's role. "What role did Qatar play?" asks what it
- * did, and "What is Hamas's position on disarmament?" its stance: both are left out.
+ * did, "What is Hamas's position on disarmament?" its stance and "What is Turkey's role in the
+ * talks?" its part: all are left out.
  */
 const ASKS_ROLE = [
-  /^\s*what\s+(?:is|was)\s+.+?['’]s?\s+(?:job|role|position|title|post|occupation|profession)(?:\s+(?:in|at|within)\s+[^?]+)?[\s?.!]*$/iu,
-  /^\s*(?:what|which)\s+(?:job|role|position|title|post|office)\s+(?:does|did|do)\s+.+?\s+(?:hold|have|occupy)\b/iu,
+  /^\s*what\s+(?:is|was)\s+.+?['’]s?\s+(?:job|role|position|title|post|occupation|profession)[\s?.!]*$/iu,
+  /^\s*(?:what|which)\s+(?:job|role|position|post|office)\s+(?:does|did|do)\s+.+?\s+(?:hold|have|occupy)\b/iu,
 ];
 
 /** Per kind, the index terms of each entity of that kind a sentence names. */
@@ -214,16 +217,39 @@ const APPOSITION_REACH = 4;
 /** What may lead into an apposition after a name: a comma, or "is", "was", "as". */
 const APPOSITION_START = new Set([',', 'is', 'was', 'as']);
 
-/** The words just before `start` that may hold a title: up to `TITLE_REACH`, across a comma ("Hayya’s son, Himam al-Hayya"), not across other marks. */
-function titleBefore(tokens: readonly string[], start: number): string[] {
-  const words: string[] = [];
-  for (let at = start - 1; at >= 0 && words.length < TITLE_REACH; at -= 1) {
+/** Words that may open an apposition before its role noun: ", the chief member...", ", former senior adviser...". */
+const APPOSITION_OPENERS = new Set(['the', 'a', 'an', 'former', 'then', 'now', 'its', 'his', 'her', 'their']);
+
+/**
+ * Whether a role noun stands right before the name at `start`: read back over capitalised words
+ * (the rest of a name or title: "Foreign Minister Hakan Fidan", "envoy Steve Witkoff") and a
+ * comma ("Hayya’s son, Himam al-Hayya"), stopping at any other word, so the object of a verb
+ * ("soldiers killed Sinwar") is not taken for its title.
+ */
+function titledBefore(tokens: readonly string[], start: number, role: (token: string) => boolean): boolean {
+  for (let at = start - 1, words = 0; at >= 0 && words < TITLE_REACH; at -= 1) {
     const token = tokens[at] ?? '';
     if (token === ',') continue;
-    if (!/^[\p{L}\p{N}]/u.test(token)) break;
-    words.push(token);
+    if (role(token)) return true;
+    if (!/^\p{Lu}/u.test(token)) return false;
+    words += 1;
   }
-  return words;
+  return false;
+}
+
+/**
+ * Whether an apposition after the name ends at `end` gives a role: after a comma, "is", "was" or
+ * "as", a role noun past only capitalised words, qualifiers and openers ("the", "former",
+ * "senior"), not past a verb ("Witkoff, speaking to reporters").
+ */
+function titledAfter(tokens: readonly string[], end: number, role: (token: string) => boolean): boolean {
+  if (!APPOSITION_START.has(fold(tokens[end + 1] ?? ''))) return false;
+  for (const token of tokens.slice(end + 2, end + 2 + APPOSITION_REACH)) {
+    if (role(token)) return true;
+    const word = fold(token);
+    if (!/^\p{Lu}/u.test(token) && !APPOSITION_OPENERS.has(word) && (STOPWORDS.has(word) || /(?:ing|ed)$/u.test(word))) return false;
+  }
+  return false;
 }
 
 /**
@@ -236,13 +262,12 @@ function namesRole(text: string, questionTerms: ReadonlySet<string>): boolean {
   const isWord = (token: string | undefined) => token !== undefined && /^[\p{L}\p{N}]/u.test(token);
   const bare = (token: string) => fold(token).replace(/['’]s$/u, '');
   const asked = (token: string | undefined) => isWord(token) && terms(bare(token ?? ''), 'query').some((term) => questionTerms.has(term));
-  const role = (token: string | undefined) => isWord(token) && !asked(token) && isPersonNoun(bare(token ?? ''));
+  const role = (token: string) => isWord(token) && !asked(token) && isRoleNoun(bare(token));
   for (let start = 0; start < tokens.length; start += 1) {
     if (!asked(tokens[start]) || asked(tokens[start - 1])) continue;
     let end = start;
     while (asked(tokens[end + 1])) end += 1;
-    if (titleBefore(tokens, start).some(role)) return true;
-    if (APPOSITION_START.has(fold(tokens[end + 1] ?? '')) && tokens.slice(end + 2, end + 2 + APPOSITION_REACH).some(role)) return true;
+    if (titledBefore(tokens, start, role) || titledAfter(tokens, end, role)) return true;
   }
   return false;
 }
