@@ -317,6 +317,18 @@ describe('news time and outlets', () => {
     expect(small.answer(question).sources.map((s) => s.outlet)).toEqual([outlet]);
   });
 
+  it('takes a short name for the outlet only as the source of what is asked, and only when one outlet has it', async () => {
+    const small = await Library.fromArticles([
+      storyArticle('wire', 'Wire', ['The national guard was deployed to the port after the riots.']),
+      storyArticle('national', 'The National News', ['The port reopened on Monday, the National reported.']),
+      storyArticle('bbc-news', 'BBC News', ['Aid trucks waited at the Rafah crossing for a third day.']),
+      storyArticle('bbc-arabic', 'BBC Arabic', ['The Rafah crossing stayed closed to aid trucks.']),
+    ]);
+    expect(small.answer('Where was the national guard deployed?').sources.map((s) => s.id)).toEqual(['wire']);
+    expect(small.answer('According to the National, when did the port reopen?').sources.map((s) => s.id)).toEqual(['national']);
+    expect(new Set(small.answer('What did the BBC report about aid trucks at the Rafah crossing?').sources.map((s) => s.id))).toEqual(new Set(['bbc-news', 'bbc-arabic']));
+  });
+
   it('does not take a common word for an outlet of that name', async () => {
     const small = await Library.fromArticles([
       storyArticle('wire', 'Wire', ['The night sky over Gaza City lit up with flares.']),

@@ -17,6 +17,7 @@ import type { Article } from '../corpus/article.ts';
 import { fold, terms } from './analyzer.ts';
 import type { ArticleIndex, Retrieval } from './article-index.ts';
 import { answerKind, ROLE_WORDS } from './answer-kind.ts';
+import { isCommunicationVerb } from './wordnet.ts';
 import { answerEvidence, judge } from './answerability.ts';
 import { candidateCount, preferDated } from './dateline.ts';
 import { joinCollocations, phraseTerms, prepareQuestion, retrievalTerms, withTimeAdverbs, type AskedTerm, type Question } from './question.ts';
@@ -108,29 +109,58 @@ export function findCandidates(
   return { question, retrieved, ranked: rankSentences(question, retrieved, cache) };
 }
 
-/** The longest outlet name the question holds as whole words, case and accents aside, by its full name or as readers shorten it. */
+/**
+ * The outlet the question names: the longest whose full name it holds as whole words, case and
+ * accents aside; else the one it names as readers shorten it, as the source of what is asked
+ * ("What did Al Mayadeen report...", "according to the BBC"). A short name several outlets share
+ * ("BBC" for "BBC News" and "BBC Arabic") names none of them.
+ */
 function outletNamedIn(text: string, outlets: readonly string[]): string | null {
   const words = ` ${wordsOf(text)} `;
-  const named = outlets.filter((o) => namesOfOutlet(o).some((name) => words.includes(` ${name} `)));
-  return named.sort((a, b) => b.length - a.length)[0] ?? null;
+  const full = outlets.filter((o) => {
+    const name = wordsOf(o).trim();
+    return name.length >= 3 && words.includes(` ${name} `);
+  });
+  if (full.length > 0) return full.sort((a, b) => b.length - a.length)[0] ?? null;
+  const short = outlets.filter((o) => {
+    const name = shortNameOf(o);
+    return name !== null && namedAsSource(words, name);
+  });
+  return short.length === 1 ? (short[0] ?? null) : null;
 }
 
 /** Edition and medium words that end outlet names and that readers leave out ("Al Mayadeen English", "BBC News"). */
 const OUTLET_EDITION = new Set(['english', 'arabic', 'french', 'international', 'news', 'online', 'tv', 'network', 'media', 'digital', 'live', 'com', 'net']);
 
 /**
- * The folded names a question may call an outlet by: its full name, and the name without its
- * trailing edition words when what is left still names it: two words or more ("al mayadeen"),
- * or one written in capitals ("BBC"); a single word such as "Sky" or "Arab" says too little.
+ * The folded name readers shorten an outlet to, without its trailing edition words, when what is
+ * left still names it: two words or more ("al mayadeen"), or one its name writes in capitals
+ * ("BBC"); null when nothing is left out, or a single word such as "Sky" or "Arab" would be left.
  */
-function namesOfOutlet(outlet: string): string[] {
-  const full = wordsOf(outlet).trim();
-  if (full.length < 3) return [];
-  const kept = full.split(' ');
+function shortNameOf(outlet: string): string | null {
+  const kept = wordsOf(outlet).trim().split(' ');
+  const full = kept.length;
   while (kept.length > 1 && OUTLET_EDITION.has(kept.at(-1) ?? '')) kept.pop();
   const short = kept.join(' ');
-  const acronym = kept.length === 1 && outlet.split(/[^\p{L}\p{N}]+/u).includes(short.toUpperCase());
-  return short !== full && (kept.length > 1 || acronym) && short.length >= 3 ? [full, short] : [full];
+  const acronym = kept.length === 1 && /\p{Ll}/u.test(outlet) && outlet.split(/[^\p{L}\p{N}]+/u).includes(short.toUpperCase());
+  return kept.length < full && (kept.length > 1 || acronym) && short.length >= 3 ? short : null;
+}
+
+/** Words saying an outlet is the source of what is asked, beside the verbs of communication ("report", "say", "claim"). */
+const REPORTING_WORDS = new Set(['said', 'told', 'wrote', 'cover', 'covers', 'covered', 'coverage', 'correspondent']);
+
+/**
+ * Whether the folded question `words` (space-padded) hold `name` as the source of something: right
+ * before a reporting word ("al mayadeen report", "the bbc s correspondent"), or after "according
+ * to". A short name is also an ordinary phrase ("the national guard", "Arab foreign ministers").
+ */
+function namedAsSource(words: string, name: string): boolean {
+  for (let at = words.indexOf(` ${name} `); at >= 0; at = words.indexOf(` ${name} `, at + 1)) {
+    const [next = '', after = ''] = words.slice(at + name.length + 2).split(' ');
+    const reported = (word: string) => REPORTING_WORDS.has(word) || isCommunicationVerb(word);
+    if (reported(next) || (next === 's' && reported(after)) || /according to (?:the )?$/u.test(words.slice(0, at + 1))) return true;
+  }
+  return false;
 }
 
 /** A text folded to its words, one space apart. */
