@@ -253,8 +253,8 @@ function titledAfter(tokens: readonly string[], end: number, role: (token: strin
 }
 
 /**
- * Whether the sentence says what the question's named person is: a word naming a person by a
- * role (WordNet's noun.person: "minister", "envoy", "son") just before the name, or in an
+ * Whether the sentence says what the question's named person or group is: a role noun (WordNet's
+ * noun.person or noun.group: "minister", "envoy", "son", "militia") as the name's title, or in an
  * apposition after it ("Jared Kushner, former senior adviser").
  */
 function namesRole(text: string, questionTerms: ReadonlySet<string>): boolean {
