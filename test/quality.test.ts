@@ -275,10 +275,12 @@ describe('sentences in context', () => {
 });
 
 describe('news time and outlets', () => {
+  const dated = (id: string, published: string, sentence: string) => ({ ...storyArticle(id, 'Wire', [sentence]), published });
+
   it('answers a question about the present from the latest coverage, citing its date', async () => {
     const small = await Library.fromArticles([
-      { ...storyArticle('2013', 'Wire', ['Thomas Bach was elected IOC president in Buenos Aires, succeeding Jacques Rogge.']), published: '2013-09-10' },
-      { ...storyArticle('2025', 'Wire', ['Kirsty Coventry took office as IOC president on Monday.']), published: '2025-06-23' },
+      dated('2013', '2013-09-10', 'Thomas Bach was elected IOC president in Buenos Aires, succeeding Jacques Rogge.'),
+      dated('2025', '2025-06-23', 'Kirsty Coventry took office as IOC president on Monday.'),
     ]);
     const answer = small.answer('Who is the current IOC president?');
     expect(answer.sentences[0]?.text).toContain('Kirsty Coventry');
@@ -287,8 +289,8 @@ describe('news time and outlets', () => {
 
   it('answers "what is the latest on..." from the newest coverage, not from a sentence saying "latest"', async () => {
     const small = await Library.fromArticles([
-      { ...storyArticle('old', 'Wire', ['The latest Gaza ceasefire proposal was rejected within hours.']), published: '2025-03-01' },
-      { ...storyArticle('new', 'Wire', ['Aid convoys entered Gaza through the Rafah crossing on Tuesday.']), published: '2025-11-20' },
+      dated('old', '2025-03-01', 'The latest Gaza ceasefire proposal was rejected within hours.'),
+      dated('new', '2025-11-20', 'Aid convoys entered Gaza through the Rafah crossing on Tuesday.'),
     ]);
     const answer = small.answer('What is the latest on Gaza?');
     expect(answer.sentences[0]?.text).toContain('Aid convoys');
@@ -336,8 +338,6 @@ describe('news time and outlets', () => {
     ]);
     expect(small.answer('What lit up the sky over Gaza City?').sources.map((s) => s.outlet)).toContain('Wire');
   });
-
-  const dated = (id: string, published: string, sentence: string) => ({ ...storyArticle(id, 'Wire', [sentence]), published });
 
   it.each([
     ['Who did Turkish Foreign Minister Hakan Fidan meet in March 2025?', 'a Hamas delegation'],
