@@ -322,13 +322,27 @@ describe('news time and outlets', () => {
   it('takes a short name for the outlet only as the source of what is asked, and only when one outlet has it', async () => {
     const small = await Library.fromArticles([
       storyArticle('wire', 'Wire', ['The national guard was deployed to the port after the riots.']),
-      storyArticle('national', 'The National News', ['The port reopened on Monday, the National reported.']),
+      storyArticle('national', 'The National News', ['The port reopened on Monday, the National reported.', 'Protesters had cut the wire fence at the port.']),
       storyArticle('bbc-news', 'BBC News', ['Aid trucks waited at the Rafah crossing for a third day.']),
       storyArticle('bbc-arabic', 'BBC Arabic', ['The Rafah crossing stayed closed to aid trucks.']),
     ]);
     expect(small.answer('Where was the national guard deployed?').sources.map((s) => s.id)).toEqual(['wire']);
+    // A full name that is an ordinary word ("Wire") too.
+    expect(small.answer('Who cut the wire fence at the port?').sources.map((s) => s.id)).toEqual(['national']);
     expect(small.answer('According to the National, when did the port reopen?').sources.map((s) => s.id)).toEqual(['national']);
     expect(new Set(small.answer('What did the BBC report about aid trucks at the Rafah crossing?').sources.map((s) => s.id))).toEqual(new Set(['bbc-news', 'bbc-arabic']));
+  });
+
+  it('says the outlet a question names was searched alone when nothing from it answers', async () => {
+    const small = await Library.fromArticles([
+      storyArticle('wire', 'Wire', ['Aid trucks waited at the Rafah crossing for a third day.']),
+      storyArticle('mayadeen', 'Al Mayadeen English', ['The airstrike in Gaza City destroyed a school.']),
+    ]);
+    const answer = small.answer('What did Al Mayadeen report about aid trucks at the Rafah crossing?');
+    expect(answer.answered).toBe(false);
+    expect(answer.notice).toBe('Nothing from Al Mayadeen English in the coverage answers this.');
+    expect(small.answer('What did the Wire report about the crossing at Lake Tana?').notice).toBe('Nothing from Wire in the coverage answers this.');
+    expect(small.answer('Where is Lake Tana?').notice).toBeNull();
   });
 
   it('does not take a common word for an outlet of that name', async () => {

@@ -17,7 +17,8 @@ import type { Article } from '../corpus/article.ts';
 import { fold, terms } from './analyzer.ts';
 import type { ArticleIndex, Retrieval } from './article-index.ts';
 import { answerKind, ROLE_WORDS } from './answer-kind.ts';
-import { isCommunicationVerb } from './wordnet.ts';
+import { STOPWORDS } from './stopwords.ts';
+import { firstSenseWords, isCommunicationVerb } from './wordnet.ts';
 import { answerEvidence, judge } from './answerability.ts';
 import { candidateCount, preferDated } from './dateline.ts';
 import { joinCollocations, phraseTerms, prepareQuestion, retrievalTerms, withTimeAdverbs, type AskedTerm, type Question } from './question.ts';
@@ -82,6 +83,8 @@ export interface Candidates {
   question: Question;
   retrieved: Retrieval[];
   ranked: RankedSentence[];
+  /** The outlet the question names and alone was searched ("What did Al Mayadeen report..."), if any. */
+  outlet: string | null;
 }
 
 /**
@@ -106,12 +109,13 @@ export function findCandidates(
   const question = prepareQuestion(joinCollocations(text, withTimeAdverbs(text, topical.length > 0 ? topical : asked)), index.vocabulary, false, wants, aboutNow, DO_SUPPORT.test(text));
   const scope = outlet ? { ...filters, outlet } : filters;
   const retrieved = preferDated(index.retrieve(retrievalTerms(question, index.vocabulary), scope, 'any', candidateCount(question, ANSWER_CANDIDATES)), question, ANSWER_CANDIDATES);
-  return { question, retrieved, ranked: rankSentences(question, retrieved, cache) };
+  return { question, retrieved, ranked: rankSentences(question, retrieved, cache), outlet };
 }
 
 /**
  * The outlet the question names: the longest whose full name it holds as whole words, case and
- * accents aside; else the one it names as readers shorten it, as the source of what is asked
+ * accents aside (a name that is also an ordinary word, "Time" or "The Hill", only as the source of
+ * what is asked); else the one it names as readers shorten it, as the source of what is asked
  * ("What did Al Mayadeen report...", "according to the BBC"). A short name several outlets share
  * ("BBC" for "BBC News" and "BBC Arabic") names none of them.
  */
@@ -119,7 +123,7 @@ function outletNamedIn(text: string, outlets: readonly string[]): string | null 
   const words = ` ${wordsOf(text)} `;
   const full = outlets.filter((o) => {
     const name = wordsOf(o).trim();
-    return name.length >= 3 && words.includes(` ${name} `);
+    return name.length >= 3 && words.includes(` ${name} `) && (isDistinctive(name) || namedAsSource(words, name));
   });
   if (full.length > 0) return full.sort((a, b) => b.length - a.length)[0] ?? null;
   const short = outlets.filter((o) => {
@@ -127,6 +131,12 @@ function outletNamedIn(text: string, outlets: readonly string[]): string | null 
     return name !== null && namedAsSource(words, name);
   });
   return short.length === 1 ? (short[0] ?? null) : null;
+}
+
+/** Whether a folded outlet name is no ordinary word: two words or more besides "the", or one WordNet does not know ("reuters"). */
+function isDistinctive(name: string): boolean {
+  const content = name.split(' ').filter((word) => !STOPWORDS.has(word));
+  return content.length >= 2 || (content.length === 1 && firstSenseWords(content[0] ?? '').length === 0);
 }
 
 /** Edition and medium words that end outlet names and that readers leave out ("Al Mayadeen English", "BBC News"). */
@@ -193,7 +203,9 @@ export function composeAnswer(text: string, candidates: Candidates, cache: Sente
   // Every word of the thing must be a question term: "What was the name of..." names nothing.
   const namesApart = best !== undefined && named.length >= 2 && named.length === question.terms.length && best.phraseShare < 1;
   if (!best || !judged?.quotes || namesApart || missesPartOfName(text, question, best)) {
-    return unanswered(text, retrieved.map((r) => articleRef(r.article)).slice(0, MAX_RELATED), confidence);
+    // A reader who named an outlet is told that only it was searched, not that the coverage lacks the topic.
+    const searched = candidates.outlet === null ? null : `Nothing from ${candidates.outlet} in the coverage answers this.`;
+    return unanswered(text, retrieved.map((r) => articleRef(r.article)).slice(0, MAX_RELATED), confidence, searched);
   }
   const quotes = pickQuotes(best, ranked, cache);
   const sources: Source[] = [];

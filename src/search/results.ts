@@ -46,7 +46,7 @@ export const AnswerSchema = z.object({
   related: z.array(ArticleRefSchema).max(MAX_RELATED),
   /** 0..1, how well the best sentence matches the question. */
   confidence: z.number().min(0).max(1),
-  /** Set when the question itself could not be used (empty, only stopwords, too long). */
+  /** Set when the question itself could not be used (empty, only stopwords, too long), or names the one outlet searched when nothing from it answers. */
   notice: z.string().nullable(),
   tookMs: z.number().nonnegative(),
 });
