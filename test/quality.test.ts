@@ -321,16 +321,20 @@ describe('news time and outlets', () => {
 
   it('takes a short name for the outlet only as the source of what is asked, and only when one outlet has it', async () => {
     const small = await Library.fromArticles([
-      storyArticle('wire', 'Wire', ['The national guard was deployed to the port after the riots.']),
-      storyArticle('national', 'The National News', ['The port reopened on Monday, the National reported.', 'Protesters had cut the wire fence at the port.']),
+      storyArticle('wire', 'Wire', ['The national guard was deployed to the port after the riots.', 'Israel banned Al Jazeera broadcasts over its war coverage.']),
+      storyArticle('national', 'The National News', ['Protesters had cut the wire fence at the port.']),
+      storyArticle('aje', 'Al Jazeera English', ['The port reopened on Monday after a week of riots.']),
       storyArticle('bbc-news', 'BBC News', ['Aid trucks waited at the Rafah crossing for a third day.']),
       storyArticle('bbc-arabic', 'BBC Arabic', ['The Rafah crossing stayed closed to aid trucks.']),
     ]);
-    expect(small.answer('Where was the national guard deployed?').sources.map((s) => s.id)).toEqual(['wire']);
+    const sourcesOf = (question: string) => small.answer(question).sources.map((s) => s.id);
+    expect(sourcesOf('According to Al Jazeera, when did the port reopen?')).toEqual(['aje']);
+    // The outlet as the topic, or its name as an ordinary phrase, searches everything.
+    expect(sourcesOf('Why did Israel ban Al Jazeera broadcasts?')).toEqual(['wire']);
+    expect(sourcesOf('Where was the national guard deployed?')).toEqual(['wire']);
     // A full name that is an ordinary word ("Wire") too.
-    expect(small.answer('Who cut the wire fence at the port?').sources.map((s) => s.id)).toEqual(['national']);
-    expect(small.answer('According to the National, when did the port reopen?').sources.map((s) => s.id)).toEqual(['national']);
-    expect(new Set(small.answer('What did the BBC report about aid trucks at the Rafah crossing?').sources.map((s) => s.id))).toEqual(new Set(['bbc-news', 'bbc-arabic']));
+    expect(sourcesOf('Who cut the wire fence at the port?')).toEqual(['national']);
+    expect(new Set(sourcesOf('What did the BBC report about aid trucks at the Rafah crossing?'))).toEqual(new Set(['bbc-news', 'bbc-arabic']));
   });
 
   it('says the outlet a question names was searched alone when nothing from it answers', async () => {

@@ -148,7 +148,8 @@ const OUTLET_EDITION = new Set(['english', 'arabic', 'french', 'international', 
  * ("BBC"); null when nothing is left out, or a single word such as "Sky" or "Arab" would be left.
  */
 function shortNameOf(outlet: string): string | null {
-  const kept = wordsOf(outlet).trim().split(' ');
+  // "The National News" is not shortened to "the national": a leading article stays with the name.
+  const kept = wordsOf(outlet).trim().split(' ').filter((word, i) => i > 0 || word !== 'the');
   const full = kept.length;
   while (kept.length > 1 && OUTLET_EDITION.has(kept.at(-1) ?? '')) kept.pop();
   const short = kept.join(' ');
@@ -156,19 +157,21 @@ function shortNameOf(outlet: string): string | null {
   return kept.length < full && (kept.length > 1 || acronym) && short.length >= 3 ? short : null;
 }
 
-/** Words saying an outlet is the source of what is asked, beside the verbs of communication ("report", "say", "claim"). */
-const REPORTING_WORDS = new Set(['said', 'told', 'wrote', 'cover', 'covers', 'covered', 'coverage', 'correspondent']);
+/** Verbs that make an outlet the source of what is asked, beside the verbs of communication ("report", "say", "claim"). */
+const REPORTING_VERBS = new Set(['cover', 'write']);
 
 /**
- * Whether the folded question `words` (space-padded) hold `name` as the source of something: right
- * before a reporting word ("al mayadeen report", "the bbc s correspondent"), or after "according
- * to". A short name is also an ordinary phrase ("the national guard", "Arab foreign ministers").
+ * Whether the folded question `words` (space-padded) hold `name` as the source of what is asked:
+ * the subject of "did/does/has ... report, say, cover..." ("What did Al Mayadeen report...",
+ * "How did the BBC cover..."), or after "according to". Elsewhere the name is the topic ("Why
+ * did Israel ban Al Jazeera broadcasts?") or an ordinary phrase ("the national guard").
  */
 function namedAsSource(words: string, name: string): boolean {
   for (let at = words.indexOf(` ${name} `); at >= 0; at = words.indexOf(` ${name} `, at + 1)) {
-    const [next = '', after = ''] = words.slice(at + name.length + 2).split(' ');
-    const reported = (word: string) => REPORTING_WORDS.has(word) || isCommunicationVerb(word);
-    if (reported(next) || (next === 's' && reported(after)) || /according to (?:the )?$/u.test(words.slice(0, at + 1))) return true;
+    const before = words.slice(0, at + 1);
+    const [next = ''] = words.slice(at + name.length + 2).split(' ');
+    const asked = /\b(?:did|does|do|has|have|had|will|would) (?:the )?$/u.test(before) && (REPORTING_VERBS.has(next) || isCommunicationVerb(next));
+    if (asked || /\baccording to (?:the )?$/u.test(before)) return true;
   }
   return false;
 }
