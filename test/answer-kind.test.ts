@@ -15,6 +15,7 @@ describe('the kind of answer a question wants', () => {
     ['Who is Witkoff meeting in Istanbul?', 'person'],
     // A stance or a part played is a statement.
     ["What is Hamas's position on disarmament?", null],
+    ["What is Hamas's position?", null],
     ['What role did Qatar play in the talks?', null],
     ["What is Turkey's role in the talks?", null],
     // In Title Case, capitals mark no name.

@@ -220,6 +220,10 @@ describe('the kind of answer a question asks for', () => {
     // Not the object of a verb, nor a noun past a verb after the name.
     ['Who is Yahya Sinwar?', 'Israeli soldiers killed Yahya Sinwar in Rafah.', 'Hamas leader Yahya Sinwar planned the attack.'],
     ['Who is Steve Witkoff?', 'Steve Witkoff, speaking to reporters in Doha, said talks would resume.', 'Steve Witkoff, the US special envoy, arrived in Doha.'],
+    // A comma that ends a clause before or after the name is no apposition.
+    ['Who is Israel Katz?', 'Asked about Israel Katz, the spokesman said nothing.', 'Defence Minister Israel Katz ordered the strikes.'],
+    ['Who is Steve Witkoff?', 'After meeting Steve Witkoff, the Qatari prime minister said talks would resume.', 'Steve Witkoff, the US special envoy, arrived in Doha.'],
+    ['Who is Benjamin Netanyahu?', 'Speaking to the court, Benjamin Netanyahu denied the charges.', "Benjamin Netanyahu is Israel's longest-serving prime minister."],
   ])('quotes the sentence naming the kind of thing asked for, not one without it: %s', async (question, without, naming) => {
     const small = await Library.fromArticles([
       storyArticle('story', 'Wire', [without, naming]),

@@ -122,11 +122,11 @@ function asksWhoSomeoneIs(question: string): boolean {
 export const ROLE_WORDS: ReadonlySet<string> = new Set(['job', 'role', 'position', 'title', 'post', 'office', 'occupation', 'profession', 'hold', 'holds', 'occupy']);
 /**
  * What/which questions asking a named person's role. "What role did Qatar play?" asks what it
- * did, "What is Hamas's position on disarmament?" its stance and "What is Turkey's role in the
- * talks?" its part: all are left out.
+ * did, "What is Hamas's position?" its stance and "What is Turkey's role in the talks?" its part:
+ * all are left out.
  */
 const ASKS_ROLE = [
-  /^\s*what\s+(?:is|was)\s+.+?['’]s?\s+(?:job|role|position|title|post|occupation|profession)[\s?.!]*$/iu,
+  /^\s*what\s+(?:is|was)\s+.+?['’]s?\s+(?:job|role|title|post|occupation|profession)[\s?.!]*$/iu,
   /^\s*(?:what|which)\s+(?:job|role|position|post|office)\s+(?:does|did|do)\s+.+?\s+(?:hold|have|occupy)\b/iu,
 ];
 
@@ -217,19 +217,21 @@ const APPOSITION_REACH = 4;
 /** What may lead into an apposition after a name: a comma, or "is", "was", "as". */
 const APPOSITION_START = new Set([',', 'is', 'was', 'as']);
 
-/** Words that may open an apposition before its role noun: ", the chief member...", ", former senior adviser...". */
-const APPOSITION_OPENERS = new Set(['the', 'a', 'an', 'former', 'then', 'now', 'its', 'his', 'her', 'their']);
+/** Words that end an apposition: what follows them says something else ("Hamas, the group that..."). */
+const APPOSITION_END = new Set([',', ';', ':', '(', ')', '\u2013', '\u2014', 'that', 'who', 'which', 'whose']);
+/** Verbs that show a clause rather than an apposition after a name ("Asked about Katz, the spokesman said..."). */
+const CLAUSE_VERBS = new Set(['said', 'says', 'say', 'told', 'added', 'is', 'are', 'was', 'were', 'has', 'have', 'had', 'will', 'would', 'did', 'does', 'do', 'can', 'could']);
 
 /**
  * Whether a role noun stands right before the name at `start`: read back over capitalised words
- * (the rest of a name or title: "Foreign Minister Hakan Fidan", "envoy Steve Witkoff") and a
- * comma ("Hayya’s son, Himam al-Hayya"), stopping at any other word, so the object of a verb
- * ("soldiers killed Sinwar") is not taken for its title.
+ * (the rest of a name or title: "Foreign Minister Hakan Fidan", "envoy Steve Witkoff"), stopping
+ * at any other word, so the object of a verb ("soldiers killed Sinwar") is not taken for its
+ * title; across a comma only after a possessive role ("Hayya’s son, Himam al-Hayya").
  */
 function titledBefore(tokens: readonly string[], start: number, role: (token: string) => boolean): boolean {
   for (let at = start - 1, words = 0; at >= 0 && words < TITLE_REACH; at -= 1) {
     const token = tokens[at] ?? '';
-    if (token === ',') continue;
+    if (token === ',') return role(tokens[at - 1] ?? '') && /['’]s$/u.test(tokens[at - 2] ?? '');
     if (role(token)) return true;
     if (!/^\p{Lu}/u.test(token)) return false;
     words += 1;
@@ -238,24 +240,27 @@ function titledBefore(tokens: readonly string[], start: number, role: (token: st
 }
 
 /**
- * Whether an apposition after the name ends at `end` gives a role: after a comma, "is", "was" or
- * "as", a role noun past only capitalised words, qualifiers and openers ("the", "former",
- * "senior"), not past a verb ("Witkoff, speaking to reporters").
+ * Whether an apposition after the name ending at `end` gives a role: after a comma, "is", "was"
+ * or "as", a role noun among its first words, in a stretch up to the next comma or relative
+ * pronoun that holds no verb of a clause ("Witkoff, speaking to reporters", "Asked about Katz,
+ * the spokesman said").
  */
 function titledAfter(tokens: readonly string[], end: number, role: (token: string) => boolean): boolean {
   if (!APPOSITION_START.has(fold(tokens[end + 1] ?? ''))) return false;
-  for (const token of tokens.slice(end + 2, end + 2 + APPOSITION_REACH)) {
-    if (role(token)) return true;
+  const rest = tokens.slice(end + 2);
+  const close = rest.findIndex((token) => APPOSITION_END.has(fold(token)));
+  const apposition = close < 0 ? rest : rest.slice(0, close);
+  const clause = apposition.some((token) => {
     const word = fold(token);
-    if (!/^\p{Lu}/u.test(token) && !APPOSITION_OPENERS.has(word) && (STOPWORDS.has(word) || /(?:ing|ed)$/u.test(word))) return false;
-  }
-  return false;
+    return CLAUSE_VERBS.has(word) || (/^\p{Ll}[\p{Ll}']*(?:ing|ed)$/u.test(token) && !role(token));
+  });
+  return !clause && apposition.slice(0, APPOSITION_REACH).some(role);
 }
 
 /**
- * Whether the sentence says what the question's named person or group is: a role noun (WordNet's
- * noun.person or noun.group: "minister", "envoy", "son", "militia") as the name's title, or in an
- * apposition after it ("Jared Kushner, former senior adviser").
+ * Whether the sentence says what the question's named person is: a role noun (WordNet's
+ * noun.person: "minister", "envoy", "son") as the name's title, or in an apposition after it
+ * ("Jared Kushner, former senior adviser").
  */
 function namesRole(text: string, questionTerms: ReadonlySet<string>): boolean {
   const tokens = text.match(WORD_OR_MARK) ?? [];

@@ -193,12 +193,8 @@ export function firstSenseWords(lemma: string, pos: PartOfSpeech | null = null):
   }
 }
 
-/** WordNet's lexicographer files asked about: verbs of telling, asking, promising, warning; nouns naming people by what they are or do, and groups by their kind. */
-const LEXICOGRAPHER_FILES = {
-  'verb.communication': { pos: 'verb', number: 32, senses: SENSES },
-  'noun.person': { pos: 'noun', number: 18, senses: 1 },
-  'noun.group': { pos: 'noun', number: 14, senses: 1 },
-} as const;
+/** WordNet's lexicographer files asked about: verbs of telling, asking, promising, warning; nouns naming people by what they are or do. */
+const LEXICOGRAPHER_FILES = { 'verb.communication': { pos: 'verb', number: 32, senses: SENSES }, 'noun.person': { pos: 'noun', number: 18, senses: 1 } } as const;
 /** A synset of common nouns: one of its words is lowercase, where a proper noun's ("Andrew", "Marks") are all capitalised. */
 const isCommon = (synset: Synset) => synset.words.some((word) => word === word.toLowerCase());
 const inFile = new Map<string, boolean>();
@@ -231,12 +227,12 @@ export function isCommunicationVerb(word: string): boolean {
 }
 
 /**
- * Whether a word's first noun sense names a person by a role ("minister", "envoy", "son") or a
- * group by its kind ("movement", "militia"); later senses make "mark" and "senior" people too,
- * and a name ("Andrew") is no role.
+ * Whether a word's first noun sense names a person by a role ("minister", "envoy", "son"); later
+ * senses make "mark" and "senior" people too, and a name ("Andrew") is no role. Groups are left
+ * out: "meeting", "court" and "army" are groups too, and stand before names as objects.
  */
 export function isRoleNoun(word: string): boolean {
-  return inLexicographerFile('noun.person', word) || inLexicographerFile('noun.group', word);
+  return inLexicographerFile('noun.person', word);
 }
 
 /** A word WordNet relates to another; `near` for a synonym, derivation or pertainym, false for one step further. */
