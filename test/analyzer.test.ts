@@ -72,6 +72,8 @@ describe('short acronyms in capitals', () => {
     expect(terms('US envoy')).toContain('US');
     expect(terms('U.S. envoy')).toContain('US');
     expect(terms('They used it')).not.toContain('US');
+    expect(terms("The US's envoy")).toContain('US');
+    expect(terms('A US-brokered truce')).toContain('US');
     expect(terms('GAZA and NATO')).toEqual(['gaza', 'nato']);
     // A stopword in capitals stays dropped.
     expect(terms('IS fighters')).toEqual(terms('fighters'));

@@ -257,6 +257,28 @@ describe('acronyms', () => {
   });
 });
 
+describe('acronyms, written every way', () => {
+  it('meets "US" in a possessive or a hyphenated word', async () => {
+    const small = await Library.fromArticles([
+      storyArticle('possessive', 'Wire', ["The US's envoy said the truce would hold."]),
+      storyArticle('brokered', 'Wire', ['The US-brokered ceasefire collapsed on Sunday.']),
+      storyArticle('used', 'Wire', ['Both sides used the truce to regroup.']),
+      storyArticle('embassy', 'Wire', ['The US embassy in Cairo closed on Monday.']),
+    ]);
+    expect(small.answer('What did the US envoy say about the truce?').sentences[0]?.text).toBe("The US's envoy said the truce would hold.");
+    expect(small.answer('What happened to the US ceasefire?').sentences[0]?.text).toBe('The US-brokered ceasefire collapsed on Sunday.');
+  });
+
+  it('reads a common word in capitals as the word, not as an acronym', async () => {
+    const small = await Library.fromArticles([
+      storyArticle('headline', 'Wire', ['OIL PRICES RISE AS SAUDI ARABIA HOLDS FIRM']),
+      storyArticle('cut', 'Wire', ['Saudi Arabia cut its total oil output ceiling by a tenth.']),
+      storyArticle('sink', 'Wire', ['Saudi Arabia allowed its output to sink in March.']),
+    ]);
+    expect(small.answer('What did Saudi Arabia do about OIL output?').sentences[0]?.text).toContain('oil output ceiling');
+  });
+});
+
 describe('questions asking what a named thing is', () => {
   it('does not quote a sentence holding the thing\'s words apart, and quotes one naming it', async () => {
     const apart = storyArticle('apollo', 'Wire', ['The total included research costs, program support and management costs, and construction expenditures for launch facilities.']);

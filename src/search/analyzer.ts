@@ -31,8 +31,9 @@ import { baseForm, digitsOf } from './word-forms.ts';
  * 4: British spellings meet American ones ("defence" = "defense").
  * 5: decades are terms of their own ("1990s" = "1990's", not "1990").
  * 6: short acronyms in capitals are also indexed as themselves ("US").
+ * 7: also in a possessive or a hyphenated word ("US's", "US-brokered").
  */
-export const ANALYSIS_VERSION = 6;
+export const ANALYSIS_VERSION = 7;
 
 /** An index term, the folded word it was stemmed from, and where that word sits in the original text. */
 export interface Token {
@@ -120,20 +121,27 @@ function wordTerms(word: string, mode: AnalysisMode): { term: string; word: stri
   if (number !== null) return [{ term: number, word: bare }];
   const named = ARABIC_ARTICLES.has(parts[0] ?? '') ? parts.slice(1) : parts;
   const found = named.flatMap(normalised);
-  return mode === 'index' ? [...found, ...normalised(parts.join(''))] : found;
+  if (mode === 'query') return found;
+  // "US-brokered" is also the acronym.
+  const acronyms = word.split(HYPHENS).flatMap((part) => {
+    const letters = acronymOf(part);
+    return letters === null ? [] : [{ term: letters, word: letters.toLowerCase() }];
+  });
+  return [...found, ...acronyms, ...normalised(parts.join(''))];
 }
 
 /** Letters of a short acronym in capitals, dotted or not ("US", "U.S.", "FM"). */
 const ACRONYM = /^(?:\p{Lu}{2,3}|(?:\p{Lu}\.){2,3})$/u;
 
 /**
- * The index term of a word written as a short acronym in capitals ("US", "U.S." → "US"), or null.
- * Longer ones ("NATO", "UNSC") collide with no common word's stem, and a stopword in capitals
- * ("IS", "WHO") stays dropped.
+ * The index term of a word written as a short acronym in capitals ("US", "U.S.", "US's" → "US"),
+ * or null. Longer ones ("NATO", "UNSC") collide with no common word's stem, and a stopword in
+ * capitals ("IS", "WHO") stays dropped.
  */
 export function acronymOf(written: string): string | null {
-  if (!ACRONYM.test(written)) return null;
-  const letters = written.replace(/\./g, '');
+  const bare = written.replace(/['’]s?$/u, '');
+  if (!ACRONYM.test(bare)) return null;
+  const letters = bare.replace(/\./g, '');
   return STOPWORDS.has(letters.toLowerCase()) ? null : letters;
 }
 

@@ -4,7 +4,7 @@ import type { AnswerKind } from './answer-kind.ts';
 import type { TermVariant, Vocabulary } from './vocabulary.ts';
 import { placeVariants } from './place-names.ts';
 import { QUESTION_FRAMING, STOPWORDS } from './stopwords.ts';
-import { firstSenseWords, inflectedFrom, isCommunicationVerb, lemmasOf, relatedWords } from './wordnet.ts';
+import { firstSenseWords, inflectedFrom, isCommonWord, isCommunicationVerb, lemmasOf, relatedWords } from './wordnet.ts';
 import { baseForm } from './word-forms.ts';
 import { calendarOf, type Calendar } from './dateline.ts';
 
@@ -58,6 +58,12 @@ export interface AskedTerm {
   acronym?: string | null;
 }
 
+/** The acronym a question word is ("US"), unless it is a common word written in capitals for emphasis ("OIL", "AID"). */
+function acronymIn(written: string): string | null {
+  const letters = acronymOf(written);
+  return letters !== null && !isCommonWord(letters.toLowerCase()) ? letters : null;
+}
+
 /**
  * The distinct index terms of a question, in order. A question in capitals throughout is shouted,
  * so its short words are not read as acronyms.
@@ -66,7 +72,7 @@ function questionTerms(text: string): AskedTerm[] {
   const seen = new Set<string>();
   const shouted = !/\p{Ll}/u.test(text);
   return tokenize(text, 'query').flatMap(({ term, word, start, end }) =>
-    seen.has(term) || !seen.add(term) ? [] : [{ term, word, start, end, calendar: calendarOf(text, start, end), acronym: shouted ? null : acronymOf(text.slice(start, end)) }],
+    seen.has(term) || !seen.add(term) ? [] : [{ term, word, start, end, calendar: calendarOf(text, start, end), acronym: shouted ? null : acronymIn(text.slice(start, end)) }],
   );
 }
 

@@ -235,6 +235,18 @@ export function isRoleNoun(word: string): boolean {
   return inLexicographerFile('noun.person', word);
 }
 
+/**
+ * Whether WordNet knows a word as a common word: the synset of one of its first senses holds it in
+ * lowercase ("oil", "aid", "new"), where "US", "UN" or "FM" are only abbreviations of names.
+ */
+export function isCommonWord(word: string): boolean {
+  try {
+    return PARTS_OF_SPEECH.some((pos) => firstSenses(pos, word).slice(0, 1).some((offset) => synsetAt(pos, offset).words.includes(word)));
+  } catch {
+    return false;
+  }
+}
+
 /** A word WordNet relates to another; `near` for a synonym, derivation or pertainym, false for one step further. */
 export interface RelatedWord {
   word: string;
