@@ -96,7 +96,10 @@ describe('years and months a question names', () => {
 
   it.each([
     ['Who did Fidan meet in March 2025?', ['march=month:3', '2025=year:2025']],
-    ['What happened on march 18?', ['march=month:3']],
+    ['What happened on march 23, 2025?', ['march=month:3', '2025=year:2025']],
+    ['in march 2025', ['march=month:3', '2025=year:2025']],
+    // A day without a year is an event's name more often than a month to search.
+    ['What did Israel say about the October 7 attack?', []],
     ['What did the UN decide in November?', ['november=month:11']],
     ['Why did the students march through Paris?', []],
     ['How many of the 1500 troops left?', []],

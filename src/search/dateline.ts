@@ -31,8 +31,9 @@ const DATED_BOOST = 0.2;
 
 /**
  * The year or month the question word at `start..end` of `text` names, or null: a four-digit
- * year, or a month name written with a capital or followed by a number ("march 23", "march
- * 2025"), so that "Why did they march?" names no month.
+ * year, or a month name written with a capital or followed by a year ("march 2025"), so that
+ * "Why did they march?" names no month. A day without a year names an event more often than a
+ * month to search ("the October 7 attack"), and no month either.
  */
 export function calendarOf(text: string, start: number, end: number): Calendar | null {
   const written = text.slice(start, end);
@@ -42,7 +43,9 @@ export function calendarOf(text: string, start: number, end: number): Calendar |
   }
   const month = MONTHS.indexOf(fold(written));
   if (month < 0) return null;
-  return /^\p{Lu}/u.test(written) || /^\s+\d/u.test(text.slice(end)) ? { unit: 'month', value: month + 1 } : null;
+  const after = text.slice(end);
+  if (/^\s+\d{1,2}(?:st|nd|rd|th)?\b(?!,?\s+\d{4})/u.test(after)) return null;
+  return /^\p{Lu}/u.test(written) || /^\s+(?:\d{1,2},?\s+)?\d{4}\b/u.test(after) ? { unit: 'month', value: month + 1 } : null;
 }
 
 /** Whether the question names a year or a month. */
