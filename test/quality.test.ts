@@ -61,6 +61,8 @@ const questions: [question: string, article: string, fragment: string][] = [
   ['Who is Benjamin Netanyahu?', ANKARA, 'Israeli Prime Minister Benjamin Netanyahu'],
   ['Who is Witkoff?', ISTANBUL, 'US envoy Steve Witkoff'],
   ['alhayya istanbul', ISTANBUL, 'in Istanbul on Wednesday'],
+  // The month is the report's, which its sentences do not write.
+  ['Who did Witkoff meet in November?', ISTANBUL, 'Hayya'],
 ];
 
 const unrelated = [

@@ -177,10 +177,14 @@ export function judge(evidence: AnswerEvidence): { gate: number; confidence: num
 
 /** The evidence that `best` (the first of `ranked`) answers the question. */
 export function answerEvidence(question: Question, best: RankedSentence, ranked: readonly RankedSentence[], retrieved: readonly Retrieval[]): AnswerEvidence {
-  const known = question.terms.flatMap((t, i) => (t.variants.length > 0 ? [i] : []));
+  // A year or month the sentence does not write is not held against it: a report is dated by its dateline.
+  const unmetDates = question.terms.some((t) => t.calendar === null) ? new Set(question.terms.flatMap((t, i) => (t.calendar && !best.matched.has(i) ? [i] : []))) : new Set<number>();
+  const topical = (q: number) => !unmetDates.has(q);
+  const known = question.terms.flatMap((t, i) => (t.variants.length > 0 && topical(i) ? [i] : []));
   const weightOf = (q: number) => question.terms[q]?.weight ?? 0;
   const rarest = known.reduce((r, q) => (weightOf(q) > weightOf(r) ? q : r), known[0] ?? 0);
-  const unknown = question.totalWeight - known.reduce((sum, q) => sum + weightOf(q), 0);
+  const asked = question.totalWeight - [...unmetDates].reduce((sum, q) => sum + weightOf(q), 0);
+  const unknown = asked - known.reduce((sum, q) => sum + weightOf(q), 0);
   const runnerUp = ranked.find((r) => r !== best);
   const inArticle = new Map<number, number>();
   for (const r of ranked) if (r.article === best.article) strongest(inArticle, r.matched);
@@ -195,21 +199,21 @@ export function answerEvidence(question: Question, best: RankedSentence, ranked:
   const [first, second] = [...retrieved].sort((a, b) => b.score - a.score);
   const score = (r: RankedSentence) => r.score / r.dated;
   return {
-    coverage: question.totalWeight > unknown ? Math.min(1, (best.coverage * question.totalWeight) / (question.totalWeight - unknown)) : 0,
+    coverage: asked > unknown ? Math.min(1, (best.coverage * question.totalWeight) / (asked - unknown)) : 0,
     neighbourCoverage: share(best.neighbourMatched, (weight) => weight),
     specificCoverage: share(withNeighbours(best), (weight) => weight - 1),
     articleCoverage: share(inArticle, (weight) => weight),
     phraseShare: best.phraseShare,
     score: score(best),
     specificMissing: 1 - (best.matched.get(rarest) ?? 0),
-    unknownShare: (question.totalWeight > 0 ? unknown / question.totalWeight : 1) * Math.min(1, Math.max(SMALL_CORPUS_SHARE, Math.log(1 + question.corpusSize) / Math.log(1 + LARGE_CORPUS))),
+    unknownShare: (asked > 0 ? unknown / asked : 1) * Math.min(1, Math.max(SMALL_CORPUS_SHARE, Math.log(1 + question.corpusSize) / Math.log(1 + LARGE_CORPUS))),
     kindNamed: best.namesKind === true ? 1 : 0,
     kindMissing: best.namesKind === false ? 1 : 0,
     runnerUpAgrees: runnerUp?.article === best.article ? 1 : 0,
     sentenceMargin: runnerUp && best.score > 0 ? (score(best) - score(runnerUp)) / score(best) : 1,
     articleMargin: first && second && first.score > 0 ? (first.score - second.score) / first.score : 1,
     topArticle: first?.article === best.article ? 1 : 0,
-    termCount: Math.log(question.terms.reduce((words, t) => words + phraseTerms(t.term).length, 0)),
+    termCount: Math.log(question.terms.reduce((words, t, q) => words + (topical(q) ? phraseTerms(t.term).length : 0), 0)),
     titleCoverage: share(titleMatches(question, best.article), (weight) => weight),
     articleScore: first && question.totalWeight > 0 ? first.score / question.totalWeight : 0,
   };
