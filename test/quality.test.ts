@@ -257,9 +257,7 @@ describe('acronyms', () => {
     ]);
     expect(small.answer('What did the US say about the talks?').sentences[0]?.text).toBe('The US envoy called the talks productive.');
   });
-});
 
-describe('acronyms, written every way', () => {
   it('meets "US" in a possessive or a hyphenated word', async () => {
     const small = await Library.fromArticles([
       storyArticle('possessive', 'Wire', ["The US's envoy said the truce would hold."]),
