@@ -103,8 +103,8 @@ export function findCandidates(
   const outlet = filters.outlet === undefined ? outletNamedIn(text, outlets) : null;
   const outletTerms = new Set(outlet ? terms(outlet, 'query') : []);
   const wants = answerKind(text);
-  // "What position does Katz hold?" asks who Katz is: no answer writes "position" or "hold".
   const aboutNow = aboutThePresent(text);
+  // "What position does Katz hold?" asks who Katz is: no answer writes "position" or "hold".
   const topical = asked.filter((t) => !outletTerms.has(t.term) && !(wants === 'role' && ROLE_WORDS.has(t.word)) && !(aboutNow && NOW_WORDS.has(t.word)));
   const question = prepareQuestion(joinCollocations(text, withTimeAdverbs(text, topical.length > 0 ? topical : asked)), index.vocabulary, false, wants, aboutNow, DO_SUPPORT.test(text));
   const scope = outlet ? { ...filters, outlet } : filters;

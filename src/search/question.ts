@@ -17,7 +17,7 @@ export interface QuestionTerm extends TermGroup {
   weight: number;
   /** True when the word is a verb of communication ("promise", "warn"): any reporting verb in a sentence ("said") stands for it, loosely. */
   reported: boolean;
-  /** The year or month the word names, which an article's dateline meets too (see `dateline.ts`). */
+  /** The year or month the word names: articles published then are preferred (see `dateline.ts`). */
   calendar: Calendar | null;
 }
 
