@@ -363,6 +363,15 @@ describe('news time and outlets', () => {
     expect(new Set(sourcesOf('What did the BBC report about aid trucks at the Rafah crossing?'))).toEqual(new Set(['bbc-news', 'bbc-arabic']));
   });
 
+  it('takes an outlet named by an ordinary word only where the question writes it as a name', async () => {
+    const small = await Library.fromArticles([
+      storyArticle('wire', 'Wire', ['The independent commission said 41 people died in the fire.']),
+      storyArticle('independent', 'The Independent', ['Firefighters reached the tower within six minutes.']),
+    ]);
+    expect(small.answer('According to the independent commission, how many people died in the fire?').sources.map((s) => s.id)).toEqual(['wire']);
+    expect(small.answer('According to the Independent, how fast did firefighters reach the tower?').sources.map((s) => s.id)).toEqual(['independent']);
+  });
+
   it('says the outlet a question names was searched alone when nothing from it answers', async () => {
     const small = await Library.fromArticles([
       storyArticle('wire', 'Wire', ['Aid trucks waited at the Rafah crossing for a third day.']),
@@ -403,6 +412,16 @@ describe('news time and outlets', () => {
     const small = await Library.fromArticles([...others, ...unrelated, dated('mar', '2025-03-23', 'Turkish Foreign Minister Hakan Fidan met on Saturday with a Hamas delegation.')]);
     const answer = small.answer('Who did Hakan Fidan meet in March 2025?');
     expect(answer.sources[answer.sentences[0]!.citation - 1]?.id).toBe('mar');
+  });
+
+  it('does not answer a question about another date from the month the coverage has', async () => {
+    const small = await Library.fromArticles([
+      dated('a', '2025-03-04', 'Hamas said it would not disarm while the occupation continues.'),
+      dated('b', '2025-03-11', 'Egypt proposed a reconstruction plan for Gaza, the foreign ministry said.'),
+      dated('c', '2025-03-18', 'The UN said aid deliveries to Gaza had stopped.'),
+      dated('d', '2025-03-25', 'Israel resumed its offensive in Gaza, the army said.'),
+    ]);
+    expect(small.answer('What did Israel say about Gaza in October 2023?').answered).toBe(false);
   });
 
   it('does not answer a dated question about an absent topic because the articles are of that month', async () => {

@@ -114,8 +114,8 @@ export function findCandidates(
 
 /**
  * The outlet the question names: the longest whose full name it holds as whole words, case and
- * accents aside (a name that is also an ordinary word, "Time" or "The Hill", only as the source of
- * what is asked); else the one it names as readers shorten it, as the source of what is asked
+ * accents aside (a name that is also an ordinary word, "Time" or "The Independent", only as the
+ * source of what is asked and written as a name); else the one it names as readers shorten it, as the source of what is asked
  * ("What did Al Mayadeen report...", "according to the BBC"). A short name several outlets share
  * ("BBC" for "BBC News" and "BBC Arabic") names none of them.
  */
@@ -123,7 +123,7 @@ function outletNamedIn(text: string, outlets: readonly string[]): string | null 
   const words = ` ${wordsOf(text)} `;
   const full = outlets.filter((o) => {
     const name = wordsOf(o).trim();
-    return name.length >= 3 && words.includes(` ${name} `) && (isDistinctive(name) || namedAsSource(words, name));
+    return name.length >= 3 && words.includes(` ${name} `) && (isDistinctive(name) || (namedAsSource(words, name) && writtenAsName(text, o)));
   });
   if (full.length > 0) return full.sort((a, b) => b.length - a.length)[0] ?? null;
   const short = outlets.filter((o) => {
@@ -137,6 +137,12 @@ function outletNamedIn(text: string, outlets: readonly string[]): string | null 
 function isDistinctive(name: string): boolean {
   const content = name.split(' ').filter((word) => !STOPWORDS.has(word));
   return content.length >= 2 || (content.length === 1 && firstSenseWords(content[0] ?? '').length === 0);
+}
+
+/** Whether the question writes the outlet's words capitalised, as a name ("according to the Independent"), not as ordinary words ("the independent commission"). */
+function writtenAsName(text: string, outlet: string): boolean {
+  const capitalised = new Set((text.match(/\p{Lu}[\p{L}\p{N}]*/gu) ?? []).map(fold));
+  return wordsOf(outlet).trim().split(' ').filter((word) => !STOPWORDS.has(word)).every((word) => capitalised.has(word));
 }
 
 /** Edition and medium words that end outlet names and that readers leave out ("Al Mayadeen English", "BBC News"). */

@@ -30,6 +30,7 @@
  */
 import type { Article } from '../corpus/article.ts';
 import { tokenize } from './analyzer.ts';
+import { datesMet } from './dateline.ts';
 import type { Retrieval } from './article-index.ts';
 import { holdsPhraseAt, phraseTerms, type Question } from './question.ts';
 import { strongest, type RankedSentence } from './sentence-ranking.ts';
@@ -177,13 +178,14 @@ export function judge(evidence: AnswerEvidence): { gate: number; confidence: num
 
 /** The evidence that `best` (the first of `ranked`) answers the question. */
 export function answerEvidence(question: Question, best: RankedSentence, ranked: readonly RankedSentence[], retrieved: readonly Retrieval[]): AnswerEvidence {
-  // A year or month the sentence does not write is not held against it: a report is dated by its dateline.
-  const unmetDates = question.terms.some((t) => t.calendar === null) ? new Set(question.terms.flatMap((t, i) => (t.calendar && !best.matched.has(i) ? [i] : []))) : new Set<number>();
-  const topical = (q: number) => !unmetDates.has(q);
+  // A year or month its article's date meets is not held against a sentence that does not write it: a report is dated by its dateline.
+  const datelined = datesMet(question, best.article.published);
+  const unwritten = question.terms.some((t) => t.calendar === null) ? new Set([...datelined].filter((q) => !best.matched.has(q))) : new Set<number>();
+  const topical = (q: number) => !unwritten.has(q);
   const known = question.terms.flatMap((t, i) => (t.variants.length > 0 && topical(i) ? [i] : []));
   const weightOf = (q: number) => question.terms[q]?.weight ?? 0;
   const rarest = known.reduce((r, q) => (weightOf(q) > weightOf(r) ? q : r), known[0] ?? 0);
-  const asked = question.totalWeight - [...unmetDates].reduce((sum, q) => sum + weightOf(q), 0);
+  const asked = question.totalWeight - [...unwritten].reduce((sum, q) => sum + weightOf(q), 0);
   const unknown = asked - known.reduce((sum, q) => sum + weightOf(q), 0);
   const runnerUp = ranked.find((r) => r !== best);
   const inArticle = new Map<number, number>();

@@ -54,28 +54,29 @@ export function isDated(question: Question): boolean {
 }
 
 /**
- * The share (0 to 1) of the question's year-and-month weight that an article published on
- * `published` (an ISO date) meets; 0 for a question naming none. A month is met only in the year
- * asked, when one is.
+ * The question's year and month terms (by index) that an article published on `published` (an
+ * ISO date) meets. A month is met only in the year asked, when one is.
  */
-function datelineShare(question: Question, published: string | null): number {
+export function datesMet(question: Question, published: string | null): Set<number> {
+  const met = new Set<number>();
   const year = published ? Number(published.slice(0, 4)) : Number.NaN;
   const month = published ? Number(published.slice(5, 7)) : Number.NaN;
+  if (!Number.isInteger(year)) return met;
   const yearsAsked = question.terms.flatMap((t) => (t.calendar?.unit === 'year' ? [t.calendar.value] : []));
   const inYearAsked = yearsAsked.length === 0 || yearsAsked.includes(year);
-  let asked = 0;
-  let met = 0;
-  for (const { calendar, weight } of question.terms) {
-    if (calendar === null) continue;
-    asked += weight;
-    if (calendar.unit === 'year' ? calendar.value === year : inYearAsked && calendar.value === month) met += weight;
-  }
-  return asked > 0 && Number.isInteger(year) ? met / asked : 0;
+  question.terms.forEach(({ calendar }, q) => {
+    if (calendar !== null && (calendar.unit === 'year' ? calendar.value === year : inYearAsked && calendar.value === month)) met.add(q);
+  });
+  return met;
 }
 
 /** How much an article's date raises its sentences' scores for the question: 1, up to `1 + DATED_BOOST` when it meets every year and month asked. */
 export function datedFactor(question: Question, published: string | null): number {
-  return 1 + DATED_BOOST * datelineShare(question, published);
+  const asked = question.terms.reduce((sum, t) => sum + (t.calendar ? t.weight : 0), 0);
+  if (asked === 0) return 1;
+  let met = 0;
+  for (const q of datesMet(question, published)) met += question.terms[q]?.weight ?? 0;
+  return 1 + (DATED_BOOST * met) / asked;
 }
 
 /** How many candidate articles to retrieve for the question (more when it names a year or month, see `preferDated`). */
