@@ -120,9 +120,9 @@ export function findCandidates(
  * ("BBC" for "BBC News" and "BBC Arabic") names none of them.
  */
 function outletNamedIn(text: string, outlets: readonly string[]): string | null {
-  const words = ` ${wordsOf(text)} `;
+  const words = ` ${foldedWords(text)} `;
   const full = outlets.filter((o) => {
-    const name = wordsOf(o).trim();
+    const name = foldedWords(o).trim();
     return name.length >= 3 && words.includes(` ${name} `) && (isDistinctive(name) || (namedAsSource(words, name) && writtenAsName(text, o)));
   });
   if (full.length > 0) return full.sort((a, b) => b.length - a.length)[0] ?? null;
@@ -142,7 +142,7 @@ function isDistinctive(name: string): boolean {
 /** Whether the question writes the outlet's words capitalised, as a name ("according to the Independent"), not as ordinary words ("the independent commission"). */
 function writtenAsName(text: string, outlet: string): boolean {
   const capitalised = new Set((text.match(/\p{Lu}[\p{L}\p{N}]*/gu) ?? []).map(fold));
-  return wordsOf(outlet).trim().split(' ').filter((word) => !STOPWORDS.has(word)).every((word) => capitalised.has(word));
+  return foldedWords(outlet).trim().split(' ').filter((word) => !STOPWORDS.has(word)).every((word) => capitalised.has(word));
 }
 
 /** Edition and medium words that end outlet names and that readers leave out ("Al Mayadeen English", "BBC News"). */
@@ -155,7 +155,7 @@ const OUTLET_EDITION = new Set(['english', 'arabic', 'french', 'international', 
  */
 function shortNameOf(outlet: string): string | null {
   // "The National News" is not shortened to "the national": a leading article stays with the name.
-  const kept = wordsOf(outlet).trim().split(' ').filter((word, i) => i > 0 || word !== 'the');
+  const kept = foldedWords(outlet).trim().split(' ').filter((word, i) => i > 0 || word !== 'the');
   const full = kept.length;
   while (kept.length > 1 && OUTLET_EDITION.has(kept.at(-1) ?? '')) kept.pop();
   const short = kept.join(' ');
@@ -183,7 +183,7 @@ function namedAsSource(words: string, name: string): boolean {
 }
 
 /** A text folded to its words, one space apart. */
-function wordsOf(text: string): string {
+function foldedWords(text: string): string {
   return fold(text).replace(/[^\p{L}\p{N}]+/gu, ' ');
 }
 

@@ -49,7 +49,7 @@ export function calendarOf(text: string, start: number, end: number): Calendar |
 }
 
 /** Whether the question names a year or a month. */
-export function isDated(question: Question): boolean {
+function isDated(question: Question): boolean {
   return question.terms.some((t) => t.calendar !== null);
 }
 
