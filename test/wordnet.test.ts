@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { relatedWords } from '../src/search/wordnet.ts';
+import { isCommunicationVerb, relatedWords } from '../src/search/wordnet.ts';
 
 const near = (word: string) => relatedWords(word).filter((r) => r.near).map((r) => r.word);
 const far = (word: string) => relatedWords(word).filter((r) => !r.near).map((r) => r.word);
@@ -8,6 +8,11 @@ describe('WordNet relatives of a question word', () => {
   it('reads a short inflected word as its base form ("died" is "die")', () => {
     expect(near('died')).toContain('death');
     expect(near('died')).toEqual(near('die'));
+  });
+
+  it('reads a past tense in "-ied" as its verb ("denied" is "deny")', () => {
+    expect(near('denied')).toEqual(near('deny'));
+    expect(isCommunicationVerb('denied')).toBe(true);
   });
 
   it('does not strip an inflection down to a two-letter stem ("ties" is "tie", not "ti")', () => {

