@@ -63,6 +63,8 @@ const questions: [question: string, article: string, fragment: string][] = [
   ['alhayya istanbul', ISTANBUL, 'in Istanbul on Wednesday'],
   // The month is the report's, which its sentences do not write.
   ['Who did Witkoff meet in November?', ISTANBUL, 'Hayya'],
+  // What Hamas said, not what the Israeli military said about Hamas in Lebanon.
+  ['What did Hamas say about Lebanon?', ISTANBUL, 'Hamas denied having any military infrastructure'],
 ];
 
 const unrelated = [

@@ -16,6 +16,7 @@ const question: Question = {
   wants: null,
   corpusSize: 1000,
   aboutNow: false,
+  speaker: [],
 };
 
 describe('sentence scoring', () => {
@@ -40,6 +41,7 @@ describe('support from neighbouring sentences', () => {
       wants: null,
       corpusSize: 1000,
       aboutNow: false,
+      speaker: [],
     };
     const answer = 'Their previous summit was held in Oslo.';
     const supported = storyArticle('supported', 'Wire', ['This week the envoys meet for the second time.', answer]);

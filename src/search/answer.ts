@@ -17,6 +17,7 @@ import type { Article } from '../corpus/article.ts';
 import { fold, terms } from './analyzer.ts';
 import type { ArticleIndex, Retrieval } from './article-index.ts';
 import { answerKind, ROLE_WORDS } from './answer-kind.ts';
+import { askedSpeaker } from './speakers.ts';
 import { STOPWORDS } from './stopwords.ts';
 import { firstSenseWords, isCommunicationVerb } from './wordnet.ts';
 import { answerEvidence, judge } from './answerability.ts';
@@ -106,7 +107,8 @@ export function findCandidates(
   const aboutNow = aboutThePresent(text);
   // "What position does Katz hold?" asks who Katz is: no answer writes "position" or "hold".
   const topical = asked.filter((t) => !outletTerms.has(t.term) && !(wants === 'role' && ROLE_WORDS.has(t.word)) && !(aboutNow && NOW_WORDS.has(t.word)));
-  const question = prepareQuestion(joinCollocations(text, withTimeAdverbs(text, topical.length > 0 ? topical : asked)), index.vocabulary, false, wants, aboutNow, DO_SUPPORT.test(text));
+  const asking = joinCollocations(text, withTimeAdverbs(text, topical.length > 0 ? topical : asked));
+  const question = { ...prepareQuestion(asking, index.vocabulary, false, wants, aboutNow, DO_SUPPORT.test(text)), speaker: askedSpeaker(text, asking) };
   const scope = outlet ? { ...filters, outlet } : filters;
   const retrieved = preferDated(index.retrieve(retrievalTerms(question, index.vocabulary), scope, 'any', candidateCount(question, ANSWER_CANDIDATES)), question, ANSWER_CANDIDATES);
   return { question, retrieved, ranked: rankSentences(question, retrieved, cache), outlet };

