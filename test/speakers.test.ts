@@ -21,6 +21,8 @@ describe('who a question asks to have spoken', () => {
     ['What did Erdogan promise?', ['erdogan']],
     // The question's verb is not one of speaking: nobody is asked to have spoken.
     ['What did CBS provide of the Super Bowl broadcast?', []],
+    ['What did Luther use as accompaniment to his hymns?', []],
+    ["What did Tesla's father promise him?", ['tesla', 'father']],
     ['Who met Hayya in Istanbul?', []],
   ])('%s', (question, words) => {
     expect(speakerWords(question)).toEqual(words);

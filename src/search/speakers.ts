@@ -72,10 +72,15 @@ export function askedSpeaker(text: string, asked: readonly Span[]): number[] {
     const to = from + (word.index ?? 0);
     if (isReportingWord(word[0])) return asked.flatMap((term, q) => (term.start >= from && term.end <= to ? [q] : []));
     // "What did CBS provide...", "What did Luther use...": the question's verb is not one of speaking.
-    if (isOnlyVerb(fold(word[0])) || (/^\p{Ll}/u.test(word[0]) && /^\p{Lu}.*[^'’s]$/u.test(previous) && firstSenseWords(fold(word[0]), 'verb').length > 0)) return [];
+    if (isOnlyVerb(fold(word[0])) || isVerbAfterName(word[0], previous)) return [];
     previous = word[0];
   }
   return [];
+}
+
+/** Whether a lowercase word that may be a verb follows a capitalised name, not a possessive one: "Luther use", not "Tesla's father". */
+function isVerbAfterName(written: string, previous: string): boolean {
+  return /^\p{Ll}/u.test(written) && /^\p{Lu}/u.test(previous) && !/['’]s?$/u.test(previous) && firstSenseWords(fold(written), 'verb').length > 0;
 }
 
 /** Whether WordNet knows a word as a verb and not as a noun or adjective ("provide", "arrived"). */
@@ -83,6 +88,7 @@ function isOnlyVerb(word: string): boolean {
   return firstSenseWords(word, 'verb').length > 0 && firstSenseWords(word, 'noun').length === 0 && firstSenseWords(word, 'adj').length === 0;
 }
 
+/** The words of a text, folded, a possessive "'s" left off. */
 function wordsIn(text: string): Word[] {
   return [...text.matchAll(WORD)].map((m) => {
     const start = m.index ?? 0;
@@ -91,24 +97,24 @@ function wordsIn(text: string): Word[] {
 }
 
 /** Whether only spaces stand between two words: a mark between them ends a name. */
-const adjacent = (text: string, left: Span, right: Span) => /^\s*$/u.test(text.slice(left.end, right.start));
+const adjacent = (text: string, left: Span | undefined, right: Span | undefined) => left !== undefined && right !== undefined && /^\s*$/u.test(text.slice(left.end, right.start));
 
 /** A name word: not a function word, or a particle inside a name ("Khalil al-Hayya"). */
-const isNameWord = (word: Word) => !STOPWORDS.has(word.folded) || NAME_PARTICLES.has(word.folded);
+const isNameWord = (word: Word | undefined) => word !== undefined && (!STOPWORDS.has(word.folded) || NAME_PARTICLES.has(word.folded));
 
 /** Who speaks through the verb at `v`: the name right before it, a pronoun, or nobody. */
 function speakerBefore(text: string, words: readonly Word[], v: number): { span: Span; pronoun: boolean } | null {
   let i = v - 1;
-  while (i >= 0 && BETWEEN.has(words[i]?.folded ?? '') && adjacent(text, words[i]!, words[i + 1]!)) i -= 1;
+  while (BETWEEN.has(words[i]?.folded ?? '') && adjacent(text, words[i], words[i + 1])) i -= 1;
   const last = words[i];
-  if (!last || !adjacent(text, last, words[i + 1]!) || BE.has(last.folded)) return null;
+  if (!last || !adjacent(text, last, words[i + 1]) || BE.has(last.folded)) return null;
   if (PRONOUNS.has(last.folded)) return { span: last, pronoun: true };
-  let first = i;
-  while (first > 0 && i - first < SPEAKER_WORDS - 1 && isNameWord(words[first - 1]!) && adjacent(text, words[first - 1]!, words[first]!)) first -= 1;
   if (!isNameWord(last)) return null;
+  let first = i;
+  while (i - first < SPEAKER_WORDS - 1 && isNameWord(words[first - 1]) && adjacent(text, words[first - 1], words[first])) first -= 1;
   const governing = words[first - 1];
-  if (governing && adjacent(text, governing, words[first]!) && PREPOSITIONS.has(governing.folded)) return null;
-  return { span: { start: words[first]!.start, end: last.end }, pronoun: false };
+  if (governing && adjacent(text, governing, words[first]) && PREPOSITIONS.has(governing.folded)) return null;
+  return { span: { start: words[first]?.start ?? last.start, end: last.end }, pronoun: false };
 }
 
 /** The name words from word `from` on, up to a function word or a mark. */
@@ -158,19 +164,20 @@ function speakers(text: string): { spans: Span[]; pronoun: boolean } {
 function openingName(text: string): Span | null {
   const words = wordsIn(text);
   const from = words[0]?.folded === 'the' ? 1 : 0;
-  return words[from] && isNameWord(words[from]) ? nameFrom(text, words, from) : null;
+  return isNameWord(words[from]) ? nameFrom(text, words, from) : null;
 }
 
-/** Whether an index term standing for the speaker's last question term (the head, "father" in "Tesla's father", or the surname) stands within one of `spans`. */
+/** Whether an index term standing for the speaker's last question term ("father" in "Tesla's father", a surname) stands within one of `spans`. */
 function namesWithin(text: string, spans: readonly Span[], speaker: readonly number[], standsFor: (term: string) => readonly number[]): boolean {
   const head = speaker.at(-1);
   return tokenize(text, 'index').some((token) => spans.some((span) => token.start >= span.start && token.end <= span.end) && standsFor(token.term).includes(head ?? -1));
 }
 
 /**
- * Whether the asked speaker speaks in the sentence: one of `speaker`'s question terms, by an index
- * term standing for it in `standsFor`, where the sentence names who speaks; or a pronoun speaks
- * and the sentence before opens with the speaker's name ("Luther wrote... He assured monks...").
+ * Whether the asked speaker speaks in the sentence: the last of `speaker`'s question terms (the
+ * head of its name), by an index term standing for it in `standsFor`, where the sentence names who
+ * speaks; or a pronoun speaks and the sentence before opens with the speaker's name ("Luther
+ * wrote... He assured monks...").
  */
 export function speaksIn(text: string, before: string | undefined, speaker: readonly number[], standsFor: (term: string) => readonly number[]): boolean {
   if (text.length > MAX_SENTENCE_LENGTH) return false;

