@@ -15,7 +15,7 @@
 import { fold, tokenize } from './analyzer.ts';
 import { NAME_PARTICLES } from './answer-kind.ts';
 import { STOPWORDS } from './stopwords.ts';
-import { firstSenseWords, isCommunicationVerb } from './wordnet.ts';
+import { firstSenseWords, isCommunicationVerb, isRoleNoun } from './wordnet.ts';
 
 /** A stretch of a text, by character offsets. */
 interface Span {
@@ -52,6 +52,15 @@ const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
 const PRONOUNS = new Set(['he', 'she', 'it', 'they', 'we']);
 /** Prepositions: a name they govern is spoken of, not speaking ("Critics of Erdogan say"). */
 const PREPOSITIONS = new Set(['of', 'to', 'in', 'on', 'at', 'by', 'for', 'with', 'from', 'about', 'into', 'onto', 'upon', 'than', 'between', 'among', 'through', 'against', 'without', 'within', 'during', 'per', 'via', 'before', 'after', 'until', 'since', 'over', 'under', 'toward', 'towards']);
+
+/**
+ * Whether a word is written as a verb reporting speech: a past tense ("said", "denied") or "says".
+ * A participle ("..., claiming it struck...") has its subject further back, and a plural or a bare
+ * form is as likely a noun ("talks", "claims", "the report").
+ */
+function isReportingVerbForm(word: Word): boolean {
+  return /ed$/u.test(word.folded) || IRREGULAR_REPORTING.has(word.folded) || word.folded === 'says';
+}
 
 /** Whether a word as written is a verb of communication ("said", "denied", "warns"). */
 export function isReportingWord(written: string): boolean {
@@ -113,7 +122,10 @@ function speakerBefore(text: string, words: readonly Word[], v: number): { span:
   let first = i;
   while (i - first < SPEAKER_WORDS - 1 && isNameWord(words[first - 1]) && adjacent(text, words[first - 1], words[first])) first -= 1;
   const governing = words[first - 1];
-  if (governing && adjacent(text, governing, words[first]) && PREPOSITIONS.has(governing.folded)) return null;
+  // "Critics of Erdogan say" is Erdogan spoken of; "US Secretary of State Marco Rubio said" is a
+  // title, told by its capital (not at the sentence's start, where every word has one).
+  const title = first >= 3 && /^\p{Lu}/u.test(words[first - 2]?.written ?? '');
+  if (governing && adjacent(text, governing, words[first]) && PREPOSITIONS.has(governing.folded) && !title) return null;
   return { span: { start: words[first]?.start ?? last.start, end: last.end }, pronoun: false };
 }
 
@@ -140,8 +152,7 @@ function speakers(text: string): { spans: Span[]; pronoun: boolean } {
       if (after) spans.push(after);
       return;
     }
-    // A participle ("..., claiming it struck...") has its subject further back.
-    if (/ing$/iu.test(word.written) || !isReportingWord(word.written)) return;
+    if (!isReportingVerbForm(word) || !isReportingWord(word.written)) return;
     const before = speakerBefore(text, words, i);
     if (before?.pronoun) pronoun = true;
     else if (before) spans.push(before.span);
@@ -160,29 +171,46 @@ function speakers(text: string): { spans: Span[]; pronoun: boolean } {
   return { spans, pronoun };
 }
 
-/** The name a sentence opens with, after "The": who it is about ("Luther wrote...", "The Hamas delegation..."). */
+/**
+ * The name a sentence opens with as its subject ("Luther wrote..."): its capitalised words, when
+ * no noun follows them ("The Hamas delegation met..." is about a delegation).
+ */
 function openingName(text: string): Span | null {
   const words = wordsIn(text);
-  const from = words[0]?.folded === 'the' ? 1 : 0;
-  return isNameWord(words[from]) ? nameFrom(text, words, from) : null;
-}
-
-/** Whether an index term standing for the speaker's last question term ("father" in "Tesla's father", a surname) stands within one of `spans`. */
-function namesWithin(text: string, spans: readonly Span[], speaker: readonly number[], standsFor: (term: string) => readonly number[]): boolean {
-  const head = speaker.at(-1);
-  return tokenize(text, 'index').some((token) => spans.some((span) => token.start >= span.start && token.end <= span.end) && standsFor(token.term).includes(head ?? -1));
+  let end = words[0]?.folded === 'the' ? 1 : 0;
+  const from = end;
+  while (/^\p{Lu}/u.test(words[end]?.written ?? '') && end - from < SPEAKER_WORDS) end += 1;
+  const [first, last, next] = [words[from], words[end - 1], words[end]];
+  if (!first || !last || end === from || (next && firstSenseWords(next.folded, 'noun').length > 0)) return null;
+  return { start: first.start, end: last.end };
 }
 
 /**
- * Whether the asked speaker speaks in the sentence: the last of `speaker`'s question terms (the
- * head of its name), by an index term standing for it in `standsFor`, where the sentence names who
- * speaks; or a pronoun speaks and the sentence before opens with the speaker's name ("Luther
- * wrote... He assured monks...").
+ * Whether a span names the asked speaker as the one speaking: it holds every question term of the
+ * speaker's name, and ends with its head (the last: "Hamas" in "Hamas denied", "father" in "Tesla's
+ * father") or with a person noun right after it ("Hamas officials"). "Rubio ally Lindsey Graham
+ * said", "the Hamas-run health ministry said" and "Rubio's critics say" speak for others.
+ */
+function namesAsSpeaker(text: string, span: Span, speaker: readonly number[], standsFor: (term: string) => readonly number[]): boolean {
+  const tokens = tokenize(text, 'index').filter((token) => token.start >= span.start && token.end <= span.end);
+  const met = new Set(tokens.flatMap((token) => standsFor(token.term)));
+  if (!speaker.every((q) => met.has(q))) return false;
+  const head = speaker.at(-1) ?? -1;
+  const [before, last] = [tokens.at(-2), tokens.at(-1)];
+  if (last && standsFor(last.term).includes(head)) return true;
+  const possessive = before !== undefined && /['’]s?$/u.test(text.slice(before.start, before.end));
+  return before !== undefined && last !== undefined && standsFor(before.term).includes(head) && !possessive && isRoleNoun(last.word);
+}
+
+/**
+ * Whether the asked speaker speaks in the sentence: `speaker`'s question terms, by index terms
+ * standing for them in `standsFor`, name the one who speaks (see `namesAsSpeaker`); or a pronoun
+ * speaks and the sentence before opens with the speaker's name ("Luther wrote... He assured monks...").
  */
 export function speaksIn(text: string, before: string | undefined, speaker: readonly number[], standsFor: (term: string) => readonly number[]): boolean {
   if (text.length > MAX_SENTENCE_LENGTH) return false;
   const found = speakers(text);
-  if (namesWithin(text, found.spans, speaker, standsFor)) return true;
+  if (found.spans.some((span) => namesAsSpeaker(text, span, speaker, standsFor))) return true;
   const opening = found.pronoun && before !== undefined && before.length <= MAX_SENTENCE_LENGTH ? openingName(before) : null;
-  return opening !== null && before !== undefined && namesWithin(before, [opening], speaker, standsFor);
+  return opening !== null && before !== undefined && namesAsSpeaker(before, opening, speaker, standsFor);
 }
