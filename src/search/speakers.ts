@@ -15,7 +15,8 @@
 import { fold, tokenize } from './analyzer.ts';
 import { NAME_PARTICLES } from './answer-kind.ts';
 import { STOPWORDS } from './stopwords.ts';
-import { firstSenseWords, isCommunicationVerb, isRoleNoun } from './wordnet.ts';
+import { baseForm } from './word-forms.ts';
+import { firstSenseWords, isCommunicationVerb } from './wordnet.ts';
 
 /** A stretch of a text, by character offsets. */
 interface Span {
@@ -50,8 +51,8 @@ const BETWEEN = new Set(['also', 'still', 'again', 'then', 'later', 'earlier', '
 const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
 /** Pronouns that speak for a speaker a sentence before names: "He assured monks...". */
 const PRONOUNS = new Set(['he', 'she', 'it', 'they', 'we']);
-/** Prepositions: a name they govern is spoken of, not speaking ("Critics of Erdogan say"). */
-const PREPOSITIONS = new Set(['of', 'to', 'in', 'on', 'at', 'by', 'for', 'with', 'from', 'about', 'into', 'onto', 'upon', 'than', 'between', 'among', 'through', 'against', 'without', 'within', 'during', 'per', 'via', 'before', 'after', 'until', 'since', 'over', 'under', 'toward', 'towards']);
+/** Words that govern a name after them, which is then spoken of, not speaking: prepositions ("Critics of Erdogan say"), comparisons and coordinations ("Fatah unlike Hamas said", "Neither Israel nor Hamas said"). */
+const GOVERNING = new Set(['like', 'unlike', 'and', 'or', 'nor', 'of', 'to', 'in', 'on', 'at', 'by', 'for', 'with', 'from', 'about', 'into', 'onto', 'upon', 'than', 'between', 'among', 'through', 'against', 'without', 'within', 'during', 'per', 'via', 'before', 'after', 'until', 'since', 'over', 'under', 'toward', 'towards']);
 
 /**
  * Whether a word is written as a verb reporting speech: a past tense ("said", "denied") or "says".
@@ -97,11 +98,12 @@ function isOnlyVerb(word: string): boolean {
   return firstSenseWords(word, 'verb').length > 0 && firstSenseWords(word, 'noun').length === 0 && firstSenseWords(word, 'adj').length === 0;
 }
 
-/** The words of a text, folded, a possessive "'s" left off. */
+/** The words of a text, folded, a possessive "'s" left off, and a full stop that ends a sentence ("Hamas said."), not an abbreviation ("U.S."). */
 function wordsIn(text: string): Word[] {
   return [...text.matchAll(WORD)].map((m) => {
     const start = m.index ?? 0;
-    return { written: m[0], folded: fold(m[0]).replace(/['’]s$/u, ''), start, end: start + m[0].length };
+    const written = /^[^.]+\.$/u.test(m[0]) ? m[0].slice(0, -1) : m[0];
+    return { written, folded: fold(written).replace(/['’]s$/u, ''), start, end: start + written.length };
   });
 }
 
@@ -111,22 +113,32 @@ const adjacent = (text: string, left: Span | undefined, right: Span | undefined)
 /** A name word: not a function word, or a particle inside a name ("Khalil al-Hayya"). */
 const isNameWord = (word: Word | undefined) => word !== undefined && (!STOPWORDS.has(word.folded) || NAME_PARTICLES.has(word.folded));
 
-/** Who speaks through the verb at `v`: the name right before it, a pronoun, or nobody. */
+/**
+ * Who speaks through the verb at `v`: the name right before it, a pronoun, or nobody. Nobody when
+ * the name is governed by a word before it: a preposition ("Critics of Erdogan say"), a verb of a
+ * clause ("Gazans who fled Hamas told", "Israel claimed Hamas said"), a comparison or a coordination
+ * ("Fatah unlike Hamas said", "Israel and Hamas said"); or when a verb stands inside it.
+ */
 function speakerBefore(text: string, words: readonly Word[], v: number): { span: Span; pronoun: boolean } | null {
   let i = v - 1;
   while (BETWEEN.has(words[i]?.folded ?? '') && adjacent(text, words[i], words[i + 1])) i -= 1;
   const last = words[i];
   if (!last || !adjacent(text, last, words[i + 1]) || BE.has(last.folded)) return null;
-  if (PRONOUNS.has(last.folded)) return { span: last, pronoun: true };
+  // "He said...", "It said...": only a pronoun opening the sentence stands for the one speaking before.
+  if (PRONOUNS.has(last.folded)) return i === 0 ? { span: last, pronoun: true } : null;
   if (!isNameWord(last)) return null;
   let first = i;
-  while (i - first < SPEAKER_WORDS - 1 && isNameWord(words[first - 1]) && adjacent(text, words[first - 1], words[first])) first -= 1;
+  while (i - first < SPEAKER_WORDS - 1 && isNameWord(words[first - 1]) && !GOVERNING.has(words[first - 1]?.folded ?? '') && adjacent(text, words[first - 1], words[first])) first -= 1;
+  const span = words.slice(first, i + 1);
+  if (span.some(isVerbForm)) return null;
   const governing = words[first - 1];
-  // "Critics of Erdogan say" is Erdogan spoken of; "US Secretary of State Marco Rubio said" is a
-  // title, told by its capital (not at the sentence's start, where every word has one).
-  const title = first >= 3 && /^\p{Lu}/u.test(words[first - 2]?.written ?? '');
-  if (governing && adjacent(text, governing, words[first]) && PREPOSITIONS.has(governing.folded) && !title) return null;
+  if (governing && adjacent(text, governing, words[first]) && GOVERNING.has(governing.folded)) return null;
   return { span: { start: words[first]?.start ?? last.start, end: last.end }, pronoun: false };
+}
+
+/** A lowercase word written as a verb of a clause: "fled", "pressing", "met" (an irregular form). */
+function isVerbForm(word: Word): boolean {
+  return /^\p{Ll}/u.test(word.written) && (/(?:ed|ing)$/u.test(word.folded) || baseForm(word.folded) !== word.folded || isOnlyVerb(word.folded) || isReportingWord(word.written));
 }
 
 /** The name words from word `from` on, up to a function word or a mark. */
@@ -172,45 +184,26 @@ function speakers(text: string): { spans: Span[]; pronoun: boolean } {
 }
 
 /**
- * The name a sentence opens with as its subject ("Luther wrote..."): its capitalised words, when
- * no noun follows them ("The Hamas delegation met..." is about a delegation).
- */
-function openingName(text: string): Span | null {
-  const words = wordsIn(text);
-  let end = words[0]?.folded === 'the' ? 1 : 0;
-  const from = end;
-  while (/^\p{Lu}/u.test(words[end]?.written ?? '') && end - from < SPEAKER_WORDS) end += 1;
-  const [first, last, next] = [words[from], words[end - 1], words[end]];
-  if (!first || !last || end === from || (next && firstSenseWords(next.folded, 'noun').length > 0)) return null;
-  return { start: first.start, end: last.end };
-}
-
-/**
  * Whether a span names the asked speaker as the one speaking: it holds every question term of the
- * speaker's name, and ends with its head (the last: "Hamas" in "Hamas denied", "father" in "Tesla's
- * father") or with a person noun right after it ("Hamas officials"). "Rubio ally Lindsey Graham
- * said", "the Hamas-run health ministry said" and "Rubio's critics say" speak for others.
+ * speaker's name and ends with its head (the last: "Hamas" in "Hamas denied", "father" in "Tesla's
+ * father"). "Rubio ally Lindsey Graham said", "the Hamas-run health ministry said" and "Hamas
+ * critics said" speak for others.
  */
 function namesAsSpeaker(text: string, span: Span, speaker: readonly number[], standsFor: (term: string) => readonly number[]): boolean {
   const tokens = tokenize(text, 'index').filter((token) => token.start >= span.start && token.end <= span.end);
   const met = new Set(tokens.flatMap((token) => standsFor(token.term)));
-  if (!speaker.every((q) => met.has(q))) return false;
-  const head = speaker.at(-1) ?? -1;
-  const [before, last] = [tokens.at(-2), tokens.at(-1)];
-  if (last && standsFor(last.term).includes(head)) return true;
-  const possessive = before !== undefined && /['’]s?$/u.test(text.slice(before.start, before.end));
-  return before !== undefined && last !== undefined && standsFor(before.term).includes(head) && !possessive && isRoleNoun(last.word);
+  const last = tokens.at(-1);
+  return speaker.every((q) => met.has(q)) && last !== undefined && standsFor(last.term).includes(speaker.at(-1) ?? -1);
 }
 
 /**
  * Whether the asked speaker speaks in the sentence: `speaker`'s question terms, by index terms
  * standing for them in `standsFor`, name the one who speaks (see `namesAsSpeaker`); or a pronoun
- * speaks and the sentence before opens with the speaker's name ("Luther wrote... He assured monks...").
+ * speaks and the speaker speaks in the sentence before ("Luther wrote that... He assured monks...").
  */
 export function speaksIn(text: string, before: string | undefined, speaker: readonly number[], standsFor: (term: string) => readonly number[]): boolean {
   if (text.length > MAX_SENTENCE_LENGTH) return false;
   const found = speakers(text);
   if (found.spans.some((span) => namesAsSpeaker(text, span, speaker, standsFor))) return true;
-  const opening = found.pronoun && before !== undefined && before.length <= MAX_SENTENCE_LENGTH ? openingName(before) : null;
-  return opening !== null && before !== undefined && namesAsSpeaker(before, opening, speaker, standsFor);
+  return found.pronoun && before !== undefined && speaksIn(before, undefined, speaker, standsFor);
 }
