@@ -62,6 +62,16 @@ describe('who speaks in a sentence', () => {
     ['Hamas', 'Hamas critics said the ceasefire came too late.'],
     ['Hamas', 'Gazans who fled Hamas told reporters aid trucks were looted.'],
     ['Hamas', 'The mediator who met Hamas said the talks had stalled.'],
+    ['Hamas', 'Israel said Hamas agreed to the truce only under pressure.'],
+    ['Hamas', 'According to Israel, Hamas agreed to the truce only under pressure.'],
+    ['Hamas', '"Hamas agreed to the truce only under pressure," Netanyahu claimed.'],
+    ['Hamas', 'Hamas agreed to the truce, Israel said.'],
+    ['Hamas', 'Reports that Hamas agreed to disarmament are false, Qatar said.'],
+    ['Hamas', 'Hackers posing as Hamas announced the truce was over.'],
+    ['Hamas', 'Israel thinks Hamas agreed to the truce only under pressure.'],
+    ['Hamas', 'Gazans who support Hamas said the truce came too late.'],
+    ['Hamas', 'Every party but Hamas said the truce would hold.'],
+    ['Putin', 'Trump Says Putin Promised Peace Within Weeks'],
   ])('%s does not speak in "%s"', (name, sentence) => {
     expect(speaks(name, sentence.slice(0, 200))).toBe(false);
     expect(speaks(name, sentence)).toBe(false);
@@ -71,6 +81,7 @@ describe('who speaks in a sentence', () => {
     const pronoun = 'He assured monks and nuns that they could break their vows.';
     expect(speaks('Luther', pronoun, 'Luther wrote that monastic vows were invalid.')).toBe(true);
     expect(speaks('Hamas', 'It said the strike killed a senior commander.', 'Hamas has been weakened, the Israeli military said.')).toBe(false);
+    expect(speaks('Hamas', 'It said Hamas had broken the truce twice.', 'Hamas denied breaking the truce, but the Israeli army insisted the report was accurate.')).toBe(false);
     expect(speaks('Hamas', 'It said the exchange would go ahead.', "Israel's security cabinet met on Hamas demands late on Monday.")).toBe(false);
     expect(speaks('Hamas', 'He told them the ceasefire must hold.', 'The Hamas delegation met Fidan in Ankara on Monday.')).toBe(false);
   });

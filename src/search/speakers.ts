@@ -16,7 +16,7 @@ import { fold, tokenize } from './analyzer.ts';
 import { NAME_PARTICLES } from './answer-kind.ts';
 import { STOPWORDS } from './stopwords.ts';
 import { baseForm } from './word-forms.ts';
-import { firstSenseWords, isCommunicationVerb } from './wordnet.ts';
+import { firstSenseWords, isCommunicationVerb, isRoleNoun } from './wordnet.ts';
 
 /** A stretch of a text, by character offsets. */
 interface Span {
@@ -49,10 +49,12 @@ const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu;
 const BETWEEN = new Set(['also', 'still', 'again', 'then', 'later', 'earlier', 'previously', 'repeatedly', 'reportedly', 'publicly', 'privately', 'officially', 'recently', 'has', 'have', 'had', 'will', 'would', 'could', 'may', 'might', 'can', 'should', 'not', 'never', 'once', 'further']);
 /** Forms of "be" before the verb make it passive: "Hamas was told" is Hamas spoken to. */
 const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
+/** What may stand right before a speaker's name: an article; anything else there (a verb, "that", a preposition) makes the name part of another clause. */
+const ARTICLES = new Set(['the', 'a', 'an']);
 /** Pronouns that speak for a speaker a sentence before names: "He assured monks...". */
 const PRONOUNS = new Set(['he', 'she', 'it', 'they', 'we']);
-/** Words that govern a name after them, which is then spoken of, not speaking: prepositions ("Critics of Erdogan say"), comparisons and coordinations ("Fatah unlike Hamas said", "Neither Israel nor Hamas said"). */
-const GOVERNING = new Set(['like', 'unlike', 'and', 'or', 'nor', 'of', 'to', 'in', 'on', 'at', 'by', 'for', 'with', 'from', 'about', 'into', 'onto', 'upon', 'than', 'between', 'among', 'through', 'against', 'without', 'within', 'during', 'per', 'via', 'before', 'after', 'until', 'since', 'over', 'under', 'toward', 'towards']);
+/** Words no stopword list holds that still end a name walked back over: "Fatah unlike Hamas said", "Israel versus Hamas". */
+const COMPARISONS = new Set(['like', 'unlike', 'versus', 'besides', 'plus', 'despite', 'near', 'except']);
 
 /**
  * Whether a word is written as a verb reporting speech: a past tense ("said", "denied") or "says".
@@ -114,10 +116,11 @@ const adjacent = (text: string, left: Span | undefined, right: Span | undefined)
 const isNameWord = (word: Word | undefined) => word !== undefined && (!STOPWORDS.has(word.folded) || NAME_PARTICLES.has(word.folded));
 
 /**
- * Who speaks through the verb at `v`: the name right before it, a pronoun, or nobody. Nobody when
- * the name is governed by a word before it: a preposition ("Critics of Erdogan say"), a verb of a
- * clause ("Gazans who fled Hamas told", "Israel claimed Hamas said"), a comparison or a coordination
- * ("Fatah unlike Hamas said", "Israel and Hamas said"); or when a verb stands inside it.
+ * Who speaks through the verb at `v`: the name right before it, a pronoun, or nobody. The name runs
+ * back over capitalised words and over lowercase words that cannot be verbs ("the Israeli military",
+ * not "who fled Hamas"), and must open its clause: at the sentence's start, after a mark, or after
+ * an article. After anything else, a verb ("Israel says Hamas agreed"), "that", a preposition
+ * ("Critics of Erdogan say") or a comparison ("Fatah unlike Hamas said"), it is spoken of.
  */
 function speakerBefore(text: string, words: readonly Word[], v: number): { span: Span; pronoun: boolean } | null {
   let i = v - 1;
@@ -126,19 +129,35 @@ function speakerBefore(text: string, words: readonly Word[], v: number): { span:
   if (!last || !adjacent(text, last, words[i + 1]) || BE.has(last.folded)) return null;
   // "He said...", "It said...": only a pronoun opening the sentence stands for the one speaking before.
   if (PRONOUNS.has(last.folded)) return i === 0 ? { span: last, pronoun: true } : null;
-  if (!isNameWord(last)) return null;
+  if (!isNamePart(last) && !isNounPart(last)) return null;
   let first = i;
-  while (i - first < SPEAKER_WORDS - 1 && isNameWord(words[first - 1]) && !GOVERNING.has(words[first - 1]?.folded ?? '') && adjacent(text, words[first - 1], words[first])) first -= 1;
-  const span = words.slice(first, i + 1);
-  if (span.some(isVerbForm)) return null;
-  const governing = words[first - 1];
-  if (governing && adjacent(text, governing, words[first]) && GOVERNING.has(governing.folded)) return null;
+  while (i - first < SPEAKER_WORDS - 1 && adjacent(text, words[first - 1], words[first]) && (isNamePart(words[first - 1]) || isNounPart(words[first - 1]))) first -= 1;
+  const opener = words[first - 1];
+  if (opener && adjacent(text, opener, words[first]) && !ARTICLES.has(opener.folded)) return null;
   return { span: { start: words[first]?.start ?? last.start, end: last.end }, pronoun: false };
 }
 
-/** A lowercase word written as a verb of a clause: "fled", "pressing", "met" (an irregular form). */
-function isVerbForm(word: Word): boolean {
-  return /^\p{Ll}/u.test(word.written) && (/(?:ed|ing)$/u.test(word.folded) || baseForm(word.folded) !== word.folded || isOnlyVerb(word.folded) || isReportingWord(word.written));
+/** A word of a proper name: capitalised (not a verb of speaking, as a headline's "Says"), or a particle ("al-Hayya"). */
+function isNamePart(word: Word | undefined): boolean {
+  if (!word || COMPARISONS.has(word.folded)) return false;
+  return NAME_PARTICLES.has(word.folded) || (/^\p{Lu}/u.test(word.written) && !STOPWORDS.has(word.folded) && !isReportingWord(word.written));
+}
+
+/** A lowercase word of a name's description: one that cannot be a verb ("military", "foreign"), or first of all a person ("minister"). */
+function isNounPart(word: Word | undefined): boolean {
+  if (!word || !/^\p{Ll}/u.test(word.written) || STOPWORDS.has(word.folded) || COMPARISONS.has(word.folded)) return false;
+  return isRoleNoun(word.folded) || (baseForm(word.folded) === word.folded && firstSenseWords(word.folded, 'verb').length === 0);
+}
+
+/** Whether the character at `at` stands inside a quotation: a name there is quoted, not speaking. */
+function insideQuotation(text: string, at: number): boolean {
+  let open = false;
+  for (const c of text.slice(0, at)) {
+    if (c === '“') open = true;
+    else if (c === '”') open = false;
+    else if (c === '"') open = !open;
+  }
+  return open;
 }
 
 /** The name words from word `from` on, up to a function word or a mark. */
@@ -153,20 +172,25 @@ function nameFrom(text: string, words: readonly Word[], from: number): Span | nu
   return { start: first.start, end: last.end };
 }
 
-/** Where a sentence names who speaks, and whether a pronoun speaks in it. */
+/**
+ * Where a sentence names who speaks, in reading order, and whether a pronoun opening it speaks.
+ * A sentence attributed as a whole ("According to Israel, Hamas agreed...", "Hamas agreed to the
+ * truce, Israel said.") is the attributor's: the names inside it only speak in the report.
+ */
 function speakers(text: string): { spans: Span[]; pronoun: boolean } {
   const words = wordsIn(text);
   const spans: Span[] = [];
+  let attributor: Span | null = null;
   let pronoun = false;
   words.forEach((word, i) => {
     if (word.folded === 'according' && words[i + 1]?.folded === 'to') {
-      const after = nameFrom(text, words, words[i + 2]?.folded === 'the' ? i + 3 : i + 2);
-      if (after) spans.push(after);
+      attributor ??= nameFrom(text, words, words[i + 2]?.folded === 'the' ? i + 3 : i + 2);
       return;
     }
-    if (!isReportingVerbForm(word) || !isReportingWord(word.written)) return;
+    if (!isReportingVerbForm(word) || !isReportingWord(word.written) || insideQuotation(text, word.start)) return;
     const before = speakerBefore(text, words, i);
     if (before?.pronoun) pronoun = true;
+    else if (before && closesSentence(text, words, before.span, i)) attributor ??= before.span;
     else if (before) spans.push(before.span);
     const next = words[i + 1];
     // "...was warned by Egypt": a passive verb names its speaker after "by".
@@ -175,12 +199,22 @@ function speakers(text: string): { spans: Span[]; pronoun: boolean } {
       if (agent) spans.push(agent);
     }
     // '"...," said Katz.': right after a quotation, the verb names its speaker next.
-    if (next && /[,"”]\s*["”]\s*$|["”]\s*,\s*$/u.test(text.slice(0, word.start))) {
-      const after = nameFrom(text, words, i + 1);
-      if (after) spans.push(after);
-    }
+    if (next && /[,"”]\s*["”]\s*$|["”]\s*,\s*$/u.test(text.slice(0, word.start))) attributor ??= nameFrom(text, words, i + 1);
   });
-  return { spans, pronoun };
+  return { spans: attributor ? [attributor] : spans, pronoun: pronoun && !attributor };
+}
+
+/** Most words after a closing attribution's verb ("..., Hamas said in a statement late on Monday."). */
+const ATTRIBUTION_TAIL = 8;
+
+/**
+ * Whether the name before verb `v` closes the sentence as its attribution: after a comma or a
+ * quotation, with a short tail holding no clause, shorter than what it attributes.
+ */
+function closesSentence(text: string, words: readonly Word[], span: Span, v: number): boolean {
+  const tail = words.slice(v + 1);
+  const attributed = words.filter((word) => word.end <= span.start).length;
+  return /[,"”]\s*$/u.test(text.slice(0, span.start)) && tail.length <= Math.min(ATTRIBUTION_TAIL, attributed) && !tail.some((word) => word.folded === 'that');
 }
 
 /**
@@ -199,11 +233,15 @@ function namesAsSpeaker(text: string, span: Span, speaker: readonly number[], st
 /**
  * Whether the asked speaker speaks in the sentence: `speaker`'s question terms, by index terms
  * standing for them in `standsFor`, name the one who speaks (see `namesAsSpeaker`); or a pronoun
- * speaks and the speaker speaks in the sentence before ("Luther wrote that... He assured monks...").
+ * opening it speaks and the speaker spoke last in the sentence before ("Luther wrote that... He
+ * assured monks...").
  */
 export function speaksIn(text: string, before: string | undefined, speaker: readonly number[], standsFor: (term: string) => readonly number[]): boolean {
   if (text.length > MAX_SENTENCE_LENGTH) return false;
   const found = speakers(text);
   if (found.spans.some((span) => namesAsSpeaker(text, span, speaker, standsFor))) return true;
-  return found.pronoun && before !== undefined && speaksIn(before, undefined, speaker, standsFor);
+  if (!found.pronoun || before === undefined || before.length > MAX_SENTENCE_LENGTH) return false;
+  // "It" or "he" is the one who spoke last before.
+  const previous = speakers(before).spans.at(-1);
+  return previous !== undefined && namesAsSpeaker(before, previous, speaker, standsFor);
 }
