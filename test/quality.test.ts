@@ -302,6 +302,20 @@ describe('sentences in context', () => {
   });
 });
 
+describe('how many sentences an answer quotes', () => {
+  it('offers further sentences matching less of the question when unsure of the first', () => {
+    const answer = library.answer('How many times have Witkoff and Al Hayya met?');
+    expect(answer.confidence).toBeLessThan(0.8);
+    expect(answer.sentences.filter((s) => !s.context).length).toBeGreaterThan(1);
+  });
+
+  it('stays with the sentences matching nearly all of the question when sure', () => {
+    const answer = library.answer('Where will Witkoff meet Hamas?');
+    expect(answer.confidence).toBeGreaterThanOrEqual(0.8);
+    expect(answer.sentences.map((s) => s.text)).toEqual([expect.stringContaining('in Istanbul on Wednesday')]);
+  });
+});
+
 describe('news time and outlets', () => {
   const dated = (id: string, published: string, sentence: string) => ({ ...storyArticle(id, 'Wire', [sentence]), published });
 

@@ -7,8 +7,10 @@
  *
  * Picking: up to three sentences, greedily by score, where each further sentence must match nearly
  * as much of the question as the best one (`RUNNER_UP_COVERAGE`) and reach `RUNNER_UP_SHARE` of its
- * score; a sentence from an article already quoted counts for less (readers see who reported
- * what), and near-duplicates are skipped. The answering sentence always comes first; a sentence
+ * score, or half of both when the answer is unsure (confidence under `SURE`): a news story's lead
+ * restates a question's premise and can outrank the sentence holding the fact asked. A sentence
+ * from an article already quoted counts for less (readers see who reported what), and
+ * near-duplicates are skipped. The answering sentence always comes first; a sentence
  * it needs to be understood follows it, as its own verbatim sentence marked as context, never
  * merged: the one before when it starts by pointing back ("He said...", "Their..."), or a
  * neighbour holding the question's terms the answer lacks (the subject one sentence away).
@@ -54,6 +56,10 @@ const ANSWER_CANDIDATES = 10;
 const NEIGHBOUR_CONTEXT = 0.2;
 const RUNNER_UP_SHARE = 0.7;
 const RUNNER_UP_COVERAGE = 0.8;
+/** Below this confidence the answer is unsure, and its further sentences may match less of the question (`UNSURE_*`): the answer may be among them. */
+const SURE = 0.8;
+const UNSURE_SHARE = 0.5;
+const UNSURE_COVERAGE = 0.5;
 const SAME_ARTICLE_DISCOUNT = 0.8;
 const NEAR_DUPLICATE = 0.6;
 /** "It is said that...", "It was decided to...": an "it" that points at nothing before. */
@@ -218,7 +224,7 @@ export function composeAnswer(text: string, candidates: Candidates, cache: Sente
     const searched = candidates.outlet === null ? null : `Nothing from ${candidates.outlet} in the coverage answers this.`;
     return unanswered(text, retrieved.map((r) => articleRef(r.article)).slice(0, MAX_RELATED), confidence, searched);
   }
-  const quotes = pickQuotes(best, ranked, cache);
+  const quotes = pickQuotes(best, ranked, cache, confidence >= SURE);
   const sources: Source[] = [];
   const sentences: CitedSentence[] = quotes.map(({ article, sentence, context }) => {
     let source = sources.find((s) => s.id === article.id);
@@ -260,12 +266,12 @@ export function unanswered(question: string, related: ArticleRef[], confidence =
   return { question, answered: false, sentences: [], sources: [], related, confidence, notice };
 }
 
-function pickQuotes(best: RankedSentence, ranked: readonly RankedSentence[], cache: SentenceCache): Quote[] {
+function pickQuotes(best: RankedSentence, ranked: readonly RankedSentence[], cache: SentenceCache, sure: boolean): Quote[] {
   const quotes: Quote[] = [];
   const remaining = ranked.filter(
     (r) =>
-      r.coverage >= best.coverage * RUNNER_UP_COVERAGE &&
-      r.score >= best.score * RUNNER_UP_SHARE,
+      r.coverage >= best.coverage * (sure ? RUNNER_UP_COVERAGE : UNSURE_COVERAGE) &&
+      r.score >= best.score * (sure ? RUNNER_UP_SHARE : UNSURE_SHARE),
   );
   while (quotes.length < MAX_SENTENCES && remaining.length > 0) {
     let pick = 0;
