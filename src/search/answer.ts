@@ -7,8 +7,9 @@
  *
  * Picking: up to three sentences, greedily by score, where each further sentence must match nearly
  * as much of the question as the best one (`RUNNER_UP_COVERAGE`) and reach `RUNNER_UP_SHARE` of its
- * score, or half of both when the answer is unsure (confidence under `SURE`): a news story's lead
- * restates a question's premise and can outrank the sentence holding the fact asked. A sentence
+ * score; when the answer is unsure (confidence under `SURE`), slots left are filled from the first
+ * quote's story with sentences reaching half of both: a news story's lead restates a question's
+ * premise and can outrank the sentence holding the fact asked. A sentence
  * from an article already quoted counts for less (readers see who reported what), and
  * near-duplicates are skipped. The answering sentence always comes first; a sentence
  * it needs to be understood follows it, as its own verbatim sentence marked as context, never
@@ -56,7 +57,7 @@ const ANSWER_CANDIDATES = 10;
 const NEIGHBOUR_CONTEXT = 0.2;
 const RUNNER_UP_SHARE = 0.7;
 const RUNNER_UP_COVERAGE = 0.8;
-/** Below this confidence the answer is unsure, and its further sentences may match less of the question (`UNSURE_*`): the answer may be among them. */
+/** Below this confidence the answer is unsure: slots the close sentences leave are filled from the first quote's story with sentences matching less of the question (`UNSURE_*`), where the fact asked may stand. */
 const SURE = 0.8;
 const UNSURE_SHARE = 0.5;
 const UNSURE_COVERAGE = 0.5;
@@ -267,12 +268,17 @@ export function unanswered(question: string, related: ArticleRef[], confidence =
 }
 
 function pickQuotes(best: RankedSentence, ranked: readonly RankedSentence[], cache: SentenceCache, sure: boolean): Quote[] {
-  const quotes: Quote[] = [];
-  const remaining = ranked.filter(
-    (r) =>
-      r.coverage >= best.coverage * (sure ? RUNNER_UP_COVERAGE : UNSURE_COVERAGE) &&
-      r.score >= best.score * (sure ? RUNNER_UP_SHARE : UNSURE_SHARE),
-  );
+  const close = ranked.filter((r) => r.coverage >= best.coverage * RUNNER_UP_COVERAGE && r.score >= best.score * RUNNER_UP_SHARE);
+  const quotes = addQuotes([], close, cache);
+  if (sure) return quotes;
+  // The fact asked may stand a few sentences after the first quote, in its own story: only there, and only in slots left.
+  const further = ranked.filter((r) => r.article === best.article && !close.includes(r) && r.coverage >= best.coverage * UNSURE_COVERAGE && r.score >= best.score * UNSURE_SHARE);
+  return addQuotes(quotes, further, cache);
+}
+
+/** Adds candidates to `quotes` greedily by score (a further one from an article already quoted counts for less), each with the sentence it needs, up to `MAX_SENTENCES`. */
+function addQuotes(quotes: Quote[], candidates: readonly RankedSentence[], cache: SentenceCache): Quote[] {
+  const remaining = [...candidates];
   while (quotes.length < MAX_SENTENCES && remaining.length > 0) {
     let pick = 0;
     let pickScore = -Infinity;
