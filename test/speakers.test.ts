@@ -94,4 +94,12 @@ describe('a speaker named by several words', () => {
     expect(speaksIn("Egypt's foreign minister said Gaza needed a reconstruction conference.", undefined, [0, 1], standsFor)).toBe(false);
     expect(speaksIn('The Turkish minister said Gaza needed a ceasefire.', undefined, [0, 1], standsFor)).toBe(true);
   });
+
+  it('reads an article as opening the name only where a clause opens', () => {
+    const [soviet, union] = tokenize('Soviet Union', 'index').map((token) => token.term);
+    const standsFor = (t: string) => (t === soviet ? [0] : t === union ? [1] : []);
+    expect(speaksIn('Imports will fall, the Soviet Union said.', undefined, [0, 1], standsFor)).toBe(true);
+    expect(speaksIn('Hamas denied it, but the Soviet Union insisted the report was accurate.', undefined, [0, 1], standsFor)).toBe(true);
+    expect(speaksIn('Imports will fall, analysts of the Soviet Union said.', undefined, [0, 1], standsFor)).toBe(false);
+  });
 });

@@ -52,8 +52,10 @@ const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu;
 const BETWEEN = new Set(['also', 'still', 'again', 'then', 'later', 'earlier', 'previously', 'repeatedly', 'reportedly', 'publicly', 'privately', 'officially', 'recently', 'has', 'have', 'had', 'will', 'would', 'could', 'may', 'might', 'can', 'should', 'not', 'never', 'once', 'further']);
 /** Forms of "be" before the verb make it passive: "Hamas was told" is Hamas spoken to. */
 const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
-/** What may stand right before a speaker's name: an article; anything else there (a verb, "that", a preposition) makes the name part of another clause. */
+/** What may stand right before a speaker's name, itself opening the clause: an article; anything else there (a verb, "that", a preposition) makes the name part of another clause. */
 const ARTICLES = new Set(['the', 'a', 'an']);
+/** Words after which a new clause may open with its subject: "..., but the Israeli army insisted". */
+const CONJUNCTIONS = new Set(['and', 'but', 'while', 'whereas', 'yet', 'so']);
 /** Pronouns that speak for a speaker a sentence before names: "He assured monks...". */
 const PRONOUNS = new Set(['he', 'she', 'it', 'they', 'we']);
 /** Words no stopword list holds that still end a name walked back over: "Fatah unlike Hamas said", "Israel versus Hamas". */
@@ -136,8 +138,14 @@ function speakerBefore(text: string, words: readonly Word[], v: number): { span:
   let first = i;
   while (i - first < SPEAKER_WORDS - 1 && adjacent(text, words[first - 1], words[first]) && (isNamePart(words[first - 1]) || isNounPart(words[first - 1]))) first -= 1;
   const opener = words[first - 1];
-  if (opener && adjacent(text, opener, words[first]) && !ARTICLES.has(opener.folded)) return null;
+  if (opener && adjacent(text, opener, words[first]) && !(ARTICLES.has(opener.folded) && opensClause(text, words, first - 1))) return null;
   return { span: { start: words[first]?.start ?? last.start, end: last.end }, pronoun: false };
+}
+
+/** Whether word `at` opens a clause: at the sentence's start, after a mark, or after a conjunction ("..., but the Israeli army insisted"); not after "of" ("analysts of the Soviet Union said"). */
+function opensClause(text: string, words: readonly Word[], at: number): boolean {
+  const before = words[at - 1];
+  return !before || !adjacent(text, before, words[at]) || CONJUNCTIONS.has(before.folded);
 }
 
 /** A word of a proper name: capitalised (not a verb of speaking, as a headline's "Says"), or a particle ("al-Hayya"). */
