@@ -7,7 +7,7 @@
  * before one that only names them: in "...claiming it struck a Hamas training compound in southern
  * Lebanon" the Israeli military speaks about Hamas.
  *
- * Without a parser the name is read narrowly, as four hostile probes showed it must be: only a
+ * Without a parser the name is read narrowly, as five hostile probes showed it must be: only a
  * name opening its clause right before a past tense or "says" ("Critics of Erdogan say", "Israel
  * said Hamas agreed" and "Hamas was told" give Hamas or Erdogan no voice), ending with the asked
  * head ("Rubio ally Lindsey Graham said" is Graham), outside quotations, and in a sentence not
