@@ -20,7 +20,7 @@ import type { Article } from '../corpus/article.ts';
 import { fold, terms } from './analyzer.ts';
 import type { ArticleIndex, Retrieval } from './article-index.ts';
 import { answerKind, ROLE_WORDS } from './answer-kind.ts';
-import { askedSpeaker } from './speakers.ts';
+import { askedSpeaker, DO_SUPPORT } from './speakers.ts';
 import { STOPWORDS } from './stopwords.ts';
 import { firstSenseWords, isCommunicationVerb } from './wordnet.ts';
 import { answerEvidence, judge } from './answerability.ts';
@@ -38,12 +38,6 @@ const PRESENT_MARKERS = /\b(?:current|currently|now|nowadays|today|latest|presen
  * dropping them cost SQuAD's tune split 0.2 points.
  */
 const NOW_WORDS: ReadonlySet<string> = new Set(['latest']);
-/**
- * A what/which question whose main verb takes "did/does/will..." ("What did Erdogan promise?",
- * "Which paper did Hamas talk to?"), unlike "What is it called?", where a verb of communication is
- * only a label, or a "What about..." topic query.
- */
-const DO_SUPPORT = /^\s*(?:what|which)\b(?!\s+about\b)(?:\s+[\p{L}\p{N}'’-]+){0,2}\s+(?:did|does|do|has|have|had|will|would)\b/iu;
 /**
  * "What is/are X Y?" with no possessive: the question asks what one named thing of several words
  * is ("What are construction managers?"), so only a sentence holding those words together speaks

@@ -40,8 +40,12 @@ const IRREGULAR_REPORTING: ReadonlyMap<string, string> = new Map([
   ['wrote', 'write'],
 ]);
 
-/** "What did Hamas say...", "Which paper did Hamas talk to?": the auxiliary after which the speaker is named. */
-const ASKED_OF = /^\s*(?:what|which)\b(?!\s+about\b)(?:\s+[\p{L}\p{N}'’-]+){0,2}\s+(?:did|does|do|has|have|had|will|would)\s/iu;
+/**
+ * A what/which question whose main verb takes "did/does/will..." ("What did Erdogan promise?",
+ * "Which paper did Hamas talk to?"), unlike "What is it called?", where a verb of communication is
+ * only a label, or a "What about..." topic query. The speaker is named after the auxiliary.
+ */
+export const DO_SUPPORT = /^\s*(?:what|which)\b(?!\s+about\b)(?:\s+[\p{L}\p{N}'’-]+){0,2}\s+(?:did|does|do|has|have|had|will|would)\b/iu;
 /** Most words a speaker's name runs to ("Hamas spokesman Hazem Qassem"). */
 const SPEAKER_WORDS = 6;
 /** Sentences longer than this are no news sentence (a scraped blob): nobody is read as speaking in them. */
@@ -81,7 +85,7 @@ export function isReportingWord(written: string): boolean {
  * communication ("Hamas" in "What did Hamas say about Lebanon?"); none for other questions.
  */
 export function askedSpeaker(text: string, asked: readonly Span[]): number[] {
-  const aux = ASKED_OF.exec(text);
+  const aux = DO_SUPPORT.exec(text);
   if (!aux) return [];
   const from = aux[0].length;
   let previous = '';
