@@ -14,7 +14,7 @@
  * attributed as a whole to someone else ("According to Israel, Hamas agreed..."). Missing a
  * speaker costs little (the ranking decides as before); crediting the wrong one misleads.
  */
-import { fold, tokenize } from './analyzer.ts';
+import { fold, tokenize, type Token } from './analyzer.ts';
 import { NAME_PARTICLES } from './answer-kind.ts';
 import { STOPWORDS } from './stopwords.ts';
 import { baseForm } from './word-forms.ts';
@@ -238,10 +238,10 @@ function closesSentence(text: string, words: readonly Word[], span: Span, v: num
  * father"). "Rubio ally Lindsey Graham said", "the Hamas-run health ministry said" and "Hamas
  * critics said" speak for others.
  */
-function namesAsSpeaker(text: string, span: Span, speaker: readonly number[], standsFor: (term: string) => readonly number[]): boolean {
-  const tokens = tokenize(text, 'index').filter((token) => token.start >= span.start && token.end <= span.end);
-  const met = new Set(tokens.flatMap((token) => standsFor(token.term)));
-  const last = tokens.at(-1);
+function namesAsSpeaker(tokens: readonly Token[], span: Span, speaker: readonly number[], standsFor: (term: string) => readonly number[]): boolean {
+  const within = tokens.filter((token) => token.start >= span.start && token.end <= span.end);
+  const met = new Set(within.flatMap((token) => standsFor(token.term)));
+  const last = within.at(-1);
   return speaker.every((q) => met.has(q)) && last !== undefined && standsFor(last.term).includes(speaker.at(-1) ?? -1);
 }
 
@@ -254,9 +254,11 @@ function namesAsSpeaker(text: string, span: Span, speaker: readonly number[], st
 export function speaksIn(text: string, before: string | undefined, speaker: readonly number[], standsFor: (term: string) => readonly number[]): boolean {
   if (text.length > MAX_SENTENCE_LENGTH) return false;
   const found = speakers(text);
-  if (found.spans.some((span) => namesAsSpeaker(text, span, speaker, standsFor))) return true;
+  // Analysed once for all its spans: a sentence may name several speakers.
+  const tokens = found.spans.length > 0 ? tokenize(text, 'index') : [];
+  if (found.spans.some((span) => namesAsSpeaker(tokens, span, speaker, standsFor))) return true;
   if (!found.pronoun || before === undefined || before.length > MAX_SENTENCE_LENGTH) return false;
   // "It" or "he" is the one who spoke last before.
   const previous = speakers(before).spans.at(-1);
-  return previous !== undefined && namesAsSpeaker(before, previous, speaker, standsFor);
+  return previous !== undefined && namesAsSpeaker(tokenize(before, 'index'), previous, speaker, standsFor);
 }
