@@ -32,6 +32,7 @@ describe('HTML pages', async () => {
       'nbsp.html': page('nbsp.html', '<title>Harbour board&amp;nbsp;backs dredging plan</title>'),
       'zero-width.html': page('zero-width.html', '<title>Harbour board backs dredging plan</title>', '<p>\u200b</p><p> \u200b </p>'),
       'nul.html': page('nul.html', '<title>Harbour board backs dredging plan</title><!-- saved\u0000 -->'),
+      'wrapped.html': page('wrapped.html', '<title>Harbour board backs dredging plan</title>', '<p>Dredgers from Rotterdam\n    will arrive in March,\r\n  the board said.</p><pre>Tide  06:10\nTide  18:32</pre>'),
     }),
   );
 
@@ -47,6 +48,10 @@ describe('HTML pages', async () => {
 
   it('drop paragraphs holding only zero-width spaces', () => {
     expect(only(corpus, 'zero-width.html').paragraphs).toEqual([lead('zero-width.html'), ...PARAGRAPHS]);
+  });
+
+  it('join the hard-wrapped lines of a paragraph, as a browser shows them, and keep the lines of preformatted text', () => {
+    expect(only(corpus, 'wrapped.html').paragraphs).toEqual(['Dredgers from Rotterdam will arrive in March, the board said.', 'Tide 06:10', 'Tide 18:32', lead('wrapped.html'), ...PARAGRAPHS]);
   });
 
   it('load a page with a stray NUL byte, with a warning, instead of rejecting it as binary', () => {

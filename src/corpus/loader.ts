@@ -24,6 +24,13 @@ import { type CorpusEntry, listCorpusFiles } from './walk.ts';
 export { CorpusCache } from './cache.ts';
 export { CorpusDirectoryError } from './walk.ts';
 
+/**
+ * Version of what the loader makes of a file. A snapshot keeps articles as loaded, so one written
+ * by a loader that read files differently is stale:
+ * 2: hard-wrapped lines of an HTML paragraph are one paragraph, not one each.
+ */
+export const LOADER_VERSION = 2;
+
 /** How `loadCorpus` reads a corpus. */
 export interface LoadOptions {
   /** Larger files are rejected unread (default 5 MB); in a JSON Lines file or JSON array the limit applies to each record. */

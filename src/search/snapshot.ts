@@ -3,8 +3,9 @@
  * serves in seconds instead of parsing and indexing the whole corpus again.
  *
  * A snapshot is keyed by the corpus's fingerprint: the path, size and mtime of every file (as the
- * loader's cache keys a file) plus the `sources` files, the loader's file-size limit and the
- * analysis version (terms from another analysis would not meet the questions'). A
+ * loader's cache keys a file) plus the `sources` files, the loader's file-size limit and version
+ * (articles another loader made differ) and the analysis version (terms from another analysis
+ * would not meet the questions'). A
  * snapshot whose fingerprint differs is stale; one whose bytes fail their sha256s (or whose format
  * is not this one) is corrupt. Either is never served: the corpus is loaded and indexed, and the
  * snapshot written again.
@@ -25,6 +26,7 @@ import { open, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { ArticleSchema, type Article } from '../corpus/article.ts';
+import { LOADER_VERSION } from '../corpus/loader.ts';
 import { listCorpusFiles, SOURCES_FILES } from '../corpus/walk.ts';
 import { ANALYSIS_VERSION } from './analyzer.ts';
 import { ArticleIndex, type IndexParts } from './article-index.ts';
@@ -70,7 +72,7 @@ const littleEndian = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
  */
 export async function corpusFingerprint(dir: string, maxFileBytes: number | undefined): Promise<string> {
   const listing = await listCorpusFiles(dir);
-  const hash = createHash('sha256').update(`v${FORMAT_VERSION} analysis ${ANALYSIS_VERSION} max ${maxFileBytes ?? 'default'}\n`);
+  const hash = createHash('sha256').update(`v${FORMAT_VERSION} loader ${LOADER_VERSION} analysis ${ANALYSIS_VERSION} max ${maxFileBytes ?? 'default'}\n`);
   const files = [...listing.entries.map((entry) => ({ file: entry.file, at: entry.absolutePath }))];
   for (const name of SOURCES_FILES) files.push({ file: name, at: path.join(listing.root, name) });
   for (const { file, at } of files) {

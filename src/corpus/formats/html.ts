@@ -39,19 +39,23 @@ interface TreeNode {
   childNodes: ArrayLike<TreeNode>;
 }
 
-/** Texts of the block elements of an HTML fragment, in reading order. */
+/**
+ * Texts of the block elements of an HTML fragment, in reading order. A line break in the page's
+ * source is a space, as a browser shows it: pages hard-wrap their paragraphs ("Gunmen opened fire
+ * on visitors at / Tunisia's most renowned museum..."), and only preformatted text keeps its lines.
+ */
 export function blockTexts(html: string): string[] {
   const { document } = htmlLibraries().parseHTML(`<!doctype html><html><body>${html}</body></html>`);
   const parts: string[] = [];
-  const visit = (node: TreeNode): void => {
-    if (node.nodeType === 3) parts.push(node.textContent ?? '');
+  const visit = (node: TreeNode, preformatted: boolean): void => {
+    if (node.nodeType === 3) parts.push(preformatted ? (node.textContent ?? '') : (node.textContent ?? '').replace(/[\r\n]+/gu, ' '));
     if (node.nodeType !== 1 || SKIPPED_ELEMENTS.has(node.nodeName)) return;
     const isBlock = BLOCK_ELEMENTS.has(node.nodeName);
     if (isBlock) parts.push('\n');
-    for (const child of Array.from(node.childNodes)) visit(child);
+    for (const child of Array.from(node.childNodes)) visit(child, preformatted || node.nodeName === 'PRE');
     if (isBlock) parts.push('\n');
   };
-  visit(document.body as unknown as TreeNode);
+  visit(document.body as unknown as TreeNode, false);
   return parts.join('').split('\n').map(normalizeSpace).filter(Boolean);
 }
 
