@@ -251,6 +251,25 @@ describe('the kind of answer a question asks for', () => {
   });
 });
 
+describe('news stories', () => {
+  it("quotes the later sentence holding the fact asked, set in context by the story's lead, over the lead restating the question", async () => {
+    const fact = 'The plan foresees the creation of 4,000 new jobs.';
+    const small = await Library.fromArticles([
+      storyArticle('port', 'Wire', [
+        'The Mombasa port authority unveiled a ten-year expansion plan to deepen the harbour and double container traffic.',
+        'Work on the first berth begins in March.',
+        fact,
+      ]),
+      // Related wire stories make the question's premise common and what it asks rare, as in an archive.
+      storyArticle('traffic', 'Wire', ['Container traffic at the Mombasa port rose in May, the port authority said.']),
+      storyArticle('chief', 'Wire', ['The Kenya port authority named a new chief for its expansion programme.']),
+      storyArticle('rail', 'Wire', ['A ten-year plan to expand the railway to the harbour was approved.']),
+      storyArticle('market', 'Wire', ['The council said the new market had brought jobs to the city.']),
+    ]);
+    expect(small.answer("How many new jobs will the Mombasa port authority's ten-year expansion plan create?").sentences[0]?.text).toBe(fact);
+  });
+});
+
 describe('acronyms', () => {
   it('takes "US" in a question for the United States, not for "used", which stems alike', async () => {
     const small = await Library.fromArticles([

@@ -6,7 +6,10 @@
  *   terms beats a long one that mentions them in passing;
  * - proximity: matched terms close together (smallest window holding them all);
  * - neighbour support: question terms the sentence lacks but the sentence before or after holds
- *   count for part of their weight, as an answer often names its subject one sentence away;
+ *   count for part of their weight, as an answer often names its subject one sentence away; the
+ *   story's lead supports every sentence of its story the same way, as a news lead sets out who
+ *   and what the later sentences speak of ("Portugal's government unveiled an eight-year economic
+ *   plan...", then "The plan foresees... 32,000 new jobs a year");
  * - the article's retrieval score relative to the best article, and for a question about the
  *   present ("who is the current...") how recent the article is against the newest candidate;
  * - the kind of answer the question wants (see `answer-kind.ts`), checked on the best few.
@@ -256,6 +259,8 @@ export function rankSentences(question: Question, retrieved: readonly Retrieval[
     const articleWeight = (1 - ARTICLE_SHARE + (ARTICLE_SHARE * articleScore) / topScore) * recency * dated;
     const sentences = cache.inParagraphs(article, passages ? passages.worthRankingWithNeighbours(question) : article.paragraphs.keys());
     const scores = sentences.map((sentence) => scoreSentence(sentence, question, lookup));
+    const lead = cache.inParagraphs(article, [0])[0];
+    const fromLead = lead ? (scores[sentences.indexOf(lead)] ?? scoreSentence(lead, question, lookup))?.matched : undefined;
     scores.forEach((scored, i) => {
       const sentence = sentences[i];
       if (!scored || !sentence) return;
@@ -276,13 +281,26 @@ export function rankSentences(question: Question, retrieved: readonly Retrieval[
       let extra = 0;
       for (const [q, strength] of around) extra += (question.terms[q]?.weight ?? 0) * strength;
       const neighbourCoverage = extra / question.totalWeight;
-      ranked.push({ article, sentence, ...scored, neighbourCoverage, neighbourMatched: around, supportedBy: support?.sentence ?? null, preferred: dated, score: (scored.score + NEIGHBOUR * neighbourCoverage) * articleWeight });
+      const leadCoverage = fromLead && sentence !== lead ? leadSupport(fromLead, scored.matched, around, question) : 0;
+      const score = (scored.score + NEIGHBOUR * (neighbourCoverage + leadCoverage)) * articleWeight;
+      ranked.push({ article, sentence, ...scored, neighbourCoverage, neighbourMatched: around, supportedBy: support?.sentence ?? null, preferred: dated, score });
     });
   }
   ranked.sort((a, b) => b.score - a.score);
   if (question.speaker.length > 0) preferSpeaker(ranked, question, lookup, cache);
   if (question.wants) preferWantedKind(ranked, question);
   return ranked;
+}
+
+/**
+ * Share of the question's weight the story's lead matches beyond what the sentence and its
+ * neighbours match. It orders a story's sentences and stays out of the answerability evidence's
+ * coverage: the lead is context, not the quote.
+ */
+function leadSupport(lead: ReadonlyMap<number, number>, own: ReadonlyMap<number, number>, around: ReadonlyMap<number, number>, question: Question): number {
+  let extra = 0;
+  for (const [q, strength] of lead) extra += (question.terms[q]?.weight ?? 0) * Math.max(0, strength - (own.get(q) ?? 0) - (around.get(q) ?? 0));
+  return extra / question.totalWeight;
 }
 
 /** Adds the matches of `more` to `into`, keeping each question term's strongest; returns `into`. */
