@@ -270,6 +270,22 @@ describe('news stories', () => {
   });
 });
 
+describe('page headings', () => {
+  it('quotes what a story says of a subject, never the heading naming it, as the answer or beside it', async () => {
+    const small = await Library.fromArticles([
+      storyArticle('visit', 'Wire', [
+        'The president spoke to reporters at the airport before departing for Nairobi.',
+        'Kenya trip',
+        'The president lands in Kenya on Friday for his first visit since taking office.',
+      ]),
+      storyArticle('budget', 'Wire', ['The council approved the budget on Monday.']),
+    ]);
+    const answer = small.answer('What about the Kenya trip?');
+    expect(answer.sentences[0]?.text).toBe('The president lands in Kenya on Friday for his first visit since taking office.');
+    expect(answer.sentences.map((s) => s.text)).not.toContain('Kenya trip');
+  });
+});
+
 describe('acronyms', () => {
   it('takes "US" in a question for the United States, not for "used", which stems alike', async () => {
     const small = await Library.fromArticles([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitSentences } from '../src/search/sentences.ts';
+import { splitSentences, states } from '../src/search/sentences.ts';
 
 const sentencesOf = (paragraph: string) => splitSentences(paragraph).map((s) => paragraph.slice(s.start, s.end));
 
@@ -10,5 +10,19 @@ describe('the word before a full stop', () => {
 
   it('is no abbreviation when the stop stands alone', () => {
     expect(sentencesOf('Prices rose by 5 % . Then they fell.')).toEqual(['Prices rose by 5 % .', 'Then they fell.']);
+  });
+});
+
+describe('what a sentence can answer', () => {
+  it.each(['Kenya trip', '‘Unprecedented’ strandings', 'Analysis: Jon Sopel, BBC News, Washington', 'What was discussed?'])('not a heading or a question: %s', (text) => {
+    expect(states(text)).toBe(false);
+  });
+
+  it.each([
+    'Mr Obama lands in Kenya later on Friday.',
+    'Shr 25 cts vs 22 cts',
+    'He would speak "bluntly" against corruption and human rights violations in Kenya',
+  ])('a statement, a figure line or a long unpunctuated line: %s', (text) => {
+    expect(states(text)).toBe(true);
   });
 });

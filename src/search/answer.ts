@@ -2,7 +2,7 @@
  * Finds and composes an answer: candidate articles by the question's rarest terms, their sentences
  * ranked (`sentence-ranking.ts`), and a quote only when the calibrated answerability
  * (`answerability.ts`) says the best sentence likely answers. A question in the text ("What was
- * discussed?") is never an answer. Below the threshold, `related` names the closest articles
+ * discussed?") or a heading ("Kenya trip") is never an answer. Below the threshold, `related` names the closest articles
  * instead of quoting something unrelated.
  *
  * Picking: up to three sentences, greedily by score, where each further sentence must match nearly
@@ -28,6 +28,7 @@ import { candidateCount, preferDated } from './dateline.ts';
 import { joinCollocations, phraseTerms, prepareQuestion, retrievalTerms, withTimeAdverbs, type AskedTerm, type Question } from './question.ts';
 import { MAX_RELATED, MAX_SENTENCES, type Answer, type ArticleRef, type CitedSentence, type Filters, type Source } from './results.ts';
 import { rankSentences, type RankedSentence, type Sentence, type SentenceCache } from './sentence-ranking.ts';
+import { states } from './sentences.ts';
 
 /** Words that ask about the present rather than a past event. */
 const PRESENT_MARKERS = /\b(?:current|currently|now|nowadays|today|latest|presently|at present|these days|as of|still|incumbent)\b/iu;
@@ -198,9 +199,9 @@ function aboutThePresent(text: string): boolean {
   return PRESENT_MARKERS.test(text);
 }
 
-/** The sentences that may answer: not questions themselves. */
+/** The sentences that may answer: not questions themselves, nor headings (see `states`). */
 export function answering(ranked: readonly RankedSentence[]): RankedSentence[] {
-  return ranked.filter((r) => !r.sentence.text.endsWith('?'));
+  return ranked.filter((r) => states(r.sentence.text));
 }
 
 /** The answer for ranked sentences of the retrieved articles. */
@@ -295,15 +296,16 @@ function addQuotes(quotes: Quote[], candidates: readonly RankedSentence[], cache
 /**
  * The sentence this one needs to be understood, within the same article: the one before when it
  * starts by pointing back ("He said...", "This..."; not a dummy "It is said that..."), else the
- * neighbour that holds question terms it lacks.
+ * neighbour that holds question terms it lacks. A heading is never that sentence: it names what
+ * follows it, not what it stands beside.
  */
 function contextFor(ranked: RankedSentence, cache: SentenceCache): Quote | null {
   const text = ranked.sentence.text;
   const before = cache.previous(ranked.article, ranked.sentence);
-  if (before && ANAPHORIC_START.test(text) && !DUMMY_IT.test(text)) return { article: ranked.article, sentence: before, context: true };
+  if (before && states(before.text) && ANAPHORIC_START.test(text) && !DUMMY_IT.test(text)) return { article: ranked.article, sentence: before, context: true };
   if (ranked.neighbourCoverage < NEIGHBOUR_CONTEXT) return null;
   const neighbour = ranked.supportedBy;
-  return neighbour ? { article: ranked.article, sentence: neighbour, context: true } : null;
+  return neighbour && states(neighbour.text) ? { article: ranked.article, sentence: neighbour, context: true } : null;
 }
 
 function nearDuplicate(a: Sentence, b: Sentence): boolean {

@@ -14,6 +14,7 @@ import { articleRef } from './answer.ts';
 import type { Question } from './question.ts';
 import { ArticleRefSchema, PAGE_SIZE } from './results.ts';
 import { rankSentences, type RankedSentence, type SentenceCache } from './sentence-ranking.ts';
+import { states } from './sentences.ts';
 
 /** One outlet's best sentence on the topic, verbatim, with the article it comes from. */
 export const OutletQuoteSchema = z.object({
@@ -41,9 +42,9 @@ export const ComparisonSchema = z.object({
 });
 export type Comparison = z.infer<typeof ComparisonSchema>;
 
-/** The best sentence of ranked ones: a question in the text ("What now?") only when nothing else matched. */
+/** The best sentence of ranked ones: a question in the text ("What now?") or a heading only when nothing else matched. */
 export function bestSentence(ranked: readonly RankedSentence[]): RankedSentence | undefined {
-  return ranked.find((r) => !r.sentence.text.endsWith('?')) ?? ranked[0];
+  return ranked.find((r) => states(r.sentence.text)) ?? ranked[0];
 }
 
 /** An outlet that covered the topic: how many of its articles match, and the most relevant one. */

@@ -109,3 +109,19 @@ function count(text: string, character: string): number {
   for (let at = text.indexOf(character); at >= 0; at = text.indexOf(character, at + 1)) found += 1;
   return found;
 }
+
+/** Words a heading holds at most; see `states`. */
+const HEADING_WORDS = 10;
+
+/**
+ * Whether a sentence states something a reader can be given as an answer: not a question in the
+ * text ("What was discussed?") nor a page's heading or label ("Kenya trip", "Analysis: Jon Sopel,
+ * BBC News"), which names a subject without saying anything of it. A heading is told by its shape:
+ * a few words, no digit (a figure line, "Shr 25 cts vs 22 cts", answers), and no mark that ends a
+ * sentence or a quotation.
+ */
+export function states(sentence: string): boolean {
+  if (sentence.endsWith('?')) return false;
+  const heading = !/[.!…:;"”’'»)\]]$/u.test(sentence) && !/\p{N}/u.test(sentence) && sentence.split(/\s+/u).length <= HEADING_WORDS;
+  return !heading;
+}
