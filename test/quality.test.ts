@@ -270,6 +270,23 @@ describe('news stories', () => {
   });
 });
 
+describe('an answer lacking the kind of thing asked for', () => {
+  it("adds its story's sentence naming one, where the fact may stand", async () => {
+    const figure = 'Six thousand white pearls were sewn onto it by hand.';
+    const small = await Library.fromArticles([
+      storyArticle('dress', 'Wire', [
+        'The actress said her Oscar gown, adorned with pearls, was stolen from her hotel room.',
+        'Police were called to the hotel on Wednesday night.',
+        figure,
+      ]),
+      storyArticle('budget', 'Wire', ['The council approved the budget on Monday.']),
+    ]);
+    const answer = small.answer("How many pearls were on the actress's stolen Oscar gown?");
+    expect(answer.sentences[0]?.text).toBe('The actress said her Oscar gown, adorned with pearls, was stolen from her hotel room.');
+    expect(answer.sentences.map((s) => s.text)).toContain(figure);
+  });
+});
+
 describe('page headings', () => {
   it('quotes what a story says of a subject, never the heading naming it, as the answer or beside it', async () => {
     const small = await Library.fromArticles([

@@ -9,7 +9,9 @@
  * as much of the question as the best one (`RUNNER_UP_COVERAGE`) and reach `RUNNER_UP_SHARE` of its
  * score; when the answer is unsure (confidence under `SURE`), slots left are filled from the first
  * quote's story with sentences reaching half of both: a news story's lead restates a question's
- * premise and can outrank the sentence holding the fact asked. A sentence
+ * premise and can outrank the sentence holding the fact asked. For the same reason a first quote
+ * lacking the kind of thing asked for (no figure for "how many"), sure or not, is followed by its
+ * story's best sentence naming one. A sentence
  * from an article already quoted counts for less (readers see who reported what), and
  * near-duplicates are skipped. The answering sentence always comes first; a sentence
  * it needs to be understood follows it, as its own verbatim sentence marked as context, never
@@ -27,7 +29,7 @@ import { answerEvidence, judge } from './answerability.ts';
 import { candidateCount, preferDated } from './dateline.ts';
 import { joinCollocations, phraseTerms, prepareQuestion, retrievalTerms, withTimeAdverbs, type AskedTerm, type Question } from './question.ts';
 import { MAX_RELATED, MAX_SENTENCES, type Answer, type ArticleRef, type CitedSentence, type Filters, type Source } from './results.ts';
-import { rankSentences, type RankedSentence, type Sentence, type SentenceCache } from './sentence-ranking.ts';
+import { namesWantedKind, rankSentences, type RankedSentence, type Sentence, type SentenceCache } from './sentence-ranking.ts';
 import { states } from './sentences.ts';
 
 /** Words that ask about the present rather than a past event. */
@@ -56,6 +58,8 @@ const RUNNER_UP_COVERAGE = 0.8;
 const SURE = 0.8;
 const UNSURE_SHARE = 0.5;
 const UNSURE_COVERAGE = 0.5;
+/** Sentences of the first quote's story checked at most for the kind asked for, when the first quote lacks it (tagging costs about a millisecond each). */
+const KIND_IN_STORY = 10;
 const SAME_ARTICLE_DISCOUNT = 0.8;
 const NEAR_DUPLICATE = 0.6;
 /** "It is said that...", "It was decided to...": an "it" that points at nothing before. */
@@ -220,7 +224,7 @@ export function composeAnswer(text: string, candidates: Candidates, cache: Sente
     const searched = candidates.outlet === null ? null : `Nothing from ${candidates.outlet} in the coverage answers this.`;
     return unanswered(text, retrieved.map((r) => articleRef(r.article)).slice(0, MAX_RELATED), confidence, searched);
   }
-  const quotes = pickQuotes(best, ranked, cache, confidence >= SURE);
+  const quotes = pickQuotes(best, ranked, cache, question, confidence >= SURE);
   const sources: Source[] = [];
   const sentences: CitedSentence[] = quotes.map(({ article, sentence, context }) => {
     let source = sources.find((s) => s.id === article.id);
@@ -262,13 +266,18 @@ export function unanswered(question: string, related: ArticleRef[], confidence =
   return { question, answered: false, sentences: [], sources: [], related, confidence, notice };
 }
 
-function pickQuotes(best: RankedSentence, ranked: readonly RankedSentence[], cache: SentenceCache, sure: boolean): Quote[] {
+function pickQuotes(best: RankedSentence, ranked: readonly RankedSentence[], cache: SentenceCache, question: Question, sure: boolean): Quote[] {
   const close = ranked.filter((r) => r.coverage >= best.coverage * RUNNER_UP_COVERAGE && r.score >= best.score * RUNNER_UP_SHARE);
   const quotes = addQuotes([], close, cache);
-  if (sure) return quotes;
   // The fact asked may stand a few sentences after the first quote, in its own story: only there, and only in slots left.
-  const further = ranked.filter((r) => r.article === best.article && !close.includes(r) && r.coverage >= best.coverage * UNSURE_COVERAGE && r.score >= best.score * UNSURE_SHARE);
-  return addQuotes(quotes, further, cache);
+  const story = ranked.filter((r) => r.article === best.article && !close.includes(r));
+  if (best.namesKind === false) {
+    // A first quote without the kind asked for (no figure for "how many") is the story's premise: its best sentence naming one may hold the fact.
+    const naming = story.slice(0, KIND_IN_STORY).find((r) => namesWantedKind(r, question));
+    if (naming) addQuotes(quotes, [naming], cache);
+  }
+  if (sure) return quotes;
+  return addQuotes(quotes, story.filter((r) => r.coverage >= best.coverage * UNSURE_COVERAGE && r.score >= best.score * UNSURE_SHARE), cache);
 }
 
 /** Adds candidates to `quotes` greedily by score (a further one from an article already quoted counts for less), each with the sentence it needs, up to `MAX_SENTENCES`. */

@@ -321,13 +321,21 @@ function inSequence(sentence: Sentence, next: Sentence): boolean {
  * `KIND_BOOST` of the best, however many rank above them, up to `KIND_CANDIDATES`.
  */
 function preferWantedKind(ranked: RankedSentence[], question: Question): void {
-  const wants = question.wants;
-  if (!wants) return;
-  const asked = new Set(question.terms.flatMap((t) => [t.term, ...t.variants.map((v) => v.term)].flatMap(phraseTerms)));
-  liftWithinReach(ranked, KIND_BOOST, (candidate) => {
-    candidate.namesKind = namesKind(candidate.sentence, wants, asked);
-    return candidate.namesKind;
-  });
+  liftWithinReach(ranked, KIND_BOOST, (candidate) => namesWantedKind(candidate, question));
+}
+
+const askedWords = new WeakMap<Question, ReadonlySet<string>>();
+
+/** Whether the candidate names the kind of thing the question asks for, beyond what the question names; tagged once, kept on the candidate. */
+export function namesWantedKind(candidate: RankedSentence, question: Question): boolean {
+  if (!question.wants) return false;
+  let asked = askedWords.get(question);
+  if (!asked) {
+    asked = new Set(question.terms.flatMap((t) => [t.term, ...t.variants.map((v) => v.term)].flatMap(phraseTerms)));
+    askedWords.set(question, asked);
+  }
+  candidate.namesKind ??= namesKind(candidate.sentence, question.wants, asked);
+  return candidate.namesKind;
 }
 
 /**
