@@ -9,14 +9,19 @@
  * `dev` is for looking at misses; `held` is only ever run for its figures, so that a change tuned
  * on `dev` is judged on questions it was not shaped by.
  *
+ * `pages-dev` and `pages-held` ask about the real web pages of `../shared/data/readability-pages`
+ * (menus, share buttons, captions and all), written the same way from each page's clean article;
+ * their pages are added to the corpus as the `.html` files a scraper saves, so extraction is
+ * measured too. The pages are dealt to the two sets alternately, by name.
+ *
  * - present: every question asked of the whole corpus: top-1, top-3, answered, right when answered;
  * - absent: the same questions asked of the corpus without their stories (nor any story of the same
  *   title): how often a question about a story that is not there gets an answer. A fact can be
  *   repeated by another story, so the answered ones holding a gold answer are counted apart.
  *
- * Run: npm run bench:quiz -- [--set dev|held] [--no-lucene] [--misses N]
+ * Run: npm run bench:quiz -- [--set dev|held|pages-dev|pages-held] [--no-lucene] [--misses N]
  */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -27,6 +32,7 @@ import { readReutersRecords } from './reuters-corpus.ts';
 import { holdsAnswer } from './squad.ts';
 
 const BROWN = new URL('../../shared/data/brown-press/brown-press.jsonl', import.meta.url);
+const PAGES = new URL('../../shared/data/readability-pages/', import.meta.url);
 
 const QuizQuestionSchema = z.object({
   /** The story the question was written from. */
@@ -47,8 +53,18 @@ interface StoryRecord {
 }
 
 async function readQuestions(set: string): Promise<QuizQuestion[]> {
-  const text = await readFile(new URL(`./news-quiz/${set}.jsonl`, import.meta.url), 'utf8');
-  return text.split('\n').filter(Boolean).map((line) => QuizQuestionSchema.parse(JSON.parse(line)));
+  const file = set.startsWith('pages-') ? 'pages' : set;
+  const text = await readFile(new URL(`./news-quiz/${file}.jsonl`, import.meta.url), 'utf8');
+  const questions = text.split('\n').filter(Boolean).map((line) => QuizQuestionSchema.parse(JSON.parse(line)));
+  if (file !== 'pages') return questions;
+  const pages = [...new Set(questions.map((q) => q.article))].sort();
+  const inSet = new Set(pages.filter((_, n) => n % 2 === (set === 'pages-dev' ? 0 : 1)));
+  return questions.filter((q) => inSet.has(q.article));
+}
+
+/** The web pages the questions ask about, by name (a page's folder in `../shared`). */
+function pagesAsked(questions: readonly QuizQuestion[]): string[] {
+  return [...new Set(questions.flatMap((q) => (/^(?:reuters|brown)-/u.test(q.article) ? [] : [q.article])))];
 }
 
 async function readStories(): Promise<StoryRecord[]> {
@@ -62,11 +78,12 @@ async function readStories(): Promise<StoryRecord[]> {
   return [...reuters, ...brown];
 }
 
-/** Writes `stories` as one JSON Lines corpus and loads it as the bot would. */
-async function loaded(stories: readonly StoryRecord[]): Promise<Article[]> {
+/** Writes `stories` as one JSON Lines corpus beside the saved `pages`, and loads it as the bot would. */
+async function loaded(stories: readonly StoryRecord[], pages: readonly string[]): Promise<Article[]> {
   const dir = await mkdtemp(join(tmpdir(), 'news-quiz-'));
   try {
     await writeFile(join(dir, 'stories.jsonl'), stories.map((s) => JSON.stringify(s)).join('\n') + '\n');
+    for (const page of pages) await copyFile(new URL(`${page}/source.html`, PAGES), join(dir, `${page}.html`));
     return (await loadCorpus(dir)).articles;
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -98,7 +115,8 @@ async function main(): Promise<void> {
   const questions = await readQuestions(set);
   const stories = await readStories();
   const kept = withoutAsked(stories, questions);
-  const [all, rest] = [await loaded(stories), await loaded(kept)];
+  const pages = pagesAsked(questions);
+  const [all, rest] = [await loaded(stories, pages), await loaded(kept, [])];
   console.log(`news quiz "${set}": ${questions.length} questions; ${all.length} stories (${rest.length} without the asked ones)\n`);
   console.log(FIGURES_HEADER);
   const present = await askNewsdesk(all, questions);
@@ -111,7 +129,7 @@ async function main(): Promise<void> {
   }
   console.log(`\nnewsdesk absent answered: ${absentLine(absent)}`);
   const misses = Number(option('--misses') ?? 0);
-  if (misses > 0 && set !== 'held') {
+  if (misses > 0 && !set.endsWith('held')) {
     console.log(`\nfirst ${misses} misses:`);
     for (const a of present.filter((x) => !holdsAnswer(x.first, x.question.answers)).slice(0, misses)) {
       console.log(`- ${a.question.question}  [${a.question.article}; gold: ${a.question.answers.join(' | ')}]\n    ${a.answered ? a.first : '(unanswered)'}`);
