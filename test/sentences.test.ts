@@ -13,6 +13,15 @@ describe('the word before a full stop', () => {
   });
 });
 
+describe('abbreviations', () => {
+  it('keep an aside in brackets after "p.m." in its sentence', () => {
+    expect(sentencesOf('The ship lifted off at 8:51 p.m. (1451 GMT) from Baikonur. It broke up minutes later.')).toEqual([
+      'The ship lifted off at 8:51 p.m. (1451 GMT) from Baikonur.',
+      'It broke up minutes later.',
+    ]);
+  });
+});
+
 describe('what a sentence can answer', () => {
   it.each(['Kenya trip', '‘Unprecedented’ strandings', 'Analysis: Jon Sopel, BBC News, Washington', 'What was discussed?'])('not a heading or a question: %s', (text) => {
     expect(states(text)).toBe(false);

@@ -3,8 +3,8 @@
  * which break after every abbreviation ("Gen. Smith", "the U.S. President") and inside quotations
  * ("...brothers... We will continue," the president said). Those pieces are joined back when:
  * - a piece ends with a title abbreviation (Mr., Gen., Sen. ...), always followed by a name;
- * - a piece ends with a dotted acronym or an initial ("U.S.", "J.") and the next piece does not
- *   start like a new sentence ("The", "He", ...);
+ * - a piece ends with a dotted acronym or an initial ("U.S.", "J.", "p.m.") and the next piece
+ *   opens a bracket or does not start like a new sentence ("The", "He", ...);
  * - a piece ends with a month or number abbreviation ("Jan.", "No.") and the next starts with a digit;
  * - the next piece starts with a lowercase letter, so it cannot begin a sentence;
  * - a piece leaves a quotation open, so the quotation and its attribution stay one sentence
@@ -78,6 +78,8 @@ function belongTogether(text: string, before: SentenceSpan, after: SentenceSpan)
   if (TITLES.has(bare)) return true;
   if (NUMBERED.has(bare)) return /^\p{N}/u.test(next);
   if (/^(?:\p{L}\.)*\p{L}$/u.test(lastWord.replace(/^\P{L}+/u, ''))) {
+    // "at 8:51 p.m. (1451 GMT) from Baikonur": an aside in brackets goes on the sentence.
+    if (next.startsWith('(')) return true;
     const firstWord = /^\p{L}+/u.exec(next)?.[0]?.toLowerCase() ?? '';
     return firstWord !== '' && !SENTENCE_STARTERS.has(firstWord);
   }
