@@ -65,6 +65,8 @@ const NEAR_DUPLICATE = 0.6;
 /** "It is said that...", "It was decided to...": an "it" that points at nothing before. */
 const DUMMY_IT =
   /^["“‘']?it (?:is|was|has been|had been|will be|would be|may be|might be|could be|can be|seems|seemed|appears|appeared|remains|remained|becomes|became|is not|was not|isn't|wasn't)\b[^,.;:]{0,60}?\b(?:that|to|whether|how|why|if)\b/iu;
+/** "“There’s collective amnesia.”": a sentence wholly in quotation marks, whose speaker the sentence before names. */
+const BARE_QUOTATION = /^["“][^"“”]+["”]$/u;
 const ANAPHORIC_START =
   /^["“‘']?(?:he|she|they|it|his|her|their|its|such|him|them|(?:this|that|these|those) (?:is|was|are|were|has|had|will|would|could|comes|came|means|meant|follows|followed)|the (?:group|movement|minister|official|statement|president|envoy|ministry|move|decision|company|agency))\b/iu;
 
@@ -304,14 +306,15 @@ function addQuotes(quotes: Quote[], candidates: readonly RankedSentence[], cache
 
 /**
  * The sentence this one needs to be understood, within the same article: the one before when it
- * starts by pointing back ("He said...", "This..."; not a dummy "It is said that..."), else the
+ * starts by pointing back ("He said...", "This..."; not a dummy "It is said that...") or is a
+ * quotation alone, whose speaker it names, else the
  * neighbour that holds question terms it lacks. A heading is never that sentence: it names what
  * follows it, not what it stands beside.
  */
 function contextFor(ranked: RankedSentence, cache: SentenceCache): Quote | null {
   const text = ranked.sentence.text;
   const before = cache.previous(ranked.article, ranked.sentence);
-  if (before && states(before.text) && ANAPHORIC_START.test(text) && !DUMMY_IT.test(text)) return { article: ranked.article, sentence: before, context: true };
+  if (before && states(before.text) && ((ANAPHORIC_START.test(text) && !DUMMY_IT.test(text)) || BARE_QUOTATION.test(text))) return { article: ranked.article, sentence: before, context: true };
   if (ranked.neighbourCoverage < NEIGHBOUR_CONTEXT) return null;
   const neighbour = ranked.supportedBy;
   return neighbour && states(neighbour.text) ? { article: ranked.article, sentence: neighbour, context: true } : null;
