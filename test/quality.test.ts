@@ -282,19 +282,26 @@ describe('news stories', () => {
 });
 
 describe('an answer lacking the kind of thing asked for', () => {
+  const ask = async (question: string, story: string[]) =>
+    (await Library.fromArticles([storyArticle('story', 'Wire', story), storyArticle('budget', 'Wire', ['The council approved the budget on Monday.'])])).answer(question);
+
   it("adds its story's sentence naming one, where the fact may stand", async () => {
-    const figure = 'Six thousand white pearls were sewn onto it by hand.';
-    const small = await Library.fromArticles([
-      storyArticle('dress', 'Wire', [
-        'The actress said her Oscar gown, adorned with pearls, was stolen from her hotel room.',
-        'Police were called to the hotel on Wednesday night.',
-        figure,
-      ]),
-      storyArticle('budget', 'Wire', ['The council approved the budget on Monday.']),
+    const figure = 'Her Oscar gown was sewn with six thousand pearls.';
+    const answer = await ask("How many pearls were on the actress's stolen Oscar gown?", [
+      'The actress said her Oscar gown, adorned with pearls, was stolen from her hotel room.',
+      'Police were called to the hotel on Wednesday night.',
+      figure,
     ]);
-    const answer = small.answer("How many pearls were on the actress's stolen Oscar gown?");
     expect(answer.sentences[0]?.text).toBe('The actress said her Oscar gown, adorned with pearls, was stolen from her hotel room.');
     expect(answer.sentences.map((s) => s.text)).toContain(figure);
+  });
+
+  it('does not add a figure about something else that only names the place', async () => {
+    const answer = await ask('How many homes were flooded in Ashby after the storm?', [
+      'Homes in Ashby were flooded after the storm, the council said.',
+      'Ashby has a population of 2,400.',
+    ]);
+    expect(answer.sentences.map((s) => s.text)).toEqual(['Homes in Ashby were flooded after the storm, the council said.']);
   });
 });
 

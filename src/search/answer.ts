@@ -10,8 +10,8 @@
  * score; when the answer is unsure (confidence under `SURE`), slots left are filled from the first
  * quote's story with sentences reaching half of both: a news story's lead restates a question's
  * premise and can outrank the sentence holding the fact asked. For the same reason a first quote
- * lacking the kind of thing asked for (no figure for "how many"), sure or not, is followed by its
- * story's best sentence naming one. A sentence
+ * lacking the kind of thing asked for (no figure for "how many"), sure or not, is followed by the
+ * best of those sentences that names one. A sentence
  * from an article already quoted counts for less (readers see who reported what), and
  * near-duplicates are skipped. The answering sentence always comes first; a sentence
  * it needs to be understood follows it, as its own verbatim sentence marked as context, never
@@ -273,13 +273,13 @@ function pickQuotes(best: RankedSentence, ranked: readonly RankedSentence[], cac
   const quotes = addQuotes([], close, cache);
   // The fact asked may stand a few sentences after the first quote, in its own story: only there, and only in slots left.
   const story = ranked.filter((r) => r.article === best.article && !close.includes(r));
+  const further = story.filter((r) => r.coverage >= best.coverage * UNSURE_COVERAGE && r.score >= best.score * UNSURE_SHARE);
   if (best.namesKind === false) {
     // A first quote without the kind asked for (no figure for "how many") is the story's premise: its best sentence naming one may hold the fact.
-    const naming = story.slice(0, KIND_IN_STORY).find((r) => namesWantedKind(r, question));
+    const naming = further.slice(0, KIND_IN_STORY).find((r) => namesWantedKind(r, question));
     if (naming) addQuotes(quotes, [naming], cache);
   }
-  if (sure) return quotes;
-  return addQuotes(quotes, story.filter((r) => r.coverage >= best.coverage * UNSURE_COVERAGE && r.score >= best.score * UNSURE_SHARE), cache);
+  return sure ? quotes : addQuotes(quotes, further, cache);
 }
 
 /** Adds candidates to `quotes` greedily by score (a further one from an article already quoted counts for less), each with the sentence it needs, up to `MAX_SENTENCES`. */
