@@ -30,8 +30,14 @@ describe('what a sentence can answer', () => {
   it.each([
     'Mr Obama lands in Kenya later on Friday.',
     'Shr 25 cts vs 22 cts',
+    'Shr seven cts vs nine cts',
+    'LAURIE OAKES IS THE NINE NETWORK POLITICAL EDITOR',
+    '北京周日遭遇特大暴雨，数千人被疏散。',
+    '市政府宣布关闭所有学校',
+    'Мэр Казани ушёл в отставку',
+    'रेल सेवाएं रोक दी गईं',
     'He would speak "bluntly" against corruption and human rights violations in Kenya',
-  ])('a statement, a figure line or a long unpunctuated line: %s', (text) => {
+  ])('a statement, a figure line, a long unpunctuated line or a line in another script: %s', (text) => {
     expect(states(text)).toBe(true);
   });
 });

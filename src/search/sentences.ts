@@ -11,6 +11,7 @@
  *   (bounded, so a paragraph-long quotation falls back to the segmenter's pieces).
  * A sentence is always a slice of the paragraph, trimmed: its characters are never rewritten.
  */
+import { digitsOf } from './word-forms.ts';
 
 /** A sentence's place in its paragraph. */
 export interface SentenceSpan {
@@ -118,12 +119,20 @@ const HEADING_WORDS = 10;
 /**
  * Whether a sentence states something a reader can be given as an answer: not a question in the
  * text ("What was discussed?") nor a page's heading or label ("Kenya trip", "Analysis: Jon Sopel,
- * BBC News"), which names a subject without saying anything of it. A heading is told by its shape:
- * a few words, no digit (a figure line, "Shr 25 cts vs 22 cts", answers), and no mark that ends a
- * sentence or a quotation.
+ * BBC News"), which names a subject without saying anything of it.
  */
 export function states(sentence: string): boolean {
-  if (sentence.endsWith('?')) return false;
-  const heading = !/[.!…:;"”’'»)\]]$/u.test(sentence) && !/\p{N}/u.test(sentence) && sentence.split(/\s+/u).length <= HEADING_WORDS;
-  return !heading;
+  return !sentence.endsWith('?') && !looksLikeHeading(sentence);
+}
+
+/**
+ * A heading is told by its shape: a few words, no figure (a figure line, "Shr 25 cts vs 22 cts" or
+ * "Shr seven cts vs nine cts", answers), and no mark that ends a sentence, a quotation or an
+ * aside. Only in Latin script: a short line of Chinese has no spaces to count words by, and one of
+ * Russian or Hindi is as often a sentence left unpunctuated as a heading.
+ */
+function looksLikeHeading(text: string): boolean {
+  if (/\p{N}/u.test(text) || /[\p{Terminal_Punctuation}"”’'»)\]]$/u.test(text) || !/^[\p{Script=Latin}\P{L}]*$/u.test(text)) return false;
+  const words = text.split(/\s+/u);
+  return words.length <= HEADING_WORDS && !words.some((word) => digitsOf(word.toLowerCase().replace(/[^\p{L}]/gu, '')) !== null);
 }
