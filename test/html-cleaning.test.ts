@@ -32,6 +32,7 @@ describe('HTML pages', async () => {
       'nbsp.html': page('nbsp.html', '<title>Harbour board&amp;nbsp;backs dredging plan</title>'),
       'zero-width.html': page('zero-width.html', '<title>Harbour board backs dredging plan</title>', '<p>\u200b</p><p> \u200b </p>'),
       'nul.html': page('nul.html', '<title>Harbour board backs dredging plan</title><!-- saved\u0000 -->'),
+      'credited.html': page('credited.html', '<title>Harbour board backs dredging plan</title>', '<p><span class="image"><img src="d.jpg"><span class="caption truncate"><span class="attribution">© Provided by Coast Agency</span> Dredgers at work</span></span> Dredgers will arrive in March, the board said.</p><div class="item no_caption">The quay reopens in May.</div><p class="pb-caption">Silt barges off the pier</p>'),
       'wrapped.html': page('wrapped.html', '<title>Harbour board backs dredging plan</title>', '<p>Dredgers from Rotterdam\n    will arrive in March,\r\n  the board said.</p><pre>Tide  06:10\nTide  18:32</pre>'),
     }),
   );
@@ -52,6 +53,11 @@ describe('HTML pages', async () => {
 
   it('join the hard-wrapped lines of a paragraph, as a browser shows them, and keep the lines of preformatted text', () => {
     expect(only(corpus, 'wrapped.html').paragraphs).toEqual(['Dredgers from Rotterdam will arrive in March, the board said.', 'Tide 06:10', 'Tide 18:32', lead('wrapped.html'), ...PARAGRAPHS]);
+  });
+
+  it('leave out captions and credits a page marks by class, not an item marked as having none', () => {
+    expect(only(corpus, 'credited.html').paragraphs.slice(0, 2)).toEqual(['Dredgers will arrive in March, the board said.', 'The quay reopens in May.']);
+    expect(only(corpus, 'credited.html').paragraphs.join(' ')).not.toContain('Silt barges');
   });
 
   it('load a page with a stray NUL byte, with a warning, instead of rejecting it as binary', () => {

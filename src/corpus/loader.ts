@@ -28,8 +28,9 @@ export { CorpusDirectoryError } from './walk.ts';
  * Version of what the loader makes of a file. A snapshot keeps articles as loaded, so one written
  * by a loader that read files differently is stale:
  * 2: hard-wrapped lines of an HTML paragraph are one paragraph, not one each.
+ * 3: HTML captions and credits marked by class are left out, as <figcaption> is.
  */
-export const LOADER_VERSION = 2;
+export const LOADER_VERSION = 3;
 
 /** How `loadCorpus` reads a corpus. */
 export interface LoadOptions {

@@ -31,12 +31,30 @@ const BLOCK_ELEMENTS = new Set([
 ]);
 /** Elements with no reading text; image captions are attribution furniture, not the article's words. */
 const SKIPPED_ELEMENTS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'FIGCAPTION', 'svg']);
+/**
+ * Class names that mark a caption or a credit where a page does not use <figcaption> (msn: `<span
+ * class="caption truncate"><span class="attribution">© Provided by...`), read as the words of a
+ * hyphenated name too ("pb-caption", "photo-credit"). Not of an underscored one: "no_caption"
+ * marks an item of the article that has none.
+ */
+const CAPTION_CLASS_WORDS = new Set(['caption', 'credit', 'credits', 'attribution']);
+
+/** Whether an element's class attribute marks it as a caption or a credit. */
+export function isCaptionClass(classes: string): boolean {
+  return classes.toLowerCase().split(/[\s-]+/u).some((word) => CAPTION_CLASS_WORDS.has(word));
+}
 
 interface TreeNode {
   nodeType: number;
   nodeName: string;
   textContent: string | null;
   childNodes: ArrayLike<TreeNode>;
+  getAttribute?(name: string): string | null;
+}
+
+/** Whether an element holds no reading text: a script, a caption, a credit. */
+function skipped(node: TreeNode): boolean {
+  return SKIPPED_ELEMENTS.has(node.nodeName) || isCaptionClass(node.getAttribute?.('class') ?? '');
 }
 
 /**
@@ -49,7 +67,7 @@ export function blockTexts(html: string): string[] {
   const parts: string[] = [];
   const visit = (node: TreeNode, preformatted: boolean): void => {
     if (node.nodeType === 3) parts.push(preformatted ? (node.textContent ?? '') : (node.textContent ?? '').replace(/[\r\n]+/gu, ' '));
-    if (node.nodeType !== 1 || SKIPPED_ELEMENTS.has(node.nodeName)) return;
+    if (node.nodeType !== 1 || skipped(node)) return;
     const isBlock = BLOCK_ELEMENTS.has(node.nodeName);
     if (isBlock) parts.push('\n');
     for (const child of Array.from(node.childNodes)) visit(child, preformatted || node.nodeName === 'PRE');
@@ -87,7 +105,8 @@ export function parseHtml(html: string): ParsedFile {
   const { document } = parseHTML(html);
   const url = pageUrl(document);
   // Readability rewrites the document it reads, so everything else is taken from the DOM first.
-  const extracted = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0]).parse();
+  // Classes are kept so that `blockTexts` can tell captions and credits by theirs.
+  const extracted = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0], { keepClasses: true }).parse();
   const paragraphs = extracted?.content ? blockTexts(extracted.content) : [];
   if (!extracted || paragraphs.length === 0) return rejectedFile('no article text found in the HTML page');
   const warnings: Issue[] = [];
