@@ -2,8 +2,8 @@
  * Finds and composes an answer: candidate articles by the question's rarest terms, their sentences
  * ranked (`sentence-ranking.ts`), and a quote only when the calibrated answerability
  * (`answerability.ts`) says the best sentence likely answers. A question in the text ("What was
- * discussed?") or a heading ("Kenya trip") is never an answer. Below the threshold, `related` names the closest articles
- * instead of quoting something unrelated.
+ * discussed?") or a heading ("Kenya trip") is never an answer. Below the threshold, `related`
+ * names the closest articles instead of quoting something unrelated.
  *
  * Picking: up to three sentences, greedily by score, where each further sentence must match nearly
  * as much of the question as the best one (`RUNNER_UP_COVERAGE`) and reach `RUNNER_UP_SHARE` of its
@@ -307,9 +307,8 @@ function addQuotes(quotes: Quote[], candidates: readonly RankedSentence[], cache
 /**
  * The sentence this one needs to be understood, within the same article: the one before when it
  * starts by pointing back ("He said...", "This..."; not a dummy "It is said that...") or is a
- * quotation alone, whose speaker it names, else the
- * neighbour that holds question terms it lacks. A heading is never that sentence: it names what
- * follows it, not what it stands beside.
+ * quotation alone, whose speaker it names, else the neighbour that holds question terms it lacks.
+ * A heading is never that sentence: it names what follows it, not what it stands beside.
  */
 function contextFor(ranked: RankedSentence, cache: SentenceCache): Quote | null {
   const text = ranked.sentence.text;
