@@ -84,6 +84,16 @@ function pageUrl(document: ReturnType<HtmlLibraries['parseHTML']>['document']): 
   return normalizeSpace(canonical ?? og ?? '') || null;
 }
 
+/**
+ * The publication time a page marks on an element rather than in its head: `<time
+ * itemprop="datePublished" datetime="...">` or `<time pubdate datetime="...">` (the Telegraph,
+ * Medical News Today). A bare `<time>` is not taken: pages date related stories with it too.
+ */
+function markedPublicationTime(document: ReturnType<HtmlLibraries['parseHTML']>['document']): string | null {
+  const marked = document.querySelector('time[itemprop="datePublished"][datetime], time[pubdate][datetime], [itemprop="datePublished"][content]');
+  return marked?.getAttribute('datetime') ?? marked?.getAttribute('content') ?? null;
+}
+
 /** Named character references that pages double-escape into metadata ("&amp;nbsp;" arrives as "&nbsp;"). */
 const NAMED_ENTITIES: Record<string, string> = { nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", ndash: '–', mdash: '—', hellip: '…', lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”' };
 
@@ -104,13 +114,14 @@ export function parseHtml(html: string): ParsedFile {
   const { parseHTML, Readability } = htmlLibraries();
   const { document } = parseHTML(html);
   const url = pageUrl(document);
+  const markedTime = markedPublicationTime(document);
   // Readability rewrites the document it reads, so everything else is taken from the DOM first.
   // Classes are kept so that `blockTexts` can tell captions and credits by theirs.
   const extracted = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0], { keepClasses: true }).parse();
   const paragraphs = extracted?.content ? blockTexts(extracted.content) : [];
   if (!extracted || paragraphs.length === 0) return rejectedFile('no article text found in the HTML page');
   const warnings: Issue[] = [];
-  const publishedTime = normalizeSpace(extracted.publishedTime ?? '');
+  const publishedTime = normalizeSpace(extracted.publishedTime ?? markedTime ?? '');
   const published = publishedTime ? normalizeDate(publishedTime) : null;
   if (publishedTime && !published) warnings.push({ record: null, reason: unreadableDateReason(publishedTime) });
   return {
