@@ -32,6 +32,8 @@ describe('HTML pages', async () => {
       'nbsp.html': page('nbsp.html', '<title>Harbour board&amp;nbsp;backs dredging plan</title>'),
       'zero-width.html': page('zero-width.html', '<title>Harbour board backs dredging plan</title>', '<p>\u200b</p><p> \u200b </p>'),
       'nul.html': page('nul.html', '<title>Harbour board backs dredging plan</title><!-- saved\u0000 -->'),
+      'dateline.html': page('dateline.html', '<title>Harbour board backs dredging plan</title>', '<p>Feb. 23, 2015 -- The harbour board met again on Monday evening.</p>'),
+      'place-dateline.html': page('place-dateline.html', '<title>Harbour board backs dredging plan</title>', '<p>MOMBASA — The harbour board met again on Monday evening.</p>'),
       'marked-time.html': page('marked-time.html', '<title>Harbour board backs dredging plan</title>', '<p>By Ann Lee <time itemprop="datePublished" datetime="2019-11-19T19:47:00Z">19 November</time></p>'),
       'bare-time.html': page('bare-time.html', '<title>Harbour board backs dredging plan</title>', '<aside><p>Related: <time datetime="2014-03-24">24 March 2014</time></p></aside>'),
       'credited.html': page('credited.html', '<title>Harbour board backs dredging plan</title>', '<p><span class="image"><img src="d.jpg"><span class="caption truncate"><span class="attribution">© Provided by Coast Agency</span> Dredgers at work</span></span> Dredgers will arrive in March, the board said.</p><div class="item no_caption">The quay reopens in May.</div><p class="pb-caption">Silt barges off the pier</p>'),
@@ -48,6 +50,11 @@ describe('HTML pages', async () => {
   it('take the publication time a page marks on an element when its head gives none, not any time element', () => {
     expect(only(corpus, 'marked-time.html').published).toBe('2019-11-19T19:47:00Z');
     expect(only(corpus, 'bare-time.html').published).toBeNull();
+  });
+
+  it("take the date an article's first paragraph opens with as its dateline, not a place", () => {
+    expect(only(corpus, 'dateline.html').published).toBe('2015-02-23');
+    expect(only(corpus, 'place-dateline.html').published).toBeNull();
   });
 
   it('decode a double-escaped "&nbsp;" in the title', () => {

@@ -29,7 +29,8 @@ export { CorpusDirectoryError } from './walk.ts';
  * by a loader that read files differently is stale:
  * 2: hard-wrapped lines of an HTML paragraph are one paragraph, not one each.
  * 3: HTML captions and credits marked by class are left out, as <figcaption> is.
- * 4: an HTML page's publication time marked on an element (`itemprop="datePublished"`) is read.
+ * 4: an HTML page's publication time marked on an element (`itemprop="datePublished"`) or opening
+ *    its first paragraph as a dateline is read.
  */
 export const LOADER_VERSION = 4;
 

@@ -94,6 +94,15 @@ function markedPublicationTime(document: ReturnType<HtmlLibraries['parseHTML']>[
   return marked?.getAttribute('datetime') ?? marked?.getAttribute('content') ?? null;
 }
 
+/** "Feb. 23, 2015 -- Life-threatening peanut allergies...": a date opening the article, set off by a dash. */
+const DATELINE = /^(.{6,40}?)\s+(?:--|—|–)\s/u;
+
+/** The date an article's first paragraph opens with as its dateline (WebMD), or null. */
+function datelineDate(paragraph: string | undefined): string | null {
+  const opening = DATELINE.exec(paragraph ?? '')?.[1];
+  return opening ? normalizeDate(opening) : null;
+}
+
 /** Named character references that pages double-escape into metadata ("&amp;nbsp;" arrives as "&nbsp;"). */
 const NAMED_ENTITIES: Record<string, string> = { nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", ndash: '–', mdash: '—', hellip: '…', lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”' };
 
@@ -122,7 +131,7 @@ export function parseHtml(html: string): ParsedFile {
   if (!extracted || paragraphs.length === 0) return rejectedFile('no article text found in the HTML page');
   const warnings: Issue[] = [];
   const publishedTime = normalizeSpace(extracted.publishedTime ?? markedTime ?? '');
-  const published = publishedTime ? normalizeDate(publishedTime) : null;
+  const published = publishedTime ? normalizeDate(publishedTime) : datelineDate(paragraphs[0]);
   if (publishedTime && !published) warnings.push({ record: null, reason: unreadableDateReason(publishedTime) });
   return {
     drafts: [
