@@ -31,8 +31,9 @@ export { CorpusDirectoryError } from './walk.ts';
  * 3: HTML captions and credits marked by class are left out, as <figcaption> is.
  * 4: an HTML page's publication time marked on an element (`itemprop="datePublished"`) or opening
  *    its first paragraph as a dateline is read.
+ * 5: a caption or credit class is left out only beside an image.
  */
-export const LOADER_VERSION = 4;
+export const LOADER_VERSION = 5;
 
 /** How `loadCorpus` reads a corpus. */
 export interface LoadOptions {

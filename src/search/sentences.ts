@@ -11,7 +11,6 @@
  *   (bounded, so a paragraph-long quotation falls back to the segmenter's pieces).
  * A sentence is always a slice of the paragraph, trimmed: its characters are never rewritten.
  */
-import { digitsOf } from './word-forms.ts';
 
 /** A sentence's place in its paragraph. */
 export interface SentenceSpan {
@@ -115,6 +114,8 @@ function count(text: string, character: string): number {
 
 /** Words a heading holds at most; see `states`. */
 const HEADING_WORDS = 10;
+/** Words that make a clause of a short line ("LAURIE OAKES IS THE NINE NETWORK POLITICAL EDITOR"): a heading names, it does not state. */
+const CLAUSE_WORDS = /\b(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|did|does|said|says)\b/iu;
 
 /**
  * Whether a sentence states something a reader can be given as an answer: not a question in the
@@ -126,13 +127,15 @@ export function states(sentence: string): boolean {
 }
 
 /**
- * A heading is told by its shape: a few words, no figure (a figure line, "Shr 25 cts vs 22 cts" or
- * "Shr seven cts vs nine cts", answers), and no mark that ends a sentence, a quotation or an
- * aside. Only in Latin script: a short line of Chinese has no spaces to count words by, and one of
- * Russian or Hindi is as often a sentence left unpunctuated as a heading.
+ * A heading is told by its shape: a few words, no figure in digits (a figure line, "Shr 25 cts vs
+ * 22 cts", answers), no word that makes a clause, and no mark that ends a sentence, a quotation
+ * or an aside. Only in Latin script: a short line of Chinese has no spaces to count words by, and
+ * one of Russian or Hindi is as often a sentence left unpunctuated as a heading. Taken for one
+ * too: a short statement that lost its full stop ("Shares rose in early trading") and a figure
+ * line in words ("Shr seven cts vs nine cts"), where "Five things we learned from Obama
+ * interview" is a heading.
  */
 function looksLikeHeading(text: string): boolean {
-  if (/\p{N}/u.test(text) || /[\p{Terminal_Punctuation}"”’'»)\]]$/u.test(text) || !/^[\p{Script=Latin}\P{L}]*$/u.test(text)) return false;
-  const words = text.split(/\s+/u);
-  return words.length <= HEADING_WORDS && !words.some((word) => digitsOf(word.toLowerCase().replace(/[^\p{L}]/gu, '')) !== null);
+  if (/\p{N}/u.test(text) || /[\p{Terminal_Punctuation}…"”’'»)\]]$/u.test(text) || !/^[\p{Script=Latin}\P{L}]*$/u.test(text)) return false;
+  return text.split(/\s+/u).length <= HEADING_WORDS && !CLAUSE_WORDS.test(text);
 }

@@ -35,7 +35,7 @@ const SKIPPED_ELEMENTS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'FI
  * Class names that mark a caption or a credit where a page does not use <figcaption> (msn: `<span
  * class="caption truncate"><span class="attribution">© Provided by...`), read as the words of a
  * hyphenated name too ("pb-caption", "photo-credit"). Not of an underscored one: "no_caption"
- * marks an item of the article that has none.
+ * marks an item of the article that has none. Only beside an image (see `skipped`).
  */
 const CAPTION_CLASS_WORDS = new Set(['caption', 'credit', 'credits', 'attribution']);
 
@@ -50,11 +50,21 @@ interface TreeNode {
   textContent: string | null;
   childNodes: ArrayLike<TreeNode>;
   getAttribute?(name: string): string | null;
+  parentElement?: { querySelector(selectors: string): unknown } | null;
 }
 
-/** Whether an element holds no reading text: a script, a caption, a credit. */
+/** What a caption or credit stands beside. */
+const IMAGES = 'img, picture, video, figure';
+
+/**
+ * Whether an element holds no reading text: a script, or an image's caption or credit. A class
+ * alone is not enough: "source-attribution" marks a link inside a sentence ("according to the Pew
+ * Research Center"), "pullquote-attribution" the speaker of a quotation, and a whole story can sit
+ * in a "caption-text" block; those stand beside no image.
+ */
 function skipped(node: TreeNode): boolean {
-  return SKIPPED_ELEMENTS.has(node.nodeName) || isCaptionClass(node.getAttribute?.('class') ?? '');
+  if (SKIPPED_ELEMENTS.has(node.nodeName)) return true;
+  return isCaptionClass(node.getAttribute?.('class') ?? '') && Boolean(node.parentElement?.querySelector(IMAGES));
 }
 
 /**
