@@ -97,7 +97,8 @@ function pageUrl(document: ReturnType<HtmlLibraries['parseHTML']>['document']): 
 /**
  * The publication time a page marks on an element rather than in its head: `<time
  * itemprop="datePublished" datetime="...">` or `<time pubdate datetime="...">` (the Telegraph,
- * Medical News Today). A bare `<time>` is not taken: pages date related stories with it too.
+ * Medical News Today), or a microdata `<meta itemprop="datePublished" content="...">` (CNET, the
+ * New York Times). A bare `<time>` is not taken: pages date related stories with it too.
  */
 function markedPublicationTime(document: ReturnType<HtmlLibraries['parseHTML']>['document']): string | null {
   const marked = document.querySelector('time[itemprop="datePublished"][datetime], time[pubdate][datetime], [itemprop="datePublished"][content]');
