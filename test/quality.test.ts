@@ -119,17 +119,6 @@ describe('answers to readers of the seed articles', () => {
     ]);
   });
 
-  it('quotes a quotation alone with the sentence before it, which names its speaker, as context', async () => {
-    const small = await Library.fromArticles([
-      storyArticle('deficit', 'Wire', ['“The issue has just disappeared,” said Senator Mark Warner, a Virginia Democrat. “There’s collective amnesia.”']),
-      storyArticle('budget', 'Wire', ['The council approved the budget on Monday.']),
-    ]);
-    expect(small.answer('Who said there is collective amnesia about the deficit?').sentences).toEqual([
-      { text: '“There’s collective amnesia.”', citation: 1, context: false },
-      { text: '“The issue has just disappeared,” said Senator Mark Warner, a Virginia Democrat.', citation: 1, context: true },
-    ]);
-  });
-
   it('numbers sources in order of first citation and cites each one', () => {
     for (const [question] of questions) {
       const answer = library.answer(question);
@@ -278,6 +267,17 @@ describe('news stories', () => {
       storyArticle('market', 'Wire', ['The council said the new market had brought jobs to the city.']),
     ]);
     expect(small.answer("How many new jobs will the Mombasa port authority's ten-year expansion plan create?").sentences[0]?.text).toBe(fact);
+  });
+
+  it('quotes a quotation alone with the sentence before it, which names its speaker, as context', async () => {
+    const small = await Library.fromArticles([
+      storyArticle('deficit', 'Wire', ['“The issue has just disappeared,” said Senator Mark Warner, a Virginia Democrat. “There’s collective amnesia.”']),
+      storyArticle('budget', 'Wire', ['The council approved the budget on Monday.']),
+    ]);
+    expect(small.answer('Who said there is collective amnesia about the deficit?').sentences).toEqual([
+      { text: '“There’s collective amnesia.”', citation: 1, context: false },
+      { text: '“The issue has just disappeared,” said Senator Mark Warner, a Virginia Democrat.', citation: 1, context: true },
+    ]);
   });
 });
 
