@@ -388,6 +388,14 @@ describe('how many sentences an answer quotes', () => {
 
 describe('news time and outlets', () => {
   const dated = (id: string, published: string, sentence: string) => ({ ...storyArticle(id, 'Wire', [sentence]), published });
+  /** Four weekly reports on Gaza, all of March 2025. */
+  const marchOnGaza = () =>
+    Library.fromArticles([
+      dated('a', '2025-03-04', 'Hamas said it would not disarm while the occupation continues.'),
+      dated('b', '2025-03-11', 'Egypt proposed a reconstruction plan for Gaza, the foreign ministry said.'),
+      dated('c', '2025-03-18', 'The UN said aid deliveries to Gaza had stopped.'),
+      dated('d', '2025-03-25', 'Israel resumed its offensive in Gaza, the army said.'),
+    ]);
 
   it('answers a question about the present from the latest coverage, citing its date', async () => {
     const small = await Library.fromArticles([
@@ -501,22 +509,12 @@ describe('news time and outlets', () => {
   });
 
   it('does not answer a question about another date from the month the coverage has', async () => {
-    const small = await Library.fromArticles([
-      dated('a', '2025-03-04', 'Hamas said it would not disarm while the occupation continues.'),
-      dated('b', '2025-03-11', 'Egypt proposed a reconstruction plan for Gaza, the foreign ministry said.'),
-      dated('c', '2025-03-18', 'The UN said aid deliveries to Gaza had stopped.'),
-      dated('d', '2025-03-25', 'Israel resumed its offensive in Gaza, the army said.'),
-    ]);
+    const small = await marchOnGaza();
     expect(small.answer('What did Israel say about Gaza in October 2023?').answered).toBe(false);
   });
 
   it('does not answer a dated question about an absent topic because the articles are of that month', async () => {
-    const small = await Library.fromArticles([
-      dated('a', '2025-03-04', 'Hamas said it would not disarm while the occupation continues.'),
-      dated('b', '2025-03-11', 'Egypt proposed a reconstruction plan for Gaza, the foreign ministry said.'),
-      dated('c', '2025-03-18', 'The UN said aid deliveries to Gaza had stopped.'),
-      dated('d', '2025-03-25', 'Israel resumed its offensive in Gaza, the army said.'),
-    ]);
+    const small = await marchOnGaza();
     expect(small.answer('What did the UN say about Lebanon?').answered).toBe(false);
     expect(small.answer('What did the UN say about Lebanon in March 2025?').answered).toBe(false);
   });
