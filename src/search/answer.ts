@@ -11,12 +11,12 @@
  * quote's story with sentences reaching half of both: a news story's lead restates a question's
  * premise and can outrank the sentence holding the fact asked. For the same reason a first quote
  * lacking the kind of thing asked for (no figure for "how many"), sure or not, is followed by the
- * best of those sentences that names one. A sentence
- * from an article already quoted counts for less (readers see who reported what), and
- * near-duplicates are skipped. The answering sentence always comes first; a sentence
- * it needs to be understood follows it, as its own verbatim sentence marked as context, never
- * merged: the one before when it starts by pointing back ("He said...", "Their..."), or a
- * neighbour holding the question's terms the answer lacks (the subject one sentence away).
+ * best of those sentences that names one. A sentence from an article already quoted counts for
+ * less (readers see who reported what), and near-duplicates are skipped. The answering sentence
+ * always comes first; a sentence it needs to be understood follows it, as its own verbatim
+ * sentence marked as context, never merged: the one before when it starts by pointing back ("He
+ * said...", "Their...") or is a quotation alone, or a neighbour holding the question's terms the
+ * answer lacks (the subject one sentence away).
  */
 import type { Article } from '../corpus/article.ts';
 import { fold, terms } from './analyzer.ts';
@@ -125,9 +125,9 @@ export function findCandidates(
 /**
  * The outlet the question names: the longest whose full name it holds as whole words, case and
  * accents aside (a name that is also an ordinary word, "Time" or "The Independent", only as the
- * source of what is asked and written as a name); else the one it names as readers shorten it, as the source of what is asked
- * ("What did Al Mayadeen report...", "according to the BBC"). A short name several outlets share
- * ("BBC" for "BBC News" and "BBC Arabic") names none of them.
+ * source of what is asked and written as a name); else the one it names as readers shorten it, as
+ * the source of what is asked ("What did Al Mayadeen report...", "according to the BBC"). A short
+ * name several outlets share ("BBC" for "BBC News" and "BBC Arabic") names none of them.
  */
 function outletNamedIn(text: string, outlets: readonly string[]): string | null {
   const words = ` ${foldedWords(text)} `;
@@ -271,10 +271,13 @@ export function unanswered(question: string, related: ArticleRef[], confidence =
 function pickQuotes(best: RankedSentence, ranked: readonly RankedSentence[], cache: SentenceCache, question: Question, sure: boolean): Quote[] {
   const close = ranked.filter((r) => r.coverage >= best.coverage * RUNNER_UP_COVERAGE && r.score >= best.score * RUNNER_UP_SHARE);
   const quotes = addQuotes([], close, cache);
+  const lacksKind = best.namesKind === false;
+  if (sure && !lacksKind) return quotes;
   // The fact asked may stand a few sentences after the first quote, in its own story: only there, and only in slots left.
-  const story = ranked.filter((r) => r.article === best.article && !close.includes(r));
-  const further = story.filter((r) => r.coverage >= best.coverage * UNSURE_COVERAGE && r.score >= best.score * UNSURE_SHARE);
-  if (best.namesKind === false) {
+  const further = ranked.filter(
+    (r) => r.article === best.article && !close.includes(r) && r.coverage >= best.coverage * UNSURE_COVERAGE && r.score >= best.score * UNSURE_SHARE,
+  );
+  if (lacksKind) {
     // A first quote without the kind asked for (no figure for "how many") is the story's premise: its best sentence naming one may hold the fact.
     const naming = further.slice(0, KIND_IN_STORY).find((r) => namesWantedKind(r, question));
     if (naming) addQuotes(quotes, [naming], cache);
