@@ -370,6 +370,23 @@ describe('sentences in context', () => {
     const answer = small.answer('Did the Geneva treaty end the border war?');
     expect(answer.sentences).toEqual([{ text: 'It is widely believed that the Geneva treaty ended the border war.', citation: 1, context: false }]);
   });
+
+  it('reads a pronoun opening the answer as the people the sentence before names, and quotes that sentence as context', async () => {
+    const small = await Library.fromArticles([
+      storyArticle('envoys', 'Wire', [
+        'Envoy Dana Whitfield is expected to meet rebel commander Omar Tessaly in Oslo on Friday.',
+        'Officials said the Oslo meeting would cover prisoner exchanges and aid corridors.',
+        'This week marks Whitfield’s second encounter with Tessaly.',
+        'Their first meeting, in Nairobi in March, produced a short truce.',
+      ]),
+      storyArticle('weather', 'Wire', ['Heavy rain closed roads in Nairobi in March, officials said.']),
+    ]);
+    const answer = small.answer('What did the first meeting of Whitfield and Tessaly produce?');
+    expect(answer.sentences.slice(0, 2)).toEqual([
+      { text: 'Their first meeting, in Nairobi in March, produced a short truce.', citation: 1, context: false },
+      { text: 'This week marks Whitfield’s second encounter with Tessaly.', citation: 1, context: true },
+    ]);
+  });
 });
 
 describe('how many sentences an answer quotes', () => {

@@ -30,7 +30,7 @@ import { candidateCount, preferDated } from './dateline.ts';
 import { joinCollocations, phraseTerms, prepareQuestion, retrievalTerms, withTimeAdverbs, type AskedTerm, type Question } from './question.ts';
 import { MAX_RELATED, MAX_SENTENCES, type Answer, type ArticleRef, type CitedSentence, type Filters, type Source } from './results.ts';
 import { namesWantedKind, rankSentences, type RankedSentence, type Sentence, type SentenceCache } from './sentence-ranking.ts';
-import { states } from './sentences.ts';
+import { pointsBack, states } from './sentences.ts';
 
 /** Words that ask about the present rather than a past event. */
 const PRESENT_MARKERS = /\b(?:current|currently|now|nowadays|today|latest|presently|at present|these days|as of|still|incumbent)\b/iu;
@@ -62,13 +62,8 @@ const UNSURE_COVERAGE = 0.5;
 const KIND_IN_STORY = 10;
 const SAME_ARTICLE_DISCOUNT = 0.8;
 const NEAR_DUPLICATE = 0.6;
-/** "It is said that...", "It was decided to...": an "it" that points at nothing before. */
-const DUMMY_IT =
-  /^["“‘']?it (?:is|was|has been|had been|will be|would be|may be|might be|could be|can be|seems|seemed|appears|appeared|remains|remained|becomes|became|is not|was not|isn't|wasn't)\b[^,.;:]{0,60}?\b(?:that|to|whether|how|why|if)\b/iu;
 /** "“There’s collective amnesia.”": a sentence wholly in quotation marks, whose speaker the sentence before names. */
 const BARE_QUOTATION = /^["“][^"“”]+["”]$/u;
-const ANAPHORIC_START =
-  /^["“‘']?(?:he|she|they|it|his|her|their|its|such|him|them|(?:this|that|these|those) (?:is|was|are|were|has|had|will|would|could|comes|came|means|meant|follows|followed)|the (?:group|movement|minister|official|statement|president|envoy|ministry|move|decision|company|agency))\b/iu;
 
 interface Quote {
   article: Article;
@@ -316,7 +311,7 @@ function addQuotes(quotes: Quote[], candidates: readonly RankedSentence[], cache
 function contextFor(ranked: RankedSentence, cache: SentenceCache): Quote | null {
   const text = ranked.sentence.text;
   const before = cache.previous(ranked.article, ranked.sentence);
-  if (before && states(before.text) && ((ANAPHORIC_START.test(text) && !DUMMY_IT.test(text)) || BARE_QUOTATION.test(text))) return { article: ranked.article, sentence: before, context: true };
+  if (before && states(before.text) && (pointsBack(text) || BARE_QUOTATION.test(text))) return { article: ranked.article, sentence: before, context: true };
   if (ranked.neighbourCoverage < NEIGHBOUR_CONTEXT) return null;
   const neighbour = ranked.supportedBy;
   return neighbour && states(neighbour.text) ? { article: ranked.article, sentence: neighbour, context: true } : null;

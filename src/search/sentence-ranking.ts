@@ -10,6 +10,8 @@
  *   story's lead supports every sentence of its story the same way, as a news lead sets out who
  *   and what the later sentences speak of ("Portugal's government unveiled an eight-year economic
  *   plan...", then "The plan foresees... 32,000 new jobs a year");
+ * - a pronoun opening the sentence ("Their previous summit...") matches the names the sentence
+ *   before holds ("...Witkoff's second encounter with Hayya."), as they are whom it speaks of;
  * - the article's retrieval score relative to the best article, and for a question about the
  *   present ("who is the current...") how recent the article is against the newest candidate;
  * - the kind of answer the question wants (see `answer-kind.ts`), checked on the best few.
@@ -24,7 +26,7 @@ import type { Retrieval } from './article-index.ts';
 import { namesKind } from './answer-kind.ts';
 import { datedFactor } from './dateline.ts';
 import { holdsPhraseAt, phraseTerms, type Question } from './question.ts';
-import { splitSentences } from './sentences.ts';
+import { opensWithPronoun, splitSentences, states } from './sentences.ts';
 import { isReportingWord, speaksIn } from './speakers.ts';
 
 /** One sentence of an article, verbatim, with its analysed terms. */
@@ -69,6 +71,8 @@ export interface RankedSentence {
 }
 
 const K1 = 1.2;
+/** How much of a sentence's own score its coverage makes; the rest is its BM25 relevance. */
+const COVERAGE_SHARE = 0.65;
 /** Candidates checked at most for the kind of thing asked for, and how much naming it counts. */
 const KIND_CANDIDATES = 10;
 const KIND_BOOST = 1.3;
@@ -147,12 +151,11 @@ export function variantLookup(question: Question): Map<string, { q: number; weig
   return lookup;
 }
 
+/** A sentence's score on its own words, before its neighbours and the question's preferences. */
+type ScoredSentence = Omit<RankedSentence, 'article' | 'sentence' | 'neighbourCoverage' | 'neighbourMatched' | 'supportedBy' | 'preferred'>;
+
 /** Scores one sentence; null when it matches no question term. */
-export function scoreSentence(
-  sentence: Sentence,
-  question: Question,
-  lookup: ReturnType<typeof variantLookup>,
-): Omit<RankedSentence, 'article' | 'sentence' | 'neighbourCoverage' | 'neighbourMatched' | 'supportedBy' | 'preferred'> | null {
+export function scoreSentence(sentence: Sentence, question: Question, lookup: ReturnType<typeof variantLookup>): ScoredSentence | null {
   const frequency = new Map<number, number>();
   const bestVariant = new Map<number, number>();
   const positions: { q: number; at: number }[] = [];
@@ -185,7 +188,7 @@ export function scoreSentence(
   const relevance = Math.min(1, saturation / (question.totalWeight * (K1 + 1)));
   const proximity = 1 + 0.2 * closeness(positions, frequency.size);
   const phraseShare = question.terms.length < 2 ? 0 : phrases(positions) / (question.terms.length - 1);
-  return { score: (0.65 * coverage + 0.35 * relevance) * proximity, coverage, matched: bestVariant, phraseShare, namesKind: null };
+  return { score: (COVERAGE_SHARE * coverage + (1 - COVERAGE_SHARE) * relevance) * proximity, coverage, matched: bestVariant, phraseShare, namesKind: null };
 }
 
 /** How much a reporting verb ("said") counts for a question's verb of communication ("promised"): news reports promises, warnings and pledges as reported speech. */
@@ -261,9 +264,11 @@ export function rankSentences(question: Question, retrieved: readonly Retrieval[
     const scores = sentences.map((sentence) => scoreSentence(sentence, question, lookup));
     const lead = cache.inParagraphs(article, [0])[0];
     const fromLead = lead ? (scores[sentences.indexOf(lead)] ?? scoreSentence(lead, question, lookup))?.matched : undefined;
-    scores.forEach((scored, i) => {
+    scores.forEach((own, i) => {
       const sentence = sentences[i];
-      if (!scored || !sentence) return;
+      if (!own || !sentence) return;
+      const before = sentences[i - 1];
+      const scored = before && inSequence(before, sentence) && opensWithPronoun(sentence.text) && states(before.text) ? withReferents(own, namesIn(before, lookup), question) : own;
       const around = new Map<number, number>();
       let support: { sentence: Sentence; weight: number } | null = null;
       for (const n of [i - 1, i + 1]) {
@@ -290,6 +295,37 @@ export function rankSentences(question: Question, retrieved: readonly Retrieval[
   if (question.speaker.length > 0) preferSpeaker(ranked, question, lookup, cache);
   if (question.wants) preferWantedKind(ranked, question);
   return ranked;
+}
+
+/**
+ * A sentence opening with a pronoun ("Their previous summit in Sharm el-Sheikh...") speaks of
+ * whom the sentence before names ("...Witkoff's second encounter with Hayya."): the question
+ * terms that sentence meets by a name count as the pronoun's own. Only names: the pronoun stands
+ * for someone, not for the rest of what the sentence before says, which supports it as any
+ * neighbour does.
+ */
+function withReferents(scored: ScoredSentence, referents: ReadonlySet<number>, question: Question): ScoredSentence {
+  const matched = new Map(scored.matched);
+  let gained = 0;
+  for (const q of referents) {
+    gained += (question.terms[q]?.weight ?? 0) * (1 - (matched.get(q) ?? 0));
+    matched.set(q, 1);
+  }
+  if (gained <= 0) return scored;
+  const coverage = Math.min(1, scored.coverage + gained / question.totalWeight);
+  return { ...scored, matched, coverage, score: scored.score + COVERAGE_SHARE * (coverage - scored.coverage) };
+}
+
+/** The question terms a sentence meets by a name: the word itself (no paraphrase), capitalised past the sentence's first word. */
+function namesIn(sentence: Sentence, lookup: ReturnType<typeof variantLookup>): Set<number> {
+  const found = new Set<number>();
+  const tokens = tokenize(sentence.text, 'index');
+  const first = tokens[0]?.start;
+  for (const { term, start, end } of tokens) {
+    if (start === first || !/^\p{Lu}/u.test(sentence.text.slice(start, end))) continue;
+    for (const { q, weight, phrase } of lookup.get(term) ?? []) if (weight >= 1 && phrase === null) found.add(q);
+  }
+  return found;
 }
 
 /**

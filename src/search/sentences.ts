@@ -112,6 +112,23 @@ function count(text: string, character: string): number {
   return found;
 }
 
+/** "It is said that...", "It was decided to...": an "it" that points at nothing before. */
+const DUMMY_IT =
+  /^["“‘']?it (?:is|was|has been|had been|will be|would be|may be|might be|could be|can be|seems|seemed|appears|appeared|remains|remained|becomes|became|is not|was not|isn't|wasn't)\b[^,.;:]{0,60}?\b(?:that|to|whether|how|why|if)\b/iu;
+const ANAPHORIC_START =
+  /^["“‘']?(?:he|she|they|it|his|her|their|its|such|him|them|(?:this|that|these|those) (?:is|was|are|were|has|had|will|would|could|comes|came|means|meant|follows|followed)|the (?:group|movement|minister|official|statement|president|envoy|ministry|move|decision|company|agency))\b/iu;
+const PRONOUN_START = /^["“‘']?(?:he|she|they|it|his|her|their|its|him|them)\b/iu;
+
+/** Whether a sentence starts by pointing back at the one before ("He said...", "This was...", "The group..."), so that one is needed to understand it. */
+export function pointsBack(sentence: string): boolean {
+  return ANAPHORIC_START.test(sentence) && !DUMMY_IT.test(sentence);
+}
+
+/** Whether a sentence opens with a personal pronoun ("They met...", "Their previous summit...") that stands for someone the sentence before names. */
+export function opensWithPronoun(sentence: string): boolean {
+  return PRONOUN_START.test(sentence) && !DUMMY_IT.test(sentence);
+}
+
 /** Words a heading holds at most; see `states`. */
 const HEADING_WORDS = 10;
 /** Words that make a clause of a short line ("LAURIE OAKES IS THE NINE NETWORK POLITICAL EDITOR"): a heading names, it does not state. */
