@@ -77,6 +77,19 @@ describe('composing answers', () => {
     expect(library.answer('Where was the Nobel Prize in Physics awarded in 1915?').sentences[0]?.text).toContain('Stockholm');
   });
 
+  it('answers with a sentence naming one long name of the question whole and leaving out another that shares a word with it', async () => {
+    const library = await Library.fromArticles([
+      article('audubon', 'Wire', [
+        'Vast spraying programs are endangering crops and wildlife, Carl Buchheister, president of the National Audubon Society, said today.',
+        '"It is like handing a loaded gun to a child," he commented.',
+        'Buchheister told delegates to the West Coast Audubon Convention that aerial spraying failed to destroy the fire ant.',
+      ]),
+      ...corpus,
+    ]);
+    const answer = library.answer('Who is the National Audubon Society president who attacked vast spraying programs at the West Coast Audubon Convention?');
+    expect(answer.sentences[0]?.text).toContain('Carl Buchheister, president of the National Audubon Society');
+  });
+
   it('never throws on odd input', async () => {
     const library = await Library.fromArticles(corpus);
     for (const odd of ['\u0000', '🙂🙂', '"""', 'a'.repeat(501), '-- -- --', 'ÉÉÉ', '\n\t']) {

@@ -245,17 +245,24 @@ export function composeAnswer(text: string, candidates: Candidates, cache: Sente
  */
 const LONG_NAME = /(?<!^\s*)(?:\p{Lu}[\p{L}\p{N}'’.-]*(?:\s+(?:of|the|for|de|von|van)){0,2}\s+){2,}\p{Lu}[\p{L}\p{N}'’.-]*/gu;
 
-/** Whether the best sentence, with its neighbours, lacks a word of a long name the question holds. */
+/**
+ * Whether the best sentence, with its neighbours, holds a long name of the question only in part:
+ * some of its words but not all. A word it holds as part of another of the question's names, held
+ * whole ("Audubon" of "the National Audubon Society" for "the West Coast Audubon Convention"),
+ * does not count: that name is simply not mentioned.
+ */
 function missesPartOfName(text: string, question: Question, best: RankedSentence): boolean {
   // In a question Typed In Title Case, capitals mark no name.
   if (!/\s\p{Ll}/u.test(text)) return false;
-  for (const [name] of text.matchAll(LONG_NAME)) {
-    for (const term of terms(name, 'query')) {
+  const held = (q: number) => best.matched.has(q) || best.neighbourMatched.has(q);
+  const names = [...text.matchAll(LONG_NAME)].map(([name]) =>
+    terms(name, 'query').flatMap((term) => {
       const q = question.terms.findIndex((t) => phraseTerms(t.term).includes(term));
-      if (q >= 0 && !best.matched.has(q) && !best.neighbourMatched.has(q)) return true;
-    }
-  }
-  return false;
+      return q >= 0 ? [q] : [];
+    }),
+  );
+  const wholeWords = new Set(names.filter((name) => name.every(held)).flat());
+  return names.some((name) => !name.every(held) && name.some((q) => held(q) && !wholeWords.has(q)));
 }
 
 /** An answer that quotes nothing. */
