@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerKind } from '../src/search/answer-kind.ts';
+import { answerKind, typeWord } from '../src/search/answer-kind.ts';
 
 describe('the kind of answer a question wants', () => {
   it.each([
@@ -23,5 +23,21 @@ describe('the kind of answer a question wants', () => {
     ['Who Is Hakan Fidan?', 'role'],
   ])('%s', (question, kind) => {
     expect(answerKind(question)).toBe(kind);
+  });
+});
+
+describe('the word saying what sort of thing a question asks for', () => {
+  it.each([
+    ['What kind of state was Khwarezmia?', 'kind'],
+    ['What is the name of the process which confirms primality?', 'name'],
+    ["What's the name of the ship that sank?", 'name'],
+    ['What type of Saturn was used for Apollo 8?', 'type'],
+    ['What is one common example of a complexity measure?', 'example'],
+    // Not before "of", the word is the topic: blood types, a person's name being withheld.
+    ['Which blood type is rarest?', null],
+    ['Why did the ministry not name the companies?', null],
+    ['How kind was the jury?', null],
+  ])('%s', (question, word) => {
+    expect(typeWord(question)).toBe(word);
   });
 });

@@ -362,6 +362,19 @@ describe('questions asking what a named thing is', () => {
   });
 });
 
+describe('questions asking for the name or kind of a thing', () => {
+  it('answers "What is the name of the ship that sank?" as surely as "What ship sank?": the answer names the ship, it does not write "name"', async () => {
+    const small = await Library.fromArticles([
+      storyArticle('ship', 'Wire', ['The cargo ship Aegean Star sank off Crete on Monday, the coastguard said.', 'All twelve crew members were rescued.']),
+      storyArticle('names', 'Daily', ['The ministry did not name the companies involved.', 'Officials gave no further details.']),
+      storyArticle('farm', 'Farm News', ['Wheat harvests were strong across the plains this summer.']),
+    ]);
+    const named = small.answer('What is the name of the ship that sank?');
+    expect(named.sentences[0]?.text).toContain('Aegean Star');
+    expect(named.confidence).toBe(small.answer('What ship sank?').confidence);
+  });
+});
+
 describe('sentences in context', () => {
   it('does not bring the sentence before along for a dummy "it"', async () => {
     const small = await Library.fromArticles([

@@ -94,6 +94,19 @@ export function answerKind(question: string): AnswerKind | null {
   return null;
 }
 
+/** "What kind of state...", "What is the name of the process...": a word saying what sort of thing is asked, within a what/which phrase. */
+const TYPE_WORD = /\b(?:what|which)(?:['’]s)?\b(?:\s+\S+){0,3}?\s+(kind|kinds|type|types|sort|sorts|variety|varieties|name|names|example|examples)\s+of\b/iu;
+
+/**
+ * The word of a question that only says what sort of thing it asks for ("kind" in "What kind of
+ * state was Khwarezmia?", "name" in "What is the name of the process...?"): the answer names the
+ * thing ("a Muslim state", "trial division") and rarely writes that word, so it is no question
+ * term. Only before "of": "Which blood type is rarest?" asks about blood types.
+ */
+export function typeWord(question: string): string | null {
+  return TYPE_WORD.exec(question)?.[1]?.toLowerCase() ?? null;
+}
+
 /** "Who is Hakan Fidan?": the rest of a who-question after its verb "be". */
 const WHO_IS = /^\s*who\s*(?:\s+is|\s+was|['’]s)\s+(.+?)[\s?.!]*$/iu;
 /** Words inside names that are written in lowercase: "Khalil al-Hayya", "Ursula von der Leyen". */

@@ -21,7 +21,7 @@
 import type { Article } from '../corpus/article.ts';
 import { fold, terms } from './analyzer.ts';
 import type { ArticleIndex, Retrieval } from './article-index.ts';
-import { answerKind, ROLE_WORDS } from './answer-kind.ts';
+import { answerKind, ROLE_WORDS, typeWord } from './answer-kind.ts';
 import { askedSpeaker, DO_SUPPORT } from './speakers.ts';
 import { STOPWORDS } from './stopwords.ts';
 import { firstSenseWords, isCommunicationVerb } from './wordnet.ts';
@@ -109,7 +109,10 @@ export function findCandidates(
   const wants = answerKind(text);
   const aboutNow = aboutThePresent(text);
   // "What position does Katz hold?" asks who Katz is: no answer writes "position" or "hold".
-  const topical = asked.filter((t) => !outletTerms.has(t.term) && !(wants === 'role' && ROLE_WORDS.has(t.word)) && !(aboutNow && NOW_WORDS.has(t.word)));
+  const sortAsked = typeWord(text);
+  const topical = asked.filter(
+    (t) => !outletTerms.has(t.term) && !(wants === 'role' && ROLE_WORDS.has(t.word)) && !(aboutNow && NOW_WORDS.has(t.word)) && t.word !== sortAsked,
+  );
   const asking = joinCollocations(text, withTimeAdverbs(text, topical.length > 0 ? topical : asked));
   const question = { ...prepareQuestion(asking, index.vocabulary, false, wants, aboutNow, DO_SUPPORT.test(text)), speaker: askedSpeaker(text, asking) };
   const scope = outlet ? { ...filters, outlet } : filters;
