@@ -362,6 +362,24 @@ describe('questions asking what a named thing is', () => {
   });
 });
 
+describe('pronouns', () => {
+  it('reads a pronoun as the subject of the sentence before, not as the other names it holds', async () => {
+    const small = await Library.fromArticles([
+      storyArticle('amman', 'Wire', [
+        'Prime Minister Benjamin Netanyahu met Jordan’s King Abdullah in Amman on Monday.',
+        'He warned that Iran’s nuclear programme threatened the whole region.',
+        'The two leaders also discussed water sharing.',
+      ]),
+      storyArticle('jordan', 'Daily', ['King Abdullah opened a new desalination plant in Aqaba last week.', 'Officials said it would supply 300,000 homes.']),
+    ]);
+    const subject = small.answer('What did Netanyahu warn about Iran?');
+    const other = small.answer('What did King Abdullah warn about Iran?');
+    expect(subject.sentences[0]?.text).toBe('He warned that Iran’s nuclear programme threatened the whole region.');
+    // Nothing says King Abdullah warned: the pronoun does not make the sentence as sure an answer about him.
+    expect(subject.confidence - other.confidence).toBeGreaterThan(0.1);
+  });
+});
+
 describe('questions asking for the name or kind of a thing', () => {
   it('answers "What is the name of the ship that sank?" as surely as "What ship sank?": the answer names the ship, it does not write "name"', async () => {
     const small = await Library.fromArticles([

@@ -10,8 +10,8 @@
  *   story's lead supports every sentence of its story the same way, as a news lead sets out who
  *   and what the later sentences speak of ("Portugal's government unveiled an eight-year economic
  *   plan...", then "The plan foresees... 32,000 new jobs a year");
- * - a pronoun opening the sentence ("Their previous summit...") matches the names the sentence
- *   before holds ("...Witkoff's second encounter with Hayya."), as they are whom it speaks of;
+ * - a pronoun opening the sentence ("He warned...") matches the name of the subject of the
+ *   sentence before ("Netanyahu met Jordan's King Abdullah."), whom it most often stands for;
  * - the article's retrieval score relative to the best article, and for a question about the
  *   present ("who is the current...") how recent the article is against the newest candidate;
  * - the kind of answer the question wants (see `answer-kind.ts`), checked on the best few.
@@ -23,11 +23,13 @@
 import type { Article } from '../corpus/article.ts';
 import { fold, terms, tokenize, type Token } from './analyzer.ts';
 import type { Retrieval } from './article-index.ts';
-import { namesKind } from './answer-kind.ts';
+import { NAME_PARTICLES, namesKind } from './answer-kind.ts';
 import { datedFactor } from './dateline.ts';
 import { holdsPhraseAt, phraseTerms, type Question } from './question.ts';
 import { opensWithPronoun, splitSentences, states } from './sentences.ts';
 import { isReportingWord, speaksIn } from './speakers.ts';
+import { STOPWORDS } from './stopwords.ts';
+import { isCommonWord, isRoleNoun } from './wordnet.ts';
 
 /** One sentence of an article, verbatim, with its analysed terms. */
 export interface Sentence {
@@ -268,7 +270,7 @@ export function rankSentences(question: Question, retrieved: readonly Retrieval[
       const sentence = sentences[i];
       if (!own || !sentence) return;
       const before = sentences[i - 1];
-      const scored = before && inSequence(before, sentence) && opensWithPronoun(sentence.text) && states(before.text) ? withReferents(own, namesIn(before, lookup), question) : own;
+      const scored = before && inSequence(before, sentence) && opensWithPronoun(sentence.text) && states(before.text) ? withReferents(own, subjectNamedIn(before, lookup), question) : own;
       const around = new Map<number, number>();
       let support: { sentence: Sentence; weight: number } | null = null;
       for (const n of [i - 1, i + 1]) {
@@ -299,10 +301,10 @@ export function rankSentences(question: Question, retrieved: readonly Retrieval[
 
 /**
  * A sentence opening with a pronoun ("Their previous summit in Sharm el-Sheikh...") speaks of
- * whom the sentence before names ("...Witkoff's second encounter with Hayya."): the question
- * terms that sentence meets by a name count as the pronoun's own. Only names: the pronoun stands
- * for someone, not for the rest of what the sentence before says, which supports it as any
- * neighbour does.
+ * the subject the sentence before names ("...marks Witkoff's second encounter with Hayya."): the
+ * question terms that subject meets count as the pronoun's own. Only the subject: the pronoun
+ * does not stand for the other names before it, nor for the rest of what that sentence says,
+ * which supports it as any neighbour does.
  */
 function withReferents(scored: ScoredSentence, referents: ReadonlySet<number>, question: Question): ScoredSentence {
   const matched = new Map(scored.matched);
@@ -316,13 +318,32 @@ function withReferents(scored: ScoredSentence, referents: ReadonlySet<number>, q
   return { ...scored, matched, coverage, score: scored.score + COVERAGE_SHARE * (coverage - scored.coverage) };
 }
 
-/** The question terms a sentence meets by a name: the word itself (no paraphrase), capitalised past the sentence's first word. */
-function namesIn(sentence: Sentence, lookup: ReturnType<typeof variantLookup>): Set<number> {
+/** A word as written, with its apostrophes and hyphens ("Witkoff’s", "al-Hayya"). */
+const WRITTEN_WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
+
+/**
+ * The question terms the subject of a sentence meets by name: its first name (a capitalised word
+ * that is no stopword and, opening the sentence, no common word), read on over the capitalised
+ * words, name particles and role nouns that continue it ("US envoy Steve Witkoff", "Turkish
+ * Foreign Minister Hakan Fidan"). A pronoun opening the next sentence most often stands for that
+ * subject: "Netanyahu met Jordan's King Abdullah. He warned..." is Netanyahu warning.
+ */
+function subjectNamedIn(sentence: Sentence, lookup: ReturnType<typeof variantLookup>): Set<number> {
+  const words = sentence.text.match(WRITTEN_WORD) ?? [];
+  const isName = (word: string, at: number) => {
+    const folded = fold(word).replace(/['’]s$/u, '');
+    return /^\p{Lu}/u.test(word) && !STOPWORDS.has(folded) && (at > 0 || !isCommonWord(folded));
+  };
+  const first = words.findIndex(isName);
+  if (first < 0) return new Set();
+  let end = first + 1;
+  while (end < words.length) {
+    const word = words[end] ?? '';
+    if (!isName(word, end) && !NAME_PARTICLES.has(fold(word)) && !isRoleNoun(fold(word))) break;
+    end += 1;
+  }
   const found = new Set<number>();
-  const tokens = tokenize(sentence.text, 'index');
-  const first = tokens[0]?.start;
-  for (const { term, start, end } of tokens) {
-    if (start === first || !/^\p{Lu}/u.test(sentence.text.slice(start, end))) continue;
+  for (const term of terms(words.slice(first, end).join(' '), 'index')) {
     for (const { q, weight, phrase } of lookup.get(term) ?? []) if (weight >= 1 && phrase === null) found.add(q);
   }
   return found;
