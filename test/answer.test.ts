@@ -77,6 +77,17 @@ describe('composing answers', () => {
     expect(library.answer('Where was the Nobel Prize in Physics awarded in 1915?').sentences[0]?.text).toContain('Stockholm');
   });
 
+  it('does not answer about a long name the sentence does not mention when that name is the subject asked about', async () => {
+    const library = await Library.fromArticles([
+      article('ecb', 'Wire', ['The European Central Bank held interest rates on Thursday, its president said.']),
+      article('bridge', 'Daily', ['The Lekki bridge opened to traffic on Friday after four years of work, officials said.']),
+      ...corpus,
+    ]);
+    expect(library.answer('What did the Central Bank of Nigeria do while the European Central Bank held rates?').answered).toBe(false);
+    expect(library.answer('What did the International Olympic Committee say about the Lekki bridge?').answered).toBe(false);
+    expect(library.answer('What did the European Central Bank do on Thursday?').sentences[0]?.text).toContain('held interest rates');
+  });
+
   it('answers with a sentence naming one long name of the question whole and leaving out another that shares a word with it', async () => {
     const library = await Library.fromArticles([
       article('audubon', 'Wire', [

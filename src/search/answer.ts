@@ -249,10 +249,12 @@ export function composeAnswer(text: string, candidates: Candidates, cache: Sente
 const LONG_NAME = /(?<!^\s*)(?:\p{Lu}[\p{L}\p{N}'’.-]*(?:\s+(?:of|the|for|de|von|van)){0,2}\s+){2,}\p{Lu}[\p{L}\p{N}'’.-]*/gu;
 
 /**
- * Whether the best sentence, with its neighbours, holds a long name of the question only in part:
- * some of its words but not all. A word it holds as part of another of the question's names, held
- * whole ("Audubon" of "the National Audubon Society" for "the West Coast Audubon Convention"),
- * does not count: that name is simply not mentioned.
+ * Whether the best sentence, with its neighbours, misses a long name of the question: the first,
+ * most often its subject ("the Central Bank of Nigeria" in "What did the Central Bank of Nigeria
+ * do while the European Central Bank held rates?"), unless held whole; a later one only when held
+ * in part, as another thing sharing its words. A later name not mentioned at all is where or when
+ * the subject acted ("Who is the National Audubon Society president who spoke at the West Coast
+ * Audubon Convention?"), and its words held as part of a name held whole ("Audubon") do not count.
  */
 function missesPartOfName(text: string, question: Question, best: RankedSentence): boolean {
   // In a question Typed In Title Case, capitals mark no name.
@@ -265,7 +267,7 @@ function missesPartOfName(text: string, question: Question, best: RankedSentence
     }),
   );
   const wholeWords = new Set(names.filter((name) => name.every(held)).flat());
-  return names.some((name) => !name.every(held) && name.some((q) => held(q) && !wholeWords.has(q)));
+  return names.some((name, n) => !name.every(held) && (n === 0 || name.some((q) => held(q) && !wholeWords.has(q))));
 }
 
 /** An answer that quotes nothing. */
