@@ -33,6 +33,8 @@ describe('the word saying what sort of thing a question asks for', () => {
     ["What's the name of the ship that sank?", 'name'],
     ['What type of Saturn was used for Apollo 8?', 'type'],
     ['What is one common example of a complexity measure?', 'example'],
+    ['What is another word for cryptophytes?', 'word'],
+    ['What is the term for teaching within the family?', 'term'],
     // Not before "of", the word is the topic: blood types, a person's name being withheld.
     ['Which blood type is rarest?', null],
     ['Why did the ministry not name the companies?', null],

@@ -94,17 +94,19 @@ export function answerKind(question: string): AnswerKind | null {
   return null;
 }
 
-/** "What kind of state...", "What is the name of the process...": a word saying what sort of thing is asked, within a what/which phrase. */
-const TYPE_WORD = /\b(?:what|which)(?:['’]s)?\b(?:\s+\S+){0,3}?\s+(kind|kinds|type|types|sort|sorts|variety|varieties|name|names|example|examples)\s+of\b/iu;
+/** "What kind of state...", "What is the name of the process...", "What is another word for...": a word saying what sort of thing is asked, within a what/which phrase. */
+const TYPE_WORD = /\b(?:what|which)(?:['’]s)?\b(?:\s+\S+){0,3}?\s+(?:(kind|kinds|type|types|sort|sorts|variety|varieties|name|names|example|examples)\s+of|(name|names|word|words|term|terms)\s+for)\b/iu;
 
 /**
  * The word of a question that only says what sort of thing it asks for ("kind" in "What kind of
  * state was Khwarezmia?", "name" in "What is the name of the process...?"): the answer names the
  * thing ("a Muslim state", "trial division") and rarely writes that word, so it is no question
- * term. Only before "of": "Which blood type is rarest?" asks about blood types.
+ * term. Only before "of" (or a name, word or term before "for"): "Which blood type is rarest?"
+ * asks about blood types.
  */
 export function typeWord(question: string): string | null {
-  return TYPE_WORD.exec(question)?.[1]?.toLowerCase() ?? null;
+  const found = TYPE_WORD.exec(question);
+  return (found?.[1] ?? found?.[2])?.toLowerCase() ?? null;
 }
 
 /** "Who is Hakan Fidan?": the rest of a who-question after its verb "be". */
