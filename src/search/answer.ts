@@ -108,8 +108,8 @@ export function findCandidates(
   const outletTerms = new Set(outlet ? terms(outlet, 'query') : []);
   const wants = answerKind(text);
   const aboutNow = aboutThePresent(text);
-  // "What position does Katz hold?" asks who Katz is: no answer writes "position" or "hold".
   const sortAsked = typeWord(text);
+  // "What position does Katz hold?" asks who Katz is: no answer writes "position" or "hold".
   const topical = asked.filter(
     (t) => !outletTerms.has(t.term) && !(wants === 'role' && ROLE_WORDS.has(t.word)) && !(aboutNow && NOW_WORDS.has(t.word)) && t.word !== sortAsked,
   );
