@@ -39,6 +39,7 @@ describe('the word saying what sort of thing a question asks for', () => {
     ['Which blood type is rarest?', null],
     ['Why did the ministry not name the companies?', null],
     ['How kind was the jury?', null],
+    ['Which manager did Madrid name for the role?', null],
   ])('%s', (question, word) => {
     expect(typeWord(question)).toBe(word);
   });

@@ -95,14 +95,14 @@ export function answerKind(question: string): AnswerKind | null {
 }
 
 /** "What kind of state...", "What is the name of the process...", "What is another word for...": a word saying what sort of thing is asked, within a what/which phrase. */
-const TYPE_WORD = /\b(?:what|which)(?:['’]s)?\b(?:\s+\S+){0,3}?\s+(?:(kind|kinds|type|types|sort|sorts|variety|varieties|name|names|example|examples)\s+of|(name|names|word|words|term|terms)\s+for)\b/iu;
+const TYPE_WORD = /\b(?:what|which)(?:['’]s)?\b(?:\s+\S+){0,3}?\s+(?:(kind|kinds|type|types|sort|sorts|variety|varieties|name|names|example|examples)\s+of|(?:another|other|the|a|an)\s+(name|names|word|words|term|terms)\s+for)\b/iu;
 
 /**
  * The word of a question that only says what sort of thing it asks for ("kind" in "What kind of
  * state was Khwarezmia?", "name" in "What is the name of the process...?"): the answer names the
  * thing ("a Muslim state", "trial division") and rarely writes that word, so it is no question
- * term. Only before "of" (or a name, word or term before "for"): "Which blood type is rarest?"
- * asks about blood types.
+ * term. Only before "of", or as "another name", "the word"... before "for": "Which blood type is
+ * rarest?" asks about blood types, and "Which manager did Madrid name for the role?" names.
  */
 export function typeWord(question: string): string | null {
   const found = TYPE_WORD.exec(question);
