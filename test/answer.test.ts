@@ -88,6 +88,14 @@ describe('composing answers', () => {
     expect(library.answer('What did the European Central Bank do on Thursday?').sentences[0]?.text).toContain('held interest rates');
   });
 
+  it('takes a name before the first long name as the subject asked about, so that long name may go unmentioned', async () => {
+    const library = await Library.fromArticles([
+      article('davos', 'Wire', ['In Davos, Argentine President Javier Milei called socialism the greatest threat to the West.']),
+      ...corpus,
+    ]);
+    expect(library.answer('What did Javier Milei say at the World Economic Forum?').sentences[0]?.text).toContain('greatest threat');
+  });
+
   it('answers with a sentence naming one long name of the question whole and leaving out another that shares a word with it', async () => {
     const library = await Library.fromArticles([
       article('audubon', 'Wire', [

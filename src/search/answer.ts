@@ -251,8 +251,8 @@ const LONG_NAME = /(?<!^\s*)(?:\p{Lu}[\p{L}\p{N}'’.-]*(?:\s+(?:of|the|for|de|v
 /**
  * Whether the best sentence, with its neighbours, misses a long name of the question: the first,
  * most often its subject ("the Central Bank of Nigeria" in "What did the Central Bank of Nigeria
- * do while the European Central Bank held rates?"), unless held whole; a later one only when held
- * in part, as another thing sharing its words. A later name not mentioned at all is where or when
+ * do while the European Central Bank held rates?"), unless held whole, where no other name comes
+ * before it; any other only when held in part, as another thing sharing its words. A later name not mentioned at all is where or when
  * the subject acted ("Who is the National Audubon Society president who spoke at the West Coast
  * Audubon Convention?"), and its words held as part of a name held whole ("Audubon") do not count.
  */
@@ -260,14 +260,17 @@ function missesPartOfName(text: string, question: Question, best: RankedSentence
   // In a question Typed In Title Case, capitals mark no name.
   if (!/\s\p{Ll}/u.test(text)) return false;
   const held = (q: number) => best.matched.has(q) || best.neighbourMatched.has(q);
-  const names = [...text.matchAll(LONG_NAME)].map(([name]) =>
+  const found = [...text.matchAll(LONG_NAME)];
+  const names = found.map(([name]) =>
     terms(name, 'query').flatMap((term) => {
       const q = question.terms.findIndex((t) => phraseTerms(t.term).includes(term));
       return q >= 0 ? [q] : [];
     }),
   );
+  // A name before it ("What did Javier Milei say at the World Economic Forum?") is the subject instead.
+  const subjectFirst = !/\s\p{Lu}/u.test(text.slice(0, found[0]?.index ?? 0));
   const wholeWords = new Set(names.filter((name) => name.every(held)).flat());
-  return names.some((name, n) => !name.every(held) && (n === 0 || name.some((q) => held(q) && !wholeWords.has(q))));
+  return names.some((name, n) => !name.every(held) && ((n === 0 && subjectFirst) || name.some((q) => held(q) && !wholeWords.has(q))));
 }
 
 /** An answer that quotes nothing. */
