@@ -17,6 +17,14 @@ export interface Calendar {
 
 /** Month names as a question writes them; "May" is left out, a modal verb far more often than a month. */
 const MONTHS = ['january', 'february', 'march', 'april', '', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const WEEKDAYS: ReadonlySet<string> = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+
+/** Whether a word names a day of the week or a month ("Monday", "March"): capitalised, yet nobody's name. */
+export function namesDayOrMonth(word: string): boolean {
+  const folded = fold(word);
+  return WEEKDAYS.has(folded) || folded === 'may' || MONTHS.includes(folded);
+}
+
 /** Years read as dates: a four-digit number in this range is a year far more often than a count. */
 const EARLIEST_YEAR = 1800;
 const LATEST_YEAR = 2100;

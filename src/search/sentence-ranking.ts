@@ -24,7 +24,7 @@ import type { Article } from '../corpus/article.ts';
 import { fold, terms, tokenize, type Token } from './analyzer.ts';
 import type { Retrieval } from './article-index.ts';
 import { NAME_PARTICLES, namesKind } from './answer-kind.ts';
-import { datedFactor } from './dateline.ts';
+import { datedFactor, namesDayOrMonth } from './dateline.ts';
 import { holdsPhraseAt, phraseTerms, type Question } from './question.ts';
 import { opensWithPronoun, splitSentences, states } from './sentences.ts';
 import { isReportingWord, speaksIn } from './speakers.ts';
@@ -321,32 +321,75 @@ function withReferents(scored: ScoredSentence, referents: ReadonlySet<number>, q
 /** A word as written, with its apostrophes and hyphens ("Witkoff’s", "al-Hayya"). */
 const WRITTEN_WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
 
+/** A wire dateline before the story's first words: "WASHINGTON, March 3 (Reuters) - ". */
+const DATELINE = /^\p{Lu}{2,}[\p{Lu}\s.'’-]*,[^\n]{0,40}?\s(?:-{1,2}|–|—)\s+/u;
+/** Words opening an adverbial phrase that a comma closes before the subject: "On Monday, ...", "After Israel struck Doha, ...". */
+const ADVERBIAL_OPENERS: ReadonlySet<string> = new Set([
+  'on', 'in', 'at', 'after', 'before', 'when', 'while', 'as', 'since', 'during', 'following', 'despite', 'amid', 'effective', 'earlier', 'later', 'last', 'until', 'under',
+]);
+/** Words the subject's opening phrase may run to before its comma. */
+const ADVERBIAL_WORDS = 8;
+/** Lowercase words a title may hold between capitalised ones ("West Berlin state central bank president Dieter Hiss"). */
+const TITLE_WORDS = 4;
+/** Words after a reporting verb within which the reported clause's subject is named ("Apple said on Monday that Tim Cook..."). */
+const REPORTED_REACH = 6;
+
 /**
- * The question terms the subject of a sentence meets by name: its first name (a capitalised word
- * that is no stopword and, opening the sentence, no common word), read on over the capitalised
- * words, name particles and role nouns that continue it ("US envoy Steve Witkoff", "Turkish
- * Foreign Minister Hakan Fidan"). A pronoun opening the next sentence most often stands for that
- * subject: "Netanyahu met Jordan's King Abdullah. He warned..." is Netanyahu warning.
+ * The question terms the subject of a sentence meets by name: the first name of its main clause
+ * (past a dateline and an opening phrase closed by a comma: "On Monday, the minister Ana Ruiz
+ * said..."; a capitalised word that is no stopword, day or month and, opening the sentence, no
+ * common word),
+ * read on over capitalised words, name particles, role nouns and a title's lowercase words ("US
+ * envoy Steve Witkoff", "SPD farm policy spokesman Hans Bauer"); when the subject reports what
+ * someone else did ("Apple said on Monday that Tim Cook would step down."), that one's name too. A
+ * pronoun opening the next sentence most often stands for them: "Netanyahu met Jordan's King
+ * Abdullah. He warned..." is Netanyahu warning.
  */
 function subjectNamedIn(sentence: Sentence, lookup: ReturnType<typeof variantLookup>): Set<number> {
-  const words = sentence.text.match(WRITTEN_WORD) ?? [];
+  const words = mainClause(sentence.text).match(WRITTEN_WORD) ?? [];
   const isName = (word: string, at: number) => {
-    const folded = fold(word).replace(/['’]s$/u, '');
-    return /^\p{Lu}/u.test(word) && !STOPWORDS.has(folded) && (at > 0 || !isCommonWord(folded));
+    const folded = fold(word).replace(/['’](?:s|d|re|ll|ve|m)$|n['’]t$/u, '');
+    return /^\p{Lu}/u.test(word) && !STOPWORDS.has(folded) && !namesDayOrMonth(folded) && (at > 0 || !isCommonWord(folded));
   };
   const first = words.findIndex(isName);
   if (first < 0) return new Set();
-  let end = first + 1;
-  while (end < words.length) {
-    const word = words[end] ?? '';
-    if (!isName(word, end) && !NAME_PARTICLES.has(fold(word)) && !isRoleNoun(fold(word))) break;
-    end += 1;
+  const end = namePhraseEnd(words, first, isName);
+  const named = words.slice(first, end);
+  if (isReportingWord(words[end] ?? '')) {
+    const reported = words.slice(end + 1, end + 1 + REPORTED_REACH).findIndex((word, i) => isName(word, end + 1 + i));
+    if (reported >= 0) named.push(...words.slice(end + 1 + reported, namePhraseEnd(words, end + 1 + reported, isName)));
   }
   const found = new Set<number>();
-  for (const term of terms(words.slice(first, end).join(' '), 'index')) {
+  for (const term of terms(named.join(' '), 'index')) {
     for (const { q, weight, phrase } of lookup.get(term) ?? []) if (weight >= 1 && phrase === null) found.add(q);
   }
   return found;
+}
+
+/** The sentence from its main clause on: past a wire dateline, and past an opening adverbial phrase closed by a comma. */
+function mainClause(text: string): string {
+  const story = text.replace(DATELINE, '');
+  const opener = fold(/^[\p{L}]+/u.exec(story)?.[0] ?? '');
+  const comma = story.indexOf(',');
+  const phraseWords = comma < 0 ? Infinity : story.slice(0, comma).split(/\s+/u).length;
+  return ADVERBIAL_OPENERS.has(opener) && phraseWords <= ADVERBIAL_WORDS ? story.slice(comma + 1) : story;
+}
+
+/** Where the name starting at `start` ends: past capitalised words, name particles, role nouns, and a title's lowercase words that end in a role noun before a name. */
+function namePhraseEnd(words: readonly string[], start: number, isName: (word: string, at: number) => boolean): number {
+  let end = start + 1;
+  while (end < words.length) {
+    const word = words[end] ?? '';
+    if (isName(word, end) || NAME_PARTICLES.has(fold(word)) || isRoleNoun(fold(word))) {
+      end += 1;
+      continue;
+    }
+    const title = words.slice(end, end + TITLE_WORDS + 1);
+    const nameAt = title.findIndex((w, i) => isName(w, end + i));
+    if (nameAt <= 0 || !isRoleNoun(fold(title[nameAt - 1] ?? '')) || title.slice(0, nameAt).some((w) => /^\p{Lu}/u.test(w) || (STOPWORDS.has(fold(w)) && fold(w) !== 'of'))) break;
+    end += nameAt;
+  }
+  return end;
 }
 
 /**
