@@ -35,11 +35,13 @@ describe('the word saying what sort of thing a question asks for', () => {
     ['What is one common example of a complexity measure?', 'example'],
     ['What is another word for cryptophytes?', 'word'],
     ['What is the term for teaching within the family?', 'term'],
-    // Not before "of", the word is the topic: blood types, a person's name being withheld.
+    // Elsewhere the word is the topic or a verb: blood types, a name withheld, examples given.
     ['Which blood type is rarest?', null],
-    ['Why did the ministry not name the companies?', null],
-    ['How kind was the jury?', null],
+    ['Which name did the ministry withhold?', null],
+    ['What did Madrid name the stadium?', null],
     ['Which manager did Madrid name for the role?', null],
+    ['Which countries gave examples of reform?', null],
+    ['What happened in the name of security?', null],
   ])('%s', (question, word) => {
     expect(typeWord(question)).toBe(word);
   });

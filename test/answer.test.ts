@@ -85,6 +85,7 @@ describe('composing answers', () => {
     ]);
     expect(library.answer('What did the Central Bank of Nigeria do while the European Central Bank held rates?').answered).toBe(false);
     expect(library.answer('What did the International Olympic Committee say about the Lekki bridge?').answered).toBe(false);
+    expect(library.answer('On Friday, what did the International Olympic Committee say about the Lekki bridge?').answered).toBe(false);
     expect(library.answer('What did the European Central Bank do on Thursday?').sentences[0]?.text).toContain('held interest rates');
   });
 

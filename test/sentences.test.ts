@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitSentences, states } from '../src/search/sentences.ts';
+import { opensWithPronoun, pointsBack, splitSentences, states } from '../src/search/sentences.ts';
 
 const sentencesOf = (paragraph: string) => splitSentences(paragraph).map((s) => paragraph.slice(s.start, s.end));
 
@@ -46,5 +46,19 @@ describe('what a sentence can answer', () => {
     'He would speak "bluntly" against corruption and human rights violations in Kenya',
   ])('a statement, a figure line, a long unpunctuated line or a line in another script: %s', (text) => {
     expect(states(text)).toBe(true);
+  });
+});
+
+describe('sentences leaning on the one before', () => {
+  it.each([
+    ['He warned that the truce would not hold.', true, true],
+    ['“Their previous summit produced a truce.', true, true],
+    ['The group denied the report.', true, false],
+    ['It is widely believed that the treaty ended the war.', false, false],
+    ['It’s time to act, the minister said.', false, false],
+    ['Hamas denied the report.', false, false],
+  ])('%s', (sentence, leans, pronoun) => {
+    expect(pointsBack(sentence)).toBe(leans);
+    expect(opensWithPronoun(sentence)).toBe(pronoun);
   });
 });

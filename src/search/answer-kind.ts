@@ -94,8 +94,9 @@ export function answerKind(question: string): AnswerKind | null {
   return null;
 }
 
-/** "What kind of state...", "What is the name of the process...", "What is another word for...": a word saying what sort of thing is asked, within a what/which phrase. */
-const TYPE_WORD = /\b(?:what|which)(?:['’]s)?\b(?:\s+\S+){0,3}?\s+(?:(kind|kinds|type|types|sort|sorts|variety|varieties|name|names|example|examples)\s+of|(?:another|other|the|a|an)\s+(name|names|word|words|term|terms)\s+for)\b/iu;
+/** "What kind of state...", "What is the name of the process...", "What is another word for...": a word saying what sort of thing is asked, right after what/which or past "is", an article or a few qualifying words. */
+const TYPE_WORD =
+  /\b(?:what|which)(?:['’]s)?(?:\s+(?:is|was|are|were|the|a|an|one|some|two|three|several|other|another|common|main|different|specific|particular|best|first))*?\s+(?:(kind|kinds|type|types|sort|sorts|variety|varieties|name|names|example|examples)\s+of|(?:another|other|the|a|an)\s+(name|names|word|words|term|terms)\s+for)\b/iu;
 
 /**
  * The word of a question that only says what sort of thing it asks for ("kind" in "What kind of

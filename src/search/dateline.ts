@@ -19,10 +19,13 @@ export interface Calendar {
 const MONTHS = ['january', 'february', 'march', 'april', '', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const WEEKDAYS: ReadonlySet<string> = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 
-/** Whether a word names a day of the week or a month ("Monday", "March"): capitalised, yet nobody's name. */
+/**
+ * Whether a word names a day of the week or a month ("Monday", "March"): capitalised, yet most
+ * often nobody's name (a Theresa May or an August Landmesser aside).
+ */
 export function namesDayOrMonth(word: string): boolean {
   const folded = fold(word);
-  return WEEKDAYS.has(folded) || folded === 'may' || MONTHS.includes(folded);
+  return WEEKDAYS.has(folded) || folded === 'may' || (folded !== '' && MONTHS.includes(folded));
 }
 
 /** Years read as dates: a four-digit number in this range is a year far more often than a count. */

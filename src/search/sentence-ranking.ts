@@ -266,11 +266,11 @@ export function rankSentences(question: Question, retrieved: readonly Retrieval[
     const scores = sentences.map((sentence) => scoreSentence(sentence, question, lookup));
     const lead = cache.inParagraphs(article, [0])[0];
     const fromLead = lead ? (scores[sentences.indexOf(lead)] ?? scoreSentence(lead, question, lookup))?.matched : undefined;
-    scores.forEach((own, i) => {
+    scores.forEach((plain, i) => {
       const sentence = sentences[i];
-      if (!own || !sentence) return;
+      if (!plain || !sentence) return;
       const before = sentences[i - 1];
-      const scored = before && inSequence(before, sentence) && opensWithPronoun(sentence.text) && states(before.text) ? withReferents(own, subjectNamedIn(before, lookup), question) : own;
+      const scored = before && inSequence(before, sentence) && opensWithPronoun(sentence.text) && states(before.text) ? withReferents(plain, subjectNamedIn(before, lookup), question) : plain;
       const around = new Map<number, number>();
       let support: { sentence: Sentence; weight: number } | null = null;
       for (const n of [i - 1, i + 1]) {
@@ -300,11 +300,12 @@ export function rankSentences(question: Question, retrieved: readonly Retrieval[
 }
 
 /**
- * A sentence opening with a pronoun ("Their previous summit in Sharm el-Sheikh...") speaks of
- * the subject the sentence before names ("...marks Witkoff's second encounter with Hayya."): the
- * question terms that subject meets count as the pronoun's own. Only the subject: the pronoun
- * does not stand for the other names before it, nor for the rest of what that sentence says,
- * which supports it as any neighbour does.
+ * A sentence opening with a pronoun ("He warned that Iran's nuclear programme...") speaks of the
+ * subject the sentence before names ("Netanyahu met Jordan's King Abdullah."): the question terms
+ * that subject meets count as the pronoun's own. Only the subject: the pronoun does not stand for
+ * the other names before it, nor for the rest of what that sentence says, which supports it as
+ * any neighbour does. The gain counts as coverage alone, not for closeness or BM25 relevance: the
+ * pronoun stands in one place for a name that is not written there.
  */
 function withReferents(scored: ScoredSentence, referents: ReadonlySet<number>, question: Question): ScoredSentence {
   const matched = new Map(scored.matched);
@@ -321,8 +322,8 @@ function withReferents(scored: ScoredSentence, referents: ReadonlySet<number>, q
 /** A word as written, with its apostrophes and hyphens ("Witkoff’s", "al-Hayya"). */
 const WRITTEN_WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
 
-/** A wire dateline before the story's first words: "WASHINGTON, March 3 (Reuters) - ". */
-const DATELINE = /^\p{Lu}{2,}[\p{Lu}\s.'’-]*,[^\n]{0,40}?\s(?:-{1,2}|–|—)\s+/u;
+/** A wire dateline before the story's first words: a place in capitals, then a date or an agency in brackets, then a dash ("WASHINGTON, March 3 (Reuters) - ", "MOSCOW (AP) — "). */
+const DATELINE = /^\p{Lu}{2,}[\p{Lu}\s.'’-]*(?:,\s[^\n]{0,30}?)?(?:\([\p{L}\s.]+\)|\d)\s*(?:-{1,2}|–|—)\s+/u;
 /** Words opening an adverbial phrase that a comma closes before the subject: "On Monday, ...", "After Israel struck Doha, ...". */
 const ADVERBIAL_OPENERS: ReadonlySet<string> = new Set([
   'on', 'in', 'at', 'after', 'before', 'when', 'while', 'as', 'since', 'during', 'following', 'despite', 'amid', 'effective', 'earlier', 'later', 'last', 'until', 'under',
@@ -346,11 +347,14 @@ const REPORTED_REACH = 6;
  * Abdullah. He warned..." is Netanyahu warning.
  */
 function subjectNamedIn(sentence: Sentence, lookup: ReturnType<typeof variantLookup>): Set<number> {
-  const words = mainClause(sentence.text).match(WRITTEN_WORD) ?? [];
   const isName = (word: string, at: number) => {
-    const folded = fold(word).replace(/['’](?:s|d|re|ll|ve|m)$|n['’]t$/u, '');
-    return /^\p{Lu}/u.test(word) && !STOPWORDS.has(folded) && !namesDayOrMonth(folded) && (at > 0 || !isCommonWord(folded));
+    const folded = fold(word).replace(/['’](?:s|d|re|ll|ve|m)$/u, '');
+    // "We'd", "Can't": a contraction of a stopword or a negated verb names nobody.
+    return /^\p{Lu}/u.test(word) && !/n['’]t$/u.test(folded) && !STOPWORDS.has(folded) && !namesDayOrMonth(folded) && (at > 0 || !isCommonWord(folded));
   };
+  const clause = mainClause(sentence.text).match(WRITTEN_WORD) ?? [];
+  // "Last year Netanyahu met King Abdullah, his closest ally.": no name after the comma, so the phrase before it was the clause.
+  const words = clause.some(isName) ? clause : (sentence.text.match(WRITTEN_WORD) ?? []);
   const first = words.findIndex(isName);
   if (first < 0) return new Set();
   const end = namePhraseEnd(words, first, isName);

@@ -112,12 +112,15 @@ function count(text: string, character: string): number {
   return found;
 }
 
-/** "It is said that...", "It was decided to...": an "it" that points at nothing before. */
+/** "It is said that...", "It's time to...": an "it" that points at nothing before. */
 const DUMMY_IT =
-  /^["“‘']?it (?:is|was|has been|had been|will be|would be|may be|might be|could be|can be|seems|seemed|appears|appeared|remains|remained|becomes|became|is not|was not|isn't|wasn't)\b[^,.;:]{0,60}?\b(?:that|to|whether|how|why|if)\b/iu;
-const ANAPHORIC_START =
-  /^["“‘']?(?:he|she|they|it|his|her|their|its|such|him|them|(?:this|that|these|those) (?:is|was|are|were|has|had|will|would|could|comes|came|means|meant|follows|followed)|the (?:group|movement|minister|official|statement|president|envoy|ministry|move|decision|company|agency))\b/iu;
-const PRONOUN_START = /^["“‘']?(?:he|she|they|it|his|her|their|its|him|them)\b/iu;
+  /^["“‘']?it(?:['’]s| (?:is|was|has been|had been|will be|would be|may be|might be|could be|can be|seems|seemed|appears|appeared|remains|remained|becomes|became|is not|was not|isn't|wasn't))\b[^,.;:]{0,60}?\b(?:that|to|whether|how|why|if)\b/iu;
+const PRONOUNS = 'he|she|they|it|his|her|their|its|him|them';
+const ANAPHORIC_START = new RegExp(
+  `^["“‘']?(?:${PRONOUNS}|such|(?:this|that|these|those) (?:is|was|are|were|has|had|will|would|could|comes|came|means|meant|follows|followed)|the (?:group|movement|minister|official|statement|president|envoy|ministry|move|decision|company|agency))\\b`,
+  'iu',
+);
+const PRONOUN_START = new RegExp(`^["“‘']?(?:${PRONOUNS})\\b`, 'iu');
 
 /** Whether a sentence starts by pointing back at the one before ("He said...", "This was...", "The group..."), so that one is needed to understand it. */
 export function pointsBack(sentence: string): boolean {
