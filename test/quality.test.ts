@@ -427,7 +427,7 @@ describe('sentences in context', () => {
     expect(answer.sentences).toEqual([{ text: 'It is widely believed that the Geneva treaty ended the border war.', citation: 1, context: false }]);
   });
 
-  it('reads a pronoun opening the answer as the people the sentence before names, and quotes that sentence as context', async () => {
+  it('credits a pronoun opening the answer with the name of the subject of the sentence before, and quotes that sentence as context', async () => {
     const small = await Library.fromArticles([
       storyArticle('envoys', 'Wire', [
         'Envoy Dana Whitfield is expected to meet rebel commander Omar Tessaly in Oslo on Friday.',
