@@ -419,6 +419,21 @@ describe('questions asking for the name or kind of a thing', () => {
 });
 
 describe('sentences in context', () => {
+  it('does not quote again, as context, a sentence the answer already quotes from another copy of the story', async () => {
+    const story = ['Triton Group Ltd said John Stiska has resigned as its president. He will be replaced by Triton Chairman Charles Scott.', 'Stiska will return to private law practice.'];
+    const fillers = Array.from({ length: 40 }, (_, i) =>
+      storyArticle(`city-${i}`, 'Wire', [`The city will replace ${i + 2} old buses with electric ones, officials said.`, `Workers replaced the roof of school number ${i + 1}.`]),
+    );
+    const small = await Library.fromArticles([
+      storyArticle('copy-1', 'Reuters', ['Shawmut Corp bought back shares.', ...story]),
+      storyArticle('copy-2', 'Reuters', ['Life Group is expanding its brokerage unit.', ...story]),
+      ...fillers,
+    ]);
+    const texts = small.answer('Who will replace John Stiska at Triton?').sentences.map((s) => s.text);
+    expect(texts).toContain('He will be replaced by Triton Chairman Charles Scott.');
+    expect(texts.filter((text) => text === 'Triton Group Ltd said John Stiska has resigned as its president.')).toHaveLength(1);
+  });
+
   it('does not bring the sentence before along for a dummy "it"', async () => {
     const small = await Library.fromArticles([
       storyArticle('treaty', 'Wire', ['The delegates met in Geneva for three days.', 'It is widely believed that the Geneva treaty ended the border war.']),

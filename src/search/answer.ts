@@ -310,8 +310,11 @@ function addQuotes(quotes: Quote[], candidates: readonly RankedSentence[], cache
     });
     const [candidate] = remaining.splice(pick, 1);
     if (!candidate || quotes.some((q) => nearDuplicate(q.sentence, candidate.sentence))) continue;
+    // A context sentence the reader already has, quoted from this story or another copy of it, is not quoted again.
     const adding = [{ article: candidate.article, sentence: candidate.sentence, context: false }, contextFor(candidate, cache)].filter(
-      (q): q is Quote => q !== null && !quotes.some((k) => k.article === q.article && k.sentence.paragraph === q.sentence.paragraph && k.sentence.index === q.sentence.index),
+      (q): q is Quote =>
+        q !== null &&
+        !quotes.some((k) => (k.article === q.article && k.sentence.paragraph === q.sentence.paragraph && k.sentence.index === q.sentence.index) || (q.context && nearDuplicate(k.sentence, q.sentence))),
     );
     if (quotes.length + adding.length > MAX_SENTENCES) continue;
     quotes.push(...adding);
