@@ -26,10 +26,10 @@ import { askedSpeaker, DO_SUPPORT } from './speakers.ts';
 import { STOPWORDS } from './stopwords.ts';
 import { firstSenseWords, isCommunicationVerb } from './wordnet.ts';
 import { answerEvidence, judge } from './answerability.ts';
-import { candidateCount, namesDayOrMonth, preferDated } from './dateline.ts';
+import { candidateCount, preferDated } from './dateline.ts';
 import { joinCollocations, phraseTerms, prepareQuestion, retrievalTerms, withTimeAdverbs, type AskedTerm, type Question } from './question.ts';
 import { MAX_RELATED, MAX_SENTENCES, type Answer, type ArticleRef, type CitedSentence, type Filters, type Source } from './results.ts';
-import { namesWantedKind, rankSentences, type RankedSentence, type Sentence, type SentenceCache } from './sentence-ranking.ts';
+import { isNameWord, namesWantedKind, rankSentences, type RankedSentence, type Sentence, type SentenceCache } from './sentence-ranking.ts';
 import { pointsBack, states } from './sentences.ts';
 
 /** Words that ask about the present rather than a past event. */
@@ -251,11 +251,11 @@ const LONG_NAME = /(?<!^\s*)(?:\p{Lu}[\p{L}\p{N}'’.-]*(?:\s+(?:of|the|for|de|v
 /**
  * Whether the best sentence, with its neighbours, misses a long name of the question: the first,
  * most often its subject ("the Central Bank of Nigeria" in "What did the Central Bank of Nigeria
- * do while the European Central Bank held rates?"), unless held whole, where no other name (a
- * capitalised word past the first, no day, month or stopword) comes before it; any other only
- * when held in part, as another thing sharing its words. A later name not mentioned at all is where or when
- * the subject acted ("Who is the National Audubon Society president who spoke at the West Coast
- * Audubon Convention?"), and its words held as part of a name held whole ("Audubon") do not count.
+ * do while the European Central Bank held rates?"), unless held whole, where no other name (see
+ * `isNameWord`) comes before it; any other only when held in part, as another thing sharing its
+ * words. A later name not mentioned at all is where or when the subject acted ("Who is the
+ * National Audubon Society president who spoke at the West Coast Audubon Convention?"), and its
+ * words held as part of a name held whole ("Audubon") do not count.
  */
 function missesPartOfName(text: string, question: Question, best: RankedSentence): boolean {
   // In a question Typed In Title Case, capitals mark no name.
@@ -270,7 +270,7 @@ function missesPartOfName(text: string, question: Question, best: RankedSentence
   );
   // A name before it ("What did Javier Milei say at the World Economic Forum?") is the subject instead; "On Monday, what did..." names nobody.
   const before = text.slice(0, found[0]?.index ?? 0).match(/\s\p{Lu}[\p{L}'’-]*/gu) ?? [];
-  const subjectFirst = !before.some((word) => !namesDayOrMonth(word.trim()) && !STOPWORDS.has(fold(word.trim())));
+  const subjectFirst = !before.some((word) => isNameWord(word.trim(), false));
   const wholeWords = new Set(names.filter((name) => name.every(held)).flat());
   return names.some((name, n) => !name.every(held) && ((n === 0 && subjectFirst) || name.some((q) => held(q) && !wholeWords.has(q))));
 }

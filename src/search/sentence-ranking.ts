@@ -347,11 +347,7 @@ const REPORTED_REACH = 6;
  * Abdullah. He warned..." is Netanyahu warning.
  */
 function subjectNamedIn(sentence: Sentence, lookup: ReturnType<typeof variantLookup>): Set<number> {
-  const isName = (word: string, at: number) => {
-    const folded = fold(word).replace(/['’](?:s|d|re|ll|ve|m)$/u, '');
-    // "We'd", "Can't": a contraction of a stopword or a negated verb names nobody.
-    return /^\p{Lu}/u.test(word) && !/n['’]t$/u.test(folded) && !STOPWORDS.has(folded) && !namesDayOrMonth(folded) && (at > 0 || !isCommonWord(folded));
-  };
+  const isName = (word: string, at: number) => isNameWord(word, at === 0);
   const clause = mainClause(sentence.text).match(WRITTEN_WORD) ?? [];
   // "Last year Netanyahu met King Abdullah, his closest ally.": no name after the comma, so the phrase before it was the clause.
   const words = clause.some(isName) ? clause : (sentence.text.match(WRITTEN_WORD) ?? []);
@@ -368,6 +364,15 @@ function subjectNamedIn(sentence: Sentence, lookup: ReturnType<typeof variantLoo
     for (const { q, weight, phrase } of lookup.get(term) ?? []) if (weight >= 1 && phrase === null) found.add(q);
   }
   return found;
+}
+
+/**
+ * Whether a word as written is a name's: capitalised, no stopword (nor a contraction of one, "We'd",
+ * nor a negated verb, "Can't"), no day or month, and, opening its sentence, no common word.
+ */
+export function isNameWord(word: string, opensSentence: boolean): boolean {
+  const folded = fold(word).replace(/['’](?:s|d|re|ll|ve|m)$/u, '');
+  return /^\p{Lu}/u.test(word) && !/n['’]t$/u.test(folded) && !STOPWORDS.has(folded) && !namesDayOrMonth(folded) && (!opensSentence || !isCommonWord(folded));
 }
 
 /** The sentence from its main clause on: past a wire dateline, and past an opening adverbial phrase closed by a comma. */
