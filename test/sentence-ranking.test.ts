@@ -17,6 +17,7 @@ const question: Question = {
   corpusSize: 1000,
   aboutNow: false,
   speaker: [],
+  tense: null,
 };
 
 describe('sentence scoring', () => {
@@ -42,6 +43,7 @@ describe('support from neighbouring sentences', () => {
       corpusSize: 1000,
       aboutNow: false,
       speaker: [],
+  tense: null,
     };
     const answer = 'Their previous summit was held in Oslo.';
     const supported = storyArticle('supported', 'Wire', ['This week the envoys meet for the second time.', answer]);
