@@ -12,6 +12,10 @@ const ANKARA = '004_104598550d79c125.txt';
 const questions: [question: string, article: string, fragment: string][] = [
   ['Where will Witkoff meet Hamas?', ISTANBUL, 'in Istanbul on Wednesday'],
   ['Who is Witkof meeting in Istanbul?', ISTANBUL, 'senior Hamas official Khalil al-Hayya'],
+  // A question about what is to come is answered by the sentence stating the plan, not by "This week's meeting marks...".
+  ['When will Witkoff meet Hayya?', ISTANBUL, 'in Istanbul on Wednesday'],
+  ['When is Witkoff meeting Hayya?', ISTANBUL, 'in Istanbul on Wednesday'],
+  ['Where will the talks take place?', ISTANBUL, 'in Istanbul on Wednesday'],
   ['What will the Istanbul talks focus on?', ISTANBUL, 'focus on reconstruction'],
   ['Why are Hamas leaders going to Turkey?', ISTANBUL, 'to hear details of the next phase'],
   ['What Saudi newspaper did Hamas speak to?', ISTANBUL, 'Asharq al-Awsat'],
