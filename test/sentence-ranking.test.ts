@@ -17,7 +17,7 @@ const question: Question = {
   corpusSize: 1000,
   aboutNow: false,
   speaker: [],
-  tense: null,
+  aboutPlans: false,
 };
 
 describe('sentence scoring', () => {
@@ -43,7 +43,7 @@ describe('support from neighbouring sentences', () => {
       corpusSize: 1000,
       aboutNow: false,
       speaker: [],
-  tense: null,
+  aboutPlans: false,
     };
     const answer = 'Their previous summit was held in Oslo.';
     const supported = storyArticle('supported', 'Wire', ['This week the envoys meet for the second time.', answer]);

@@ -23,11 +23,11 @@ import { fold, terms } from './analyzer.ts';
 import type { ArticleIndex, Retrieval } from './article-index.ts';
 import { answerKind, ROLE_WORDS, typeWord } from './answer-kind.ts';
 import { askedSpeaker, DO_SUPPORT } from './speakers.ts';
-import { askedTense } from './tense.ts';
 import { STOPWORDS } from './stopwords.ts';
 import { firstSenseWords, isCommunicationVerb } from './wordnet.ts';
 import { answerEvidence, judge } from './answerability.ts';
 import { candidateCount, preferDated } from './dateline.ts';
+import { asksAboutPlans } from './plans.ts';
 import { joinCollocations, phraseTerms, prepareQuestion, retrievalTerms, withTimeAdverbs, type AskedTerm, type Question } from './question.ts';
 import { MAX_RELATED, MAX_SENTENCES, type Answer, type ArticleRef, type CitedSentence, type Filters, type Source } from './results.ts';
 import { isNameWord, namesWantedKind, rankSentences, type RankedSentence, type Sentence, type SentenceCache } from './sentence-ranking.ts';
@@ -115,10 +115,7 @@ export function findCandidates(
     (t) => !outletTerms.has(t.term) && !(wants === 'role' && ROLE_WORDS.has(t.word)) && !(aboutNow && NOW_WORDS.has(t.word)) && t.word !== sortAsked,
   );
   const asking = joinCollocations(text, withTimeAdverbs(text, topical.length > 0 ? topical : asked));
-  const speaker = askedSpeaker(text, asking);
-  // What someone said in the past may be a plan ("What did Hamas say it would reject?": "Hamas said it will reject..."): no time is asked of it.
-  const tense = speaker.length > 0 ? null : askedTense(text);
-  const question = { ...prepareQuestion(asking, index.vocabulary, false, wants, aboutNow, DO_SUPPORT.test(text)), speaker, tense };
+  const question = { ...prepareQuestion(asking, index.vocabulary, false, wants, aboutNow, DO_SUPPORT.test(text)), speaker: askedSpeaker(text, asking), aboutPlans: asksAboutPlans(text) };
   const scope = outlet ? { ...filters, outlet } : filters;
   const retrieved = preferDated(index.retrieve(retrievalTerms(question, index.vocabulary), scope, 'any', candidateCount(question, ANSWER_CANDIDATES)), question, ANSWER_CANDIDATES);
   return { question, retrieved, ranked: rankSentences(question, retrieved, cache), outlet };

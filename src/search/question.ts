@@ -1,4 +1,3 @@
-import type { Tense } from './tense.ts';
 import { acronymOf, fold, terms, tokenize, type Token } from './analyzer.ts';
 import type { TermGroup } from './article-index.ts';
 import type { AnswerKind } from './answer-kind.ts';
@@ -33,8 +32,8 @@ export interface Question {
   aboutNow: boolean;
   /** The terms naming who said what the question asks ("Hamas" in "What did Hamas say about Lebanon?"; see `speakers.ts`), by index. */
   speaker: number[];
-  /** Whether it asks about what happened or what is planned ("Where did they meet?", "When will they meet?"); null when it does not say. */
-  tense: Tense | null;
+  /** True when it asks about what is to come ("When will Witkoff meet Hayya?"): a sentence stating a plan is preferred. */
+  aboutPlans: boolean;
 }
 
 /**
@@ -230,7 +229,7 @@ export function prepareQuestion(
     const related = prefix ? [] : paraphrases(word, direct, vocabulary);
     return { term, variants: [...direct, ...related], weight: weightOf(written ?? term, vocabulary), reported: asksWhatWasSaid && isCommunicationVerb(word), calendar: calendar ?? null };
   });
-  return { terms: prepared, totalWeight: prepared.reduce((sum, t) => sum + t.weight, 0), wants, corpusSize: vocabulary.size, aboutNow, speaker: [], tense: null };
+  return { terms: prepared, totalWeight: prepared.reduce((sum, t) => sum + t.weight, 0), wants, corpusSize: vocabulary.size, aboutNow, speaker: [], aboutPlans: false };
 }
 
 /** Whether a question term is a collocation of several words. */

@@ -26,9 +26,9 @@ import type { Retrieval } from './article-index.ts';
 import { NAME_PARTICLES, namesKind } from './answer-kind.ts';
 import { datedFactor, namesDayOrMonth } from './dateline.ts';
 import { holdsPhraseAt, phraseTerms, type Question } from './question.ts';
-import { openingPronoun, splitSentences, states } from './sentences.ts';
+import { opensWithPronoun, splitSentences, states } from './sentences.ts';
+import { statesAsPlanned } from './plans.ts';
 import { isReportingWord, speaksIn } from './speakers.ts';
-import { statesAsPlanned, type Tense } from './tense.ts';
 import { STOPWORDS } from './stopwords.ts';
 import { isCommonWord, isRoleNoun } from './wordnet.ts';
 
@@ -81,8 +81,8 @@ const KIND_CANDIDATES = 10;
 const KIND_BOOST = 1.3;
 /** How much a sentence in which the asked speaker speaks counts against one that only names them. */
 const SPEAKER_BOOST = 1.15;
-/** How much a sentence stating the asked verb at the asked time (see `tense.ts`) counts against one that does not. */
-const TENSE_BOOST = 1.3;
+/** How much a sentence stating the asked thing as planned counts, for a question about the future (see `plans.ts`). */
+const PLAN_BOOST = 1.3;
 /** How much a question term matched only by the sentence before or after counts, against one matched in it. */
 const NEIGHBOUR = 0.35;
 /** For a question about the present: how much the newest article's sentences gain, and how fast that fades with age. */
@@ -273,8 +273,7 @@ export function rankSentences(question: Question, retrieved: readonly Retrieval[
       const sentence = sentences[i];
       if (!plain || !sentence) return;
       const before = sentences[i - 1];
-      const pronoun = before && inSequence(before, sentence) && states(before.text) ? openingPronoun(sentence.text) : null;
-      const scored = before && pronoun ? withReferents(plain, pronoun === 'plural' ? namesIn(before, lookup) : subjectNamedIn(before, lookup), question) : plain;
+      const scored = before && inSequence(before, sentence) && opensWithPronoun(sentence.text) && states(before.text) ? withReferents(plain, subjectNamedIn(before, lookup), question) : plain;
       const around = new Map<number, number>();
       let support: { sentence: Sentence; weight: number } | null = null;
       for (const n of [i - 1, i + 1]) {
@@ -300,16 +299,16 @@ export function rankSentences(question: Question, retrieved: readonly Retrieval[
   ranked.sort((a, b) => b.score - a.score);
   if (question.speaker.length > 0) preferSpeaker(ranked, question, lookup, cache);
   if (question.wants) preferWantedKind(ranked, question);
-  if (question.tense) preferTense(ranked, question.tense, lookup);
+  if (question.aboutPlans) preferPlans(ranked, lookup);
   return ranked;
 }
 
 /**
  * A sentence opening with a pronoun ("He warned that Iran's nuclear programme...") speaks of the
  * subject the sentence before names ("Netanyahu met Jordan's King Abdullah."): the question terms
- * that subject meets count as the pronoun's own. Only the subject, for a singular pronoun: it does
- * not stand for the other names before it; a plural one stands for all of them (see `namesIn`).
- * Neither stands for the rest of what that sentence says, which supports it as any neighbour does. The gain counts as coverage alone, not for closeness or BM25 relevance: the
+ * that subject meets count as the pronoun's own. Only the subject: the pronoun does not stand for
+ * the other names before it, nor for the rest of what that sentence says, which supports it as
+ * any neighbour does. The gain counts as coverage alone, not for closeness or BM25 relevance: the
  * pronoun stands in one place for a name that is not written there.
  */
 function withReferents(scored: ScoredSentence, referents: ReadonlySet<number>, question: Question): ScoredSentence {
@@ -364,22 +363,8 @@ function subjectNamedIn(sentence: Sentence, lookup: ReturnType<typeof variantLoo
     const reported = words.slice(end + 1, end + 1 + REPORTED_REACH).findIndex((word, i) => isName(word, end + 1 + i));
     if (reported >= 0) named.push(...words.slice(end + 1 + reported, namePhraseEnd(words, end + 1 + reported, isName)));
   }
-  return termsNamedBy(named, lookup);
-}
-
-/**
- * The question terms every name of a sentence meets: a plural pronoun opening the next sentence
- * ("Their previous summit...") stands for those it names together ("Witkoff's second encounter
- * with Hayya"), not for its subject alone.
- */
-function namesIn(sentence: Sentence, lookup: ReturnType<typeof variantLookup>): Set<number> {
-  return termsNamedBy((sentence.text.match(WRITTEN_WORD) ?? []).filter((word, at) => isNameWord(word, at === 0)), lookup);
-}
-
-/** The question terms the written words meet by the words themselves, not by a paraphrase. */
-function termsNamedBy(words: readonly string[], lookup: ReturnType<typeof variantLookup>): Set<number> {
   const found = new Set<number>();
-  for (const term of terms(words.join(' '), 'index')) {
+  for (const term of terms(named.join(' '), 'index')) {
     for (const { q, weight, phrase } of lookup.get(term) ?? []) if (weight >= 1 && phrase === null) found.add(q);
   }
   return found;
@@ -482,16 +467,17 @@ function preferSpeaker(ranked: RankedSentence[], question: Question, lookup: Ret
 }
 
 /**
- * Among the best candidates, a sentence stating the asked verb as planned ("is expected to meet")
- * outranks the others for a question about the future and falls behind them for one about the
- * past. Like the speaker's, the lift orders candidates and stays out of the answerability evidence.
+ * Among the best candidates, for a question about the future, a sentence stating the asked thing
+ * as planned ("is expected to meet") outranks one stating what happened before. Checked after the
+ * asked kind, so both the plan and the past meeting name a place before one is chosen. Like the
+ * speaker's, the lift orders candidates and stays out of the answerability evidence.
  */
-function preferTense(ranked: RankedSentence[], tense: Tense, lookup: ReturnType<typeof variantLookup>): void {
+function preferPlans(ranked: RankedSentence[], lookup: ReturnType<typeof variantLookup>): void {
   const asked = (term: string) => (lookup.get(term) ?? []).some(({ weight, phrase }) => weight >= 1 && phrase === null);
-  liftWithinReach(ranked, TENSE_BOOST, (candidate) => {
-    const fits = statesAsPlanned(candidate.sentence.text, asked) === (tense === 'future');
-    if (fits) candidate.preferred *= TENSE_BOOST;
-    return fits;
+  liftWithinReach(ranked, PLAN_BOOST, (candidate) => {
+    const planned = statesAsPlanned(candidate.sentence.text, asked);
+    if (planned) candidate.preferred *= PLAN_BOOST;
+    return planned;
   });
 }
 

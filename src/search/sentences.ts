@@ -127,15 +127,9 @@ export function pointsBack(sentence: string): boolean {
   return ANAPHORIC_START.test(sentence) && !DUMMY_IT.test(sentence);
 }
 
-const PLURAL_PRONOUN_START = /^["“‘']?(?:they|their|them)\b/iu;
-
-/**
- * The personal pronoun a sentence opens with, standing for someone the sentence before names:
- * plural ("They met...", "Their previous summit...") or singular ("He warned..."); null for none.
- */
-export function openingPronoun(sentence: string): 'singular' | 'plural' | null {
-  if (!PRONOUN_START.test(sentence) || DUMMY_IT.test(sentence)) return null;
-  return PLURAL_PRONOUN_START.test(sentence) ? 'plural' : 'singular';
+/** Whether a sentence opens with a personal pronoun ("They met...", "Their previous summit...") that stands for someone the sentence before names. */
+export function opensWithPronoun(sentence: string): boolean {
+  return PRONOUN_START.test(sentence) && !DUMMY_IT.test(sentence);
 }
 
 /** Words a heading holds at most; see `states`. */

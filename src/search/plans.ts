@@ -1,0 +1,47 @@
+/**
+ * Questions about what is to come ("When will Witkoff meet Hayya?", "Where will the talks take
+ * place?") and the sentences that state a plan. A news story states one event twice: its lead
+ * says what "is expected" and a later paragraph what happened last time ("This week's meeting
+ * marks Witkoff's second encounter with Hayya."), so for such a question the sentence stating the
+ * asked thing as planned is the answer. A question about the past is left alone: a sentence
+ * stating a plan often states the fact asked too ("profit rose 12 pct and is expected to rise
+ * again"), and a plan stated is often what happened.
+ */
+import { tokenize } from './analyzer.ts';
+
+/**
+ * A question about the future: "will" as its auxiliary (not "political will", "against their
+ * will", "the will to reform"), "expected/scheduled/going/planning to", or a "when" asked in the
+ * progressive of an arrangement ("When is Witkoff meeting Hayya?"; not "When is the Beijing summit?").
+ */
+const FUTURE_QUESTION =
+  /(?<!\b(?:the|a|their|his|her|its|our|my|your|political|free|good|ill|own|last)\s+)\bwill\b(?!\s+to\b)|\bwon['’]t\b|\b(?:expected|scheduled|slated|going|planning) to\b|^\s*[Ww]hen (?:is|are)\b.*\b\p{Ll}\p{L}*ing\b/u;
+/** Asked of the past, a question is no question about plans, whatever it holds: "Did the plan to cut jobs go ahead?". */
+const PAST_QUESTION = /\b(?:did|didn['’]t)\b/iu;
+
+/** Whether the question asks about what is to come, read from its auxiliary. */
+export function asksAboutPlans(text: string): boolean {
+  const question = text.replace(/^\s*Will\b/u, 'will');
+  return !PAST_QUESTION.test(question) && FUTURE_QUESTION.test(question);
+}
+
+/** What states a verb as planned or expected, right before it, with at most one adverb between ("will also meet", "is expected to meet"). */
+const PLANNED = /\b(?:will|['’]ll|shall|(?:is|are|be|been) (?:expected|set|due|scheduled|slated|poised|going) to|(?:plans?|planned|planning) to|(?:is|are) to)\s+(?:(?:\p{L}+ly|also|then|soon|again|now|not|still|first)\s+)?$/iu;
+
+/**
+ * What states as planned what its subject, right before it, is to do ("talks set to focus on",
+ * "Witkoff is also set to press"). Not "will", which more often follows a word of the question
+ * that is not what it asks about ("the plant will begin refuelling" for "By how much will the
+ * plant's accounting change cut earnings?").
+ */
+const PLANNED_FOR_SUBJECT = /^[\s’'s]*(?:(?:is|are)\s+)?(?:(?:\p{L}+ly|also|still)\s+)?(?:expected|set|due|scheduled|slated|poised) to\b/iu;
+
+/**
+ * Whether the sentence states one of the question's words (`asked`, by index term) as planned or
+ * expected: the verb ("Witkoff is expected to meet Hayya") or its subject ("talks set to focus on").
+ */
+export function statesAsPlanned(text: string, asked: (term: string) => boolean): boolean {
+  return tokenize(text, 'index').some(
+    (token) => asked(token.term) && (PLANNED.test(text.slice(Math.max(0, token.start - 40), token.start)) || PLANNED_FOR_SUBJECT.test(text.slice(token.end, token.end + 40))),
+  );
+}

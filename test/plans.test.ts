@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { asksAboutPlans, statesAsPlanned } from '../src/search/plans.ts';
+
+describe('a question about what is to come', () => {
+  it.each([
+    ['When will Witkoff meet Hayya?', true],
+    ['Will Hamas accept disarming Gaza?', true],
+    ['Where is the summit expected to take place?', true],
+    ['When is Witkoff meeting Hayya?', true],
+    ['Where did they meet before?', false],
+    ['Did the plan to cut jobs go ahead?', false],
+    ['Did ministers have the political will to reform hospital funding?', false],
+    ['What did Hamas say it will reject?', false],
+    ['Who acted against their will?', false],
+    ['When is the Beijing summit?', false],
+    ['When is Thanksgiving?', false],
+    ['Who is Hakan Fidan?', false],
+  ])('%s', (question, future) => {
+    expect(asksAboutPlans(question)).toBe(future);
+  });
+});
+
+describe('a sentence stating the asked thing as planned', () => {
+  const asked = (term: string) => term === 'meet' || term === 'plant';
+  it.each([
+    ['US envoy Steve Witkoff is expected to meet Khalil al-Hayya in Istanbul.', true],
+    ['Witkoff will also meet Hayya on Wednesday.', true],
+    ['The envoys plan to meet again in May.', true],
+    ['They’ll meet in Doha.', true],
+    ['The meeting is set to last two days.', true],
+    ['Witkoff met Hayya in Sharm el-Sheikh in October.', false],
+    ['Witkoff said he will travel to Istanbul after the meeting in Doha.', false],
+    ['The meeting’s agenda will cover reconstruction.', false],
+    ['Officials said the meeting in Doha went well.', false],
+    // Only "set/expected/due to" after a word of the question say it is planned: after "will", the word is most often not what is asked.
+    ['The Diablo Canyon plant will begin refuelling today.', false],
+  ])('%s', (sentence, planned) => {
+    expect(statesAsPlanned(sentence, asked)).toBe(planned);
+  });
+});
