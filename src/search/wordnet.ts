@@ -127,7 +127,7 @@ function synsetAt(pos: PartOfSpeech, offset: number): Synset {
  * by their synonyms, so "before" and "previously" share no synset.
  */
 function definedBy(adverb: Synset): Synset[] {
-  const definition = adverb.gloss.split(';').map((part) => part.trim()).filter((part, i, all) => !all.slice(0, i + 1).some((p) => p.startsWith('"')));
+  const definition = adverb.gloss.split(';').map((part) => part.trim()).filter((_, i, all) => !all.slice(0, i + 1).some((p) => p.startsWith('"')));
   return definition.filter((part) => /^[a-z]+$/.test(part)).flatMap((synonym) => firstSenses('adv', synonym).slice(0, 1).map((offset) => synsetAt('adv', offset)));
 }
 
