@@ -15,6 +15,10 @@ describe('a question about what is to come', () => {
     ['When is the Beijing summit?', false],
     ['When is Thanksgiving?', false],
     ['Who is Hakan Fidan?', false],
+    ['WILL Hamas accept the plan?', true],
+    ["Won't the Fed cut rates?", true],
+    ["Who wrote Trump's will?", false],
+    ['What was OPEC expected to decide?', false],
   ])('%s', (question, future) => {
     expect(asksAboutPlans(question)).toBe(future);
   });
@@ -32,6 +36,9 @@ describe('a sentence stating the asked thing as planned', () => {
     ['Witkoff said he will travel to Istanbul after the meeting in Doha.', false],
     ['The meeting’s agenda will cover reconstruction.', false],
     ['Officials said the meeting in Doha went well.', false],
+    ['Toyota had planned to meet dealers in Ohio.', false],
+    ['Jones had been expected to meet the board.', false],
+    ['Losses on the plant due to the strike rose.', false],
     // Only "set/expected/due to" after a word of the question say it is planned: after "will", the word is most often not what is asked.
     ['The Diablo Canyon plant will begin refuelling today.', false],
   ])('%s', (sentence, planned) => {

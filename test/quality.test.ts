@@ -423,6 +423,14 @@ describe('questions about what is to come', () => {
     expect(small.answer('Where will Whitfield and Tessaly meet?').sentences[0]?.text).toContain('is expected to meet rebel commander Omar Tessaly in Oslo');
     expect(small.answer('Where did Whitfield and Tessaly meet?').sentences[0]?.text).toContain('met in Nairobi in March');
   });
+
+  it('does not take a plan given up ("had planned to") for what is to come', async () => {
+    const small = await Library.fromArticles([
+      storyArticle('toyota', 'Wire', ['Toyota chose San Antonio, Texas, for the new truck plant on Monday.', 'Toyota had planned to build the plant in Ohio.']),
+      storyArticle('farm', 'Farm News', ['Wheat harvests were strong across the plains this summer.']),
+    ]);
+    expect(small.answer('Where will Toyota build the new truck plant?').sentences[0]?.text).toBe('Toyota chose San Antonio, Texas, for the new truck plant on Monday.');
+  });
 });
 
 describe('questions asking for the name or kind of a thing', () => {

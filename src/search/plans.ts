@@ -11,30 +11,35 @@ import { tokenize } from './analyzer.ts';
 
 /**
  * A question about the future: "will" as its auxiliary (not "political will", "against their
- * will", "the will to reform"), "expected/scheduled/going/planning to", or a "when" asked in the
- * progressive of an arrangement ("When is Witkoff meeting Hayya?"; not "When is the Beijing summit?").
+ * will", "Trump's will", "the will to reform"), "expected/scheduled/going/planning to", or a
+ * "when" asked in the progressive of an arrangement ("When is Witkoff meeting Hayya?"; not "When
+ * is the Beijing summit?").
  */
-const FUTURE_QUESTION =
-  /(?<!\b(?:the|a|their|his|her|its|our|my|your|political|free|good|ill|own|last)\s+)\bwill\b(?!\s+to\b)|\bwon['’]t\b|\b(?:expected|scheduled|slated|going|planning) to\b|^\s*[Ww]hen (?:is|are)\b.*\b\p{Ll}\p{L}*ing\b/u;
-/** Asked of the past, a question is no question about plans, whatever it holds: "Did the plan to cut jobs go ahead?". */
-const PAST_QUESTION = /\b(?:did|didn['’]t)\b/iu;
+const FUTURE_AUXILIARY = /(?<!\b(?:the|a|their|his|her|its|our|my|your|political|free|good|ill|own|last)\s+|['’]s\s+)\bwill\b(?!\s+to\b)|\bwon['’]t\b|\b(?:expected|scheduled|slated|going|planning) to\b/iu;
+const ARRANGEMENT = /^\s*[Ww]hen (?:is|are)\b.*\b\p{Ll}\p{L}*ing\b/u;
+/** Asked of the past, a question is no question about plans, whatever it holds: "Did the plan to cut jobs go ahead?", "What was OPEC expected to decide?". */
+const PAST_QUESTION = /\b(?:did|didn['’]t|was|were)\b/iu;
 
 /** Whether the question asks about what is to come, read from its auxiliary. */
 export function asksAboutPlans(text: string): boolean {
-  const question = text.replace(/^\s*Will\b/u, 'will');
-  return !PAST_QUESTION.test(question) && FUTURE_QUESTION.test(question);
+  return !PAST_QUESTION.test(text) && (FUTURE_AUXILIARY.test(text) || ARRANGEMENT.test(text));
 }
 
-/** What states a verb as planned or expected, right before it, with at most one adverb between ("will also meet", "is expected to meet"). */
-const PLANNED = /\b(?:will|['’]ll|shall|(?:is|are|be|been) (?:expected|set|due|scheduled|slated|poised|going) to|(?:plans?|planned|planning) to|(?:is|are) to)\s+(?:(?:\p{L}+ly|also|then|soon|again|now|not|still|first)\s+)?$/iu;
+/**
+ * What states a verb as planned or expected, right before it, with at most one adverb between
+ * ("will also meet", "is expected to meet"). Not a plan given up: "had planned to", "had been
+ * expected to".
+ */
+const PLANNED = /\b(?:will|['’]ll|shall|(?:is|are|be) (?:expected|set|due|scheduled|slated|poised|going) to|(?<!\bhad\s+)(?:plans?|planned|planning) to|(?:is|are) to)\s+(?:(?:\p{L}+ly|also|then|soon|again|now|not|still|first)\s+)?$/iu;
 
 /**
  * What states as planned what its subject, right before it, is to do ("talks set to focus on",
  * "Witkoff is also set to press"). Not "will", which more often follows a word of the question
  * that is not what it asks about ("the plant will begin refuelling" for "By how much will the
- * plant's accounting change cut earnings?").
+ * plant's accounting change cut earnings?"), nor "due to" without "is" ("losses due to the
+ * cancellations").
  */
-const PLANNED_FOR_SUBJECT = /^[\s’'s]*(?:(?:is|are)\s+)?(?:(?:\p{L}+ly|also|still)\s+)?(?:expected|set|due|scheduled|slated|poised) to\b/iu;
+const PLANNED_FOR_SUBJECT = /^[\s’'s]*(?:(?:is|are)\s+(?:(?:\p{L}+ly|also|still)\s+)?(?:expected|set|due|scheduled|slated|poised) to|(?:(?:\p{L}+ly|also|still)\s+)?(?:expected|set|scheduled|slated|poised) to)\b/iu;
 
 /**
  * Whether the sentence states one of the question's words (`asked`, by index term) as planned or
