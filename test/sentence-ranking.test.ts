@@ -18,7 +18,6 @@ const question: Question = {
   aboutNow: false,
   speaker: [],
   aboutPlans: false,
-  titled: new Map(),
 };
 
 describe('sentence scoring', () => {
@@ -45,7 +44,6 @@ describe('support from neighbouring sentences', () => {
       aboutNow: false,
       speaker: [],
   aboutPlans: false,
-  titled: new Map(),
     };
     const answer = 'Their previous summit was held in Oslo.';
     const supported = storyArticle('supported', 'Wire', ['This week the envoys meet for the second time.', answer]);

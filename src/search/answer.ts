@@ -27,11 +27,10 @@ import { STOPWORDS } from './stopwords.ts';
 import { firstSenseWords, isCommunicationVerb } from './wordnet.ts';
 import { answerEvidence, judge } from './answerability.ts';
 import { candidateCount, preferDated } from './dateline.ts';
-import { isNameWord, titledNames } from './names.ts';
 import { asksAboutPlans } from './plans.ts';
 import { joinCollocations, phraseTerms, prepareQuestion, retrievalTerms, withTimeAdverbs, type AskedTerm, type Question } from './question.ts';
 import { MAX_RELATED, MAX_SENTENCES, type Answer, type ArticleRef, type CitedSentence, type Filters, type Source } from './results.ts';
-import { namesWantedKind, rankSentences, type RankedSentence, type Sentence, type SentenceCache } from './sentence-ranking.ts';
+import { isNameWord, namesWantedKind, rankSentences, type RankedSentence, type Sentence, type SentenceCache } from './sentence-ranking.ts';
 import { pointsBack, states } from './sentences.ts';
 
 /** Words that ask about the present rather than a past event. */
@@ -116,29 +115,10 @@ export function findCandidates(
     (t) => !outletTerms.has(t.term) && !(wants === 'role' && ROLE_WORDS.has(t.word)) && !(aboutNow && NOW_WORDS.has(t.word)) && t.word !== sortAsked,
   );
   const asking = joinCollocations(text, withTimeAdverbs(text, topical.length > 0 ? topical : asked));
-  const prepared = prepareQuestion(asking, index.vocabulary, false, wants, aboutNow, DO_SUPPORT.test(text));
-  const question = { ...prepared, speaker: askedSpeaker(text, asking), aboutPlans: asksAboutPlans(text), titled: titledTerms(text, prepared) };
+  const question = { ...prepareQuestion(asking, index.vocabulary, false, wants, aboutNow, DO_SUPPORT.test(text)), speaker: askedSpeaker(text, asking), aboutPlans: asksAboutPlans(text) };
   const scope = outlet ? { ...filters, outlet } : filters;
   const retrieved = preferDated(index.retrieve(retrievalTerms(question, index.vocabulary), scope, 'any', candidateCount(question, ANSWER_CANDIDATES)), question, ANSWER_CANDIDATES);
   return { question, retrieved, ranked: rankSentences(question, retrieved, cache), outlet };
-}
-
-/** The question's terms of a title written before a name, each to the term of that name (see `titledNames`). */
-function titledTerms(text: string, question: Question): Map<number, number> {
-  const termOf = (word: string) => {
-    const [term] = terms(word, 'query');
-    return term === undefined ? -1 : question.terms.findIndex((t) => phraseTerms(t.term).includes(term));
-  };
-  const titled = new Map<number, number>();
-  for (const { title, name } of titledNames(text)) {
-    const named = termOf(name);
-    if (named < 0) continue;
-    for (const word of title) {
-      const q = termOf(word);
-      if (q >= 0 && q !== named) titled.set(q, named);
-    }
-  }
-  return titled;
 }
 
 /**

@@ -34,8 +34,6 @@ export interface Question {
   speaker: number[];
   /** True when it asks about what is to come ("When will Witkoff meet Hayya?"): a sentence stating a plan is preferred. */
   aboutPlans: boolean;
-  /** Each term of a title the question writes before a name, to the term of that name ("prime" and "netanyahu" in "Prime Minister Netanyahu"; see `names.ts`). */
-  titled: ReadonlyMap<number, number>;
 }
 
 /**
@@ -231,7 +229,7 @@ export function prepareQuestion(
     const related = prefix ? [] : paraphrases(word, direct, vocabulary);
     return { term, variants: [...direct, ...related], weight: weightOf(written ?? term, vocabulary), reported: asksWhatWasSaid && isCommunicationVerb(word), calendar: calendar ?? null };
   });
-  return { terms: prepared, totalWeight: prepared.reduce((sum, t) => sum + t.weight, 0), wants, corpusSize: vocabulary.size, aboutNow, speaker: [], aboutPlans: false, titled: new Map() };
+  return { terms: prepared, totalWeight: prepared.reduce((sum, t) => sum + t.weight, 0), wants, corpusSize: vocabulary.size, aboutNow, speaker: [], aboutPlans: false };
 }
 
 /** Whether a question term is a collocation of several words. */
