@@ -18,6 +18,7 @@ const question: Question = {
   aboutNow: false,
   speaker: [],
   aboutPlans: false,
+  titles: [],
 };
 
 describe('sentence scoring', () => {
@@ -44,6 +45,7 @@ describe('support from neighbouring sentences', () => {
       aboutNow: false,
       speaker: [],
   aboutPlans: false,
+  titles: [],
     };
     const answer = 'Their previous summit was held in Oslo.';
     const supported = storyArticle('supported', 'Wire', ['This week the envoys meet for the second time.', answer]);

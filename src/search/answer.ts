@@ -27,10 +27,11 @@ import { STOPWORDS } from './stopwords.ts';
 import { firstSenseWords, isCommunicationVerb } from './wordnet.ts';
 import { answerEvidence, judge } from './answerability.ts';
 import { candidateCount, preferDated } from './dateline.ts';
+import { isNameWord, titledNames } from './names.ts';
 import { asksAboutPlans } from './plans.ts';
-import { joinCollocations, phraseTerms, prepareQuestion, retrievalTerms, withTimeAdverbs, type AskedTerm, type Question } from './question.ts';
+import { joinCollocations, phraseTerms, prepareQuestion, retrievalTerms, withTimeAdverbs, type AskedTerm, type Question, type QuestionTitle } from './question.ts';
 import { MAX_RELATED, MAX_SENTENCES, type Answer, type ArticleRef, type CitedSentence, type Filters, type Source } from './results.ts';
-import { isNameWord, namesWantedKind, rankSentences, type RankedSentence, type Sentence, type SentenceCache } from './sentence-ranking.ts';
+import { namesWantedKind, rankSentences, type RankedSentence, type Sentence, type SentenceCache } from './sentence-ranking.ts';
 import { pointsBack, states } from './sentences.ts';
 
 /** Words that ask about the present rather than a past event. */
@@ -115,10 +116,24 @@ export function findCandidates(
     (t) => !outletTerms.has(t.term) && !(wants === 'role' && ROLE_WORDS.has(t.word)) && !(aboutNow && NOW_WORDS.has(t.word)) && t.word !== sortAsked,
   );
   const asking = joinCollocations(text, withTimeAdverbs(text, topical.length > 0 ? topical : asked));
-  const question = { ...prepareQuestion(asking, index.vocabulary, false, wants, aboutNow, DO_SUPPORT.test(text)), speaker: askedSpeaker(text, asking), aboutPlans: asksAboutPlans(text) };
+  const prepared = prepareQuestion(asking, index.vocabulary, false, wants, aboutNow, DO_SUPPORT.test(text));
+  const question = { ...prepared, speaker: askedSpeaker(text, asking), aboutPlans: asksAboutPlans(text), titles: titlesOf(text, prepared) };
   const scope = outlet ? { ...filters, outlet } : filters;
   const retrieved = preferDated(index.retrieve(retrievalTerms(question, index.vocabulary), scope, 'any', candidateCount(question, ANSWER_CANDIDATES)), question, ANSWER_CANDIDATES);
   return { question, retrieved, ranked: rankSentences(question, retrieved, cache), outlet };
+}
+
+/** The names the question writes with a title, by their terms (see `titledNames`). */
+function titlesOf(text: string, question: Question): QuestionTitle[] {
+  const termOf = (word: string) => {
+    const [term] = terms(word, 'query');
+    return term === undefined ? -1 : question.terms.findIndex((t) => phraseTerms(t.term).includes(term));
+  };
+  return titledNames(text).flatMap(({ title, name, bearer }) => {
+    const named = termOf(name);
+    const described = title.map(termOf).filter((q) => q >= 0 && q !== named);
+    return named >= 0 && described.length > 0 ? [{ title: [...new Set(described)], name: named, bearer }] : [];
+  });
 }
 
 /**

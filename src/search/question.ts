@@ -34,6 +34,15 @@ export interface Question {
   speaker: number[];
   /** True when it asks about what is to come ("When will Witkoff meet Hayya?"): a sentence stating a plan is preferred. */
   aboutPlans: boolean;
+  /** The names it writes with a title ("Israeli Prime Minister Benjamin Netanyahu"; see `names.ts`), by their terms. */
+  titles: readonly QuestionTitle[];
+}
+
+/** A name a question writes with a title: the title's terms, the name's, and how a story introduces its bearer ("Benjamin Netanyahu"). */
+export interface QuestionTitle {
+  title: number[];
+  name: number;
+  bearer: string;
 }
 
 /**
@@ -229,7 +238,7 @@ export function prepareQuestion(
     const related = prefix ? [] : paraphrases(word, direct, vocabulary);
     return { term, variants: [...direct, ...related], weight: weightOf(written ?? term, vocabulary), reported: asksWhatWasSaid && isCommunicationVerb(word), calendar: calendar ?? null };
   });
-  return { terms: prepared, totalWeight: prepared.reduce((sum, t) => sum + t.weight, 0), wants, corpusSize: vocabulary.size, aboutNow, speaker: [], aboutPlans: false };
+  return { terms: prepared, totalWeight: prepared.reduce((sum, t) => sum + t.weight, 0), wants, corpusSize: vocabulary.size, aboutNow, speaker: [], aboutPlans: false, titles: [] };
 }
 
 /** Whether a question term is a collocation of several words. */

@@ -23,14 +23,13 @@
 import type { Article } from '../corpus/article.ts';
 import { fold, terms, tokenize, type Token } from './analyzer.ts';
 import type { Retrieval } from './article-index.ts';
-import { NAME_PARTICLES, namesKind } from './answer-kind.ts';
-import { datedFactor, namesDayOrMonth } from './dateline.ts';
+import { namesKind } from './answer-kind.ts';
+import { datedFactor } from './dateline.ts';
+import { isNameWord, namePhraseEnd, writtenWords } from './names.ts';
+import { statesAsPlanned } from './plans.ts';
 import { holdsPhraseAt, phraseTerms, type Question } from './question.ts';
 import { opensWithPronoun, splitSentences, states } from './sentences.ts';
-import { statesAsPlanned } from './plans.ts';
 import { isReportingWord, speaksIn } from './speakers.ts';
-import { STOPWORDS } from './stopwords.ts';
-import { isCommonWord, isRoleNoun } from './wordnet.ts';
 
 /** One sentence of an article, verbatim, with its analysed terms. */
 export interface Sentence {
@@ -159,8 +158,10 @@ export function variantLookup(question: Question): Map<string, { q: number; weig
 /** A sentence's score on its own words, before its neighbours and the question's preferences. */
 type ScoredSentence = Omit<RankedSentence, 'article' | 'sentence' | 'neighbourCoverage' | 'neighbourMatched' | 'supportedBy' | 'preferred'>;
 
-/** Scores one sentence; null when it matches no question term. */
-export function scoreSentence(sentence: Sentence, question: Question, lookup: ReturnType<typeof variantLookup>): ScoredSentence | null {
+const NO_TITLES: ReadonlyMap<number, number> = new Map();
+
+/** Scores one sentence (`titled`: the title terms met by a name, see `withTitles`); null when it matches no question term. */
+export function scoreSentence(sentence: Sentence, question: Question, lookup: ReturnType<typeof variantLookup>, titled: ReadonlyMap<number, number> = NO_TITLES): ScoredSentence | null {
   const frequency = new Map<number, number>();
   const bestVariant = new Map<number, number>();
   const positions: { q: number; at: number }[] = [];
@@ -180,18 +181,23 @@ export function scoreSentence(sentence: Sentence, question: Question, lookup: Re
     }
   });
   if (frequency.size === 0 || question.totalWeight === 0) return null;
+  // A title the question writes before a name its bearer is named by here counts neither for nor against relevance and closeness (see `withTitles`).
+  const described = new Set([...titled].flatMap(([q, named]) => (frequency.has(named) ? [q] : [])));
   const norm = K1 * (1 - B + (B * sentence.terms.length) / AVERAGE_SENTENCE_TERMS);
   let matchedWeight = 0;
   let saturation = 0;
+  let weighed = question.totalWeight;
   for (const [q, tf] of frequency) {
     const term = question.terms[q];
     if (!term) continue;
     matchedWeight += term.weight * (bestVariant.get(q) ?? 0);
-    saturation += (term.weight * (tf * (K1 + 1))) / (tf + norm);
+    if (!described.has(q)) saturation += (term.weight * (tf * (K1 + 1))) / (tf + norm);
   }
+  for (const q of described) weighed -= question.terms[q]?.weight ?? 0;
   const coverage = Math.min(1, matchedWeight / question.totalWeight);
-  const relevance = Math.min(1, saturation / (question.totalWeight * (K1 + 1)));
-  const proximity = 1 + 0.2 * closeness(positions, frequency.size);
+  const relevance = weighed > 0 ? Math.min(1, saturation / (weighed * (K1 + 1))) : 0;
+  const placed = described.size > 0 ? positions.filter((p) => !described.has(p.q)) : positions;
+  const proximity = 1 + 0.2 * closeness(placed, frequency.size - described.size);
   const phraseShare = question.terms.length < 2 ? 0 : phrases(positions) / (question.terms.length - 1);
   return { score: (COVERAGE_SHARE * coverage + (1 - COVERAGE_SHARE) * relevance) * proximity, coverage, matched: bestVariant, phraseShare, namesKind: null };
 }
@@ -266,14 +272,16 @@ export function rankSentences(question: Question, retrieved: readonly Retrieval[
     const dated = datedFactor(question, article.published);
     const articleWeight = (1 - ARTICLE_SHARE + (ARTICLE_SHARE * articleScore) / topScore) * recency * dated;
     const sentences = cache.inParagraphs(article, passages ? passages.worthRankingWithNeighbours(question) : article.paragraphs.keys());
-    const scores = sentences.map((sentence) => scoreSentence(sentence, question, lookup));
+    const titled = titlesIntroduced(question, article);
+    const scores = sentences.map((sentence) => scoreSentence(sentence, question, lookup, titled));
     const lead = cache.inParagraphs(article, [0])[0];
-    const fromLead = lead ? (scores[sentences.indexOf(lead)] ?? scoreSentence(lead, question, lookup))?.matched : undefined;
+    const fromLead = lead ? (scores[sentences.indexOf(lead)] ?? scoreSentence(lead, question, lookup, titled))?.matched : undefined;
     scores.forEach((plain, i) => {
       const sentence = sentences[i];
       if (!plain || !sentence) return;
       const before = sentences[i - 1];
-      const scored = before && inSequence(before, sentence) && opensWithPronoun(sentence.text) && states(before.text) ? withReferents(plain, subjectNamedIn(before, lookup), question) : plain;
+      const referred = before && inSequence(before, sentence) && opensWithPronoun(sentence.text) && states(before.text) ? withReferents(plain, subjectNamedIn(before, lookup), question) : plain;
+      const scored = titled.size > 0 ? withTitles(referred, titled, question) : referred;
       const around = new Map<number, number>();
       let support: { sentence: Sentence; weight: number } | null = null;
       for (const n of [i - 1, i + 1]) {
@@ -312,19 +320,63 @@ export function rankSentences(question: Question, retrieved: readonly Retrieval[
  * pronoun stands in one place for a name that is not written there.
  */
 function withReferents(scored: ScoredSentence, referents: ReadonlySet<number>, question: Question): ScoredSentence {
+  return credited(scored, new Map([...referents].map((q) => [q, 1])), question);
+}
+
+/**
+ * A name the question writes with a title ("Israeli Prime Minister Benjamin Netanyahu") stands for
+ * its title where the sentence names its bearer, or a pronoun stands for him ("Netanyahu said...",
+ * "He also said..."), in a story that introduces him (see `titlesIntroduced`): news gives the title
+ * once, then the surname. There the title's terms count as met as strongly as the name, as
+ * coverage (where the name is written, `scoreSentence` leaves them out of relevance and closeness
+ * too); otherwise a sentence restating the whole title about anything outranks the one where he
+ * speaks ("What did Israeli Prime Minister Benjamin Netanyahu say about negotiations?" quoted
+ * Hamas stressing "Israeli Prime Minister Benjamin Netanyahu's violation of the ceasefire agreement
+ * by obstructing the second-phase negotiations").
+ */
+function withTitles(scored: ScoredSentence, titled: ReadonlyMap<number, number>, question: Question): ScoredSentence {
+  const credits = new Map<number, number>();
+  for (const [q, named] of titled) {
+    const strength = scored.matched.get(named);
+    if (strength !== undefined) credits.set(q, strength);
+  }
+  return credited(scored, credits, question);
+}
+
+/**
+ * The title terms of the question's titled names whose bearer the story introduces with the same
+ * role ("Minister Benjamin Netanyahu", "President Kibaki" written in it), each to its name's term.
+ * Elsewhere the surname is most often someone else's: "What did King Hussein say?" is not answered
+ * by "President Saddam Hussein said...", "General Motors chairman Roger Smith" by "Smith
+ * International Inc said...", nor a title the story does not give ("US Senator Steve Witkoff") by
+ * what US envoy Steve Witkoff said.
+ */
+function titlesIntroduced(question: Question, article: Article): ReadonlyMap<number, number> {
+  if (question.titles.length === 0) return NO_TITLES;
+  const titled = new Map<number, number>();
+  let text: string | undefined;
+  for (const { title, name, bearer } of question.titles) {
+    text ??= fold(article.paragraphs.join(' ')).replace(/\s+/gu, ' ');
+    if (!text.includes(fold(bearer))) continue;
+    for (const q of title) titled.set(q, name);
+  }
+  return titled;
+}
+
+/** The sentence with the question terms of `credits` matched at least as strongly as given, its coverage and score raised by their weight. */
+function credited(scored: ScoredSentence, credits: ReadonlyMap<number, number>, question: Question): ScoredSentence {
   const matched = new Map(scored.matched);
   let gained = 0;
-  for (const q of referents) {
-    gained += (question.terms[q]?.weight ?? 0) * (1 - (matched.get(q) ?? 0));
-    matched.set(q, 1);
+  for (const [q, strength] of credits) {
+    const own = matched.get(q) ?? 0;
+    if (strength <= own) continue;
+    gained += (question.terms[q]?.weight ?? 0) * (strength - own);
+    matched.set(q, strength);
   }
   if (gained <= 0) return scored;
   const coverage = Math.min(1, scored.coverage + gained / question.totalWeight);
   return { ...scored, matched, coverage, score: scored.score + COVERAGE_SHARE * (coverage - scored.coverage) };
 }
-
-/** A word as written, with its apostrophes and hyphens ("Witkoff’s", "al-Hayya"). */
-const WRITTEN_WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
 
 /** A wire dateline before the story's first words: a place in capitals, then a date or an agency in brackets, then a dash ("WASHINGTON, March 3 (Reuters) - ", "MOSCOW (AP) — "). */
 const DATELINE = /^\p{Lu}{2,}[\p{Lu}\s.'’-]*(?:,\s[^\n]{0,30}?)?(?:\([\p{L}\s.]+\)|\d)\s*(?:-{1,2}|–|—)\s+/u;
@@ -334,8 +386,6 @@ const ADVERBIAL_OPENERS: ReadonlySet<string> = new Set([
 ]);
 /** Words the subject's opening phrase may run to before its comma. */
 const ADVERBIAL_WORDS = 8;
-/** Lowercase words a title may hold between capitalised ones ("West Berlin state central bank president Dieter Hiss"). */
-const TITLE_WORDS = 4;
 /** Words after a reporting verb within which the reported clause's subject is named ("Apple said on Monday that Tim Cook..."). */
 const REPORTED_REACH = 6;
 
@@ -352,9 +402,9 @@ const REPORTED_REACH = 6;
  */
 function subjectNamedIn(sentence: Sentence, lookup: ReturnType<typeof variantLookup>): Set<number> {
   const isName = (word: string, at: number) => isNameWord(word, at === 0);
-  const clause = mainClause(sentence.text).match(WRITTEN_WORD) ?? [];
+  const clause = writtenWords(mainClause(sentence.text));
   // "Last year Netanyahu met King Abdullah, his closest ally.": no name after the comma, so the phrase before it was the clause.
-  const words = clause.some(isName) ? clause : (sentence.text.match(WRITTEN_WORD) ?? []);
+  const words = clause.some(isName) ? clause : writtenWords(sentence.text);
   const first = words.findIndex(isName);
   if (first < 0) return new Set();
   const end = namePhraseEnd(words, first, isName);
@@ -370,15 +420,6 @@ function subjectNamedIn(sentence: Sentence, lookup: ReturnType<typeof variantLoo
   return found;
 }
 
-/**
- * Whether a word as written is a name's: capitalised, no stopword (nor a contraction of one, "We'd",
- * nor a negated verb, "Can't"), no day or month, and, opening its sentence, no common word.
- */
-export function isNameWord(word: string, opensSentence: boolean): boolean {
-  const folded = fold(word).replace(/['’](?:s|d|re|ll|ve|m)$/u, '');
-  return /^\p{Lu}/u.test(word) && !/n['’]t$/u.test(folded) && !STOPWORDS.has(folded) && !namesDayOrMonth(folded) && (!opensSentence || !isCommonWord(folded));
-}
-
 /** The sentence from its main clause on: past a wire dateline, and past an opening adverbial phrase closed by a comma. */
 function mainClause(text: string): string {
   const story = text.replace(DATELINE, '');
@@ -386,23 +427,6 @@ function mainClause(text: string): string {
   const comma = story.indexOf(',');
   const phraseWords = comma < 0 ? Infinity : story.slice(0, comma).split(/\s+/u).length;
   return ADVERBIAL_OPENERS.has(opener) && phraseWords <= ADVERBIAL_WORDS ? story.slice(comma + 1) : story;
-}
-
-/** Where the name starting at `start` ends: past capitalised words, name particles, role nouns, and a title's lowercase words that end in a role noun before a name. */
-function namePhraseEnd(words: readonly string[], start: number, isName: (word: string, at: number) => boolean): number {
-  let end = start + 1;
-  while (end < words.length) {
-    const word = words[end] ?? '';
-    if (isName(word, end) || NAME_PARTICLES.has(fold(word)) || isRoleNoun(fold(word))) {
-      end += 1;
-      continue;
-    }
-    const title = words.slice(end, end + TITLE_WORDS + 1);
-    const nameAt = title.findIndex((w, i) => isName(w, end + i));
-    if (nameAt <= 0 || !isRoleNoun(fold(title[nameAt - 1] ?? '')) || title.slice(0, nameAt).some((w) => /^\p{Lu}/u.test(w) || (STOPWORDS.has(fold(w)) && fold(w) !== 'of'))) break;
-    end += nameAt;
-  }
-  return end;
 }
 
 /**
@@ -459,8 +483,11 @@ export function namesWantedKind(candidate: RankedSentence, question: Question): 
  */
 function preferSpeaker(ranked: RankedSentence[], question: Question, lookup: ReturnType<typeof variantLookup>, cache: SentenceCache): void {
   const standsFor = (term: string) => (lookup.get(term) ?? []).flatMap(({ q, phrase }) => (phrase ? [] : [q]));
+  // "US envoy Steve Witkoff" speaks where "Witkoff said...": the title need not be written (see `withTitles`).
+  const described = new Set(question.titles.flatMap((t) => t.title));
+  const named = question.speaker.filter((q) => !described.has(q));
   liftWithinReach(ranked, SPEAKER_BOOST, (candidate) => {
-    const speaks = speaksIn(candidate.sentence.text, cache.previous(candidate.article, candidate.sentence)?.text, question.speaker, standsFor);
+    const speaks = speaksIn(candidate.sentence.text, cache.previous(candidate.article, candidate.sentence)?.text, named, standsFor);
     if (speaks) candidate.preferred *= SPEAKER_BOOST;
     return speaks;
   });

@@ -1,0 +1,101 @@
+/**
+ * Names as a text writes them: which words are a name's, how far a name with its title runs
+ * ("West Berlin state central bank president Dieter Hiss"), and which words of a titled name only
+ * describe the one its last word names ("Israeli Prime Minister Benjamin Netanyahu" is Netanyahu).
+ */
+import { fold } from './analyzer.ts';
+import { NAME_PARTICLES } from './answer-kind.ts';
+import { namesDayOrMonth } from './dateline.ts';
+import { STOPWORDS } from './stopwords.ts';
+import { firstSenseWords, isCommonWord, isRoleNoun } from './wordnet.ts';
+
+/** A word as written, with its apostrophes and hyphens ("Witkoff’s", "al-Hayya"). */
+const WRITTEN_WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
+
+/** The words of a text as written. */
+export function writtenWords(text: string): string[] {
+  return text.match(WRITTEN_WORD) ?? [];
+}
+
+/** Lowercase words a title may hold between capitalised ones ("West Berlin state central bank president Dieter Hiss"). */
+const TITLE_WORDS = 4;
+
+/**
+ * Whether a word as written is a name's: capitalised, no stopword (nor a contraction of one, "We'd",
+ * nor a negated verb, "Can't"), no day or month, and, opening its sentence, no common word.
+ */
+export function isNameWord(word: string, opensSentence: boolean): boolean {
+  const folded = fold(word).replace(/['’](?:s|d|re|ll|ve|m)$/u, '');
+  return /^\p{Lu}/u.test(word) && !/n['’]t$/u.test(folded) && !STOPWORDS.has(folded) && !namesDayOrMonth(folded) && (!opensSentence || !isCommonWord(folded));
+}
+
+/** Where the name starting at `start` ends: past capitalised words, name particles, role nouns, and a title's lowercase words that end in a role noun before a name. */
+export function namePhraseEnd(words: readonly string[], start: number, isName: (word: string, at: number) => boolean): number {
+  let end = start + 1;
+  while (end < words.length) {
+    const word = words[end] ?? '';
+    if (isName(word, end) || NAME_PARTICLES.has(fold(word)) || isRoleNoun(fold(word))) {
+      end += 1;
+      continue;
+    }
+    const title = words.slice(end, end + TITLE_WORDS + 1);
+    const nameAt = title.findIndex((w, i) => isName(w, end + i));
+    if (nameAt <= 0 || !isRoleNoun(fold(title[nameAt - 1] ?? '')) || title.slice(0, nameAt).some((w) => /^\p{Lu}/u.test(w) || (STOPWORDS.has(fold(w)) && fold(w) !== 'of'))) break;
+    end += nameAt;
+  }
+  return end;
+}
+
+/** A name written with its title: the words that describe its bearer, and the last, which names them alone. */
+export interface TitledName {
+  title: string[];
+  name: string;
+  /** How a story introduces the bearer: the title's role word, first names and name ("Minister Benjamin Netanyahu", "President Kibaki"). */
+  bearer: string;
+}
+
+/**
+ * The names a text writes with a title before them ("Israeli Prime Minister Benjamin Netanyahu",
+ * "Bank of Japan governor Satoshi Sumita", "President Kennedy"): news names the bearer by the last
+ * word alone once introduced ("Netanyahu said..."). The name is a proper one (capitalised, then
+ * lowercase, and no common word: not "Super Bowl", "Amazon River"); the title holds a role noun
+ * that is no adjective too ("National", "Great"). A name without a title ("Hakan Fidan") or a
+ * title without a name after it ("the Turkish president") is none.
+ */
+export function titledNames(text: string): TitledName[] {
+  const words = writtenWords(text);
+  const isName = (word: string, at: number) => isNameWord(word, at === 0);
+  const found: TitledName[] = [];
+  for (let start = 0; start < words.length; ) {
+    const word = words[start] ?? '';
+    if (!isName(word, start) && !isTitleWord(word)) {
+      start += 1;
+      continue;
+    }
+    const end = namePhraseEnd(words, start, isName);
+    const phrase = words.slice(start, end);
+    const role = phrase.findLastIndex(isTitleWord);
+    const last = phrase.length - 1;
+    const name = phrase[last] ?? '';
+    const named = phrase.slice(role + 1).every((w, i) => isName(w, start + role + 1 + i));
+    if (role >= 0 && role < last && named && isProperName(name)) found.push({ title: phrase.slice(0, last), name, bearer: phrase.slice(role).join(' ') });
+    start = end;
+  }
+  return found;
+}
+
+/**
+ * Whether a word names a role a title gives ("minister", "envoy", "President"), as written (not
+ * "tackled", a tackle's verb), and not a quality ("National", "Super"), a particle ("da") or a
+ * stopword ("have", the haves).
+ */
+function isTitleWord(word: string): boolean {
+  const folded = fold(word);
+  if (NAME_PARTICLES.has(folded) || STOPWORDS.has(folded) || !isRoleNoun(folded)) return false;
+  return firstSenseWords(folded, 'noun').includes(folded) && firstSenseWords(folded, 'adj').length === 0;
+}
+
+/** Whether a word is a proper name as written: capitalised then lowercase ("Netanyahu", not "UHF" or "T"), and no common word ("Bowl"). */
+function isProperName(word: string): boolean {
+  return /^\p{Lu}\p{Ll}/u.test(word) && !isCommonWord(fold(word).replace(/['’]s$/u, ''));
+}
