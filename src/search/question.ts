@@ -38,7 +38,7 @@ export interface Question {
   titles: readonly QuestionTitle[];
 }
 
-/** A name a question writes with a title: the title's terms, the name's, and how a story introduces its bearer ("Benjamin Netanyahu"). */
+/** A name a question writes with a title: the title's terms, the name's, and how a story introduces its bearer ("Minister Benjamin Netanyahu"). */
 export interface QuestionTitle {
   title: number[];
   name: number;

@@ -483,10 +483,10 @@ export function namesWantedKind(candidate: RankedSentence, question: Question): 
  */
 function preferSpeaker(ranked: RankedSentence[], question: Question, lookup: ReturnType<typeof variantLookup>, cache: SentenceCache): void {
   const standsFor = (term: string) => (lookup.get(term) ?? []).flatMap(({ q, phrase }) => (phrase ? [] : [q]));
-  // "US envoy Steve Witkoff" speaks where "Witkoff said...": the title need not be written (see `withTitles`).
-  const described = new Set(question.titles.flatMap((t) => t.title));
-  const named = question.speaker.filter((q) => !described.has(q));
   liftWithinReach(ranked, SPEAKER_BOOST, (candidate) => {
+    // "US envoy Steve Witkoff" speaks where "Witkoff said...", in a story introducing him so (see `withTitles`).
+    const titled = titlesIntroduced(question, candidate.article);
+    const named = titled.size > 0 ? question.speaker.filter((q) => !titled.has(q)) : question.speaker;
     const speaks = speaksIn(candidate.sentence.text, cache.previous(candidate.article, candidate.sentence)?.text, named, standsFor);
     if (speaks) candidate.preferred *= SPEAKER_BOOST;
     return speaks;
