@@ -127,13 +127,18 @@ export function findCandidates(
 function titlesOf(text: string, question: Question): QuestionTitle[] {
   const termOf = (word: string) => {
     const [term] = terms(word, 'query');
-    return term === undefined ? -1 : question.terms.findIndex((t) => phraseTerms(t.term).includes(term));
+    return term === undefined ? -1 : termIndex(question, term);
   };
   return titledNames(text).flatMap(({ title, name, bearer }) => {
     const named = termOf(name);
     const described = title.map(termOf).filter((q) => q >= 0 && q !== named);
     return named >= 0 && described.length > 0 ? [{ title: [...new Set(described)], name: named, bearer }] : [];
   });
+}
+
+/** The index of the question term an analysed word of the question is, or is a word of (a collocation); -1 when none. */
+function termIndex(question: Question, term: string): number {
+  return question.terms.findIndex((t) => phraseTerms(t.term).includes(term));
 }
 
 /**
@@ -280,7 +285,7 @@ function missesPartOfName(text: string, question: Question, best: RankedSentence
   const found = [...text.matchAll(LONG_NAME)];
   const names = found.map(([name]) =>
     terms(name, 'query').flatMap((term) => {
-      const q = question.terms.findIndex((t) => phraseTerms(t.term).includes(term));
+      const q = termIndex(question, term);
       return q >= 0 ? [q] : [];
     }),
   );

@@ -267,12 +267,14 @@ export function rankSentences(question: Question, retrieved: readonly Retrieval[
   const topScore = Math.max(0, ...retrieved.map((r) => r.score)) || 1;
   const newest = question.aboutNow ? newestDay(retrieved) : null;
   const ranked: RankedSentence[] = [];
+  const introduced = new Map<Article, ReadonlyMap<number, number>>();
   for (const { article, score: articleScore, passages } of retrieved) {
     const recency = newest ? 1 + RECENCY_BOOST * freshness(article.published, newest) : 1;
     const dated = datedFactor(question, article.published);
     const articleWeight = (1 - ARTICLE_SHARE + (ARTICLE_SHARE * articleScore) / topScore) * recency * dated;
     const sentences = cache.inParagraphs(article, passages ? passages.worthRankingWithNeighbours(question) : article.paragraphs.keys());
     const titled = titlesIntroduced(question, article);
+    introduced.set(article, titled);
     const scores = sentences.map((sentence) => scoreSentence(sentence, question, lookup, titled));
     const lead = cache.inParagraphs(article, [0])[0];
     const fromLead = lead ? (scores[sentences.indexOf(lead)] ?? scoreSentence(lead, question, lookup, titled))?.matched : undefined;
@@ -305,7 +307,7 @@ export function rankSentences(question: Question, retrieved: readonly Retrieval[
     });
   }
   ranked.sort((a, b) => b.score - a.score);
-  if (question.speaker.length > 0) preferSpeaker(ranked, question, lookup, cache);
+  if (question.speaker.length > 0) preferSpeaker(ranked, question, lookup, cache, (article) => introduced.get(article) ?? NO_TITLES);
   if (question.wants) preferWantedKind(ranked, question);
   if (question.aboutPlans) preferPlans(ranked, lookup);
   return ranked;
@@ -413,11 +415,12 @@ function subjectNamedIn(sentence: Sentence, lookup: ReturnType<typeof variantLoo
     const reported = words.slice(end + 1, end + 1 + REPORTED_REACH).findIndex((word, i) => isName(word, end + 1 + i));
     if (reported >= 0) named.push(...words.slice(end + 1 + reported, namePhraseEnd(words, end + 1 + reported, isName)));
   }
-  const found = new Set<number>();
-  for (const term of terms(named.join(' '), 'index')) {
-    for (const { q, weight, phrase } of lookup.get(term) ?? []) if (weight >= 1 && phrase === null) found.add(q);
-  }
-  return found;
+  return new Set(terms(named.join(' '), 'index').flatMap((term) => writtenTermsOf(lookup, term)));
+}
+
+/** The question terms an index term is itself (a variant of weight 1: its word or inflection), not a paraphrase or part of a collocation. */
+function writtenTermsOf(lookup: ReturnType<typeof variantLookup>, term: string): number[] {
+  return (lookup.get(term) ?? []).flatMap(({ q, weight, phrase }) => (weight >= 1 && phrase === null ? [q] : []));
 }
 
 /** The sentence from its main clause on: past a wire dateline, and past an opening adverbial phrase closed by a comma. */
@@ -479,13 +482,20 @@ export function namesWantedKind(candidate: RankedSentence, question: Question): 
  * Among the best candidates, a sentence in which the one the question asks about speaks ("Hamas
  * denied...") outranks one that only names them (see `speakers.ts`). The lift orders candidates
  * and is left out of the answerability evidence, as a date's is: it says which sentence answers,
- * not whether the coverage holds one.
+ * not whether the coverage holds one. `titledIn` gives the titles a candidate's story introduces,
+ * as `rankSentences` read them (see `titlesIntroduced`).
  */
-function preferSpeaker(ranked: RankedSentence[], question: Question, lookup: ReturnType<typeof variantLookup>, cache: SentenceCache): void {
+function preferSpeaker(
+  ranked: RankedSentence[],
+  question: Question,
+  lookup: ReturnType<typeof variantLookup>,
+  cache: SentenceCache,
+  titledIn: (article: Article) => ReadonlyMap<number, number>,
+): void {
   const standsFor = (term: string) => (lookup.get(term) ?? []).flatMap(({ q, phrase }) => (phrase ? [] : [q]));
   liftWithinReach(ranked, SPEAKER_BOOST, (candidate) => {
     // "US envoy Steve Witkoff" speaks where "Witkoff said...", in a story introducing him so (see `withTitles`).
-    const titled = titlesIntroduced(question, candidate.article);
+    const titled = titledIn(candidate.article);
     const named = titled.size > 0 ? question.speaker.filter((q) => !titled.has(q)) : question.speaker;
     const speaks = speaksIn(candidate.sentence.text, cache.previous(candidate.article, candidate.sentence)?.text, named, standsFor);
     if (speaks) candidate.preferred *= SPEAKER_BOOST;
@@ -500,7 +510,7 @@ function preferSpeaker(ranked: RankedSentence[], question: Question, lookup: Ret
  * speaker's, the lift orders candidates and stays out of the answerability evidence.
  */
 function preferPlans(ranked: RankedSentence[], lookup: ReturnType<typeof variantLookup>): void {
-  const asked = (term: string) => (lookup.get(term) ?? []).some(({ weight, phrase }) => weight >= 1 && phrase === null);
+  const asked = (term: string) => writtenTermsOf(lookup, term).length > 0;
   liftWithinReach(ranked, PLAN_BOOST, (candidate) => {
     const planned = statesAsPlanned(candidate.sentence.text, asked);
     if (planned) candidate.preferred *= PLAN_BOOST;
