@@ -54,6 +54,8 @@ const questions: [question: string, article: string, fragment: string][] = [
   ['What did Erdogan promise?', ANKARA, 'intensify its diplomatic efforts'],
   ['What did the Turkish president say at the National Defense University?', ANKARA, 'Turkiye stands by the people of Gaza'],
   ['Which cancer hospital was destroyed?', ANKARA, 'Turkish-Palestinian Friendship Hospital'],
+  // The noun derived from the verb asked is the same event: "destroyed" meets "the destruction of".
+  ['What hospital was destroyed?', ANKARA, 'Turkish-Palestinian Friendship Hospital'],
   ['What does Hamas accuse Netanyahu of?', ANKARA, 'obstructing the second-phase negotiations'],
   ['Does Türkiye support the Palestinians?', ANKARA, 'unwavering support for the Palestinian people'],
   ['What did Israel Katz threaten Gaza with?', ANKARA, 'complete destruction of the besieged enclave'],

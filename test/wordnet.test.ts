@@ -44,4 +44,13 @@ describe('WordNet relatives of a question word', () => {
   it('knows nothing of a word WordNet lacks', () => {
     expect(relatedWords('witkoff')).toEqual([]);
   });
+
+  it("marks the word's own derivations, not its synonyms' (\"destruction\" of \"destroy\", not \"ruination\" of \"ruin\")", () => {
+    const derived = (word: string) => relatedWords(word).filter((r) => r.derived).map((r) => r.word);
+    expect(derived('destroyed')).toContain('destruction');
+    expect(near('destroyed')).toContain('ruination');
+    expect(derived('destroyed')).not.toContain('ruination');
+    expect(derived('invade')).toContain('invasion');
+    expect(derived('invade')).not.toContain('occupation');
+  });
 });

@@ -4,7 +4,7 @@ import type { AnswerKind } from './answer-kind.ts';
 import type { TermVariant, Vocabulary } from './vocabulary.ts';
 import { placeVariants } from './place-names.ts';
 import { QUESTION_FRAMING, STOPWORDS } from './stopwords.ts';
-import { firstSenseWords, inflectedFrom, isCommonWord, isCommunicationVerb, lemmasOf, relatedWords } from './wordnet.ts';
+import { firstSenseWords, inflectedFrom, isCommonWord, isCommunicationVerb, lemmasOf, relatedWords, type RelatedWord } from './wordnet.ts';
 import { baseForm } from './word-forms.ts';
 import { calendarOf, type Calendar } from './dateline.ts';
 
@@ -261,8 +261,15 @@ function weightOf(term: string, vocabulary: Vocabulary): number {
 
 /** How much another name of the same country counts ("Turkiye" for "Turkey"): nearly the word itself. */
 const PLACE_NAME_WEIGHT = 0.9;
-/** How much a near WordNet relative of a question word (synonym, derivation) counts against the word itself. */
+/** How much a near WordNet relative of a question word (synonym, pertainym, a synonym's derivation) counts against the word itself. */
 const PARAPHRASE_WEIGHT = 0.4;
+/**
+ * How much a derivation of the question word itself counts: the same event or thing as another
+ * part of speech ("destroyed" → "destruction", "invaded" → "invasion"), where a synonym of one of
+ * the word's senses may not be the sense asked. Still below a place's other name: "destroyer" is
+ * a derivation too.
+ */
+const DERIVATION_WEIGHT = 0.6;
 const MAX_PARAPHRASES = 6;
 /** How much a far relative (a derivation's derivation, a hyponym) counts: it names the thing less surely. */
 const FAR_PARAPHRASE_WEIGHT = 0.25;
@@ -270,7 +277,9 @@ const MAX_FAR_PARAPHRASES = 4;
 
 /** Most question words whose WordNet relatives are kept as index terms. */
 const RELATED_TERMS_CACHE = 20_000;
-const relatedTermsCache = new Map<string, { term: string; near: boolean }[]>();
+/** A WordNet relative of a question word as an index term (see `RelatedWord`). */
+type RelatedTerm = Omit<RelatedWord, 'word'> & { term: string };
+const relatedTermsCache = new Map<string, RelatedTerm[]>();
 
 /**
  * The index terms of a word's WordNet relatives, near ones first, each once; a relative of several
@@ -278,17 +287,20 @@ const relatedTermsCache = new Map<string, { term: string; near: boolean }[]>();
  * only cache of WordNet's relatives): their lookup and analysis would otherwise be redone at every
  * question.
  */
-function relatedTerms(word: string): { term: string; near: boolean }[] {
+function relatedTerms(word: string): RelatedTerm[] {
   let found = relatedTermsCache.get(word);
   if (!found) {
-    const seen = new Set<string>();
+    const byTerm = new Map<string, RelatedTerm>();
     // WordNet's files hold lemmas only: "met" is found as "meet", "organised" as "organized".
-    found = relatedWords(baseForm(word)).flatMap(({ word: related, near }) => {
+    for (const { word: related, near, derived } of relatedWords(baseForm(word))) {
       const [term, ...more] = terms(related, 'query');
-      if (term === undefined || more.length > 0 || seen.has(term)) return [];
-      seen.add(term);
-      return [{ term, near }];
-    });
+      if (term === undefined || more.length > 0) continue;
+      // "destruct" and "destruction" are one term: a derivation of the word itself whichever came first.
+      const seen = byTerm.get(term);
+      if (seen) seen.derived ||= derived;
+      else byTerm.set(term, { term, near, derived });
+    }
+    found = [...byTerm.values()];
     if (relatedTermsCache.size >= RELATED_TERMS_CACHE) relatedTermsCache.clear();
     relatedTermsCache.set(word, found);
   }
@@ -310,7 +322,7 @@ function paraphrases(word: string, already: readonly TermVariant[], vocabulary: 
   for (const related of relatedTerms(word)) {
     const frequency = vocabulary.frequency(related.term);
     if (frequency === 0 || already.some((v) => v.term === related.term)) continue;
-    if (related.near && near.length < MAX_PARAPHRASES) near.push({ term: related.term, weight: PARAPHRASE_WEIGHT });
+    if (related.near && near.length < MAX_PARAPHRASES) near.push({ term: related.term, weight: related.derived ? DERIVATION_WEIGHT : PARAPHRASE_WEIGHT });
     else if (!related.near && frequency <= own) far.push({ term: related.term, frequency });
   }
   far.sort((a, b) => b.frequency - a.frequency);
@@ -331,7 +343,7 @@ export function retrievalTerms(question: Question, vocabulary: Vocabulary): Term
   // The index holds words, not collocations: a collocation retrieves by its words.
   const direct = question.terms.map((t) => ({
     ...t,
-    variants: t.variants.filter((v) => v.weight > PARAPHRASE_WEIGHT).flatMap((v) => phraseTerms(v.term).map((word) => ({ term: word, weight: v.weight }))),
+    variants: t.variants.filter((v) => v.weight > DERIVATION_WEIGHT).flatMap((v) => phraseTerms(v.term).map((word) => ({ term: word, weight: v.weight }))),
   }));
   const byRarity = direct.sort((a, b) => postings(a) - postings(b));
   let spent = 0;

@@ -252,6 +252,8 @@ export function isCommonWord(word: string): boolean {
 export interface RelatedWord {
   word: string;
   near: boolean;
+  /** A derivation of the word itself: the same event or thing as another part of speech ("destroy" → "destruction"). */
+  derived: boolean;
 }
 
 /**
@@ -264,6 +266,8 @@ export interface RelatedWord {
 export function relatedWords(word: string): RelatedWord[] {
   const near: string[] = [];
   const far: string[] = [];
+  const derivations = new Set<string>();
+  const lemmas = baseForms(word);
   try {
     for (const pos of PARTS_OF_SPEECH) {
       const own = firstSenses(pos, word).map((offset) => synsetAt(pos, offset));
@@ -273,6 +277,8 @@ export function relatedWords(word: string): RelatedWord[] {
         for (const pointer of sense.pointers.filter((p) => DERIVATION_POINTERS.has(p.symbol))) {
           const derived = synsetAt(pointer.pos, pointer.offset);
           near.push(pointedWord(pointer, derived));
+          // A derivation of a synonym ("ruin" of "destroy") is no more the word than the synonym is.
+          if (pointer.symbol === '+' && lemmas.includes((sense.words[pointer.sourceWord - 1] ?? '').toLowerCase())) derivations.add(pointedWord(pointer, derived));
           // Only the derived word's own derivations: "elect" → "election" → "electoral", not what its synonyms derive to.
           const further = derived.pointers.filter((p) => DERIVATION_POINTERS.has(p.symbol) && p.sourceWord === pointer.targetWord);
           far.push(...further.map((p) => pointedWord(p, synsetAt(p.pos, p.offset))));
@@ -283,11 +289,11 @@ export function relatedWords(word: string): RelatedWord[] {
   } catch {
     return [];
   }
-  const seen = new Set(baseForms(word));
+  const seen = new Set(lemmas);
   return [...near.map((w) => ({ w, near: true })), ...far.map((w) => ({ w, near: false }))].flatMap(({ w, near: isNear }) => {
     const plain = w.replace(/\(.*\)$/, '').toLowerCase();
     if (!plain || seen.has(plain) || !/^[\p{L}-]+$/u.test(plain)) return [];
     seen.add(plain);
-    return [{ word: plain, near: isNear }];
+    return [{ word: plain, near: isNear, derived: isNear && derivations.has(w) }];
   });
 }
