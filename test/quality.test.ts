@@ -26,6 +26,8 @@ const questions: [question: string, article: string, fragment: string][] = [
   ['Which newspaper did Hamas talk to?', ISTANBUL, 'the group told Saudi newspaper Asharq al-Awsat'],
   ['Did Hamas condemn the UN vote?', ISTANBUL, 'Hamas swiftly condemned the vote'],
   ["What does Trump's Gaza roadmap include?", ISTANBUL, 'deployment of an international stabilization force'],
+  // "supposed to" says what should happen, as "should" would: no answer writes "supposed".
+  ['What is the ISF supposed to do?', ISTANBUL, 'to oversee the transition period'],
   ['What is on the agenda in Istanbul?', ISTANBUL, 'a complete pullout'],
   ['Will Witkoff push Hamas to disarm?', ISTANBUL, 'press for the disarmament of Hamas'],
   ['Will Hamas accept disarming Gaza?', ISTANBUL, 'any clause relating to disarming Gaza'],

@@ -44,6 +44,11 @@ const PRESENT_MARKERS = /\b(?:current|currently|now|nowadays|today|latest|presen
  */
 const NOW_WORDS: ReadonlySet<string> = new Set(['latest']);
 /**
+ * "supposed to" and "meant to" before a verb say what should happen, as "should" does: "What is
+ * the ISF supposed to do?" asks what the force is to do, and no answer writes "supposed".
+ */
+const MODAL_PERIPHRASIS = /\b(supposed|meant)\s+to\b/giu;
+/**
  * "What is/are X Y?" with no possessive: the question asks what one named thing of several words
  * is ("What are construction managers?"), so only a sentence holding those words together speaks
  * of it; one holding them apart ("construction expenditures ... management costs") is about
@@ -111,9 +116,10 @@ export function findCandidates(
   const wants = answerKind(text);
   const aboutNow = aboutThePresent(text);
   const sortAsked = typeWord(text);
+  const modal = new Set([...text.matchAll(MODAL_PERIPHRASIS)].map((match) => match[1]?.toLowerCase()));
   // "What position does Katz hold?" asks who Katz is: no answer writes "position" or "hold".
   const topical = asked.filter(
-    (t) => !outletTerms.has(t.term) && !(wants === 'role' && ROLE_WORDS.has(t.word)) && !(aboutNow && NOW_WORDS.has(t.word)) && t.word !== sortAsked,
+    (t) => !outletTerms.has(t.term) && !(wants === 'role' && ROLE_WORDS.has(t.word)) && !(aboutNow && NOW_WORDS.has(t.word)) && t.word !== sortAsked && !modal.has(t.word),
   );
   const asking = joinCollocations(text, withTimeAdverbs(text, topical.length > 0 ? topical : asked));
   const prepared = prepareQuestion(asking, index.vocabulary, false, wants, aboutNow, DO_SUPPORT.test(text));
