@@ -45,7 +45,10 @@ const PRESENT_MARKERS = /\b(?:current|currently|now|nowadays|today|latest|presen
 const NOW_WORDS: ReadonlySet<string> = new Set(['latest']);
 /**
  * "supposed to" and "meant to" before a verb say what should happen, as "should" does: "What is
- * the ISF supposed to do?" asks what the force is to do, and no answer writes "supposed".
+ * the ISF supposed to do?" asks what the force is to do. Where the coverage never writes the word,
+ * it says nothing of whether the coverage holds the topic and is dropped; where it does, a
+ * sentence holding it ("the deficit is supposed to be reduced to 108 billion dlrs") is most often
+ * the answer, and it stays a question term.
  */
 const MODAL_PERIPHRASIS = /\b(supposed|meant)\s+to\b/giu;
 /**
@@ -119,7 +122,7 @@ export function findCandidates(
   const modal = new Set([...text.matchAll(MODAL_PERIPHRASIS)].map((match) => match[1]?.toLowerCase()));
   // "What position does Katz hold?" asks who Katz is: no answer writes "position" or "hold".
   const topical = asked.filter(
-    (t) => !outletTerms.has(t.term) && !(wants === 'role' && ROLE_WORDS.has(t.word)) && !(aboutNow && NOW_WORDS.has(t.word)) && t.word !== sortAsked && !modal.has(t.word),
+    (t) => !outletTerms.has(t.term) && !(wants === 'role' && ROLE_WORDS.has(t.word)) && !(aboutNow && NOW_WORDS.has(t.word)) && t.word !== sortAsked && !(modal.has(t.word) && index.vocabulary.frequency(t.term) === 0),
   );
   const asking = joinCollocations(text, withTimeAdverbs(text, topical.length > 0 ? topical : asked));
   const prepared = prepareQuestion(asking, index.vocabulary, false, wants, aboutNow, DO_SUPPORT.test(text));
