@@ -19,6 +19,8 @@ describe('a question about what is to come', () => {
     ["Won't the Fed cut rates?", true],
     ["Who wrote Trump's will?", false],
     ['What was OPEC expected to decide?', false],
+    ['Who is Witkoff supposed to meet?', true],
+    ['What was the Uruguay round meant to be?', false],
   ])('%s', (question, future) => {
     expect(asksAboutPlans(question)).toBe(future);
   });
@@ -32,6 +34,7 @@ describe('a sentence stating the asked thing as planned', () => {
     ['The envoys plan to meet again in May.', true],
     ['They’ll meet in Doha.', true],
     ['The meeting is set to last two days.', true],
+    ['The envoys are supposed to meet again in May.', true],
     ['Witkoff met Hayya in Sharm el-Sheikh in October.', false],
     ['Witkoff said he will travel to Istanbul after the meeting in Doha.', false],
     ['The meeting’s agenda will cover reconstruction.', false],

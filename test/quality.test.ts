@@ -19,6 +19,7 @@ const questions: [question: string, article: string, fragment: string][] = [
   // A question about what is to come is answered by the sentence stating the plan, not by "This week's meeting marks...".
   ['When will Witkoff meet Hayya?', ISTANBUL, 'in Istanbul on Wednesday'],
   ['When is Witkoff meeting Hayya?', ISTANBUL, 'in Istanbul on Wednesday'],
+  ['When is Witkoff supposed to meet Hayya?', ISTANBUL, 'in Istanbul on Wednesday'],
   ['Where will the talks take place?', ISTANBUL, 'in Istanbul on Wednesday'],
   ['What will the Istanbul talks focus on?', ISTANBUL, 'focus on reconstruction'],
   ['Why are Hamas leaders going to Turkey?', ISTANBUL, 'to hear details of the next phase'],

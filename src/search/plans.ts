@@ -11,11 +11,11 @@ import { tokenize } from './analyzer.ts';
 
 /**
  * A question about the future: "will" as its auxiliary (not "political will", "against their
- * will", "Trump's will", "the will to reform"), "expected/scheduled/going/planning to", or a
+ * will", "Trump's will", "the will to reform"), "expected/scheduled/going/planning/supposed to", or a
  * "when" asked in the progressive of an arrangement ("When is Witkoff meeting Hayya?"; not "When
  * is the Beijing summit?").
  */
-const FUTURE_AUXILIARY = /(?<!\b(?:the|a|their|his|her|its|our|my|your|political|free|good|ill|own|last)\s+|['’]s\s+)\bwill\b(?!\s+to\b)|\bwon['’]t\b|\b(?:expected|scheduled|slated|going|planning) to\b/iu;
+const FUTURE_AUXILIARY = /(?<!\b(?:the|a|their|his|her|its|our|my|your|political|free|good|ill|own|last)\s+|['’]s\s+)\bwill\b(?!\s+to\b)|\bwon['’]t\b|\b(?:expected|scheduled|slated|going|planning|supposed|meant) to\b/iu;
 const ARRANGEMENT = /^\s*[Ww]hen (?:is|are)\b.*\b\p{Ll}\p{L}*ing\b/u;
 /** Asked of the past, a question is no question about plans, whatever it holds: "Did the plan to cut jobs go ahead?", "What was OPEC expected to decide?". */
 const PAST_QUESTION = /\b(?:did|didn['’]t|was|were)\b/iu;
@@ -30,7 +30,7 @@ export function asksAboutPlans(text: string): boolean {
  * ("will also meet", "is expected to meet"). Not a plan given up: "had planned to", "had been
  * expected to".
  */
-const PLANNED = /\b(?:will|['’]ll|shall|(?:is|are|be) (?:expected|set|due|scheduled|slated|poised|going) to|(?<!\bhad\s+)(?:plans?|planned|planning) to|(?:is|are) to)\s+(?:(?:\p{L}+ly|also|then|soon|again|now|not|still|first)\s+)?$/iu;
+const PLANNED = /\b(?:will|['’]ll|shall|(?:is|are|be) (?:expected|set|due|scheduled|slated|poised|going|supposed|meant) to|(?<!\bhad\s+)(?:plans?|planned|planning) to|(?:is|are) to)\s+(?:(?:\p{L}+ly|also|then|soon|again|now|not|still|first)\s+)?$/iu;
 
 /**
  * What states as planned what its subject, right before it, is to do ("talks set to focus on",
