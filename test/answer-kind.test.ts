@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerKind, typeWord } from '../src/search/answer-kind.ts';
+import { answerKind, countedThing, typeWord } from '../src/search/answer-kind.ts';
 
 describe('the kind of answer a question wants', () => {
   it.each([
@@ -44,5 +44,18 @@ describe('the word saying what sort of thing a question asks for', () => {
     ['What happened in the name of security?', null],
   ])('%s', (question, word) => {
     expect(typeWord(question)).toBe(word);
+  });
+});
+
+describe('the thing a "how many" question counts', () => {
+  it.each([
+    ['How many pearls were on the gown?', 'pearls'],
+    ['How many Purolator Courier shares were tendered?', 'shares'],
+    ['How many of the diet tablets had she swallowed?', 'tablets'],
+    ['how many times have Witkoff and Hayya met', 'times'],
+    ['How much did the gown cost?', null],
+    ['How many?', null],
+  ])('%s', (question, counted) => {
+    expect(countedThing(question)).toBe(counted);
   });
 });

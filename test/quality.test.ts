@@ -265,6 +265,17 @@ describe('the kind of answer a question asks for', () => {
 });
 
 describe('news stories', () => {
+  it('answers "how many" with the sentence giving a number of the thing asked, over one with another number', async () => {
+    const small = await Library.fromArticles([
+      storyArticle('gown', 'Wire', [
+        'The pearl dress, worth $150,000, was stolen.',
+        'Police said the dress is made of 6,000 white Akoya pearls.',
+      ]),
+      storyArticle('budget', 'Wire', ['The council approved the budget on Monday.']),
+    ]);
+    expect(small.answer('How many pearls were on the dress?').sentences[0]?.text).toBe('Police said the dress is made of 6,000 white Akoya pearls.');
+  });
+
   it("quotes the later sentence holding the fact asked, set in context by the story's lead, over the lead restating the question", async () => {
     const fact = 'The plan foresees the creation of 4,000 new jobs.';
     const small = await Library.fromArticles([

@@ -19,6 +19,7 @@ const question: Question = {
   speaker: [],
   aboutPlans: false,
   titles: [],
+  counted: -1,
 };
 
 describe('sentence scoring', () => {
@@ -44,8 +45,9 @@ describe('support from neighbouring sentences', () => {
       corpusSize: 1000,
       aboutNow: false,
       speaker: [],
-  aboutPlans: false,
-  titles: [],
+      aboutPlans: false,
+      titles: [],
+      counted: -1,
     };
     const answer = 'Their previous summit was held in Oslo.';
     const supported = storyArticle('supported', 'Wire', ['This week the envoys meet for the second time.', answer]);

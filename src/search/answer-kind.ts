@@ -110,6 +110,22 @@ export function typeWord(question: string): string | null {
   return (found?.[1] ?? found?.[2])?.toLowerCase() ?? null;
 }
 
+/** What follows "how many" (and "of the...") up to a mark ending the phrase. */
+const HOW_MANY = /\bhow\s+many\s+(?:of\s+(?:the|these|those|its|their|his|her|our)\s+)?([^?.!,;:]*)/iu;
+
+/**
+ * The word naming what a "how many" question counts: the last before a stopword ("pearls" in "How
+ * many pearls were on the gown?", "shares" in "How many Purolator Courier shares were tendered?",
+ * "tablets" in "How many of the diet tablets had she swallowed?"; without one, the last word: "died"
+ * in "How many people died?", which "13 dead" meets). The answer most often writes the number
+ * right before it ("6,000 white Akoya pearls").
+ */
+export function countedThing(question: string): string | null {
+  const phrase = HOW_MANY.exec(question)?.[1]?.trim().split(/\s+/u) ?? [];
+  const end = phrase.findIndex((word) => STOPWORDS.has(fold(word)));
+  return phrase.slice(0, end < 0 ? phrase.length : end).at(-1) ?? null;
+}
+
 /** "Who is Hakan Fidan?": the rest of a who-question after its verb "be". */
 const WHO_IS = /^\s*who\s*(?:\s+is|\s+was|['’]s)\s+(.+?)[\s?.!]*$/iu;
 /** Words inside names that are written in lowercase: "Khalil al-Hayya", "Ursula von der Leyen". */

@@ -21,7 +21,7 @@
 import type { Article } from '../corpus/article.ts';
 import { fold, terms } from './analyzer.ts';
 import type { ArticleIndex, Retrieval } from './article-index.ts';
-import { answerKind, ROLE_WORDS, typeWord } from './answer-kind.ts';
+import { answerKind, countedThing, ROLE_WORDS, typeWord } from './answer-kind.ts';
 import { askedSpeaker, DO_SUPPORT } from './speakers.ts';
 import { STOPWORDS } from './stopwords.ts';
 import { firstSenseWords, isCommunicationVerb } from './wordnet.ts';
@@ -126,7 +126,7 @@ export function findCandidates(
   );
   const asking = joinCollocations(text, withTimeAdverbs(text, topical.length > 0 ? topical : asked));
   const prepared = prepareQuestion(asking, index.vocabulary, false, wants, aboutNow, DO_SUPPORT.test(text));
-  const question = { ...prepared, speaker: askedSpeaker(text, asking), aboutPlans: asksAboutPlans(text), titles: titlesOf(text, prepared) };
+  const question = { ...prepared, speaker: askedSpeaker(text, asking), aboutPlans: asksAboutPlans(text), titles: titlesOf(text, prepared), counted: countedIn(text, prepared) };
   const scope = outlet ? { ...filters, outlet } : filters;
   const retrieved = preferDated(index.retrieve(retrievalTerms(question, index.vocabulary), scope, 'any', candidateCount(question, ANSWER_CANDIDATES)), question, ANSWER_CANDIDATES);
   return { question, retrieved, ranked: rankSentences(question, retrieved, cache), outlet };
@@ -143,6 +143,13 @@ function titlesOf(text: string, question: Question): QuestionTitle[] {
     const described = title.map(termOf).filter((q) => q >= 0 && q !== named);
     return named >= 0 && described.length > 0 ? [{ title: [...new Set(described)], name: named, bearer }] : [];
   });
+}
+
+/** The term of the thing a "how many" question counts (see `countedThing`); -1 when none. */
+function countedIn(text: string, question: Question): number {
+  const counted = countedThing(text);
+  const [term] = counted === null ? [] : terms(counted, 'query');
+  return term === undefined ? -1 : termIndex(question, term);
 }
 
 /** The index of the question term an analysed word of the question is, or is a word of (a collocation); -1 when none. */

@@ -36,6 +36,8 @@ export interface Question {
   aboutPlans: boolean;
   /** The names it writes with a title ("Israeli Prime Minister Benjamin Netanyahu"; see `names.ts`), by their terms. */
   titles: readonly QuestionTitle[];
+  /** The term of the thing a "how many" question counts ("pearls" in "How many pearls were on the gown?"), by index; -1 when none. */
+  counted: number;
 }
 
 /** A name a question writes with a title: the title's terms, the name's, and how a story introduces its bearer ("Minister Benjamin Netanyahu"). */
@@ -238,7 +240,7 @@ export function prepareQuestion(
     const related = prefix ? [] : paraphrases(word, direct, vocabulary);
     return { term, variants: [...direct, ...related], weight: weightOf(written ?? term, vocabulary), reported: asksWhatWasSaid && isCommunicationVerb(word), calendar: calendar ?? null };
   });
-  return { terms: prepared, totalWeight: prepared.reduce((sum, t) => sum + t.weight, 0), wants, corpusSize: vocabulary.size, aboutNow, speaker: [], aboutPlans: false, titles: [] };
+  return { terms: prepared, totalWeight: prepared.reduce((sum, t) => sum + t.weight, 0), wants, corpusSize: vocabulary.size, aboutNow, speaker: [], aboutPlans: false, titles: [], counted: -1 };
 }
 
 /** Whether a question term is a collocation of several words. */

@@ -82,6 +82,10 @@ const KIND_BOOST = 1.3;
 const SPEAKER_BOOST = 1.15;
 /** How much a sentence stating the asked thing as planned counts, for a question about the future (see `plans.ts`). */
 const PLAN_BOOST = 1.3;
+/** How much a sentence giving a number of what a "how many" question counts is preferred (see `preferCounted`). */
+const COUNT_BOOST = 1.3;
+/** Index terms (stopwords left out) between a number and the thing it counts: "6,000 white Akoya pearls". */
+const COUNT_REACH = 3;
 /** How much a question term matched only by the sentence before or after counts, against one matched in it. */
 const NEIGHBOUR = 0.35;
 /** For a question about the present: how much the newest article's sentences gain, and how fast that fades with age. */
@@ -309,6 +313,7 @@ export function rankSentences(question: Question, retrieved: readonly Retrieval[
   ranked.sort((a, b) => b.score - a.score);
   if (question.speaker.length > 0) preferSpeaker(ranked, question, lookup, cache, (article) => introduced.get(article) ?? NO_TITLES);
   if (question.wants) preferWantedKind(ranked, question);
+  if (question.counted >= 0) preferCounted(ranked, question.counted, lookup);
   if (question.aboutPlans) preferPlans(ranked, lookup);
   return ranked;
 }
@@ -516,6 +521,25 @@ function preferPlans(ranked: RankedSentence[], lookup: ReturnType<typeof variant
     if (planned) candidate.preferred *= PLAN_BOOST;
     return planned;
   });
+}
+
+/**
+ * Among the best candidates, for "how many X", a sentence giving a number of X ("6,000 white
+ * Akoya pearls") outranks one that names X and another number ("the dress, worth $150,000 and
+ * adorned in pearls"): the asked kind alone, a quantity, does not tell them apart. Like the
+ * speaker's, the lift orders candidates and stays out of the answerability evidence.
+ */
+function preferCounted(ranked: RankedSentence[], counted: number, lookup: ReturnType<typeof variantLookup>): void {
+  liftWithinReach(ranked, COUNT_BOOST, (candidate) => {
+    const counts = countsTerm(candidate.sentence.terms, counted, lookup);
+    if (counts) candidate.preferred *= COUNT_BOOST;
+    return counts;
+  });
+}
+
+/** Whether index terms hold a number at most `COUNT_REACH` terms before question term `q`, as written or in another form ("8 tablets", "six pearls" analysed as "6 pearl"). */
+function countsTerm(words: readonly string[], q: number, lookup: ReturnType<typeof variantLookup>): boolean {
+  return words.some((term, i) => (lookup.get(term) ?? []).some((v) => v.q === q && v.phrase === null) && words.slice(Math.max(0, i - COUNT_REACH), i).some((before) => /^\p{N}/u.test(before)));
 }
 
 /**
