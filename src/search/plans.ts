@@ -11,9 +11,9 @@ import { tokenize } from './analyzer.ts';
 
 /**
  * A question about the future: "will" as its auxiliary (not "political will", "against their
- * will", "Trump's will", "the will to reform"), "expected/scheduled/going/planning/supposed to", or a
- * "when" asked in the progressive of an arrangement ("When is Witkoff meeting Hayya?"; not "When
- * is the Beijing summit?").
+ * will", "Trump's will", "the will to reform"), "expected/scheduled/going/planning/supposed/meant
+ * to", or a "when" asked in the progressive of an arrangement ("When is Witkoff meeting Hayya?";
+ * not "When is the Beijing summit?").
  */
 const FUTURE_AUXILIARY = /(?<!\b(?:the|a|their|his|her|its|our|my|your|political|free|good|ill|own|last)\s+|['’]s\s+)\bwill\b(?!\s+to\b)|\bwon['’]t\b|\b(?:expected|scheduled|slated|going|planning|supposed|meant) to\b/iu;
 const ARRANGEMENT = /^\s*[Ww]hen (?:is|are)\b.*\b\p{Ll}\p{L}*ing\b/u;
