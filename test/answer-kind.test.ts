@@ -53,6 +53,8 @@ describe('the thing a "how many" question counts', () => {
     ['How many Purolator Courier shares were tendered?', 'shares'],
     ['How many of the diet tablets had she swallowed?', 'tablets'],
     ['how many times have Witkoff and Hayya met', 'times'],
+    ['How many people died in the ferry disaster?', 'people'],
+    ['How many striking miners returned to work?', 'miners'],
     ['How much did the gown cost?', null],
     ['How many?', null],
   ])('%s', (question, counted) => {

@@ -86,6 +86,12 @@ const PLAN_BOOST = 1.3;
 const COUNT_BOOST = 1.3;
 /** Index terms (stopwords left out) between a number and the thing it counts: "6,000 white Akoya pearls". */
 const COUNT_REACH = 3;
+/** A number that is a year, not a count ("1987 shares" are the year's). */
+const YEAR = /^(?:1[5-9]|20)\d\d$/u;
+/** A sign before a number that makes it a price. */
+const CURRENCY_SIGN = /[$€£¥]/u;
+/** Units that make the number before them a price or a share, as analysed ("dlrs" → "dlr", "pct"). */
+const MEASURE_UNITS: ReadonlySet<string> = new Set(['pct', 'percent', 'cent', 'dlr', 'dollar', 'yen', 'stg', 'sterl', 'euro', 'mark', 'franc', 'peso', 'rupe', 'yuan', 'lira', 'crown', 'guild']);
 /** How much a question term matched only by the sentence before or after counts, against one matched in it. */
 const NEIGHBOUR = 0.35;
 /** For a question about the present: how much the newest article's sentences gain, and how fast that fades with age. */
@@ -531,15 +537,26 @@ function preferPlans(ranked: RankedSentence[], lookup: ReturnType<typeof variant
  */
 function preferCounted(ranked: RankedSentence[], counted: number, lookup: ReturnType<typeof variantLookup>): void {
   liftWithinReach(ranked, COUNT_BOOST, (candidate) => {
-    const counts = countsTerm(candidate.sentence.terms, counted, lookup);
+    const counts = countsTerm(candidate.sentence.text, counted, lookup);
     if (counts) candidate.preferred *= COUNT_BOOST;
     return counts;
   });
 }
 
-/** Whether index terms hold a number at most `COUNT_REACH` terms before question term `q`, as written or in another form ("8 tablets", "six pearls" analysed as "6 pearl"). */
-function countsTerm(words: readonly string[], q: number, lookup: ReturnType<typeof variantLookup>): boolean {
-  return words.some((term, i) => (lookup.get(term) ?? []).some((v) => v.q === q && v.phrase === null) && words.slice(Math.max(0, i - COUNT_REACH), i).some((before) => /^\p{N}/u.test(before)));
+/**
+ * Whether a sentence writes a count at most `COUNT_REACH` index terms before question term `q`
+ * ("6,000 white Akoya pearls", "six pearls" analysed as "6 pearl"): a number that is no year, no
+ * price and no share ("$4.06 a share", "30 pct of loans" count neither shares nor loans).
+ */
+function countsTerm(text: string, q: number, lookup: ReturnType<typeof variantLookup>): boolean {
+  const tokens = tokenize(text, 'index');
+  const isCount = (token: Token) => /^\p{N}/u.test(token.term) && !YEAR.test(token.term) && !CURRENCY_SIGN.test(text.charAt(token.start - 1));
+  return tokens.some((token, i) => {
+    if (!(lookup.get(token.term) ?? []).some((v) => v.q === q && v.phrase === null)) return false;
+    const before = tokens.slice(Math.max(0, i - COUNT_REACH), i);
+    const number = before.findLastIndex(isCount);
+    return number >= 0 && !before.slice(number + 1).some((between) => MEASURE_UNITS.has(between.term));
+  });
 }
 
 /**
