@@ -90,7 +90,7 @@ const COUNT_REACH = 3;
 const YEAR = /^(?:1[5-9]|20)\d\d$/u;
 /** A sign before a number that makes it a price. */
 const CURRENCY_SIGN = /[$€£¥]/u;
-/** Units that make the number before them a price or a share, as analysed ("dlrs" → "dlr", "pct"). */
+/** Units that make the number before them a price or a percentage, as analysed ("dlrs" → "dlr", "pct"). */
 const MEASURE_UNITS: ReadonlySet<string> = new Set(['pct', 'percent', 'cent', 'dlr', 'dollar', 'yen', 'stg', 'sterl', 'euro', 'mark', 'franc', 'peso', 'rupe', 'yuan', 'lira', 'crown', 'guild']);
 /** How much a question term matched only by the sentence before or after counts, against one matched in it. */
 const NEIGHBOUR = 0.35;
@@ -531,8 +531,8 @@ function preferPlans(ranked: RankedSentence[], lookup: ReturnType<typeof variant
 
 /**
  * Among the best candidates, for "how many X", a sentence giving a number of X ("6,000 white
- * Akoya pearls") outranks one that names X and another number ("the dress, worth $150,000 and
- * adorned in pearls"): the asked kind alone, a quantity, does not tell them apart. Like the
+ * Akoya pearls") outranks one that names X beside another number ("The pearl dress, worth
+ * $150,000, was stolen."): the asked kind alone, a quantity, does not tell them apart. Like the
  * speaker's, the lift orders candidates and stays out of the answerability evidence.
  */
 function preferCounted(ranked: RankedSentence[], counted: number, lookup: ReturnType<typeof variantLookup>): void {
@@ -546,7 +546,7 @@ function preferCounted(ranked: RankedSentence[], counted: number, lookup: Return
 /**
  * Whether a sentence writes a count at most `COUNT_REACH` index terms before question term `q`
  * ("6,000 white Akoya pearls", "six pearls" analysed as "6 pearl"): a number that is no year, no
- * price and no share ("$4.06 a share", "30 pct of loans" count neither shares nor loans).
+ * price and no percentage ("$4.06 a share", "30 pct of loans" count neither shares nor loans).
  */
 function countsTerm(text: string, q: number, lookup: ReturnType<typeof variantLookup>): boolean {
   const tokens = tokenize(text, 'index');
