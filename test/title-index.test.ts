@@ -30,3 +30,23 @@ describe('title autocomplete filled in the background', () => {
     expect(titles.suggest('report 1199 harbour', 5)).toEqual(['r1199']);
   });
 });
+
+describe('title autocomplete as readers type', () => {
+  const titled = (id: string, title: string): Article => ({ ...storyArticle(id, 'Wire', ['Text.']), title });
+
+  it('finds a title writing another name of the country typed ("Turkey FM" for "Turkiye FM meets...")', () => {
+    const titles = new TitleIndex();
+    titles.add(titled('ankara', 'Turkiye FM meets Hamas politburo chief Khalil al-Hayya regarding Gaza'));
+    titles.add(titled('istanbul', 'Hamas, US Envoy Set for Istanbul Talks on Gaza'));
+    expect(titles.suggest('Turkey FM', 5)).toEqual(['ankara']);
+    expect(titles.suggest('Turkish FM meets', 5)).toEqual(['ankara']);
+    expect(titles.suggest('Turkey envoy', 5)).toEqual([]);
+  });
+
+  it('keeps the name typed where titles write it', () => {
+    const titles = new TitleIndex();
+    titles.add(titled('turkey', 'Turkey raises rates'));
+    titles.add(titled('turkiye', 'Turkiye raises tariffs'));
+    expect(titles.suggest('Turkey raises', 5)).toEqual(['turkey']);
+  });
+});

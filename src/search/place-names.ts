@@ -6,7 +6,7 @@
  * turkey); the data is read on the first question.
  */
 import { createRequire } from 'node:module';
-import { terms } from './analyzer.ts';
+import { fold, terms } from './analyzer.ts';
 
 interface CountryRecord {
   name: { common: string; official: string; native?: Record<string, { common: string; official: string }> };
@@ -18,20 +18,32 @@ interface CountryRecord {
 const MIN_NAME_LENGTH = 4;
 const LATIN = /^[\p{Script=Latin}\s'’.-]+$/u;
 
-let groups: Map<string, string[]> | null = null;
+/** Each country's names by index term, and the names of one word as written, folded, by their term. */
+interface PlaceNames {
+  groups: Map<string, string[]>;
+  words: Map<string, Set<string>>;
+}
 
-/** The one index term a name analyses to, reading "Republic of X", "State of X" as X. */
+let names: PlaceNames | null = null;
+
+/** The place a name names, reading "Republic of X", "State of X" as X. */
+function placeOf(name: string): string {
+  return (name.split(/\s+of\s+(?:the\s+)?/i).at(-1) ?? name).trim();
+}
+
+/** The one index term a name analyses to (see `placeOf`). */
 function nameTerm(name: string): string | null {
-  const place = name.split(/\s+of\s+(?:the\s+)?/i).at(-1) ?? name;
+  const place = placeOf(name);
   if (place.length < MIN_NAME_LENGTH || !LATIN.test(place)) return null;
   const found = terms(place, 'query');
   return found.length === 1 ? (found[0] ?? null) : null;
 }
 
-function load(): Map<string, string[]> {
+function load(): PlaceNames {
   const require = createRequire(import.meta.url);
   const countries = require('world-countries/countries.json') as CountryRecord[];
   const byTerm = new Map<string, string[]>();
+  const words = new Map<string, Set<string>>();
   const countriesOf = new Map<string, number>();
   const countryGroups: string[][] = [];
   for (const country of countries) {
@@ -44,6 +56,10 @@ function load(): Map<string, string[]> {
       country.demonyms?.eng?.m ?? '',
     ];
     const group = [...new Set(names.flatMap((name) => nameTerm(name) ?? []))];
+    for (const name of names) {
+      const term = nameTerm(name);
+      if (term !== null && !/\s/u.test(placeOf(name))) words.set(term, (words.get(term) ?? new Set()).add(fold(placeOf(name))));
+    }
     countryGroups.push(group);
     for (const term of group) countriesOf.set(term, (countriesOf.get(term) ?? 0) + 1);
   }
@@ -53,11 +69,20 @@ function load(): Map<string, string[]> {
     if (unambiguous.length < 2) continue;
     for (const term of unambiguous) byTerm.set(term, unambiguous);
   }
-  return byTerm;
+  return { groups: byTerm, words };
 }
 
 /** Index terms naming the same country as `term` (not `term` itself); empty for other words. */
 export function placeVariants(term: string): string[] {
-  groups ??= load();
-  return (groups.get(term) ?? []).filter((other) => other !== term);
+  names ??= load();
+  return (names.groups.get(term) ?? []).filter((other) => other !== term);
+}
+
+/** Other one-word names of the country a folded word names, folded as written ("turkey" → turkiye, turkish); empty for other words. */
+export function placeNameWords(word: string): string[] {
+  const [term, ...more] = terms(word, 'query');
+  if (term === undefined || more.length > 0) return [];
+  names ??= load();
+  const found = placeVariants(term).flatMap((other) => [...(names?.words.get(other) ?? [])]);
+  return [...new Set(found)].filter((other) => other !== word);
 }

@@ -2,12 +2,13 @@
  * Title autocomplete. A small MiniSearch of titles alone, with folded but unstemmed words: a reader
  * typing "negotia" expects "negotiations", which stemming ("negoti") would hide from a prefix
  * search. Every word must match; the last one (still being typed) as a prefix, long ones within
- * one typo.
+ * one typo; a country's name no title holds as the name titles write ("Turkey" for "Turkiye").
  */
 import { setImmediate } from 'node:timers/promises';
 import MiniSearch, { type SearchResult } from 'minisearch';
 import type { Article } from '../corpus/article.ts';
 import { fold } from './analyzer.ts';
+import { placeNameWords } from './place-names.ts';
 import { STOPWORDS } from './stopwords.ts';
 
 interface TitleDocument {
@@ -85,6 +86,12 @@ export class TitleIndex {
     })();
   }
 
+  /** A word no title holds, as another name of the country it names that titles hold ("Turkey FM" finds "Turkiye FM meets..."); else as typed. */
+  private asTitled(word: string): string {
+    if (this.frequency(word) > 0) return word;
+    return placeNameWords(word).find((other) => this.frequency(other) > 0) ?? word;
+  }
+
   private frequency(word: string): number {
     return this.frequencies.get(word) ?? 0;
   }
@@ -106,7 +113,9 @@ export class TitleIndex {
    * part at 100,000 titles.
    */
   suggest(text: string, limit: number): string[] {
-    const words = titleWords(text).filter((w, i, all) => i === all.length - 1 || !STOPWORDS.has(w));
+    const words = titleWords(text)
+      .filter((w, i, all) => i === all.length - 1 || !STOPWORDS.has(w))
+      .map((w) => this.asTitled(w));
     if (words.length === 0) return [];
     const last = words.length - 1;
     const lastWord = words[last] ?? '';
