@@ -24,7 +24,7 @@ interface PlaceNames {
   words: Map<string, Set<string>>;
 }
 
-let names: PlaceNames | null = null;
+let placeNames: PlaceNames | null = null;
 
 /** The place a name names, reading "Republic of X", "State of X" as X. */
 function placeOf(name: string): string {
@@ -55,11 +55,12 @@ function load(): PlaceNames {
       country.demonyms?.eng?.f ?? '',
       country.demonyms?.eng?.m ?? '',
     ];
-    const group = [...new Set(names.flatMap((name) => nameTerm(name) ?? []))];
-    for (const name of names) {
+    const named = names.flatMap((name) => {
       const term = nameTerm(name);
-      if (term !== null && !/\s/u.test(placeOf(name))) words.set(term, (words.get(term) ?? new Set()).add(fold(placeOf(name))));
-    }
+      return term === null ? [] : [{ term, place: placeOf(name) }];
+    });
+    const group = [...new Set(named.map(({ term }) => term))];
+    for (const { term, place } of named) if (!/\s/u.test(place)) words.set(term, (words.get(term) ?? new Set()).add(fold(place)));
     countryGroups.push(group);
     for (const term of group) countriesOf.set(term, (countriesOf.get(term) ?? 0) + 1);
   }
@@ -74,15 +75,15 @@ function load(): PlaceNames {
 
 /** Index terms naming the same country as `term` (not `term` itself); empty for other words. */
 export function placeVariants(term: string): string[] {
-  names ??= load();
-  return (names.groups.get(term) ?? []).filter((other) => other !== term);
+  placeNames ??= load();
+  return (placeNames.groups.get(term) ?? []).filter((other) => other !== term);
 }
 
 /** Other one-word names of the country a folded word names, folded as written ("turkey" → turkiye, turkish); empty for other words. */
 export function placeNameWords(word: string): string[] {
   const [term, ...more] = terms(word, 'query');
   if (term === undefined || more.length > 0) return [];
-  names ??= load();
-  const found = placeVariants(term).flatMap((other) => [...(names?.words.get(other) ?? [])]);
+  const { words } = (placeNames ??= load());
+  const found = placeVariants(term).flatMap((other) => [...(words.get(other) ?? [])]);
   return [...new Set(found)].filter((other) => other !== word);
 }
