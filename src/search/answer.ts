@@ -134,13 +134,9 @@ export function findCandidates(
 
 /** The names the question writes with a title, by their terms (see `titledNames`). */
 function titlesOf(text: string, question: Question): QuestionTitle[] {
-  const termOf = (word: string) => {
-    const [term] = terms(word, 'query');
-    return term === undefined ? -1 : termIndex(question, term);
-  };
   return titledNames(text).flatMap(({ title, name, bearer }) => {
-    const named = termOf(name);
-    const described = title.map(termOf).filter((q) => q >= 0 && q !== named);
+    const named = wordTermIndex(question, name);
+    const described = title.map((word) => wordTermIndex(question, word)).filter((q) => q >= 0 && q !== named);
     return named >= 0 && described.length > 0 ? [{ title: [...new Set(described)], name: named, bearer }] : [];
   });
 }
@@ -148,7 +144,12 @@ function titlesOf(text: string, question: Question): QuestionTitle[] {
 /** The term of the thing a "how many" question counts (see `countedThing`); -1 when none. */
 function countedIn(text: string, question: Question): number {
   const counted = countedThing(text);
-  const [term] = counted === null ? [] : terms(counted, 'query');
+  return counted === null ? -1 : wordTermIndex(question, counted);
+}
+
+/** The index of the question term a word of the question, as written, analyses to; -1 when none. */
+function wordTermIndex(question: Question, word: string): number {
+  const [term] = terms(word, 'query');
   return term === undefined ? -1 : termIndex(question, term);
 }
 

@@ -429,6 +429,11 @@ function subjectNamedIn(sentence: Sentence, lookup: ReturnType<typeof variantLoo
   return new Set(terms(named.join(' '), 'index').flatMap((term) => writtenTermsOf(lookup, term)));
 }
 
+/** The question terms an index term stands for by any of their variants, not as part of a collocation. */
+function termsStoodFor(lookup: ReturnType<typeof variantLookup>, term: string): number[] {
+  return (lookup.get(term) ?? []).flatMap(({ q, phrase }) => (phrase ? [] : [q]));
+}
+
 /** The question terms an index term is itself (a variant of weight 1: its word or inflection), not a paraphrase or part of a collocation. */
 function writtenTermsOf(lookup: ReturnType<typeof variantLookup>, term: string): number[] {
   return (lookup.get(term) ?? []).flatMap(({ q, weight, phrase }) => (weight >= 1 && phrase === null ? [q] : []));
@@ -503,7 +508,7 @@ function preferSpeaker(
   cache: SentenceCache,
   titledIn: (article: Article) => ReadonlyMap<number, number>,
 ): void {
-  const standsFor = (term: string) => (lookup.get(term) ?? []).flatMap(({ q, phrase }) => (phrase ? [] : [q]));
+  const standsFor = (term: string) => termsStoodFor(lookup, term);
   liftWithinReach(ranked, SPEAKER_BOOST, (candidate) => {
     // "US envoy Steve Witkoff" speaks where "Witkoff said...", in a story introducing him so (see `withTitles`).
     const titled = titledIn(candidate.article);
@@ -552,7 +557,7 @@ function countsTerm(text: string, q: number, lookup: ReturnType<typeof variantLo
   const tokens = tokenize(text, 'index');
   const isCount = (token: Token) => /^\p{N}/u.test(token.term) && !YEAR.test(token.term) && !CURRENCY_SIGN.test(text.charAt(token.start - 1));
   return tokens.some((token, i) => {
-    if (!(lookup.get(token.term) ?? []).some((v) => v.q === q && v.phrase === null)) return false;
+    if (!termsStoodFor(lookup, token.term).includes(q)) return false;
     const before = tokens.slice(Math.max(0, i - COUNT_REACH), i);
     const number = before.findLastIndex(isCount);
     return number >= 0 && !before.slice(number + 1).some((between) => MEASURE_UNITS.has(between.term));
