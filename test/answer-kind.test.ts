@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { answerKind, countedThing, typeWord } from '../src/search/answer-kind.ts';
+import { answerKind, askedPersonNoun, countedThing, namesPersonAs, typeWord } from '../src/search/answer-kind.ts';
+import { terms } from '../src/search/analyzer.ts';
 
 describe('the kind of answer a question wants', () => {
   it.each([
@@ -59,5 +60,38 @@ describe('the thing a "how many" question counts', () => {
     ['How many?', null],
   ])('%s', (question, counted) => {
     expect(countedThing(question)).toBe(counted);
+  });
+});
+
+describe('the noun of persons a "which" question asks to name', () => {
+  it.each([
+    ['Which U.S. Treasury official told the conference that a deal was close?', 'official'],
+    ['Which former Rocky Mount Undergarment president joined the group?', 'president'],
+    ["Which German bank's board member said the crisis needs the IMF?", 'member'],
+    ['What German poet was descended from Huguenots?', 'poet'],
+    ['which church minister mediated the talks', 'minister'],
+    // No noun of persons, or past a stopword: the question asks for something else.
+    ['Which team beat the Orioles in Miami?', null],
+    ['What did the president say about the deal?', null],
+    ['Which of the ministers resigned?', null],
+    ['Who is the Treasury official?', null],
+  ])('%s', (question, noun) => {
+    expect(askedPersonNoun(question)).toBe(noun);
+  });
+});
+
+describe('naming someone as the noun asked about', () => {
+  const isMinister = (token: string) => terms(token, 'query').includes('minist');
+  const asked = new Set(terms('Which church minister mediated the Durban dock strike talks?', 'query'));
+  it.each([
+    ['The minister, Thabo Ndlovu, had met both sides every day.', true],
+    ['Church minister Thabo Ndlovu met both sides.', true],
+    ['Thabo Ndlovu, a Methodist minister from Soweto, met both sides.', true],
+    // The noun with no one named by it restates the question; a name the question writes is not the answer.
+    ['Talks mediated by a church minister ended the Durban dock strike.', false],
+    ['As minister, Ndlovu met both sides.', false],
+    ['The minister met Durban dock workers.', false],
+  ])('%s', (text, named) => {
+    expect(namesPersonAs(text, isMinister, asked)).toBe(named);
   });
 });

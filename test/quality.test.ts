@@ -276,6 +276,20 @@ describe('news stories', () => {
     expect(small.answer('How many pearls were on the dress?').sentences[0]?.text).toBe('Police said the dress is made of 6,000 white Akoya pearls.');
   });
 
+  it('answers "which X" with the sentence naming someone as X, over the lead naming the X no one', async () => {
+    const answer = 'Church minister Thabo Ndlovu, who mediated the talks, said the dock strike was over.';
+    const small = await Library.fromArticles([
+      storyArticle('strike', 'Wire', [
+        'Dock workers in Durban ended a two-week strike on Friday after talks mediated by a church minister, port officials said.',
+        'Cranes were working again by the evening.',
+        answer,
+      ]),
+      storyArticle('harbour', 'Wire', ['Durban harbour handled record container traffic in May, port officials said.']),
+      storyArticle('rail', 'Wire', ['Rail workers threatened a strike over pay talks with Transnet.']),
+    ]);
+    expect(small.answer('Which church minister mediated the Durban dock strike talks?').sentences[0]?.text).toBe(answer);
+  });
+
   it("quotes the later sentence holding the fact asked, set in context by the story's lead, over the lead restating the question", async () => {
     const fact = 'The plan foresees the creation of 4,000 new jobs.';
     const small = await Library.fromArticles([

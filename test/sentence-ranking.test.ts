@@ -20,6 +20,7 @@ const question: Question = {
   aboutPlans: false,
   titles: [],
   counted: -1,
+  personNoun: -1,
 };
 
 describe('sentence scoring', () => {
@@ -48,6 +49,7 @@ describe('support from neighbouring sentences', () => {
       aboutPlans: false,
       titles: [],
       counted: -1,
+      personNoun: -1,
     };
     const answer = 'Their previous summit was held in Oslo.';
     const supported = storyArticle('supported', 'Wire', ['This week the envoys meet for the second time.', answer]);

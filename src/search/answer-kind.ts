@@ -132,6 +132,34 @@ function isParticiple(word: string): boolean {
   return /(?:ed|ing)$/u.test(word) && firstSenseWords(word, 'verb').length > 0;
 }
 
+/** The words after "which" or "what" (and an article), where the noun asked about may stand. */
+const WHICH_PHRASE = /\b(?:which|what)\s+(?:(?:the|an?)\s+)?(.+)/iu;
+/** Lowercase words that may qualify the asked noun of persons before it ("former", "finance" in "Which Brazilian finance minister..."). */
+const MAX_PERSON_QUALIFIERS = 2;
+
+/**
+ * The noun of persons a "which" question asks to name: the first word written in lowercase whose
+ * first sense WordNet files among persons, read past capitalised words (names and the adjectives
+ * of names) and up to two lowercase qualifiers: "official" in "Which U.S. Treasury official
+ * told...", "president" in "Which former Rocky Mount Undergarment president...", "member" in
+ * "Which German bank's board member said...". A stopword or a mark ending a clause ends the
+ * phrase: "What did the president say?" asks for a statement.
+ */
+export function askedPersonNoun(question: string): string | null {
+  const phrase = WHICH_PHRASE.exec(question)?.[1]?.trim().split(/\s+/u) ?? [];
+  let qualifiers = 0;
+  for (const written of phrase) {
+    const word = fold(written).replace(/['’]s$/u, '').replace(/[^\p{L}-]/gu, '');
+    if (word === '' || STOPWORDS.has(word)) return null;
+    if (/^\p{Ll}/u.test(written)) {
+      if (isRoleNoun(word)) return word;
+      qualifiers += 1;
+    }
+    if (qualifiers > MAX_PERSON_QUALIFIERS || /[,;:?!]$/u.test(written)) return null;
+  }
+  return null;
+}
+
 /** "Who is Hakan Fidan?": the rest of a who-question after its verb "be". */
 const WHO_IS = /^\s*who\s*(?:\s+is|\s+was|['’]s)\s+(.+?)[\s?.!]*$/iu;
 /** Words inside names that are written in lowercase: "Khalil al-Hayya", "Ursula von der Leyen". */
@@ -252,6 +280,8 @@ const WORD_OR_MARK = /[\p{L}\p{N}][\p{L}\p{N}'’-]*|[,;:()\u2013\u2014]/gu;
 /** Words before a name that may hold its title ("Turkish Foreign Minister Hakan Fidan"), and after it that may hold an apposition (", the chief member of..."). */
 const TITLE_REACH = 3;
 const APPOSITION_REACH = 4;
+/** Words before a role that make it a noun phrase of its own, which a comma may set beside a name ("The priest, Fidelis Mukonori"). */
+const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our']);
 /** What may lead into an apposition after a name: a comma, or "is", "was", "as". */
 const APPOSITION_START = new Set([',', 'is', 'was', 'as']);
 
@@ -264,12 +294,13 @@ const CLAUSE_VERBS = new Set(['said', 'says', 'say', 'told', 'added', 'is', 'are
  * Whether a role noun stands right before the name at `start`: read back over capitalised words
  * (the rest of a name or title: "Foreign Minister Hakan Fidan", "envoy Steve Witkoff"), stopping
  * at any other word, so the object of a verb ("soldiers killed Sinwar") is not taken for its
- * title; across a comma only after a possessive role ("Hayya’s son, Himam al-Hayya").
+ * title; across a comma only after a possessive or determined role ("Hayya’s son, Himam
+ * al-Hayya", "The priest, Fidelis Mukonori"), not after "As minister, Katz...".
  */
 function titledBefore(tokens: readonly string[], start: number, role: (token: string) => boolean): boolean {
   for (let at = start - 1, words = 0; at >= 0 && words < TITLE_REACH; at -= 1) {
     const token = tokens[at] ?? '';
-    if (token === ',') return role(tokens[at - 1] ?? '') && /['’]s$/u.test(tokens[at - 2] ?? '');
+    if (token === ',') return role(tokens[at - 1] ?? '') && (/['’]s$/u.test(tokens[at - 2] ?? '') || DETERMINERS.has(fold(tokens[at - 2] ?? '')));
     if (role(token)) return true;
     if (!/^\p{Lu}/u.test(token)) return false;
     words += 1;
@@ -301,16 +332,45 @@ function titledAfter(tokens: readonly string[], end: number, role: (token: strin
  * ("Jared Kushner, former senior adviser").
  */
 function namesRole(text: string, questionTerms: ReadonlySet<string>): boolean {
+  const asked = askedBy(questionTerms);
+  return titlesName(text, asked, (token) => isWord(token) && !asked(token) && isRoleNoun(bareWord(token)));
+}
+
+/**
+ * Whether the sentence names someone besides the question's names by the noun a "which"
+ * question asks about (`isAskedNoun`, see `askedPersonNoun`), as the name's title or in an
+ * apposition: "Treasury official David Mulford said", "The priest, Fidelis Mukonori, is...",
+ * "David Greenberg, Rocky Mount's former president". A sentence writing the noun of no one named
+ * ("mediation by a Catholic priest") restates what the question asks.
+ */
+export function namesPersonAs(text: string, isAskedNoun: (token: string) => boolean, questionTerms: ReadonlySet<string>): boolean {
+  const asked = askedBy(questionTerms);
+  return titlesName(text, (token) => /^\p{Lu}/u.test(token) && !STOPWORDS.has(fold(token)) && !asked(token), isAskedNoun);
+}
+
+/** Whether a name (a run of tokens `inName` picks) has a `role` token as its title before it or in an apposition after it. */
+function titlesName(text: string, inName: (token: string) => boolean, role: (token: string) => boolean): boolean {
   const tokens = text.match(WORD_OR_MARK) ?? [];
-  const isWord = (token: string | undefined) => token !== undefined && /^[\p{L}\p{N}]/u.test(token);
-  const bare = (token: string) => fold(token).replace(/['’]s$/u, '');
-  const asked = (token: string | undefined) => isWord(token) && terms(bare(token ?? ''), 'query').some((term) => questionTerms.has(term));
-  const role = (token: string) => isWord(token) && !asked(token) && isRoleNoun(bare(token));
   for (let start = 0; start < tokens.length; start += 1) {
-    if (!asked(tokens[start]) || asked(tokens[start - 1])) continue;
+    if (!inName(tokens[start] ?? '') || inName(tokens[start - 1] ?? '')) continue;
     let end = start;
-    while (asked(tokens[end + 1])) end += 1;
+    while (inName(tokens[end + 1] ?? '')) end += 1;
     if (titledBefore(tokens, start, role) || titledAfter(tokens, end, role)) return true;
   }
   return false;
+}
+
+/** Whether a token is a word, not a mark. */
+function isWord(token: string | undefined): boolean {
+  return token !== undefined && /^[\p{L}\p{N}]/u.test(token);
+}
+
+/** A token folded, without a possessive ending. */
+function bareWord(token: string): string {
+  return fold(token).replace(/['’]s$/u, '');
+}
+
+/** Whether a token is a word the question asks with (one of `questionTerms`, its index terms). */
+function askedBy(questionTerms: ReadonlySet<string>): (token: string) => boolean {
+  return (token) => isWord(token) && terms(bareWord(token), 'query').some((term) => questionTerms.has(term));
 }

@@ -21,7 +21,7 @@
 import type { Article } from '../corpus/article.ts';
 import { fold, terms } from './analyzer.ts';
 import type { ArticleIndex, Retrieval } from './article-index.ts';
-import { answerKind, countedThing, ROLE_WORDS, typeWord } from './answer-kind.ts';
+import { answerKind, askedPersonNoun, countedThing, ROLE_WORDS, typeWord } from './answer-kind.ts';
 import { askedSpeaker, DO_SUPPORT } from './speakers.ts';
 import { STOPWORDS } from './stopwords.ts';
 import { firstSenseWords, isCommunicationVerb } from './wordnet.ts';
@@ -126,7 +126,7 @@ export function findCandidates(
   );
   const asking = joinCollocations(text, withTimeAdverbs(text, topical.length > 0 ? topical : asked));
   const prepared = prepareQuestion(asking, index.vocabulary, false, wants, aboutNow, DO_SUPPORT.test(text));
-  const question = { ...prepared, speaker: askedSpeaker(text, asking), aboutPlans: asksAboutPlans(text), titles: titlesOf(text, prepared), counted: countedIn(text, prepared) };
+  const question = { ...prepared, speaker: askedSpeaker(text, asking), aboutPlans: asksAboutPlans(text), titles: titlesOf(text, prepared), counted: countedIn(text, prepared), personNoun: personNounIn(text, prepared) };
   const scope = outlet ? { ...filters, outlet } : filters;
   const retrieved = preferDated(index.retrieve(retrievalTerms(question, index.vocabulary), scope, 'any', candidateCount(question, ANSWER_CANDIDATES)), question, ANSWER_CANDIDATES);
   return { question, retrieved, ranked: rankSentences(question, retrieved, cache), outlet };
@@ -145,6 +145,12 @@ function titlesOf(text: string, question: Question): QuestionTitle[] {
 function countedIn(text: string, question: Question): number {
   const counted = countedThing(text);
   return counted === null ? -1 : wordTermIndex(question, counted);
+}
+
+/** The term of the noun of persons a "which" question asks to name (see `askedPersonNoun`); -1 when none. */
+function personNounIn(text: string, question: Question): number {
+  const noun = askedPersonNoun(text);
+  return noun === null ? -1 : wordTermIndex(question, noun);
 }
 
 /** The index of the question term a word of the question, as written, analyses to; -1 when none. */

@@ -38,6 +38,8 @@ export interface Question {
   titles: readonly QuestionTitle[];
   /** The term of the thing a "how many" question counts ("pearls" in "How many pearls were on the gown?"), by index; -1 when none. */
   counted: number;
+  /** The term of the noun of persons a "which" question asks to name ("official" in "Which U.S. Treasury official said...?"), by index; -1 when none. */
+  personNoun: number;
 }
 
 /** A name a question writes with a title: the title's terms, the name's, and how a story introduces its bearer ("Minister Benjamin Netanyahu"). */
@@ -240,7 +242,7 @@ export function prepareQuestion(
     const related = prefix ? [] : paraphrases(word, direct, vocabulary);
     return { term, variants: [...direct, ...related], weight: weightOf(written ?? term, vocabulary), reported: asksWhatWasSaid && isCommunicationVerb(word), calendar: calendar ?? null };
   });
-  return { terms: prepared, totalWeight: prepared.reduce((sum, t) => sum + t.weight, 0), wants, corpusSize: vocabulary.size, aboutNow, speaker: [], aboutPlans: false, titles: [], counted: -1 };
+  return { terms: prepared, totalWeight: prepared.reduce((sum, t) => sum + t.weight, 0), wants, corpusSize: vocabulary.size, aboutNow, speaker: [], aboutPlans: false, titles: [], counted: -1, personNoun: -1 };
 }
 
 /** Whether a question term is a collocation of several words. */

@@ -23,7 +23,7 @@
 import type { Article } from '../corpus/article.ts';
 import { fold, terms, tokenize, type Token } from './analyzer.ts';
 import type { Retrieval } from './article-index.ts';
-import { namesKind } from './answer-kind.ts';
+import { namesKind, namesPersonAs } from './answer-kind.ts';
 import { datedFactor } from './dateline.ts';
 import { isNameWord, namePhraseEnd, writtenWords } from './names.ts';
 import { statesAsPlanned } from './plans.ts';
@@ -82,6 +82,10 @@ const KIND_BOOST = 1.3;
 const SPEAKER_BOOST = 1.15;
 /** How much a sentence stating the asked thing as planned counts, for a question about the future (see `plans.ts`). */
 const PLAN_BOOST = 1.3;
+/** How much a sentence naming someone as the noun a "which" question asks about counts against one that names no one so; more than the kind's, being evidence of the very person asked. */
+const PERSON_NAMED_BOOST = 1.5;
+/** The least weight of a variant of that noun that names someone as it: a synonym ("chief" for "head"), not a far relative. */
+const PERSON_NOUN_VARIANT = 0.4;
 /** How much a sentence giving a number of what a "how many" question counts is preferred (see `preferCounted`). */
 const COUNT_BOOST = 1.3;
 /** Index terms (stopwords left out) between a number and the thing it counts: "6,000 white Akoya pearls". */
@@ -320,6 +324,7 @@ export function rankSentences(question: Question, retrieved: readonly Retrieval[
   if (question.speaker.length > 0) preferSpeaker(ranked, question, lookup, cache, (article) => introduced.get(article) ?? NO_TITLES);
   if (question.wants) preferWantedKind(ranked, question);
   if (question.counted >= 0) preferCounted(ranked, question.counted, lookup);
+  if (question.personNoun >= 0) preferPersonNamedAs(ranked, question, lookup);
   if (question.aboutPlans) preferPlans(ranked, lookup);
   return ranked;
 }
@@ -485,13 +490,31 @@ const askedWords = new WeakMap<Question, ReadonlySet<string>>();
 /** Whether the candidate names the kind of thing the question asks for, beyond what the question names; tagged once, kept on the candidate. */
 export function namesWantedKind(candidate: RankedSentence, question: Question): boolean {
   if (!question.wants) return false;
+  candidate.namesKind ??= namesKind(candidate.sentence, question.wants, askedTermsOf(question));
+  return candidate.namesKind;
+}
+
+/** The index terms a question asks with, its variants' too, gathered once per question. */
+function askedTermsOf(question: Question): ReadonlySet<string> {
   let asked = askedWords.get(question);
   if (!asked) {
     asked = new Set(question.terms.flatMap((t) => [t.term, ...t.variants.map((v) => v.term)].flatMap(phraseTerms)));
     askedWords.set(question, asked);
   }
-  candidate.namesKind ??= namesKind(candidate.sentence, question.wants, asked);
-  return candidate.namesKind;
+  return asked;
+}
+
+/**
+ * Among the best candidates, for "Which X...?" with X a noun of persons, a sentence naming someone
+ * as X ("Treasury official David Mulford said") outranks one restating the question with X
+ * unnamed ("a Treasury official told the conference"): the asked kind, a person, cannot tell them
+ * apart when the restating sentence names others. Like the kind's, the lift counts in the
+ * answerability evidence: naming someone as the asked noun is evidence of an answer (kept out, it
+ * left the quiz's lifted right answers under the gate, "Rookie Ron Nischwitz continued...").
+ */
+function preferPersonNamedAs(ranked: RankedSentence[], question: Question, lookup: ReturnType<typeof variantLookup>): void {
+  const isAskedNoun = (token: string) => terms(token, 'query').some((term) => (lookup.get(term) ?? []).some(({ q, weight, phrase }) => q === question.personNoun && phrase === null && weight >= PERSON_NOUN_VARIANT));
+  liftWithinReach(ranked, PERSON_NAMED_BOOST, (candidate) => namesPersonAs(candidate.sentence.text, isAskedNoun, askedTermsOf(question)));
 }
 
 /**
