@@ -75,6 +75,9 @@ describe('the noun of persons a "which" question asks to name', () => {
     ['What did the president say about the deal?', null],
     ['Which of the ministers resigned?', null],
     ['Who is the Treasury official?', null],
+    // An adjective before a noun qualifies it: no official is asked for.
+    ['What official statement did Hamas issue?', null],
+    ['Which chief executive resigned?', 'executive'],
   ])('%s', (question, noun) => {
     expect(askedPersonNoun(question)).toBe(noun);
   });
@@ -87,6 +90,7 @@ describe('naming someone as the noun asked about', () => {
     ['The minister, Thabo Ndlovu, had met both sides every day.', true],
     ['Church minister Thabo Ndlovu met both sides.', true],
     ['Thabo Ndlovu, a Methodist minister from Soweto, met both sides.', true],
+    ['Thabo Ndlovu, a minister asked to mediate, met both sides.', true],
     // The noun with no one named by it restates the question; a name the question writes is not the answer.
     ['Talks mediated by a church minister ended the Durban dock strike.', false],
     ['As minister, Ndlovu met both sides.', false],

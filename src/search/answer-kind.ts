@@ -143,21 +143,26 @@ const MAX_PERSON_QUALIFIERS = 2;
  * of names) and up to two lowercase qualifiers: "official" in "Which U.S. Treasury official
  * told...", "president" in "Which former Rocky Mount Undergarment president...", "member" in
  * "Which German bank's board member said...". A stopword or a mark ending a clause ends the
- * phrase: "What did the president say?" asks for a statement.
+ * phrase: "What did the president say?" asks for a statement; an adjective before a noun
+ * qualifies it: "What official statement..." asks for no official.
  */
 export function askedPersonNoun(question: string): string | null {
-  const phrase = WHICH_PHRASE.exec(question)?.[1]?.trim().split(/\s+/u) ?? [];
+  const phrase = (WHICH_PHRASE.exec(question)?.[1]?.trim().split(/\s+/u) ?? []).map((written) => ({ written, word: fold(written).replace(/['’]s$/u, '').replace(/[^\p{L}-]/gu, '') }));
   let qualifiers = 0;
-  for (const written of phrase) {
-    const word = fold(written).replace(/['’]s$/u, '').replace(/[^\p{L}-]/gu, '');
+  for (const [i, { written, word }] of phrase.entries()) {
     if (word === '' || STOPWORDS.has(word)) return null;
     if (/^\p{Ll}/u.test(written)) {
-      if (isRoleNoun(word)) return word;
+      if (isRoleNoun(word) && !qualifiesNext(word, phrase[i + 1]?.word)) return word;
       qualifiers += 1;
     }
     if (qualifiers > MAX_PERSON_QUALIFIERS || /[,;:?!]$/u.test(written)) return null;
   }
   return null;
+}
+
+/** Whether a word is an adjective before the noun `next` ("official" in "What official statement...", "chief" in "Which chief executive..."). */
+function qualifiesNext(word: string, next: string | undefined): boolean {
+  return next !== undefined && !STOPWORDS.has(next) && firstSenseWords(word, 'adj').length > 0 && firstSenseWords(next, 'noun').length > 0;
 }
 
 /** "Who is Hakan Fidan?": the rest of a who-question after its verb "be". */
@@ -312,18 +317,18 @@ function titledBefore(tokens: readonly string[], start: number, role: (token: st
  * Whether an apposition after the name ending at `end` gives a role: after a comma, "is", "was"
  * or "as", a role noun among its first words, in a stretch up to the next comma or relative
  * pronoun that holds no verb of a clause ("Witkoff, speaking to reporters", "Asked about Katz,
- * the spokesman said").
+ * the spokesman said"); a participle after the role qualifies it ("Chanthong Pattamapong, a
+ * commodities trader asked to draw up the study").
  */
 function titledAfter(tokens: readonly string[], end: number, role: (token: string) => boolean): boolean {
   if (!APPOSITION_START.has(fold(tokens[end + 1] ?? ''))) return false;
   const rest = tokens.slice(end + 2);
   const close = rest.findIndex((token) => APPOSITION_END.has(fold(token)));
   const apposition = close < 0 ? rest : rest.slice(0, close);
-  const clause = apposition.some((token) => {
-    const word = fold(token);
-    return CLAUSE_VERBS.has(word) || (/^\p{Ll}[\p{Ll}']*(?:ing|ed)$/u.test(token) && !role(token));
-  });
-  return !clause && apposition.slice(0, APPOSITION_REACH).some(role);
+  const titled = apposition.slice(0, APPOSITION_REACH).findIndex(role);
+  // A participle after the role qualifies it ("a commodities trader asked to draw up the study"); before it, it opens a clause.
+  const clause = apposition.some((token, i) => CLAUSE_VERBS.has(fold(token)) || (/^\p{Ll}[\p{Ll}']*(?:ing|ed)$/u.test(token) && !role(token) && (titled < 0 || i < titled)));
+  return !clause && titled >= 0;
 }
 
 /**

@@ -84,8 +84,6 @@ const SPEAKER_BOOST = 1.15;
 const PLAN_BOOST = 1.3;
 /** How much a sentence naming someone as the noun a "which" question asks about counts against one that names no one so; more than the kind's, being evidence of the very person asked. */
 const PERSON_NAMED_BOOST = 1.5;
-/** The least weight of a variant of that noun that names someone as it: a synonym ("chief" for "head"), not a far relative. */
-const PERSON_NOUN_VARIANT = 0.4;
 /** How much a sentence giving a number of what a "how many" question counts is preferred (see `preferCounted`). */
 const COUNT_BOOST = 1.3;
 /** Index terms (stopwords left out) between a number and the thing it counts: "6,000 white Akoya pearls". */
@@ -508,13 +506,17 @@ function askedTermsOf(question: Question): ReadonlySet<string> {
  * Among the best candidates, for "Which X...?" with X a noun of persons, a sentence naming someone
  * as X ("Treasury official David Mulford said") outranks one restating the question with X
  * unnamed ("a Treasury official told the conference"): the asked kind, a person, cannot tell them
- * apart when the restating sentence names others. Like the kind's, the lift counts in the
- * answerability evidence: naming someone as the asked noun is evidence of an answer (kept out, it
- * left the quiz's lifted right answers under the gate, "Rookie Ron Nischwitz continued...").
+ * apart when the restating sentence names others. Like the speaker's, the lift orders candidates
+ * and stays out of the answerability evidence: a story on another topic names officials too
+ * ("Treasurer Paul Keating said..." for an absent wool subsidy cut).
  */
 function preferPersonNamedAs(ranked: RankedSentence[], question: Question, lookup: ReturnType<typeof variantLookup>): void {
-  const isAskedNoun = (token: string) => terms(token, 'query').some((term) => (lookup.get(term) ?? []).some(({ q, weight, phrase }) => q === question.personNoun && phrase === null && weight >= PERSON_NOUN_VARIANT));
-  liftWithinReach(ranked, PERSON_NAMED_BOOST, (candidate) => namesPersonAs(candidate.sentence.text, isAskedNoun, askedTermsOf(question)));
+  const isAskedNoun = (token: string) => terms(token, 'query').some((term) => writtenTermsOf(lookup, term).includes(question.personNoun));
+  liftWithinReach(ranked, PERSON_NAMED_BOOST, (candidate) => {
+    const named = namesPersonAs(candidate.sentence.text, isAskedNoun, askedTermsOf(question));
+    if (named) candidate.preferred *= PERSON_NAMED_BOOST;
+    return named;
+  });
 }
 
 /**
