@@ -276,6 +276,16 @@ describe('news stories', () => {
     expect(small.answer('How many pearls were on the dress?').sentences[0]?.text).toBe('Police said the dress is made of 6,000 white Akoya pearls.');
   });
 
+  it('does not quote a story that never names the speaker asked about as their words', async () => {
+    const strike = ['The military released video of the strike on the Ain al-Hilweh camp near Sidon.', 'It said the strike hit a training compound.'];
+    const without = await Library.fromArticles([storyArticle('camp', 'Wire', strike), storyArticle('budget', 'Wire', ['The council approved the budget on Monday.'])]);
+    const question = 'What did Hezbollah say after the Ain al-Hilweh strike?';
+    expect(without.answer(question).answered).toBe(false);
+    const reaction = 'Hezbollah said the strike on Ain al-Hilweh was a massacre.';
+    const withSpeaker = await Library.fromArticles([storyArticle('camp', 'Wire', [...strike, reaction]), storyArticle('budget', 'Wire', ['The council approved the budget on Monday.'])]);
+    expect(withSpeaker.answer(question).sentences[0]?.text).toBe(reaction);
+  });
+
   it('answers "which X" with the sentence naming someone as X, over the lead naming the X no one', async () => {
     const answer = 'Church minister Thabo Ndlovu, who mediated the talks, said the dock strike was over.';
     const small = await Library.fromArticles([

@@ -64,6 +64,8 @@ const ANSWER_CANDIDATES = 10;
 const NEIGHBOUR_CONTEXT = 0.2;
 const RUNNER_UP_SHARE = 0.7;
 const RUNNER_UP_COVERAGE = 0.8;
+/** The least a match of a speaker's word counts for the speaker to be named: a synonym or another spelling, not a far relative. */
+const SPEAKER_NAMED = 0.4;
 /** Below this confidence the answer is unsure: slots the close sentences leave are filled from the first quote's story with sentences matching less of the question (`UNSURE_*`), where the fact asked may stand. */
 const SURE = 0.8;
 const UNSURE_SHARE = 0.5;
@@ -263,7 +265,7 @@ export function composeAnswer(text: string, candidates: Candidates, cache: Sente
   const named = DEFINITION.exec(text)?.[1]?.trim().split(/\s+/) ?? [];
   // Every word of the thing must be a question term: "What was the name of..." names nothing.
   const namesApart = best !== undefined && named.length >= 2 && named.length === question.terms.length && best.phraseShare < 1;
-  if (!best || !judged?.quotes || namesApart || missesPartOfName(text, question, best)) {
+  if (!best || !judged?.quotes || namesApart || missesPartOfName(text, question, best) || missesSpeaker(question, best, ranked)) {
     // A reader who named an outlet is told that only it was searched, not that the coverage lacks the topic.
     const searched = candidates.outlet === null ? null : `Nothing from ${candidates.outlet} in the coverage answers this.`;
     return unanswered(text, retrieved.map((r) => articleRef(r.article)).slice(0, MAX_RELATED), confidence, searched);
@@ -283,6 +285,22 @@ export function composeAnswer(text: string, candidates: Candidates, cache: Sente
     .slice(0, MAX_RELATED)
     .map((r) => articleRef(r.article));
   return { question: text, answered: true, sentences, sources, related, confidence, notice: null };
+}
+
+/**
+ * Whether the question asks what someone said ("What did Hezbollah say after the strike?") and
+ * the best sentence's story never names them, in its ranked sentences or its title: its words are
+ * someone else's, however well it matches the rest ("The military released video of the strike").
+ */
+function missesSpeaker(question: Question, best: RankedSentence, ranked: readonly RankedSentence[]): boolean {
+  if (question.speaker.length === 0) return false;
+  const named = new Set<number>();
+  for (const r of ranked) {
+    if (r.article !== best.article) continue;
+    for (const [q, strength] of [...r.matched, ...r.neighbourMatched]) if (strength >= SPEAKER_NAMED) named.add(q);
+  }
+  const title = new Set(terms(best.article.title ?? '', 'index'));
+  return !question.speaker.some((q) => named.has(q) || question.terms[q]?.variants.some((v) => v.weight >= SPEAKER_NAMED && title.has(v.term)));
 }
 
 /**
