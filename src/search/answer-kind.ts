@@ -138,7 +138,7 @@ const WHICH_PHRASE = /\b(?:which|what)\s+(?:(?:the|an?)\s+)?(.+)/iu;
 const MAX_PERSON_QUALIFIERS = 2;
 
 /**
- * The noun of persons a "which" question asks to name: the first word written in lowercase whose
+ * The noun of persons a "which" or "what" question asks to name: the first word written in lowercase whose
  * first sense WordNet files among persons, read past capitalised words (names and the adjectives
  * of names) and up to two lowercase qualifiers: "official" in "Which U.S. Treasury official
  * told...", "president" in "Which former Rocky Mount Undergarment president...", "member" in

@@ -38,7 +38,7 @@ export interface Question {
   titles: readonly QuestionTitle[];
   /** The term of the thing a "how many" question counts ("pearls" in "How many pearls were on the gown?"), by index; -1 when none. */
   counted: number;
-  /** The term of the noun of persons a "which" question asks to name ("official" in "Which U.S. Treasury official said...?"), by index; -1 when none. */
+  /** The term of the noun of persons a "which" or "what" question asks to name ("official" in "Which U.S. Treasury official said...?"), by index; -1 when none. */
   personNoun: number;
 }
 
