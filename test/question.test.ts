@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { terms } from '../src/search/analyzer.ts';
-import { joinCollocations, prepareQuestion, readQuestion, withTimeAdverbs } from '../src/search/question.ts';
+import { joinCollocations, prepareQuestion, readQuestion, withApostrophes, withTimeAdverbs } from '../src/search/question.ts';
 import { Vocabulary } from '../src/search/vocabulary.ts';
 
 /** A vocabulary of one document per text, as the index builds it. */
@@ -106,5 +106,18 @@ describe('years and months a question names', () => {
     ['What was signed in 1815?', ['1815=year:1815']],
   ])('%s', (question, expected) => {
     expect(calendars(question)).toEqual(expected);
+  });
+});
+
+describe('question words typed without their apostrophe', () => {
+  it.each([
+    ['whos witkoff', "who's witkoff"],
+    ['Wheres the next meeting?', "Where's the next meeting?"],
+    ['so whats hamas saying', "so what's hamas saying"],
+    // Only question words: other words ending in "s" stay as typed.
+    ['What does Thomas say?', 'What does Thomas say?'],
+    ['shows and hosts', 'shows and hosts'],
+  ])('%s', (typed, read) => {
+    expect(withApostrophes(typed)).toBe(read);
   });
 });

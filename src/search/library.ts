@@ -7,7 +7,7 @@ import type { Article, Corpus } from '../corpus/article.ts';
 import { CorpusCache, loadCorpus, type LoadOptions } from '../corpus/loader.ts';
 import { ArticleIndex, type Retrieval } from './article-index.ts';
 import { composeAnswer, articleRef, findCandidates, unanswered } from './answer.ts';
-import { prepareQuestion, readQuestion } from './question.ts';
+import { prepareQuestion, readQuestion, withApostrophes } from './question.ts';
 import {
   PAGE_SIZE,
   type Answer,
@@ -111,11 +111,12 @@ export class Library {
   answer(question: string, filters: Filters = {}): Answer {
     const started = performance.now();
     const tookMs = () => performance.now() - started;
-    const { terms: termsOfQuestion, notice } = readQuestion(question);
+    const asked = withApostrophes(question);
+    const { terms: termsOfQuestion, notice } = readQuestion(asked);
     if (notice) return { ...unanswered(question, [], 0, notice), tookMs: tookMs() };
     const outlets = this.coverage().outlets.flatMap((o) => (o.outlet === null ? [] : [o.outlet]));
-    const candidates = findCandidates(this.index, this.sentences, question, termsOfQuestion, acceptedFilters(filters), outlets);
-    return { ...composeAnswer(question, candidates, this.sentences), tookMs: tookMs() };
+    const candidates = findCandidates(this.index, this.sentences, asked, termsOfQuestion, acceptedFilters(filters), outlets);
+    return { ...composeAnswer(asked, candidates, this.sentences), question, tookMs: tookMs() };
   }
 
   /**

@@ -49,6 +49,18 @@ export interface QuestionTitle {
   bearer: string;
 }
 
+/** A question word typed with the "'s" of "is" but no apostrophe: "whos", "whats", "wheres". */
+const UNMARKED_CONTRACTION = /\b(who|what|where|when|why|how)s\b/giu;
+
+/**
+ * The question with its question words' contractions written out as chat leaves them unmarked
+ * ("whos witkoff" → "who's witkoff"): read as typed, "whos" is no question word, so the kind of
+ * answer asked for is lost, and "wheres" is a question term no article holds.
+ */
+export function withApostrophes(text: string): string {
+  return text.replace(UNMARKED_CONTRACTION, "$1's");
+}
+
 /**
  * A question's terms, or why it cannot be used (in words for the reader). An overlong text is
  * refused before it is analysed, so 10,000 pasted characters cost nothing.
