@@ -292,6 +292,16 @@ describe('news stories', () => {
     expect(withSpeaker.answer(question).sentences[0]?.text).toBe(reaction);
   });
 
+  it('still quotes a story naming the speaker by the words of their acronym, or asked about as "the company"', async () => {
+    const fee = 'The bank said it was also halving its yearly Visa card user fee to six dlrs.';
+    const small = await Library.fromArticles([
+      storyArticle('visa', 'Wire', ['Canadian Imperial Bank of Commerce said it would cut the interest rate on its Visa card to 15.9 pct.', fee]),
+      storyArticle('budget', 'Wire', ['The council approved the budget on Monday.']),
+    ]);
+    expect(small.answer('What did CIBC announce about its Visa user fee?').sentences[0]?.text).toBe(fee);
+    expect(small.answer('What did the company say about its Visa user fee?').sentences[0]?.text).toBe(fee);
+  });
+
   it('answers "which X" with the sentence naming someone as X, over the lead naming the X no one', async () => {
     const answer = 'Church minister Thabo Ndlovu, who mediated the talks, said the dock strike was over.';
     const small = await Library.fromArticles([

@@ -24,7 +24,7 @@ import type { ArticleIndex, Retrieval } from './article-index.ts';
 import { answerKind, askedPersonNoun, countedThing, ROLE_WORDS, typeWord } from './answer-kind.ts';
 import { askedSpeaker, DO_SUPPORT } from './speakers.ts';
 import { STOPWORDS } from './stopwords.ts';
-import { firstSenseWords, isCommunicationVerb } from './wordnet.ts';
+import { firstSenseWords, isCommonWord, isCommunicationVerb } from './wordnet.ts';
 import { answerEvidence, judge } from './answerability.ts';
 import { candidateCount, preferDated } from './dateline.ts';
 import { isNameWord, titledNames } from './names.ts';
@@ -101,6 +101,8 @@ export interface Candidates {
   ranked: RankedSentence[];
   /** The outlet the question names and alone was searched ("What did Al Mayadeen report..."), if any. */
   outlet: string | null;
+  /** The question terms of the speaker asked about when a name, not a common word, names them ("Hezbollah", not "the company"); empty otherwise. */
+  namedSpeaker: number[];
 }
 
 /**
@@ -128,10 +130,14 @@ export function findCandidates(
   );
   const asking = joinCollocations(text, withTimeAdverbs(text, topical.length > 0 ? topical : asked));
   const prepared = prepareQuestion(asking, index.vocabulary, false, wants, aboutNow, DO_SUPPORT.test(text));
-  const question = { ...prepared, speaker: askedSpeaker(text, asking), aboutPlans: asksAboutPlans(text), titles: titlesOf(text, prepared), counted: countedIn(text, prepared), personNoun: personNounIn(text, prepared) };
+  const speaker = askedSpeaker(text, asking);
+  const question = { ...prepared, speaker, aboutPlans: asksAboutPlans(text), titles: titlesOf(text, prepared), counted: countedIn(text, prepared), personNoun: personNounIn(text, prepared) };
   const scope = outlet ? { ...filters, outlet } : filters;
   const retrieved = preferDated(index.retrieve(retrievalTerms(question, index.vocabulary), scope, 'any', candidateCount(question, ANSWER_CANDIDATES)), question, ANSWER_CANDIDATES);
-  return { question, retrieved, ranked: rankSentences(question, retrieved, cache), outlet };
+  // "What did the company say...": a common word names a speaker the story may name otherwise ("IBM said"); "the Pope" is a name.
+  const isName = (t: AskedTerm | undefined) => t !== undefined && (/^\p{Lu}/u.test(text.slice(t.start, t.end)) || !isCommonWord(t.word));
+  const namedSpeaker = speaker.some((q) => isName(asking[q])) ? speaker : [];
+  return { question, retrieved, ranked: rankSentences(question, retrieved, cache), outlet, namedSpeaker };
 }
 
 /** The names the question writes with a title, by their terms (see `titledNames`). */
@@ -265,7 +271,7 @@ export function composeAnswer(text: string, candidates: Candidates, cache: Sente
   const named = DEFINITION.exec(text)?.[1]?.trim().split(/\s+/) ?? [];
   // Every word of the thing must be a question term: "What was the name of..." names nothing.
   const namesApart = best !== undefined && named.length >= 2 && named.length === question.terms.length && best.phraseShare < 1;
-  if (!best || !judged?.quotes || namesApart || missesPartOfName(text, question, best) || missesSpeaker(question, best, ranked)) {
+  if (!best || !judged?.quotes || namesApart || missesPartOfName(text, question, best) || missesSpeaker(question, candidates.namedSpeaker, best, ranked)) {
     // A reader who named an outlet is told that only it was searched, not that the coverage lacks the topic.
     const searched = candidates.outlet === null ? null : `Nothing from ${candidates.outlet} in the coverage answers this.`;
     return unanswered(text, retrieved.map((r) => articleRef(r.article)).slice(0, MAX_RELATED), confidence, searched);
@@ -288,19 +294,44 @@ export function composeAnswer(text: string, candidates: Candidates, cache: Sente
 }
 
 /**
- * Whether the question asks what someone said ("What did Hezbollah say after the strike?") and
- * the best sentence's story never names them, in its ranked sentences or its title: its words are
- * someone else's, however well it matches the rest ("The military released video of the strike").
+ * Whether the question asks what someone it names said ("What did Hezbollah say after the
+ * strike?", `speaker`: their question terms) and the best sentence's story never names them, in
+ * its ranked sentences or its title, by their name, another spelling, a synonym, or the words an
+ * acronym stands for ("Canadian Imperial Bank of Commerce" for CIBC): its words are someone
+ * else's, however well it matches the rest ("The military released video of the strike").
  */
-function missesSpeaker(question: Question, best: RankedSentence, ranked: readonly RankedSentence[]): boolean {
-  if (question.speaker.length === 0) return false;
+function missesSpeaker(question: Question, speaker: readonly number[], best: RankedSentence, ranked: readonly RankedSentence[]): boolean {
+  if (speaker.length === 0) return false;
   const named = new Set<number>();
   for (const r of ranked) {
     if (r.article !== best.article) continue;
     for (const [q, strength] of [...r.matched, ...r.neighbourMatched]) if (strength >= SPEAKER_NAMED) named.add(q);
   }
   const title = new Set(terms(best.article.title ?? '', 'index'));
-  return !question.speaker.some((q) => named.has(q) || question.terms[q]?.variants.some((v) => v.weight >= SPEAKER_NAMED && title.has(v.term)));
+  const story = [best.article.title ?? '', ...best.article.paragraphs].join('\n');
+  return !speaker.some((q) => {
+    const term = question.terms[q];
+    return named.has(q) || term?.variants.some((v) => v.weight >= SPEAKER_NAMED && title.has(v.term)) || (term !== undefined && spellsOut(story, term.term));
+  });
+}
+
+/** Words that may stand inside a name without giving its acronym a letter ("Bank of Commerce"). */
+const UNLETTERED = new Set(['of', 'and', 'for', 'the', '&']);
+
+/** Whether a text writes a name whose capitalised words' initials spell `acronym` ("Canadian Imperial Bank of Commerce" for cibc). */
+function spellsOut(text: string, acronym: string): boolean {
+  if (!/^\p{L}{2,6}$/u.test(acronym)) return false;
+  const words = text.match(/[\p{L}&][\p{L}'’-]*/gu) ?? [];
+  return words.some((_, start) => {
+    let letters = '';
+    for (let at = start; at < words.length && letters.length < acronym.length; at += 1) {
+      const word = words[at] ?? '';
+      if (letters.length > 0 && UNLETTERED.has(word.toLowerCase())) continue;
+      if (!/^\p{Lu}/u.test(word)) return false;
+      letters += fold(word).charAt(0);
+    }
+    return letters === acronym;
+  });
 }
 
 /**
