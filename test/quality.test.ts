@@ -302,6 +302,15 @@ describe('news stories', () => {
     expect(small.answer('What did the company say about its Visa user fee?').sentences[0]?.text).toBe(fee);
   });
 
+  it('still quotes a story naming the country whose capital the question names as the speaker', async () => {
+    const opposed = "China's foreign ministry said it firmly opposed the arms sale to Taiwan.";
+    const small = await Library.fromArticles([
+      storyArticle('arms', 'Wire', ['The United States approved a 330 million dollar arms sale to Taiwan on Friday.', opposed]),
+      storyArticle('budget', 'Wire', ['The council approved the budget on Monday.']),
+    ]);
+    expect(small.answer('What did Beijing say about the arms sale to Taiwan?').sentences[0]?.text).toBe(opposed);
+  });
+
   it('answers "which X" with the sentence naming someone as X, over the lead naming the X no one', async () => {
     const answer = 'Church minister Thabo Ndlovu, who mediated the talks, said the dock strike was over.';
     const small = await Library.fromArticles([

@@ -28,6 +28,7 @@ import { firstSenseWords, isCommonWord, isCommunicationVerb } from './wordnet.ts
 import { answerEvidence, judge } from './answerability.ts';
 import { candidateCount, preferDated } from './dateline.ts';
 import { isNameWord, titledNames } from './names.ts';
+import { capitalCountry } from './place-names.ts';
 import { asksAboutPlans } from './plans.ts';
 import { joinCollocations, phraseTerms, prepareQuestion, retrievalTerms, withTimeAdverbs, type AskedTerm, type Question, type QuestionTitle } from './question.ts';
 import { MAX_RELATED, MAX_SENTENCES, type Answer, type ArticleRef, type CitedSentence, type Filters, type Source } from './results.ts';
@@ -309,10 +310,14 @@ function missesSpeaker(question: Question, speaker: readonly number[], best: Ran
   }
   const title = new Set(terms(best.article.title ?? '', 'index'));
   const story = [best.article.title ?? '', ...best.article.paragraphs].join('\n');
-  return !speaker.some((q) => {
+  const namedHere = speaker.some((q) => {
     const term = question.terms[q];
     return named.has(q) || term?.variants.some((v) => v.weight >= SPEAKER_NAMED && title.has(v.term)) || (term !== undefined && spellsOut(story, term.term));
   });
+  if (namedHere) return false;
+  // "What did Beijing say...": a capital speaks for its country's government, which the story may name instead.
+  const country = capitalCountry(speaker.map((q) => question.terms[q]?.term ?? ''));
+  return country.length === 0 || !terms(story, 'index').some((term) => country.includes(term));
 }
 
 /** Words that may stand inside a name without giving its acronym a letter ("Bank of Commerce"). */

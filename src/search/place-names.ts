@@ -10,6 +10,7 @@ import { fold, terms } from './analyzer.ts';
 
 interface CountryRecord {
   name: { common: string; official: string; native?: Record<string, { common: string; official: string }> };
+  capital?: string[];
   altSpellings?: string[];
   demonyms?: { eng?: { f: string; m: string } };
 }
@@ -22,6 +23,8 @@ const LATIN = /^[\p{Script=Latin}\s'’.-]+$/u;
 interface PlaceNames {
   groups: Map<string, string[]>;
   words: Map<string, Set<string>>;
+  /** Each capital's index terms, joined by spaces, to its country's name terms. */
+  capitals: Map<string, string[]>;
 }
 
 let placeNames: PlaceNames | null = null;
@@ -46,6 +49,7 @@ function load(): PlaceNames {
   const words = new Map<string, Set<string>>();
   const countriesOf = new Map<string, number>();
   const countryGroups: string[][] = [];
+  const capitals = new Map<string, string[]>();
   for (const country of countries) {
     const names = [
       country.name.common,
@@ -62,6 +66,7 @@ function load(): PlaceNames {
     const group = [...new Set(named.map(({ term }) => term))];
     for (const { term, place } of named) if (!/\s/u.test(place)) words.set(term, (words.get(term) ?? new Set()).add(fold(place)));
     countryGroups.push(group);
+    for (const capital of country.capital ?? []) capitals.set(terms(capital, 'query').join(' '), group);
     for (const term of group) countriesOf.set(term, (countriesOf.get(term) ?? 0) + 1);
   }
   // A name two countries answer to ("Republic of China" is Taiwan's too) names neither for sure.
@@ -70,7 +75,7 @@ function load(): PlaceNames {
     if (unambiguous.length < 2) continue;
     for (const term of unambiguous) byTerm.set(term, unambiguous);
   }
-  return { groups: byTerm, words };
+  return { groups: byTerm, words, capitals };
 }
 
 /** Index terms naming the same country as `term` (not `term` itself); empty for other words. */
@@ -86,4 +91,10 @@ export function placeNameWords(word: string): string[] {
   const { words } = (placeNames ??= load());
   const found = placeVariants(term).flatMap((other) => [...(words.get(other) ?? [])]);
   return [...new Set(found)].filter((other) => other !== word);
+}
+
+/** The name terms of the country whose capital `capital`'s index terms name ("new", "delhi" → india, indian...); empty for other words. */
+export function capitalCountry(capital: readonly string[]): string[] {
+  const { capitals } = (placeNames ??= load());
+  return capitals.get(capital.join(' ')) ?? [];
 }
