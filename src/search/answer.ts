@@ -32,7 +32,7 @@ import { capitalCountry } from './place-names.ts';
 import { asksAboutPlans } from './plans.ts';
 import { joinCollocations, phraseTerms, prepareQuestion, retrievalTerms, withTimeAdverbs, type AskedTerm, type Question, type QuestionTitle } from './question.ts';
 import { MAX_RELATED, MAX_SENTENCES, type Answer, type ArticleRef, type CitedSentence, type Filters, type Source } from './results.ts';
-import { namesWantedKind, rankSentences, type RankedSentence, type Sentence, type SentenceCache } from './sentence-ranking.ts';
+import { namesWantedKind, rankSentences, strongest, type RankedSentence, type Sentence, type SentenceCache } from './sentence-ranking.ts';
 import { pointsBack, states } from './sentences.ts';
 
 /** Words that ask about the present rather than a past event. */
@@ -303,16 +303,13 @@ export function composeAnswer(text: string, candidates: Candidates, cache: Sente
  */
 function missesSpeaker(question: Question, speaker: readonly number[], best: RankedSentence, ranked: readonly RankedSentence[]): boolean {
   if (speaker.length === 0) return false;
-  const named = new Set<number>();
-  for (const r of ranked) {
-    if (r.article !== best.article) continue;
-    for (const [q, strength] of [...r.matched, ...r.neighbourMatched]) if (strength >= SPEAKER_NAMED) named.add(q);
-  }
+  const inStory = new Map<number, number>();
+  for (const r of ranked) if (r.article === best.article) strongest(strongest(inStory, r.matched), r.neighbourMatched);
   const title = new Set(terms(best.article.title ?? '', 'index'));
   const story = [best.article.title ?? '', ...best.article.paragraphs].join('\n');
   const namedHere = speaker.some((q) => {
     const term = question.terms[q];
-    return named.has(q) || term?.variants.some((v) => v.weight >= SPEAKER_NAMED && title.has(v.term)) || (term !== undefined && spellsOut(story, term.term));
+    return (inStory.get(q) ?? 0) >= SPEAKER_NAMED || term?.variants.some((v) => v.weight >= SPEAKER_NAMED && title.has(v.term)) || (term !== undefined && spellsOut(story, term.term));
   });
   if (namedHere) return false;
   // "What did Beijing say...": a capital speaks for its country's government, which the story may name instead.

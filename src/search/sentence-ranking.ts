@@ -512,11 +512,8 @@ function askedTermsOf(question: Question): ReadonlySet<string> {
  */
 function preferPersonNamedAs(ranked: RankedSentence[], question: Question, lookup: ReturnType<typeof variantLookup>): void {
   const isAskedNoun = (token: string) => terms(token, 'query').some((term) => writtenTermsOf(lookup, term).includes(question.personNoun));
-  liftWithinReach(ranked, PERSON_NAMED_BOOST, (candidate) => {
-    const named = namesPersonAs(candidate.sentence.text, isAskedNoun, askedTermsOf(question));
-    if (named) candidate.preferred *= PERSON_NAMED_BOOST;
-    return named;
-  });
+  const asked = askedTermsOf(question);
+  orderWithinReach(ranked, PERSON_NAMED_BOOST, (candidate) => namesPersonAs(candidate.sentence.text, isAskedNoun, asked));
 }
 
 /**
@@ -534,13 +531,11 @@ function preferSpeaker(
   titledIn: (article: Article) => ReadonlyMap<number, number>,
 ): void {
   const standsFor = (term: string) => termsStoodFor(lookup, term);
-  liftWithinReach(ranked, SPEAKER_BOOST, (candidate) => {
+  orderWithinReach(ranked, SPEAKER_BOOST, (candidate) => {
     // "US envoy Steve Witkoff" speaks where "Witkoff said...", in a story introducing him so (see `withTitles`).
     const titled = titledIn(candidate.article);
     const named = titled.size > 0 ? question.speaker.filter((q) => !titled.has(q)) : question.speaker;
-    const speaks = speaksIn(candidate.sentence.text, cache.previous(candidate.article, candidate.sentence)?.text, named, standsFor);
-    if (speaks) candidate.preferred *= SPEAKER_BOOST;
-    return speaks;
+    return speaksIn(candidate.sentence.text, cache.previous(candidate.article, candidate.sentence)?.text, named, standsFor);
   });
 }
 
@@ -552,11 +547,7 @@ function preferSpeaker(
  */
 function preferPlans(ranked: RankedSentence[], lookup: ReturnType<typeof variantLookup>): void {
   const asked = (term: string) => writtenTermsOf(lookup, term).length > 0;
-  liftWithinReach(ranked, PLAN_BOOST, (candidate) => {
-    const planned = statesAsPlanned(candidate.sentence.text, asked);
-    if (planned) candidate.preferred *= PLAN_BOOST;
-    return planned;
-  });
+  orderWithinReach(ranked, PLAN_BOOST, (candidate) => statesAsPlanned(candidate.sentence.text, asked));
 }
 
 /**
@@ -566,11 +557,7 @@ function preferPlans(ranked: RankedSentence[], lookup: ReturnType<typeof variant
  * speaker's, the lift orders candidates and stays out of the answerability evidence.
  */
 function preferCounted(ranked: RankedSentence[], counted: number, lookup: ReturnType<typeof variantLookup>): void {
-  liftWithinReach(ranked, COUNT_BOOST, (candidate) => {
-    const counts = countsTerm(candidate.sentence.text, counted, lookup);
-    if (counts) candidate.preferred *= COUNT_BOOST;
-    return counts;
-  });
+  orderWithinReach(ranked, COUNT_BOOST, (candidate) => countsTerm(candidate.sentence.text, counted, lookup));
 }
 
 /**
@@ -586,6 +573,19 @@ function countsTerm(text: string, q: number, lookup: ReturnType<typeof variantLo
     const before = tokens.slice(Math.max(0, i - COUNT_REACH), i);
     const number = before.findLastIndex(isCount);
     return number >= 0 && !before.slice(number + 1).some((between) => MEASURE_UNITS.has(between.term));
+  });
+}
+
+/**
+ * As `liftWithinReach`, for a lift that orders candidates and stays out of the answerability
+ * evidence (`preferred` undoes it there): it says which sentence answers, not whether the coverage
+ * holds one.
+ */
+function orderWithinReach(ranked: RankedSentence[], boost: number, lifts: (candidate: RankedSentence) => boolean): void {
+  liftWithinReach(ranked, boost, (candidate) => {
+    const lifted = lifts(candidate);
+    if (lifted) candidate.preferred *= boost;
+    return lifted;
   });
 }
 
