@@ -12,6 +12,9 @@ import { FILTER_OPTIONS, filtersFrom, MAX_QUERY_LENGTH, outletChoices, usableQue
  */
 const QUOTES_ROOM = 3000;
 
+/** Room for a notice, which may repeat words of the question or an outlet's name. */
+const NOTICE_ROOM = 500;
+
 /** The feedback buttons' custom_ids: `ask:<recorded ask id>:<1 helpful | 0 not helpful>`. */
 const VOTES = { helpful: '1', notHelpful: '0' } as const;
 
@@ -35,7 +38,7 @@ export function answerMessage(answer: Answer, askId: string | null = null): Mess
       : [];
   const description = answer.answered
     ? answer.sentences.map((sentence) => `> ${displayText(sentence.text, Math.floor(QUOTES_ROOM / answer.sentences.length))} **[${sentence.citation}]**`).join('\n\n')
-    : (answer.notice ?? "I couldn't find this in the coverage.") + (related.length ? ' These articles come closest:' : '');
+    : (answer.notice === null ? "I couldn't find this in the coverage." : displayText(answer.notice, NOTICE_ROOM)) + (related.length ? ' These articles come closest:' : '');
   return embedMessage({
     title: displayText(answer.question, DiscordLimits.embedTitle),
     description,

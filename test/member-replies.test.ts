@@ -117,6 +117,14 @@ describe('what members see for hostile or unusable input', () => {
     expect(liveLinkTargets(message.embeds![0]!.description!)).toEqual([]);
   });
 
+  it('escapes markdown in a notice, which repeats an outlet\'s name or the question\'s words', () => {
+    const notice = 'Nothing from **Wire** [see](http://evil.example/phish) in the coverage answers this.';
+    const message = answerMessage({ question: 'q', answered: false, sentences: [], sources: [], related: [], confidence: 0, notice, tookMs: 0 });
+    const description = message.embeds![0]!.description!;
+    expect(description).toContain('\\*\\*Wire\\*\\*');
+    expect(liveLinkTargets(description)).toEqual([]);
+  });
+
   it('keeps the citation marker of one very long quote', () => {
     const text = `${'word '.repeat(2000)}end.`;
     const message = answerMessage({

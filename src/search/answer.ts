@@ -21,13 +21,13 @@
 import type { Article } from '../corpus/article.ts';
 import { fold, terms } from './analyzer.ts';
 import type { ArticleIndex, Retrieval } from './article-index.ts';
-import { answerKind, askedPersonNoun, countedThing, ROLE_WORDS, typeWord } from './answer-kind.ts';
+import { answerKind, askedPersonNoun, countedThing, NAME_PARTICLES, ROLE_WORDS, typeWord } from './answer-kind.ts';
 import { askedSpeaker, DO_SUPPORT } from './speakers.ts';
 import { STOPWORDS } from './stopwords.ts';
 import { firstSenseWords, isCommonWord, isCommunicationVerb } from './wordnet.ts';
 import { answerEvidence, judge } from './answerability.ts';
 import { candidateCount, preferDated } from './dateline.ts';
-import { isNameWord, titledNames } from './names.ts';
+import { isNameWord, titledNames, writtenWords } from './names.ts';
 import { capitalCountry } from './place-names.ts';
 import { asksAboutPlans } from './plans.ts';
 import { joinCollocations, phraseTerms, prepareQuestion, retrievalTerms, withTimeAdverbs, type AskedTerm, type Question, type QuestionTitle } from './question.ts';
@@ -272,6 +272,8 @@ export function composeAnswer(text: string, candidates: Candidates, cache: Sente
   const named = DEFINITION.exec(text)?.[1]?.trim().split(/\s+/) ?? [];
   // Every word of the thing must be a question term: "What was the name of..." names nothing.
   const namesApart = best !== undefined && named.length >= 2 && named.length === question.terms.length && best.phraseShare < 1;
+  const unknownName = unmentionedSubject(text, question, retrieved);
+  if (unknownName !== null) return unanswered(text, retrieved.map((r) => articleRef(r.article)).slice(0, MAX_RELATED), 0, `Nothing in the coverage mentions ${unknownName}.`);
   if (!best || !judged?.quotes || namesApart || missesPartOfName(text, question, best) || missesSpeaker(question, candidates.namedSpeaker, best, ranked)) {
     // A reader who named an outlet is told that only it was searched, not that the coverage lacks the topic.
     const searched = candidates.outlet === null ? null : `Nothing from ${candidates.outlet} in the coverage answers this.`;
@@ -315,6 +317,40 @@ function missesSpeaker(question: Question, speaker: readonly number[], best: Ran
   // "What did Beijing say...": a capital speaks for its country's government, which the story may name instead.
   const country = capitalCountry(speaker.map((q) => question.terms[q]?.term ?? ''));
   return country.length === 0 || !terms(story, 'index').some((term) => country.includes(term));
+}
+
+/**
+ * The name a question asks about first, most often its subject ("Iran" in "Did Iran send a
+ * delegation to the talks?"), when nothing in the corpus mentions it; else null. A name is a run
+ * of capitalised words (see `isNameWord`) and is mentioned when the corpus holds any of its words
+ * or their variants (another spelling, a close one, another name of the country): news names a
+ * person by the surname alone, so "Benjamin Netanyahu" is mentioned where the coverage writes
+ * "Netanyahu". A candidate story that spells out an acronym, or names the country of a capital
+ * ("China" for "Beijing"), mentions it too. Later names may be settings a story words otherwise
+ * ("What did Javier Milei say at the World Economic Forum?" is answered "In Davos, ..."). However
+ * well the rest of the question matches, a corpus that never names its subject cannot answer it,
+ * whatever its size: in a handful of articles, where most common words are missing, the gate's
+ * evidence cannot tell that apart. In a question Typed In Title Case, capitals mark no name.
+ */
+function unmentionedSubject(text: string, question: Question, retrieved: readonly Retrieval[]): string | null {
+  if (!/\s\p{Ll}/u.test(text)) return null;
+  const words = writtenWords(text).map((word) => word.replace(/['’]s$/u, ''));
+  // A question's first word is capitalised whatever it is ("Wat did..."); an abbreviation WordNet holds ("TV") may be written out or be a common noun.
+  const isName = (word: string, at: number) => at > 0 && isNameWord(word, false) && !(/^\p{Lu}+$/u.test(word) && firstSenseWords(fold(word)).length > 0);
+  const start = words.findIndex(isName);
+  if (start < 0) return null;
+  let end = start + 1;
+  while (end < words.length && (isName(words[end] ?? '', end) || NAME_PARTICLES.has(fold(words[end] ?? '')))) end += 1;
+  const name = words.slice(start, end);
+  const named = name.filter((word) => !NAME_PARTICLES.has(fold(word))).map((word) => wordTermIndex(question, word));
+  // A word that is no question term (a stopword, the outlet searched) is not judged.
+  if (named.some((q) => q < 0 || (question.terms[q]?.variants.length ?? 0) > 0)) return null;
+  const stories = retrieved.map((r) => [r.article.title ?? '', ...r.article.paragraphs].join('\n'));
+  const acronym = name.length === 1 && /^\p{Lu}{2,6}$/u.test(name[0] ?? '') ? fold(name[0] ?? '') : null;
+  const country = capitalCountry(named.map((q) => question.terms[q]?.term ?? ''));
+  const spelledOut = acronym !== null && stories.some((story) => spellsOut(story, acronym));
+  const countryNamed = country.length > 0 && stories.some((story) => terms(story, 'index').some((term) => country.includes(term)));
+  return spelledOut || countryNamed ? null : name.join(' ');
 }
 
 /** Words that may stand inside a name without giving its acronym a letter ("Bank of Commerce"). */
