@@ -30,15 +30,29 @@ async function captionTexts(page: string): Promise<string[]> {
     .filter(Boolean);
 }
 
+/** Letters and digits, by count. */
+const letters = (text: string) => text.match(/[\p{L}\p{N}]/gu)?.length ?? 0;
+
+/**
+ * The texts of the expected article's paragraphs and list items that are links, nine tenths of
+ * their letters or more ("[Read: Tunisia sends most foreign fighters...]", "Continue reading the
+ * main story"): newsdesk drops them on purpose, as links to other pages, not the article's words.
+ */
+function linkTexts(document: ReturnType<typeof parseHTML>['document']): string[] {
+  return [...document.querySelectorAll('p, li')]
+    .filter((element) => letters([...element.querySelectorAll('a')].map((a) => a.textContent ?? '').join('')) >= 0.9 * letters(element.textContent ?? '') && letters(element.textContent ?? '') > 0)
+    .map((element) => normalizeSpace(element.textContent ?? ''));
+}
+
 /**
  * The expected article's text. Image captions and credits are removed from it because newsdesk
- * drops them on purpose: a caption is not the article's words.
+ * drops them on purpose: a caption is not the article's words; so are links standing alone.
  */
 async function expectedText(page: string): Promise<string> {
   const html = await readFile(path.join(PAGES, page, 'expected.html'), 'utf8');
   const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
   let text = normalizeSpace(document.body.textContent ?? '');
-  for (const caption of await captionTexts(page)) text = normalizeSpace(text.replace(caption, ' '));
+  for (const dropped of [...(await captionTexts(page)), ...linkTexts(document)]) text = normalizeSpace(text.replace(dropped, ' '));
   return text;
 }
 
@@ -47,10 +61,11 @@ async function expectedParagraphs(page: string): Promise<string[]> {
   const html = await readFile(path.join(PAGES, page, 'expected.html'), 'utf8');
   const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
   const captions = await captionTexts(page);
+  const links = new Set(linkTexts(document));
   return [...document.querySelectorAll('p')]
     .filter((p) => !p.querySelector('p, div, br, figure, ul, ol, table'))
     .map((p) => captions.reduce((text, caption) => normalizeSpace(text.replace(caption, ' ')), normalizeSpace(p.textContent ?? '')))
-    .filter((text) => text.split(' ').length >= 12);
+    .filter((text) => text.split(' ').length >= 12 && !links.has(text));
 }
 
 /** The pages listed in the folder's index, loaded through the HTML path (nothing when the folder is absent). */

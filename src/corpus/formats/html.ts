@@ -68,23 +68,56 @@ function skipped(node: TreeNode): boolean {
 }
 
 /**
- * Texts of the block elements of an HTML fragment, in reading order. A line break in the page's
- * source is a space, as a browser shows it: pages hard-wrap their paragraphs ("Gunmen opened fire
- * on visitors at / Tunisia's most renowned museum..."), and only preformatted text keeps its lines.
+ * Share of a block's letters inside links from which the block is a link, not the article's
+ * words: "[Read: Why Tunisia suffers from Islamist violence]" between two paragraphs, a list of
+ * related stories. A sentence linking a source ("according to the Pew Research Center") is
+ * mostly not link.
+ */
+const LINK_BLOCK_SHARE = 0.9;
+
+/** A block element's text as gathered, how many of its letters stand inside links, and whether a heading holds it. */
+interface Block {
+  text: string;
+  linked: number;
+  heading: boolean;
+}
+
+const HEADINGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
+
+/** The letters and digits of a text, by count: what a link's share of a block is measured in. */
+function letterCount(text: string): number {
+  return text.match(/[\p{L}\p{N}]/gu)?.length ?? 0;
+}
+
+/**
+ * Texts of the block elements of an HTML fragment, in reading order, leaving out blocks that are
+ * links (see `LINK_BLOCK_SHARE`) unless they are headings, which name the text after them however
+ * they link. A line break in the page's source is a space, as a browser shows
+ * it: pages hard-wrap their paragraphs ("Gunmen opened fire on visitors at / Tunisia's most
+ * renowned museum..."), and only preformatted text keeps its lines.
  */
 export function blockTexts(html: string): string[] {
   const { document } = htmlLibraries().parseHTML(`<!doctype html><html><body>${html}</body></html>`);
-  const parts: string[] = [];
-  const visit = (node: TreeNode, preformatted: boolean): void => {
-    if (node.nodeType === 3) parts.push(preformatted ? (node.textContent ?? '') : (node.textContent ?? '').replace(/[\r\n]+/gu, ' '));
+  const blocks: Block[] = [{ text: '', linked: 0, heading: false }];
+  const visit = (node: TreeNode, preformatted: boolean, linked: boolean): void => {
+    if (node.nodeType === 3) {
+      const text = preformatted ? (node.textContent ?? '') : (node.textContent ?? '').replace(/[\r\n]+/gu, ' ');
+      const block = blocks[blocks.length - 1]!;
+      block.text += text;
+      if (linked) block.linked += letterCount(text);
+    }
     if (node.nodeType !== 1 || skipped(node)) return;
     const isBlock = BLOCK_ELEMENTS.has(node.nodeName);
-    if (isBlock) parts.push('\n');
-    for (const child of Array.from(node.childNodes)) visit(child, preformatted || node.nodeName === 'PRE');
-    if (isBlock) parts.push('\n');
+    if (isBlock) blocks.push({ text: '', linked: 0, heading: HEADINGS.has(node.nodeName) });
+    for (const child of Array.from(node.childNodes)) visit(child, preformatted || node.nodeName === 'PRE', linked || node.nodeName === 'A');
+    if (isBlock) blocks.push({ text: '', linked: 0, heading: false });
   };
-  visit(document.body as unknown as TreeNode, false);
-  return parts.join('').split('\n').map(normalizeSpace).filter(Boolean);
+  visit(document.body as unknown as TreeNode, false, false);
+  return blocks
+    .filter((block) => block.heading || block.linked === 0 || block.linked < LINK_BLOCK_SHARE * letterCount(block.text))
+    .flatMap((block) => block.text.split('\n'))
+    .map(normalizeSpace)
+    .filter(Boolean);
 }
 
 /** The page's own address: the canonical link, else og:url. */
