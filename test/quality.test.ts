@@ -558,6 +558,21 @@ describe('sentences in context', () => {
     expect(texts.filter((text) => text === 'Triton Group Ltd said John Stiska has resigned as its president.')).toHaveLength(1);
   });
 
+  it('quotes what a lead-in ending with a colon introduces, as context after it', async () => {
+    const small = await Library.fromArticles([
+      storyArticle('interview', 'Wire', [
+        'The mayor spoke for an hour about the flooded tram depot.',
+        'In a wide-ranging interview on the tram depot, the mayor also said:',
+        '“We will rebuild the depot on higher ground, and the trams will run again by June.”',
+      ]),
+    ]);
+    const answer = small.answer('What did the mayor say in the interview about the tram depot?');
+    expect(answer.sentences.slice(0, 2)).toEqual([
+      { text: 'In a wide-ranging interview on the tram depot, the mayor also said:', citation: 1, context: false },
+      { text: '“We will rebuild the depot on higher ground, and the trams will run again by June.”', citation: 1, context: true },
+    ]);
+  });
+
   it('does not bring the sentence before along for a dummy "it"', async () => {
     const small = await Library.fromArticles([
       storyArticle('treaty', 'Wire', ['The delegates met in Geneva for three days.', 'It is widely believed that the Geneva treaty ended the border war.']),

@@ -15,8 +15,9 @@
  * less (readers see who reported what), and near-duplicates are skipped. The answering sentence
  * always comes first; a sentence it needs to be understood follows it, as its own verbatim
  * sentence marked as context, never merged: the one before when it starts by pointing back ("He
- * said...", "Their...") or is a quotation alone, or a neighbour holding the question's terms the
- * answer lacks (the subject one sentence away).
+ * said...", "Their...") or is a quotation alone, the one after a lead-in ending with a colon
+ * ("Obama also said:"), or a neighbour holding the question's terms the answer lacks (the subject
+ * one sentence away).
  */
 import type { Article } from '../corpus/article.ts';
 import { fold, terms } from './analyzer.ts';
@@ -75,6 +76,8 @@ const UNSURE_COVERAGE = 0.5;
 const KIND_IN_STORY = 10;
 const SAME_ARTICLE_DISCOUNT = 0.8;
 const NEAR_DUPLICATE = 0.6;
+/** "In a wide-ranging interview, President Obama also said:": a lead-in, which says nothing until what it introduces. */
+const LEAD_IN = /:\s*$/u;
 /** "“There’s collective amnesia.”": a sentence wholly in quotation marks, whose speaker the sentence before names. */
 const BARE_QUOTATION = /^["“][^"“”]+["”]$/u;
 
@@ -456,13 +459,16 @@ function addQuotes(quotes: Quote[], candidates: readonly RankedSentence[], cache
 /**
  * The sentence this one needs to be understood, within the same article: the one before when it
  * starts by pointing back ("He said...", "This..."; not a dummy "It is said that...") or is a
- * quotation alone, whose speaker it names, else the neighbour that holds question terms it lacks.
+ * quotation alone, whose speaker it names; the one after when it is a lead-in ending with a colon
+ * ("Obama also said:"); else the neighbour that holds question terms it lacks.
  * A heading is never that sentence: it names what follows it, not what it stands beside.
  */
 function contextFor(ranked: RankedSentence, cache: SentenceCache): Quote | null {
   const text = ranked.sentence.text;
   const before = cache.previous(ranked.article, ranked.sentence);
   if (before && states(before.text) && (pointsBack(text) || BARE_QUOTATION.test(text))) return { article: ranked.article, sentence: before, context: true };
+  const after = LEAD_IN.test(text) ? cache.next(ranked.article, ranked.sentence) : undefined;
+  if (after && states(after.text)) return { article: ranked.article, sentence: after, context: true };
   if (ranked.neighbourCoverage < NEIGHBOUR_CONTEXT) return null;
   const neighbour = ranked.supportedBy;
   return neighbour && states(neighbour.text) ? { article: ranked.article, sentence: neighbour, context: true } : null;

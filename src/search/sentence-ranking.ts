@@ -129,6 +129,12 @@ export class SentenceCache {
     return sentence.paragraph > 0 ? this.inParagraphs(article, [sentence.paragraph - 1]).at(-1) : undefined;
   }
 
+  /** The sentence after this one in the article, across a paragraph break; undefined for the last. */
+  next(article: Article, sentence: Sentence): Sentence | undefined {
+    const own = this.inParagraphs(article, [sentence.paragraph]);
+    return sentence.index + 1 < own.length ? own[sentence.index + 1] : this.inParagraphs(article, [sentence.paragraph + 1])[0];
+  }
+
   private entry(article: Article): { article: Article; paragraphs: (Sentence[] | undefined)[] } {
     const cached = this.entries.get(article.id);
     this.entries.delete(article.id);
