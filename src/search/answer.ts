@@ -28,7 +28,7 @@ import { STOPWORDS } from './stopwords.ts';
 import { firstSenseWords, isCommonWord, isCommunicationVerb } from './wordnet.ts';
 import { answerEvidence, judge } from './answerability.ts';
 import { candidateCount, preferDated } from './dateline.ts';
-import { isNameWord, titledNames, writtenWords } from './names.ts';
+import { isNameWord, titledNames, writtenWordsAt, type WrittenWord } from './names.ts';
 import { capitalCountry } from './place-names.ts';
 import { asksAboutPlans } from './plans.ts';
 import { joinCollocations, phraseTerms, prepareQuestion, retrievalTerms, withTimeAdverbs, type AskedTerm, type Question, type QuestionTitle } from './question.ts';
@@ -322,38 +322,83 @@ function missesSpeaker(question: Question, speaker: readonly number[], best: Ran
   return country.length === 0 || !terms(story, 'index').some((term) => country.includes(term));
 }
 
+/** The word that opens a question's own words: what comes before it ("During Ramadan, ...", "Hey Newsdesk, ...") sets the scene or names a source. */
+const QUESTION_OPENER = /\b(?:who|whom|whose|what|when|where|which|why|how|is|are|was|were|did|does|do|will|would|can|could|has|have|had|should)\b/iu;
+/** Particles hyphenated to a surname, written in lowercase: "al-Hayya", "el-Sheikh", "bin-Salman". */
+const PARTICLE_NAME = /^(?:al|el|bin|ibn|abu)-\p{L}/u;
+/** Determiners before a name that make it qualify the noun after it: "the Islamist group", "the American envoy". */
+const QUALIFIED = /\b(?:the|a|an)\s+$/iu;
+
 /**
  * The name a question asks about first, most often its subject ("Iran" in "Did Iran send a
  * delegation to the talks?"), when nothing in the corpus mentions it; else null. A name is a run
- * of capitalised words (see `isNameWord`) and is mentioned when the corpus holds any of its words
- * or their variants (another spelling, a close one, another name of the country): news names a
- * person by the surname alone, so "Benjamin Netanyahu" is mentioned where the coverage writes
- * "Netanyahu". A candidate story that spells out an acronym, or names the country of a capital
- * ("China" for "Beijing"), mentions it too. Later names may be settings a story words otherwise
- * ("What did Javier Milei say at the World Economic Forum?" is answered "In Davos, ..."). However
- * well the rest of the question matches, a corpus that never names its subject cannot answer it,
- * whatever its size: in a handful of articles, where most common words are missing, the gate's
- * evidence cannot tell that apart. In a question Typed In Title Case, capitals mark no name.
+ * of capitalised words (see `isNameWord`), with particles ("Khalil al-Hayya") and "of" between
+ * capitalised words ("Emir of Qatar"), from the question's own words on ("According to Reuters,
+ * who did Witkoff meet?" asks about Witkoff). A name that qualifies a noun is not what is asked
+ * about: an adjective ("the Jewish envoy", "Egyptian officials"), one after a determiner and
+ * before a noun ("the Islamist group Hamas", "the Arab mediators"), one before a noun and a name
+ * ("New York developer Witkoff"). A name is mentioned when the
+ * corpus holds any of its words or their variants (another spelling, a close one, another name of
+ * the country): news names a person by the surname alone, so "Benjamin Netanyahu" is mentioned
+ * where the coverage writes "Netanyahu". A candidate story that spells out an acronym, or names
+ * the country of a capital ("China" for "Beijing"), mentions it too. Later names may be settings
+ * a story words otherwise ("What did Javier Milei say at the World Economic Forum?" is answered
+ * "In Davos, ..."). However well the rest of the question matches, a corpus that never names its
+ * subject cannot answer it, whatever its size: in a handful of articles, where most common words
+ * are missing, the gate's evidence cannot tell that apart. In a question Typed In Title Case,
+ * capitals mark no name.
  */
 function unmentionedSubject(text: string, question: Question, retrieved: readonly Retrieval[]): string | null {
   if (!/\s\p{Ll}/u.test(text)) return null;
-  const words = writtenWords(text).map((word) => word.replace(/['’]s$/u, ''));
-  // A question's first word is capitalised whatever it is ("Wat did..."); an abbreviation WordNet holds ("TV") may be written out or be a common noun.
-  const isName = (word: string, at: number) => at > 0 && isNameWord(word, false) && !(/^\p{Lu}+$/u.test(word) && firstSenseWords(fold(word)).length > 0);
-  const start = words.findIndex(isName);
-  if (start < 0) return null;
-  let end = start + 1;
-  while (end < words.length && (isName(words[end] ?? '', end) || NAME_PARTICLES.has(fold(words[end] ?? '')))) end += 1;
-  const name = words.slice(start, end);
-  const named = name.filter((word) => !NAME_PARTICLES.has(fold(word))).map((word) => wordTermIndex(question, word));
-  // A word that is no question term (a stopword, the outlet searched) is not judged.
-  if (named.some((q) => q < 0 || (question.terms[q]?.variants.length ?? 0) > 0)) return null;
+  const from = QUESTION_OPENER.exec(text)?.index ?? 0;
+  const words = writtenWordsAt(text).filter((word) => word.start >= from);
+  const bare = (word: WrittenWord | undefined) => bareName(word?.text ?? '');
+  // A question's first word is capitalised whatever it is ("Wat did..."); an abbreviation WordNet holds ("TV") may be written out or be a common noun;
+  // a name hyphenated to a lowercase word is an adjective ("Iran-backed", "Egyptian-brokered").
+  const isName = (word: WrittenWord | undefined) =>
+    word !== undefined && word.start > 0 && isNameWord(word.text, false) && !/-\p{Ll}/u.test(word.text) && !(/^\p{Lu}+$/u.test(word.text) && firstSenseWords(bare(word)).length > 0);
+  // "Mr. Putin", "St. Louis": a short abbreviation's full stop stays inside the name.
+  const joined = (left: WrittenWord | undefined, right: WrittenWord | undefined) =>
+    left !== undefined && right !== undefined && (left.text.length <= 3 ? /^\.?\s+$/u : /^\s+$/u).test(text.slice(left.end, right.start));
+  const inName = (at: number) => {
+    const word = words[at];
+    if (!joined(words[at - 1], word)) return false;
+    return isName(word) || NAME_PARTICLES.has(bare(word)) || PARTICLE_NAME.test(word?.text ?? '') || (word?.text === 'of' && isName(words[at + 1]));
+  };
+  for (let start = 0; start < words.length; start += 1) {
+    if (!isName(words[start])) continue;
+    let end = start + 1;
+    while (end < words.length && inName(end)) end += 1;
+    const next = words[end];
+    const beforeNoun = joined(words[end - 1], next) && !/['’]s?$/u.test(words[end - 1]?.text ?? '') && /^\p{Ll}/u.test(next?.text ?? '') && firstSenseWords(bare(next), 'noun').length > 0;
+    // "the Islamist group...", or a noun naming what the next name is: "New York developer Witkoff", "Gulf state Qatar".
+    const qualifies = beforeNoun && (QUALIFIED.test(text.slice(0, words[start]?.start)) || (joined(next, words[end + 1]) && isName(words[end + 1])));
+    const name = words.slice(start, end).filter((word) => word.text !== 'of' && !NAME_PARTICLES.has(bare(word)) && firstSenseWords(bare(word), 'adj').length === 0);
+    if (qualifies || name.length === 0) {
+      start = end - 1;
+      continue;
+    }
+    // "Al Jazeera": a capitalised particle opening the name is shown with it.
+    const first = NAME_PARTICLES.has(bare(words[start - 1])) && joined(words[start - 1], words[start]) ? words[start - 1] : words[start];
+    return mentioned(name.map((word) => word.text), question, retrieved) ? null : text.slice(first?.start, words[end - 1]?.end).replace(/['’]s?$/u, '');
+  }
+  return null;
+}
+
+/** A name's word folded, without its possessive ("Houthis’" → "houthis"). */
+function bareName(word: string): string {
+  return fold(word).replace(/['’]s?$/u, '');
+}
+
+/** Whether the corpus mentions a name, by any of its words as written; a word that is no question term (a stopword, the outlet searched) is not judged. */
+function mentioned(name: readonly string[], question: Question, retrieved: readonly Retrieval[]): boolean {
+  const named = name.map((word) => wordTermIndex(question, bareName(word)));
+  if (named.some((q) => q < 0 || (question.terms[q]?.variants.length ?? 0) > 0)) return true;
   const stories = retrieved.map((r) => [r.article.title ?? '', ...r.article.paragraphs].join('\n'));
-  const acronym = name.length === 1 && /^\p{Lu}{2,6}$/u.test(name[0] ?? '') ? fold(name[0] ?? '') : null;
+  const [only] = name;
+  if (name.length === 1 && only !== undefined && /^\p{Lu}{2,6}$/u.test(only) && stories.some((story) => spellsOut(story, bareName(only)))) return true;
   const country = capitalCountry(named.map((q) => question.terms[q]?.term ?? ''));
-  const spelledOut = acronym !== null && stories.some((story) => spellsOut(story, acronym));
-  const countryNamed = country.length > 0 && stories.some((story) => terms(story, 'index').some((term) => country.includes(term)));
-  return spelledOut || countryNamed ? null : name.join(' ');
+  return country.length > 0 && stories.some((story) => terms(story, 'index').some((term) => country.includes(term)));
 }
 
 /** Words that may stand inside a name without giving its acronym a letter ("Bank of Commerce"). */

@@ -17,6 +17,18 @@ export function writtenWords(text: string): string[] {
   return text.match(WRITTEN_WORD) ?? [];
 }
 
+/** A word as written and where it stands in its text. */
+export interface WrittenWord {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** The words of a text as written, with their offsets. */
+export function writtenWordsAt(text: string): WrittenWord[] {
+  return [...text.matchAll(WRITTEN_WORD)].map((m) => ({ text: m[0], start: m.index ?? 0, end: (m.index ?? 0) + m[0].length }));
+}
+
 /** Lowercase words a title may hold between capitalised ones ("West Berlin state central bank president Dieter Hiss"). */
 const TITLE_WORDS = 4;
 
