@@ -175,11 +175,15 @@ describe('questions about something the coverage never names', () => {
     expect(library.answer('What did Mahmoud Abbas say about the Istanbul talks?').notice).toBe('Nothing in the coverage mentions Mahmoud Abbas.');
   });
 
-  it('takes a name as mentioned where the coverage writes part of it, a close spelling, or the acronym in full', async () => {
+  it('takes a name as mentioned where the coverage writes part of it, a close spelling, the acronym in full or the word apart, and not a name in an aside', async () => {
     const small = await Library.fromArticles([
       storyArticle('pm', 'Wire', ['Netanyahu said the talks in Cairo would resume on Sunday.']),
       storyArticle('ioc', 'Wire', ['The International Olympic Committee said the Games would open in July.']),
+      storyArticle('bowl', 'Wire', ['Super Bowl 50 drew 115 million viewers, the network said.']),
+      storyArticle('kiln', 'Wire', ['The kiln at the brickworks runs at 1,100 degrees, the foreman said.']),
     ]);
+    expect(small.answer('How many viewers watched Superbowl 50?').notice).toBeNull();
+    expect(small.answer('How hot does the kiln at the brickworks run, in degrees Celsius?').notice).toBeNull();
     expect(small.answer('What did Benjamin Netanyahu say about the talks in Cairo?').sentences[0]?.text).toContain('talks in Cairo');
     expect(small.answer('When did the IOC say the Games would open?').sentences[0]?.text).toContain('open in July');
     expect(library.answer('What did Witkof say about his son?').notice).toBeNull();

@@ -331,27 +331,34 @@ const QUALIFIED = /\b(?:the|a|an)\s+$/iu;
 
 /**
  * The name a question asks about first, most often its subject ("Iran" in "Did Iran send a
- * delegation to the talks?"), when nothing in the corpus mentions it; else null. A name is a run
- * of capitalised words (see `isNameWord`), with particles ("Khalil al-Hayya") and "of" between
- * capitalised words ("Emir of Qatar"), from the question's own words on ("According to Reuters,
- * who did Witkoff meet?" asks about Witkoff). A name that qualifies a noun is not what is asked
- * about: an adjective ("the Jewish envoy", "Egyptian officials"), one after a determiner and
+ * delegation to the talks?"), when nothing in the corpus mentions it; else null. However well the
+ * rest of the question matches, a corpus that never names its subject cannot answer it, whatever
+ * its size: in a handful of articles, where most common words are missing, the gate's evidence
+ * cannot tell that apart.
+ *
+ * A name is a run of capitalised words (see `isNameWord`), with particles ("Khalil al-Hayya") and
+ * "of" between capitalised words ("Emir of Qatar"), read from the question's own words on
+ * ("According to Reuters, who did Witkoff meet?" asks about Witkoff) up to a comma: a name after
+ * one stands in an aside ("..., in degrees Celsius?"). A name that qualifies a noun is not what is
+ * asked about: an adjective ("the Jewish envoy", "Egyptian officials"), one after a determiner and
  * before a noun ("the Islamist group Hamas", "the Arab mediators"), one before a noun and a name
- * ("New York developer Witkoff"). A name is mentioned when the
- * corpus holds any of its words or their variants (another spelling, a close one, another name of
- * the country): news names a person by the surname alone, so "Benjamin Netanyahu" is mentioned
- * where the coverage writes "Netanyahu". A candidate story that spells out an acronym, or names
- * the country of a capital ("China" for "Beijing"), mentions it too. Later names may be settings
- * a story words otherwise ("What did Javier Milei say at the World Economic Forum?" is answered
- * "In Davos, ..."). However well the rest of the question matches, a corpus that never names its
- * subject cannot answer it, whatever its size: in a handful of articles, where most common words
- * are missing, the gate's evidence cannot tell that apart. In a question Typed In Title Case,
- * capitals mark no name.
+ * ("New York developer Witkoff"). Later names may be settings a story words otherwise ("What did
+ * Javier Milei say at the World Economic Forum?" is answered "In Davos, ..."). In a question
+ * Typed In Title Case, capitals mark no name.
+ *
+ * A name is mentioned when the corpus holds any of its words or their variants (another spelling,
+ * a close one, another name of the country): news names a person by the surname alone, so
+ * "Benjamin Netanyahu" is mentioned where the coverage writes "Netanyahu". A candidate story that
+ * spells out an acronym, names the country of a capital ("China" for "Beijing"), or writes apart
+ * a word the question writes solid ("Super Bowl" for "Superbowl") mentions it too.
  */
 function unmentionedSubject(text: string, question: Question, retrieved: readonly Retrieval[]): string | null {
   if (!/\s\p{Ll}/u.test(text)) return null;
   const from = QUESTION_OPENER.exec(text)?.index ?? 0;
-  const words = writtenWordsAt(text).filter((word) => word.start >= from);
+  // A name after a comma stands in an aside ("..., in degrees Celsius?"), not the subject.
+  const aside = text.slice(from).search(/[,;]/u);
+  const to = aside < 0 ? text.length : from + aside;
+  const words = writtenWordsAt(text).filter((word) => word.start >= from && word.end <= to);
   const bare = (word: WrittenWord | undefined) => bareName(word?.text ?? '');
   // A question's first word is capitalised whatever it is ("Wat did..."); an abbreviation WordNet holds ("TV") may be written out or be a common noun;
   // a name hyphenated to a lowercase word is an adjective ("Iran-backed", "Egyptian-brokered").
@@ -395,10 +402,20 @@ function mentioned(name: readonly string[], question: Question, retrieved: reado
   const named = name.map((word) => wordTermIndex(question, bareName(word)));
   if (named.some((q) => q < 0 || (question.terms[q]?.variants.length ?? 0) > 0)) return true;
   const stories = retrieved.map((r) => [r.article.title ?? '', ...r.article.paragraphs].join('\n'));
+  if (name.some((word) => stories.some((story) => writesApart(story, word)))) return true;
   const [only] = name;
   if (name.length === 1 && only !== undefined && /^\p{Lu}{2,6}$/u.test(only) && stories.some((story) => spellsOut(story, bareName(only)))) return true;
   const country = capitalCountry(named.map((q) => question.terms[q]?.term ?? ''));
   return country.length > 0 && stories.some((story) => terms(story, 'index').some((term) => country.includes(term)));
+}
+
+/** Whether a text writes a word of a name as two, spaced or hyphenated ("Super Bowl" for "Superbowl"). */
+function writesApart(text: string, word: string): boolean {
+  const letters = bareName(word);
+  if (!/^\p{L}{6,}$/u.test(letters)) return false;
+  const folded = fold(text);
+  for (let at = 3; at <= letters.length - 3; at += 1) if (new RegExp(`\\b${letters.slice(0, at)}[\\s-]${letters.slice(at)}\\b`, 'u').test(folded)) return true;
+  return false;
 }
 
 /** Words that may stand inside a name without giving its acronym a letter ("Bank of Commerce"). */
