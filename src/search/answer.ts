@@ -324,27 +324,30 @@ function missesSpeaker(question: Question, speaker: readonly number[], best: Ran
 
 /** The word that opens a question's own words: what comes before it ("During Ramadan, ...", "Hey Newsdesk, ...") sets the scene or names a source. */
 const QUESTION_OPENER = /\b(?:who|whom|whose|what|when|where|which|why|how|is|are|was|were|did|does|do|will|would|can|could|has|have|had|should)\b/iu;
+/**
+ * What stands before a question's subject: its question word and up to three words ("How many
+ * people"), then the auxiliary, then an article: "Did Iran...", "What did Mahmoud Abbas...",
+ * "Who is Hakan Fidan?", "What was the Houthis' role...".
+ */
+const BEFORE_SUBJECT = /^(?:(?:who|whom|whose|what|when|where|which|why|how)(?:\s+[\p{L}\p{N}'’-]+){0,3}?\s+)?(?:is|are|was|were|did|does|do|will|would|can|could|has|have|had|should)\s+(the\s+)?/iu;
 /** Particles hyphenated to a surname, written in lowercase: "al-Hayya", "el-Sheikh", "bin-Salman". */
 const PARTICLE_NAME = /^(?:al|el|bin|ibn|abu)-\p{L}/u;
-/** Determiners before a name that make it qualify the noun after it: "the Islamist group", "the American envoy". */
-const QUALIFIED = /\b(?:the|a|an)\s+$/iu;
 
 /**
- * The name a question asks about first, most often its subject ("Iran" in "Did Iran send a
- * delegation to the talks?"), when nothing in the corpus mentions it; else null. However well the
- * rest of the question matches, a corpus that never names its subject cannot answer it, whatever
- * its size: in a handful of articles, where most common words are missing, the gate's evidence
- * cannot tell that apart.
+ * The question's subject, when it is a name nothing in the corpus mentions ("Iran" in "Did Iran
+ * send a delegation to the talks?"); else null. However well the rest of the question matches, a
+ * corpus that never names its subject cannot answer it, whatever its size: in a handful of
+ * articles, where most common words are missing, the gate's evidence cannot tell that apart.
  *
- * A name is a run of capitalised words (see `isNameWord`), with particles ("Khalil al-Hayya") and
- * "of" between capitalised words ("Emir of Qatar"), read from the question's own words on
- * ("According to Reuters, who did Witkoff meet?" asks about Witkoff) up to a comma: a name after
- * one stands in an aside ("..., in degrees Celsius?"). A name that qualifies a noun is not what is
- * asked about: an adjective ("the Jewish envoy", "Egyptian officials"), one after a determiner and
- * before a noun ("the Islamist group Hamas", "the Arab mediators"), one before a noun and a name
- * ("New York developer Witkoff"). Later names may be settings a story words otherwise ("What did
- * Javier Milei say at the World Economic Forum?" is answered "In Davos, ..."). In a question
- * Typed In Title Case, capitals mark no name.
+ * The subject is read only where a question puts it, right after its auxiliary ("What did Mahmoud
+ * Abbas say...", "Who is Hakan Fidan?"), from the question's own words on ("According to Reuters,
+ * who did Witkoff meet?"): a name elsewhere may be an object or a setting the coverage words
+ * otherwise ("...say about Bibi?", "...during Ramadan?", "What did Javier Milei say at the World
+ * Economic Forum?" is answered "In Davos, ..."), and one after "which" qualifies what is asked
+ * ("Which Gulf state...?"). A name is a run of capitalised words (see `isNameWord`), with
+ * particles ("Khalil al-Hayya"), a short abbreviation's full stop ("Mr. Putin") and "of" between
+ * capitalised words ("Emir of Qatar"); one that qualifies a noun is no subject ("the Hamas
+ * delegation", "Turkish officials"). In a question Typed In Title Case, capitals mark no name.
  *
  * A name is mentioned when the corpus holds any of its words or their variants (another spelling,
  * a close one, another name of the country): news names a person by the surname alone, so
@@ -355,16 +358,13 @@ const QUALIFIED = /\b(?:the|a|an)\s+$/iu;
 function unmentionedSubject(text: string, question: Question, retrieved: readonly Retrieval[]): string | null {
   if (!/\s\p{Ll}/u.test(text)) return null;
   const from = QUESTION_OPENER.exec(text)?.index ?? 0;
-  // A name after a comma stands in an aside ("..., in degrees Celsius?"), not the subject.
-  const aside = text.slice(from).search(/[,;]/u);
-  const to = aside < 0 ? text.length : from + aside;
-  const words = writtenWordsAt(text).filter((word) => word.start >= from && word.end <= to);
+  const slot = BEFORE_SUBJECT.exec(text.slice(from));
+  if (!slot) return null;
+  const words = writtenWordsAt(text).filter((word) => word.start >= from + slot[0].length);
   const bare = (word: WrittenWord | undefined) => bareName(word?.text ?? '');
-  // A question's first word is capitalised whatever it is ("Wat did..."); an abbreviation WordNet holds ("TV") may be written out or be a common noun;
-  // a name hyphenated to a lowercase word is an adjective ("Iran-backed", "Egyptian-brokered").
+  // An abbreviation WordNet holds ("TV") may be written out or be a common noun; a name hyphenated to a lowercase word is an adjective ("Iran-backed").
   const isName = (word: WrittenWord | undefined) =>
-    word !== undefined && word.start > 0 && isNameWord(word.text, false) && !/-\p{Ll}/u.test(word.text) && !(/^\p{Lu}+$/u.test(word.text) && firstSenseWords(bare(word)).length > 0);
-  // "Mr. Putin", "St. Louis": a short abbreviation's full stop stays inside the name.
+    word !== undefined && isNameWord(word.text, false) && !/-\p{Ll}/u.test(word.text) && !(/^\p{Lu}+$/u.test(word.text) && firstSenseWords(bare(word)).length > 0);
   const joined = (left: WrittenWord | undefined, right: WrittenWord | undefined) =>
     left !== undefined && right !== undefined && (left.text.length <= 3 ? /^\.?\s+$/u : /^\s+$/u).test(text.slice(left.end, right.start));
   const inName = (at: number) => {
@@ -372,24 +372,16 @@ function unmentionedSubject(text: string, question: Question, retrieved: readonl
     if (!joined(words[at - 1], word)) return false;
     return isName(word) || NAME_PARTICLES.has(bare(word)) || PARTICLE_NAME.test(word?.text ?? '') || (word?.text === 'of' && isName(words[at + 1]));
   };
-  for (let start = 0; start < words.length; start += 1) {
-    if (!isName(words[start])) continue;
-    let end = start + 1;
-    while (end < words.length && inName(end)) end += 1;
-    const next = words[end];
-    const beforeNoun = joined(words[end - 1], next) && !/['’]s?$/u.test(words[end - 1]?.text ?? '') && /^\p{Ll}/u.test(next?.text ?? '') && firstSenseWords(bare(next), 'noun').length > 0;
-    // "the Islamist group...", or a noun naming what the next name is: "New York developer Witkoff", "Gulf state Qatar".
-    const qualifies = beforeNoun && (QUALIFIED.test(text.slice(0, words[start]?.start)) || (joined(next, words[end + 1]) && isName(words[end + 1])));
-    const name = words.slice(start, end).filter((word) => word.text !== 'of' && !NAME_PARTICLES.has(bare(word)) && firstSenseWords(bare(word), 'adj').length === 0);
-    if (qualifies || name.length === 0) {
-      start = end - 1;
-      continue;
-    }
-    // "Al Jazeera": a capitalised particle opening the name is shown with it.
-    const first = NAME_PARTICLES.has(bare(words[start - 1])) && joined(words[start - 1], words[start]) ? words[start - 1] : words[start];
-    return mentioned(name.map((word) => word.text), question, retrieved) ? null : text.slice(first?.start, words[end - 1]?.end).replace(/['’]s?$/u, '');
-  }
-  return null;
+  if (!isName(words[0])) return null;
+  let end = 1;
+  while (end < words.length && inName(end)) end += 1;
+  const next = words[end];
+  // A name before a noun qualifies it ("the Hamas delegation", "Turkish officials"); one before its verb is the subject ("did Iran send"), though the verb may be a noun too ("did Hezbollah say") when no article stands before the name.
+  const beforeNoun = joined(words[end - 1], next) && !/['’]s?$/u.test(words[end - 1]?.text ?? '') && /^\p{Ll}/u.test(next?.text ?? '') && firstSenseWords(bare(next), 'noun').length > 0;
+  if (beforeNoun && (slot[1] !== undefined || firstSenseWords(bare(next), 'verb').length === 0)) return null;
+  const name = words.slice(0, end).filter((word) => word.text !== 'of' && !NAME_PARTICLES.has(bare(word)) && firstSenseWords(bare(word), 'adj').length === 0);
+  if (name.length === 0) return null;
+  return mentioned(name.map((word) => word.text), question, retrieved) ? null : text.slice(words[0]?.start, words[end - 1]?.end).replace(/['’]s?$/u, '');
 }
 
 /** A name's word folded, without its possessive ("Houthis’" → "houthis"). */
