@@ -75,14 +75,15 @@ function skipped(node: TreeNode): boolean {
  */
 const LINK_BLOCK_SHARE = 0.9;
 
-/** A block element's text as gathered, how many of its letters stand inside links, and whether a heading holds it. */
+/** A block element's text as gathered, how many of its letters stand inside links, and whether it is kept however much it links (see `LINKS_KEPT`). */
 interface Block {
   text: string;
   linked: number;
-  heading: boolean;
+  keptLinked: boolean;
 }
 
-const HEADINGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
+/** Blocks kept however much they link: a heading names the text after it, a table cell is data ("4.2.3" in a table of releases). */
+const LINKS_KEPT = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'TD', 'TH']);
 
 /** The letters and digits of a text, by count: what a link's share of a block is measured in. */
 function letterCount(text: string): number {
@@ -91,14 +92,13 @@ function letterCount(text: string): number {
 
 /**
  * Texts of the block elements of an HTML fragment, in reading order, leaving out blocks that are
- * links (see `LINK_BLOCK_SHARE`) unless they are headings, which name the text after them however
- * they link. A line break in the page's source is a space, as a browser shows
+ * links (see `LINK_BLOCK_SHARE`), but for headings and table cells. A line break in the page's source is a space, as a browser shows
  * it: pages hard-wrap their paragraphs ("Gunmen opened fire on visitors at / Tunisia's most
  * renowned museum..."), and only preformatted text keeps its lines.
  */
 export function blockTexts(html: string): string[] {
   const { document } = htmlLibraries().parseHTML(`<!doctype html><html><body>${html}</body></html>`);
-  const blocks: Block[] = [{ text: '', linked: 0, heading: false }];
+  const blocks: Block[] = [{ text: '', linked: 0, keptLinked: false }];
   const visit = (node: TreeNode, preformatted: boolean, linked: boolean): void => {
     if (node.nodeType === 3) {
       const text = preformatted ? (node.textContent ?? '') : (node.textContent ?? '').replace(/[\r\n]+/gu, ' ');
@@ -108,13 +108,13 @@ export function blockTexts(html: string): string[] {
     }
     if (node.nodeType !== 1 || skipped(node)) return;
     const isBlock = BLOCK_ELEMENTS.has(node.nodeName);
-    if (isBlock) blocks.push({ text: '', linked: 0, heading: HEADINGS.has(node.nodeName) });
+    if (isBlock) blocks.push({ text: '', linked: 0, keptLinked: LINKS_KEPT.has(node.nodeName) });
     for (const child of Array.from(node.childNodes)) visit(child, preformatted || node.nodeName === 'PRE', linked || node.nodeName === 'A');
-    if (isBlock) blocks.push({ text: '', linked: 0, heading: false });
+    if (isBlock) blocks.push({ text: '', linked: 0, keptLinked: false });
   };
   visit(document.body as unknown as TreeNode, false, false);
   return blocks
-    .filter((block) => block.heading || block.linked === 0 || block.linked < LINK_BLOCK_SHARE * letterCount(block.text))
+    .filter((block) => block.keptLinked || block.linked === 0 || block.linked < LINK_BLOCK_SHARE * letterCount(block.text))
     .flatMap((block) => block.text.split('\n'))
     .map(normalizeSpace)
     .filter(Boolean);
