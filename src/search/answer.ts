@@ -344,9 +344,10 @@ const PARTICLE_NAME = /^(?:al|el|bin|ibn|abu)-\p{L}/u;
 
 /**
  * The question's subject, when it is a name nothing in the corpus mentions ("Iran" in "Did Iran
- * send a delegation to the talks?"); else null. However well the rest of the question matches, a
- * corpus that never names its subject cannot answer it, whatever its size: in a handful of
- * articles, where most common words are missing, the gate's evidence cannot tell that apart.
+ * send a delegation to the talks?"); else null. A corpus that never names the subject cannot
+ * answer, whatever its size, unless the name is another for one it does name (see
+ * `NAMED_OTHERWISE`): in a handful of articles, where most common words are missing, the gate's
+ * evidence cannot tell an absent topic apart.
  *
  * The subject is read only where a question puts it, right after its auxiliary ("What did Mahmoud
  * Abbas say...", "Who is Hakan Fidan?"), from the question's own words on ("According to Reuters,
