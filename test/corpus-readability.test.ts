@@ -34,12 +34,14 @@ async function captionTexts(page: string): Promise<string[]> {
 const letters = (text: string) => text.match(/[\p{L}\p{N}]/gu)?.length ?? 0;
 
 /**
- * The texts of the expected article's paragraphs and list items that are links, nine tenths of
- * their letters or more ("[Read: Tunisia sends most foreign fighters...]", "Continue reading the
- * main story"): newsdesk drops them on purpose, as links to other pages, not the article's words.
+ * The texts of the expected article's innermost blocks (no heading or table cell) that are links,
+ * nine tenths of their letters or more ("[Read: Tunisia sends most foreign fighters...]",
+ * "Continue reading the main story"): newsdesk drops them on purpose, as links to other pages,
+ * not the article's words.
  */
 function linkTexts(document: ReturnType<typeof parseHTML>['document']): string[] {
-  return [...document.querySelectorAll('p, li')]
+  return [...document.querySelectorAll('p, li, dd, dt, blockquote, div')]
+    .filter((element) => !element.querySelector('p, li, dd, dt, blockquote, div, h1, h2, h3, h4, h5, h6, table'))
     .filter((element) => letters([...element.querySelectorAll('a')].map((a) => a.textContent ?? '').join('')) >= 0.9 * letters(element.textContent ?? '') && letters(element.textContent ?? '') > 0)
     .map((element) => normalizeSpace(element.textContent ?? ''));
 }

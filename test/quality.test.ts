@@ -179,14 +179,15 @@ describe('questions about something the coverage never names', () => {
   it('takes a name as mentioned where the coverage writes part of it, a close spelling, the acronym in full or the word apart, and not a name in an aside', async () => {
     const small = await Library.fromArticles([
       storyArticle('pm', 'Wire', ['Netanyahu said the talks in Cairo would resume on Sunday.']),
-      storyArticle('ioc', 'Wire', ['The International Olympic Committee said the Games would open in July.']),
+      storyArticle('union', 'Wire', ['The Harbour Workers Union said the dock strike would end in July.']),
       storyArticle('bowl', 'Wire', ['Super Bowl 50 drew 115 million viewers, the network said.']),
       storyArticle('kiln', 'Wire', ['The kiln at the brickworks runs at 1,100 degrees, the foreman said.']),
     ]);
-    expect(small.answer('How many viewers watched Superbowl 50?').notice).toBeNull();
+    expect(small.answer('Did Superbowl 50 break records?').notice).toBeNull();
     expect(small.answer('How hot does the kiln at the brickworks run, in degrees Celsius?').notice).toBeNull();
     expect(small.answer('What did Benjamin Netanyahu say about the talks in Cairo?').sentences[0]?.text).toContain('talks in Cairo');
-    expect(small.answer('When did the IOC say the Games would open?').sentences[0]?.text).toContain('open in July');
+    expect(small.answer('When did HWU say the dock strike would end?').sentences[0]?.text).toContain('end in July');
+    expect(small.answer('Did HWU picket the dock?').notice).toBeNull();
     expect(library.answer('What did Witkof say about his son?').notice).toBeNull();
   });
 
@@ -208,13 +209,13 @@ describe('questions about something the coverage never names', () => {
     expect(library.answer('What did the Jewish envoy Witkoff say about Hayya?').notice).toBeNull();
     expect(library.answer('What did the Islamist group Hamas reject?').notice).toBeNull();
     expect(library.answer('Who is the American envoy meeting in Istanbul?').sentences[0]?.text).toContain('US envoy Steve Witkoff');
-    expect(library.answer('What did former New York developer Witkoff discuss?').notice).toBeNull();
+    expect(library.answer('Did New York developer Witkoff meet Hayya?').notice).toBeNull();
   });
 
-  it('reads capitals as names only where the question also writes in lowercase, and never its first word', () => {
+  it('reads capitals as names only where the question also writes in lowercase, from the question\'s own words on, and not an abbreviation WordNet holds', () => {
     expect(library.answer('Did Iran Send A Delegation To The Istanbul Talks?').notice).toBeNull();
-    expect(library.answer('Wat did Hamas say about disarmament?').notice).toBeNull();
-    expect(library.answer('Which TV show did Kushner speak to?').sentences[0]?.text).toContain('60 Minutes');
+    expect(library.answer('According to Reuters, did Iran send a delegation to the Istanbul talks?').notice).toBe('Nothing in the coverage mentions Iran.');
+    expect(library.answer('Did TV crews film the strike in Lebanon?').notice).toBeNull();
   });
 });
 
@@ -588,13 +589,14 @@ describe('sentences in context', () => {
     const small = await Library.fromArticles([
       storyArticle('interview', 'Wire', [
         'The mayor spoke for an hour about the flooded tram depot.',
-        'In a wide-ranging interview on the tram depot, the mayor also said:',
+        'He also said, in a wide-ranging interview on the tram depot:',
         '“We will rebuild the depot on higher ground, and the trams will run again by June.”',
       ]),
     ]);
+    // Pointing back ("He"), the lead-in still brings what it introduces, which the reader lacks more.
     const answer = small.answer('What did the mayor say in the interview about the tram depot?');
     expect(answer.sentences.slice(0, 2)).toEqual([
-      { text: 'In a wide-ranging interview on the tram depot, the mayor also said:', citation: 1, context: false },
+      { text: 'He also said, in a wide-ranging interview on the tram depot:', citation: 1, context: false },
       { text: '“We will rebuild the depot on higher ground, and the trams will run again by June.”', citation: 1, context: true },
     ]);
   });

@@ -32,7 +32,8 @@ export { CorpusDirectoryError } from './walk.ts';
  * 4: an HTML page's publication time marked on an element (`itemprop="datePublished"`) or opening
  *    its first paragraph as a dateline is read.
  * 5: a caption or credit class is left out only beside an image.
- * 6: an HTML paragraph or list item that is a link, nine tenths of its letters, is left out.
+ * 6: an HTML block that is a link, nine tenths of its letters, is left out, but for headings and
+ *    table cells.
  */
 export const LOADER_VERSION = 6;
 

@@ -25,7 +25,7 @@ import type { ArticleIndex, Retrieval } from './article-index.ts';
 import { answerKind, askedPersonNoun, countedThing, NAME_PARTICLES, ROLE_WORDS, typeWord } from './answer-kind.ts';
 import { askedSpeaker, DO_SUPPORT } from './speakers.ts';
 import { STOPWORDS } from './stopwords.ts';
-import { firstSenseWords, isCommonWord, isCommunicationVerb } from './wordnet.ts';
+import { firstSenseWords, isCommonWord, isCommunicationVerb, isRoleNoun } from './wordnet.ts';
 import { answerEvidence, judge } from './answerability.ts';
 import { candidateCount, preferDated } from './dateline.ts';
 import { isNameWord, titledNames, writtenWordsAt, type WrittenWord } from './names.ts';
@@ -284,8 +284,9 @@ export function composeAnswer(text: string, candidates: Candidates, cache: Sente
   // Every word of the thing must be a question term: "What was the name of..." names nothing.
   const namesApart = best !== undefined && named.length >= 2 && named.length === question.terms.length && best.phraseShare < 1;
   // Matched well otherwise, a subject the corpus never writes is more likely another name for one it does ("Bibi", "POTUS").
-  const unknownName = confidence < NAMED_OTHERWISE ? unmentionedSubject(text, question, retrieved) : null;
-  if (unknownName !== null) return unanswered(text, retrieved.map((r) => articleRef(r.article)).slice(0, MAX_RELATED), 0, `Nothing in the coverage mentions ${unknownName}.`);
+  // Where one outlet alone was searched, its own notice says more.
+  const unknownName = confidence < NAMED_OTHERWISE && candidates.outlet === null ? unmentionedSubject(text, question, retrieved) : null;
+  if (unknownName !== null) return unanswered(text, retrieved.map((r) => articleRef(r.article)).slice(0, MAX_RELATED), confidence, `Nothing in the coverage mentions ${unknownName}.`);
   if (!best || !judged?.quotes || namesApart || missesPartOfName(text, question, best) || missesSpeaker(question, candidates.namedSpeaker, best, ranked)) {
     // A reader who named an outlet is told that only it was searched, not that the coverage lacks the topic.
     const searched = candidates.outlet === null ? null : `Nothing from ${candidates.outlet} in the coverage answers this.`;
@@ -353,11 +354,12 @@ const PARTICLE_NAME = /^(?:al|el|bin|ibn|abu)-\p{L}/u;
  * Abbas say...", "Who is Hakan Fidan?"), from the question's own words on ("According to Reuters,
  * who did Witkoff meet?"): a name elsewhere may be an object or a setting the coverage words
  * otherwise ("...say about Bibi?", "...during Ramadan?", "What did Javier Milei say at the World
- * Economic Forum?" is answered "In Davos, ..."), and one after "which" qualifies what is asked
- * ("Which Gulf state...?"). A name is a run of capitalised words (see `isNameWord`), with
+ * Economic Forum?" is answered "In Davos, ..."); "Which Gulf state...?" has no auxiliary before
+ * its name, which qualifies what is asked. A name is a run of capitalised words (see `isNameWord`), with
  * particles ("Khalil al-Hayya"), a short abbreviation's full stop ("Mr. Putin") and "of" between
  * capitalised words ("Emir of Qatar"); one that qualifies a noun is no subject ("the Hamas
- * delegation", "Turkish officials"). In a question Typed In Title Case, capitals mark no name.
+ * delegation", "Turkish officials"), and its title ("President", "Minister") is no part of it to
+ * judge. In a question Typed In Title Case, capitals mark no name.
  *
  * A name is mentioned when the corpus holds any of its words or their variants (another spelling,
  * a close one, another name of the country): news names a person by the surname alone, so
@@ -389,7 +391,7 @@ function unmentionedSubject(text: string, question: Question, retrieved: readonl
   // A name before a noun qualifies it ("the Hamas delegation", "Turkish officials"); one before its verb is the subject ("did Iran send"), though the verb may be a noun too ("did Hezbollah say") when no article stands before the name.
   const beforeNoun = joined(words[end - 1], next) && !/['’]s?$/u.test(words[end - 1]?.text ?? '') && /^\p{Ll}/u.test(next?.text ?? '') && firstSenseWords(bare(next), 'noun').length > 0;
   if (beforeNoun && (slot[1] !== undefined || firstSenseWords(bare(next), 'verb').length === 0)) return null;
-  const name = words.slice(0, end).filter((word) => word.text !== 'of' && !NAME_PARTICLES.has(bare(word)) && firstSenseWords(bare(word), 'adj').length === 0);
+  const name = words.slice(0, end).filter((word) => word.text !== 'of' && !NAME_PARTICLES.has(bare(word)) && !isRoleNoun(bare(word)) && firstSenseWords(bare(word), 'adj').length === 0);
   if (name.length === 0) return null;
   return mentioned(name.map((word) => word.text), question, retrieved) ? null : text.slice(words[0]?.start, words[end - 1]?.end).replace(/['’]s?$/u, '');
 }
@@ -399,25 +401,26 @@ function bareName(word: string): string {
   return fold(word).replace(/['’]s?$/u, '');
 }
 
-/** Whether the corpus mentions a name, by any of its words as written; a word that is no question term (a stopword, the outlet searched) is not judged. */
+/** Whether the corpus mentions a name, by any of its words as written; a word that is no question term (a stopword, the outlet searched) counts as mentioned, as it cannot be judged. */
 function mentioned(name: readonly string[], question: Question, retrieved: readonly Retrieval[]): boolean {
   const named = name.map((word) => wordTermIndex(question, bareName(word)));
   if (named.some((q) => q < 0 || (question.terms[q]?.variants.length ?? 0) > 0)) return true;
   const stories = retrieved.map((r) => [r.article.title ?? '', ...r.article.paragraphs].join('\n'));
-  if (name.some((word) => stories.some((story) => writesApart(story, word)))) return true;
+  const solid = name.map(bareName).filter((word) => word.length >= SOLID_LENGTH);
+  if (solid.length > 0 && stories.map(writtenApart).some((apart) => solid.some((word) => apart.has(word)))) return true;
   const [only] = name;
   if (name.length === 1 && only !== undefined && /^\p{Lu}{2,6}$/u.test(only) && stories.some((story) => spellsOut(story, bareName(only)))) return true;
   const country = capitalCountry(named.map((q) => question.terms[q]?.term ?? ''));
   return country.length > 0 && stories.some((story) => terms(story, 'index').some((term) => country.includes(term)));
 }
 
-/** Whether a text writes a word of a name as two, spaced or hyphenated ("Super Bowl" for "Superbowl"). */
-function writesApart(text: string, word: string): boolean {
-  const letters = bareName(word);
-  if (!/^\p{L}{6,}$/u.test(letters)) return false;
-  const folded = fold(text);
-  for (let at = 3; at <= letters.length - 3; at += 1) if (new RegExp(`\\b${letters.slice(0, at)}[\\s-]${letters.slice(at)}\\b`, 'u').test(folded)) return true;
-  return false;
+/** The least length of a word a story may write as two ("Superbowl"): shorter words join by chance ("of" + "ten"). */
+const SOLID_LENGTH = 6;
+
+/** Every two neighbouring words of a text joined, folded ("super bowl" → "superbowl"), so a word written solid is met where the text writes it apart. */
+function writtenApart(text: string): Set<string> {
+  const words = fold(text).match(/\p{L}+/gu) ?? [];
+  return new Set(words.slice(1).map((word, at) => `${words[at]}${word}`));
 }
 
 /** Words that may stand inside a name without giving its acronym a letter ("Bank of Commerce"). */
@@ -530,9 +533,10 @@ function addQuotes(quotes: Quote[], candidates: readonly RankedSentence[], cache
 function contextFor(ranked: RankedSentence, cache: SentenceCache): Quote | null {
   const text = ranked.sentence.text;
   const before = cache.previous(ranked.article, ranked.sentence);
-  if (before && states(before.text) && (pointsBack(text) || BARE_QUOTATION.test(text))) return { article: ranked.article, sentence: before, context: true };
+  // "He also said:" points back, but what it introduces is what the reader lacks.
   const after = LEAD_IN.test(text) ? cache.next(ranked.article, ranked.sentence) : undefined;
   if (after && states(after.text)) return { article: ranked.article, sentence: after, context: true };
+  if (before && states(before.text) && (pointsBack(text) || BARE_QUOTATION.test(text))) return { article: ranked.article, sentence: before, context: true };
   if (ranked.neighbourCoverage < NEIGHBOUR_CONTEXT) return null;
   const neighbour = ranked.supportedBy;
   return neighbour && states(neighbour.text) ? { article: ranked.article, sentence: neighbour, context: true } : null;

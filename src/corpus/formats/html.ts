@@ -82,6 +82,13 @@ interface Block {
   keptLinked: boolean;
 }
 
+/** Where a node stands: inside preformatted text, inside a link, inside a block kept however much it links. */
+interface Within {
+  preformatted: boolean;
+  linked: boolean;
+  keptLinked: boolean;
+}
+
 /** Blocks kept however much they link: a heading names the text after it, a table cell is data ("4.2.3" in a table of releases). */
 const LINKS_KEPT = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'TD', 'TH']);
 
@@ -92,27 +99,28 @@ function letterCount(text: string): number {
 
 /**
  * Texts of the block elements of an HTML fragment, in reading order, leaving out blocks that are
- * links (see `LINK_BLOCK_SHARE`), but for headings and table cells. A line break in the page's source is a space, as a browser shows
- * it: pages hard-wrap their paragraphs ("Gunmen opened fire on visitors at / Tunisia's most
- * renowned museum..."), and only preformatted text keeps its lines.
+ * links (see `LINK_BLOCK_SHARE`) outside headings and table cells. A line break in the page's
+ * source is a space, as a browser shows it: pages hard-wrap their paragraphs ("Gunmen opened fire
+ * on visitors at / Tunisia's most renowned museum..."), and only preformatted text keeps its lines.
  */
 export function blockTexts(html: string): string[] {
   const { document } = htmlLibraries().parseHTML(`<!doctype html><html><body>${html}</body></html>`);
   const blocks: Block[] = [{ text: '', linked: 0, keptLinked: false }];
-  const visit = (node: TreeNode, preformatted: boolean, linked: boolean): void => {
+  const visit = (node: TreeNode, within: Within): void => {
     if (node.nodeType === 3) {
-      const text = preformatted ? (node.textContent ?? '') : (node.textContent ?? '').replace(/[\r\n]+/gu, ' ');
+      const text = within.preformatted ? (node.textContent ?? '') : (node.textContent ?? '').replace(/[\r\n]+/gu, ' ');
       const block = blocks[blocks.length - 1]!;
       block.text += text;
-      if (linked) block.linked += letterCount(text);
+      if (within.linked) block.linked += letterCount(text);
     }
     if (node.nodeType !== 1 || skipped(node)) return;
     const isBlock = BLOCK_ELEMENTS.has(node.nodeName);
-    if (isBlock) blocks.push({ text: '', linked: 0, keptLinked: LINKS_KEPT.has(node.nodeName) });
-    for (const child of Array.from(node.childNodes)) visit(child, preformatted || node.nodeName === 'PRE', linked || node.nodeName === 'A');
-    if (isBlock) blocks.push({ text: '', linked: 0, keptLinked: false });
+    const inside = { preformatted: within.preformatted || node.nodeName === 'PRE', linked: within.linked || node.nodeName === 'A', keptLinked: within.keptLinked || LINKS_KEPT.has(node.nodeName) };
+    if (isBlock) blocks.push({ text: '', linked: 0, keptLinked: inside.keptLinked });
+    for (const child of Array.from(node.childNodes)) visit(child, inside);
+    if (isBlock) blocks.push({ text: '', linked: 0, keptLinked: within.keptLinked });
   };
-  visit(document.body as unknown as TreeNode, false, false);
+  visit(document.body as unknown as TreeNode, { preformatted: false, linked: false, keptLinked: false });
   return blocks
     .filter((block) => block.keptLinked || block.linked === 0 || block.linked < LINK_BLOCK_SHARE * letterCount(block.text))
     .flatMap((block) => block.text.split('\n'))
