@@ -147,7 +147,7 @@ const MAX_PERSON_QUALIFIERS = 2;
  * qualifies it: "What official statement..." asks for no official.
  */
 export function askedPersonNoun(question: string): string | null {
-  const phrase = (WHICH_PHRASE.exec(question)?.[1]?.trim().split(/\s+/u) ?? []).map((written) => ({ written, word: fold(written).replace(/['’]s$/u, '').replace(/[^\p{L}-]/gu, '') }));
+  const phrase = (WHICH_PHRASE.exec(question)?.[1]?.trim().split(/\s+/u) ?? []).map((written) => ({ written, word: bareWord(written).replace(/[^\p{L}-]/gu, '') }));
   let qualifiers = 0;
   for (const [i, { written, word }] of phrase.entries()) {
     if (word === '' || STOPWORDS.has(word)) return null;

@@ -28,7 +28,7 @@ import { STOPWORDS } from './stopwords.ts';
 import { firstSenseWords, isCommonWord, isCommunicationVerb, isRoleNoun } from './wordnet.ts';
 import { answerEvidence, judge } from './answerability.ts';
 import { candidateCount, preferDated } from './dateline.ts';
-import { isNameWord, titledNames, writtenWordsAt, type WrittenWord } from './names.ts';
+import { capitalsMarkNames, isNameWord, titledNames, writtenWordsAt, type WrittenWord } from './names.ts';
 import { capitalCountry } from './place-names.ts';
 import { asksAboutPlans } from './plans.ts';
 import { joinCollocations, phraseTerms, prepareQuestion, retrievalTerms, withTimeAdverbs, type AskedTerm, type Question, type QuestionTitle } from './question.ts';
@@ -143,7 +143,7 @@ export function findCandidates(
   const asking = joinCollocations(text, withTimeAdverbs(text, topical.length > 0 ? topical : asked));
   const prepared = prepareQuestion(asking, index.vocabulary, false, wants, aboutNow, DO_SUPPORT.test(text));
   const speaker = askedSpeaker(text, asking);
-  const question = { ...prepared, speaker, aboutPlans: asksAboutPlans(text), titles: titlesOf(text, prepared), counted: countedIn(text, prepared), personNoun: personNounIn(text, prepared) };
+  const question = { ...prepared, speaker, aboutPlans: asksAboutPlans(text), titles: titlesOf(text, prepared), counted: wordTermIndex(prepared, countedThing(text)), personNoun: wordTermIndex(prepared, askedPersonNoun(text)) };
   const scope = outlet ? { ...filters, outlet } : filters;
   const retrieved = preferDated(index.retrieve(retrievalTerms(question, index.vocabulary), scope, 'any', candidateCount(question, ANSWER_CANDIDATES)), question, ANSWER_CANDIDATES);
   // "What did the company say...": a common word names a speaker the story may name otherwise ("IBM said"); "the Pope" is a name.
@@ -161,21 +161,9 @@ function titlesOf(text: string, question: Question): QuestionTitle[] {
   });
 }
 
-/** The term of the thing a "how many" question counts (see `countedThing`); -1 when none. */
-function countedIn(text: string, question: Question): number {
-  const counted = countedThing(text);
-  return counted === null ? -1 : wordTermIndex(question, counted);
-}
-
-/** The term of the noun of persons a "which" question asks to name (see `askedPersonNoun`); -1 when none. */
-function personNounIn(text: string, question: Question): number {
-  const noun = askedPersonNoun(text);
-  return noun === null ? -1 : wordTermIndex(question, noun);
-}
-
-/** The index of the question term a word of the question, as written, analyses to; -1 when none. */
-function wordTermIndex(question: Question, word: string): number {
-  const [term] = terms(word, 'query');
+/** The index of the question term a word of the question, as written, analyses to ("pearls" read by `countedThing`); -1 when none, or when no word was read. */
+function wordTermIndex(question: Question, word: string | null): number {
+  const [term] = word === null ? [] : terms(word, 'query');
   return term === undefined ? -1 : termIndex(question, term);
 }
 
@@ -321,15 +309,25 @@ function missesSpeaker(question: Question, speaker: readonly number[], best: Ran
   const inStory = new Map<number, number>();
   for (const r of ranked) if (r.article === best.article) strongest(strongest(inStory, r.matched), r.neighbourMatched);
   const title = new Set(terms(best.article.title ?? '', 'index'));
-  const story = [best.article.title ?? '', ...best.article.paragraphs].join('\n');
+  const story = storyText(best.article);
   const namedHere = speaker.some((q) => {
     const term = question.terms[q];
     return (inStory.get(q) ?? 0) >= SPEAKER_NAMED || term?.variants.some((v) => v.weight >= SPEAKER_NAMED && title.has(v.term)) || (term !== undefined && spellsOut(story, term.term));
   });
   if (namedHere) return false;
   // "What did Beijing say...": a capital speaks for its country's government, which the story may name instead.
-  const country = capitalCountry(speaker.map((q) => question.terms[q]?.term ?? ''));
-  return country.length === 0 || !terms(story, 'index').some((term) => country.includes(term));
+  return !namesCapitalsCountry(story, speaker.map((q) => question.terms[q]?.term ?? ''));
+}
+
+/** An article's title and paragraphs as one text, where a name may be written otherwise than the question writes it. */
+function storyText(article: Article): string {
+  return [article.title ?? '', ...article.paragraphs].join('\n');
+}
+
+/** Whether a story names the country whose capital `capital` (its index terms) names: "China" for "Beijing". */
+function namesCapitalsCountry(story: string, capital: readonly string[]): boolean {
+  const country = capitalCountry(capital);
+  return country.length > 0 && terms(story, 'index').some((term) => country.includes(term));
 }
 
 /** The word that opens a question's own words: what comes before it ("During Ramadan, ...", "Hey Newsdesk, ...") sets the scene or names a source. */
@@ -368,7 +366,7 @@ const PARTICLE_NAME = /^(?:al|el|bin|ibn|abu)-\p{L}/u;
  * a word the question writes solid ("Super Bowl" for "Superbowl") mentions it too.
  */
 function unmentionedSubject(text: string, question: Question, retrieved: readonly Retrieval[]): string | null {
-  if (!/\s\p{Ll}/u.test(text)) return null;
+  if (!capitalsMarkNames(text)) return null;
   const from = QUESTION_OPENER.exec(text)?.index ?? 0;
   const slot = BEFORE_SUBJECT.exec(text.slice(from));
   if (!slot) return null;
@@ -405,13 +403,13 @@ function bareName(word: string): string {
 function mentioned(name: readonly string[], question: Question, retrieved: readonly Retrieval[]): boolean {
   const named = name.map((word) => wordTermIndex(question, bareName(word)));
   if (named.some((q) => q < 0 || (question.terms[q]?.variants.length ?? 0) > 0)) return true;
-  const stories = retrieved.map((r) => [r.article.title ?? '', ...r.article.paragraphs].join('\n'));
+  const stories = retrieved.map((r) => storyText(r.article));
   const solid = name.map(bareName).filter((word) => word.length >= SOLID_LENGTH);
   if (solid.length > 0 && stories.map(writtenApart).some((apart) => solid.some((word) => apart.has(word)))) return true;
   const [only] = name;
   if (name.length === 1 && only !== undefined && /^\p{Lu}{2,6}$/u.test(only) && stories.some((story) => spellsOut(story, bareName(only)))) return true;
-  const country = capitalCountry(named.map((q) => question.terms[q]?.term ?? ''));
-  return country.length > 0 && stories.some((story) => terms(story, 'index').some((term) => country.includes(term)));
+  const capital = named.map((q) => question.terms[q]?.term ?? '');
+  return stories.some((story) => namesCapitalsCountry(story, capital));
 }
 
 /** The least length of a word a story may write as two ("Superbowl"): shorter words join by chance ("of" + "ten"). */
@@ -460,7 +458,7 @@ const LONG_NAME = /(?<!^\s*)(?:\p{Lu}[\p{L}\p{N}'’.-]*(?:\s+(?:of|the|for|de|v
  */
 function missesPartOfName(text: string, question: Question, best: RankedSentence): boolean {
   // In a question Typed In Title Case, capitals mark no name.
-  if (!/\s\p{Ll}/u.test(text)) return false;
+  if (!capitalsMarkNames(text)) return false;
   const held = (q: number) => best.matched.has(q) || best.neighbourMatched.has(q);
   const found = [...text.matchAll(LONG_NAME)];
   const names = found.map(([name]) =>

@@ -17,6 +17,11 @@ export function writtenWords(text: string): string[] {
   return text.match(WRITTEN_WORD) ?? [];
 }
 
+/** Whether capitals in a text mark names: not in one Typed In Title Case, which writes no word in lowercase after its first. */
+export function capitalsMarkNames(text: string): boolean {
+  return /\s\p{Ll}/u.test(text);
+}
+
 /** A word as written and where it stands in its text. */
 export interface WrittenWord {
   text: string;

@@ -78,23 +78,28 @@ function load(): PlaceNames {
   return { groups: byTerm, words, capitals };
 }
 
+/** The place names, read from the data on first use. */
+function loaded(): PlaceNames {
+  placeNames ??= load();
+  return placeNames;
+}
+
 /** Index terms naming the same country as `term` (not `term` itself); empty for other words. */
 export function placeVariants(term: string): string[] {
-  placeNames ??= load();
-  return (placeNames.groups.get(term) ?? []).filter((other) => other !== term);
+  return (loaded().groups.get(term) ?? []).filter((other) => other !== term);
 }
 
 /** Other one-word names of the country a folded word names, folded as written ("turkey" → turkiye, turkish); empty for other words. */
 export function placeNameWords(word: string): string[] {
   const [term, ...more] = terms(word, 'query');
   if (term === undefined || more.length > 0) return [];
-  const { words } = (placeNames ??= load());
+  const { words } = loaded();
   const found = placeVariants(term).flatMap((other) => [...(words.get(other) ?? [])]);
   return [...new Set(found)].filter((other) => other !== word);
 }
 
 /** The name terms of the country whose capital `capital`'s index terms name ("new", "delhi" → india, indian...); empty for other words. */
 export function capitalCountry(capital: readonly string[]): string[] {
-  const { capitals } = (placeNames ??= load());
+  const { capitals } = loaded();
   return capitals.get(capital.join(' ')) ?? [];
 }
