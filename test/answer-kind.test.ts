@@ -56,6 +56,8 @@ describe('the thing a "how many" question counts', () => {
     ['how many times have Witkoff and Hayya met', 'times'],
     ['How many people died in the ferry disaster?', 'people'],
     ['How many striking miners returned to work?', 'miners'],
+    ['How many Israeli hostages remain in Gaza?', 'hostages'],
+    ['How many people live in Gaza City?', 'people'],
     ['How much did the gown cost?', null],
     ['How many?', null],
   ])('%s', (question, counted) => {

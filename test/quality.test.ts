@@ -217,6 +217,18 @@ describe('questions about something the coverage never names', () => {
     expect(library.answer('According to Reuters, did Iran send a delegation to the Istanbul talks?').notice).toBe('Nothing in the coverage mentions Iran.');
     expect(library.answer('Did TV crews film the strike in Lebanon?').notice).toBeNull();
   });
+
+  it('says so when a "how many" question counts something no article writes, but not events or persons a story counts without naming', async () => {
+    const answer = library.answer('How many Israeli hostages remain in Gaza?');
+    expect(answer.answered).toBe(false);
+    expect(answer.notice).toBe('Nothing in the coverage mentions hostages.');
+    expect(library.answer('How many times have Witkoff and Al Hayya met?').sentences[0]?.text).toContain('second encounter');
+    const small = await Library.fromArticles([
+      storyArticle('rally', 'Wire', ['Thousands marched through Paris on Saturday in a rally against the pension reform, police said.']),
+      storyArticle('storm', 'Wire', ['The storm brought down power lines across the region on Tuesday, the utility said.']),
+    ]);
+    expect(small.answer('How many people attended the rally?').sentences[0]?.text).toContain('Thousands marched');
+  });
 });
 
 describe('unusable questions', () => {

@@ -114,17 +114,23 @@ export function typeWord(question: string): string | null {
 const HOW_MANY = /\bhow\s+many\s+(?:of\s+(?:the|these|those|its|their|his|her|our)\s+)?([^?.!,;:]*)/iu;
 
 /**
- * The word naming what a "how many" question counts: the last before a stopword or a verb's
- * participle ("pearls" in "How many pearls were on the gown?", "shares" in "How many Purolator
- * Courier shares were tendered?", "tablets" in "How many of the diet tablets had she swallowed?",
- * "people" in "How many people died?"). The answer most often writes the number right before it
- * ("6,000 white Akoya pearls").
+ * The word naming what a "how many" question counts: the last before a stopword, a verb's
+ * participle or a word that can only be a verb ("pearls" in "How many pearls were on the gown?",
+ * "shares" in "How many Purolator Courier shares were tendered?", "tablets" in "How many of the
+ * diet tablets had she swallowed?", "people" in "How many people died?", "hostages" in "How many
+ * hostages remain in Gaza?"). The answer most often writes the number right before it ("6,000
+ * white Akoya pearls").
  */
 export function countedThing(question: string): string | null {
   const phrase = HOW_MANY.exec(question)?.[1]?.trim().split(/\s+/u) ?? [];
   // A participle after the noun is its verb ("people died"); before it, it qualifies it ("striking miners").
-  const end = phrase.findIndex((word, i) => STOPWORDS.has(fold(word)) || (i > 0 && isParticiple(fold(word))));
+  const end = phrase.findIndex((word, i) => STOPWORDS.has(fold(word)) || (i > 0 && (isParticiple(fold(word)) || isOnlyVerb(fold(word)))));
   return phrase.slice(0, end < 0 ? phrase.length : end).at(-1) ?? null;
+}
+
+/** Whether WordNet knows a word as a verb and never as a noun ("remain", "live"): after the counted noun, it is the question's verb. */
+function isOnlyVerb(word: string): boolean {
+  return firstSenseWords(word, 'verb').length > 0 && firstSenseWords(word, 'noun').length === 0;
 }
 
 /** Whether a word is a verb's -ed or -ing form ("died", "killed", "leaving"), which ends a noun phrase. */

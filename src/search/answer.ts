@@ -274,7 +274,8 @@ export function composeAnswer(text: string, candidates: Candidates, cache: Sente
   // Matched well otherwise, a subject the corpus never writes is more likely another name for one it does ("Bibi", "POTUS").
   // Where one outlet alone was searched, its own notice says more.
   const unknownName = confidence < NAMED_OTHERWISE && candidates.outlet === null ? unmentionedSubject(text, question, retrieved) : null;
-  if (unknownName !== null) return unanswered(text, retrieved.map((r) => articleRef(r.article)).slice(0, MAX_RELATED), confidence, `Nothing in the coverage mentions ${unknownName}.`);
+  const unmentioned = unknownName ?? (confidence < NAMED_OTHERWISE && candidates.outlet === null ? uncountedThing(text, question) : null);
+  if (unmentioned !== null) return unanswered(text, retrieved.map((r) => articleRef(r.article)).slice(0, MAX_RELATED), confidence, `Nothing in the coverage mentions ${unmentioned}.`);
   if (!best || !judged?.quotes || namesApart || missesPartOfName(text, question, best) || missesSpeaker(question, candidates.namedSpeaker, best, ranked)) {
     // A reader who named an outlet is told that only it was searched, not that the coverage lacks the topic.
     const searched = candidates.outlet === null ? null : `Nothing from ${candidates.outlet} in the coverage answers this.`;
@@ -392,6 +393,21 @@ function unmentionedSubject(text: string, question: Question, retrieved: readonl
   const name = words.slice(0, end).filter((word) => word.text !== 'of' && !NAME_PARTICLES.has(bare(word)) && !isRoleNoun(bare(word)) && firstSenseWords(bare(word), 'adj').length === 0);
   if (name.length === 0) return null;
   return mentioned(name.map((word) => word.text), question, retrieved) ? null : text.slice(words[0]?.start, words[end - 1]?.end).replace(/['’]s?$/u, '');
+}
+
+/** Counted things a story counts without naming them: events ("for the second time", "twice") and persons ("13 dead"). */
+const UNNAMED_COUNTS = new Set(['times', 'time', 'people', 'persons']);
+
+/**
+ * The thing a "how many" question counts, as written, when no article writes it or any variant
+ * ("hostages" in "How many Israeli hostages remain in Gaza?" asked of coverage that never
+ * mentions hostages); else null. As for an unmentioned subject, a coverage that never names what
+ * is counted cannot give its number.
+ */
+function uncountedThing(text: string, question: Question): string | null {
+  const counted = countedThing(text);
+  const term = question.terms[question.counted];
+  return counted !== null && term !== undefined && term.variants.length === 0 && !UNNAMED_COUNTS.has(fold(counted)) ? counted : null;
 }
 
 /** A name's word folded, without its possessive ("Houthis’" → "houthis"). */
