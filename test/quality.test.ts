@@ -218,6 +218,10 @@ describe('questions about something the coverage never names', () => {
     expect(library.answer('Did TV crews film the strike in Lebanon?').notice).toBeNull();
   });
 
+  it('quotes a story that names the subject the question asks about, not a closer match about someone else', () => {
+    expect(library.answer("What did Erdogan's government say about Gaza?").sentences[0]?.text).toContain('Recep Tayyip Erdogan said');
+  });
+
   it('says so when a "how many" question counts something no article writes, but not events or persons a story counts without naming', async () => {
     const answer = library.answer('How many Israeli hostages remain in Gaza?');
     expect(answer.answered).toBe(false);

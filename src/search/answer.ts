@@ -263,7 +263,7 @@ export function answering(ranked: readonly RankedSentence[]): RankedSentence[] {
 /** The answer for ranked sentences of the retrieved articles. */
 export function composeAnswer(text: string, candidates: Candidates, cache: SentenceCache): Omit<Answer, 'tookMs'> {
   const { question, retrieved } = candidates;
-  const ranked = answering(candidates.ranked);
+  const ranked = aboutSubject(answering(candidates.ranked), text, question);
   const best = ranked[0];
   const evidence = best ? answerEvidence(question, best, ranked, retrieved) : null;
   const judged = evidence ? judge(evidence) : null;
@@ -276,7 +276,7 @@ export function composeAnswer(text: string, candidates: Candidates, cache: Sente
   const unknownName = confidence < NAMED_OTHERWISE && candidates.outlet === null ? unmentionedSubject(text, question, retrieved) : null;
   const unmentioned = unknownName ?? (confidence < NAMED_OTHERWISE && candidates.outlet === null ? uncountedThing(text, question) : null);
   if (unmentioned !== null) return unanswered(text, retrieved.map((r) => articleRef(r.article)).slice(0, MAX_RELATED), confidence, `Nothing in the coverage mentions ${unmentioned}.`);
-  if (!best || !judged?.quotes || namesApart || missesPartOfName(text, question, best) || missesSpeaker(question, candidates.namedSpeaker, best, ranked)) {
+  if (!best || !judged?.quotes || namesApart || missesPartOfName(text, question, best) || missesSpeaker(question, candidates.namedSpeaker, best)) {
     // A reader who named an outlet is told that only it was searched, not that the coverage lacks the topic.
     const searched = candidates.outlet === null ? null : `Nothing from ${candidates.outlet} in the coverage answers this.`;
     return unanswered(text, retrieved.map((r) => articleRef(r.article)).slice(0, MAX_RELATED), confidence, searched);
@@ -300,24 +300,45 @@ export function composeAnswer(text: string, candidates: Candidates, cache: Sente
 
 /**
  * Whether the question asks what someone it names said ("What did Hezbollah say after the
- * strike?", `speaker`: their question terms) and the best sentence's story never names them, in
- * its ranked sentences or its title, by their name, another spelling, a synonym, or the words an
- * acronym stands for ("Canadian Imperial Bank of Commerce" for CIBC): its words are someone
- * else's, however well it matches the rest ("The military released video of the strike").
+ * strike?", `speaker`: their question terms) and the best sentence's story never names them (see
+ * `storyNames`): its words are someone else's, however well it matches the rest ("The military
+ * released video of the strike").
  */
-function missesSpeaker(question: Question, speaker: readonly number[], best: RankedSentence, ranked: readonly RankedSentence[]): boolean {
-  if (speaker.length === 0) return false;
-  const inStory = new Map<number, number>();
-  for (const r of ranked) if (r.article === best.article) strongest(strongest(inStory, r.matched), r.neighbourMatched);
-  const title = new Set(terms(best.article.title ?? '', 'index'));
-  const story = storyText(best.article);
-  const namedHere = speaker.some((q) => {
-    const term = question.terms[q];
-    return (inStory.get(q) ?? 0) >= SPEAKER_NAMED || term?.variants.some((v) => v.weight >= SPEAKER_NAMED && title.has(v.term)) || (term !== undefined && spellsOut(story, term.term));
+function missesSpeaker(question: Question, speaker: readonly number[], best: RankedSentence): boolean {
+  return speaker.length > 0 && !storyNames(best.article, speaker, question);
+}
+
+/**
+ * The candidates whose story names the question's subject (see `askedSubject`), when the corpus
+ * names it: a story that never names the subject is about someone else ("What did Erdogan's
+ * government say about Gaza?" is not answered by the Istanbul talks' agenda, which names Turkey but
+ * not Erdogan, but by the story quoting Erdogan). A subject no article names is left to
+ * `unmentionedSubject`, which allows for another name the coverage may use.
+ */
+function aboutSubject(ranked: RankedSentence[], text: string, question: Question): RankedSentence[] {
+  const named = askedSubject(text)?.name.map((word) => wordTermIndex(question, bareName(word))) ?? [];
+  if (named.length === 0 || named.some((q) => q < 0 || question.terms[q]?.variants.length === 0)) return ranked;
+  const naming = new Map<Article, boolean>();
+  return ranked.filter(({ article }) => {
+    const names = naming.get(article) ?? storyNames(article, named, question);
+    naming.set(article, names);
+    return names;
   });
-  if (namedHere) return false;
-  // "What did Beijing say...": a capital speaks for its country's government, which the story may name instead.
-  return !namesCapitalsCountry(story, speaker.map((q) => question.terms[q]?.term ?? ''));
+}
+
+/**
+ * Whether a story names any of the question terms `named` (a name's words, a speaker's): by the
+ * name, another spelling or a synonym, the words an acronym stands for ("Canadian Imperial Bank of
+ * Commerce" for CIBC), or the country of a capital ("What did Beijing say...": a capital speaks for
+ * its country's government, which the story may name instead).
+ */
+function storyNames(article: Article, named: readonly number[], question: Question): boolean {
+  const story = storyText(article);
+  const written = new Set(terms(story, 'index'));
+  const holds = (variant: { term: string; weight: number }) => variant.weight >= SPEAKER_NAMED && phraseTerms(variant.term).every((term) => written.has(term));
+  const termsOf = named.flatMap((q) => question.terms[q] ?? []);
+  if (termsOf.some((term) => term.variants.some(holds) || spellsOut(story, term.term))) return true;
+  return namesCapitalsCountry(story, termsOf.map((term) => term.term));
 }
 
 /** An article's title and paragraphs as one text, where a name may be written otherwise than the question writes it. */
@@ -367,6 +388,12 @@ const PARTICLE_NAME = /^(?:al|el|bin|ibn|abu)-\p{L}/u;
  * a word the question writes solid ("Super Bowl" for "Superbowl") mentions it too.
  */
 function unmentionedSubject(text: string, question: Question, retrieved: readonly Retrieval[]): string | null {
+  const subject = askedSubject(text);
+  return subject === null || mentioned(subject.name, question, retrieved) ? null : subject.written;
+}
+
+/** The name a question asks about as its subject (see `unmentionedSubject`): its words to judge, and the name as written; null when none. */
+function askedSubject(text: string): { name: string[]; written: string } | null {
   if (!capitalsMarkNames(text)) return null;
   const from = QUESTION_OPENER.exec(text)?.index ?? 0;
   const slot = BEFORE_SUBJECT.exec(text.slice(from));
@@ -392,7 +419,7 @@ function unmentionedSubject(text: string, question: Question, retrieved: readonl
   if (beforeNoun && (slot[1] !== undefined || firstSenseWords(bare(next), 'verb').length === 0)) return null;
   const name = words.slice(0, end).filter((word) => word.text !== 'of' && !NAME_PARTICLES.has(bare(word)) && !isRoleNoun(bare(word)) && firstSenseWords(bare(word), 'adj').length === 0);
   if (name.length === 0) return null;
-  return mentioned(name.map((word) => word.text), question, retrieved) ? null : text.slice(words[0]?.start, words[end - 1]?.end).replace(/['’]s?$/u, '');
+  return { name: name.map((word) => word.text), written: text.slice(words[0]?.start, words[end - 1]?.end).replace(/['’]s?$/u, '') };
 }
 
 /** Counted things a story counts without naming them: events ("for the second time", "twice") and persons ("13 dead"). */
