@@ -263,7 +263,7 @@ export function answering(ranked: readonly RankedSentence[]): RankedSentence[] {
 /** The answer for ranked sentences of the retrieved articles. */
 export function composeAnswer(text: string, candidates: Candidates, cache: SentenceCache): Omit<Answer, 'tookMs'> {
   const { question, retrieved } = candidates;
-  const ranked = aboutSubject(answering(candidates.ranked), text, question);
+  const ranked = aboutSubject(answering(candidates.ranked), retrieved, text, question);
   const best = ranked[0];
   const evidence = best ? answerEvidence(question, best, ranked, retrieved) : null;
   const judged = evidence ? judge(evidence) : null;
@@ -276,7 +276,7 @@ export function composeAnswer(text: string, candidates: Candidates, cache: Sente
   const unknownName = confidence < NAMED_OTHERWISE && candidates.outlet === null ? unmentionedSubject(text, question, retrieved) : null;
   const unmentioned = unknownName ?? (confidence < NAMED_OTHERWISE && candidates.outlet === null ? uncountedThing(text, question) : null);
   if (unmentioned !== null) return unanswered(text, retrieved.map((r) => articleRef(r.article)).slice(0, MAX_RELATED), confidence, `Nothing in the coverage mentions ${unmentioned}.`);
-  if (!best || !judged?.quotes || namesApart || missesPartOfName(text, question, best) || missesSpeaker(question, candidates.namedSpeaker, best)) {
+  if (!best || !judged?.quotes || namesApart || missesPartOfName(text, question, best) || missesSpeaker(question, candidates.namedSpeaker, best, retrieved)) {
     // A reader who named an outlet is told that only it was searched, not that the coverage lacks the topic.
     const searched = candidates.outlet === null ? null : `Nothing from ${candidates.outlet} in the coverage answers this.`;
     return unanswered(text, retrieved.map((r) => articleRef(r.article)).slice(0, MAX_RELATED), confidence, searched);
@@ -304,8 +304,8 @@ export function composeAnswer(text: string, candidates: Candidates, cache: Sente
  * `storyNames`): its words are someone else's, however well it matches the rest ("The military
  * released video of the strike").
  */
-function missesSpeaker(question: Question, speaker: readonly number[], best: RankedSentence): boolean {
-  return speaker.length > 0 && !storyNames(best.article, speaker, question);
+function missesSpeaker(question: Question, speaker: readonly number[], best: RankedSentence, retrieved: readonly Retrieval[]): boolean {
+  return speaker.length > 0 && !storyNames(retrieved.find((r) => r.article === best.article) ?? { article: best.article, score: 0 }, speaker, question);
 }
 
 /**
@@ -315,15 +315,11 @@ function missesSpeaker(question: Question, speaker: readonly number[], best: Ran
  * not Erdogan, but by the story quoting Erdogan). A subject no article names is left to
  * `unmentionedSubject`, which allows for another name the coverage may use.
  */
-function aboutSubject(ranked: RankedSentence[], text: string, question: Question): RankedSentence[] {
+function aboutSubject(ranked: RankedSentence[], retrieved: readonly Retrieval[], text: string, question: Question): RankedSentence[] {
   const named = askedSubject(text)?.name.map((word) => wordTermIndex(question, bareName(word))) ?? [];
   if (named.length === 0 || named.some((q) => q < 0 || question.terms[q]?.variants.length === 0)) return ranked;
-  const naming = new Map<Article, boolean>();
-  return ranked.filter(({ article }) => {
-    const names = naming.get(article) ?? storyNames(article, named, question);
-    naming.set(article, names);
-    return names;
-  });
+  const naming = new Map(retrieved.map((found) => [found.article, storyNames(found, named, question)]));
+  return ranked.filter(({ article }) => naming.get(article) === true);
 }
 
 /**
@@ -332,13 +328,15 @@ function aboutSubject(ranked: RankedSentence[], text: string, question: Question
  * Commerce" for CIBC), or the country of a capital ("What did Beijing say...": a capital speaks for
  * its country's government, which the story may name instead).
  */
-function storyNames(article: Article, named: readonly number[], question: Question): boolean {
-  const story = storyText(article);
-  const written = new Set(terms(story, 'index'));
-  const holds = (variant: { term: string; weight: number }) => variant.weight >= SPEAKER_NAMED && phraseTerms(variant.term).every((term) => written.has(term));
+function storyNames({ article, passages }: Retrieval, named: readonly number[], question: Question): boolean {
   const termsOf = named.flatMap((q) => question.terms[q] ?? []);
-  if (termsOf.some((term) => term.variants.some(holds) || spellsOut(story, term.term))) return true;
-  return namesCapitalsCountry(story, termsOf.map((term) => term.term));
+  const variants = termsOf.flatMap((term) => term.variants.filter((v) => v.weight >= SPEAKER_NAMED).map((v) => phraseTerms(v.term)));
+  // Only paragraphs whose term filter may hold a variant are analysed: a whole 1,500-word story costs milliseconds.
+  const mayName = (p: number) => passages === undefined || variants.some((words) => words.every((word) => passages.mayHold(p, word)));
+  const written = new Set(terms([article.title ?? '', ...article.paragraphs.filter((_, p) => mayName(p))].join('\n'), 'index'));
+  if (variants.some((words) => words.every((word) => written.has(word)))) return true;
+  const story = storyText(article);
+  return termsOf.some((term) => spellsOut(story, term.term)) || namesCapitalsCountry(story, termsOf.map((term) => term.term));
 }
 
 /** An article's title and paragraphs as one text, where a name may be written otherwise than the question writes it. */
