@@ -222,6 +222,14 @@ describe('questions about something the coverage never names', () => {
     expect(library.answer("What did Erdogan's government say about Gaza?").sentences[0]?.text).toContain('Recep Tayyip Erdogan said');
   });
 
+  it('takes a story as naming its own outlet, which a page writes in a masthead that is not kept', async () => {
+    const small = await Library.fromArticles([
+      storyArticle('guide', 'American Civil Liberties Union', ['We recommend that everyone install Privacy Badger to block trackers.']),
+      storyArticle('suit', 'Wire', ['The ACLU sued the city over its street cameras on Monday.']),
+    ]);
+    expect(small.answer('What did the ACLU recommend that everyone install?').sentences[0]?.text).toContain('Privacy Badger');
+  });
+
   it('says so when a "how many" question counts something no article writes, but not events or persons a story counts without naming', async () => {
     const answer = library.answer('How many Israeli hostages remain in Gaza?');
     expect(answer.answered).toBe(false);

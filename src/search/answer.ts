@@ -333,15 +333,15 @@ function storyNames({ article, passages }: Retrieval, named: readonly number[], 
   const variants = termsOf.flatMap((term) => term.variants.filter((v) => v.weight >= SPEAKER_NAMED).map((v) => phraseTerms(v.term)));
   // Only paragraphs whose term filter may hold a variant are analysed: a whole 1,500-word story costs milliseconds.
   const mayName = (p: number) => passages === undefined || variants.some((words) => words.every((word) => passages.mayHold(p, word)));
-  const written = new Set(terms([article.title ?? '', ...article.paragraphs.filter((_, p) => mayName(p))].join('\n'), 'index'));
+  const written = new Set(terms([article.outlet ?? '', article.title ?? '', ...article.paragraphs.filter((_, p) => mayName(p))].join('\n'), 'index'));
   if (variants.some((words) => words.every((word) => written.has(word)))) return true;
   const story = storyText(article);
   return termsOf.some((term) => spellsOut(story, term.term)) || namesCapitalsCountry(story, termsOf.map((term) => term.term));
 }
 
-/** An article's title and paragraphs as one text, where a name may be written otherwise than the question writes it. */
+/** An article's outlet, title and paragraphs as one text, where a name may be written otherwise than the question writes it: a page names its publisher in its masthead, which is not kept as text. */
 function storyText(article: Article): string {
-  return [article.title ?? '', ...article.paragraphs].join('\n');
+  return [article.outlet ?? '', article.title ?? '', ...article.paragraphs].join('\n');
 }
 
 /** Whether a story names the country whose capital `capital` (its index terms) names: "China" for "Beijing". */
