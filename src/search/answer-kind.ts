@@ -253,6 +253,13 @@ function unknownName(term: Term, at: number, next: Term | undefined): boolean {
 
 const tagged = new WeakMap<object, NamedKinds>();
 
+/** Whether compromise's lexicon knows a word as a place ("Washington", "Riyadh", "Kuwait"). */
+export function isPlaceWord(word: string): boolean {
+  const document = tagger().tokenize(word) as unknown as PreTagged;
+  document.compute(['lexicon', 'preTagger']);
+  return document.docs.some((sentence) => sentence.some((term) => KIND_TAGS.place.some((tag) => term.tags.has(tag))));
+}
+
 function namedKinds(text: string): NamedKinds {
   const found: NamedKinds = new Map();
   const document = tagger().tokenize(text) as unknown as PreTagged;

@@ -22,14 +22,14 @@
 import type { Article } from '../corpus/article.ts';
 import { fold, terms } from './analyzer.ts';
 import type { ArticleIndex, Retrieval } from './article-index.ts';
-import { answerKind, askedPersonNoun, countedThing, NAME_PARTICLES, ROLE_WORDS, typeWord } from './answer-kind.ts';
+import { answerKind, askedPersonNoun, countedThing, isPlaceWord, NAME_PARTICLES, ROLE_WORDS, typeWord } from './answer-kind.ts';
 import { askedSpeaker, DO_SUPPORT } from './speakers.ts';
 import { STOPWORDS } from './stopwords.ts';
 import { firstSenseWords, isCommonWord, isCommunicationVerb, isRoleNoun } from './wordnet.ts';
 import { answerEvidence, judge } from './answerability.ts';
 import { candidateCount, preferDated } from './dateline.ts';
 import { capitalsMarkNames, isNameWord, titledNames, writtenWordsAt, type WrittenWord } from './names.ts';
-import { capitalCountry } from './place-names.ts';
+import { capitalCountry, placeVariants } from './place-names.ts';
 import { asksAboutPlans } from './plans.ts';
 import { joinCollocations, phraseTerms, prepareQuestion, retrievalTerms, withTimeAdverbs, type AskedTerm, type Question, type QuestionTitle } from './question.ts';
 import { MAX_RELATED, MAX_SENTENCES, type Answer, type ArticleRef, type CitedSentence, type Filters, type Source } from './results.ts';
@@ -274,7 +274,7 @@ export function composeAnswer(text: string, candidates: Candidates, cache: Sente
   // Matched well otherwise, a subject the corpus never writes is more likely another name for one it does ("Bibi", "POTUS").
   // Where one outlet alone was searched, its own notice says more.
   const unknownName = confidence < NAMED_OTHERWISE && candidates.outlet === null ? unmentionedSubject(text, question, retrieved) : null;
-  const unmentioned = unknownName ?? (confidence < NAMED_OTHERWISE && candidates.outlet === null ? uncountedThing(text, question) : null);
+  const unmentioned = unknownName ?? (confidence < NAMED_OTHERWISE && candidates.outlet === null ? uncountedThing(text, question, best) : null);
   if (unmentioned !== null) return unanswered(text, retrieved.map((r) => articleRef(r.article)).slice(0, MAX_RELATED), confidence, `Nothing in the coverage mentions ${unmentioned}.`);
   if (!best || !judged?.quotes || namesApart || missesPartOfName(text, question, best) || missesSpeaker(question, candidates.namedSpeaker, best, retrieved)) {
     // A reader who named an outlet is told that only it was searched, not that the coverage lacks the topic.
@@ -310,24 +310,29 @@ function missesSpeaker(question: Question, speaker: readonly number[], best: Ran
 
 /**
  * The candidates whose story names the question's subject (see `askedSubject`), when the corpus
- * names it: a story that never names the subject is about someone else ("What did Erdogan's
- * government say about Gaza?" is not answered by the Istanbul talks' agenda, which names Turkey but
- * not Erdogan, but by the story quoting Erdogan). A subject no article names is left to
- * `unmentionedSubject`, which allows for another name the coverage may use.
+ * names it: a story that never names the subject is about someone else ("Did Yeutter say Japan
+ * broke the chip pact?" is not answered by another official's words on the pact). A subject no
+ * article names is left to `unmentionedSubject`, which allows for another name the coverage may
+ * use. Neither a possessive ("Did Trump's plan...", "Did Gorbachev's government...": what is asked
+ * about is the plan or the government, which a story names otherwise) nor a place ("Did Washington
+ * vow...", answered by "The United States has vowed...": a capital or country stands for its
+ * government, which news names in many ways) limits the candidates.
  */
 function aboutSubject(ranked: RankedSentence[], retrieved: readonly Retrieval[], text: string, question: Question): RankedSentence[] {
-  const named = askedSubject(text)?.name.map((word) => wordTermIndex(question, bareName(word))) ?? [];
-  if (named.length === 0 || named.some((q) => q < 0 || question.terms[q]?.variants.length === 0)) return ranked;
+  const subject = askedSubject(text);
+  if (subject === null || subject.possessive) return ranked;
+  const named = subject.name.map((word) => wordTermIndex(question, bareName(word)));
+  if (named.some((q) => q < 0 || question.terms[q]?.variants.length === 0)) return ranked;
+  if (subject.name.some((word, i) => isPlace(word, question.terms[named[i] ?? -1]?.term ?? ''))) return ranked;
   const naming = new Map(retrieved.map((found) => [found.article, storyNames(found, named, question)]));
   return ranked.filter(({ article }) => naming.get(article) === true);
 }
 
-/**
- * Whether a story names any of the question terms `named` (a name's words, a speaker's): by the
- * name, another spelling or a synonym, the words an acronym stands for ("Canadian Imperial Bank of
- * Commerce" for CIBC), or the country of a capital ("What did Beijing say...": a capital speaks for
- * its country's government, which the story may name instead).
- */
+/** Whether a name's word (`term`, its index term) names a place: compromise's lexicon knows it as one, or the country data names a country or capital by it. */
+function isPlace(word: string, term: string): boolean {
+  return isPlaceWord(word) || placeVariants(term).length > 0 || capitalCountry([term]).length > 0;
+}
+
 function storyNames({ article, passages }: Retrieval, named: readonly number[], question: Question): boolean {
   const termsOf = named.flatMap((q) => question.terms[q] ?? []);
   const variants = termsOf.flatMap((term) => term.variants.filter((v) => v.weight >= SPEAKER_NAMED).map((v) => phraseTerms(v.term)));
@@ -390,8 +395,8 @@ function unmentionedSubject(text: string, question: Question, retrieved: readonl
   return subject === null || mentioned(subject.name, question, retrieved) ? null : subject.written;
 }
 
-/** The name a question asks about as its subject (see `unmentionedSubject`): its words to judge, and the name as written; null when none. */
-function askedSubject(text: string): { name: string[]; written: string } | null {
+/** The name a question asks about as its subject (see `unmentionedSubject`): its words to judge, the name as written, and whether it is written as a possessive ("Erdogan's government"); null when none. */
+function askedSubject(text: string): { name: string[]; written: string; possessive: boolean } | null {
   if (!capitalsMarkNames(text)) return null;
   const from = QUESTION_OPENER.exec(text)?.index ?? 0;
   const slot = BEFORE_SUBJECT.exec(text.slice(from));
@@ -417,7 +422,8 @@ function askedSubject(text: string): { name: string[]; written: string } | null 
   if (beforeNoun && (slot[1] !== undefined || firstSenseWords(bare(next), 'verb').length === 0)) return null;
   const name = words.slice(0, end).filter((word) => word.text !== 'of' && !NAME_PARTICLES.has(bare(word)) && !isRoleNoun(bare(word)) && firstSenseWords(bare(word), 'adj').length === 0);
   if (name.length === 0) return null;
-  return { name: name.map((word) => word.text), written: text.slice(words[0]?.start, words[end - 1]?.end).replace(/['’]s?$/u, '') };
+  const written = text.slice(words[0]?.start, words[end - 1]?.end);
+  return { name: name.map((word) => word.text), written: written.replace(/['’]s?$/u, ''), possessive: /['’]s?$/u.test(written) };
 }
 
 /** Counted things a story counts without naming them: events ("for the second time", "twice") and persons ("13 dead"). */
@@ -426,13 +432,23 @@ const UNNAMED_COUNTS = new Set(['times', 'time', 'people', 'persons']);
 /**
  * The thing a "how many" question counts, as written, when no article writes it or any variant
  * ("hostages" in "How many Israeli hostages remain in Gaza?" asked of coverage that never
- * mentions hostages); else null. As for an unmentioned subject, a coverage that never names what
- * is counted cannot give its number.
+ * mentions hostages) and the best sentence gives no number either; else null. As for an
+ * unmentioned subject, a coverage that never names what is counted cannot give its number. Only
+ * a plural noun is judged: a verb or an adverb read in its place ("How many shells fell...",
+ * "How many months apart...") is not what is counted, and a sentence giving a number may count the
+ * thing by another name ("13 dead and a number of others wounded" for injuries).
  */
-function uncountedThing(text: string, question: Question): string | null {
+function uncountedThing(text: string, question: Question, best: RankedSentence | undefined): string | null {
   const counted = countedThing(text);
   const term = question.terms[question.counted];
-  return counted !== null && term !== undefined && term.variants.length === 0 && !UNNAMED_COUNTS.has(fold(counted)) ? counted : null;
+  if (counted === null || term === undefined || term.variants.length > 0 || UNNAMED_COUNTS.has(fold(counted)) || !isPluralNoun(fold(counted))) return null;
+  return best !== undefined && namesWantedKind(best, question) ? null : counted;
+}
+
+/** Whether a word is a noun's regular plural ("hostages", "injuries"): WordNet knows what is left without its ending as a noun. */
+function isPluralNoun(word: string): boolean {
+  const singulars = [word.replace(/ies$/u, 'y'), word.replace(/es$/u, ''), word.replace(/s$/u, '')];
+  return /s$/u.test(word) && singulars.some((singular) => singular !== word && firstSenseWords(singular, 'noun').length > 0);
 }
 
 /** A name's word folded, without its possessive ("Houthis’" → "houthis"). */
