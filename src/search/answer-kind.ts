@@ -52,6 +52,20 @@ const MAY_NAME: Record<TaggedKind, RegExp> = {
   quantity: /\p{N}|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|trillion|dozen|half|quarter|percent|first|second|third|fifth|eighth|ninth|twelfth)/iu,
 };
 
+/** A question asking for a count or an age, which only a number answers ("How many hostages...", "How old is..."). */
+const COUNT_QUESTION = /\bhow\s+(?:many|old)\b/iu;
+/** Words that count without a figure ("several", "dozens", "twice"). */
+const VAGUE_COUNT = /\b(?:several|few|many|numerous|multiple|scores|single|once|twice|thrice|dozens|hundreds|thousands|millions)\b/iu;
+
+/**
+ * Whether the question asks for a count or an age and the sentence writes no number, figure or
+ * counting word at all: it cannot answer, however well it matches ("How many troops will the ISF
+ * have?" is not answered by the sentence announcing the force).
+ */
+export function countsNothing(question: string, sentence: string): boolean {
+  return COUNT_QUESTION.test(question) && !MAY_NAME.quantity.test(sentence) && !VAGUE_COUNT.test(sentence);
+}
+
 /** Nouns after "what"/"which" that say the kind: "which city", "what year", "what percentage". */
 const KIND_NOUNS: [AnswerKind, RegExp][] = [
   ['time', /^(?:year|years|day|date|month|century|decade|time|era|period|season)$/],

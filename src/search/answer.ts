@@ -22,7 +22,7 @@
 import type { Article } from '../corpus/article.ts';
 import { fold, terms } from './analyzer.ts';
 import type { ArticleIndex, Retrieval } from './article-index.ts';
-import { answerKind, askedPersonNoun, countedThing, isPlaceWord, NAME_PARTICLES, ROLE_WORDS, typeWord } from './answer-kind.ts';
+import { answerKind, askedPersonNoun, countedThing, countsNothing, isPlaceWord, NAME_PARTICLES, ROLE_WORDS, typeWord } from './answer-kind.ts';
 import { askedSpeaker, DO_SUPPORT } from './speakers.ts';
 import { STOPWORDS } from './stopwords.ts';
 import { firstSenseWords, isCommonWord, isCommunicationVerb, isRoleNoun } from './wordnet.ts';
@@ -33,7 +33,7 @@ import { capitalCountry, placeVariants } from './place-names.ts';
 import { asksAboutPlans } from './plans.ts';
 import { joinCollocations, phraseTerms, prepareQuestion, retrievalTerms, withTimeAdverbs, type AskedTerm, type Question, type QuestionTitle } from './question.ts';
 import { MAX_RELATED, MAX_SENTENCES, type Answer, type ArticleRef, type CitedSentence, type Filters, type Source } from './results.ts';
-import { namesWantedKind, rankSentences, strongest, type RankedSentence, type Sentence, type SentenceCache } from './sentence-ranking.ts';
+import { countsAskedThing, namesWantedKind, rankSentences, strongest, type RankedSentence, type Sentence, type SentenceCache } from './sentence-ranking.ts';
 import { pointsBack, states } from './sentences.ts';
 
 /** Words that ask about the present rather than a past event. */
@@ -263,7 +263,8 @@ export function answering(ranked: readonly RankedSentence[]): RankedSentence[] {
 /** The answer for ranked sentences of the retrieved articles. */
 export function composeAnswer(text: string, candidates: Candidates, cache: SentenceCache): Omit<Answer, 'tookMs'> {
   const { question, retrieved } = candidates;
-  const ranked = aboutSubject(answering(candidates.ranked), retrieved, text, question);
+  const matching = aboutSubject(answering(candidates.ranked), retrieved, text, question);
+  const ranked = counting(matching, text, question);
   const best = ranked[0];
   const evidence = best ? answerEvidence(question, best, ranked, retrieved) : null;
   const judged = evidence ? judge(evidence) : null;
@@ -274,7 +275,7 @@ export function composeAnswer(text: string, candidates: Candidates, cache: Sente
   // Matched well otherwise, a subject the corpus never writes is more likely another name for one it does ("Bibi", "POTUS").
   // Where one outlet alone was searched, its own notice says more.
   const unknownName = confidence < NAMED_OTHERWISE && candidates.outlet === null ? unmentionedSubject(text, question, retrieved) : null;
-  const unmentioned = unknownName ?? (confidence < NAMED_OTHERWISE && candidates.outlet === null ? uncountedThing(text, question, best) : null);
+  const unmentioned = unknownName ?? (confidence < NAMED_OTHERWISE && candidates.outlet === null ? uncountedThing(text, question, matching[0]) : null);
   if (unmentioned !== null) return unanswered(text, retrieved.map((r) => articleRef(r.article)).slice(0, MAX_RELATED), confidence, `Nothing in the coverage mentions ${unmentioned}.`);
   if (!best || !judged?.quotes || namesApart || missesPartOfName(text, question, best) || missesSpeaker(question, candidates.namedSpeaker, best, retrieved)) {
     // A reader who named an outlet is told that only it was searched, not that the coverage lacks the topic.
@@ -424,6 +425,20 @@ function askedSubject(text: string): { name: string[]; written: string; possessi
   if (name.length === 0) return null;
   const written = text.slice(words[0]?.start, words[end - 1]?.end);
   return { name: name.map((word) => word.text), written: written.replace(/['’]s?$/u, ''), possessive: /['’]s?$/u.test(written) };
+}
+
+/**
+ * For a question asking a count or an age, the candidates that may give it: a sentence writing no
+ * number cannot ("How many troops will the ISF have?" is not answered by the sentence announcing
+ * the force). Where the best match writes none, a sentence with a number takes its place only if
+ * the number counts something the question asks about ("13 dead" for "How many died in the
+ * strike?"), not something else that sentence names beside the place ("Ashby has a population of
+ * 2,400" for "How many homes were flooded in Ashby?").
+ */
+function counting(ranked: RankedSentence[], text: string, question: Question): RankedSentence[] {
+  const [best] = ranked;
+  const numbered = ranked.filter((r) => !countsNothing(text, r.sentence.text));
+  return best === undefined || numbered[0] === best ? numbered : numbered.filter((r) => countsAskedThing(r.sentence.text, question));
 }
 
 /** Counted things a story counts without naming them: events ("for the second time", "twice") and persons ("13 dead"). */

@@ -568,18 +568,25 @@ function preferCounted(ranked: RankedSentence[], counted: number, lookup: Return
 
 /**
  * Whether a sentence writes a count at most `COUNT_REACH` index terms before question term `q`
- * ("6,000 white Akoya pearls", "six pearls" analysed as "6 pearl"): a number that is no year, no
- * price and no percentage ("$4.06 a share", "30 pct of loans" count neither shares nor loans).
+ * ("6,000 white Akoya pearls", "six pearls" analysed as "6 pearl"), or before any question term
+ * when `q` is null ("13 dead" for "How many died..."): a number that is no year, no price and no
+ * percentage ("$4.06 a share", "30 pct of loans" count neither shares nor loans).
  */
-function countsTerm(text: string, q: number, lookup: ReturnType<typeof variantLookup>): boolean {
+function countsTerm(text: string, q: number | null, lookup: ReturnType<typeof variantLookup>): boolean {
   const tokens = tokenize(text, 'index');
   const isCount = (token: Token) => /^\p{N}/u.test(token.term) && !YEAR.test(token.term) && !CURRENCY_SIGN.test(text.charAt(token.start - 1));
   return tokens.some((token, i) => {
-    if (!termsStoodFor(lookup, token.term).includes(q)) return false;
+    const stoodFor = termsStoodFor(lookup, token.term);
+    if (q === null ? stoodFor.length === 0 : !stoodFor.includes(q)) return false;
     const before = tokens.slice(Math.max(0, i - COUNT_REACH), i);
     const number = before.findLastIndex(isCount);
     return number >= 0 && !before.slice(number + 1).some((between) => MEASURE_UNITS.has(between.term));
   });
+}
+
+/** Whether a sentence gives a count of something the question asks about ("13 dead" for "How many died in the strike?"; see `countsTerm`). */
+export function countsAskedThing(text: string, question: Question): boolean {
+  return countsTerm(text, null, variantLookup(question));
 }
 
 /**
