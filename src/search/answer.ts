@@ -10,8 +10,9 @@
  * score; when the answer is unsure (confidence under `SURE`), slots left are filled from the first
  * quote's story with sentences reaching half of both: a news story's lead restates a question's
  * premise and can outrank the sentence holding the fact asked. For the same reason a first quote
- * lacking the kind of thing asked for (no figure for "how many"), sure or not, is followed by the
- * best of those sentences that names one. A sentence from an article already quoted counts for
+ * lacking the kind of thing asked for (no date for "when"), sure or not, is followed by the best of
+ * those sentences that names one; "how many" and "how old", which only a number answers, quote
+ * only sentences writing one (`counting`). A sentence from an article already quoted counts for
  * less (readers see who reported what), and near-duplicates are skipped. The answering sentence
  * always comes first; a sentence it needs to be understood follows it, as its own verbatim
  * sentence marked as context, never merged: the one before when it starts by pointing back ("He
@@ -22,18 +23,19 @@
 import type { Article } from '../corpus/article.ts';
 import { fold, terms } from './analyzer.ts';
 import type { ArticleIndex, Retrieval } from './article-index.ts';
-import { answerKind, askedPersonNoun, countedThing, countsNothing, isPlaceWord, NAME_PARTICLES, ROLE_WORDS, typeWord } from './answer-kind.ts';
+import { answerKind, askedPersonNoun, countAsked, countedThing, isPlaceWord, isPluralNoun, NAME_PARTICLES, ROLE_WORDS, typeWord, writesCount } from './answer-kind.ts';
 import { askedSpeaker, DO_SUPPORT } from './speakers.ts';
 import { STOPWORDS } from './stopwords.ts';
 import { firstSenseWords, isCommonWord, isCommunicationVerb, isRoleNoun } from './wordnet.ts';
 import { answerEvidence, judge } from './answerability.ts';
 import { candidateCount, preferDated } from './dateline.ts';
 import { capitalsMarkNames, isNameWord, titledNames, writtenWordsAt, type WrittenWord } from './names.ts';
-import { capitalCountry, placeVariants } from './place-names.ts';
+import { capitalCountry } from './place-names.ts';
+import type { ParagraphTerms } from './passages.ts';
 import { asksAboutPlans } from './plans.ts';
 import { joinCollocations, phraseTerms, prepareQuestion, retrievalTerms, withTimeAdverbs, type AskedTerm, type Question, type QuestionTitle } from './question.ts';
 import { MAX_RELATED, MAX_SENTENCES, type Answer, type ArticleRef, type CitedSentence, type Filters, type Source } from './results.ts';
-import { countsAskedThing, namesWantedKind, rankSentences, strongest, type RankedSentence, type Sentence, type SentenceCache } from './sentence-ranking.ts';
+import { countsAskedThing, namesWantedKind, rankSentences, type RankedSentence, type Sentence, type SentenceCache } from './sentence-ranking.ts';
 import { pointsBack, states } from './sentences.ts';
 
 /** Words that ask about the present rather than a past event. */
@@ -274,10 +276,10 @@ export function composeAnswer(text: string, candidates: Candidates, cache: Sente
   const namesApart = best !== undefined && named.length >= 2 && named.length === question.terms.length && best.phraseShare < 1;
   // Matched well otherwise, a subject the corpus never writes is more likely another name for one it does ("Bibi", "POTUS").
   // Where one outlet alone was searched, its own notice says more.
-  const unknownName = confidence < NAMED_OTHERWISE && candidates.outlet === null ? unmentionedSubject(text, question, retrieved) : null;
-  const unmentioned = unknownName ?? (confidence < NAMED_OTHERWISE && candidates.outlet === null ? uncountedThing(text, question, matching[0]) : null);
+  const judgesNames = confidence < NAMED_OTHERWISE && candidates.outlet === null;
+  const unmentioned = judgesNames ? (unmentionedSubject(text, question, retrieved) ?? uncountedThing(text, question, matching[0])) : null;
   if (unmentioned !== null) return unanswered(text, retrieved.map((r) => articleRef(r.article)).slice(0, MAX_RELATED), confidence, `Nothing in the coverage mentions ${unmentioned}.`);
-  if (!best || !judged?.quotes || namesApart || missesPartOfName(text, question, best) || missesSpeaker(question, candidates.namedSpeaker, best, retrieved)) {
+  if (!best || !judged?.quotes || namesApart || missesPartOfName(text, question, best) || missesSpeaker(question, candidates.namedSpeaker, best, retrieved, text)) {
     // A reader who named an outlet is told that only it was searched, not that the coverage lacks the topic.
     const searched = candidates.outlet === null ? null : `Nothing from ${candidates.outlet} in the coverage answers this.`;
     return unanswered(text, retrieved.map((r) => articleRef(r.article)).slice(0, MAX_RELATED), confidence, searched);
@@ -305,44 +307,66 @@ export function composeAnswer(text: string, candidates: Candidates, cache: Sente
  * `storyNames`): its words are someone else's, however well it matches the rest ("The military
  * released video of the strike").
  */
-function missesSpeaker(question: Question, speaker: readonly number[], best: RankedSentence, retrieved: readonly Retrieval[]): boolean {
-  return speaker.length > 0 && !storyNames(retrieved.find((r) => r.article === best.article) ?? { article: best.article, score: 0 }, speaker, question);
+function missesSpeaker(question: Question, speaker: readonly number[], best: RankedSentence, retrieved: readonly Retrieval[], text: string): boolean {
+  return speaker.length > 0 && !storyNames(best.article, filtersOf(retrieved, best.article), [best], speaker, question, acronymsIn(text));
 }
 
 /**
  * The candidates whose story names the question's subject (see `askedSubject`), when the corpus
  * names it: a story that never names the subject is about someone else ("Did Yeutter say Japan
- * broke the chip pact?" is not answered by another official's words on the pact). A subject no
- * article names is left to `unmentionedSubject`, which allows for another name the coverage may
- * use. Neither a possessive ("Did Trump's plan...", "Did Gorbachev's government...": what is asked
- * about is the plan or the government, which a story names otherwise) nor a place ("Did Washington
- * vow...", answered by "The United States has vowed...": a capital or country stands for its
- * government, which news names in many ways) limits the candidates.
+ * broke the chip pact?" is not answered by another official's words on the pact). The name's words
+ * no article writes ("Benjamin" where the coverage writes "Netanyahu") are left out; a subject no
+ * article names at all is left to `unmentionedSubject`, which allows for another name the coverage
+ * may use. Neither a possessive ("Did Trump's plan...", "Did Gorbachev's government...": what is
+ * asked about is the plan or the government, which a story names otherwise) nor a place ("Did
+ * Washington vow...", answered by "The United States has vowed...": a capital or country stands
+ * for its government, which news names in many ways) limits the candidates.
  */
 function aboutSubject(ranked: RankedSentence[], retrieved: readonly Retrieval[], text: string, question: Question): RankedSentence[] {
   const subject = askedSubject(text);
-  if (subject === null || subject.possessive) return ranked;
-  const named = subject.name.map((word) => wordTermIndex(question, bareName(word)));
-  if (named.some((q) => q < 0 || question.terms[q]?.variants.length === 0)) return ranked;
-  if (subject.name.some((word, i) => isPlace(word, question.terms[named[i] ?? -1]?.term ?? ''))) return ranked;
-  const naming = new Map(retrieved.map((found) => [found.article, storyNames(found, named, question)]));
-  return ranked.filter(({ article }) => naming.get(article) === true);
+  if (subject === null || subject.possessive || subject.name.some(isPlaceWord)) return ranked;
+  const named = subject.name.map((word) => wordTermIndex(question, bareName(word))).filter((q) => (question.terms[q]?.variants.length ?? 0) > 0);
+  if (named.length === 0) return ranked;
+  const acronyms = acronymsIn(text);
+  const naming = new Map<Article, boolean>();
+  return ranked.filter(({ article }) => {
+    const names = naming.get(article) ?? storyNames(article, filtersOf(retrieved, article), ranked, named, question, acronyms);
+    naming.set(article, names);
+    return names;
+  });
 }
 
-/** Whether a name's word (`term`, its index term) names a place: compromise's lexicon knows it as one, or the country data names a country or capital by it. */
-function isPlace(word: string, term: string): boolean {
-  return isPlaceWord(word) || placeVariants(term).length > 0 || capitalCountry([term]).length > 0;
+/** The paragraph term filters of a retrieved article, if the index keeps them. */
+function filtersOf(retrieved: readonly Retrieval[], article: Article): ParagraphTerms | undefined {
+  return retrieved.find((r) => r.article === article)?.passages;
 }
 
-function storyNames({ article, passages }: Retrieval, named: readonly number[], question: Question): boolean {
+/** The words a question writes in capitals, folded ("cibc" for "CIBC"): only those may stand for a name a story spells out. */
+function acronymsIn(text: string): Set<string> {
+  return new Set((text.match(/\b\p{Lu}{2,6}\b/gu) ?? []).map(fold));
+}
+
+/**
+ * Whether a story names any of the question terms `named` (a name's words, a speaker's; one word
+ * is enough, as news calls a person by the surname): by the name, another spelling or a synonym,
+ * in a ranked sentence, its title or its text; the words an acronym the question writes stands for,
+ * there or in its outlet's name ("Canadian Imperial Bank of Commerce" for CIBC); or the country of a capital
+ * ("What did Beijing say...": a capital speaks for its country's government).
+ */
+function storyNames(article: Article, passages: ParagraphTerms | undefined, ranked: readonly RankedSentence[], named: readonly number[], question: Question, acronyms: ReadonlySet<string>): boolean {
+  const strongEnough = (matched: ReadonlyMap<number, number>) => named.some((q) => (matched.get(q) ?? 0) >= SPEAKER_NAMED);
+  if (ranked.some((r) => r.article === article && (strongEnough(r.matched) || strongEnough(r.neighbourMatched)))) return true;
   const termsOf = named.flatMap((q) => question.terms[q] ?? []);
   const variants = termsOf.flatMap((term) => term.variants.filter((v) => v.weight >= SPEAKER_NAMED).map((v) => phraseTerms(v.term)));
+  const holds = (text: string) => {
+    const written = new Set(terms(text, 'index'));
+    return variants.some((words) => words.every((word) => written.has(word)));
+  };
   // Only paragraphs whose term filter may hold a variant are analysed: a whole 1,500-word story costs milliseconds.
   const mayName = (p: number) => passages === undefined || variants.some((words) => words.every((word) => passages.mayHold(p, word)));
-  const written = new Set(terms([article.outlet ?? '', article.title ?? '', ...article.paragraphs.filter((_, p) => mayName(p))].join('\n'), 'index'));
-  if (variants.some((words) => words.every((word) => written.has(word)))) return true;
+  if (holds(article.title ?? '') || article.paragraphs.some((paragraph, p) => mayName(p) && holds(paragraph))) return true;
   const story = storyText(article);
-  return termsOf.some((term) => spellsOut(story, term.term)) || namesCapitalsCountry(story, termsOf.map((term) => term.term));
+  return termsOf.some((term) => acronyms.has(term.term) && spellsOut(story, term.term)) || namesCapitalsCountry(story, termsOf.map((term) => term.term));
 }
 
 /** An article's outlet, title and paragraphs as one text, where a name may be written otherwise than the question writes it: a page names its publisher in its masthead, which is not kept as text. */
@@ -430,40 +454,40 @@ function askedSubject(text: string): { name: string[]; written: string; possessi
 /**
  * For a question asking a count or an age, the candidates that may give it: a sentence writing no
  * number cannot ("How many troops will the ISF have?" is not answered by the sentence announcing
- * the force). Where the best match writes none, a sentence with a number takes its place only if
- * the number counts something the question asks about ("13 dead" for "How many died in the
- * strike?"), not something else that sentence names beside the place ("Ashby has a population of
- * 2,400" for "How many homes were flooded in Ashby?").
+ * the force; see `writesCount`). Where the best match writes none, a sentence with a count takes
+ * its place only if it counts the thing asked ("13 dead" for "How many died in the strike?"), not
+ * something else it names beside the place ("About 2,400 people live in Ashby" for "How many homes
+ * were flooded in Ashby?"). An age may stand after its name ("Fidan, 57,").
  */
 function counting(ranked: RankedSentence[], text: string, question: Question): RankedSentence[] {
-  const [best] = ranked;
-  const numbered = ranked.filter((r) => !countsNothing(text, r.sentence.text));
-  return best === undefined || numbered[0] === best ? numbered : numbered.filter((r) => countsAskedThing(r.sentence.text, question));
+  const asked = countAsked(text);
+  if (asked === null) return ranked;
+  const numbered = ranked.filter((r) => writesCount(r.sentence.text));
+  if (numbered[0] === ranked[0]) return numbered;
+  const counted = question.terms[question.counted];
+  // A thing the corpus never writes, or counts without naming ("times", "people"), is met by a count of any question term.
+  const named = counted !== undefined && counted.variants.length > 0 && !UNNAMED_COUNTS.has(fold(countedThing(text) ?? ''));
+  const countsAsked = countsAskedThing(question, named ? question.counted : null, asked === 'age');
+  return numbered.filter((r) => countsAsked(r.sentence.text));
 }
 
-/** Counted things a story counts without naming them: events ("for the second time", "twice") and persons ("13 dead"). */
-const UNNAMED_COUNTS = new Set(['times', 'time', 'people', 'persons']);
+/** Counted things a story counts without naming them: events ("for the second time", "twice"). Persons ("13 dead") are "people", which, an irregular plural, is never judged (see `isPluralNoun`). */
+const UNNAMED_COUNTS = new Set(['times']);
 
 /**
  * The thing a "how many" question counts, as written, when no article writes it or any variant
  * ("hostages" in "How many Israeli hostages remain in Gaza?" asked of coverage that never
- * mentions hostages) and the best sentence gives no number either; else null. As for an
- * unmentioned subject, a coverage that never names what is counted cannot give its number. Only
- * a plural noun is judged: a verb or an adverb read in its place ("How many shells fell...",
- * "How many months apart...") is not what is counted, and a sentence giving a number may count the
- * thing by another name ("13 dead and a number of others wounded" for injuries).
+ * mentions hostages) and the best match writes no count either; else null. As for an unmentioned
+ * subject, a coverage that never names what is counted cannot give its number. Only a regular
+ * plural is judged: a verb or an adverb read in its place ("How many months apart...") is not what
+ * is counted, and a sentence writing a count may count the thing by another name ("13 dead and a
+ * number of others wounded" for injuries).
  */
 function uncountedThing(text: string, question: Question, best: RankedSentence | undefined): string | null {
   const counted = countedThing(text);
   const term = question.terms[question.counted];
   if (counted === null || term === undefined || term.variants.length > 0 || UNNAMED_COUNTS.has(fold(counted)) || !isPluralNoun(fold(counted))) return null;
-  return best !== undefined && namesWantedKind(best, question) ? null : counted;
-}
-
-/** Whether a word is a noun's regular plural ("hostages", "injuries"): WordNet knows what is left without its ending as a noun. */
-function isPluralNoun(word: string): boolean {
-  const singulars = [word.replace(/ies$/u, 'y'), word.replace(/es$/u, ''), word.replace(/s$/u, '')];
-  return /s$/u.test(word) && singulars.some((singular) => singular !== word && firstSenseWords(singular, 'noun').length > 0);
+  return best !== undefined && writesCount(best.sentence.text) ? null : counted;
 }
 
 /** A name's word folded, without its possessive ("Houthis’" → "houthis"). */

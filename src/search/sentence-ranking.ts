@@ -572,7 +572,7 @@ function preferCounted(ranked: RankedSentence[], counted: number, lookup: Return
  * when `q` is null ("13 dead" for "How many died..."): a number that is no year, no price and no
  * percentage ("$4.06 a share", "30 pct of loans" count neither shares nor loans).
  */
-function countsTerm(text: string, q: number | null, lookup: ReturnType<typeof variantLookup>): boolean {
+function countsTerm(text: string, q: number | null, lookup: ReturnType<typeof variantLookup>, orAfter = false): boolean {
   const tokens = tokenize(text, 'index');
   const isCount = (token: Token) => /^\p{N}/u.test(token.term) && !YEAR.test(token.term) && !CURRENCY_SIGN.test(text.charAt(token.start - 1));
   return tokens.some((token, i) => {
@@ -580,13 +580,19 @@ function countsTerm(text: string, q: number | null, lookup: ReturnType<typeof va
     if (q === null ? stoodFor.length === 0 : !stoodFor.includes(q)) return false;
     const before = tokens.slice(Math.max(0, i - COUNT_REACH), i);
     const number = before.findLastIndex(isCount);
-    return number >= 0 && !before.slice(number + 1).some((between) => MEASURE_UNITS.has(between.term));
+    if (number >= 0 && !before.slice(number + 1).some((between) => MEASURE_UNITS.has(between.term))) return true;
+    return orAfter && tokens.slice(i + 1, i + 1 + COUNT_REACH).some(isCount);
   });
 }
 
-/** Whether a sentence gives a count of something the question asks about ("13 dead" for "How many died in the strike?"; see `countsTerm`). */
-export function countsAskedThing(text: string, question: Question): boolean {
-  return countsTerm(text, null, variantLookup(question));
+/**
+ * A test of whether a sentence gives a count of question term `q`, or of any question term when
+ * null ("13 dead" for "How many died in the strike?"; see `countsTerm`); for an age, also a number
+ * right after the term ("Fidan, 57, said...").
+ */
+export function countsAskedThing(question: Question, q: number | null, age = false): (text: string) => boolean {
+  const lookup = variantLookup(question);
+  return (text) => countsTerm(text, q, lookup, age);
 }
 
 /**
