@@ -349,9 +349,9 @@ function acronymsIn(text: string): Set<string> {
 /**
  * Whether a story names any of the question terms `named` (a name's words, a speaker's; one word
  * is enough, as news calls a person by the surname): by the name, another spelling or a synonym,
- * in a ranked sentence, its title or its text; the words an acronym the question writes stands for,
- * there or in its outlet's name ("Canadian Imperial Bank of Commerce" for CIBC); or the country of a capital
- * ("What did Beijing say...": a capital speaks for its country's government).
+ * in a ranked sentence, its title or its text; the words an acronym the question writes stands
+ * for, there or in its outlet's name ("Canadian Imperial Bank of Commerce" for CIBC); or the
+ * country of a capital ("What did Beijing say...": a capital speaks for its country's government).
  */
 function storyNames(article: Article, passages: ParagraphTerms | undefined, ranked: readonly RankedSentence[], named: readonly number[], question: Question, acronyms: ReadonlySet<string>): boolean {
   const strongEnough = (matched: ReadonlyMap<number, number>) => named.some((q) => (matched.get(q) ?? 0) >= SPEAKER_NAMED);
@@ -471,8 +471,8 @@ function counting(ranked: RankedSentence[], text: string, question: Question): R
   return numbered.filter((r) => countsAsked(r.sentence.text));
 }
 
-/** Counted things a story counts without naming them: events ("for the second time", "twice"). Persons ("13 dead") are "people", which, an irregular plural, is never judged (see `isPluralNoun`). */
-const UNNAMED_COUNTS = new Set(['times']);
+/** Counted things a story counts without naming them: events ("for the second time", "twice") and persons ("13 dead"). */
+const UNNAMED_COUNTS = new Set(['times', 'people', 'persons']);
 
 /**
  * The thing a "how many" question counts, as written, when no article writes it or any variant

@@ -569,8 +569,9 @@ function preferCounted(ranked: RankedSentence[], counted: number, lookup: Return
 /**
  * Whether a sentence writes a count at most `COUNT_REACH` index terms before question term `q`
  * ("6,000 white Akoya pearls", "six pearls" analysed as "6 pearl"), or before any question term
- * when `q` is null ("13 dead" for "How many died..."): a number that is no year, no price and no
- * percentage ("$4.06 a share", "30 pct of loans" count neither shares nor loans).
+ * when `q` is null ("13 dead" for "How many died..."), and with `orAfter` right after it too ("Fidan,
+ * 57,"): a number that is no year, no price and no percentage ("$4.06 a share", "30 pct of loans"
+ * count neither shares nor loans).
  */
 function countsTerm(text: string, q: number | null, lookup: ReturnType<typeof variantLookup>, orAfter = false): boolean {
   const tokens = tokenize(text, 'index');
