@@ -62,8 +62,8 @@ const COUNT_WORDS = new Set([
   'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'single', 'few', 'several',
   'numerous', 'multiple', 'once', 'twice', 'thrice',
 ]);
-/** A year ("1988"): a date, not a count. */
-const YEAR_FIGURE = /^(?:1[5-9]|20)\d\d$/u;
+/** A number that is a year, not a count ("1987 shares" are the year's; "in 2026"). */
+export const YEAR = /^(?:1[5-9]|20)\d\d$/u;
 
 /** What a question asks a number for: a count ("how many") or an age ("how old"); null for any other question. */
 export function countAsked(question: string): 'count' | 'age' | null {
@@ -79,7 +79,7 @@ export function countAsked(question: string): 'count' | 'age' | null {
 export function writesCount(sentence: string): boolean {
   return (sentence.match(/[\p{L}\p{N}][\p{L}\p{N},.]*/gu) ?? []).some((word) => {
     const bare = word.replace(/[,.]+$/u, '');
-    return /^\p{N}/u.test(bare) ? !YEAR_FIGURE.test(bare) : COUNT_WORDS.has(fold(bare));
+    return /^\p{N}/u.test(bare) ? !YEAR.test(bare) : COUNT_WORDS.has(fold(bare));
   });
 }
 

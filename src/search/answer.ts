@@ -266,7 +266,8 @@ export function answering(ranked: readonly RankedSentence[]): RankedSentence[] {
 export function composeAnswer(text: string, candidates: Candidates, cache: SentenceCache): Omit<Answer, 'tookMs'> {
   const { question, retrieved } = candidates;
   const matching = aboutSubject(answering(candidates.ranked), retrieved, text, question);
-  const ranked = counting(matching, text, question);
+  const counted = countedThing(text);
+  const ranked = counting(matching, text, question, counted);
   const best = ranked[0];
   const evidence = best ? answerEvidence(question, best, ranked, retrieved) : null;
   const judged = evidence ? judge(evidence) : null;
@@ -277,7 +278,7 @@ export function composeAnswer(text: string, candidates: Candidates, cache: Sente
   // Matched well otherwise, a subject the corpus never writes is more likely another name for one it does ("Bibi", "POTUS").
   // Where one outlet alone was searched, its own notice says more.
   const judgesNames = confidence < NAMED_OTHERWISE && candidates.outlet === null;
-  const unmentioned = judgesNames ? (unmentionedSubject(text, question, retrieved) ?? uncountedThing(text, question, matching[0])) : null;
+  const unmentioned = judgesNames ? (unmentionedSubject(text, question, retrieved) ?? uncountedThing(counted, question, matching[0])) : null;
   if (unmentioned !== null) return unanswered(text, retrieved.map((r) => articleRef(r.article)).slice(0, MAX_RELATED), confidence, `Nothing in the coverage mentions ${unmentioned}.`);
   if (!best || !judged?.quotes || namesApart || missesPartOfName(text, question, best) || missesSpeaker(question, candidates.namedSpeaker, best, retrieved, text)) {
     // A reader who named an outlet is told that only it was searched, not that the coverage lacks the topic.
@@ -455,18 +456,19 @@ function askedSubject(text: string): { name: string[]; written: string; possessi
  * For a question asking a count or an age, the candidates that may give it: a sentence writing no
  * number cannot ("How many troops will the ISF have?" is not answered by the sentence announcing
  * the force; see `writesCount`). Where the best match writes none, a sentence with a count takes
- * its place only if it counts the thing asked ("13 dead" for "How many died in the strike?"), not
- * something else it names beside the place ("About 2,400 people live in Ashby" for "How many homes
- * were flooded in Ashby?"). An age may stand after its name ("Fidan, 57,").
+ * its place only if it counts the thing asked (`counted`, as written: "13 dead" for "How many died
+ * in the strike?"), not something else it names beside the place ("About 2,400 people live in
+ * Ashby" for "How many homes were flooded in Ashby?"). An age may stand after its name ("Fidan,
+ * 57,").
  */
-function counting(ranked: RankedSentence[], text: string, question: Question): RankedSentence[] {
+function counting(ranked: RankedSentence[], text: string, question: Question, counted: string | null): RankedSentence[] {
   const asked = countAsked(text);
   if (asked === null) return ranked;
   const numbered = ranked.filter((r) => writesCount(r.sentence.text));
   if (numbered[0] === ranked[0]) return numbered;
-  const counted = question.terms[question.counted];
+  const term = question.terms[question.counted];
   // A thing the corpus never writes, or counts without naming ("times", "people"), is met by a count of any question term.
-  const named = counted !== undefined && counted.variants.length > 0 && !UNNAMED_COUNTS.has(fold(countedThing(text) ?? ''));
+  const named = term !== undefined && term.variants.length > 0 && !UNNAMED_COUNTS.has(fold(counted ?? ''));
   const countsAsked = countsAskedThing(question, named ? question.counted : null, asked === 'age');
   return numbered.filter((r) => countsAsked(r.sentence.text));
 }
@@ -475,7 +477,7 @@ function counting(ranked: RankedSentence[], text: string, question: Question): R
 const UNNAMED_COUNTS = new Set(['times', 'people', 'persons']);
 
 /**
- * The thing a "how many" question counts, as written, when no article writes it or any variant
+ * The thing a "how many" question counts (`counted`, as written), when no article writes it or any variant
  * ("hostages" in "How many Israeli hostages remain in Gaza?" asked of coverage that never
  * mentions hostages) and the best match writes no count either; else null. As for an unmentioned
  * subject, a coverage that never names what is counted cannot give its number. Only a regular
@@ -483,8 +485,7 @@ const UNNAMED_COUNTS = new Set(['times', 'people', 'persons']);
  * is counted, and a sentence writing a count may count the thing by another name ("13 dead and a
  * number of others wounded" for injuries).
  */
-function uncountedThing(text: string, question: Question, best: RankedSentence | undefined): string | null {
-  const counted = countedThing(text);
+function uncountedThing(counted: string | null, question: Question, best: RankedSentence | undefined): string | null {
   const term = question.terms[question.counted];
   if (counted === null || term === undefined || term.variants.length > 0 || UNNAMED_COUNTS.has(fold(counted)) || !isPluralNoun(fold(counted))) return null;
   return best !== undefined && writesCount(best.sentence.text) ? null : counted;

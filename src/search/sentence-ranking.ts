@@ -23,7 +23,7 @@
 import type { Article } from '../corpus/article.ts';
 import { fold, terms, tokenize, type Token } from './analyzer.ts';
 import type { Retrieval } from './article-index.ts';
-import { namesKind, namesPersonAs } from './answer-kind.ts';
+import { namesKind, namesPersonAs, YEAR } from './answer-kind.ts';
 import { datedFactor } from './dateline.ts';
 import { isNameWord, namePhraseEnd, writtenWords } from './names.ts';
 import { statesAsPlanned } from './plans.ts';
@@ -88,8 +88,6 @@ const PERSON_NAMED_BOOST = 1.5;
 const COUNT_BOOST = 1.3;
 /** Index terms (stopwords left out) between a number and the thing it counts: "6,000 white Akoya pearls". */
 const COUNT_REACH = 3;
-/** A number that is a year, not a count ("1987 shares" are the year's). */
-const YEAR = /^(?:1[5-9]|20)\d\d$/u;
 /** A sign before a number that makes it a price. */
 const CURRENCY_SIGN = /[$€£¥]/u;
 /** Units that make the number before them a price or a percentage, as analysed ("dlrs" → "dlr", "pct"). */
