@@ -99,6 +99,11 @@ const unrelated: [string, string | null][] = [
 
 const normalised = (text: string) => text.replace(/\s+/g, ' ').trim();
 
+/** A story on another topic, beside the one a small corpus is about: a corpus of one story leaves the gate nothing to compare. */
+const budgetStory = () => storyArticle('budget', 'Wire', ['The council approved the budget on Monday.']);
+/** Another such story, which some questions ask about in turn ("How many times did the storm hit the coast?"). */
+const stormStory = () => storyArticle('storm', 'Wire', ['The storm brought down power lines across the region on Tuesday, the utility said.']);
+
 let library: Library;
 beforeAll(async () => {
   library = await Library.open(corpusDir);
@@ -251,7 +256,7 @@ describe('questions about something the coverage never names', () => {
   it('answers "how old" with the sentence giving the age, written after the name', async () => {
     const small = await Library.fromArticles([
       storyArticle('fidan', 'Wire', ['Hakan Fidan is the foreign minister of Turkey and a former spy chief.', 'Fidan, 57, previously led the intelligence agency.']),
-      storyArticle('storm', 'Wire', ['The storm brought down power lines across the region on Tuesday, the utility said.']),
+      stormStory(),
     ]);
     expect(small.answer('How old is Hakan Fidan?').sentences[0]?.text).toBe('Fidan, 57, previously led the intelligence agency.');
   });
@@ -260,12 +265,12 @@ describe('questions about something the coverage never names', () => {
     expect(library.answer('How many died in the strike near the Khalid bin Walid mosque?').sentences[0]?.text).toContain('13 dead');
     const small = await Library.fromArticles([
       storyArticle('force', 'Wire', ['The stabilization force will deploy troops to Gaza next month, officials said.']),
-      storyArticle('storm', 'Wire', ['The storm brought down power lines across the region on Tuesday, the utility said.']),
+      stormStory(),
     ]);
     expect(small.answer('How many troops will the stabilization force deploy?').answered).toBe(false);
     const flooded = await Library.fromArticles([
       storyArticle('flood', 'Wire', ['Homes in Ashby were flooded after the storm, the council said.', 'About 2,400 people live in Ashby.']),
-      storyArticle('budget', 'Wire', ['The council approved the budget on Monday.']),
+      budgetStory(),
     ]);
     expect(flooded.answer('How many homes were flooded in Ashby after the storm?').answered).toBe(false);
   });
@@ -277,12 +282,12 @@ describe('questions about something the coverage never names', () => {
     expect(library.answer('How many times have Witkoff and Al Hayya met?').sentences[0]?.text).toContain('second encounter');
     const small = await Library.fromArticles([
       storyArticle('rally', 'Wire', ['Thousands marched through Paris on Saturday in a rally against the pension reform, police said.']),
-      storyArticle('storm', 'Wire', ['The storm brought down power lines across the region on Tuesday, the utility said.']),
+      stormStory(),
     ]);
     expect(small.answer('How many people attended the rally?').sentences[0]?.text).toContain('Thousands marched');
     const toll = await Library.fromArticles([
       storyArticle('toll', 'Wire', ["Lebanon's health ministry confirmed 13 dead and a number of others wounded."]),
-      storyArticle('storm', 'Wire', ['The storm brought down power lines across the region on Tuesday, the utility said.']),
+      stormStory(),
     ]);
     // Events are counted without being named; a word read where the counted noun stands may be no noun at all.
     expect(toll.answer('How many times did the storm hit the coast?').notice).toBeNull();
@@ -376,7 +381,7 @@ describe('the kind of answer a question asks for', () => {
   ])('quotes the sentence naming the kind of thing asked for, not one without it: %s', async (question, without, naming) => {
     const small = await Library.fromArticles([
       storyArticle('story', 'Wire', [without, naming]),
-      storyArticle('budget', 'Wire', ['The council approved the budget on Monday.']),
+      budgetStory(),
     ]);
     expect(small.answer(question).sentences[0]?.text).toBe(naming);
   });
@@ -390,7 +395,7 @@ describe('the kind of answer a question asks for', () => {
         'Each chair of the harbour safety board serves two years.',
         'Maria Okafor chairs the harbour board.',
       ]),
-      storyArticle('budget', 'Wire', ['The council approved the budget on Monday.']),
+      budgetStory(),
     ]);
     expect(small.answer('Who chairs the harbour safety board?').sentences[0]?.text).toBe('Maria Okafor chairs the harbour board.');
   });
@@ -403,18 +408,18 @@ describe('news stories', () => {
         'The pearl dress, worth $150,000, was stolen.',
         'Police said the dress is made of 6,000 white Akoya pearls.',
       ]),
-      storyArticle('budget', 'Wire', ['The council approved the budget on Monday.']),
+      budgetStory(),
     ]);
     expect(small.answer('How many pearls were on the dress?').sentences[0]?.text).toBe('Police said the dress is made of 6,000 white Akoya pearls.');
   });
 
   it('does not quote a story that never names the speaker asked about as their words', async () => {
     const strike = ['The military released video of the strike on the Ain al-Hilweh camp near Sidon.', 'It said the strike hit a training compound.'];
-    const without = await Library.fromArticles([storyArticle('camp', 'Wire', strike), storyArticle('budget', 'Wire', ['The council approved the budget on Monday.'])]);
+    const without = await Library.fromArticles([storyArticle('camp', 'Wire', strike), budgetStory()]);
     const question = 'What did Hezbollah say after the Ain al-Hilweh strike?';
     expect(without.answer(question).answered).toBe(false);
     const reaction = 'Hezbollah said the strike on Ain al-Hilweh was a massacre.';
-    const withSpeaker = await Library.fromArticles([storyArticle('camp', 'Wire', [...strike, reaction]), storyArticle('budget', 'Wire', ['The council approved the budget on Monday.'])]);
+    const withSpeaker = await Library.fromArticles([storyArticle('camp', 'Wire', [...strike, reaction]), budgetStory()]);
     expect(withSpeaker.answer(question).sentences[0]?.text).toBe(reaction);
   });
 
@@ -422,7 +427,7 @@ describe('news stories', () => {
     const fee = 'The bank said it was also halving its yearly Visa card user fee to six dlrs.';
     const small = await Library.fromArticles([
       storyArticle('visa', 'Wire', ['Canadian Imperial Bank of Commerce said it would cut the interest rate on its Visa card to 15.9 pct.', fee]),
-      storyArticle('budget', 'Wire', ['The council approved the budget on Monday.']),
+      budgetStory(),
     ]);
     expect(small.answer('What did CIBC announce about its Visa user fee?').sentences[0]?.text).toBe(fee);
     expect(small.answer('What did the company say about its Visa user fee?').sentences[0]?.text).toBe(fee);
@@ -432,7 +437,7 @@ describe('news stories', () => {
     const opposed = "China's foreign ministry said it firmly opposed the arms sale to Taiwan.";
     const small = await Library.fromArticles([
       storyArticle('arms', 'Wire', ['The United States approved a 330 million dollar arms sale to Taiwan on Friday.', opposed]),
-      storyArticle('budget', 'Wire', ['The council approved the budget on Monday.']),
+      budgetStory(),
     ]);
     expect(small.answer('What did Beijing say about the arms sale to Taiwan?').sentences[0]?.text).toBe(opposed);
   });
@@ -471,7 +476,7 @@ describe('news stories', () => {
   it('quotes a quotation alone with the sentence before it, which names its speaker, as context', async () => {
     const small = await Library.fromArticles([
       storyArticle('deficit', 'Wire', ['“The issue has just disappeared,” said Senator Mark Warner, a Virginia Democrat. “There’s collective amnesia.”']),
-      storyArticle('budget', 'Wire', ['The council approved the budget on Monday.']),
+      budgetStory(),
     ]);
     expect(small.answer('Who said there is collective amnesia about the deficit?').sentences).toEqual([
       { text: '“There’s collective amnesia.”', citation: 1, context: false },
@@ -482,7 +487,7 @@ describe('news stories', () => {
 
 describe('an answer lacking the kind of thing asked for', () => {
   const ask = async (question: string, story: string[]) =>
-    (await Library.fromArticles([storyArticle('story', 'Wire', story), storyArticle('budget', 'Wire', ['The council approved the budget on Monday.'])])).answer(question);
+    (await Library.fromArticles([storyArticle('story', 'Wire', story), budgetStory()])).answer(question);
 
   it('quotes first, for "how many", its story\'s sentence giving the count, not the premise', async () => {
     const answer = await ask("How many pearls were on the actress's stolen Oscar gown?", [
@@ -510,7 +515,7 @@ describe('page headings', () => {
         'Kenya trip',
         'The president lands in Kenya on Friday for his first visit since taking office.',
       ]),
-      storyArticle('budget', 'Wire', ['The council approved the budget on Monday.']),
+      budgetStory(),
     ]);
     const answer = small.answer('What about the Kenya trip?');
     expect(answer.sentences[0]?.text).toBe('The president lands in Kenya on Friday for his first visit since taking office.');
