@@ -265,7 +265,8 @@ export function answering(ranked: readonly RankedSentence[]): RankedSentence[] {
 /** The answer for ranked sentences of the retrieved articles. */
 export function composeAnswer(text: string, candidates: Candidates, cache: SentenceCache): Omit<Answer, 'tookMs'> {
   const { question, retrieved } = candidates;
-  const matching = aboutSubject(answering(candidates.ranked), retrieved, text, question);
+  const subject = askedSubject(text);
+  const matching = aboutSubject(answering(candidates.ranked), retrieved, subject, text, question);
   const counted = countedThing(text);
   const ranked = counting(matching, text, question, counted);
   const best = ranked[0];
@@ -278,7 +279,7 @@ export function composeAnswer(text: string, candidates: Candidates, cache: Sente
   // Matched well otherwise, a subject the corpus never writes is more likely another name for one it does ("Bibi", "POTUS").
   // Where one outlet alone was searched, its own notice says more.
   const judgesNames = confidence < NAMED_OTHERWISE && candidates.outlet === null;
-  const unmentioned = judgesNames ? (unmentionedSubject(text, question, retrieved) ?? uncountedThing(counted, question, matching[0])) : null;
+  const unmentioned = judgesNames ? (unmentionedSubject(subject, question, retrieved) ?? uncountedThing(counted, question, matching[0])) : null;
   if (unmentioned !== null) return unanswered(text, retrieved.map((r) => articleRef(r.article)).slice(0, MAX_RELATED), confidence, `Nothing in the coverage mentions ${unmentioned}.`);
   if (!best || !judged?.quotes || namesApart || missesPartOfName(text, question, best) || missesSpeaker(question, candidates.namedSpeaker, best, retrieved, text)) {
     // A reader who named an outlet is told that only it was searched, not that the coverage lacks the topic.
@@ -323,8 +324,7 @@ function missesSpeaker(question: Question, speaker: readonly number[], best: Ran
  * Washington vow...", answered by "The United States has vowed...": a capital or country stands
  * for its government, which news names in many ways) limits the candidates.
  */
-function aboutSubject(ranked: RankedSentence[], retrieved: readonly Retrieval[], text: string, question: Question): RankedSentence[] {
-  const subject = askedSubject(text);
+function aboutSubject(ranked: RankedSentence[], retrieved: readonly Retrieval[], subject: AskedSubject | null, text: string, question: Question): RankedSentence[] {
   if (subject === null || subject.possessive || subject.name.some(isPlaceWord)) return ranked;
   const named = subject.name.map((word) => wordTermIndex(question, bareName(word))).filter((q) => (question.terms[q]?.variants.length ?? 0) > 0);
   if (named.length === 0) return ranked;
@@ -416,13 +416,22 @@ const PARTICLE_NAME = /^(?:al|el|bin|ibn|abu)-\p{L}/u;
  * spells out an acronym, names the country of a capital ("China" for "Beijing"), or writes apart
  * a word the question writes solid ("Super Bowl" for "Superbowl") mentions it too.
  */
-function unmentionedSubject(text: string, question: Question, retrieved: readonly Retrieval[]): string | null {
-  const subject = askedSubject(text);
+function unmentionedSubject(subject: AskedSubject | null, question: Question, retrieved: readonly Retrieval[]): string | null {
   return subject === null || mentioned(subject.name, question, retrieved) ? null : subject.written;
 }
 
-/** The name a question asks about as its subject (see `unmentionedSubject`): its words to judge, the name as written, and whether it is written as a possessive ("Erdogan's government"); null when none. */
-function askedSubject(text: string): { name: string[]; written: string; possessive: boolean } | null {
+/** The name a question asks about as its subject (see `unmentionedSubject`). */
+interface AskedSubject {
+  /** Its words to judge, without particles, titles and adjectives. */
+  name: string[];
+  /** The name as the question writes it, without a possessive ending. */
+  written: string;
+  /** Whether the question writes it as a possessive ("Erdogan's government"). */
+  possessive: boolean;
+}
+
+/** The question's subject (see `unmentionedSubject`); null when it names none. */
+function askedSubject(text: string): AskedSubject | null {
   if (!capitalsMarkNames(text)) return null;
   const from = QUESTION_OPENER.exec(text)?.index ?? 0;
   const slot = BEFORE_SUBJECT.exec(text.slice(from));
