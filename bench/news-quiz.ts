@@ -19,7 +19,10 @@
  *   title): how often a question about a story that is not there gets an answer. A fact can be
  *   repeated by another story, so the answered ones holding a gold answer are counted apart.
  *
- * Run: npm run bench:quiz -- [--set dev|held|pages-dev|pages-held] [--no-lucene] [--misses N]
+ * With `--lowercase`, every question is asked typed all in lowercase, as chat users often type
+ * ("who did witkoff meet in istanbul"): the answers should stay those of the questions as written.
+ *
+ * Run: npm run bench:quiz -- [--set dev|held|pages-dev|pages-held] [--lowercase] [--no-lucene] [--misses N]
  */
 import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -112,12 +115,13 @@ function absentLine(asked: readonly Asked<QuizQuestion>[]): string {
 async function main(): Promise<void> {
   const set = option('--set') ?? 'dev';
   const withLucene = !process.argv.includes('--no-lucene');
-  const questions = await readQuestions(set);
+  const written = await readQuestions(set);
+  const questions = process.argv.includes('--lowercase') ? written.map((q) => ({ ...q, question: q.question.toLowerCase() })) : written;
   const stories = await readStories();
   const kept = withoutAsked(stories, questions);
   const pages = pagesAsked(questions);
   const [all, rest] = [await loaded(stories, pages), await loaded(kept, [])];
-  console.log(`news quiz "${set}": ${questions.length} questions; ${all.length} stories (${rest.length} without the asked ones)\n`);
+  console.log(`news quiz "${set}"${questions === written ? '' : ', typed in lowercase'}: ${questions.length} questions; ${all.length} stories (${rest.length} without the asked ones)\n`);
   console.log(FIGURES_HEADER);
   const present = await askNewsdesk(all, questions);
   const absent = await askNewsdesk(rest, questions);

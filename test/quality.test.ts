@@ -122,6 +122,14 @@ describe('answers to readers of the seed articles', () => {
     expect(answer.sources.find((s) => s.n === first?.citation)?.id).toBe(articleId);
   });
 
+  // Chat users often type without capitals: the names read from capitals must still be read.
+  it.each(questions.map(([question, ...rest]) => [question.toLowerCase(), ...rest] as const))('typed in lowercase: %s', (question, articleId, fragment) => {
+    const answer = library.answer(question);
+    const first = answer.sentences.find((s) => !s.context);
+    expect(first?.text).toContain(fragment);
+    expect(answer.sources.find((s) => s.n === first?.citation)?.id).toBe(articleId);
+  });
+
   it('quotes every sentence verbatim from the article it cites', () => {
     for (const [question] of questions) {
       const answer = AnswerSchema.parse(library.answer(question));
@@ -215,6 +223,12 @@ describe('questions about something the coverage never names', () => {
     expect(library.answer('What did the Islamist group Hamas reject?').notice).toBeNull();
     expect(library.answer('Who is the American envoy meeting in Istanbul?').sentences[0]?.text).toContain('US envoy Steve Witkoff');
     expect(library.answer('Did New York developer Witkoff meet Hayya?').notice).toBeNull();
+  });
+
+  it('reads the names of a question typed in lowercase', () => {
+    expect(library.answer('did iran send a delegation to the istanbul talks').notice).toBe('Nothing in the coverage mentions Iran.');
+    expect(library.answer('what did mahmoud abbas say about the istanbul talks?').notice).toBe('Nothing in the coverage mentions Mahmoud Abbas.');
+    expect(library.answer('did hamas condemn the un vote').notice).toBeNull();
   });
 
   it('reads capitals as names only where the question also writes in lowercase, from the question\'s own words on, and not an abbreviation WordNet holds', () => {

@@ -294,9 +294,15 @@ const tagged = new WeakMap<object, NamedKinds>();
 
 /** Whether compromise's lexicon and pre-tagger read a word as a place ("Washington", "Riyadh", "Kuwait"). */
 export function isPlaceWord(word: string): boolean {
+  const tags = lexiconTags(word);
+  return KIND_TAGS.place.some((tag) => tags.has(tag));
+}
+
+/** The tags compromise's lexicon and pre-tagger give a word on its own ("Noun", "Place", "Superlative"...). */
+export function lexiconTags(word: string): ReadonlySet<string> {
   const document = tagger().tokenize(word) as unknown as PreTagged;
   document.compute(['lexicon', 'preTagger']);
-  return document.docs.some((sentence) => sentence.some((term) => KIND_TAGS.place.some((tag) => term.tags.has(tag))));
+  return new Set(document.docs.flatMap((sentence) => sentence.flatMap((term) => [...term.tags])));
 }
 
 function namedKinds(text: string): NamedKinds {

@@ -8,6 +8,7 @@ import { CorpusCache, loadCorpus, type LoadOptions } from '../corpus/loader.ts';
 import { ArticleIndex, type Retrieval } from './article-index.ts';
 import { composeAnswer, articleRef, findCandidates, unanswered } from './answer.ts';
 import { prepareQuestion, readQuestion, withApostrophes } from './question.ts';
+import { truecased } from './truecase.ts';
 import {
   PAGE_SIZE,
   type Answer,
@@ -111,7 +112,7 @@ export class Library {
   answer(question: string, filters: Filters = {}): Answer {
     const started = performance.now();
     const tookMs = () => performance.now() - started;
-    const asked = withApostrophes(question);
+    const asked = truecased(withApostrophes(question));
     const { terms: termsOfQuestion, notice } = readQuestion(asked);
     if (notice) return { ...unanswered(question, [], 0, notice), tookMs: tookMs() };
     const outlets = this.coverage().outlets.flatMap((o) => (o.outlet === null ? [] : [o.outlet]));

@@ -179,8 +179,12 @@ export function lemmasOf(pos: PartOfSpeech, wanted: ReadonlySet<string> | null):
 
 /** Data-file offsets of the first `SENSES` senses of a word (or of the form it is inflected from) as this part of speech. */
 function firstSenses(pos: PartOfSpeech, word: string): number[] {
-  const line = baseForms(word).reduce<string | null>((hit, base) => hit ?? indexLine(pos, base), null);
-  const fields = line?.trim().split(' ') ?? [];
+  return baseForms(word).reduce<number[]>((found, base) => (found.length > 0 ? found : lemmaSenses(pos, base)), []);
+}
+
+/** Data-file offsets of the first `SENSES` senses of a lemma as written in the index, none when it is not there. */
+function lemmaSenses(pos: PartOfSpeech, lemma: string): number[] {
+  const fields = indexLine(pos, lemma)?.trim().split(' ') ?? [];
   const synsets = Number(fields[2] ?? 0);
   return fields.slice(fields.length - synsets).slice(0, SENSES).map(Number);
 }
@@ -246,6 +250,47 @@ export function isCommonWord(word: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** How WordNet knows a word: not at all, as a common word, or only as a name, then as it writes the name. */
+export type NameReading = { known: false } | { known: true; name: string | null };
+
+const nameReadings = new Map<string, NameReading>();
+
+/**
+ * How WordNet knows a word, in the first senses of each part of speech of the word and of the forms
+ * it may be inflected from: only as a name ("iran" → "Iran", "idf" → "IDF", "israelis" →
+ * "Israelis"), as a common word when one of those senses holds it in lowercase ("turkey", the bird;
+ * "trump"), or not at all.
+ */
+export function nameReading(word: string): NameReading {
+  let reading = nameReadings.get(word);
+  if (reading === undefined) {
+    reading = readName(word);
+    if (nameReadings.size >= CACHE_LIMIT) nameReadings.clear();
+    nameReadings.set(word, reading);
+  }
+  return reading;
+}
+
+function readName(word: string): NameReading {
+  let known = false;
+  let name: string | null = null;
+  try {
+    for (const pos of PARTS_OF_SPEECH) {
+      for (const base of baseForms(word)) {
+        for (const offset of lemmaSenses(pos, base)) {
+          known = true;
+          const form = synsetAt(pos, offset).words.find((w) => w.toLowerCase() === base);
+          if (form === base) return { known, name: null };
+          if (form !== undefined) name ??= base === word ? form : `${word.charAt(0).toUpperCase()}${word.slice(1)}`;
+        }
+      }
+    }
+  } catch {
+    return { known: false };
+  }
+  return known ? { known, name } : { known };
 }
 
 /** A word WordNet relates to another; `near` for a synonym, derivation or pertainym, false for one step further. */

@@ -1,0 +1,57 @@
+/**
+ * Names in a question typed in lowercase, capitalised as the reader would have written them with
+ * capitals to hand. Chat users often type "did iran send a delegation to the istanbul talks", and
+ * several checks read names from capitals: the question's subject the coverage never mentions, a
+ * long name a sentence must hold whole, the speaker whose words are asked for. Without capitals
+ * they saw no name, and the question was answered as if it named none.
+ *
+ * A word is a name by what the lexicons say, since no casing of the corpus is kept:
+ * - a word WordNet knows only as a name in its first senses ("iran", "hamas", "israelis"), written
+ *   as WordNet writes it ("idf" → "IDF");
+ * - a place compromise's lexicon knows, though WordNet knows a common sense first ("turkey");
+ * - a word neither WordNet nor compromise's lexicon knows, in any of its forms, that compromise
+ *   reads as a noun ("witkoff", "houthis"): news names people and groups no dictionary lists. A
+ *   new common noun ("ceasefire") is taken for a name too; read as a name, a word the coverage
+ *   holds only narrows the stories to those that write it. An unknown word read as another part of
+ *   speech by its ending ("deadliest", "rebranded") is none.
+ * Stopwords, name particles ("al-hayya" → "al-Hayya") and irregular forms of common words
+ * ("children", "led") stay in lowercase, and so does a contraction ("didn't").
+ */
+import { isPlaceWord, lexiconTags, NAME_PARTICLES } from './answer-kind.ts';
+import { STOPWORDS } from './stopwords.ts';
+import { baseForm } from './word-forms.ts';
+import { nameReading } from './wordnet.ts';
+
+/** A word, with an apostrophe or hyphens inside it ("netanyahu's", "iran-backed"), not the ending of a number ("19th"). */
+const WORD = /(?<![\p{L}\p{N}'’])\p{L}[\p{L}'’]*(?:-\p{L}[\p{L}'’]*)*/gu;
+
+/** compromise's tags of the parts of speech that a name is not. */
+const NOT_NOUN_TAGS = ['Adjective', 'Verb', 'Adverb', 'Pronoun', 'Preposition', 'Determiner', 'Conjunction', 'Value'];
+
+/** The question with the names of a lowercase question capitalised; a question written with any capital after its first letter is the reader's own. */
+export function truecased(text: string): string {
+  if (/\p{Lu}/u.test(text.slice(1))) return text;
+  const words = [...text.matchAll(WORD)].map((match) => ({ at: match.index ?? 0, typed: match[0], read: match[0] }));
+  for (const word of words) if (word.at > 0) word.read = word.typed.split('-').map(nameCased).join('-');
+  // A first name is a common word to WordNet ("benjamin", the hundred-dollar bill) but not before a surname.
+  words.forEach((word, n) => {
+    const next = words[n + 1];
+    if (word.at > 0 && word.read === word.typed && next !== undefined && next.read !== next.typed && lexiconTags(word.typed).has('FirstName')) word.read = capitalised(word.typed);
+  });
+  return words.reduceRight((read, word) => `${read.slice(0, word.at)}${word.read}${read.slice(word.at + word.typed.length)}`, text);
+}
+
+/** A word with its first letter in capitals. */
+function capitalised(word: string): string {
+  return `${word.charAt(0).toUpperCase()}${word.slice(1)}`;
+}
+
+/** One lowercase word (with its possessive ending, if any) as a name is written, or the word unchanged when it names nothing. */
+function nameCased(written: string): string {
+  const [, word = '', ending = ''] = /^(.*?)((?:['’]s?)?)$/u.exec(written) ?? [];
+  if (word.length < 2 || /['’]/u.test(word) || STOPWORDS.has(word) || NAME_PARTICLES.has(word) || baseForm(word) !== word) return written;
+  const reading = nameReading(word);
+  if (reading.known) return reading.name !== null ? `${reading.name}${ending}` : isPlaceWord(word) ? capitalised(written) : written;
+  const tags = lexiconTags(word);
+  return tags.has('ProperNoun') || !NOT_NOUN_TAGS.some((tag) => tags.has(tag)) ? capitalised(written) : written;
+}

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { truecased } from '../src/search/truecase.ts';
+
+describe('names in a question typed in lowercase', () => {
+  it.each([
+    // Names WordNet knows only as names, as it writes them; places; names no dictionary lists.
+    ['did iran send a delegation to the istanbul talks?', 'did Iran send a delegation to the Istanbul talks?'],
+    ['what did the idf strike in lebanon', 'what did the IDF strike in Lebanon'],
+    ['what did turkey say about gaza', 'what did Turkey say about Gaza'],
+    ['who is hakan fidan', 'who is Hakan Fidan'],
+    ["did netanyahu's government renew the aggression", "did Netanyahu's government renew the aggression"],
+    // Particles stay in lowercase; an inflected name keeps its ending.
+    ['who did khalil al-hayya meet', 'who did Khalil al-Hayya meet'],
+    ['did israelis protest', 'did Israelis protest'],
+    // A phone capitalises the first letter: the rest is still typed in lowercase.
+    ['Did iran send a delegation?', 'Did Iran send a delegation?'],
+  ])('%s', (typed, read) => {
+    expect(truecased(typed)).toBe(read);
+  });
+
+  it.each([
+    // Common words, their irregular forms, contractions, ordinals and words read as another part of speech by their ending.
+    'how many children died in the deadliest strike',
+    "why didn't the talks take place on the 19th",
+    'who led the rebranded company',
+    'did the trump card win',
+  ])('leaves common words alone: %s', (typed) => {
+    expect(truecased(typed)).toBe(typed);
+  });
+
+  it('leaves a question the reader wrote with capitals as written', () => {
+    expect(truecased('did Iran send a delegation to the istanbul talks?')).toBe('did Iran send a delegation to the istanbul talks?');
+    expect(truecased('Did Iran Send A Delegation?')).toBe('Did Iran Send A Delegation?');
+  });
+});
