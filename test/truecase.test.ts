@@ -12,6 +12,9 @@ describe('names in a question typed in lowercase', () => {
     // Particles stay in lowercase; an inflected name keeps its ending.
     ['who did khalil al-hayya meet', 'who did Khalil al-Hayya meet'],
     ['did israelis protest', 'did Israelis protest'],
+    // A first name before a surname, unless it is also a verb.
+    ['who is benjamin netanyahu', 'who is Benjamin Netanyahu'],
+    ['when did arduino llc sue arduino srl', 'when did Arduino Llc sue Arduino Srl'],
     // A phone capitalises the first letter: the rest is still typed in lowercase.
     ['Did iran send a delegation?', 'Did Iran send a delegation?'],
   ])('%s', (typed, read) => {

@@ -20,7 +20,7 @@
 import { isPlaceWord, lexiconTags, NAME_PARTICLES } from './answer-kind.ts';
 import { STOPWORDS } from './stopwords.ts';
 import { baseForm } from './word-forms.ts';
-import { nameReading } from './wordnet.ts';
+import { firstSenseWords, nameReading } from './wordnet.ts';
 
 /** A word, with an apostrophe or hyphens inside it ("netanyahu's", "iran-backed"), not the ending of a number ("19th"). */
 const WORD = /(?<![\p{L}\p{N}'’])\p{L}[\p{L}'’]*(?:-\p{L}[\p{L}'’]*)*/gu;
@@ -33,10 +33,11 @@ export function truecased(text: string): string {
   if (/\p{Lu}/u.test(text.slice(1))) return text;
   const words = [...text.matchAll(WORD)].map((match) => ({ at: match.index ?? 0, typed: match[0], read: match[0] }));
   for (const word of words) if (word.at > 0) word.read = word.typed.split('-').map(nameCased).join('-');
-  // A first name is a common word to WordNet ("benjamin", the hundred-dollar bill) but not before a surname.
+  // A first name is a common word to WordNet ("benjamin", the hundred-dollar bill) but not before a surname; one that is also a verb may be the verb ("sue Arduino").
   words.forEach((word, n) => {
     const next = words[n + 1];
-    if (word.at > 0 && word.read === word.typed && next !== undefined && next.read !== next.typed && lexiconTags(word.typed).has('FirstName')) word.read = capitalised(word.typed);
+    const beforeName = next !== undefined && next.read !== next.typed;
+    if (word.at > 0 && word.read === word.typed && beforeName && lexiconTags(word.typed).has('FirstName') && firstSenseWords(word.typed, 'verb').length === 0) word.read = capitalised(word.typed);
   });
   return words.reduceRight((read, word) => `${read.slice(0, word.at)}${word.read}${read.slice(word.at + word.typed.length)}`, text);
 }
