@@ -130,6 +130,14 @@ describe('answers to readers of the seed articles', () => {
     expect(answer.sources.find((s) => s.n === first?.citation)?.id).toBe(articleId);
   });
 
+  it('answers as sure through a greeting or a sign-off', () => {
+    const plain = library.answer('who is witkoff meeting in istanbul?');
+    const chatty = library.answer('hey, who is witkoff meeting in istanbul? lol');
+    expect(chatty.sentences[0]?.text).toBe(plain.sentences[0]?.text);
+    expect(chatty.confidence).toBe(plain.confidence);
+    expect(library.answer('hey!').notice).toBe('Ask a question with at least one keyword.');
+  });
+
   it('quotes every sentence verbatim from the article it cites', () => {
     for (const [question] of questions) {
       const answer = AnswerSchema.parse(library.answer(question));

@@ -12,7 +12,7 @@
 import { createRequire } from 'node:module';
 import { fold, terms } from './analyzer.ts';
 import { STOPWORDS } from './stopwords.ts';
-import { firstSenseWords, isRoleNoun } from './wordnet.ts';
+import { firstSenseWords, isRoleNoun, nameReading } from './wordnet.ts';
 
 type Tagger = typeof import('compromise/two').default;
 let loadedTagger: Tagger | undefined;
@@ -296,6 +296,15 @@ const tagged = new WeakMap<object, NamedKinds>();
 export function isPlaceWord(word: string): boolean {
   const tags = lexiconTags(word);
   return KIND_TAGS.place.some((tag) => tags.has(tag));
+}
+
+/**
+ * Whether a word is only an interjection ("hey", "pls", "lol"): compromise's lexicon reads it as
+ * one and WordNet does not know it. Those WordNet knows may name something ("Holy Roman Empire",
+ * "Eureka").
+ */
+export function isInterjection(word: string): boolean {
+  return lexiconTags(word).has('Expression') && !nameReading(word).known;
 }
 
 /** The tags compromise's lexicon and pre-tagger give a word on its own ("Noun", "Place", "Superlative"...). */

@@ -1,6 +1,6 @@
 import { acronymOf, fold, terms, tokenize, type Token } from './analyzer.ts';
 import type { TermGroup } from './article-index.ts';
-import type { AnswerKind } from './answer-kind.ts';
+import { isInterjection, type AnswerKind } from './answer-kind.ts';
 import type { TermVariant, Vocabulary } from './vocabulary.ts';
 import { placeVariants } from './place-names.ts';
 import { QUESTION_FRAMING, STOPWORDS } from './stopwords.ts';
@@ -95,13 +95,15 @@ function acronymIn(written: string): string | null {
 
 /**
  * The distinct index terms of a question, in order. A question in capitals throughout is shouted,
- * so its short words are not read as acronyms.
+ * so its short words are not read as acronyms. Interjections ("hey", "pls", "lol", as compromise's
+ * lexicon tags them) are no terms: chat users greet and sign off, and a word no answer writes only
+ * lowers the confidence in the answer.
  */
 function questionTerms(text: string): AskedTerm[] {
   const seen = new Set<string>();
   const shouted = !/\p{Ll}/u.test(text);
   return tokenize(text, 'query').flatMap(({ term, word, start, end }) =>
-    seen.has(term) || !seen.add(term) ? [] : [{ term, word, start, end, calendar: calendarOf(text, start, end), acronym: shouted ? null : acronymIn(text.slice(start, end)) }],
+    seen.has(term) || isInterjection(word) || !seen.add(term) ? [] : [{ term, word, start, end, calendar: calendarOf(text, start, end), acronym: shouted ? null : acronymIn(text.slice(start, end)) }],
   );
 }
 
