@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { Library } from '../src/search/library.ts';
 import { AnswerSchema } from '../src/search/results.ts';
+import { countAsked } from '../src/search/answer-kind.ts';
 import { storyArticle } from './support/articles.ts';
 
 const corpusDir = fileURLToPath(new URL('../corpus/', import.meta.url));
@@ -295,6 +296,17 @@ describe('questions about something the coverage never names', () => {
       budgetStory(),
     ]);
     expect(flooded.answer('How many homes were flooded in Ashby after the storm?').answered).toBe(false);
+  });
+
+  it('quotes for an amount ("how much", "what was the vote count") only a sentence that writes a number, or nothing', async () => {
+    expect(library.answer("What was the vote count when the Security Council approved Trump's roadmap?").answered).toBe(false);
+    const small = await Library.fromArticles([
+      storyArticle('hospital', 'Wire', ['The new hospital in Ashby opened on Monday after years of delays, the council said.', 'Building the hospital cost 40 million dollars.']),
+      stormStory(),
+    ]);
+    expect(small.answer('How much did the new hospital in Ashby cost?').sentences[0]?.text).toBe('Building the hospital cost 40 million dollars.');
+    // A statement about a price is no amount asked.
+    expect(countAsked('What did the price rise mean?')).toBeNull();
   });
 
   it('says so when a "how many" question counts something no article writes, but not events or persons a story counts without naming', async () => {
