@@ -27,6 +27,8 @@ const questions: [question: string, article: string, fragment: string][] = [
   ['What Saudi newspaper did Hamas speak to?', ISTANBUL, 'Asharq al-Awsat'],
   ['Which newspaper did Hamas talk to?', ISTANBUL, 'the group told Saudi newspaper Asharq al-Awsat'],
   ['Did Hamas condemn the UN vote?', ISTANBUL, 'Hamas swiftly condemned the vote'],
+  // WordNet writes the synonym "cease-fire"; the article writes it closed up.
+  ['Did the Fidan meeting cover Israeli violations of the truce?', ANKARA, "violations of the ceasefire agreement"],
   ["What does Trump's Gaza roadmap include?", ISTANBUL, 'deployment of an international stabilization force'],
   // "supposed to" says what should happen, as "should" would: no answer writes "supposed".
   ['What is the ISF supposed to do?', ISTANBUL, 'to oversee the transition period'],

@@ -311,7 +311,8 @@ function relatedTerms(word: string): RelatedTerm[] {
     const byTerm = new Map<string, RelatedTerm>();
     // WordNet's files hold lemmas only: "met" is found as "meet", "organised" as "organized".
     for (const { word: related, near, derived } of relatedWords(baseForm(word))) {
-      const [term, ...more] = terms(related, 'query');
+      // A compound WordNet hyphenates ("cease-fire") meets its closed-up form, which articles index whichever way they write it ("ceasefire").
+      const [term, ...more] = terms(related.replaceAll('-', ''), 'query');
       if (term === undefined || more.length > 0) continue;
       // "destruct" and "destruction" are one term: a derivation of the word itself whichever came first.
       const seen = byTerm.get(term);
