@@ -33,6 +33,11 @@ describe('names in a question typed in lowercase', () => {
 
   it('leaves a question the reader wrote with capitals as written', () => {
     expect(truecased('did Iran send a delegation to the istanbul talks?')).toBe('did Iran send a delegation to the istanbul talks?');
-    expect(truecased('Did Iran Send A Delegation?')).toBe('Did Iran Send A Delegation?');
+  });
+
+  it('reads a question shouted in capitals, or Typed In Title Case, as one typed in lowercase, acronyms of Title Case aside', () => {
+    expect(truecased('DID IRAN SEND A DELEGATION TO THE ISTANBUL TALKS?')).toBe('Did Iran send a delegation to the Istanbul talks?');
+    expect(truecased('Did Iran Send A Delegation To The Istanbul Talks?')).toBe('Did Iran send a delegation to the Istanbul talks?');
+    expect(truecased('What Did The UN Say About Hamas?')).toBe('What did the UN say about Hamas?');
   });
 });

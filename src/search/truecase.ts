@@ -1,6 +1,7 @@
 /**
  * Names in a question typed in lowercase, capitalised as the reader would have written them with
- * capitals to hand. Chat users often type "did iran send a delegation to the istanbul talks", and
+ * capitals to hand (and as much in one shouted in capitals or Typed In Title Case, where capitals
+ * mark every word). Chat users often type "did iran send a delegation to the istanbul talks", and
  * several checks read names from capitals: the question's subject the coverage never mentions, a
  * long name a sentence must hold whole, the speaker whose words are asked for. Without capitals
  * they saw no name, and the question was answered as if it named none.
@@ -28,18 +29,32 @@ const WORD = /(?<![\p{L}\p{N}'’])\p{L}[\p{L}'’]*(?:-\p{L}[\p{L}'’]*)*/gu;
 /** compromise's tags of the parts of speech that a name is not. */
 const NOT_NOUN_TAGS = ['Adjective', 'Verb', 'Adverb', 'Pronoun', 'Preposition', 'Determiner', 'Conjunction', 'Value'];
 
-/** The question with the names of a lowercase question capitalised; a question written with any capital after its first letter is the reader's own. */
+/**
+ * The question with its names capitalised where its capitals say nothing of names: typed in
+ * lowercase (a phone may capitalise the first letter), shouted in capitals throughout, or Typed In
+ * Title Case (its words in capitals throughout, acronyms aside, are read in lowercase first). A
+ * question that writes some words in lowercase and others capitalised is the reader's own.
+ */
 export function truecased(text: string): string {
-  if (/\p{Lu}/u.test(text.slice(1))) return text;
-  const words = [...text.matchAll(WORD)].map((match) => ({ at: match.index ?? 0, typed: match[0], read: match[0] }));
-  for (const word of words) if (word.at > 0) word.read = word.typed.split('-').map(nameCased).join('-');
+  const lowered = withoutUninformativeCapitals(text);
+  if (lowered === null) return text;
+  const words = [...lowered.matchAll(WORD)].map((match) => ({ at: match.index ?? 0, typed: match[0], read: match[0] }));
+  for (const word of words) word.read = word.at === 0 ? `${text.charAt(0)}${word.typed.slice(1)}` : word.typed.split('-').map(nameCased).join('-');
   // A first name is a common word to WordNet ("benjamin", the hundred-dollar bill) but not before a surname; one that is also a verb may be the verb ("sue Arduino").
   words.forEach((word, n) => {
     const next = words[n + 1];
     const beforeName = next !== undefined && next.read !== next.typed;
     if (word.at > 0 && word.read === word.typed && beforeName && lexiconTags(word.typed).has('FirstName') && firstSenseWords(word.typed, 'verb').length === 0) word.read = capitalised(word.typed);
   });
-  return words.reduceRight((read, word) => `${read.slice(0, word.at)}${word.read}${read.slice(word.at + word.typed.length)}`, text);
+  return words.reduceRight((read, word) => `${read.slice(0, word.at)}${word.read}${read.slice(word.at + word.typed.length)}`, lowered);
+}
+
+/** The text in lowercase where its capitals say nothing of names (see `truecased`), an acronym of Title Case aside; null where they may. */
+function withoutUninformativeCapitals(text: string): string | null {
+  if (!/\p{Lu}/u.test(text.slice(1))) return text;
+  if (!/\p{Ll}/u.test(text)) return text.toLowerCase();
+  if (/\s\p{Ll}/u.test(text)) return null;
+  return text.replace(WORD, (word) => (/\p{Ll}/u.test(word) || word.length === 1 ? word.toLowerCase() : word));
 }
 
 /** A word with its first letter in capitals. */
@@ -50,7 +65,7 @@ function capitalised(word: string): string {
 /** One lowercase word (with its possessive ending, if any) as a name is written, or the word unchanged when it names nothing. */
 function nameCased(written: string): string {
   const [, word = '', ending = ''] = /^(.*?)((?:['’]s?)?)$/u.exec(written) ?? [];
-  if (word.length < 2 || /['’]/u.test(word) || STOPWORDS.has(word) || NAME_PARTICLES.has(word) || baseForm(word) !== word) return written;
+  if (word.length < 2 || /['’]|\p{Lu}/u.test(word) || STOPWORDS.has(word) || NAME_PARTICLES.has(word) || baseForm(word) !== word) return written;
   const reading = nameReading(word);
   if (reading.known) return reading.name !== null ? `${reading.name}${ending}` : isPlaceWord(word) ? capitalised(written) : written;
   const tags = lexiconTags(word);
