@@ -19,8 +19,7 @@
  *   title): how often a question about a story that is not there gets an answer. A fact can be
  *   repeated by another story, so the answered ones holding a gold answer are counted apart.
  *
- * With `--lowercase`, every question is asked typed all in lowercase, as chat users often type
- * ("who did witkoff meet in istanbul"): the answers should stay those of the questions as written.
+ * With `--lowercase`, every question is asked typed all in lowercase (see `asTyped`).
  *
  * Run: npm run bench:quiz -- [--set dev|held|pages-dev|pages-held] [--lowercase] [--no-lucene] [--misses N]
  */
@@ -30,7 +29,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { Article } from '../src/corpus/article.ts';
 import { loadCorpus } from '../src/corpus/loader.ts';
-import { askLucene, askNewsdesk, type Asked, FIGURES_HEADER, figuresOf, inScratchDirectory, LUCENE_CONFIGURATION, row } from './asked.ts';
+import { askLucene, askNewsdesk, asTyped, type Asked, TYPED_IN_LOWERCASE, FIGURES_HEADER, figuresOf, inScratchDirectory, LUCENE_CONFIGURATION, row } from './asked.ts';
 import { readReutersRecords } from './reuters-corpus.ts';
 import { holdsAnswer } from './squad.ts';
 
@@ -115,13 +114,12 @@ function absentLine(asked: readonly Asked<QuizQuestion>[]): string {
 async function main(): Promise<void> {
   const set = option('--set') ?? 'dev';
   const withLucene = !process.argv.includes('--no-lucene');
-  const written = await readQuestions(set);
-  const questions = process.argv.includes('--lowercase') ? written.map((q) => ({ ...q, question: q.question.toLowerCase() })) : written;
+  const questions = asTyped(await readQuestions(set));
   const stories = await readStories();
   const kept = withoutAsked(stories, questions);
   const pages = pagesAsked(questions);
   const [all, rest] = [await loaded(stories, pages), await loaded(kept, [])];
-  console.log(`news quiz "${set}"${questions === written ? '' : ', typed in lowercase'}: ${questions.length} questions; ${all.length} stories (${rest.length} without the asked ones)\n`);
+  console.log(`news quiz "${set}"${TYPED_IN_LOWERCASE ? ', typed in lowercase' : ''}: ${questions.length} questions; ${all.length} stories (${rest.length} without the asked ones)\n`);
   console.log(FIGURES_HEADER);
   const present = await askNewsdesk(all, questions);
   const absent = await askNewsdesk(rest, questions);

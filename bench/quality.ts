@@ -17,12 +17,14 @@
  *   questions about left-out titles, asked of those articles without any that holds one of their
  *   paragraphs: how often a question about an absent topic gets an answer from long articles.
  *
- * Run: npm run bench:quality -- [--split report|tune] [--no-lucene] [--misses N] [--long]
+ * With `--lowercase`, every question is asked typed all in lowercase (see `asTyped`).
+ *
+ * Run: npm run bench:quality -- [--split report|tune] [--no-lucene] [--misses N] [--long] [--lowercase]
  *   `report` (default) is the sample and fold the README quotes; `tune` is a disjoint sample with
  *   another fold of titles left out, for trying changes without fitting the reported figures.
  */
 import type { Article } from '../src/corpus/article.ts';
-import { askLucene, askNewsdesk, type Asked, FIGURES_HEADER, figuresOf, inScratchDirectory, LUCENE_CONFIGURATION, row } from './asked.ts';
+import { askLucene, askNewsdesk, asTyped, type Asked, TYPED_IN_LOWERCASE, FIGURES_HEADER, figuresOf, inScratchDirectory, LUCENE_CONFIGURATION, row } from './asked.ts';
 import { heldOutTitles, holdsAnswer, readSquad, realLengthSet, sampleOf, type Squad, type SquadQuestion, type SquadSplit } from './squad.ts';
 
 const LONG_QUESTIONS = 250;
@@ -58,12 +60,12 @@ async function main(): Promise<void> {
   const split = (option('--split') ?? 'report') as SquadSplit;
   const withLucene = !process.argv.includes('--no-lucene');
   const squad = await readSquad();
-  const sample = sampleOf(squad, split);
+  const sample = asTyped(sampleOf(squad, split));
   const leftOut = heldOutTitles(squad, split);
   const keptArticles = squad.articles.filter((a) => !leftOut.has(a.file.replace(/\.json$/, '')));
   const absent = sample.filter((q) => leftOut.has(q.title));
   const present = sample.filter((q) => !leftOut.has(q.title));
-  console.log(`SQuAD v1.1 dev, split "${split}": ${sample.length} questions over ${squad.articles.length} paragraphs;`);
+  console.log(`SQuAD v1.1 dev, split "${split}"${TYPED_IN_LOWERCASE ? ', typed in lowercase' : ''}: ${sample.length} questions over ${squad.articles.length} paragraphs;`);
   console.log(`titles left out: ${leftOut.size} of ${new Set(squad.questions.map((q) => q.title)).size} (${keptArticles.length} paragraphs kept; ${absent.length} questions absent, ${present.length} present)\n`);
 
   const full = await askNewsdesk(squad.articles, sample);
