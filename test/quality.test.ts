@@ -138,7 +138,18 @@ describe('answers to readers of the seed articles', () => {
     const chatty = library.answer('hey, who is witkoff meeting in istanbul? lol');
     expect(chatty.sentences[0]?.text).toBe(plain.sentences[0]?.text);
     expect(chatty.confidence).toBe(plain.confidence);
+    // Read as a question of its own ("What did Erdogan say?" asks for his words), not past the greeting.
+    expect(library.answer('pls what did erdogan say').confidence).toBe(library.answer('what did erdogan say').confidence);
     expect(library.answer('hey!').notice).toBe('Ask a question with at least one keyword.');
+  });
+
+  it('keeps a word read as an interjection that the coverage holds as a name', async () => {
+    const small = await Library.fromArticles([
+      storyArticle('gkn', 'Wire', ['GKN Industries won an Army helicopter contract on Friday, the company said.']),
+      storyArticle('eh', 'Wire', ['EH Industries won a Navy helicopter contract on Monday, the company said.']),
+      stormStory(),
+    ]);
+    expect(small.answer('eh industries won which helicopter contract?').sentences[0]?.text).toContain('Navy');
   });
 
   it('quotes every sentence verbatim from the article it cites', () => {
@@ -302,15 +313,19 @@ describe('questions about something the coverage never names', () => {
     expect(flooded.answer('How many homes were flooded in Ashby after the storm?').answered).toBe(false);
   });
 
-  it('quotes for an amount ("how much", "what was the vote count") only a sentence that writes a number, or nothing', async () => {
+  it('quotes for an amount ("what was the vote count", "what percentage") only a sentence that writes a number, or nothing', async () => {
     expect(library.answer("What was the vote count when the Security Council approved Trump's roadmap?").answered).toBe(false);
     const small = await Library.fromArticles([
       storyArticle('hospital', 'Wire', ['The new hospital in Ashby opened on Monday after years of delays, the council said.', 'Building the hospital cost 40 million dollars.']),
       stormStory(),
     ]);
-    expect(small.answer('How much did the new hospital in Ashby cost?').sentences[0]?.text).toBe('Building the hospital cost 40 million dollars.');
-    // A statement about a price is no amount asked.
+    expect(small.answer('What was the cost of the new hospital in Ashby?').sentences[0]?.text).toBe('Building the hospital cost 40 million dollars.');
+    // A statement about a price, a name or a noun the amount's word qualifies, and a degree, are no amount asked.
     expect(countAsked('What did the price rise mean?')).toBeNull();
+    expect(countAsked('What did Price Waterhouse say?')).toBeNull();
+    expect(countAsked('What is the price support mechanism of the cocoa agreement?')).toBeNull();
+    expect(countAsked('How much of a setback was the vote?')).toBeNull();
+    expect(countAsked('How far along is the Gaza plan?')).toBeNull();
   });
 
   it('says so when a "how many" question counts something no article writes, but not events or persons a story counts without naming', async () => {

@@ -66,21 +66,29 @@ const COUNT_WORDS = new Set([
 export const YEAR = /^(?:1[5-9]|20)\d\d$/u;
 
 /**
- * Questions asking an amount, which a sentence answers with a number as surely as a count ("How
- * much did the hospital cost?", "What was the vote count?", "What percentage..."; the amount's noun
- * after "what/which", a copula, an article and one word qualifying it): over SQuAD's
- * dev questions, 91 to 100% of the sentences answering each form write one. "How long" (83%:
- * "until after the war"), "how often" ("biennial"), "what rate" ("rapidly") and "what size"
- * ("small") are answered in words as often, and are not asked here.
+ * Questions asking an amount, which a sentence answers with a number as surely as a count: the
+ * amount's noun after "what/which", a copula, an article and one word qualifying it, ending its
+ * phrase ("What was the vote count?", "What percentage of..."; not "the price support mechanism",
+ * "Price Waterhouse"). Over SQuAD's dev questions, every sentence answering these forms writes a
+ * number. "How much", "how big", "how high" or "how far" ask a degree as often in news ("How much
+ * of a setback was the vote?", "How far along is the plan?"), and "how long" (83%: "until after
+ * the war"), "how often" ("biennial"), "what rate" ("rapidly") and "what size" ("small") are
+ * answered in words too often; none is asked here.
  */
 const AMOUNT_QUESTION =
-  /\bhow\s+(?:much|far|large|big|tall|high)\b|\b(?:what|which)(?:['’]s|\s+(?:is|was|are|were))?(?:\s+(?:the|a|an))?(?:\s+\p{L}+)?\s+(?:percentage|percent|proportion|number|amount|total|count|price|cost|distance|length|height)\b/iu;
+  /\b(?:what|which)(?:['’]s|\s+(?:is|was|are|were))?(?:\s+(?:the|a|an))?(?:\s+(\p{L}+))?\s+(?:percentage|percent|proportion|number|amount|total|count|price|cost|distance|length|height)(?![\p{L}'’-])(?:\s+(\p{L}+))?/giu;
 
-/** What a question asks a number for: a count ("how many", or an amount: see `AMOUNT_QUESTION`) or an age ("how old"); null for any other question. */
-export function countAsked(question: string): 'count' | 'age' | null {
+/** Whether a question asks an amount (see `AMOUNT_QUESTION`). */
+function asksAmount(question: string): boolean {
+  const plain = (word: string | undefined) => word === undefined || STOPWORDS.has(word.toLowerCase());
+  return [...question.matchAll(AMOUNT_QUESTION)].some(([, qualifier, next]) => (qualifier === undefined || !plain(qualifier)) && plain(next));
+}
+
+/** What a question asks a number for: a count ("how many"), an amount (see `AMOUNT_QUESTION`) or an age ("how old"); null for any other question. */
+export function countAsked(question: string): 'count' | 'amount' | 'age' | null {
   const asked = COUNT_QUESTION.exec(question)?.[1]?.toLowerCase();
   if (asked === 'old') return 'age';
-  return asked === 'many' || AMOUNT_QUESTION.test(question) ? 'count' : null;
+  return asked === 'many' ? 'count' : asksAmount(question) ? 'amount' : null;
 }
 
 /**

@@ -462,13 +462,13 @@ function askedSubject(text: string): AskedSubject | null {
 }
 
 /**
- * For a question asking a count or an age, the candidates that may give it: a sentence writing no
- * number cannot ("How many troops will the ISF have?" is not answered by the sentence announcing
- * the force; see `writesCount`). Where the best match writes none, a sentence with a count takes
- * its place only if it counts the thing asked (`counted`, as written: "13 dead" for "How many died
- * in the strike?"), not something else it names beside the place ("About 2,400 people live in
- * Ashby" for "How many homes were flooded in Ashby?"). An age may stand after its name ("Fidan,
- * 57,").
+ * For a question asking a count, an amount or an age, the candidates that may give it: a sentence
+ * writing no number cannot ("How many troops will the ISF have?" is not answered by the sentence
+ * announcing the force; see `writesCount`). Where the best match writes none, a sentence with a
+ * number takes its place only if it counts the thing asked (`counted`, as written: "13 dead" for
+ * "How many died in the strike?"), not something else it names beside the place ("About 2,400
+ * people live in Ashby" for "How many homes were flooded in Ashby?"). An age or an amount may
+ * stand after its word ("Fidan, 57,", "cost 40 million").
  */
 function counting(ranked: RankedSentence[], text: string, question: Question, counted: string | null): RankedSentence[] {
   const asked = countAsked(text);
@@ -478,7 +478,7 @@ function counting(ranked: RankedSentence[], text: string, question: Question, co
   const term = question.terms[question.counted];
   // A thing the corpus never writes, or counts without naming ("times", "people"), is met by a count of any question term.
   const named = term !== undefined && term.variants.length > 0 && !UNNAMED_COUNTS.has(fold(counted ?? ''));
-  const countsAsked = countsAskedThing(question, named ? question.counted : null, asked === 'age');
+  const countsAsked = countsAskedThing(question, named ? question.counted : null, asked);
   return numbered.filter((r) => countsAsked(r.sentence.text));
 }
 

@@ -7,7 +7,7 @@ import type { Article, Corpus } from '../corpus/article.ts';
 import { CorpusCache, loadCorpus, type LoadOptions } from '../corpus/loader.ts';
 import { ArticleIndex, type Retrieval } from './article-index.ts';
 import { composeAnswer, articleRef, findCandidates, unanswered } from './answer.ts';
-import { prepareQuestion, readQuestion, withApostrophes } from './question.ts';
+import { prepareQuestion, readQuestion, withApostrophes, withoutInterjections } from './question.ts';
 import { truecased } from './truecase.ts';
 import {
   PAGE_SIZE,
@@ -24,7 +24,7 @@ import { snippetFor } from './snippet.ts';
 import { outletsCovering, quoteOutlets, type Comparison } from './compare.ts';
 import { inDateOrder, timelineEntries, type Timeline } from './timeline.ts';
 import type { Question } from './question.ts';
-import { fold } from './analyzer.ts';
+import { fold, terms } from './analyzer.ts';
 import { acceptedFilters } from './filters.ts';
 import { distinctArticles, Reloader, type ReloadOptions } from './reload.ts';
 
@@ -112,7 +112,8 @@ export class Library {
   answer(question: string, filters: Filters = {}): Answer {
     const started = performance.now();
     const tookMs = () => performance.now() - started;
-    const asked = truecased(withApostrophes(question));
+    const holds = (word: string) => terms(word, 'query').some((term) => this.index.vocabulary.frequency(term) > 0);
+    const asked = truecased(withoutInterjections(withApostrophes(question), holds));
     const { terms: termsOfQuestion, notice } = readQuestion(asked);
     if (notice) return { ...unanswered(question, [], 0, notice), tookMs: tookMs() };
     const outlets = this.coverage().outlets.flatMap((o) => (o.outlet === null ? [] : [o.outlet]));

@@ -93,17 +93,35 @@ function acronymIn(written: string): string | null {
   return letters !== null && !isCommonWord(letters.toLowerCase()) ? letters : null;
 }
 
+/** An interjection and what follows it at the start of a question ("hey, ", "pls "). */
+const OPENING_WORD = /^\s*(\p{L}+)(?![\p{L}\p{N}'’-])[\s,;:.!…]*/u;
+/** An interjection and what stands around it at the end of a question (" lol", "? lol!"), the question's own mark kept. */
+const CLOSING_WORD = /(?:\s+|[,;:]\s*)(\p{L}+)[\s.!…]*$/u;
+
+/**
+ * The question without the interjections that open or close it ("hey, who is witkoff meeting?
+ * lol"): chat users greet and sign off, and a word no answer writes lowers the confidence in the
+ * right one, or hides the question's form from what reads it ("lol what did Katz say"). An
+ * interjection is a word compromise's lexicon reads as one that WordNet does not know (see
+ * `isInterjection`) and the corpus does not hold (`holds`: "Heck's Inc" is a name there).
+ */
+export function withoutInterjections(text: string, holds: (word: string) => boolean): string {
+  const dropped = (word: string | undefined) => word !== undefined && isInterjection(fold(word)) && !holds(word);
+  let kept = text;
+  for (let opening = OPENING_WORD.exec(kept); opening && dropped(opening[1]); opening = OPENING_WORD.exec(kept)) kept = kept.slice(opening[0].length);
+  for (let closing = CLOSING_WORD.exec(kept); closing && dropped(closing[1]); closing = CLOSING_WORD.exec(kept)) kept = kept.slice(0, closing.index);
+  return kept;
+}
+
 /**
  * The distinct index terms of a question, in order. A question in capitals throughout is shouted,
- * so its short words are not read as acronyms. Interjections ("hey", "pls", "lol", as compromise's
- * lexicon tags them) are no terms: chat users greet and sign off, and a word no answer writes only
- * lowers the confidence in the answer.
+ * so its short words are not read as acronyms.
  */
 function questionTerms(text: string): AskedTerm[] {
   const seen = new Set<string>();
   const shouted = !/\p{Ll}/u.test(text);
   return tokenize(text, 'query').flatMap(({ term, word, start, end }) =>
-    seen.has(term) || isInterjection(word) || !seen.add(term) ? [] : [{ term, word, start, end, calendar: calendarOf(text, start, end), acronym: shouted ? null : acronymIn(text.slice(start, end)) }],
+    seen.has(term) || !seen.add(term) ? [] : [{ term, word, start, end, calendar: calendarOf(text, start, end), acronym: shouted ? null : acronymIn(text.slice(start, end)) }],
   );
 }
 

@@ -568,30 +568,31 @@ function preferCounted(ranked: RankedSentence[], counted: number, lookup: Return
  * Whether a sentence writes a count at most `COUNT_REACH` index terms before question term `q`
  * ("6,000 white Akoya pearls", "six pearls" analysed as "6 pearl"), or before any question term
  * when `q` is null ("13 dead" for "How many died..."), and with `orAfter` right after it too ("Fidan,
- * 57,"): a number that is no year, no price and no percentage ("$4.06 a share", "30 pct of loans"
- * count neither shares nor loans).
+ * 57,"): a number that is no year and, unless `priced` (an amount asked), no price and no
+ * percentage ("$4.06 a share", "30 pct of loans" count neither shares nor loans).
  */
-function countsTerm(text: string, q: number | null, lookup: ReturnType<typeof variantLookup>, orAfter = false): boolean {
+function countsTerm(text: string, q: number | null, lookup: ReturnType<typeof variantLookup>, orAfter = false, priced = false): boolean {
   const tokens = tokenize(text, 'index');
-  const isCount = (token: Token) => /^\p{N}/u.test(token.term) && !YEAR.test(token.term) && !CURRENCY_SIGN.test(text.charAt(token.start - 1));
+  const isCount = (token: Token) => /^\p{N}/u.test(token.term) && !YEAR.test(token.term) && (priced || !CURRENCY_SIGN.test(text.charAt(token.start - 1)));
   return tokens.some((token, i) => {
     const stoodFor = termsStoodFor(lookup, token.term);
     if (q === null ? stoodFor.length === 0 : !stoodFor.includes(q)) return false;
     const before = tokens.slice(Math.max(0, i - COUNT_REACH), i);
     const number = before.findLastIndex(isCount);
-    if (number >= 0 && !before.slice(number + 1).some((between) => MEASURE_UNITS.has(between.term))) return true;
+    if (number >= 0 && (priced || !before.slice(number + 1).some((between) => MEASURE_UNITS.has(between.term)))) return true;
     return orAfter && tokens.slice(i + 1, i + 1 + COUNT_REACH).some(isCount);
   });
 }
 
 /**
- * A test of whether a sentence gives a count of question term `q`, or of any question term when
- * null ("13 dead" for "How many died in the strike?"; see `countsTerm`); for an age, also a number
- * right after the term ("Fidan, 57, said...").
+ * A test of whether a sentence gives the number asked of question term `q`, or of any question
+ * term when null ("13 dead" for "How many died in the strike?"; see `countsTerm`); for an age or
+ * an amount, also a number right after the term ("Fidan, 57, said...", "cost 40 million"), and for
+ * an amount a price or a percentage.
  */
-export function countsAskedThing(question: Question, q: number | null, age = false): (text: string) => boolean {
+export function countsAskedThing(question: Question, q: number | null, asked: 'count' | 'amount' | 'age'): (text: string) => boolean {
   const lookup = variantLookup(question);
-  return (text) => countsTerm(text, q, lookup, age);
+  return (text) => countsTerm(text, q, lookup, asked !== 'count', asked === 'amount');
 }
 
 /**

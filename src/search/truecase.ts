@@ -7,8 +7,9 @@
  * they saw no name, and the question was answered as if it named none.
  *
  * A word is a name by what the lexicons say, since no casing of the corpus is kept:
- * - a word WordNet knows only as a name in its first senses ("iran", "hamas", "israelis"), written
- *   as WordNet writes it ("idf" → "IDF");
+ * - a word WordNet knows only as a name in its first senses ("iran", "hamas", "israelis"), with its
+ *   first letter in capitals only, as a reader writes a company's "Inc" or "Co" (WordNet's are
+ *   abbreviations in capitals: "INC", "CO");
  * - a place compromise's lexicon knows, though WordNet knows a common sense first ("turkey");
  * - a word neither WordNet nor compromise's lexicon knows, in any of its forms, that compromise
  *   reads as a noun ("witkoff", "houthis"): news names people and groups no dictionary lists. A
@@ -19,9 +20,13 @@
  * ("children", "led") stay in lowercase, and so does a contraction ("didn't").
  */
 import { isPlaceWord, lexiconTags, NAME_PARTICLES } from './answer-kind.ts';
+import { MAX_QUESTION_LENGTH } from './question.ts';
 import { STOPWORDS } from './stopwords.ts';
 import { baseForm } from './word-forms.ts';
-import { firstSenseWords, nameReading } from './wordnet.ts';
+import { firstSenseWords, nameReading, type NameReading } from './wordnet.ts';
+
+/** How WordNet reads a word it knows. */
+type KnownReading = Extract<NameReading, { known: true }>;
 
 /** A word, with an apostrophe or hyphens inside it ("netanyahu's", "iran-backed"), not the ending of a number ("19th"). */
 const WORD = /(?<![\p{L}\p{N}'’])\p{L}[\p{L}'’]*(?:-\p{L}[\p{L}'’]*)*/gu;
@@ -36,17 +41,32 @@ const NOT_NOUN_TAGS = ['Adjective', 'Verb', 'Adverb', 'Pronoun', 'Preposition', 
  * question that writes some words in lowercase and others capitalised is the reader's own.
  */
 export function truecased(text: string): string {
-  const lowered = withoutUninformativeCapitals(text);
+  // A longer text is refused as no question before anything reads it.
+  const lowered = text.length > MAX_QUESTION_LENGTH ? null : withoutUninformativeCapitals(text);
   if (lowered === null) return text;
   const words = [...lowered.matchAll(WORD)].map((match) => ({ at: match.index ?? 0, typed: match[0], read: match[0] }));
-  for (const word of words) word.read = word.at === 0 ? `${text.charAt(0)}${word.typed.slice(1)}` : word.typed.split('-').map(nameCased).join('-');
+  for (const word of words) word.read = word.at === 0 ? `${text.charAt(0)}${word.typed.slice(1)}` : hyphenatedCased(word.typed);
   // A first name is a common word to WordNet ("benjamin", the hundred-dollar bill) but not before a surname; one that is also a verb may be the verb ("sue Arduino").
   words.forEach((word, n) => {
     const next = words[n + 1];
     const beforeName = next !== undefined && next.read !== next.typed;
     if (word.at > 0 && word.read === word.typed && beforeName && lexiconTags(word.typed).has('FirstName') && firstSenseWords(word.typed, 'verb').length === 0) word.read = capitalised(word.typed);
   });
-  return words.reduceRight((read, word) => `${read.slice(0, word.at)}${word.read}${read.slice(word.at + word.typed.length)}`, lowered);
+  let read = '';
+  let from = 0;
+  for (const word of words) {
+    read += `${lowered.slice(from, word.at)}${word.read}`;
+    from = word.at + word.typed.length;
+  }
+  return read + lowered.slice(from);
+}
+
+/** A word as a name is written, a hyphenated one whole when WordNet knows it, hyphenated or closed up ("co-op", "re-election"), else part by part ("iran-backed" → "Iran-backed"). */
+function hyphenatedCased(written: string): string {
+  if (!written.includes('-')) return nameCased(written);
+  const whole = [written, written.replaceAll('-', '')].map((form) => nameReading(form.toLowerCase())).find((reading): reading is KnownReading => reading.known);
+  if (whole === undefined) return written.split('-').map(nameCased).join('-');
+  return whole.name !== null ? capitalised(written) : written;
 }
 
 /** The text in lowercase where its capitals say nothing of names (see `truecased`), an acronym of Title Case aside; null where they may. */
@@ -67,7 +87,7 @@ function nameCased(written: string): string {
   const [, word = '', ending = ''] = /^(.*?)((?:['’]s?)?)$/u.exec(written) ?? [];
   if (word.length < 2 || /['’]|\p{Lu}/u.test(word) || STOPWORDS.has(word) || NAME_PARTICLES.has(word) || baseForm(word) !== word) return written;
   const reading = nameReading(word);
-  if (reading.known) return reading.name !== null ? `${reading.name}${ending}` : isPlaceWord(word) ? capitalised(written) : written;
+  if (reading.known) return reading.name !== null || isPlaceWord(word) ? capitalised(written) : written;
   const tags = lexiconTags(word);
   return tags.has('ProperNoun') || !NOT_NOUN_TAGS.some((tag) => tags.has(tag)) ? capitalised(written) : written;
 }
