@@ -138,8 +138,9 @@ describe('answers to readers of the seed articles', () => {
     const chatty = library.answer('hey, who is witkoff meeting in istanbul? lol');
     expect(chatty.sentences[0]?.text).toBe(plain.sentences[0]?.text);
     expect(chatty.confidence).toBe(plain.confidence);
-    // Read as a question of its own ("What did Erdogan say?" asks for his words), not past the greeting.
+    // Read as a question of its own ("What did Erdogan say?" asks for his words), not past the greeting, nor with the sign-off before its mark.
     expect(library.answer('pls what did erdogan say').confidence).toBe(library.answer('what did erdogan say').confidence);
+    expect(library.answer('what did erdogan say lol?').confidence).toBe(library.answer('what did erdogan say?').confidence);
     expect(library.answer('hey!').notice).toBe('Ask a question with at least one keyword.');
   });
 

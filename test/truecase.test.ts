@@ -5,9 +5,15 @@ describe('names in a question typed in lowercase', () => {
   it.each([
     // Names WordNet knows only as names, as it writes them; places; names no dictionary lists.
     ['did iran send a delegation to the istanbul talks?', 'did Iran send a delegation to the Istanbul talks?'],
-    ['what did the idf strike in lebanon', 'what did the Idf strike in Lebanon'],
-    // A company's suffix as a reader writes it, not as WordNet's abbreviation ("INC"); a compound WordNet knows whole stays.
+    // Acronyms in capitals; a company's suffix as a reader writes it, not as WordNet's abbreviation ("INC"), and the name running to it.
+    ['what did the idf strike in lebanon', 'what did the IDF strike in Lebanon'],
+    ['did opec resume talks', 'did OPEC resume talks'],
     ['what did rhodes inc declare', 'what did Rhodes Inc declare'],
+    ['what did jefferies group inc say', 'what did Jefferies Group Inc say'],
+    // A pronoun is no name, whatever WordNet abbreviates, unless no object can stand there.
+    ['tell us what hamas said', 'tell us what Hamas said'],
+    ['what did the us promise hamas', 'what did the US promise Hamas'],
+    // A compound WordNet knows whole stays as typed.
     ['did the co-op back the re-election', 'did the co-op back the re-election'],
     ['what did turkey say about gaza', 'what did Turkey say about Gaza'],
     ['who is hakan fidan', 'who is Hakan Fidan'],

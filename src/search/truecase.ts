@@ -7,17 +7,17 @@
  * they saw no name, and the question was answered as if it named none.
  *
  * A word is a name by what the lexicons say, since no casing of the corpus is kept:
- * - a word WordNet knows only as a name in its first senses ("iran", "hamas", "israelis"), with its
- *   first letter in capitals only, as a reader writes a company's "Inc" or "Co" (WordNet's are
- *   abbreviations in capitals: "INC", "CO");
+ * - a word WordNet knows only as a name in its first senses ("iran", "hamas", "israelis"), an
+ *   acronym in capitals ("OPEC", "IDF"), but a company's "Inc" or "Co" as readers write them;
  * - a place compromise's lexicon knows, though WordNet knows a common sense first ("turkey");
  * - a word neither WordNet nor compromise's lexicon knows, in any of its forms, that compromise
  *   reads as a noun ("witkoff", "houthis"): news names people and groups no dictionary lists. A
  *   new common noun ("ceasefire") is taken for a name too; read as a name, a word the coverage
  *   holds only narrows the stories to those that write it. An unknown word read as another part of
  *   speech by its ending ("deadliest", "rebranded") is none.
- * Stopwords, name particles ("al-hayya" → "al-Hayya") and irregular forms of common words
- * ("children", "led") stay in lowercase, and so does a contraction ("didn't").
+ * A company's name runs to its suffix ("Jefferies Group Inc"). Stopwords, pronouns ("us"), name
+ * particles ("al-hayya" → "al-Hayya") and irregular forms of common words ("children", "led")
+ * stay in lowercase, and so does a contraction ("didn't").
  */
 import { isPlaceWord, lexiconTags, NAME_PARTICLES } from './answer-kind.ts';
 import { MAX_QUESTION_LENGTH } from './question.ts';
@@ -30,6 +30,16 @@ type KnownReading = Extract<NameReading, { known: true }>;
 
 /** A word, with an apostrophe or hyphens inside it ("netanyahu's", "iran-backed"), not the ending of a number ("19th"). */
 const WORD = /(?<![\p{L}\p{N}'’])\p{L}[\p{L}'’]*(?:-\p{L}[\p{L}'’]*)*/gu;
+
+/** A word of the question: where it stands, as typed (lowered) and as read. */
+interface Word {
+  at: number;
+  typed: string;
+  read: string;
+}
+
+/** Most common words a company's name holds between its name and its suffix ("Mitsubishi Heavy Industries Ltd"). */
+const COMPANY_WORDS = 2;
 
 /** compromise's tags of the parts of speech that a name is not. */
 const NOT_NOUN_TAGS = ['Adjective', 'Verb', 'Adverb', 'Pronoun', 'Preposition', 'Determiner', 'Conjunction', 'Value'];
@@ -44,13 +54,30 @@ export function truecased(text: string): string {
   // A longer text is refused as no question before anything reads it.
   const lowered = text.length > MAX_QUESTION_LENGTH ? null : withoutUninformativeCapitals(text);
   if (lowered === null) return text;
-  const words = [...lowered.matchAll(WORD)].map((match) => ({ at: match.index ?? 0, typed: match[0], read: match[0] }));
+  const words: Word[] = [...lowered.matchAll(WORD)].map((match) => ({ at: match.index ?? 0, typed: match[0], read: match[0] }));
   for (const word of words) word.read = word.at === 0 ? `${text.charAt(0)}${word.typed.slice(1)}` : hyphenatedCased(word.typed);
   // A first name is a common word to WordNet ("benjamin", the hundred-dollar bill) but not before a surname; one that is also a verb may be the verb ("sue Arduino").
   words.forEach((word, n) => {
     const next = words[n + 1];
     const beforeName = next !== undefined && next.read !== next.typed;
     if (word.at > 0 && word.read === word.typed && beforeName && lexiconTags(word.typed).has('FirstName') && firstSenseWords(word.typed, 'verb').length === 0) word.read = capitalised(word.typed);
+  });
+  // A pronoun WordNet abbreviates a name ("us") is the name where no object can stand.
+  words.forEach((word, n) => {
+    const before = words[n - 1];
+    const name = nameReading(word.typed);
+    const pronoun = word.read === word.typed && !STOPWORDS.has(word.typed) && lexiconTags(word.typed).has('Pronoun');
+    if (pronoun && before !== undefined && NO_OBJECT_BEFORE.has(before.typed) && name.known && name.name === word.typed.toUpperCase()) word.read = name.name;
+  });
+  // A company's name runs to its suffix: up to two words before "Inc", "Corp" or "Ltd", after a name, are the name's ("jefferies group inc", "mitsubishi heavy industries ltd").
+  words.forEach((word, n) => {
+    if (word.at === 0 || !isCompanySuffix(word.typed)) return;
+    const common = (w: Word | undefined) => w !== undefined && w.read === w.typed && !STOPWORDS.has(w.typed);
+    let first = n;
+    while (n - first < COMPANY_WORDS && common(words[first - 1])) first -= 1;
+    const named = words[first - 1];
+    if (named === undefined || named.at === 0 || named.read === named.typed) return;
+    for (const part of words.slice(first, n + 1)) part.read = capitalised(part.typed);
   });
   let read = '';
   let from = 0;
@@ -86,8 +113,29 @@ function capitalised(word: string): string {
 function nameCased(written: string): string {
   const [, word = '', ending = ''] = /^(.*?)((?:['’]s?)?)$/u.exec(written) ?? [];
   if (word.length < 2 || /['’]|\p{Lu}/u.test(word) || STOPWORDS.has(word) || NAME_PARTICLES.has(word) || baseForm(word) !== word) return written;
-  const reading = nameReading(word);
-  if (reading.known) return reading.name !== null || isPlaceWord(word) ? capitalised(written) : written;
   const tags = lexiconTags(word);
+  // A pronoun names nobody, whatever WordNet abbreviates ("us", the United States).
+  if (tags.has('Pronoun')) return written;
+  const reading = nameReading(word);
+  if (isAcronym(word, reading, tags)) return `${word.toUpperCase()}${ending}`;
+  if (reading.known) return reading.name !== null || isPlaceWord(word) ? capitalised(written) : written;
   return tags.has('ProperNoun') || !NOT_NOUN_TAGS.some((tag) => tags.has(tag)) ? capitalised(written) : written;
 }
+
+/**
+ * Whether a word is an acronym, written in capitals ("opec" → "OPEC", "idf", "ibm"): WordNet writes
+ * it so, or compromise's lexicon knows it as one; not an abbreviation ending a company's name,
+ * which readers write "Inc", "Co" or "Ltd" (WordNet's "INC" is another thing).
+ */
+function isAcronym(word: string, reading: NameReading, tags: ReadonlySet<string>): boolean {
+  if (tags.has('Abbreviation')) return false;
+  return reading.known ? reading.name !== null && reading.name === word.toUpperCase() : tags.has('Acronym');
+}
+
+/** Whether compromise's lexicon knows a word as an abbreviation that ends a company's name ("inc", "corp", "ltd", "co"). */
+function isCompanySuffix(word: string): boolean {
+  return /^\p{L}+$/u.test(word) && lexiconTags(word).has('Abbreviation');
+}
+
+/** Words after which a pronoun cannot stand as an object, so that "us" there is the country ("what did us envoy Witkoff say", "the us"). */
+const NO_OBJECT_BEFORE = new Set(['the', 'a', 'did', 'does', 'do', 'will', 'would', 'has', 'have', 'had', 'is', 'are', 'was', 'were', 'can', 'could', 'should', 'of', 'and']);
