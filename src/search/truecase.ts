@@ -41,6 +41,9 @@ interface Word {
 /** Most common words a company's name holds between its name and its suffix ("Mitsubishi Heavy Industries Ltd"). */
 const COMPANY_WORDS = 2;
 
+/** Words after which a pronoun cannot stand as an object, so that "us" there is the country ("what did us envoy Witkoff say", "the us"). */
+const NO_OBJECT_BEFORE: ReadonlySet<string> = new Set(['the', 'a', 'did', 'does', 'do', 'will', 'would', 'has', 'have', 'had', 'is', 'are', 'was', 'were', 'can', 'could', 'should', 'of', 'and']);
+
 /** compromise's tags of the parts of speech that a name is not. */
 const NOT_NOUN_TAGS = ['Adjective', 'Verb', 'Adverb', 'Pronoun', 'Preposition', 'Determiner', 'Conjunction', 'Value'];
 
@@ -56,28 +59,11 @@ export function truecased(text: string): string {
   if (lowered === null) return text;
   const words: Word[] = [...lowered.matchAll(WORD)].map((match) => ({ at: match.index ?? 0, typed: match[0], read: match[0] }));
   for (const word of words) word.read = word.at === 0 ? `${text.charAt(0)}${word.typed.slice(1)}` : hyphenatedCased(word.typed);
-  // A first name is a common word to WordNet ("benjamin", the hundred-dollar bill) but not before a surname; one that is also a verb may be the verb ("sue Arduino").
   words.forEach((word, n) => {
-    const next = words[n + 1];
-    const beforeName = next !== undefined && next.read !== next.typed;
-    if (word.at > 0 && word.read === word.typed && beforeName && lexiconTags(word.typed).has('FirstName') && firstSenseWords(word.typed, 'verb').length === 0) word.read = capitalised(word.typed);
-  });
-  // A pronoun WordNet abbreviates a name ("us") is the name where no object can stand.
-  words.forEach((word, n) => {
-    const before = words[n - 1];
-    const name = nameReading(word.typed);
-    const pronoun = word.read === word.typed && !STOPWORDS.has(word.typed) && lexiconTags(word.typed).has('Pronoun');
-    if (pronoun && before !== undefined && NO_OBJECT_BEFORE.has(before.typed) && name.known && name.name === word.typed.toUpperCase()) word.read = name.name;
-  });
-  // A company's name runs to its suffix: up to two words before "Inc", "Corp" or "Ltd", after a name, are the name's ("jefferies group inc", "mitsubishi heavy industries ltd").
-  words.forEach((word, n) => {
-    if (word.at === 0 || !isCompanySuffix(word.typed)) return;
-    const common = (w: Word | undefined) => w !== undefined && w.read === w.typed && !STOPWORDS.has(w.typed);
-    let first = n;
-    while (n - first < COMPANY_WORDS && common(words[first - 1])) first -= 1;
-    const named = words[first - 1];
-    if (named === undefined || named.at === 0 || named.read === named.typed) return;
-    for (const part of words.slice(first, n + 1)) part.read = capitalised(part.typed);
+    if (word.at === 0) return;
+    if (isFirstName(word, words[n + 1])) word.read = capitalised(word.typed);
+    if (isCountryPronoun(word, words[n - 1])) word.read = word.typed.toUpperCase();
+    for (const part of companyNameBefore(words, n)) part.read = capitalised(part.typed);
   });
   let read = '';
   let from = 0;
@@ -86,6 +72,34 @@ export function truecased(text: string): string {
     from = word.at + word.typed.length;
   }
   return read + lowered.slice(from);
+}
+
+/** Whether a word left in lowercase is a first name before a name: WordNet knows "benjamin" as the hundred-dollar bill, but one that is also a verb may be the verb ("sue Arduino"). */
+function isFirstName(word: Word, next: Word | undefined): boolean {
+  const beforeName = next !== undefined && next.read !== next.typed;
+  return beforeName && word.read === word.typed && lexiconTags(word.typed).has('FirstName') && firstSenseWords(word.typed, 'verb').length === 0;
+}
+
+/** Whether a word left in lowercase is a pronoun WordNet abbreviates a country's name by ("us"), where no object can stand ("what did us envoy Witkoff say", "the us"). */
+function isCountryPronoun(word: Word, before: Word | undefined): boolean {
+  if (before === undefined || !NO_OBJECT_BEFORE.has(before.typed) || word.read !== word.typed || STOPWORDS.has(word.typed) || !lexiconTags(word.typed).has('Pronoun')) return false;
+  const reading = nameReading(word.typed);
+  return reading.known && reading.name === word.typed.toUpperCase();
+}
+
+/**
+ * The words of a company's name that run to its suffix at `n` ("inc", "corp", "ltd"): the suffix
+ * and up to two common words before it, after a name ("jefferies group inc", "mitsubishi heavy
+ * industries ltd"); none where no name comes before.
+ */
+function companyNameBefore(words: readonly Word[], n: number): Word[] {
+  const suffix = words[n];
+  if (suffix === undefined || !isCompanySuffix(suffix.typed)) return [];
+  const common = (w: Word | undefined) => w !== undefined && w.read === w.typed && !STOPWORDS.has(w.typed);
+  let first = n;
+  while (n - first < COMPANY_WORDS && common(words[first - 1])) first -= 1;
+  const named = words[first - 1];
+  return named !== undefined && named.at > 0 && named.read !== named.typed ? words.slice(first, n + 1) : [];
 }
 
 /** A word as a name is written, a hyphenated one whole when WordNet knows it, hyphenated or closed up ("co-op", "re-election"), else part by part ("iran-backed" → "Iran-backed"). */
@@ -137,5 +151,3 @@ function isCompanySuffix(word: string): boolean {
   return /^\p{L}+$/u.test(word) && lexiconTags(word).has('Abbreviation');
 }
 
-/** Words after which a pronoun cannot stand as an object, so that "us" there is the country ("what did us envoy Witkoff say", "the us"). */
-const NO_OBJECT_BEFORE = new Set(['the', 'a', 'did', 'does', 'do', 'will', 'would', 'has', 'have', 'had', 'is', 'are', 'was', 'were', 'can', 'could', 'should', 'of', 'and']);
