@@ -25,6 +25,9 @@ export interface GoldQuestion {
   answers: string[];
 }
 
+/** Whether the questions are asked typed in lowercase (see `asTyped`). */
+export const TYPED_IN_LOWERCASE = process.argv.includes('--lowercase');
+
 /**
  * The questions as the command line asks them: with `--lowercase`, typed all in lowercase, as chat
  * users often type ("who did witkoff meet in istanbul"), whose answers should stay those of the
@@ -33,9 +36,6 @@ export interface GoldQuestion {
 export function asTyped<Q extends GoldQuestion>(questions: Q[]): Q[] {
   return TYPED_IN_LOWERCASE ? questions.map((q) => ({ ...q, question: q.question.toLowerCase() })) : questions;
 }
-
-/** Whether the questions are asked typed in lowercase (see `asTyped`). */
-export const TYPED_IN_LOWERCASE = process.argv.includes('--lowercase');
 
 /** What one engine quoted for one question. */
 export interface Asked<Q extends GoldQuestion = GoldQuestion> {

@@ -179,7 +179,8 @@ async function benchNewsdesk(size: number, workDir: string, questions: string[])
   const restarted = await Library.open(dir, options);
   const answered = restarted.answer(answerable).answered;
   const restartMs = performance.now() - restarting;
-  // Chat users often type in lowercase, and such a question has its names read from the lexicons first; asked of the restarted index, whose sentences are not yet analysed, as the first were.
+  // Chat users often type in lowercase, and such a question has its names read from the lexicons
+  // first. Asked of the restarted index, whose sentences are not yet analysed, as the first were.
   const lowercase = latencies(questions.map((q) => q.toLowerCase()), (q) => restarted.answer(q).answered);
   return [
     line('newsdesk', { buildMs: openMs, heapMb: heap, ...figures }, `  answered ${figures.answered}/${questions.length}`),

@@ -29,7 +29,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { Article } from '../src/corpus/article.ts';
 import { loadCorpus } from '../src/corpus/loader.ts';
-import { askLucene, askNewsdesk, asTyped, type Asked, TYPED_IN_LOWERCASE, FIGURES_HEADER, figuresOf, inScratchDirectory, LUCENE_CONFIGURATION, row } from './asked.ts';
+import { askLucene, askNewsdesk, asTyped, type Asked, FIGURES_HEADER, figuresOf, inScratchDirectory, LUCENE_CONFIGURATION, row, TYPED_IN_LOWERCASE } from './asked.ts';
 import { readReutersRecords } from './reuters-corpus.ts';
 import { holdsAnswer } from './squad.ts';
 

@@ -24,7 +24,7 @@
  *   another fold of titles left out, for trying changes without fitting the reported figures.
  */
 import type { Article } from '../src/corpus/article.ts';
-import { askLucene, askNewsdesk, asTyped, type Asked, TYPED_IN_LOWERCASE, FIGURES_HEADER, figuresOf, inScratchDirectory, LUCENE_CONFIGURATION, row } from './asked.ts';
+import { askLucene, askNewsdesk, asTyped, type Asked, FIGURES_HEADER, figuresOf, inScratchDirectory, LUCENE_CONFIGURATION, row, TYPED_IN_LOWERCASE } from './asked.ts';
 import { heldOutTitles, holdsAnswer, readSquad, realLengthSet, sampleOf, type Squad, type SquadQuestion, type SquadSplit } from './squad.ts';
 
 const LONG_QUESTIONS = 250;

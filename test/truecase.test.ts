@@ -40,6 +40,15 @@ describe('names in a question typed in lowercase', () => {
     expect(truecased(typed)).toBe(typed);
   });
 
+  it('keeps the length typed, capitalises a hyphenated name WordNet knows part by part, and reads accents typed apart', () => {
+    // "İ" in lowercase and "ß" in capitals are longer: such a letter keeps its case, so the question is no longer than typed.
+    expect(truecased('DID THE İZMİR OFFİCİALS MEET HAMAS')).toHaveLength('DID THE İZMİR OFFİCİALS MEET HAMAS'.length);
+    expect(truecased('did guinea-bissau send troops to gaza')).toBe('did Guinea-Bissau send troops to Gaza');
+    expect(truecased('what did al-qaeda say')).toBe('what did al-Qaeda say');
+    expect(truecased('who is mu\u0308ller')).toBe('who is Mu\u0308ller');
+    expect(truecased('how many of us were told')).toBe('how many of us were told');
+  });
+
   it('leaves a question the reader wrote with capitals as written', () => {
     expect(truecased('did Iran send a delegation to the istanbul talks?')).toBe('did Iran send a delegation to the istanbul talks?');
   });

@@ -4,7 +4,7 @@ import { isInterjection, type AnswerKind } from './answer-kind.ts';
 import type { TermVariant, Vocabulary } from './vocabulary.ts';
 import { placeVariants } from './place-names.ts';
 import { QUESTION_FRAMING, STOPWORDS } from './stopwords.ts';
-import { firstSenseWords, inflectedFrom, isCommonWord, isCommunicationVerb, lemmasOf, relatedWords, type RelatedWord } from './wordnet.ts';
+import { firstSenseWords, inflectedFrom, isCommonWord, isCommunicationVerb, lemmasOf, nameReading, relatedWords, type RelatedWord } from './wordnet.ts';
 import { baseForm } from './word-forms.ts';
 import { calendarOf, type Calendar } from './dateline.ts';
 
@@ -346,8 +346,9 @@ function relatedTerms(word: string): RelatedTerm[] {
     const byTerm = new Map<string, RelatedTerm>();
     // WordNet's files hold lemmas only: "met" is found as "meet", "organised" as "organized".
     for (const { word: related, near, derived } of relatedWords(baseForm(word))) {
-      // A compound WordNet hyphenates ("cease-fire") meets its closed-up form, which articles index whichever way they write it ("ceasefire").
-      const [term, ...more] = terms(related.replaceAll('-', ''), 'query');
+      // A compound WordNet hyphenates ("cease-fire") meets its closed-up form, which articles index whichever way they write it ("ceasefire"), unless that is a word of its own ("co-op", "coop").
+      const closed = related.replaceAll('-', '');
+      const [term, ...more] = terms(closed !== related && nameReading(closed).known ? related : closed, 'query');
       if (term === undefined || more.length > 0) continue;
       // "destruct" and "destruction" are one term: a derivation of the word itself whichever came first.
       const seen = byTerm.get(term);

@@ -28,8 +28,8 @@ import { firstSenseWords, nameReading, type NameReading } from './wordnet.ts';
 /** How WordNet reads a word it knows. */
 type KnownReading = Extract<NameReading, { known: true }>;
 
-/** A word, with an apostrophe or hyphens inside it ("netanyahu's", "iran-backed"), not the ending of a number ("19th"). */
-const WORD = /(?<![\p{L}\p{N}'’])\p{L}[\p{L}'’]*(?:-\p{L}[\p{L}'’]*)*/gu;
+/** A word, with an apostrophe, hyphens or combining accents inside it ("netanyahu's", "iran-backed", "mu\u0308ller"), not the ending of a number ("19th"). */
+const WORD = /(?<![\p{L}\p{M}\p{N}'’])\p{L}[\p{L}\p{M}'’]*(?:-\p{L}[\p{L}\p{M}'’]*)*/gu;
 
 /** A word of the question: where it stands, as typed (lowered) and as read. */
 interface Word {
@@ -42,7 +42,7 @@ interface Word {
 const COMPANY_WORDS = 2;
 
 /** Words after which a pronoun cannot stand as an object, so that "us" there is the country ("what did us envoy Witkoff say", "the us"). */
-const NO_OBJECT_BEFORE: ReadonlySet<string> = new Set(['the', 'a', 'did', 'does', 'do', 'will', 'would', 'has', 'have', 'had', 'is', 'are', 'was', 'were', 'can', 'could', 'should', 'of', 'and']);
+const NO_OBJECT_BEFORE: ReadonlySet<string> = new Set(['the', 'a', 'did', 'does', 'do', 'will', 'would', 'has', 'have', 'had', 'is', 'are', 'was', 'were', 'can', 'could', 'should']);
 
 /** compromise's tags of the parts of speech that a name is not. */
 const NOT_NOUN_TAGS = ['Adjective', 'Verb', 'Adverb', 'Pronoun', 'Preposition', 'Determiner', 'Conjunction', 'Value'];
@@ -62,7 +62,7 @@ export function truecased(text: string): string {
   words.forEach((word, n) => {
     if (word.at === 0) return;
     if (isFirstName(word, words[n + 1])) word.read = capitalised(word.typed);
-    if (isCountryPronoun(word, words[n - 1])) word.read = word.typed.toUpperCase();
+    if (isCountryPronoun(word, words[n - 1])) word.read = upper(word.typed);
     for (const part of companyNameBefore(words, n)) part.read = capitalised(part.typed);
   });
   let read = '';
@@ -102,25 +102,43 @@ function companyNameBefore(words: readonly Word[], n: number): Word[] {
   return named !== undefined && named.at > 0 && named.read !== named.typed ? words.slice(first, n + 1) : [];
 }
 
-/** A word as a name is written, a hyphenated one whole when WordNet knows it, hyphenated or closed up ("co-op", "re-election"), else part by part ("iran-backed" → "Iran-backed"). */
+/** A word as a name is written, a hyphenated one whole when WordNet knows it, hyphenated or closed up ("co-op", "re-election", "Guinea-Bissau"), else part by part ("iran-backed" → "Iran-backed"). */
 function hyphenatedCased(written: string): string {
   if (!written.includes('-')) return nameCased(written);
   const whole = [written, written.replaceAll('-', '')].map((form) => nameReading(form.toLowerCase())).find((reading): reading is KnownReading => reading.known);
   if (whole === undefined) return written.split('-').map(nameCased).join('-');
-  return whole.name !== null ? capitalised(written) : written;
+  return whole.name !== null ? written.split('-').map((part) => (NAME_PARTICLES.has(part) ? part : capitalised(part))).join('-') : written;
 }
 
 /** The text in lowercase where its capitals say nothing of names (see `truecased`), an acronym of Title Case aside; null where they may. */
 function withoutUninformativeCapitals(text: string): string | null {
   if (!/\p{Lu}/u.test(text.slice(1))) return text;
-  if (!/\p{Ll}/u.test(text)) return text.toLowerCase();
+  if (!/\p{Ll}/u.test(text)) return lower(text);
   if (/\s\p{Ll}/u.test(text)) return null;
-  return text.replace(WORD, (word) => (/\p{Ll}/u.test(word) || word.length === 1 ? word.toLowerCase() : word));
+  return text.replace(WORD, (word) => (/\p{Ll}/u.test(word) || word.length === 1 ? lower(word) : word));
 }
 
 /** A word with its first letter in capitals. */
 function capitalised(word: string): string {
-  return `${word.charAt(0).toUpperCase()}${word.slice(1)}`;
+  return `${upper(word.charAt(0))}${word.slice(1)}`;
+}
+
+/**
+ * Text in capitals, or in lowercase, letter by letter, a letter whose other case is longer kept
+ * as it is ("ß" is no "SS", "İ" no "i̇"): the question's length and offsets stay those typed.
+ */
+function upper(text: string): string {
+  return [...text].map((letter) => sameLength(letter, letter.toUpperCase())).join('');
+}
+
+/** See `upper`. */
+function lower(text: string): string {
+  return [...text].map((letter) => sameLength(letter, letter.toLowerCase())).join('');
+}
+
+/** The letter in its other case, unless that case is longer. */
+function sameLength(letter: string, cased: string): string {
+  return cased.length === letter.length ? cased : letter;
 }
 
 /** One lowercase word (with its possessive ending, if any) as a name is written, or the word unchanged when it names nothing. */
@@ -131,7 +149,7 @@ function nameCased(written: string): string {
   // A pronoun names nobody, whatever WordNet abbreviates ("us", the United States).
   if (tags.has('Pronoun')) return written;
   const reading = nameReading(word);
-  if (isAcronym(word, reading, tags)) return `${word.toUpperCase()}${ending}`;
+  if (isAcronym(word, reading, tags)) return `${upper(word)}${ending}`;
   if (reading.known) return reading.name !== null || isPlaceWord(word) ? capitalised(written) : written;
   return tags.has('ProperNoun') || !NOT_NOUN_TAGS.some((tag) => tags.has(tag)) ? capitalised(written) : written;
 }

@@ -273,6 +273,7 @@ export function nameReading(word: string): NameReading {
   return reading;
 }
 
+/** How WordNet knows a word (see `nameReading`), read from its index and data files. */
 function readName(word: string): NameReading {
   let known = false;
   let name: string | null = null;
