@@ -327,11 +327,21 @@ export function isInterjection(word: string): boolean {
   return lexiconTags(word).has('Expression') && !nameReading(word).known;
 }
 
+/** Words whose lexicon tags are kept: reading a question's names asks several times of each word. */
+const LEXICON_TAGS_CACHE = 20_000;
+const lexiconTagsOf = new Map<string, ReadonlySet<string>>();
+
 /** The tags compromise's lexicon and pre-tagger give a word on its own ("Noun", "Place", "Superlative"...). */
 export function lexiconTags(word: string): ReadonlySet<string> {
-  const document = tagger().tokenize(word) as unknown as PreTagged;
-  document.compute(['lexicon', 'preTagger']);
-  return new Set(document.docs.flatMap((sentence) => sentence.flatMap((term) => [...term.tags])));
+  let tags = lexiconTagsOf.get(word);
+  if (tags === undefined) {
+    const document = tagger().tokenize(word) as unknown as PreTagged;
+    document.compute(['lexicon', 'preTagger']);
+    tags = new Set(document.docs.flatMap((sentence) => sentence.flatMap((term) => [...term.tags])));
+    if (lexiconTagsOf.size >= LEXICON_TAGS_CACHE) lexiconTagsOf.clear();
+    lexiconTagsOf.set(word, tags);
+  }
+  return tags;
 }
 
 function namedKinds(text: string): NamedKinds {
