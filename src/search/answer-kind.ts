@@ -12,7 +12,7 @@
 import { createRequire } from 'node:module';
 import { fold, terms } from './analyzer.ts';
 import { STOPWORDS } from './stopwords.ts';
-import { firstSenseWords, isRoleNoun, nameReading } from './wordnet.ts';
+import { firstSenseWords, inflectedFrom, isRoleNoun, nameReading } from './wordnet.ts';
 
 type Tagger = typeof import('compromise/two').default;
 let loadedTagger: Tagger | undefined;
@@ -84,8 +84,11 @@ function asksAmount(question: string): boolean {
   return [...question.matchAll(AMOUNT_QUESTION)].some(([, qualifier, next]) => (qualifier === undefined || !plain(qualifier)) && plain(next));
 }
 
-/** What a question asks a number for: a count ("how many"), an amount (see `AMOUNT_QUESTION`) or an age ("how old"); null for any other question. */
-export function countAsked(question: string): 'count' | 'amount' | 'age' | null {
+/** What a question asks a number for: a count ("how many"), an amount (see `AMOUNT_QUESTION`) or an age ("how old"). */
+export type NumberAsked = 'count' | 'amount' | 'age';
+
+/** What a question asks a number for (see `NumberAsked`); null for any other question. */
+export function countAsked(question: string): NumberAsked | null {
   const asked = COUNT_QUESTION.exec(question)?.[1]?.toLowerCase();
   if (asked === 'old') return 'age';
   return asked === 'many' ? 'count' : asksAmount(question) ? 'amount' : null;
@@ -188,8 +191,7 @@ function isVerbNeverNoun(word: string): boolean {
 
 /** Whether a folded word is a noun's regular plural ("hostages", "injuries"): WordNet knows what is left without its ending as a noun. */
 export function isPluralNoun(word: string): boolean {
-  const singulars = [word.replace(/ies$/u, 'y'), word.replace(/es$/u, ''), word.replace(/s$/u, '')];
-  return /s$/u.test(word) && singulars.some((singular) => singular !== word && firstSenseWords(singular, 'noun').length > 0);
+  return /s$/u.test(word) && inflectedFrom(word).some((singular) => firstSenseWords(singular, 'noun').length > 0);
 }
 
 /** Whether a word is a verb's -ed or -ing form ("died", "killed", "leaving"), which ends a noun phrase. */

@@ -11,9 +11,10 @@
  * quote's story with sentences reaching half of both: a news story's lead restates a question's
  * premise and can outrank the sentence holding the fact asked. For the same reason a first quote
  * lacking the kind of thing asked for (no date for "when"), sure or not, is followed by the best of
- * those sentences that names one; "how many" and "how old", which only a number answers, quote
- * only sentences writing one (`counting`). A sentence from an article already quoted counts for
- * less (readers see who reported what), and near-duplicates are skipped. The answering sentence
+ * those sentences that names one; "how many", "how old" and an amount asked ("What was the vote
+ * count?"), which only a number answers, quote only sentences writing one (`counting`). A
+ * sentence from an article already quoted counts for less (readers see who reported what), and
+ * near-duplicates are skipped. The answering sentence
  * always comes first; a sentence it needs to be understood follows it, as its own verbatim
  * sentence marked as context, never merged: the one before when it starts by pointing back ("He
  * said...", "Their...") or is a quotation alone, the one after a lead-in ending with a colon
@@ -117,6 +118,8 @@ export interface Candidates {
   outlet: string | null;
   /** The question terms of the speaker asked about when a name, not a common word, names them ("Hezbollah", not "the company"); empty otherwise. */
   namedSpeaker: number[];
+  /** The thing a "how many" question counts, as written ("hostages"; see `countedThing`); null for any other question. */
+  counted: string | null;
 }
 
 /**
@@ -145,13 +148,14 @@ export function findCandidates(
   const asking = joinCollocations(text, withTimeAdverbs(text, topical.length > 0 ? topical : asked));
   const prepared = prepareQuestion(asking, index.vocabulary, false, wants, aboutNow, DO_SUPPORT.test(text));
   const speaker = askedSpeaker(text, asking);
-  const question = { ...prepared, speaker, aboutPlans: asksAboutPlans(text), titles: titlesOf(text, prepared), counted: wordTermIndex(prepared, countedThing(text)), personNoun: wordTermIndex(prepared, askedPersonNoun(text)) };
+  const counted = countedThing(text);
+  const question = { ...prepared, speaker, aboutPlans: asksAboutPlans(text), titles: titlesOf(text, prepared), counted: wordTermIndex(prepared, counted), personNoun: wordTermIndex(prepared, askedPersonNoun(text)) };
   const scope = outlet ? { ...filters, outlet } : filters;
   const retrieved = preferDated(index.retrieve(retrievalTerms(question, index.vocabulary), scope, 'any', candidateCount(question, ANSWER_CANDIDATES)), question, ANSWER_CANDIDATES);
   // "What did the company say...": a common word names a speaker the story may name otherwise ("IBM said"); "the Pope" is a name.
   const isName = (t: AskedTerm | undefined) => t !== undefined && (/^\p{Lu}/u.test(text.slice(t.start, t.end)) || !isCommonWord(t.word));
   const namedSpeaker = speaker.some((q) => isName(asking[q])) ? speaker : [];
-  return { question, retrieved, ranked: rankSentences(question, retrieved, cache), outlet, namedSpeaker };
+  return { question, retrieved, ranked: rankSentences(question, retrieved, cache), outlet, namedSpeaker, counted };
 }
 
 /** The names the question writes with a title, by their terms (see `titledNames`). */
@@ -264,10 +268,9 @@ export function answering(ranked: readonly RankedSentence[]): RankedSentence[] {
 
 /** The answer for ranked sentences of the retrieved articles. */
 export function composeAnswer(text: string, candidates: Candidates, cache: SentenceCache): Omit<Answer, 'tookMs'> {
-  const { question, retrieved } = candidates;
+  const { question, retrieved, counted } = candidates;
   const subject = askedSubject(text);
   const matching = aboutSubject(answering(candidates.ranked), retrieved, subject, text, question);
-  const counted = countedThing(text);
   const ranked = counting(matching, text, question, counted);
   const best = ranked[0];
   const evidence = best ? answerEvidence(question, best, ranked, retrieved) : null;

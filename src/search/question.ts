@@ -104,8 +104,6 @@ const OPENING_WORD = /^\s*(\p{L}+)(?![\p{L}\p{N}'’-])[\s,;:.!…]*/u;
  * `isInterjection`) and the corpus does not hold (`holds`: "Heck's Inc" is a name there).
  */
 export function withoutInterjections(text: string, holds: (word: string) => boolean): string {
-  // A longer text is refused as no question before anything reads it.
-  if (text.length > MAX_QUESTION_LENGTH) return text;
   const dropped = (word: string | undefined) => word !== undefined && isInterjection(fold(word)) && !holds(word);
   let kept = text;
   for (let opening = OPENING_WORD.exec(kept); opening && dropped(opening[1]); opening = OPENING_WORD.exec(kept)) kept = kept.slice(opening[0].length);

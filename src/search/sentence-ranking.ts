@@ -23,7 +23,7 @@
 import type { Article } from '../corpus/article.ts';
 import { fold, terms, tokenize, type Token } from './analyzer.ts';
 import type { Retrieval } from './article-index.ts';
-import { namesKind, namesPersonAs, YEAR } from './answer-kind.ts';
+import { namesKind, namesPersonAs, YEAR, type NumberAsked } from './answer-kind.ts';
 import { datedFactor } from './dateline.ts';
 import { isNameWord, namePhraseEnd, writtenWords } from './names.ts';
 import { statesAsPlanned } from './plans.ts';
@@ -590,7 +590,7 @@ function countsTerm(text: string, q: number | null, lookup: ReturnType<typeof va
  * an amount, also a number right after the term ("Fidan, 57, said...", "cost 40 million"), and for
  * an amount a price or a percentage.
  */
-export function countsAskedThing(question: Question, q: number | null, asked: 'count' | 'amount' | 'age'): (text: string) => boolean {
+export function countsAskedThing(question: Question, q: number | null, asked: NumberAsked): (text: string) => boolean {
   const lookup = variantLookup(question);
   return (text) => countsTerm(text, q, lookup, asked !== 'count', asked === 'amount');
 }

@@ -20,7 +20,6 @@
  * stay in lowercase, and so does a contraction ("didn't").
  */
 import { isPlaceWord, lexiconTags, NAME_PARTICLES } from './answer-kind.ts';
-import { MAX_QUESTION_LENGTH } from './question.ts';
 import { STOPWORDS } from './stopwords.ts';
 import { baseForm } from './word-forms.ts';
 import { firstSenseWords, nameReading, type NameReading } from './wordnet.ts';
@@ -54,8 +53,7 @@ const NOT_NOUN_TAGS = ['Adjective', 'Verb', 'Adverb', 'Pronoun', 'Preposition', 
  * question that writes some words in lowercase and others capitalised is the reader's own.
  */
 export function truecased(text: string): string {
-  // A longer text is refused as no question before anything reads it.
-  const lowered = text.length > MAX_QUESTION_LENGTH ? null : withoutUninformativeCapitals(text);
+  const lowered = withoutUninformativeCapitals(text);
   if (lowered === null) return text;
   const words: Word[] = [...lowered.matchAll(WORD)].map((match) => ({ at: match.index ?? 0, typed: match[0], read: match[0] }));
   for (const word of words) word.read = word.at === 0 ? `${text.charAt(0)}${word.typed.slice(1)}` : hyphenatedCased(word.typed);
