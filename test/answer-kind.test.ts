@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerKind, askedPersonNoun, countedThing, namesPersonAs, typeWord, writesCount } from '../src/search/answer-kind.ts';
+import { answerKind, askedPersonNoun, countedThing, mentionsTime, namesKind, namesPersonAs, typeWord, writesCount } from '../src/search/answer-kind.ts';
 import { terms } from '../src/search/analyzer.ts';
 
 describe('the kind of answer a question wants', () => {
@@ -22,6 +22,15 @@ describe('the kind of answer a question wants', () => {
     // In Title Case, capitals mark no name.
     ['Who Was Arrested?', 'person'],
     ['Who Is Hakan Fidan?', 'role'],
+    // A year is asked apart from any other time: only a year answers it.
+    ['In what year did Tesla graduate?', 'year'],
+    ['What year was the port founded?', 'year'],
+    ['What month was the port founded?', 'time'],
+    // A clause setting the scene is read past: its question word asks.
+    ['When the harbour flooded, who led the rescue?', 'person'],
+    ['When rich countries trade with poor countries, whose wages increase?', null],
+    ['When a commission reached no decision, what happened?', null],
+    ['When, according to the report, did the talks resume?', 'time'],
   ])('%s', (question, kind) => {
     expect(answerKind(question)).toBe(kind);
   });
@@ -114,5 +123,51 @@ describe('naming someone as the noun asked about', () => {
     ['The minister met Durban dock workers.', false],
   ])('%s', (text, named) => {
     expect(namesPersonAs(text, isMinister, asked)).toBe(named);
+  });
+});
+
+describe('a sentence naming the kind asked for', () => {
+  const names = (sentence: string, kind: Parameters<typeof namesKind>[1], question = '') => namesKind({ text: sentence }, kind, new Set(terms(question, 'query')));
+
+  it.each([
+    ['The important 13th-century glass beaker is displayed here.', true],
+    ['Some of the oldest schools were established in the early nineteenth century.', true],
+    ['At 1 a.m. he awoke with more chest pain.', true],
+    ['Julius Caesar crossed the Rhine in 55 BC.', true],
+    ['Jacksonville became a winter resort in the Gilded Age.', true],
+    ['Large empires thrived during the pre-Columbian era.', true],
+    // A number that is no century's, as a shifted copy of a text writes it.
+    ['One of the oldest pieces is the 91th-century sculpture.', false],
+    ['The museum owns the largest collection of sculpture.', false],
+  ])('a time: %s', (sentence, named) => {
+    expect(names(sentence, 'time')).toBe(named);
+  });
+
+  it.each([
+    ['On 17 April 1879, Milutin Tesla died at the age of 60.', true],
+    ['The company was founded last year.', true],
+    // A century or a day is a time, but no year.
+    ['The section covers late 19th-century sculpture.', false],
+    ['Himam al-Hayya was killed in a strike on September 9.', false],
+  ])('a year: %s', (sentence, named) => {
+    expect(names(sentence, 'year')).toBe(named);
+  });
+
+  it('reads a people\'s name before a noun as qualifying it, and alone as naming them', () => {
+    expect(names('The agenda covers a pullout of "Israeli" forces from Gaza.', 'person', 'Who would lead Gaza?')).toBe(false);
+    expect(names('He adopted siege warfare from the Chinese.', 'person', 'From whom did Genghis Khan learn siege warfare?')).toBe(true);
+  });
+});
+
+describe('a sentence placing anything in time', () => {
+  it.each([
+    ['Discussions also included the destruction of the Friendship Hospital.', false],
+    ['The museum owns the largest collection of sculpture.', false],
+    ['The hospital was destroyed on Tuesday.', true],
+    ['The essay was not published until after the war.', true],
+    ['Photorespiration can occur when the oxygen concentration is too high.', true],
+    ['The talks resumed three weeks later.', true],
+  ])('%s', (sentence, placed) => {
+    expect(mentionsTime(sentence)).toBe(placed);
   });
 });

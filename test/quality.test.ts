@@ -561,6 +561,32 @@ describe('an answer lacking the kind of thing asked for', () => {
     ]);
     expect(answer.answered).toBe(false);
   });
+
+  it('quotes for "when" no sentence that, like those beside it, places nothing in time', async () => {
+    const answer = await ask('When was the Friendship Hospital destroyed?', [
+      'Hamas said the meeting addressed violations of the truce.',
+      'Discussions also included the destruction of the Friendship Hospital, the only cancer facility in Gaza.',
+      'The parties assessed the mediators\' proposals.',
+    ]);
+    expect(answer.answered).toBe(false);
+    expect((await ask('When was the Friendship Hospital destroyed?', ['The Friendship Hospital was destroyed on Tuesday by an air strike.'])).sentences[0]?.text).toContain('on Tuesday');
+  });
+
+  it('quotes for "when" a sentence saying when in words, with no date', async () => {
+    const answer = await ask("When was Thoreau's essay published?", [
+      'The tax collector who arrested him rose to higher office.',
+      "Thoreau's essay was not published until after the end of the Mexican War.",
+    ]);
+    expect(answer.sentences[0]?.text).toContain('until after the end of the Mexican War');
+  });
+
+  it('reads the question word after a clause setting the scene ("When ..., who ...?")', async () => {
+    const answer = await ask('When the harbour flooded, who led the rescue?', [
+      'When the harbour flooded on Monday, the rescue was led from the quay.',
+      'Harbour master Maria Okafor led the rescue.',
+    ]);
+    expect(answer.sentences[0]?.text).toContain('Maria Okafor');
+  });
 });
 
 describe('page headings', () => {

@@ -28,7 +28,7 @@ function tagger(): Tagger {
 }
 
 /** What kind of fact a question wants, when its wording says so: `role`, what a named person is ("Turkish Foreign Minister"). */
-export type AnswerKind = 'person' | 'place' | 'time' | 'quantity' | 'role';
+export type AnswerKind = 'person' | 'place' | 'time' | 'year' | 'quantity' | 'role';
 /** The kinds a tagger names: a role is read from the words around the person's name instead. */
 type TaggedKind = Exclude<AnswerKind, 'role'>;
 
@@ -37,6 +37,7 @@ const KIND_TAGS: Record<TaggedKind, readonly string[]> = {
   person: ['Person', 'Organization'],
   place: ['Place'],
   time: ['Date', 'Month', 'WeekDay', 'Year', 'Time'],
+  year: ['Year'],
   quantity: ['Cardinal', 'Ordinal', 'Money', 'Percent', 'Fraction', 'Multiple'],
 };
 
@@ -48,7 +49,8 @@ const KIND_TAGS: Record<TaggedKind, readonly string[]> = {
 const MAY_NAME: Record<TaggedKind, RegExp> = {
   person: /\s["“‘'(]?\p{Lu}/u,
   place: /\s["“‘'(]?\p{Lu}/u,
-  time: /\p{N}|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|yesterday|today|tonight|tomorrow|century|decade)/iu,
+  time: /\p{N}|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|yesterday|today|tonight|tomorrow|centur|decade|millenni|era|epoch|dynasty|reign|age)/iu,
+  year: /\p{N}|\byear/iu,
   quantity: /\p{N}|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|trillion|dozen|half|quarter|percent|first|second|third|fifth|eighth|ninth|twelfth)/iu,
 };
 
@@ -95,6 +97,19 @@ export function countAsked(question: string): NumberAsked | null {
 }
 
 /**
+ * Words by which a sentence places what it tells in time, however loosely: a figure, a month or
+ * day, a time opener ("during", "after", "when"...), a time adverb ("ago", "later", "recently")
+ * or a unit of time. A sentence with none of them cannot say when.
+ */
+const TIME_WORDS =
+  /\p{N}|\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|tomorrow|during|until|till|after|before|when|whenever|while|since|once|ago|later|earlier|then|recently|previously|formerly|soon|eventually|initially|finally|now|currently|early|late|lately|afterwards?|meanwhile|first|last|past|next|previous|former|years?|months?|weeks?|days?|hours?|minutes?|decades?|centur(?:y|ies)|millenni(?:um|a)|eras?|epochs?|periods?|ages|age|seasons?|summer|winter|spring|autumn|morning|afternoon|evening|night|noon|midnight|weekend|times?|dynast(?:y|ies)|reign)\b/iu;
+
+/** Whether a sentence places anything in time (see `TIME_WORDS`): one that does not cannot answer "when". */
+export function mentionsTime(sentence: string): boolean {
+  return TIME_WORDS.test(sentence);
+}
+
+/**
  * Whether a sentence writes a count: a figure that is no year ("13 dead", "2,400"), a number word
  * or a counting word ("six thousand pearls", "second encounter", "several"). A count or an age is
  * never written otherwise, so a sentence writing none cannot answer "how many" or "how old".
@@ -108,13 +123,16 @@ export function writesCount(sentence: string): boolean {
 
 /** Nouns after "what"/"which" that say the kind: "which city", "what year", "what percentage". */
 const KIND_NOUNS: [AnswerKind, RegExp][] = [
-  ['time', /^(?:year|years|day|date|month|century|decade|time|era|period|season)$/],
+  ['year', /^(?:year|years)$/],
+  ['time', /^(?:day|date|month|century|decade|time|era|period|season)$/],
   ['place', /^(?:city|country|town|state|region|place|continent|location|nation|province|county|island|river|capital|venue|stadium|area)$/],
   ['quantity', /^(?:percentage|percent|proportion|number|amount|total|count|size|population|age|length|distance|height|price|cost|rate|score)$/],
   ['person', /^(?:person|man|woman|leader|president|minister|king|queen|player|author|group|company|organi[sz]ation|team|official|scientist|writer|artist|ruler|emperor|general|founder|newspaper|paper|magazine|outlet|channel|broadcaster|network|agency|party|movement|army|militia|firm|bank|club|university|envoy|spokesman|spokeswoman|mediator)$/],
 ];
 
 const WH_WORD = /\b(who|whom|whose|what|which|when|where|why|how)\b((?:\s+\S+){0,4})/i;
+/** A clause opening a question that sets its scene ("When rich countries trade with poor countries, whose wages increase?"): the question word after its comma asks. */
+const OPENING_CLAUSE = /^\s*(?:when|while|if|after|before|once|since|although|though|because|unless)\b[^,?]*,\s*(?=(?:who|whom|whose|what|which|when|where|why|how)\b)/i;
 /** Words that may stand between "what"/"which" and the noun saying the kind: an article, or up to two that qualify the noun ("which famous Dutch artist"). */
 const MAX_QUALIFIERS = 2;
 
@@ -125,7 +143,7 @@ const MAX_QUALIFIERS = 2;
  * Null for "what", "why", "how" and yes/no questions, which want a statement.
  */
 export function answerKind(question: string): AnswerKind | null {
-  const match = WH_WORD.exec(question.toLowerCase());
+  const match = WH_WORD.exec(question.toLowerCase().replace(OPENING_CLAUSE, ''));
   if (!match) return null;
   const [, wh, rest = ''] = match;
   const [next = '', ...after] = rest.trim().split(/\s+/);
@@ -284,11 +302,37 @@ interface Term {
  */
 const YEAR_OR_DECADE = /^(?:1\d{3}|20\d{2})$|^['’]?\d{1,3}0['’]?s$/u;
 
-/** Whether compromise's tags, or the word's shape, say it names the kind. */
-function names(kind: TaggedKind, term: Term, at: number, next: Term | undefined): boolean {
-  if (KIND_TAGS[kind].some((tag) => term.tags.has(tag))) return true;
-  if (kind === 'time') return YEAR_OR_DECADE.test(term.text);
-  return kind === 'person' && unknownName(term, at, next);
+/** A year written relative to the report's date: "last year", "this year". */
+const RELATIVE_YEAR = /^(?:last|this|next|previous|past|same) year$/iu;
+/** Words after a number that make it a time: "1 a.m.", "44 BC", "800 CE". */
+const TIME_AFTER_NUMBER = /^(?:a\.?m\.?|p\.?m\.?|bc|bce|ad|ce)$/iu;
+/** Nouns that name a stretch of time with the word before them: "the pre-Columbian era", "the Gilded Age", "the Ming dynasty". */
+const TIME_SPANS = /^(?:millenni(?:um|a)|era|eras|epoch|dynasty|reign)$|^Ages?$/u;
+/** A century as written, alone or before a noun: "the 13th century", "13th-century sculpture", "the early nineteenth century". */
+const CENTURY = /^(?:(?:[1-9]|1\d|2[01])(?:st|nd|rd|th)-|\p{L}+(?:th|st|nd|rd)-)?centur(?:y|ies)$/u;
+/** Ordinals that may number a century, before "century" as a word of their own. */
+const CENTURY_ORDINAL = /^(?:(?:1|21)st|(?:2|22)nd|(?:3|23)rd|(?:[4-9]|1\d|20)th|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)$/iu;
+
+/**
+ * The text by which the word at `at` of a tagged sentence names the kind, or null where it does
+ * not: the word itself where compromise's tags or its shape say so; for a time, also a century
+ * (its ordinal one that numbers a real century, not "91th"), an era with the word before it, and a
+ * number with "a.m." or "BC" after it.
+ */
+function namedAt(kind: TaggedKind, sentence: readonly Term[], at: number): string | null {
+  const term = sentence[at];
+  if (term === undefined) return null;
+  const next = sentence[at + 1];
+  if (KIND_TAGS[kind].some((tag) => term.tags.has(tag))) return term.text;
+  if (kind === 'person') return unknownName(term, at, next) ? term.text : null;
+  const before = sentence[at - 1]?.text ?? '';
+  if (kind === 'year') return YEAR_OR_DECADE.test(term.text) && /^\p{N}+$/u.test(term.text) ? term.text : RELATIVE_YEAR.test(`${before} ${term.text}`) ? `${before} ${term.text}` : null;
+  if (kind !== 'time') return null;
+  if (YEAR_OR_DECADE.test(term.text)) return term.text;
+  if (/^\p{N}/u.test(term.text) && TIME_AFTER_NUMBER.test(next?.text ?? '')) return term.text;
+  if (CENTURY.test(term.text) && (term.text.includes('-') ? CENTURY_ORDINAL.test(term.text.replace(/-.*$/u, '')) : CENTURY_ORDINAL.test(before))) return `${before} ${term.text}`;
+  if (TIME_SPANS.test(term.text) && before !== '') return `${before} ${term.text}`;
+  return null;
 }
 
 /** Tags of capitalised words that are not names of people or organisations. */
@@ -309,7 +353,9 @@ interface PreTagged {
 function unknownName(term: Term, at: number, next: Term | undefined): boolean {
   const capitalised = (t: Term | undefined) => t !== undefined && /^\p{Lu}/u.test(t.text);
   const inName = at > 0 || capitalised(next);
-  return inName && capitalised(term) && !NOT_NAMES.some((tag) => term.tags.has(tag));
+  // A people's name before a noun qualifies it ("Israeli forces"); alone it names them ("learnt it from the Chinese").
+  const qualifies = term.tags.has('Demonym') && next !== undefined && /^\p{Ll}/u.test(next.text);
+  return inName && capitalised(term) && !qualifies && !NOT_NAMES.some((tag) => term.tags.has(tag));
 }
 
 const tagged = new WeakMap<object, NamedKinds>();
@@ -353,9 +399,10 @@ function namedKinds(text: string): NamedKinds {
   for (const sentence of document.docs) {
     sentence.forEach((term, at) => {
       for (const kind of Object.keys(KIND_TAGS) as TaggedKind[]) {
-        if (!names(kind, term, at, sentence[at + 1])) continue;
+        const named = namedAt(kind, sentence, at);
+        if (named === null) continue;
         const list = found.get(kind) ?? [];
-        list.push(terms(term.text, 'query'));
+        list.push(terms(named, 'query'));
         found.set(kind, list);
       }
     });

@@ -24,7 +24,7 @@
 import type { Article } from '../corpus/article.ts';
 import { fold, terms } from './analyzer.ts';
 import type { ArticleIndex, Retrieval } from './article-index.ts';
-import { answerKind, askedPersonNoun, countAsked, countedThing, isPlaceWord, isPluralNoun, NAME_PARTICLES, ROLE_WORDS, typeWord, writesCount } from './answer-kind.ts';
+import { answerKind, askedPersonNoun, countAsked, countedThing, isPlaceWord, isPluralNoun, mentionsTime, NAME_PARTICLES, ROLE_WORDS, typeWord, writesCount } from './answer-kind.ts';
 import { askedSpeaker, DO_SUPPORT } from './speakers.ts';
 import { STOPWORDS } from './stopwords.ts';
 import { firstSenseWords, isCommonWord, isCommunicationVerb, isRoleNoun } from './wordnet.ts';
@@ -284,7 +284,7 @@ export function composeAnswer(text: string, candidates: Candidates, cache: Sente
   const judgesNames = confidence < NAMED_OTHERWISE && candidates.outlet === null;
   const unmentioned = judgesNames ? (unmentionedSubject(subject, question, retrieved) ?? uncountedThing(counted, question, matching[0])) : null;
   if (unmentioned !== null) return unanswered(text, retrieved.map((r) => articleRef(r.article)).slice(0, MAX_RELATED), confidence, `Nothing in the coverage mentions ${unmentioned}.`);
-  if (!best || !judged?.quotes || namesApart || missesPartOfName(text, question, best) || missesSpeaker(question, candidates.namedSpeaker, best, retrieved, text)) {
+  if (!best || !judged?.quotes || namesApart || missesPartOfName(text, question, best) || missesSpeaker(question, candidates.namedSpeaker, best, retrieved, text) || placesNothingInTime(question, best, cache)) {
     // A reader who named an outlet is told that only it was searched, not that the coverage lacks the topic.
     const searched = candidates.outlet === null ? null : `Nothing from ${candidates.outlet} in the coverage answers this.`;
     return unanswered(text, retrieved.map((r) => articleRef(r.article)).slice(0, MAX_RELATED), confidence, searched);
@@ -304,6 +304,20 @@ export function composeAnswer(text: string, candidates: Candidates, cache: Sente
     .slice(0, MAX_RELATED)
     .map((r) => articleRef(r.article));
   return { question: text, answered: true, sentences, sources, related, confidence, notice: null };
+}
+
+/**
+ * Whether a question asking when (or in what year) meets a best sentence that, like the sentences
+ * beside it, places nothing in time (see `mentionsTime`): "When was the Friendship Hospital
+ * destroyed?" is not answered by "Discussions also included the army's destruction of the
+ * Friendship Hospital", however well it matches. A sentence naming no date may still say when in
+ * words ("after the end of the Mexican War", "while a child was in school"), so only one with no
+ * time at all is refused.
+ */
+function placesNothingInTime(question: Question, best: RankedSentence, cache: SentenceCache): boolean {
+  if ((question.wants !== 'time' && question.wants !== 'year') || namesWantedKind(best, question)) return false;
+  const beside = [cache.previous(best.article, best.sentence), best.sentence, cache.next(best.article, best.sentence)];
+  return !beside.some((sentence) => sentence !== undefined && mentionsTime(sentence.text));
 }
 
 /**
