@@ -589,6 +589,28 @@ describe('an answer lacking the kind of thing asked for', () => {
   });
 });
 
+describe('yes/no questions', () => {
+  it.each([
+    'Did Qatar condemn the Israeli strike on Doha?',
+    'Will Erdogan attend the meeting between Witkoff and Hayya?',
+    'Did Russia or China veto the UN resolution on Gaza?',
+    'Did Egypt host the Sharm el-Sheikh summit?',
+  ])('quotes nothing for a claim the coverage does not state: %s', (question) => {
+    expect(library.answer(question).answered).toBe(false);
+  });
+
+  it.each([
+    ['Did Hamas condemn the UN vote?', 'Hamas swiftly condemned the vote'],
+    // Every other word held by one sentence: the relation is the claim in other words.
+    ['Did Sharm el-Sheikh host a summit?', 'previous summit in Sharm el-Sheikh'],
+    // A verb of saying is met by another with the same subject.
+    ['Did CBS interview Kushner?', 'Kushner told CBS'],
+    ['Did the Turkish Foreign Ministry post about the meeting on Twitter?', 'the Turkish Foreign Ministry announced on X'],
+  ])('quotes the sentence stating the claim: %s', (question, fragment) => {
+    expect(library.answer(question).sentences[0]?.text).toContain(fragment);
+  });
+});
+
 describe('page headings', () => {
   it('quotes what a story says of a subject, never the heading naming it, as the answer or beside it', async () => {
     const small = await Library.fromArticles([

@@ -25,9 +25,11 @@ import type { Article } from '../corpus/article.ts';
 import { fold, terms } from './analyzer.ts';
 import type { ArticleIndex, Retrieval } from './article-index.ts';
 import { answerKind, askedPersonNoun, countAsked, countedThing, isPlaceWord, isPluralNoun, mentionsTime, NAME_PARTICLES, ROLE_WORDS, typeWord, writesCount } from './answer-kind.ts';
-import { askedSpeaker, DO_SUPPORT } from './speakers.ts';
+import { askedSpeaker, DO_SUPPORT, isReportingWord } from './speakers.ts';
+import { claimOf } from './claims.ts';
 import { STOPWORDS } from './stopwords.ts';
-import { firstSenseWords, isCommonWord, isCommunicationVerb, isRoleNoun } from './wordnet.ts';
+import { firstSenseWords, inflectedFrom, isCommonWord, isCommunicationVerb, isRoleNoun, verbSenseWords } from './wordnet.ts';
+import { baseForm } from './word-forms.ts';
 import { answerEvidence, judge } from './answerability.ts';
 import { candidateCount, preferDated } from './dateline.ts';
 import { capitalsMarkNames, isNameWord, titledNames, writtenWordsAt, type WrittenWord } from './names.ts';
@@ -284,7 +286,7 @@ export function composeAnswer(text: string, candidates: Candidates, cache: Sente
   const judgesNames = confidence < NAMED_OTHERWISE && candidates.outlet === null;
   const unmentioned = judgesNames ? (unmentionedSubject(subject, question, retrieved) ?? uncountedThing(counted, question, matching[0])) : null;
   if (unmentioned !== null) return unanswered(text, retrieved.map((r) => articleRef(r.article)).slice(0, MAX_RELATED), confidence, `Nothing in the coverage mentions ${unmentioned}.`);
-  if (!best || !judged?.quotes || namesApart || missesPartOfName(text, question, best) || missesSpeaker(question, candidates.namedSpeaker, best, retrieved, text) || placesNothingInTime(question, best, cache)) {
+  if (!best || !judged?.quotes || namesApart || missesPartOfName(text, question, best) || missesSpeaker(question, candidates.namedSpeaker, best, retrieved, text) || placesNothingInTime(question, best, cache) || leavesClaimUnstated(text, question, best)) {
     // A reader who named an outlet is told that only it was searched, not that the coverage lacks the topic.
     const searched = candidates.outlet === null ? null : `Nothing from ${candidates.outlet} in the coverage answers this.`;
     return unanswered(text, retrieved.map((r) => articleRef(r.article)).slice(0, MAX_RELATED), confidence, searched);
@@ -304,6 +306,32 @@ export function composeAnswer(text: string, candidates: Candidates, cache: Sente
     .slice(0, MAX_RELATED)
     .map((r) => articleRef(r.article));
   return { question: text, answered: true, sentences, sources, related, confidence, notice: null };
+}
+
+/**
+ * Whether a yes/no question's claim (see `claims.ts`) goes unstated by the best sentence: neither
+ * it nor the sentences beside it write the claim's verb, or for a verb of saying, any other with
+ * the claim's subject ("Did CBS interview Kushner?" by "Kushner told CBS"); nor does the sentence
+ * hold every other word of the question, whose relation may then be the claim in other words
+ * ("Did Sharm el-Sheikh host a summit?" by "their summit in Sharm el-Sheikh"). "Did Qatar condemn
+ * the strike on Doha?" is not answered by a sentence telling of the strike and not of Qatar
+ * condemning it, nor "Did Russia veto the resolution?" by Hamas's statement on it.
+ */
+function leavesClaimUnstated(text: string, question: Question, best: RankedSentence): boolean {
+  const claim = claimOf(text);
+  const verb = claim === null ? -1 : wordTermIndex(question, claim.verb);
+  const held = (q: number) => best.matched.has(q) || best.neighbourMatched.has(q);
+  if (claim === null || verb < 0 || held(verb) || writesVerbSense(best.sentence.text, claim.lemma)) return false;
+  const subject = claim.subject.map((word) => wordTermIndex(question, word)).filter((q) => q >= 0);
+  const speaks = isCommunicationVerb(claim.lemma) && (best.sentence.text.match(/\p{L}+/gu) ?? []).some(isReportingWord);
+  if (speaks && subject.every(held)) return false;
+  return question.terms.some((_, q) => q !== verb && !best.matched.has(q));
+}
+
+/** Whether a sentence writes a word of any sense of a verb lemma (see `verbSenseWords`), as written or inflected ("addressed"). */
+function writesVerbSense(sentence: string, lemma: string): boolean {
+  const senses = verbSenseWords(lemma);
+  return (fold(sentence).match(/\p{L}+/gu) ?? []).some((word) => senses.has(word) || senses.has(baseForm(word)) || inflectedFrom(word).some((base) => senses.has(base)));
 }
 
 /**

@@ -183,10 +183,32 @@ function firstSenses(pos: PartOfSpeech, word: string): number[] {
 }
 
 /** Data-file offsets of the first `SENSES` senses of a lemma as written in the index, none when it is not there. */
-function lemmaSenses(pos: PartOfSpeech, lemma: string): number[] {
+function lemmaSenses(pos: PartOfSpeech, lemma: string, count = SENSES): number[] {
   const fields = indexLine(pos, lemma)?.trim().split(' ') ?? [];
   const synsets = Number(fields[2] ?? 0);
-  return fields.slice(fields.length - synsets).slice(0, SENSES).map(Number);
+  return fields.slice(fields.length - synsets).slice(0, count).map(Number);
+}
+
+/** Whether WordNet holds a word, as written and not as an inflection of another, as a verb: "condemn", not "meeting". */
+export function isVerbLemma(word: string): boolean {
+  try {
+    return lemmaSenses('verb', word).length > 0;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The words of every sense of a verb lemma, lowercase ("address" among those of "cover": "The
+ * meeting covered the violations"): too wide to search by, as most senses are rare, but a sentence
+ * writing one of them may state what the verb claims.
+ */
+export function verbSenseWords(lemma: string): Set<string> {
+  try {
+    return new Set(lemmaSenses('verb', lemma, Infinity).flatMap((offset) => synsetAt('verb', offset).words.map((w) => w.replace(/\(.*\)$/, '').toLowerCase())));
+  } catch {
+    return new Set();
+  }
 }
 
 /** The words of a lemma's most frequent sense as each part of speech it has (or as `pos` only), lowercase: "take_place" → happen, occur, take_place... */

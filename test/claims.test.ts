@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { claimOf } from '../src/search/claims.ts';
+
+describe('the claim a yes/no question checks', () => {
+  it.each([
+    ['Did Qatar condemn the Israeli strike on Doha?', 'condemn', ['qatar']],
+    ['Will Erdogan attend the meeting between Witkoff and Hayya?', 'attend', ['erdogan']],
+    ['Did Russia or China veto the UN resolution?', 'veto', ['russia', 'or', 'china']],
+    // A noun after a determiner or a possessive belongs to the subject, though it may be a verb too.
+    ['Does the plan include a stabilization force?', 'include', ['the', 'plan']],
+    ["Did Trump's plan win UN backing?", 'win', ["trump's", 'plan']],
+    ['Did the Fidan meeting cover Israeli violations of the truce?', 'cover', ['the', 'fidan', 'meeting']],
+    // After "has" or "was", the participle.
+    ['Has Hamas accepted the plan?', 'accepted', ['hamas']],
+    ['Were the hostages released?', 'released', ['the', 'hostages']],
+  ])('%s', (question, verb, subject) => {
+    expect(claimOf(question)).toMatchObject({ verb, subject });
+  });
+
+  it('reads a phrasal verb WordNet holds as one', () => {
+    expect(claimOf('Did Hamas bring up the blocking of food aid?')?.lemma).toBe('bring_up');
+  });
+
+  it.each([
+    // Not yes/no questions.
+    'What did Qatar condemn?',
+    'Who attended the meeting?',
+    // Light verbs and plain verbs of saying: the claim is in their object.
+    'Did the talks make progress?',
+    'Did Hamas say it would disarm?',
+    // After "is", "-ing" is as often an adjective.
+    'Is Hamas willing to disarm?',
+    // About the reader, not the coverage.
+    'Should I believe that Hamas denied pledging to disarm?',
+    'Can you tell me about the talks?',
+  ])('none: %s', (question) => {
+    expect(claimOf(question)).toBeNull();
+  });
+});
