@@ -146,6 +146,7 @@ describe('a sentence naming the kind asked for', () => {
   it.each([
     ['On 17 April 1879, Milutin Tesla died at the age of 60.', true],
     ['The company was founded last year.', true],
+    ['The cabinet approved the budget for fiscal 1987/88.', true],
     // A century or a day is a time, but no year.
     ['The section covers late 19th-century sculpture.', false],
     ['Himam al-Hayya was killed in a strike on September 9.', false],
@@ -167,6 +168,12 @@ describe('a sentence placing anything in time', () => {
     ['The essay was not published until after the war.', true],
     ['Photorespiration can occur when the oxygen concentration is too high.', true],
     ['The talks resumed three weeks later.', true],
+    // Said relative to now or to another event, found missing by a hostile probe.
+    ['The company will begin marketing the test immediately.', true],
+    ['It will issue a press release shortly.', true],
+    ['Officials were subpoenaed following the settlement.', true],
+    ['Shareholders approved the change at the annual meeting.', true],
+    ['Completion was deferred pending a ruling.', true],
   ])('%s', (sentence, placed) => {
     expect(mentionsTime(sentence)).toBe(placed);
   });

@@ -13,8 +13,16 @@ describe('the claim a yes/no question checks', () => {
     // After "has" or "was", the participle.
     ['Has Hamas accepted the plan?', 'accepted', ['hamas']],
     ['Were the hostages released?', 'released', ['the', 'hostages']],
+    // A word that is a noun too is the verb before its object or complement.
+    ['Did Bangladesh dock workers end their strike?', 'end', ['bangladesh', 'dock', 'workers']],
+    ['Did Applied Biosystems blame weak European orders?', 'blame', ['applied', 'biosystems']],
   ])('%s', (question, verb, subject) => {
     expect(claimOf(question)).toMatchObject({ verb, subject });
+  });
+
+  it('relates the names and nouns of the question, not its adverbs or prepositions', () => {
+    expect(claimOf('Did Witkoff and Hayya bond over losing their sons?')?.named).toEqual(['witkoff', 'hayya', 'sons']);
+    expect(claimOf('Did Disney reach a deal with France?')?.named).toEqual(['disney', 'deal', 'france']);
   });
 
   it('reads a phrasal verb WordNet holds as one', () => {
@@ -30,6 +38,8 @@ describe('the claim a yes/no question checks', () => {
     'Did Hamas say it would disarm?',
     // After "is", "-ing" is as often an adjective.
     'Is Hamas willing to disarm?',
+    // Nouns standing together are a noun phrase: this asks about a strike.
+    'Did the Sara Lee strike end?',
     // About the reader, not the coverage.
     'Should I believe that Hamas denied pledging to disarm?',
     'Can you tell me about the talks?',

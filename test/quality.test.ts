@@ -605,6 +605,8 @@ describe('yes/no questions', () => {
     ['Did Sharm el-Sheikh host a summit?', 'previous summit in Sharm el-Sheikh'],
     // A verb of saying is met by another with the same subject.
     ['Did CBS interview Kushner?', 'Kushner told CBS'],
+    // A sentence writing the verb's opposite denies the claim, and answers.
+    ['Did Hamas accept the UN resolution?', 'Hamas reiterated that it rejects'],
     ['Did the Turkish Foreign Ministry post about the meeting on Twitter?', 'the Turkish Foreign Ministry announced on X'],
   ])('quotes the sentence stating the claim: %s', (question, fragment) => {
     expect(library.answer(question).sentences[0]?.text).toContain(fragment);

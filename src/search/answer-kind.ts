@@ -98,11 +98,12 @@ export function countAsked(question: string): NumberAsked | null {
 
 /**
  * Words by which a sentence places what it tells in time, however loosely: a figure, a month or
- * day, a time opener ("during", "after", "when"...), a time adverb ("ago", "later", "recently")
- * or a unit of time. A sentence with none of them cannot say when.
+ * day, a time opener ("during", "after", "following", "pending"...), a time adverb ("ago",
+ * "shortly", "immediately"), a recurrence ("at its annual meeting"), a holiday or a unit of time.
+ * A sentence with none of them cannot say when.
  */
 const TIME_WORDS =
-  /\p{N}|\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|tomorrow|during|until|till|after|before|when|whenever|while|since|once|ago|later|earlier|then|recently|previously|formerly|soon|eventually|initially|finally|now|currently|early|late|lately|afterwards?|meanwhile|first|last|past|next|previous|former|years?|months?|weeks?|days?|hours?|minutes?|decades?|centur(?:y|ies)|millenni(?:um|a)|eras?|epochs?|periods?|ages|age|seasons?|summer|winter|spring|autumn|morning|afternoon|evening|night|noon|midnight|weekend|times?|dynast(?:y|ies)|reign)\b/iu;
+  /\p{N}|\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|tomorrow|during|until|till|after|before|when|whenever|while|since|once|following|pending|upon|prior|ahead|amid|ago|later|earlier|then|recently|recent|previously|formerly|soon|shortly|immediately|immediate|eventually|initially|finally|now|currently|early|late|lately|afterwards?|meanwhile|overnight|annual|annually|yearly|quarterly|monthly|weekly|daily|year-end|yearend|quarters?|easter|christmas|holidays?|first|last|past|next|previous|former|years?|months?|weeks?|days?|hours?|minutes?|decades?|centur(?:y|ies)|millenni(?:um|a)|eras?|epochs?|periods?|ages|age|seasons?|summer|winter|spring|autumn|morning|afternoon|evening|night|noon|midnight|weekend|times?|dynast(?:y|ies)|reign)\b/iu;
 
 /** Whether a sentence places anything in time (see `TIME_WORDS`): one that does not cannot answer "when". */
 export function mentionsTime(sentence: string): boolean {
@@ -296,11 +297,12 @@ interface Term {
 }
 
 /**
- * A number written as a year or a decade: "1215", "1990s", "'90s". compromise tags a year only
- * between about 1500 and 2100 and after "in" ("between 1970 and 1975" stays a plain number), and
- * a decade never, yet "when" is answered by "in 1215" or "in the 1950s" as much as by "in 2013".
+ * A number written as a year (a split one too: "1987/88") or a decade: "1215", "1990s", "'90s".
+ * compromise tags a year only between about 1500 and 2100 and after "in" ("between 1970 and 1975"
+ * stays a plain number), and a decade never, yet "when" is answered by "in 1215" or "in the 1950s"
+ * as much as by "in 2013".
  */
-const YEAR_OR_DECADE = /^(?:1\d{3}|20\d{2})$|^['’]?\d{1,3}0['’]?s$/u;
+const YEAR_OR_DECADE = /^(?:1\d{3}|20\d{2})(?:[/-]\d{2})?$|^['’]?\d{1,3}0['’]?s$/u;
 
 /** A year written relative to the report's date: "last year", "this year". */
 const RELATIVE_YEAR = /^(?:last|this|next|previous|past|same) year$/iu;
@@ -326,7 +328,7 @@ function namedAt(kind: TaggedKind, sentence: readonly Term[], at: number): strin
   if (KIND_TAGS[kind].some((tag) => term.tags.has(tag))) return term.text;
   if (kind === 'person') return unknownName(term, at, next) ? term.text : null;
   const before = sentence[at - 1]?.text ?? '';
-  if (kind === 'year') return YEAR_OR_DECADE.test(term.text) && /^\p{N}+$/u.test(term.text) ? term.text : RELATIVE_YEAR.test(`${before} ${term.text}`) ? `${before} ${term.text}` : null;
+  if (kind === 'year') return YEAR_OR_DECADE.test(term.text) && !term.text.endsWith('s') ? term.text : RELATIVE_YEAR.test(`${before} ${term.text}`) ? `${before} ${term.text}` : null;
   if (kind !== 'time') return null;
   if (YEAR_OR_DECADE.test(term.text)) return term.text;
   if (/^\p{N}/u.test(term.text) && TIME_AFTER_NUMBER.test(next?.text ?? '')) return term.text;

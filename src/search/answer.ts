@@ -28,7 +28,7 @@ import { answerKind, askedPersonNoun, countAsked, countedThing, isPlaceWord, isP
 import { askedSpeaker, DO_SUPPORT, isReportingWord } from './speakers.ts';
 import { claimOf } from './claims.ts';
 import { STOPWORDS } from './stopwords.ts';
-import { firstSenseWords, inflectedFrom, isCommonWord, isCommunicationVerb, isRoleNoun, verbSenseWords } from './wordnet.ts';
+import { firstSenseWords, inflectedFrom, isCommonWord, isCommunicationVerb, isRoleNoun, verbReadings } from './wordnet.ts';
 import { baseForm } from './word-forms.ts';
 import { answerEvidence, judge } from './answerability.ts';
 import { candidateCount, preferDated } from './dateline.ts';
@@ -310,28 +310,31 @@ export function composeAnswer(text: string, candidates: Candidates, cache: Sente
 
 /**
  * Whether a yes/no question's claim (see `claims.ts`) goes unstated by the best sentence: neither
- * it nor the sentences beside it write the claim's verb, or for a verb of saying, any other with
- * the claim's subject ("Did CBS interview Kushner?" by "Kushner told CBS"); nor does the sentence
- * hold every other word of the question, whose relation may then be the claim in other words
- * ("Did Sharm el-Sheikh host a summit?" by "their summit in Sharm el-Sheikh"). "Did Qatar condemn
- * the strike on Doha?" is not answered by a sentence telling of the strike and not of Qatar
- * condemning it, nor "Did Russia veto the resolution?" by Hamas's statement on it.
+ * it nor the sentences beside it write the claim's verb, a paraphrase, a word of any of its senses
+ * or its opposite ("Did Hamas accept the resolution?" by "Hamas rejects any clause..."), or for a
+ * verb of saying, another with the claim's subject held ("Kushner told CBS" for "Did CBS interview
+ * Kushner?"); nor does the sentence hold every name and noun of the question, whose relation may
+ * then be the claim in other words ("Did Sharm el-Sheikh host a summit?" by "Their previous summit
+ * in Sharm el-Sheikh"; "over" and "properly" are no such words). "Did Qatar condemn the strike on
+ * Doha?" is not answered by a sentence telling of the strike and not of Qatar condemning it, nor
+ * "Did Russia veto the resolution?" by Hamas's statement on it.
  */
 function leavesClaimUnstated(text: string, question: Question, best: RankedSentence): boolean {
   const claim = claimOf(text);
   const verb = claim === null ? -1 : wordTermIndex(question, claim.verb);
   const held = (q: number) => best.matched.has(q) || best.neighbourMatched.has(q);
-  if (claim === null || verb < 0 || held(verb) || writesVerbSense(best.sentence.text, claim.lemma)) return false;
+  if (claim === null || verb < 0 || held(verb) || writesVerbReading(best.sentence.text, claim.lemma)) return false;
   const subject = claim.subject.map((word) => wordTermIndex(question, word)).filter((q) => q >= 0);
   const speaks = isCommunicationVerb(claim.lemma) && (best.sentence.text.match(/\p{L}+/gu) ?? []).some(isReportingWord);
   if (speaks && subject.every(held)) return false;
-  return question.terms.some((_, q) => q !== verb && !best.matched.has(q));
+  const named = claim.named.map((word) => wordTermIndex(question, word)).filter((q) => q >= 0 && q !== verb);
+  return named.some((q) => !best.matched.has(q));
 }
 
-/** Whether a sentence writes a word of any sense of a verb lemma (see `verbSenseWords`), as written or inflected ("addressed"). */
-function writesVerbSense(sentence: string, lemma: string): boolean {
-  const senses = verbSenseWords(lemma);
-  return (fold(sentence).match(/\p{L}+/gu) ?? []).some((word) => senses.has(word) || senses.has(baseForm(word)) || inflectedFrom(word).some((base) => senses.has(base)));
+/** Whether a sentence writes a word of any sense of a verb lemma, or its opposite (see `verbReadings`), as written or inflected ("addressed", "rejects"). */
+function writesVerbReading(sentence: string, lemma: string): boolean {
+  const readings = verbReadings(lemma);
+  return (fold(sentence).match(/\p{L}+/gu) ?? []).some((word) => readings.has(word) || readings.has(baseForm(word)) || inflectedFrom(word).some((base) => readings.has(base)));
 }
 
 /**

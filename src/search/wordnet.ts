@@ -25,6 +25,8 @@ const CACHE_LIMIT = 20_000;
 const DERIVATION_POINTERS = new Set(['+', '\\']);
 /** Pointer symbols of a synset's hyponyms: kinds of it ("summit" is a kind of "meeting"), instances aside. */
 const HYPONYM_POINTERS = new Set(['~']);
+/** The pointer symbol of a word's opposite ("reject" for "accept"). */
+const ANTONYM = '!';
 /** Shortest stem an inflection is reduced to: "died" → "die", but "ties" never → "ti". */
 const MIN_BASE_LENGTH = 3;
 
@@ -199,16 +201,23 @@ export function isVerbLemma(word: string): boolean {
 }
 
 /**
- * The words of every sense of a verb lemma, lowercase ("address" among those of "cover": "The
- * meeting covered the violations"): too wide to search by, as most senses are rare, but a sentence
- * writing one of them may state what the verb claims.
+ * The words of every sense of a verb lemma, and their antonyms, lowercase ("address" among those of
+ * "cover": "The meeting covered the violations"; "reject" for "accept"): too wide to search by, as
+ * most senses are rare, but a sentence writing one of them may state, or deny, what the verb claims.
  */
-export function verbSenseWords(lemma: string): Set<string> {
+export function verbReadings(lemma: string): Set<string> {
+  const readings = new Set<string>();
+  const add = (word: string) => readings.add(word.replace(/\(.*\)$/, '').toLowerCase());
   try {
-    return new Set(lemmaSenses('verb', lemma, Infinity).flatMap((offset) => synsetAt('verb', offset).words.map((w) => w.replace(/\(.*\)$/, '').toLowerCase())));
+    for (const offset of lemmaSenses('verb', lemma, Infinity)) {
+      const synset = synsetAt('verb', offset);
+      synset.words.forEach(add);
+      for (const pointer of synset.pointers) if (pointer.symbol === ANTONYM) add(pointedWord(pointer, synsetAt(pointer.pos, pointer.offset)));
+    }
   } catch {
-    return new Set();
+    readings.clear();
   }
+  return readings;
 }
 
 /** The words of a lemma's most frequent sense as each part of speech it has (or as `pos` only), lowercase: "take_place" → happen, occur, take_place... */
