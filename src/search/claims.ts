@@ -24,20 +24,8 @@ const LIGHT_VERBS = new Set(['make', 'take', 'get', 'give', 'go', 'come', 'keep'
 const READER = new Set(['i', 'we', 'you']);
 /** The furthest a verb may stand from the auxiliary: past a subject of a few words. */
 const MAX_SUBJECT_WORDS = 6;
-
-/** The claim of a yes/no question: its verb and the words of its subject, folded as written. */
-export interface Claim {
-  verb: string;
-  /** The verb's lemma, with its particle where WordNet holds the two as one verb ("bring_up"). */
-  lemma: string;
-  subject: string[];
-  /** The names and nouns of the question besides the verb, folded: what the claim relates ("qatar", "strike", "doha"). */
-  named: string[];
-}
-
 /** Particles that make a phrasal verb with the verb before them ("bring up", "call off"). */
 const PARTICLES = new Set(['up', 'out', 'off', 'down', 'on', 'in', 'over', 'back', 'away', 'about']);
-
 /** Words that open a verb's object or complement: a determiner, a pronoun, a preposition. */
 const OBJECT_OPENERS = new Set([...DETERMINERS, 'it', 'them', 'him', 'us', 'me', 'to', 'for', 'of', 'with', 'on', 'in', 'at', 'by', 'from', 'over', 'about', 'into', 'against', 'after', 'before', 'up', 'out', 'off', 'down', 'back', 'away']);
 
@@ -56,6 +44,16 @@ function opensObject(word: string | undefined): boolean {
 function isNoun(word: string): boolean {
   const tags = lexiconTags(word);
   return firstSenseWords(word, 'noun').length > 0 && (tags.has('Noun') || tags.has('Verb'));
+}
+
+/** The claim of a yes/no question: its verb and the words of its subject, folded as written. */
+export interface Claim {
+  verb: string;
+  /** The verb's lemma, with its particle where WordNet holds the two as one verb ("bring_up"). */
+  lemma: string;
+  subject: string[];
+  /** The names and nouns of the question besides the verb, folded: what the claim relates ("qatar", "strike", "doha"). */
+  named: string[];
 }
 
 /** The claim of a yes/no question ("condemn" by "Qatar" in "Did Qatar condemn the strike?"); null for other questions, or when its verb is light or one of saying. */
