@@ -136,6 +136,8 @@ describe('a sentence naming the kind asked for', () => {
     ['Julius Caesar crossed the Rhine in 55 BC.', true],
     ['Jacksonville became a winter resort in the Gilded Age.', true],
     ['Large empires thrived during the pre-Columbian era.', true],
+    ['The vase dates from the Ming Dynasty.', true],
+    ['He died at age 22.', false],
     // A number that is no century's, as a shifted copy of a text writes it.
     ['One of the oldest pieces is the 91th-century sculpture.', false],
     ['The museum owns the largest collection of sculpture.', false],
@@ -147,6 +149,7 @@ describe('a sentence naming the kind asked for', () => {
     ['On 17 April 1879, Milutin Tesla died at the age of 60.', true],
     ['The company was founded last year.', true],
     ['The cabinet approved the budget for fiscal 1987/88.', true],
+    ["This year's budget passed.", true],
     // A century or a day is a time, but no year.
     ['The section covers late 19th-century sculpture.', false],
     ['Himam al-Hayya was killed in a strike on September 9.', false],
@@ -174,6 +177,10 @@ describe('a sentence placing anything in time', () => {
     ['Officials were subpoenaed following the settlement.', true],
     ['Shareholders approved the change at the annual meeting.', true],
     ['Completion was deferred pending a ruling.', true],
+    ['The talks resumed in May.', true],
+    // "may" and "march" are words of their own, and a transition period no time.
+    ['Discussions may also include the destruction of the hospital.', false],
+    ['Protesters march through the city to the transition period office.', false],
   ])('%s', (sentence, placed) => {
     expect(mentionsTime(sentence)).toBe(placed);
   });

@@ -14,8 +14,17 @@ describe('the claim a yes/no question checks', () => {
     ['Has Hamas accepted the plan?', 'accepted', ['hamas']],
     ['Were the hostages released?', 'released', ['the', 'hostages']],
     // A word that is a noun too is the verb before its object or complement.
-    ['Did Bangladesh dock workers end their strike?', 'end', ['bangladesh', 'dock', 'workers']],
     ['Did Applied Biosystems blame weak European orders?', 'blame', ['applied', 'biosystems']],
+    ['Did Hamas free hostages?', 'free', ['hamas']],
+    ['Did Israel cut aid to Gaza?', 'cut', ['israel']],
+    // A word that may be a noun, before a noun a verb follows, heads the subject: the verb is read on.
+    ['Did Bangladesh dock workers end their strike?', 'end', ['bangladesh', 'dock', 'workers']],
+    ['Did Hong Kong stock prices fall after the announcement?', 'fall', ['hong', 'kong', 'stock', 'prices']],
+    // A participle that looks like its base, and one after "been".
+    ['Has Israel hit the hospital?', 'hit', ['israel']],
+    ['Has Hamas been disarmed?', 'disarmed', ['hamas']],
+    // After "willing to", the verb willed.
+    ['Is Hamas willing to disarm?', 'disarm', ['hamas', 'willing', 'to']],
   ])('%s', (question, verb, subject) => {
     expect(claimOf(question)).toMatchObject({ verb, subject });
   });
@@ -25,8 +34,9 @@ describe('the claim a yes/no question checks', () => {
     expect(claimOf('Did Disney reach a deal with France?')?.named).toEqual(['disney', 'deal', 'france']);
   });
 
-  it('reads a phrasal verb WordNet holds as one', () => {
+  it('reads a phrasal verb WordNet holds as one, not a verb before a preposition and a name', () => {
     expect(claimOf('Did Hamas bring up the blocking of food aid?')?.lemma).toBe('bring_up');
+    expect(claimOf('Did protesters march on Sunday?')?.lemma).toBe('march');
   });
 
   it.each([
@@ -36,8 +46,8 @@ describe('the claim a yes/no question checks', () => {
     // Light verbs and plain verbs of saying: the claim is in their object.
     'Did the talks make progress?',
     'Did Hamas say it would disarm?',
-    // After "is", "-ing" is as often an adjective.
-    'Is Hamas willing to disarm?',
+    // After "is", "-ing" or a word the lexicon reads as an adjective is no verb.
+    'Is Hamas ready?',
     // Nouns standing together are a noun phrase: this asks about a strike.
     'Did the Sara Lee strike end?',
     // About the reader, not the coverage.

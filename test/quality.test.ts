@@ -572,6 +572,15 @@ describe('an answer lacking the kind of thing asked for', () => {
     expect((await ask('When was the Friendship Hospital destroyed?', ['The Friendship Hospital was destroyed on Tuesday by an air strike.'])).sentences[0]?.text).toContain('on Tuesday');
   });
 
+  it('quotes for "what year" no sentence placing nothing in time, a modal "may" being no month', async () => {
+    const answer = await ask('In what year was the Friendship Hospital destroyed?', [
+      'Hamas said the meeting addressed violations of the truce.',
+      'Discussions may also include the destruction of the Friendship Hospital, the only cancer facility in Gaza.',
+      'The parties assessed the mediators\' proposals.',
+    ]);
+    expect(answer.answered).toBe(false);
+  });
+
   it('quotes for "when" a sentence saying when in words, with no date', async () => {
     const answer = await ask("When was Thoreau's essay published?", [
       'The tax collector who arrested him rose to higher office.',
@@ -590,6 +599,11 @@ describe('an answer lacking the kind of thing asked for', () => {
 });
 
 describe('yes/no questions', () => {
+  it('takes no common verb among the senses of the claim for stating it ("give" is a sense of "reach")', async () => {
+    const small = await Library.fromArticles([storyArticle('talks', 'Wire', ['Israel discussed a deal on Gaza, giving nothing away.']), budgetStory()]);
+    expect(small.answer('Did Israel reach a deal with Qatar on Gaza?').answered).toBe(false);
+  });
+
   it.each([
     'Did Qatar condemn the Israeli strike on Doha?',
     'Will Erdogan attend the meeting between Witkoff and Hayya?',

@@ -49,7 +49,7 @@ const KIND_TAGS: Record<TaggedKind, readonly string[]> = {
 const MAY_NAME: Record<TaggedKind, RegExp> = {
   person: /\s["“‘'(]?\p{Lu}/u,
   place: /\s["“‘'(]?\p{Lu}/u,
-  time: /\p{N}|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|yesterday|today|tonight|tomorrow|centur|decade|millenni|era|epoch|dynasty|reign|age)/iu,
+  time: /\p{N}|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|yesterday|today|tonight|tomorrow|centur|decade|millenni|(?:eras?|epochs?|dynast(?:y|ies)|reigns?|ages?)\b)/iu,
   year: /\p{N}|\byear/iu,
   quantity: /\p{N}|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|trillion|dozen|half|quarter|percent|first|second|third|fifth|eighth|ninth|twelfth)/iu,
 };
@@ -97,17 +97,19 @@ export function countAsked(question: string): NumberAsked | null {
 }
 
 /**
- * Words by which a sentence places what it tells in time, however loosely: a figure, a month or
- * day, a time opener ("during", "after", "following", "pending"...), a time adverb ("ago",
- * "shortly", "immediately"), a recurrence ("at its annual meeting"), a holiday or a unit of time.
- * A sentence with none of them cannot say when.
+ * Words by which a sentence places what it tells in time, however loosely: a figure, a time opener
+ * ("during", "after", "following", "pending"...), a time adverb ("ago", "shortly", "immediately"),
+ * a recurrence ("at its annual meeting"), a holiday or a unit of time; with `TIME_NAMES`, a month
+ * or a day. A sentence with none of them cannot say when.
  */
 const TIME_WORDS =
-  /\p{N}|\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|tomorrow|during|until|till|after|before|when|whenever|while|since|once|following|pending|upon|prior|ahead|amid|ago|later|earlier|then|recently|recent|previously|formerly|soon|shortly|immediately|immediate|eventually|initially|finally|now|currently|early|late|lately|afterwards?|meanwhile|overnight|annual|annually|yearly|quarterly|monthly|weekly|daily|year-end|yearend|quarters?|easter|christmas|holidays?|first|last|past|next|previous|former|years?|months?|weeks?|days?|hours?|minutes?|decades?|centur(?:y|ies)|millenni(?:um|a)|eras?|epochs?|periods?|ages|age|seasons?|summer|winter|spring|autumn|morning|afternoon|evening|night|noon|midnight|weekend|times?|dynast(?:y|ies)|reign)\b/iu;
+  /\p{N}|\b(?:yesterday|today|tonight|tomorrow|during|until|till|after|before|when|whenever|while|since|once|following|pending|upon|prior|ahead|amid|ago|later|earlier|recently|recent|previously|formerly|soon|shortly|immediately|immediate|eventually|initially|finally|now|currently|lately|afterwards?|meanwhile|overnight|annual|annually|yearly|quarterly|monthly|weekly|daily|year-end|yearend|quarters?|easter|christmas|holidays?|years?|months?|weeks?|days?|hours?|minutes?|decades?|centur(?:y|ies)|millenni(?:um|a)|eras?|epochs?|ages|seasons?|summer|winter|spring|autumn|morning|afternoon|evening|night|noon|midnight|weekend|dynast(?:y|ies)|reign)\b/iu;
+/** Months and days, capitalised: "may" and "march" are words of their own. */
+const TIME_NAMES = /\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/u;
 
-/** Whether a sentence places anything in time (see `TIME_WORDS`): one that does not cannot answer "when". */
+/** Whether a sentence places anything in time (see `TIME_WORDS`, `TIME_NAMES`): one that does not cannot answer "when". */
 export function mentionsTime(sentence: string): boolean {
-  return TIME_WORDS.test(sentence);
+  return TIME_WORDS.test(sentence) || TIME_NAMES.test(sentence);
 }
 
 /**
@@ -131,16 +133,17 @@ const KIND_NOUNS: [AnswerKind, RegExp][] = [
   ['person', /^(?:person|man|woman|leader|president|minister|king|queen|player|author|group|company|organi[sz]ation|team|official|scientist|writer|artist|ruler|emperor|general|founder|newspaper|paper|magazine|outlet|channel|broadcaster|network|agency|party|movement|army|militia|firm|bank|club|university|envoy|spokesman|spokeswoman|mediator)$/],
 ];
 
-const WH_WORD = /\b(who|whom|whose|what|which|when|where|why|how)\b((?:\s+\S+){0,4})/i;
-/** A clause opening a question that sets its scene ("When rich countries trade with poor countries, whose wages increase?"): the question word after its comma asks. */
-const OPENING_CLAUSE = /^\s*(?:when|while|if|after|before|once|since|although|though|because|unless)\b[^,?]*,\s*(?=(?:who|whom|whose|what|which|when|where|why|how)\b)/i;
+const WH_WORDS = 'who|whom|whose|what|which|when|where|why|how';
+const WH_WORD = new RegExp(`\\b(${WH_WORDS})\\b((?:\\s+\\S+){0,4})`);
+/** A clause opening a question, lowercased, that sets its scene ("when rich countries trade with poor countries, whose wages increase?"): the question word after its comma asks. */
+const OPENING_CLAUSE = new RegExp(`^\\s*(?:when|while|if|after|before|once|since|although|though|because|unless)\\b[^,?]*,\\s*(?=(?:${WH_WORDS})\\b)`);
 /** Words that may stand between "what"/"which" and the noun saying the kind: an article, or up to two that qualify the noun ("which famous Dutch artist"). */
 const MAX_QUALIFIERS = 2;
 
 /**
- * The kind of answer a question wants, read from its first question word: "Who..." a person,
- * "Where..." a place, "When.../What year..." a time, "How many/much/old/long..." a quantity,
- * "Which Saudi newspaper..." an organisation.
+ * The kind of answer a question wants, read from its first question word past a clause setting
+ * the scene: "Who..." a person, "Where..." a place, "When..." a time, "What year..." a year, "How
+ * many/much/old/long..." a quantity, "Which Saudi newspaper..." an organisation.
  * Null for "what", "why", "how" and yes/no questions, which want a statement.
  */
 export function answerKind(question: string): AnswerKind | null {
@@ -308,33 +311,43 @@ const YEAR_OR_DECADE = /^(?:1\d{3}|20\d{2})(?:[/-]\d{2})?$|^['’]?\d{1,3}0['’
 const RELATIVE_YEAR = /^(?:last|this|next|previous|past|same) year$/iu;
 /** Words after a number that make it a time: "1 a.m.", "44 BC", "800 CE". */
 const TIME_AFTER_NUMBER = /^(?:a\.?m\.?|p\.?m\.?|bc|bce|ad|ce)$/iu;
-/** Nouns that name a stretch of time with the word before them: "the pre-Columbian era", "the Gilded Age", "the Ming dynasty". */
-const TIME_SPANS = /^(?:millenni(?:um|a)|era|eras|epoch|dynasty|reign)$|^Ages?$/u;
-/** A century as written, alone or before a noun: "the 13th century", "13th-century sculpture", "the early nineteenth century". */
-const CENTURY = /^(?:(?:[1-9]|1\d|2[01])(?:st|nd|rd|th)-|\p{L}+(?:th|st|nd|rd)-)?centur(?:y|ies)$/u;
-/** Ordinals that may number a century, before "century" as a word of their own. */
+/** Nouns that name a stretch of time with the word before them: "the pre-Columbian era", "the Ming Dynasty". */
+const TIME_SPANS = /^(?:millenni(?:um|a)|eras?|epochs?|dynast(?:y|ies)|reigns?)$/iu;
+/** "Age" names one only capitalised ("the Gilded Age"): "at age 22" is a person's. */
+const NAMED_AGE = /^Ages?$/u;
+/** A century as written, alone or with its ordinal before a noun: "the 13th century", "13th-century sculpture". */
+const CENTURY = /^(?:(.+)-)?centur(?:y|ies)$/u;
+/** Ordinals that may number a century: "the early nineteenth century", though not a digit-shifted copy's "91th-century". */
 const CENTURY_ORDINAL = /^(?:(?:1|21)st|(?:2|22)nd|(?:3|23)rd|(?:[4-9]|1\d|20)th|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)$/iu;
 
 /**
  * The text by which the word at `at` of a tagged sentence names the kind, or null where it does
- * not: the word itself where compromise's tags or its shape say so; for a time, also a century
- * (its ordinal one that numbers a real century, not "91th"), an era with the word before it, and a
- * number with "a.m." or "BC" after it.
+ * not: the word itself where compromise's tags or its shape say so, and for a year or a time the
+ * words around it that do (see `namedYear`, `namedTime`).
  */
 function namedAt(kind: TaggedKind, sentence: readonly Term[], at: number): string | null {
   const term = sentence[at];
   if (term === undefined) return null;
-  const next = sentence[at + 1];
   if (KIND_TAGS[kind].some((tag) => term.tags.has(tag))) return term.text;
-  if (kind === 'person') return unknownName(term, at, next) ? term.text : null;
-  const before = sentence[at - 1]?.text ?? '';
-  if (kind === 'year') return YEAR_OR_DECADE.test(term.text) && !term.text.endsWith('s') ? term.text : RELATIVE_YEAR.test(`${before} ${term.text}`) ? `${before} ${term.text}` : null;
-  if (kind !== 'time') return null;
-  if (YEAR_OR_DECADE.test(term.text)) return term.text;
-  if (/^\p{N}/u.test(term.text) && TIME_AFTER_NUMBER.test(next?.text ?? '')) return term.text;
-  if (CENTURY.test(term.text) && (term.text.includes('-') ? CENTURY_ORDINAL.test(term.text.replace(/-.*$/u, '')) : CENTURY_ORDINAL.test(before))) return `${before} ${term.text}`;
-  if (TIME_SPANS.test(term.text) && before !== '') return `${before} ${term.text}`;
-  return null;
+  if (kind === 'person') return unknownName(term, at, sentence[at + 1]) ? term.text : null;
+  if (kind === 'year') return namedYear(term.text, sentence[at - 1]?.text ?? '');
+  return kind === 'time' ? namedTime(term.text, sentence[at - 1]?.text ?? '', sentence[at + 1]?.text ?? '') : null;
+}
+
+/** A year: one written in figures ("1879", "1987/88"), or relative to the report's date ("last year", "this year's"). */
+function namedYear(word: string, before: string): string | null {
+  if (YEAR_OR_DECADE.test(word) && !word.endsWith('s')) return word;
+  const relative = `${before} ${word.replace(/['’]s$/u, '')}`;
+  return RELATIVE_YEAR.test(relative) ? relative : null;
+}
+
+/** A time the word's shape gives with its neighbours: a year or decade, a century, an era or age with the word before it, a number with "a.m." or "BC" after it. */
+function namedTime(word: string, before: string, after: string): string | null {
+  if (YEAR_OR_DECADE.test(word)) return word;
+  if (/^\p{N}/u.test(word) && TIME_AFTER_NUMBER.test(after)) return word;
+  const century = CENTURY.exec(word);
+  if (century && CENTURY_ORDINAL.test(century[1] ?? before)) return `${before} ${word}`;
+  return (TIME_SPANS.test(word) || NAMED_AGE.test(word)) && before !== '' ? `${before} ${word}` : null;
 }
 
 /** Tags of capitalised words that are not names of people or organisations. */
@@ -434,7 +447,7 @@ const WORD_OR_MARK = /[\p{L}\p{N}][\p{L}\p{N}'’-]*|[,;:()\u2013\u2014]/gu;
 const TITLE_REACH = 3;
 const APPOSITION_REACH = 4;
 /** Words before a role that make it a noun phrase of its own, which a comma may set beside a name ("The priest, Fidelis Mukonori"). */
-const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our']);
+export const DETERMINERS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our']);
 /** What may lead into an apposition after a name: a comma, or "is", "was", "as". */
 const APPOSITION_START = new Set([',', 'is', 'was', 'as']);
 

@@ -25,11 +25,10 @@ import type { Article } from '../corpus/article.ts';
 import { fold, terms } from './analyzer.ts';
 import type { ArticleIndex, Retrieval } from './article-index.ts';
 import { answerKind, askedPersonNoun, countAsked, countedThing, isPlaceWord, isPluralNoun, mentionsTime, NAME_PARTICLES, ROLE_WORDS, typeWord, writesCount } from './answer-kind.ts';
-import { askedSpeaker, DO_SUPPORT, isReportingWord } from './speakers.ts';
-import { claimOf } from './claims.ts';
+import { askedSpeaker, DO_SUPPORT } from './speakers.ts';
+import { claimOf, LIGHT_VERBS } from './claims.ts';
 import { STOPWORDS } from './stopwords.ts';
-import { firstSenseWords, inflectedFrom, isCommonWord, isCommunicationVerb, isRoleNoun, verbReadings } from './wordnet.ts';
-import { baseForm } from './word-forms.ts';
+import { firstSenseWords, isCommonWord, isCommunicationVerb, isRoleNoun, writesVerbReading } from './wordnet.ts';
 import { answerEvidence, judge } from './answerability.ts';
 import { candidateCount, preferDated } from './dateline.ts';
 import { capitalsMarkNames, isNameWord, titledNames, writtenWordsAt, type WrittenWord } from './names.ts';
@@ -38,7 +37,7 @@ import type { ParagraphTerms } from './passages.ts';
 import { asksAboutPlans } from './plans.ts';
 import { joinCollocations, phraseTerms, prepareQuestion, retrievalTerms, withTimeAdverbs, type AskedTerm, type Question, type QuestionTitle } from './question.ts';
 import { MAX_RELATED, MAX_SENTENCES, type Answer, type ArticleRef, type CitedSentence, type Filters, type Source } from './results.ts';
-import { countsAskedThing, namesWantedKind, rankSentences, type RankedSentence, type Sentence, type SentenceCache } from './sentence-ranking.ts';
+import { countsAskedThing, namesWantedKind, rankSentences, reportsSpeech, type RankedSentence, type Sentence, type SentenceCache } from './sentence-ranking.ts';
 import { pointsBack, states } from './sentences.ts';
 
 /** Words that ask about the present rather than a past event. */
@@ -310,31 +309,26 @@ export function composeAnswer(text: string, candidates: Candidates, cache: Sente
 
 /**
  * Whether a yes/no question's claim (see `claims.ts`) goes unstated by the best sentence: neither
- * it nor the sentences beside it write the claim's verb, a paraphrase, a word of any of its senses
- * or its opposite ("Did Hamas accept the resolution?" by "Hamas rejects any clause..."), or for a
- * verb of saying, another with the claim's subject held ("Kushner told CBS" for "Did CBS interview
- * Kushner?"); nor does the sentence hold every name and noun of the question, whose relation may
- * then be the claim in other words ("Did Sharm el-Sheikh host a summit?" by "Their previous summit
- * in Sharm el-Sheikh"; "over" and "properly" are no such words). "Did Qatar condemn the strike on
- * Doha?" is not answered by a sentence telling of the strike and not of Qatar condemning it, nor
- * "Did Russia veto the resolution?" by Hamas's statement on it.
+ * it nor the sentences beside it write the claim's verb or a paraphrase; nor does it write a word
+ * of any of the verb's senses or its opposite, which answers "no" ("Did Hamas accept the
+ * resolution?" by "Hamas rejects any clause..."), or for a verb of saying, another with the
+ * claim's subject held ("Kushner told CBS" for "Did CBS interview Kushner?"); nor does it hold
+ * every name and noun of the question, whose relation may then be the claim in other words ("Did
+ * Sharm el-Sheikh host a summit?" by "Their previous summit in Sharm el-Sheikh"; "over" and
+ * "properly" are no such words). "Did Qatar condemn the strike on Doha?" is not answered by a
+ * sentence telling of the strike and not of Qatar condemning it, nor "Did Russia veto the
+ * resolution?" by Hamas's statement on it.
  */
 function leavesClaimUnstated(text: string, question: Question, best: RankedSentence): boolean {
   const claim = claimOf(text);
-  const verb = claim === null ? -1 : wordTermIndex(question, claim.verb);
+  if (claim === null) return false;
+  const termOf = (word: string) => wordTermIndex(question, word);
   const held = (q: number) => best.matched.has(q) || best.neighbourMatched.has(q);
-  if (claim === null || verb < 0 || held(verb) || writesVerbReading(best.sentence.text, claim.lemma)) return false;
-  const subject = claim.subject.map((word) => wordTermIndex(question, word)).filter((q) => q >= 0);
-  const speaks = isCommunicationVerb(claim.lemma) && (best.sentence.text.match(/\p{L}+/gu) ?? []).some(isReportingWord);
-  if (speaks && subject.every(held)) return false;
-  const named = claim.named.map((word) => wordTermIndex(question, word)).filter((q) => q >= 0 && q !== verb);
-  return named.some((q) => !best.matched.has(q));
-}
-
-/** Whether a sentence writes a word of any sense of a verb lemma, or its opposite (see `verbReadings`), as written or inflected ("addressed", "rejects"). */
-function writesVerbReading(sentence: string, lemma: string): boolean {
-  const readings = verbReadings(lemma);
-  return (fold(sentence).match(/\p{L}+/gu) ?? []).some((word) => readings.has(word) || readings.has(baseForm(word)) || inflectedFrom(word).some((base) => readings.has(base)));
+  const verb = termOf(claim.verb);
+  if (verb < 0 || held(verb) || writesVerbReading(best.sentence.text, claim.lemma, LIGHT_VERBS)) return false;
+  const subject = claim.subject.map(termOf).filter((q) => q >= 0);
+  if (isCommunicationVerb(claim.lemma) && reportsSpeech(best.sentence) && subject.every(held)) return false;
+  return claim.named.map(termOf).some((q) => q >= 0 && q !== verb && !best.matched.has(q));
 }
 
 /**

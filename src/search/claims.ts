@@ -6,45 +6,33 @@
  */
 import { fold } from './analyzer.ts';
 import { baseForm } from './word-forms.ts';
-import { lexiconTags } from './answer-kind.ts';
+import { DETERMINERS, lexiconTags } from './answer-kind.ts';
 import { STOPWORDS } from './stopwords.ts';
 import { firstSenseWords, inflectedFrom, isVerbLemma } from './wordnet.ts';
 
-/** The auxiliary opening a yes/no question: before a bare verb ("Did Qatar condemn...") or a participle ("Has Hamas accepted...", "Was the hospital destroyed..."). */
-const YES_NO = /^\s*(?:(did|does|do|will|would|can|could|should)|(has|have|had|is|are|was|were))\s+/iu;
-/** Words after which the next word is a noun of the subject ("the plan", "Trump's plan"), though it may be a verb too. */
-const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'his', 'her', 'their', 'our', 'any', 'some', 'every', 'each']);
+/**
+ * The auxiliary opening a yes/no question: "do" before a bare verb ("Did Qatar condemn..."),
+ * "have" or "be" before a participle ("Has Hamas accepted...", "Was the hospital destroyed...").
+ */
+const YES_NO = /^\s*(?:(did|does|do|will|would|can|could|should)|(has|have|had)|(is|are|was|were))\s+/iu;
+/** Words after which the next word is a noun of the subject ("the plan", "this plan"), though it may be a verb too. */
+const SUBJECT_OPENERS = new Set([...DETERMINERS, 'this', 'that', 'these', 'those', 'any', 'some', 'every', 'each']);
+/** Forms of "be" between a perfect's auxiliary and its participle: "Has Hamas been disarmed?". */
+const BE_FORMS = new Set(['be', 'been', 'being']);
 /**
  * Verbs whose meaning lies in their object ("make progress", "take part", "give up"), and plain
  * verbs of saying, whose claim is what was said ("Did Hamas say it would disarm?"): neither is a
  * claim a sentence must write.
  */
-const LIGHT_VERBS = new Set(['make', 'take', 'get', 'give', 'go', 'come', 'keep', 'put', 'set', 'let', 'become', 'remain', 'seem', 'happen', 'have', 'be', 'do', 'say', 'tell', 'state', 'speak', 'talk', 'mention', 'add', 'note']);
+export const LIGHT_VERBS: ReadonlySet<string> = new Set(['make', 'take', 'get', 'give', 'go', 'come', 'keep', 'put', 'set', 'let', 'become', 'remain', 'seem', 'happen', 'have', 'be', 'do', 'say', 'tell', 'state', 'speak', 'talk', 'mention', 'add', 'note']);
 /** Subjects that are the reader or the bot, not anyone in the coverage. */
 const READER = new Set(['i', 'we', 'you']);
 /** The furthest a verb may stand from the auxiliary: past a subject of a few words. */
 const MAX_SUBJECT_WORDS = 6;
 /** Particles that make a phrasal verb with the verb before them ("bring up", "call off"). */
 const PARTICLES = new Set(['up', 'out', 'off', 'down', 'on', 'in', 'over', 'back', 'away', 'about']);
-/** Words that open a verb's object or complement: a determiner, a pronoun, a preposition. */
-const OBJECT_OPENERS = new Set([...DETERMINERS, 'it', 'them', 'him', 'us', 'me', 'to', 'for', 'of', 'with', 'on', 'in', 'at', 'by', 'from', 'over', 'about', 'into', 'against', 'after', 'before', 'up', 'out', 'off', 'down', 'back', 'away']);
-
-/**
- * Whether a word opens a verb's object or complement (see `OBJECT_OPENERS`), or is a name or an
- * adjective ("blame weak orders"). A noun may be the verb's object ("cut power") as well as the
- * head of a noun phrase ("dock workers", "strike end"): it is not taken for one.
- */
-function opensObject(word: string | undefined): boolean {
-  if (word === undefined) return false;
-  const tags = lexiconTags(fold(word));
-  return OBJECT_OPENERS.has(fold(word)) || /^\p{Lu}/u.test(word) || (tags.has('Adjective') && !tags.has('Noun'));
-}
-
-/** Whether a word is a noun WordNet knows that the lexicon does not read as a word of another kind only ("over", which WordNet holds as a noun of cricket). */
-function isNoun(word: string): boolean {
-  const tags = lexiconTags(word);
-  return firstSenseWords(word, 'noun').length > 0 && (tags.has('Noun') || tags.has('Verb'));
-}
+/** Words that open a verb's object or complement: a determiner, a pronoun, a preposition or particle. */
+const OBJECT_OPENERS = new Set([...SUBJECT_OPENERS, ...PARTICLES, 'it', 'them', 'him', 'us', 'me', 'to', 'for', 'of', 'with', 'at', 'by', 'from', 'into', 'against', 'after', 'before']);
 
 /** The claim of a yes/no question: its verb and the words of its subject, folded as written. */
 export interface Claim {
@@ -60,25 +48,74 @@ export interface Claim {
 export function claimOf(question: string): Claim | null {
   const opening = YES_NO.exec(question);
   if (!opening) return null;
-  const bare = opening[1] !== undefined;
   const words = question.slice(opening[0].length).match(/[\p{L}][\p{L}'’-]*/gu) ?? [];
   // "Should I believe that...?", "Can you tell me...?" ask about the reader, not the coverage.
   if (READER.has(fold(words[0] ?? ''))) return null;
   for (let at = 1; at < Math.min(words.length, MAX_SUBJECT_WORDS + 1); at += 1) {
     const written = words[at] ?? '';
-    const previous = words[at - 1] ?? '';
-    const subjectNoun = DETERMINERS.has(fold(previous)) || /['’]s?$/u.test(previous);
-    if (!/^\p{Ll}/u.test(written) || subjectNoun) continue;
+    if (!/^\p{Ll}/u.test(written) || inSubject(words, at) || BE_FORMS.has(fold(written))) continue;
     const word = fold(written);
-    // After a form of "be", "-ing" is as often an adjective ("Is Hamas willing...?") as a verb.
-    const participle = opening[2] !== undefined && /^(?:is|are|was|were)$/iu.test(opening[2]) ? !word.endsWith('ing') : true;
-    const verb = (bare ? [word] : participle ? [baseForm(word), ...inflectedFrom(word)].filter((form) => form !== word) : []).find(isVerbLemma);
-    // A word that is a noun too is read as the verb only before its object or complement: "Did the Sara Lee strike end?" asks about a strike.
-    if (verb === undefined || (bare && firstSenseWords(word, 'noun').length > 0 && !opensObject(words[at + 1]))) continue;
-    const particle = fold(words[at + 1] ?? '');
-    const phrasal = PARTICLES.has(particle) && isVerbLemma(`${verb}_${particle}`) ? `${verb}_${particle}` : null;
+    const verb = opening[1] !== undefined ? bareVerb(words, at) : participleVerb(word, opening[3] !== undefined);
+    if (verb === undefined) continue;
+    const next = words[at + 1] ?? '';
+    // "bring up the blocking", not "march on Sunday": a particle before a name is a preposition.
+    const phrasal = PARTICLES.has(fold(next)) && !/^\p{Lu}/u.test(words[at + 2] ?? '') && isVerbLemma(`${verb}_${fold(next)}`) ? `${verb}_${fold(next)}` : null;
     const named = words.map(fold).filter((other, i) => i !== at && !STOPWORDS.has(other) && (/^\p{Lu}/u.test(words[i] ?? '') || isNoun(other)));
-    return LIGHT_VERBS.has(verb) ? null : { verb: word, lemma: phrasal ?? verb, subject: words.slice(0, at).map(fold), named };
+    const subject = words.slice(0, at).map(fold).filter((other) => !BE_FORMS.has(other));
+    return LIGHT_VERBS.has(verb) ? null : { verb: word, lemma: phrasal ?? verb, subject, named };
   }
   return null;
+}
+
+/**
+ * Whether the word at `at` belongs to the subject: after a determiner or a possessive ("the plan",
+ * "Trump's plan"), or as the noun heading a name a determiner opens ("the Sara Lee strike", not
+ * "the Basin Pipeline come back").
+ */
+function inSubject(words: readonly string[], at: number): boolean {
+  let before = at - 1;
+  while (before >= 0 && /^\p{Lu}/u.test(words[before] ?? '')) before -= 1;
+  const previous = words[at - 1] ?? '';
+  const word = fold(words[at] ?? '');
+  const headsName = before < at - 1 && SUBJECT_OPENERS.has(fold(words[before] ?? '')) && isNoun(word) && !LIGHT_VERBS.has(word);
+  return SUBJECT_OPENERS.has(fold(previous)) || /['’]s?$/u.test(previous) || headsName;
+}
+
+/**
+ * The lemma of a bare verb at `at` ("condemn"), or undefined when the word is no verb, or a noun
+ * too that nothing after it shows a verb: "Did Bangladesh dock workers end their strike?" and "Did
+ * Hong Kong stock prices fall...?" read on to "end" and "fall". A determiner, pronoun, preposition,
+ * name or adjective after it shows it a verb, and so does a noun no verb follows ("Did Hamas free
+ * hostages?", "Did Israel cut aid to Gaza?").
+ */
+function bareVerb(words: readonly string[], at: number): string | undefined {
+  const word = fold(words[at] ?? '');
+  if (!isVerbLemma(word)) return undefined;
+  if (firstSenseWords(word, 'noun').length === 0) return word;
+  const next = words[at + 1];
+  if (next === undefined) return undefined;
+  const tags = lexiconTags(fold(next));
+  const opens = OBJECT_OPENERS.has(fold(next)) || /^\p{Lu}/u.test(next) || (tags.has('Adjective') && !tags.has('Noun'));
+  const after = words[at + 2];
+  const object = isNoun(fold(next)) && (after === undefined || !isVerbLemma(fold(after)));
+  return opens || object ? word : undefined;
+}
+
+/**
+ * The lemma of a participle ("accepted" → accept, "hit" → hit). After a form of "be", "-ing" is as
+ * often an adjective ("Is Hamas willing...?"), and so is a word the lexicon reads as one ("ready").
+ */
+function participleVerb(word: string, afterBe: boolean): string | undefined {
+  if (afterBe && word.endsWith('ing')) return undefined;
+  const forms = [baseForm(word), ...inflectedFrom(word)].filter((form) => form !== word);
+  return (lexiconTags(word).has('Adjective') ? forms : [...forms, word]).find(isVerbLemma);
+}
+
+/**
+ * Whether a word is a noun WordNet knows that the lexicon does not read as a word of another kind
+ * only ("over", which WordNet holds as a noun of cricket) nor as a gerund ("stop eating").
+ */
+function isNoun(word: string): boolean {
+  const tags = lexiconTags(word);
+  return firstSenseWords(word, 'noun').length > 0 && (tags.has('Noun') || (tags.has('Verb') && !tags.has('Gerund')));
 }

@@ -223,7 +223,7 @@ const REPORTING_WEIGHT = 0.7;
 const reporting = new WeakMap<Sentence, boolean>();
 
 /** Whether a sentence holds a verb of communication, read from its words as written (stopword analysis drops "said"). */
-function reportsSpeech(sentence: Sentence): boolean {
+export function reportsSpeech(sentence: Sentence): boolean {
   let found = reporting.get(sentence);
   if (found === undefined) {
     found = (sentence.text.match(/\p{L}{3,}/gu) ?? []).some(isReportingWord);

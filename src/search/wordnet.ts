@@ -184,7 +184,7 @@ function firstSenses(pos: PartOfSpeech, word: string): number[] {
   return baseForms(word).reduce<number[]>((found, base) => (found.length > 0 ? found : lemmaSenses(pos, base)), []);
 }
 
-/** Data-file offsets of the first `SENSES` senses of a lemma as written in the index, none when it is not there. */
+/** Data-file offsets of the first `count` senses (`SENSES` unless told) of a lemma as written in the index, none when it is not there. */
 function lemmaSenses(pos: PartOfSpeech, lemma: string, count = SENSES): number[] {
   const fields = indexLine(pos, lemma)?.trim().split(' ') ?? [];
   const synsets = Number(fields[2] ?? 0);
@@ -193,6 +193,7 @@ function lemmaSenses(pos: PartOfSpeech, lemma: string, count = SENSES): number[]
 
 /** Whether WordNet holds a word, as written and not as an inflection of another, as a verb: "condemn", not "meeting". */
 export function isVerbLemma(word: string): boolean {
+  if (word === '') return false;
   try {
     return lemmaSenses('verb', word).length > 0;
   } catch {
@@ -200,24 +201,46 @@ export function isVerbLemma(word: string): boolean {
   }
 }
 
+const readingsOf = new Map<string, ReadonlySet<string>>();
+
 /**
- * The words of every sense of a verb lemma, and their antonyms, lowercase ("address" among those of
- * "cover": "The meeting covered the violations"; "reject" for "accept"): too wide to search by, as
- * most senses are rare, but a sentence writing one of them may state, or deny, what the verb claims.
+ * The one-word verbs of every sense of a verb lemma, and the lemma's own antonyms ("address" among
+ * those of "cover": "The meeting covered the violations"; "reject" for "accept"): too wide to
+ * search by, as most senses are rare, but a sentence writing one of them may state, or deny, what
+ * the verb claims.
  */
-export function verbReadings(lemma: string): Set<string> {
-  const readings = new Set<string>();
-  const add = (word: string) => readings.add(word.replace(/\(.*\)$/, '').toLowerCase());
-  try {
-    for (const offset of lemmaSenses('verb', lemma, Infinity)) {
-      const synset = synsetAt('verb', offset);
-      synset.words.forEach(add);
-      for (const pointer of synset.pointers) if (pointer.symbol === ANTONYM) add(pointedWord(pointer, synsetAt(pointer.pos, pointer.offset)));
+function verbReadings(lemma: string): ReadonlySet<string> {
+  let readings = readingsOf.get(lemma);
+  if (readings === undefined) {
+    const found = new Set<string>();
+    try {
+      for (const offset of lemmaSenses('verb', lemma, Infinity)) {
+        const synset = synsetAt('verb', offset);
+        const own = synset.words.findIndex((word) => word.toLowerCase() === lemma) + 1;
+        for (const word of synset.words) found.add(word.toLowerCase());
+        // An antonym pointer from word 0 holds for the whole synset; otherwise only from the lemma itself.
+        const opposites = synset.pointers.filter((p) => p.symbol === ANTONYM && (p.sourceWord === 0 || p.sourceWord === own));
+        for (const pointer of opposites) found.add(pointedWord(pointer, synsetAt(pointer.pos, pointer.offset)).toLowerCase());
+      }
+    } catch {
+      found.clear();
     }
-  } catch {
-    readings.clear();
+    readings = new Set([...found].filter((word) => /^[a-z]+$/.test(word)));
+    if (readingsOf.size >= CACHE_LIMIT) readingsOf.clear();
+    readingsOf.set(lemma, readings);
   }
   return readings;
+}
+
+/**
+ * Whether a text writes, as written or inflected ("addressed", "rejects"), a word of any sense of a
+ * verb lemma or its opposite (see `verbReadings`), other than the `common` verbs that carry no
+ * claim of their own ("have" and "take" are senses of "accept").
+ */
+export function writesVerbReading(text: string, lemma: string, common: ReadonlySet<string>): boolean {
+  const readings = verbReadings(lemma);
+  const reads = (word: string) => readings.has(word) && !common.has(word);
+  return readings.size > 0 && (text.toLowerCase().match(/\p{L}+/gu) ?? []).some((word) => baseForms(word).some(reads));
 }
 
 /** The words of a lemma's most frequent sense as each part of speech it has (or as `pos` only), lowercase: "take_place" → happen, occur, take_place... */
