@@ -81,7 +81,7 @@ async function loadPages() {
 // A skipped describe still runs its body to collect tests, so the pages are read only where they exist.
 const { pages, corpus } = await loadPages();
 
-describe.skipIf(pages.length === 0)(`real pages from ${PAGES} (skipped: folder not present)`, () => {
+describe.skipIf(pages.length === 0)(`real pages from ${PAGES}${pages.length === 0 ? ' (skipped: folder not present)' : ''}`, () => {
   const byPage = new Map(corpus.articles.map((article) => [article.file.replace(/\.html$/u, ''), article]));
 
   it('loads every page through the HTML path', () => {
