@@ -79,13 +79,21 @@ describe('a sentence writing a count', () => {
   it.each([
     ['Lebanon confirmed 13 dead.', true],
     ['Her gown was sewn with six thousand pearls.', true],
-    ["This week's meeting marks Witkoff's second encounter with Hayya.", true],
     ['About 2,400 people live in Ashby.', true],
     ['Tensions rose in the camp.', false],
     ['The force will deploy in 2026.', false],
     ['Many people fled the town.', false],
+    // An ordinal counts events, or the thing counted right after it.
+    ['The air strikes were only the first step.', false],
+    ['Hamas stressed the obstruction of the second-phase talks.', false],
   ])('%s', (sentence, counts) => {
-    expect(writesCount(sentence)).toBe(counts);
+    expect(writesCount(sentence, 'people')).toBe(counts);
+  });
+
+  it('counts by an ordinal the events of "how many times", and the thing counted right after it', () => {
+    expect(writesCount("This week's meeting marks Witkoff's second encounter with Hayya.", 'times')).toBe(true);
+    expect(writesCount('The Panthers became the seventh team to win every game.', 'teams')).toBe(true);
+    expect(writesCount('It was the seventh season of the league.', 'teams')).toBe(false);
   });
 });
 

@@ -61,9 +61,14 @@ const COUNT_WORDS = new Set([
   'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen',
   'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety',
   'hundred', 'hundreds', 'thousand', 'thousands', 'million', 'millions', 'billion', 'billions', 'dozen', 'dozens', 'scores', 'half',
-  'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'single', 'few', 'several',
-  'numerous', 'multiple', 'once', 'twice', 'thrice',
+  'single', 'few', 'several', 'numerous', 'multiple',
 ]);
+/**
+ * Ordinals and words that count events: "their second encounter" answers "how many times", and
+ * "the seventh team to win 15 games" how many teams have, but "the first step" and "second-phase
+ * talks" count no trucks.
+ */
+const EVENT_COUNTS = new Set(['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'once', 'twice', 'thrice']);
 /** A number that is a year, not a count ("1987 shares" are the year's; "in 2026"). */
 export const YEAR = /^(?:1[5-9]|20)\d\d$/u;
 
@@ -113,14 +118,27 @@ export function mentionsTime(sentence: string): boolean {
 }
 
 /**
- * Whether a sentence writes a count: a figure that is no year ("13 dead", "2,400"), a number word
- * or a counting word ("six thousand pearls", "second encounter", "several"). A count or an age is
- * never written otherwise, so a sentence writing none cannot answer "how many" or "how old".
+ * Whether a sentence writes a count of `counted`, the thing a "how many" question counts (null
+ * when it names none): a figure that is no year ("13 dead", "2,400"), a number word or a counting
+ * word ("six thousand pearls", "several"); an ordinal only for events ("How many times...?") or
+ * right before the thing counted (see `EVENT_COUNTS`). A count or an age is never written
+ * otherwise, so a sentence writing none cannot answer "how many" or "how old".
  */
-export function writesCount(sentence: string): boolean {
-  return (sentence.match(/[\p{L}\p{N}][\p{L}\p{N},.]*/gu) ?? []).some((word) => {
-    const bare = word.replace(/[,.]+$/u, '');
-    return /^\p{N}/u.test(bare) ? !YEAR.test(bare) : COUNT_WORDS.has(fold(bare));
+export function writesCount(sentence: string, counted: string | null): boolean {
+  const words = countWordsOf(sentence);
+  const thing = counted === null ? null : fold(counted);
+  if (thing === 'times') return words.length > 0;
+  const one = (word: string) => (thing !== null && (word === thing || inflectedFrom(thing).includes(word)));
+  const all = fold(sentence).match(/[\p{L}\p{N}]+/gu) ?? [];
+  return words.some((word) => !EVENT_COUNTS.has(word) || all.some((w, at) => w === word && one(all[at + 1] ?? '')));
+}
+
+/** The figures that are no year, number words, counting words and ordinals of a text, folded. */
+function countWordsOf(text: string): string[] {
+  return (text.match(/[\p{L}\p{N}][\p{L}\p{N},.]*/gu) ?? []).flatMap((word) => {
+    const bare = fold(word.replace(/[,.]+$/u, ''));
+    const counts = /^\p{N}/u.test(bare) ? !YEAR.test(bare) : COUNT_WORDS.has(bare) || EVENT_COUNTS.has(bare);
+    return counts ? [bare] : [];
   });
 }
 

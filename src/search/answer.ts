@@ -515,7 +515,7 @@ function askedSubject(text: string): AskedSubject | null {
 function counting(ranked: RankedSentence[], text: string, question: Question, counted: string | null): RankedSentence[] {
   const asked = countAsked(text);
   if (asked === null) return ranked;
-  const numbered = ranked.filter((r) => writesCount(r.sentence.text));
+  const numbered = ranked.filter((r) => writesCount(r.sentence.text, counted));
   if (numbered[0] === ranked[0]) return numbered;
   const term = question.terms[question.counted];
   // A thing the corpus never writes, or counts without naming ("times", "people"), is met by a count of any question term.
@@ -539,7 +539,7 @@ const UNNAMED_COUNTS = new Set(['times', 'people', 'persons']);
 function uncountedThing(counted: string | null, question: Question, best: RankedSentence | undefined): string | null {
   const term = question.terms[question.counted];
   if (counted === null || term === undefined || term.variants.length > 0 || UNNAMED_COUNTS.has(fold(counted)) || !isPluralNoun(fold(counted))) return null;
-  return best !== undefined && writesCount(best.sentence.text) ? null : counted;
+  return best !== undefined && writesCount(best.sentence.text, counted) ? null : counted;
 }
 
 /** A name's word folded, without its possessive ("Houthis’" → "houthis"). */
