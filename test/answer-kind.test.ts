@@ -186,6 +186,8 @@ describe('a sentence placing anything in time', () => {
     ['Shareholders approved the change at the annual meeting.', true],
     ['Completion was deferred pending a ruling.', true],
     ['The talks resumed in May.', true],
+    ['Hamas swiftly condemned the vote.', true],
+    ['No date has been set for the hearings.', true],
     // "may" and "march" are words of their own, and a transition period no time.
     ['Discussions may also include the destruction of the hospital.', false],
     ['Protesters march through the city to the transition period office.', false],

@@ -572,6 +572,11 @@ describe('an answer lacking the kind of thing asked for', () => {
     expect((await ask('When was the Friendship Hospital destroyed?', ['The Friendship Hospital was destroyed on Tuesday by an air strike.'])).sentences[0]?.text).toContain('on Tuesday');
   });
 
+  it('quotes for "when" the lead of a dated report, which its date places', async () => {
+    const answer = await ask('When did Martin Ardbo resign?', ['Bofors president Martin Ardbo has resigned, the company said.', 'He led its marketing arm.']);
+    expect(answer.sentences[0]?.text).toBe('Bofors president Martin Ardbo has resigned, the company said.');
+  });
+
   it('quotes for "what year" no sentence placing nothing in time, a modal "may" being no month', async () => {
     const answer = await ask('In what year was the Friendship Hospital destroyed?', [
       'Hamas said the meeting addressed violations of the truce.',
@@ -600,8 +605,8 @@ describe('an answer lacking the kind of thing asked for', () => {
 
 describe('yes/no questions', () => {
   it('takes no common verb among the senses of the claim for stating it ("give" is a sense of "reach")', async () => {
-    const small = await Library.fromArticles([storyArticle('talks', 'Wire', ['Israel discussed a deal on Gaza, giving nothing away.']), budgetStory()]);
-    expect(small.answer('Did Israel reach a deal with Qatar on Gaza?').answered).toBe(false);
+    const small = await Library.fromArticles([storyArticle('talks', 'Wire', ['Israel drafted a truce on Gaza, giving nothing away.']), budgetStory()]);
+    expect(small.answer('Did Israel reach a truce with Qatar on Gaza?').answered).toBe(false);
   });
 
   it.each([
@@ -611,6 +616,16 @@ describe('yes/no questions', () => {
     'Did Egypt host the Sharm el-Sheikh summit?',
   ])('quotes nothing for a claim the coverage does not state: %s', (question) => {
     expect(library.answer(question).answered).toBe(false);
+  });
+
+  it('quotes a sentence naming a person by the surname alone, saying what the claim says', async () => {
+    const small = await Library.fromArticles([storyArticle('gm', 'Wire', ['Warren said GM may have been "foolish" to cut its prices.']), budgetStory()]);
+    expect(small.answer('Did Alfred Warren call GM foolish?').sentences[0]?.text).toContain('Warren said GM');
+  });
+
+  it('answers where a later quote states the claim with its subject', () => {
+    const answer = library.answer('Is Witkoff due to meet al-Hayya on Wednesday?');
+    expect(answer.sentences.map((s) => s.text).join(' ')).toContain('is expected to meet senior Hamas official');
   });
 
   it.each([

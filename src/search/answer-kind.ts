@@ -103,12 +103,13 @@ export function countAsked(question: string): NumberAsked | null {
 
 /**
  * Words by which a sentence places what it tells in time, however loosely: a figure, a time opener
- * ("during", "after", "following", "pending"...), a time adverb ("ago", "shortly", "immediately"),
- * a recurrence ("at its annual meeting"), a holiday or a unit of time; with `TIME_NAMES`, a month
- * or a day. A sentence with none of them cannot say when.
+ * ("during", "after", "following", "pending"...), a time adverb ("ago", "shortly", "swiftly"), a
+ * recurrence ("at its annual meeting"), a holiday, a unit of time, or its want ("no date has been
+ * set", "no timetable was given"); with `TIME_NAMES`, a month or a day. A sentence with none of
+ * them cannot say when.
  */
 const TIME_WORDS =
-  /\p{N}|\b(?:yesterday|today|tonight|tomorrow|during|until|till|after|before|when|whenever|while|since|once|following|pending|upon|prior|ahead|amid|ago|later|earlier|recently|recent|previously|formerly|soon|shortly|immediately|immediate|eventually|initially|finally|now|currently|lately|afterwards?|meanwhile|overnight|annual|annually|yearly|quarterly|monthly|weekly|daily|year-end|yearend|quarters?|easter|christmas|holidays?|years?|months?|weeks?|days?|hours?|minutes?|decades?|centur(?:y|ies)|millenni(?:um|a)|eras?|epochs?|ages|seasons?|summer|winter|spring|autumn|morning|afternoon|evening|night|noon|midnight|weekend|dynast(?:y|ies)|reign)\b/iu;
+  /\p{N}|\b(?:yesterday|today|tonight|tomorrow|during|until|till|after|before|when|whenever|while|since|once|following|pending|upon|prior|ahead|amid|ago|later|earlier|recently|recent|previously|formerly|soon|shortly|immediately|immediate|swiftly|promptly|quickly|eventually|initially|finally|now|currently|lately|afterwards?|meanwhile|overnight|annual|annually|yearly|quarterly|monthly|weekly|daily|year-end|yearend|quarters?|easter|christmas|holidays?|time|future|next|dates?|dated|timetable|timeline|schedule|scheduled|deadline|years?|months?|weeks?|days?|hours?|minutes?|decades?|centur(?:y|ies)|millenni(?:um|a)|eras?|epochs?|ages|seasons?|summer|winter|spring|autumn|morning|afternoon|evening|night|noon|midnight|weekend|dynast(?:y|ies)|reign)\b/iu;
 /** Months and days, capitalised: "may" and "march" are words of their own. */
 const TIME_NAMES = /\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/u;
 

@@ -26,9 +26,9 @@ import { fold, terms } from './analyzer.ts';
 import type { ArticleIndex, Retrieval } from './article-index.ts';
 import { answerKind, askedPersonNoun, countAsked, countedThing, isPlaceWord, isPluralNoun, mentionsTime, NAME_PARTICLES, ROLE_WORDS, typeWord, writesCount } from './answer-kind.ts';
 import { askedSpeaker, DO_SUPPORT } from './speakers.ts';
-import { claimOf, LIGHT_VERBS } from './claims.ts';
+import { claimOf, LIGHT_VERBS, type Claim } from './claims.ts';
 import { STOPWORDS } from './stopwords.ts';
-import { firstSenseWords, isCommonWord, isCommunicationVerb, isRoleNoun, writesVerbReading } from './wordnet.ts';
+import { firstSenseWords, hasCommunicationSense, isCommonWord, isCommunicationVerb, isRoleNoun, writesVerbReading } from './wordnet.ts';
 import { answerEvidence, judge } from './answerability.ts';
 import { candidateCount, preferDated } from './dateline.ts';
 import { capitalsMarkNames, isNameWord, titledNames, writtenWordsAt, type WrittenWord } from './names.ts';
@@ -285,7 +285,7 @@ export function composeAnswer(text: string, candidates: Candidates, cache: Sente
   const judgesNames = confidence < NAMED_OTHERWISE && candidates.outlet === null;
   const unmentioned = judgesNames ? (unmentionedSubject(subject, question, retrieved) ?? uncountedThing(counted, question, matching[0])) : null;
   if (unmentioned !== null) return unanswered(text, retrieved.map((r) => articleRef(r.article)).slice(0, MAX_RELATED), confidence, `Nothing in the coverage mentions ${unmentioned}.`);
-  if (!best || !judged?.quotes || namesApart || missesPartOfName(text, question, best) || missesSpeaker(question, candidates.namedSpeaker, best, retrieved, text) || placesNothingInTime(question, best, cache) || leavesClaimUnstated(text, question, best)) {
+  if (!best || !judged?.quotes || namesApart || missesPartOfName(text, question, best) || missesSpeaker(question, candidates.namedSpeaker, best, retrieved, text) || placesNothingInTime(question, best, cache) || leavesClaimUnstated(text, question, ranked)) {
     // A reader who named an outlet is told that only it was searched, not that the coverage lacks the topic.
     const searched = candidates.outlet === null ? null : `Nothing from ${candidates.outlet} in the coverage answers this.`;
     return unanswered(text, retrieved.map((r) => articleRef(r.article)).slice(0, MAX_RELATED), confidence, searched);
@@ -308,27 +308,53 @@ export function composeAnswer(text: string, candidates: Candidates, cache: Sente
 }
 
 /**
- * Whether a yes/no question's claim (see `claims.ts`) goes unstated by the best sentence: neither
- * it nor the sentences beside it write the claim's verb or a paraphrase; nor does it write a word
- * of any of the verb's senses or its opposite, which answers "no" ("Did Hamas accept the
- * resolution?" by "Hamas rejects any clause..."), or for a verb of saying, another with the
- * claim's subject held ("Kushner told CBS" for "Did CBS interview Kushner?"); nor does it hold
- * every name and noun of the question, whose relation may then be the claim in other words ("Did
- * Sharm el-Sheikh host a summit?" by "Their previous summit in Sharm el-Sheikh"; "over" and
- * "properly" are no such words). "Did Qatar condemn the strike on Doha?" is not answered by a
- * sentence telling of the strike and not of Qatar condemning it, nor "Did Russia veto the
+ * Whether a yes/no question's claim (see `claims.ts`) goes unstated by the best sentence (see
+ * `statesClaim`) and by the next few, which a reader sees quoted after it: one of those must write
+ * the claim's verb with its subject ("US envoy Steve Witkoff is expected to meet..." for "Is Witkoff
+ * due to meet al-Hayya on Wednesday?"). "Did Qatar condemn the strike on Doha?" is not answered by
+ * a sentence telling of the strike and not of Qatar condemning it, nor "Did Russia veto the
  * resolution?" by Hamas's statement on it.
  */
-function leavesClaimUnstated(text: string, question: Question, best: RankedSentence): boolean {
+function leavesClaimUnstated(text: string, question: Question, ranked: readonly RankedSentence[]): boolean {
   const claim = claimOf(text);
-  if (claim === null) return false;
-  const termOf = (word: string) => wordTermIndex(question, word);
-  const held = (q: number) => best.matched.has(q) || best.neighbourMatched.has(q);
-  const verb = termOf(claim.verb);
-  if (verb < 0 || held(verb) || writesVerbReading(best.sentence.text, claim.lemma, LIGHT_VERBS)) return false;
-  const subject = claim.subject.map(termOf).filter((q) => q >= 0);
-  if (isCommunicationVerb(claim.lemma) && reportsSpeech(best.sentence) && subject.every(held)) return false;
-  return claim.named.map(termOf).some((q) => q >= 0 && q !== verb && !best.matched.has(q));
+  const verb = claim === null ? -1 : wordTermIndex(question, claim.verb);
+  if (claim === null || verb < 0) return false;
+  const termsOf = (names: string[][]) => names.map((name) => name.map((word) => wordTermIndex(question, word)).filter((q) => q >= 0 && q !== verb)).filter((name) => name.length > 0);
+  const relating = { claim, verb, subject: termsOf(claim.subject), named: termsOf(claim.named) };
+  const [best, ...next] = ranked.slice(0, CLAIM_CANDIDATES);
+  const writesWithSubject = (candidate: RankedSentence) => writesClaimVerb(candidate, relating) && relating.subject.every((name) => name.some((q) => candidate.matched.has(q)));
+  return best !== undefined && !statesClaim(best, relating) && !next.some(writesWithSubject);
+}
+
+/** Candidates, from the best, of which one must state a yes/no question's claim. */
+const CLAIM_CANDIDATES = 3;
+
+/** A yes/no question's claim and the question terms of its verb and of its names and nouns (a name's terms together). */
+interface ClaimTerms {
+  claim: Claim;
+  verb: number;
+  subject: number[][];
+  named: number[][];
+}
+
+/**
+ * Whether the best candidate states a claim: it writes the claim's verb (see `writesClaimVerb`);
+ * or, for a verb with a sense of saying ("slam", "blast"), another verb of saying with the claim's subject held, by any word of each name, as
+ * news writes the surname alone ("Kushner told CBS" for "Did CBS interview Kushner?"); or it holds
+ * every name and noun of the question, whose relation may then be the claim in other words ("Did
+ * Sharm el-Sheikh host a summit?" by "Their previous summit in Sharm el-Sheikh"; "over" and
+ * "properly" are no such words).
+ */
+function statesClaim(candidate: RankedSentence, relating: ClaimTerms): boolean {
+  const held = (q: number) => candidate.matched.has(q) || candidate.neighbourMatched.has(q);
+  if (writesClaimVerb(candidate, relating)) return true;
+  if (hasCommunicationSense(relating.claim.lemma) && reportsSpeech(candidate.sentence) && relating.subject.every((name) => name.some(held))) return true;
+  return relating.named.every((name) => name.some((q) => candidate.matched.has(q)));
+}
+
+/** Whether a candidate, or the sentences beside it, write a claim's verb or a paraphrase; or it writes a word of any of the verb's senses or its opposite, which answers "no" ("Did Hamas accept the resolution?" by "Hamas rejects any clause..."). */
+function writesClaimVerb(candidate: RankedSentence, { claim, verb }: ClaimTerms): boolean {
+  return candidate.matched.has(verb) || candidate.neighbourMatched.has(verb) || writesVerbReading(candidate.sentence.text, claim.lemma, LIGHT_VERBS);
 }
 
 /**
@@ -337,12 +363,19 @@ function leavesClaimUnstated(text: string, question: Question, best: RankedSente
  * destroyed?" is not answered by "Discussions also included the army's destruction of the
  * Friendship Hospital", however well it matches. A sentence naming no date may still say when in
  * words ("after the end of the Mexican War", "while a child was in school"), so only one with no
- * time at all is refused.
+ * time at all is refused; and the lead of a dated report tells the news of its day ("Bofors
+ * president Martin Ardbo has resigned, the company said"), which the citation's date places.
  */
 function placesNothingInTime(question: Question, best: RankedSentence, cache: SentenceCache): boolean {
   if ((question.wants !== 'time' && question.wants !== 'year') || namesWantedKind(best, question)) return false;
+  if (best.article.published !== null && best.sentence.paragraph === leadParagraph(best.article)) return false;
   const beside = [cache.previous(best.article, best.sentence), best.sentence, cache.next(best.article, best.sentence)];
   return !beside.some((sentence) => sentence !== undefined && mentionsTime(sentence.text));
+}
+
+/** The index of an article's lead: its first paragraph that is not blank. */
+function leadParagraph(article: Article): number {
+  return article.paragraphs.findIndex((paragraph) => paragraph.trim() !== '');
 }
 
 /**

@@ -31,17 +31,18 @@ const READER = new Set(['i', 'we', 'you']);
 const MAX_SUBJECT_WORDS = 6;
 /** Particles that make a phrasal verb with the verb before them ("bring up", "call off"). */
 const PARTICLES = new Set(['up', 'out', 'off', 'down', 'on', 'in', 'over', 'back', 'away', 'about']);
-/** Words that open a verb's object or complement: a determiner, a pronoun, a preposition or particle. */
-const OBJECT_OPENERS = new Set([...SUBJECT_OPENERS, ...PARTICLES, 'it', 'them', 'him', 'us', 'me', 'to', 'for', 'of', 'with', 'at', 'by', 'from', 'into', 'against', 'after', 'before']);
+/** Words that open a verb's object or complement: a determiner, a pronoun ("say he felt"), a preposition or particle. */
+const OBJECT_OPENERS = new Set([...SUBJECT_OPENERS, ...PARTICLES, 'it', 'them', 'him', 'us', 'me', 'he', 'she', 'they', 'we', 'to', 'for', 'of', 'with', 'at', 'by', 'from', 'into', 'against', 'after', 'before']);
 
-/** The claim of a yes/no question: its verb and the words of its subject, folded as written. */
+/** The claim of a yes/no question: its verb, folded as written, and what it relates. */
 export interface Claim {
   verb: string;
   /** The verb's lemma, with its particle where WordNet holds the two as one verb ("bring_up"). */
   lemma: string;
-  subject: string[];
-  /** The names and nouns of the question besides the verb, folded: what the claim relates ("qatar", "strike", "doha"). */
-  named: string[];
+  /** The names and nouns of its subject, each a name's words or one noun, folded ([["alfred", "warren"]] in "Did Alfred Warren call GM foolish?"). */
+  subject: string[][];
+  /** The names and nouns of the question besides the verb, the same way: what the claim relates ([["qatar"], ["strike"], ["doha"]]). */
+  named: string[][];
 }
 
 /** The claim of a yes/no question ("condemn" by "Qatar" in "Did Qatar condemn the strike?"); null for other questions, or when its verb is light or one of saying. */
@@ -51,20 +52,35 @@ export function claimOf(question: string): Claim | null {
   const words = question.slice(opening[0].length).match(/[\p{L}][\p{L}'’-]*/gu) ?? [];
   // "Should I believe that...?", "Can you tell me...?" ask about the reader, not the coverage.
   if (READER.has(fold(words[0] ?? ''))) return null;
+  // After "be", a participle: "Has Hamas been disarmed?", "Will investors be allowed to trade...?".
+  let afterBe = opening[3] !== undefined;
   for (let at = 1; at < Math.min(words.length, MAX_SUBJECT_WORDS + 1); at += 1) {
     const written = words[at] ?? '';
+    if (BE_FORMS.has(fold(written))) afterBe = true;
     if (!/^\p{Ll}/u.test(written) || inSubject(words, at) || BE_FORMS.has(fold(written))) continue;
     const word = fold(written);
-    const verb = opening[1] !== undefined ? bareVerb(words, at) : participleVerb(word, opening[3] !== undefined);
+    if (LIGHT_VERBS.has(baseForm(word))) return null;
+    const verb = opening[1] !== undefined && !afterBe ? bareVerb(words, at) : participleVerb(word, afterBe);
     if (verb === undefined) continue;
     const next = words[at + 1] ?? '';
     // "bring up the blocking", not "march on Sunday": a particle before a name is a preposition.
     const phrasal = PARTICLES.has(fold(next)) && !/^\p{Lu}/u.test(words[at + 2] ?? '') && isVerbLemma(`${verb}_${fold(next)}`) ? `${verb}_${fold(next)}` : null;
-    const named = words.map(fold).filter((other, i) => i !== at && !STOPWORDS.has(other) && (/^\p{Lu}/u.test(words[i] ?? '') || isNoun(other)));
-    const subject = words.slice(0, at).map(fold).filter((other) => !BE_FORMS.has(other));
-    return LIGHT_VERBS.has(verb) ? null : { verb: word, lemma: phrasal ?? verb, subject, named };
+    if (LIGHT_VERBS.has(verb)) return null;
+    return { verb: word, lemma: phrasal ?? verb, subject: namesAndNouns(words.slice(0, at)), named: [...namesAndNouns(words.slice(0, at)), ...namesAndNouns(words.slice(at + 1))] };
   }
   return null;
+}
+
+/** The names (runs of capitalised words) and nouns among words, folded: news names a person by the surname alone, so a name is held by any of its words. */
+function namesAndNouns(words: readonly string[]): string[][] {
+  const found: string[][] = [];
+  words.forEach((written, i) => {
+    const word = fold(written);
+    if (STOPWORDS.has(word) || BE_FORMS.has(word)) return;
+    if (/^\p{Lu}/u.test(written) && i > 0 && /^\p{Lu}/u.test(words[i - 1] ?? '') && found.length > 0) found.at(-1)?.push(word);
+    else if (/^\p{Lu}/u.test(written) || isNoun(word)) found.push([word]);
+  });
+  return found;
 }
 
 /**

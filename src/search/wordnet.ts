@@ -285,6 +285,15 @@ export function isCommunicationVerb(word: string): boolean {
   return inLexicographerFile('verb.communication', word);
 }
 
+/** Whether any sense of a verb lemma, however rare, is one of communication ("slam": to criticise harshly, its third). */
+export function hasCommunicationSense(lemma: string): boolean {
+  try {
+    return lemmaSenses('verb', lemma, Infinity).some((offset) => Number(lineAfter('data.verb', offset, false)?.line.split(' ')[1]) === LEXICOGRAPHER_FILES['verb.communication'].number);
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Whether a word's first noun sense names a person by a role ("minister", "envoy", "son"); later
  * senses make "mark" and "senior" people too, and a name ("Andrew") is no role. Groups are left
