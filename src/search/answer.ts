@@ -317,8 +317,9 @@ export function composeAnswer(text: string, candidates: Candidates, cache: Sente
  */
 function leavesClaimUnstated(text: string, question: Question, ranked: readonly RankedSentence[]): boolean {
   const claim = claimOf(text);
-  const verb = claim === null ? -1 : wordTermIndex(question, claim.verb);
-  if (claim === null || verb < 0) return false;
+  if (claim === null) return false;
+  const verb = wordTermIndex(question, claim.verb);
+  if (verb < 0) return false;
   const termsOf = (names: string[][]) => names.map((name) => name.map((word) => wordTermIndex(question, word)).filter((q) => q >= 0 && q !== verb)).filter((name) => name.length > 0);
   const relating = { claim, verb, subject: termsOf(claim.subject), named: termsOf(claim.named) };
   const [best, ...next] = ranked.slice(0, CLAIM_CANDIDATES);
@@ -339,11 +340,11 @@ interface ClaimTerms {
 
 /**
  * Whether the best candidate states a claim: it writes the claim's verb (see `writesClaimVerb`);
- * or, for a verb with a sense of saying ("slam", "blast"), another verb of saying with the claim's subject held, by any word of each name, as
- * news writes the surname alone ("Kushner told CBS" for "Did CBS interview Kushner?"); or it holds
- * every name and noun of the question, whose relation may then be the claim in other words ("Did
- * Sharm el-Sheikh host a summit?" by "Their previous summit in Sharm el-Sheikh"; "over" and
- * "properly" are no such words).
+ * or, for a verb with any sense of saying ("blast", "interview"), another verb of saying with the
+ * claim's subject held, by any word of each name, as news writes the surname alone ("Kushner told
+ * CBS" for "Did CBS interview Kushner?"); or it holds every name and noun of the question, whose
+ * relation may then be the claim in other words ("Did Sharm el-Sheikh host a summit?" by "Their
+ * previous summit in Sharm el-Sheikh"; "over" and "properly" are no such words).
  */
 function statesClaim(candidate: RankedSentence, relating: ClaimTerms): boolean {
   const held = (q: number) => candidate.matched.has(q) || candidate.neighbourMatched.has(q);
