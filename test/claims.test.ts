@@ -49,6 +49,9 @@ describe('the claim a yes/no question checks', () => {
     'Did the talks make progress?',
     'Did Hamas say it would disarm?',
     'Did Steve Witkoff say he felt a personal connection with Khalil al-Hayya?',
+    // Verbs of belief and intent: the claim is what is believed or meant.
+    'Does Yeutter think Japan can avoid the sanctions?',
+    'Did Greenland plan a listing in Amsterdam?',
     // After "is", "-ing" or a word the lexicon reads as an adjective is no verb.
     'Is Hamas ready?',
     // Nouns standing together are a noun phrase: this asks about a strike.

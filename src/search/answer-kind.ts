@@ -50,7 +50,7 @@ const MAY_NAME: Record<TaggedKind, RegExp> = {
   person: /\s["“‘'(]?\p{Lu}/u,
   place: /\s["“‘'(]?\p{Lu}/u,
   time: /\p{N}|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|yesterday|today|tonight|tomorrow|centur|decade|millenni|(?:eras?|epochs?|dynast(?:y|ies)|reigns?|ages?)\b)/iu,
-  year: /\p{N}|\byear/iu,
+  year: /\p{N}/u,
   quantity: /\p{N}|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|trillion|dozen|half|quarter|percent|first|second|third|fifth|eighth|ninth|twelfth)/iu,
 };
 
@@ -69,6 +69,8 @@ const COUNT_WORDS = new Set([
  * talks" count no trucks.
  */
 const EVENT_COUNTS = new Set(['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'once', 'twice', 'thrice']);
+/** Words of succession between an ordinal and what it counts ("the third straight success"). */
+const SUCCESSION = new Set(['straight', 'consecutive', 'successive', 'running']);
 /** A number that is a year, not a count ("1987 shares" are the year's; "in 2026"). */
 export const YEAR = /^(?:1[5-9]|20)\d\d$/u;
 
@@ -131,7 +133,9 @@ export function writesCount(sentence: string, counted: string | null): boolean {
   if (thing === 'times') return words.length > 0;
   const one = (word: string) => (thing !== null && (word === thing || inflectedFrom(thing).includes(word)));
   const all = fold(sentence).match(/[\p{L}\p{N}]+/gu) ?? [];
-  return words.some((word) => !EVENT_COUNTS.has(word) || all.some((w, at) => w === word && one(all[at + 1] ?? '')));
+  // "the third straight success", "the second consecutive year": a word of succession may stand between.
+  const counts = (at: number) => one(all[at + 1] ?? '') || (SUCCESSION.has(all[at + 1] ?? '') && one(all[at + 2] ?? ''));
+  return words.some((word) => !EVENT_COUNTS.has(word) || all.some((w, at) => w === word && counts(at)));
 }
 
 /** The figures that are no year, number words, counting words and ordinals of a text, folded. */
@@ -326,8 +330,6 @@ interface Term {
  */
 const YEAR_OR_DECADE = /^(?:1\d{3}|20\d{2})(?:[/-]\d{2})?$|^['’]?\d{1,3}0['’]?s$/u;
 
-/** A year written relative to the report's date: "last year", "this year". */
-const RELATIVE_YEAR = /^(?:last|this|next|previous|past|same) year$/iu;
 /** Words after a number that make it a time: "1 a.m.", "44 BC", "800 CE". */
 const TIME_AFTER_NUMBER = /^(?:a\.?m\.?|p\.?m\.?|bc|bce|ad|ce)$/iu;
 /** Nouns that name a stretch of time with the word before them: "the pre-Columbian era", "the Ming Dynasty". */
@@ -349,15 +351,17 @@ function namedAt(kind: TaggedKind, sentence: readonly Term[], at: number): strin
   if (term === undefined) return null;
   if (KIND_TAGS[kind].some((tag) => term.tags.has(tag))) return term.text;
   if (kind === 'person') return unknownName(term, at, sentence[at + 1]) ? term.text : null;
-  if (kind === 'year') return namedYear(term.text, sentence[at - 1]?.text ?? '');
+  if (kind === 'year') return namedYear(term.text);
   return kind === 'time' ? namedTime(term.text, sentence[at - 1]?.text ?? '', sentence[at + 1]?.text ?? '') : null;
 }
 
-/** A year: one written in figures ("1879", "1987/88"), or relative to the report's date ("last year", "this year's"). */
-function namedYear(word: string, before: string): string | null {
-  if (YEAR_OR_DECADE.test(word) && !word.endsWith('s')) return word;
-  const relative = `${before} ${word.replace(/['’]s$/u, '')}`;
-  return RELATIVE_YEAR.test(relative) ? relative : null;
+/**
+ * A year written in figures ("1879", "1987/88"). One relative to the report's date ("last year")
+ * is a time but names no year: it would outrank "its 1984 agreement" for "What year did Texaco
+ * acquire Getty?".
+ */
+function namedYear(word: string): string | null {
+  return YEAR_OR_DECADE.test(word) && !word.endsWith('s') ? word : null;
 }
 
 /** A time the word's shape gives with its neighbours: a year or decade, a century, an era or age with the word before it, a number with "a.m." or "BC" after it. */

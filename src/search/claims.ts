@@ -20,11 +20,17 @@ const SUBJECT_OPENERS = new Set([...DETERMINERS, 'this', 'that', 'these', 'those
 /** Forms of "be" between a perfect's auxiliary and its participle: "Has Hamas been disarmed?". */
 const BE_FORMS = new Set(['be', 'been', 'being']);
 /**
- * Verbs whose meaning lies in their object ("make progress", "take part", "give up"), and plain
- * verbs of saying, whose claim is what was said ("Did Hamas say it would disarm?"): neither is a
- * claim a sentence must write.
+ * Verbs whose meaning lies in their object ("make progress", "take part", "give up"), plain verbs
+ * of saying, whose claim is what was said ("Did Hamas say it would disarm?"), and verbs of belief
+ * and intent, whose claim is what is believed or meant ("Does Yeutter think Japan can avoid the
+ * sanctions?" is answered by "Yeutter said he doubted Japan could avoid...", "Did Greenland plan a
+ * listing?" by "The firm will be floated..."): none is a claim a sentence must write.
  */
-export const LIGHT_VERBS: ReadonlySet<string> = new Set(['make', 'take', 'get', 'give', 'go', 'come', 'keep', 'put', 'set', 'let', 'become', 'remain', 'seem', 'happen', 'have', 'be', 'do', 'say', 'tell', 'state', 'speak', 'talk', 'mention', 'add', 'note']);
+export const LIGHT_VERBS: ReadonlySet<string> = new Set([
+  'make', 'take', 'get', 'give', 'go', 'come', 'keep', 'put', 'set', 'let', 'become', 'remain', 'seem', 'happen', 'have', 'be', 'do',
+  'say', 'tell', 'state', 'speak', 'talk', 'mention', 'add', 'note',
+  'think', 'believe', 'expect', 'hope', 'want', 'wish', 'plan', 'intend', 'consider', 'feel',
+]);
 /** Subjects that are the reader or the bot, not anyone in the coverage. */
 const READER = new Set(['i', 'we', 'you']);
 /** The furthest a verb may stand from the auxiliary: past a subject of a few words. */
