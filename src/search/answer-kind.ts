@@ -130,12 +130,13 @@ export function mentionsTime(sentence: string): boolean {
 export function writesCount(sentence: string, counted: string | null): boolean {
   const words = countWordsOf(sentence);
   const thing = counted === null ? null : fold(counted);
-  if (thing === 'times') return words.length > 0;
+  if (thing === 'times' || words.some((word) => !EVENT_COUNTS.has(word))) return words.length > 0;
+  // Only ordinals: one counts the thing right after it, read from the sentence's words only then.
   const one = (word: string) => (thing !== null && (word === thing || inflectedFrom(thing).includes(word)));
   const all = fold(sentence).match(/[\p{L}\p{N}]+/gu) ?? [];
   // "the third straight success", "the second consecutive year": a word of succession may stand between.
   const counts = (at: number) => one(all[at + 1] ?? '') || (SUCCESSION.has(all[at + 1] ?? '') && one(all[at + 2] ?? ''));
-  return words.some((word) => !EVENT_COUNTS.has(word) || all.some((w, at) => w === word && counts(at)));
+  return words.some((word) => all.some((w, at) => w === word && counts(at)));
 }
 
 /** The figures that are no year, number words, counting words and ordinals of a text, folded. */

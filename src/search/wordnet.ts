@@ -258,6 +258,11 @@ const LEXICOGRAPHER_FILES = { 'verb.communication': { pos: 'verb', number: 32, s
 const isCommon = (synset: Synset) => synset.words.some((word) => word === word.toLowerCase());
 const inFile = new Map<string, boolean>();
 
+/** The number of the lexicographer file the synset at `offset` is filed in (32 for verbs of communication). */
+function lexicographerFileOf(pos: PartOfSpeech, offset: number): number {
+  return Number(lineAfter(`data.${pos}`, offset, false)?.line.split(' ')[1]);
+}
+
 /** Whether one of a word's first senses (the file's `senses`; a noun's as a common noun) is in a WordNet lexicographer file; false when WordNet does not know the word or its files cannot be read. */
 function inLexicographerFile(name: keyof typeof LEXICOGRAPHER_FILES, word: string): boolean {
   const key = `${name} ${word}`;
@@ -268,7 +273,7 @@ function inLexicographerFile(name: keyof typeof LEXICOGRAPHER_FILES, word: strin
   try {
     found = firstSenses(pos, word)
       .slice(0, senses)
-      .some((offset) => Number(lineAfter(`data.${pos}`, offset, false)?.line.split(' ')[1]) === number && (pos === 'verb' || isCommon(synsetAt(pos, offset))));
+      .some((offset) => lexicographerFileOf(pos, offset) === number && (pos === 'verb' || isCommon(synsetAt(pos, offset))));
   } catch {
     found = false;
   }
@@ -285,10 +290,10 @@ export function isCommunicationVerb(word: string): boolean {
   return inLexicographerFile('verb.communication', word);
 }
 
-/** Whether any sense of a verb lemma, however rare, is one of communication ("slam": to criticise harshly, its third). */
+/** Whether any sense of a verb lemma, however rare, is one of communication ("blast": to criticise hard, not its first). */
 export function hasCommunicationSense(lemma: string): boolean {
   try {
-    return lemmaSenses('verb', lemma, Infinity).some((offset) => Number(lineAfter('data.verb', offset, false)?.line.split(' ')[1]) === LEXICOGRAPHER_FILES['verb.communication'].number);
+    return lemmaSenses('verb', lemma, Infinity).some((offset) => lexicographerFileOf('verb', offset) === LEXICOGRAPHER_FILES['verb.communication'].number);
   } catch {
     return false;
   }
