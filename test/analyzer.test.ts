@@ -79,3 +79,16 @@ describe('short acronyms in capitals', () => {
     expect(terms('IS fighters')).toEqual(terms('fighters'));
   });
 });
+
+describe('contractions', () => {
+  it('drops a contracted auxiliary or pronoun as it drops the word written out, apostrophe or not', () => {
+    for (const question of ["Why didn't Hamas accept the plan?", 'Why didnt Hamas accept the plan?', "Why couldn’t Hamas accept the plan?", "Where'd they say Hamas can't accept the plan?"]) {
+      expect(terms(question, 'query'), question).toEqual(terms('Hamas accept plan', 'query'));
+    }
+    expect(terms("They've met, and they're meeting again: I'm told we'll know", 'query')).toEqual(terms('met meeting told know', 'query'));
+  });
+
+  it('keeps a name whose apostrophe ends like a contraction', () => {
+    expect(terms("Sa'd Hariri")).toEqual(['sad', 'hariri']);
+  });
+});

@@ -3,6 +3,7 @@
  * their terms meet:
  * - case and diacritic folding (NFKD, marks stripped): "Türkiye" = "turkiye", "Erdoğan" = "erdogan";
  * - typographic apostrophes are apostrophes; possessives drop: "Hamas's", "Hamas’", "Hamas'" = hamas;
+ *   contractions of a stopword are stopwords: "didn't", "where'd", "they've" (not "Sa'd");
  * - dotted acronyms close up: "U.S." = "US"; a short acronym written in capitals ("US", "U.S.",
  *   "FM") is also indexed as itself ("US"), beside its folded stem, so a question asking about
  *   the US can leave out "used", which Porter stems to the same "us" (see `acronymOf`);
@@ -32,8 +33,9 @@ import { baseForm, digitsOf } from './word-forms.ts';
  * 5: decades are terms of their own ("1990s" = "1990's", not "1990").
  * 6: short acronyms in capitals are also indexed as themselves ("US").
  * 7: also in a possessive or a hyphenated word ("US's", "US-brokered").
+ * 8: contractions of stopwords are stopwords ("didn't" was the term "didnt", "where'd" "where").
  */
-export const ANALYSIS_VERSION = 7;
+export const ANALYSIS_VERSION = 8;
 
 /** An index term, the folded word it was stemmed from, and where that word sits in the original text. */
 export interface Token {
@@ -114,6 +116,7 @@ function wordTerms(word: string, mode: AnalysisMode): { term: string; word: stri
   const acronym = mode === 'index' ? acronymOf(word) : null;
   if (acronym !== null) return [...normalised(acronym.toLowerCase()), { term: acronym, word: acronym.toLowerCase() }];
   if (/^(?:\p{L}\.){2,}$/u.test(folded)) return normalised(folded.replace(/\./g, ''));
+  if (isContractedStopword(folded)) return [];
   const bare = folded.replace(/'s$/, '').replace(/'$/, '').replace(/'/g, '');
   const parts = bare.split(HYPHENS).filter((part) => part.length > 0);
   if (parts.length === 1) return normalised(bare);
@@ -128,6 +131,15 @@ function wordTerms(word: string, mode: AnalysisMode): { term: string; word: stri
     return letters === null ? [] : [{ term: letters, word: letters.toLowerCase() }];
   });
   return [...found, ...acronyms, ...normalised(parts.join(''))];
+}
+
+/** A contraction's ending after the word it shortens: "where'd", "what'll", "they've", "we're", "I'm". */
+const CONTRACTION = /^([\p{L}]+)'(?:ll|d|ve|re|m)$/u;
+
+/** Whether a folded word contracts a stopword ("where'd", "they've"): a name with such an ending ("Sa'd") stays a name. */
+function isContractedStopword(folded: string): boolean {
+  const stem = CONTRACTION.exec(folded)?.[1];
+  return stem !== undefined && STOPWORDS.has(stem);
 }
 
 /** Letters of a short acronym in capitals, dotted or not ("US", "U.S.", "FM"). */
