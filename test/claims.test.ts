@@ -26,6 +26,12 @@ describe('the claim a yes/no question checks', () => {
     ['Will corporate investors be allowed to trade overseas futures?', 'allowed', [['investors']]],
     // After "willing to", the verb willed.
     ['Is Hamas willing to disarm?', 'disarm', [['hamas']]],
+    // A negated auxiliary asks the same claim, typed with an apostrophe or without.
+    ["Didn't Hamas deny having infrastructure in Lebanon?", 'deny', [['hamas']]],
+    ['Doesnt Hamas reject disarming Gaza?', 'reject', [['hamas']]],
+    ["Won’t Witkoff press for disarmament?", 'press', [['witkoff']]],
+    ["Hasn't Hamas denied pledging to disarm?", 'denied', [['hamas']]],
+    ["Weren't the Palestinians opposed to the trusteeship?", 'opposed', [['palestinians']]],
   ])('%s', (question, verb, subject) => {
     expect(claimOf(question)).toMatchObject({ verb, subject });
   });
