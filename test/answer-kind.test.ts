@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerKind, askedPersonNoun, countedThing, mentionsTime, namesKind, namesPersonAs, typeWord, writesCount } from '../src/search/answer-kind.ts';
+import { answerKind, askedPersonNoun, countedThing, mentionsTime, mentionsYear, namesKind, namesPersonAs, typeWord, writesCount } from '../src/search/answer-kind.ts';
 import { terms } from '../src/search/analyzer.ts';
 
 describe('the kind of answer a question wants', () => {
@@ -147,6 +147,12 @@ describe('a sentence naming the kind asked for', () => {
     ['Large empires thrived during the pre-Columbian era.', true],
     ['The vase dates from the Ming Dynasty.', true],
     ['He died at age 22.', false],
+    // A month the lexicon reads as a noun or a verb, by the day beside it or the preposition before it; not a name.
+    ['On March 18, Israel renewed its aggression on the Gaza Strip.', true],
+    ['The banks agreed on 31 May to extend the lines.', true],
+    ['The talks have stalled since March.', true],
+    ['Theresa May said the talks had stalled.', false],
+    ['March organisers said the talks had stalled.', false],
     // A number that is no century's, as a shifted copy of a text writes it.
     ['One of the oldest pieces is the 91th-century sculpture.', false],
     ['The museum owns the largest collection of sculpture.', false],
@@ -195,5 +201,17 @@ describe('a sentence placing anything in time', () => {
     ['Protesters march through the city to the transition period office.', false],
   ])('%s', (sentence, placed) => {
     expect(mentionsTime(sentence)).toBe(placed);
+  });
+});
+
+describe('a sentence placing anything in a year', () => {
+  it.each([
+    ['The plant opened in 1987.', true],
+    ['The company was founded last year.', true],
+    ['Witkoff’s son Andrew died at age 22 from an opioid overdose.', false],
+    ['The talks resumed on March 18.', false],
+    ['Output rose 2,400 tonnes.', false],
+  ])('%s', (sentence, placed) => {
+    expect(mentionsYear(sentence)).toBe(placed);
   });
 });

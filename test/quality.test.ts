@@ -586,6 +586,24 @@ describe('an answer lacking the kind of thing asked for', () => {
     expect(answer.answered).toBe(false);
   });
 
+  it('quotes for "when" the sentence giving a date whose month the tagger reads as a noun ("On March 18")', async () => {
+    const answer = await ask('When did Israel renew its attacks on Gaza?', [
+      'Hamas noted that the meeting addressed the Israeli forces\' violations of the ceasefire and their renewed attacks on Gaza.',
+      'On March 18, Israel renewed its aggression on the Gaza Strip, killing hundreds of civilians.',
+    ]);
+    expect(answer.sentences[0]?.text).toContain('On March 18');
+  });
+
+  it('quotes for "what year" no sentence whose only figure is no year ("at age 22")', async () => {
+    const answer = await ask("What year did Witkoff's son die?", [
+      'Envoy Steve Witkoff met Khalil al-Hayya in Istanbul.',
+      'Witkoff’s son Andrew died at age 22 from an opioid overdose.',
+      'The two men spoke of their grief.',
+    ]);
+    expect(answer.answered).toBe(false);
+    expect((await ask("What year did Witkoff's son die?", ['Witkoff’s son Andrew died in 2011 at age 22.'])).sentences[0]?.text).toContain('2011');
+  });
+
   it('quotes for "when" a sentence saying when in words, with no date', async () => {
     const answer = await ask("When was Thoreau's essay published?", [
       'The tax collector who arrested him rose to higher office.',

@@ -120,6 +120,14 @@ export function mentionsTime(sentence: string): boolean {
   return TIME_WORDS.test(sentence) || TIME_NAMES.test(sentence);
 }
 
+/** A year in figures, or one the report's date gives ("last year", "this year"). */
+const YEAR_WORDS = /(?<![\p{L}\p{N}])(?:1\d{3}|20\d{2})(?![\p{L}\p{N}])|\b(?:last|this|next|previous|same|that)\s+year\b/iu;
+
+/** Whether a sentence places anything in a year (see `YEAR_WORDS`): one that does not cannot answer "what year", whatever else it counts ("died at age 22"). */
+export function mentionsYear(sentence: string): boolean {
+  return YEAR_WORDS.test(sentence);
+}
+
 /**
  * Whether a sentence writes a count of `counted`, the thing a "how many" question counts (null
  * when it names none): a figure that is no year ("13 dead", "2,400"), a number word or a counting
@@ -335,6 +343,10 @@ const YEAR_OR_DECADE = /^(?:1\d{3}|20\d{2})(?:[/-]\d{2})?$|^['’]?\d{1,3}0['’
 const TIME_AFTER_NUMBER = /^(?:a\.?m\.?|p\.?m\.?|bc|bce|ad|ce)$/iu;
 /** Nouns that name a stretch of time with the word before them: "the pre-Columbian era", "the Ming Dynasty". */
 const TIME_SPANS = /^(?:millenni(?:um|a)|eras?|epochs?|dynast(?:y|ies)|reigns?)$/iu;
+/** Month names as written, in full or abbreviated. */
+const MONTH = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?$/u;
+/** Words before a month that make it the month, not a noun, verb or name ("in May", not "Theresa May"). */
+const MONTH_OPENERS: ReadonlySet<string> = new Set(['in', 'on', 'since', 'by', 'until', 'till', 'from', 'through', 'during', 'before', 'after', 'last', 'next', 'this', 'early', 'mid', 'late']);
 /** "Age" names one only capitalised ("the Gilded Age"): "at age 22" is a person's. */
 const NAMED_AGE = /^Ages?$/u;
 /** A century as written, alone or with its ordinal before a noun: "the 13th century", "13th-century sculpture". */
@@ -365,10 +377,16 @@ function namedYear(word: string): string | null {
   return YEAR_OR_DECADE.test(word) && !word.endsWith('s') ? word : null;
 }
 
-/** A time the word's shape gives with its neighbours: a year or decade, a century, an era or age with the word before it, a number with "a.m." or "BC" after it. */
+/**
+ * A time the word's shape gives with its neighbours: a year or decade, a century, an era or age
+ * with the word before it, a number with "a.m." or "BC" after it, a month with a day beside it or a
+ * time preposition before it ("On March 18", "18 March", "since May": the lexicon reads "March"
+ * as a noun and "May" as a verb).
+ */
 function namedTime(word: string, before: string, after: string): string | null {
   if (YEAR_OR_DECADE.test(word)) return word;
   if (/^\p{N}/u.test(word) && TIME_AFTER_NUMBER.test(after)) return word;
+  if (MONTH.test(word) && (/^\p{N}/u.test(after) || /^\p{N}/u.test(before) || MONTH_OPENERS.has(before.toLowerCase()))) return /^\p{N}/u.test(after) ? `${word} ${after}` : `${before} ${word}`;
   const century = CENTURY.exec(word);
   if (century && CENTURY_ORDINAL.test(century[1] ?? before)) return `${before} ${word}`;
   return (TIME_SPANS.test(word) || NAMED_AGE.test(word)) && before !== '' ? `${before} ${word}` : null;

@@ -24,7 +24,7 @@
 import type { Article } from '../corpus/article.ts';
 import { fold, terms } from './analyzer.ts';
 import type { ArticleIndex, Retrieval } from './article-index.ts';
-import { answerKind, askedPersonNoun, countAsked, countedThing, isPlaceWord, isPluralNoun, mentionsTime, NAME_PARTICLES, ROLE_WORDS, typeWord, writesCount } from './answer-kind.ts';
+import { answerKind, askedPersonNoun, countAsked, countedThing, isPlaceWord, isPluralNoun, mentionsTime, mentionsYear, NAME_PARTICLES, ROLE_WORDS, typeWord, writesCount } from './answer-kind.ts';
 import { askedSpeaker, DO_SUPPORT } from './speakers.ts';
 import { claimOf, LIGHT_VERBS, type Claim } from './claims.ts';
 import { STOPWORDS } from './stopwords.ts';
@@ -360,9 +360,10 @@ function writesClaimVerb(candidate: RankedSentence, { claim, verb }: ClaimTerms)
 
 /**
  * Whether a question asking when (or in what year) meets a best sentence that, like the sentences
- * beside it, places nothing in time (see `mentionsTime`): "When was the Friendship Hospital
- * destroyed?" is not answered by "Discussions also included the army's destruction of the
- * Friendship Hospital", however well it matches. A sentence naming no date may still say when in
+ * beside it, places nothing in time (see `mentionsTime`; for "what year", in no year, see
+ * `mentionsYear`): "When was the Friendship Hospital destroyed?" is not answered by "Discussions
+ * also included the army's destruction of the Friendship Hospital", however well it matches, nor
+ * "What year did Witkoff's son die?" by "Andrew died at age 22". A sentence naming no date may still say when in
  * words ("after the end of the Mexican War", "while a child was in school"), so only one with no
  * time at all is refused; and the lead of a dated report tells the news of its day ("Bofors
  * president Martin Ardbo has resigned, the company said"), which the citation's date places.
@@ -371,7 +372,8 @@ function placesNothingInTime(question: Question, best: RankedSentence, cache: Se
   if ((question.wants !== 'time' && question.wants !== 'year') || namesWantedKind(best, question)) return false;
   if (best.article.published !== null && best.sentence.paragraph === leadParagraph(best.article)) return false;
   const beside = [cache.previous(best.article, best.sentence), best.sentence, cache.next(best.article, best.sentence)];
-  return !beside.some((sentence) => sentence !== undefined && mentionsTime(sentence.text));
+  const places = question.wants === 'year' ? mentionsYear : mentionsTime;
+  return !beside.some((sentence) => sentence !== undefined && places(sentence.text));
 }
 
 /** The index of an article's lead: its first paragraph that is not blank. */
