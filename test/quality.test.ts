@@ -234,6 +234,18 @@ describe('questions about something the coverage never names', () => {
     expect(library.answer('Which Gulf state pressed Hamas to re-engage?').notice).toBeNull();
   });
 
+  it('says so for a full name the question writes elsewhere than its subject, none of whose words the coverage writes', () => {
+    for (const question of ['Who replaced Yahya Sinwar as Hamas leader?', 'who replaced yahya sinwar as hamas leader']) {
+      const answer = library.answer(question);
+      expect(answer.answered, question).toBe(false);
+      expect(answer.notice, question).toBe('Nothing in the coverage mentions Yahya Sinwar.');
+    }
+    // A setting the coverage words otherwise ("breaking fast"), one word of it common, is no name.
+    expect(library.answer('What did the Turkish president say at the Ramadan iftar?').sentences[0]?.text).toContain('Turkiye stands by the people of Gaza');
+    // One word of the name is enough for the coverage to mention it.
+    expect(library.answer('Who did Steve Witkoff meet in Istanbul?').notice).toBeNull();
+  });
+
   it('reads the name from the question itself, past a scene set before it, and whole with its particles and abbreviations', () => {
     expect(library.answer('According to Reuters, who did Witkoff meet in Istanbul?').sentences[0]?.text).toContain('Khalil al-Hayya in Istanbul');
     expect(library.answer('During Ramadan, what did Erdogan say about Gaza?').sentences[0]?.text).toContain('Erdogan said');

@@ -28,7 +28,7 @@ import { answerKind, askedPersonNoun, countAsked, countedThing, isPlaceWord, isP
 import { askedSpeaker, DO_SUPPORT } from './speakers.ts';
 import { claimOf, LIGHT_VERBS, type Claim } from './claims.ts';
 import { STOPWORDS } from './stopwords.ts';
-import { firstSenseWords, hasCommunicationSense, isCommonWord, isCommunicationVerb, isRoleNoun, writesVerbReading } from './wordnet.ts';
+import { firstSenseWords, hasCommunicationSense, isCommonWord, isCommunicationVerb, isRoleNoun, nameReading, writesVerbReading } from './wordnet.ts';
 import { answerEvidence, judge } from './answerability.ts';
 import { candidateCount, preferDated } from './dateline.ts';
 import { capitalsMarkNames, isNameWord, titledNames, writtenWordsAt, type WrittenWord } from './names.ts';
@@ -283,7 +283,7 @@ export function composeAnswer(text: string, candidates: Candidates, cache: Sente
   // Matched well otherwise, a subject the corpus never writes is more likely another name for one it does ("Bibi", "POTUS").
   // Where one outlet alone was searched, its own notice says more.
   const judgesNames = confidence < NAMED_OTHERWISE && candidates.outlet === null;
-  const unmentioned = judgesNames ? (unmentionedSubject(subject, question, retrieved) ?? uncountedThing(counted, question, matching[0])) : null;
+  const unmentioned = judgesNames ? (unmentionedSubject(subject, question, retrieved) ?? unmentionedFullName(text, question) ?? uncountedThing(counted, question, matching[0])) : null;
   if (unmentioned !== null) return unanswered(text, retrieved.map((r) => articleRef(r.article)).slice(0, MAX_RELATED), confidence, `Nothing in the coverage mentions ${unmentioned}.`);
   if (!best || !judged?.quotes || namesApart || missesPartOfName(text, question, best) || missesSpeaker(question, candidates.namedSpeaker, best, retrieved, text) || placesNothingInTime(question, best, cache) || leavesClaimUnstated(text, question, ranked)) {
     // A reader who named an outlet is told that only it was searched, not that the coverage lacks the topic.
@@ -506,6 +506,42 @@ interface AskedSubject {
   written: string;
   /** Whether the question writes it as a possessive ("Erdogan's government"). */
   possessive: boolean;
+}
+
+/**
+ * A name of two words or more the question writes anywhere, as its subject or not ("Who replaced
+ * Yahya Sinwar as Hamas leader?"), no word of which the corpus holds, in any spelling close to
+ * it; else null. A name whose every word is missing is no other name for someone the coverage
+ * names, as "Bibi" may be: news names a person by the surname at least, and a coverage that never
+ * writes any of the name cannot say anything about them. Where the question writes capitals past
+ * its first word, a name's words are capitalised and no common words ("Ramadan iftar" is no name,
+ * and the coverage may call it "breaking fast"); typed in lowercase or in capitals throughout,
+ * they are words WordNet does not know at all ("yahya sinwar", not "ramadan"). Particles may stand
+ * inside ("Mohammed bin Salman"), and a possessive ends the name.
+ */
+function unmentionedFullName(text: string, question: Question): string | null {
+  const capitals = capitalsMarkNames(text) && /\s\S*\p{Lu}/u.test(text);
+  const unknownName = (word: WrittenWord) => {
+    const folded = bareName(word.text);
+    const q = wordTermIndex(question, folded);
+    if (q < 0 || question.terms[q]?.variants.length !== 0 || !/^[\p{L}'’-]+$/u.test(word.text)) return false;
+    const reading = nameReading(folded);
+    return capitals ? /^\p{Lu}/u.test(word.text) && (!reading.known || reading.name !== null) : !reading.known;
+  };
+  const isParticle = (word: WrittenWord) => NAME_PARTICLES.has(bareName(word.text));
+  const runs: WrittenWord[][] = [];
+  let previous: WrittenWord | undefined;
+  for (const word of writtenWordsAt(text)) {
+    const run = runs.at(-1);
+    const end = run?.at(-1);
+    const continues = end !== undefined && end === previous && /^\s+$/u.test(text.slice(end.end, word.start)) && !/['’]s?$/u.test(end.text);
+    if (run && continues && (unknownName(word) || isParticle(word))) run.push(word);
+    else if (unknownName(word)) runs.push([word]);
+    previous = word;
+  }
+  const name = runs.find((run) => run.filter((word) => !isParticle(word)).length >= 2);
+  const last = name?.findLast((word) => !isParticle(word));
+  return name && last ? text.slice(name[0]?.start, last.end).replace(/['’]s?$/u, '') : null;
 }
 
 /** The question's subject (see `unmentionedSubject`); null when it names none. */
