@@ -33,6 +33,7 @@ import { answerEvidence, judge } from './answerability.ts';
 import { candidateCount, preferDated } from './dateline.ts';
 import { capitalsMarkNames, isNameWord, titledNames, writtenWordsAt, type WrittenWord } from './names.ts';
 import { capitalCountry } from './place-names.ts';
+import { currentVersions } from './versions.ts';
 import type { ParagraphTerms } from './passages.ts';
 import { asksAboutPlans } from './plans.ts';
 import { joinCollocations, phraseTerms, prepareQuestion, retrievalTerms, withTimeAdverbs, type AskedTerm, type Question, type QuestionTitle } from './question.ts';
@@ -271,7 +272,8 @@ export function answering(ranked: readonly RankedSentence[]): RankedSentence[] {
 export function composeAnswer(text: string, candidates: Candidates, cache: SentenceCache): Omit<Answer, 'tookMs'> {
   const { question, retrieved, counted } = candidates;
   const subject = askedSubject(text);
-  const matching = aboutSubject(answering(candidates.ranked), retrieved, subject, text, question);
+  const current = currentVersions(answering(candidates.ranked), retrieved.map((r) => r.article));
+  const matching = aboutSubject(current, retrieved, subject, text, question);
   const ranked = counting(matching, text, question, counted);
   const best = ranked[0];
   const evidence = best ? answerEvidence(question, best, ranked, retrieved) : null;
