@@ -44,9 +44,13 @@ export const AnswerSchema = z.object({
   sentences: z.array(CitedSentenceSchema).max(MAX_SENTENCES),
   sources: z.array(SourceSchema),
   related: z.array(ArticleRefSchema).max(MAX_RELATED),
-  /** 0..1, how well the best sentence matches the question. */
+  /**
+   * 0..1, the chance the first quote holds the answer. Unanswered, the chance the best candidate
+   * would have held it: a check may refuse one that matches well ("when" quoted with no time), so
+   * a refusal can carry a high figure.
+   */
   confidence: z.number().min(0).max(1),
-  /** Set when the question itself could not be used (empty, only stopwords, too long), or names the one outlet searched when nothing from it answers. */
+  /** Set when the question itself could not be used (empty, only stopwords, too long), names what the coverage never mentions, or names the one outlet searched when nothing from it answers. */
   notice: z.string().nullable(),
   tookMs: z.number().nonnegative(),
 });
