@@ -44,6 +44,19 @@ describe('versions of one story', () => {
     expect(supersedes(sent('follow-up', '1987-04-13T15:05:50', [LEAD, 'Goodyear shares rose 2-1/4 to 48 in active trading after the announcement.']), original)).toBe(false);
   });
 
+  it('quotes from the earlier version what the later one left out', async () => {
+    const full = sent('full', '1987-04-13T12:52:23', [
+      LEAD,
+      RESULTS(64),
+      BUYERS,
+      'Mercer said Celeron would not be sold separately from the pipeline, which links drilling operations in California with refineries in Texas.',
+      'Reuter',
+    ]);
+    const repeat = sent('repeat', '1987-04-13T13:10:00', [LEAD, RESULTS(64), BUYERS, 'Reuter']);
+    const library = await Library.fromArticles([full, repeat]);
+    expect(library.answer('Will Celeron be sold separately from the pipeline?').sentences[0]?.text).toContain('would not be sold separately from the pipeline');
+  });
+
   it('quotes the later version, not the figure it corrected', async () => {
     const library = await Library.fromArticles([original, corrected]);
     const answer = library.answer('What loss did Goodyear report per share from continuing operations in the year-ago period?');
