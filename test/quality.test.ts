@@ -244,6 +244,10 @@ describe('questions about something the coverage never names', () => {
     expect(library.answer('What did the Turkish president say at the Ramadan iftar?').sentences[0]?.text).toContain('Turkiye stands by the people of Gaza');
     // One word of the name is enough for the coverage to mention it.
     expect(library.answer('Who did Steve Witkoff meet in Istanbul?').notice).toBeNull();
+    // Chat shorthand is no name.
+    for (const question of ['did hamas say smth abt disarming', 'did witkoff meet hayya btw idk', 'did witkoff meet hayya lol idk']) {
+      expect(library.answer(question).notice, question).toBeNull();
+    }
   });
 
   it('reads the name from the question itself, past a scene set before it, and whole with its particles and abbreviations', () => {

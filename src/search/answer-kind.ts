@@ -120,10 +120,15 @@ export function mentionsTime(sentence: string): boolean {
   return TIME_WORDS.test(sentence) || TIME_NAMES.test(sentence);
 }
 
-/** A year in figures, or one the report's date gives ("last year", "this year"). */
-const YEAR_WORDS = /(?<![\p{L}\p{N}])(?:1\d{3}|20\d{2})(?![\p{L}\p{N}])|\b(?:last|this|next|previous|same|that)\s+year\b/iu;
+/** A year in figures (not a time of day, "1300 GMT"), or one the report's date gives ("last year", "this year"). */
+const YEAR_WORDS = /(?<![\p{L}\p{N}])(?:1\d{3}|20\d{2})(?![\p{L}\p{N}]|\s*(?:GMT|UTC|EST|EDT|CET|BST|hrs|hours|local)\b)|\b(?:last|this|next|previous|same|that)\s+year\b/iu;
 
-/** Whether a sentence places anything in a year (see `YEAR_WORDS`): one that does not cannot answer "what year", whatever else it counts ("died at age 22"). */
+/**
+ * Whether a sentence places anything in a year (see `YEAR_WORDS`): one that does not cannot answer
+ * "what year", whatever else it counts ("died at age 22"). A month is no year, even in a dated
+ * report: "Witkoff's son Andrew died at age 22..., while Hayya's son was killed... on September 9"
+ * would read as the year of a death it does not date.
+ */
 export function mentionsYear(sentence: string): boolean {
   return YEAR_WORDS.test(sentence);
 }

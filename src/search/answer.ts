@@ -24,7 +24,7 @@
 import type { Article } from '../corpus/article.ts';
 import { fold, terms } from './analyzer.ts';
 import type { ArticleIndex, Retrieval } from './article-index.ts';
-import { answerKind, askedPersonNoun, countAsked, countedThing, isPlaceWord, isPluralNoun, mentionsTime, mentionsYear, NAME_PARTICLES, ROLE_WORDS, typeWord, writesCount } from './answer-kind.ts';
+import { answerKind, askedPersonNoun, countAsked, countedThing, isInterjection, isPlaceWord, isPluralNoun, mentionsTime, mentionsYear, NAME_PARTICLES, ROLE_WORDS, typeWord, writesCount } from './answer-kind.ts';
 import { askedSpeaker, DO_SUPPORT } from './speakers.ts';
 import { claimOf, LIGHT_VERBS, type Claim } from './claims.ts';
 import { STOPWORDS } from './stopwords.ts';
@@ -526,7 +526,8 @@ function unmentionedFullName(text: string, question: Question): string | null {
   const unknownName = (word: WrittenWord) => {
     const folded = bareName(word.text);
     const q = wordTermIndex(question, folded);
-    if (q < 0 || question.terms[q]?.variants.length !== 0 || !/^[\p{L}'’-]+$/u.test(word.text)) return false;
+    // Chat shorthand is no name ("btw idk", "smth abt"): a name's word writes a vowel and is no interjection.
+    if (q < 0 || question.terms[q]?.variants.length !== 0 || !/^[\p{L}'’-]+$/u.test(word.text) || !/[aeiouy]/u.test(folded) || isInterjection(folded)) return false;
     const reading = nameReading(folded);
     return capitals ? /^\p{Lu}/u.test(word.text) && (!reading.known || reading.name !== null) : !reading.known;
   };
@@ -541,10 +542,13 @@ function unmentionedFullName(text: string, question: Question): string | null {
     else if (unknownName(word)) runs.push([word]);
     previous = word;
   }
-  const name = runs.find((run) => run.filter((word) => !isParticle(word)).length >= 2);
+  const name = runs.find((run) => run.filter((word) => !isParticle(word)).length >= 2 && run.some((word) => bareName(word.text).length >= SHORTEST_NAME_WORD));
   const last = name?.findLast((word) => !isParticle(word));
   return name && last ? text.slice(name[0]?.start, last.end).replace(/['’]s?$/u, '') : null;
 }
+
+/** Letters that at least one word of a full name has: three-letter runs are more often chat ("lol idk") than a name. */
+const SHORTEST_NAME_WORD = 4;
 
 /** The question's subject (see `unmentionedSubject`); null when it names none. */
 function askedSubject(text: string): AskedSubject | null {
