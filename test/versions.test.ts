@@ -41,6 +41,9 @@ describe('versions of one story', () => {
       ]);
     expect(supersedes(rainfall('9', 'NIL'), rainfall('7', '33.0 MILLIMETRES'))).toBe(false);
     expect(supersedes({ ...corrected, published: null }, original)).toBe(false);
+    // A day alone says neither which came first nor how far apart.
+    expect(supersedes({ ...corrected, published: '1987-04-14' }, original)).toBe(false);
+    expect(supersedes(corrected, { ...original, published: '1987-04-13' })).toBe(false);
     expect(supersedes(sent('follow-up', '1987-04-13T15:05:50', [LEAD, 'Goodyear shares rose 2-1/4 to 48 in active trading after the announcement.']), original)).toBe(false);
   });
 
@@ -55,6 +58,14 @@ describe('versions of one story', () => {
     const repeat = sent('repeat', '1987-04-13T13:10:00', [LEAD, RESULTS(64), BUYERS, 'Reuter']);
     const library = await Library.fromArticles([full, repeat]);
     expect(library.answer('Will Celeron be sold separately from the pipeline?').sentences[0]?.text).toContain('would not be sold separately from the pipeline');
+  });
+
+  it('takes a short paragraph whose figure was corrected for the same paragraph', async () => {
+    const short = (id: string, published: string, loss: number) => sent(id, published, [LEAD, `It lost ${loss} cents a share.`, BUYERS, 'Reuter']);
+    const library = await Library.fromArticles([short('first', '1987-04-13T12:52:23', 64), short('second', '1987-04-13T15:05:50', 59)]);
+    const answer = library.answer('How many cents a share did Goodyear lose?');
+    expect(answer.sentences.map((s) => s.text)).toContain('It lost 59 cents a share.');
+    expect(answer.sentences.map((s) => s.text)).not.toContain('It lost 64 cents a share.');
   });
 
   it('quotes the later version, not the figure it corrected', async () => {
