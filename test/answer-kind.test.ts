@@ -211,6 +211,8 @@ describe('a sentence placing anything in a year', () => {
     ['Witkoff’s son Andrew died at age 22 from an opioid overdose.', false],
     ['Output rose 2,400 tonnes.', false],
     ['Sterling settled at 1.6050 dlrs at about 1300 GMT.', false],
+    ['About 2000 people marched, and shares fetched $1200 each by 1600 ET.', false],
+    ['Output rose 1500 tonnes in 1986.', true],
     // A month is no year, even where the report's date would give one: it may date another event of the sentence.
     ['The talks resumed on March 18.', false],
   ])('%s', (sentence, placed) => {

@@ -265,6 +265,12 @@ describe('questions about something the coverage never names', () => {
     expect(library.answer('Did New York developer Witkoff meet Hayya?').notice).toBeNull();
   });
 
+  it('reads the subject of a question opened by a negated auxiliary', () => {
+    for (const question of ["Didn't Iran send a delegation to the Istanbul talks?", 'Didnt Iran send a delegation to the Istanbul talks?']) {
+      expect(library.answer(question).notice, question).toBe('Nothing in the coverage mentions Iran.');
+    }
+  });
+
   it('reads the names of a question typed in lowercase', () => {
     expect(library.answer('did iran send a delegation to the istanbul talks').notice).toBe('Nothing in the coverage mentions Iran.');
     expect(library.answer('what did mahmoud abbas say about the istanbul talks?').notice).toBe('Nothing in the coverage mentions Mahmoud Abbas.');

@@ -120,8 +120,12 @@ export function mentionsTime(sentence: string): boolean {
   return TIME_WORDS.test(sentence) || TIME_NAMES.test(sentence);
 }
 
-/** A year in figures (not a time of day, "1300 GMT"), or one the report's date gives ("last year", "this year"). */
-const YEAR_WORDS = /(?<![\p{L}\p{N}])(?:1\d{3}|20\d{2})(?![\p{L}\p{N}]|\s*(?:GMT|UTC|EST|EDT|CET|BST|hrs|hours|local)\b)|\b(?:last|this|next|previous|same|that)\s+year\b/iu;
+/**
+ * A year in figures, not a price ("$1200"), a rough count ("about 2000 people") or a time of day
+ * ("1300 GMT"); or a year the report's date gives ("last year", "this year").
+ */
+const YEAR_WORDS =
+  /(?<![$€£¥\p{L}\p{N}])(?<!\b(?:about|some|nearly|around|almost|over|than|roughly|approximately)\s+)(?:1\d{3}|20\d{2})(?![\p{L}\p{N}]|\s*(?:GMT|UTC|EST|EDT|CET|BST|ET|PT|CT|hrs|hours|local)\b)|\b(?:last|this|next|previous|same|that)\s+year\b/iu;
 
 /**
  * Whether a sentence places anything in a year (see `YEAR_WORDS`): one that does not cannot answer
@@ -391,10 +395,17 @@ function namedYear(word: string): string | null {
 function namedTime(word: string, before: string, after: string): string | null {
   if (YEAR_OR_DECADE.test(word)) return word;
   if (/^\p{N}/u.test(word) && TIME_AFTER_NUMBER.test(after)) return word;
-  if (MONTH.test(word) && (/^\p{N}/u.test(after) || /^\p{N}/u.test(before) || MONTH_OPENERS.has(before.toLowerCase()))) return /^\p{N}/u.test(after) ? `${word} ${after}` : `${before} ${word}`;
+  if (MONTH.test(word)) return namedMonth(word, before, after);
   const century = CENTURY.exec(word);
   if (century && CENTURY_ORDINAL.test(century[1] ?? before)) return `${before} ${word}`;
   return (TIME_SPANS.test(word) || NAMED_AGE.test(word)) && before !== '' ? `${before} ${word}` : null;
+}
+
+/** A month with its day ("March 18", "18 March") or after a time preposition ("since May"), or null: alone, the lexicon's "March" and "May" are a noun and a verb. */
+function namedMonth(month: string, before: string, after: string): string | null {
+  const isDay = (word: string) => /^\p{N}/u.test(word);
+  if (isDay(after)) return `${month} ${after}`;
+  return isDay(before) || MONTH_OPENERS.has(before.toLowerCase()) ? `${before} ${month}` : null;
 }
 
 /** Tags of capitalised words that are not names of people or organisations. */

@@ -515,21 +515,21 @@ interface AskedSubject {
  * Yahya Sinwar as Hamas leader?"), no word of which the corpus holds, in any spelling close to
  * it; else null. A name whose every word is missing is no other name for someone the coverage
  * names, as "Bibi" may be: news names a person by the surname at least, and a coverage that never
- * writes any of the name cannot say anything about them. Where the question writes capitals past
- * its first word, a name's words are capitalised and no common words ("Ramadan iftar" is no name,
- * and the coverage may call it "breaking fast"); typed in lowercase or in capitals throughout,
- * they are words WordNet does not know at all ("yahya sinwar", not "ramadan"). Particles may stand
- * inside ("Mohammed bin Salman"), and a possessive ends the name.
+ * writes any of the name cannot say anything about them. A name's words are capitalised (a
+ * question typed in lowercase or in capitals throughout has its names capitalised before, see
+ * `truecase.ts`) and no common words: "Ramadan iftar" is no name, and the coverage may call it
+ * "breaking fast". Particles may stand inside ("Mohammed bin Salman"), and a possessive ends the
+ * name.
  */
 function unmentionedFullName(text: string, question: Question): string | null {
-  const capitals = capitalsMarkNames(text) && /\s\S*\p{Lu}/u.test(text);
-  const unknownName = (word: WrittenWord) => {
+  if (!capitalsMarkNames(text)) return null;
+  const isUnknownName = (word: WrittenWord) => {
     const folded = bareName(word.text);
     const q = wordTermIndex(question, folded);
     // Chat shorthand is no name ("btw idk", "smth abt"): a name's word writes a vowel and is no interjection.
-    if (q < 0 || question.terms[q]?.variants.length !== 0 || !/^[\p{L}'’-]+$/u.test(word.text) || !/[aeiouy]/u.test(folded) || isInterjection(folded)) return false;
+    if (q < 0 || question.terms[q]?.variants.length !== 0 || !/^\p{Lu}[\p{L}'’-]*$/u.test(word.text) || !/[aeiouy]/u.test(folded) || isInterjection(folded)) return false;
     const reading = nameReading(folded);
-    return capitals ? /^\p{Lu}/u.test(word.text) && (!reading.known || reading.name !== null) : !reading.known;
+    return !reading.known || reading.name !== null;
   };
   const isParticle = (word: WrittenWord) => NAME_PARTICLES.has(bareName(word.text));
   const runs: WrittenWord[][] = [];
@@ -537,15 +537,19 @@ function unmentionedFullName(text: string, question: Question): string | null {
   for (const word of writtenWordsAt(text)) {
     const run = runs.at(-1);
     const end = run?.at(-1);
-    const continues = end !== undefined && end === previous && /^\s+$/u.test(text.slice(end.end, word.start)) && !/['’]s?$/u.test(end.text);
-    if (run && continues && (unknownName(word) || isParticle(word))) run.push(word);
-    else if (unknownName(word)) runs.push([word]);
+    const continues = end !== undefined && end === previous && /^\s+$/u.test(text.slice(end.end, word.start)) && !POSSESSIVE.test(end.text);
+    const unknown = isUnknownName(word);
+    if (run && continues && (unknown || isParticle(word))) run.push(word);
+    else if (unknown) runs.push([word]);
     previous = word;
   }
   const name = runs.find((run) => run.filter((word) => !isParticle(word)).length >= 2 && run.some((word) => bareName(word.text).length >= SHORTEST_NAME_WORD));
   const last = name?.findLast((word) => !isParticle(word));
-  return name && last ? text.slice(name[0]?.start, last.end).replace(/['’]s?$/u, '') : null;
+  return name && last ? text.slice(name[0]?.start, last.end).replace(POSSESSIVE, '') : null;
 }
+
+/** A possessive ending: "Hamas's", "Houthis’". */
+const POSSESSIVE = /['’]s?$/u;
 
 /** Letters that at least one word of a full name has: three-letter runs are more often chat ("lol idk") than a name. */
 const SHORTEST_NAME_WORD = 4;
@@ -573,12 +577,12 @@ function askedSubject(text: string): AskedSubject | null {
   while (end < words.length && inName(end)) end += 1;
   const next = words[end];
   // A name before a noun qualifies it ("the Hamas delegation", "Turkish officials"); one before its verb is the subject ("did Iran send"), though the verb may be a noun too ("did Hezbollah say") when no article stands before the name.
-  const beforeNoun = joined(words[end - 1], next) && !/['’]s?$/u.test(words[end - 1]?.text ?? '') && /^\p{Ll}/u.test(next?.text ?? '') && firstSenseWords(bare(next), 'noun').length > 0;
+  const beforeNoun = joined(words[end - 1], next) && !POSSESSIVE.test(words[end - 1]?.text ?? '') && /^\p{Ll}/u.test(next?.text ?? '') && firstSenseWords(bare(next), 'noun').length > 0;
   if (beforeNoun && (slot[1] !== undefined || firstSenseWords(bare(next), 'verb').length === 0)) return null;
   const name = words.slice(0, end).filter((word) => word.text !== 'of' && !NAME_PARTICLES.has(bare(word)) && !isRoleNoun(bare(word)) && firstSenseWords(bare(word), 'adj').length === 0);
   if (name.length === 0) return null;
   const written = text.slice(words[0]?.start, words[end - 1]?.end);
-  return { name: name.map((word) => word.text), written: written.replace(/['’]s?$/u, ''), possessive: /['’]s?$/u.test(written) };
+  return { name: name.map((word) => word.text), written: written.replace(POSSESSIVE, ''), possessive: POSSESSIVE.test(written) };
 }
 
 /**
@@ -622,7 +626,7 @@ function uncountedThing(counted: string | null, question: Question, best: Ranked
 
 /** A name's word folded, without its possessive ("Houthis’" → "houthis"). */
 function bareName(word: string): string {
-  return fold(word).replace(/['’]s?$/u, '');
+  return fold(word).replace(POSSESSIVE, '');
 }
 
 /** Whether the corpus mentions a name, by any of its words as written; a word that is no question term (a stopword, the outlet searched) counts as mentioned, as it cannot be judged. */

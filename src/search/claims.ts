@@ -7,6 +7,7 @@
 import { fold } from './analyzer.ts';
 import { baseForm } from './word-forms.ts';
 import { DETERMINERS, lexiconTags } from './answer-kind.ts';
+import { affirmed } from './question.ts';
 import { STOPWORDS } from './stopwords.ts';
 import { firstSenseWords, inflectedFrom, isVerbLemma } from './wordnet.ts';
 
@@ -15,17 +16,6 @@ import { firstSenseWords, inflectedFrom, isVerbLemma } from './wordnet.ts';
  * "have" or "be" before a participle ("Has Hamas accepted...", "Was the hospital destroyed...").
  */
 const YES_NO = /^\s*(?:(did|does|do|will|would|can|could|should)|(has|have|had)|(is|are|was|were))\s+/iu;
-/** A negated auxiliary opening a question ("Didn't", "Won't", "Isnt"): it asks the same claim as the auxiliary. */
-const NEGATED_OPENING = /^(\s*)(isn|aren|wasn|weren|don|doesn|didn|haven|hasn|hadn|won|wouldn|can|couldn|shouldn)['’]?t(?=\s)/iu;
-
-/** A question opened by a negated auxiliary, opened by the auxiliary instead: "Didn't Hamas deny...?" → "did Hamas deny...?". */
-function unnegated(question: string): string {
-  return question.replace(NEGATED_OPENING, (_, space: string, auxiliary: string) => {
-    const lower = auxiliary.toLowerCase();
-    return space + (lower === 'won' ? 'will' : lower === 'can' ? 'can' : lower.slice(0, -1));
-  });
-}
-
 /** Words after which the next word is a noun of the subject ("the plan", "this plan"), though it may be a verb too. */
 const SUBJECT_OPENERS = new Set([...DETERMINERS, 'this', 'that', 'these', 'those', 'any', 'some', 'every', 'each']);
 /** Forms of "be" between a perfect's auxiliary and its participle: "Has Hamas been disarmed?". */
@@ -64,7 +54,7 @@ export interface Claim {
 
 /** The claim of a yes/no question ("condemn" by "Qatar" in "Did Qatar condemn the strike?"); null for other questions, or when its verb is light or one of saying. */
 export function claimOf(written: string): Claim | null {
-  const question = unnegated(written);
+  const question = affirmed(written);
   const opening = YES_NO.exec(question);
   if (!opening) return null;
   const words = question.slice(opening[0].length).match(/[\p{L}][\p{L}'’-]*/gu) ?? [];

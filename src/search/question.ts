@@ -61,6 +61,22 @@ export function withApostrophes(text: string): string {
   return text.replace(UNMARKED_CONTRACTION, "$1's");
 }
 
+/** Negated auxiliaries that may open a question, and the auxiliary each negates. */
+const NEGATED_AUXILIARIES: Readonly<Record<string, string>> = {
+  isn: 'is', aren: 'are', wasn: 'was', weren: 'were', don: 'do', doesn: 'does', didn: 'did', haven: 'have', hasn: 'has', hadn: 'had',
+  won: 'will', wouldn: 'would', can: 'can', couldn: 'could', shouldn: 'should',
+};
+/** A negated auxiliary opening a question, with or without its apostrophe: "Didn't", "Won’t", "Isnt". */
+const NEGATED_OPENING = new RegExp(`^(\\s*)(${Object.keys(NEGATED_AUXILIARIES).join('|')})['’]?t(?=\\s)`, 'iu');
+
+/**
+ * The question opened by the auxiliary a negated one negates ("Didn't Hamas deny...?" → "did
+ * Hamas deny...?"): it asks the same claim, and its subject stands in the same place.
+ */
+export function affirmed(text: string): string {
+  return text.replace(NEGATED_OPENING, (_, space: string, negated: string) => space + (NEGATED_AUXILIARIES[negated.toLowerCase()] ?? negated));
+}
+
 /**
  * A question's terms, or why it cannot be used (in words for the reader). An overlong text is
  * refused before it is analysed, so 10,000 pasted characters cost nothing.

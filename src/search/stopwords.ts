@@ -23,7 +23,7 @@ export const STOPWORDS: ReadonlySet<string> = new Set([
   'might', 'must', 'get', 'got', 'going', 'gonna',
   // negated auxiliaries, their apostrophe dropped as analysis does and as chat leaves it out ("didnt")
   'isnt', 'arent', 'wasnt', 'werent', 'dont', 'doesnt', 'didnt', 'havent', 'hasnt', 'hadnt', 'wont',
-  'wouldnt', 'cant', 'couldnt', 'shouldnt', 'mustnt', 'neednt', 'aint',
+  'wouldnt', 'cant', 'couldnt', 'shouldnt', 'mustnt', 'neednt', 'mightnt', 'shant', 'aint',
   // pronouns and determiners
   'i', 'me', 'my', 'mine', 'we', 'our', 'ours', 'you', 'your', 'yours', 'he', 'him', 'his', 'she',
   'her', 'hers', 'it', 'its', 'they', 'them', 'their', 'theirs', 'this', 'that', 'these', 'those',
