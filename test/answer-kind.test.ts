@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerKind, askedPersonNoun, countedThing, mentionsTime, mentionsYear, namesKind, namesPersonAs, typeWord, writesCount } from '../src/search/answer-kind.ts';
+import { answerKind, askedPersonNoun, countAsked, countedThing, mentionsTime, mentionsYear, namesKind, namesPersonAs, typeWord, writesCount } from '../src/search/answer-kind.ts';
 import { terms } from '../src/search/analyzer.ts';
 
 describe('the kind of answer a question wants', () => {
@@ -54,6 +54,20 @@ describe('the word saying what sort of thing a question asks for', () => {
     ['What happened in the name of security?', null],
   ])('%s', (question, word) => {
     expect(typeWord(question)).toBe(word);
+  });
+});
+
+describe('a question asking a sum', () => {
+  it.each([
+    ['How much did Facebook pay to buy WhatsApp?', 'amount'],
+    ["How much does Microsoft's Xbox One X cost?", 'amount'],
+    ['How much money did the campaign raise?', 'amount'],
+    // A degree, which words answer.
+    ['How much of a setback was the vote?', null],
+    ['How much did the vote hurt Labour?', null],
+    ['How much support does the plan have?', null],
+  ])('%s', (question, asked) => {
+    expect(countAsked(question)).toBe(asked);
   });
 });
 

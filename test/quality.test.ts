@@ -576,6 +576,14 @@ describe('an answer lacking the kind of thing asked for', () => {
     expect(answer.sentences[0]?.text).toBe('Her Oscar gown was sewn with six thousand pearls.');
   });
 
+  it('quotes for "how much" with a verb of paying a sentence writing the sum', async () => {
+    const answer = await ask('How much did Facebook pay to buy WhatsApp?', [
+      'Facebook chief Mark Zuckerberg knows how to seal the deal when Facebook wants to buy a rival like WhatsApp.',
+      'The social network agreed to pay $19 billion for the messaging service.',
+    ]);
+    expect(answer.sentences[0]?.text).toContain('$19 billion');
+  });
+
   it('quotes neither the premise nor a figure about something else that only names the place', async () => {
     const answer = await ask('How many homes were flooded in Ashby after the storm?', [
       'Homes in Ashby were flooded after the storm, the council said.',

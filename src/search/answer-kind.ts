@@ -12,7 +12,8 @@
 import { createRequire } from 'node:module';
 import { fold, terms } from './analyzer.ts';
 import { STOPWORDS } from './stopwords.ts';
-import { firstSenseWords, inflectedFrom, isRoleNoun, nameReading } from './wordnet.ts';
+import { firstSenseWords, inflectedFrom, isPossessionNoun, isPossessionVerb, isRoleNoun, nameReading } from './wordnet.ts';
+import { baseForm } from './word-forms.ts';
 
 type Tagger = typeof import('compromise/two').default;
 let loadedTagger: Tagger | undefined;
@@ -79,8 +80,9 @@ export const YEAR = /^(?:1[5-9]|20)\d\d$/u;
  * amount's noun after "what/which", a copula, an article and one word qualifying it, ending its
  * phrase ("What was the vote count?", "What percentage of..."; not "the price support mechanism",
  * "Price Waterhouse"). Over SQuAD's dev questions, every sentence answering these forms writes a
- * number. "How much", "how big", "how high" or "how far" ask a degree as often in news ("How much
- * of a setback was the vote?", "How far along is the plan?"), and "how long" (83%: "until after
+ * number. "How much" (unless it asks a sum, see `asksPrice`), "how big", "how high" or "how far"
+ * ask a degree as often in news ("How much of a setback was the vote?", "How far along is the
+ * plan?"), and "how long" (83%: "until after
  * the war"), "how often" ("biennial"), "what rate" ("rapidly") and "what size" ("small") are
  * answered in words too often; none is asked here.
  */
@@ -100,7 +102,25 @@ export type NumberAsked = 'count' | 'amount' | 'age';
 export function countAsked(question: string): NumberAsked | null {
   const asked = COUNT_QUESTION.exec(question)?.[1]?.toLowerCase();
   if (asked === 'old') return 'age';
-  return asked === 'many' ? 'count' : asksAmount(question) ? 'amount' : null;
+  return asked === 'many' ? 'count' : asksAmount(question) || asksPrice(question) ? 'amount' : null;
+}
+
+/** "How much" and what follows it, unless it asks a degree ("How much of a setback..."). */
+const HOW_MUCH = /\bhow\s+much\b(?!\s+of\b)(.*)$/isu;
+
+/**
+ * Whether a "how much" question asks a sum: the noun after it is one ("How much money..."), or,
+ * with no noun there, a later word is one ("How much does the Xbox cost?") or a verb of buying,
+ * selling, paying or owning ("How much did Facebook pay to buy WhatsApp?"). "How much" alone asks
+ * a degree as often ("How much did the vote hurt Labour?", "How much support does the plan
+ * have?"), which words answer.
+ */
+function asksPrice(question: string): boolean {
+  const words = (HOW_MUCH.exec(question)?.[1]?.match(/\p{L}+/gu) ?? []).map((word) => baseForm(fold(word)));
+  const [next] = words;
+  if (next === undefined) return false;
+  if (!STOPWORDS.has(next)) return isPossessionNoun(next);
+  return words.some((word) => !STOPWORDS.has(word) && (isPossessionNoun(word) || isPossessionVerb(word)));
 }
 
 /**

@@ -253,7 +253,12 @@ export function firstSenseWords(lemma: string, pos: PartOfSpeech | null = null):
 }
 
 /** WordNet's lexicographer files asked about: verbs of telling, asking, promising, warning; nouns naming people by what they are or do. */
-const LEXICOGRAPHER_FILES = { 'verb.communication': { pos: 'verb', number: 32, senses: SENSES }, 'noun.person': { pos: 'noun', number: 18, senses: 1 } } as const;
+const LEXICOGRAPHER_FILES = {
+  'verb.communication': { pos: 'verb', number: 32, senses: SENSES },
+  'verb.possession': { pos: 'verb', number: 40, senses: SENSES },
+  'noun.possession': { pos: 'noun', number: 21, senses: 1 },
+  'noun.person': { pos: 'noun', number: 18, senses: 1 },
+} as const;
 /** A synset of common nouns: one of its words is lowercase, where a proper noun's ("Andrew", "Marks") are all capitalised. */
 const isCommon = (synset: Synset) => synset.words.some((word) => word === word.toLowerCase());
 const inFile = new Map<string, boolean>();
@@ -288,6 +293,16 @@ function inLexicographerFile(name: keyof typeof LEXICOGRAPHER_FILES, word: strin
  */
 export function isCommunicationVerb(word: string): boolean {
   return inLexicographerFile('verb.communication', word);
+}
+
+/** Whether one of a verb's first senses is one of buying, selling, paying or owning ("pay", "sell", "earn"). */
+export function isPossessionVerb(word: string): boolean {
+  return inLexicographerFile('verb.possession', word);
+}
+
+/** Whether a noun's first sense is a sum or a possession ("cost", "price", "money"). */
+export function isPossessionNoun(word: string): boolean {
+  return inLexicographerFile('noun.possession', word);
 }
 
 /** Whether any sense of a verb lemma, however rare, is one of communication ("blast": to criticise hard, not its first). */
