@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerKind, askedPersonNoun, countAsked, countedThing, mentionsTime, mentionsYear, namesKind, namesPersonAs, typeWord, writesCount } from '../src/search/answer-kind.ts';
+import { answerKind, askedPersonNoun, asksDay, countAsked, countedThing, mentionsDay, mentionsTime, mentionsYear, namesKind, namesPersonAs, typeWord, writesCount } from '../src/search/answer-kind.ts';
 import { terms } from '../src/search/analyzer.ts';
 
 describe('the kind of answer a question wants', () => {
@@ -215,6 +215,24 @@ describe('a sentence placing anything in time', () => {
     ['Protesters march through the city to the transition period office.', false],
   ])('%s', (sentence, placed) => {
     expect(mentionsTime(sentence)).toBe(placed);
+  });
+});
+
+describe('a question asking a date, and a sentence naming a day', () => {
+  it('reads "what date" and "which day" as asking a day, "when" not', () => {
+    expect(asksDay('What date did the security council vote?')).toBe(true);
+    expect(asksDay('On which day did Fidan meet Hayya?')).toBe(true);
+    expect(asksDay('When did the security council vote?')).toBe(false);
+  });
+
+  it.each([
+    ['Fidan met Hayya on Saturday.', true],
+    ['The council voted on November 17.', true],
+    ['The vote came yesterday.', true],
+    ['Hamas swiftly condemned the vote.', false],
+    ['The vote came after months of talks.', false],
+  ])('%s', (sentence, named) => {
+    expect(mentionsDay(sentence)).toBe(named);
   });
 });
 

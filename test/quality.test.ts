@@ -634,6 +634,13 @@ describe('an answer lacking the kind of thing asked for', () => {
     expect((await ask("What year did Witkoff's son die?", ['Witkoff’s son Andrew died in 2011 at age 22.'])).sentences[0]?.text).toContain('2011');
   });
 
+  it('quotes for "what date" no sentence that, like those beside it, names no day', async () => {
+    // Not the story's lead, which its date places.
+    const sentences = ['Envoys will meet in Istanbul, officials said.', 'The talks follow the Security Council’s approval of the roadmap for Gaza.', 'Hamas swiftly condemned the vote.'];
+    expect((await ask('What date did the Security Council approve the roadmap?', sentences)).answered).toBe(false);
+    expect((await ask('When did the Security Council approve the roadmap?', sentences)).answered).toBe(true);
+  });
+
   it('quotes for "when" a sentence saying when in words, with no date', async () => {
     const answer = await ask("When was Thoreau's essay published?", [
       'The tax collector who arrested him rose to higher office.',

@@ -140,6 +140,21 @@ export function mentionsTime(sentence: string): boolean {
   return TIME_WORDS.test(sentence) || TIME_NAMES.test(sentence);
 }
 
+/** A day as news writes it: a figure (a date, "the 19th"), a day relative to the report's, or a holiday; with `TIME_NAMES`, a month or a weekday. */
+const DAY_WORDS = /\p{N}|\b(?:yesterday|today|tonight|tomorrow|easter|christmas|ramadan|eid|thanksgiving|hanukkah|passover|diwali)\b/iu;
+/** A question asking a day or a date: "What date did the council vote?", "On which day...". */
+const DAY_QUESTION = /\b(?:what|which)\s+(?:date|day)\b/iu;
+
+/** Whether a question asks a day or a date (see `DAY_QUESTION`), which "soon", "swiftly" or "after the talks" does not give. */
+export function asksDay(question: string): boolean {
+  return DAY_QUESTION.test(question);
+}
+
+/** Whether a sentence names a day (see `DAY_WORDS`): one that does not cannot answer "what date". */
+export function mentionsDay(sentence: string): boolean {
+  return DAY_WORDS.test(sentence) || TIME_NAMES.test(sentence);
+}
+
 /**
  * A year in figures, not a price ("$1200"), a rough count ("about 2000 people") or a time of day
  * ("1300 GMT"); or a year the report's date gives ("last year", "this year").

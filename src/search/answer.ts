@@ -24,7 +24,7 @@
 import type { Article } from '../corpus/article.ts';
 import { fold, terms } from './analyzer.ts';
 import type { ArticleIndex, Retrieval } from './article-index.ts';
-import { answerKind, askedPersonNoun, countAsked, countedThing, isInterjection, isPlaceWord, isPluralNoun, mentionsTime, mentionsYear, NAME_PARTICLES, ROLE_WORDS, typeWord, writesCount } from './answer-kind.ts';
+import { answerKind, askedPersonNoun, asksDay, countAsked, countedThing, isInterjection, isPlaceWord, isPluralNoun, mentionsDay, mentionsTime, mentionsYear, NAME_PARTICLES, ROLE_WORDS, typeWord, writesCount } from './answer-kind.ts';
 import { askedSpeaker, DO_SUPPORT } from './speakers.ts';
 import { claimOf, LIGHT_VERBS, type Claim } from './claims.ts';
 import { STOPWORDS } from './stopwords.ts';
@@ -287,7 +287,7 @@ export function composeAnswer(text: string, candidates: Candidates, cache: Sente
   const judgesNames = confidence < NAMED_OTHERWISE && candidates.outlet === null;
   const unmentioned = judgesNames ? (unmentionedSubject(subject, question, retrieved) ?? unmentionedFullName(text, question) ?? uncountedThing(counted, question, matching[0])) : null;
   if (unmentioned !== null) return unanswered(text, retrieved.map((r) => articleRef(r.article)).slice(0, MAX_RELATED), confidence, `Nothing in the coverage mentions ${unmentioned}.`);
-  if (!best || !judged?.quotes || namesApart || missesPartOfName(text, question, best) || missesSpeaker(question, candidates.namedSpeaker, best, retrieved, text) || placesNothingInTime(question, best, cache) || leavesClaimUnstated(text, question, ranked)) {
+  if (!best || !judged?.quotes || namesApart || missesPartOfName(text, question, best) || missesSpeaker(question, candidates.namedSpeaker, best, retrieved, text) || placesNothingInTime(text, question, best, cache) || leavesClaimUnstated(text, question, ranked)) {
     // A reader who named an outlet is told that only it was searched, not that the coverage lacks the topic.
     const searched = candidates.outlet === null ? null : `Nothing from ${candidates.outlet} in the coverage answers this.`;
     return unanswered(text, retrieved.map((r) => articleRef(r.article)).slice(0, MAX_RELATED), confidence, searched);
@@ -361,20 +361,22 @@ function writesClaimVerb(candidate: RankedSentence, { claim, verb }: ClaimTerms)
 }
 
 /**
- * Whether a question asking when (or in what year) meets a best sentence that, like the sentences
- * beside it, places nothing in time (see `mentionsTime`; for "what year", in no year, see
- * `mentionsYear`): "When was the Friendship Hospital destroyed?" is not answered by "Discussions
- * also included the army's destruction of the Friendship Hospital", however well it matches, nor
- * "What year did Witkoff's son die?" by "Andrew died at age 22". A sentence naming no date may still say when in
- * words ("after the end of the Mexican War", "while a child was in school"), so only one with no
- * time at all is refused; and the lead of a dated report tells the news of its day ("Bofors
+ * Whether a question asking when (or in what year, or on what date) meets a best sentence that,
+ * like the sentences beside it, places nothing in time (see `mentionsTime`; for "what year", in no
+ * year, see `mentionsYear`; for "what date", on no day, see `mentionsDay`): "When was the
+ * Friendship Hospital destroyed?" is not answered by "Discussions also included the army's
+ * destruction of the Friendship Hospital", however well it matches, nor "What year did Witkoff's
+ * son die?" by "Andrew died at age 22", nor "What date did the council vote?" by a sentence whose
+ * neighbour says Hamas "swiftly" condemned the vote. A sentence naming no date may still say when
+ * in words ("after the end of the Mexican War", "while a child was in school"), so only one with
+ * no time at all is refused; and the lead of a dated report tells the news of its day ("Bofors
  * president Martin Ardbo has resigned, the company said"), which the citation's date places.
  */
-function placesNothingInTime(question: Question, best: RankedSentence, cache: SentenceCache): boolean {
+function placesNothingInTime(text: string, question: Question, best: RankedSentence, cache: SentenceCache): boolean {
   if ((question.wants !== 'time' && question.wants !== 'year') || namesWantedKind(best, question)) return false;
   if (best.article.published !== null && best.sentence.paragraph === leadParagraph(best.article)) return false;
   const beside = [cache.previous(best.article, best.sentence), best.sentence, cache.next(best.article, best.sentence)];
-  const places = question.wants === 'year' ? mentionsYear : mentionsTime;
+  const places = question.wants === 'year' ? mentionsYear : asksDay(text) ? mentionsDay : mentionsTime;
   return !beside.some((sentence) => sentence !== undefined && places(sentence.text));
 }
 
