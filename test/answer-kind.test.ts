@@ -229,8 +229,13 @@ describe('a question asking a date, and a sentence naming a day', () => {
     ['Fidan met Hayya on Saturday.', true],
     ['The council voted on November 17.', true],
     ['The vote came yesterday.', true],
+    ['Both sides raised their bids over the weekend.', true],
+    ['Strikes are planned for May Day.', true],
+    ['The bill passed on the 19th.', true],
     ['Hamas swiftly condemned the vote.', false],
     ['The vote came after months of talks.', false],
+    // Figures that are no date.
+    ['Kushner told 60 Minutes that 13 people were killed.', false],
   ])('%s', (sentence, named) => {
     expect(mentionsDay(sentence)).toBe(named);
   });

@@ -140,8 +140,16 @@ export function mentionsTime(sentence: string): boolean {
   return TIME_WORDS.test(sentence) || TIME_NAMES.test(sentence);
 }
 
-/** A day as news writes it: a figure (a date, "the 19th"), a day relative to the report's, or a holiday; with `TIME_NAMES`, a month or a weekday. */
-const DAY_WORDS = /\p{N}|\b(?:yesterday|today|tonight|tomorrow|easter|christmas|ramadan|eid|thanksgiving|hanukkah|passover|diwali)\b/iu;
+/**
+ * A day as news writes it: a date in figures ("12/15", "the 19th"), a year, a day relative to the
+ * report's ("yesterday", "at the weekend"), or a holiday; with `TIME_NAMES` and `NAMED_DAY`, a
+ * month, a weekday or a named day ("Memorial Day"). Any other figure is no date: "60 Minutes",
+ * "13 people".
+ */
+const DAY_WORDS =
+  /(?<![\p{L}\p{N}])(?:\d{1,2}(?:st|nd|rd|th)|\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{1,4})?|1\d{3}|20\d{2})(?![\p{L}\p{N}])|\b(?:yesterday|today|tonight|tomorrow|weekend|easter|christmas|ramadan|eid|thanksgiving|hanukkah|passover|diwali)\b/iu;
+/** A day named in capitals: "Memorial Day", "May Day", "New Year's Day". */
+const NAMED_DAY = /\b\p{Lu}[\p{L}'’]*\s+Day\b/u;
 /** A question asking a day or a date: "What date did the council vote?", "On which day...". */
 const DAY_QUESTION = /\b(?:what|which)\s+(?:date|day)\b/iu;
 
@@ -152,7 +160,7 @@ export function asksDay(question: string): boolean {
 
 /** Whether a sentence names a day (see `DAY_WORDS`): one that does not cannot answer "what date". */
 export function mentionsDay(sentence: string): boolean {
-  return DAY_WORDS.test(sentence) || TIME_NAMES.test(sentence);
+  return DAY_WORDS.test(sentence) || TIME_NAMES.test(sentence) || NAMED_DAY.test(sentence);
 }
 
 /**

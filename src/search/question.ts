@@ -64,7 +64,7 @@ export function withApostrophes(text: string): string {
 /** Negated auxiliaries that may open a question, and the auxiliary each negates. */
 const NEGATED_AUXILIARIES: Readonly<Record<string, string>> = {
   isn: 'is', aren: 'are', wasn: 'was', weren: 'were', don: 'do', doesn: 'does', didn: 'did', haven: 'have', hasn: 'has', hadn: 'had',
-  won: 'will', wouldn: 'would', can: 'can', couldn: 'could', shouldn: 'should',
+  won: 'will', wouldn: 'would', can: 'can', couldn: 'could', shouldn: 'should', mightn: 'might', mustn: 'must', needn: 'need', shan: 'shall',
 };
 /** A negated auxiliary opening a question, with or without its apostrophe: "Didn't", "Won’t", "Isnt". */
 const NEGATED_OPENING = new RegExp(`^(\\s*)(${Object.keys(NEGATED_AUXILIARIES).join('|')})['’]?t(?=\\s)`, 'iu');
