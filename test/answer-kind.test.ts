@@ -236,6 +236,8 @@ describe('a question asking a date, and a sentence naming a day', () => {
     ['The vote came after months of talks.', false],
     // Figures that are no date.
     ['Kushner told 60 Minutes that 13 people were killed.', false],
+    ['The fund grew 1.5 million dlrs, a 3-2 vote decided.', false],
+    ['The filing is dated 2025-11-21 and 11/21.', true],
   ])('%s', (sentence, named) => {
     expect(mentionsDay(sentence)).toBe(named);
   });

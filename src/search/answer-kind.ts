@@ -141,13 +141,13 @@ export function mentionsTime(sentence: string): boolean {
 }
 
 /**
- * A day as news writes it: a date in figures ("12/15", "the 19th"), a year, a day relative to the
- * report's ("yesterday", "at the weekend"), or a holiday; with `TIME_NAMES` and `NAMED_DAY`, a
- * month, a weekday or a named day ("Memorial Day"). Any other figure is no date: "60 Minutes",
- * "13 people".
+ * A day as news writes it: a date in figures ("12/15", "2025-11-21", "the 19th"), a year, a day
+ * relative to the report's ("yesterday", "at the weekend"), or a holiday; with `TIME_NAMES` and
+ * `NAMED_DAY`, a month, a weekday or a named day ("Memorial Day"). Any other figure is no date:
+ * "60 Minutes", "13 people", "1.5 million".
  */
 const DAY_WORDS =
-  /(?<![\p{L}\p{N}])(?:\d{1,2}(?:st|nd|rd|th)|\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{1,4})?|1\d{3}|20\d{2})(?![\p{L}\p{N}])|\b(?:yesterday|today|tonight|tomorrow|weekend|easter|christmas|ramadan|eid|thanksgiving|hanukkah|passover|diwali)\b/iu;
+  /(?<![\p{L}\p{N}])(?:\d{1,2}(?:st|nd|rd|th)|\d{1,2}\/\d{1,2}(?:\/\d{2,4})?|\d{4}-\d{2}-\d{2}|1\d{3}|20\d{2})(?![\p{L}\p{N}])|\b(?:yesterday|today|tonight|tomorrow|weekend|easter|christmas|ramadan|eid|thanksgiving|hanukkah|passover|diwali)\b/iu;
 /** A day named in capitals: "Memorial Day", "May Day", "New Year's Day". */
 const NAMED_DAY = /\b\p{Lu}[\p{L}'’]*\s+Day\b/u;
 /** A question asking a day or a date: "What date did the council vote?", "On which day...". */
