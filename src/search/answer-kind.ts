@@ -132,8 +132,10 @@ function asksPrice(question: string): boolean {
  */
 const TIME_WORDS =
   /\p{N}|\b(?:yesterday|today|tonight|tomorrow|during|until|till|after|before|when|whenever|while|since|once|following|pending|upon|prior|ahead|amid|ago|later|earlier|recently|recent|previously|formerly|soon|shortly|immediately|immediate|swiftly|promptly|quickly|eventually|initially|finally|now|currently|lately|afterwards?|meanwhile|overnight|annual|annually|yearly|quarterly|monthly|weekly|daily|year-end|yearend|quarters?|easter|christmas|holidays?|time|future|next|dates?|dated|timetable|timeline|schedule|scheduled|deadline|years?|months?|weeks?|days?|hours?|minutes?|decades?|centur(?:y|ies)|millenni(?:um|a)|eras?|epochs?|ages|seasons?|summer|winter|spring|autumn|morning|afternoon|evening|night|noon|midnight|weekend|dynast(?:y|ies)|reign)\b/iu;
-/** Months and days, capitalised: "may" and "march" are words of their own. */
-const TIME_NAMES = /\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/u;
+/** Month names as written, in full or abbreviated, capitalised: "may" and "march" are words of their own. */
+const MONTH_NAMES = 'Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?';
+/** Months and days, capitalised. */
+const TIME_NAMES = new RegExp(`\\b(?:${MONTH_NAMES}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b`, 'u');
 
 /** Whether a sentence places anything in time (see `TIME_WORDS`, `TIME_NAMES`): one that does not cannot answer "when". */
 export function mentionsTime(sentence: string): boolean {
@@ -395,8 +397,8 @@ const YEAR_OR_DECADE = /^(?:1\d{3}|20\d{2})(?:[/-]\d{2})?$|^['’]?\d{1,3}0['’
 const TIME_AFTER_NUMBER = /^(?:a\.?m\.?|p\.?m\.?|bc|bce|ad|ce)$/iu;
 /** Nouns that name a stretch of time with the word before them: "the pre-Columbian era", "the Ming Dynasty". */
 const TIME_SPANS = /^(?:millenni(?:um|a)|eras?|epochs?|dynast(?:y|ies)|reigns?)$/iu;
-/** Month names as written, in full or abbreviated. */
-const MONTH = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?$/u;
+/** A month's name as one word, in full or abbreviated ("Sept."). */
+const MONTH = new RegExp(`^(?:${MONTH_NAMES})\\.?$`, 'u');
 /** Words before a month that make it the month, not a noun, verb or name ("in May", not "Theresa May"). */
 const MONTH_OPENERS: ReadonlySet<string> = new Set(['in', 'on', 'since', 'by', 'until', 'till', 'from', 'through', 'during', 'before', 'after', 'last', 'next', 'this', 'early', 'mid', 'late']);
 /** "Age" names one only capitalised ("the Gilded Age"): "at age 22" is a person's. */

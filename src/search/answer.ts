@@ -534,16 +534,17 @@ function unmentionedFullName(text: string, question: Question): string | null {
     return !reading.known || reading.name !== null;
   };
   const isParticle = (word: WrittenWord) => NAME_PARTICLES.has(bareName(word.text));
-  const runs: WrittenWord[][] = [];
-  let previous: WrittenWord | undefined;
+  let run: WrittenWord[] = [];
+  const runs = [run];
   for (const word of writtenWordsAt(text)) {
-    const run = runs.at(-1);
-    const end = run?.at(-1);
-    const continues = end !== undefined && end === previous && /^\s+$/u.test(text.slice(end.end, word.start)) && !POSSESSIVE.test(end.text);
+    const end = run.at(-1);
+    const continues = end !== undefined && /^\s+$/u.test(text.slice(end.end, word.start)) && !POSSESSIVE.test(end.text);
     const unknown = isUnknownName(word);
-    if (run && continues && (unknown || isParticle(word))) run.push(word);
-    else if (unknown) runs.push([word]);
-    previous = word;
+    if (continues && (unknown || isParticle(word))) run.push(word);
+    else {
+      run = unknown ? [word] : [];
+      runs.push(run);
+    }
   }
   const name = runs.find((run) => run.filter((word) => !isParticle(word)).length >= 2 && run.some((word) => bareName(word.text).length >= SHORTEST_NAME_WORD));
   const last = name?.findLast((word) => !isParticle(word));
