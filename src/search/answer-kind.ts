@@ -466,14 +466,38 @@ interface PreTagged {
  * A capitalised word inside the sentence that the lexicon does not know as a place, date or
  * number: most often a person's or an organisation's name ("Witkoff", "Hamas"). Only compromise's
  * lexicon and pre-tagger run (a tenth of the full tagger's cost), and they leave such names as
- * plain nouns.
+ * plain nouns. The sentence's first word is capitalised anyway: it is a name when the next one is
+ * too, or when it reads as a name alone ("Askar has released...").
  */
 function unknownName(term: Term, at: number, next: Term | undefined): boolean {
   const capitalised = (t: Term | undefined) => t !== undefined && /^\p{Lu}/u.test(t.text);
-  const inName = at > 0 || capitalised(next);
+  const inName = at > 0 || capitalised(next) || readsAsName(term.text, term.tags);
   // A people's name before a noun qualifies it ("Israeli forces"); alone it names them ("learnt it from the Chinese").
   const qualifies = term.tags.has('Demonym') && next !== undefined && /^\p{Ll}/u.test(next.text);
   return inName && capitalised(term) && !qualifies && !NOT_NAMES.some((tag) => term.tags.has(tag));
+}
+
+/** A sentence's first word, past an opening quote or bracket. */
+const FIRST_WORD = /^["“‘'(]?(\p{Lu}[\p{L}\p{M}'’-]*)/u;
+
+/**
+ * Whether a capitalised word the lexicon `tags` as a noun is a name wherever it stands: WordNet
+ * knows it only as a name ("Hamas") or not at all ("Askar", "Witkoff"). "Officials" or "Trump"
+ * opening a sentence may be the common word.
+ */
+function readsAsName(word: string, tags: ReadonlySet<string>): boolean {
+  if (!tags.has('Noun')) return false;
+  const reading = nameReading(word.toLowerCase().replace(POSSESSIVE_END, ''));
+  return !reading.known || reading.name !== null;
+}
+
+const POSSESSIVE_END = /['’]s?$/u;
+
+/** Whether the sentence may name something of the kind, before tagging it (see `MAY_NAME`): a name may also open it. */
+function mayName(text: string, kind: TaggedKind): boolean {
+  if (MAY_NAME[kind].test(text)) return true;
+  const first = kind === 'person' ? FIRST_WORD.exec(text)?.[1] : undefined;
+  return first !== undefined && readsAsName(first, lexiconTags(first));
 }
 
 const tagged = new WeakMap<object, NamedKinds>();
@@ -535,7 +559,7 @@ function namedKinds(text: string): NamedKinds {
  */
 export function namesKind(sentence: { text: string }, kind: AnswerKind, questionTerms: ReadonlySet<string>): boolean {
   if (kind === 'role') return namesRole(sentence.text, questionTerms);
-  if (!MAY_NAME[kind].test(sentence.text)) return false;
+  if (!mayName(sentence.text, kind)) return false;
   let kinds = tagged.get(sentence);
   if (!kinds) {
     kinds = namedKinds(sentence.text);

@@ -274,7 +274,7 @@ export function composeAnswer(text: string, candidates: Candidates, cache: Sente
   const subject = askedSubject(text);
   const current = currentVersions(answering(candidates.ranked), retrieved.map((r) => r.article));
   const matching = aboutSubject(current, retrieved, subject, text, question);
-  const ranked = counting(matching, text, question, counted);
+  const ranked = holdingNamesFirst(counting(matching, text, question, counted), text, question);
   const best = ranked[0];
   const evidence = best ? answerEvidence(question, best, ranked, retrieved) : null;
   const judged = evidence ? judge(evidence) : null;
@@ -707,6 +707,23 @@ function missesPartOfName(text: string, question: Question, best: RankedSentence
   return names.some((name, n) => !name.every(held) && ((n === 0 && subjectFirst) || name.some((q) => held(q) && !wholeWords.has(q))));
 }
 
+/** Candidates, from the best, among which one holding the question's long names is quoted first. */
+const NAME_CANDIDATES = 3;
+
+/**
+ * The candidates with the first of the best few that misses no long name of the question (see
+ * `missesPartOfName`) put first: "Buchheister told delegates to the West Coast Audubon
+ * Convention..." names who, but not that he is the National Audubon Society's president, which
+ * the sentence after it in the ranking does. Where each misses one, the order stands and the best
+ * is refused.
+ */
+function holdingNamesFirst(ranked: RankedSentence[], text: string, question: Question): RankedSentence[] {
+  const best = ranked[0];
+  if (best === undefined || !missesPartOfName(text, question, best)) return ranked;
+  const holding = ranked.slice(1, NAME_CANDIDATES).find((candidate) => !missesPartOfName(text, question, candidate));
+  return holding === undefined ? ranked : [holding, ...ranked.filter((candidate) => candidate !== holding)];
+}
+
 /** An answer that quotes nothing. */
 export function unanswered(question: string, related: ArticleRef[], confidence = 0, notice: string | null = null): Omit<Answer, 'tookMs'> {
   return { question, answered: false, sentences: [], sources: [], related, confidence, notice };
@@ -714,7 +731,8 @@ export function unanswered(question: string, related: ArticleRef[], confidence =
 
 function pickQuotes(best: RankedSentence, ranked: readonly RankedSentence[], cache: SentenceCache, question: Question, sure: boolean): Quote[] {
   const close = ranked.filter((r) => r.coverage >= best.coverage * RUNNER_UP_COVERAGE && r.score >= best.score * RUNNER_UP_SHARE);
-  const quotes = addQuotes([], close, cache);
+  // The best may rank below another (see `holdingNamesFirst`): it is quoted first all the same.
+  const quotes = addQuotes(addQuotes([], [best], cache), close, cache);
   const lacksKind = best.namesKind === false;
   if (sure && !lacksKind) return quotes;
   // The fact asked may stand a few sentences after the first quote, in its own story: only there, and only in slots left.
