@@ -22,6 +22,14 @@ describe('abbreviations', () => {
   });
 });
 
+describe('numbered list items', () => {
+  it('keep their number, and a sentence ending on a figure still ends there', () => {
+    expect(sentencesOf('1. Finland')).toEqual(['1. Finland']);
+    expect(sentencesOf('(10) United States')).toEqual(['(10) United States']);
+    expect(sentencesOf('He scored 3. Then he left.')).toEqual(['He scored 3.', 'Then he left.']);
+  });
+});
+
 describe('what a sentence can answer', () => {
   it.each([
     'Kenya trip',
