@@ -35,6 +35,13 @@ describe('HTML pages', async () => {
       'dateline.html': page('dateline.html', '<title>Harbour board backs dredging plan</title>', '<p>Feb. 23, 2015 -- The harbour board met again on Monday evening.</p>'),
       'place-dateline.html': page('place-dateline.html', '<title>Harbour board backs dredging plan</title>', '<p>MOMBASA — The harbour board met again on Monday evening.</p>'),
       'marked-time.html': page('marked-time.html', '<title>Harbour board backs dredging plan</title>', '<p>By Ann Lee <time itemprop="datePublished" datetime="2019-11-19T19:47:00Z">19 November</time></p>'),
+      'video-time.html': page(
+        'video-time.html',
+        '<title>Harbour board backs dredging plan</title>',
+        '<div itemprop="video" itemscope itemtype="https://schema.org/VideoObject"><meta itemprop="datePublished" content="2019-11-20T13:11:07Z"></div><div itemscope itemtype="https://schema.org/Article"><meta itemprop="datePublished" content="2019-11-19T19:47:00Z"></div>',
+      ),
+      'video-only-time.html': page('video-only-time.html', '<title>Harbour board backs dredging plan</title>', '<div itemscope itemtype="https://schema.org/VideoObject"><meta itemprop="datePublished" content="2019-11-20T13:11:07Z"></div>'),
+      'address-site.html': page('address-site.html', '<title>Harbour board backs dredging plan</title><meta property="og:site_name" content="http://www.harbourgazette.com/">'),
       'bare-time.html': page('bare-time.html', '<title>Harbour board backs dredging plan</title>', '<aside><p>Related: <time datetime="2014-03-24">24 March 2014</time></p></aside>'),
       'credited.html': page('credited.html', '<title>Harbour board backs dredging plan</title>', '<p><span class="image"><img src="d.jpg"><span class="caption truncate"><span class="attribution">© Provided by Coast Agency</span> Dredgers at work</span></span> Dredgers will arrive in March, the board said.</p><div class="item no_caption">The quay reopens in May.</div><div><img src="s.jpg"><p class="pb-caption">Silt barges off the pier</p></div><p>Trust fell to 32 percent, according to <a class="source-attribution" href="https://example.org/pew">the Pew Research Center</a>, down from 40 percent.</p>'),
       'linked.html': page('linked.html', '<title>Harbour board backs dredging plan</title>', '<p>Dredgers will arrive in March, <a href="/board">the board</a> said.</p><p><i><a href="/tunisia">[Read: Why the old quay silted up]</a></i></p><ul><li><a href="/a">Ferry fares rise again</a></li><li><a href="/b">Pier closed for repairs</a></li></ul><h2><a href="/quay">What the quay needs</a></h2><table><tr><th>Dredger</th><th>Arrives</th></tr><tr><td><a href="/d1">Volvox Delta</a></td><td>March 2015</td></tr><tr><td><a href="/d2">Ham 318</a></td><td>April 2015</td></tr><tr><td><a href="/d3">Cristoforo Colombo</a><br><a href="/d4">Leiv Eiriksson</a></td><td>May 2015</td></tr></table>'),
@@ -51,6 +58,15 @@ describe('HTML pages', async () => {
   it('take the publication time a page marks on an element when its head gives none, not any time element', () => {
     expect(only(corpus, 'marked-time.html').published).toBe('2019-11-19T19:47:00Z');
     expect(only(corpus, 'bare-time.html').published).toBeNull();
+  });
+
+  it("take the story's marked publication time, not that of a video embedded before it", () => {
+    expect(only(corpus, 'video-time.html').published).toBe('2019-11-19T19:47:00Z');
+    expect(only(corpus, 'video-only-time.html').published).toBeNull();
+  });
+
+  it('name the outlet of a page that gives its site name as an address by the site', () => {
+    expect(only(corpus, 'address-site.html').outlet).toBe('harbourgazette.com');
   });
 
   it("take the date an article's first paragraph opens with as its dateline, not a place", () => {

@@ -139,12 +139,18 @@ function pageUrl(document: ReturnType<HtmlLibraries['parseHTML']>['document']): 
  * The publication time a page marks on an element rather than in its head: `<time
  * itemprop="datePublished" datetime="...">` or `<time pubdate datetime="...">` (the Telegraph,
  * Medical News Today), or a microdata `<meta itemprop="datePublished" content="...">` (CNET, the
- * New York Times). A bare `<time>` is not taken: pages date related stories with it too.
+ * New York Times). A bare `<time>` is not taken: pages date related stories with it too. Nor is
+ * the date of a video, picture or comment on the page (`MEDIA_SCOPE`): Yahoo marks its video's,
+ * a day after the story's, before the story's own.
  */
 function markedPublicationTime(document: ReturnType<HtmlLibraries['parseHTML']>['document']): string | null {
-  const marked = document.querySelector('time[itemprop="datePublished"][datetime], time[pubdate][datetime], [itemprop="datePublished"][content]');
+  const marks = [...document.querySelectorAll('time[itemprop="datePublished"][datetime], time[pubdate][datetime], [itemprop="datePublished"][content]')];
+  const marked = marks.find((mark) => !MEDIA_SCOPE.test(mark.closest('[itemscope]')?.getAttribute('itemtype') ?? ''));
   return marked?.getAttribute('datetime') ?? marked?.getAttribute('content') ?? null;
 }
+
+/** schema.org types of things a page embeds beside its story, whose dates are not the story's. */
+const MEDIA_SCOPE = /(?:MediaObject|VideoObject|AudioObject|ImageObject|Clip|Photograph|Comment|Review)$/u;
 
 /** "Feb. 23, 2015 -- Life-threatening peanut allergies...": a date opening the article, set off by a dash. */
 const DATELINE = /^(.{6,40}?)\s+(?:--|—|–)\s/u;
@@ -170,6 +176,12 @@ function metadataText(value: string | null | undefined): string | null {
   return normalizeSpace(decoded) || null;
 }
 
+/** A site name some pages give as their address ("http://www.tmz.com"): the site as a reader names it ("tmz.com"). */
+function outletName(siteName: string | null): string | null {
+  const address = /^https?:\/\/(?:www\.)?([^/\s]+)\/?$/iu.exec(siteName ?? '');
+  return address?.[1] ?? siteName;
+}
+
 /** Extracts the main text of an HTML page with Readability, and its attribution from the page's metadata. */
 export function parseHtml(html: string): ParsedFile {
   const { parseHTML, Readability } = htmlLibraries();
@@ -191,7 +203,7 @@ export function parseHtml(html: string): ParsedFile {
         ...unknownMetadata,
         record: null,
         title: metadataText(extracted.title),
-        outlet: metadataText(extracted.siteName),
+        outlet: outletName(metadataText(extracted.siteName)),
         author: metadataText(extracted.byline),
         published,
         url,
