@@ -437,6 +437,30 @@ describe('the kind of answer a question asks for', () => {
     expect(small.answer('Who is the president of the International Olympic Committee?').sentences[0]?.text).toContain('Kirsty Coventry');
   });
 
+  it('quotes for "who" a sentence opening with a surname before one naming only a role', async () => {
+    const small = await Library.fromArticles([
+      storyArticle('minecraft', 'Wire', [
+        'A flaw in the wildly popular online game Minecraft makes it easy for just about anyone to crash the server hosting the game, according to a computer programmer who has released proof-of-concept code that exploits the vulnerability.',
+        'Askar has released proof-of-concept attack code he said exploits the vulnerability to crash any server hosting the game.',
+      ]),
+    ]);
+    expect(small.answer('Who published code that can crash Minecraft servers?').sentences[0]?.text).toMatch(/^Askar/);
+  });
+
+  it('quotes a sentence holding the asked long name whole before one lifted above it for naming a person, rather than refusing', async () => {
+    const small = await Library.fromArticles([
+      storyArticle('audubon', 'Chronicle', [
+        'Vast pesticide spraying programs are endangering crops and wildlife, Carl W. Buchheister, president of the National Audubon Society, said today.',
+        'The sanctuary in Marin county officially became the property of the society on Friday.',
+        'Buchheister told delegates to the West Coast Audubon Convention that vast aerial spraying programs in Louisiana failed to destroy their target, the fire ant.',
+      ]),
+      budgetStory(),
+      stormStory(),
+    ]);
+    const answer = small.answer('Who is the National Audubon Society president who attacked vast pesticide spraying programs at the West Coast Audubon Convention?');
+    expect(answer.sentences[0]?.text).toContain('Carl W. Buchheister, president of the National Audubon Society');
+  });
+
   it.each([
     // A year or a decade is a time, also where the tagger does not call it one.
     ['When was the port of Malindi founded?', 'The port of Malindi was founded by traders and is now a resort town on the Kenyan coast.', 'Arab merchants founded Malindi in 1215, and it soon rivalled Mombasa.'],
