@@ -86,6 +86,9 @@ describe('contractions', () => {
       expect(terms(question, 'query'), question).toEqual(terms('Hamas accept plan', 'query'));
     }
     expect(terms("They've met, and they're meeting again: I'm told we'll know", 'query')).toEqual(terms('met meeting told know', 'query'));
+    for (const question of ["which senator said there's collective amnesia", 'which senator said theres collective amnesia', 'wheres the senator who said thats collective amnesia']) {
+      expect(terms(question, 'query'), question).toEqual(terms('senator collective amnesia', 'query'));
+    }
   });
 
   it('keeps a name whose apostrophe ends like a contraction', () => {

@@ -34,8 +34,9 @@ import { baseForm, digitsOf } from './word-forms.ts';
  * 6: short acronyms in capitals are also indexed as themselves ("US").
  * 7: also in a possessive or a hyphenated word ("US's", "US-brokered").
  * 8: contractions of stopwords are stopwords ("didn't" was the term "didnt", "where'd" "where").
+ * 9: so are "theres", "thats", "wheres" typed without their apostrophe.
  */
-export const ANALYSIS_VERSION = 8;
+export const ANALYSIS_VERSION = 9;
 
 /** An index term, the folded word it was stemmed from, and where that word sits in the original text. */
 export interface Token {

@@ -24,6 +24,8 @@ export const STOPWORDS: ReadonlySet<string> = new Set([
   // negated auxiliaries, their apostrophe dropped as analysis does and as chat leaves it out ("didnt")
   'isnt', 'arent', 'wasnt', 'werent', 'dont', 'doesnt', 'didnt', 'havent', 'hasnt', 'hadnt', 'wont',
   'wouldnt', 'cant', 'couldnt', 'shouldnt', 'mustnt', 'neednt', 'mightnt', 'shant', 'aint',
+  // "there's", "that's", "where's" so typed: with the apostrophe, analysis drops the "'s" as a possessive's
+  'theres', 'thats', 'heres', 'wheres', 'hows', 'whens', 'whys',
   // pronouns and determiners
   'i', 'me', 'my', 'mine', 'we', 'our', 'ours', 'you', 'your', 'yours', 'he', 'him', 'his', 'she',
   'her', 'hers', 'it', 'its', 'they', 'them', 'their', 'theirs', 'this', 'that', 'these', 'those',
