@@ -15,6 +15,19 @@ const QUOTES_ROOM = 3000;
 /** Room for a notice, which may repeat words of the question or an outlet's name. */
 const NOTICE_ROOM = 500;
 
+/**
+ * Below this confidence the footer says the quotes may not answer: answers around 0.5 are right
+ * about half the time, so a reader should weigh them as the closest passages, not the answer.
+ */
+const UNSURE = 0.5;
+
+/** The footer under an answer: quoted verbatim, how sure, and under `UNSURE`, that it may not answer. */
+function answerFooter(answer: Answer): string {
+  if (!answer.answered) return 'Not in the coverage';
+  const sure = `Quoted verbatim · confidence ${Math.round(answer.confidence * 100)}%`;
+  return answer.confidence < UNSURE ? `${sure} · these may not answer the question` : sure;
+}
+
 /** The feedback buttons' custom_ids: `ask:<recorded ask id>:<1 helpful | 0 not helpful>`. */
 const VOTES = { helpful: '1', notHelpful: '0' } as const;
 
@@ -43,7 +56,7 @@ export function answerMessage(answer: Answer, askId: string | null = null): Mess
     title: displayText(answer.question, DiscordLimits.embedTitle),
     description,
     fields,
-    footer: { text: answer.answered ? `Quoted verbatim · confidence ${Math.round(answer.confidence * 100)}%` : 'Not in the coverage' },
+    footer: { text: answerFooter(answer) },
   }, askId === null ? [] : feedbackButtons(askId));
 }
 

@@ -125,6 +125,22 @@ describe('what members see for hostile or unusable input', () => {
     expect(liveLinkTargets(description)).toEqual([]);
   });
 
+  it('says under an unsure answer that its quotes may not answer the question, and not under a sure one', () => {
+    const answer = (confidence: number) =>
+      answerMessage({
+        question: 'q',
+        answered: true,
+        sentences: [{ text: 'The board met.', citation: 1 }],
+        sources: [{ n: 1, id: 'a', title: 'A', outlet: 'O', published: null, url: null }],
+        related: [],
+        confidence,
+        notice: null,
+        tookMs: 0,
+      }).embeds![0]!.footer!.text;
+    expect(answer(0.32)).toBe('Quoted verbatim · confidence 32% · these may not answer the question');
+    expect(answer(0.81)).toBe('Quoted verbatim · confidence 81%');
+  });
+
   it('keeps the citation marker of one very long quote', () => {
     const text = `${'word '.repeat(2000)}end.`;
     const message = answerMessage({
