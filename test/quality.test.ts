@@ -337,6 +337,18 @@ describe('questions about something the coverage never names', () => {
     expect(flooded.answer('How many homes were flooded in Ashby after the storm?').answered).toBe(false);
   });
 
+  it('quotes for "how many" a number of the thing counted, not an ordinal before it', async () => {
+    const small = await Library.fromArticles([
+      storyArticle('whales', 'Wire', [
+        'Whale whisperer Hori Parata was just seven years old when he attended his first mass stranding, a beaching of porpoises in Northland.',
+        'Seven decades later, Parata, 75, has now overseen more than 500 strandings and is renowned as the leading whale expert.',
+      ]),
+      stormStory(),
+      budgetStory(),
+    ]);
+    expect(small.answer('how many whale strandings has hori parata dealt with').sentences[0]?.text).toContain('more than 500 strandings');
+  });
+
   it('quotes for an amount ("what was the vote count", "what percentage") only a sentence that writes a number, or nothing', async () => {
     expect(library.answer("What was the vote count when the Security Council approved Trump's roadmap?").answered).toBe(false);
     const small = await Library.fromArticles([
