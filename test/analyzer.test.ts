@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { terms } from '../src/search/analyzer.ts';
+import { terms, tokenize } from '../src/search/analyzer.ts';
 
 /** Expects each form to give exactly the index terms of its base. */
 function expectSameTerms(pairs: [form: string, base: string][]): void {
@@ -55,6 +55,16 @@ describe('numbers written out or in digits', () => {
     expectSameTerms([['the 1990s', "the 1990's"], ['in the 2000s', 'in the 2000’s']]);
     expect(terms('the 1990s')).not.toEqual(terms('in 1990'));
     expect(terms("Super Bowl 50's location")).toEqual(terms('Super Bowl 50 location'));
+  });
+});
+
+describe('percentages', () => {
+  it('meets "percent" by a percent sign or the wires\' "pct", and keeps where the sign stands', () => {
+    expect(terms('Output rose 10% and prices 5 pct')).toEqual(terms('Output rose 10 percent and prices 5 percent'));
+    expect(tokenize('what % of GDP', 'query').map((token) => [token.term, token.start, token.end])).toEqual([
+      ['percent', 5, 6],
+      ['gdp', 10, 13],
+    ]);
   });
 });
 

@@ -337,6 +337,15 @@ describe('questions about something the coverage never names', () => {
     expect(flooded.answer('How many homes were flooded in Ashby after the storm?').answered).toBe(false);
   });
 
+  it('reads "what %" as "what percent", a question asking an amount', async () => {
+    const small = await Library.fromArticles([
+      storyArticle('tourism', 'Wire', ['Tourism drives the island economy, the island tourism board said.', 'Tourism accounted for 15 percent of the economy in 2013.']),
+      stormStory(),
+      budgetStory(),
+    ]);
+    expect(small.answer('what % of the island economy is tourism').sentences[0]?.text).toBe('Tourism accounted for 15 percent of the economy in 2013.');
+  });
+
   it('quotes for "how many" a number of the thing counted, not an ordinal before it', async () => {
     const small = await Library.fromArticles([
       storyArticle('whales', 'Wire', [

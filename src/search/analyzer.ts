@@ -10,6 +10,7 @@
  * - hyphenated words index their parts and the closed-up form ("cease-fire" → cease, fire,
  *   ceasefire); a leading Arabic article is dropped from the parts, so "al-Hayya", "Al Hayya" and
  *   "Hayya" all give hayya, and "alhayya" meets the closed-up form;
+ * - a percent sign is the word "percent";
  * - numbers are kept (thousands separators dropped), and numbers written out up to 99 become their
  *   digits ("four" = "4", "third" = "3rd", "twenty-first" = "21st"); a decade is a term of its own
  *   ("1990s" = "1990's"); single letters are not kept;
@@ -35,8 +36,9 @@ import { baseForm, digitsOf } from './word-forms.ts';
  * 7: also in a possessive or a hyphenated word ("US's", "US-brokered").
  * 8: contractions of stopwords are stopwords ("didn't" was the term "didnt", "where'd" "where").
  * 9: so are "theres", "thats", "wheres" typed without their apostrophe.
+ * 10: "%" and the wires' "pct" are the term of "percent".
  */
-export const ANALYSIS_VERSION = 9;
+export const ANALYSIS_VERSION = 10;
 
 /** An index term, the folded word it was stemmed from, and where that word sits in the original text. */
 export interface Token {
@@ -55,7 +57,7 @@ export type AnalysisMode = 'index' | 'query';
 // An ordinal's suffix stays with its digits ("21st" is one word) so it meets "twenty-first", and so
 // does a decade's ("1990s", "1990's"), so it is not the year 1990. "50's" alone is a possessive.
 const WORD =
-  /(?:\p{L}\.){2,}|\p{N}+(?:[.,]\p{N}+)*(?:(?:st|nd|rd|th|ST|ND|RD|TH|(?<=0)s|(?<=\p{N}{3}0)['’]s)(?![\p{L}\p{N}]))?|[\p{L}\p{N}\p{M}]+(?:['’‘\-‐‑][\p{L}\p{N}\p{M}]+)*['’]?/gu;
+  /(?:\p{L}\.){2,}|\p{N}+(?:[.,]\p{N}+)*(?:(?:st|nd|rd|th|ST|ND|RD|TH|(?<=0)s|(?<=\p{N}{3}0)['’]s)(?![\p{L}\p{N}]))?|[\p{L}\p{N}\p{M}]+(?:['’‘\-‐‑][\p{L}\p{N}\p{M}]+)*['’]?|%/gu;
 const MARKS = /\p{M}/gu;
 const HYPHENS = /[-‐‑]/;
 const ARABIC_ARTICLES: ReadonlySet<string> = new Set(['al', 'el']);
@@ -112,6 +114,7 @@ function cachedWordTerms(word: string, mode: AnalysisMode): { term: string; word
 }
 
 function wordTerms(word: string, mode: AnalysisMode): { term: string; word: string }[] {
+  if (word === '%') return normalised(PERCENT);
   const folded = fold(word);
   if (/^\p{N}/u.test(folded)) return normalised(folded.replace(/[,']/g, ''));
   const acronym = mode === 'index' ? acronymOf(word) : null;
@@ -133,6 +136,9 @@ function wordTerms(word: string, mode: AnalysisMode): { term: string; word: stri
   });
   return [...found, ...acronyms, ...normalised(parts.join(''))];
 }
+
+/** The word a percent sign stands for, as "pct" does on the wires (see `word-forms.ts`): "10%" meets "10 percent". */
+const PERCENT = 'percent';
 
 /** A contraction's ending after the word it shortens: "where'd", "what'll", "they've", "we're", "I'm". */
 const CONTRACTION = /^([\p{L}]+)'(?:ll|d|ve|re|m)$/u;

@@ -7,7 +7,7 @@ import type { Article, Corpus } from '../corpus/article.ts';
 import { CorpusCache, loadCorpus, type LoadOptions } from '../corpus/loader.ts';
 import { ArticleIndex, type Retrieval } from './article-index.ts';
 import { composeAnswer, articleRef, findCandidates, unanswered } from './answer.ts';
-import { affirmed, MAX_QUESTION_LENGTH, prepareQuestion, readQuestion, withApostrophes, withoutInterjections } from './question.ts';
+import { affirmed, MAX_QUESTION_LENGTH, prepareQuestion, readQuestion, withApostrophes, withoutInterjections, withPercentSpelt } from './question.ts';
 import { truecased } from './truecase.ts';
 import {
   PAGE_SIZE,
@@ -112,7 +112,7 @@ export class Library {
   answer(question: string, filters: Filters = {}): Answer {
     const started = performance.now();
     const tookMs = () => performance.now() - started;
-    const typed = affirmed(withApostrophes(question));
+    const typed = affirmed(withPercentSpelt(withApostrophes(question)));
     const holds = (word: string) => terms(word, 'query').some((term) => this.index.vocabulary.frequency(term) > 0);
     // A text longer than a question is refused as it stands: reading its names costs time by the word.
     const asked = typed.length > MAX_QUESTION_LENGTH ? typed : truecased(withoutInterjections(typed, holds));

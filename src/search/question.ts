@@ -61,6 +61,14 @@ export function withApostrophes(text: string): string {
   return text.replace(UNMARKED_CONTRACTION, "$1's");
 }
 
+/** A percent sign standing as a word ("what % of"), not after a figure ("10%"). */
+const PERCENT_WORD = /(?<=^|\s)%(?=\s|$)/gu;
+
+/** The question with a percent sign standing as a word spelt out ("what % of GDP" → "what percent of GDP"): the kind of answer asked for is read from words. */
+export function withPercentSpelt(text: string): string {
+  return text.replace(PERCENT_WORD, 'percent');
+}
+
 /** Negated auxiliaries that may open a question, and the auxiliary each negates. */
 const NEGATED_AUXILIARIES: Readonly<Record<string, string>> = {
   isn: 'is', aren: 'are', wasn: 'was', weren: 'were', don: 'do', doesn: 'does', didn: 'did', haven: 'have', hasn: 'has', hadn: 'had',

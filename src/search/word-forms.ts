@@ -49,10 +49,11 @@ const BRITISH_SPELLINGS = 'american-british-english-translator/data/british_spel
  * The choices of the hand-kept list that WordNet's lists replaced, where the rule above would
  * undo them: news uses "found", "fell" and "saw" almost only as past tenses (the verbs "to found",
  * "to fell" and "to saw" write "founded", "felled" and "sawed" there), and a reader asking how
- * many "died" is answered by "13 dead", a derivation that no exception list holds.
+ * many "died" is answered by "13 dead", a derivation that no exception list holds; and the wires
+ * write "percent" as "pct".
  */
 const NEWS_READINGS: ReadonlyMap<string, string> = new Map([
-  ['found', 'find'], ['fell', 'fall'], ['saw', 'see'], ['dead', 'die'],
+  ['found', 'find'], ['fell', 'fall'], ['saw', 'see'], ['dead', 'die'], ['pct', 'percent'],
 ]);
 
 let bases: ReadonlyMap<string, string> | null = null;
