@@ -45,6 +45,8 @@ describe('the word saying what sort of thing a question asks for', () => {
     ['What is one common example of a complexity measure?', 'example'],
     ['What is another word for cryptophytes?', 'word'],
     ['What is the term for teaching within the family?', 'term'],
+    ['what does ISF stand for', 'stand'],
+    ['What does UNSC stand for? 🤔', 'stand'],
     // Elsewhere the word is the topic or a verb: blood types, a name withheld, examples given.
     ['Which blood type is rarest?', null],
     ['Which name did the ministry withhold?', null],
@@ -52,6 +54,7 @@ describe('the word saying what sort of thing a question asks for', () => {
     ['Which manager did Madrid name for the role?', null],
     ['Which countries gave examples of reform?', null],
     ['What happened in the name of security?', null],
+    ['Does Turkiye stand for the people of Gaza?', null],
   ])('%s', (question, word) => {
     expect(typeWord(question)).toBe(word);
   });

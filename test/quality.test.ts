@@ -32,6 +32,8 @@ const questions: [question: string, article: string, fragment: string][] = [
   ["What does Trump's Gaza roadmap include?", ISTANBUL, 'deployment of an international stabilization force'],
   // "supposed to" says what should happen, as "should" would: no answer writes "supposed".
   ['What is the ISF supposed to do?', ISTANBUL, 'to oversee the transition period'],
+  // "stand for" asks what an abbreviation is written out: no answer writes "stand".
+  ['what does ISF stand for', ISTANBUL, 'international stabilization force [ISF]'],
   ['What is on the agenda in Istanbul?', ISTANBUL, 'a complete pullout'],
   ['Will Witkoff push Hamas to disarm?', ISTANBUL, 'press for the disarmament of Hamas'],
   ['Will Hamas accept disarming Gaza?', ISTANBUL, 'any clause relating to disarming Gaza'],

@@ -260,16 +260,20 @@ export function answerKind(question: string): AnswerKind | null {
 const TYPE_WORD =
   /\b(?:what|which)(?:['’]s)?(?:\s+(?:is|was|are|were|the|a|an|one|some|two|three|several|other|another|common|main|different|specific|particular|best|first))*?\s+(?:(kind|kinds|type|types|sort|sorts|variety|varieties|name|names|example|examples)\s+of|(?:another|other|the|a|an)\s+(name|names|word|words|term|terms)\s+for)\b/iu;
 
+/** "What does ISF stand for?": a question ending so asks what an abbreviation is written out. */
+const STANDS_FOR = /\b(stands?)\s+for[\s\p{P}\p{S}]*$/iu;
+
 /**
  * The word of a question that only says what sort of thing it asks for ("kind" in "What kind of
  * state was Khwarezmia?", "name" in "What is the name of the process...?"): the answer names the
  * thing ("a Muslim state", "trial division") and rarely writes that word, so it is no question
  * term. Only before "of", or as "another name", "the word"... before "for": "Which blood type is
- * rarest?" asks about blood types, and "Which manager did Madrid name for the role?" names.
+ * rarest?" asks about blood types, and "Which manager did Madrid name for the role?" names. So is
+ * "stand" ending "What does ISF stand for?", answered by "an international stabilization force [ISF]".
  */
 export function typeWord(question: string): string | null {
   const found = TYPE_WORD.exec(question);
-  return (found?.[1] ?? found?.[2])?.toLowerCase() ?? null;
+  return (found?.[1] ?? found?.[2] ?? STANDS_FOR.exec(question)?.[1])?.toLowerCase() ?? null;
 }
 
 /** What follows "how many" (and "of the...") up to a mark ending the phrase. */
