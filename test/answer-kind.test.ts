@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerKind, askedPersonNoun, asksDay, countAsked, countedThing, mentionsDay, mentionsTime, mentionsYear, namesKind, namesPersonAs, typeWord, writesCount } from '../src/search/answer-kind.ts';
+import { answerKind, askedPersonNoun, asksClock, asksDay, asksDuration, countAsked, countedThing, mentionsClock, mentionsDay, mentionsTime, mentionsYear, namesKind, namesPersonAs, typeWord, writesCount, writesDuration } from '../src/search/answer-kind.ts';
 import { terms } from '../src/search/analyzer.ts';
 
 describe('the kind of answer a question wants', () => {
@@ -47,6 +47,7 @@ describe('the word saying what sort of thing a question asks for', () => {
     ['What is the term for teaching within the family?', 'term'],
     ['what does ISF stand for', 'stand'],
     ['What does UNSC stand for? 🤔', 'stand'],
+    ['how long did the meeting last', 'last'],
     // Elsewhere the word is the topic or a verb: blood types, a name withheld, examples given.
     ['Which blood type is rarest?', null],
     ['Which name did the ministry withhold?', null],
@@ -218,6 +219,47 @@ describe('a sentence placing anything in time', () => {
     ['Protesters march through the city to the transition period office.', false],
   ])('%s', (sentence, placed) => {
     expect(mentionsTime(sentence)).toBe(placed);
+  });
+});
+
+describe('a question asking a time of day, and a sentence giving one', () => {
+  it('reads "what time is/will..." as asking a time of day, "what time did..." (often a period) not', () => {
+    expect(asksClock('what time is the istanbul meeting')).toBe(true);
+    expect(asksClock("What time's the vote?")).toBe(true);
+    expect(asksClock('What time did a river system develop in the Upper Rhine Graben?')).toBe(false);
+    expect(asksClock('When is the meeting?')).toBe(false);
+  });
+
+  it.each([
+    ['The vote is set for 3 pm.', true],
+    ['Talks resume at 14:30 in Geneva.', true],
+    ['The market closed at 1600 GMT.', true],
+    ['They meet on Wednesday morning.', true],
+    ['They meet on Wednesday.', false],
+    ['About 13 people were killed in 2025.', false],
+  ])('%s', (sentence, given) => {
+    expect(mentionsClock(sentence)).toBe(given);
+  });
+});
+
+describe('a question asking how long, and a sentence giving a span', () => {
+  it('reads "how long" as asking a span', () => {
+    expect(asksDuration('How long did the meeting last?')).toBe(true);
+    expect(asksDuration('How did the meeting end?')).toBe(false);
+  });
+
+  it.each([
+    ['The meeting lasted three hours.', true],
+    ['It was a 12-day war.', true],
+    ['The Nile runs 6,650 km.', true],
+    ['The war lasted from 1939 to 1945.', true],
+    ['He was not heard of until after the end of the war.', true],
+    // A time named is no span, nor a figure alone.
+    ['Last week, Erdogan spoke.', false],
+    ['Every year the board meets.', false],
+    ['Andrew died at age 22.', false],
+  ])('%s', (sentence, given) => {
+    expect(writesDuration(sentence)).toBe(given);
   });
 });
 

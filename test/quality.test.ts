@@ -688,6 +688,19 @@ describe('an answer lacking the kind of thing asked for', () => {
     expect((await ask('When did the Security Council approve the roadmap?', sentences)).answered).toBe(true);
   });
 
+  it('quotes for "what time is..." only a sentence giving a time of day, even in a dated lead', async () => {
+    const lead = 'US envoy Steve Witkoff is expected to meet senior Hamas official Khalil al-Hayya in Istanbul on Wednesday.';
+    expect((await ask('what time is the istanbul meeting', [lead, 'The talks follow the vote.'])).answered).toBe(false);
+    expect((await ask('what time is the istanbul meeting', [lead, 'The Istanbul meeting is set for 3 pm local time.'])).sentences[0]?.text).toContain('3 pm');
+  });
+
+  it('quotes for "how long" only a sentence giving a span, and reads "last" as asking one', async () => {
+    const sentences = ['Fidan met a Hamas delegation on Saturday, the ministry said.', 'Last week, Erdogan said Turkiye would intensify its efforts.', 'The two men spoke of their grief.'];
+    expect((await ask('how long did the fidan meeting last', sentences)).answered).toBe(false);
+    const answer = await ask('how long did the fidan meeting last', [...sentences, 'The meeting with Fidan lasted three hours.']);
+    expect(answer.sentences[0]?.text).toBe('The meeting with Fidan lasted three hours.');
+  });
+
   it('quotes for "when" a sentence saying when in words, with no date', async () => {
     const answer = await ask("When was Thoreau's essay published?", [
       'The tax collector who arrested him rose to higher office.',

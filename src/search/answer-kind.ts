@@ -166,6 +166,48 @@ export function mentionsDay(sentence: string): boolean {
 }
 
 /**
+ * A question asking the time of day something is set for: "What time is the meeting?", "what time
+ * will they vote". Asked of the past, "what time" as often asks a period ("What time did a river
+ * system develop in the Rhine Graben?": the Miocene).
+ */
+const CLOCK_QUESTION = /\bwhat\s+time(?:['’]s|\s+(?:is|are|will|does|do)\b)/iu;
+/** A time of day: "3 pm", "15:30", "1300 GMT", "noon", "in the morning". */
+const CLOCK_WORDS =
+  /(?<![\p{L}\p{N}])(?:\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)(?![\p{L}])|\d{1,2}:\d{2}|\d{4}\s*(?:GMT|UTC|EST|EDT|CET|BST|ET|PT|CT|hrs|local))|\b(?:noon|midday|midnight|dawn|dusk|morning|afternoon|evening|night|o['’]clock)\b/iu;
+
+/** Whether a question asks a time of day (see `CLOCK_QUESTION`), which "on Wednesday" does not give. */
+export function asksClock(question: string): boolean {
+  return CLOCK_QUESTION.test(question);
+}
+
+/** Whether a sentence gives a time of day (see `CLOCK_WORDS`): one that does not cannot answer "what time". */
+export function mentionsClock(sentence: string): boolean {
+  return CLOCK_WORDS.test(sentence);
+}
+
+/** A question asking how long something lasts or measures: "How long did the meeting last?". */
+const DURATION_QUESTION = /\bhow\s+long\b/iu;
+/**
+ * Words by which a sentence gives a span of time or a length: a unit of time or length ("three
+ * hours", "a 12-day war", "for decades", "6,650 km"), not one naming a time ("last week", "every
+ * year"); a span's bound ("until the end of the war", "since 2010"); a word that says the span
+ * ("briefly", "overnight"); or two years ("from 1939 to 1945"). A figure alone is none: "died at
+ * age 22" says nothing of how long he was ill.
+ */
+const DURATION_WORDS =
+  /(?<!\b(?:last|this|next|every|each|per|same|that|earlier|later)\s+)\b(?:seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|years?|decades?|centur(?:y|ies)|generations?|lifetime|miles?|kilomet(?:er|re)s?|km|meters?|metres?|feet|foot|inches|yards?)\b|\b(?:until|till|since|throughout|briefly|overnight|forever|indefinitely|permanently|temporarily)\b|\b(?:1\d{3}|20\d{2})\s*(?:-|–|to|and|until|through)\s*(?:1\d{3}|20\d{2}|\d{2})\b/iu;
+
+/** Whether a question asks how long (see `DURATION_QUESTION`), which a sentence naming no span cannot answer. */
+export function asksDuration(question: string): boolean {
+  return DURATION_QUESTION.test(question);
+}
+
+/** Whether a sentence gives a span of time or a length (see `DURATION_WORDS`). */
+export function writesDuration(sentence: string): boolean {
+  return DURATION_WORDS.test(sentence);
+}
+
+/**
  * A year in figures, not a price ("$1200"), a rough count ("about 2000 people") or a time of day
  * ("1300 GMT"); or a year the report's date gives ("last year", "this year").
  */
@@ -262,6 +304,8 @@ const TYPE_WORD =
 
 /** "What does ISF stand for?": a question ending so asks what an abbreviation is written out. */
 const STANDS_FOR = /\b(stands?)\s+for[\s\p{P}\p{S}]*$/iu;
+/** "How long did the meeting last?": the verb says only that a span is asked, as "how long" does. */
+const LASTS = /\bhow\s+long\b.*\b(last|lasts|lasted)[\s\p{P}\p{S}]*$/iu;
 
 /**
  * The word of a question that only says what sort of thing it asks for ("kind" in "What kind of
@@ -269,11 +313,12 @@ const STANDS_FOR = /\b(stands?)\s+for[\s\p{P}\p{S}]*$/iu;
  * thing ("a Muslim state", "trial division") and rarely writes that word, so it is no question
  * term. Only before "of", or as "another name", "the word"... before "for": "Which blood type is
  * rarest?" asks about blood types, and "Which manager did Madrid name for the role?" names. So is
- * "stand" ending "What does ISF stand for?", answered by "an international stabilization force [ISF]".
+ * "stand" ending "What does ISF stand for?", answered by "an international stabilization force
+ * [ISF]", and "last" ending "How long did the meeting last?", which "Last week" does not answer.
  */
 export function typeWord(question: string): string | null {
   const found = TYPE_WORD.exec(question);
-  return (found?.[1] ?? found?.[2] ?? STANDS_FOR.exec(question)?.[1])?.toLowerCase() ?? null;
+  return (found?.[1] ?? found?.[2] ?? STANDS_FOR.exec(question)?.[1] ?? LASTS.exec(question)?.[1])?.toLowerCase() ?? null;
 }
 
 /** What follows "how many" (and "of the...") up to a mark ending the phrase. */

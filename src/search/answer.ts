@@ -24,7 +24,7 @@
 import type { Article } from '../corpus/article.ts';
 import { fold, terms } from './analyzer.ts';
 import type { ArticleIndex, Retrieval } from './article-index.ts';
-import { answerKind, askedPersonNoun, asksDay, countAsked, countedThing, isInterjection, isPlaceWord, isPluralNoun, mentionsDay, mentionsTime, mentionsYear, NAME_PARTICLES, ROLE_WORDS, typeWord, writesCount } from './answer-kind.ts';
+import { answerKind, askedPersonNoun, asksClock, asksDay, asksDuration, countAsked, countedThing, isInterjection, isPlaceWord, isPluralNoun, mentionsClock, mentionsDay, mentionsTime, mentionsYear, NAME_PARTICLES, ROLE_WORDS, typeWord, writesCount, writesDuration } from './answer-kind.ts';
 import { askedSpeaker, DO_SUPPORT } from './speakers.ts';
 import { claimOf, LIGHT_VERBS, type Claim } from './claims.ts';
 import { STOPWORDS } from './stopwords.ts';
@@ -278,7 +278,7 @@ export function composeAnswer(text: string, candidates: Candidates, cache: Sente
   const subject = askedSubject(text);
   const current = currentVersions(answering(candidates.ranked, cache), retrieved.map((r) => r.article));
   const matching = aboutSubject(current, retrieved, subject, text, question);
-  const ranked = holdingNamesFirst(counting(matching, text, question, counted), text, question);
+  const ranked = holdingNamesFirst(lasting(counting(matching, text, question, counted), text), text, question);
   const best = ranked[0];
   const evidence = best ? answerEvidence(question, best, ranked, retrieved) : null;
   const judged = evidence ? judge(evidence) : null;
@@ -375,12 +375,15 @@ function writesClaimVerb(candidate: RankedSentence, { claim, verb }: ClaimTerms)
  * in words ("after the end of the Mexican War", "while a child was in school"), so only one with
  * no time at all is refused; and the lead of a dated report tells the news of its day ("Bofors
  * president Martin Ardbo has resigned, the company said"), which the citation's date places.
+ * "What time..." asks a time of day (see `mentionsClock`), which neither a day ("on Wednesday")
+ * nor the report's date gives.
  */
 function placesNothingInTime(text: string, question: Question, best: RankedSentence, cache: SentenceCache): boolean {
-  if ((question.wants !== 'time' && question.wants !== 'year') || namesWantedKind(best, question)) return false;
-  if (best.article.published !== null && best.sentence.paragraph === leadParagraph(best.article)) return false;
+  const clock = asksClock(text);
+  if ((question.wants !== 'time' && question.wants !== 'year') || (!clock && namesWantedKind(best, question))) return false;
+  if (!clock && best.article.published !== null && best.sentence.paragraph === leadParagraph(best.article)) return false;
   const beside = [cache.previous(best.article, best.sentence), best.sentence, cache.next(best.article, best.sentence)];
-  const places = question.wants === 'year' ? mentionsYear : asksDay(text) ? mentionsDay : mentionsTime;
+  const places = clock ? mentionsClock : question.wants === 'year' ? mentionsYear : asksDay(text) ? mentionsDay : mentionsTime;
   return !beside.some((sentence) => sentence !== undefined && places(sentence.text));
 }
 
@@ -709,6 +712,15 @@ function missesPartOfName(text: string, question: Question, best: RankedSentence
   const subjectFirst = !before.some((word) => isNameWord(word.trim(), false));
   const wholeWords = new Set(names.filter((name) => name.every(held)).flat());
   return names.some((name, n) => !name.every(held) && ((n === 0 && subjectFirst) || name.some((q) => held(q) && !wholeWords.has(q))));
+}
+
+/**
+ * For a question asking how long, the candidates that may say: a sentence giving no span of time
+ * or length (see `writesDuration`) cannot, however well it matches ("Fidan met on Saturday with a
+ * Hamas delegation..." for "How long did the Fidan meeting last?").
+ */
+function lasting(ranked: RankedSentence[], text: string): RankedSentence[] {
+  return asksDuration(text) ? ranked.filter((candidate) => writesDuration(candidate.sentence.text)) : ranked;
 }
 
 /** Candidates, from the best, among which one holding the question's long names is quoted first. */
