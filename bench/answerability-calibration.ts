@@ -57,7 +57,7 @@ async function examples(articles: readonly Article[], questions: readonly SquadQ
     const { terms, notice } = readQuestion(q.question);
     if (notice) return [];
     const candidates = findCandidates(index, cache, q.question, terms, {});
-    const ranked = answering(candidates.ranked, cache);
+    const ranked = answering(candidates.ranked);
     const best = ranked[0];
     if (!best) return [];
     const evidence = answerEvidence(candidates.question, best, ranked, candidates.retrieved);

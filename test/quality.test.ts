@@ -927,21 +927,6 @@ describe('sentences in context', () => {
     ]);
   });
 
-  it('never quotes a lead-in that nothing follows, which introduced something the page lost (a video)', async () => {
-    const small = await Library.fromArticles([
-      storyArticle('game', 'Wire', [
-        'The tram game will launch on phones in December for a flat fee.',
-        'The desktop version will come at a later, currently unknown date.',
-        'To see the tram game in action on phones, check out the footage below:',
-      ]),
-      stormStory(),
-      budgetStory(),
-    ]);
-    const texts = small.answer('when will the tram game come to phones').sentences.map((s) => s.text);
-    expect(texts).not.toContain('To see the tram game in action on phones, check out the footage below:');
-    expect(texts[0]).toBe('The tram game will launch on phones in December for a flat fee.');
-  });
-
   it('does not bring the sentence before along for a dummy "it"', async () => {
     const small = await Library.fromArticles([
       storyArticle('treaty', 'Wire', ['The delegates met in Geneva for three days.', 'It is widely believed that the Geneva treaty ended the border war.']),

@@ -263,20 +263,16 @@ function aboutThePresent(text: string): boolean {
   return PRESENT_MARKERS.test(text);
 }
 
-/**
- * The sentences that may answer: not questions themselves, nor headings (see `states`), nor a
- * lead-in nothing follows in its article ("To see it in action, check out the footage below:"
- * introduced a video the page's text lost).
- */
-export function answering(ranked: readonly RankedSentence[], cache: SentenceCache): RankedSentence[] {
-  return ranked.filter((r) => states(r.sentence.text) && !(LEAD_IN.test(r.sentence.text) && cache.next(r.article, r.sentence) === undefined));
+/** The sentences that may answer: not questions themselves, nor headings (see `states`). */
+export function answering(ranked: readonly RankedSentence[]): RankedSentence[] {
+  return ranked.filter((r) => states(r.sentence.text));
 }
 
 /** The answer for ranked sentences of the retrieved articles. */
 export function composeAnswer(text: string, candidates: Candidates, cache: SentenceCache): Omit<Answer, 'tookMs'> {
   const { question, retrieved, counted } = candidates;
   const subject = askedSubject(text);
-  const current = currentVersions(answering(candidates.ranked, cache), retrieved.map((r) => r.article));
+  const current = currentVersions(answering(candidates.ranked), retrieved.map((r) => r.article));
   const matching = aboutSubject(current, retrieved, subject, text, question);
   const ranked = holdingNamesFirst(lasting(counting(matching, text, question, counted), text), text, question);
   const best = ranked[0];
