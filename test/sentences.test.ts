@@ -27,6 +27,9 @@ describe('numbered list items', () => {
     expect(sentencesOf('1. Finland')).toEqual(['1. Finland']);
     expect(sentencesOf('(10) United States')).toEqual(['(10) United States']);
     expect(sentencesOf('He scored 3. Then he left.')).toEqual(['He scored 3.', 'Then he left.']);
+    // Past the paragraph's opening, a number a full stop ends belongs to its own sentence.
+    expect(sentencesOf('He played the Bagatelles of Op. 126. Herr Riefling proved himself.')).toEqual(['He played the Bagatelles of Op. 126.', 'Herr Riefling proved himself.']);
+    expect(sentencesOf('He played the Bagatelles of Sec. 126. Herr Riefling proved himself.')).toContain('Herr Riefling proved himself.');
   });
 });
 

@@ -7,7 +7,8 @@
  *   opens a bracket or does not start like a new sentence ("The", "He", ...);
  * - a piece ends with a month or number abbreviation ("Jan.", "No.") and the next starts with a digit;
  * - the next piece starts with a lowercase letter, so it cannot begin a sentence;
- * - a piece is a list item's number alone ("1." of "1. Finland");
+ * - a piece opening the paragraph is a list item's number alone ("1." of "1. Finland"), not a
+ *   number a full stop ends ("the Bagatelles of Sec. 126. Herr Riefling...");
  * - a piece leaves a quotation open, so the quotation and its attribution stay one sentence
  *   (bounded, so a paragraph-long quotation falls back to the segmenter's pieces).
  * A sentence is always a slice of the paragraph, trimmed: its characters are never rewritten.
@@ -25,7 +26,7 @@ const TITLES = new Set([
 ]);
 const NUMBERED = new Set([
   'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'no', 'nos',
-  'vol', 'art', 'ch', 'p', 'pp', 'approx', 'fig', 'vs', 'v',
+  'vol', 'art', 'ch', 'p', 'pp', 'approx', 'fig', 'vs', 'v', 'op',
 ]);
 const SENTENCE_STARTERS = new Set([
   'the', 'a', 'an', 'he', 'she', 'it', 'they', 'we', 'i', 'you', 'this', 'that', 'these', 'those',
@@ -33,7 +34,7 @@ const SENTENCE_STARTERS = new Set([
   'while', 'if', 'as', 'for', 'officials', 'meanwhile', 'however', 'earlier', 'later',
 ]);
 const MAX_JOINED_LENGTH = 600;
-/** A list item's number alone ("1.", "(2)", "10)"), which the segmenter cuts from its item ("1. Finland"). */
+/** A list item's number alone ("1.", "(2)", "10)"), which the segmenter cuts from the item it opens ("1. Finland"). */
 const LIST_NUMBER = /^\(?\p{N}{1,3}[.)]$/u;
 
 const segmenters = new Map<string, Intl.Segmenter>();
@@ -74,7 +75,7 @@ function belongTogether(text: string, before: SentenceSpan, after: SentenceSpan)
   if (after.end - before.start > MAX_JOINED_LENGTH) return false;
   const head = text.slice(before.start, before.end);
   const next = text.slice(after.start, after.end);
-  if (/^\p{Ll}/u.test(next) || LIST_NUMBER.test(head)) return true;
+  if (/^\p{Ll}/u.test(next) || (before.start === 0 && LIST_NUMBER.test(head))) return true;
   if (quotationOpen(head)) return true;
   const lastWord = wordBeforeFinalStop(head);
   const bare = lastWord.replace(/^\P{L}+/u, '').toLowerCase();
