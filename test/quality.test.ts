@@ -348,7 +348,7 @@ describe('questions about something the coverage never names', () => {
     expect(small.answer('what % of the island economy is tourism').sentences[0]?.text).toBe('Tourism accounted for 15 percent of the economy in 2013.');
   });
 
-  it('quotes for "how many" a number of the thing counted, not an ordinal before it', async () => {
+  it('quotes for "how many" a number of the thing counted, not a "first" before it, though a later ordinal counts', async () => {
     const small = await Library.fromArticles([
       storyArticle('whales', 'Wire', [
         'Whale whisperer Hori Parata was just seven years old when he attended his first mass stranding, a beaching of porpoises in Northland.',
@@ -358,6 +358,19 @@ describe('questions about something the coverage never names', () => {
       budgetStory(),
     ]);
     expect(small.answer('how many whale strandings has hori parata dealt with').sentences[0]?.text).toContain('more than 500 strandings');
+    const titles = await Library.fromArticles([
+      {
+        ...storyArticle('open', 'Wire', [
+          'Marta Novak won her fifth Harbour Open title on Sunday, beating Lea Brandt 6-3, 6-4 in the final.',
+          'Novak, 31, has now won 14 tour titles in her career.',
+          'It was the second time this season that Brandt lost a final to Novak.',
+        ]),
+        title: 'Novak wins fifth Harbour Open title',
+      },
+      stormStory(),
+      budgetStory(),
+    ]);
+    expect(titles.answer('How many Harbour Open titles has Novak won?').sentences[0]?.text).toContain('her fifth Harbour Open title');
   });
 
   it('quotes for an amount ("what was the vote count", "what percentage") only a sentence that writes a number, or nothing', async () => {

@@ -568,16 +568,19 @@ function preferCounted(ranked: RankedSentence[], counted: number, lookup: Return
  * Whether a sentence writes a count at most `COUNT_REACH` index terms before question term `q`
  * ("6,000 white Akoya pearls", "six pearls" analysed as "6 pearl"), or before any question term
  * when `q` is null ("13 dead" for "How many died..."), and with `orAfter` right after it too ("Fidan,
- * 57,"): a number that is no year, no ordinal ("his first mass stranding" counts none) and,
- * unless `priced` (an amount asked), no price and no percentage ("$4.06 a share", "30 pct of
- * loans" count neither shares nor loans).
+ * 57,"): a number that is no year, not "first" (see `FIRST`) and, unless `priced` (an amount
+ * asked), no price and no percentage ("$4.06 a share", "30 pct of loans" count neither shares nor
+ * loans).
  */
-/** An ordinal as analysis writes it ("first" → "1st"): a place in a series, not a count. */
-const ORDINAL = /^\p{N}+(?:st|nd|rd|th)$/u;
+/**
+ * "First" as analysis writes it: "his first mass stranding" says nothing of how many there were,
+ * where "her fifth title" says she has five.
+ */
+const FIRST = '1st';
 
 function countsTerm(text: string, q: number | null, lookup: ReturnType<typeof variantLookup>, orAfter = false, priced = false): boolean {
   const tokens = tokenize(text, 'index');
-  const isCount = (token: Token) => /^\p{N}/u.test(token.term) && !YEAR.test(token.term) && !ORDINAL.test(token.term) && (priced || !CURRENCY_SIGN.test(text.charAt(token.start - 1)));
+  const isCount = (token: Token) => /^\p{N}/u.test(token.term) && !YEAR.test(token.term) && token.term !== FIRST && (priced || !CURRENCY_SIGN.test(text.charAt(token.start - 1)));
   return tokens.some((token, i) => {
     const stoodFor = termsStoodFor(lookup, token.term);
     if (q === null ? stoodFor.length === 0 : !stoodFor.includes(q)) return false;
