@@ -348,6 +348,19 @@ describe('questions about something the coverage never names', () => {
     expect(small.answer('what % of the island economy is tourism').sentences[0]?.text).toBe('Tourism accounted for 15 percent of the economy in 2013.');
   });
 
+  it('quotes in place of a best sentence missing part of a long name only one holding the name by its own words', async () => {
+    const small = await Library.fromArticles([
+      storyArticle('whales', 'Wire', [
+        'Whale rescue in New Zealand is led by the Department of Conservation, and strandings are rising.',
+        'Some tribes refloat stranded whales, while others stand back and let volunteer groups rescue them.',
+        'The whale society of the elders, a rescue group, says strandings are a message from the sea.',
+      ]),
+      stormStory(),
+      budgetStory(),
+    ]);
+    expect(small.answer('What did the New Zealand Whale Rescue Society say about strandings?').answered).toBe(false);
+  });
+
   it('quotes for "how many" a number of the thing counted, not a "first" before it, though a later ordinal counts', async () => {
     const small = await Library.fromArticles([
       storyArticle('whales', 'Wire', [

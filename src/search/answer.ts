@@ -684,18 +684,18 @@ function spellsOut(text: string, acronym: string): boolean {
 const LONG_NAME = /(?<!^\s*)(?:\p{Lu}[\p{L}\p{N}'’.-]*(?:\s+(?:of|the|for|de|von|van)){0,2}\s+){2,}\p{Lu}[\p{L}\p{N}'’.-]*/gu;
 
 /**
- * Whether the best sentence, with its neighbours, misses a long name of the question: the first,
- * most often its subject ("the Central Bank of Nigeria" in "What did the Central Bank of Nigeria
- * do while the European Central Bank held rates?"), unless held whole, where no other name (see
- * `isNameWord`) comes before it; any other only when held in part, as another thing sharing its
- * words. A later name not mentioned at all is where or when the subject acted ("Who is the
+ * Whether the best sentence, with its neighbours (unless `besideToo` is false), misses a long name
+ * of the question: the first, most often its subject ("the Central Bank of Nigeria" in "What did
+ * the Central Bank of Nigeria do while the European Central Bank held rates?"), unless held
+ * whole, where no other name (see `isNameWord`) comes before it; any other only when held in
+ * part, as another thing sharing its words. A later name not mentioned at all is where or when the subject acted ("Who is the
  * National Audubon Society president who spoke at the West Coast Audubon Convention?"), and its
  * words held as part of a name held whole ("Audubon") do not count.
  */
-function missesPartOfName(text: string, question: Question, best: RankedSentence): boolean {
+function missesPartOfName(text: string, question: Question, best: RankedSentence, besideToo = true): boolean {
   // In a question Typed In Title Case, capitals mark no name.
   if (!capitalsMarkNames(text)) return false;
-  const held = (q: number) => best.matched.has(q) || best.neighbourMatched.has(q);
+  const held = (q: number) => best.matched.has(q) || (besideToo && best.neighbourMatched.has(q));
   const found = [...text.matchAll(LONG_NAME)];
   const names = found.map(([name]) =>
     terms(name, 'query').flatMap((term) => {
@@ -724,15 +724,15 @@ const NAME_CANDIDATES = 3;
 
 /**
  * The candidates with the first of the best few that misses no long name of the question (see
- * `missesPartOfName`) put first: "Buchheister told delegates to the West Coast Audubon
- * Convention..." names who, but not that he is the National Audubon Society's president, which
- * the sentence after it in the ranking does. Where each misses one, the order stands and the best
- * is refused.
+ * `missesPartOfName`), by its own words and not the sentences beside it, put first where the best
+ * misses one: "Buchheister told delegates to the West Coast Audubon Convention..." names who, but
+ * not that he is the National Audubon Society's president, which the sentence after it in the
+ * ranking does. Where each misses one, the order stands and the best is refused.
  */
 function holdingNamesFirst(ranked: RankedSentence[], text: string, question: Question): RankedSentence[] {
   const best = ranked[0];
   if (best === undefined || !missesPartOfName(text, question, best)) return ranked;
-  const holding = ranked.slice(1, NAME_CANDIDATES).find((candidate) => !missesPartOfName(text, question, candidate));
+  const holding = ranked.slice(1, NAME_CANDIDATES).find((candidate) => !missesPartOfName(text, question, candidate, false));
   return holding === undefined ? ranked : [holding, ...ranked.filter((candidate) => candidate !== holding)];
 }
 
