@@ -40,6 +40,7 @@ describe('HTML pages', async () => {
         '<title>Harbour board backs dredging plan</title>',
         '<div itemprop="video" itemscope itemtype="https://schema.org/VideoObject"><meta itemprop="datePublished" content="2019-11-20T13:11:07Z"></div><div itemscope itemtype="https://schema.org/Article"><meta itemprop="datePublished" content="2019-11-19T19:47:00Z"></div>',
       ),
+      'review-time.html': page('review-time.html', '<title>Harbour board backs dredging plan</title>', '<div itemscope itemtype="https://schema.org/CriticReview"><meta itemprop="datePublished" content="2021-02-03T10:00:00Z"></div>'),
       'video-only-time.html': page('video-only-time.html', '<title>Harbour board backs dredging plan</title>', '<div itemscope itemtype="https://schema.org/VideoObject"><meta itemprop="datePublished" content="2019-11-20T13:11:07Z"></div>'),
       'address-site.html': page('address-site.html', '<title>Harbour board backs dredging plan</title><meta property="og:site_name" content="http://www.harbourgazette.com/">'),
       'bare-time.html': page('bare-time.html', '<title>Harbour board backs dredging plan</title>', '<aside><p>Related: <time datetime="2014-03-24">24 March 2014</time></p></aside>'),
@@ -63,6 +64,8 @@ describe('HTML pages', async () => {
   it("take the story's marked publication time, not that of a video embedded before it", () => {
     expect(only(corpus, 'video-time.html').published).toBe('2019-11-19T19:47:00Z');
     expect(only(corpus, 'video-only-time.html').published).toBeNull();
+    // A review may be the page's story.
+    expect(only(corpus, 'review-time.html').published).toBe('2021-02-03T10:00:00Z');
   });
 
   it('name the outlet of a page that gives its site name as an address by the site', () => {

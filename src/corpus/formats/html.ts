@@ -140,8 +140,8 @@ function pageUrl(document: ReturnType<HtmlLibraries['parseHTML']>['document']): 
  * itemprop="datePublished" datetime="...">` or `<time pubdate datetime="...">` (the Telegraph,
  * Medical News Today), or a microdata `<meta itemprop="datePublished" content="...">` (CNET, the
  * New York Times). A bare `<time>` is not taken: pages date related stories with it too. Nor is
- * the date of a video, picture or comment on the page (`MEDIA_SCOPE`): Yahoo marks its video's,
- * a day after the story's, before the story's own.
+ * the date of a video or picture on the page (`MEDIA_SCOPE`): Yahoo marks its video's, a day
+ * after the story's, before the story's own.
  */
 function markedPublicationTime(document: ReturnType<HtmlLibraries['parseHTML']>['document']): string | null {
   const marks = [...document.querySelectorAll('time[itemprop="datePublished"][datetime], time[pubdate][datetime], [itemprop="datePublished"][content]')];
@@ -149,8 +149,8 @@ function markedPublicationTime(document: ReturnType<HtmlLibraries['parseHTML']>[
   return marked?.getAttribute('datetime') ?? marked?.getAttribute('content') ?? null;
 }
 
-/** schema.org types of things a page embeds beside its story, whose dates are not the story's. */
-const MEDIA_SCOPE = /(?:MediaObject|VideoObject|AudioObject|ImageObject|Clip|Photograph|Comment|Review)$/u;
+/** schema.org types of media a page embeds beside its story, whose dates are not the story's. A review or comment may be the page's own story. */
+const MEDIA_SCOPE = /(?:MediaObject|VideoObject|AudioObject|ImageObject|Clip|Photograph)$/u;
 
 /** "Feb. 23, 2015 -- Life-threatening peanut allergies...": a date opening the article, set off by a dash. */
 const DATELINE = /^(.{6,40}?)\s+(?:--|—|–)\s/u;
