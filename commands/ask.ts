@@ -24,8 +24,10 @@ const UNSURE = 0.5;
 /** The footer under an answer: quoted verbatim, how sure, and under `UNSURE`, that it may not answer. */
 function answerFooter(answer: Answer): string {
   if (!answer.answered) return 'Not in the coverage';
-  const sure = `Quoted verbatim · confidence ${Math.round(answer.confidence * 100)}%`;
-  return answer.confidence < UNSURE ? `${sure} · these may not answer the question` : sure;
+  // Judged on the percentage shown, so "50%" never carries the warning and "49%" always does.
+  const percent = Math.round(answer.confidence * 100);
+  const sure = `Quoted verbatim · confidence ${percent}%`;
+  return percent < UNSURE * 100 ? `${sure} · these may not answer the question` : sure;
 }
 
 /** The feedback buttons' custom_ids: `ask:<recorded ask id>:<1 helpful | 0 not helpful>`. */

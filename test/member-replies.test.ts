@@ -139,6 +139,8 @@ describe('what members see for hostile or unusable input', () => {
       }).embeds![0]!.footer!.text;
     expect(answer(0.32)).toBe('Quoted verbatim · confidence 32% · these may not answer the question');
     expect(answer(0.81)).toBe('Quoted verbatim · confidence 81%');
+    expect(answer(0.4951)).toBe('Quoted verbatim · confidence 50%');
+    expect(answer(0.4949)).toBe('Quoted verbatim · confidence 49% · these may not answer the question');
   });
 
   it('keeps the citation marker of one very long quote', () => {
