@@ -191,6 +191,19 @@ describe('a sentence naming the kind asked for', () => {
     expect(names(sentence, 'year')).toBe(named);
   });
 
+  it.each([
+    ['Askar has released proof-of-concept attack code.', true],
+    ["Witkoff's son died at age 22.", true],
+    ['Hamas rejected the clause.', true],
+    // A common word opening the sentence, an irregular plural's too, names nobody.
+    ['Officials said the code was released.', false],
+    ['Children fled the fighting.', false],
+    ['Gunmen stormed the museum.', false],
+    ['Everyone fled the museum.', false],
+  ])('a person opening the sentence: %s', (sentence, named) => {
+    expect(names(sentence, 'person', 'Who released the code?')).toBe(named);
+  });
+
   it('reads a people\'s name before a noun as qualifying it, and alone as naming them', () => {
     expect(names('The agenda covers a pullout of "Israeli" forces from Gaza.', 'person', 'Who would lead Gaza?')).toBe(false);
     expect(names('He adopted siege warfare from the Chinese.', 'person', 'From whom did Genghis Khan learn siege warfare?')).toBe(true);

@@ -37,8 +37,9 @@ import { baseForm, digitsOf } from './word-forms.ts';
  * 8: contractions of stopwords are stopwords ("didn't" was the term "didnt", "where'd" "where").
  * 9: so are "theres", "thats", "wheres" typed without their apostrophe.
  * 10: "%" and the wires' "pct" are the term of "percent".
+ * 11: "everyone", "nobody", "nothing" and their like are stopwords, as "anyone" was.
  */
-export const ANALYSIS_VERSION = 10;
+export const ANALYSIS_VERSION = 11;
 
 /** An index term, the folded word it was stemmed from, and where that word sits in the original text. */
 export interface Token {

@@ -531,13 +531,19 @@ const FIRST_WORD = /^["“‘'(]?(\p{Lu}[\p{L}\p{M}'’-]*)/u;
 
 /**
  * Whether a capitalised word the lexicon `tags` as a noun is a name wherever it stands: WordNet
- * knows it only as a name ("Hamas") or not at all ("Askar", "Witkoff"). "Officials" or "Trump"
- * opening a sentence may be the common word.
+ * knows it, or the base of an irregular plural ("Children", "Gunmen"), only as a name ("Hamas") or
+ * not at all ("Askar", "Witkoff"). "Officials" or "Trump" opening a sentence may be the common
+ * word, and "Everyone" is none.
  */
 function readsAsName(word: string, tags: ReadonlySet<string>): boolean {
-  if (!tags.has('Noun')) return false;
-  const reading = nameReading(word.toLowerCase().replace(POSSESSIVE_END, ''));
-  return !reading.known || reading.name !== null;
+  const folded = fold(word).replace(POSSESSIVE_END, '');
+  if (!tags.has('Noun') || STOPWORDS.has(folded)) return false;
+  const base = baseForm(folded);
+  // WordNet's exception lists leave out compounds of "man": "gunmen" is "gunman"s.
+  return [base, base.replace(/men$/u, 'man')].every((form) => {
+    const reading = nameReading(form);
+    return !reading.known || reading.name !== null;
+  });
 }
 
 const POSSESSIVE_END = /['’]s?$/u;
