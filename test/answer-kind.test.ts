@@ -271,6 +271,7 @@ describe('a question asking how long, and a sentence giving a span', () => {
     ['Last week, Erdogan spoke.', false],
     ['Every year the board meets.', false],
     ['Andrew died at age 22.', false],
+    ['A jury found 21-year-old Richard Pohl guilty.', false],
   ])('%s', (sentence, given) => {
     expect(writesDuration(sentence)).toBe(given);
   });

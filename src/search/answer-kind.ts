@@ -191,11 +191,11 @@ const DURATION_QUESTION = /\bhow\s+long\b/iu;
  * Words by which a sentence gives a span of time or a length: a unit of time or length ("three
  * hours", "a 12-day war", "for decades", "6,650 km"), not one naming a time ("last week", "every
  * year"); a span's bound ("until the end of the war", "since 2010"); a word that says the span
- * ("briefly", "overnight"); or two years ("from 1939 to 1945"). A figure alone is none: "died at
- * age 22" says nothing of how long he was ill.
+ * ("briefly", "overnight"); or two years ("from 1939 to 1945"). A figure alone is none, nor an
+ * age: "died at age 22" and "a 21-year-old" say nothing of how long anything lasted.
  */
 const DURATION_WORDS =
-  /(?<!\b(?:last|this|next|every|each|per|same|that|earlier|later)\s+)\b(?:seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|years?|decades?|centur(?:y|ies)|generations?|lifetime|miles?|kilomet(?:er|re)s?|km|meters?|metres?|feet|foot|inches|yards?)\b|\b(?:until|till|since|throughout|briefly|overnight|forever|indefinitely|permanently|temporarily)\b|\b(?:1\d{3}|20\d{2})\s*(?:-|–|to|and|until|through)\s*(?:1\d{3}|20\d{2}|\d{2})\b/iu;
+  /(?<!\b(?:last|this|next|every|each|per|same|that|earlier|later)\s+)\b(?:seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|years?|decades?|centur(?:y|ies)|generations?|lifetime|miles?|kilomet(?:er|re)s?|km|meters?|metres?|feet|foot|inches|yards?)\b(?!-old)|\b(?:until|till|since|throughout|briefly|overnight|forever|indefinitely|permanently|temporarily)\b|\b(?:1\d{3}|20\d{2})\s*(?:-|–|to|and|until|through)\s*(?:1\d{3}|20\d{2}|\d{2})\b/iu;
 
 /** Whether a question asks how long (see `DURATION_QUESTION`), which a sentence naming no span cannot answer. */
 export function asksDuration(question: string): boolean {
