@@ -953,6 +953,23 @@ describe('sentences in context', () => {
     ]);
   });
 
+  it('brings, after a quote naming nothing of the kind asked, the sentence beside it that does', async () => {
+    const small = await Library.fromArticles([
+      storyArticle('sanctuary', 'Chronicle', [
+        'The Da Fonta wildlife sanctuary in Marin county on Friday officially became the property of the Audubon Society.',
+        'The deed covers a tidelands tract of 645 acres south of Greenwood Beach.',
+        'Members toured the marsh after the ceremony.',
+      ]),
+      stormStory(),
+      budgetStory(),
+    ]);
+    const answer = small.answer('How big is the Marin county sanctuary given to the Audubon Society?');
+    expect(answer.sentences.slice(0, 2)).toEqual([
+      { text: 'The Da Fonta wildlife sanctuary in Marin county on Friday officially became the property of the Audubon Society.', citation: 1, context: false },
+      { text: 'The deed covers a tidelands tract of 645 acres south of Greenwood Beach.', citation: 1, context: true },
+    ]);
+  });
+
   it('does not bring the sentence before along for a dummy "it"', async () => {
     const small = await Library.fromArticles([
       storyArticle('treaty', 'Wire', ['The delegates met in Geneva for three days.', 'It is widely believed that the Geneva treaty ended the border war.']),

@@ -38,7 +38,7 @@ import type { ParagraphTerms } from './passages.ts';
 import { asksAboutPlans } from './plans.ts';
 import { joinCollocations, phraseTerms, prepareQuestion, retrievalTerms, withTimeAdverbs, type AskedTerm, type Question, type QuestionTitle } from './question.ts';
 import { MAX_RELATED, MAX_SENTENCES, type Answer, type ArticleRef, type CitedSentence, type Filters, type Source } from './results.ts';
-import { countsAskedThing, namesWantedKind, rankSentences, reportsSpeech, type RankedSentence, type Sentence, type SentenceCache } from './sentence-ranking.ts';
+import { countsAskedThing, namesWantedKind, rankSentences, reportsSpeech, sentenceNamesWantedKind, type RankedSentence, type Sentence, type SentenceCache } from './sentence-ranking.ts';
 import { pointsBack, states } from './sentences.ts';
 
 /** Words that ask about the present rather than a past event. */
@@ -744,7 +744,7 @@ export function unanswered(question: string, related: ArticleRef[], confidence =
 function pickQuotes(best: RankedSentence, ranked: readonly RankedSentence[], cache: SentenceCache, question: Question, sure: boolean): Quote[] {
   const close = ranked.filter((r) => r.coverage >= best.coverage * RUNNER_UP_COVERAGE && r.score >= best.score * RUNNER_UP_SHARE);
   // The best may rank below another (see `holdingNamesFirst`): it is quoted first all the same.
-  const quotes = addQuotes(addQuotes([], [best], cache), close, cache);
+  const quotes = addQuotes(addQuotes([], [best], cache, question), close, cache, question);
   const lacksKind = best.namesKind === false;
   if (sure && !lacksKind) return quotes;
   // The fact asked may stand a few sentences after the first quote, in its own story: only there, and only in slots left.
@@ -754,13 +754,13 @@ function pickQuotes(best: RankedSentence, ranked: readonly RankedSentence[], cac
   if (lacksKind) {
     // A first quote without the kind asked for (no figure for "how many") is the story's premise: its best sentence naming one may hold the fact.
     const naming = further.slice(0, KIND_IN_STORY).find((r) => namesWantedKind(r, question));
-    if (naming) addQuotes(quotes, [naming], cache);
+    if (naming) addQuotes(quotes, [naming], cache, question);
   }
-  return sure ? quotes : addQuotes(quotes, further, cache);
+  return sure ? quotes : addQuotes(quotes, further, cache, question);
 }
 
 /** Adds candidates to `quotes` greedily by score (a further one from an article already quoted counts for less), each with the sentence it needs, up to `MAX_SENTENCES`. */
-function addQuotes(quotes: Quote[], candidates: readonly RankedSentence[], cache: SentenceCache): Quote[] {
+function addQuotes(quotes: Quote[], candidates: readonly RankedSentence[], cache: SentenceCache, question: Question): Quote[] {
   const remaining = [...candidates];
   while (quotes.length < MAX_SENTENCES && remaining.length > 0) {
     let pick = 0;
@@ -773,7 +773,7 @@ function addQuotes(quotes: Quote[], candidates: readonly RankedSentence[], cache
     const [candidate] = remaining.splice(pick, 1);
     if (!candidate || quotes.some((q) => nearDuplicate(q.sentence, candidate.sentence))) continue;
     // A context sentence the reader already has, quoted from this story or another copy of it, is not quoted again.
-    const adding = [{ article: candidate.article, sentence: candidate.sentence, context: false }, contextFor(candidate, cache)].filter(
+    const adding = [{ article: candidate.article, sentence: candidate.sentence, context: false }, contextFor(candidate, cache, question)].filter(
       (q): q is Quote =>
         q !== null &&
         !quotes.some((k) => (k.article === q.article && k.sentence.paragraph === q.sentence.paragraph && k.sentence.index === q.sentence.index) || (q.context && nearDuplicate(k.sentence, q.sentence))),
@@ -788,16 +788,23 @@ function addQuotes(quotes: Quote[], candidates: readonly RankedSentence[], cache
  * The sentence this one needs to be understood, within the same article: the one before when it
  * starts by pointing back ("He said...", "This..."; not a dummy "It is said that...") or is a
  * quotation alone, whose speaker it names; the one after when it is a lead-in ending with a colon
- * ("Obama also said:"); else the neighbour that holds question terms it lacks.
+ * ("Obama also said:"); where it names nothing of the kind the question asks for, the one after
+ * or before that does ("Two Americans and seven Cubans were executed..." for "Which two Americans
+ * were executed?", then "The Americans were Angus McNair and Howard Anderson."); else the
+ * neighbour that holds question terms it lacks.
  * A heading is never that sentence: it names what follows it, not what it stands beside.
  */
-function contextFor(ranked: RankedSentence, cache: SentenceCache): Quote | null {
+function contextFor(ranked: RankedSentence, cache: SentenceCache, question: Question): Quote | null {
   const text = ranked.sentence.text;
   const before = cache.previous(ranked.article, ranked.sentence);
+  const next = cache.next(ranked.article, ranked.sentence);
   // "He also said:" points back, but what it introduces is what the reader lacks.
-  const after = LEAD_IN.test(text) ? cache.next(ranked.article, ranked.sentence) : undefined;
-  if (after && states(after.text)) return { article: ranked.article, sentence: after, context: true };
+  if (next && LEAD_IN.test(text) && states(next.text)) return { article: ranked.article, sentence: next, context: true };
   if (before && states(before.text) && (pointsBack(text) || BARE_QUOTATION.test(text))) return { article: ranked.article, sentence: before, context: true };
+  if (question.wants !== null && !namesWantedKind(ranked, question)) {
+    const naming = [next, before].find((sentence) => sentence !== undefined && states(sentence.text) && sentenceNamesWantedKind(sentence, question));
+    if (naming) return { article: ranked.article, sentence: naming, context: true };
+  }
   if (ranked.neighbourCoverage < NEIGHBOUR_CONTEXT) return null;
   const neighbour = ranked.supportedBy;
   return neighbour && states(neighbour.text) ? { article: ranked.article, sentence: neighbour, context: true } : null;

@@ -496,6 +496,11 @@ export function namesWantedKind(candidate: RankedSentence, question: Question): 
   return candidate.namesKind;
 }
 
+/** Whether a sentence (a neighbour of a candidate, say) names the kind of thing the question asks for, beyond what the question names. */
+export function sentenceNamesWantedKind(sentence: Sentence, question: Question): boolean {
+  return question.wants !== null && namesKind(sentence, question.wants, askedTermsOf(question));
+}
+
 /** The index terms a question asks with, its variants' too, gathered once per question. */
 function askedTermsOf(question: Question): ReadonlySet<string> {
   let asked = askedWords.get(question);
