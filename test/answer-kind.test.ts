@@ -204,6 +204,13 @@ describe('a sentence naming the kind asked for', () => {
     expect(names(sentence, 'person', 'Who released the code?')).toBe(named);
   });
 
+  it('reads neither a title nor the capitalised first word of a quotation as a name', () => {
+    const question = "Who spotted Ellen Fetter's name in Lorenz's paper?";
+    expect(names('Lorenz thanked Miss Ellen Fetter for the computations.', 'person', question)).toBe(false);
+    expect(names('Lorenz had written, “Special thanks are due to Ellen Fetter.”', 'person', question)).toBe(false);
+    expect(names('Lorenz had written, “Rothman saw it first.”', 'person', question)).toBe(true);
+  });
+
   it('reads a people\'s name before a noun as qualifying it, and alone as naming them', () => {
     expect(names('The agenda covers a pullout of "Israeli" forces from Gaza.', 'person', 'Who would lead Gaza?')).toBe(false);
     expect(names('He adopted siege warfare from the Chinese.', 'person', 'From whom did Genghis Khan learn siege warfare?')).toBe(true);

@@ -431,6 +431,8 @@ type NamedKinds = Map<TaggedKind, string[][]>;
 /** One word as compromise tags it. */
 interface Term {
   text: string;
+  /** The punctuation before the word ("“" opening a quotation). */
+  pre?: string;
   tags: Set<string>;
 }
 
@@ -515,16 +517,25 @@ interface PreTagged {
  * A capitalised word inside the sentence that the lexicon does not know as a place, date or
  * number: most often a person's or an organisation's name ("Witkoff", "Hamas"). Only compromise's
  * lexicon and pre-tagger run (a tenth of the full tagger's cost), and they leave such names as
- * plain nouns. The sentence's first word is capitalised anyway: it is a name when the next one is
- * too, or when it reads as a name alone ("Askar has released...").
+ * plain nouns. The first word of a sentence or a quotation is capitalised anyway: it is a name
+ * when the next one is too, or when it reads as a name alone ("Askar has released..."). A title
+ * ("Miss", "Dr") names no one.
  */
 function unknownName(term: Term, at: number, next: Term | undefined): boolean {
   const capitalised = (t: Term | undefined) => t !== undefined && /^\p{Lu}/u.test(t.text);
-  const inName = at > 0 || capitalised(next) || readsAsName(term.text, term.tags);
+  if (HONORIFIC.test(term.text)) return false;
+  // A quotation's first word is capitalised as a sentence's is (“Thanks are due to...”).
+  const opening = at === 0 || OPENING_QUOTE.test(term.pre ?? '');
+  const inName = !opening || capitalised(next) || readsAsName(term.text, term.tags);
   // A people's name before a noun qualifies it ("Israeli forces"); alone it names them ("learnt it from the Chinese").
   const qualifies = term.tags.has('Demonym') && next !== undefined && /^\p{Ll}/u.test(next.text);
   return inName && capitalised(term) && !qualifies && !NOT_NAMES.some((tag) => term.tags.has(tag));
 }
+
+/** A title before a name, which names no one itself: "Miss" in "Miss Ellen Fetter" (the lexicon reads it as a verb). */
+const HONORIFIC = /^(?:Mr|Mrs|Ms|Mx|Miss|Dr|Sir|Dame|Lord|Lady|Madam|Mme|Mlle|Messrs|Rev|Prof)\.?$/u;
+/** Punctuation opening a quotation or an aside. */
+const OPENING_QUOTE = /["“‘'(]/u;
 
 /** A sentence's first word, past an opening quote or bracket. */
 const FIRST_WORD = /^["“‘'(]?(\p{Lu}[\p{L}\p{M}'’-]*)/u;
