@@ -47,7 +47,7 @@ describe('the word saying what sort of thing a question asks for', () => {
     ['What is the term for teaching within the family?', 'term'],
     ['what does ISF stand for', 'stand'],
     ['What does UNSC stand for? 🤔', 'stand'],
-    ['how long did the meeting last', 'last'],
+    ['What will Barclay not stand for?', null],
     // Elsewhere the word is the topic or a verb: blood types, a name withheld, examples given.
     ['Which blood type is rarest?', null],
     ['Which name did the ministry withhold?', null],
@@ -56,6 +56,7 @@ describe('the word saying what sort of thing a question asks for', () => {
     ['Which countries gave examples of reform?', null],
     ['What happened in the name of security?', null],
     ['Does Turkiye stand for the people of Gaza?', null],
+    ['What does Turkiye stand for?', null],
   ])('%s', (question, word) => {
     expect(typeWord(question)).toBe(word);
   });
@@ -255,6 +256,7 @@ describe('a question asking a time of day, and a sentence giving one', () => {
     ['Talks resume at 14:30 in Geneva.', true],
     ['The market closed at 1600 GMT.', true],
     ['They meet on Wednesday morning.', true],
+    ['The office opens at 0600 and closes at sunset.', true],
     ['They meet on Wednesday.', false],
     ['About 13 people were killed in 2025.', false],
   ])('%s', (sentence, given) => {
@@ -266,12 +268,19 @@ describe('a question asking how long, and a sentence giving a span', () => {
   it('reads "how long" as asking a span', () => {
     expect(asksDuration('How long did the meeting last?')).toBe(true);
     expect(asksDuration('How did the meeting end?')).toBe(false);
+    // "How long ago" asks when.
+    expect(asksDuration('How long ago did Israel renew its aggression?')).toBe(false);
   });
 
   it.each([
     ['The meeting lasted three hours.', true],
     ['It was a 12-day war.', true],
     ['The Nile runs 6,650 km.', true],
+    ['The main quay is 1,200 m long.', true],
+    ['NP Energy has been in two-year-old bankruptcy proceedings.', true],
+    ['The rights will trade from March 23 to April 22.', true],
+    ['The strike began on March 3 and ended on April 10.', true],
+    ['Strikes lasted for weeks.', true],
     ['The war lasted from 1939 to 1945.', true],
     ['He was not heard of until after the end of the war.', true],
     // A time named is no span, nor a figure alone.
@@ -279,6 +288,7 @@ describe('a question asking how long, and a sentence giving a span', () => {
     ['Every year the board meets.', false],
     ['Andrew died at age 22.', false],
     ['A jury found 21-year-old Richard Pohl guilty.', false],
+    ['The second-phase talks stalled.', false],
   ])('%s', (sentence, given) => {
     expect(writesDuration(sentence)).toBe(given);
   });

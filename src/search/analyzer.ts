@@ -37,9 +37,10 @@ import { baseForm, digitsOf } from './word-forms.ts';
  * 8: contractions of stopwords are stopwords ("didn't" was the term "didnt", "where'd" "where").
  * 9: so are "theres", "thats", "wheres" typed without their apostrophe.
  * 10: "%" and the wires' "pct" are the term of "percent".
- * 11: "everyone", "nobody", "nothing" and their like are stopwords, as "anyone" was.
+ * 11: "everyone", "nobody", "nothing" and their like were stopwords, as "anyone" is.
+ * 12: they are words again: "Nothing" names a company, and "nobody claimed" a denial.
  */
-export const ANALYSIS_VERSION = 11;
+export const ANALYSIS_VERSION = 12;
 
 /** An index term, the folded word it was stemmed from, and where that word sits in the original text. */
 export interface Token {

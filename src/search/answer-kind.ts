@@ -171,9 +171,9 @@ export function mentionsDay(sentence: string): boolean {
  * system develop in the Rhine Graben?": the Miocene).
  */
 const CLOCK_QUESTION = /\bwhat\s+time(?:['’]s|\s+(?:is|are|will|does|do)\b)/iu;
-/** A time of day: "3 pm", "15:30", "1300 GMT", "noon", "in the morning". */
+/** A time of day: "3 pm", "15:30", "1300 GMT", "at 0600", "noon", "sunset", "in the morning". */
 const CLOCK_WORDS =
-  /(?<![\p{L}\p{N}])(?:\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)(?![\p{L}])|\d{1,2}:\d{2}|\d{4}\s*(?:GMT|UTC|EST|EDT|CET|BST|ET|PT|CT|hrs|local))|\b(?:noon|midday|midnight|dawn|dusk|morning|afternoon|evening|night|o['’]clock)\b/iu;
+  /(?<![\p{L}\p{N}])(?:\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)(?![\p{L}])|\d{1,2}:\d{2}|\d{4}\s*(?:GMT|UTC|EST|EDT|CET|BST|ET|PT|CT|hrs|local))|\b(?:at|by|from|until|till)\s+[0-2]\d[0-5]\d\b|\b(?:noon|midday|midnight|dawn|dusk|sunrise|sunset|daybreak|nightfall|morning|afternoon|evening|night|o['’]clock)\b/iu;
 
 /** Whether a question asks a time of day (see `CLOCK_QUESTION`), which "on Wednesday" does not give. */
 export function asksClock(question: string): boolean {
@@ -185,26 +185,40 @@ export function mentionsClock(sentence: string): boolean {
   return CLOCK_WORDS.test(sentence);
 }
 
-/** A question asking how long something lasts or measures: "How long did the meeting last?". */
-const DURATION_QUESTION = /\bhow\s+long\b/iu;
+/** A question asking how long something lasts or measures: "How long did the meeting last?"; "how long ago" asks when. */
+const DURATION_QUESTION = /\bhow\s+long\b(?!\s+ago\b)/iu;
+/** Units of time and length. */
+const SPAN_UNITS = 'seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|years?|decades?|centur(?:y|ies)|generations?|lifetimes?|miles?|kilomet(?:er|re)s?|meters?|metres?|feet|foot|inch(?:es)?|yards?';
 /**
- * Words by which a sentence gives a span of time or a length: a unit of time or length ("three
- * hours", "a 12-day war", "for decades", "6,650 km"), not one naming a time ("last week", "every
- * year"); a span's bound ("until the end of the war", "since 2010"); a word that says the span
- * ("briefly", "overnight"); or two years ("from 1939 to 1945"). A figure alone is none, nor an
- * age: "died at age 22" and "a 21-year-old" say nothing of how long anything lasted.
+ * Words by which a sentence gives a span of time or a length: a unit after a number or a number
+ * word ("three hours", "a 12-day war", "two-year-old bankruptcy proceedings", "1,200 m"), a unit
+ * in the plural ("for decades"), but not one naming a time ("last week", "every year"); a span's
+ * bound ("until the end of the war", "since 2010") or its ends ("from March 23 to April 22",
+ * "began on March 3, ended on April 10"); a word that says the span ("briefly", "overnight").
+ * A figure alone is none, nor "second-phase talks", nor a person's age ("21-year-old Richard Pohl").
  */
-const DURATION_WORDS =
-  /(?<!\b(?:last|this|next|every|each|per|same|that|earlier|later)\s+)\b(?:seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|years?|decades?|centur(?:y|ies)|generations?|lifetime|miles?|kilomet(?:er|re)s?|km|meters?|metres?|feet|foot|inches|yards?)\b(?!-old)|\b(?:until|till|since|throughout|briefly|overnight|forever|indefinitely|permanently|temporarily)\b|\b(?:1\d{3}|20\d{2})\s*(?:-|–|to|and|until|through)\s*(?:1\d{3}|20\d{2}|\d{2})\b/iu;
+const DURATION_WORDS = new RegExp(
+  [
+    `(?<![\\p{L}])(?:\\d[\\d,.]*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|several|few|many|half|couple\\s+of)[\\s-]+(?:${SPAN_UNITS}|km|m|ft|mi|cm|mm)\\b`,
+    `(?<!\\b(?:last|this|next|every|each|per|same|that|earlier|later)\\s+)\\b(?:seconds|minutes|hours|days|nights|weeks|months|years|decades|centuries|generations|miles|kilomet(?:er|re)s|meters|metres|feet|yards)\\b`,
+    `\\b(?:until|till|since|throughout|briefly|overnight|forever|indefinitely|permanently|temporarily)\\b`,
+    `\\bfrom\\b[^.;]{1,40}?\\b(?:to|until|till|through)\\b`,
+    `\\b(?:began|begun|started|opened)\\b[^.;]{1,60}?\\b(?:ended|closed|finished)\\b`,
+  ].join('|'),
+  'iu',
+);
 
 /** Whether a question asks how long (see `DURATION_QUESTION`), which a sentence naming no span cannot answer. */
 export function asksDuration(question: string): boolean {
   return DURATION_QUESTION.test(question);
 }
 
+/** A person's age before the name ("21-year-old Richard Pohl"), which gives no span of anything else. */
+const AGE_BEFORE_NAME = /[\p{L}\p{N}]+-(?:year|month|week|day)-old\s+(?=\p{Lu})/gu;
+
 /** Whether a sentence gives a span of time or a length (see `DURATION_WORDS`). */
 export function writesDuration(sentence: string): boolean {
-  return DURATION_WORDS.test(sentence);
+  return DURATION_WORDS.test(sentence.replace(AGE_BEFORE_NAME, ''));
 }
 
 /**
@@ -302,10 +316,12 @@ export function answerKind(question: string): AnswerKind | null {
 const TYPE_WORD =
   /\b(?:what|which)(?:['’]s)?(?:\s+(?:is|was|are|were|the|a|an|one|some|two|three|several|other|another|common|main|different|specific|particular|best|first))*?\s+(?:(kind|kinds|type|types|sort|sorts|variety|varieties|name|names|example|examples)\s+of|(?:another|other|the|a|an)\s+(name|names|word|words|term|terms)\s+for)\b/iu;
 
-/** "What does ISF stand for?": a question ending so asks what an abbreviation is written out. */
-const STANDS_FOR = /\b(stands?)\s+for[\s\p{P}\p{S}]*$/iu;
-/** "How long did the meeting last?": the verb says only that a span is asked, as "how long" does. */
-const LASTS = /\bhow\s+long\b.*\b(last|lasts|lasted)[\s\p{P}\p{S}]*$/iu;
+/**
+ * "What does ISF stand for?": a question ending so, about one short word, asks what an
+ * abbreviation is written out; "What will Barclay not stand for?" and "What does Turkiye stand
+ * for?" ask something else.
+ */
+const STANDS_FOR = /\bwhat\s+(?:does|do|did)\s+(?:the\s+)?(?:letters\s+)?\p{L}[\p{L}.&]{1,5}\s+(stand)\s+for[\s\p{P}\p{S}]*$/iu;
 
 /**
  * The word of a question that only says what sort of thing it asks for ("kind" in "What kind of
@@ -313,12 +329,12 @@ const LASTS = /\bhow\s+long\b.*\b(last|lasts|lasted)[\s\p{P}\p{S}]*$/iu;
  * thing ("a Muslim state", "trial division") and rarely writes that word, so it is no question
  * term. Only before "of", or as "another name", "the word"... before "for": "Which blood type is
  * rarest?" asks about blood types, and "Which manager did Madrid name for the role?" names. So is
- * "stand" ending "What does ISF stand for?", answered by "an international stabilization force
- * [ISF]", and "last" ending "How long did the meeting last?", which "Last week" does not answer.
+ * "stand" ending "What does ISF stand for?" (see `STANDS_FOR`), answered by "an international
+ * stabilization force [ISF]".
  */
 export function typeWord(question: string): string | null {
   const found = TYPE_WORD.exec(question);
-  return (found?.[1] ?? found?.[2] ?? STANDS_FOR.exec(question)?.[1] ?? LASTS.exec(question)?.[1])?.toLowerCase() ?? null;
+  return (found?.[1] ?? found?.[2] ?? STANDS_FOR.exec(question)?.[1])?.toLowerCase() ?? null;
 }
 
 /** What follows "how many" (and "of the...") up to a mark ending the phrase. */
@@ -544,11 +560,11 @@ const FIRST_WORD = /^["“‘'(]?(\p{Lu}[\p{L}\p{M}'’-]*)/u;
  * Whether a capitalised word the lexicon `tags` as a noun is a name wherever it stands: WordNet
  * knows it, or the base of an irregular plural ("Children", "Gunmen"), only as a name ("Hamas") or
  * not at all ("Askar", "Witkoff"). "Officials" or "Trump" opening a sentence may be the common
- * word, and "Everyone" is none.
+ * word, and "Everyone" is none (see `INDEFINITE_PRONOUNS`).
  */
 function readsAsName(word: string, tags: ReadonlySet<string>): boolean {
   const folded = fold(word).replace(POSSESSIVE_END, '');
-  if (!tags.has('Noun') || STOPWORDS.has(folded)) return false;
+  if (!tags.has('Noun') || STOPWORDS.has(folded) || INDEFINITE_PRONOUNS.has(folded)) return false;
   const base = baseForm(folded);
   // WordNet's exception lists leave out compounds of "man": "gunmen" is "gunman"s.
   return [base, base.replace(/men$/u, 'man')].every((form) => {
@@ -558,6 +574,8 @@ function readsAsName(word: string, tags: ReadonlySet<string>): boolean {
 }
 
 const POSSESSIVE_END = /['’]s?$/u;
+/** Pronouns the lexicon reads as nouns and WordNet does not know, which name no one ("Everyone in the squad..."). */
+const INDEFINITE_PRONOUNS: ReadonlySet<string> = new Set(['everyone', 'everybody', 'everything', 'somebody', 'nobody', 'nothing', 'none', 'noone']);
 
 /** Whether the sentence may name something of the kind, before tagging it (see `MAY_NAME`): a name may also open it. */
 function mayName(text: string, kind: TaggedKind): boolean {

@@ -31,7 +31,6 @@ export const STOPWORDS: ReadonlySet<string> = new Set([
   'her', 'hers', 'it', 'its', 'they', 'them', 'their', 'theirs', 'this', 'that', 'these', 'those',
   'there', 'here', 'some', 'any', 'all', 'each', 'every', 'both', 'either', 'neither', 'such',
   'own', 'same', 'other', 'another', 'one', 'ones', 'something', 'anything', 'someone', 'anyone',
-  'everyone', 'everybody', 'everything', 'somebody', 'nobody', 'nothing', 'none',
   'not', 'no', 'yes', 'very', 'too', 'just', 'also', 'only', 'more', 'most', 'much', 'many',
   'again', 'ever', 'still', 'yet', 'even', 'now', 'really', 'actually',
   ...QUESTION_FRAMING,
