@@ -573,19 +573,30 @@ function preferCounted(ranked: RankedSentence[], counted: number, lookup: Return
  * Whether a sentence writes a count at most `COUNT_REACH` index terms before question term `q`
  * ("6,000 white Akoya pearls", "six pearls" analysed as "6 pearl"), or before any question term
  * when `q` is null ("13 dead" for "How many died..."), and with `orAfter` right after it too ("Fidan,
- * 57,"): a number that is no year, not "first" (see `FIRST`) and, unless `priced` (an amount
- * asked), no price and no percentage ("$4.06 a share", "30 pct of loans" count neither shares nor
- * loans).
+ * 57,"): a number that is no year, no ordinal but one that counts (see `ordinalCounts`) and,
+ * unless `priced` (an amount asked), no price and no percentage ("$4.06 a share", "30 pct of
+ * loans" count neither shares nor loans).
  */
+/** An ordinal as analysis writes it ("fifth" → "5th"). */
+const ORDINAL = /^\p{N}+(?:st|nd|rd|th)$/u;
+/** What may stand before an ordinal that counts: a possessive ("her fifth title", "Novak's fifth title"). */
+const OWNED = /(?:\b(?:her|his|their|its|our|my|your)|\p{L}['’]s?)\s+$/iu;
+
 /**
- * "First" as analysis writes it: "his first mass stranding" says nothing of how many there were,
- * where "her fifth title" says she has five.
+ * Whether an ordinal counts what it stands before: "her fifth Harbour Open title" says she has
+ * five, where "the 14th floor" and "his first mass stranding" say which one, not how many.
  */
-const FIRST = '1st';
+function ordinalCounts(text: string, token: Token): boolean {
+  return token.term !== '1st' && OWNED.test(text.slice(Math.max(0, token.start - OWNER_REACH), token.start));
+}
+
+/** Characters read back from an ordinal for its possessive. */
+const OWNER_REACH = 24;
 
 function countsTerm(text: string, q: number | null, lookup: ReturnType<typeof variantLookup>, orAfter = false, priced = false): boolean {
   const tokens = tokenize(text, 'index');
-  const isCount = (token: Token) => /^\p{N}/u.test(token.term) && !YEAR.test(token.term) && token.term !== FIRST && (priced || !CURRENCY_SIGN.test(text.charAt(token.start - 1)));
+  const isCount = (token: Token) =>
+    /^\p{N}/u.test(token.term) && !YEAR.test(token.term) && (!ORDINAL.test(token.term) || ordinalCounts(text, token)) && (priced || !CURRENCY_SIGN.test(text.charAt(token.start - 1)));
   return tokens.some((token, i) => {
     const stoodFor = termsStoodFor(lookup, token.term);
     if (q === null ? stoodFor.length === 0 : !stoodFor.includes(q)) return false;
