@@ -30,6 +30,7 @@ describe('numbered list items', () => {
     // Past the paragraph's opening, a number a full stop ends belongs to its own sentence.
     expect(sentencesOf('He played the Bagatelles of Op. 126. Herr Riefling proved himself.')).toEqual(['He played the Bagatelles of Op. 126.', 'Herr Riefling proved himself.']);
     expect(sentencesOf('He played the Bagatelles of Sec. 126. Herr Riefling proved himself.')).toContain('Herr Riefling proved himself.');
+    expect(sentencesOf('The council will: 1. Build 200 homes. 2. Repair the quay.')).toEqual(['The council will: 1. Build 200 homes.', '2. Repair the quay.']);
   });
 });
 

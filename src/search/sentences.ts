@@ -7,8 +7,8 @@
  *   opens a bracket or does not start like a new sentence ("The", "He", ...);
  * - a piece ends with a month or number abbreviation ("Jan.", "No.") and the next starts with a digit;
  * - the next piece starts with a lowercase letter, so it cannot begin a sentence;
- * - a piece opening the paragraph is a list item's number alone ("1." of "1. Finland"), not a
- *   number a full stop ends ("the Bagatelles of Sec. 126. Herr Riefling...");
+ * - a piece is a list item's number alone ("1." of "1. Finland"; see `LIST_NUMBER`), or ends a
+ *   lead-in with it ("The council will: 1." and "Build 200 homes.");
  * - a piece leaves a quotation open, so the quotation and its attribution stay one sentence
  *   (bounded, so a paragraph-long quotation falls back to the segmenter's pieces).
  * A sentence is always a slice of the paragraph, trimmed: its characters are never rewritten.
@@ -34,8 +34,14 @@ const SENTENCE_STARTERS = new Set([
   'while', 'if', 'as', 'for', 'officials', 'meanwhile', 'however', 'earlier', 'later',
 ]);
 const MAX_JOINED_LENGTH = 600;
-/** A list item's number alone ("1.", "(2)", "10)"), which the segmenter cuts from the item it opens ("1. Finland"). */
-const LIST_NUMBER = /^\(?\p{N}{1,3}[.)]$/u;
+/**
+ * A list item's number alone ("1.", "(2)", "10)"), which the segmenter cuts from the item it opens
+ * ("1. Finland", "...the council will: 1. Build 200 homes."); a longer number alone is a figure a
+ * full stop ended after an abbreviation ("the Bagatelles of Sec. 126.").
+ */
+const LIST_NUMBER = /^\(?\p{N}{1,2}[.)]$/u;
+/** A lead-in ending with its list's first number ("The council will: 1."), which the segmenter keeps apart from the item. */
+const LIST_OPENED = /:\s+\(?\p{N}{1,2}[.)]$/u;
 
 const segmenters = new Map<string, Intl.Segmenter>();
 
@@ -75,7 +81,7 @@ function belongTogether(text: string, before: SentenceSpan, after: SentenceSpan)
   if (after.end - before.start > MAX_JOINED_LENGTH) return false;
   const head = text.slice(before.start, before.end);
   const next = text.slice(after.start, after.end);
-  if (/^\p{Ll}/u.test(next) || (before.start === 0 && LIST_NUMBER.test(head))) return true;
+  if (/^\p{Ll}/u.test(next) || LIST_NUMBER.test(head) || LIST_OPENED.test(head)) return true;
   if (quotationOpen(head)) return true;
   const lastWord = wordBeforeFinalStop(head);
   const bare = lastWord.replace(/^\P{L}+/u, '').toLowerCase();
