@@ -41,6 +41,11 @@ describe('HTML pages', async () => {
         '<div itemprop="video" itemscope itemtype="https://schema.org/VideoObject"><meta itemprop="datePublished" content="2019-11-20T13:11:07Z"></div><div itemscope itemtype="https://schema.org/Article"><meta itemprop="datePublished" content="2019-11-19T19:47:00Z"></div>',
       ),
       'review-time.html': page('review-time.html', '<title>Harbour board backs dredging plan</title>', '<div itemscope itemtype="https://schema.org/CriticReview"><meta itemprop="datePublished" content="2021-02-03T10:00:00Z"></div>'),
+      'comment-time.html': page(
+        'comment-time.html',
+        '<title>Harbour board backs dredging plan</title>',
+        '<div itemscope itemtype="https://schema.org/Comment"><meta itemprop="datePublished" content="2023-08-19T21:00:00Z"></div><div itemscope itemtype="https://schema.org/NewsArticle"><meta itemprop="datePublished" content="2019-11-19T19:47:00Z"></div>',
+      ),
       'video-only-time.html': page('video-only-time.html', '<title>Harbour board backs dredging plan</title>', '<div itemscope itemtype="https://schema.org/VideoObject"><meta itemprop="datePublished" content="2019-11-20T13:11:07Z"></div>'),
       'address-site.html': page('address-site.html', '<title>Harbour board backs dredging plan</title><meta property="og:site_name" content="http://www.harbourgazette.com/">'),
       'bare-time.html': page('bare-time.html', '<title>Harbour board backs dredging plan</title>', '<aside><p>Related: <time datetime="2014-03-24">24 March 2014</time></p></aside>'),
@@ -61,9 +66,10 @@ describe('HTML pages', async () => {
     expect(only(corpus, 'bare-time.html').published).toBeNull();
   });
 
-  it("take the story's marked publication time, not that of a video embedded before it", () => {
+  it("take the story's marked publication time, not that of a video or a reader's comment before it", () => {
     expect(only(corpus, 'video-time.html').published).toBe('2019-11-19T19:47:00Z');
     expect(only(corpus, 'video-only-time.html').published).toBeNull();
+    expect(only(corpus, 'comment-time.html').published).toBe('2019-11-19T19:47:00Z');
     // A review may be the page's story.
     expect(only(corpus, 'review-time.html').published).toBe('2021-02-03T10:00:00Z');
   });

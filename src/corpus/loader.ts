@@ -34,8 +34,9 @@ export { CorpusDirectoryError } from './walk.ts';
  * 5: a caption or credit class is left out only beside an image.
  * 6: an HTML block that is a link, nine tenths of its letters, is left out, but for headings and
  *    table cells.
- * 7: an embedded video's or picture's `datePublished` is not the page's; a site name given as an
- *    address ("http://www.tmz.com") is the site's ("tmz.com").
+ * 7: an embedded video's, picture's or comment's `datePublished` is not the page's, and the
+ *    story's own comes first; a site name given as an address ("http://www.tmz.com") is the
+ *    site's ("tmz.com").
  */
 export const LOADER_VERSION = 7;
 

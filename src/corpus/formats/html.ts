@@ -139,18 +139,22 @@ function pageUrl(document: ReturnType<HtmlLibraries['parseHTML']>['document']): 
  * The publication time a page marks on an element rather than in its head: `<time
  * itemprop="datePublished" datetime="...">` or `<time pubdate datetime="...">` (the Telegraph,
  * Medical News Today), or a microdata `<meta itemprop="datePublished" content="...">` (CNET, the
- * New York Times). A bare `<time>` is not taken: pages date related stories with it too. Nor is
- * the date of a video or picture on the page (`MEDIA_SCOPE`): Yahoo marks its video's, a day
- * after the story's, before the story's own.
+ * New York Times). A bare `<time>` is not taken: pages date related stories with it too. A date
+ * in the story's own scope (`STORY_SCOPE`) comes first, and one of a video, a picture or a
+ * reader's comment (`BESIDE_SCOPE`) is never taken: Yahoo marks its video's, a day after the
+ * story's, before the story's own.
  */
 function markedPublicationTime(document: ReturnType<HtmlLibraries['parseHTML']>['document']): string | null {
   const marks = [...document.querySelectorAll('time[itemprop="datePublished"][datetime], time[pubdate][datetime], [itemprop="datePublished"][content]')];
-  const marked = marks.find((mark) => !MEDIA_SCOPE.test(mark.closest('[itemscope]')?.getAttribute('itemtype') ?? ''));
+  const scope = (mark: (typeof marks)[number]) => mark.closest('[itemscope]')?.getAttribute('itemtype') ?? '';
+  const marked = marks.find((mark) => STORY_SCOPE.test(scope(mark))) ?? marks.find((mark) => !BESIDE_SCOPE.test(scope(mark)));
   return marked?.getAttribute('datetime') ?? marked?.getAttribute('content') ?? null;
 }
 
-/** schema.org types of media a page embeds beside its story, whose dates are not the story's. A review or comment may be the page's own story. */
-const MEDIA_SCOPE = /(?:MediaObject|VideoObject|AudioObject|ImageObject|Clip|Photograph)$/u;
+/** schema.org types of a page's story: its date is taken first. */
+const STORY_SCOPE = /(?:Article|BlogPosting|Report|Review|WebPage)$/u;
+/** schema.org types of what a page holds beside its story (media, readers' comments), whose dates are not the story's. */
+const BESIDE_SCOPE = /(?:MediaObject|VideoObject|AudioObject|ImageObject|Clip|Photograph|Comment)$/u;
 
 /** "Feb. 23, 2015 -- Life-threatening peanut allergies...": a date opening the article, set off by a dash. */
 const DATELINE = /^(.{6,40}?)\s+(?:--|—|–)\s/u;
