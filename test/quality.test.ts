@@ -361,7 +361,7 @@ describe('questions about something the coverage never names', () => {
     expect(small.answer('What did the New Zealand Whale Rescue Society say about strandings?').answered).toBe(false);
   });
 
-  it('quotes for "how many" a number of the thing counted, not a "first" before it, though a later ordinal counts', async () => {
+  it('quotes for "how many" a number of the thing counted, not an ordinal saying which one, though "her fifth title" counts', async () => {
     const small = await Library.fromArticles([
       storyArticle('whales', 'Wire', [
         'Whale whisperer Hori Parata was just seven years old when he attended his first mass stranding, a beaching of porpoises in Northland.',
@@ -384,6 +384,12 @@ describe('questions about something the coverage never names', () => {
       budgetStory(),
     ]);
     expect(titles.answer('How many Harbour Open titles has Novak won?').sentences[0]?.text).toContain('her fifth Harbour Open title');
+    const tower = await Library.fromArticles([
+      storyArticle('tower', 'Wire', ['The fire in Harbour Tower broke out on the 14th floor of the tower, where floors are being refitted.', 'Harbour Tower has 22 floors.']),
+      stormStory(),
+      budgetStory(),
+    ]);
+    expect(tower.answer('How many floors does Harbour Tower have?').sentences[0]?.text).toBe('Harbour Tower has 22 floors.');
   });
 
   it('quotes for an amount ("what was the vote count", "what percentage") only a sentence that writes a number, or nothing', async () => {
@@ -720,7 +726,7 @@ describe('an answer lacking the kind of thing asked for', () => {
     expect((await ask('what time is the istanbul meeting', [lead, 'The Istanbul meeting is set for 3 pm local time.'])).sentences[0]?.text).toContain('3 pm');
   });
 
-  it('quotes for "how long" only a sentence giving a span, and reads "last" as asking one', async () => {
+  it('quotes for "how long" only a sentence giving a span, not "Last week" for "last"', async () => {
     const sentences = ['Fidan met a Hamas delegation on Saturday, the ministry said.', 'Last week, Erdogan said Turkiye would intensify its efforts.', 'The two men spoke of their grief.'];
     expect((await ask('how long did the fidan meeting last', sentences)).answered).toBe(false);
     const answer = await ask('how long did the fidan meeting last', [...sentences, 'The meeting with Fidan lasted three hours.']);
@@ -968,6 +974,16 @@ describe('sentences in context', () => {
       { text: 'The Da Fonta wildlife sanctuary in Marin county on Friday officially became the property of the Audubon Society.', citation: 1, context: false },
       { text: 'The deed covers a tidelands tract of 645 acres south of Greenwood Beach.', citation: 1, context: true },
     ]);
+  });
+
+  it('brings no neighbour naming someone beside a quote about an unnamed person', async () => {
+    const small = await Library.fromArticles([
+      storyArticle('cinema', 'Wire', ['A gunman opened fire in the Lafayette cinema and then shot himself, police said.', 'President Obama also said he was saddened by the news.']),
+      stormStory(),
+      budgetStory(),
+    ]);
+    const texts = small.answer('Who shot himself at the Lafayette cinema?').sentences.map((s) => s.text);
+    expect(texts).not.toContain('President Obama also said he was saddened by the news.');
   });
 
   it('does not bring the sentence before along for a dummy "it"', async () => {

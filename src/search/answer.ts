@@ -759,6 +759,14 @@ function pickQuotes(best: RankedSentence, ranked: readonly RankedSentence[], cac
   return sure ? quotes : addQuotes(quotes, further, cache, question);
 }
 
+/**
+ * The kinds of answer a neighbour is brought for when the quote gives none: a number or a time,
+ * which the sentence beside a story's statement often adds. Any capitalised word reads as a name,
+ * and a place the lexicon does not know as none, so a neighbour "naming" a person or a place was
+ * as often another story's actor ("President Obama also said:" beside "a gunman...").
+ */
+const NEIGHBOUR_KINDS: ReadonlySet<string> = new Set(['quantity', 'time', 'year']);
+
 /** Adds candidates to `quotes` greedily by score (a further one from an article already quoted counts for less), each with the sentence it needs, up to `MAX_SENTENCES`. */
 function addQuotes(quotes: Quote[], candidates: readonly RankedSentence[], cache: SentenceCache, question: Question): Quote[] {
   const remaining = [...candidates];
@@ -773,7 +781,7 @@ function addQuotes(quotes: Quote[], candidates: readonly RankedSentence[], cache
     const [candidate] = remaining.splice(pick, 1);
     if (!candidate || quotes.some((q) => nearDuplicate(q.sentence, candidate.sentence))) continue;
     // A context sentence the reader already has, quoted from this story or another copy of it, is not quoted again.
-    const adding = [{ article: candidate.article, sentence: candidate.sentence, context: false }, contextFor(candidate, cache, question)].filter(
+    const adding = [{ article: candidate.article, sentence: candidate.sentence, context: false }, contextFor(candidate, cache, question, quotes.length === 0)].filter(
       (q): q is Quote =>
         q !== null &&
         !quotes.some((k) => (k.article === q.article && k.sentence.paragraph === q.sentence.paragraph && k.sentence.index === q.sentence.index) || (q.context && nearDuplicate(k.sentence, q.sentence))),
@@ -788,20 +796,21 @@ function addQuotes(quotes: Quote[], candidates: readonly RankedSentence[], cache
  * The sentence this one needs to be understood, within the same article: the one before when it
  * starts by pointing back ("He said...", "This..."; not a dummy "It is said that...") or is a
  * quotation alone, whose speaker it names; the one after when it is a lead-in ending with a colon
- * ("Obama also said:"); where it names nothing of the kind the question asks for, the one after
- * or before that does ("Two Americans and seven Cubans were executed..." for "Which two Americans
- * were executed?", then "The Americans were Angus McNair and Howard Anderson."); else the
- * neighbour that holds question terms it lacks.
+ * ("Obama also said:"); for the `first` quote, where it gives no number or time the question asks
+ * for (see `NEIGHBOUR_KINDS`; a time of day the tagger misses, "at 0600", counts), the one after
+ * or before that does ("The sanctuary... became the
+ * property of the National Audubon Society." for "How big is the sanctuary?", then "...the deed
+ * to the 645-acre tidelands tract"); else the neighbour that holds question terms it lacks.
  * A heading is never that sentence: it names what follows it, not what it stands beside.
  */
-function contextFor(ranked: RankedSentence, cache: SentenceCache, question: Question): Quote | null {
+function contextFor(ranked: RankedSentence, cache: SentenceCache, question: Question, first: boolean): Quote | null {
   const text = ranked.sentence.text;
   const before = cache.previous(ranked.article, ranked.sentence);
   const next = cache.next(ranked.article, ranked.sentence);
   // "He also said:" points back, but what it introduces is what the reader lacks.
   if (next && LEAD_IN.test(text) && states(next.text)) return { article: ranked.article, sentence: next, context: true };
   if (before && states(before.text) && (pointsBack(text) || BARE_QUOTATION.test(text))) return { article: ranked.article, sentence: before, context: true };
-  if (question.wants !== null && !namesWantedKind(ranked, question)) {
+  if (first && question.wants !== null && NEIGHBOUR_KINDS.has(question.wants) && !namesWantedKind(ranked, question) && !mentionsClock(text)) {
     const naming = [next, before].find((sentence) => sentence !== undefined && states(sentence.text) && sentenceNamesWantedKind(sentence, question));
     if (naming) return { article: ranked.article, sentence: naming, context: true };
   }
