@@ -688,9 +688,9 @@ const LONG_NAME = /(?<!^\s*)(?:\p{Lu}[\p{L}\p{N}'’.-]*(?:\s+(?:of|the|for|de|v
  * of the question: the first, most often its subject ("the Central Bank of Nigeria" in "What did
  * the Central Bank of Nigeria do while the European Central Bank held rates?"), unless held
  * whole, where no other name (see `isNameWord`) comes before it; any other only when held in
- * part, as another thing sharing its words. A later name not mentioned at all is where or when the subject acted ("Who is the
- * National Audubon Society president who spoke at the West Coast Audubon Convention?"), and its
- * words held as part of a name held whole ("Audubon") do not count.
+ * part, as another thing sharing its words. A later name not mentioned at all is where or when
+ * the subject acted ("Who is the National Audubon Society president who spoke at the West Coast
+ * Audubon Convention?"), and its words held as part of a name held whole ("Audubon") do not count.
  */
 function missesPartOfName(text: string, question: Question, best: RankedSentence, besideToo = true): boolean {
   // In a question Typed In Title Case, capitals mark no name.
