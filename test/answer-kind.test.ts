@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerKind, askedPersonNoun, asksClock, asksDay, asksDuration, countAsked, countedThing, mentionsClock, mentionsDay, mentionsTime, mentionsYear, namesKind, namesPersonAs, typeWord, writesCount, writesDuration } from '../src/search/answer-kind.ts';
+import { answerKind, askedPersonNoun, asksClock, asksDay, asksDuration, countAsked, countedThing, mentionsClock, mentionsDay, mentionsTime, mentionsYear, namesKind, namesPersonAs, typeWord, writesAmount, writesCount, writesDuration } from '../src/search/answer-kind.ts';
 import { terms } from '../src/search/analyzer.ts';
 
 describe('the kind of answer a question wants', () => {
@@ -59,6 +59,19 @@ describe('the word saying what sort of thing a question asks for', () => {
     ['What does Turkiye stand for?', null],
   ])('%s', (question, word) => {
     expect(typeWord(question)).toBe(word);
+  });
+});
+
+describe('a sentence writing an amount', () => {
+  it.each([
+    ['Tourism accounted for 15 percent of the economy.', true],
+    ['Growth needs to reach three pct a year.', true],
+    // A vague count or an ordinal gives no amount, nor a year.
+    ['The web could be dominated by a few companies.', false],
+    ['Millions of dollars were spent on the second phase.', false],
+    ['The plan was drawn up in 2015.', false],
+  ])('%s', (sentence, written) => {
+    expect(writesAmount(sentence)).toBe(written);
   });
 });
 

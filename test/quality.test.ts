@@ -339,6 +339,15 @@ describe('questions about something the coverage never names', () => {
     expect(flooded.answer('How many homes were flooded in Ashby after the storm?').answered).toBe(false);
   });
 
+  it('quotes for "what percentage" no sentence whose only count is a vague one ("a few")', async () => {
+    const small = await Library.fromArticles([
+      storyArticle('ads', 'Wire', ['The rise of ad blocking poses a threat to the internet and could drive users to a web dominated by a few companies.', 'Internet users say ads slow pages down.']),
+      stormStory(),
+      budgetStory(),
+    ]);
+    expect(small.answer('What percentage of internet users block ads?').answered).toBe(false);
+  });
+
   it('reads "what %" as "what percent", a question asking an amount', async () => {
     const small = await Library.fromArticles([
       storyArticle('tourism', 'Wire', ['Tourism drives the island economy, the island tourism board said.', 'Tourism accounted for 15 percent of the economy in 2013.']),

@@ -257,6 +257,14 @@ export function writesCount(sentence: string, counted: string | null): boolean {
   return words.some((word) => all.some((w, at) => w === word && counts(at)));
 }
 
+/** Counting words that give no amount: "dominated by a few companies" says no percentage, "millions of dollars" no price. */
+const VAGUE_COUNTS: ReadonlySet<string> = new Set(['few', 'several', 'numerous', 'multiple', 'single', 'scores', 'dozens', 'hundreds', 'thousands', 'millions', 'billions']);
+
+/** Whether a sentence writes an amount: a figure that is no year, or a number written out ("three pct"), not a vague count or an ordinal. */
+export function writesAmount(sentence: string): boolean {
+  return countWordsOf(sentence).some((word) => !VAGUE_COUNTS.has(word) && !EVENT_COUNTS.has(word));
+}
+
 /** The figures that are no year, number words, counting words and ordinals of a text, folded. */
 function countWordsOf(text: string): string[] {
   return (text.match(/[\p{L}\p{N}][\p{L}\p{N},.]*/gu) ?? []).flatMap((word) => {

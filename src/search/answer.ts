@@ -24,7 +24,7 @@
 import type { Article } from '../corpus/article.ts';
 import { fold, terms } from './analyzer.ts';
 import type { ArticleIndex, Retrieval } from './article-index.ts';
-import { answerKind, askedPersonNoun, asksClock, asksDay, asksDuration, countAsked, countedThing, isInterjection, isPlaceWord, isPluralNoun, mentionsClock, mentionsDay, mentionsTime, mentionsYear, NAME_PARTICLES, ROLE_WORDS, typeWord, writesCount, writesDuration } from './answer-kind.ts';
+import { answerKind, askedPersonNoun, asksClock, asksDay, asksDuration, countAsked, countedThing, isInterjection, isPlaceWord, isPluralNoun, mentionsClock, mentionsDay, mentionsTime, mentionsYear, NAME_PARTICLES, ROLE_WORDS, typeWord, writesAmount, writesCount, writesDuration } from './answer-kind.ts';
 import { askedSpeaker, DO_SUPPORT } from './speakers.ts';
 import { claimOf, LIGHT_VERBS, type Claim } from './claims.ts';
 import { STOPWORDS } from './stopwords.ts';
@@ -603,7 +603,7 @@ function askedSubject(text: string): AskedSubject | null {
 function counting(ranked: RankedSentence[], text: string, question: Question, counted: string | null): RankedSentence[] {
   const asked = countAsked(text);
   if (asked === null) return ranked;
-  const numbered = ranked.filter((r) => writesCount(r.sentence.text, counted));
+  const numbered = ranked.filter((r) => (asked === 'amount' ? writesAmount(r.sentence.text) : writesCount(r.sentence.text, counted)));
   if (numbered[0] === ranked[0]) return numbered;
   const term = question.terms[question.counted];
   // A thing the corpus never writes, or counts without naming ("times", "people"), is met by a count of any question term.
