@@ -571,17 +571,26 @@ const FIRST_WORD = /^["“‘'(]?(\p{Lu}[\p{L}\p{M}'’-]*)/u;
  * word, and "Everyone" is none (see `INDEFINITE_PRONOUNS`).
  */
 function readsAsName(word: string, tags: ReadonlySet<string>): boolean {
-  const folded = fold(word).replace(POSSESSIVE_END, '');
+  const folded = bareName(word);
   if (!tags.has('Noun') || STOPWORDS.has(folded) || INDEFINITE_PRONOUNS.has(folded)) return false;
   const base = baseForm(folded);
   // WordNet's exception lists leave out compounds of "man": "gunmen" is "gunman"s.
-  return [base, base.replace(/men$/u, 'man')].every((form) => {
-    const reading = nameReading(form);
-    return !reading.known || reading.name !== null;
-  });
+  return [base, base.replace(/men$/u, 'man')].every(knownOnlyAsName);
 }
 
-const POSSESSIVE_END = /['’]s?$/u;
+/** A possessive ending: "Hamas's", "Houthis’". */
+export const POSSESSIVE = /['’]s?$/u;
+
+/** A name's word folded, without its possessive ("Houthis’" → "houthis"). */
+export function bareName(word: string): string {
+  return fold(word).replace(POSSESSIVE, '');
+}
+
+/** Whether WordNet knows a folded word only as a name in its first senses ("hamas"), or not at all ("witkoff"). */
+export function knownOnlyAsName(folded: string): boolean {
+  const reading = nameReading(folded);
+  return !reading.known || reading.name !== null;
+}
 /** Pronouns the lexicon reads as nouns and WordNet does not know, which name no one ("Everyone in the squad..."). */
 const INDEFINITE_PRONOUNS: ReadonlySet<string> = new Set(['everyone', 'everybody', 'everything', 'somebody', 'nobody', 'nothing', 'none', 'noone']);
 

@@ -24,11 +24,11 @@
 import type { Article } from '../corpus/article.ts';
 import { fold, terms } from './analyzer.ts';
 import type { ArticleIndex, Retrieval } from './article-index.ts';
-import { answerKind, askedPersonNoun, asksClock, asksDay, asksDuration, countAsked, countedThing, isInterjection, isPlaceWord, isPluralNoun, mentionsClock, mentionsDay, mentionsTime, mentionsYear, NAME_PARTICLES, ROLE_WORDS, typeWord, writesAmount, writesCount, writesDuration } from './answer-kind.ts';
+import { answerKind, askedPersonNoun, asksClock, bareName, asksDay, asksDuration, countAsked, countedThing, isInterjection, isPlaceWord, isPluralNoun, knownOnlyAsName, mentionsClock, mentionsDay, mentionsTime, mentionsYear, NAME_PARTICLES, POSSESSIVE, ROLE_WORDS, typeWord, writesAmount, writesCount, writesDuration } from './answer-kind.ts';
 import { askedSpeaker, DO_SUPPORT } from './speakers.ts';
 import { claimOf, LIGHT_VERBS, type Claim } from './claims.ts';
 import { STOPWORDS } from './stopwords.ts';
-import { firstSenseWords, hasCommunicationSense, isCommonWord, isCommunicationVerb, isRoleNoun, nameReading, writesVerbReading } from './wordnet.ts';
+import { firstSenseWords, hasCommunicationSense, isCommonWord, isCommunicationVerb, isRoleNoun, writesVerbReading } from './wordnet.ts';
 import { answerEvidence, judge } from './answerability.ts';
 import { candidateCount, preferDated } from './dateline.ts';
 import { capitalsMarkNames, isNameWord, titledNames, writtenWordsAt, type WrittenWord } from './names.ts';
@@ -533,8 +533,7 @@ function unmentionedFullName(text: string, question: Question): string | null {
     const q = wordTermIndex(question, folded);
     // Chat shorthand is no name ("btw idk", "smth abt"): a name's word writes a vowel and is no interjection.
     if (q < 0 || question.terms[q]?.variants.length !== 0 || !/^\p{Lu}[\p{L}'’-]*$/u.test(word.text) || !/[aeiouy]/u.test(folded) || isInterjection(folded)) return false;
-    const reading = nameReading(folded);
-    return !reading.known || reading.name !== null;
+    return knownOnlyAsName(folded);
   };
   const isParticle = (word: WrittenWord) => NAME_PARTICLES.has(bareName(word.text));
   let run: WrittenWord[] = [];
@@ -553,9 +552,6 @@ function unmentionedFullName(text: string, question: Question): string | null {
   const last = name?.findLast((word) => !isParticle(word));
   return name && last ? text.slice(name[0]?.start, last.end).replace(POSSESSIVE, '') : null;
 }
-
-/** A possessive ending: "Hamas's", "Houthis’". */
-const POSSESSIVE = /['’]s?$/u;
 
 /** Letters that at least one word of a full name has: three-letter runs are more often chat ("lol idk") than a name. */
 const SHORTEST_NAME_WORD = 4;
@@ -628,11 +624,6 @@ function uncountedThing(counted: string | null, question: Question, best: Ranked
   const term = question.terms[question.counted];
   if (counted === null || term === undefined || term.variants.length > 0 || UNNAMED_COUNTS.has(fold(counted)) || !isPluralNoun(fold(counted))) return null;
   return best !== undefined && writesCount(best.sentence.text, counted) ? null : counted;
-}
-
-/** A name's word folded, without its possessive ("Houthis’" → "houthis"). */
-function bareName(word: string): string {
-  return fold(word).replace(POSSESSIVE, '');
 }
 
 /** Whether the corpus mentions a name, by any of its words as written; a word that is no question term (a stopword, the outlet searched) counts as mentioned, as it cannot be judged. */
