@@ -569,14 +569,6 @@ function preferCounted(ranked: RankedSentence[], counted: number, lookup: Return
   orderWithinReach(ranked, COUNT_BOOST, (candidate) => countsTerm(candidate.sentence.text, counted, lookup));
 }
 
-/**
- * Whether a sentence writes a count at most `COUNT_REACH` index terms before question term `q`
- * ("6,000 white Akoya pearls", "six pearls" analysed as "6 pearl"), or before any question term
- * when `q` is null ("13 dead" for "How many died..."), and with `orAfter` right after it too ("Fidan,
- * 57,"): a number that is no year, no ordinal but one that counts (see `ordinalCounts`) and,
- * unless `priced` (an amount asked), no price and no percentage ("$4.06 a share", "30 pct of
- * loans" count neither shares nor loans).
- */
 /** An ordinal as analysis writes it ("fifth" → "5th"). */
 const ORDINAL = /^\p{N}+(?:st|nd|rd|th)$/u;
 /** What may stand before an ordinal that counts: a possessive ("her fifth title", "Novak's fifth title"). */
@@ -593,6 +585,14 @@ function ordinalCounts(text: string, token: Token): boolean {
 /** Characters read back from an ordinal for its possessive. */
 const OWNER_REACH = 24;
 
+/**
+ * Whether a sentence writes a count at most `COUNT_REACH` index terms before question term `q`
+ * ("6,000 white Akoya pearls", "six pearls" analysed as "6 pearl"), or before any question term
+ * when `q` is null ("13 dead" for "How many died..."), and with `orAfter` right after it too ("Fidan,
+ * 57,"): a number that is no year, no ordinal but one that counts (see `ordinalCounts`) and,
+ * unless `priced` (an amount asked), no price and no percentage ("$4.06 a share", "30 pct of
+ * loans" count neither shares nor loans).
+ */
 function countsTerm(text: string, q: number | null, lookup: ReturnType<typeof variantLookup>, orAfter = false, priced = false): boolean {
   const tokens = tokenize(text, 'index');
   const isCount = (token: Token) =>
