@@ -24,7 +24,7 @@
 import type { Article } from '../corpus/article.ts';
 import { fold, terms } from './analyzer.ts';
 import type { ArticleIndex, Retrieval } from './article-index.ts';
-import { answerKind, askedPersonNoun, asksClock, bareName, asksDay, asksDuration, countAsked, countedThing, isInterjection, isPlaceWord, isPluralNoun, knownOnlyAsName, mentionsClock, mentionsDay, mentionsTime, mentionsYear, NAME_PARTICLES, POSSESSIVE, ROLE_WORDS, typeWord, writesAmount, writesCount, writesDuration } from './answer-kind.ts';
+import { answerKind, askedPersonNoun, asksClock, bareName, asksDay, asksDuration, countAsked, countedThing, isInterjection, isPlaceWord, isPluralNoun, knownOnlyAsName, mentionsClock, mentionsDay, mentionsTime, mentionsYear, NAME_PARTICLES, POSSESSIVE, ROLE_WORDS, typeWord, writesAmount, writesCount, writesDuration, type AnswerKind } from './answer-kind.ts';
 import { askedSpeaker, DO_SUPPORT } from './speakers.ts';
 import { claimOf, LIGHT_VERBS, type Claim } from './claims.ts';
 import { STOPWORDS } from './stopwords.ts';
@@ -756,7 +756,7 @@ function pickQuotes(best: RankedSentence, ranked: readonly RankedSentence[], cac
  * and a place the lexicon does not know as none, so a neighbour "naming" a person or a place was
  * as often another story's actor ("President Obama also said:" beside "a gunman...").
  */
-const NEIGHBOUR_KINDS: ReadonlySet<string> = new Set(['quantity', 'time', 'year']);
+const NEIGHBOUR_KINDS: ReadonlySet<AnswerKind> = new Set(['quantity', 'time', 'year']);
 
 /** Adds candidates to `quotes` greedily by score (a further one from an article already quoted counts for less), each with the sentence it needs, up to `MAX_SENTENCES`. */
 function addQuotes(quotes: Quote[], candidates: readonly RankedSentence[], cache: SentenceCache, question: Question): Quote[] {
@@ -797,12 +797,12 @@ function addQuotes(quotes: Quote[], candidates: readonly RankedSentence[], cache
 function contextFor(ranked: RankedSentence, cache: SentenceCache, question: Question, first: boolean): Quote | null {
   const text = ranked.sentence.text;
   const before = cache.previous(ranked.article, ranked.sentence);
-  const next = cache.next(ranked.article, ranked.sentence);
   // "He also said:" points back, but what it introduces is what the reader lacks.
-  if (next && LEAD_IN.test(text) && states(next.text)) return { article: ranked.article, sentence: next, context: true };
+  const after = LEAD_IN.test(text) ? cache.next(ranked.article, ranked.sentence) : undefined;
+  if (after && states(after.text)) return { article: ranked.article, sentence: after, context: true };
   if (before && states(before.text) && (pointsBack(text) || BARE_QUOTATION.test(text))) return { article: ranked.article, sentence: before, context: true };
   if (first && question.wants !== null && NEIGHBOUR_KINDS.has(question.wants) && !namesWantedKind(ranked, question) && !mentionsClock(text)) {
-    const naming = [next, before].find((sentence) => sentence !== undefined && states(sentence.text) && sentenceNamesWantedKind(sentence, question));
+    const naming = [cache.next(ranked.article, ranked.sentence), before].find((sentence) => sentence !== undefined && states(sentence.text) && sentenceNamesWantedKind(sentence, question));
     if (naming) return { article: ranked.article, sentence: naming, context: true };
   }
   if (ranked.neighbourCoverage < NEIGHBOUR_CONTEXT) return null;
