@@ -35,13 +35,11 @@ const SENTENCE_STARTERS = new Set([
 ]);
 const MAX_JOINED_LENGTH = 600;
 /**
- * A list item's number alone ("1.", "(2)", "10)"), which the segmenter cuts from the item it opens
- * ("1. Finland", "...the council will: 1. Build 200 homes."); a longer number alone is a figure a
- * full stop ended after an abbreviation ("the Bagatelles of Sec. 126.").
+ * A list item's number, alone or ending a lead-in ("1.", "(2)", "The council will: 1."), which the
+ * segmenter cuts from the item it opens ("1. Finland", "Build 200 homes."); a longer number alone
+ * is a figure a full stop ended after an abbreviation ("the Bagatelles of Sec. 126.").
  */
-const LIST_NUMBER = /^\(?\p{N}{1,2}[.)]$/u;
-/** A lead-in ending with its list's first number ("The council will: 1."), which the segmenter keeps apart from the item. */
-const LIST_OPENED = /:\s+\(?\p{N}{1,2}[.)]$/u;
+const LIST_NUMBER = /(?:^|:\s+)\(?\p{N}{1,2}[.)]$/u;
 
 const segmenters = new Map<string, Intl.Segmenter>();
 
@@ -81,7 +79,7 @@ function belongTogether(text: string, before: SentenceSpan, after: SentenceSpan)
   if (after.end - before.start > MAX_JOINED_LENGTH) return false;
   const head = text.slice(before.start, before.end);
   const next = text.slice(after.start, after.end);
-  if (/^\p{Ll}/u.test(next) || LIST_NUMBER.test(head) || LIST_OPENED.test(head)) return true;
+  if (/^\p{Ll}/u.test(next) || LIST_NUMBER.test(head)) return true;
   if (quotationOpen(head)) return true;
   const lastWord = wordBeforeFinalStop(head);
   const bare = lastWord.replace(/^\P{L}+/u, '').toLowerCase();
