@@ -171,9 +171,13 @@ export function mentionsDay(sentence: string): boolean {
  * system develop in the Rhine Graben?": the Miocene).
  */
 const CLOCK_QUESTION = /\bwhat\s+time(?:['’]s|\s+(?:is|are|will|does|do)\b)/iu;
+/** What follows four figures that write a time of day ("1300 GMT", "0600 hrs"), not a year. */
+const CLOCK_ZONES = 'GMT|UTC|EST|EDT|CET|BST|ET|PT|CT|hrs|local';
 /** A time of day: "3 pm", "15:30", "1300 GMT", "at 0600", "noon", "sunset", "in the morning". */
-const CLOCK_WORDS =
-  /(?<![\p{L}\p{N}])(?:\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)(?![\p{L}])|\d{1,2}:\d{2}|\d{4}\s*(?:GMT|UTC|EST|EDT|CET|BST|ET|PT|CT|hrs|local))|\b(?:at|by|from|until|till)\s+[0-2]\d[0-5]\d\b|\b(?:noon|midday|midnight|dawn|dusk|sunrise|sunset|daybreak|nightfall|morning|afternoon|evening|night|o['’]clock)\b/iu;
+const CLOCK_WORDS = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])(?:\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)(?![\p{L}])|\d{1,2}:\d{2}|\d{4}\s*(?:${CLOCK_ZONES}))|\b(?:at|by|from|until|till)\s+[0-2]\d[0-5]\d\b|\b(?:noon|midday|midnight|dawn|dusk|sunrise|sunset|daybreak|nightfall|morning|afternoon|evening|night|o['’]clock)\b`,
+  'iu',
+);
 
 /** Whether a question asks a time of day (see `CLOCK_QUESTION`), which "on Wednesday" does not give. */
 export function asksClock(question: string): boolean {
@@ -225,8 +229,10 @@ export function writesDuration(sentence: string): boolean {
  * A year in figures, not a price ("$1200"), a rough count ("about 2000 people") or a time of day
  * ("1300 GMT"); or a year the report's date gives ("last year", "this year").
  */
-const YEAR_WORDS =
-  /(?<![$€£¥\p{L}\p{N}])(?<!\b(?:about|some|nearly|around|almost|over|than|roughly|approximately)\s+)(?:1\d{3}|20\d{2})(?![\p{L}\p{N}]|\s*(?:GMT|UTC|EST|EDT|CET|BST|ET|PT|CT|hrs|hours|local)\b)|\b(?:last|this|next|previous|same|that)\s+year\b/iu;
+const YEAR_WORDS = new RegExp(
+  String.raw`(?<![$€£¥\p{L}\p{N}])(?<!\b(?:about|some|nearly|around|almost|over|than|roughly|approximately)\s+)(?:1\d{3}|20\d{2})(?![\p{L}\p{N}]|\s*(?:${CLOCK_ZONES}|hours)\b)|\b(?:last|this|next|previous|same|that)\s+year\b`,
+  'iu',
+);
 
 /**
  * Whether a sentence places anything in a year (see `YEAR_WORDS`): one that does not cannot answer
