@@ -173,4 +173,10 @@ describe('HTML pages', async () => {
   it('recognises an HTML page saved under another extension by its content', () => {
     expect(corpus.duplicates).toEqual([{ id: 'saved-page.txt', duplicateOf: 'quay.html' }]);
   });
+
+  it('rejects a .html file holding no element with a reason a moderator can act on, and loads the rest', async () => {
+    const mixed = await loadCorpus(await tempCorpus({ 'notes.html': 'Councillors voted on the quay. <!-- draft -->', 'quay.html': html }));
+    expect(mixed.rejected).toEqual([{ file: 'notes.html', record: null, reason: 'no HTML elements in the page (plain text is read from a .txt file)' }]);
+    expect(only(mixed, 'quay.html').title).toBe('Quay vote passes');
+  });
 });

@@ -190,6 +190,8 @@ function outletName(siteName: string | null): string | null {
 export function parseHtml(html: string): ParsedFile {
   const { parseHTML, Readability } = htmlLibraries();
   const { document } = parseHTML(html);
+  // Text with no element at all leaves no document for Readability, which then throws a message about its own arguments.
+  if (!document.documentElement) return rejectedFile('no HTML elements in the page (plain text is read from a .txt file)');
   const url = pageUrl(document);
   const markedTime = markedPublicationTime(document);
   // Readability rewrites the document it reads, so everything else is taken from the DOM first.
