@@ -842,6 +842,17 @@ describe('acronyms', () => {
     ]);
     expect(small.answer('What did Saudi Arabia do about OIL output?').sentences[0]?.text).toContain('oil output ceiling');
   });
+
+  it('answers "What does NBT stand for?" with the sentence writing it out, not a closer match that only uses it', async () => {
+    const small = await Library.fromArticles([
+      storyArticle('minecraft', 'Ars', [
+        'Minecraft items can store metadata in a file format known as Named Binary Tag (NBT), which keeps data in nests.',
+        'The NBT format lets an attacker craft a packet; previously NBT was sent compressed, and NBT parsing now runs out of memory.',
+      ]),
+    ]);
+    const answer = small.answer('What does NBT stand for?');
+    expect(answer.sentences[0]?.text).toContain('Named Binary Tag (NBT)');
+  });
 });
 
 describe('questions asking what a named thing is', () => {

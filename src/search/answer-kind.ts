@@ -335,7 +335,7 @@ const TYPE_WORD =
  * abbreviation is written out; "What will Barclay not stand for?" and "What does Turkiye stand
  * for?" ask something else.
  */
-const STANDS_FOR = /\bwhat\s+(?:does|do|did)\s+(?:the\s+)?(?:letters\s+)?\p{L}[\p{L}.&]{1,5}\s+(stand)\s+for[\s\p{P}\p{S}]*$/iu;
+const STANDS_FOR = /\bwhat\s+(?:does|do|did)\s+(?:the\s+)?(?:letters\s+)?(\p{L}[\p{L}.&]{1,5})\s+(stand)\s+for[\s\p{P}\p{S}]*$/iu;
 
 /**
  * The word of a question that only says what sort of thing it asks for ("kind" in "What kind of
@@ -348,7 +348,13 @@ const STANDS_FOR = /\bwhat\s+(?:does|do|did)\s+(?:the\s+)?(?:letters\s+)?\p{L}[\
  */
 export function typeWord(question: string): string | null {
   const found = TYPE_WORD.exec(question);
-  return (found?.[1] ?? found?.[2] ?? STANDS_FOR.exec(question)?.[1])?.toLowerCase() ?? null;
+  return (found?.[1] ?? found?.[2] ?? STANDS_FOR.exec(question)?.[2])?.toLowerCase() ?? null;
+}
+
+/** The abbreviation, folded, that "What does ISF stand for?" asks to have written out; null for any other question. */
+export function abbreviationAsked(question: string): string | null {
+  const letters = fold(STANDS_FOR.exec(question)?.[1]?.replace(/[.&]/gu, '') ?? '');
+  return letters.length >= 2 ? letters : null;
 }
 
 /** What follows "how many" (and "of the...") up to a mark ending the phrase. */

@@ -24,7 +24,8 @@
 import type { Article } from '../corpus/article.ts';
 import { fold, terms } from './analyzer.ts';
 import type { ArticleIndex, Retrieval } from './article-index.ts';
-import { answerKind, askedPersonNoun, asksClock, bareName, asksDay, asksDuration, countAsked, countedThing, isInterjection, isPlaceWord, isPluralNoun, knownOnlyAsName, mentionsClock, mentionsDay, mentionsTime, mentionsYear, NAME_PARTICLES, POSSESSIVE, ROLE_WORDS, typeWord, writesAmount, writesCount, writesDuration, type AnswerKind } from './answer-kind.ts';
+import { spellsOut, writesOut } from './abbreviation.ts';
+import { abbreviationAsked, answerKind, askedPersonNoun, asksClock, bareName, asksDay, asksDuration, countAsked, countedThing, isInterjection, isPlaceWord, isPluralNoun, knownOnlyAsName, mentionsClock, mentionsDay, mentionsTime, mentionsYear, NAME_PARTICLES, POSSESSIVE, ROLE_WORDS, typeWord, writesAmount, writesCount, writesDuration, type AnswerKind } from './answer-kind.ts';
 import { askedSpeaker, DO_SUPPORT } from './speakers.ts';
 import { claimOf, LIGHT_VERBS, type Claim } from './claims.ts';
 import { STOPWORDS } from './stopwords.ts';
@@ -274,7 +275,7 @@ export function composeAnswer(text: string, candidates: Candidates, cache: Sente
   const subject = askedSubject(text);
   const current = currentVersions(answering(candidates.ranked), retrieved.map((r) => r.article));
   const matching = aboutSubject(current, retrieved, subject, text, question);
-  const ranked = holdingNamesFirst(lasting(counting(matching, text, question, counted), text), text, question);
+  const ranked = holdingNamesFirst(spelledOutFirst(lasting(counting(matching, text, question, counted), text), text), text, question);
   const best = ranked[0];
   const evidence = best ? answerEvidence(question, best, ranked, retrieved) : null;
   const judged = evidence ? judge(evidence) : null;
@@ -648,25 +649,6 @@ function writtenApart(text: string): Set<string> {
   return new Set(words.slice(1).map((word, at) => `${words[at]}${word}`));
 }
 
-/** Words that may stand inside a name without giving its acronym a letter ("Bank of Commerce"). */
-const UNLETTERED = new Set(['of', 'and', 'for', 'the', '&']);
-
-/** Whether a text writes a name whose capitalised words' initials spell `acronym` ("Canadian Imperial Bank of Commerce" for cibc). */
-function spellsOut(text: string, acronym: string): boolean {
-  if (!/^\p{L}{2,6}$/u.test(acronym)) return false;
-  const words = text.match(/[\p{L}&][\p{L}'’-]*/gu) ?? [];
-  return words.some((_, start) => {
-    let letters = '';
-    for (let at = start; at < words.length && letters.length < acronym.length; at += 1) {
-      const word = words[at] ?? '';
-      if (letters.length > 0 && UNLETTERED.has(word.toLowerCase())) continue;
-      if (!/^\p{Lu}/u.test(word)) return false;
-      letters += fold(word).charAt(0);
-    }
-    return letters === acronym;
-  });
-}
-
 /**
  * A name of three or more capitalised words ("Nobel Peace Prize", "European Court of Justice")
  * is one thing; a sentence holding only some of its words ("the Nobel Prize in Physics") speaks
@@ -708,6 +690,18 @@ function missesPartOfName(text: string, question: Question, best: RankedSentence
  */
 function lasting(ranked: RankedSentence[], text: string): RankedSentence[] {
   return asksDuration(text) ? ranked.filter((candidate) => writesDuration(candidate.sentence.text)) : ranked;
+}
+
+/**
+ * The candidates with the first that writes out the abbreviation asked put first (see
+ * `writesOut`): for "What does NBT stand for?", "...a file format known as Named Binary Tag (NBT)"
+ * answers, and a better-matching sentence that only uses "NBT" does not. Where none writes it
+ * out, the order stands.
+ */
+function spelledOutFirst(ranked: RankedSentence[], text: string): RankedSentence[] {
+  const letters = abbreviationAsked(text);
+  const spelling = letters === null ? undefined : ranked.find((candidate) => writesOut(candidate.sentence.text, letters));
+  return spelling === undefined || spelling === ranked[0] ? ranked : [spelling, ...ranked.filter((candidate) => candidate !== spelling)];
 }
 
 /** Candidates, from the best, among which one holding the question's long names is quoted first. */
