@@ -7,6 +7,9 @@ describe('a name an abbreviation shortens', () => {
     ['The roadmap includes the deployment of an international stabilization force [ISF].', 'isf', true],
     ['The United Nations Relief and Works Agency (UNRWA) runs the schools.', 'unrwa', true],
     ['NBT, or Named Binary Tag, nests data.', 'nbt', true],
+    // A word in capitals gives all its letters; a foreign name's linking words give none.
+    ['The meeting follows the UN Security Council’s [UNSC] approval of the roadmap.', 'unsc', true],
+    ['The movement was the FIS or Front Islamique de Salut.', 'fis', true],
     // Initials that meet by chance, away from the abbreviation or through a stopword, write nothing out.
     ['Israeli security forces entered the camp; the ISF was not yet deployed.', 'isf', false],
     ['The ISF arrived in September for the handover.', 'isf', false],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerKind, askedPersonNoun, asksClock, asksDay, asksDuration, countAsked, countedThing, mentionsClock, mentionsDay, mentionsTime, mentionsYear, namesKind, namesPersonAs, typeWord, writesAmount, writesCount, writesDuration } from '../src/search/answer-kind.ts';
+import { abbreviationAsked, answerKind, askedPersonNoun, asksClock, asksDay, asksDuration, countAsked, countedThing, mentionsClock, mentionsDay, mentionsTime, mentionsYear, namesKind, namesPersonAs, typeWord, writesAmount, writesCount, writesDuration } from '../src/search/answer-kind.ts';
 import { terms } from '../src/search/analyzer.ts';
 
 describe('the kind of answer a question wants', () => {
@@ -45,9 +45,6 @@ describe('the word saying what sort of thing a question asks for', () => {
     ['What is one common example of a complexity measure?', 'example'],
     ['What is another word for cryptophytes?', 'word'],
     ['What is the term for teaching within the family?', 'term'],
-    ['what does ISF stand for', 'stand'],
-    ['What does UNSC stand for? 🤔', 'stand'],
-    ['What will Barclay not stand for?', null],
     // Elsewhere the word is the topic or a verb: blood types, a name withheld, examples given.
     ['Which blood type is rarest?', null],
     ['Which name did the ministry withhold?', null],
@@ -55,10 +52,26 @@ describe('the word saying what sort of thing a question asks for', () => {
     ['Which manager did Madrid name for the role?', null],
     ['Which countries gave examples of reform?', null],
     ['What happened in the name of security?', null],
-    ['Does Turkiye stand for the people of Gaza?', null],
-    ['What does Turkiye stand for?', null],
   ])('%s', (question, word) => {
     expect(typeWord(question)).toBe(word);
+  });
+});
+
+describe('a question asking what an abbreviation stands for', () => {
+  it.each([
+    ['what does ISF stand for', 'isf'],
+    ['What does UNSC stand for? 🤔', 'unsc'],
+    ['What does the acronym LEM stand for?', 'lem'],
+    ['What is the AFC short for?', 'afc'],
+    ['What does "TGIF" stand for?', 'tgif'],
+    ['What does U.N. stand for?', 'un'],
+    // Not an abbreviation asked: what someone will not tolerate, a long name, a stance.
+    ['What will Barclay not stand for?', null],
+    ['What does Turkiye stand for?', null],
+    ['Does Turkiye stand for the people of Gaza?', null],
+    ['What does ISF stand for in the plan?', null],
+  ])('%s', (question, letters) => {
+    expect(abbreviationAsked(question)).toBe(letters);
   });
 });
 

@@ -853,6 +853,18 @@ describe('acronyms', () => {
     const answer = small.answer('What does NBT stand for?');
     expect(answer.sentences[0]?.text).toContain('Named Binary Tag (NBT)');
   });
+
+  it('answers an abbreviation written out in a story among many that use it, though the question has one word to match', async () => {
+    const uses = ['The UMC met in Ohio on Monday.', 'Delegates of the UMC voted on Tuesday.', 'The UMC budget fell in 2015.', 'A UMC bishop resigned.'];
+    const small = await Library.fromArticles([
+      ...uses.map((sentence, i) => storyArticle(`use-${i}`, 'Wire', [sentence])),
+      storyArticle('church', 'Wire', ['The United Methodist Church (UMC) is a mainline Protestant denomination.']),
+    ]);
+    const answer = small.answer('What is the acronym UMC short for?');
+    expect(answer.answered).toBe(true);
+    expect(answer.sentences[0]?.text).toContain('United Methodist Church (UMC)');
+    expect(answer.confidence).toBeGreaterThanOrEqual(0.8);
+  });
 });
 
 describe('questions asking what a named thing is', () => {

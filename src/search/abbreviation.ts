@@ -5,11 +5,11 @@
 import { fold } from './analyzer.ts';
 import { STOPWORDS } from './stopwords.ts';
 
-/** Words that may stand inside a name without giving its abbreviation a letter ("Bank of Commerce"). */
-const UNLETTERED = new Set(['of', 'and', 'for', 'the', '&']);
+/** Words that may stand inside a name without giving its abbreviation a letter ("Bank of Commerce", "Front Islamique de Salut"). */
+const UNLETTERED = new Set(['of', 'and', 'for', 'the', 'in', 'on', 'at', 'to', 'de', 'du', 'des', 'la', 'le', '&']);
 
-/** How many words may stand between an abbreviation and the name it shortens ("NBT, or Named Binary Tag"). */
-const WRITTEN_OUT_GAP = 2;
+/** How many words may stand between an abbreviation and the name it shortens ("TGIF (an acronym for Thank Goodness It's Funny)"). */
+const WRITTEN_OUT_GAP = 3;
 
 /** Whether a text writes a name whose capitalised words' initials spell `acronym`, folded ("Canadian Imperial Bank of Commerce" for cibc). */
 export function spellsOut(text: string, acronym: string): boolean {
@@ -42,8 +42,9 @@ function wordsOf(text: string): string[] {
 
 /**
  * Where a run of words from `start` whose initials spell `letters` ends (the index after its last
- * word); -1 when the words there spell something else. Linking words inside the run give no letter;
- * every other word must be capitalised (`capitalised`), or at least no stopword.
+ * word); -1 when the words there spell something else. Linking words inside the run give no letter,
+ * a word in capitals gives all of its own ("UN Security Council" for unsc); every other word must
+ * be capitalised (`capitalised`), or at least no stopword.
  */
 function spelledTo(words: readonly string[], start: number, letters: string, capitalised: boolean): number {
   let spelt = 0;
@@ -52,8 +53,9 @@ function spelledTo(words: readonly string[], start: number, letters: string, cap
     const word = words[at] ?? '';
     if (spelt > 0 && UNLETTERED.has(word.toLowerCase())) continue;
     const letterWord = capitalised ? /^\p{Lu}/u.test(word) : !STOPWORDS.has(fold(word));
-    if (!letterWord || fold(word).charAt(0) !== letters.charAt(spelt)) return -1;
-    spelt += 1;
+    const given = /^\p{Lu}{2,}$/u.test(word) ? fold(word) : fold(word).charAt(0);
+    if (!letterWord || !letters.startsWith(given, spelt)) return -1;
+    spelt += given.length;
   }
   return spelt === letters.length ? at : -1;
 }

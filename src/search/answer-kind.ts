@@ -331,27 +331,30 @@ const TYPE_WORD =
   /\b(?:what|which)(?:['’]s)?(?:\s+(?:is|was|are|were|the|a|an|one|some|two|three|several|other|another|common|main|different|specific|particular|best|first))*?\s+(?:(kind|kinds|type|types|sort|sorts|variety|varieties|name|names|example|examples)\s+of|(?:another|other|the|a|an)\s+(name|names|word|words|term|terms)\s+for)\b/iu;
 
 /**
- * "What does ISF stand for?": a question ending so, about one short word, asks what an
- * abbreviation is written out; "What will Barclay not stand for?" and "What does Turkiye stand
- * for?" ask something else.
+ * "What does ISF stand for?", "What is the acronym QED short for?": a question ending so, about one
+ * short word, asks what an abbreviation is written out; "What will Barclay not stand for?" and
+ * "What does Turkiye stand for?" ask something else.
  */
-const STANDS_FOR = /\bwhat\s+(?:does|do|did)\s+(?:the\s+)?(?:letters\s+)?(\p{L}[\p{L}.&]{1,5})\s+(stand)\s+for[\s\p{P}\p{S}]*$/iu;
+const STANDS_FOR =
+  /\bwhat\s+(?:does|do|did|is|was)\s+(?:the\s+)?(?:(?:letters|acronym|abbreviation|initials)\s+)?["'“‘]?(\p{L}[\p{L}.&]{1,5})["'”’]?(?:\s+(?:acronym|abbreviation))?\s+(?:stand|short)\s+for[\s\p{P}\p{S}]*$/iu;
 
 /**
  * The word of a question that only says what sort of thing it asks for ("kind" in "What kind of
  * state was Khwarezmia?", "name" in "What is the name of the process...?"): the answer names the
  * thing ("a Muslim state", "trial division") and rarely writes that word, so it is no question
  * term. Only before "of", or as "another name", "the word"... before "for": "Which blood type is
- * rarest?" asks about blood types, and "Which manager did Madrid name for the role?" names. So is
- * "stand" ending "What does ISF stand for?" (see `STANDS_FOR`), answered by "an international
- * stabilization force [ISF]".
+ * rarest?" asks about blood types, and "Which manager did Madrid name for the role?" names.
  */
 export function typeWord(question: string): string | null {
   const found = TYPE_WORD.exec(question);
-  return (found?.[1] ?? found?.[2] ?? STANDS_FOR.exec(question)?.[2])?.toLowerCase() ?? null;
+  return (found?.[1] ?? found?.[2])?.toLowerCase() ?? null;
 }
 
-/** The abbreviation, folded, that "What does ISF stand for?" asks to have written out; null for any other question. */
+/**
+ * The abbreviation, folded, that "What does ISF stand for?" asks to have written out (see
+ * `STANDS_FOR`); null for any other question. It is the question's one topic: no answer writes
+ * "stand" or "acronym", and "an international stabilization force [ISF]" answers.
+ */
 export function abbreviationAsked(question: string): string | null {
   const letters = fold(STANDS_FOR.exec(question)?.[1]?.replace(/[.&]/gu, '') ?? '');
   return letters.length >= 2 ? letters : null;
