@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { abbreviationAsked, answerKind, askedPersonNoun, asksClock, asksDay, asksDuration, countAsked, countedThing, mentionsClock, mentionsDay, mentionsTime, mentionsYear, namesKind, namesPersonAs, typeWord, writesAmount, writesCount, writesDuration } from '../src/search/answer-kind.ts';
+import { abbreviationAsked, answerKind, askedNoun, askedPersonNoun, asksClock, asksDay, asksDuration, countAsked, countedThing, mentionsClock, mentionsDay, mentionsTime, mentionsYear, namesKind, namesPersonAs, namesThingAs, typeWord, writesAmount, writesCount, writesDuration } from '../src/search/answer-kind.ts';
 import { terms } from '../src/search/analyzer.ts';
 
 describe('the kind of answer a question wants', () => {
@@ -177,6 +177,38 @@ describe('naming someone as the noun asked about', () => {
     ['The minister met Durban dock workers.', false],
   ])('%s', (text, named) => {
     expect(namesPersonAs(text, isMinister, asked)).toBe(named);
+  });
+});
+
+describe('the noun a "which" question asks to name', () => {
+  it.each([
+    ['which refugee camp got hit', { written: 'camp', person: false }],
+    ['Which Glaxo drug was threatened by the report?', { written: 'drug', person: false }],
+    ['Which U.S. Treasury official told the conference?', { written: 'official', person: true }],
+    // A noun of persons qualifying another noun asks for what that one names.
+    ['Which refugee children were moved?', { written: 'children', person: true }],
+    // A kind the tagger names has its own check, and a verb after the noun is no noun of persons ("hosted").
+    ['Which bank is lead manager of the issue?', null],
+    ['Which city hosted the talks?', null],
+    ['What did the president say about the deal?', null],
+  ])('%s', (question, noun) => {
+    expect(askedNoun(question)).toEqual(noun);
+  });
+});
+
+describe('naming something as the noun asked about', () => {
+  const isCamp = (token: string) => terms(token, 'query').includes('camp');
+  const asked = new Set(terms('Which refugee camp was hit?', 'query'));
+  it.each([
+    ['A strike hit three buildings on the outskirts of Ain el-Hilweh refugee camp.', true],
+    ['The strike hit the camp, Shatila, on Monday.', true],
+    ['Troops entered the camp Shatila on Monday.', true],
+    // Camps in the plural, a nationality or no name at all name no one camp.
+    ['Syria halted battles at two Beirut refugee camps.', false],
+    ['Hamas denied having bases in Palestinian refugee camps.', false],
+    ['The refugee camp was hit on Monday.', false],
+  ])('%s', (text, named) => {
+    expect(namesThingAs(text, 'camp', isCamp, asked)).toBe(named);
   });
 });
 

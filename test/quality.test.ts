@@ -622,6 +622,16 @@ describe('news stories', () => {
     expect(small.answer('Which church minister mediated the Durban dock strike talks?').sentences[0]?.text).toBe(answer);
   });
 
+  it('answers "which X" for a thing with the sentence naming one X, over one matching as much that names none', async () => {
+    const answer = 'An air strike hit three buildings on the outskirts of the Ain el-Hilweh refugee camp on Tuesday.';
+    const small = await Library.fromArticles([
+      storyArticle('strike', 'Wire', ['Syria said an air strike hit near two Beirut refugee camps on Tuesday, and aid groups called for calm.', answer]),
+      storyArticle('aid', 'Wire', ['Aid groups delivered food to refugee families in the north.']),
+      storyArticle('farm', 'Farm News', ['Wheat harvests were strong across the plains this summer.']),
+    ]);
+    expect(small.answer('Which refugee camp did the air strike hit?').sentences[0]?.text).toBe(answer);
+  });
+
   it("quotes the later sentence holding the fact asked, set in context by the story's lead, over the lead restating the question", async () => {
     const fact = 'The plan foresees the creation of 4,000 new jobs.';
     const small = await Library.fromArticles([

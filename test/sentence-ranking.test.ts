@@ -20,7 +20,7 @@ const question: Question = {
   aboutPlans: false,
   titles: [],
   counted: -1,
-  personNoun: -1,
+  askedNoun: null,
 };
 
 describe('sentence scoring', () => {
@@ -49,7 +49,7 @@ describe('support from neighbouring sentences', () => {
       aboutPlans: false,
       titles: [],
       counted: -1,
-      personNoun: -1,
+      askedNoun: null,
     };
     const answer = 'Their previous summit was held in Oslo.';
     const supported = storyArticle('supported', 'Wire', ['This week the envoys meet for the second time.', answer]);

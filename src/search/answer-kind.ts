@@ -423,6 +423,40 @@ export function askedPersonNoun(question: string): string | null {
   return null;
 }
 
+/**
+ * The noun a "which" or "what" question asks to name, and whether it names persons: the last noun
+ * of the phrase after the question word, as the tagger reads the question in its context
+ * ("official" in "Which U.S. Treasury official told...", "camp" in "which refugee camp got hit",
+ * where "refugee" only qualifies it). Where the tagger reads no noun there, the noun of persons
+ * `askedPersonNoun` finds by the lexicon alone. A noun of things counts only where the question
+ * asks for no kind the tagger names (see `answerKind`: "Which city hosted..."), which has its own check.
+ */
+export function askedNoun(question: string): { written: string; person: boolean } | null {
+  const head = phraseHead(question);
+  if (head === null) {
+    const person = askedPersonNoun(question);
+    return person === null ? null : { written: person, person: true };
+  }
+  if (isRoleNoun(baseForm(head))) return { written: head, person: true };
+  return answerKind(question) === null ? { written: head, person: false } : null;
+}
+
+/** The last noun, written in lowercase, of the phrase of nouns and adjectives right after "which" or "what" ("camp" in "which refugee camp got hit", "drug" in "Which Glaxo drug was threatened...?"); null when none follows ("What did she say?"). */
+function phraseHead(question: string): string | null {
+  const document = tagger().tokenize(question) as unknown as PreTagged;
+  document.compute(['lexicon', 'preTagger']);
+  const [sentence = []] = document.docs;
+  const asking = sentence.findIndex((term) => /^(?:which|what)$/iu.test(term.text));
+  if (asking < 0) return null;
+  let noun: string | null = null;
+  for (const term of sentence.slice(asking + 1)) {
+    if (/^(?:the|an?)$/iu.test(term.text) && noun === null) continue;
+    if (!term.tags.has('Noun') && !term.tags.has('Adjective')) break;
+    if (term.tags.has('Noun') && /^\p{Ll}/u.test(term.text)) noun = bareWord(term.text);
+  }
+  return noun;
+}
+
 /** Whether a word is an adjective before the noun `next` ("official" in "What official statement...", "chief" in "Which chief executive..."). */
 function qualifiesNext(word: string, next: string | undefined): boolean {
   return next !== undefined && !STOPWORDS.has(next) && firstSenseWords(word, 'adj').length > 0 && firstSenseWords(next, 'noun').length > 0;
@@ -755,6 +789,32 @@ function namesRole(text: string, questionTerms: ReadonlySet<string>): boolean {
 export function namesPersonAs(text: string, isAskedNoun: (token: string) => boolean, questionTerms: ReadonlySet<string>): boolean {
   const asked = askedBy(questionTerms);
   return titlesName(text, (token) => /^\p{Lu}/u.test(token) && !STOPWORDS.has(fold(token)) && !asked(token), isAskedNoun);
+}
+
+/** Lowercase words that may stand between a thing's name and the noun asked ("Ain el-Hilweh refugee camp"). */
+const MAX_THING_QUALIFIERS = 2;
+
+/**
+ * Whether the sentence names a thing besides the question's names as the noun a "which" question
+ * asks about (`asked`, as written; `isAskedNoun` for its tokens, see `askedThingNoun`): before it
+ * ("the Ain el-Hilweh refugee camp", "Glaxo's Zantac drug"), after it ("the carrier Kitty Hawk") or
+ * in an apposition ("the mosque, Khalid bin al-Walid,"). The noun must be written in the number
+ * asked: "two Beirut refugee camps" names no camp for "Which refugee camp was hit?". A nationality
+ * names no thing either ("Palestinian refugee camps").
+ */
+export function namesThingAs(text: string, asked: string, isAskedNoun: (token: string) => boolean, questionTerms: ReadonlySet<string>): boolean {
+  const questionWord = askedBy(questionTerms);
+  const plural = isPluralNoun(asked);
+  const isNoun = (token: string) => isAskedNoun(token) && isPluralNoun(fold(token)) === plural;
+  const inName = (token: string) => /^\p{Lu}/u.test(token) && !STOPWORDS.has(fold(token)) && !questionWord(token) && !lexiconTags(token).has('Demonym');
+  const tokens = text.match(WORD_OR_MARK) ?? [];
+  const namedBefore = tokens.some((token, at) => {
+    if (!isNoun(token)) return false;
+    let before = at - 1;
+    while (before > at - 1 - MAX_THING_QUALIFIERS && /^\p{Ll}/u.test(tokens[before] ?? '') && !STOPWORDS.has(fold(tokens[before] ?? ''))) before -= 1;
+    return inName(tokens[before] ?? '') || (NAME_PARTICLES.has(fold(tokens[before] ?? '')) && inName(tokens[before - 1] ?? ''));
+  });
+  return namedBefore || titlesName(text, inName, isNoun);
 }
 
 /** Whether a name (a run of tokens `inName` picks) has a `role` token as its title before it or in an apposition after it. */

@@ -25,7 +25,7 @@ import type { Article } from '../corpus/article.ts';
 import { fold, terms } from './analyzer.ts';
 import type { ArticleIndex, Retrieval } from './article-index.ts';
 import { spellsOut, writesOut } from './abbreviation.ts';
-import { abbreviationAsked, answerKind, askedPersonNoun, asksClock, bareName, asksDay, asksDuration, countAsked, countedThing, isInterjection, isPlaceWord, isPluralNoun, knownOnlyAsName, mentionsClock, mentionsDay, mentionsTime, mentionsYear, NAME_PARTICLES, POSSESSIVE, ROLE_WORDS, typeWord, writesAmount, writesCount, writesDuration, type AnswerKind } from './answer-kind.ts';
+import { abbreviationAsked, answerKind, askedNoun, asksClock, bareName, asksDay, asksDuration, countAsked, countedThing, isInterjection, isPlaceWord, isPluralNoun, knownOnlyAsName, mentionsClock, mentionsDay, mentionsTime, mentionsYear, NAME_PARTICLES, POSSESSIVE, ROLE_WORDS, typeWord, writesAmount, writesCount, writesDuration, type AnswerKind } from './answer-kind.ts';
 import { askedSpeaker, DO_SUPPORT } from './speakers.ts';
 import { claimOf, LIGHT_VERBS, type Claim } from './claims.ts';
 import { STOPWORDS } from './stopwords.ts';
@@ -37,7 +37,7 @@ import { capitalCountry } from './place-names.ts';
 import { currentVersions } from './versions.ts';
 import type { ParagraphTerms } from './passages.ts';
 import { asksAboutPlans } from './plans.ts';
-import { joinCollocations, phraseTerms, prepareQuestion, retrievalTerms, withTimeAdverbs, type AskedTerm, type Question, type QuestionTitle } from './question.ts';
+import { joinCollocations, phraseTerms, prepareQuestion, retrievalTerms, withTimeAdverbs, type AskedNoun, type AskedTerm, type Question, type QuestionTitle } from './question.ts';
 import { MAX_RELATED, MAX_SENTENCES, type Answer, type ArticleRef, type CitedSentence, type Filters, type Source } from './results.ts';
 import { countsAskedThing, namesWantedKind, rankSentences, reportsSpeech, sentenceNamesWantedKind, type RankedSentence, type Sentence, type SentenceCache } from './sentence-ranking.ts';
 import { pointsBack, states } from './sentences.ts';
@@ -159,7 +159,7 @@ export function findCandidates(
   const prepared = prepareQuestion(asking, index.vocabulary, false, wants, aboutNow, DO_SUPPORT.test(text));
   const speaker = askedSpeaker(text, asking);
   const counted = countedThing(text);
-  const question = { ...prepared, speaker, aboutPlans: asksAboutPlans(text), titles: titlesOf(text, prepared), counted: wordTermIndex(prepared, counted), personNoun: wordTermIndex(prepared, askedPersonNoun(text)) };
+  const question = { ...prepared, speaker, aboutPlans: asksAboutPlans(text), titles: titlesOf(text, prepared), counted: wordTermIndex(prepared, counted), askedNoun: askedNounOf(text, prepared) };
   const scope = outlet ? { ...filters, outlet } : filters;
   const retrieved = preferDated(index.retrieve(retrievalTerms(question, index.vocabulary), scope, 'any', candidateCount(question, ANSWER_CANDIDATES)), question, ANSWER_CANDIDATES);
   // "What did the company say...": a common word names a speaker the story may name otherwise ("IBM said"); "the Pope" is a name.
@@ -175,6 +175,13 @@ function titlesOf(text: string, question: Question): QuestionTitle[] {
     const described = title.map((word) => wordTermIndex(question, word)).filter((q) => q >= 0 && q !== named);
     return named >= 0 && described.length > 0 ? [{ title: [...new Set(described)], name: named, bearer }] : [];
   });
+}
+
+/** The noun a "which" question asks to name, of persons or else of things, when it is a question term. */
+function askedNounOf(text: string, question: Question): AskedNoun | null {
+  const noun = askedNoun(text);
+  const term = wordTermIndex(question, noun?.written ?? null);
+  return noun === null || term < 0 ? null : { term, ...noun };
 }
 
 /** The index of the question term a word of the question, as written, analyses to ("pearls" read by `countedThing`); -1 when none, or when no word was read. */

@@ -38,8 +38,18 @@ export interface Question {
   titles: readonly QuestionTitle[];
   /** The term of the thing a "how many" question counts ("pearls" in "How many pearls were on the gown?"), by index; -1 when none. */
   counted: number;
-  /** The term of the noun of persons a "which" or "what" question asks to name ("official" in "Which U.S. Treasury official said...?"), by index; -1 when none. */
-  personNoun: number;
+  /** The noun a "which" or "what" question asks to name ("official" in "Which U.S. Treasury official said...?"); null when none. */
+  askedNoun: AskedNoun | null;
+}
+
+/** The noun a "which" question asks to name, of persons ("official") or of things ("camp"). */
+export interface AskedNoun {
+  /** Its question term, by index. */
+  term: number;
+  /** The noun as written, folded. */
+  written: string;
+  /** Whether it names persons; else things (see `askedNoun`). */
+  person: boolean;
 }
 
 /** A name a question writes with a title: the title's terms, the name's, and how a story introduces its bearer ("Minister Benjamin Netanyahu"). */
@@ -313,7 +323,7 @@ export function prepareQuestion(
     const related = prefix ? [] : paraphrases(word, direct, vocabulary);
     return { term, variants: [...direct, ...related], weight: weightOf(written ?? term, vocabulary), reported: asksWhatWasSaid && isCommunicationVerb(word), calendar: calendar ?? null };
   });
-  return { terms: prepared, totalWeight: prepared.reduce((sum, t) => sum + t.weight, 0), wants, corpusSize: vocabulary.size, aboutNow, speaker: [], aboutPlans: false, titles: [], counted: -1, personNoun: -1 };
+  return { terms: prepared, totalWeight: prepared.reduce((sum, t) => sum + t.weight, 0), wants, corpusSize: vocabulary.size, aboutNow, speaker: [], aboutPlans: false, titles: [], counted: -1, askedNoun: null };
 }
 
 /** Whether a question term is a collocation of several words. */

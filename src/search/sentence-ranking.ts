@@ -23,11 +23,11 @@
 import type { Article } from '../corpus/article.ts';
 import { fold, terms, tokenize, type Token } from './analyzer.ts';
 import type { Retrieval } from './article-index.ts';
-import { namesKind, namesPersonAs, YEAR, type NumberAsked } from './answer-kind.ts';
+import { namesKind, namesPersonAs, namesThingAs, YEAR, type NumberAsked } from './answer-kind.ts';
 import { datedFactor } from './dateline.ts';
 import { isNameWord, namePhraseEnd, writtenWords } from './names.ts';
 import { statesAsPlanned } from './plans.ts';
-import { holdsPhraseAt, phraseTerms, type Question } from './question.ts';
+import { holdsPhraseAt, phraseTerms, type AskedNoun, type Question } from './question.ts';
 import { opensWithPronoun, splitSentences, states } from './sentences.ts';
 import { isReportingWord, speaksIn } from './speakers.ts';
 
@@ -82,8 +82,8 @@ const KIND_BOOST = 1.3;
 const SPEAKER_BOOST = 1.15;
 /** How much a sentence stating the asked thing as planned counts, for a question about the future (see `plans.ts`). */
 const PLAN_BOOST = 1.3;
-/** How much a sentence naming someone as the noun a "which" question asks about counts against one that names no one so; more than the kind's, being evidence of the very person asked. */
-const PERSON_NAMED_BOOST = 1.5;
+/** How much a sentence naming someone or something as the noun a "which" question asks about counts against one that names none so; more than the kind's, being evidence of the very one asked. */
+const NAMED_AS_BOOST = 1.5;
 /** How much a sentence giving a number of what a "how many" question counts is preferred (see `preferCounted`). */
 const COUNT_BOOST = 1.3;
 /** Index terms (stopwords left out) between a number and the thing it counts: "6,000 white Akoya pearls". */
@@ -326,7 +326,7 @@ export function rankSentences(question: Question, retrieved: readonly Retrieval[
   if (question.speaker.length > 0) preferSpeaker(ranked, question, lookup, cache, (article) => introduced.get(article) ?? NO_TITLES);
   if (question.wants) preferWantedKind(ranked, question);
   if (question.counted >= 0) preferCounted(ranked, question.counted, lookup);
-  if (question.personNoun >= 0) preferPersonNamedAs(ranked, question, lookup);
+  if (question.askedNoun) preferNamedAsAsked(ranked, question, question.askedNoun, lookup);
   if (question.aboutPlans) preferPlans(ranked, lookup);
   return ranked;
 }
@@ -512,17 +512,23 @@ function askedTermsOf(question: Question): ReadonlySet<string> {
 }
 
 /**
- * Among the best candidates, for "Which X...?" with X a noun of persons, a sentence naming someone
- * as X ("Treasury official David Mulford said") outranks one restating the question with X
- * unnamed ("a Treasury official told the conference"): the asked kind, a person, cannot tell them
- * apart when the restating sentence names others. Like the speaker's, the lift orders candidates
- * and stays out of the answerability evidence: a story on another topic names officials too
- * ("Treasurer Paul Keating said..." for an absent wool subsidy cut).
+ * Among the best candidates, for "Which X...?", a sentence naming someone or something as X
+ * ("Treasury official David Mulford said", "the Ain el-Hilweh refugee camp") outranks one
+ * restating the question with X unnamed ("a Treasury official told the conference", "refugee
+ * camps in Lebanon"): the asked kind, a person, cannot tell them apart when the restating sentence
+ * names others, and the tagger names no kind of thing. Like the speaker's, the lift orders
+ * candidates and stays out of the answerability evidence: a story on another topic names
+ * officials too ("Treasurer Paul Keating said..." for an absent wool subsidy cut).
  */
-function preferPersonNamedAs(ranked: RankedSentence[], question: Question, lookup: ReturnType<typeof variantLookup>): void {
-  const isAskedNoun = (token: string) => terms(token, 'query').some((term) => writtenTermsOf(lookup, term).includes(question.personNoun));
+function preferNamedAsAsked(ranked: RankedSentence[], question: Question, noun: AskedNoun, lookup: ReturnType<typeof variantLookup>): void {
+  const isAskedNoun = (token: string) => terms(token, 'query').some((term) => writtenTermsOf(lookup, term).includes(noun.term));
   const asked = askedTermsOf(question);
-  orderWithinReach(ranked, PERSON_NAMED_BOOST, (candidate) => namesPersonAs(candidate.sentence.text, isAskedNoun, asked));
+  const bestCoverage = ranked[0]?.coverage ?? 0;
+  orderWithinReach(ranked, NAMED_AS_BOOST, (candidate) =>
+    noun.person
+      ? namesPersonAs(candidate.sentence.text, isAskedNoun, asked)
+      : candidate.coverage >= bestCoverage && namesThingAs(candidate.sentence.text, noun.written, isAskedNoun, asked),
+  );
 }
 
 /**
