@@ -15,6 +15,20 @@ describe('a name an abbreviation shortens', () => {
     ['The ISF arrived in September for the handover.', 'isf', false],
     ['The NBT format nests data.', 'nbt', false],
     ['Named Binary Tag data nests deeply.', 'nbt', false],
+    // Written out after an explanation, or with "or"; not words that merely follow or precede it.
+    ['Staff held TGIF drinks (an acronym for Thank God It\'s Friday) at six.', 'tgif', true],
+    ['The movement, the FIS or Front Islamique de Salut, won.', 'fis', true],
+    ['Shares of Norfolk Southern Corp <NSC> rose.', 'nsc', true],
+    ['The KRP kept regional prices steady.', 'krp', false],
+    ['Nobody doubted procedure, the NDP chairman said.', 'ndp', false],
+    ['GE said Pacific Gas and Electric Co would buy turbines.', 'ge', false],
+    ['The EC Executive Commission met.', 'ec', false],
+    ['Analysts asked whether only OPEC or both OPEC and other producers would cut.', 'opec', false],
+    ['Fatah fighters accepted tough amended handover terms.', 'fatah', false],
+    // A company's suffix stands outside the letters; a name in capitals may be set off by commas.
+    ['Software for International Business Machines Corp <IBM> and compatibles sold well.', 'ibm', true],
+    ['An existing New York Stock Exchange, NYSE, rule might be used.', 'nyse', true],
+    ['The MCA - formally the Maritime Cargo Authority - fined a shipping line.', 'mca', true],
   ])('%s (%s)', (sentence, letters, written) => {
     expect(writesOut(sentence, letters)).toBe(written);
   });

@@ -8,36 +8,65 @@ import { STOPWORDS } from './stopwords.ts';
 /** Words that may stand inside a name without giving its abbreviation a letter ("Bank of Commerce", "Front Islamique de Salut"). */
 const UNLETTERED = new Set(['of', 'and', 'for', 'the', 'in', 'on', 'at', 'to', 'de', 'du', 'des', 'la', 'le', '&']);
 
-/** How many words may stand between an abbreviation and the name it shortens ("TGIF (an acronym for Thank Goodness It's Funny)"). */
-const WRITTEN_OUT_GAP = 3;
+/** A company's suffix, which a name's abbreviation leaves out ("International Business Machines Corp <IBM>"). */
+const COMPANY_SUFFIX = String.raw`(?:\s+(?:corp|co|cos|inc|ltd|plc|ag|nv|sa|llc)\.?)*`;
+/**
+ * What may stand between the name written out and the abbreviation after it, a company's suffix
+ * aside: a bracket ("Named Binary Tag (NBT)", "force [ISF]", "British Petroleum Co Plc <BP>"),
+ * "or" ("Named Binary Tag, or NBT") or, after a name in capitals, a comma ("New York Stock
+ * Exchange, NYSE, rule").
+ */
+const BEFORE_ABBREVIATION = new RegExp(String.raw`^${COMPANY_SUFFIX}\s*(?:[(\[<]|,?\s+or\s+)\s*(?:the\s+)?["“‘']?$`, 'iu');
+const BEFORE_ABBREVIATION_IN_NAME = new RegExp(String.raw`^${COMPANY_SUFFIX}\s*,\s*$`, 'iu');
+/**
+ * What may stand between an abbreviation and the name written out after it: a bracket, a comma or
+ * a dash, "or", "stands for", "(an acronym for", "formally the" ("FIS or Front Islamique de
+ * Salut", "NBT, or Named Binary Tag", "TGIF drinks (an acronym for Thank God It's Friday)", "The
+ * MCA - formally the Maritime Cargo Authority -"), after one word at most.
+ */
+const AFTER_ABBREVIATION =
+  /^(?:\s+[\p{L}'’-]+)?\s*[)\]>]?\s*(?:[(\[,:–—-]\s*)?(?:(?:or|formally|officially|namely|meaning|known\s+as|i\.e\.|the)\s+)*(?:(?:an?\s+|the\s+)?(?:acronym|abbreviation|short)\s+(?:for|of)\s+|(?:which\s+|that\s+)?(?:stands?|stood|standing)\s+for\s+)?["“‘']?$/iu;
+/** Whether the words between an abbreviation and a name after it mark the name as its writing out: a mark, "or" or "for", not words alone ("The KRP kept regional prices..."). */
+const MARKED = /[(\[,:–—-]|\bor\b|\bfor\b|\bi\.e\./iu;
 
 /** Whether a text writes a name whose capitalised words' initials spell `acronym`, folded ("Canadian Imperial Bank of Commerce" for cibc). */
 export function spellsOut(text: string, acronym: string): boolean {
   if (!/^\p{L}{2,6}$/u.test(acronym)) return false;
-  const words = wordsOf(text);
+  const words = wordsOf(text).map(({ word }) => word);
   return words.some((_, start) => spelledTo(words, start, acronym, true) >= 0);
 }
 
 /**
- * Whether a sentence writes out an abbreviation (`letters`, folded) beside it: words whose initials
- * spell it, capitalised or not, ending just before it ("Named Binary Tag (NBT)", "international
- * stabilization force [ISF]") or starting just after it. Initials alone meet by chance ("Israeli
- * security forces"), so the abbreviation itself must stand by them.
+ * Whether a sentence writes out an abbreviation (`letters`, folded) beside it: two or more words
+ * other than the abbreviation whose initials spell it, capitalised or not, set off from it as a
+ * writer sets a name and its abbreviation apart (see `BEFORE_ABBREVIATION`, `AFTER_ABBREVIATION`).
+ * Initials alone meet by chance: "Israeli security forces" away from "ISF", "The KRP kept regional
+ * prices", "GE said Pacific Gas and Electric", "OPEC or both OPEC".
  */
 export function writesOut(sentence: string, letters: string): boolean {
-  const words = wordsOf(sentence);
-  const written = words.flatMap((word, at) => (fold(word) === letters && /\p{Lu}/u.test(word) ? [at] : []));
-  return written.some((at) =>
-    words.some((_, start) => {
-      const end = start === at ? -1 : spelledTo(words, start, letters, false);
-      return end >= 0 && (end <= at ? at - end <= WRITTEN_OUT_GAP : start > at && start - at - 1 <= WRITTEN_OUT_GAP);
-    }),
-  );
+  const found = wordsOf(sentence);
+  const words = found.map(({ word }) => word);
+  const isAbbreviation = (word: string) => fold(word) === letters;
+  const between = (from: number, to: number) => sentence.slice(found[from]?.end ?? 0, found[to]?.start ?? 0);
+  return found.some(({ word }, at) => {
+    if (!isAbbreviation(word) || !/\p{Lu}/u.test(word)) return false;
+    return words.some((_, start) => {
+      const end = spelledTo(words, start, letters, false);
+      if (end < start + 2 || words.slice(start, end).some(isAbbreviation)) return false;
+      if (end <= at) {
+        const gap = between(end - 1, at);
+        const inCapitals = words.slice(start, end).every((word) => /^\p{Lu}/u.test(word) || UNLETTERED.has(word.toLowerCase()));
+        return BEFORE_ABBREVIATION.test(gap) || (inCapitals && BEFORE_ABBREVIATION_IN_NAME.test(gap));
+      }
+      const gap = between(at, start);
+      return start > at && MARKED.test(gap) && AFTER_ABBREVIATION.test(gap);
+    });
+  });
 }
 
-/** A text's words, a hyphenated word or an ampersand counting as one. */
-function wordsOf(text: string): string[] {
-  return text.match(/[\p{L}&][\p{L}'’-]*/gu) ?? [];
+/** A text's words with where each stands, a hyphenated word or an ampersand counting as one. */
+function wordsOf(text: string): { word: string; start: number; end: number }[] {
+  return [...text.matchAll(/[\p{L}&][\p{L}'’-]*/gu)].map((match) => ({ word: match[0], start: match.index ?? 0, end: (match.index ?? 0) + match[0].length }));
 }
 
 /**
