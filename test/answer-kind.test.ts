@@ -64,6 +64,8 @@ describe('a question asking what an abbreviation stands for', () => {
     ['What does the acronym LEM stand for?', 'lem'],
     ['What is the AFC short for?', 'afc'],
     ['What does "TGIF" stand for?', 'tgif'],
+    ['what does vBNS stand for', 'vbns'],
+    ['what does isf stand for', 'isf'],
     ['What does U.N. stand for?', 'un'],
     // Not an abbreviation asked: what someone will not tolerate, a long name, a stance.
     ['What will Barclay not stand for?', null],
@@ -207,6 +209,11 @@ describe('naming something as the noun asked about', () => {
     ['Syria halted battles at two Beirut refugee camps.', false],
     ['Hamas denied having bases in Palestinian refugee camps.', false],
     ['The refugee camp was hit on Monday.', false],
+    // A month, a place or a capitalised common word before the noun says when, where or whose.
+    ['The strike hit the August refugee camp fair.', false],
+    ['March refugee camp elections were held.', false],
+    ['Local camp staff said the strike hit at dawn.', false],
+    ['Troops entered the Beirut camp at dawn.', false],
   ])('%s', (text, named) => {
     expect(namesThingAs(text, 'camp', isCamp, asked)).toBe(named);
   });

@@ -793,38 +793,49 @@ export function namesPersonAs(text: string, isAskedNoun: (token: string) => bool
 
 /** Lowercase words that may stand between a thing's name and the noun asked ("Ain el-Hilweh refugee camp"). */
 const MAX_THING_QUALIFIERS = 2;
+/** Lexicon tags of capitalised words that say when, where or whose, not which one: "the August festival", "Beirut refugee camps", "Palestinian camps". */
+const NOT_A_THING_NAME = ['Date', 'Month', 'WeekDay', 'Demonym', 'Place'];
 
 /**
  * Whether the sentence names a thing besides the question's names as the noun a "which" question
- * asks about (`asked`, as written; `isAskedNoun` for its tokens, see `askedThingNoun`): before it
+ * asks about (`asked`, as written; `isAskedNoun` for its tokens, see `askedNoun`): before it
  * ("the Ain el-Hilweh refugee camp", "Glaxo's Zantac drug"), after it ("the carrier Kitty Hawk") or
  * in an apposition ("the mosque, Khalid bin al-Walid,"). The noun must be written in the number
- * asked: "two Beirut refugee camps" names no camp for "Which refugee camp was hit?". A nationality
- * names no thing either ("Palestinian refugee camps").
+ * asked: "two Beirut refugee camps" names no camp for "Which refugee camp was hit?". The name must
+ * be one (see `namesOne`): a capitalised common word ("Local hospital staff", "A Navy supply
+ * ship"), a month, a place or a nationality says something else.
  */
 export function namesThingAs(text: string, asked: string, isAskedNoun: (token: string) => boolean, questionTerms: ReadonlySet<string>): boolean {
   const questionWord = askedBy(questionTerms);
   const plural = isPluralNoun(asked);
   const isNoun = (token: string) => isAskedNoun(token) && isPluralNoun(fold(token)) === plural;
-  const inName = (token: string) => /^\p{Lu}/u.test(token) && !STOPWORDS.has(fold(token)) && !questionWord(token) && !lexiconTags(token).has('Demonym');
+  const inName = (token: string) => (/^\p{Lu}/u.test(token) || /^\p{Ll}{1,3}-\p{Lu}/u.test(token)) && !STOPWORDS.has(fold(token)) && !questionWord(token);
   const tokens = text.match(WORD_OR_MARK) ?? [];
   const namedBefore = tokens.some((token, at) => {
     if (!isNoun(token)) return false;
-    let before = at - 1;
-    while (before > at - 1 - MAX_THING_QUALIFIERS && /^\p{Ll}/u.test(tokens[before] ?? '') && !STOPWORDS.has(fold(tokens[before] ?? ''))) before -= 1;
-    return inName(tokens[before] ?? '') || (NAME_PARTICLES.has(fold(tokens[before] ?? '')) && inName(tokens[before - 1] ?? ''));
+    let end = at - 1;
+    while (end > at - 1 - MAX_THING_QUALIFIERS && /^\p{Ll}/u.test(tokens[end] ?? '') && !inName(tokens[end] ?? '') && !STOPWORDS.has(fold(tokens[end] ?? ''))) end -= 1;
+    let start = end;
+    while (inName(tokens[start - 1] ?? '') || NAME_PARTICLES.has(fold(tokens[start - 1] ?? ''))) start -= 1;
+    return inName(tokens[end] ?? '') && namesOne(tokens.slice(start, end + 1));
   });
-  return namedBefore || titlesName(text, inName, isNoun);
+  return namedBefore || titlesName(text, inName, isNoun, namesOne);
 }
 
-/** Whether a name (a run of tokens `inName` picks) has a `role` token as its title before it or in an apposition after it. */
-function titlesName(text: string, inName: (token: string) => boolean, role: (token: string) => boolean): boolean {
+/** Whether a run of capitalised words names one thing: a word WordNet knows only as a name, or two that say neither when nor where (see `NOT_A_THING_NAME`). */
+function namesOne(run: readonly string[]): boolean {
+  const kept = run.filter((token) => /^\p{Lu}/u.test(token) || token.includes('-')).filter((token) => !NOT_A_THING_NAME.some((tag) => lexiconTags(token).has(tag)));
+  return kept.some((token) => knownOnlyAsName(bareName(token))) || kept.length >= 2;
+}
+
+/** Whether a name (a run of tokens `inName` picks, which `names` accepts) has a `role` token as its title before it or in an apposition after it. */
+function titlesName(text: string, inName: (token: string) => boolean, role: (token: string) => boolean, names: (run: readonly string[]) => boolean = () => true): boolean {
   const tokens = text.match(WORD_OR_MARK) ?? [];
   for (let start = 0; start < tokens.length; start += 1) {
     if (!inName(tokens[start] ?? '') || inName(tokens[start - 1] ?? '')) continue;
     let end = start;
     while (inName(tokens[end + 1] ?? '')) end += 1;
-    if (titledBefore(tokens, start, role) || titledAfter(tokens, end, role)) return true;
+    if ((titledBefore(tokens, start, role) || titledAfter(tokens, end, role)) && names(tokens.slice(start, end + 1))) return true;
   }
   return false;
 }
