@@ -95,7 +95,13 @@ describe('a question asking a sum', () => {
     ['How much did Facebook pay to buy WhatsApp?', 'amount'],
     ["How much does Microsoft's Xbox One X cost?", 'amount'],
     ['How much money did the campaign raise?', 'amount'],
-    // A degree, which words answer.
+    // A price by a word WordNet files elsewhere first, and what something is worth.
+    ['How much will Nintendo charge for the full game?', 'amount'],
+    ["What was Lupita Nyong'o's stolen Oscar dress worth?", 'amount'],
+    ['How much is the company worth?', 'amount'],
+    // A degree, which words answer; a charge booked, a worth asked of someone.
+    ['How much did the charge hurt Labour?', null],
+    ['What is it worth to you?', null],
     ['How much of a setback was the vote?', null],
     ['How much did the vote hurt Labour?', null],
     ['How much support does the plan have?', null],

@@ -409,6 +409,12 @@ describe('questions about something the coverage never names', () => {
     ]);
     // The amount may be a price, after its word.
     expect(small.answer('What was the cost of the new hospital in Ashby?').sentences[0]?.text).toBe('Building the hospital cost $40 million.');
+    // What something is worth is a price too: the story's lead restating the theft gives none.
+    const dress = await Library.fromArticles([
+      storyArticle('dress', 'Wire', ["Lupita Nyong'o's Oscar dress, adorned in pearls, was stolen from her hotel room.", 'The dress is worth $150,000, police said.']),
+      stormStory(),
+    ]);
+    expect(dress.answer("What was Lupita Nyong'o's stolen Oscar dress worth?").sentences[0]?.text).toBe('The dress is worth $150,000, police said.');
     // A statement about a price, a name or a noun the amount's word qualifies, and a degree, are no amount asked.
     expect(countAsked('What did the price rise mean?')).toBeNull();
     expect(countAsked('What did Price Waterhouse say?')).toBeNull();

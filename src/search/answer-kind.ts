@@ -89,10 +89,13 @@ export const YEAR = /^(?:1[5-9]|20)\d\d$/u;
 const AMOUNT_QUESTION =
   /\b(?:what|which)(?:['’]s|\s+(?:is|was|are|were))?(?:\s+(?:the|a|an))?(?:\s+(\p{L}+))?\s+(?:percentage|percent|proportion|number|amount|total|count|price|cost|distance|length|height)(?![\p{L}'’-])(?:\s+(\p{L}+))?/giu;
 
-/** Whether a question asks an amount (see `AMOUNT_QUESTION`). */
+/** "What is the dress worth?": a question ending on what something is worth asks its price. */
+const WORTH_QUESTION = /\bwhat\s+(?:is|was|are|were|will)\b[^?]*\bworth[\s\p{P}\p{S}]*$/iu;
+
+/** Whether a question asks an amount (see `AMOUNT_QUESTION`, `WORTH_QUESTION`). */
 function asksAmount(question: string): boolean {
   const plain = (word: string | undefined) => word === undefined || STOPWORDS.has(word.toLowerCase());
-  return [...question.matchAll(AMOUNT_QUESTION)].some(([, qualifier, next]) => (qualifier === undefined || !plain(qualifier)) && plain(next));
+  return WORTH_QUESTION.test(question) || [...question.matchAll(AMOUNT_QUESTION)].some(([, qualifier, next]) => (qualifier === undefined || !plain(qualifier)) && plain(next));
 }
 
 /** What a question asks a number for: a count ("how many"), an amount (see `AMOUNT_QUESTION`) or an age ("how old"). */
@@ -120,8 +123,11 @@ function asksPrice(question: string): boolean {
   const [next] = words;
   if (next === undefined) return false;
   if (!STOPWORDS.has(next)) return isPossessionNoun(next);
-  return words.some((word) => !STOPWORDS.has(word) && (isPossessionNoun(word) || isPossessionVerb(word)));
+  return words.some((word, at) => !STOPWORDS.has(word) && (isPossessionNoun(word) || isPossessionVerb(word) || (PRICE_WORDS.has(word) && !DETERMINERS.has(words[at - 1] ?? ''))));
 }
+
+/** Words of a price whose first senses WordNet files elsewhere: "charge" first charges at an enemy, "worth" is first a quality; after an article, "the charge" is a cost booked, not a price asked. */
+const PRICE_WORDS: ReadonlySet<string> = new Set(['charge', 'worth']);
 
 /**
  * Words by which a sentence places what it tells in time, however loosely: a figure, a time opener
