@@ -99,6 +99,9 @@ describe('a question asking a sum', () => {
     ['How much will Nintendo charge for the full game?', 'amount'],
     ["What was Lupita Nyong'o's stolen Oscar dress worth?", 'amount'],
     ['How much is the company worth?', 'amount'],
+    ['At what altitude did the supply ship break up?', 'amount'],
+    ['What was the population of Gaza City before the war?', 'amount'],
+    ['What population group performs civil disobedience?', null],
     // A degree, which words answer; a charge booked, a worth asked of someone.
     ['How much did the charge hurt Labour?', null],
     ['What is it worth to you?', null],
