@@ -81,11 +81,11 @@ export const YEAR = /^(?:1[5-9]|20)\d\d$/u;
  * phrase ("What was the vote count?", "What percentage of...", "At what altitude..."; not "the
  * price support mechanism", "Price Waterhouse", "what population group"). Over SQuAD's dev
  * questions, every sentence answering these forms writes a number ("area", answered by places
- * 25 times in 26, and "age", by "the young and the elderly", are left out). "How much" (unless it asks a sum, see `asksPrice`), "how big", "how high" or "how far"
- * ask a degree as often in news ("How much of a setback was the vote?", "How far along is the
- * plan?"), and "how long" (83%: "until after
- * the war"), "how often" ("biennial"), "what rate" ("rapidly") and "what size" ("small") are
- * answered in words too often; none is asked here.
+ * 25 times in 26, and "age", by "the young and the elderly", are left out). "How much" (unless it
+ * asks a sum, see `asksPrice`), "how big", "how high" or "how far" ask a degree as often in news
+ * ("How much of a setback was the vote?", "How far along is the plan?"), and "how long" (83%:
+ * "until after the war"), "how often" ("biennial"), "what rate" ("rapidly") and "what size"
+ * ("small") are answered in words too often; none is asked here.
  */
 const AMOUNT_QUESTION =
   /\b(?:what|which)(?:['’]s|\s+(?:is|was|are|were))?(?:\s+(?:the|a|an))?(?:\s+(\p{L}+))?\s+(?:percentage|percent|proportion|number|amount|total|count|price|cost|fee|fare|salary|budget|revenue|distance|length|height|width|depth|diameter|altitude|elevation|weight|speed|temperature|population)(?![\p{L}'’-])(?:\s+(\p{L}+))?/giu;
