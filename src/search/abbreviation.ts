@@ -17,7 +17,7 @@ const COMPANY_SUFFIX = String.raw`(?:\s+(?:corp|co|cos|inc|ltd|plc|ag|nv|sa|llc)
  * Exchange, NYSE, rule").
  */
 const BEFORE_ABBREVIATION = new RegExp(String.raw`^${COMPANY_SUFFIX}\s*(?:[(\[<]|,?\s+or\s+)\s*(?:the\s+)?["“‘']?$`, 'iu');
-/** The comma alone, allowed only after a name in capitals: "Nobody doubted procedure, the NDP" writes out nothing. */
+/** A comma alone, which sets an abbreviation off only after a name written in capitals (see `writesOut`). */
 const BEFORE_ABBREVIATION_IN_NAME = new RegExp(String.raw`^${COMPANY_SUFFIX}\s*,\s*$`, 'iu');
 /**
  * What may stand between an abbreviation and the name written out after it: a bracket, a comma or
