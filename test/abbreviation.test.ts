@@ -29,6 +29,7 @@ describe('a name an abbreviation shortens', () => {
     ['Software for International Business Machines Corp <IBM> and compatibles sold well.', 'ibm', true],
     ['An existing New York Stock Exchange, NYSE, rule might be used.', 'nyse', true],
     ['The MCA - formally the Maritime Cargo Authority - fined a shipping line.', 'mca', true],
+    ['Shares of Pacific Gas and Electric Co (PG&E) fell.', 'pge', true],
   ])('%s (%s)', (sentence, letters, written) => {
     expect(writesOut(sentence, letters)).toBe(written);
   });

@@ -101,7 +101,12 @@ describe('a question asking a sum', () => {
     ['How much is the company worth?', 'amount'],
     ['At what altitude did the supply ship break up?', 'amount'],
     ['What was the population of Gaza City before the war?', 'amount'],
+    ['What minimum fare did Uber charge to leave the siege area?', 'amount'],
     ['What population group performs civil disobedience?', null],
+    ['What fee structure did the bank propose?', null],
+    // A measure asked otherwise may be answered in words.
+    ['What is the diameter of the pipeline?', null],
+    ['What was the speed of the emergency response praised by?', null],
     // A degree, which words answer; a charge booked, a worth asked of someone.
     ['How much did the charge hurt Labour?', null],
     ['What is it worth to you?', null],

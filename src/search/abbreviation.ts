@@ -47,7 +47,7 @@ export function spellsOut(text: string, acronym: string): boolean {
 export function writesOut(sentence: string, letters: string): boolean {
   const found = wordsOf(sentence);
   const words = found.map(({ word }) => word);
-  const isAbbreviation = (word: string) => fold(word) === letters;
+  const isAbbreviation = (word: string) => fold(word).replace(/&/gu, '') === letters;
   const between = (from: number, to: number) => sentence.slice(found[from]?.end ?? 0, found[to]?.start ?? 0);
   return found.some(({ word }, at) => {
     if (!isAbbreviation(word) || !/\p{Lu}/u.test(word)) return false;
@@ -65,9 +65,9 @@ export function writesOut(sentence: string, letters: string): boolean {
   });
 }
 
-/** A text's words with where each stands, a hyphenated word or an ampersand counting as one. */
+/** A text's words with where each stands, a hyphenated word, one with an ampersand ("PG&E") or an ampersand alone counting as one. */
 function wordsOf(text: string): { word: string; start: number; end: number }[] {
-  return [...text.matchAll(/[\p{L}&][\p{L}'’-]*/gu)].map((match) => ({ word: match[0], start: match.index ?? 0, end: (match.index ?? 0) + match[0].length }));
+  return [...text.matchAll(/[\p{L}&][\p{L}&'’-]*/gu)].map((match) => ({ word: match[0], start: match.index ?? 0, end: (match.index ?? 0) + match[0].length }));
 }
 
 /**

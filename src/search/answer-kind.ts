@@ -78,25 +78,32 @@ export const YEAR = /^(?:1[5-9]|20)\d\d$/u;
 /**
  * Questions asking an amount, which a sentence answers with a number as surely as a count: the
  * amount's noun after "what/which", a copula, an article and one word qualifying it, ending its
- * phrase ("What was the vote count?", "What percentage of...", "At what altitude..."; not "the
- * price support mechanism", "Price Waterhouse", "what population group"). Over SQuAD's dev
- * questions, every sentence answering these forms writes a number ("area", answered by places
- * 25 times in 26, and "age", by "the young and the elderly", are left out). "How much" (unless it
- * asks a sum, see `asksPrice`), "how big", "how high" or "how far" ask a degree as often in news
- * ("How much of a setback was the vote?", "How far along is the plan?"), and "how long" (83%:
- * "until after the war"), "how often" ("biennial"), "what rate" ("rapidly") and "what size"
- * ("small") are answered in words too often; none is asked here.
+ * phrase ("What was the vote count?", "What percentage of...", "What minimum fare did Uber
+ * charge...", "What was the population of..."; not "the price support mechanism", "Price
+ * Waterhouse", "what population group"), or a measure after "at what" ("At what altitude did the
+ * ship break up?", see `AT_WHAT_MEASURE`). Over SQuAD's dev questions, every sentence answering
+ * these forms writes a number ("area", answered by places 25 times in 26, and "age", by "the
+ * young and the elderly", are left out). Other measures, salaries and budgets are asked in words
+ * as well in news ("What was the speed of the response praised by?", "What is the diameter of the
+ * pipeline?" answered "large enough for a person", "What is the library budget for?"). "How much"
+ * (unless it asks a sum, see `asksPrice`), "how big", "how high" or "how far" ask a degree as
+ * often in news ("How much of a setback was the vote?", "How far along is the plan?"), and "how
+ * long" (83%: "until after the war"), "how often" ("biennial"), "what rate" ("rapidly") and "what
+ * size" ("small") are answered in words too often; none is asked here.
  */
 const AMOUNT_QUESTION =
-  /\b(?:what|which)(?:['’]s|\s+(?:is|was|are|were))?(?:\s+(?:the|a|an))?(?:\s+(\p{L}+))?\s+(?:percentage|percent|proportion|number|amount|total|count|price|cost|fee|fare|salary|budget|revenue|distance|length|height|width|depth|diameter|altitude|elevation|weight|speed|temperature|population)(?![\p{L}'’-])(?:\s+(\p{L}+))?/giu;
+  /\b(?:what|which)(?:['’]s|\s+(?:is|was|are|were))?(?:\s+(?:the|a|an))?(?:\s+(\p{L}+))?\s+(?:percentage|percent|proportion|number|amount|total|count|price|cost|fee|fare|distance|length|height|population)(?![\p{L}'’-])(?:\s+(\p{L}+))?/giu;
+
+/** "At what altitude...", "At what temperature...": a measure asked as the point at which something happened, which a figure gives. */
+const AT_WHAT_MEASURE = /\bat\s+what\s+(?:\p{L}+\s+)?(?:altitude|elevation|height|depth|speed|temperature|price|cost)\b/iu;
 
 /** "What is the dress worth?": a question ending on what something is worth asks its price. */
 const WORTH_QUESTION = /\bwhat\s+(?:is|was|are|were|will)\b[^?]*\bworth[\s\p{P}\p{S}]*$/iu;
 
-/** Whether a question asks an amount (see `AMOUNT_QUESTION`, `WORTH_QUESTION`). */
+/** Whether a question asks an amount (see `AMOUNT_QUESTION`, `AT_WHAT_MEASURE`, `WORTH_QUESTION`). */
 function asksAmount(question: string): boolean {
   const plain = (word: string | undefined) => word === undefined || STOPWORDS.has(word.toLowerCase());
-  return WORTH_QUESTION.test(question) || [...question.matchAll(AMOUNT_QUESTION)].some(([, qualifier, next]) => (qualifier === undefined || !plain(qualifier)) && plain(next));
+  return WORTH_QUESTION.test(question) || AT_WHAT_MEASURE.test(question) || [...question.matchAll(AMOUNT_QUESTION)].some(([, qualifier, next]) => (qualifier === undefined || !plain(qualifier)) && plain(next));
 }
 
 /** What a question asks a number for: a count ("how many"), an amount (see `AMOUNT_QUESTION`) or an age ("how old"). */
@@ -292,7 +299,7 @@ const KIND_NOUNS: [AnswerKind, RegExp][] = [
   ['year', /^(?:year|years)$/],
   ['time', /^(?:day|date|month|century|decade|time|era|period|season)$/],
   ['place', /^(?:city|country|town|state|region|place|continent|location|nation|province|county|island|river|capital|venue|stadium|area)$/],
-  ['quantity', /^(?:percentage|percent|proportion|number|amount|total|count|size|population|age|length|distance|height|width|depth|diameter|altitude|elevation|weight|speed|temperature|price|cost|fee|fare|salary|budget|revenue|rate|score)$/],
+  ['quantity', /^(?:percentage|percent|proportion|number|amount|total|count|size|population|age|length|distance|height|price|cost|fee|fare|rate|score)$/],
   ['person', /^(?:person|man|woman|leader|president|minister|king|queen|player|author|group|company|organi[sz]ation|team|official|scientist|writer|artist|ruler|emperor|general|founder|newspaper|paper|magazine|outlet|channel|broadcaster|network|agency|party|movement|army|militia|firm|bank|club|university|envoy|spokesman|spokeswoman|mediator)$/],
 ];
 
@@ -358,9 +365,10 @@ export function typeWord(question: string): string | null {
 }
 
 /**
- * The abbreviation, folded, that "What does ISF stand for?" asks to have written out (see
- * `STANDS_FOR`); null for any other question. It is the question's one topic: no answer writes
- * "stand" or "acronym", and "an international stabilization force [ISF]" answers.
+ * The abbreviation, folded, without its dots and ampersands ("pge" for "PG&E"), that "What does
+ * ISF stand for?" asks to have written out (see `STANDS_FOR`); null for any other question. It is
+ * the question's one topic: no answer writes "stand" or "acronym", and "an international
+ * stabilization force [ISF]" answers.
  */
 export function abbreviationAsked(question: string): string | null {
   const letters = fold(STANDS_FOR.exec(question)?.[1]?.replace(/[.&]/gu, '') ?? '');

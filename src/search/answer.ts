@@ -92,6 +92,8 @@ const UNSURE_COVERAGE = 0.5;
  * ten are too few to claim more.
  */
 const WRITTEN_OUT_CONFIDENCE = 0.9;
+/** The words of "What does the acronym ISF stand for?" besides the abbreviation (see `abbreviationAsked`): no answer writes them. */
+const ABBREVIATION_QUESTION_WORDS: ReadonlySet<string> = new Set(['stand', 'short', 'acronym', 'abbreviation', 'letters', 'initials']);
 /** Sentences of the first quote's story checked at most for the kind asked for, when the first quote lacks it (tagging costs about a millisecond each). */
 const KIND_IN_STORY = 10;
 const SAME_ARTICLE_DISCOUNT = 0.8;
@@ -153,7 +155,7 @@ export function findCandidates(
   const modal = new Set([...text.matchAll(MODAL_PERIPHRASIS)].map((match) => match[1]?.toLowerCase()));
   // "What position does Katz hold?" asks who Katz is: no answer writes "position" or "hold".
   const topical = asked.filter(
-    (t) => (abbreviation === null || fold(t.word) === abbreviation) && !outletTerms.has(t.term) && !(wants === 'role' && ROLE_WORDS.has(t.word)) && !(aboutNow && NOW_WORDS.has(t.word)) && t.word !== sortAsked && !(modal.has(t.word) && index.vocabulary.frequency(t.term) === 0),
+    (t) => !(abbreviation !== null && ABBREVIATION_QUESTION_WORDS.has(t.word)) && !outletTerms.has(t.term) && !(wants === 'role' && ROLE_WORDS.has(t.word)) && !(aboutNow && NOW_WORDS.has(t.word)) && t.word !== sortAsked && !(modal.has(t.word) && index.vocabulary.frequency(t.term) === 0),
   );
   const asking = joinCollocations(text, withTimeAdverbs(text, topical.length > 0 ? topical : asked));
   const prepared = prepareQuestion(asking, index.vocabulary, false, wants, aboutNow, DO_SUPPORT.test(text));
