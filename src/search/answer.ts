@@ -131,6 +131,8 @@ export interface Candidates {
   namedSpeaker: number[];
   /** The thing a "how many" question counts, as written ("hostages"; see `countedThing`); null for any other question. */
   counted: string | null;
+  /** The abbreviation "What does ISF stand for?" asks to have written out, folded (see `abbreviationAsked`); null for any other question. */
+  abbreviation: string | null;
 }
 
 /**
@@ -167,7 +169,7 @@ export function findCandidates(
   // "What did the company say...": a common word names a speaker the story may name otherwise ("IBM said"); "the Pope" is a name.
   const isName = (t: AskedTerm | undefined) => t !== undefined && (/^\p{Lu}/u.test(text.slice(t.start, t.end)) || !isCommonWord(t.word));
   const namedSpeaker = speaker.some((q) => isName(asking[q])) ? speaker : [];
-  return { question, retrieved, ranked: rankSentences(question, retrieved, cache), outlet, namedSpeaker, counted };
+  return { question, retrieved, ranked: rankSentences(question, retrieved, cache), outlet, namedSpeaker, counted, abbreviation };
 }
 
 /** The names the question writes with a title, by their terms (see `titledNames`). */
@@ -287,11 +289,10 @@ export function answering(ranked: readonly RankedSentence[]): RankedSentence[] {
 
 /** The answer for ranked sentences of the retrieved articles. */
 export function composeAnswer(text: string, candidates: Candidates, cache: SentenceCache): Omit<Answer, 'tookMs'> {
-  const { question, retrieved, counted } = candidates;
+  const { question, retrieved, counted, abbreviation } = candidates;
   const subject = askedSubject(text);
   const current = currentVersions(answering(candidates.ranked), retrieved.map((r) => r.article));
   const matching = aboutSubject(current, retrieved, subject, text, question);
-  const abbreviation = abbreviationAsked(text);
   const ranked = holdingNamesFirst(spelledOutFirst(lasting(counting(matching, text, question, counted), text), abbreviation), text, question);
   const best = ranked[0];
   const evidence = best ? answerEvidence(question, best, ranked, retrieved) : null;
