@@ -516,9 +516,11 @@ function askedTermsOf(question: Question): ReadonlySet<string> {
  * ("Treasury official David Mulford said", "the Ain el-Hilweh refugee camp") outranks one
  * restating the question with X unnamed ("a Treasury official told the conference", "refugee
  * camps in Lebanon"): the asked kind, a person, cannot tell them apart when the restating sentence
- * names others, and the tagger names no kind of thing. Like the speaker's, the lift orders
- * candidates and stays out of the answerability evidence: a story on another topic names
- * officials too ("Treasurer Paul Keating said..." for an absent wool subsidy cut).
+ * names others, and the tagger names no kind of thing. A thing's name lifts only a sentence
+ * matching as much of the question as the best: lifted past better matches, it cost SQuAD as many
+ * answers as it won. Like the speaker's, the lift orders candidates and stays out of the
+ * answerability evidence: a story on another topic names officials too ("Treasurer Paul Keating
+ * said..." for an absent wool subsidy cut).
  */
 function preferNamedAsAsked(ranked: RankedSentence[], question: Question, noun: AskedNoun, lookup: ReturnType<typeof variantLookup>): void {
   const isAskedNoun = (token: string) => terms(token, 'query').some((term) => writtenTermsOf(lookup, term).includes(noun.term));
