@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { abbreviationAsked, answerKind, askedNoun, askedPersonNoun, asksClock, asksDay, asksDuration, countAsked, countedThing, mentionsClock, mentionsDay, mentionsTime, mentionsYear, namesKind, namesPersonAs, namesThingAs, typeWord, writesAmount, writesCount, writesDuration } from '../src/search/answer-kind.ts';
+import { abbreviationAsked, answerKind, askedNoun, askedPersonNoun, askedPossession, asksClock, asksDay, asksDuration, countAsked, countedThing, mentionsClock, mentionsDay, mentionsTime, mentionsYear, namesKind, namesPersonAs, namesThingAs, numbersOwnedByOthers, typeWord, writesAmount, writesCount, writesDuration } from '../src/search/answer-kind.ts';
 import { terms } from '../src/search/analyzer.ts';
 
 describe('the kind of answer a question wants', () => {
@@ -413,3 +413,19 @@ describe('a sentence placing anything in a year', () => {
     expect(mentionsYear(sentence)).toBe(placed);
   });
 });
+
+describe('a number belonging to another owner of the thing asked', () => {
+  const sons = 'Witkoff’s son Andrew died at age 22 from an opioid overdose, while Hayya’s son, Himam al-Hayya, was killed on September 9.';
+  it('reads the possession a question asks about', () => {
+    expect(askedPossession("How old was Hayya's son?")).toEqual({ owner: 'hayya', thing: 'son' });
+    expect(askedPossession('How old was the envoy?')).toBeNull();
+  });
+
+  it("gives Witkoff's son's age, not Hayya's son's, and judges nothing where no other owner is named", () => {
+    expect(numbersOwnedByOthers(sons, { owner: 'hayya', thing: 'son' })).toBe(true);
+    expect(numbersOwnedByOthers(sons, { owner: 'witkoff', thing: 'son' })).toBe(false);
+    expect(numbersOwnedByOthers('Hayya’s son was 24 when he was killed.', { owner: 'hayya', thing: 'son' })).toBe(false);
+    expect(numbersOwnedByOthers('Aged 22, Witkoff’s son died in 2011.', { owner: 'hayya', thing: 'son' })).toBe(false);
+  });
+});
+

@@ -285,6 +285,42 @@ export function writesAmount(sentence: string): boolean {
   return countWordsOf(sentence).some((word) => !VAGUE_COUNTS.has(word) && !EVENT_COUNTS.has(word));
 }
 
+/** A name's possessive and the noun after it, folded, as a question writes them ("Hayya's son" in "How old was Hayya's son?"). */
+export interface Possession {
+  owner: string;
+  thing: string;
+}
+
+/** The end of a text that a day of the month follows ("...on September "). */
+const AFTER_MONTH = new RegExp(`\\b(?:${MONTH_NAMES})\\.?\\s+$`, 'u');
+
+/** The first possession a question writes of a name (see `Possession`); null when it writes none. */
+export function askedPossession(question: string): Possession | null {
+  const found = /(\p{Lu}[\p{L}-]*)['’]s\s+(\p{Ll}+)/u.exec(question);
+  return found?.[1] && found[2] ? { owner: fold(found[1]), thing: fold(found[2]) } : null;
+}
+
+/**
+ * Whether every number a sentence writes stands after another owner's same thing, nearer than
+ * after the one asked: "Witkoff's son Andrew died at age 22..., while Hayya's son, Himam al-Hayya,
+ * was killed" gives Witkoff's son's age, not Hayya's son's. A number before any possession, or in
+ * a sentence naming no other owner's, is not judged.
+ */
+export function numbersOwnedByOthers(sentence: string, asked: Possession): boolean {
+  const sameOwner = (owner: string) => owner === asked.owner || owner.endsWith(`-${asked.owner}`) || asked.owner.endsWith(`-${owner}`);
+  const possessed = new RegExp(String.raw`(\p{L}[\p{L}-]*)['’]s\s+${asked.thing.replace(/[^\p{L}]/gu, '')}\b`, 'giu');
+  const owners = [...sentence.matchAll(possessed)].map((found) => ({ at: found.index ?? 0, owner: fold(found[1] ?? '') }));
+  if (owners.every(({ owner }) => sameOwner(owner))) return false;
+  // A day of a month ("on September 9") is no one's count or age.
+  const numbers = [...sentence.matchAll(/[\p{L}\p{N}][\p{L}\p{N},.]*/gu)]
+    .filter((found) => countWordsOf(found[0]).length > 0 && !AFTER_MONTH.test(sentence.slice(0, found.index)))
+    .map((found) => found.index ?? 0);
+  return numbers.length > 0 && numbers.every((at) => {
+    const owner = owners.filter((possession) => possession.at < at).at(-1);
+    return owner !== undefined && !sameOwner(owner.owner);
+  });
+}
+
 /** The figures that are no year, number words, counting words and ordinals of a text, folded. */
 function countWordsOf(text: string): string[] {
   return (text.match(/[\p{L}\p{N}][\p{L}\p{N},.]*/gu) ?? []).flatMap((word) => {

@@ -25,7 +25,7 @@ import type { Article } from '../corpus/article.ts';
 import { fold, terms } from './analyzer.ts';
 import type { ArticleIndex, Retrieval } from './article-index.ts';
 import { spellsOut, writesOut } from './abbreviation.ts';
-import { abbreviationAsked, answerKind, askedNoun, asksClock, bareName, asksDay, asksDuration, countAsked, countedThing, isInterjection, isPlaceWord, isPluralNoun, knownOnlyAsName, mentionsClock, mentionsDay, mentionsTime, mentionsYear, NAME_PARTICLES, POSSESSIVE, ROLE_WORDS, typeWord, writesAmount, writesCount, writesDuration, type AnswerKind } from './answer-kind.ts';
+import { abbreviationAsked, answerKind, askedNoun, askedPossession, asksClock, bareName, asksDay, asksDuration, countAsked, countedThing, isInterjection, isPlaceWord, isPluralNoun, knownOnlyAsName, mentionsClock, mentionsDay, mentionsTime, mentionsYear, NAME_PARTICLES, numbersOwnedByOthers, POSSESSIVE, ROLE_WORDS, typeWord, writesAmount, writesCount, writesDuration, type AnswerKind } from './answer-kind.ts';
 import { askedSpeaker, DO_SUPPORT } from './speakers.ts';
 import { claimOf, LIGHT_VERBS, type Claim } from './claims.ts';
 import { STOPWORDS } from './stopwords.ts';
@@ -620,7 +620,11 @@ function askedSubject(text: string): AskedSubject | null {
 function counting(ranked: RankedSentence[], text: string, question: Question, counted: string | null): RankedSentence[] {
   const asked = countAsked(text);
   if (asked === null) return ranked;
-  const numbered = ranked.filter((r) => (asked === 'amount' ? writesAmount(r.sentence.text) : writesCount(r.sentence.text, counted)));
+  // "How old was Hayya's son?" is not answered by the age of Witkoff's son written beside him.
+  const possession = asked === 'amount' ? null : askedPossession(text);
+  const numbered = ranked.filter(
+    (r) => (asked === 'amount' ? writesAmount(r.sentence.text) : writesCount(r.sentence.text, counted)) && !(possession !== null && numbersOwnedByOthers(r.sentence.text, possession)),
+  );
   if (numbered[0] === ranked[0]) return numbered;
   const term = question.terms[question.counted];
   // A thing the corpus never writes, or counts without naming ("times", "people"), is met by a count of any question term.
