@@ -426,6 +426,10 @@ describe('a number belonging to another owner of the thing asked', () => {
     expect(numbersOwnedByOthers(sons, { owner: 'witkoff', thing: 'son' })).toBe(false);
     expect(numbersOwnedByOthers('Hayya’s son was 24 when he was killed.', { owner: 'hayya', thing: 'son' })).toBe(false);
     expect(numbersOwnedByOthers('Aged 22, Witkoff’s son died in 2011.', { owner: 'hayya', thing: 'son' })).toBe(false);
+    // After the asked owner's, a number may be shared or follow an aside naming another.
+    expect(numbersOwnedByOthers('Brenner’s daughter and Kovac’s daughter were both 19.', { owner: 'brenner', thing: 'daughter' })).toBe(false);
+    expect(numbersOwnedByOthers("Ortiz's husband, who is older than Reyes's husband, is 67.", { owner: 'ortiz', thing: 'husband' })).toBe(false);
+    expect(numbersOwnedByOthers("Messi's team beat Ronaldo's team by 3 goals to 1.", { owner: 'messi', thing: 'team' })).toBe(false);
   });
 });
 

@@ -301,24 +301,24 @@ export function askedPossession(question: string): Possession | null {
 }
 
 /**
- * Whether every number a sentence writes stands after another owner's same thing, nearer than
- * after the one asked: "Witkoff's son Andrew died at age 22..., while Hayya's son, Himam al-Hayya,
- * was killed" gives Witkoff's son's age, not Hayya's son's. A number before any possession, or in
- * a sentence naming no other owner's, is not judged.
+ * Whether every number a sentence writes is told of another owner's same thing before the sentence
+ * turns to the one asked: after the other's and before the asked owner's ("Witkoff's son Andrew
+ * died at age 22..., while Hayya's son, Himam al-Hayya, was killed" gives Witkoff's son's age, not
+ * Hayya's son's). A number after the asked owner's is not judged: owners joined by "and" share one
+ * ("Brenner's daughter and Kovac's daughter were both 19"), and an aside names another between
+ * the owner and its number ("Ortiz's husband, who is older than Reyes's husband, is 67").
  */
 export function numbersOwnedByOthers(sentence: string, asked: Possession): boolean {
   const sameOwner = (owner: string) => owner === asked.owner || owner.endsWith(`-${asked.owner}`) || asked.owner.endsWith(`-${owner}`);
   const possessed = new RegExp(String.raw`(\p{L}[\p{L}-]*)['’]s\s+${asked.thing.replace(/[^\p{L}]/gu, '')}\b`, 'giu');
   const owners = [...sentence.matchAll(possessed)].map((found) => ({ at: found.index ?? 0, owner: fold(found[1] ?? '') }));
-  if (owners.every(({ owner }) => sameOwner(owner))) return false;
+  const askedAt = owners.find(({ owner }) => sameOwner(owner))?.at;
+  if (askedAt === undefined || owners.every(({ owner }) => sameOwner(owner))) return false;
   // A day of a month ("on September 9") is no one's count or age.
   const numbers = [...sentence.matchAll(/[\p{L}\p{N}][\p{L}\p{N},.]*/gu)]
     .filter((found) => countWordsOf(found[0]).length > 0 && !AFTER_MONTH.test(sentence.slice(0, found.index)))
     .map((found) => found.index ?? 0);
-  return numbers.length > 0 && numbers.every((at) => {
-    const owner = owners.filter((possession) => possession.at < at).at(-1);
-    return owner !== undefined && !sameOwner(owner.owner);
-  });
+  return numbers.length > 0 && numbers.every((at) => at < askedAt && owners.some((possession) => possession.at < at && !sameOwner(possession.owner)));
 }
 
 /** The figures that are no year, number words, counting words and ordinals of a text, folded. */
