@@ -293,12 +293,15 @@ export function composeAnswer(text: string, candidates: Candidates, cache: Sente
   const subject = askedSubject(text);
   const current = currentVersions(answering(candidates.ranked), retrieved.map((r) => r.article));
   const matching = aboutSubject(current, retrieved, subject, text, question);
-  const ranked = holdingNamesFirst(spelledOutFirst(lasting(counting(matching, text, question, counted), text), abbreviation), text, question);
+  const numbered = lasting(counting(matching, text, question, counted), text);
+  const spelling = writingOut(numbered, abbreviation);
+  const ranked = holdingNamesFirst(spelling === undefined ? numbered : putFirst(numbered, spelling), text, question);
   const best = ranked[0];
   const evidence = best ? answerEvidence(question, best, ranked, retrieved) : null;
   const judged = evidence ? judge(evidence) : null;
   // The name an abbreviation shortens, written beside it, is the answer itself: the gate, which weighs how much a sentence shares with the question, has one word to go on.
-  const writtenOut = abbreviation !== null && best !== undefined && writesOut(best.sentence.text, abbreviation);
+  // The sentence found writing it out is not read again; another the long-name check put first is.
+  const writtenOut = best !== undefined && abbreviation !== null && spelling !== undefined && (best === spelling || writesOut(best.sentence.text, abbreviation));
   const confidence = writtenOut ? WRITTEN_OUT_CONFIDENCE : judged ? Math.round(judged.confidence * 100) / 100 : 0;
   const named = DEFINITION.exec(text)?.[1]?.trim().split(/\s+/) ?? [];
   // Every word of the thing must be a question term: "What was the name of..." names nothing.
@@ -717,14 +720,17 @@ function lasting(ranked: RankedSentence[], text: string): RankedSentence[] {
 }
 
 /**
- * The candidates with the first that writes out the abbreviation asked put first (see
- * `writesOut`): for "What does NBT stand for?", "...a file format known as Named Binary Tag (NBT)"
- * answers, and a better-matching sentence that only uses "NBT" does not. Where none writes it
- * out, the order stands.
+ * The first candidate writing out the abbreviation asked (see `writesOut`), to be quoted first:
+ * for "What does NBT stand for?", "...a file format known as Named Binary Tag (NBT)" answers, and
+ * a better-matching sentence that only uses "NBT" does not. Undefined where none writes it out.
  */
-function spelledOutFirst(ranked: RankedSentence[], abbreviation: string | null): RankedSentence[] {
-  const spelling = abbreviation === null ? undefined : ranked.find((candidate) => writesOut(candidate.sentence.text, abbreviation));
-  return spelling === undefined || spelling === ranked[0] ? ranked : [spelling, ...ranked.filter((candidate) => candidate !== spelling)];
+function writingOut(ranked: readonly RankedSentence[], abbreviation: string | null): RankedSentence | undefined {
+  return abbreviation === null ? undefined : ranked.find((candidate) => writesOut(candidate.sentence.text, abbreviation));
+}
+
+/** The candidates with `chosen`, one of them, moved first and the others in their order. */
+function putFirst(ranked: readonly RankedSentence[], chosen: RankedSentence): RankedSentence[] {
+  return [chosen, ...ranked.filter((candidate) => candidate !== chosen)];
 }
 
 /** Candidates, from the best, among which one holding the question's long names is quoted first. */
@@ -741,7 +747,7 @@ function holdingNamesFirst(ranked: RankedSentence[], text: string, question: Que
   const best = ranked[0];
   if (best === undefined || !missesPartOfName(text, question, best)) return ranked;
   const holding = ranked.slice(1, NAME_CANDIDATES).find((candidate) => !missesPartOfName(text, question, candidate, false));
-  return holding === undefined ? ranked : [holding, ...ranked.filter((candidate) => candidate !== holding)];
+  return holding === undefined ? ranked : putFirst(ranked, holding);
 }
 
 /** An answer that quotes nothing. */
