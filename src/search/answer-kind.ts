@@ -315,18 +315,23 @@ export function numbersOwnedByOthers(sentence: string, asked: Possession): boole
   const askedAt = owners.find(({ owner }) => sameOwner(owner))?.at;
   if (askedAt === undefined || owners.every(({ owner }) => sameOwner(owner))) return false;
   // A day of a month ("on September 9") is no one's count or age.
-  const numbers = [...sentence.matchAll(/[\p{L}\p{N}][\p{L}\p{N},.]*/gu)]
-    .filter((found) => countWordsOf(found[0]).length > 0 && !AFTER_MONTH.test(sentence.slice(0, found.index)))
-    .map((found) => found.index ?? 0);
+  const numbers = countWordsAt(sentence)
+    .map(({ at }) => at)
+    .filter((at) => !AFTER_MONTH.test(sentence.slice(0, at)));
   return numbers.length > 0 && numbers.every((at) => at < askedAt && owners.some((possession) => possession.at < at && !sameOwner(possession.owner)));
 }
 
 /** The figures that are no year, number words, counting words and ordinals of a text, folded. */
 function countWordsOf(text: string): string[] {
-  return (text.match(/[\p{L}\p{N}][\p{L}\p{N},.]*/gu) ?? []).flatMap((word) => {
-    const bare = fold(word.replace(/[,.]+$/u, ''));
+  return countWordsAt(text).map(({ word }) => word);
+}
+
+/** The words of `countWordsOf`, each with where it stands in the text. */
+function countWordsAt(text: string): { word: string; at: number }[] {
+  return [...text.matchAll(/[\p{L}\p{N}][\p{L}\p{N},.]*/gu)].flatMap((found) => {
+    const bare = fold(found[0].replace(/[,.]+$/u, ''));
     const counts = /^\p{N}/u.test(bare) ? !YEAR.test(bare) : COUNT_WORDS.has(bare) || EVENT_COUNTS.has(bare);
-    return counts ? [bare] : [];
+    return counts ? [{ word: bare, at: found.index ?? 0 }] : [];
   });
 }
 
