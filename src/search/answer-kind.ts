@@ -497,8 +497,13 @@ export function askedNoun(question: string): { written: string; person: boolean 
   return answerKind(question) === null ? { written: head, person: false } : null;
 }
 
+/** A question word after which `phraseHead` reads a noun phrase, anywhere in the question. */
+const WHICH_OR_WHAT = /\b(?:which|what)\b/iu;
+
 /** The last noun, written in lowercase, of the phrase of nouns and adjectives right after "which" or "what" ("camp" in "which refugee camp got hit", "drug" in "Which Glaxo drug was threatened...?"); null when none follows ("What did she say?"). */
 function phraseHead(question: string): string | null {
+  // Most questions ask who, when or how: only one writing "which" or "what" is tagged.
+  if (!WHICH_OR_WHAT.test(question)) return null;
   const document = tagger().tokenize(question) as unknown as PreTagged;
   document.compute(['lexicon', 'preTagger']);
   const [sentence = []] = document.docs;
