@@ -914,6 +914,18 @@ describe('pronouns', () => {
     expect(subject.confidence - other.confidence).toBeGreaterThan(0.05);
   });
 
+  it('reads a plural pronoun as everyone the sentence before names', async () => {
+    const small = await Library.fromArticles([
+      storyArticle('istanbul', 'Wire', [
+        'US envoy Steve Witkoff is expected to meet Hamas official Khalil al-Hayya in Istanbul on Wednesday.',
+        'This week’s meeting marks Witkoff’s second encounter with Hayya.',
+        'Their previous summit in Sharm el-Sheikh in October produced a ceasefire.',
+      ]),
+      storyArticle('cairo', 'Daily', ['Egyptian mediators held a summit in Cairo in October.', 'Delegates said a ceasefire was near.']),
+    ]);
+    expect(small.answer('Which summit did Witkoff and Hayya hold in October?').sentences[0]?.text).toBe('Their previous summit in Sharm el-Sheikh in October produced a ceasefire.');
+  });
+
   const story = async (sentences: string[]) =>
     Library.fromArticles([
       storyArticle('story', 'Wire', [...sentences, 'Officials gave no further details.']),

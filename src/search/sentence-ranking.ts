@@ -11,7 +11,8 @@
  *   and what the later sentences speak of ("Portugal's government unveiled an eight-year economic
  *   plan...", then "The plan foresees... 32,000 new jobs a year");
  * - a pronoun opening the sentence ("He warned...") matches the name of the subject of the
- *   sentence before ("Netanyahu met Jordan's King Abdullah."), whom it most often stands for;
+ *   sentence before ("Netanyahu met Jordan's King Abdullah."), whom it most often stands for; a
+ *   plural one ("Their previous summit...") every name there;
  * - the article's retrieval score relative to the best article, and for a question about the
  *   present ("who is the current...") how recent the article is against the newest candidate;
  * - the kind of answer the question wants (see `answer-kind.ts`), checked on the best few.
@@ -28,7 +29,7 @@ import { datedFactor } from './dateline.ts';
 import { isNameWord, namePhraseEnd, writtenWords } from './names.ts';
 import { statesAsPlanned } from './plans.ts';
 import { holdsPhraseAt, phraseTerms, type AskedNoun, type Question } from './question.ts';
-import { opensWithPronoun, splitSentences, states } from './sentences.ts';
+import { opensWithPluralPronoun, opensWithPronoun, splitSentences, states } from './sentences.ts';
 import { isReportingWord, speaksIn } from './speakers.ts';
 
 /** One sentence of an article, verbatim, with its analysed terms. */
@@ -298,7 +299,7 @@ export function rankSentences(question: Question, retrieved: readonly Retrieval[
       const sentence = sentences[i];
       if (!plain || !sentence) return;
       const before = sentences[i - 1];
-      const referred = before && inSequence(before, sentence) && opensWithPronoun(sentence.text) && states(before.text) ? withReferents(plain, subjectNamedIn(before, lookup), question) : plain;
+      const referred = before && inSequence(before, sentence) && opensWithPronoun(sentence.text) && states(before.text) ? withReferents(plain, referentsIn(before, sentence, lookup), question) : plain;
       const scored = titled.size > 0 ? withTitles(referred, titled, question) : referred;
       const around = new Map<number, number>();
       let support: { sentence: Sentence; weight: number } | null = null;
@@ -433,6 +434,18 @@ function subjectNamedIn(sentence: Sentence, lookup: ReturnType<typeof variantLoo
     const reported = words.slice(end + 1, end + 1 + REPORTED_REACH).findIndex((word, i) => isName(word, end + 1 + i));
     if (reported >= 0) named.push(...words.slice(end + 1 + reported, namePhraseEnd(words, end + 1 + reported, isName)));
   }
+  return new Set(terms(named.join(' '), 'index').flatMap((term) => writtenTermsOf(lookup, term)));
+}
+
+/**
+ * The question terms a pronoun opening `sentence` meets in the sentence before: a plural one
+ * ("Their previous summit...") every name there ("This week's meeting marks Witkoff's second
+ * encounter with Hayya."), a singular one only its subject (see `subjectNamedIn`).
+ */
+function referentsIn(before: Sentence, sentence: Sentence, lookup: ReturnType<typeof variantLookup>): Set<number> {
+  if (!opensWithPluralPronoun(sentence.text)) return subjectNamedIn(before, lookup);
+  const words = writtenWords(before.text);
+  const named = words.filter((word, at) => isNameWord(word, at === 0));
   return new Set(terms(named.join(' '), 'index').flatMap((term) => writtenTermsOf(lookup, term)));
 }
 

@@ -140,6 +140,11 @@ export function opensWithPronoun(sentence: string): boolean {
   return PRONOUN_START.test(sentence) && !DUMMY_IT.test(sentence);
 }
 
+/** Whether a sentence opens with a plural pronoun ("They met...", "Their previous summit..."), which stands for all the sentence before names, not only its subject. */
+export function opensWithPluralPronoun(sentence: string): boolean {
+  return /^["“‘']?(?:they|their|them)\b/iu.test(sentence);
+}
+
 /** Words a heading holds at most; see `states`. */
 const HEADING_WORDS = 10;
 /** Words that make a clause of a short line ("LAURIE OAKES IS THE NINE NETWORK POLITICAL EDITOR"): a heading names, it does not state. */
