@@ -15,6 +15,14 @@ const QUOTES_ROOM = 3000;
 /** Room for a notice, which may repeat words of the question or an outlet's name. */
 const NOTICE_ROOM = 500;
 
+/** Room for a follow-up's question as read, names put in for its pronouns: within the embed's total beside the quotes, the title and the two fields. */
+const READ_AS_ROOM = 300;
+
+/** A follow-up's first line: the question as read, so a wrong reading is plain to see; nothing for a question read as asked. */
+function readAsLine(answer: Answer): string {
+  return answer.readAs === null ? '' : `*Read as a follow-up: ${displayText(answer.readAs, READ_AS_ROOM)}*\n\n`;
+}
+
 /**
  * Below this confidence the footer says the quotes may not answer: answers around 0.5 are right
  * about half the time, so a reader should weigh them as the closest passages, not the answer.
@@ -51,9 +59,9 @@ export function answerMessage(answer: Answer, askId: string | null = null): Mess
     : related.length
       ? [{ name: 'Closest articles', value: fitLines(related, DiscordLimits.embedFieldValue) }]
       : [];
-  const description = answer.answered
+  const description = readAsLine(answer) + (answer.answered
     ? answer.sentences.map((sentence) => `> ${displayText(sentence.text, Math.floor(QUOTES_ROOM / answer.sentences.length))} **[${sentence.citation}]**`).join('\n\n')
-    : (answer.notice === null ? "I couldn't find this in the coverage." : displayText(answer.notice, NOTICE_ROOM)) + (related.length ? ' These articles come closest:' : '');
+    : (answer.notice === null ? "I couldn't find this in the coverage." : displayText(answer.notice, NOTICE_ROOM)) + (related.length ? ' These articles come closest:' : ''));
   return embedMessage({
     title: displayText(answer.question, DiscordLimits.embedTitle),
     description,
@@ -78,9 +86,11 @@ export const command: Command<typeof definition> = {
   definition,
   example: '/ask question: Who met Khalil al-Hayya in Istanbul?',
   cooldown: true,
-  execute({ options, invoker, guildId }, { library, feedback }) {
+  execute({ options, invoker, guildId, channelId }, { library, feedback, lastQuestions, now }) {
     const filters = filtersFrom(options, library);
-    const answer = library.answer(usableQuestion(options.question), filters);
+    const asker = { userId: invoker.id, channelId };
+    const answer = library.answer(usableQuestion(options.question), filters, lastQuestions?.previous(asker, now()) ?? null);
+    lastQuestions?.remember(asker, answer.readAs ?? answer.question, now());
     const askId = feedback?.recordAsk(answer, { userId: invoker.id, guildId: guildId ?? null }) ?? null;
     return { message: answerMessage(answer, askId), ephemeral: options.private === true };
   },

@@ -43,6 +43,13 @@ describe('the local console', () => {
     expect(printed).toContain('Unknown command. Try /help');
   });
 
+  it('reads a question whose pronoun names no one as a follow-up to the one before, and says so', async () => {
+    const printed = await session('corpus', ['/ask Who is Hakan Fidan?', '/ask What did he discuss with Hayya?', '/ask What did Hamas condemn?']);
+    expect(printed).toContain('Read as a follow-up: What did Hakan Fidan discuss with Hayya?');
+    expect(printed).toContain("│ Hakan Fidan has met with Khalil al-Hayya, the chief member of Hamas' political bureau, to discuss the recent developments in Gaza.");
+    expect(printed.match(/Read as a follow-up/g)).toHaveLength(1);
+  });
+
   it('pages search results with next and prev, and says when there is no page', async () => {
     const records = Array.from({ length: 6 }, (_, i) => JSON.stringify({ title: `Lighthouse log ${i + 1}`, body: `The lighthouse keeper logged ${i + 2} ships passing on night ${i + 1}.` }));
     const dir = await tempCorpus({ 'lighthouse.jsonl': records.join('\n') });

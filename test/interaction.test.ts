@@ -13,20 +13,22 @@ import { readArguments } from '../src/discord/options.ts';
 const GUILD_ID = '223456789012345678';
 const MEMBER = { id: '423456789012345678', username: 'reader' };
 const ROLE_ID = '523456789012345678';
+const CHANNEL_ID = '723456789012345678';
+const DM_CHANNEL_ID = '623456789012345678';
 
 /** An interaction payload as Discord sends it over either transport, through the HTTP endpoint's check. */
 function interaction(type: number, data: object, where: 'guild' | 'dm' = 'guild', extra: object = {}) {
   const who =
     where === 'guild'
-      ? { guild_id: GUILD_ID, member: { user: MEMBER, roles: [ROLE_ID], permissions: String(PermissionFlagsBits.ManageGuild) } }
-      : { user: MEMBER, channel_id: '623456789012345678' };
+      ? { guild_id: GUILD_ID, channel: { id: CHANNEL_ID, type: 0 }, member: { user: MEMBER, roles: [ROLE_ID], permissions: String(PermissionFlagsBits.ManageGuild) } }
+      : { user: MEMBER, channel_id: DM_CHANNEL_ID };
   return interactionFromBody(Buffer.from(JSON.stringify({ type, id: '900000000000000001', application_id: '123456789012345678', token: 'tok', version: 1, data, ...who, ...extra })));
 }
 
 const slash = (name: string, options: object[]) => ({ id: '1', name, type: 1, options });
 
 describe('mapping a raw interaction to the engine request', () => {
-  it('reads a slash command: its options by name, the member, their permissions and roles, and the guild', () => {
+  it('reads a slash command: its options by name, the member, their permissions and roles, the guild and the channel', () => {
     const raw = interaction(2, slash('ask', [{ name: 'question', type: 3, value: 'Who met Hayya?' }, { name: 'private', type: 5, value: true }]));
     expect(requestOf(raw)).toEqual({
       kind: 'command',
@@ -35,13 +37,22 @@ describe('mapping a raw interaction to the engine request', () => {
         options: { question: 'Who met Hayya?', private: true },
         invoker: { id: MEMBER.id, permissions: PermissionFlagsBits.ManageGuild, roleIds: [ROLE_ID] },
         guildId: GUILD_ID,
+        channelId: CHANNEL_ID,
       },
     });
   });
 
-  it('reads a command in DMs as the user, with no permissions, roles or guild', () => {
+  it('reads a command in DMs as the user, with no permissions, roles or guild, in the channel an older payload names by id', () => {
     const raw = interaction(2, slash('gaps', [{ name: 'days', type: 4, value: 7 }]), 'dm');
-    expect(requestOf(raw)).toEqual({ kind: 'command', request: { command: 'gaps', options: { days: 7 }, invoker: { id: MEMBER.id, permissions: null, roleIds: [] }, guildId: null } });
+    expect(requestOf(raw)).toEqual({
+      kind: 'command',
+      request: { command: 'gaps', options: { days: 7 }, invoker: { id: MEMBER.id, permissions: null, roleIds: [] }, guildId: null, channelId: DM_CHANNEL_ID },
+    });
+  });
+
+  it('reads a command with no channel as one in no channel', () => {
+    const raw = interactionFromBody(Buffer.from(JSON.stringify({ type: 2, id: '1', application_id: '2', token: 't', data: slash('coverage', []), user: MEMBER })));
+    expect(requestOf(raw)).toMatchObject({ kind: 'command', request: { channelId: null } });
   });
 
   it('gives a message menu command the message text as its option `message`', () => {
@@ -90,6 +101,7 @@ describe('mapping a raw interaction to the engine request', () => {
     ['embed fields that are not a list', { ...answerable, type: 3, data: { custom_id: 'search:2:1:abc', component_type: 2 }, message: { embeds: [{ fields: 'Query' }] }, user: MEMBER }],
     ['an embed field whose value is not text', { ...answerable, type: 3, data: { custom_id: 'search:2:1:abc', component_type: 2 }, message: { embeds: [{ fields: [{ name: 'Query', value: 5 }] }] }, user: MEMBER }],
     ['a guild id that is not text', { ...answerable, type: 2, data: slash('coverage', []), guild_id: { id: 1 }, user: MEMBER }],
+    ['a channel without an id', { ...answerable, type: 2, data: slash('coverage', []), channel: { type: 0 }, user: MEMBER }],
   ])('refuses, before reading it, a body with %s', (_what, body) => {
     expect(() => interactionFromBody(Buffer.from(JSON.stringify(body)))).toThrow(/unsupported interaction/);
   });

@@ -119,7 +119,7 @@ describe('what members see for hostile or unusable input', () => {
 
   it('escapes markdown in a notice, which repeats an outlet\'s name or the question\'s words', () => {
     const notice = 'Nothing from **Wire** [see](http://evil.example/phish) in the coverage answers this.';
-    const message = answerMessage({ question: 'q', answered: false, sentences: [], sources: [], related: [], confidence: 0, notice, tookMs: 0 });
+    const message = answerMessage({ question: 'q', readAs: null, answered: false, sentences: [], sources: [], related: [], confidence: 0, notice, tookMs: 0 });
     const description = message.embeds![0]!.description!;
     expect(description).toContain('\\*\\*Wire\\*\\*');
     expect(liveLinkTargets(description)).toEqual([]);
@@ -129,6 +129,7 @@ describe('what members see for hostile or unusable input', () => {
     const answer = (confidence: number) =>
       answerMessage({
         question: 'q',
+        readAs: null,
         answered: true,
         sentences: [{ text: 'The board met.', citation: 1 }],
         sources: [{ n: 1, id: 'a', title: 'A', outlet: 'O', published: null, url: null }],
@@ -143,10 +144,33 @@ describe('what members see for hostile or unusable input', () => {
     expect(answer(0.4949)).toBe('Quoted verbatim · confidence 49% · these may not answer the question');
   });
 
+  it('says how it read a follow-up, escaped, and keeps every quote, marker and source within the embed limits', () => {
+    const long = (n: number) => `${'word '.repeat(2000)}end ${n}.`;
+    const ref = (n: number) => ({ id: `a${n}`, title: 'T'.repeat(300), outlet: 'O'.repeat(100), published: null, url: `https://example.com/${'p'.repeat(200)}` });
+    const message = answerMessage({
+      question: 'Q'.repeat(500),
+      readAs: `What did **Fidan** and ${'Hayya '.repeat(400)}discuss?`,
+      answered: true,
+      sentences: [1, 2, 3].map((n) => ({ text: long(n), citation: n })),
+      sources: [1, 2, 3].map((n) => ({ n, ...ref(n) })),
+      related: [4, 5, 6].map(ref),
+      confidence: 0.9,
+      notice: null,
+      tookMs: 0,
+    });
+    const embed = message.embeds![0]!;
+    expect(embed.description).toMatch(/^\*Read as a follow-up: What did \\\*\\\*Fidan\\\*\\\* and Hayya/);
+    expect(embed.description!.match(/\*\*\[\d\]\*\*/g)).toEqual(['**[1]**', '**[2]**', '**[3]**']);
+    expect(embed.fields?.map((field) => field.name)).toEqual(['Sources', 'Related coverage']);
+    const total = (embed.title?.length ?? 0) + (embed.description?.length ?? 0) + (embed.footer?.text.length ?? 0) + (embed.fields ?? []).reduce((sum, f) => sum + f.name.length + f.value.length, 0);
+    expect(total).toBeLessThanOrEqual(6000);
+  });
+
   it('keeps the citation marker of one very long quote', () => {
     const text = `${'word '.repeat(2000)}end.`;
     const message = answerMessage({
       question: 'q',
+      readAs: null,
       answered: true,
       sentences: [{ text, citation: 1 }],
       sources: [{ n: 1, id: 'a', title: 'A', outlet: 'O', published: null, url: null }],

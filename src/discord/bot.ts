@@ -5,6 +5,7 @@ import type { Library } from '../search/library.ts';
 import type { FeedbackRecorder } from '../store/recorder.ts';
 import type { CommandContext } from './command.ts';
 import { Dispatcher } from './dispatcher.ts';
+import { LastQuestions } from './last-questions.ts';
 
 /** The dispatcher over every command, as configured: what each transport serves. */
 export function createDispatcher(
@@ -15,7 +16,7 @@ export function createDispatcher(
   feedback?: FeedbackRecorder | null,
 ): Dispatcher {
   return new Dispatcher(
-    { library, commands, moderatorRoleIds: config.MODERATOR_ROLE_IDS, now: Date.now, ...(reloadScope && { reloadScope }), ...(feedback && { feedback }) },
+    { library, commands, moderatorRoleIds: config.MODERATOR_ROLE_IDS, now: Date.now, lastQuestions: new LastQuestions(), ...(reloadScope && { reloadScope }), ...(feedback && { feedback }) },
     { cooldownMs: config.COOLDOWN_SECONDS * 1000, logger, ...(feedback?.shared && { sharedCooldowns: feedback }) },
   );
 }

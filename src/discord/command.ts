@@ -9,6 +9,7 @@ import {
 } from 'discord-api-types/v10';
 import type { Library } from '../search/library.ts';
 import type { FeedbackRecorder } from '../store/recorder.ts';
+import type { LastQuestions } from './last-questions.ts';
 import { textMessage, type MessagePayload } from './message.ts';
 
 /** Where members' commands can be used: in a server, and in a DM with the bot. Set explicitly, so no Discord default decides. */
@@ -78,6 +79,8 @@ export interface CommandRequest<Options = RawOptions> {
   invoker: Invoker;
   /** The guild it was used in; null or absent in DMs and the console. */
   guildId?: string | null;
+  /** The channel it was used in, where a member's follow-up questions belong; null or absent in the console. */
+  channelId?: string | null;
 }
 
 /** An autocomplete request: the option being typed and what is typed so far. */
@@ -125,6 +128,8 @@ export interface CommandContext {
   now: () => number;
   /** Records /ask and its feedback votes, and reads /gaps; absent when recording is off. */
   feedback?: FeedbackRecorder;
+  /** The question each member asked last in each channel, which /ask reads a follow-up through; absent, every question is read on its own. */
+  lastQuestions?: LastQuestions;
 }
 
 /** One command: its registration JSON and its handlers, which receive the arguments its definition declares. */

@@ -28,8 +28,8 @@ const Id = z.string().min(1);
 const Member = z.looseObject({ user: z.looseObject({ id: Id }), roles: z.array(z.string()), permissions: z.string().regex(/^\d+$/) });
 /** Who acted: a member in a guild, or a user in DMs. A member that is there is read, so a malformed one is refused even beside a user. */
 const Actor = z.union([z.looseObject({ member: Member }), z.looseObject({ member: z.never().optional(), user: z.looseObject({ id: Id }) })]);
-/** What an answer needs: the interaction's id and token, and its application for the webhook edit; and the guild it came from. */
-const Answerable = z.looseObject({ id: Id, application_id: Id, token: Id, guild_id: z.string().optional() }).and(Actor);
+/** What an answer needs: the interaction's id and token, and its application for the webhook edit; and the guild and channel it came from. */
+const Answerable = z.looseObject({ id: Id, application_id: Id, token: Id, guild_id: z.string().optional(), channel: z.looseObject({ id: Id }).optional(), channel_id: z.string().optional() }).and(Actor);
 /** A command option with the value a handler may read (subcommands carry none); `focused` marks the one being typed. */
 const Option = z.looseObject({ name: z.string(), type: z.number().int(), value: z.union([z.string(), z.number(), z.boolean()]).optional(), focused: z.boolean().optional() });
 const CommandData = { name: Id, type: z.number().int() };
@@ -88,13 +88,15 @@ export function requestOf(interaction: APIInteraction): InteractionRequest {
   const invoker = invokerOf(interaction);
   if (!invoker) return { kind: 'unsupported', reason: 'neither member nor user' };
   const guildId = interaction.guild_id ?? null;
+  // Discord sends the channel whole; `channel_id` is what older payloads carry.
+  const channelId = ('channel' in interaction ? interaction.channel?.id : undefined) ?? ('channel_id' in interaction ? interaction.channel_id : undefined) ?? null;
   switch (interaction.type) {
     case InteractionType.ApplicationCommand: {
       const { data } = interaction;
-      if (data.type === ApplicationCommandType.ChatInput) return { kind: 'command', request: { command: data.name, options: optionValues(data.options), invoker, guildId } };
+      if (data.type === ApplicationCommandType.ChatInput) return { kind: 'command', request: { command: data.name, options: optionValues(data.options), invoker, guildId, channelId } };
       // A message menu command reads the message it was used on as its option `message`; a checked body may still lack it, hence `?.`.
       if (data.type === ApplicationCommandType.Message) {
-        return { kind: 'command', request: { command: data.name, options: { message: data.resolved?.messages?.[data.target_id]?.content ?? '' }, invoker, guildId } };
+        return { kind: 'command', request: { command: data.name, options: { message: data.resolved?.messages?.[data.target_id]?.content ?? '' }, invoker, guildId, channelId } };
       }
       return { kind: 'unsupported', reason: `application command type ${data.type}` };
     }

@@ -32,7 +32,7 @@ import { STOPWORDS } from './stopwords.ts';
 import { firstSenseWords, hasCommunicationSense, isCommonWord, isCommunicationVerb, isRoleNoun, writesVerbReading } from './wordnet.ts';
 import { answerEvidence, judge } from './answerability.ts';
 import { candidateCount, preferDated } from './dateline.ts';
-import { capitalsMarkNames, isNameWord, titledNames, writtenWordsAt, type WrittenWord } from './names.ts';
+import { capitalsMarkNames, isNameWord, PARTICLE_NAME, titledNames, writtenWordsAt, type WrittenWord } from './names.ts';
 import { capitalCountry } from './place-names.ts';
 import { currentVersions } from './versions.ts';
 import type { ParagraphTerms } from './passages.ts';
@@ -288,7 +288,7 @@ export function answering(ranked: readonly RankedSentence[]): RankedSentence[] {
 }
 
 /** The answer for ranked sentences of the retrieved articles. */
-export function composeAnswer(text: string, candidates: Candidates, cache: SentenceCache): Omit<Answer, 'tookMs'> {
+export function composeAnswer(text: string, candidates: Candidates, cache: SentenceCache): Omit<Answer, 'tookMs' | 'readAs'> {
   const { question, retrieved, counted, abbreviation } = candidates;
   const subject = askedSubject(text);
   const current = currentVersions(answering(candidates.ranked), retrieved.map((r) => r.article));
@@ -498,8 +498,6 @@ const QUESTION_OPENER = /\b(?:who|whom|whose|what|when|where|which|why|how|is|ar
  * "Who is Hakan Fidan?", "What was the Houthis' role...".
  */
 const BEFORE_SUBJECT = /^(?:(?:who|whom|whose|what|when|where|which|why|how)(?:\s+[\p{L}\p{N}'’-]+){0,3}?\s+)?(?:is|are|was|were|did|does|do|will|would|can|could|has|have|had|should)\s+(the\s+)?/iu;
-/** Particles hyphenated to a surname, written in lowercase: "al-Hayya", "el-Sheikh", "bin-Salman". */
-const PARTICLE_NAME = /^(?:al|el|bin|ibn|abu)-\p{L}/u;
 
 /**
  * The question's subject, when it is a name nothing in the corpus mentions ("Iran" in "Did Iran
@@ -751,7 +749,7 @@ function holdingNamesFirst(ranked: RankedSentence[], text: string, question: Que
 }
 
 /** An answer that quotes nothing. */
-export function unanswered(question: string, related: ArticleRef[], confidence = 0, notice: string | null = null): Omit<Answer, 'tookMs'> {
+export function unanswered(question: string, related: ArticleRef[], confidence = 0, notice: string | null = null): Omit<Answer, 'tookMs' | 'readAs'> {
   return { question, answered: false, sentences: [], sources: [], related, confidence, notice };
 }
 

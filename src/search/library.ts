@@ -8,6 +8,7 @@ import { CorpusCache, loadCorpus, type LoadOptions } from '../corpus/loader.ts';
 import { ArticleIndex, type Retrieval } from './article-index.ts';
 import { composeAnswer, articleRef, findCandidates, unanswered } from './answer.ts';
 import { affirmed, MAX_QUESTION_LENGTH, prepareQuestion, readQuestion, withApostrophes, withoutInterjections, withPercentSpelt } from './question.ts';
+import { readAsFollowUp } from './follow-up.ts';
 import { truecased } from './truecase.ts';
 import {
   PAGE_SIZE,
@@ -108,19 +109,30 @@ export class Library {
     return this.reloader?.running ?? false;
   }
 
-  /** Answers a question with up to three verbatim, cited sentences. */
-  answer(question: string, filters: Filters = {}): Answer {
+  /**
+   * Answers a question with up to three verbatim, cited sentences; given the question the same
+   * member asked just before, one whose pronouns name no one ("Where did they meet before?") is
+   * read as a follow-up to it (see `readAsFollowUp`), and the answer says how it was read.
+   */
+  answer(question: string, filters: Filters = {}, previous: string | null = null): Answer {
     const started = performance.now();
     const tookMs = () => performance.now() - started;
+    const typed = this.asTyped(question);
+    const readAs = previous === null || typed.length > MAX_QUESTION_LENGTH ? null : readAsFollowUp(typed, this.asTyped(previous));
+    const asked = readAs ?? typed;
+    const { terms: termsOfQuestion, notice } = readQuestion(asked);
+    if (notice) return { ...unanswered(question, [], 0, notice), readAs, tookMs: tookMs() };
+    const outlets = this.coverage().outlets.flatMap((o) => (o.outlet === null ? [] : [o.outlet]));
+    const candidates = findCandidates(this.index, this.sentences, asked, termsOfQuestion, acceptedFilters(filters), outlets);
+    return { ...composeAnswer(asked, candidates, this.sentences), question, readAs, tookMs: tookMs() };
+  }
+
+  /** A question as the answer reads it: apostrophes, percent signs and negations as written out, greetings cut and names capitalised. */
+  private asTyped(question: string): string {
     const typed = affirmed(withPercentSpelt(withApostrophes(question)));
     const holds = (word: string) => terms(word, 'query').some((term) => this.index.vocabulary.frequency(term) > 0);
     // A text longer than a question is refused as it stands: reading its names costs time by the word.
-    const asked = typed.length > MAX_QUESTION_LENGTH ? typed : truecased(withoutInterjections(typed, holds));
-    const { terms: termsOfQuestion, notice } = readQuestion(asked);
-    if (notice) return { ...unanswered(question, [], 0, notice), tookMs: tookMs() };
-    const outlets = this.coverage().outlets.flatMap((o) => (o.outlet === null ? [] : [o.outlet]));
-    const candidates = findCandidates(this.index, this.sentences, asked, termsOfQuestion, acceptedFilters(filters), outlets);
-    return { ...composeAnswer(asked, candidates, this.sentences), question, tookMs: tookMs() };
+    return typed.length > MAX_QUESTION_LENGTH ? typed : truecased(withoutInterjections(typed, holds));
   }
 
   /**

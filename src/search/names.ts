@@ -34,6 +34,9 @@ export function writtenWordsAt(text: string): WrittenWord[] {
   return [...text.matchAll(WRITTEN_WORD)].map((m) => ({ text: m[0], start: m.index ?? 0, end: (m.index ?? 0) + m[0].length }));
 }
 
+/** Particles hyphenated to a surname, written in lowercase: "al-Hayya", "el-Sheikh", "bin-Salman". */
+export const PARTICLE_NAME = /^(?:al|el|bin|ibn|abu)-\p{L}/u;
+
 /** Lowercase words a title may hold between capitalised ones ("West Berlin state central bank president Dieter Hiss"). */
 const TITLE_WORDS = 4;
 
