@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readAsFollowUp } from '../src/search/follow-up.ts';
+import { readAsFollowUp, unnamedPronoun } from '../src/search/follow-up.ts';
 import { Library } from '../src/search/library.ts';
 import { FOLLOW_UP_WINDOW_MS, LastQuestions, MAX_CONVERSATIONS } from '../src/discord/last-questions.ts';
 
@@ -33,6 +33,19 @@ describe('reading a question as a follow-up', () => {
   });
 });
 
+describe('a pronoun the question names no one for', () => {
+  it.each([
+    ['Where did they meet before?', 'they'],
+    ['What did he tell Hamas?', 'he'],
+    ['How old is his son?', 'his'],
+    ['Did Hamas say they would disarm?', null],
+    ['How long did it take?', null],
+    ['Who met Hayya?', null],
+  ])('in "%s" is %s', (question, pronoun) => {
+    expect(unnamedPronoun(question)).toBe(pronoun);
+  });
+});
+
 describe('a follow-up over the seed articles', () => {
   it('answers through the previous question and says how it read it', async () => {
     const library = await Library.open('corpus');
@@ -42,6 +55,14 @@ describe('a follow-up over the seed articles', () => {
     expect(followUp.readAs).toBe('What did Hakan Fidan discuss with Hayya?');
     expect(followUp.question).toBe('What did he discuss with Hayya?');
     expect(followUp.sentences[0]?.text).toBe("Hakan Fidan has met with Khalil al-Hayya, the chief member of Hamas' political bureau, to discuss the recent developments in Gaza.");
+  });
+
+  it('tells an unanswered question whose pronoun names no one to ask with the names', async () => {
+    const library = await Library.open('corpus');
+    const alone = library.answer('Where did they meet before?');
+    expect(alone.answered).toBe(false);
+    expect(alone.notice).toBe('The question does not say whom “they” stands for: ask again with the names, or right after a question that names them.');
+    expect(library.answer('Where did Witkoff meet the mayor of Paris?').notice).toBeNull();
   });
 
   it('reads the names of a previous question typed in lowercase', async () => {

@@ -32,7 +32,7 @@ export function readAsFollowUp(text: string, previous: string): string | null {
   const read = previousRead(previous);
   if (read.names.length === 0) return null;
   const words = writtenWordsAt(text);
-  const firstName = words.findIndex((word, at) => isNameWord(word.text, at === 0) || PARTICLE_NAME.test(word.text));
+  const firstName = firstNameAt(words);
   // "Did they accept it?": the names "they" stands for are not what "it" stands for.
   const meant = new Map<PronounKind, string | null>();
   const taken = new Set<string>();
@@ -54,6 +54,30 @@ export function readAsFollowUp(text: string, previous: string): string | null {
     from = word.end;
   });
   return from === 0 ? null : asked + text.slice(from);
+}
+
+/**
+ * The first pronoun of a person or of several that no name of the question stands before ("they"
+ * in "Where did they meet before?"), as written; null when there is none. Unanswered, such a
+ * question is told so: it may be about someone the coverage names often. "It" is left out, as it
+ * often points at nothing ("How long did it take?").
+ */
+export function unnamedPronoun(text: string): string | null {
+  const words = writtenWordsAt(text);
+  const firstName = firstNameAt(words);
+  const kind = (word: WrittenWord) => pronounKind(word.text.toLowerCase());
+  const pronoun = words.find((word, at) => (firstName < 0 || at < firstName) && (kind(word) === 'plural' || kind(word) === 'person'));
+  return pronoun?.text ?? null;
+}
+
+/** What an unanswered question whose `pronoun` names no one is told. */
+export function unnamedNotice(pronoun: string): string {
+  return `The question does not say whom “${pronoun}” stands for: ask again with the names, or right after a question that names them.`;
+}
+
+/** Where the question's first name stands among its words; -1 when it names no one. */
+function firstNameAt(words: readonly WrittenWord[]): number {
+  return words.findIndex((word, at) => isNameWord(word.text, at === 0) || PARTICLE_NAME.test(word.text));
 }
 
 type PronounKind = keyof typeof PRONOUNS;

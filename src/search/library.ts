@@ -8,7 +8,7 @@ import { CorpusCache, loadCorpus, type LoadOptions } from '../corpus/loader.ts';
 import { ArticleIndex, type Retrieval } from './article-index.ts';
 import { composeAnswer, articleRef, findCandidates, unanswered } from './answer.ts';
 import { affirmed, MAX_QUESTION_LENGTH, prepareQuestion, readQuestion, withApostrophes, withoutInterjections, withPercentSpelt } from './question.ts';
-import { readAsFollowUp } from './follow-up.ts';
+import { readAsFollowUp, unnamedNotice, unnamedPronoun } from './follow-up.ts';
 import { truecased } from './truecase.ts';
 import {
   PAGE_SIZE,
@@ -124,7 +124,9 @@ export class Library {
     if (notice) return { ...unanswered(question, [], 0, notice), readAs, tookMs: tookMs() };
     const outlets = this.coverage().outlets.flatMap((o) => (o.outlet === null ? [] : [o.outlet]));
     const candidates = findCandidates(this.index, this.sentences, asked, termsOfQuestion, acceptedFilters(filters), outlets);
-    return { ...composeAnswer(asked, candidates, this.sentences), question, readAs, tookMs: tookMs() };
+    const answer = composeAnswer(asked, candidates, this.sentences);
+    const pronoun = answer.answered || answer.notice !== null ? null : unnamedPronoun(asked);
+    return { ...answer, ...(pronoun !== null && { notice: unnamedNotice(pronoun) }), question, readAs, tookMs: tookMs() };
   }
 
   /** A question as the answer reads it: apostrophes, percent signs and negations as written out, greetings cut and names capitalised. */
