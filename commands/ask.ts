@@ -89,8 +89,8 @@ export const command: Command<typeof definition> = {
   execute({ options, invoker, guildId, channelId }, { library, feedback, lastQuestions, now }) {
     const filters = filtersFrom(options, library);
     const asker = { userId: invoker.id, channelId };
-    const answer = library.answer(usableQuestion(options.question), filters, lastQuestions?.previous(asker, now()) ?? null);
-    lastQuestions?.remember(asker, answer.readAs ?? answer.question, now());
+    const answer = library.answer(usableQuestion(options.question), filters, lastQuestions?.earlier(asker, now()));
+    lastQuestions?.remember(asker, answer.question, now());
     const askId = feedback?.recordAsk(answer, { userId: invoker.id, guildId: guildId ?? null }) ?? null;
     return { message: answerMessage(answer, askId), ephemeral: options.private === true };
   },

@@ -1,35 +1,55 @@
 import { describe, expect, it } from 'vitest';
 import { readAsFollowUp, unnamedPronoun } from '../src/search/follow-up.ts';
 import { Library } from '../src/search/library.ts';
-import { FOLLOW_UP_WINDOW_MS, LastQuestions, MAX_CONVERSATIONS } from '../src/discord/last-questions.ts';
+import { FOLLOW_UP_WINDOW_MS, KEPT_QUESTIONS, LastQuestions, MAX_CONVERSATIONS } from '../src/discord/last-questions.ts';
 
 describe('reading a question as a follow-up', () => {
   it.each([
     ['When will Witkoff meet Hayya?', 'Where did they meet before?', 'Where did Witkoff and Hayya meet before?'],
-    ['When will Witkoff meet Khalil al-Hayya in Istanbul?', 'Where did they meet before?', 'Where did Witkoff and Khalil al-Hayya meet before?'],
-    ['Who is Hakan Fidan?', 'What did he say about Gaza?', 'What did Hakan Fidan say about Gaza?'],
-    ['Who met Khalil al-Hayya?', 'How old is his son?', "How old is Khalil al-Hayya's son?"],
+    ['When will Witkoff meet Khalil al-Hayya in Istanbul?', 'Where did they meet before?', 'Where did Witkoff and al-Hayya meet before?'],
+    ['Who is Hakan Fidan?', 'What did he say about Gaza?', 'What did Fidan say about Gaza?'],
+    ['Who met Khalil al-Hayya?', 'How old is his son?', "How old is al-Hayya's son?"],
     ["What did Witkoff's son do?", 'How old was he?', "How old was Witkoff's son?"],
-    ['Did Turkish officials meet Hamas?', 'What did they discuss?', 'What did Turkish officials and Hamas discuss?'],
-    ['What is Gaza City?', 'How many people live in it?', 'How many people live in Gaza City?'],
-    ['What did Steve Witkoff say?', 'Where is her office?', "Where is Steve Witkoff's office?"],
+    ['Did Turkish officials meet Hamas?', 'What did they discuss?', 'What did Turkish officials discuss?'],
     ['What did Hamas say about the UN vote?', 'Did they accept it?', 'Did Hamas accept it?'],
+    ['When will Egypt and the Soviet Union sign the arms debt agreement?', 'How much interest will they pay?', 'How much interest will Egypt and Soviet Union pay?'],
+    ['What does Akzo chairman Aarnoud Loudon want to do in the US?', 'How much has it spent on acquisitions?', 'How much has Akzo spent on acquisitions?'],
+    ['What does Akzo chairman Aarnoud Loudon want to do in the US?', 'What did he say about Europe?', 'What did Loudon say about Europe?'],
+    ['Why are Hamas leaders traveling to Turkey?', 'What positions will they outline?', 'What positions will Hamas leaders outline?'],
+    ['What did Caspar Weinberger say about Toshiba Machine?', 'What did he tell Kurihara?', 'What did Weinberger tell Kurihara?'],
+    ['Why does Mannesmann want a stake in a US company?', 'Why has its takeover been delayed?', "Why has Mannesmann's takeover been delayed?"],
+    ["What did Cargill's Robbin Johnson say about certificates?", 'What spread has his company had?', "What spread has Johnson's company had?"],
+    ['What did Steve Witkoff say?', 'What did Trump tell him?', 'What did Trump tell Witkoff?'],
+    ['What is Gaza City?', 'How many people live in it?', 'How many people live in Gaza City?'],
   ])('after "%s", reads "%s" as "%s"', (previous, question, read) => {
-    expect(readAsFollowUp(question, previous)).toBe(read);
+    expect(readAsFollowUp(question, [previous])?.shown).toBe(read);
   });
 
   it.each([
     ['a question naming its own subject first', 'When will Witkoff meet Hayya?', 'Did Hamas say they would disarm?'],
+    ['a possessive after a name of the question', 'What did Steve Witkoff say?', 'What did Trump tell his son?'],
     ['"it" in a question that names something', 'What did Katz warn?', 'Is it true that Hamas refused?'],
+    ['an "it" of cost', 'What is the ISF?', 'How much will it cost to deploy?'],
+    ['"they" meaning people at large', 'Who is Hakan Fidan?', 'What do they call the force in Gaza?'],
     ['"he" after two people', 'When will Witkoff meet Hayya?', 'What did he say?'],
-    ['"they" after only places', 'What happened in Gaza and Doha?', 'Where did they meet?'],
+    ['"he" after a person named and one not', 'What did the Turkish minister tell Hayya?', 'What did he say?'],
+    ['"he" after a group', 'What did Turkish diplomats say?', 'Did he agree?'],
+    ['"they" after places where something happened', 'What happened in Gaza and Doha?', 'Where did they meet?'],
+    ['"they" after persons not named', 'Did Hamas leaders meet the envoys?', 'What did they agree?'],
     ['a question without pronouns', 'Who is Hakan Fidan?', 'What did Hamas say?'],
     ['a previous question naming no one', 'What happened yesterday?', 'Where did they meet before?'],
-    ['"he" after a group', 'What did Turkish diplomats say?', 'Did he agree?'],
-    ['"he" after a person named and one not', 'Did the Turkish minister meet Hayya?', 'What did he say?'],
-    ['"they" after persons not named', 'Did Hamas leaders meet the envoys?', 'What did they agree?'],
   ])('leaves %s as asked', (_what, previous, question) => {
-    expect(readAsFollowUp(question, previous)).toBeNull();
+    expect(readAsFollowUp(question, [previous])).toBeNull();
+  });
+
+  it('reads a pronoun through the newest earlier question naming anyone of its kind', () => {
+    const earlier = ['How much has it spent on acquisitions?', 'What does Akzo chairman Aarnoud Loudon want to do in the US?'];
+    expect(readAsFollowUp('What did he say about Europe?', earlier)?.shown).toBe('What did Loudon say about Europe?');
+    expect(readAsFollowUp('What did he say?', ['When will Witkoff meet Hayya?', 'Who is Hakan Fidan?'])).toBeNull();
+  });
+
+  it('shows the reading on the question as the member typed it', () => {
+    expect(readAsFollowUp('happened to his son', ['Who met Khalil al-Hayya?'], 'wat happened to his son')).toEqual({ asked: "happened to al-Hayya's son", shown: "wat happened to al-Hayya's son" });
   });
 });
 
@@ -51,8 +71,8 @@ describe('a follow-up over the seed articles', () => {
     const library = await Library.open('corpus');
     const alone = library.answer('What did he discuss with Hayya?');
     expect(alone.readAs).toBeNull();
-    const followUp = library.answer('What did he discuss with Hayya?', {}, 'Who is Hakan Fidan?');
-    expect(followUp.readAs).toBe('What did Hakan Fidan discuss with Hayya?');
+    const followUp = library.answer('What did he discuss with Hayya?', {}, ['Who is Hakan Fidan?']);
+    expect(followUp.readAs).toBe('What did Fidan discuss with Hayya?');
     expect(followUp.question).toBe('What did he discuss with Hayya?');
     expect(followUp.sentences[0]?.text).toBe("Hakan Fidan has met with Khalil al-Hayya, the chief member of Hamas' political bureau, to discuss the recent developments in Gaza.");
   });
@@ -67,33 +87,38 @@ describe('a follow-up over the seed articles', () => {
 
   it('reads the names of a previous question typed in lowercase', async () => {
     const library = await Library.open('corpus');
-    expect(library.answer('what did he threaten', {}, 'what did israel katz say').readAs).toBe('what did Israel Katz threaten');
+    expect(library.answer('what did he threaten', {}, ['what did israel katz say']).readAs).toBe('what did Katz threaten');
   });
 });
 
-describe('the last question of each member', () => {
+describe('the last questions of each member', () => {
   const reader = { userId: 'u1', channelId: 'c1' };
 
-  it('is the previous question within the follow-up window, and no longer after it', () => {
+  it('are the member\'s questions within the follow-up window, newest first, the last few only', () => {
     const last = new LastQuestions();
     last.remember(reader, 'Who is Hakan Fidan?', 1_000);
-    expect(last.previous(reader, 1_000 + FOLLOW_UP_WINDOW_MS)).toBe('Who is Hakan Fidan?');
-    expect(last.previous(reader, 1_001 + FOLLOW_UP_WINDOW_MS)).toBeNull();
+    last.remember(reader, 'Who did he meet?', 2_000);
+    expect(last.earlier(reader, 1_000 + FOLLOW_UP_WINDOW_MS)).toEqual(['Who did he meet?', 'Who is Hakan Fidan?']);
+    expect(last.earlier(reader, 1_001 + FOLLOW_UP_WINDOW_MS)).toEqual(['Who did he meet?']);
+    expect(last.earlier(reader, 2_001 + FOLLOW_UP_WINDOW_MS)).toEqual([]);
+    for (let i = 0; i < KEPT_QUESTIONS; i += 1) last.remember(reader, `question ${i}`, 3_000);
+    expect(last.earlier(reader, 3_000)).toHaveLength(KEPT_QUESTIONS);
+    expect(last.earlier(reader, 3_000)[0]).toBe(`question ${KEPT_QUESTIONS - 1}`);
   });
 
-  it('belongs to one member in one channel', () => {
+  it('belong to one member in one channel', () => {
     const last = new LastQuestions();
     last.remember(reader, 'Who is Hakan Fidan?', 0);
-    expect(last.previous({ userId: 'u2', channelId: 'c1' }, 0)).toBeNull();
-    expect(last.previous({ userId: 'u1', channelId: 'c2' }, 0)).toBeNull();
-    expect(last.previous({ userId: 'u1' }, 0)).toBeNull();
+    expect(last.earlier({ userId: 'u2', channelId: 'c1' }, 0)).toEqual([]);
+    expect(last.earlier({ userId: 'u1', channelId: 'c2' }, 0)).toEqual([]);
+    expect(last.earlier({ userId: 'u1' }, 0)).toEqual([]);
   });
 
-  it('forgets the longest silent member past the most it holds', () => {
+  it('forget the longest silent member past the most they hold', () => {
     const last = new LastQuestions();
     for (let i = 0; i <= MAX_CONVERSATIONS; i += 1) last.remember({ userId: `u${i}`, channelId: 'c' }, `question ${i}`, i);
     expect(last.size).toBe(MAX_CONVERSATIONS);
-    expect(last.previous({ userId: 'u0', channelId: 'c' }, MAX_CONVERSATIONS)).toBeNull();
-    expect(last.previous({ userId: 'u1', channelId: 'c' }, MAX_CONVERSATIONS)).toBe('question 1');
+    expect(last.earlier({ userId: 'u0', channelId: 'c' }, MAX_CONVERSATIONS)).toEqual([]);
+    expect(last.earlier({ userId: 'u1', channelId: 'c' }, MAX_CONVERSATIONS)).toEqual(['question 1']);
   });
 });

@@ -2,13 +2,14 @@
  * Follow-up questions. Members ask as in a conversation: "Where did they meet before?" right after
  * "When will Witkoff meet Hayya?" asks about Witkoff and Hayya, and alone it names no one to look
  * for. A pronoun the question itself does not name anyone for is read through the names of the
- * question before, when they say plainly whom it means; the reply then shows the question as read,
- * so a wrong reading is plain to see and easy to correct by asking with the names.
+ * member's newest earlier question naming anyone of its kind, when they say plainly whom it means;
+ * the reply then shows the question as read, so a wrong reading is plain to see and easy to
+ * correct by asking with the names. A pronoun they do not settle is left as written.
  */
 import { bareName, isPlaceWord, isPluralNoun, lexiconTags, NAME_PARTICLES, POSSESSIVE } from './answer-kind.ts';
 import { isNameWord, PARTICLE_NAME, writtenWordsAt, type WrittenWord } from './names.ts';
 import { STOPWORDS } from './stopwords.ts';
-import { firstSenseWords, inflectedFrom, isRoleNoun } from './wordnet.ts';
+import { firstSenseWords, inflectedFrom, isRoleNoun, namedKindOf } from './wordnet.ts';
 
 /** Third-person pronouns, by whom they may stand for: several (or a group), one person, one thing. */
 const PRONOUNS = {
@@ -17,43 +18,110 @@ const PRONOUNS = {
   thing: new Set(['it', 'its']),
 } as const;
 
+type PronounKind = keyof typeof PRONOUNS;
+
 /** Pronouns that stand before what their referent owns, and "her", which may. */
 const POSSESSIVES = new Set(['their', 'theirs', 'his', 'hers', 'its']);
 
+/** Object pronouns, which may stand after a name of the question for someone else: "What did Trump tell him?". */
+const OBJECTS = new Set(['him', 'them', 'her']);
+
+/** Words before a name that make it where something happens ("talks in Doha", "in Sharm el-Sheikh"), not who acts. */
+const LOCATIVES = new Set(['in', 'at', 'near', 'into', 'across', 'around', 'outside', 'inside', 'within', 'toward', 'towards', 'via', 'through', 'off', 'from']);
+/** Words before a known place that make it where someone goes ("traveling to Turkey"); before a person's name, "to" is whom something is said to. */
+const DESTINATIONS = new Set(['to', 'for']);
+
+/** Words that make a name an organisation's ("Toshiba Corp", "Center for Auto Safety"), which "he" does not stand for. */
+const ORGANISATION_WORDS = new Set([
+  'corp', 'inc', 'co', 'cos', 'ltd', 'plc', 'ag', 'nv', 'sa', 'llc', 'group', 'bank', 'agency', 'ministry', 'committee', 'council', 'commission', 'company', 'association',
+  'party', 'union', 'organization', 'organisation', 'fund', 'center', 'centre', 'institute', 'university', 'court', 'government', 'department', 'board', 'exchange',
+  'authority', 'army', 'navy', 'police', 'network', 'news', 'times', 'post', 'league', 'federation', 'movement', 'front', 'brigades', 'forces', 'guild', 'office', 'minutes',
+]);
+
+/** Words that end a place's name ("Gaza City", "Gaza Strip", "Hubei Province"). */
+const PLACE_NOUNS = new Set(['city', 'province', 'state', 'county', 'strip', 'island', 'islands', 'region', 'republic', 'kingdom', 'valley', 'district', 'governorate']);
+
+/** Lowercase words that may stand inside a name between its capitalised words ("Bank of Japan", "Center for Auto Safety"). */
+const INNER_NAME_WORDS = new Set(['of', 'for', 'on', 'the']);
+
+/** Auxiliaries before "the" that make the name after it a subject ("did the IMF run..."), not a qualifier ("the UN vote"). */
+const AUXILIARIES = new Set(['did', 'does', 'do', 'will', 'would', 'can', 'could', 'should', 'has', 'have', 'had', 'is', 'are', 'was', 'were']);
+
+/** What follows an "it" pointing at nothing: "Is it true that...", "Is it difficult to...". */
+const DUMMY_IT_AFTER = /^\s+(?:(?:is|was|will|would|be|seems?|seemed)\s+)?(?:\p{L}+\s+)?(?:to|that)\b/iu;
+/** "How long did it take?", "How much will it cost to...": an "it" of time or cost. */
+const DUMMY_IT_AROUND = { before: /\b(?:will|would|did|does|do|could|can|should)\s+$/iu, after: /^\s+(?:cost|costs|take|takes|took)\b/iu };
+/** "...said it", "...meant it": what was said, not who. */
+const SAID_IT = /\b(?:said|say|says|mean|means|meant)\s+$/iu;
+/** "What do they call...", "they say": people at large. */
+const GENERIC_THEY_AFTER = /^\s+(?:call|say|says)\b/iu;
+
 /**
- * The question as a follow-up to `previous`: each third-person pronoun that no name of its own
- * stands before is replaced by the names `previous` writes ("they" by "Witkoff and Hayya", "his" by
- * "Witkoff's"), when those say whom it means: "he" or "she" one person, "it" one name in a question
- * naming nothing itself ("Is it true that Hamas..." is no follow-up), "they" any names but places.
- * Null when nothing is replaced: the question stands on its own, or `previous` names no one it
- * could mean.
+ * Whom a name stands for: a person ("Hakan Fidan"), a group of persons or things ("Turkish
+ * officials", "Thomas schoolbuses"), anything else that acts (a company, a country, a movement),
+ * or a name of one word nothing says more of ("Witkoff", "Mannesmann"), which the pronoun asked
+ * settles: "he" or "it".
  */
-export function readAsFollowUp(text: string, previous: string): string | null {
-  const read = previousRead(previous);
-  if (read.names.length === 0) return null;
+type Kind = 'person' | 'group' | 'other' | 'unknown';
+
+/** A name of the previous question that a pronoun may stand for, as written there. */
+interface Referent {
+  written: string;
+  kind: Kind;
+}
+
+/** What the previous question says of whom a pronoun may stand for: its names, and whether it also speaks of persons it does not name ("the minister"). */
+interface Previous {
+  referents: Referent[];
+  unnamedPersons: boolean;
+}
+
+/** A question read as a follow-up: as the engine asks it, and as the member wrote it with the names put in. */
+export interface FollowUp {
+  asked: string;
+  shown: string;
+}
+
+/**
+ * The question as a follow-up to the member's `earlier` questions (newest first; all as the engine
+ * reads them), shown on `typed` (the question as the member wrote it, with the same pronouns): each
+ * third-person pronoun is replaced by the names it stands for in the newest earlier question naming
+ * anyone of its kind ("they" by "Witkoff and Hayya", "his" by "Witkoff's"), when that question
+ * settles whom; the first pronoun of each kind only ("What did they promise them?" means others by
+ * "them"). A pronoun after a name of the question stands for that name, unless it is an object
+ * ("What did Trump tell him?"). Null when nothing is replaced.
+ */
+export function readAsFollowUp(text: string, earlier: readonly string[], typed: string = text): FollowUp | null {
+  const reads = earlier.map(previousRead);
   const words = writtenWordsAt(text);
   const firstName = firstNameAt(words);
-  // "Did they accept it?": the names "they" stands for are not what "it" stands for.
-  const meant = new Map<PronounKind, string | null>();
+  const names = writtenNames(text);
+  const done = new Set<PronounKind>();
   const taken = new Set<string>();
-  let asked = '';
-  let from = 0;
-  words.forEach((word, at) => {
+  const replaced = new Map<number, string>();
+  pronounsOf(words).forEach(({ word, at, kind }, ordinal) => {
     const pronoun = word.text.toLowerCase();
-    const kind = pronounKind(pronoun);
-    if (kind === null || (firstName >= 0 && firstName < at)) return;
-    if (!meant.has(kind)) {
-      const standsFor = meaning(kind, { ...read, names: read.names.filter((name) => !taken.has(name.written)) }, firstName >= 0);
-      for (const name of standsFor ?? []) taken.add(name.written);
-      meant.set(kind, standsFor === null ? null : listed(standsFor.map((name) => name.written)));
-    }
-    const name = meant.get(kind);
-    if (name === null || name === undefined) return;
+    const afterName = firstName >= 0 && firstName < at;
+    if (done.has(kind) || (afterName && !(OBJECTS.has(pronoun) && !ownsNext(words[at + 1]))) || pointsAtNothing(text, word, kind)) return;
+    done.add(kind);
+    const read = reads.find((previous) => mentionsKind(previous, kind));
+    const standsFor = read === undefined ? null : meaning(kind, read, firstName >= 0)?.filter((referent) => !taken.has(referent.written) && !names.has(referent.written.toLowerCase()));
+    if (!standsFor?.length) return;
+    for (const referent of standsFor) taken.add(referent.written);
     const owns = POSSESSIVES.has(pronoun) || (pronoun === 'her' && ownsNext(words[at + 1]));
-    asked += text.slice(from, word.start) + name + (owns ? "'s" : '');
-    from = word.end;
+    replaced.set(ordinal, listed(standsFor.map((referent) => referent.written)) + (owns ? "'s" : ''));
   });
-  return from === 0 ? null : asked + text.slice(from);
+  if (replaced.size === 0) return null;
+  const shownOn = pronounsOf(writtenWordsAt(typed)).length === pronounsOf(words).length ? typed : text;
+  return { asked: withReplaced(text, replaced), shown: withReplaced(shownOn, replaced) };
+}
+
+/** Whether a question speaks of anyone a pronoun of the kind may stand for: a follow-up reads the newest that does. */
+function mentionsKind(previous: Previous, kind: PronounKind): boolean {
+  const { referents, unnamedPersons } = previous;
+  if (kind === 'person') return unnamedPersons || referents.some((referent) => referent.kind === 'person' || referent.kind === 'unknown');
+  if (kind === 'thing') return referents.some((referent) => referent.kind === 'other' || referent.kind === 'unknown');
+  return unnamedPersons || referents.length > 0;
 }
 
 /**
@@ -65,9 +133,8 @@ export function readAsFollowUp(text: string, previous: string): string | null {
 export function unnamedPronoun(text: string): string | null {
   const words = writtenWordsAt(text);
   const firstName = firstNameAt(words);
-  const kind = (word: WrittenWord) => pronounKind(word.text.toLowerCase());
-  const pronoun = words.find((word, at) => (firstName < 0 || at < firstName) && (kind(word) === 'plural' || kind(word) === 'person'));
-  return pronoun?.text ?? null;
+  const found = pronounsOf(words).find(({ word, at, kind }) => kind !== 'thing' && (firstName < 0 || at < firstName) && !pointsAtNothing(text, word, kind));
+  return found?.word.text ?? null;
 }
 
 /** What an unanswered question whose `pronoun` names no one is told. */
@@ -75,29 +142,54 @@ export function unnamedNotice(pronoun: string): string {
   return `The question does not say whom “${pronoun}” stands for: ask again with the names, or right after a question that names them.`;
 }
 
-/** Where the question's first name stands among its words; -1 when it names no one. */
-function firstNameAt(words: readonly WrittenWord[]): number {
-  return words.findIndex((word, at) => isNameWord(word.text, at === 0) || PARTICLE_NAME.test(word.text));
+/** The third-person pronouns of a text's words, in order, with where each stands and its kind. */
+function pronounsOf(words: readonly WrittenWord[]): { word: WrittenWord; at: number; kind: PronounKind }[] {
+  return words.flatMap((word, at) => {
+    const kind = (Object.keys(PRONOUNS) as PronounKind[]).find((k) => PRONOUNS[k].has(word.text.toLowerCase()));
+    return kind === undefined ? [] : [{ word, at, kind }];
+  });
 }
 
-type PronounKind = keyof typeof PRONOUNS;
+/** The text with its `n`th pronouns (counted among all third-person pronouns) replaced. */
+function withReplaced(text: string, replaced: ReadonlyMap<number, string>): string {
+  let out = '';
+  let from = 0;
+  pronounsOf(writtenWordsAt(text)).forEach(({ word }, ordinal) => {
+    const name = replaced.get(ordinal);
+    if (name === undefined) return;
+    out += text.slice(from, word.start) + name;
+    from = word.end;
+  });
+  return out + text.slice(from);
+}
 
-/** Whom a word may stand for, when it is a third-person pronoun. */
-function pronounKind(word: string): PronounKind | null {
-  return (Object.keys(PRONOUNS) as PronounKind[]).find((kind) => PRONOUNS[kind].has(word)) ?? null;
+/** Whether a pronoun points at no one: a dummy "it" ("Is it true that...", "How long did it take?", "...said it"), or "they" meaning people at large ("What do they call..."). */
+function pointsAtNothing(text: string, word: WrittenWord, kind: PronounKind): boolean {
+  const before = text.slice(0, word.start);
+  const after = text.slice(word.end);
+  if (kind === 'thing') return DUMMY_IT_AFTER.test(after) || (DUMMY_IT_AROUND.before.test(before) && DUMMY_IT_AROUND.after.test(after)) || SAID_IT.test(before);
+  return kind === 'plural' && /^they$/iu.test(word.text) && GENERIC_THEY_AFTER.test(after);
 }
 
 /**
  * Whom a pronoun of the kind stands for among the previous question's names; null when they do not
  * say: "he" after two people, or after a person it does not name ("Did the Turkish minister meet
- * Hayya?" may be asking about either).
+ * Hayya?" may be asking about either); "they" after one person; "it" after two things, or in a
+ * question naming something itself ("Is it true that Hamas..."). "They" stands for a group or
+ * what acts as one before persons ("FNSEA president Raymond Lacombe": FNSEA).
  */
-function meaning(kind: PronounKind, previous: Previous, questionNames: boolean): Name[] | null {
-  const persons = previous.names.filter((name) => !name.place);
-  if (kind === 'plural') return persons.length > 0 && !previous.unnamedPersons ? persons : null;
-  const one = kind === 'person' ? persons : previous.names;
-  if (one.length !== 1 || one[0]?.group || (kind === 'person' && previous.unnamedPersons) || (kind === 'thing' && questionNames)) return null;
-  return one;
+function meaning(kind: PronounKind, previous: Previous, questionNames: boolean): Referent[] | null {
+  const { referents, unnamedPersons } = previous;
+  const of = (...kinds: Kind[]) => referents.filter((referent) => kinds.includes(referent.kind));
+  const one = (first: Referent[], second: Referent[]) => {
+    const found = first.length > 0 ? first : second;
+    return found.length === 1 ? found : null;
+  };
+  if (kind === 'person') return unnamedPersons ? null : one(of('person'), of('unknown'));
+  if (kind === 'thing') return questionNames ? null : one(of('other'), of('unknown'));
+  if (unnamedPersons) return null;
+  for (const found of [of('group'), of('other'), of('person', 'unknown')]) if (found.length > 0) return found.length >= 2 || found[0]?.kind !== 'person' && found[0]?.kind !== 'unknown' ? found : null;
+  return null;
 }
 
 /** Names as a sentence lists them: "Witkoff", "Witkoff and Hayya", "Fidan, Witkoff and Hayya". */
@@ -110,64 +202,145 @@ function ownsNext(next: WrittenWord | undefined): boolean {
   return next !== undefined && !STOPWORDS.has(next.text.toLowerCase()) && !isNameWord(next.text, false);
 }
 
-/** A name a question writes: whether it names a place (which "they" or "he" do not stand for) or a group ("Turkish officials", which "he" does not). */
-interface Name {
-  written: string;
-  place: boolean;
-  group: boolean;
+/** Whether a word of a question is a name's: capitalised (see `isNameWord`) or a particle joined to one ("al-Hayya"), not one letter ("U.S." is no two names). */
+function isNameAt(words: readonly WrittenWord[], at: number): boolean {
+  const word = words[at]?.text ?? '';
+  return word.length > 1 && (isNameWord(word, at === 0) || (at > 0 && PARTICLE_NAME.test(word)));
 }
 
-/** What the previous question says of whom a pronoun may stand for: its names, and whether it also speaks of persons it does not name ("the minister"). */
-interface Previous {
-  names: Name[];
-  unnamedPersons: boolean;
+/** Where the question's first name stands among its words, a nationality alone ("European currencies") being none; -1 when it names no one. */
+function firstNameAt(words: readonly WrittenWord[]): number {
+  return words.findIndex((word, at) => isNameAt(words, at) && !isNationality(word.text));
+}
+
+/** The names a question writes, folded, each run of name words once ("what did Trump tell him" writes "trump"). */
+function writtenNames(text: string): Set<string> {
+  const words = writtenWordsAt(text);
+  const names = new Set<string>();
+  for (let at = 0; at < words.length; at += 1) {
+    if (!isNameAt(words, at)) continue;
+    const end = nameEnd(text, words, at);
+    names.add(text.slice(words[at]?.start, words[end - 1]?.end).replace(POSSESSIVE, '').toLowerCase());
+    at = end - 1;
+  }
+  return names;
+}
+
+/** Where the name starting at `start` ends: past name words, and particles and linking words before one ("Bank of Japan"); not past "and" ("Witkoff and Hayya" are two). */
+function nameEnd(text: string, words: readonly WrittenWord[], start: number): number {
+  let end = start + 1;
+  const links = (at: number) => {
+    const word = words[at]?.text ?? '';
+    return (INNER_NAME_WORDS.has(word) || NAME_PARTICLES.has(bareName(word))) && isNameAt(words, at + 1) && joined(text, words[at], words[at + 1]);
+  };
+  while (end < words.length && joined(text, words[end - 1], words[end]) && (isNameAt(words, end) || links(end))) end += 1;
+  return end;
 }
 
 /**
  * The names a question writes, each once, as what a pronoun may stand for: a run of name words,
- * without its possessive; with the noun it owns when it owns one ("Witkoff's son" is who "he" means
- * next); with the plural noun it qualifies ("Turkish officials"). A name qualifying a thing ("the
- * UN vote") and a nationality alone ("Turkish") stand for no one.
+ * without its possessive; with the noun of persons it owns ("Witkoff's son" is who "he" means
+ * next), else as the owner ("Nakasone's sales": Nakasone); with the plural noun of persons it
+ * qualifies ("Turkish officials"). A name qualifying a thing ("the UN vote"), a nationality alone
+ * ("Turkish"), a place where something happens ("in Istanbul") and a title's name ("the US envoy",
+ * who is a person not named) stand for no one.
  */
 function previousRead(text: string): Previous {
   const words = writtenWordsAt(text);
-  const isName = (at: number) => isNameWord(words[at]?.text ?? '', at === 0) || (at > 0 && PARTICLE_NAME.test(words[at]?.text ?? ''));
-  const names: Name[] = [];
+  const referents: Referent[] = [];
   const inNames = new Set<number>();
+  let unnamedPersons = false;
+  let placeEnd = -1;
   for (let at = 0; at < words.length; at += 1) {
-    if (!isName(at)) continue;
-    let end = at + 1;
-    while (end < words.length && joined(text, words[end - 1], words[end]) && (isName(end) || (NAME_PARTICLES.has(bareName(words[end]?.text ?? '')) && isName(end + 1)))) end += 1;
-    const { name, past } = referent(text, words, at, end);
-    if (name !== null && !names.some((known) => known.written === name.written)) names.push(name);
-    for (let n = at; n < past; n += 1) inNames.add(n);
+    if (!isNameAt(words, at)) continue;
+    const end = nameEnd(text, words, at);
+    // "in Gaza and Doha": a place joined to a place where something happens is one too.
+    const read = referentAt(text, words, at, end, placeEnd === at - 1 && ['and', 'or'].includes(words[at - 1]?.text ?? ''));
+    if (read.place) placeEnd = end;
+    if (read.referent !== null && !referents.some((known) => known.written === read.referent?.written)) referents.push(read.referent);
+    unnamedPersons ||= read.unnamedPerson;
+    for (let n = at; n < read.past; n += 1) inNames.add(n);
     at = end - 1;
   }
-  const unnamedPersons = words.some((word, at) => !inNames.has(at) && /^\p{Ll}/u.test(word.text) && [word.text, ...inflectedFrom(word.text)].some(isRoleNoun));
-  return { names, unnamedPersons };
+  // A noun of persons written as such ("the minister", "his spokesman"), not a title before a name ("envoy Steve Witkoff") nor a verb ("have").
+  unnamedPersons ||= words.some((word, at) => !inNames.has(at) && /^\p{Ll}/u.test(word.text) && isPersonNoun(word.text) && !(isNameAt(words, at + 1) && joined(text, word, words[at + 1])));
+  return { referents, unnamedPersons };
 }
 
 /**
- * What the name words from `start` to `end` stand for, with the noun after them that makes them
- * someone's (see `previousRead`), null for none; and the index past the last word it took.
+ * What the name words from `start` to `end` stand for (see `previousRead`; `besidePlace` when they
+ * are joined to a place where something happens), the index past the words it took, whether they
+ * speak of a person they do not name, and whether they name such a place.
  */
-function referent(text: string, words: readonly WrittenWord[], start: number, end: number): { name: Name | null; past: number } {
+function referentAt(text: string, words: readonly WrittenWord[], start: number, end: number, besidePlace: boolean): { referent: Referent | null; past: number; unnamedPerson: boolean; place: boolean } {
   const run = words.slice(start, end);
+  const written = text.slice(run[0]?.start, run.at(-1)?.end).replace(POSSESSIVE, '');
   const last = run.at(-1);
   const next = words[end];
-  const noun = last !== undefined && next !== undefined && /^\s+$/u.test(text.slice(last.end, next.start)) && /^\p{Ll}/u.test(next.text) && firstSenseWords(next.text, 'noun').length > 0 ? next : undefined;
-  const owner = noun !== undefined && last !== undefined && POSSESSIVE.test(last.text);
-  if (noun !== undefined && (owner || isPluralNoun(noun.text))) return { name: { written: text.slice(run[0]?.start, noun.end), place: false, group: !owner }, past: end + 1 };
-  const qualifier = noun !== undefined && ARTICLES.has(words[start - 1]?.text.toLowerCase() ?? '');
-  const nationality = run.length === 1 && ['Adjective', 'Demonym'].some((tag) => lexiconTags(bareName(last?.text ?? '')).has(tag));
-  const place = run.every((word) => isPlaceWord(bareName(word.text)));
-  return { name: qualifier || nationality ? null : { written: text.slice(run[0]?.start, last?.end).replace(POSSESSIVE, ''), place, group: false }, past: end };
+  const noun = last !== undefined && next !== undefined && adjacent(text, last, next) && /^\p{Ll}/u.test(next.text) && firstSenseWords(next.text, 'noun').length > 0 ? next : undefined;
+  const ofPersons = noun !== undefined && isPersonNoun(noun.text);
+  const owner = last !== undefined && POSSESSIVE.test(last.text);
+  const through = (word: WrittenWord, kind: Kind) => ({ referent: { written: text.slice(run[0]?.start, word.end), kind }, past: end + 1, unnamedPerson: false, place: false });
+  if (noun !== undefined && ofPersons && owner) return through(noun, isPluralNoun(noun.text) ? 'group' : 'person');
+  if (noun !== undefined && !owner && isPluralNoun(noun.text)) return through(noun, 'group');
+  const [article, beforeArticle] = [words[start - 1]?.text.toLowerCase() ?? '', words[start - 2]?.text.toLowerCase() ?? ''];
+  const located = besidePlace ? 'in' : ARTICLES.has(article) ? beforeArticle : article;
+  const kind = kindOf(run, located);
+  const nationality = run.length === 1 && isNationality(last?.text ?? '');
+  if (noun !== undefined && ofPersons) {
+    // "Akzo chairman Aarnoud Loudon" names Akzo and Loudon; "the US envoy" someone not named.
+    const titled = isNameAt(words, end + 1) && joined(text, noun, words[end + 1]);
+    return { referent: titled && kind !== 'place' && !nationality ? { written, kind: kind === 'unknown' ? 'other' : kind } : null, past: end + 1, unnamedPerson: !titled, place: false };
+  }
+  // "the UN vote" after a preposition qualifies a thing; "did the IMF run", "Egypt and the Soviet Union sign" name who acts.
+  const qualifier = !owner && noun !== undefined && ARTICLES.has(article) && !(beforeArticle === '' || AUXILIARIES.has(beforeArticle) || beforeArticle === 'and' || beforeArticle === 'or');
+  if (kind === 'place' || qualifier || nationality) return { referent: null, past: end, unnamedPerson: false, place: kind === 'place' };
+  // News names a person by the surname once introduced: "Fidan said...", "Hayya's son".
+  const surname = kind === 'person' && last !== undefined ? last.text.replace(POSSESSIVE, '') : written;
+  return { referent: { written: surname, kind }, past: end, unnamedPerson: false, place: false };
 }
 
-/** Articles before a name that qualifies the noun after it ("the UN vote"). */
+/** Articles before a name. */
 const ARTICLES = new Set(['the', 'a', 'an']);
+
+/**
+ * Whom a run of name words names: an organisation ("Toshiba Machine", "CBS", "Hamas"), a place
+ * where something happens or someone goes (after "in", "at", "to"...: "in Sharm el-Sheikh", "to
+ * Turkey"), a country that acts ("Egypt"), a person ("Ortega", a name of two words or more: "Hakan
+ * Fidan"), or a name of one word nothing says more of; from its words, WordNet's names and
+ * compromise's lexicon. `before` is the word before it (past an article), in lowercase.
+ */
+function kindOf(run: readonly WrittenWord[], before: string): Kind | 'place' {
+  const folded = run.map((word) => bareName(word.text));
+  const last = folded.at(-1) ?? '';
+  const tags = folded.map((word) => lexiconTags(word));
+  const wordnet = namedKindOf(last);
+  const place = wordnet === 'place' || ['Place', 'Country', 'City'].some((tag) => tags.at(-1)?.has(tag)) || folded.every(isPlaceWord) || (run.length > 1 && PLACE_NOUNS.has(last));
+  const capitals = run.some((word) => /^\p{Lu}{2,}['’]?s?$/u.test(word.text));
+  if ((LOCATIVES.has(before) && (place || capitals || wordnet === null)) || (DESTINATIONS.has(before) && place)) return 'place';
+  if (place || capitals || wordnet === 'group' || tags.some((wordTags) => wordTags.has('Organization')) || folded.some((word) => ORGANISATION_WORDS.has(word))) return 'other';
+  const person = wordnet === 'person' || tags.some((wordTags) => ['Person', 'FirstName', 'LastName'].some((tag) => wordTags.has(tag)));
+  return person || run.length > 1 ? 'person' : 'unknown';
+}
+
+/** Whether a lowercase word is a noun of persons ("minister", "officials", "son"), not also a verb ("have"). */
+function isPersonNoun(word: string): boolean {
+  const folded = word.toLowerCase();
+  return !lexiconTags(folded).has('Verb') && [folded, ...inflectedFrom(folded)].some(isRoleNoun);
+}
+
+/** Whether a capitalised word only says where someone is from ("Turkish", "Israeli"): an adjective or a demonym to compromise. */
+function isNationality(word: string): boolean {
+  const tags = lexiconTags(bareName(word));
+  return tags.has('Adjective') || tags.has('Demonym');
+}
 
 /** Whether two words stand one space apart, the first no possessive: the words of one name. */
 function joined(text: string, left: WrittenWord | undefined, right: WrittenWord | undefined): boolean {
-  return left !== undefined && right !== undefined && /^\s+$/u.test(text.slice(left.end, right.start)) && !POSSESSIVE.test(left.text);
+  return adjacent(text, left, right) && !POSSESSIVE.test(left?.text ?? '');
+}
+
+/** Whether two words stand one space apart. */
+function adjacent(text: string, left: WrittenWord | undefined, right: WrittenWord | undefined): boolean {
+  return left !== undefined && right !== undefined && /^\s+$/u.test(text.slice(left.end, right.start));
 }

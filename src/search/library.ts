@@ -110,23 +110,26 @@ export class Library {
   }
 
   /**
-   * Answers a question with up to three verbatim, cited sentences; given the question the same
-   * member asked just before, one whose pronouns name no one ("Where did they meet before?") is
-   * read as a follow-up to it (see `readAsFollowUp`), and the answer says how it was read.
+   * Answers a question with up to three verbatim, cited sentences. Given the questions the same
+   * member asked before (`earlier`, newest first), one whose pronouns name no one ("Where did they
+   * meet before?") is read as a follow-up to them (see `readAsFollowUp`), and the answer says how
+   * it was read.
    */
-  answer(question: string, filters: Filters = {}, previous: string | null = null): Answer {
+  answer(question: string, filters: Filters = {}, earlier: readonly string[] = []): Answer {
     const started = performance.now();
     const tookMs = () => performance.now() - started;
     const typed = this.asTyped(question);
-    const readAs = previous === null || typed.length > MAX_QUESTION_LENGTH ? null : readAsFollowUp(typed, this.asTyped(previous));
-    const asked = readAs ?? typed;
+    const followUp = typed.length > MAX_QUESTION_LENGTH || earlier.length === 0 ? null : readAsFollowUp(typed, earlier.map((text) => this.asTyped(text)), question);
+    const readAs = followUp?.shown ?? null;
+    const asked = followUp?.asked ?? typed;
     const { terms: termsOfQuestion, notice } = readQuestion(asked);
-    if (notice) return { ...unanswered(question, [], 0, notice), readAs, tookMs: tookMs() };
+    const pronoun = unnamedPronoun(asked);
+    if (notice) return { ...unanswered(question, [], 0, pronoun === null || termsOfQuestion.length > 0 ? notice : unnamedNotice(pronoun)), readAs, tookMs: tookMs() };
     const outlets = this.coverage().outlets.flatMap((o) => (o.outlet === null ? [] : [o.outlet]));
     const candidates = findCandidates(this.index, this.sentences, asked, termsOfQuestion, acceptedFilters(filters), outlets);
     const answer = composeAnswer(asked, candidates, this.sentences);
-    const pronoun = answer.answered || answer.notice !== null ? null : unnamedPronoun(asked);
-    return { ...answer, ...(pronoun !== null && { notice: unnamedNotice(pronoun) }), question, readAs, tookMs: tookMs() };
+    const unsaid = answer.answered || answer.notice !== null ? null : pronoun;
+    return { ...answer, ...(unsaid !== null && { notice: unnamedNotice(unsaid) }), question, readAs, tookMs: tookMs() };
   }
 
   /** A question as the answer reads it: apostrophes, percent signs and negations as written out, greetings cut and names capitalised. */

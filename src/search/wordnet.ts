@@ -377,6 +377,27 @@ function readName(word: string): NameReading {
   return known ? { known, name } : { known };
 }
 
+/** WordNet's lexicographer files of nouns naming persons, groups (organisations, peoples) and places. */
+const NAME_FILES: ReadonlyMap<number, NamedKind> = new Map([
+  [18, 'person'],
+  [14, 'group'],
+  [15, 'place'],
+]);
+
+/** What a name names, as WordNet files it. */
+export type NamedKind = 'person' | 'group' | 'place';
+
+/** What WordNet files a word's first noun sense as a name under ("ortega" a person, "hamas" a group, "egypt" a place); null when it knows no such name. */
+export function namedKindOf(word: string): NamedKind | null {
+  try {
+    const [offset] = firstSenses('noun', word);
+    if (offset === undefined || isCommon(synsetAt('noun', offset))) return null;
+    return NAME_FILES.get(lexicographerFileOf('noun', offset)) ?? null;
+  } catch {
+    return null;
+  }
+}
+
 /** A word WordNet relates to another; `near` for a synonym, derivation or pertainym, false for one step further. */
 export interface RelatedWord {
   word: string;
