@@ -26,6 +26,14 @@ describe('names in a question typed in lowercase', () => {
     ['when did arduino llc sue arduino srl', 'when did Arduino Llc sue Arduino Srl'],
     // A phone capitalises the first letter: the rest is still typed in lowercase.
     ['Did iran send a delegation?', 'Did Iran send a delegation?'],
+    // A surname after a first name, though it is a common word too, or one no dictionary lists after a name; a name ends at its surname, or at a possessive.
+    ['what did margaret thatcher say about the election', 'what did Margaret Thatcher say about the election'],
+    ['what did james baker say', 'what did James Baker say'],
+    ['how old is boone pickens', 'how old is Boone Pickens'],
+    ['to which company will eli lilly pay royalties', 'to which company will Eli Lilly pay royalties'],
+    ["does the portuguese government's eight-year plan create jobs", "does the Portuguese government's eight-year plan create jobs"],
+    // Abbreviations in capitals say nothing of the other names.
+    ['What did carl icahn offer TWA?', 'What did Carl Icahn offer TWA?'],
   ])('%s', (typed, read) => {
     expect(truecased(typed)).toBe(read);
   });

@@ -22,7 +22,7 @@
 import { isPlaceWord, lexiconTags, NAME_PARTICLES } from './answer-kind.ts';
 import { STOPWORDS } from './stopwords.ts';
 import { baseForm } from './word-forms.ts';
-import { firstSenseWords, nameReading, type NameReading } from './wordnet.ts';
+import { firstSenseWords, isVerbLemma, nameReading, type NameReading } from './wordnet.ts';
 
 /** How WordNet reads a word it knows. */
 type KnownReading = Extract<NameReading, { known: true }>;
@@ -48,7 +48,8 @@ const NOT_NOUN_TAGS = ['Adjective', 'Verb', 'Adverb', 'Pronoun', 'Preposition', 
 
 /**
  * The question with its names capitalised where its capitals say nothing of names: typed in
- * lowercase (a phone may capitalise the first letter), shouted in capitals throughout, or Typed In
+ * lowercase (a phone may capitalise the first letter; abbreviations may stand in capitals:
+ * "what did carl icahn offer TWA"), shouted in capitals throughout, or Typed In
  * Title Case (its words in capitals throughout, acronyms aside, are read in lowercase first). A
  * question that writes some words in lowercase and others capitalised is the reader's own.
  */
@@ -57,9 +58,18 @@ export function truecased(text: string): string {
   if (lowered === null) return text;
   const words: Word[] = [...lowered.matchAll(WORD)].map((match) => ({ at: match.index ?? 0, typed: match[0], read: match[0] }));
   for (const word of words) word.read = word.at === 0 ? `${text.charAt(0)}${word.typed.slice(1)}` : hyphenatedCased(word.typed);
+  // A surname ends a name, and a first name starts one: "eli lilly pay" is no three names.
+  const surnames = new Set<Word>();
   words.forEach((word, n) => {
     if (word.at === 0) return;
     if (isFirstName(word, words[n + 1])) word.read = capitalised(word.typed);
+    const first = words[n - 1];
+    const startsName = first !== undefined && !surnames.has(first) && (n < 2 || words[n - 2]?.read === words[n - 2]?.typed || words[n - 2]?.at === 0);
+    if (first !== undefined && startsName && isSurname(word, first)) {
+      surnames.add(word);
+      word.read = capitalised(word.typed);
+      if (first.at > 0) first.read = capitalised(first.typed);
+    }
     if (isCountryPronoun(word, words[n - 1])) word.read = upper(word.typed);
     for (const part of companyNameBefore(words, n)) part.read = capitalised(part.typed);
   });
@@ -76,6 +86,20 @@ export function truecased(text: string): string {
 function isFirstName(word: Word, next: Word | undefined): boolean {
   const beforeName = next !== undefined && next.read !== next.typed;
   return beforeName && word.read === word.typed && lexiconTags(word.typed).has('FirstName') && firstSenseWords(word.typed, 'verb').length === 0;
+}
+
+/**
+ * Whether a word left in lowercase is a surname after a first name ("margaret thatcher", "james
+ * baker"): a noun or a word WordNet does not know, after a word compromise reads as a first name
+ * and WordNet not as a verb ("sue", "mark"); or a word WordNet does not know after a name ("boone
+ * pickens").
+ */
+function isSurname(word: Word, before: Word): boolean {
+  const bare = word.typed.replace(/['’]s?$/u, '');
+  if (word.read !== word.typed || STOPWORDS.has(bare) || !/^\p{Ll}+$/u.test(bare) || /['’]s?$/u.test(before.typed)) return false;
+  const known = nameReading(bare).known;
+  const firstName = lexiconTags(before.typed.toLowerCase()).has('FirstName') && !isVerbLemma(before.typed.toLowerCase());
+  return (firstName && (!known || firstSenseWords(bare, 'noun').length > 0)) || (before.read !== before.typed && !known);
 }
 
 /** Whether a word left in lowercase is a pronoun WordNet abbreviates a country's name by ("us"), where no object can stand ("what did us envoy Witkoff say", "the us"). */
@@ -110,7 +134,8 @@ function hyphenatedCased(written: string): string {
 
 /** The text in lowercase where its capitals say nothing of names (see `truecased`), an acronym of Title Case aside; null where they may. */
 function withoutUninformativeCapitals(text: string): string | null {
-  if (!/\p{Lu}/u.test(text.slice(1))) return text;
+  // Typed in lowercase but for abbreviations ("what did carl icahn offer TWA?"): the capitals say nothing of the other names.
+  if ((text.slice(1).match(/\p{Lu}[\p{L}'’]*/gu) ?? []).every((word) => /^\p{Lu}{2,6}(?:['’]?s)?$/u.test(word))) return text;
   if (!/\p{Ll}/u.test(text)) return lower(text);
   if (/\s\p{Ll}/u.test(text)) return null;
   return text.replace(WORD, (word) => (/\p{Ll}/u.test(word) || word.length === 1 ? lower(word) : word));
