@@ -17,8 +17,9 @@ describe('reading a question as a follow-up', () => {
     ['What does Akzo chairman Aarnoud Loudon want to do in the US?', 'What did he say about Europe?', 'What did Loudon say about Europe?'],
     ['Why are Hamas leaders traveling to Turkey?', 'What positions will they outline?', 'What positions will Hamas leaders outline?'],
     ['What did Caspar Weinberger say about Toshiba Machine?', 'What did he tell Kurihara?', 'What did Weinberger tell Kurihara?'],
-    ['Why does Mannesmann want a stake in a US company?', 'Why has its takeover been delayed?', "Why has Mannesmann's takeover been delayed?"],
-    ["What did Cargill's Robbin Johnson say about certificates?", 'What spread has his company had?', "What spread has Johnson's company had?"],
+    ["What did Cargill's Robert Johnson say about certificates?", 'What spread has his company had?', "What spread has Johnson's company had?"],
+    ['Who is Nancy Tackett?', 'What did she say?', 'What did Tackett say?'],
+    ['What did USAir say about the bid?', 'What did they offer per share?', 'What did USAir offer per share?'],
     ['What did Steve Witkoff say?', 'What did Trump tell him?', 'What did Trump tell Witkoff?'],
     ['What is Gaza City?', 'How many people live in it?', 'How many people live in Gaza City?'],
   ])('after "%s", reads "%s" as "%s"', (previous, question, read) => {
@@ -38,14 +39,21 @@ describe('reading a question as a follow-up', () => {
     ['"they" after persons not named', 'Did Hamas leaders meet the envoys?', 'What did they agree?'],
     ['a question without pronouns', 'Who is Hakan Fidan?', 'What did Hamas say?'],
     ['a previous question naming no one', 'What happened yesterday?', 'Where did they meet before?'],
+    ['"it" after a name of one word, which may be a person\'s', 'Why does Mannesmann want a stake in a US company?', 'Why has its takeover been delayed?'],
+    ['"he" after a woman', 'Who is Nancy Tackett?', 'When will he leave the hospital?'],
   ])('leaves %s as asked', (_what, previous, question) => {
     expect(readAsFollowUp(question, [previous])).toBeNull();
+  });
+
+  it('reads "his" past a name of the question that is no person\'s', () => {
+    expect(readAsFollowUp('What did USAir say about his motives?', ['Who is Carl Icahn?'])?.shown).toBe('What did USAir say about Icahn\'s motives?');
   });
 
   it('reads a pronoun through the newest earlier question naming anyone of its kind', () => {
     const earlier = ['How much has it spent on acquisitions?', 'What does Akzo chairman Aarnoud Loudon want to do in the US?'];
     expect(readAsFollowUp('What did he say about Europe?', earlier)?.shown).toBe('What did Loudon say about Europe?');
     expect(readAsFollowUp('What did he say?', ['When will Witkoff meet Hayya?', 'Who is Hakan Fidan?'])).toBeNull();
+    expect(readAsFollowUp('When will he leave the hospital?', ['Who is Nancy Tackett?', 'What happened to Max Kampelman?'])?.shown).toBe('When will Kampelman leave the hospital?');
   });
 
   it('shows the reading on the question as the member typed it', () => {
@@ -83,6 +91,8 @@ describe('a follow-up over the seed articles', () => {
     expect(alone.answered).toBe(false);
     expect(alone.notice).toBe('The question does not say whom “they” stands for: ask again with the names, or right after a question that names them.');
     expect(library.answer('Where did Witkoff meet the mayor of Paris?').notice).toBeNull();
+    expect(library.answer('who is he').notice).toBe('The question does not say whom “he” stands for: ask again with the names, or right after a question that names them.');
+    expect(library.answer('who is he', {}, ['When will Witkoff meet Hayya?']).notice).toBe('Your earlier questions do not say plainly whom “he” stands for: ask again with the names.');
   });
 
   it('reads the names of a previous question typed in lowercase', async () => {

@@ -23,6 +23,9 @@ type PronounKind = keyof typeof PRONOUNS;
 /** Pronouns that stand before what their referent owns, and "her", which may. */
 const POSSESSIVES = new Set(['their', 'theirs', 'his', 'hers', 'its']);
 
+/** Pronouns of a woman; the other pronouns of a person are a man's. */
+const FEMALE = new Set(['she', 'her', 'hers']);
+
 /** Object pronouns, which may stand after a name of the question for someone else: "What did Trump tell him?". */
 const OBJECTS = new Set(['him', 'them', 'her']);
 
@@ -49,8 +52,11 @@ const AUXILIARIES = new Set(['did', 'does', 'do', 'will', 'would', 'can', 'could
 
 /** What follows an "it" pointing at nothing: "Is it true that...", "Is it difficult to...". */
 const DUMMY_IT_AFTER = /^\s+(?:(?:is|was|will|would|be|seems?|seemed)\s+)?(?:\p{L}+\s+)?(?:to|that)\b/iu;
-/** "How long did it take?", "How much will it cost to...": an "it" of time or cost. */
-const DUMMY_IT_AROUND = { before: /\b(?:will|would|did|does|do|could|can|should)\s+$/iu, after: /^\s+(?:cost|costs|take|takes|took)\b/iu };
+/** "How long did it take?", "How much will it cost to...", "How did it happen?": an "it" of time, cost or an event, not a name. */
+const DUMMY_IT_AROUND = {
+  before: /\b(?:will|would|did|does|do|could|can|should)\s+$/iu,
+  after: /^\s+(?:cost|costs|take|takes|took|happen|happens|happened|occur|occurs|occurred|start|started|begin|began|end|ended)\b/iu,
+};
 /** "...said it", "...meant it": what was said, not who. */
 const SAID_IT = /\b(?:said|say|says|mean|means|meant)\s+$/iu;
 /** "What do they call...", "they say": people at large. */
@@ -68,6 +74,10 @@ type Kind = 'person' | 'group' | 'other' | 'unknown';
 interface Referent {
   written: string;
   kind: Kind;
+  /** The person's sex as a first name tells it ("Nancy Tackett"), for "he" or "she"; null when it does not. */
+  sex: 'male' | 'female' | null;
+  /** Where the name starts among the question's words. */
+  at: number;
 }
 
 /** What the previous question says of whom a pronoun may stand for: its names, and whether it also speaks of persons it does not name ("the minister"). */
@@ -94,18 +104,20 @@ export interface FollowUp {
 export function readAsFollowUp(text: string, earlier: readonly string[], typed: string = text): FollowUp | null {
   const reads = earlier.map(previousRead);
   const words = writtenWordsAt(text);
-  const firstName = firstNameAt(words);
-  const names = writtenNames(text);
+  const own = previousRead(text).referents;
+  const names = new Set(own.map((referent) => referent.written.toLowerCase()));
   const done = new Set<PronounKind>();
   const taken = new Set<string>();
   const replaced = new Map<number, string>();
   pronounsOf(words).forEach(({ word, at, kind }, ordinal) => {
     const pronoun = word.text.toLowerCase();
-    const afterName = firstName >= 0 && firstName < at;
-    if (done.has(kind) || (afterName && !(OBJECTS.has(pronoun) && !ownsNext(words[at + 1]))) || pointsAtNothing(text, word, kind)) return;
+    // "Did Hamas say they would disarm?": a name before the pronoun that it may stand for is what it stands for; "What did USAir say about his motives?" has none for "his".
+    const namedBefore = own.some((referent) => referent.at < at && mayStandFor(kind, referent));
+    if (done.has(kind) || (namedBefore && !(OBJECTS.has(pronoun) && !ownsNext(words[at + 1]))) || pointsAtNothing(text, word, kind)) return;
     done.add(kind);
-    const read = reads.find((previous) => mentionsKind(previous, kind));
-    const standsFor = read === undefined ? null : meaning(kind, read, firstName >= 0)?.filter((referent) => !taken.has(referent.written) && !names.has(referent.written.toLowerCase()));
+    const sex = kind === 'person' ? (FEMALE.has(pronoun) ? 'female' : 'male') : null;
+    const read = reads.find((previous) => mentionsKind(previous, kind, sex));
+    const standsFor = read === undefined ? null : meaning(kind, read, own.length > 0, sex)?.filter((referent) => !taken.has(referent.written) && !names.has(referent.written.toLowerCase()));
     if (!standsFor?.length) return;
     for (const referent of standsFor) taken.add(referent.written);
     const owns = POSSESSIVES.has(pronoun) || (pronoun === 'her' && ownsNext(words[at + 1]));
@@ -116,12 +128,16 @@ export function readAsFollowUp(text: string, earlier: readonly string[], typed: 
   return { asked: withReplaced(text, replaced), shown: withReplaced(shownOn, replaced) };
 }
 
-/** Whether a question speaks of anyone a pronoun of the kind may stand for: a follow-up reads the newest that does. */
-function mentionsKind(previous: Previous, kind: PronounKind): boolean {
-  const { referents, unnamedPersons } = previous;
-  if (kind === 'person') return unnamedPersons || referents.some((referent) => referent.kind === 'person' || referent.kind === 'unknown');
-  if (kind === 'thing') return referents.some((referent) => referent.kind === 'other' || referent.kind === 'unknown');
-  return unnamedPersons || referents.length > 0;
+/** Whether a question speaks of anyone a pronoun of the kind (and, for a person, the sex) may stand for: a follow-up reads the newest that does. */
+function mentionsKind(previous: Previous, kind: PronounKind, sex: Referent['sex']): boolean {
+  return (kind !== 'thing' && previous.unnamedPersons) || previous.referents.some((referent) => mayStandFor(kind, referent, sex));
+}
+
+/** Whether a pronoun of the kind may stand for a name: "he" for a person not named as a woman, or a name of one word; "it" for what is no person; "they" for anyone. */
+function mayStandFor(kind: PronounKind, referent: Referent, sex: Referent['sex'] = null): boolean {
+  if (kind === 'person') return (referent.kind === 'person' || referent.kind === 'unknown') && (sex === null || referent.sex === null || referent.sex === sex);
+  if (kind === 'thing') return referent.kind === 'other';
+  return true;
 }
 
 /**
@@ -131,15 +147,18 @@ function mentionsKind(previous: Previous, kind: PronounKind): boolean {
  * often points at nothing ("How long did it take?").
  */
 export function unnamedPronoun(text: string): string | null {
-  const words = writtenWordsAt(text);
-  const firstName = firstNameAt(words);
-  const found = pronounsOf(words).find(({ word, at, kind }) => kind !== 'thing' && (firstName < 0 || at < firstName) && !pointsAtNothing(text, word, kind));
+  const own = previousRead(text).referents;
+  const found = pronounsOf(writtenWordsAt(text)).find(
+    ({ word, at, kind }) => kind !== 'thing' && !own.some((referent) => referent.at < at && mayStandFor(kind, referent)) && !pointsAtNothing(text, word, kind),
+  );
   return found?.word.text ?? null;
 }
 
-/** What an unanswered question whose `pronoun` names no one is told. */
-export function unnamedNotice(pronoun: string): string {
-  return `The question does not say whom “${pronoun}” stands for: ask again with the names, or right after a question that names them.`;
+/** What an unanswered question whose `pronoun` names no one is told, after earlier questions that did not settle it or none. */
+export function unnamedNotice(pronoun: string, afterQuestions: boolean): string {
+  return afterQuestions
+    ? `Your earlier questions do not say plainly whom “${pronoun}” stands for: ask again with the names.`
+    : `The question does not say whom “${pronoun}” stands for: ask again with the names, or right after a question that names them.`;
 }
 
 /** The third-person pronouns of a text's words, in order, with where each stands and its kind. */
@@ -173,22 +192,23 @@ function pointsAtNothing(text: string, word: WrittenWord, kind: PronounKind): bo
 
 /**
  * Whom a pronoun of the kind stands for among the previous question's names; null when they do not
- * say: "he" after two people, or after a person it does not name ("Did the Turkish minister meet
- * Hayya?" may be asking about either); "they" after one person; "it" after two things, or in a
- * question naming something itself ("Is it true that Hamas..."). "They" stands for a group or
- * what acts as one before persons ("FNSEA president Raymond Lacombe": FNSEA).
+ * say: "he" after two people (a name of one word counts as one, as a person's surname; "she" only
+ * those not named as men by their first names, and "he" the converse), or after a person it does
+ * not name ("Did the Turkish minister meet Hayya?" may be asking about either); "they" after one
+ * person, or one name of one word (a person's or a company's); "it" after two things, or in a
+ * question naming something itself ("Is it true that Hamas..."). "They" stands for a group or what
+ * acts as one before persons ("FNSEA president Raymond Lacombe": FNSEA).
  */
-function meaning(kind: PronounKind, previous: Previous, questionNames: boolean): Referent[] | null {
+function meaning(kind: PronounKind, previous: Previous, questionNames: boolean, sex: Referent['sex']): Referent[] | null {
   const { referents, unnamedPersons } = previous;
   const of = (...kinds: Kind[]) => referents.filter((referent) => kinds.includes(referent.kind));
-  const one = (first: Referent[], second: Referent[]) => {
-    const found = first.length > 0 ? first : second;
-    return found.length === 1 ? found : null;
-  };
-  if (kind === 'person') return unnamedPersons ? null : one(of('person'), of('unknown'));
-  if (kind === 'thing') return questionNames ? null : one(of('other'), of('unknown'));
+  const only = (found: Referent[]) => (found.length === 1 ? found : null);
+  if (kind === 'person') return unnamedPersons ? null : only(referents.filter((referent) => mayStandFor(kind, referent, sex)));
+  if (kind === 'thing') return questionNames ? null : only(of('other'));
   if (unnamedPersons) return null;
-  for (const found of [of('group'), of('other'), of('person', 'unknown')]) if (found.length > 0) return found.length >= 2 || found[0]?.kind !== 'person' && found[0]?.kind !== 'unknown' ? found : null;
+  for (const found of [of('group'), of('other'), of('person', 'unknown')]) {
+    if (found.length > 0) return found.length >= 2 || (found[0]?.kind !== 'person' && found[0]?.kind !== 'unknown') ? found : null;
+  }
   return null;
 }
 
@@ -206,24 +226,6 @@ function ownsNext(next: WrittenWord | undefined): boolean {
 function isNameAt(words: readonly WrittenWord[], at: number): boolean {
   const word = words[at]?.text ?? '';
   return word.length > 1 && (isNameWord(word, at === 0) || (at > 0 && PARTICLE_NAME.test(word)));
-}
-
-/** Where the question's first name stands among its words, a nationality alone ("European currencies") being none; -1 when it names no one. */
-function firstNameAt(words: readonly WrittenWord[]): number {
-  return words.findIndex((word, at) => isNameAt(words, at) && !isNationality(word.text));
-}
-
-/** The names a question writes, folded, each run of name words once ("what did Trump tell him" writes "trump"). */
-function writtenNames(text: string): Set<string> {
-  const words = writtenWordsAt(text);
-  const names = new Set<string>();
-  for (let at = 0; at < words.length; at += 1) {
-    if (!isNameAt(words, at)) continue;
-    const end = nameEnd(text, words, at);
-    names.add(text.slice(words[at]?.start, words[end - 1]?.end).replace(POSSESSIVE, '').toLowerCase());
-    at = end - 1;
-  }
-  return names;
 }
 
 /** Where the name starting at `start` ends: past name words, and particles and linking words before one ("Bank of Japan"); not past "and" ("Witkoff and Hayya" are two). */
@@ -280,7 +282,7 @@ function referentAt(text: string, words: readonly WrittenWord[], start: number, 
   const noun = last !== undefined && next !== undefined && adjacent(text, last, next) && /^\p{Ll}/u.test(next.text) && firstSenseWords(next.text, 'noun').length > 0 ? next : undefined;
   const ofPersons = noun !== undefined && isPersonNoun(noun.text);
   const owner = last !== undefined && POSSESSIVE.test(last.text);
-  const through = (word: WrittenWord, kind: Kind) => ({ referent: { written: text.slice(run[0]?.start, word.end), kind }, past: end + 1, unnamedPerson: false, place: false });
+  const through = (word: WrittenWord, kind: Kind) => ({ referent: { written: text.slice(run[0]?.start, word.end), kind, sex: null, at: start }, past: end + 1, unnamedPerson: false, place: false });
   if (noun !== undefined && ofPersons && owner) return through(noun, isPluralNoun(noun.text) ? 'group' : 'person');
   if (noun !== undefined && !owner && isPluralNoun(noun.text)) return through(noun, 'group');
   const [article, beforeArticle] = [words[start - 1]?.text.toLowerCase() ?? '', words[start - 2]?.text.toLowerCase() ?? ''];
@@ -290,14 +292,16 @@ function referentAt(text: string, words: readonly WrittenWord[], start: number, 
   if (noun !== undefined && ofPersons) {
     // "Akzo chairman Aarnoud Loudon" names Akzo and Loudon; "the US envoy" someone not named.
     const titled = isNameAt(words, end + 1) && joined(text, noun, words[end + 1]);
-    return { referent: titled && kind !== 'place' && !nationality ? { written, kind: kind === 'unknown' ? 'other' : kind } : null, past: end + 1, unnamedPerson: !titled, place: false };
+    return { referent: titled && kind !== 'place' && !nationality ? { written, kind: kind === 'unknown' ? 'other' : kind, sex: null, at: start } : null, past: end + 1, unnamedPerson: !titled, place: false };
   }
   // "the UN vote" after a preposition qualifies a thing; "did the IMF run", "Egypt and the Soviet Union sign" name who acts.
   const qualifier = !owner && noun !== undefined && ARTICLES.has(article) && !(beforeArticle === '' || AUXILIARIES.has(beforeArticle) || beforeArticle === 'and' || beforeArticle === 'or');
   if (kind === 'place' || qualifier || nationality) return { referent: null, past: end, unnamedPerson: false, place: kind === 'place' };
+  // "Cargill's Robbin Johnson": what owns a person is where they work.
+  const employer = owner && kind === 'unknown' && isNameAt(words, end) && adjacent(text, last, next);
   // News names a person by the surname once introduced: "Fidan said...", "Hayya's son".
   const surname = kind === 'person' && last !== undefined ? last.text.replace(POSSESSIVE, '') : written;
-  return { referent: { written: surname, kind }, past: end, unnamedPerson: false, place: false };
+  return { referent: { written: surname, kind: employer ? 'other' : kind, sex: kind === 'person' && run.length > 1 ? sexOf(run[0]?.text ?? '') : null, at: start }, past: end, unnamedPerson: false, place: false };
 }
 
 /** Articles before a name. */
@@ -316,11 +320,19 @@ function kindOf(run: readonly WrittenWord[], before: string): Kind | 'place' {
   const tags = folded.map((word) => lexiconTags(word));
   const wordnet = namedKindOf(last);
   const place = wordnet === 'place' || ['Place', 'Country', 'City'].some((tag) => tags.at(-1)?.has(tag)) || folded.every(isPlaceWord) || (run.length > 1 && PLACE_NOUNS.has(last));
-  const capitals = run.some((word) => /^\p{Lu}{2,}['’]?s?$/u.test(word.text));
+  // "CBS", "USAir": an abbreviation names an organisation.
+  const capitals = run.some((word) => /^\p{Lu}{2,}/u.test(word.text));
   if ((LOCATIVES.has(before) && (place || capitals || wordnet === null)) || (DESTINATIONS.has(before) && place)) return 'place';
   if (place || capitals || wordnet === 'group' || tags.some((wordTags) => wordTags.has('Organization')) || folded.some((word) => ORGANISATION_WORDS.has(word))) return 'other';
   const person = wordnet === 'person' || tags.some((wordTags) => ['Person', 'FirstName', 'LastName'].some((tag) => wordTags.has(tag)));
   return person || run.length > 1 ? 'person' : 'unknown';
+}
+
+/** A person's sex as their first name tells it (compromise's lexicon of first names); null when it does not. */
+function sexOf(firstName: string): Referent['sex'] {
+  const tags = lexiconTags(bareName(firstName));
+  if (tags.has('FemaleName') === tags.has('MaleName')) return null;
+  return tags.has('FemaleName') ? 'female' : 'male';
 }
 
 /** Whether a lowercase word is a noun of persons ("minister", "officials", "son"), not also a verb ("have"). */
