@@ -38,6 +38,8 @@ describe('reading a question as a follow-up', () => {
     ['"they" after places where something happened', 'What happened in Gaza and Doha?', 'Where did they meet?'],
     ['"they" after persons not named', 'Did Hamas leaders meet the envoys?', 'What did they agree?'],
     ['a question without pronouns', 'Who is Hakan Fidan?', 'What did Hamas say?'],
+    ['a pronoun standing for the person asked', 'Who is Hakan Fidan?', 'Which Tandem executive said he expects higher growth?'],
+    ['a pronoun standing for whoever is asked', 'Who is Hakan Fidan?', 'Who said he would resign?'],
     ['a previous question naming no one', 'What happened yesterday?', 'Where did they meet before?'],
     ['"it" after a name of one word, which may be a person\'s', 'Why does Mannesmann want a stake in a US company?', 'Why has its takeover been delayed?'],
     ['"he" after a woman', 'Who is Nancy Tackett?', 'When will he leave the hospital?'],
@@ -69,6 +71,9 @@ describe('a pronoun the question names no one for', () => {
     ['Did Hamas say they would disarm?', null],
     ['How long did it take?', null],
     ['Who met Hayya?', null],
+    ['Which analyst was unavailable for comment on his recommendation?', null],
+    ['Who did he meet?', 'he'],
+    ['Who leads their team?', 'their'],
   ])('in "%s" is %s', (question, pronoun) => {
     expect(unnamedPronoun(question)).toBe(pronoun);
   });

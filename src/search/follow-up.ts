@@ -113,7 +113,7 @@ export function readAsFollowUp(text: string, earlier: readonly string[], typed: 
     const pronoun = word.text.toLowerCase();
     // "Did Hamas say they would disarm?": a name before the pronoun that it may stand for is what it stands for; "What did USAir say about his motives?" has none for "his".
     const namedBefore = own.some((referent) => referent.at < at && mayStandFor(kind, referent));
-    if (done.has(kind) || (namedBefore && !(OBJECTS.has(pronoun) && !ownsNext(words[at + 1]))) || pointsAtNothing(text, word, kind)) return;
+    if (done.has(kind) || (namedBefore && !(OBJECTS.has(pronoun) && !ownsNext(words[at + 1]))) || pointsAtNothing(text, word, kind) || standsForAsked(words, at, kind)) return;
     done.add(kind);
     const sex = kind === 'person' ? (FEMALE.has(pronoun) ? 'female' : 'male') : null;
     const read = reads.find((previous) => mentionsKind(previous, kind, sex));
@@ -148,8 +148,9 @@ function mayStandFor(kind: PronounKind, referent: Referent, sex: Referent['sex']
  */
 export function unnamedPronoun(text: string): string | null {
   const own = previousRead(text).referents;
-  const found = pronounsOf(writtenWordsAt(text)).find(
-    ({ word, at, kind }) => kind !== 'thing' && !own.some((referent) => referent.at < at && mayStandFor(kind, referent)) && !pointsAtNothing(text, word, kind),
+  const words = writtenWordsAt(text);
+  const found = pronounsOf(words).find(
+    ({ word, at, kind }) => kind !== 'thing' && !own.some((referent) => referent.at < at && mayStandFor(kind, referent)) && !pointsAtNothing(text, word, kind) && !standsForAsked(words, at, kind),
   );
   return found?.word.text ?? null;
 }
@@ -188,6 +189,32 @@ function pointsAtNothing(text: string, word: WrittenWord, kind: PronounKind): bo
   const after = text.slice(word.end);
   if (kind === 'thing') return DUMMY_IT_AFTER.test(after) || (DUMMY_IT_AROUND.before.test(before) && DUMMY_IT_AROUND.after.test(after)) || SAID_IT.test(before);
   return kind === 'plural' && /^they$/iu.test(word.text) && GENERIC_THEY_AFTER.test(after);
+}
+
+/** Words that ask for a person ("Who said...?"), or for a person of a kind when a noun of persons follows ("Which Tandem executive said...?"). */
+const ASKING_WHO = new Set(['who', 'whom', 'whose']);
+const ASKING_WHICH = new Set(['which', 'what']);
+/** Words between "which" and the noun of persons it asks for at most ("Which Salomon Brothers economist"). */
+const WHICH_REACH = 4;
+
+/** Pronouns that are the subject of their clause: "Who said he would resign?" asks about him. */
+const SUBJECTS = new Set(['he', 'she', 'they']);
+
+/**
+ * Whether a pronoun stands for the person the question asks for: "Which Tandem executive said he
+ * expects...", "Which analyst... his recommendation", "Who said he...". Not when the question asks
+ * about what the pronoun's person did ("Who did he meet?", "Which company did his father found?":
+ * the pronoun right after the auxiliary is the subject, someone else), nor for a pronoun other than
+ * a subject after "who" ("Who leads their team?" asks for another).
+ */
+function standsForAsked(words: readonly WrittenWord[], at: number, kind: PronounKind): boolean {
+  const pronoun = words[at]?.text.toLowerCase() ?? '';
+  if (kind === 'thing' || AUXILIARIES.has(words[at - 1]?.text.toLowerCase() ?? '')) return false;
+  return words.slice(0, at).some((word, w) => {
+    const asking = word.text.toLowerCase();
+    if (ASKING_WHO.has(asking)) return SUBJECTS.has(pronoun);
+    return ASKING_WHICH.has(asking) && words.slice(w + 1, Math.min(at, w + 1 + WHICH_REACH)).some((next) => /^\p{Ll}/u.test(next.text) && isPersonNoun(next.text));
+  });
 }
 
 /**
