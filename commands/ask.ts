@@ -3,7 +3,7 @@ import type { Answer } from '../src/search/results.ts';
 import { ephemeralText, MEMBER_CONTEXTS, type Command } from '../src/discord/command.ts';
 import { attributionLine, displayText, embedMessage, fitLines, type MessagePayload } from '../src/discord/message.ts';
 import { DiscordLimits } from '../src/discord/limits.ts';
-import { FILTER_OPTIONS, filtersFrom, MAX_QUERY_LENGTH, outletChoices, usableQuestion } from '../src/discord/options.ts';
+import { FILTER_OPTIONS, filtersFrom, MAX_QUERY_LENGTH, outletChoices, usableAsk } from '../src/discord/options.ts';
 
 /**
  * Room for all quoted sentences together: with the title, the two fields and the footer, the embed
@@ -89,7 +89,7 @@ export const command: Command<typeof definition> = {
   execute({ options, invoker, guildId, channelId }, { library, feedback, lastQuestions, now }) {
     const filters = filtersFrom(options, library);
     const asker = { userId: invoker.id, channelId };
-    const answer = library.answer(usableQuestion(options.question), filters, lastQuestions?.earlier(asker, now()));
+    const answer = library.answer(usableAsk(options.question), filters, lastQuestions?.earlier(asker, now()));
     lastQuestions?.remember(asker, answer.question, now());
     const askId = feedback?.recordAsk(answer, { userId: invoker.id, guildId: guildId ?? null }) ?? null;
     return { message: answerMessage(answer, askId), ephemeral: options.private === true };

@@ -22,6 +22,8 @@ describe('reading a question as a follow-up', () => {
     ['What did USAir say about the bid?', 'What did they offer per share?', 'What did USAir offer per share?'],
     ['What did Steve Witkoff say?', 'What did Trump tell him?', 'What did Trump tell Witkoff?'],
     ['What is Gaza City?', 'How many people live in it?', 'How many people live in Gaza City?'],
+    ['Does James Baker support the feds?', 'What did he say about Brazil?', 'What did Baker say about Brazil?'],
+    ['Who is Greer Garson?', 'Who is her favorite European designer?', "Who is Garson's favorite European designer?"],
   ])('after "%s", reads "%s" as "%s"', (previous, question, read) => {
     expect(readAsFollowUp(question, [previous])?.shown).toBe(read);
   });
@@ -43,6 +45,9 @@ describe('reading a question as a follow-up', () => {
     ['a previous question naming no one', 'What happened yesterday?', 'Where did they meet before?'],
     ['"it" after a name of one word, which may be a person\'s', 'Why does Mannesmann want a stake in a US company?', 'Why has its takeover been delayed?'],
     ['"he" after a woman', 'Who is Nancy Tackett?', 'When will he leave the hospital?'],
+    ['a name whose other words the capitals do not show', 'Why are unions striking in west Germany?', 'How big is its debt?'],
+    ['a company named in lowercase but for its country', 'What did gm Canada announce?', 'Did they cut jobs?'],
+    ['"they" after one country', 'What did Japan export?', 'Who distributes them there?'],
   ])('leaves %s as asked', (_what, previous, question) => {
     expect(readAsFollowUp(question, [previous])).toBeNull();
   });
@@ -56,6 +61,8 @@ describe('reading a question as a follow-up', () => {
     expect(readAsFollowUp('What did he say about Europe?', earlier)?.shown).toBe('What did Loudon say about Europe?');
     expect(readAsFollowUp('What did he say?', ['When will Witkoff meet Hayya?', 'Who is Hakan Fidan?'])).toBeNull();
     expect(readAsFollowUp('When will he leave the hospital?', ['Who is Nancy Tackett?', 'What happened to Max Kampelman?'])?.shown).toBe('When will Kampelman leave the hospital?');
+    expect(readAsFollowUp('How long did she talk with Gorbachev?', ['What did Gorbachev tell Ryzhkov?', 'What did Margaret Thatcher say about Moscow?'])?.shown).toBe('How long did Thatcher talk with Gorbachev?');
+    expect(readAsFollowUp('Who is he?', ['What did he discuss with Hayya?', 'Who is Hakan Fidan?'])?.shown).toBe('Who is Fidan?');
   });
 
   it('shows the reading on the question as the member typed it', () => {

@@ -1,7 +1,8 @@
 import { ApplicationCommandOptionType, ApplicationCommandType } from 'discord-api-types/v10';
 import { fold } from '../search/analyzer.ts';
 import type { Library } from '../search/library.ts';
-import { readQuestion } from '../search/question.ts';
+import { MAX_QUESTION_LENGTH, readQuestion } from '../search/question.ts';
+import { unnamedPronoun } from '../search/follow-up.ts';
 import { describeFilterProblem, readFilters, type Filters, type RawFilters } from '../search/filters.ts';
 import { displayText } from './message.ts';
 import {
@@ -135,6 +136,16 @@ export function usableQuestion(text: string): string {
   const { notice } = readQuestion(text);
   if (notice) throw new OptionError(notice);
   return text;
+}
+
+/**
+ * The question option of /ask: as `usableQuestion`, but a question of stopwords and a pronoun
+ * ("who is he?") goes to the engine, which reads it as a follow-up to the member's earlier
+ * questions, or says whom the pronoun leaves unsaid.
+ */
+export function usableAsk(text: string): string {
+  const { terms, notice } = readQuestion(text);
+  return notice !== null && terms.length === 0 && text.length <= MAX_QUESTION_LENGTH && unnamedPronoun(text) !== null ? text : usableQuestion(text);
 }
 
 /** The filters when the engine's rules accept them; a refused one is the member's mistake, told with the option's name. */

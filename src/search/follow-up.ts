@@ -9,7 +9,7 @@
 import { bareName, isPlaceWord, isPluralNoun, lexiconTags, NAME_PARTICLES, POSSESSIVE } from './answer-kind.ts';
 import { isNameWord, PARTICLE_NAME, writtenWordsAt, type WrittenWord } from './names.ts';
 import { STOPWORDS } from './stopwords.ts';
-import { firstSenseWords, inflectedFrom, isRoleNoun, namedKindOf } from './wordnet.ts';
+import { firstSenseWords, inflectedFrom, isRoleNoun, isVerbLemma, namedKindOf } from './wordnet.ts';
 
 /** Third-person pronouns, by whom they may stand for: several (or a group), one person, one thing. */
 const PRONOUNS = {
@@ -41,6 +41,9 @@ const ORGANISATION_WORDS = new Set([
   'authority', 'army', 'navy', 'police', 'network', 'news', 'times', 'post', 'league', 'federation', 'movement', 'front', 'brigades', 'forces', 'guild', 'office', 'minutes',
 ]);
 
+/** Prepositions that are no stopwords and that compromise's lexicon may read as adjectives ("under SEC investigation", "near Gaza"). */
+const PREPOSITIONS = new Set(['under', 'near', 'beneath', 'beside', 'behind', 'beyond', 'across', 'along', 'amid', 'toward', 'towards', 'versus', 'via', 'despite', 'inside', 'outside', 'past', 'around', 'upon', 'onto', 'throughout', 'within']);
+
 /** Words that end a place's name ("Gaza City", "Gaza Strip", "Hubei Province"). */
 const PLACE_NOUNS = new Set(['city', 'province', 'state', 'county', 'strip', 'island', 'islands', 'region', 'republic', 'kingdom', 'valley', 'district', 'governorate']);
 
@@ -64,11 +67,11 @@ const GENERIC_THEY_AFTER = /^\s+(?:call|say|says)\b/iu;
 
 /**
  * Whom a name stands for: a person ("Hakan Fidan"), a group of persons or things ("Turkish
- * officials", "Thomas schoolbuses"), anything else that acts (a company, a country, a movement),
- * or a name of one word nothing says more of ("Witkoff", "Mannesmann"), which the pronoun asked
- * settles: "he" or "it".
+ * officials", "Thomas schoolbuses"), anything else that acts (a company, a movement), a country
+ * that acts ("Egypt", "it" and not "they" alone), or a name of one word nothing says more of
+ * ("Witkoff", "Mannesmann"), which the pronoun asked settles: "he" or "it".
  */
-type Kind = 'person' | 'group' | 'other' | 'unknown';
+type Kind = 'person' | 'group' | 'other' | 'country' | 'unknown';
 
 /** A name of the previous question that a pronoun may stand for, as written there. */
 interface Referent {
@@ -80,10 +83,13 @@ interface Referent {
   at: number;
 }
 
-/** What the previous question says of whom a pronoun may stand for: its names, and whether it also speaks of persons it does not name ("the minister"). */
+/** What the previous question says of whom a pronoun may stand for: its names, and whether it also speaks of persons it does not name. */
 interface Previous {
   referents: Referent[];
-  unnamedPersons: boolean;
+  /** Whether it speaks of a person it does not name ("the minister"), whom "he" or "they" may mean. */
+  unnamedPerson: boolean;
+  /** Whether it speaks of persons it does not name ("the envoys", "the feds"), whom "they" may mean. */
+  unnamedGroup: boolean;
 }
 
 /** A question read as a follow-up: as the engine asks it, and as the member wrote it with the names put in. */
@@ -103,40 +109,66 @@ export interface FollowUp {
  */
 export function readAsFollowUp(text: string, earlier: readonly string[], typed: string = text): FollowUp | null {
   const reads = earlier.map(previousRead);
+  const chained = earlier.map((question) => new Set(unsettledPronouns(question).map(({ kind }) => kind)));
   const words = writtenWordsAt(text);
   const own = previousRead(text).referents;
   const names = new Set(own.map((referent) => referent.written.toLowerCase()));
   const done = new Set<PronounKind>();
   const taken = new Set<string>();
   const replaced = new Map<number, string>();
-  pronounsOf(words).forEach(({ word, at, kind }, ordinal) => {
+  const pronouns = pronounsOf(words);
+  for (const { word, at, kind } of unsettledPronouns(text)) {
     const pronoun = word.text.toLowerCase();
-    // "Did Hamas say they would disarm?": a name before the pronoun that it may stand for is what it stands for; "What did USAir say about his motives?" has none for "his".
-    const namedBefore = own.some((referent) => referent.at < at && mayStandFor(kind, referent));
-    if (done.has(kind) || (namedBefore && !(OBJECTS.has(pronoun) && !ownsNext(words[at + 1]))) || pointsAtNothing(text, word, kind) || standsForAsked(words, at, kind)) return;
+    if (done.has(kind)) continue;
     done.add(kind);
     const sex = kind === 'person' ? (FEMALE.has(pronoun) ? 'female' : 'male') : null;
-    const read = reads.find((previous) => mentionsKind(previous, kind, sex));
+    // "What did he discuss with Hayya?" then "Who is he?": the earlier "he" is the same one, read further back.
+    const candidates = reads.filter((_, n) => !chained[n]?.has(kind));
+    // "She" most often means the woman named earlier, though a man known by his surname was named since.
+    const woman = sex === 'female' ? candidates.find((previous) => previous.referents.some((referent) => referent.sex === 'female')) : undefined;
+    const read = woman ?? candidates.find((previous) => mentionsKind(previous, kind, sex));
     const standsFor = read === undefined ? null : meaning(kind, read, own.length > 0, sex)?.filter((referent) => !taken.has(referent.written) && !names.has(referent.written.toLowerCase()));
-    if (!standsFor?.length) return;
+    if (!standsFor?.length) continue;
     for (const referent of standsFor) taken.add(referent.written);
     const owns = POSSESSIVES.has(pronoun) || (pronoun === 'her' && ownsNext(words[at + 1]));
-    replaced.set(ordinal, listed(standsFor.map((referent) => referent.written)) + (owns ? "'s" : ''));
-  });
+    replaced.set(pronouns.findIndex((found) => found.at === at), listed(standsFor.map((referent) => referent.written)) + (owns ? "'s" : ''));
+  }
   if (replaced.size === 0) return null;
-  const shownOn = pronounsOf(writtenWordsAt(typed)).length === pronounsOf(words).length ? typed : text;
+  const shownOn = pronounsOf(writtenWordsAt(typed)).length === pronouns.length ? typed : text;
   return { asked: withReplaced(text, replaced), shown: withReplaced(shownOn, replaced) };
+}
+
+/**
+ * The pronouns of a question it does not settle itself, in order: not one a name before it may
+ * stand for ("Did Hamas say they would disarm?"; "What did USAir say about his motives?" has none
+ * for "his"), unless an object ("What did Trump tell him?"); not one pointing at nothing ("Is it
+ * true that..."), nor one standing for the person asked ("Which executive said he...").
+ */
+function unsettledPronouns(text: string): { word: WrittenWord; at: number; kind: PronounKind }[] {
+  const words = writtenWordsAt(text);
+  const own = previousRead(text).referents;
+  return pronounsOf(words).filter(({ word, at, kind }) => {
+    const object = OBJECTS.has(word.text.toLowerCase()) && !ownsNext(words[at + 1]);
+    const namedBefore = own.some((referent) => referent.at < at && mayStandFor(kind, referent));
+    return (object || !namedBefore) && !pointsAtNothing(text, word, kind) && !standsForAsked(words, at, kind);
+  });
 }
 
 /** Whether a question speaks of anyone a pronoun of the kind (and, for a person, the sex) may stand for: a follow-up reads the newest that does. */
 function mentionsKind(previous: Previous, kind: PronounKind, sex: Referent['sex']): boolean {
-  return (kind !== 'thing' && previous.unnamedPersons) || previous.referents.some((referent) => mayStandFor(kind, referent, sex));
+  return unnamedFor(kind, previous) || previous.referents.some((referent) => mayStandFor(kind, referent, sex));
+}
+
+/** Whether the question speaks of persons it does not name whom a pronoun of the kind may mean: "he" the minister, "they" the envoys. */
+function unnamedFor(kind: PronounKind, previous: Previous): boolean {
+  if (kind === 'thing') return false;
+  return previous.unnamedPerson || (kind === 'plural' && previous.unnamedGroup);
 }
 
 /** Whether a pronoun of the kind may stand for a name: "he" for a person not named as a woman, or a name of one word; "it" for what is no person; "they" for anyone. */
 function mayStandFor(kind: PronounKind, referent: Referent, sex: Referent['sex'] = null): boolean {
   if (kind === 'person') return (referent.kind === 'person' || referent.kind === 'unknown') && (sex === null || referent.sex === null || referent.sex === sex);
-  if (kind === 'thing') return referent.kind === 'other';
+  if (kind === 'thing') return referent.kind === 'other' || referent.kind === 'country';
   return true;
 }
 
@@ -148,10 +180,7 @@ function mayStandFor(kind: PronounKind, referent: Referent, sex: Referent['sex']
  */
 export function unnamedPronoun(text: string): string | null {
   const own = previousRead(text).referents;
-  const words = writtenWordsAt(text);
-  const found = pronounsOf(words).find(
-    ({ word, at, kind }) => kind !== 'thing' && !own.some((referent) => referent.at < at && mayStandFor(kind, referent)) && !pointsAtNothing(text, word, kind) && !standsForAsked(words, at, kind),
-  );
+  const found = unsettledPronouns(text).find(({ at, kind }) => kind !== 'thing' && !own.some((referent) => referent.at < at && mayStandFor(kind, referent)));
   return found?.word.text ?? null;
 }
 
@@ -222,19 +251,19 @@ function standsForAsked(words: readonly WrittenWord[], at: number, kind: Pronoun
  * say: "he" after two people (a name of one word counts as one, as a person's surname; "she" only
  * those not named as men by their first names, and "he" the converse), or after a person it does
  * not name ("Did the Turkish minister meet Hayya?" may be asking about either); "they" after one
- * person, or one name of one word (a person's or a company's); "it" after two things, or in a
+ * person, one name of one word (a person's or a company's) or one country; "it" after two things, or in a
  * question naming something itself ("Is it true that Hamas..."). "They" stands for a group or what
  * acts as one before persons ("FNSEA president Raymond Lacombe": FNSEA).
  */
 function meaning(kind: PronounKind, previous: Previous, questionNames: boolean, sex: Referent['sex']): Referent[] | null {
-  const { referents, unnamedPersons } = previous;
+  const { referents } = previous;
   const of = (...kinds: Kind[]) => referents.filter((referent) => kinds.includes(referent.kind));
   const only = (found: Referent[]) => (found.length === 1 ? found : null);
-  if (kind === 'person') return unnamedPersons ? null : only(referents.filter((referent) => mayStandFor(kind, referent, sex)));
-  if (kind === 'thing') return questionNames ? null : only(of('other'));
-  if (unnamedPersons) return null;
-  for (const found of [of('group'), of('other'), of('person', 'unknown')]) {
-    if (found.length > 0) return found.length >= 2 || (found[0]?.kind !== 'person' && found[0]?.kind !== 'unknown') ? found : null;
+  if (unnamedFor(kind, previous)) return null;
+  if (kind === 'person') return only(referents.filter((referent) => mayStandFor(kind, referent, sex)));
+  if (kind === 'thing') return questionNames ? null : only(of('other', 'country'));
+  for (const found of [of('group'), of('other', 'country'), of('person', 'unknown')]) {
+    if (found.length > 0) return found.length >= 2 || found[0]?.kind === 'group' || found[0]?.kind === 'other' ? found : null;
   }
   return null;
 }
@@ -278,7 +307,8 @@ function previousRead(text: string): Previous {
   const words = writtenWordsAt(text);
   const referents: Referent[] = [];
   const inNames = new Set<number>();
-  let unnamedPersons = false;
+  let unnamedPerson = false;
+  let unnamedGroup = false;
   let placeEnd = -1;
   for (let at = 0; at < words.length; at += 1) {
     if (!isNameAt(words, at)) continue;
@@ -287,21 +317,26 @@ function previousRead(text: string): Previous {
     const read = referentAt(text, words, at, end, placeEnd === at - 1 && ['and', 'or'].includes(words[at - 1]?.text ?? ''));
     if (read.place) placeEnd = end;
     if (read.referent !== null && !referents.some((known) => known.written === read.referent?.written)) referents.push(read.referent);
-    unnamedPersons ||= read.unnamedPerson;
+    unnamedPerson ||= read.unnamed === 'person';
+    unnamedGroup ||= read.unnamed === 'group';
     for (let n = at; n < read.past; n += 1) inNames.add(n);
     at = end - 1;
   }
-  // A noun of persons written as such ("the minister", "his spokesman"), not a title before a name ("envoy Steve Witkoff") nor a verb ("have").
-  unnamedPersons ||= words.some((word, at) => !inNames.has(at) && /^\p{Ll}/u.test(word.text) && isPersonNoun(word.text) && !(isNameAt(words, at + 1) && joined(text, word, words[at + 1])));
-  return { referents, unnamedPersons };
+  // A noun of persons written as such ("the minister", "his spokesman"), not a title before a name ("envoy Steve Witkoff"), a verb ("have") or the one asked for ("Who is her favourite designer?").
+  const unnamed = words.filter(
+    (word, at) => !inNames.has(at) && /^\p{Ll}/u.test(word.text) && isPersonNoun(word.text) && !(isNameAt(words, at + 1) && joined(text, word, words[at + 1])) && !isAskedFor(words, at),
+  );
+  unnamedPerson ||= unnamed.some((word) => !isPluralNoun(word.text));
+  unnamedGroup ||= unnamed.some((word) => isPluralNoun(word.text));
+  return { referents, unnamedPerson, unnamedGroup };
 }
 
 /**
  * What the name words from `start` to `end` stand for (see `previousRead`; `besidePlace` when they
  * are joined to a place where something happens), the index past the words it took, whether they
- * speak of a person they do not name, and whether they name such a place.
+ * speak of a person or persons they do not name, and whether they name such a place.
  */
-function referentAt(text: string, words: readonly WrittenWord[], start: number, end: number, besidePlace: boolean): { referent: Referent | null; past: number; unnamedPerson: boolean; place: boolean } {
+function referentAt(text: string, words: readonly WrittenWord[], start: number, end: number, besidePlace: boolean): { referent: Referent | null; past: number; unnamed: Kind | null; place: boolean } {
   const run = words.slice(start, end);
   const written = text.slice(run[0]?.start, run.at(-1)?.end).replace(POSSESSIVE, '');
   const last = run.at(-1);
@@ -309,7 +344,7 @@ function referentAt(text: string, words: readonly WrittenWord[], start: number, 
   const noun = last !== undefined && next !== undefined && adjacent(text, last, next) && /^\p{Ll}/u.test(next.text) && firstSenseWords(next.text, 'noun').length > 0 ? next : undefined;
   const ofPersons = noun !== undefined && isPersonNoun(noun.text);
   const owner = last !== undefined && POSSESSIVE.test(last.text);
-  const through = (word: WrittenWord, kind: Kind) => ({ referent: { written: text.slice(run[0]?.start, word.end), kind, sex: null, at: start }, past: end + 1, unnamedPerson: false, place: false });
+  const through = (word: WrittenWord, kind: Kind) => ({ referent: { written: text.slice(run[0]?.start, word.end), kind, sex: null, at: start }, past: end + 1, unnamed: null, place: false });
   if (noun !== undefined && ofPersons && owner) return through(noun, isPluralNoun(noun.text) ? 'group' : 'person');
   if (noun !== undefined && !owner && isPluralNoun(noun.text)) return through(noun, 'group');
   const [article, beforeArticle] = [words[start - 1]?.text.toLowerCase() ?? '', words[start - 2]?.text.toLowerCase() ?? ''];
@@ -319,16 +354,17 @@ function referentAt(text: string, words: readonly WrittenWord[], start: number, 
   if (noun !== undefined && ofPersons) {
     // "Akzo chairman Aarnoud Loudon" names Akzo and Loudon; "the US envoy" someone not named.
     const titled = isNameAt(words, end + 1) && joined(text, noun, words[end + 1]);
-    return { referent: titled && kind !== 'place' && !nationality ? { written, kind: kind === 'unknown' ? 'other' : kind, sex: null, at: start } : null, past: end + 1, unnamedPerson: !titled, place: false };
+    const referent: Referent | null = titled && kind !== 'place' && !nationality ? { written, kind: kind === 'unknown' ? 'other' : kind, sex: null, at: start } : null;
+    return { referent, past: end + 1, unnamed: titled ? null : isPluralNoun(noun.text) ? 'group' : 'person', place: false };
   }
   // "the UN vote" after a preposition qualifies a thing; "did the IMF run", "Egypt and the Soviet Union sign" name who acts.
   const qualifier = !owner && noun !== undefined && ARTICLES.has(article) && !(beforeArticle === '' || AUXILIARIES.has(beforeArticle) || beforeArticle === 'and' || beforeArticle === 'or');
-  if (kind === 'place' || qualifier || nationality) return { referent: null, past: end, unnamedPerson: false, place: kind === 'place' };
+  if (kind === 'place' || qualifier || nationality || partOfLongerName(text, words, start, end, kind)) return { referent: null, past: end, unnamed: null, place: kind === 'place' };
   // "Cargill's Robbin Johnson": what owns a person is where they work.
   const employer = owner && kind === 'unknown' && isNameAt(words, end) && adjacent(text, last, next);
   // News names a person by the surname once introduced: "Fidan said...", "Hayya's son".
   const surname = kind === 'person' && last !== undefined ? last.text.replace(POSSESSIVE, '') : written;
-  return { referent: { written: surname, kind: employer ? 'other' : kind, sex: kind === 'person' && run.length > 1 ? sexOf(run[0]?.text ?? '') : null, at: start }, past: end, unnamedPerson: false, place: false };
+  return { referent: { written: surname, kind: employer ? 'other' : kind, sex: kind === 'person' && run.length > 1 ? sexOf(run[0]?.text ?? '') : null, at: start }, past: end, unnamed: null, place: false };
 }
 
 /** Articles before a name. */
@@ -350,7 +386,8 @@ function kindOf(run: readonly WrittenWord[], before: string): Kind | 'place' {
   // "CBS", "USAir": an abbreviation names an organisation.
   const capitals = run.some((word) => /^\p{Lu}{2,}/u.test(word.text));
   if ((LOCATIVES.has(before) && (place || capitals || wordnet === null)) || (DESTINATIONS.has(before) && place)) return 'place';
-  if (place || capitals || wordnet === 'group' || tags.some((wordTags) => wordTags.has('Organization')) || folded.some((word) => ORGANISATION_WORDS.has(word))) return 'other';
+  if (capitals || wordnet === 'group' || tags.some((wordTags) => wordTags.has('Organization')) || folded.some((word) => ORGANISATION_WORDS.has(word))) return 'other';
+  if (place) return 'country';
   const person = wordnet === 'person' || tags.some((wordTags) => ['Person', 'FirstName', 'LastName'].some((tag) => wordTags.has(tag)));
   return person || run.length > 1 ? 'person' : 'unknown';
 }
@@ -360,6 +397,35 @@ function sexOf(firstName: string): Referent['sex'] {
   const tags = lexiconTags(bareName(firstName));
   if (tags.has('FemaleName') === tags.has('MaleName')) return null;
   return tags.has('FemaleName') ? 'female' : 'male';
+}
+
+/**
+ * Whether a name of one word is the capitalised end of a longer name typed in lowercase, whose
+ * other words the question's capitals do not show: "in west Germany", "new south Wales", "gm
+ * Canada", "Kansas city southern". A title before a name ("president Carter") and a verb ("meet
+ * Hayya") are no part of it.
+ */
+function partOfLongerName(text: string, words: readonly WrittenWord[], start: number, end: number, kind: Kind | 'place'): boolean {
+  // A surname after a first name typed in lowercase ("max Kampelman") is the person's still.
+  if (end - start !== 1 || kind === 'person' || kind === 'unknown') return false;
+  const [before, after] = [words[start - 1], words[end]];
+  const lowercaseWord = (word: WrittenWord | undefined) => word !== undefined && /^\p{Ll}+$/u.test(word.text) && !STOPWORDS.has(word.text);
+  const inName = (word: WrittenWord | undefined) => {
+    if (!lowercaseWord(word) || word === undefined) return false;
+    const tags = lexiconTags(word.text);
+    return !isPersonNoun(word.text) && !isVerbLemma(word.text) && !PREPOSITIONS.has(word.text) && !['Verb', 'Preposition', 'Conjunction', 'Determiner'].some((tag) => tags.has(tag));
+  };
+  return (inName(before) && adjacent(text, before, words[start])) || (lowercaseWord(after) && PLACE_NOUNS.has(after?.text ?? '') && adjacent(text, words[end - 1], after));
+}
+
+/** Whether a noun stands in the phrase a question asks for ("Which analyst...", "Who is her favourite designer?"), not as someone it speaks of. */
+function isAskedFor(words: readonly WrittenWord[], at: number): boolean {
+  const before = words.slice(Math.max(0, at - WHICH_REACH), at).map((word) => word.text.toLowerCase());
+  return before.some((word, n) => {
+    const between = before.slice(n + 1);
+    if (ASKING_WHICH.has(word)) return !between.some((next) => AUXILIARIES.has(next));
+    return ASKING_WHO.has(word) && ['is', 'was', 'are', 'were'].includes(between[0] ?? '');
+  });
 }
 
 /** Whether a lowercase word is a noun of persons ("minister", "officials", "son"), not also a verb ("have"). */
