@@ -123,13 +123,17 @@ export class Library {
     const readAs = followUp?.shown ?? null;
     const asked = followUp?.asked ?? typed;
     const { terms: termsOfQuestion, notice } = readQuestion(asked);
-    const pronoun = unnamedPronoun(asked);
-    if (notice) return { ...unanswered(question, [], 0, pronoun === null || termsOfQuestion.length > 0 ? notice : unnamedNotice(pronoun, earlier.length > 0)), readAs, tookMs: tookMs() };
+    // Read only for a question refused: whom its pronoun leaves unsaid is what it is told.
+    const unsaid = () => {
+      const pronoun = unnamedPronoun(asked);
+      return pronoun === null ? null : unnamedNotice(pronoun, earlier.length > 0);
+    };
+    if (notice) return { ...unanswered(question, [], 0, (termsOfQuestion.length === 0 ? unsaid() : null) ?? notice), readAs, tookMs: tookMs() };
     const outlets = this.coverage().outlets.flatMap((o) => (o.outlet === null ? [] : [o.outlet]));
     const candidates = findCandidates(this.index, this.sentences, asked, termsOfQuestion, acceptedFilters(filters), outlets);
     const answer = composeAnswer(asked, candidates, this.sentences);
-    const unsaid = answer.answered || answer.notice !== null ? null : pronoun;
-    return { ...answer, ...(unsaid !== null && { notice: unnamedNotice(unsaid, earlier.length > 0) }), question, readAs, tookMs: tookMs() };
+    const told = answer.answered || answer.notice !== null ? null : unsaid();
+    return { ...answer, ...(told !== null && { notice: told }), question, readAs, tookMs: tookMs() };
   }
 
   /** A question as the answer reads it: apostrophes, percent signs and negations as written out, greetings cut and names capitalised. */
