@@ -88,9 +88,10 @@ export const command: Command<typeof definition> = {
   cooldown: true,
   execute({ options, invoker, guildId, channelId }, { library, feedback, lastQuestions, now }) {
     const filters = filtersFrom(options, library);
-    const asker = { userId: invoker.id, channelId };
-    const answer = library.answer(usableAsk(options.question), filters, lastQuestions?.earlier(asker, now()));
-    lastQuestions?.remember(asker, answer.question, now());
+    const conversation = { userId: invoker.id, channelId };
+    const at = now();
+    const answer = library.answer(usableAsk(options.question), filters, lastQuestions?.earlier(conversation, at));
+    lastQuestions?.remember(conversation, answer.question, at);
     const askId = feedback?.recordAsk(answer, { userId: invoker.id, guildId: guildId ?? null }) ?? null;
     return { message: answerMessage(answer, askId), ephemeral: options.private === true };
   },

@@ -21,6 +21,8 @@ describe('reading a question as a follow-up', () => {
     ['Who is Nancy Tackett?', 'What did she say?', 'What did Tackett say?'],
     ['What did USAir say about the bid?', 'What did they offer per share?', 'What did USAir offer per share?'],
     ['What did Steve Witkoff say?', 'What did Trump tell him?', 'What did Trump tell Witkoff?'],
+    ['What did Steve Witkoff say?', 'What did Trump tell him yesterday?', 'What did Trump tell Witkoff yesterday?'],
+    ['Did Nancy Tackett meet James Baker?', 'What did she tell him?', 'What did Tackett tell Baker?'],
     ['What is Gaza City?', 'How many people live in it?', 'How many people live in Gaza City?'],
     ['Does James Baker support the feds?', 'What did he say about Brazil?', 'What did Baker say about Brazil?'],
     ['Who is Greer Garson?', 'Who is her favorite European designer?', "Who is Garson's favorite European designer?"],
@@ -81,6 +83,7 @@ describe('a pronoun the question names no one for', () => {
     ['Which analyst was unavailable for comment on his recommendation?', null],
     ['Who did he meet?', 'he'],
     ['Who leads their team?', 'their'],
+    ['What did Trump tell him?', 'him'],
   ])('in "%s" is %s', (question, pronoun) => {
     expect(unnamedPronoun(question)).toBe(pronoun);
   });

@@ -89,7 +89,7 @@ export function requestOf(interaction: APIInteraction): InteractionRequest {
   if (!invoker) return { kind: 'unsupported', reason: 'neither member nor user' };
   const guildId = interaction.guild_id ?? null;
   // Discord sends the channel whole; `channel_id` is what older payloads carry.
-  const channelId = ('channel' in interaction ? interaction.channel?.id : undefined) ?? ('channel_id' in interaction ? interaction.channel_id : undefined) ?? null;
+  const channelId = interaction.channel?.id ?? interaction.channel_id ?? null;
   switch (interaction.type) {
     case InteractionType.ApplicationCommand: {
       const { data } = interaction;

@@ -14,8 +14,8 @@ export const KEPT_QUESTIONS = 3;
 /** Most members remembered at once; past it the longest silent is forgotten, so memory stays bounded whatever the traffic. */
 export const MAX_CONVERSATIONS = 10_000;
 
-/** Where a member asks: one conversation per member per channel (a DM or the console has no channel). */
-export interface Asker {
+/** A member's conversation with the bot: one per member per channel (a DM or the console has no channel). */
+export interface Conversation {
   userId: string;
   channelId?: string | null;
 }
@@ -25,14 +25,14 @@ export class LastQuestions {
   /** Keyed by channel and member, newest question first, in order of the last question: the first key is the longest silent. */
   readonly #asked = new Map<string, { question: string; at: number }[]>();
 
-  /** The questions `asker` asked within the window before `now`, newest first. */
-  earlier(asker: Asker, now: number): string[] {
-    return (this.#asked.get(keyOf(asker)) ?? []).filter((asked) => now - asked.at <= FOLLOW_UP_WINDOW_MS).map((asked) => asked.question);
+  /** The questions asked in `conversation` within the window before `now`, newest first. */
+  earlier(conversation: Conversation, now: number): string[] {
+    return (this.#asked.get(keyOf(conversation)) ?? []).filter((asked) => now - asked.at <= FOLLOW_UP_WINDOW_MS).map((asked) => asked.question);
   }
 
-  /** Remembers `question` as the one `asker` asked last, at `now`. */
-  remember(asker: Asker, question: string, now: number): void {
-    const key = keyOf(asker);
+  /** Remembers `question` as the last asked in `conversation`, at `now`. */
+  remember(conversation: Conversation, question: string, now: number): void {
+    const key = keyOf(conversation);
     const kept = [{ question, at: now }, ...(this.#asked.get(key) ?? [])].slice(0, KEPT_QUESTIONS);
     this.#asked.delete(key);
     this.#asked.set(key, kept);
@@ -49,6 +49,6 @@ export class LastQuestions {
 }
 
 /** The map key of a member's conversation in a channel. */
-function keyOf({ userId, channelId }: Asker): string {
+function keyOf({ userId, channelId }: Conversation): string {
   return `${channelId ?? 'direct'}:${userId}`;
 }

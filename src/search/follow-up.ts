@@ -20,7 +20,7 @@ const PRONOUNS = {
 
 type PronounKind = keyof typeof PRONOUNS;
 
-/** Pronouns that stand before what their referent owns, and "her", which may. */
+/** Pronouns of what their referent owns ("their sons", "his son"; "her" may be one too, see `ownsNext`). */
 const POSSESSIVES = new Set(['their', 'theirs', 'his', 'hers', 'its']);
 
 /** Pronouns of a woman; the other pronouns of a person are a man's. */
@@ -53,6 +53,22 @@ const INNER_NAME_WORDS = new Set(['of', 'for', 'on', 'the']);
 /** Auxiliaries before "the" that make the name after it a subject ("did the IMF run..."), not a qualifier ("the UN vote"). */
 const AUXILIARIES = new Set(['did', 'does', 'do', 'will', 'would', 'can', 'could', 'should', 'has', 'have', 'had', 'is', 'are', 'was', 'were']);
 
+/** Articles before a name. */
+const ARTICLES = new Set(['the', 'a', 'an']);
+
+/** Words joining names: "Witkoff and Hayya" are two, "in Gaza and Doha" two places. */
+const CONJUNCTIONS = new Set(['and', 'or']);
+
+/** Words that ask for a person ("Who said...?"). */
+const ASKING_WHO = new Set(['who', 'whom', 'whose']);
+/** Words that ask for a person of a kind when a noun of persons follows ("Which Tandem executive said...?"). */
+const ASKING_WHICH = new Set(['which', 'what']);
+/** Words from "which" to the noun of persons it asks for, at most ("Which Salomon Brothers economist" is four). */
+const WHICH_REACH = 4;
+
+/** Pronouns that are the subject of their clause: "Who said he would resign?" asks about him. */
+const SUBJECTS = new Set(['he', 'she', 'they']);
+
 /** What follows an "it" pointing at nothing: "Is it true that...", "Is it difficult to...". */
 const DUMMY_IT_AFTER = /^\s+(?:(?:is|was|will|would|be|seems?|seemed)\s+)?(?:\p{L}+\s+)?(?:to|that)\b/iu;
 /** "How long did it take?", "How much will it cost to...", "How did it happen?": an "it" of time, cost or an event, not a name. */
@@ -73,7 +89,7 @@ const GENERIC_THEY_AFTER = /^\s+(?:call|say|says)\b/iu;
  */
 type Kind = 'person' | 'group' | 'other' | 'country' | 'unknown';
 
-/** A name of the previous question that a pronoun may stand for, as written there. */
+/** A name a question writes that a pronoun may stand for, as written there. */
 interface Referent {
   written: string;
   kind: Kind;
@@ -83,13 +99,30 @@ interface Referent {
   at: number;
 }
 
-/** What the previous question says of whom a pronoun may stand for: its names, and whether it also speaks of persons it does not name. */
-interface Previous {
+/** Whom a question speaks of: the names it writes, and whether it also speaks of persons it does not name. */
+interface Mentions {
   referents: Referent[];
   /** Whether it speaks of a person it does not name ("the minister"), whom "he" or "they" may mean. */
   unnamedPerson: boolean;
   /** Whether it speaks of persons it does not name ("the envoys", "the feds"), whom "they" may mean. */
   unnamedGroup: boolean;
+}
+
+/** A third-person pronoun of a question: the word, where it stands, its kind, and which of the question's pronouns it is. */
+interface Pronoun {
+  word: WrittenWord;
+  at: number;
+  kind: PronounKind;
+  ordinal: number;
+  /** Whether it is an object ("tell him"), which may stand for someone other than a name before it. */
+  object: boolean;
+}
+
+/** A question as follow-ups read it: its words, whom it speaks of, and the pronouns it does not settle itself. */
+interface Reading {
+  words: WrittenWord[];
+  mentions: Mentions;
+  unsettled: Pronoun[];
 }
 
 /** A question read as a follow-up: as the engine asks it, and as the member wrote it with the names put in. */
@@ -100,69 +133,75 @@ export interface FollowUp {
 
 /**
  * The question as a follow-up to the member's `earlier` questions (newest first; all as the engine
- * reads them), shown on `typed` (the question as the member wrote it, with the same pronouns): each
- * third-person pronoun is replaced by the names it stands for in the newest earlier question naming
- * anyone of its kind ("they" by "Witkoff and Hayya", "his" by "Witkoff's"), when that question
- * settles whom; the first pronoun of each kind only ("What did they promise them?" means others by
- * "them"). A pronoun after a name of the question stands for that name, unless it is an object
- * ("What did Trump tell him?"). Null when nothing is replaced.
+ * reads them), shown on `written` (the question as the member wrote it, with the same pronouns):
+ * each third-person pronoun it does not settle itself is replaced by the names it stands for in the
+ * newest earlier question naming anyone of its kind ("they" by "Witkoff and Hayya", "his" by
+ * "Witkoff's"), when that question settles whom; the first pronoun of each kind and sex only
+ * ("What did they promise them?" means others by "them"). Null when nothing is replaced.
  */
-export function readAsFollowUp(text: string, earlier: readonly string[], typed: string = text): FollowUp | null {
-  const reads = earlier.map(previousRead);
-  const chained = earlier.map((question) => new Set(unsettledPronouns(question).map(({ kind }) => kind)));
-  const words = writtenWordsAt(text);
-  const own = previousRead(text).referents;
-  const names = new Set(own.map((referent) => referent.written.toLowerCase()));
-  const done = new Set<PronounKind>();
+export function readAsFollowUp(text: string, earlier: readonly string[], written: string = text): FollowUp | null {
+  const reading = readingOf(text);
+  const earlierReadings = earlier.map(readingOf);
+  const names = new Set(reading.mentions.referents.map((referent) => referent.written.toLowerCase()));
+  const done = new Set<string>();
   const taken = new Set<string>();
   const replaced = new Map<number, string>();
-  const pronouns = pronounsOf(words);
-  for (const { word, at, kind } of unsettledPronouns(text)) {
+  for (const { word, at, kind, ordinal } of reading.unsettled) {
     const pronoun = word.text.toLowerCase();
-    if (done.has(kind)) continue;
-    done.add(kind);
     const sex = kind === 'person' ? (FEMALE.has(pronoun) ? 'female' : 'male') : null;
-    // "What did he discuss with Hayya?" then "Who is he?": the earlier "he" is the same one, read further back.
-    const candidates = reads.filter((_, n) => !chained[n]?.has(kind));
-    // "She" most often means the woman named earlier, though a man known by his surname was named since.
-    const woman = sex === 'female' ? candidates.find((previous) => previous.referents.some((referent) => referent.sex === 'female')) : undefined;
-    const read = woman ?? candidates.find((previous) => mentionsKind(previous, kind, sex));
-    const standsFor = read === undefined ? null : meaning(kind, read, own.length > 0, sex)?.filter((referent) => !taken.has(referent.written) && !names.has(referent.written.toLowerCase()));
+    if (done.has(`${kind} ${sex}`)) continue;
+    done.add(`${kind} ${sex}`);
+    const standsFor = standsForIn(earlierReadings, kind, sex, reading.mentions.referents.length > 0)?.filter((referent) => !taken.has(referent.written) && !names.has(referent.written.toLowerCase()));
     if (!standsFor?.length) continue;
     for (const referent of standsFor) taken.add(referent.written);
-    const owns = POSSESSIVES.has(pronoun) || (pronoun === 'her' && ownsNext(words[at + 1]));
-    replaced.set(pronouns.findIndex((found) => found.at === at), listed(standsFor.map((referent) => referent.written)) + (owns ? "'s" : ''));
+    const owns = POSSESSIVES.has(pronoun) || (pronoun === 'her' && ownsNext(reading.words[at + 1]));
+    replaced.set(ordinal, listed(standsFor.map((referent) => referent.written)) + (owns ? "'s" : ''));
   }
   if (replaced.size === 0) return null;
-  const shownOn = pronounsOf(writtenWordsAt(typed)).length === pronouns.length ? typed : text;
+  const shownOn = pronounsOf(writtenWordsAt(written)).length === pronounsOf(reading.words).length ? written : text;
   return { asked: withReplaced(text, replaced), shown: withReplaced(shownOn, replaced) };
 }
 
 /**
- * The pronouns of a question it does not settle itself, in order: not one a name before it may
- * stand for ("Did Hamas say they would disarm?"; "What did USAir say about his motives?" has none
- * for "his"), unless an object ("What did Trump tell him?"); not one pointing at nothing ("Is it
- * true that..."), nor one standing for the person asked ("Which executive said he...").
+ * Whom a pronoun of the kind and sex stands for in the member's earlier questions (see `meaning`):
+ * in the newest speaking of anyone it may mean, passing over one whose own pronoun of the kind it
+ * left unsettled ("What did he discuss with Hayya?" then "Who is he?": that "he" is the same one,
+ * read further back); for "she", the newest naming a woman, though a man known by his surname was
+ * named since.
  */
-function unsettledPronouns(text: string): { word: WrittenWord; at: number; kind: PronounKind }[] {
+function standsForIn(earlier: readonly Reading[], kind: PronounKind, sex: Referent['sex'], questionNames: boolean): Referent[] | null {
+  const candidates = earlier.filter((reading) => !reading.unsettled.some((pronoun) => pronoun.kind === kind));
+  const woman = sex === 'female' ? candidates.find(({ mentions }) => mentions.referents.some((referent) => referent.sex === 'female')) : undefined;
+  const read = woman ?? candidates.find(({ mentions }) => mentionsKind(mentions, kind, sex));
+  return read === undefined ? null : meaning(kind, read.mentions, questionNames, sex);
+}
+
+/**
+ * A question as follow-ups read it, with the pronouns it does not settle itself: not one a name
+ * before it may stand for ("Did Hamas say they would disarm?"; "What did USAir say about his
+ * motives?" has none for "his"), unless an object ("What did Trump tell him?"); not one pointing
+ * at nothing ("Is it true that..."), nor one standing for the person asked ("Which executive said
+ * he...").
+ */
+function readingOf(text: string): Reading {
   const words = writtenWordsAt(text);
-  const own = previousRead(text).referents;
-  return pronounsOf(words).filter(({ word, at, kind }) => {
-    const object = OBJECTS.has(word.text.toLowerCase()) && !ownsNext(words[at + 1]);
-    const namedBefore = own.some((referent) => referent.at < at && mayStandFor(kind, referent));
+  const mentions = mentionsIn(text, words);
+  const unsettled = pronounsOf(words).filter(({ word, at, kind, object }) => {
+    const namedBefore = mentions.referents.some((referent) => referent.at < at && mayStandFor(kind, referent));
     return (object || !namedBefore) && !pointsAtNothing(text, word, kind) && !standsForAsked(words, at, kind);
   });
+  return { words, mentions, unsettled };
 }
 
 /** Whether a question speaks of anyone a pronoun of the kind (and, for a person, the sex) may stand for: a follow-up reads the newest that does. */
-function mentionsKind(previous: Previous, kind: PronounKind, sex: Referent['sex']): boolean {
-  return unnamedFor(kind, previous) || previous.referents.some((referent) => mayStandFor(kind, referent, sex));
+function mentionsKind(mentions: Mentions, kind: PronounKind, sex: Referent['sex']): boolean {
+  return unnamedFor(kind, mentions) || mentions.referents.some((referent) => mayStandFor(kind, referent, sex));
 }
 
 /** Whether the question speaks of persons it does not name whom a pronoun of the kind may mean: "he" the minister, "they" the envoys. */
-function unnamedFor(kind: PronounKind, previous: Previous): boolean {
+function unnamedFor(kind: PronounKind, mentions: Mentions): boolean {
   if (kind === 'thing') return false;
-  return previous.unnamedPerson || (kind === 'plural' && previous.unnamedGroup);
+  return mentions.unnamedPerson || (kind === 'plural' && mentions.unnamedGroup);
 }
 
 /** Whether a pronoun of the kind may stand for a name: "he" for a person not named as a woman, or a name of one word; "it" for what is no person; "they" for anyone. */
@@ -173,15 +212,14 @@ function mayStandFor(kind: PronounKind, referent: Referent, sex: Referent['sex']
 }
 
 /**
- * The first pronoun of a person or of several that no name of the question stands before ("they"
- * in "Where did they meet before?"), as written; null when there is none. Unanswered, such a
+ * The first pronoun of a person or of several the question does not settle itself ("they" in
+ * "Where did they meet before?", "him" in "What did Trump tell him?"), as written; null when there
+ * is none. Unanswered, such a
  * question is told so: it may be about someone the coverage names often. "It" is left out, as it
  * often points at nothing ("How long did it take?").
  */
 export function unnamedPronoun(text: string): string | null {
-  const own = previousRead(text).referents;
-  const found = unsettledPronouns(text).find(({ at, kind }) => kind !== 'thing' && !own.some((referent) => referent.at < at && mayStandFor(kind, referent)));
-  return found?.word.text ?? null;
+  return readingOf(text).unsettled.find(({ kind }) => kind !== 'thing')?.word.text ?? null;
 }
 
 /** What an unanswered question whose `pronoun` names no one is told, after earlier questions that did not settle it or none. */
@@ -191,12 +229,16 @@ export function unnamedNotice(pronoun: string, afterQuestions: boolean): string 
     : `The question does not say whom “${pronoun}” stands for: ask again with the names, or right after a question that names them.`;
 }
 
-/** The third-person pronouns of a text's words, in order, with where each stands and its kind. */
-function pronounsOf(words: readonly WrittenWord[]): { word: WrittenWord; at: number; kind: PronounKind }[] {
-  return words.flatMap((word, at) => {
-    const kind = (Object.keys(PRONOUNS) as PronounKind[]).find((k) => PRONOUNS[k].has(word.text.toLowerCase()));
-    return kind === undefined ? [] : [{ word, at, kind }];
+/** The third-person pronouns of a text's words, in order. */
+function pronounsOf(words: readonly WrittenWord[]): Pronoun[] {
+  const found: Pronoun[] = [];
+  words.forEach((word, at) => {
+    const pronoun = word.text.toLowerCase();
+    const kind = (Object.keys(PRONOUNS) as PronounKind[]).find((k) => PRONOUNS[k].has(pronoun));
+    // Only "her" may also own what follows it ("her son"); "tell him yesterday" is an object still.
+    if (kind !== undefined) found.push({ word, at, kind, ordinal: found.length, object: OBJECTS.has(pronoun) && !(pronoun === 'her' && ownsNext(words[at + 1])) });
   });
+  return found;
 }
 
 /** The text with its `n`th pronouns (counted among all third-person pronouns) replaced. */
@@ -220,15 +262,6 @@ function pointsAtNothing(text: string, word: WrittenWord, kind: PronounKind): bo
   return kind === 'plural' && /^they$/iu.test(word.text) && GENERIC_THEY_AFTER.test(after);
 }
 
-/** Words that ask for a person ("Who said...?"), or for a person of a kind when a noun of persons follows ("Which Tandem executive said...?"). */
-const ASKING_WHO = new Set(['who', 'whom', 'whose']);
-const ASKING_WHICH = new Set(['which', 'what']);
-/** Words between "which" and the noun of persons it asks for at most ("Which Salomon Brothers economist"). */
-const WHICH_REACH = 4;
-
-/** Pronouns that are the subject of their clause: "Who said he would resign?" asks about him. */
-const SUBJECTS = new Set(['he', 'she', 'they']);
-
 /**
  * Whether a pronoun stands for the person the question asks for: "Which Tandem executive said he
  * expects...", "Which analyst... his recommendation", "Who said he...". Not when the question asks
@@ -247,26 +280,29 @@ function standsForAsked(words: readonly WrittenWord[], at: number, kind: Pronoun
 }
 
 /**
- * Whom a pronoun of the kind stands for among the previous question's names; null when they do not
- * say: "he" after two people (a name of one word counts as one, as a person's surname; "she" only
- * those not named as men by their first names, and "he" the converse), or after a person it does
- * not name ("Did the Turkish minister meet Hayya?" may be asking about either); "they" after one
- * person, one name of one word (a person's or a company's) or one country; "it" after two things, or in a
- * question naming something itself ("Is it true that Hamas..."). "They" stands for a group or what
- * acts as one before persons ("FNSEA president Raymond Lacombe": FNSEA).
+ * Whom a pronoun of the kind stands for among the names of an earlier question; null when they do
+ * not say: "he" after two people (a name of one word counts as one, as a person's surname; "she"
+ * only those not named as men by their first names, and "he" the converse), or after a person it
+ * does not name ("Did the Turkish minister meet Hayya?" may be asking about either); "they" after
+ * one person, one name of one word (a person's or a company's) or one country; "it" after two
+ * things, or in a question naming something itself ("Did it affect Toshiba?"). "They" stands for a
+ * group, or for what acts as one before persons ("FNSEA president Raymond Lacombe": FNSEA).
  */
-function meaning(kind: PronounKind, previous: Previous, questionNames: boolean, sex: Referent['sex']): Referent[] | null {
-  const { referents } = previous;
+function meaning(kind: PronounKind, mentions: Mentions, questionNames: boolean, sex: Referent['sex']): Referent[] | null {
+  const { referents } = mentions;
   const of = (...kinds: Kind[]) => referents.filter((referent) => kinds.includes(referent.kind));
   const only = (found: Referent[]) => (found.length === 1 ? found : null);
-  if (unnamedFor(kind, previous)) return null;
+  if (unnamedFor(kind, mentions)) return null;
   if (kind === 'person') return only(referents.filter((referent) => mayStandFor(kind, referent, sex)));
   if (kind === 'thing') return questionNames ? null : only(of('other', 'country'));
   for (const found of [of('group'), of('other', 'country'), of('person', 'unknown')]) {
-    if (found.length > 0) return found.length >= 2 || found[0]?.kind === 'group' || found[0]?.kind === 'other' ? found : null;
+    if (found.length > 0) return found.length >= 2 || STANDS_AS_ONE.has(found[0]?.kind ?? 'person') ? found : null;
   }
   return null;
 }
+
+/** Kinds of names "they" stands for alone: a group, an organisation. */
+const STANDS_AS_ONE: ReadonlySet<Kind> = new Set(['group', 'other']);
 
 /** Names as a sentence lists them: "Witkoff", "Witkoff and Hayya", "Fidan, Witkoff and Hayya". */
 function listed(names: readonly string[]): string {
@@ -296,15 +332,14 @@ function nameEnd(text: string, words: readonly WrittenWord[], start: number): nu
 }
 
 /**
- * The names a question writes, each once, as what a pronoun may stand for: a run of name words,
+ * Whom a question speaks of: the names it writes, each once, as what a pronoun may stand for: a run of name words,
  * without its possessive; with the noun of persons it owns ("Witkoff's son" is who "he" means
  * next), else as the owner ("Nakasone's sales": Nakasone); with the plural noun of persons it
  * qualifies ("Turkish officials"). A name qualifying a thing ("the UN vote"), a nationality alone
  * ("Turkish"), a place where something happens ("in Istanbul") and a title's name ("the US envoy",
  * who is a person not named) stand for no one.
  */
-function previousRead(text: string): Previous {
-  const words = writtenWordsAt(text);
+function mentionsIn(text: string, words: readonly WrittenWord[]): Mentions {
   const referents: Referent[] = [];
   const inNames = new Set<number>();
   let unnamedPerson = false;
@@ -314,7 +349,7 @@ function previousRead(text: string): Previous {
     if (!isNameAt(words, at)) continue;
     const end = nameEnd(text, words, at);
     // "in Gaza and Doha": a place joined to a place where something happens is one too.
-    const read = referentAt(text, words, at, end, placeEnd === at - 1 && ['and', 'or'].includes(words[at - 1]?.text ?? ''));
+    const read = referentAt(text, words, at, end, placeEnd === at - 1 && CONJUNCTIONS.has(words[at - 1]?.text ?? ''));
     if (read.place) placeEnd = end;
     if (read.referent !== null && !referents.some((known) => known.written === read.referent?.written)) referents.push(read.referent);
     unnamedPerson ||= read.unnamed === 'person';
@@ -332,11 +367,17 @@ function previousRead(text: string): Previous {
 }
 
 /**
- * What the name words from `start` to `end` stand for (see `previousRead`; `besidePlace` when they
+ * What the name words from `start` to `end` stand for (see `mentionsIn`; `besidePlace` when they
  * are joined to a place where something happens), the index past the words it took, whether they
  * speak of a person or persons they do not name, and whether they name such a place.
  */
-function referentAt(text: string, words: readonly WrittenWord[], start: number, end: number, besidePlace: boolean): { referent: Referent | null; past: number; unnamed: Kind | null; place: boolean } {
+function referentAt(
+  text: string,
+  words: readonly WrittenWord[],
+  start: number,
+  end: number,
+  besidePlace: boolean,
+): { referent: Referent | null; past: number; unnamed: 'person' | 'group' | null; place: boolean } {
   const run = words.slice(start, end);
   const written = text.slice(run[0]?.start, run.at(-1)?.end).replace(POSSESSIVE, '');
   const last = run.at(-1);
@@ -347,8 +388,8 @@ function referentAt(text: string, words: readonly WrittenWord[], start: number, 
   const through = (word: WrittenWord, kind: Kind) => ({ referent: { written: text.slice(run[0]?.start, word.end), kind, sex: null, at: start }, past: end + 1, unnamed: null, place: false });
   if (noun !== undefined && ofPersons && owner) return through(noun, isPluralNoun(noun.text) ? 'group' : 'person');
   if (noun !== undefined && !owner && isPluralNoun(noun.text)) return through(noun, 'group');
-  const [article, beforeArticle] = [words[start - 1]?.text.toLowerCase() ?? '', words[start - 2]?.text.toLowerCase() ?? ''];
-  const located = besidePlace ? 'in' : ARTICLES.has(article) ? beforeArticle : article;
+  const [before, beforeThat] = [words[start - 1]?.text.toLowerCase() ?? '', words[start - 2]?.text.toLowerCase() ?? ''];
+  const located = besidePlace ? 'in' : ARTICLES.has(before) ? beforeThat : before;
   const kind = kindOf(run, located);
   const nationality = run.length === 1 && isNationality(last?.text ?? '');
   if (noun !== undefined && ofPersons) {
@@ -358,17 +399,14 @@ function referentAt(text: string, words: readonly WrittenWord[], start: number, 
     return { referent, past: end + 1, unnamed: titled ? null : isPluralNoun(noun.text) ? 'group' : 'person', place: false };
   }
   // "the UN vote" after a preposition qualifies a thing; "did the IMF run", "Egypt and the Soviet Union sign" name who acts.
-  const qualifier = !owner && noun !== undefined && ARTICLES.has(article) && !(beforeArticle === '' || AUXILIARIES.has(beforeArticle) || beforeArticle === 'and' || beforeArticle === 'or');
+  const qualifier = !owner && noun !== undefined && ARTICLES.has(before) && !(beforeThat === '' || AUXILIARIES.has(beforeThat) || CONJUNCTIONS.has(beforeThat));
   if (kind === 'place' || qualifier || nationality || partOfLongerName(text, words, start, end, kind)) return { referent: null, past: end, unnamed: null, place: kind === 'place' };
   // "Cargill's Robbin Johnson": what owns a person is where they work.
   const employer = owner && kind === 'unknown' && isNameAt(words, end) && adjacent(text, last, next);
   // News names a person by the surname once introduced: "Fidan said...", "Hayya's son".
-  const surname = kind === 'person' && last !== undefined ? last.text.replace(POSSESSIVE, '') : written;
-  return { referent: { written: surname, kind: employer ? 'other' : kind, sex: kind === 'person' && run.length > 1 ? sexOf(run[0]?.text ?? '') : null, at: start }, past: end, unnamed: null, place: false };
+  const named = kind === 'person' && last !== undefined ? last.text.replace(POSSESSIVE, '') : written;
+  return { referent: { written: named, kind: employer ? 'other' : kind, sex: kind === 'person' && run.length > 1 ? sexOf(run[0]?.text ?? '') : null, at: start }, past: end, unnamed: null, place: false };
 }
-
-/** Articles before a name. */
-const ARTICLES = new Set(['the', 'a', 'an']);
 
 /**
  * Whom a run of name words names: an organisation ("Toshiba Machine", "CBS", "Hamas"), a place
@@ -409,9 +447,9 @@ function partOfLongerName(text: string, words: readonly WrittenWord[], start: nu
   // A surname after a first name typed in lowercase ("max Kampelman") is the person's still.
   if (end - start !== 1 || kind === 'person' || kind === 'unknown') return false;
   const [before, after] = [words[start - 1], words[end]];
-  const lowercaseWord = (word: WrittenWord | undefined) => word !== undefined && /^\p{Ll}+$/u.test(word.text) && !STOPWORDS.has(word.text);
+  const lowercaseWord = (word: WrittenWord | undefined): word is WrittenWord => word !== undefined && /^\p{Ll}+$/u.test(word.text) && !STOPWORDS.has(word.text);
   const inName = (word: WrittenWord | undefined) => {
-    if (!lowercaseWord(word) || word === undefined) return false;
+    if (!lowercaseWord(word)) return false;
     const tags = lexiconTags(word.text);
     return !isPersonNoun(word.text) && !isVerbLemma(word.text) && !PREPOSITIONS.has(word.text) && !['Verb', 'Preposition', 'Conjunction', 'Determiner'].some((tag) => tags.has(tag));
   };

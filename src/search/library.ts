@@ -118,12 +118,12 @@ export class Library {
   answer(question: string, filters: Filters = {}, earlier: readonly string[] = []): Answer {
     const started = performance.now();
     const tookMs = () => performance.now() - started;
-    const typed = this.asTyped(question);
-    const followUp = typed.length > MAX_QUESTION_LENGTH || earlier.length === 0 ? null : readAsFollowUp(typed, earlier.map((text) => this.asTyped(text)), question);
+    const normalised = this.normalised(question);
+    const followUp = normalised.length > MAX_QUESTION_LENGTH || earlier.length === 0 ? null : readAsFollowUp(normalised, earlier.map((text) => this.normalised(text)), question);
     const readAs = followUp?.shown ?? null;
-    const asked = followUp?.asked ?? typed;
+    const asked = followUp?.asked ?? normalised;
     const { terms: termsOfQuestion, notice } = readQuestion(asked);
-    // Read only for a question refused: whom its pronoun leaves unsaid is what it is told.
+    // Read only for a question refused or unanswered: whom its pronoun leaves unsaid is what it is told.
     const unsaid = () => {
       const pronoun = unnamedPronoun(asked);
       return pronoun === null ? null : unnamedNotice(pronoun, earlier.length > 0);
@@ -137,7 +137,7 @@ export class Library {
   }
 
   /** A question as the answer reads it: apostrophes, percent signs and negations as written out, greetings cut and names capitalised. */
-  private asTyped(question: string): string {
+  private normalised(question: string): string {
     const typed = affirmed(withPercentSpelt(withApostrophes(question)));
     const holds = (word: string) => terms(word, 'query').some((term) => this.index.vocabulary.frequency(term) > 0);
     // A text longer than a question is refused as it stands: reading its names costs time by the word.

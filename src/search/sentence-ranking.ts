@@ -434,7 +434,7 @@ function subjectNamedIn(sentence: Sentence, lookup: ReturnType<typeof variantLoo
     const reported = words.slice(end + 1, end + 1 + REPORTED_REACH).findIndex((word, i) => isName(word, end + 1 + i));
     if (reported >= 0) named.push(...words.slice(end + 1 + reported, namePhraseEnd(words, end + 1 + reported, isName)));
   }
-  return new Set(terms(named.join(' '), 'index').flatMap((term) => writtenTermsOf(lookup, term)));
+  return termsOfNames(named, lookup);
 }
 
 /**
@@ -446,6 +446,11 @@ function referentsIn(before: Sentence, sentence: Sentence, lookup: ReturnType<ty
   if (!opensWithPluralPronoun(sentence.text)) return subjectNamedIn(before, lookup);
   const words = writtenWords(before.text);
   const named = words.filter((word, at) => isNameWord(word, at === 0));
+  return termsOfNames(named, lookup);
+}
+
+/** The question terms names written in a sentence are, as written ("Witkoff", "Hayya"). */
+function termsOfNames(named: readonly string[], lookup: ReturnType<typeof variantLookup>): Set<number> {
   return new Set(terms(named.join(' '), 'index').flatMap((term) => writtenTermsOf(lookup, term)));
 }
 

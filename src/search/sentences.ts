@@ -123,12 +123,16 @@ function count(text: string, character: string): number {
 /** "It is said that...", "It's time to...": an "it" that points at nothing before. */
 const DUMMY_IT =
   /^["“‘']?it(?:['’]s| (?:is|was|has been|had been|will be|would be|may be|might be|could be|can be|seems|seemed|appears|appeared|remains|remained|becomes|became|is not|was not|isn't|wasn't))\b[^,.;:]{0,60}?\b(?:that|to|whether|how|why|if)\b/iu;
-const PRONOUNS = 'he|she|they|it|his|her|their|its|him|them';
+const PLURAL_PRONOUNS = 'they|their|them';
+const PRONOUNS = `he|she|it|his|her|its|him|${PLURAL_PRONOUNS}`;
 const ANAPHORIC_START = new RegExp(
   `^["“‘']?(?:${PRONOUNS}|such|(?:this|that|these|those) (?:is|was|are|were|has|had|will|would|could|comes|came|means|meant|follows|followed)|the (?:group|movement|minister|official|statement|president|envoy|ministry|move|decision|company|agency))\\b`,
   'iu',
 );
-const PRONOUN_START = new RegExp(`^["“‘']?(?:${PRONOUNS})\\b`, 'iu');
+/** What opens a sentence with a pronoun, of those given (a `|`-separated list). */
+const openingWith = (pronouns: string) => new RegExp(`^["“‘']?(?:${pronouns})\\b`, 'iu');
+const PRONOUN_START = openingWith(PRONOUNS);
+const PLURAL_PRONOUN_START = openingWith(PLURAL_PRONOUNS);
 
 /** Whether a sentence starts by pointing back at the one before ("He said...", "This was...", "The group..."), so that one is needed to understand it. */
 export function pointsBack(sentence: string): boolean {
@@ -142,7 +146,7 @@ export function opensWithPronoun(sentence: string): boolean {
 
 /** Whether a sentence opens with a plural pronoun ("They met...", "Their previous summit..."), which stands for all the sentence before names, not only its subject. */
 export function opensWithPluralPronoun(sentence: string): boolean {
-  return /^["“‘']?(?:they|their|them)\b/iu.test(sentence);
+  return PLURAL_PRONOUN_START.test(sentence);
 }
 
 /** Words a heading holds at most; see `states`. */

@@ -19,7 +19,7 @@
  * particles ("al-hayya" → "al-Hayya") and irregular forms of common words ("children", "led")
  * stay in lowercase, and so does a contraction ("didn't").
  */
-import { isPlaceWord, lexiconTags, NAME_PARTICLES } from './answer-kind.ts';
+import { isPlaceWord, lexiconTags, NAME_PARTICLES, POSSESSIVE } from './answer-kind.ts';
 import { STOPWORDS } from './stopwords.ts';
 import { baseForm } from './word-forms.ts';
 import { firstSenseWords, isVerbLemma, nameReading, type NameReading } from './wordnet.ts';
@@ -95,8 +95,8 @@ function isFirstName(word: Word, next: Word | undefined): boolean {
  * pickens").
  */
 function isSurname(word: Word, before: Word): boolean {
-  const bare = word.typed.replace(/['’]s?$/u, '');
-  if (word.read !== word.typed || STOPWORDS.has(bare) || !/^\p{Ll}+$/u.test(bare) || /['’]s?$/u.test(before.typed)) return false;
+  const bare = word.typed.replace(POSSESSIVE, '');
+  if (word.read !== word.typed || STOPWORDS.has(bare) || !/^\p{Ll}+$/u.test(bare) || POSSESSIVE.test(before.typed)) return false;
   const known = nameReading(bare).known;
   const firstName = lexiconTags(before.typed.toLowerCase()).has('FirstName') && !isVerbLemma(before.typed.toLowerCase());
   return (firstName && (!known || firstSenseWords(bare, 'noun').length > 0)) || (before.read !== before.typed && !known);

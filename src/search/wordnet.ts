@@ -258,6 +258,8 @@ const LEXICOGRAPHER_FILES = {
   'verb.possession': { pos: 'verb', number: 40, senses: SENSES },
   'noun.possession': { pos: 'noun', number: 21, senses: 1 },
   'noun.person': { pos: 'noun', number: 18, senses: 1 },
+  'noun.group': { pos: 'noun', number: 14, senses: 1 },
+  'noun.location': { pos: 'noun', number: 15, senses: 1 },
 } as const;
 /** A synset of common nouns: one of its words is lowercase, where a proper noun's ("Andrew", "Marks") are all capitalised. */
 const isCommon = (synset: Synset) => synset.words.some((word) => word === word.toLowerCase());
@@ -379,9 +381,9 @@ function readName(word: string): NameReading {
 
 /** WordNet's lexicographer files of nouns naming persons, groups (organisations, peoples) and places. */
 const NAME_FILES: ReadonlyMap<number, NamedKind> = new Map([
-  [18, 'person'],
-  [14, 'group'],
-  [15, 'place'],
+  [LEXICOGRAPHER_FILES['noun.person'].number, 'person'],
+  [LEXICOGRAPHER_FILES['noun.group'].number, 'group'],
+  [LEXICOGRAPHER_FILES['noun.location'].number, 'place'],
 ]);
 
 /** What a name names, as WordNet files it. */
