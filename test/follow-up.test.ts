@@ -25,6 +25,10 @@ describe('reading a question as a follow-up', () => {
     ['Did Nancy Tackett meet James Baker?', 'What did she tell him?', 'What did Tackett tell Baker?'],
     ['What is Gaza City?', 'How many people live in it?', 'How many people live in Gaza City?'],
     ['Does James Baker support the feds?', 'What did he say about Brazil?', 'What did Baker say about Brazil?'],
+    ['Why did Diceon Electronics report a loss?', 'Who is its chairman?', "Who is Diceon Electronics's chairman?"],
+    ['Who is Joan Monroe?', 'Who will give her away?', 'Who will give Monroe away?'],
+    ['Who is Joan Monroe?', 'Who is her new husband?', "Who is Monroe's new husband?"],
+    ['How much of Standard Charterd does Bell Group own?', 'Who is their chairman?', "Who is Bell Group's chairman?"],
     ['Who is Greer Garson?', 'Who is her favorite European designer?', "Who is Garson's favorite European designer?"],
   ])('after "%s", reads "%s" as "%s"', (previous, question, read) => {
     expect(readAsFollowUp(question, [previous])?.shown).toBe(read);
@@ -35,6 +39,7 @@ describe('reading a question as a follow-up', () => {
     ['a possessive after a name of the question', 'What did Steve Witkoff say?', 'What did Trump tell his son?'],
     ['"it" in a question that names something', 'What did Katz warn?', 'Is it true that Hamas refused?'],
     ['an "it" of cost', 'What is the ISF?', 'How much will it cost to deploy?'],
+    ['an "it" of judgment', 'What did Israel strike in Gaza?', 'Is it true they destroyed a hospital?'],
     ['"they" meaning people at large', 'Who is Hakan Fidan?', 'What do they call the force in Gaza?'],
     ['"he" after two people', 'When will Witkoff meet Hayya?', 'What did he say?'],
     ['"he" after a person named and one not', 'What did the Turkish minister tell Hayya?', 'What did he say?'],
@@ -107,7 +112,7 @@ describe('a follow-up over the seed articles', () => {
     expect(alone.notice).toBe('The question does not say whom “they” stands for: ask again with the names, or right after a question that names them.');
     expect(library.answer('Where did Witkoff meet the mayor of Paris?').notice).toBeNull();
     expect(library.answer('who is he').notice).toBe('The question does not say whom “he” stands for: ask again with the names, or right after a question that names them.');
-    expect(library.answer('who is he', {}, ['When will Witkoff meet Hayya?']).notice).toBe('Your earlier questions do not say plainly whom “he” stands for: ask again with the names.');
+    expect(library.answer('who is he', {}, ['When will Witkoff meet Hayya?']).notice).toBe('I could not tell from your earlier questions whom “he” stands for: ask again with the names.');
   });
 
   it('reads the names of a previous question typed in lowercase', async () => {

@@ -9,7 +9,7 @@
 import { bareName, isPlaceWord, isPluralNoun, lexiconTags, NAME_PARTICLES, POSSESSIVE } from './answer-kind.ts';
 import { isNameWord, PARTICLE_NAME, writtenWordsAt, type WrittenWord } from './names.ts';
 import { STOPWORDS } from './stopwords.ts';
-import { firstSenseWords, inflectedFrom, isRoleNoun, isVerbLemma, namedKindOf } from './wordnet.ts';
+import { firstSenseWords, inflectedFrom, isCommonWord, isRoleNoun, isVerbLemma, namedKindOf } from './wordnet.ts';
 
 /** Third-person pronouns, by whom they may stand for: several (or a group), one person, one thing. */
 const PRONOUNS = {
@@ -69,8 +69,9 @@ const WHICH_REACH = 4;
 /** Pronouns that are the subject of their clause: "Who said he would resign?" asks about him. */
 const SUBJECTS = new Set(['he', 'she', 'they']);
 
-/** What follows an "it" pointing at nothing: "Is it true that...", "Is it difficult to...". */
-const DUMMY_IT_AFTER = /^\s+(?:(?:is|was|will|would|be|seems?|seemed)\s+)?(?:\p{L}+\s+)?(?:to|that)\b/iu;
+/** What follows an "it" pointing at nothing: "Is it true that...", "Is it difficult to...", "is it true they destroyed...". */
+const DUMMY_IT_AFTER =
+  /^\s+(?:(?:(?:is|was|will|would|be|seems?|seemed)\s+)?(?:\p{L}+\s+)?(?:to|that)\b|(?:\p{L}+\s+)?(?:true|possible|likely|unlikely|clear|right|fair|correct|wrong|difficult|easy|hard|necessary|safe|legal|illegal)\b)/iu;
 /** "How long did it take?", "How much will it cost to...", "How did it happen?": an "it" of time, cost or an event, not a name. */
 const DUMMY_IT_AROUND = {
   before: /\b(?:will|would|did|does|do|could|can|should)\s+$/iu,
@@ -225,7 +226,7 @@ export function unnamedPronoun(text: string): string | null {
 /** What an unanswered question whose `pronoun` names no one is told, after earlier questions that did not settle it or none. */
 export function unnamedNotice(pronoun: string, afterQuestions: boolean): string {
   return afterQuestions
-    ? `Your earlier questions do not say plainly whom “${pronoun}” stands for: ask again with the names.`
+    ? `I could not tell from your earlier questions whom “${pronoun}” stands for: ask again with the names.`
     : `The question does not say whom “${pronoun}” stands for: ask again with the names, or right after a question that names them.`;
 }
 
@@ -309,9 +310,13 @@ function listed(names: readonly string[]): string {
   return names.length === 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 }
 
-/** Whether "her" stands before something she owns ("her son"), not as the object ("told her", "asked her about"). */
+/** Whether "her" stands before something she owns ("her son", "her favourite designer"), not as the object ("told her", "asked her about", "give her away"). */
 function ownsNext(next: WrittenWord | undefined): boolean {
-  return next !== undefined && !STOPWORDS.has(next.text.toLowerCase()) && !isNameWord(next.text, false);
+  if (next === undefined || STOPWORDS.has(next.text.toLowerCase()) || isNameWord(next.text, false)) return false;
+  const word = next.text.toLowerCase();
+  // "give her away": an adverb after "her" leaves it the object.
+  if (['Adverb', 'Preposition'].some((tag) => lexiconTags(word).has(tag))) return false;
+  return firstSenseWords(word, 'noun').length > 0 || firstSenseWords(word, 'adj').length > 0;
 }
 
 /** Whether a word of a question is a name's: capitalised (see `isNameWord`) or a particle joined to one ("al-Hayya"), not one letter ("U.S." is no two names). */
@@ -382,7 +387,7 @@ function referentAt(
   const written = text.slice(run[0]?.start, run.at(-1)?.end).replace(POSSESSIVE, '');
   const last = run.at(-1);
   const next = words[end];
-  const noun = last !== undefined && next !== undefined && adjacent(text, last, next) && /^\p{Ll}/u.test(next.text) && firstSenseWords(next.text, 'noun').length > 0 ? next : undefined;
+  const noun = last !== undefined && next !== undefined && adjacent(text, last, next) && /^\p{Ll}/u.test(next.text) && !STOPWORDS.has(next.text) && firstSenseWords(next.text, 'noun').length > 0 ? next : undefined;
   const ofPersons = noun !== undefined && isPersonNoun(noun.text);
   const owner = last !== undefined && POSSESSIVE.test(last.text);
   const through = (word: WrittenWord, kind: Kind) => ({ referent: { written: text.slice(run[0]?.start, word.end), kind, sex: null, at: start }, past: end + 1, unnamed: null, place: false });
@@ -427,7 +432,10 @@ function kindOf(run: readonly WrittenWord[], before: string): Kind | 'place' {
   if (capitals || wordnet === 'group' || tags.some((wordTags) => wordTags.has('Organization')) || folded.some((word) => ORGANISATION_WORDS.has(word))) return 'other';
   if (place) return 'country';
   const person = wordnet === 'person' || tags.some((wordTags) => ['Person', 'FirstName', 'LastName'].some((tag) => wordTags.has(tag)));
-  return person || run.length > 1 ? 'person' : 'unknown';
+  if (person) return 'person';
+  // "Diceon Electronics", "Panama Canal": a name of several words ending in a common noun, no first name before it, names no one.
+  if (run.length > 1 && isCommonWord(last)) return 'other';
+  return run.length > 1 ? 'person' : 'unknown';
 }
 
 /** A person's sex as their first name tells it (compromise's lexicon of first names); null when it does not. */
