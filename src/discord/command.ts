@@ -128,7 +128,7 @@ export interface CommandContext {
   now: () => number;
   /** Records /ask and its feedback votes, and reads /gaps; absent when recording is off. */
   feedback?: FeedbackRecorder;
-  /** The question each member asked last in each channel, which /ask reads a follow-up through; absent, every question is read on its own. */
+  /** The last questions of each member in each channel, which /ask reads a follow-up through; absent, every question is read on its own. */
   lastQuestions?: LastQuestions;
 }
 
