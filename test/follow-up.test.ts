@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readAsFollowUp, unnamedPronoun } from '../src/search/follow-up.ts';
 import { Library } from '../src/search/library.ts';
+import { storyArticle } from './support/articles.ts';
 import { FOLLOW_UP_WINDOW_MS, KEPT_QUESTIONS, LastQuestions, MAX_CONVERSATIONS } from '../src/discord/last-questions.ts';
 
 describe('reading a question as a follow-up', () => {
@@ -118,6 +119,17 @@ describe('a follow-up over the seed articles', () => {
   it('reads the names of a previous question typed in lowercase', async () => {
     const library = await Library.open('corpus');
     expect(library.answer('what did he threaten', {}, ['what did israel katz say']).readAs).toBe('what did Katz threaten');
+  });
+});
+
+describe('a name of one word, read as the coverage writes it', () => {
+  it('reads "it" as a company the stories write with its suffix, and not as a person they write with a title', async () => {
+    const library = await Library.fromArticles([
+      storyArticle('rexnord', 'Wire', ['Rexnord Inc said it agreed to be bought by Banner Industries for 26 dlrs a share.', 'Banner is buying Rexnord to expand its bearings business.']),
+      storyArticle('sarney', 'Wire', ['President Jose Sarney said Brazil would suspend interest payments.', 'Mr Sarney spoke in Brasilia.']),
+    ]);
+    expect(library.answer('Who is buying it?', {}, ['What did Rexnord report?']).readAs).toBe('Who is buying Rexnord?');
+    expect(library.answer('What did it suspend?', {}, ['What did Sarney announce?']).readAs).toBeNull();
   });
 });
 

@@ -138,11 +138,13 @@ export interface FollowUp {
  * each third-person pronoun it does not settle itself is replaced by the names it stands for in the
  * newest earlier question naming anyone of its kind ("they" by "Witkoff and Hayya", "his" by
  * "Witkoff's"), when that question settles whom; the first pronoun of each kind and sex only
- * ("What did they promise them?" means others by "them"). Null when nothing is replaced.
+ * ("What did they promise them?" means others by "them"). A name of one word nothing else says
+ * more of is read as the coverage writes it (`coverageReads`: "Rexnord Inc", "Mr Sarney"). Null
+ * when nothing is replaced.
  */
-export function readAsFollowUp(text: string, earlier: readonly string[], written: string = text): FollowUp | null {
+export function readAsFollowUp(text: string, earlier: readonly string[], written: string = text, coverageReads: CoverageReading = () => null): FollowUp | null {
   const reading = readingOf(text);
-  const earlierReadings = earlier.map(readingOf);
+  const earlierReadings = earlier.map((question) => settled(readingOf(question), coverageReads));
   const names = new Set(reading.mentions.referents.map((referent) => referent.written.toLowerCase()));
   const done = new Set<string>();
   const taken = new Set<string>();
@@ -161,6 +163,19 @@ export function readAsFollowUp(text: string, earlier: readonly string[], written
   if (replaced.size === 0) return null;
   const shownOn = pronounsOf(writtenWordsAt(written)).length === pronounsOf(reading.words).length ? written : text;
   return { asked: withReplaced(text, replaced), shown: withReplaced(shownOn, replaced) };
+}
+
+/** How the coverage writes a name of one word: an organisation's ("Rexnord Inc"), a person's ("Mr Sarney"), or neither plainly (null). */
+export type CoverageReading = (name: string) => 'organisation' | 'person' | null;
+
+/** A reading whose names of one word nothing else says more of are read as the coverage writes them. */
+function settled(reading: Reading, coverageReads: CoverageReading): Reading {
+  const referents = reading.mentions.referents.map((referent) => {
+    if (referent.kind !== 'unknown') return referent;
+    const read = coverageReads(referent.written);
+    return read === null ? referent : { ...referent, kind: read === 'organisation' ? ('other' as const) : ('person' as const) };
+  });
+  return { ...reading, mentions: { ...reading.mentions, referents } };
 }
 
 /**
@@ -188,7 +203,8 @@ function readingOf(text: string): Reading {
   const words = writtenWordsAt(text);
   const mentions = mentionsIn(text, words);
   const unsettled = pronounsOf(words).filter(({ word, at, kind, object }) => {
-    const namedBefore = mentions.referents.some((referent) => referent.at < at && mayStandFor(kind, referent));
+    // A name of one word may be the pronoun's whatever it names: "What did Rexnord say about its profits?".
+    const namedBefore = mentions.referents.some((referent) => referent.at < at && (mayStandFor(kind, referent) || referent.kind === 'unknown'));
     return (object || !namedBefore) && !pointsAtNothing(text, word, kind) && !standsForAsked(words, at, kind);
   });
   return { words, mentions, unsettled };
