@@ -231,9 +231,8 @@ function mayStandFor(kind: PronounKind, referent: Referent, sex: Referent['sex']
 /**
  * The first pronoun of a person or of several the question does not settle itself ("they" in
  * "Where did they meet before?", "him" in "What did Trump tell him?"), as written; null when there
- * is none. Unanswered, such a
- * question is told so: it may be about someone the coverage names often. "It" is left out, as it
- * often points at nothing ("How long did it take?").
+ * is none. Unanswered, such a question is told so: it may be about someone the coverage names
+ * often. "It" is left out, as it often points at nothing ("How long did it take?").
  */
 export function unnamedPronoun(text: string): string | null {
   return readingOf(text).unsettled.find(({ kind }) => kind !== 'thing')?.word.text ?? null;
@@ -353,8 +352,8 @@ function nameEnd(text: string, words: readonly WrittenWord[], start: number): nu
 }
 
 /**
- * Whom a question speaks of: the names it writes, each once, as what a pronoun may stand for: a run of name words,
- * without its possessive; with the noun of persons it owns ("Witkoff's son" is who "he" means
+ * Whom a question speaks of: the names it writes, each once, as what a pronoun may stand for: a
+ * run of name words, without its possessive; with the noun of persons it owns ("Witkoff's son" is who "he" means
  * next), else as the owner ("Nakasone's sales": Nakasone); with the plural noun of persons it
  * qualifies ("Turkish officials"). A name qualifying a thing ("the UN vote"), a nationality alone
  * ("Turkish"), a place where something happens ("in Istanbul") and a title's name ("the US envoy",
