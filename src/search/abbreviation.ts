@@ -3,13 +3,14 @@
  * "ISF" for "international stabilization force".
  */
 import { fold } from './analyzer.ts';
+import { COMPANY_SUFFIXES } from './names.ts';
 import { STOPWORDS } from './stopwords.ts';
 
 /** Words that may stand inside a name without giving its abbreviation a letter ("Bank of Commerce", "Front Islamique de Salut"). */
 const UNLETTERED = new Set(['of', 'and', 'for', 'the', 'in', 'on', 'at', 'to', 'de', 'du', 'des', 'la', 'le', '&']);
 
 /** A company's suffix, which a name's abbreviation leaves out ("International Business Machines Corp <IBM>"). */
-const COMPANY_SUFFIX = String.raw`(?:\s+(?:corp|co|cos|inc|ltd|plc|ag|nv|sa|llc)\.?)*`;
+const COMPANY_SUFFIX = String.raw`(?:\s+(?:${COMPANY_SUFFIXES.join('|')})\.?)*`;
 /**
  * What may stand between the name written out and the abbreviation after it, a company's suffix
  * aside: a bracket ("Named Binary Tag (NBT)", "force [ISF]", "British Petroleum Co Plc <BP>"),

@@ -7,7 +7,7 @@
  * correct by asking with the names. A pronoun they do not settle is left as written.
  */
 import { bareName, isPlaceWord, isPluralNoun, lexiconTags, NAME_PARTICLES, POSSESSIVE } from './answer-kind.ts';
-import { isNameWord, PARTICLE_NAME, writtenWordsAt, type WrittenWord } from './names.ts';
+import { COMPANY_SUFFIXES, isNameWord, PARTICLE_NAME, writtenWordsAt, type WrittenWord } from './names.ts';
 import { STOPWORDS } from './stopwords.ts';
 import { firstSenseWords, inflectedFrom, isCommonWord, isRoleNoun, isVerbLemma, namedKindOf } from './wordnet.ts';
 
@@ -36,7 +36,8 @@ const DESTINATIONS = new Set(['to', 'for']);
 
 /** Words that make a name an organisation's ("Toshiba Corp", "Center for Auto Safety"), which "he" does not stand for. */
 const ORGANISATION_WORDS = new Set([
-  'corp', 'inc', 'co', 'cos', 'ltd', 'plc', 'ag', 'nv', 'sa', 'llc', 'group', 'bank', 'agency', 'ministry', 'committee', 'council', 'commission', 'company', 'association',
+  ...COMPANY_SUFFIXES,
+  'group', 'bank', 'agency', 'ministry', 'committee', 'council', 'commission', 'company', 'association',
   'party', 'union', 'organization', 'organisation', 'fund', 'center', 'centre', 'institute', 'university', 'court', 'government', 'department', 'board', 'exchange',
   'authority', 'army', 'navy', 'police', 'network', 'news', 'times', 'post', 'league', 'federation', 'movement', 'front', 'brigades', 'forces', 'guild', 'office', 'minutes',
 ]);
@@ -123,6 +124,7 @@ interface Pronoun {
 interface Reading {
   words: WrittenWord[];
   mentions: Mentions;
+  pronouns: Pronoun[];
   unsettled: Pronoun[];
 }
 
@@ -139,7 +141,7 @@ export interface FollowUp {
  * newest earlier question naming anyone of its kind ("they" by "Witkoff and Hayya", "his" by
  * "Witkoff's"), when that question settles whom; the first pronoun of each kind and sex only
  * ("What did they promise them?" means others by "them"). A name of one word nothing else says
- * more of is read as the coverage writes it (`coverageReads`: "Rexnord Inc", "Mr Sarney"). Null
+ * more of is read as the coverage writes it (`coverageReads`, see `nameWrittenAs`). Null
  * when nothing is replaced.
  */
 export function readAsFollowUp(text: string, earlier: readonly string[], written: string = text, coverageReads: CoverageReading = () => null): FollowUp | null {
@@ -161,8 +163,9 @@ export function readAsFollowUp(text: string, earlier: readonly string[], written
     replaced.set(ordinal, listed(standsFor.map((referent) => referent.written)) + (owns ? "'s" : ''));
   }
   if (replaced.size === 0) return null;
-  const shownOn = pronounsOf(writtenWordsAt(written)).length === pronounsOf(reading.words).length ? written : text;
-  return { asked: withReplaced(text, replaced), shown: withReplaced(shownOn, replaced) };
+  const writtenPronouns = pronounsOf(writtenWordsAt(written));
+  const shown = writtenPronouns.length === reading.pronouns.length ? withReplaced(written, writtenPronouns, replaced) : withReplaced(text, reading.pronouns, replaced);
+  return { asked: withReplaced(text, reading.pronouns, replaced), shown };
 }
 
 /** How the coverage writes a name of one word: an organisation's ("Rexnord Inc"), a person's ("Mr Sarney"), or neither plainly (null). */
@@ -202,12 +205,13 @@ function standsForIn(earlier: readonly Reading[], kind: PronounKind, sex: Refere
 function readingOf(text: string): Reading {
   const words = writtenWordsAt(text);
   const mentions = mentionsIn(text, words);
-  const unsettled = pronounsOf(words).filter(({ word, at, kind, object }) => {
+  const pronouns = pronounsOf(words);
+  const unsettled = pronouns.filter(({ word, at, kind, object }) => {
     // A name of one word may be the pronoun's whatever it names: "What did Rexnord say about its profits?".
     const namedBefore = mentions.referents.some((referent) => referent.at < at && (mayStandFor(kind, referent) || referent.kind === 'unknown'));
     return (object || !namedBefore) && !pointsAtNothing(text, word, kind) && !standsForAsked(words, at, kind);
   });
-  return { words, mentions, unsettled };
+  return { words, mentions, pronouns, unsettled };
 }
 
 /** Whether a question speaks of anyone a pronoun of the kind (and, for a person, the sex) may stand for: a follow-up reads the newest that does. */
@@ -257,11 +261,11 @@ function pronounsOf(words: readonly WrittenWord[]): Pronoun[] {
   return found;
 }
 
-/** The text with its `n`th pronouns (counted among all third-person pronouns) replaced. */
-function withReplaced(text: string, replaced: ReadonlyMap<number, string>): string {
+/** The text with the pronouns `replaced` names by their ordinal (`pronouns`, the text's own) replaced. */
+function withReplaced(text: string, pronouns: readonly Pronoun[], replaced: ReadonlyMap<number, string>): string {
   let out = '';
   let from = 0;
-  pronounsOf(writtenWordsAt(text)).forEach(({ word }, ordinal) => {
+  pronouns.forEach(({ word, ordinal }) => {
     const name = replaced.get(ordinal);
     if (name === undefined) return;
     out += text.slice(from, word.start) + name;

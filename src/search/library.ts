@@ -9,6 +9,7 @@ import { ArticleIndex, type Retrieval } from './article-index.ts';
 import { composeAnswer, articleRef, findCandidates, unanswered } from './answer.ts';
 import { affirmed, MAX_QUESTION_LENGTH, prepareQuestion, readQuestion, withApostrophes, withoutInterjections, withPercentSpelt } from './question.ts';
 import { readAsFollowUp, unnamedNotice, unnamedPronoun } from './follow-up.ts';
+import { nameWrittenAs } from './names.ts';
 import { truecased } from './truecase.ts';
 import {
   PAGE_SIZE,
@@ -31,14 +32,10 @@ import { distinctArticles, Reloader, type ReloadOptions } from './reload.ts';
 
 const DEFAULT_SUGGESTIONS = 25;
 
-/** Loads a corpus directory (`loadCorpus` unless a test or the bench says otherwise). */
 /** Articles read for how the coverage writes a name (see `nameWrittenAs`). */
 const NAME_EVIDENCE_ARTICLES = 5;
-/** Suffixes that make the name before them a company's. */
-const COMPANY_SUFFIX = '(?:Inc|Corp|Co|Cos|Ltd|Plc|PLC|AG|NV|SA|SpA|Group|Holdings|Industries)';
-/** Titles that make the name after them a person's (a first name or two may stand between). */
-const PERSON_TITLE = 'Mr|Mrs|Ms|Miss|Dr|President|Premier|Minister|Secretary|Senator|Sen|Rep|Governor|Gov|Judge|General|Gen|Chairman|Sir|Lord|Prince|King|Queen|Pope';
 
+/** Loads a corpus directory (`loadCorpus` unless a test or the bench says otherwise). */
 export type CorpusLoader = (corpusDir: string, options: LoadOptions) => Promise<Corpus>;
 
 /** How a library loads its corpus: the loader's options, passed through on every load and reload. */
@@ -127,7 +124,7 @@ export class Library {
     const tookMs = () => performance.now() - started;
     const normalised = this.normalised(question);
     const followUp =
-      normalised.length > MAX_QUESTION_LENGTH || earlier.length === 0 ? null : readAsFollowUp(normalised, earlier.map((text) => this.normalised(text)), question, (name) => this.nameWrittenAs(name));
+      normalised.length > MAX_QUESTION_LENGTH || earlier.length === 0 ? null : readAsFollowUp(normalised, earlier.map((text) => this.normalised(text)), question, (name) => this.nameWrittenInCoverage(name));
     const readAs = followUp?.shown ?? null;
     const asked = followUp?.asked ?? normalised;
     const { terms: termsOfQuestion, notice } = readQuestion(asked);
@@ -144,24 +141,11 @@ export class Library {
     return { ...answer, ...(told !== null && { notice: told }), question, readAs, tookMs: tookMs() };
   }
 
-  /**
-   * How the coverage writes a name of one word, in the articles that name it most: before a
-   * company's suffix ("Rexnord Inc", "Conoco Corp") it names an organisation; after a title or a
-   * first name ("Mr Sarney", "President Jose Sarney") a person. Null when neither, or both as often.
-   */
-  private nameWrittenAs(name: string): 'organisation' | 'person' | null {
+  /** How the coverage writes a name of one word (see `nameWrittenAs`), in the articles that name it most. */
+  private nameWrittenInCoverage(name: string): 'organisation' | 'person' | null {
     const groups = terms(name, 'query').map((term) => ({ variants: [{ term, weight: 1 }] }));
-    const escaped = name.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
-    const organisation = new RegExp(`\\b${escaped}\\s+${COMPANY_SUFFIX}\\b`, 'gu');
-    const person = new RegExp(`\\b(?:${PERSON_TITLE})\\.?\\s+(?:\\p{Lu}[\\p{L}'’.-]*\\s+){0,2}${escaped}\\b`, 'gu');
-    let [asOrganisation, asPerson] = [0, 0];
-    for (const { article } of this.index.retrieve(groups, {}, 'any', NAME_EVIDENCE_ARTICLES)) {
-      const text = [article.title ?? '', ...article.paragraphs].join('\n');
-      asOrganisation += text.match(organisation)?.length ?? 0;
-      asPerson += text.match(person)?.length ?? 0;
-    }
-    if (asOrganisation === asPerson) return null;
-    return asOrganisation > asPerson ? 'organisation' : 'person';
+    const texts = this.index.retrieve(groups, {}, 'any', NAME_EVIDENCE_ARTICLES).map(({ article }) => [article.title ?? '', ...article.paragraphs].join('\n'));
+    return nameWrittenAs(name, texts);
   }
 
   /** A question as the answer reads it: apostrophes, percent signs and negations as written out, greetings cut and names capitalised. */

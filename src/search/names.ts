@@ -37,6 +37,28 @@ export function writtenWordsAt(text: string): WrittenWord[] {
 /** Particles hyphenated to a surname, written in lowercase: "al-Hayya", "el-Sheikh", "bin-Salman". */
 export const PARTICLE_NAME = /^(?:al|el|bin|ibn|abu)-\p{L}/u;
 
+/** A company's suffixes, folded, which end its name ("International Business Machines Corp"). */
+export const COMPANY_SUFFIXES: readonly string[] = ['corp', 'co', 'cos', 'inc', 'ltd', 'plc', 'ag', 'nv', 'sa', 'llc'];
+
+/** Words after a name that a story writes only after a company's, as it writes them (see `nameWrittenAs`). */
+const COMPANY_ENDING = '(?:Inc|Corp|Co|Cos|Ltd|Plc|PLC|AG|NV|SA|SpA|Group|Holdings|Industries)';
+/** Titles that make the name after them a person's (a first name or two may stand between). */
+const PERSON_TITLE = 'Mr|Mrs|Ms|Miss|Dr|President|Premier|Minister|Secretary|Senator|Sen|Rep|Governor|Gov|Judge|General|Gen|Chairman|Sir|Lord|Prince|King|Queen|Pope';
+
+/**
+ * How texts write a name of one word: before a company's ending ("Rexnord Inc", "Conoco Corp") it
+ * names an organisation; after a title, a first name or two between ("Mr Sarney", "President Jose
+ * Sarney"), a person. Null when neither, or both as often.
+ */
+export function nameWrittenAs(name: string, texts: readonly string[]): 'organisation' | 'person' | null {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+  const organisation = new RegExp(`\\b${escaped}\\s+${COMPANY_ENDING}\\b`, 'gu');
+  const person = new RegExp(`\\b(?:${PERSON_TITLE})\\.?\\s+(?:\\p{Lu}[\\p{L}'’.-]*\\s+){0,2}${escaped}\\b`, 'gu');
+  const [asOrganisation, asPerson] = [organisation, person].map((written) => texts.reduce((sum, text) => sum + (text.match(written)?.length ?? 0), 0));
+  if (asOrganisation === asPerson) return null;
+  return (asOrganisation ?? 0) > (asPerson ?? 0) ? 'organisation' : 'person';
+}
+
 /** Lowercase words a title may hold between capitalised ones ("West Berlin state central bank president Dieter Hiss"). */
 const TITLE_WORDS = 4;
 
