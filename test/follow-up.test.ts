@@ -106,6 +106,13 @@ describe('a follow-up over the seed articles', () => {
     expect(followUp.sentences[0]?.text).toBe("Hakan Fidan has met with Khalil al-Hayya, the chief member of Hamas' political bureau, to discuss the recent developments in Gaza.");
   });
 
+  it('answers "Where did they meet before?" after "When will Witkoff meet Hayya?" with their earlier meeting, not the planned one', async () => {
+    const library = await Library.open('corpus');
+    const followUp = library.answer('Where did they meet before?', {}, ['When will Witkoff meet Hayya?']);
+    expect(followUp.readAs).toBe('Where did Witkoff and Hayya meet before?');
+    expect(followUp.sentences[0]?.text).toBe('Their previous summit in Sharm el-Sheikh in October produced Hamas’s agreement to a ceasefire, the first phase of the broader Gaza deal.');
+  });
+
   it('tells an unanswered question whose pronoun names no one to ask with the names', async () => {
     const library = await Library.open('corpus');
     const alone = library.answer('Where did they meet before?');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asksAboutPlans, statesAsPlanned } from '../src/search/plans.ts';
+import { asksAboutPlans, occasionAsked, statesAsPlanned } from '../src/search/plans.ts';
 
 describe('a question about what is to come', () => {
   it.each([
@@ -23,6 +23,23 @@ describe('a question about what is to come', () => {
     ['What was the Uruguay round meant to be?', false],
   ])('%s', (question, future) => {
     expect(asksAboutPlans(question)).toBe(future);
+  });
+});
+
+describe('the occasion a question asks about', () => {
+  it.each([
+    ['When will Witkoff meet Hayya?', 'planned'],
+    ['Where did they meet before?', 'earlier'],
+    ['Where have Witkoff and Hayya met previously?', 'earlier'],
+    ['Who led the talks earlier?', 'earlier'],
+    ['When did they last meet?', 'earlier'],
+    ['What did they agree the last time?', 'earlier'],
+    ['Where did they meet before the vote?', null],
+    ['Who came last in the race?', null],
+    ['Where did they meet?', null],
+    ['Will they meet again?', 'planned'],
+  ])('%s', (question, occasion) => {
+    expect(occasionAsked(question)).toBe(occasion);
   });
 });
 

@@ -53,4 +53,13 @@ describe('WordNet relatives of a question word', () => {
     expect(derived('invade')).toContain('invasion');
     expect(derived('invade')).not.toContain('occupation');
   });
+
+  it('takes the adjective an adverb is made from, and an adverb its definition names, as the word itself ("before": "previously" → "previous")', () => {
+    const derived = (word: string) => relatedWords(word).filter((r) => r.derived).map((r) => r.word);
+    expect(derived('previously')).toContain('previous');
+    expect(derived('before')).toContain('previous');
+    expect(derived('before')).not.toContain('ahead');
+    expect(derived('quickly')).toContain('quick');
+    expect(derived('quickly')).not.toContain('rapid');
+  });
 });

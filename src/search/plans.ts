@@ -26,6 +26,22 @@ export function asksAboutPlans(text: string): boolean {
 }
 
 /**
+ * An earlier occasion asked about, in a question about the past: "Where did they meet before?",
+ * "Who led the talks previously?", "When did they last meet?". "before" counts only with no object
+ * ("before the vote" dates the thing asked, it does not ask for an earlier one).
+ */
+const EARLIER_OCCASION = /\b(?:previously|formerly|earlier|last time|in the past|before(?=\s*(?:[?!.,;]|$)))|\b(?:did|have|has|had)\b(?:\s+\p{L}+){1,3}?\s+last\s+\p{Ll}/iu;
+
+/** An occasion a question asks about beside the one the news reports: one to come, or an earlier one. */
+export type Occasion = 'planned' | 'earlier';
+
+/** The occasion the question asks about: a plan stated for what is to come answers one to come, and does not answer an earlier one. */
+export function occasionAsked(text: string): Occasion | null {
+  if (asksAboutPlans(text)) return 'planned';
+  return EARLIER_OCCASION.test(text) ? 'earlier' : null;
+}
+
+/**
  * What states a verb as planned or expected, right before it, with at most one adverb between
  * ("will also meet", "is expected to meet"). Not a plan given up: "had planned to", "had been
  * expected to".

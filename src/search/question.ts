@@ -7,6 +7,7 @@ import { QUESTION_FRAMING, STOPWORDS } from './stopwords.ts';
 import { firstSenseWords, inflectedFrom, isCommonWord, isCommunicationVerb, lemmasOf, nameReading, relatedWords, type RelatedWord } from './wordnet.ts';
 import { baseForm } from './word-forms.ts';
 import { calendarOf, type Calendar } from './dateline.ts';
+import type { Occasion } from './plans.ts';
 
 /** Longest question or query accepted, in characters. */
 export const MAX_QUESTION_LENGTH = 500;
@@ -32,8 +33,12 @@ export interface Question {
   aboutNow: boolean;
   /** The terms naming who said what the question asks ("Hamas" in "What did Hamas say about Lebanon?"; see `speakers.ts`), by index. */
   speaker: number[];
-  /** True when it asks about what is to come ("When will Witkoff meet Hayya?"): a sentence stating a plan is preferred. */
-  aboutPlans: boolean;
+  /**
+   * The occasion it asks about, beside the one the news reports: one to come ("When will Witkoff
+   * meet Hayya?") prefers a sentence stating a plan, an earlier one ("Where did they meet before?")
+   * one that does not; null for any other question (see `plans.ts`).
+   */
+  occasion: Occasion | null;
   /** The names it writes with a title ("Israeli Prime Minister Benjamin Netanyahu"; see `names.ts`), by their terms. */
   titles: readonly QuestionTitle[];
   /** The term of the thing a "how many" question counts ("pearls" in "How many pearls were on the gown?"), by index; -1 when none. */
@@ -323,7 +328,7 @@ export function prepareQuestion(
     const related = prefix ? [] : paraphrases(word, direct, vocabulary);
     return { term, variants: [...direct, ...related], weight: weightOf(written ?? term, vocabulary), reported: asksWhatWasSaid && isCommunicationVerb(word), calendar: calendar ?? null };
   });
-  return { terms: prepared, totalWeight: prepared.reduce((sum, t) => sum + t.weight, 0), wants, corpusSize: vocabulary.size, aboutNow, speaker: [], aboutPlans: false, titles: [], counted: -1, askedNoun: null };
+  return { terms: prepared, totalWeight: prepared.reduce((sum, t) => sum + t.weight, 0), wants, corpusSize: vocabulary.size, aboutNow, speaker: [], occasion: null, titles: [], counted: -1, askedNoun: null };
 }
 
 /** Whether a question term is a collocation of several words. */

@@ -27,7 +27,7 @@ import type { Retrieval } from './article-index.ts';
 import { namesKind, namesPersonAs, namesThingAs, YEAR, type NumberAsked } from './answer-kind.ts';
 import { datedFactor } from './dateline.ts';
 import { isNameWord, namePhraseEnd, writtenWords } from './names.ts';
-import { statesAsPlanned } from './plans.ts';
+import { statesAsPlanned, type Occasion } from './plans.ts';
 import { holdsPhraseAt, phraseTerms, type AskedNoun, type Question } from './question.ts';
 import { opensWithPluralPronoun, opensWithPronoun, splitSentences, states } from './sentences.ts';
 import { isReportingWord, speaksIn } from './speakers.ts';
@@ -81,7 +81,7 @@ const KIND_CANDIDATES = 10;
 const KIND_BOOST = 1.3;
 /** How much a sentence in which the asked speaker speaks counts against one that only names them. */
 const SPEAKER_BOOST = 1.15;
-/** How much a sentence stating the asked thing as planned counts, for a question about the future (see `plans.ts`). */
+/** How much a sentence stating the asked thing as planned counts for a question about the future, and one not so stated for a question about an earlier occasion (see `plans.ts`). */
 const PLAN_BOOST = 1.3;
 /** How much a sentence naming someone or something as the noun a "which" question asks about counts against one that names none so; more than the kind's, being evidence of the very one asked. */
 const NAMED_AS_BOOST = 1.5;
@@ -328,7 +328,7 @@ export function rankSentences(question: Question, retrieved: readonly Retrieval[
   if (question.wants) preferWantedKind(ranked, question);
   if (question.counted >= 0) preferCounted(ranked, question.counted, lookup);
   if (question.askedNoun) preferNamedAsAsked(ranked, question, question.askedNoun, lookup);
-  if (question.aboutPlans) preferPlans(ranked, lookup);
+  if (question.occasion !== null) preferOccasion(ranked, question.occasion, lookup);
   return ranked;
 }
 
@@ -576,13 +576,15 @@ function preferSpeaker(
 
 /**
  * Among the best candidates, for a question about the future, a sentence stating the asked thing
- * as planned ("is expected to meet") outranks one stating what happened before. Checked after the
- * asked kind, so both the plan and the past meeting name a place before one is chosen. Like the
- * speaker's, the lift orders candidates and stays out of the answerability evidence.
+ * as planned ("is expected to meet") outranks one stating what happened before; for a question
+ * about an earlier occasion ("Where did they meet before?"), the other way round. Checked after
+ * the asked kind, so both the plan and the past meeting name a place before one is chosen. Like
+ * the speaker's, the lift orders candidates and stays out of the answerability evidence.
  */
-function preferPlans(ranked: RankedSentence[], lookup: ReturnType<typeof variantLookup>): void {
+function preferOccasion(ranked: RankedSentence[], occasion: Occasion, lookup: ReturnType<typeof variantLookup>): void {
   const asked = (term: string) => writtenTermsOf(lookup, term).length > 0;
-  orderWithinReach(ranked, PLAN_BOOST, (candidate) => statesAsPlanned(candidate.sentence.text, asked));
+  const planned = (candidate: RankedSentence) => statesAsPlanned(candidate.sentence.text, asked);
+  orderWithinReach(ranked, PLAN_BOOST, occasion === 'planned' ? planned : (candidate) => !planned(candidate));
 }
 
 /**

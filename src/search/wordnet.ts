@@ -129,8 +129,13 @@ function synsetAt(pos: PartOfSpeech, offset: number): Synset {
  * by their synonyms, so "before" and "previously" share no synset.
  */
 function definedBy(adverb: Synset): Synset[] {
+  return definingWords(adverb).flatMap((synonym) => firstSenses('adv', synonym).slice(0, 1).map((offset) => synsetAt('adv', offset)));
+}
+
+/** The single words an adverb's definition names ("previously" in "earlier in time; previously"), its examples aside. */
+function definingWords(adverb: Synset): string[] {
   const definition = adverb.gloss.split(';').map((part) => part.trim()).filter((_, i, all) => !all.slice(0, i + 1).some((p) => p.startsWith('"')));
-  return definition.filter((part) => /^[a-z]+$/.test(part)).flatMap((synonym) => firstSenses('adv', synonym).slice(0, 1).map((offset) => synsetAt('adv', offset)));
+  return definition.filter((part) => /^[a-z]+$/.test(part));
 }
 
 /** The word a derivation or pertainym pointer leads to in its synset (they always name one word). */
@@ -423,6 +428,8 @@ export function relatedWords(word: string): RelatedWord[] {
   try {
     for (const pos of PARTS_OF_SPEECH) {
       const own = firstSenses(pos, word).map((offset) => synsetAt(pos, offset));
+      // What an adverb's definition names it by is the word itself, said otherwise: "before" is "previously".
+      const itself = pos === 'adv' ? new Set([...lemmas, ...own.flatMap(definingWords)]) : new Set(lemmas);
       for (const sense of pos === 'adv' ? [...own, ...own.flatMap(definedBy)] : own) {
         near.push(...sense.words);
         far.push(...hyponymWords(sense));
@@ -430,7 +437,9 @@ export function relatedWords(word: string): RelatedWord[] {
           const derived = synsetAt(pointer.pos, pointer.offset);
           near.push(pointedWord(pointer, derived));
           // A derivation of a synonym ("ruin" of "destroy") is no more the word than the synonym is.
-          if (pointer.symbol === '+' && lemmas.includes((sense.words[pointer.sourceWord - 1] ?? '').toLowerCase())) derivations.add(pointedWord(pointer, derived));
+          // An adverb's pertainym is the adjective it is made from ("previously" → "previous"): the same meaning.
+          const sameMeaning = pointer.symbol === '+' || (pos === 'adv' && pointer.symbol === '\\');
+          if (sameMeaning && itself.has((sense.words[pointer.sourceWord - 1] ?? '').toLowerCase())) derivations.add(pointedWord(pointer, derived));
           // Only the derived word's own derivations: "elect" → "election" → "electoral", not what its synonyms derive to.
           const further = derived.pointers.filter((p) => DERIVATION_POINTERS.has(p.symbol) && p.sourceWord === pointer.targetWord);
           far.push(...further.map((p) => pointedWord(p, synsetAt(p.pos, p.offset))));
