@@ -18,9 +18,11 @@ const NOTICE_ROOM = 500;
 /** Room for a follow-up's question as read, names put in for its pronouns: within the embed's total beside the quotes, the title and the two fields. */
 const READ_AS_ROOM = 300;
 
-/** A follow-up's first line: the question as read, so a wrong reading is plain to see; nothing for a question read as asked. */
-function readAsLine(answer: Answer): string {
-  return answer.readAs === null ? '' : `*Read as a follow-up: ${displayText(answer.readAs, READ_AS_ROOM)}*\n\n`;
+/** The first line of a question read with names for its pronouns: the question as read, so a wrong reading is plain to see; nothing for a question read as asked. */
+function readAsLine({ readAs }: Answer): string {
+  if (readAs === null) return '';
+  const read = displayText(readAs.question, READ_AS_ROOM);
+  return readAs.from === 'earlier questions' ? `*Read as a follow-up: ${read}*\n\n` : `*Read as: ${read} (names taken from the quoted story)*\n\n`;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readAsFollowUp, unnamedPronoun } from '../src/search/follow-up.ts';
+import { readAsFollowUp, readThroughSentence, unnamedPronoun } from '../src/search/follow-up.ts';
 import { Library } from '../src/search/library.ts';
 import { storyArticle } from './support/articles.ts';
 import { FOLLOW_UP_WINDOW_MS, KEPT_QUESTIONS, LastQuestions, MAX_CONVERSATIONS } from '../src/discord/last-questions.ts';
@@ -95,13 +95,32 @@ describe('a pronoun the question names no one for', () => {
   });
 });
 
+describe('a question read through the sentence that would answer it', () => {
+  const before = 'This week’s meeting marks Witkoff’s second encounter with Hayya.';
+  it.each([
+    ['Where did they meet before?', 'Their previous summit was in Sharm el-Sheikh.', 'Where did Witkoff and Hayya meet before?'],
+    ['Where did they meet before?', 'They met in Sharm el-Sheikh in October.', 'Where did Witkoff and Hayya meet before?'],
+    ['Where did they meet before?', 'He met Hayya in Sharm el-Sheikh.', null],
+    ['Where did they meet before?', 'In October their summit was in Sharm el-Sheikh.', null],
+    ['Where did Witkoff meet Hayya before?', 'They met in Sharm el-Sheikh in October.', null],
+  ])('"%s" through "%s" is %s', (question, sentence, read) => {
+    expect(readThroughSentence(question, sentence, before)?.asked ?? null).toBe(read);
+  });
+
+  it('takes "she" only through a sentence opening with "she" or "her"', () => {
+    const woman = 'Margaret Thatcher met Mikhail Gorbachev.';
+    expect(readThroughSentence('What did she promise?', 'She promised to visit Moscow.', woman)?.asked).toBe('What did Thatcher promise?');
+    expect(readThroughSentence('What did she promise?', 'He promised to visit London.', woman)).toBeNull();
+  });
+});
+
 describe('a follow-up over the seed articles', () => {
   it('answers through the previous question and says how it read it', async () => {
     const library = await Library.open('corpus');
     const alone = library.answer('What did he discuss with Hayya?');
     expect(alone.readAs).toBeNull();
     const followUp = library.answer('What did he discuss with Hayya?', {}, ['Who is Hakan Fidan?']);
-    expect(followUp.readAs).toBe('What did Fidan discuss with Hayya?');
+    expect(followUp.readAs).toEqual({ question: 'What did Fidan discuss with Hayya?', from: 'earlier questions' });
     expect(followUp.question).toBe('What did he discuss with Hayya?');
     expect(followUp.sentences[0]?.text).toBe("Hakan Fidan has met with Khalil al-Hayya, the chief member of Hamas' political bureau, to discuss the recent developments in Gaza.");
   });
@@ -109,13 +128,24 @@ describe('a follow-up over the seed articles', () => {
   it('answers "Where did they meet before?" after "When will Witkoff meet Hayya?" with their earlier meeting, not the planned one', async () => {
     const library = await Library.open('corpus');
     const followUp = library.answer('Where did they meet before?', {}, ['When will Witkoff meet Hayya?']);
-    expect(followUp.readAs).toBe('Where did Witkoff and Hayya meet before?');
+    expect(followUp.readAs).toEqual({ question: 'Where did Witkoff and Hayya meet before?', from: 'earlier questions' });
     expect(followUp.sentences[0]?.text).toBe('Their previous summit in Sharm el-Sheikh in October produced Hamas’s agreement to a ceasefire, the first phase of the broader Gaza deal.');
+  });
+
+  it('reads "Where did they meet before?" asked alone through the sentence that answers it, which opens with "Their"', async () => {
+    const library = await Library.open('corpus');
+    const alone = library.answer('Where did they meet before?');
+    expect(alone.readAs).toEqual({ question: 'Where did Witkoff and Hayya meet before?', from: 'quoted story' });
+    expect(alone.question).toBe('Where did they meet before?');
+    expect(alone.sentences.map((s) => s.text).slice(0, 2)).toEqual([
+      'Their previous summit in Sharm el-Sheikh in October produced Hamas’s agreement to a ceasefire, the first phase of the broader Gaza deal.',
+      'This week’s meeting marks Witkoff’s second encounter with Hayya.',
+    ]);
   });
 
   it('tells an unanswered question whose pronoun names no one to ask with the names', async () => {
     const library = await Library.open('corpus');
-    const alone = library.answer('Where did they meet before?');
+    const alone = library.answer('Where did they sign the deal?');
     expect(alone.answered).toBe(false);
     expect(alone.notice).toBe('The question does not say whom “they” stands for: ask again with the names, or right after a question that names them.');
     expect(library.answer('Where did Witkoff meet the mayor of Paris?').notice).toBeNull();
@@ -125,7 +155,7 @@ describe('a follow-up over the seed articles', () => {
 
   it('reads the names of a previous question typed in lowercase', async () => {
     const library = await Library.open('corpus');
-    expect(library.answer('what did he threaten', {}, ['what did israel katz say']).readAs).toBe('what did Katz threaten');
+    expect(library.answer('what did he threaten', {}, ['what did israel katz say']).readAs).toEqual({ question: 'what did Katz threaten', from: 'earlier questions' });
   });
 });
 
@@ -135,7 +165,7 @@ describe('a name of one word, read as the coverage writes it', () => {
       storyArticle('rexnord', 'Wire', ['Rexnord Inc said it agreed to be bought by Banner Industries for 26 dlrs a share.', 'Banner is buying Rexnord to expand its bearings business.']),
       storyArticle('sarney', 'Wire', ['President Jose Sarney said Brazil would suspend interest payments.', 'Mr Sarney spoke in Brasilia.']),
     ]);
-    expect(library.answer('Who is buying it?', {}, ['What did Rexnord report?']).readAs).toBe('Who is buying Rexnord?');
+    expect(library.answer('Who is buying it?', {}, ['What did Rexnord report?']).readAs).toEqual({ question: 'Who is buying Rexnord?', from: 'earlier questions' });
     expect(library.answer('What did it suspend?', {}, ['What did Sarney announce?']).readAs).toBeNull();
   });
 });

@@ -144,12 +144,15 @@ describe('what members see for hostile or unusable input', () => {
     expect(answer(0.4949)).toBe('Quoted verbatim · confidence 49% · these may not answer the question');
   });
 
-  it('says how it read a follow-up, escaped, and keeps every quote, marker and source within the embed limits', () => {
+  it.each([
+    ['earlier questions', /^\*Read as a follow-up: What did \\\*\\\*Fidan\\\*\\\* and Hayya/],
+    ['quoted story', /^\*Read as: What did \\\*\\\*Fidan\\\*\\\* and Hayya.*… \(names taken from the quoted story\)\*/],
+  ] as const)('says how it read a question with names from its %s, escaped, and keeps every quote, marker and source within the embed limits', (from, line) => {
     const long = (n: number) => `${'word '.repeat(2000)}end ${n}.`;
     const ref = (n: number) => ({ id: `a${n}`, title: 'T'.repeat(300), outlet: 'O'.repeat(100), published: null, url: `https://example.com/${'p'.repeat(200)}` });
     const message = answerMessage({
       question: 'Q'.repeat(500),
-      readAs: `What did **Fidan** and ${'Hayya '.repeat(400)}discuss?`,
+      readAs: { question: `What did **Fidan** and ${'Hayya '.repeat(400)}discuss?`, from },
       answered: true,
       sentences: [1, 2, 3].map((n) => ({ text: long(n), citation: n })),
       sources: [1, 2, 3].map((n) => ({ n, ...ref(n) })),
@@ -159,7 +162,7 @@ describe('what members see for hostile or unusable input', () => {
       tookMs: 0,
     });
     const embed = message.embeds![0]!;
-    expect(embed.description).toMatch(/^\*Read as a follow-up: What did \\\*\\\*Fidan\\\*\\\* and Hayya/);
+    expect(embed.description).toMatch(line);
     expect(embed.description!.match(/\*\*\[\d\]\*\*/g)).toEqual(['**[1]**', '**[2]**', '**[3]**']);
     expect(embed.fields?.map((field) => field.name)).toEqual(['Sources', 'Related coverage']);
     const total = (embed.title?.length ?? 0) + (embed.description?.length ?? 0) + (embed.footer?.text.length ?? 0) + (embed.fields ?? []).reduce((sum, f) => sum + f.name.length + f.value.length, 0);

@@ -168,6 +168,21 @@ export function readAsFollowUp(text: string, earlier: readonly string[], written
   return { asked: withReplaced(text, reading.pronouns, replaced), shown };
 }
 
+/**
+ * The question read through the sentence that would answer it, when that sentence opens with a
+ * pronoun of the kind (and sex) the question leaves unsettled: the two speak of the same unnamed
+ * ones, and the sentence before it (`before`) names them ("Their previous summit in Sharm
+ * el-Sheikh..." after "This week's meeting marks Witkoff's second encounter with Hayya." reads
+ * "Where did they meet before?" as "Where did Witkoff and Hayya meet before?"). Null otherwise.
+ */
+export function readThroughSentence(text: string, sentence: string, before: string, written: string = text, coverageReads: CoverageReading = () => null): FollowUp | null {
+  const [asked] = readingOf(text).unsettled;
+  const opening = readingOf(sentence).pronouns[0];
+  if (asked === undefined || opening === undefined || opening.at !== 0 || opening.kind !== asked.kind) return null;
+  if (asked.kind === 'person' && FEMALE.has(asked.word.text.toLowerCase()) !== FEMALE.has(opening.word.text.toLowerCase())) return null;
+  return readAsFollowUp(text, [before], written, coverageReads);
+}
+
 /** How the coverage writes a name of one word: an organisation's ("Rexnord Inc"), a person's ("Mr Sarney"), or neither plainly (null). */
 export type CoverageReading = (name: string) => 'organisation' | 'person' | null;
 

@@ -6,9 +6,9 @@
 import type { Article, Corpus } from '../corpus/article.ts';
 import { CorpusCache, loadCorpus, type LoadOptions } from '../corpus/loader.ts';
 import { ArticleIndex, type Retrieval } from './article-index.ts';
-import { composeAnswer, articleRef, findCandidates, unanswered } from './answer.ts';
-import { affirmed, MAX_QUESTION_LENGTH, prepareQuestion, readQuestion, withApostrophes, withoutInterjections, withPercentSpelt } from './question.ts';
-import { readAsFollowUp, unnamedNotice, unnamedPronoun } from './follow-up.ts';
+import { answering, composeAnswer, articleRef, findCandidates, unanswered, type Candidates } from './answer.ts';
+import { affirmed, type AskedTerm, MAX_QUESTION_LENGTH, prepareQuestion, readQuestion, withApostrophes, withoutInterjections, withPercentSpelt } from './question.ts';
+import { readAsFollowUp, readThroughSentence, unnamedNotice, unnamedPronoun } from './follow-up.ts';
 import { nameWrittenAs } from './names.ts';
 import { truecased } from './truecase.ts';
 import {
@@ -116,8 +116,9 @@ export class Library {
   /**
    * Answers a question with up to three verbatim, cited sentences. Given the questions the same
    * member asked before (`earlier`, newest first), one whose pronouns name no one ("Where did they
-   * meet before?") is read as a follow-up to them (see `readAsFollowUp`), and the answer says how
-   * it was read.
+   * meet before?") is read as a follow-up to them (see `readAsFollowUp`); unanswered, one whose
+   * pronoun they leave unsettled is read through the sentence that would answer it (see
+   * `answerThroughSentence`). The answer says how it was read.
    */
   answer(question: string, filters: Filters = {}, earlier: readonly string[] = []): Answer {
     const started = performance.now();
@@ -125,7 +126,7 @@ export class Library {
     const normalised = this.normalised(question);
     const followUp =
       normalised.length > MAX_QUESTION_LENGTH || earlier.length === 0 ? null : readAsFollowUp(normalised, earlier.map((text) => this.normalised(text)), question, (name) => this.nameWrittenInCoverage(name));
-    const readAs = followUp?.shown ?? null;
+    const readAs = followUp === null ? null : { question: followUp.shown, from: 'earlier questions' as const };
     const asked = followUp?.asked ?? normalised;
     const { terms: termsOfQuestion, notice } = readQuestion(asked);
     // Read only for a question refused or unanswered: whom its pronoun leaves unsaid is what it is told.
@@ -134,11 +135,31 @@ export class Library {
       return pronoun === null ? null : unnamedNotice(pronoun, earlier.length > 0);
     };
     if (notice) return { ...unanswered(question, [], 0, (termsOfQuestion.length === 0 ? unsaid() : null) ?? notice), readAs, tookMs: tookMs() };
-    const outlets = this.coverage().outlets.flatMap((o) => (o.outlet === null ? [] : [o.outlet]));
-    const candidates = findCandidates(this.index, this.sentences, asked, termsOfQuestion, acceptedFilters(filters), outlets);
+    const candidates = this.candidates(asked, termsOfQuestion, filters);
     const answer = composeAnswer(asked, candidates, this.sentences);
-    const told = answer.answered || answer.notice !== null ? null : unsaid();
-    return { ...answer, ...(told !== null && { notice: told }), question, readAs, tookMs: tookMs() };
+    if (answer.answered || answer.notice !== null) return { ...answer, question, readAs, tookMs: tookMs() };
+    const through = this.answerThroughSentence(asked, question, candidates, filters);
+    return through ? { ...through, question, tookMs: tookMs() } : { ...answer, notice: unsaid(), question, readAs, tookMs: tookMs() };
+  }
+
+  /** The question's candidate sentences, an outlet it names searched alone (see `findCandidates`). */
+  private candidates(asked: string, termsOfQuestion: readonly AskedTerm[], filters: Filters): Candidates {
+    const outlets = this.coverage().outlets.flatMap((o) => (o.outlet === null ? [] : [o.outlet]));
+    return findCandidates(this.index, this.sentences, asked, termsOfQuestion, acceptedFilters(filters), outlets);
+  }
+
+  /**
+   * An unanswered question whose pronoun nothing settled, read through the sentence that would
+   * answer it when that sentence opens with a pronoun of the same kind (see `readThroughSentence`):
+   * answered only if, so read, the same sentence is quoted first, and the answer shows the reading.
+   */
+  private answerThroughSentence(asked: string, written: string, candidates: Candidates, filters: Filters): Omit<Answer, 'question' | 'tookMs'> | null {
+    const best = answering(candidates.ranked)[0];
+    const before = best && this.sentences.previous(best.article, best.sentence);
+    const reading = best && before ? readThroughSentence(asked, best.sentence.text, before.text, written, (name) => this.nameWrittenInCoverage(name)) : null;
+    if (!best || !reading) return null;
+    const answer = composeAnswer(reading.asked, this.candidates(reading.asked, readQuestion(reading.asked).terms, filters), this.sentences);
+    return answer.answered && answer.sentences[0]?.text === best.sentence.text ? { ...answer, readAs: { question: reading.shown, from: 'quoted story' } } : null;
   }
 
   /** How the coverage writes a name of one word (see `nameWrittenAs`), in the articles that name it most. */

@@ -39,8 +39,13 @@ export const MAX_SNIPPET = 200;
 /** The answer to a question: also the `--json` output of `newsdesk ask`. */
 export const AnswerSchema = z.object({
   question: z.string(),
-  /** The question as answered when read as a follow-up to the one before, its pronouns replaced by the names they stand for ("Where did Witkoff and Hayya meet before?"); null when read as asked. */
-  readAs: z.string().nullable(),
+  /**
+   * The question as answered when its pronouns were replaced by the names they stand for ("Where
+   * did Witkoff and Hayya meet before?"), and where the names came from: the member's earlier
+   * questions (a follow-up), or the sentence before the quote, whose opening pronoun is the
+   * question's; null when read as asked.
+   */
+  readAs: z.object({ question: z.string(), from: z.enum(['earlier questions', 'quoted story']) }).nullable(),
   /** False when nothing in the coverage answers: `sentences` is then empty and `related` names the closest articles. */
   answered: z.boolean(),
   sentences: z.array(CitedSentenceSchema).max(MAX_SENTENCES),
