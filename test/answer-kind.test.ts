@@ -251,6 +251,10 @@ describe('a sentence naming the kind asked for', () => {
     ['The talks have stalled since March.', true],
     ['Theresa May said the talks had stalled.', false],
     ['March organisers said the talks had stalled.', false],
+    // A unit of the calendar relative to the report's day, as news dates what it tells.
+    ['Last week, President Recep Tayyip Erdogan said Turkiye will intensify its diplomatic efforts.', true],
+    ['The envoys will meet again next month.', true],
+    ['The envoy spoke at length.', false],
     // A number that is no century's, as a shifted copy of a text writes it.
     ['One of the oldest pieces is the 91th-century sculpture.', false],
     ['The museum owns the largest collection of sculpture.', false],

@@ -60,6 +60,8 @@ const questions: [question: string, article: string, fragment: string][] = [
   ['When did the meeting take place?', ANKARA, 'met on Saturday'],
   ['What did Erdogn say about a ceasefire in Gaza?', ANKARA, 'intensify its diplomatic efforts'],
   ['What did Erdogan promise?', ANKARA, 'intensify its diplomatic efforts'],
+  // "Last week" dates it, relative to the report's day.
+  ['When did Erdogan speak about Gaza?', ANKARA, 'Last week, President Recep Tayyip Erdogan said'],
   ['What did the Turkish president say at the National Defense University?', ANKARA, 'Turkiye stands by the people of Gaza'],
   ['Which cancer hospital was destroyed?', ANKARA, 'Turkish-Palestinian Friendship Hospital'],
   // The noun derived from the verb asked is the same event: "destroyed" meets "the destruction of".

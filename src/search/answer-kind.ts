@@ -42,6 +42,10 @@ const KIND_TAGS: Record<TaggedKind, readonly string[]> = {
   quantity: ['Cardinal', 'Ordinal', 'Money', 'Percent', 'Fraction', 'Multiple'],
 };
 
+/** Units of the calendar that a word before them (`RELATIVE_WORDS`) makes a time relative to the report's ("Last week, President Erdogan said..."), which the tagger reads as a date: news dates by its own day as often as by the calendar's. */
+const CALENDAR_UNIT_WORDS = 'week|weekend|month|year|quarter|summer|winter|spring|autumn|morning|afternoon|evening|night';
+const RELATIVE_WORDS = 'last|next|this|coming|previous';
+
 /**
  * What a sentence must hold to possibly name each kind, checked before the costly tagging: a
  * capitalised word after the first for names, a digit, month or day for dates, a digit, number
@@ -50,7 +54,10 @@ const KIND_TAGS: Record<TaggedKind, readonly string[]> = {
 const MAY_NAME: Record<TaggedKind, RegExp> = {
   person: /\s["“‘'(]?\p{Lu}/u,
   place: /\s["“‘'(]?\p{Lu}/u,
-  time: /\p{N}|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|yesterday|today|tonight|tomorrow|centur|decade|millenni|(?:eras?|epochs?|dynast(?:y|ies)|reigns?|ages?)\b)/iu,
+  time: new RegExp(
+    `\\p{N}|\\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|yesterday|today|tonight|tomorrow|centur|decade|millenni|(?:eras?|epochs?|dynast(?:y|ies)|reigns?|ages?)\\b)|\\b(?:${RELATIVE_WORDS})\\s+(?:${CALENDAR_UNIT_WORDS})\\b`,
+    'iu',
+  ),
   year: /\p{N}/u,
   quantity: /\p{N}|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|trillion|dozen|half|quarter|percent|first|second|third|fifth|eighth|ninth|twelfth)/iu,
 };
