@@ -22,7 +22,7 @@ const READ_AS_ROOM = 300;
 function readAsLine({ readAs }: Answer): string {
   if (readAs === null) return '';
   const read = displayText(readAs.question, READ_AS_ROOM);
-  return readAs.from === 'earlier questions' ? `*Read as a follow-up: ${read}*\n\n` : `*Read as: ${read} (names taken from the quoted story)*\n\n`;
+  return readAs.from === 'follow-up' ? `*Read as a follow-up: ${read}*\n\n` : `*Read as: ${read} (names taken from the quoted story)*\n\n`;
 }
 
 /**

@@ -107,6 +107,12 @@ describe('a question read through the sentence that would answer it', () => {
     expect(readThroughSentence(question, sentence, before)?.asked ?? null).toBe(read);
   });
 
+  it('takes no common word opening the sentence before for a name, and reads no question with a pronoun of another kind besides', () => {
+    const they = 'They met in Sharm el-Sheikh in October.';
+    expect(readThroughSentence('Where did they meet before?', they, 'Asked about the talks, Witkoff and Hayya declined to comment.')?.asked).toBe('Where did Witkoff and Hayya meet before?');
+    expect(readThroughSentence('What did they tell him?', they, before)).toBeNull();
+  });
+
   it('takes "she" only through a sentence opening with "she" or "her"', () => {
     const woman = 'Margaret Thatcher met Mikhail Gorbachev.';
     expect(readThroughSentence('What did she promise?', 'She promised to visit Moscow.', woman)?.asked).toBe('What did Thatcher promise?');
@@ -120,7 +126,7 @@ describe('a follow-up over the seed articles', () => {
     const alone = library.answer('What did he discuss with Hayya?');
     expect(alone.readAs).toBeNull();
     const followUp = library.answer('What did he discuss with Hayya?', {}, ['Who is Hakan Fidan?']);
-    expect(followUp.readAs).toEqual({ question: 'What did Fidan discuss with Hayya?', from: 'earlier questions' });
+    expect(followUp.readAs).toEqual({ question: 'What did Fidan discuss with Hayya?', from: 'follow-up' });
     expect(followUp.question).toBe('What did he discuss with Hayya?');
     expect(followUp.sentences[0]?.text).toBe("Hakan Fidan has met with Khalil al-Hayya, the chief member of Hamas' political bureau, to discuss the recent developments in Gaza.");
   });
@@ -128,19 +134,27 @@ describe('a follow-up over the seed articles', () => {
   it('answers "Where did they meet before?" after "When will Witkoff meet Hayya?" with their earlier meeting, not the planned one', async () => {
     const library = await Library.open('corpus');
     const followUp = library.answer('Where did they meet before?', {}, ['When will Witkoff meet Hayya?']);
-    expect(followUp.readAs).toEqual({ question: 'Where did Witkoff and Hayya meet before?', from: 'earlier questions' });
+    expect(followUp.readAs).toEqual({ question: 'Where did Witkoff and Hayya meet before?', from: 'follow-up' });
     expect(followUp.sentences[0]?.text).toBe('Their previous summit in Sharm el-Sheikh in October produced Hamas’s agreement to a ceasefire, the first phase of the broader Gaza deal.');
   });
 
   it('reads "Where did they meet before?" asked alone through the sentence that answers it, which opens with "Their"', async () => {
     const library = await Library.open('corpus');
     const alone = library.answer('Where did they meet before?');
-    expect(alone.readAs).toEqual({ question: 'Where did Witkoff and Hayya meet before?', from: 'quoted story' });
+    expect(alone.readAs).toEqual({ question: 'Where did Witkoff and Hayya meet before?', from: 'story' });
     expect(alone.question).toBe('Where did they meet before?');
     expect(alone.sentences.map((s) => s.text).slice(0, 2)).toEqual([
       'Their previous summit in Sharm el-Sheikh in October produced Hamas’s agreement to a ceasefire, the first phase of the broader Gaza deal.',
       'This week’s meeting marks Witkoff’s second encounter with Hayya.',
     ]);
+  });
+
+  it('leaves a question unanswered when, read through the sentence, another sentence would be quoted first', async () => {
+    const library = await Library.open('corpus');
+    const answer = library.answer('When did they meet before?');
+    expect(answer.answered).toBe(false);
+    expect(answer.readAs).toBeNull();
+    expect(answer.notice).toBe('The question does not say whom “they” stands for: ask again with the names, or right after a question that names them.');
   });
 
   it('tells an unanswered question whose pronoun names no one to ask with the names', async () => {
@@ -155,7 +169,7 @@ describe('a follow-up over the seed articles', () => {
 
   it('reads the names of a previous question typed in lowercase', async () => {
     const library = await Library.open('corpus');
-    expect(library.answer('what did he threaten', {}, ['what did israel katz say']).readAs).toEqual({ question: 'what did Katz threaten', from: 'earlier questions' });
+    expect(library.answer('what did he threaten', {}, ['what did israel katz say']).readAs).toEqual({ question: 'what did Katz threaten', from: 'follow-up' });
   });
 });
 
@@ -165,7 +179,7 @@ describe('a name of one word, read as the coverage writes it', () => {
       storyArticle('rexnord', 'Wire', ['Rexnord Inc said it agreed to be bought by Banner Industries for 26 dlrs a share.', 'Banner is buying Rexnord to expand its bearings business.']),
       storyArticle('sarney', 'Wire', ['President Jose Sarney said Brazil would suspend interest payments.', 'Mr Sarney spoke in Brasilia.']),
     ]);
-    expect(library.answer('Who is buying it?', {}, ['What did Rexnord report?']).readAs).toEqual({ question: 'Who is buying Rexnord?', from: 'earlier questions' });
+    expect(library.answer('Who is buying it?', {}, ['What did Rexnord report?']).readAs).toEqual({ question: 'Who is buying Rexnord?', from: 'follow-up' });
     expect(library.answer('What did it suspend?', {}, ['What did Sarney announce?']).readAs).toBeNull();
   });
 });

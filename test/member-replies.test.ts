@@ -145,8 +145,8 @@ describe('what members see for hostile or unusable input', () => {
   });
 
   it.each([
-    ['earlier questions', /^\*Read as a follow-up: What did \\\*\\\*Fidan\\\*\\\* and Hayya/],
-    ['quoted story', /^\*Read as: What did \\\*\\\*Fidan\\\*\\\* and Hayya.*… \(names taken from the quoted story\)\*/],
+    ['follow-up', /^\*Read as a follow-up: What did \\\*\\\*Fidan\\\*\\\* and Hayya/],
+    ['story', /^\*Read as: What did \\\*\\\*Fidan\\\*\\\* and Hayya.*… \(names taken from the quoted story\)\*/],
   ] as const)('says how it read a question with names from its %s, escaped, and keeps every quote, marker and source within the embed limits', (from, line) => {
     const long = (n: number) => `${'word '.repeat(2000)}end ${n}.`;
     const ref = (n: number) => ({ id: `a${n}`, title: 'T'.repeat(300), outlet: 'O'.repeat(100), published: null, url: `https://example.com/${'p'.repeat(200)}` });

@@ -61,5 +61,8 @@ describe('WordNet relatives of a question word', () => {
     expect(derived('before')).not.toContain('ahead');
     expect(derived('quickly')).toContain('quick');
     expect(derived('quickly')).not.toContain('rapid');
+    // Only the commonest sense's definition: "well" is also "fully" and "mostly" also "usually", in senses seldom meant.
+    expect(derived('well')).not.toContain('full');
+    expect(derived('mostly')).not.toContain('usual');
   });
 });

@@ -6,7 +6,7 @@
  * the reply then shows the question as read, so a wrong reading is plain to see and easy to
  * correct by asking with the names. A pronoun they do not settle is left as written.
  */
-import { bareName, isPlaceWord, isPluralNoun, lexiconTags, NAME_PARTICLES, POSSESSIVE } from './answer-kind.ts';
+import { bareName, isPlaceWord, isPluralNoun, knownOnlyAsName, lexiconTags, NAME_PARTICLES, POSSESSIVE } from './answer-kind.ts';
 import { COMPANY_SUFFIXES, isNameWord, PARTICLE_NAME, writtenWordsAt, type WrittenWord } from './names.ts';
 import { STOPWORDS } from './stopwords.ts';
 import { firstSenseWords, inflectedFrom, isCommonWord, isRoleNoun, isVerbLemma, namedKindOf } from './wordnet.ts';
@@ -173,14 +173,30 @@ export function readAsFollowUp(text: string, earlier: readonly string[], written
  * pronoun of the kind (and sex) the question leaves unsettled: the two speak of the same unnamed
  * ones, and the sentence before it (`before`) names them ("Their previous summit in Sharm
  * el-Sheikh..." after "This week's meeting marks Witkoff's second encounter with Hayya." reads
- * "Where did they meet before?" as "Where did Witkoff and Hayya meet before?"). Null otherwise.
+ * "Where did they meet before?" as "Where did Witkoff and Hayya meet before?"). Only a question
+ * whose unsettled pronouns are all of that one kind and sex: the sentence says nothing of whom
+ * another means ("What did they tell him?"). Null otherwise.
  */
 export function readThroughSentence(text: string, sentence: string, before: string, written: string = text, coverageReads: CoverageReading = () => null): FollowUp | null {
-  const [asked] = readingOf(text).unsettled;
+  const unsettled = readingOf(text).unsettled;
   const opening = readingOf(sentence).pronouns[0];
-  if (asked === undefined || opening === undefined || opening.at !== 0 || opening.kind !== asked.kind) return null;
-  if (asked.kind === 'person' && FEMALE.has(asked.word.text.toLowerCase()) !== FEMALE.has(opening.word.text.toLowerCase())) return null;
-  return readAsFollowUp(text, [before], written, coverageReads);
+  if (unsettled.length === 0 || opening === undefined || opening.at !== 0 || !unsettled.every((pronoun) => sameReferent(pronoun, opening))) return null;
+  return readAsFollowUp(text, [asStatement(before)], written, coverageReads);
+}
+
+/** Whether two pronouns may stand for the same ones: of one kind, and for a person, of one sex. */
+function sameReferent(a: Pronoun, b: Pronoun): boolean {
+  const female = (pronoun: Pronoun) => FEMALE.has(pronoun.word.text.toLowerCase());
+  return a.kind === b.kind && (a.kind !== 'person' || female(a) === female(b));
+}
+
+/**
+ * A sentence of a story as the reading of names takes it, which is written for questions, whose
+ * first word asks: a common word capitalised only as the first ("Shares of Acme Corp fell",
+ * "Asked about Jones, Smith declined") is no name.
+ */
+function asStatement(sentence: string): string {
+  return sentence.replace(/^(["“‘']?)(\p{Lu}\p{Ll}+)\b/u, (whole, quote: string, first: string) => (knownOnlyAsName(first.toLowerCase()) ? whole : quote + first.toLowerCase()));
 }
 
 /** How the coverage writes a name of one word: an organisation's ("Rexnord Inc"), a person's ("Mr Sarney"), or neither plainly (null). */

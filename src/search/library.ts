@@ -21,6 +21,7 @@ import {
   type SearchPage,
 } from './results.ts';
 import { SentenceCache } from './sentence-ranking.ts';
+import { states } from './sentences.ts';
 import { corpusFingerprint, readSnapshot, writeSnapshot, type SnapshotMiss } from './snapshot.ts';
 import { snippetFor } from './snippet.ts';
 import { outletsCovering, quoteOutlets, type Comparison } from './compare.ts';
@@ -126,7 +127,7 @@ export class Library {
     const normalised = this.normalised(question);
     const followUp =
       normalised.length > MAX_QUESTION_LENGTH || earlier.length === 0 ? null : readAsFollowUp(normalised, earlier.map((text) => this.normalised(text)), question, (name) => this.nameWrittenInCoverage(name));
-    const readAs = followUp === null ? null : { question: followUp.shown, from: 'earlier questions' as const };
+    const readAs = followUp === null ? null : { question: followUp.shown, from: 'follow-up' as const };
     const asked = followUp?.asked ?? normalised;
     const { terms: termsOfQuestion, notice } = readQuestion(asked);
     // Read only for a question refused or unanswered: whom its pronoun leaves unsaid is what it is told.
@@ -138,7 +139,8 @@ export class Library {
     const candidates = this.candidates(asked, termsOfQuestion, filters);
     const answer = composeAnswer(asked, candidates, this.sentences);
     if (answer.answered || answer.notice !== null) return { ...answer, question, readAs, tookMs: tookMs() };
-    const through = this.answerThroughSentence(asked, question, candidates, filters);
+    // A follow-up already read its pronouns through the member's questions; the quoted story is read only for a question read as asked.
+    const through = readAs === null ? this.answerThroughSentence(asked, question, candidates, filters) : null;
     return through ? { ...through, question, tookMs: tookMs() } : { ...answer, notice: unsaid(), question, readAs, tookMs: tookMs() };
   }
 
@@ -155,11 +157,14 @@ export class Library {
    */
   private answerThroughSentence(asked: string, written: string, candidates: Candidates, filters: Filters): Omit<Answer, 'question' | 'tookMs'> | null {
     const best = answering(candidates.ranked)[0];
-    const before = best && this.sentences.previous(best.article, best.sentence);
-    const reading = best && before ? readThroughSentence(asked, best.sentence.text, before.text, written, (name) => this.nameWrittenInCoverage(name)) : null;
-    if (!best || !reading) return null;
+    if (best === undefined) return null;
+    const before = this.sentences.previous(best.article, best.sentence);
+    // A heading or a caption before it ("Related News") names no one the sentence speaks of.
+    if (before === undefined || !states(before.text)) return null;
+    const reading = readThroughSentence(asked, best.sentence.text, before.text, written, (name) => this.nameWrittenInCoverage(name));
+    if (reading === null) return null;
     const answer = composeAnswer(reading.asked, this.candidates(reading.asked, readQuestion(reading.asked).terms, filters), this.sentences);
-    return answer.answered && answer.sentences[0]?.text === best.sentence.text ? { ...answer, readAs: { question: reading.shown, from: 'quoted story' } } : null;
+    return answer.answered && answer.sentences[0]?.text === best.sentence.text ? { ...answer, readAs: { question: reading.shown, from: 'story' } } : null;
   }
 
   /** How the coverage writes a name of one word (see `nameWrittenAs`), in the articles that name it most. */

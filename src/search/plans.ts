@@ -3,11 +3,13 @@
  * place?") and the sentences that state a plan. A news story states one event twice: its lead
  * says what "is expected" and a later paragraph what happened last time ("This week's meeting
  * marks Witkoff's second encounter with Hayya."), so for such a question the sentence stating the
- * asked thing as planned is the answer. A question about the past is left alone: a sentence
- * stating a plan often states the fact asked too ("profit rose 12 pct and is expected to rise
- * again"), and a plan stated is often what happened.
+ * asked thing as planned is the answer. A question about the past is left alone (a sentence
+ * stating a plan often states the fact asked too: "profit rose 12 pct and is expected to rise
+ * again"; and a plan stated is often what happened), unless it asks about an earlier occasion
+ * than the news reports ("Where did they meet before?"): a plan ranked first then gives way.
  */
 import { tokenize } from './analyzer.ts';
+import { CLAUSE_END } from './question.ts';
 
 /**
  * A question about the future: "will" as its auxiliary (not "political will", "against their
@@ -26,16 +28,17 @@ export function asksAboutPlans(text: string): boolean {
 }
 
 /**
- * An earlier occasion asked about, in a question about the past: "Where did they meet before?",
- * "Who led the talks previously?", "When did they last meet?". "before" counts only with no object
- * ("before the vote" dates the thing asked, it does not ask for an earlier one).
+ * An earlier occasion asked about: "Where did they meet before?", "Who led the talks
+ * previously?". "before" counts only with no object ("before the vote" dates the thing asked, it
+ * asks for no earlier one), as the question's terms read it (see `CLAUSE_END`). "last" counts only
+ * in "last time": "What did the firm earn last year?" asks about the occasion the news reports.
  */
-const EARLIER_OCCASION = /\b(?:previously|formerly|earlier|last time|in the past|before(?=\s*(?:[?!.,;]|$)))|\b(?:did|have|has|had)\b(?:\s+\p{L}+){1,3}?\s+last\s+\p{Ll}/iu;
+const EARLIER_OCCASION = new RegExp(`\\b(?:previously|formerly|earlier|last time|in the past)\\b|\\bbefore${CLAUSE_END}`, 'iu');
 
 /** An occasion a question asks about beside the one the news reports: one to come, or an earlier one. */
 export type Occasion = 'planned' | 'earlier';
 
-/** The occasion the question asks about: a plan stated for what is to come answers one to come, and does not answer an earlier one. */
+/** The occasion the question asks about, beside the one the news reports (see `Occasion`). */
 export function occasionAsked(text: string): Occasion | null {
   if (asksAboutPlans(text)) return 'planned';
   return EARLIER_OCCASION.test(text) ? 'earlier' : null;

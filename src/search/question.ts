@@ -203,13 +203,16 @@ export function holdsPhraseAt(tokens: readonly Token[], text: string, at: number
 }
 
 /**
- * A time preposition with no object after it, at the end of a clause: "Where did they meet
- * before?". What may stand between it and the clause's end is no object: spaces, invisible
- * marks (a right-to-left mark, a zero-width space, which RTL keyboards and pasted text carry),
- * emoji and other symbols. The end is any script's clause punctuation ("?", "؟", "？", "،"), an
- * ellipsis (which phones type for "..."), or a closing bracket or quote.
+ * The end of a clause right after a word, looked ahead to (a regular expression's source), so the
+ * word has no object: "before" in "Where did they meet before?". What may stand between the word
+ * and the clause's end is no object: spaces, invisible marks (a right-to-left mark, a zero-width
+ * space, which RTL keyboards and pasted text carry), emoji and other symbols. The end is any
+ * script's clause punctuation ("?", "؟", "？", "،"), an ellipsis (which phones type for "..."), or a
+ * closing bracket or quote.
  */
-const OBJECTLESS_TIME_WORD = /\b(?:before|after|since)(?=[\s\p{Cf}\p{Mn}\p{Sk}\p{So}]*(?:[\p{Terminal_Punctuation}\p{Pe}\p{Pf}\u2026]|$))/giu;
+export const CLAUSE_END = '(?=[\\s\\p{Cf}\\p{Mn}\\p{Sk}\\p{So}]*(?:[\\p{Terminal_Punctuation}\\p{Pe}\\p{Pf}\\u2026]|$))';
+/** A time preposition with no object after it (see `CLAUSE_END`). */
+const OBJECTLESS_TIME_WORD = new RegExp(`\\b(?:before|after|since)${CLAUSE_END}`, 'giu');
 
 /**
  * The question's terms with each time preposition that has no object read as the adverb it then

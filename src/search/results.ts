@@ -42,10 +42,10 @@ export const AnswerSchema = z.object({
   /**
    * The question as answered when its pronouns were replaced by the names they stand for ("Where
    * did Witkoff and Hayya meet before?"), and where the names came from: the member's earlier
-   * questions (a follow-up), or the sentence before the quote, whose opening pronoun is the
-   * question's; null when read as asked.
+   * questions (`follow-up`), or the story quoted, whose sentence before the quote names whom the
+   * quote's opening pronoun, the question's, means (`story`); null when read as asked.
    */
-  readAs: z.object({ question: z.string(), from: z.enum(['earlier questions', 'quoted story']) }).nullable(),
+  readAs: z.object({ question: z.string(), from: z.enum(['follow-up', 'story']) }).nullable(),
   /** False when nothing in the coverage answers: `sentences` is then empty and `related` names the closest articles. */
   answered: z.boolean(),
   sentences: z.array(CitedSentenceSchema).max(MAX_SENTENCES),

@@ -82,7 +82,7 @@ const KIND_BOOST = 1.3;
 /** How much a sentence in which the asked speaker speaks counts against one that only names them. */
 const SPEAKER_BOOST = 1.15;
 /** How much a sentence stating the asked thing as planned counts for a question about the future, and one not so stated for a question about an earlier occasion (see `plans.ts`). */
-const PLAN_BOOST = 1.3;
+const OCCASION_BOOST = 1.3;
 /** How much a sentence naming someone or something as the noun a "which" question asks about counts against one that names none so; more than the kind's, being evidence of the very one asked. */
 const NAMED_AS_BOOST = 1.5;
 /** How much a sentence giving a number of what a "how many" question counts is preferred (see `preferCounted`). */
@@ -576,15 +576,19 @@ function preferSpeaker(
 
 /**
  * Among the best candidates, for a question about the future, a sentence stating the asked thing
- * as planned ("is expected to meet") outranks one stating what happened before; for a question
- * about an earlier occasion ("Where did they meet before?"), the other way round. Checked after
+ * as planned ("is expected to meet") outranks one stating what happened before. For a question
+ * about an earlier occasion ("Where did they meet before?"), a plan ranked first gives way to a
+ * sentence not stating one that matches as much of the question: where the story never tells of
+ * the earlier occasion, the sentence after the plan answers no better than the plan. Checked after
  * the asked kind, so both the plan and the past meeting name a place before one is chosen. Like
  * the speaker's, the lift orders candidates and stays out of the answerability evidence.
  */
 function preferOccasion(ranked: RankedSentence[], occasion: Occasion, lookup: ReturnType<typeof variantLookup>): void {
   const asked = (term: string) => writtenTermsOf(lookup, term).length > 0;
   const planned = (candidate: RankedSentence) => statesAsPlanned(candidate.sentence.text, asked);
-  orderWithinReach(ranked, PLAN_BOOST, occasion === 'planned' ? planned : (candidate) => !planned(candidate));
+  if (occasion === 'planned') return orderWithinReach(ranked, OCCASION_BOOST, planned);
+  const plan = ranked[0];
+  if (plan !== undefined && planned(plan)) orderWithinReach(ranked, OCCASION_BOOST, (candidate) => candidate.coverage >= plan.coverage && !planned(candidate));
 }
 
 /**

@@ -428,18 +428,18 @@ export function relatedWords(word: string): RelatedWord[] {
   try {
     for (const pos of PARTS_OF_SPEECH) {
       const own = firstSenses(pos, word).map((offset) => synsetAt(pos, offset));
-      // What an adverb's definition names it by is the word itself, said otherwise: "before" is "previously".
-      const itself = pos === 'adv' ? new Set([...lemmas, ...own.flatMap(definingWords)]) : new Set(lemmas);
+      // What an adverb's commonest sense is defined by is the word itself, said otherwise: "before" is "previously".
+      const itself = new Set(pos === 'adv' ? [...lemmas, ...own.slice(0, 1).flatMap(definingWords)] : lemmas);
       for (const sense of pos === 'adv' ? [...own, ...own.flatMap(definedBy)] : own) {
         near.push(...sense.words);
         far.push(...hyponymWords(sense));
         for (const pointer of sense.pointers.filter((p) => DERIVATION_POINTERS.has(p.symbol))) {
           const derived = synsetAt(pointer.pos, pointer.offset);
           near.push(pointedWord(pointer, derived));
-          // A derivation of a synonym ("ruin" of "destroy") is no more the word than the synonym is.
-          // An adverb's pertainym is the adjective it is made from ("previously" → "previous"): the same meaning.
-          const sameMeaning = pointer.symbol === '+' || (pos === 'adv' && pointer.symbol === '\\');
-          if (sameMeaning && itself.has((sense.words[pointer.sourceWord - 1] ?? '').toLowerCase())) derivations.add(pointedWord(pointer, derived));
+          // The word's own derivation names what it does ("destroy" → "destruction"), as an adverb's pertainym names the adjective it is
+          // made from ("previously" → "previous"); a derivation of a synonym ("ruin" of "destroy") is no more the word than the synonym is.
+          const formOfWord = pointer.symbol === '+' || (pos === 'adv' && pointer.symbol === '\\');
+          if (formOfWord && itself.has((sense.words[pointer.sourceWord - 1] ?? '').toLowerCase())) derivations.add(pointedWord(pointer, derived));
           // Only the derived word's own derivations: "elect" → "election" → "electoral", not what its synonyms derive to.
           const further = derived.pointers.filter((p) => DERIVATION_POINTERS.has(p.symbol) && p.sourceWord === pointer.targetWord);
           far.push(...further.map((p) => pointedWord(p, synsetAt(p.pos, p.offset))));
