@@ -3,6 +3,7 @@ import { isCommunicationVerb, relatedWords } from '../src/search/wordnet.ts';
 
 const near = (word: string) => relatedWords(word).filter((r) => r.near).map((r) => r.word);
 const far = (word: string) => relatedWords(word).filter((r) => !r.near).map((r) => r.word);
+const derived = (word: string) => relatedWords(word).filter((r) => r.derived).map((r) => r.word);
 
 describe('WordNet relatives of a question word', () => {
   it('reads a short inflected word as its base form ("died" is "die")', () => {
@@ -46,7 +47,6 @@ describe('WordNet relatives of a question word', () => {
   });
 
   it("marks the word's own derivations, not its synonyms' (\"destruction\" of \"destroy\", not \"ruination\" of \"ruin\")", () => {
-    const derived = (word: string) => relatedWords(word).filter((r) => r.derived).map((r) => r.word);
     expect(derived('destroyed')).toContain('destruction');
     expect(near('destroyed')).toContain('ruination');
     expect(derived('destroyed')).not.toContain('ruination');
@@ -55,7 +55,6 @@ describe('WordNet relatives of a question word', () => {
   });
 
   it('takes the adjective an adverb is made from, and an adverb its definition names, as the word itself ("before": "previously" → "previous")', () => {
-    const derived = (word: string) => relatedWords(word).filter((r) => r.derived).map((r) => r.word);
     expect(derived('previously')).toContain('previous');
     expect(derived('before')).toContain('previous');
     expect(derived('before')).not.toContain('ahead');
