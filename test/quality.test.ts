@@ -790,6 +790,8 @@ describe('yes/no questions', () => {
     'Will Erdogan attend the meeting between Witkoff and Hayya?',
     'Did Russia or China veto the UN resolution on Gaza?',
     'Did Egypt host the Sharm el-Sheikh summit?',
+    // "Hamas's agreement to a ceasefire" is no agreement to disarm.
+    'Did Hamas agree to disarm after the October summit?',
   ])('quotes nothing for a claim the coverage does not state: %s', (question) => {
     expect(library.answer(question).answered).toBe(false);
   });
