@@ -5,9 +5,8 @@
  * - typographic apostrophes are apostrophes; possessives drop: "Hamas's", "Hamas’", "Hamas'" = hamas;
  *   contractions of a stopword are stopwords: "didn't", "where'd", "they've" (not "Sa'd");
  * - dotted acronyms close up: "U.S." = "US"; a short acronym written in capitals ("US", "U.S.",
- *   "FM") is indexed as itself ("US"), not as its folded stem, so a question asking about the US
- *   leaves out "used", which Porter stems to "us", and one asking how something was used leaves
- *   out the US (see `acronymOf`; a question typing it in lowercase meets it, see `prepareQuestion`);
+ *   "FM") is also indexed as itself ("US"), beside its folded stem, so a question asking about
+ *   the US can leave out "used", which Porter stems to the same "us" (see `acronymOf`);
  * - hyphenated words index their parts and the closed-up form ("cease-fire" → cease, fire,
  *   ceasefire); a leading Arabic article is dropped from the parts, so "al-Hayya", "Al Hayya" and
  *   "Hayya" all give hayya, and "alhayya" meets the closed-up form;
@@ -40,9 +39,8 @@ import { baseForm, digitsOf } from './word-forms.ts';
  * 10: "%" and the wires' "pct" are the term of "percent".
  * 11: "everyone", "nobody", "nothing" and their like were stopwords, as "anyone" is.
  * 12: they are words again: "Nothing" names a company, and "nobody claimed" a denial.
- * 13: a short acronym in capitals is indexed as itself only, not also as its folded stem ("US" was "us", as "used" is).
  */
-export const ANALYSIS_VERSION = 13;
+export const ANALYSIS_VERSION = 12;
 
 /** An index term, the folded word it was stemmed from, and where that word sits in the original text. */
 export interface Token {
@@ -122,28 +120,23 @@ function wordTerms(word: string, mode: AnalysisMode): { term: string; word: stri
   const folded = fold(word);
   if (/^\p{N}/u.test(folded)) return normalised(folded.replace(/[,']/g, ''));
   const acronym = mode === 'index' ? acronymOf(word) : null;
-  if (acronym !== null) return [{ term: acronym, word: acronym.toLowerCase() }];
+  if (acronym !== null) return [...normalised(acronym.toLowerCase()), { term: acronym, word: acronym.toLowerCase() }];
   if (/^(?:\p{L}\.){2,}$/u.test(folded)) return normalised(folded.replace(/\./g, ''));
   if (isContractedStopword(folded)) return [];
-  const bare = withoutApostrophes(folded);
+  const bare = folded.replace(/'s$/, '').replace(/'$/, '').replace(/'/g, '');
   const parts = bare.split(HYPHENS).filter((part) => part.length > 0);
   if (parts.length === 1) return normalised(bare);
   const number = digitsOf(parts.join(''));
   if (number !== null) return [{ term: number, word: bare }];
-  const article = ARABIC_ARTICLES.has(parts[0] ?? '') ? 1 : 0;
-  if (mode === 'query') return parts.slice(article).flatMap(normalised);
-  // "US-brokered" holds the acronym, not the stem "us" of "used".
-  const written = word.split(HYPHENS).filter((part) => part.length > 0).slice(article);
-  const found = written.flatMap((part) => {
+  const named = ARABIC_ARTICLES.has(parts[0] ?? '') ? parts.slice(1) : parts;
+  const found = named.flatMap(normalised);
+  if (mode === 'query') return found;
+  // "US-brokered" is also the acronym.
+  const acronyms = word.split(HYPHENS).flatMap((part) => {
     const letters = acronymOf(part);
-    return letters === null ? normalised(withoutApostrophes(fold(part))) : [{ term: letters, word: letters.toLowerCase() }];
+    return letters === null ? [] : [{ term: letters, word: letters.toLowerCase() }];
   });
-  return [...found, ...normalised(parts.join(''))];
-}
-
-/** A folded word without its possessive ending and apostrophes: "hamas's" → hamas, "o'brien" → obrien. */
-function withoutApostrophes(folded: string): string {
-  return folded.replace(/'s$/, '').replace(/'$/, '').replace(/'/g, '');
+  return [...found, ...acronyms, ...normalised(parts.join(''))];
 }
 
 /** The word a percent sign stands for, as "pct" does on the wires (see `word-forms.ts`): "10%" meets "10 percent". */

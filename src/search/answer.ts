@@ -347,22 +347,21 @@ function leavesClaimUnstated(text: string, question: Question, ranked: readonly 
   const verb = wordTermIndex(question, claim.verb);
   if (verb < 0) return false;
   const termsOf = (names: string[][]) => names.map((name) => name.map((word) => wordTermIndex(question, word)).filter((q) => q >= 0 && q !== verb)).filter((name) => name.length > 0);
-  const relating = { claim, verb, subject: termsOf(claim.subject), named: termsOf(claim.named), complement: claim.complement === null ? -1 : wordTermIndex(question, claim.complement.verb) };
+  const relating = { claim, verb, subject: termsOf(claim.subject), named: termsOf(claim.named) };
   const [best, ...next] = ranked.slice(0, CLAIM_CANDIDATES);
-  const writesWithSubject = (candidate: RankedSentence) => writesClaimVerb(candidate, relating) && writesComplement(candidate, relating) && relating.subject.every((name) => name.some((q) => candidate.matched.has(q)));
+  const writesWithSubject = (candidate: RankedSentence) => writesClaimVerb(candidate, relating) && relating.subject.every((name) => name.some((q) => candidate.matched.has(q)));
   return best !== undefined && !statesClaim(best, relating) && !next.some(writesWithSubject);
 }
 
 /** Candidates, from the best, of which one must state a yes/no question's claim. */
 const CLAIM_CANDIDATES = 3;
 
-/** A yes/no question's claim and the question terms of its verb, of its names and nouns (a name's terms together) and of its infinitive (-1 for none). */
+/** A yes/no question's claim and the question terms of its verb and of its names and nouns (a name's terms together). */
 interface ClaimTerms {
   claim: Claim;
   verb: number;
   subject: number[][];
   named: number[][];
-  complement: number;
 }
 
 /**
@@ -375,16 +374,9 @@ interface ClaimTerms {
  */
 function statesClaim(candidate: RankedSentence, relating: ClaimTerms): boolean {
   const held = (q: number) => candidate.matched.has(q) || candidate.neighbourMatched.has(q);
-  if (!writesComplement(candidate, relating)) return false;
   if (writesClaimVerb(candidate, relating)) return true;
   if (hasCommunicationSense(relating.claim.lemma) && reportsSpeech(candidate.sentence) && relating.subject.every((name) => name.some(held))) return true;
   return relating.named.every((name) => name.some((q) => candidate.matched.has(q)));
-}
-
-/** Whether a candidate, or the sentences beside it, write the infinitive a claim's verb takes, if any ("disarm" in "Did Hamas agree to disarm?"), or a paraphrase or opposite of it (see `writesClaimVerb`). */
-function writesComplement(candidate: RankedSentence, { claim, complement }: ClaimTerms): boolean {
-  if (claim.complement === null) return true;
-  return (complement >= 0 && (candidate.matched.has(complement) || candidate.neighbourMatched.has(complement))) || writesVerbReading(candidate.sentence.text, claim.complement.lemma, LIGHT_VERBS);
 }
 
 /** Whether a candidate, or the sentences beside it, write a claim's verb or a paraphrase; or it writes a word of any of the verb's senses or its opposite, which answers "no" ("Did Hamas accept the resolution?" by "Hamas rejects any clause..."). */

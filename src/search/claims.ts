@@ -50,12 +50,6 @@ export interface Claim {
   subject: string[][];
   /** The names and nouns of the question besides the verb, the same way: what the claim relates ([["qatar"], ["strike"], ["doha"]]). */
   named: string[][];
-  /**
-   * The verb of an infinitive the claim's verb takes, folded as written and its lemma ("disarm" in
-   * "Did Hamas agree to disarm?"): what is agreed, promised or refused is the claim as much as the
-   * agreeing; "Hamas's agreement to a ceasefire" confirms no agreement to disarm. Null for none.
-   */
-  complement: { verb: string; lemma: string } | null;
 }
 
 /** The claim of a yes/no question ("condemn" by "Qatar" in "Did Qatar condemn the strike?"); null for other questions, or when its verb is light or one of saying. */
@@ -80,21 +74,9 @@ export function claimOf(written: string): Claim | null {
     // "bring up the blocking", not "march on Sunday": a particle before a name is a preposition.
     const phrasal = PARTICLES.has(fold(next)) && !/^\p{Lu}/u.test(words[at + 2] ?? '') && isVerbLemma(`${verb}_${fold(next)}`) ? `${verb}_${fold(next)}` : null;
     if (LIGHT_VERBS.has(verb)) return null;
-    const complement = infinitiveAt(words, at + (phrasal === null ? 1 : 2));
-    return { verb: word, lemma: phrasal ?? verb, subject: namesAndNouns(words.slice(0, at)), named: [...namesAndNouns(words.slice(0, at)), ...namesAndNouns(words.slice(at + 1))], complement };
+    return { verb: word, lemma: phrasal ?? verb, subject: namesAndNouns(words.slice(0, at)), named: [...namesAndNouns(words.slice(0, at)), ...namesAndNouns(words.slice(at + 1))] };
   }
   return null;
-}
-
-/**
- * The verb of an infinitive opening at `at` ("to disarm"), written as its lemma, as an infinitive
- * is ("agree to talks" is a noun's); null for none, or a light verb, whose meaning lies further on.
- */
-function infinitiveAt(words: readonly string[], at: number): { verb: string; lemma: string } | null {
-  const written = words[at + 1] ?? '';
-  if (fold(words[at] ?? '') !== 'to' || !/^\p{Ll}/u.test(written)) return null;
-  const verb = fold(written);
-  return isVerbLemma(verb) && !LIGHT_VERBS.has(verb) ? { verb, lemma: verb } : null;
 }
 
 /** The names (runs of capitalised words) and nouns among words, folded: news names a person by the surname alone, so a name is held by any of its words. */

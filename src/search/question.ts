@@ -324,27 +324,14 @@ export function prepareQuestion(
     const completing = prefix && (i === termsOfQuestion.length - 1 || vocabulary.frequency(term) === 0);
     // "US" asks for the acronym where the corpus writes it, not for "used", which stems alike.
     const written = acronym && vocabulary.frequency(acronym) > 0 ? acronym : null;
-    const typed = written ? [{ term: written, weight: 1 }] : isPhrase(term) ? phraseVariants(term, vocabulary) : vocabulary.variants(term, word, completing);
-    // "the us", "turkey fm": a short word typed in lowercase meets the acronym the corpus writes in capitals too.
-    const typedAcronym = !written && SHORT_WORD.test(word) && vocabulary.frequency(word.toUpperCase()) > 0 ? [{ term: word.toUpperCase(), weight: 1 }] : [];
-    const variants = [...typed, ...typedAcronym];
-    const placeNames = asAcronyms(placeVariants(term).map((other) => ({ term: other, weight: PLACE_NAME_WEIGHT })), vocabulary);
-    const places = placeNames.filter((place) => vocabulary.frequency(place.term) > 0 && !variants.some((v) => v.term === place.term));
+    const variants = written ? [{ term: written, weight: 1 }] : isPhrase(term) ? phraseVariants(term, vocabulary) : vocabulary.variants(term, word, completing);
+    const places = placeVariants(term).flatMap((other) => (vocabulary.frequency(other) > 0 && !variants.some((v) => v.term === other) ? [{ term: other, weight: PLACE_NAME_WEIGHT }] : []));
     const direct = [...variants, ...places];
     // A search lists articles holding the words typed; only answers look for paraphrases.
-    const related = prefix ? [] : asAcronyms(paraphrases(word, direct, vocabulary), vocabulary);
+    const related = prefix ? [] : paraphrases(word, direct, vocabulary);
     return { term, variants: [...direct, ...related], weight: weightOf(written ?? term, vocabulary), reported: asksWhatWasSaid && isCommunicationVerb(word), calendar: calendar ?? null };
   });
   return { terms: prepared, totalWeight: prepared.reduce((sum, t) => sum + t.weight, 0), wants, corpusSize: vocabulary.size, aboutNow, speaker: [], occasion: null, titles: [], counted: -1, askedNoun: null };
-}
-
-/**
- * Variants with a short one ("us") as the acronym the corpus indexes in capitals ("US"), where it
- * does: the index holds "US" as itself only (see `acronymOf`), so a country's names ("USA": "us")
- * and WordNet's synonyms meet the US, not "used".
- */
-function asAcronyms(variants: readonly TermVariant[], vocabulary: Vocabulary): TermVariant[] {
-  return variants.map((variant) => (SHORT_WORD.test(variant.term) && vocabulary.frequency(variant.term.toUpperCase()) > 0 ? { ...variant, term: variant.term.toUpperCase() } : variant));
 }
 
 /** Whether a question term is a collocation of several words. */
@@ -367,8 +354,6 @@ function weightOf(term: string, vocabulary: Vocabulary): number {
 
 /** How much another name of the same country counts ("Turkiye" for "Turkey"): nearly the word itself. */
 const PLACE_NAME_WEIGHT = 0.9;
-/** A word as short as the acronyms indexed in capitals (see `acronymOf`). */
-const SHORT_WORD = /^\p{Ll}{2,3}$/u;
 /** How much a near WordNet relative of a question word (synonym, pertainym, a synonym's derivation) counts against the word itself. */
 const PARAPHRASE_WEIGHT = 0.4;
 /**
