@@ -145,15 +145,20 @@ export interface FollowUp {
  * when nothing is replaced.
  */
 export function readAsFollowUp(text: string, earlier: readonly string[], written: string = text, coverageReads: CoverageReading = () => null): FollowUp | null {
-  const reading = readingOf(text);
+  return followUpOf(text, readingOf(text), earlier, written, coverageReads);
+}
+
+/** The question, already read (`reading`), as a follow-up to `earlier` (see `readAsFollowUp`). */
+function followUpOf(text: string, reading: Reading, earlier: readonly string[], written: string, coverageReads: CoverageReading): FollowUp | null {
   const earlierReadings = earlier.map((question) => settled(readingOf(question), coverageReads));
   const names = new Set(reading.mentions.referents.map((referent) => referent.written.toLowerCase()));
   const done = new Set<string>();
   const taken = new Set<string>();
   const replaced = new Map<number, string>();
-  for (const { word, at, kind, ordinal } of reading.unsettled) {
+  for (const unsettled of reading.unsettled) {
+    const { word, at, kind, ordinal } = unsettled;
     const pronoun = word.text.toLowerCase();
-    const sex = kind === 'person' ? (FEMALE.has(pronoun) ? 'female' : 'male') : null;
+    const sex = sexOfPronoun(unsettled);
     if (done.has(`${kind} ${sex}`)) continue;
     done.add(`${kind} ${sex}`);
     const standsFor = standsForIn(earlierReadings, kind, sex, reading.mentions.referents.length > 0)?.filter((referent) => !taken.has(referent.written) && !names.has(referent.written.toLowerCase()));
@@ -178,16 +183,16 @@ export function readAsFollowUp(text: string, earlier: readonly string[], written
  * another means ("What did they tell him?"). Null otherwise.
  */
 export function readThroughSentence(text: string, sentence: string, before: string, written: string = text, coverageReads: CoverageReading = () => null): FollowUp | null {
-  const unsettled = readingOf(text).unsettled;
+  const reading = readingOf(text);
   const opening = readingOf(sentence).pronouns[0];
-  if (unsettled.length === 0 || opening === undefined || opening.at !== 0 || !unsettled.every((pronoun) => sameReferent(pronoun, opening))) return null;
-  return readAsFollowUp(text, [asStatement(before)], written, coverageReads);
+  const sameReferent = (pronoun: Pronoun) => opening !== undefined && pronoun.kind === opening.kind && sexOfPronoun(pronoun) === sexOfPronoun(opening);
+  if (reading.unsettled.length === 0 || opening?.at !== 0 || !reading.unsettled.every(sameReferent)) return null;
+  return followUpOf(text, reading, [asStatement(before)], written, coverageReads);
 }
 
-/** Whether two pronouns may stand for the same ones: of one kind, and for a person, of one sex. */
-function sameReferent(a: Pronoun, b: Pronoun): boolean {
-  const female = (pronoun: Pronoun) => FEMALE.has(pronoun.word.text.toLowerCase());
-  return a.kind === b.kind && (a.kind !== 'person' || female(a) === female(b));
+/** The sex a pronoun of a person says ("she", "him"); null for one of several or of a thing. */
+function sexOfPronoun({ word, kind }: Pronoun): Referent['sex'] {
+  return kind === 'person' ? (FEMALE.has(word.text.toLowerCase()) ? 'female' : 'male') : null;
 }
 
 /**
