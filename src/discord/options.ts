@@ -145,7 +145,8 @@ export function usableQuestion(text: string): string {
  */
 export function usableAsk(text: string): string {
   const { terms, notice } = readQuestion(text);
-  return notice !== null && terms.length === 0 && text.length <= MAX_QUESTION_LENGTH && unnamedPronoun(text) !== null ? text : usableQuestion(text);
+  if (notice !== null && !(terms.length === 0 && text.length <= MAX_QUESTION_LENGTH && unnamedPronoun(text) !== null)) throw new OptionError(notice);
+  return text;
 }
 
 /** The filters when the engine's rules accept them; a refused one is the member's mistake, told with the option's name. */
