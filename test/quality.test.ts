@@ -589,6 +589,16 @@ describe('news stories', () => {
     expect(small.answer('How many pearls were on the dress?').sentences[0]?.text).toBe('Police said the dress is made of 6,000 white Akoya pearls.');
   });
 
+  it('counts no thing by a number hyphened to a measure: "a 33-yard field goal" is one goal', async () => {
+    const game = storyArticle('game', 'Wire', [
+      'Denver could not reach the end zone, so McManus kicked a 33-yard field goal that increased their lead.',
+      'McManus made all four of his field goals in the game.',
+      'The Broncos won 24-10.',
+    ]);
+    const small = await Library.fromArticles([game, budgetStory()]);
+    expect(small.answer('How many field goals did McManus kick?').sentences[0]?.text).toBe('McManus made all four of his field goals in the game.');
+  });
+
   it('does not quote a story that never names the speaker asked about as their words', async () => {
     const strike = ['The military released video of the strike on the Ain al-Hilweh camp near Sidon.', 'It said the strike hit a training compound.'];
     const without = await Library.fromArticles([storyArticle('camp', 'Wire', strike), budgetStory()]);

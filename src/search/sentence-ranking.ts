@@ -87,6 +87,8 @@ const OCCASION_BOOST = 1.3;
 const NAMED_AS_BOOST = 1.5;
 /** How much a sentence giving a number of what a "how many" question counts is preferred (see `preferCounted`). */
 const COUNT_BOOST = 1.3;
+/** A hyphen joining a number to the word after it: "a 33-yard field goal" measures the goal, it counts yards, not goals. */
+const HYPHENS = /[-‐‑]/u;
 /** Index terms (stopwords left out) between a number and the thing it counts: "6,000 white Akoya pearls". */
 const COUNT_REACH = 3;
 /** A sign before a number that makes it a price. */
@@ -632,9 +634,11 @@ function countsTerm(text: string, q: number | null, lookup: ReturnType<typeof va
   return tokens.some((token, i) => {
     const stoodFor = termsStoodFor(lookup, token.term);
     if (q === null ? stoodFor.length === 0 : !stoodFor.includes(q)) return false;
-    const before = tokens.slice(Math.max(0, i - COUNT_REACH), i);
+    const from = Math.max(0, i - COUNT_REACH);
+    const before = tokens.slice(from, i);
     const number = before.findLastIndex(isCount);
-    if (number >= 0 && (priced || !before.slice(number + 1).some((between) => MEASURE_UNITS.has(between.term)))) return true;
+    const measures = (at: number) => from + at + 1 < i && HYPHENS.test(text.charAt((tokens[from + at]?.end ?? 0)));
+    if (number >= 0 && !measures(number) && (priced || !before.slice(number + 1).some((between) => MEASURE_UNITS.has(between.term)))) return true;
     return orAfter && tokens.slice(i + 1, i + 1 + COUNT_REACH).some(isCount);
   });
 }
