@@ -157,6 +157,15 @@ describe('a sentence writing a count', () => {
     expect(writesCount('It was the seventh season of the league.', 'teams')).toBe(false);
     expect(writesCount('The launch marked the third straight success for the space program.', 'successes')).toBe(true);
   });
+
+  it('reads neither a day of the month nor an age as a count, but an age as the age asked', () => {
+    const sons = 'Witkoff’s son Andrew died at age 22, while Hayya’s son was killed in a strike on Doha on September 9.';
+    expect(writesCount(sons, 'people')).toBe(false);
+    expect(writesCount('A 57-year-old man was killed on Nov. 21.', 'people')).toBe(false);
+    expect(writesCount(sons, null, 'age')).toBe(true);
+    expect(writesCount('A 57-year-old man was killed.', null, 'age')).toBe(true);
+    expect(writesCount('The strike on September 9 killed six people.', 'people')).toBe(true);
+  });
 });
 
 describe('the noun of persons a "which" question asks to name', () => {

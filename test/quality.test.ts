@@ -1088,9 +1088,14 @@ describe('sentences in context', () => {
 
 describe('how many sentences an answer quotes', () => {
   it('offers further sentences matching less of the question when unsure of the first', () => {
-    const answer = library.answer('How many times have Witkoff and Al Hayya met?');
+    const answer = library.answer('What did Hamas say about the UN vote?');
     expect(answer.confidence).toBeLessThan(0.8);
     expect(answer.sentences.filter((s) => !s.context).length).toBeGreaterThan(1);
+  });
+
+  it('offers no sentence for "how many" whose only numbers are an age and a day', () => {
+    const answer = library.answer('How many times have Witkoff and Al Hayya met?');
+    expect(answer.sentences.map((s) => s.text)).toEqual(['This week’s meeting marks Witkoff’s second encounter with Hayya.']);
   });
 
   it('stays with the sentences matching nearly all of the question when sure', () => {

@@ -270,10 +270,13 @@ export function mentionsYear(sentence: string): boolean {
  * when it names none): a figure that is no year ("13 dead", "2,400"), a number word or a counting
  * word ("six thousand pearls", "several"); an ordinal only for events ("How many times...?") or
  * right before the thing counted (see `EVENT_COUNTS`). A count or an age is never written
- * otherwise, so a sentence writing none cannot answer "how many" or "how old".
+ * otherwise, so a sentence writing none cannot answer "how many" or "how old". A day of the month
+ * ("on September 9") counts nothing, and an age ("died at age 22") only answers an age `asked`.
  */
-export function writesCount(sentence: string, counted: string | null): boolean {
-  const words = countWordsOf(sentence);
+export function writesCount(sentence: string, counted: string | null, asked: NumberAsked = 'count'): boolean {
+  const words = countWordsAt(sentence)
+    .filter(({ at }) => !AFTER_MONTH.test(sentence.slice(0, at)) && (asked === 'age' || !writtenAsAge(sentence, at)))
+    .map(({ word }) => word);
   const thing = counted === null ? null : fold(counted);
   if (thing === 'times' || words.some((word) => !EVENT_COUNTS.has(word))) return words.length > 0;
   // Only ordinals: one counts the thing right after it, read from the sentence's words only then.
@@ -282,6 +285,17 @@ export function writesCount(sentence: string, counted: string | null): boolean {
   // "the third straight success", "the second consecutive year": a word of succession may stand between.
   const counts = (at: number) => one(all[at + 1] ?? '') || (SUCCESSION.has(all[at + 1] ?? '') && one(all[at + 2] ?? ''));
   return words.some((word) => all.some((w, at) => w === word && counts(at)));
+}
+
+/** Words that make the number right after them an age: "died at age 22", "aged 57". */
+const BEFORE_AGE = /\bage[ds]?\s+$/iu;
+/** What makes the number right before it an age: "a 22-year-old". */
+const AFTER_AGE = /^[-‐‑\s]years?[-‐‑\s]old\b/iu;
+
+/** Whether the number at `at` is written as someone's age, which counts nothing a "how many" question asks. */
+function writtenAsAge(sentence: string, at: number): boolean {
+  const number = /^[\p{L}\p{N}][\p{L}\p{N},.]*/u.exec(sentence.slice(at))?.[0] ?? '';
+  return BEFORE_AGE.test(sentence.slice(Math.max(0, at - 8), at)) || AFTER_AGE.test(sentence.slice(at + number.length));
 }
 
 /** Counting words that give no amount: "dominated by a few companies" says no percentage, "millions of dollars" no price. */

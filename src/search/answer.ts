@@ -624,7 +624,7 @@ function counting(ranked: RankedSentence[], text: string, question: Question, co
   // "How old was Hayya's son?" is not answered by the age of Witkoff's son written beside him.
   const possession = asked === 'amount' ? null : askedPossession(text);
   const numbered = ranked.filter(
-    (r) => (asked === 'amount' ? writesAmount(r.sentence.text) : writesCount(r.sentence.text, counted)) && !(possession !== null && numbersOwnedByOthers(r.sentence.text, possession)),
+    (r) => (asked === 'amount' ? writesAmount(r.sentence.text) : writesCount(r.sentence.text, counted, asked)) && !(possession !== null && numbersOwnedByOthers(r.sentence.text, possession)),
   );
   if (numbered[0] === ranked[0]) return numbered;
   const term = question.terms[question.counted];
