@@ -169,8 +169,8 @@ function nameCased(written: string): string {
   const [, word = '', ending = ''] = /^(.*?)((?:['’]s?)?)$/u.exec(written) ?? [];
   if (word.length < 2 || /['’]|\p{Lu}/u.test(word) || STOPWORDS.has(word) || NAME_PARTICLES.has(word) || baseForm(word) !== word) return written;
   const tags = lexiconTags(word);
-  // A pronoun names nobody, whatever WordNet abbreviates ("us", the United States).
-  if (tags.has('Pronoun')) return written;
+  // A pronoun names nobody, whatever WordNet abbreviates ("us", the United States), nor does a word the lexicon knows as uncountable ("everyone", "everything").
+  if (tags.has('Pronoun') || tags.has('Uncountable')) return written;
   const reading = nameReading(word);
   if (isAcronym(word, reading, tags)) return `${upper(word)}${ending}`;
   if (reading.known) return reading.name !== null || isPlaceWord(word) ? capitalised(written) : written;
