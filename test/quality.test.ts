@@ -599,6 +599,17 @@ describe('news stories', () => {
     expect(small.answer('How many field goals did McManus kick?').sentences[0]?.text).toBe('McManus made all four of his field goals in the game.');
   });
 
+  it("does not quote a story that never names the question's most specific name", async () => {
+    const ommeren = storyArticle('ommeren', 'Wire', ['The Dutch transport firm PHS Van Ommeren NV said it plans a 75 mln guilder bond issue with warrants attached.', 'Amro Bank is lead manager of the issue.']);
+    const profit = storyArticle('aegon-profit', 'Wire', ['Dutch insurer Aegon NV said its 1986 net profit rose 12 pct to 501 mln guilders.']);
+    const question = "Which bank is lead manager of Dutch insurer Aegon's bond issue with warrants?";
+    const without = await Library.fromArticles([ommeren, profit, budgetStory()]);
+    expect(without.answer(question).answered).toBe(false);
+    const bond = storyArticle('aegon-bond', 'Wire', ['Aegon NV is issuing a 200 mln guilder bond with warrants.', 'Algemene Bank Nederland is lead manager of the Aegon issue.']);
+    const withBond = await Library.fromArticles([ommeren, profit, bond, budgetStory()]);
+    expect(withBond.answer(question).sentences[0]?.text).toBe('Algemene Bank Nederland is lead manager of the Aegon issue.');
+  });
+
   it('does not quote a story that never names the speaker asked about as their words', async () => {
     const strike = ['The military released video of the strike on the Ain al-Hilweh camp near Sidon.', 'It said the strike hit a training compound.'];
     const without = await Library.fromArticles([storyArticle('camp', 'Wire', strike), budgetStory()]);

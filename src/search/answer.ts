@@ -29,7 +29,7 @@ import { abbreviationAsked, answerKind, askedNoun, askedPossession, asksClock, b
 import { askedSpeaker, DO_SUPPORT } from './speakers.ts';
 import { claimOf, LIGHT_VERBS, type Claim } from './claims.ts';
 import { STOPWORDS } from './stopwords.ts';
-import { firstSenseWords, hasCommunicationSense, isCommonWord, isCommunicationVerb, isRoleNoun, writesVerbReading } from './wordnet.ts';
+import { firstSenseWords, hasCommunicationSense, isCommonWord, isCommunicationVerb, isGroupNoun, isRoleNoun, writesVerbReading } from './wordnet.ts';
 import { answerEvidence, judge } from './answerability.ts';
 import { candidateCount, preferDated } from './dateline.ts';
 import { capitalsMarkNames, isNameWord, PARTICLE_NAME, titledNames, writtenWordsAt, type WrittenWord } from './names.ts';
@@ -292,7 +292,7 @@ export function composeAnswer(text: string, candidates: Candidates, cache: Sente
   const { question, retrieved, counted, abbreviation } = candidates;
   const subject = askedSubject(text);
   const current = currentVersions(answering(candidates.ranked), retrieved.map((r) => r.article));
-  const matching = aboutSubject(current, retrieved, subject, text, question);
+  const matching = aboutRarestName(aboutSubject(current, retrieved, subject, text, question), retrieved, text, question);
   const numbered = lasting(counting(matching, text, question, counted), text);
   const spelling = writingOut(numbered, abbreviation);
   const ranked = holdingNamesFirst(spelling === undefined ? numbered : putFirst(numbered, spelling), text, question);
@@ -436,7 +436,11 @@ function missesSpeaker(question: Question, speaker: readonly number[], best: Ran
 function aboutSubject(ranked: RankedSentence[], retrieved: readonly Retrieval[], subject: AskedSubject | null, text: string, question: Question): RankedSentence[] {
   if (subject === null || subject.possessive || subject.name.some(isPlaceWord)) return ranked;
   const named = subject.name.map((word) => wordTermIndex(question, bareName(word))).filter((q) => (question.terms[q]?.variants.length ?? 0) > 0);
-  if (named.length === 0) return ranked;
+  return named.length === 0 ? ranked : storiesNaming(ranked, retrieved, named, text, question);
+}
+
+/** The candidates whose story names any of the question terms `named` (see `storyNames`). */
+function storiesNaming(ranked: RankedSentence[], retrieved: readonly Retrieval[], named: readonly number[], text: string, question: Question): RankedSentence[] {
   const acronyms = acronymsIn(text);
   const naming = new Map<Article, boolean>();
   return ranked.filter(({ article }) => {
@@ -444,6 +448,48 @@ function aboutSubject(ranked: RankedSentence[], retrieved: readonly Retrieval[],
     naming.set(article, names);
     return names;
   });
+}
+
+/**
+ * The candidates whose story names the question's most specific name, when the corpus holds it:
+ * the name holding its rarest term ("Aegon" in "Which bank is lead manager of Dutch insurer
+ * Aegon's bond issue?"). A story that never names it tells of something else (another insurer's
+ * bond issue), however well its sentences match the rest. Only that name: a question also names
+ * the setting a story leaves unsaid ("How many NFL teams...?", "...schools in the United
+ * Kingdom?"), and a place may be named otherwise ("Washington" for the United States). A word the
+ * corpus holds only in another spelling (a typo capitalised as a name) is not judged.
+ */
+function aboutRarestName(ranked: RankedSentence[], retrieved: readonly Retrieval[], text: string, question: Question): RankedSentence[] {
+  const weight = (q: number) => question.terms[q]?.weight ?? 0;
+  const rarest = Math.max(0, ...question.terms.flatMap((term, q) => (term.variants.length > 0 ? [weight(q)] : [])));
+  const name = namesAsked(text, question).find((terms) => terms.some((q) => weight(q) >= rarest));
+  return name === undefined ? ranked : storiesNaming(ranked, retrieved, name, text, question);
+}
+
+/**
+ * The names a question writes past its question word, each as the question terms of its words
+ * the corpus holds as written, leaving out names of places, the words that only describe a name's
+ * bearer (see `judgesNameWord`), and a possessive before a group ("Did Baldrige's department
+ * say...": a story names the department otherwise, "the Commerce Department").
+ */
+function namesAsked(text: string, question: Question): number[][] {
+  if (!capitalsMarkNames(text)) return [];
+  const from = QUESTION_OPENER.exec(text)?.index ?? 0;
+  const words = writtenWordsAt(text).filter((written) => written.start > from);
+  const names: { terms: number[]; named: boolean }[] = [];
+  words.forEach((word, at) => {
+    if (!isAskedNameWord(word)) return;
+    const before = words[at - 1];
+    if (before === undefined || !isAskedNameWord(before) || !joinedInName(text, before, word)) names.push({ terms: [], named: true });
+    const name = names.at(-1);
+    const bare = bareName(word.text);
+    if (name === undefined || !judgesNameWord(bare)) return;
+    if (isPlaceWord(bare) || (POSSESSIVE.test(word.text) && isGroupNoun(bareName(words[at + 1]?.text ?? '')))) name.named = false;
+    const q = wordTermIndex(question, bare);
+    const term = question.terms[q];
+    if (term?.variants.some((variant) => variant.term === term.term)) name.terms.push(q);
+  });
+  return names.flatMap((name) => (name.named && name.terms.length > 0 ? [name.terms] : []));
 }
 
 /** The paragraph term filters of a retrieved article, if the index keeps them. */
@@ -586,11 +632,8 @@ function askedSubject(text: string): AskedSubject | null {
   if (!slot) return null;
   const words = writtenWordsAt(text).filter((word) => word.start >= from + slot[0].length);
   const bare = (word: WrittenWord | undefined) => bareName(word?.text ?? '');
-  // An abbreviation WordNet holds ("TV") may be written out or be a common noun; a name hyphenated to a lowercase word is an adjective ("Iran-backed").
-  const isName = (word: WrittenWord | undefined) =>
-    word !== undefined && isNameWord(word.text, false) && !/-\p{Ll}/u.test(word.text) && !(/^\p{Lu}+$/u.test(word.text) && firstSenseWords(bare(word)).length > 0);
-  const joined = (left: WrittenWord | undefined, right: WrittenWord | undefined) =>
-    left !== undefined && right !== undefined && (left.text.length <= 3 ? /^\.?\s+$/u : /^\s+$/u).test(text.slice(left.end, right.start));
+  const isName = (word: WrittenWord | undefined) => word !== undefined && isAskedNameWord(word);
+  const joined = (left: WrittenWord | undefined, right: WrittenWord | undefined) => left !== undefined && right !== undefined && joinedInName(text, left, right);
   const inName = (at: number) => {
     const word = words[at];
     if (!joined(words[at - 1], word)) return false;
@@ -603,10 +646,29 @@ function askedSubject(text: string): AskedSubject | null {
   // A name before a noun qualifies it ("the Hamas delegation", "Turkish officials"); one before its verb is the subject ("did Iran send"), though the verb may be a noun too ("did Hezbollah say") when no article stands before the name.
   const beforeNoun = joined(words[end - 1], next) && !POSSESSIVE.test(words[end - 1]?.text ?? '') && /^\p{Ll}/u.test(next?.text ?? '') && firstSenseWords(bare(next), 'noun').length > 0;
   if (beforeNoun && (slot[1] !== undefined || firstSenseWords(bare(next), 'verb').length === 0)) return null;
-  const name = words.slice(0, end).filter((word) => word.text !== 'of' && !NAME_PARTICLES.has(bare(word)) && !isRoleNoun(bare(word)) && firstSenseWords(bare(word), 'adj').length === 0);
+  const name = words.slice(0, end).filter((word) => word.text !== 'of' && judgesNameWord(bare(word)));
   if (name.length === 0) return null;
   const written = text.slice(words[0]?.start, words[end - 1]?.end);
   return { name: name.map((word) => word.text), written: written.replace(POSSESSIVE, ''), possessive: POSSESSIVE.test(written) };
+}
+
+/**
+ * Whether a word the question writes may be a name's (see `isNameWord`): an abbreviation WordNet
+ * holds ("TV") may be written out or be a common noun, and a name hyphenated to a lowercase word
+ * is an adjective ("Iran-backed").
+ */
+function isAskedNameWord(word: WrittenWord): boolean {
+  return isNameWord(word.text, false) && !/-\p{Ll}/u.test(word.text) && !(/^\p{Lu}+$/u.test(word.text) && firstSenseWords(bareName(word.text)).length > 0);
+}
+
+/** Whether two words the question writes stand in one name: a space between them, or a short abbreviation's full stop ("Mr. Putin"). */
+function joinedInName(text: string, left: WrittenWord, right: WrittenWord): boolean {
+  return (left.text.length <= 3 ? /^\.?\s+$/u : /^\s+$/u).test(text.slice(left.end, right.start));
+}
+
+/** Whether a word of a name, bare, names its bearer: no particle ("al"), role ("President") or adjective ("Turkish") only describes them. */
+function judgesNameWord(bare: string): boolean {
+  return !NAME_PARTICLES.has(bare) && !isRoleNoun(bare) && firstSenseWords(bare, 'adj').length === 0;
 }
 
 /**
