@@ -602,12 +602,31 @@ describe('news stories', () => {
   it("does not quote a story that never names the question's most specific name", async () => {
     const ommeren = storyArticle('ommeren', 'Wire', ['The Dutch transport firm PHS Van Ommeren NV said it plans a 75 mln guilder bond issue with warrants attached.', 'Amro Bank is lead manager of the issue.']);
     const profit = storyArticle('aegon-profit', 'Wire', ['Dutch insurer Aegon NV said its 1986 net profit rose 12 pct to 501 mln guilders.']);
-    const question = "Which bank is lead manager of Dutch insurer Aegon's bond issue with warrants?";
+    const question = 'Which bank is lead manager of the bond issue with warrants for Dutch insurer Aegon?';
     const without = await Library.fromArticles([ommeren, profit, budgetStory()]);
     expect(without.answer(question).answered).toBe(false);
     const bond = storyArticle('aegon-bond', 'Wire', ['Aegon NV is issuing a 200 mln guilder bond with warrants.', 'Algemene Bank Nederland is lead manager of the Aegon issue.']);
     const withBond = await Library.fromArticles([ommeren, profit, bond, budgetStory()]);
     expect(withBond.answer(question).sentences[0]?.text).toBe('Algemene Bank Nederland is lead manager of the Aegon issue.');
+  });
+
+  it('requires no name of several words, nor one qualifying a noun, which a story may write otherwise', async () => {
+    const rates = await Library.fromArticles([
+      storyArticle('cuts', 'Wire', ['The Fed cut interest rates three times this year, citing a cooling labour market.']),
+      storyArticle('hearing', 'Wire', ['Federal Reserve Chair Jerome Powell testified before lawmakers on Wednesday.']),
+    ]);
+    expect(rates.answer('How many times did the Federal Reserve cut interest rates this year?').sentences[0]?.text).toContain('three times');
+    const delegation = await Library.fromArticles([
+      storyArticle('cairo', 'Wire', ['Hayya said 15 members of the delegation would travel to Cairo.']),
+      storyArticle('istanbul', 'Wire', ['Witkoff met Khalil al-Hayya in Istanbul.']),
+    ]);
+    expect(delegation.answer('How many members of the delegation will Khalil al-Hayya take to Cairo?').sentences[0]?.text).toContain('15 members');
+    const plan = await Library.fromArticles([
+      storyArticle('plan', 'Wire', ['The US plan for Gaza calls for an international stabilization force of 20,000 troops.']),
+      storyArticle('meeting', 'Wire', ['Donald Trump met Israeli leaders at the White House on Monday.']),
+    ]);
+    expect(plan.answer("How many troops will Trump's plan send to Gaza?").sentences[0]?.text).toContain('20,000 troops');
+    expect(plan.answer('How many troops does the Trump plan for Gaza call for?').sentences[0]?.text).toContain('20,000 troops');
   });
 
   it('does not quote a story that never names the speaker asked about as their words', async () => {

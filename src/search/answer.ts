@@ -29,7 +29,7 @@ import { abbreviationAsked, answerKind, askedNoun, askedPossession, asksClock, b
 import { askedSpeaker, DO_SUPPORT } from './speakers.ts';
 import { claimOf, LIGHT_VERBS, type Claim } from './claims.ts';
 import { STOPWORDS } from './stopwords.ts';
-import { firstSenseWords, hasCommunicationSense, isCommonWord, isCommunicationVerb, isGroupNoun, isRoleNoun, writesVerbReading } from './wordnet.ts';
+import { firstSenseWords, hasCommunicationSense, isCommonWord, isCommunicationVerb, isRoleNoun, writesVerbReading } from './wordnet.ts';
 import { answerEvidence, judge } from './answerability.ts';
 import { candidateCount, preferDated } from './dateline.ts';
 import { capitalsMarkNames, isNameWord, PARTICLE_NAME, titledNames, writtenWordsAt, type WrittenWord } from './names.ts';
@@ -452,44 +452,54 @@ function storiesNaming(ranked: RankedSentence[], retrieved: readonly Retrieval[]
 
 /**
  * The candidates whose story names the question's most specific name, when the corpus holds it:
- * the name holding its rarest term ("Aegon" in "Which bank is lead manager of Dutch insurer
- * Aegon's bond issue?"). A story that never names it tells of something else (another insurer's
- * bond issue), however well its sentences match the rest. Only that name: a question also names
- * the setting a story leaves unsaid ("How many NFL teams...?", "...schools in the United
- * Kingdom?"), and a place may be named otherwise ("Washington" for the United States). A word the
- * corpus holds only in another spelling (a typo capitalised as a name) is not judged.
+ * a name of one word holding its rarest term ("Aegon" in "Which bank is lead manager of Dutch
+ * insurer Aegon's bond issue?"), or any of several such names equally rare. A story that never
+ * names it tells of something else (another insurer's bond issue), however well its sentences
+ * match the rest. Only such a name: a question also names the setting a story leaves unsaid ("How
+ * many NFL teams...?"), and a name of several words has short forms a story may use alone ("the
+ * Fed", "UN", "von der Leyen"). A word the corpus holds only in another spelling (a typo
+ * capitalised as a name) is not judged.
  */
 function aboutRarestName(ranked: RankedSentence[], retrieved: readonly Retrieval[], text: string, question: Question): RankedSentence[] {
   const weight = (q: number) => question.terms[q]?.weight ?? 0;
   const rarest = Math.max(0, ...question.terms.flatMap((term, q) => (term.variants.length > 0 ? [weight(q)] : [])));
-  const name = namesAsked(text, question).find((terms) => terms.some((q) => weight(q) >= rarest));
-  return name === undefined ? ranked : storiesNaming(ranked, retrieved, name, text, question);
+  const named = namesAsked(text, question).flatMap((name) => (name.words === 1 && name.terms.some((q) => weight(q) >= rarest) ? name.terms : []));
+  return named.length === 0 ? ranked : storiesNaming(ranked, retrieved, named, text, question);
+}
+
+/** A name a question writes: how many words name its bearer, and the question terms of those the corpus holds as written. */
+interface NameAsked {
+  words: number;
+  terms: number[];
 }
 
 /**
- * The names a question writes past its question word, each as the question terms of its words
- * the corpus holds as written, leaving out names of places, the words that only describe a name's
- * bearer (see `judgesNameWord`), and a possessive before a group ("Did Baldrige's department
- * say...": a story names the department otherwise, "the Commerce Department").
+ * The names a question writes past its question word, particles within them ("Khalil al-Hayya",
+ * "Ursula von der Leyen"), leaving out names of places, the words that only describe a name's
+ * bearer (see `judgesNameWord`), and a name qualifying a noun, as `aboutSubject` leaves them out:
+ * "Trump's plan" and "the Trump plan" may be "the US plan" in a story that never names Trump,
+ * "Baldrige's department" the Commerce Department.
  */
-function namesAsked(text: string, question: Question): number[][] {
+function namesAsked(text: string, question: Question): NameAsked[] {
   if (!capitalsMarkNames(text)) return [];
   const from = QUESTION_OPENER.exec(text)?.index ?? 0;
   const words = writtenWordsAt(text).filter((written) => written.start > from);
-  const names: { terms: number[]; named: boolean }[] = [];
+  const inName = (word: WrittenWord | undefined) => word !== undefined && (isAskedNameWord(word) || NAME_PARTICLES.has(bareName(word.text)) || PARTICLE_NAME.test(word.text));
+  const names: (NameAsked & { named: boolean })[] = [];
   words.forEach((word, at) => {
-    if (!isAskedNameWord(word)) return;
+    if (!inName(word)) return;
     const before = words[at - 1];
-    if (before === undefined || !isAskedNameWord(before) || !joinedInName(text, before, word)) names.push({ terms: [], named: true });
+    if (before === undefined || !inName(before) || !joinedInName(text, before, word)) names.push({ words: 0, terms: [], named: true });
     const name = names.at(-1);
     const bare = bareName(word.text);
     if (name === undefined || !judgesNameWord(bare)) return;
-    if (isPlaceWord(bare) || (POSSESSIVE.test(word.text) && isGroupNoun(bareName(words[at + 1]?.text ?? '')))) name.named = false;
+    name.words += 1;
+    if (isPlaceWord(bare) || qualifiesNoun(text, word, words[at + 1])) name.named = false;
     const q = wordTermIndex(question, bare);
     const term = question.terms[q];
     if (term?.variants.some((variant) => variant.term === term.term)) name.terms.push(q);
   });
-  return names.flatMap((name) => (name.named && name.terms.length > 0 ? [name.terms] : []));
+  return names.filter((name) => name.named && name.terms.length > 0);
 }
 
 /** The paragraph term filters of a retrieved article, if the index keeps them. */
@@ -664,6 +674,12 @@ function isAskedNameWord(word: WrittenWord): boolean {
 /** Whether two words the question writes stand in one name: a space between them, or a short abbreviation's full stop ("Mr. Putin"). */
 function joinedInName(text: string, left: WrittenWord, right: WrittenWord): boolean {
   return (left.text.length <= 3 ? /^\.?\s+$/u : /^\s+$/u).test(text.slice(left.end, right.start));
+}
+
+/** Whether a name's word qualifies the noun after it: a possessive ("Trump's plan"), or a name before a common noun ("the Trump plan", "the Hamas delegation"). */
+function qualifiesNoun(text: string, word: WrittenWord, next: WrittenWord | undefined): boolean {
+  if (POSSESSIVE.test(word.text)) return true;
+  return next !== undefined && /^\p{Ll}/u.test(next.text) && joinedInName(text, word, next) && firstSenseWords(bareName(next.text), 'noun').length > 0;
 }
 
 /** Whether a word of a name, bare, names its bearer: no particle ("al"), role ("President") or adjective ("Turkish") only describes them. */

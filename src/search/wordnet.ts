@@ -330,11 +330,6 @@ export function isRoleNoun(word: string): boolean {
   return inLexicographerFile('noun.person', word);
 }
 
-/** Whether a word's first noun sense names a group of people as a common noun ("department", "government", "company"). */
-export function isGroupNoun(word: string): boolean {
-  return inLexicographerFile('noun.group', word);
-}
-
 /**
  * Whether WordNet knows a word as a common word: the synset of one of its first senses holds it in
  * lowercase ("oil", "aid", "new"), where "US", "UN" or "FM" are only abbreviations of names.
