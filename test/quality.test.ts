@@ -597,6 +597,16 @@ describe('news stories', () => {
     ]);
     const small = await Library.fromArticles([game, budgetStory()]);
     expect(small.answer('How many field goals did McManus kick?').sentences[0]?.text).toBe('McManus made all four of his field goals in the game.');
+    // The count before a measure still counts, and a hyphened scale or round number is no measure.
+    const season = await Library.fromArticles([
+      storyArticle('raiders', 'Wire', ['McManus kicked two 40-yard field goals in the game.', 'Earlier this season, McManus missed 3 field goals in one game against Kansas City.']),
+      storyArticle('bridge', 'Wire', ['Officials awarded Acme Corp the bridge contract on Tuesday.', 'Acme won a $5-million contract to rebuild the bridge over the river.']),
+      storyArticle('protest', 'Wire', ['Police arrested protesters outside the ministry on Sunday after clashes.', 'Some 20-odd protesters were arrested, a police spokesman said.']),
+      budgetStory(),
+    ]);
+    expect(season.answer('How many field goals did McManus kick in the game?').sentences[0]?.text).toContain('two 40-yard field goals');
+    expect(season.answer('How much did the bridge contract cost?').sentences[0]?.text).toContain('$5-million');
+    expect(season.answer('How many protesters were arrested outside the ministry?').sentences[0]?.text).toContain('20-odd');
   });
 
   it("does not quote a story that never names the question's most specific name", async () => {

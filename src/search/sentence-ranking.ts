@@ -89,6 +89,8 @@ const NAMED_AS_BOOST = 1.5;
 const COUNT_BOOST = 1.3;
 /** A hyphen joining a number to the word after it: "a 33-yard field goal" measures the goal, it counts yards, not goals. */
 const HYPHENS = /[-‐‑]/u;
+/** Words a hyphen joins to a number that only scale or round it: "$5-million contract", "20-odd protesters". */
+const SCALE_WORDS: ReadonlySet<string> = new Set(['hundred', 'thousand', 'million', 'billion', 'trillion', 'odd', 'plus']);
 /** Index terms (stopwords left out) between a number and the thing it counts: "6,000 white Akoya pearls". */
 const COUNT_REACH = 3;
 /** A sign before a number that makes it a price. */
@@ -620,12 +622,44 @@ function ordinalCounts(text: string, token: Token): boolean {
 const OWNER_REACH = 24;
 
 /**
+ * Where the nearest number `isCount` takes stands within `COUNT_REACH` index terms before the
+ * thing `counted`, or -1: a number hyphened to a measure ("two 40-yard field goals") is passed
+ * over, and it and its unit qualify the thing as one word does.
+ */
+function countBefore(tokens: readonly Token[], counted: number, text: string, isCount: (token: Token) => boolean): number {
+  let reach = COUNT_REACH;
+  for (let at = counted - 1; at >= 0 && reach > 0; at -= 1) {
+    const token = tokens[at];
+    if (token === undefined) break;
+    if (measures(tokens, at - 1, counted, text)) continue;
+    if (measures(tokens, at, counted, text)) {
+      reach -= 1;
+      continue;
+    }
+    if (isCount(token)) return at;
+    reach -= 1;
+  }
+  return -1;
+}
+
+/**
+ * Whether the number at `at` measures what stands before `counted` rather than counting it: it is
+ * hyphened to the next word, neither the thing counted itself ("a 3-day visit" counts days) nor a
+ * word that scales it ("$5-million", see `SCALE_WORDS`).
+ */
+function measures(tokens: readonly Token[], at: number, counted: number, text: string): boolean {
+  const unit = tokens[at + 1];
+  return at + 1 < counted && unit !== undefined && HYPHENS.test(text.charAt(tokens[at]?.end ?? 0)) && !SCALE_WORDS.has(unit.word);
+}
+
+/**
  * Whether a sentence writes a count at most `COUNT_REACH` index terms before question term `q`
  * ("6,000 white Akoya pearls", "six pearls" analysed as "6 pearl"), or before any question term
  * when `q` is null ("13 dead" for "How many died..."), and with `orAfter` right after it too ("Fidan,
  * 57,"): a number that is no year, no ordinal but one that counts (see `ordinalCounts`) and,
  * unless `priced` (an amount asked), no price and no percentage ("$4.06 a share", "30 pct of
- * loans" count neither shares nor loans).
+ * loans" count neither shares nor loans); a number hyphened to a measure counts no further (see
+ * `measures`).
  */
 function countsTerm(text: string, q: number | null, lookup: ReturnType<typeof variantLookup>, orAfter = false, priced = false): boolean {
   const tokens = tokenize(text, 'index');
@@ -634,11 +668,8 @@ function countsTerm(text: string, q: number | null, lookup: ReturnType<typeof va
   return tokens.some((token, i) => {
     const stoodFor = termsStoodFor(lookup, token.term);
     if (q === null ? stoodFor.length === 0 : !stoodFor.includes(q)) return false;
-    const from = Math.max(0, i - COUNT_REACH);
-    const before = tokens.slice(from, i);
-    const number = before.findLastIndex(isCount);
-    const measures = (at: number) => from + at + 1 < i && HYPHENS.test(text.charAt((tokens[from + at]?.end ?? 0)));
-    if (number >= 0 && !measures(number) && (priced || !before.slice(number + 1).some((between) => MEASURE_UNITS.has(between.term)))) return true;
+    const number = countBefore(tokens, i, text, isCount);
+    if (number >= 0 && (priced || !tokens.slice(number + 1, i).some((between) => MEASURE_UNITS.has(between.term)))) return true;
     return orAfter && tokens.slice(i + 1, i + 1 + COUNT_REACH).some(isCount);
   });
 }
