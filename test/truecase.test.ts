@@ -23,6 +23,8 @@ describe('names in a question typed in lowercase', () => {
     ['did israelis protest', 'did Israelis protest'],
     // A first name before a surname, unless it is also a verb.
     ['who is benjamin netanyahu', 'who is Benjamin Netanyahu'],
+    ['how many moons does jupiter have', 'how many moons does Jupiter have'],
+    ['who is satish kumar', 'who is Satish Kumar'],
     ['when did arduino llc sue arduino srl', 'when did Arduino Llc sue Arduino Srl'],
     // A phone capitalises the first letter: the rest is still typed in lowercase.
     ['Did iran send a delegation?', 'Did Iran send a delegation?'],

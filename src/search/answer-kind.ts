@@ -723,7 +723,7 @@ export function knownOnlyAsName(folded: string): boolean {
   return !reading.known || reading.name !== null;
 }
 /** Pronouns the lexicon reads as nouns and WordNet does not know, which name no one ("Everyone in the squad..."). */
-const INDEFINITE_PRONOUNS: ReadonlySet<string> = new Set(['everyone', 'everybody', 'everything', 'somebody', 'nobody', 'nothing', 'none', 'noone']);
+export const INDEFINITE_PRONOUNS: ReadonlySet<string> = new Set(['everyone', 'everybody', 'everything', 'anybody', 'anything', 'somebody', 'something', 'nobody', 'nothing', 'none', 'noone']);
 
 /** Whether the sentence may name something of the kind, before tagging it (see `MAY_NAME`): a name may also open it. */
 function mayName(text: string, kind: TaggedKind): boolean {

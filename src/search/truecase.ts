@@ -19,7 +19,7 @@
  * particles ("al-hayya" → "al-Hayya") and irregular forms of common words ("children", "led")
  * stay in lowercase, and so does a contraction ("didn't").
  */
-import { isPlaceWord, lexiconTags, NAME_PARTICLES, POSSESSIVE } from './answer-kind.ts';
+import { INDEFINITE_PRONOUNS, isPlaceWord, lexiconTags, NAME_PARTICLES, POSSESSIVE } from './answer-kind.ts';
 import { STOPWORDS } from './stopwords.ts';
 import { baseForm } from './word-forms.ts';
 import { firstSenseWords, isVerbLemma, nameReading, type NameReading } from './wordnet.ts';
@@ -169,8 +169,8 @@ function nameCased(written: string): string {
   const [, word = '', ending = ''] = /^(.*?)((?:['’]s?)?)$/u.exec(written) ?? [];
   if (word.length < 2 || /['’]|\p{Lu}/u.test(word) || STOPWORDS.has(word) || NAME_PARTICLES.has(word) || baseForm(word) !== word) return written;
   const tags = lexiconTags(word);
-  // A pronoun names nobody, whatever WordNet abbreviates ("us", the United States), nor does a word the lexicon knows as uncountable ("everyone", "everything").
-  if (tags.has('Pronoun') || tags.has('Uncountable')) return written;
+  // A pronoun names nobody, whatever WordNet abbreviates ("us", the United States), nor does one the lexicon reads as a noun ("everyone").
+  if (tags.has('Pronoun') || INDEFINITE_PRONOUNS.has(word)) return written;
   const reading = nameReading(word);
   if (isAcronym(word, reading, tags)) return `${upper(word)}${ending}`;
   if (reading.known) return reading.name !== null || isPlaceWord(word) ? capitalised(written) : written;
