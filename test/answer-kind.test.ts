@@ -156,6 +156,9 @@ describe('a sentence writing a count', () => {
     expect(writesCount('The Panthers became the seventh team to win every game.', 'teams')).toBe(true);
     expect(writesCount('It was the seventh season of the league.', 'teams')).toBe(false);
     expect(writesCount('The launch marked the third straight success for the space program.', 'successes')).toBe(true);
+    // "First" says which, not how many, but for "how many times".
+    expect(writesCount('The ceasefire was the first phase of the broader Gaza deal.', 'phases')).toBe(false);
+    expect(writesCount('They met for the first time in October.', 'times')).toBe(true);
   });
 
   it('reads neither a day of the month nor an age as a count, but an age as the age asked', () => {
@@ -165,6 +168,11 @@ describe('a sentence writing a count', () => {
     expect(writesCount(sons, null, 'age')).toBe(true);
     expect(writesCount('A 57-year-old man was killed.', null, 'age')).toBe(true);
     expect(writesCount('The strike on September 9 killed six people.', 'people')).toBe(true);
+    expect(writesCount('An airstrike hit a residential building in Khan Younis on 9 September.', 'people')).toBe(false);
+    expect(writesCount('Fidan, 57, met the Hamas delegation in Ankara.', 'people')).toBe(false);
+    expect(writesCount('Fidan, 57, met the Hamas delegation in Ankara.', null, 'age')).toBe(true);
+    // No month has a 40th day.
+    expect(writesCount('Since January 40 journalists have been killed in Gaza.', 'journalists')).toBe(true);
   });
 });
 

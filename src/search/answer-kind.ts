@@ -271,31 +271,36 @@ export function mentionsYear(sentence: string): boolean {
  * word ("six thousand pearls", "several"); an ordinal only for events ("How many times...?") or
  * right before the thing counted (see `EVENT_COUNTS`). A count or an age is never written
  * otherwise, so a sentence writing none cannot answer "how many" or "how old". A day of the month
- * ("on September 9") counts nothing, and an age ("died at age 22") only answers an age `asked`.
+ * ("on September 9", see `isDayOfMonth`) counts nothing, and an age ("died at age 22", see
+ * `writtenAsAge`) only answers an age `asked`.
  */
 export function writesCount(sentence: string, counted: string | null, asked: NumberAsked = 'count'): boolean {
   const words = countWordsAt(sentence)
-    .filter(({ at }) => !AFTER_MONTH.test(sentence.slice(0, at)) && (asked === 'age' || !writtenAsAge(sentence, at)))
+    .filter((word) => !isDayOfMonth(sentence, word) && (asked === 'age' || !writtenAsAge(sentence, word)))
     .map(({ word }) => word);
   const thing = counted === null ? null : fold(counted);
   if (thing === 'times' || words.some((word) => !EVENT_COUNTS.has(word))) return words.length > 0;
-  // Only ordinals: one counts the thing right after it, read from the sentence's words only then.
+  // Only ordinals: one counts the thing right after it, read from the sentence's words only then;
+  // "first" says which, not how many ("the first phase of the deal" of any number of phases).
   const one = (word: string) => (thing !== null && (word === thing || inflectedFrom(thing).includes(word)));
   const all = fold(sentence).match(/[\p{L}\p{N}]+/gu) ?? [];
   // "the third straight success", "the second consecutive year": a word of succession may stand between.
   const counts = (at: number) => one(all[at + 1] ?? '') || (SUCCESSION.has(all[at + 1] ?? '') && one(all[at + 2] ?? ''));
-  return words.some((word) => all.some((w, at) => w === word && counts(at)));
+  return words.some((word) => word !== 'first' && all.some((w, at) => w === word && counts(at)));
 }
 
 /** Words that make the number right after them an age: "died at age 22", "aged 57". */
 const BEFORE_AGE = /\bage[ds]?\s+$/iu;
 /** What makes the number right before it an age: "a 22-year-old". */
 const AFTER_AGE = /^[-‐‑\s]years?[-‐‑\s]old\b/iu;
+/** A name and its comma before a number set off by commas, as news gives an age: "Fidan, 57, said". */
+const NAME_BEFORE_AGE = /\p{Lu}[\p{L}'’.-]*,\s*$/u;
 
-/** Whether the number at `at` is written as someone's age, which counts nothing a "how many" question asks. */
-function writtenAsAge(sentence: string, at: number): boolean {
-  const number = /^[\p{L}\p{N}][\p{L}\p{N},.]*/u.exec(sentence.slice(at))?.[0] ?? '';
-  return BEFORE_AGE.test(sentence.slice(Math.max(0, at - 8), at)) || AFTER_AGE.test(sentence.slice(at + number.length));
+/** Whether a count word is written as someone's age ("at age 22", "a 22-year-old", "Fidan, 57,"), which counts nothing a "how many" question asks. */
+function writtenAsAge(sentence: string, { at, end }: CountWord): boolean {
+  const before = sentence.slice(Math.max(0, at - 40), at);
+  const after = sentence.slice(end);
+  return BEFORE_AGE.test(before) || AFTER_AGE.test(after) || (NAME_BEFORE_AGE.test(before) && /^\s*,/u.test(after));
 }
 
 /** Counting words that give no amount: "dominated by a few companies" says no percentage, "millions of dollars" no price. */
@@ -312,8 +317,9 @@ export interface Possession {
   thing: string;
 }
 
-/** The end of a text that a day of the month follows ("...on September "). */
+/** The end of a text that a day of the month follows ("...on September "), and the start of one a day precedes (" September..."). */
 const AFTER_MONTH = new RegExp(`\\b(?:${MONTH_NAMES})\\.?\\s+$`, 'u');
+const BEFORE_MONTH = new RegExp(`^\\s+(?:${MONTH_NAMES})\\b`, 'u');
 
 /** The first possession a question writes of a name (see `Possession`); null when it writes none. */
 export function askedPossession(question: string): Possession | null {
@@ -337,8 +343,8 @@ export function numbersOwnedByOthers(sentence: string, asked: Possession): boole
   if (askedAt === undefined || owners.every(({ owner }) => sameOwner(owner))) return false;
   // A day of a month ("on September 9") is no one's count or age.
   const numbers = countWordsAt(sentence)
-    .map(({ at }) => at)
-    .filter((at) => !AFTER_MONTH.test(sentence.slice(0, at)));
+    .filter((word) => !isDayOfMonth(sentence, word))
+    .map(({ at }) => at);
   return numbers.length > 0 && numbers.every((at) => at < askedAt && owners.some((possession) => possession.at < at && !sameOwner(possession.owner)));
 }
 
@@ -347,13 +353,27 @@ function countWordsOf(text: string): string[] {
   return countWordsAt(text).map(({ word }) => word);
 }
 
+/** A word of `countWordsOf`, folded, with where it starts and ends in the text. */
+interface CountWord {
+  word: string;
+  at: number;
+  end: number;
+}
+
 /** The words of `countWordsOf`, each with where it stands in the text. */
-function countWordsAt(text: string): { word: string; at: number }[] {
+function countWordsAt(text: string): CountWord[] {
   return [...text.matchAll(/[\p{L}\p{N}][\p{L}\p{N},.]*/gu)].flatMap((found) => {
-    const bare = fold(found[0].replace(/[,.]+$/u, ''));
+    const written = found[0].replace(/[,.]+$/u, '');
+    const bare = fold(written);
     const counts = /^\p{N}/u.test(bare) ? !YEAR.test(bare) : COUNT_WORDS.has(bare) || EVENT_COUNTS.has(bare);
-    return counts ? [{ word: bare, at: found.index ?? 0 }] : [];
+    const at = found.index ?? 0;
+    return counts ? [{ word: bare, at, end: at + written.length }] : [];
   });
+}
+
+/** Whether a count word is a day of the month: a number up to 31 right after a month's name or before it ("September 9", "9 September"), not "since January 40 journalists". */
+function isDayOfMonth(sentence: string, { word, at, end }: CountWord): boolean {
+  return /^\d{1,2}$/u.test(word) && Number(word) <= 31 && (AFTER_MONTH.test(sentence.slice(0, at)) || BEFORE_MONTH.test(sentence.slice(end)));
 }
 
 /** Nouns after "what"/"which" that say the kind: "which city", "what year", "what percentage". */
