@@ -25,14 +25,14 @@ import type { Article } from '../corpus/article.ts';
 import { fold, terms } from './analyzer.ts';
 import type { ArticleIndex, Retrieval } from './article-index.ts';
 import { spellsOut, writesOut } from './abbreviation.ts';
-import { abbreviationAsked, answerKind, askedNoun, askedPossession, asksClock, bareName, asksDay, asksDuration, countAsked, countedThing, isInterjection, isPlaceWord, isPluralNoun, knownOnlyAsName, mentionsClock, mentionsDay, mentionsTime, mentionsYear, NAME_PARTICLES, numbersOwnedByOthers, POSSESSIVE, ROLE_WORDS, typeWord, writesAmount, writesCount, writesDuration, type AnswerKind } from './answer-kind.ts';
+import { abbreviationAsked, answerKind, askedNoun, askedPossession, asksClock, bareName, asksDay, asksDuration, countAsked, countedThing, DETERMINERS, isInterjection, isPlaceWord, isPluralNoun, knownOnlyAsName, mentionsClock, mentionsDay, mentionsTime, mentionsYear, NAME_PARTICLES, numbersOwnedByOthers, POSSESSIVE, ROLE_WORDS, typeWord, writesAmount, writesCount, writesDuration, type AnswerKind } from './answer-kind.ts';
 import { askedSpeaker, DO_SUPPORT } from './speakers.ts';
 import { claimOf, LIGHT_VERBS, type Claim } from './claims.ts';
 import { STOPWORDS } from './stopwords.ts';
 import { firstSenseWords, hasCommunicationSense, isCommonWord, isCommunicationVerb, isRoleNoun, writesVerbReading } from './wordnet.ts';
 import { answerEvidence, judge } from './answerability.ts';
 import { candidateCount, preferDated } from './dateline.ts';
-import { capitalsMarkNames, isNameWord, PARTICLE_NAME, titledNames, writtenWordsAt, type WrittenWord } from './names.ts';
+import { capitalsMarkNames, COMPANY_SUFFIXES, isNameWord, PARTICLE_NAME, titledNames, writtenWordsAt, type WrittenWord } from './names.ts';
 import { capitalCountry } from './place-names.ts';
 import { currentVersions } from './versions.ts';
 import type { ParagraphTerms } from './passages.ts';
@@ -452,8 +452,8 @@ function storiesNaming(ranked: RankedSentence[], retrieved: readonly Retrieval[]
 
 /**
  * The candidates whose story names the question's most specific name, when the corpus holds it:
- * a name of one word holding its rarest term ("Aegon" in "Which bank is lead manager of Dutch
- * insurer Aegon's bond issue?"), or any of several such names equally rare. A story that never
+ * a name of one word holding its rarest term ("Aegon" in "Which bank is lead manager of the bond
+ * issue for Dutch insurer Aegon?"), or any of several such names equally rare. A story that never
  * names it tells of something else (another insurer's bond issue), however well its sentences
  * match the rest. Only such a name: a question also names the setting a story leaves unsaid ("How
  * many NFL teams...?"), and a name of several words has short forms a story may use alone ("the
@@ -476,25 +476,26 @@ interface NameAsked {
 /**
  * The names a question writes past its question word, particles within them ("Khalil al-Hayya",
  * "Ursula von der Leyen"), leaving out names of places, the words that only describe a name's
- * bearer (see `judgesNameWord`), and a name qualifying a noun, as `aboutSubject` leaves them out:
- * "Trump's plan" and "the Trump plan" may be "the US plan" in a story that never names Trump,
- * "Baldrige's department" the Commerce Department.
+ * bearer (see `judgesNameWord`) or end a company's, and a name qualifying a noun (see
+ * `qualifiesNoun`): "Trump's plan" and "the Trump plan" may be "the US plan" in a story that
+ * never names Trump, "Baldrige's department" the Commerce Department.
  */
 function namesAsked(text: string, question: Question): NameAsked[] {
   if (!capitalsMarkNames(text)) return [];
   const from = QUESTION_OPENER.exec(text)?.index ?? 0;
   const words = writtenWordsAt(text).filter((written) => written.start > from);
-  const inName = (word: WrittenWord | undefined) => word !== undefined && (isAskedNameWord(word) || NAME_PARTICLES.has(bareName(word.text)) || PARTICLE_NAME.test(word.text));
-  const names: (NameAsked & { named: boolean })[] = [];
+  const names: (NameAsked & { start: number; named: boolean })[] = [];
   words.forEach((word, at) => {
-    if (!inName(word)) return;
+    if (!continuesName(word)) return;
     const before = words[at - 1];
-    if (before === undefined || !inName(before) || !joinedInName(text, before, word)) names.push({ words: 0, terms: [], named: true });
+    if (before === undefined || !continuesName(before) || !joinedInName(text, before, word)) names.push({ words: 0, terms: [], start: at, named: true });
     const name = names.at(-1);
     const bare = bareName(word.text);
-    if (name === undefined || !judgesNameWord(bare)) return;
+    // A company's suffix ("Aegon NV") names no one of its own; an adjective ("United Nations") counts as a word of the name, but is not judged.
+    if (name === undefined || NAME_PARTICLES.has(bare) || isRoleNoun(bare) || COMPANY_SUFFIXES.includes(bare)) return;
     name.words += 1;
-    if (isPlaceWord(bare) || qualifiesNoun(text, word, words[at + 1])) name.named = false;
+    if (isPlaceWord(bare) || qualifiesNoun(text, words, name.start, at)) name.named = false;
+    if (!judgesNameWord(bare)) return;
     const q = wordTermIndex(question, bare);
     const term = question.terms[q];
     if (term?.variants.some((variant) => variant.term === term.term)) name.terms.push(q);
@@ -647,7 +648,7 @@ function askedSubject(text: string): AskedSubject | null {
   const inName = (at: number) => {
     const word = words[at];
     if (!joined(words[at - 1], word)) return false;
-    return isName(word) || NAME_PARTICLES.has(bare(word)) || PARTICLE_NAME.test(word?.text ?? '') || (word?.text === 'of' && isName(words[at + 1]));
+    return (word !== undefined && continuesName(word)) || (word?.text === 'of' && isName(words[at + 1]));
   };
   if (!isName(words[0])) return null;
   let end = 1;
@@ -676,10 +677,29 @@ function joinedInName(text: string, left: WrittenWord, right: WrittenWord): bool
   return (left.text.length <= 3 ? /^\.?\s+$/u : /^\s+$/u).test(text.slice(left.end, right.start));
 }
 
-/** Whether a name's word qualifies the noun after it: a possessive ("Trump's plan"), or a name before a common noun ("the Trump plan", "the Hamas delegation"). */
-function qualifiesNoun(text: string, word: WrittenWord, next: WrittenWord | undefined): boolean {
-  if (POSSESSIVE.test(word.text)) return true;
-  return next !== undefined && /^\p{Ll}/u.test(next.text) && joinedInName(text, word, next) && firstSenseWords(bareName(next.text), 'noun').length > 0;
+/**
+ * Whether the name starting at word `start`, through its word at `at`, qualifies the noun after
+ * it: a possessive ("Trump's plan"), or a name before a noun that is no stopword ("the Trump
+ * plan", "How many Hamas delegates..."). After an auxiliary, a word that may be a verb too is the
+ * name's verb unless an article opens the name ("did Aegon pay", but "did the Hamas delegation
+ * say"), as `askedSubject` reads one.
+ */
+function qualifiesNoun(text: string, words: readonly WrittenWord[], start: number, at: number): boolean {
+  const word = words[at];
+  const next = words[at + 1];
+  if (word === undefined || POSSESSIVE.test(word.text)) return word !== undefined;
+  if (next === undefined || !/^\p{Ll}/u.test(next.text) || !joinedInName(text, word, next) || STOPWORDS.has(fold(next.text))) return false;
+  const noun = bareName(next.text);
+  const subject = AUXILIARY.test(text.slice(0, words[start]?.start ?? 0)) && !DETERMINERS.has(fold(words[start - 1]?.text ?? ''));
+  return firstSenseWords(noun, 'noun').length > 0 && !(subject && firstSenseWords(noun, 'verb').length > 0);
+}
+
+/** An auxiliary, after which a question names its subject and then its verb ("How much did Aegon pay..."). */
+const AUXILIARY = /\b(?:did|does|do|will|would|can|could|should|has|have|had)\b/iu;
+
+/** Whether a word the question writes may stand in a name: a name's word (see `isAskedNameWord`) or a particle ("al-Hayya", "von der Leyen"). */
+function continuesName(word: WrittenWord): boolean {
+  return isAskedNameWord(word) || NAME_PARTICLES.has(bareName(word.text)) || PARTICLE_NAME.test(word.text);
 }
 
 /** Whether a word of a name, bare, names its bearer: no particle ("al"), role ("President") or adjective ("Turkish") only describes them. */
