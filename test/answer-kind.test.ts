@@ -171,8 +171,12 @@ describe('a sentence writing a count', () => {
     expect(writesCount('An airstrike hit a residential building in Khan Younis on 9 September.', 'people')).toBe(false);
     expect(writesCount('Fidan, 57, met the Hamas delegation in Ankara.', 'people')).toBe(false);
     expect(writesCount('Fidan, 57, met the Hamas delegation in Ankara.', null, 'age')).toBe(true);
-    // No month has a 40th day.
+    // No month has a 40th day; a day may be written as an ordinal.
     expect(writesCount('Since January 40 journalists have been killed in Gaza.', 'journalists')).toBe(true);
+    expect(writesCount('An airstrike hit a building in Khan Younis on September 9th.', 'people')).toBe(false);
+    // Numbers set off after places, or too large for an age, are counts.
+    expect(writesCount('Officials reported measles cases in Paris, 3, Lyon, 5, and Marseille, 2, on Monday.', 'cases')).toBe(true);
+    expect(writesCount('The count gave Smith, 1,204, Jones, 987, and Brown, 310.', 'votes')).toBe(true);
   });
 });
 

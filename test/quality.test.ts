@@ -607,6 +607,11 @@ describe('news stories', () => {
     expect(season.answer('How many field goals did McManus kick in the game?').sentences[0]?.text).toContain('two 40-yard field goals');
     expect(season.answer('How much did the bridge contract cost?').sentences[0]?.text).toContain('$5-million');
     expect(season.answer('How many protesters were arrested outside the ministry?').sentences[0]?.text).toContain('20-odd');
+    // A range is no measure, nor is a dash opening a line.
+    for (const written of ['Some 40-50 protesters were detained, a police spokesman said.', '- 40 protesters were detained, a police spokesman said.']) {
+      const parliament = await Library.fromArticles([storyArticle('parliament', 'Wire', ['Police detained protesters outside parliament on Sunday after clashes over the budget.', written]), budgetStory()]);
+      expect(parliament.answer('How many protesters were detained outside parliament?').sentences[0]?.text).toBe(written);
+    }
   });
 
   it("does not quote a story that never names the question's most specific name", async () => {

@@ -294,13 +294,21 @@ const BEFORE_AGE = /\bage[ds]?\s+$/iu;
 /** What makes the number right before it an age: "a 22-year-old". */
 const AFTER_AGE = /^[-‐‑\s]years?[-‐‑\s]old\b/iu;
 /** A name and its comma before a number set off by commas, as news gives an age: "Fidan, 57, said". */
-const NAME_BEFORE_AGE = /\p{Lu}[\p{L}'’.-]*,\s*$/u;
+const NAME_BEFORE_AGE = /(\p{Lu}[\p{L}'’.-]*),\s*$/u;
+/** The oldest age a number set off after a name is read as: "Smith, 1,204, Jones, 987" are votes. */
+const OLDEST_AGE = 120;
 
-/** Whether a count word is written as someone's age ("at age 22", "a 22-year-old", "Fidan, 57,"), which counts nothing a "how many" question asks. */
-function writtenAsAge(sentence: string, { at, end }: CountWord): boolean {
+/**
+ * Whether a count word is written as someone's age ("at age 22", "a 22-year-old", "Fidan, 57,"),
+ * which counts nothing a "how many" question asks; a number set off after a place is no age
+ * ("cases in Paris, 3, Lyon, 5").
+ */
+function writtenAsAge(sentence: string, { word, at, end }: CountWord): boolean {
   const before = sentence.slice(Math.max(0, at - 40), at);
   const after = sentence.slice(end);
-  return BEFORE_AGE.test(before) || AFTER_AGE.test(after) || (NAME_BEFORE_AGE.test(before) && /^\s*,/u.test(after));
+  if (BEFORE_AGE.test(before) || AFTER_AGE.test(after)) return true;
+  const name = NAME_BEFORE_AGE.exec(before)?.[1];
+  return name !== undefined && /^\s*,/u.test(after) && /^\d+$/u.test(word) && Number(word) <= OLDEST_AGE && !isPlaceWord(bareName(name));
 }
 
 /** Counting words that give no amount: "dominated by a few companies" says no percentage, "millions of dollars" no price. */
@@ -371,9 +379,10 @@ function countWordsAt(text: string): CountWord[] {
   });
 }
 
-/** Whether a count word is a day of the month: a number up to 31 right after a month's name or before it ("September 9", "9 September"), not "since January 40 journalists". */
+/** Whether a count word is a day of the month: a number up to 31 right after a month's name or before it ("September 9", "September 9th", "9 September"), not "since January 40 journalists". */
 function isDayOfMonth(sentence: string, { word, at, end }: CountWord): boolean {
-  return /^\d{1,2}$/u.test(word) && Number(word) <= 31 && (AFTER_MONTH.test(sentence.slice(0, at)) || BEFORE_MONTH.test(sentence.slice(end)));
+  const day = /^(\d{1,2})(?:st|nd|rd|th)?$/u.exec(word)?.[1];
+  return day !== undefined && Number(day) <= 31 && (AFTER_MONTH.test(sentence.slice(0, at)) || BEFORE_MONTH.test(sentence.slice(end)));
 }
 
 /** Nouns after "what"/"which" that say the kind: "which city", "what year", "what percentage". */

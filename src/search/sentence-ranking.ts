@@ -629,27 +629,24 @@ const OWNER_REACH = 24;
 function countBefore(tokens: readonly Token[], counted: number, text: string, isCount: (token: Token) => boolean): number {
   let reach = COUNT_REACH;
   for (let at = counted - 1; at >= 0 && reach > 0; at -= 1) {
-    const token = tokens[at];
-    if (token === undefined) break;
     if (measures(tokens, at - 1, counted, text)) continue;
-    if (measures(tokens, at, counted, text)) {
-      reach -= 1;
-      continue;
-    }
-    if (isCount(token)) return at;
+    const token = tokens[at];
+    if (token !== undefined && !measures(tokens, at, counted, text) && isCount(token)) return at;
     reach -= 1;
   }
   return -1;
 }
 
 /**
- * Whether the number at `at` measures what stands before `counted` rather than counting it: it is
- * hyphened to the next word, neither the thing counted itself ("a 3-day visit" counts days) nor a
- * word that scales it ("$5-million", see `SCALE_WORDS`).
+ * Whether the token at `at` is hyphened to the next as a measure of what stands before `counted`
+ * ("40-yard", as "long-range" qualifies it): the next is neither the thing counted itself ("a
+ * 3-day visit" counts days), nor a word that scales a number ("$5-million", see `SCALE_WORDS`),
+ * nor a number ending a range ("40-50 protesters").
  */
 function measures(tokens: readonly Token[], at: number, counted: number, text: string): boolean {
+  const token = tokens[at];
   const unit = tokens[at + 1];
-  return at + 1 < counted && unit !== undefined && HYPHENS.test(text.charAt(tokens[at]?.end ?? 0)) && !SCALE_WORDS.has(unit.word);
+  return token !== undefined && unit !== undefined && at + 1 < counted && HYPHENS.test(text.charAt(token.end)) && !SCALE_WORDS.has(unit.word) && !/^\p{N}/u.test(unit.term);
 }
 
 /**
