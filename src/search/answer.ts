@@ -687,7 +687,8 @@ function joinedInName(text: string, left: WrittenWord, right: WrittenWord): bool
 function qualifiesNoun(text: string, words: readonly WrittenWord[], start: number, at: number): boolean {
   const word = words[at];
   const next = words[at + 1];
-  if (word === undefined || POSSESSIVE.test(word.text)) return word !== undefined;
+  if (word === undefined) return false;
+  if (POSSESSIVE.test(word.text)) return true;
   if (next === undefined || !/^\p{Ll}/u.test(next.text) || !joinedInName(text, word, next) || STOPWORDS.has(fold(next.text))) return false;
   const noun = bareName(next.text);
   const subject = AUXILIARY.test(text.slice(0, words[start]?.start ?? 0)) && !DETERMINERS.has(fold(words[start - 1]?.text ?? ''));
