@@ -158,6 +158,8 @@ describe('a sentence writing a count', () => {
     expect(writesCount('The launch marked the third straight success for the space program.', 'successes')).toBe(true);
     // "First" says which, not how many, but for "how many times".
     expect(writesCount('The ceasefire was the first phase of the broader Gaza deal.', 'phases')).toBe(false);
+    expect(writesCount('The ceasefire was the second phase of the broader Gaza deal.', 'phases')).toBe(false);
+    expect(writesCount("It was Novak's fifth title at the Open.", 'titles')).toBe(true);
     expect(writesCount('They met for the first time in October.', 'times')).toBe(true);
   });
 

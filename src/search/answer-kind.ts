@@ -77,6 +77,8 @@ const COUNT_WORDS = new Set([
  * talks" count no trucks.
  */
 const EVENT_COUNTS = new Set(['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'once', 'twice', 'thrice']);
+/** Words before an ordinal that own what it counts: a possessive pronoun, or the "s" left of "Novak's" once its apostrophe splits it. */
+const OWNERS: ReadonlySet<string> = new Set(['her', 'his', 'their', 'its', 'our', 'my', 'your', 's']);
 /** Words of succession between an ordinal and what it counts ("the third straight success"). */
 const SUCCESSION = new Set(['straight', 'consecutive', 'successive', 'running']);
 /** A number that is a year, not a count ("1987 shares" are the year's; "in 2026"). */
@@ -280,12 +282,14 @@ export function writesCount(sentence: string, counted: string | null, asked: Num
     .map(({ word }) => word);
   const thing = counted === null ? null : fold(counted);
   if (thing === 'times' || words.some((word) => !EVENT_COUNTS.has(word))) return words.length > 0;
-  // Only ordinals: one counts the thing right after it, read from the sentence's words only then;
-  // "first" says which, not how many ("the first phase of the deal" of any number of phases).
+  // Only ordinals: one counts the thing right after it, read from the sentence's words only then,
+  // where it tells how many so far: owned ("her fifth title"), in succession ("the third straight
+  // success") or the Nth to do something ("the seventh team to win"). Otherwise it says which
+  // ("the second phase of the deal"), and "first" never says how many.
   const one = (word: string) => (thing !== null && (word === thing || inflectedFrom(thing).includes(word)));
   const all = fold(sentence).match(/[\p{L}\p{N}]+/gu) ?? [];
-  // "the third straight success", "the second consecutive year": a word of succession may stand between.
-  const counts = (at: number) => one(all[at + 1] ?? '') || (SUCCESSION.has(all[at + 1] ?? '') && one(all[at + 2] ?? ''));
+  const owned = (at: number) => OWNERS.has(all[at - 1] ?? '');
+  const counts = (at: number) => (one(all[at + 1] ?? '') && (owned(at) || all[at + 2] === 'to')) || (SUCCESSION.has(all[at + 1] ?? '') && one(all[at + 2] ?? ''));
   return words.some((word) => word !== 'first' && all.some((w, at) => w === word && counts(at)));
 }
 
