@@ -61,7 +61,8 @@ export type AnalysisMode = 'index' | 'query';
 const WORD =
   /(?:\p{L}\.){2,}|\p{N}+(?:[.,]\p{N}+)*(?:(?:st|nd|rd|th|ST|ND|RD|TH|(?<=0)s|(?<=\p{N}{3}0)['’]s)(?![\p{L}\p{N}]))?|[\p{L}\p{N}\p{M}]+(?:['’‘\-‐‑][\p{L}\p{N}\p{M}]+)*['’]?|%/gu;
 const MARKS = /\p{M}/gu;
-const HYPHENS = /[-‐‑]/;
+/** The hyphens a word may be joined by: hyphen-minus, hyphen and non-breaking hyphen. */
+export const HYPHENS = /[-‐‑]/;
 const ARABIC_ARTICLES: ReadonlySet<string> = new Set(['al', 'el']);
 
 /** Lowercases and strips diacritics; typographic apostrophes become ASCII. */

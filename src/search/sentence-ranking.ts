@@ -22,7 +22,7 @@
  * its old text.
  */
 import type { Article } from '../corpus/article.ts';
-import { fold, terms, tokenize, type Token } from './analyzer.ts';
+import { fold, HYPHENS, terms, tokenize, type Token } from './analyzer.ts';
 import type { Retrieval } from './article-index.ts';
 import { namesKind, namesPersonAs, namesThingAs, YEAR, type NumberAsked } from './answer-kind.ts';
 import { datedFactor } from './dateline.ts';
@@ -87,8 +87,6 @@ const OCCASION_BOOST = 1.3;
 const NAMED_AS_BOOST = 1.5;
 /** How much a sentence giving a number of what a "how many" question counts is preferred (see `preferCounted`). */
 const COUNT_BOOST = 1.3;
-/** A hyphen joining a number to the word after it: "a 33-yard field goal" measures the goal, it counts yards, not goals. */
-const HYPHENS = /[-‐‑]/u;
 /** Words a hyphen joins to a number that only scale or round it: "$5-million contract", "20-odd protesters". */
 const SCALE_WORDS: ReadonlySet<string> = new Set(['hundred', 'thousand', 'million', 'billion', 'trillion', 'odd', 'plus']);
 /** Index terms (stopwords left out) between a number and the thing it counts: "6,000 white Akoya pearls". */
