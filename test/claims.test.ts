@@ -24,6 +24,8 @@ describe('the claim a yes/no question checks', () => {
     ['Has Israel hit the hospital?', 'hit', [['israel']]],
     ['Has Hamas been disarmed?', 'disarmed', [['hamas']]],
     ['Will corporate investors be allowed to trade overseas futures?', 'allowed', [['investors']]],
+    // After "is", a present participle the lexicon does not read as an adjective.
+    ['Is Witkoff meeting Hakan Fidan?', 'meeting', [['witkoff']]],
     // After "willing to", the verb willed.
     ['Is Hamas willing to disarm?', 'disarm', [['hamas']]],
     // A negated auxiliary asks the same claim, typed with an apostrophe or without.
@@ -58,8 +60,9 @@ describe('the claim a yes/no question checks', () => {
     // Verbs of belief and intent: the claim is what is believed or meant.
     'Does Yeutter think Japan can avoid the sanctions?',
     'Did Greenland plan a listing in Amsterdam?',
-    // After "is", "-ing" or a word the lexicon reads as an adjective is no verb.
+    // After "is", a word the lexicon reads as an adjective is no verb, "-ing" or not.
     'Is Hamas ready?',
+    'Is Hamas disarming?',
     // Nouns standing together are a noun phrase: this asks about a strike.
     'Did the Sara Lee strike end?',
     // About the reader, not the coverage.

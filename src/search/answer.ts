@@ -311,7 +311,7 @@ export function composeAnswer(text: string, candidates: Candidates, cache: Sente
   const judgesNames = confidence < NAMED_OTHERWISE && candidates.outlet === null;
   const unmentioned = judgesNames ? (unmentionedSubject(subject, question, retrieved) ?? unmentionedFullName(text, question) ?? uncountedThing(counted, question, matching[0])) : null;
   if (unmentioned !== null) return unanswered(text, retrieved.map((r) => articleRef(r.article)).slice(0, MAX_RELATED), confidence, `Nothing in the coverage mentions ${unmentioned}.`);
-  if (!best || !(judged?.quotes || writtenOut) || namesApart || missesPartOfName(text, question, best) || missesSpeaker(question, candidates.namedSpeaker, best, retrieved, text) || placesNothingInTime(text, question, best, cache) || leavesClaimUnstated(text, question, ranked)) {
+  if (!best || !(judged?.quotes || writtenOut) || namesApart || missesPartOfName(text, question, best) || missesSpeaker(question, candidates.namedSpeaker, best, retrieved, text) || placesNothingInTime(text, question, best, cache) || leavesClaimUnstated(text, question, ranked, subject)) {
     // A reader who named an outlet is told that only it was searched, not that the coverage lacks the topic.
     const searched = candidates.outlet === null ? null : `Nothing from ${candidates.outlet} in the coverage answers this.`;
     return unanswered(text, retrieved.map((r) => articleRef(r.article)).slice(0, MAX_RELATED), confidence, searched);
@@ -341,13 +341,13 @@ export function composeAnswer(text: string, candidates: Candidates, cache: Sente
  * a sentence telling of the strike and not of Qatar condemning it, nor "Did Russia veto the
  * resolution?" by Hamas's statement on it.
  */
-function leavesClaimUnstated(text: string, question: Question, ranked: readonly RankedSentence[]): boolean {
+function leavesClaimUnstated(text: string, question: Question, ranked: readonly RankedSentence[], subject: AskedSubject | null): boolean {
   const claim = claimOf(text);
   if (claim === null) return false;
   const verb = wordTermIndex(question, claim.verb);
   if (verb < 0) return false;
   const termsOf = (names: string[][]) => names.map((name) => name.map((word) => wordTermIndex(question, word)).filter((q) => q >= 0 && q !== verb)).filter((name) => name.length > 0);
-  const relating = { claim, verb, subject: termsOf(claim.subject), named: termsOf(claim.named) };
+  const relating = { claim, verb, subject: termsOf(claim.subject), named: termsOf(claim.named), namedSubject: namingTerms(subject, question) };
   const [best, ...next] = ranked.slice(0, CLAIM_CANDIDATES);
   const writesWithSubject = (candidate: RankedSentence) => writesClaimVerb(candidate, relating) && relating.subject.every((name) => name.some((q) => candidate.matched.has(q)));
   return best !== undefined && !statesClaim(best, relating) && !next.some(writesWithSubject);
@@ -362,19 +362,23 @@ interface ClaimTerms {
   verb: number;
   subject: number[][];
   named: number[][];
+  /** The terms of the name that is the question's subject (see `namingTerms`), any of which a sentence writing the verb must hold; empty when none is judged. */
+  namedSubject: number[];
 }
 
 /**
- * Whether the best candidate states a claim: it writes the claim's verb (see `writesClaimVerb`);
- * or, for a verb with any sense of saying ("blast", "interview"), another verb of saying with the
- * claim's subject held, by any word of each name, as news writes the surname alone ("Kushner told
- * CBS" for "Did CBS interview Kushner?"); or it holds every name and noun of the question, whose
- * relation may then be the claim in other words ("Did Sharm el-Sheikh host a summit?" by "Their
- * previous summit in Sharm el-Sheikh"; "over" and "properly" are no such words).
+ * Whether the best candidate states a claim: it writes the claim's verb (see `writesClaimVerb`),
+ * and, where the question's subject is a name, it or a sentence beside it holds any word of that
+ * name, as news writes the surname alone ("Is Witkoff meeting Hakan Fidan?" is not answered by
+ * "Hakan Fidan has met with Khalil al-Hayya"); or, for a verb with any sense of saying ("blast",
+ * "interview"), another verb of saying with the claim's subject held, by any word of each name
+ * ("Kushner told CBS" for "Did CBS interview Kushner?"); or it holds every name and noun of the
+ * question, whose relation may then be the claim in other words ("Did Sharm el-Sheikh host a
+ * summit?" by "Their previous summit in Sharm el-Sheikh"; "over" and "properly" are no such words).
  */
 function statesClaim(candidate: RankedSentence, relating: ClaimTerms): boolean {
   const held = (q: number) => candidate.matched.has(q) || candidate.neighbourMatched.has(q);
-  if (writesClaimVerb(candidate, relating)) return true;
+  if (writesClaimVerb(candidate, relating) && (relating.namedSubject.length === 0 || relating.namedSubject.some(held))) return true;
   if (hasCommunicationSense(relating.claim.lemma) && reportsSpeech(candidate.sentence) && relating.subject.every((name) => name.some(held))) return true;
   return relating.named.every((name) => name.some((q) => candidate.matched.has(q)));
 }
@@ -434,9 +438,14 @@ function missesSpeaker(question: Question, speaker: readonly number[], best: Ran
  * for its government, which news names in many ways) limits the candidates.
  */
 function aboutSubject(ranked: RankedSentence[], retrieved: readonly Retrieval[], subject: AskedSubject | null, text: string, question: Question): RankedSentence[] {
-  if (subject === null || subject.possessive || subject.name.some(isPlaceWord)) return ranked;
-  const named = subject.name.map((word) => wordTermIndex(question, bareName(word))).filter((q) => (question.terms[q]?.variants.length ?? 0) > 0);
+  const named = namingTerms(subject, question);
   return named.length === 0 ? ranked : storiesNaming(ranked, retrieved, named, text, question);
+}
+
+/** The question terms of the subject's words the corpus holds; none for a possessive or a place, which a story may name otherwise (see `aboutSubject`). */
+function namingTerms(subject: AskedSubject | null, question: Question): number[] {
+  if (subject === null || subject.possessive || subject.name.some(isPlaceWord)) return [];
+  return subject.name.map((word) => wordTermIndex(question, bareName(word))).filter((q) => (question.terms[q]?.variants.length ?? 0) > 0);
 }
 
 /** The candidates whose story names any of the question terms `named` (see `storyNames`). */
