@@ -41,6 +41,8 @@ const questions: [question: string, article: string, fragment: string][] = [
   ['Why does Witkoff feel a connection with Hayya?', ISTANBUL, 'personal connection with Hayya'],
   ["How did Witkoff's son die?", ISTANBUL, 'opioid overdose'],
   ['How old was Witkoffs son?', ISTANBUL, 'at age 22'],
+  ['How old was Andrew Witkoff when he died?', ISTANBUL, 'at age 22'],
+  ['Is Witkoff meeting Hayya in Istanbul?', ISTANBUL, 'expected to meet senior Hamas official'],
   ["Where was al-Hayya's son killed?", ISTANBUL, 'strike on Hamas’s headquarters in Doha'],
   ['Who is Himam al-Hayya?', ISTANBUL, 'Himam al-Hayya, was killed'],
   ['What did Kushner tell 60 Minutes?', ISTANBUL, 'spoke about their sons'],
@@ -104,6 +106,7 @@ const unrelated: [string, string | null][] = [
   ['Where is the Nobel Peace Prize awarded?', null],
   // The article gives the age of Witkoff's son, in the sentence that tells of Hayya's.
   ["How old was Hayya's son?", null],
+  ['how old was himam al-hayya when he was killed', null],
 ];
 
 const normalised = (text: string) => text.replace(/\s+/g, ' ').trim();
@@ -857,6 +860,8 @@ describe('yes/no questions', () => {
     'Will Erdogan attend the meeting between Witkoff and Hayya?',
     'Did Russia or China veto the UN resolution on Gaza?',
     'Did Egypt host the Sharm el-Sheikh summit?',
+    // Fidan met Hayya; nothing says Witkoff meets Fidan.
+    'is witkoff meeting hakan fidan too',
   ])('quotes nothing for a claim the coverage does not state: %s', (question) => {
     expect(library.answer(question).answered).toBe(false);
   });

@@ -315,6 +315,20 @@ function writtenAsAge(sentence: string, { word, at, end }: CountWord): boolean {
   return name !== undefined && /^\s*,/u.test(after) && /^\d+$/u.test(word) && Number(word) <= OLDEST_AGE && !isPlaceWord(bareName(name));
 }
 
+/** A number a sentence writes (see `countWordsAt`), where it stands, and whether it is written as an age (see `writtenAsAge`). */
+export interface WrittenNumber {
+  at: number;
+  end: number;
+  age: boolean;
+}
+
+/** The numbers a sentence writes that may count something or give an age: a day of the month does neither. */
+export function numbersWritten(sentence: string): WrittenNumber[] {
+  return countWordsAt(sentence)
+    .filter((word) => !isDayOfMonth(sentence, word))
+    .map((word) => ({ at: word.at, end: word.end, age: writtenAsAge(sentence, word) }));
+}
+
 /** Counting words that give no amount: "dominated by a few companies" says no percentage, "millions of dollars" no price. */
 const VAGUE_COUNTS: ReadonlySet<string> = new Set(['few', 'several', 'numerous', 'multiple', 'single', 'scores', 'dozens', 'hundreds', 'thousands', 'millions', 'billions']);
 
@@ -348,7 +362,7 @@ export function askedPossession(question: string): Possession | null {
  * the owner and its number ("Ortiz's husband, who is older than Reyes's husband, is 67").
  */
 export function numbersOwnedByOthers(sentence: string, asked: Possession): boolean {
-  const sameOwner = (owner: string) => owner === asked.owner || owner.endsWith(`-${asked.owner}`) || asked.owner.endsWith(`-${owner}`);
+  const sameOwner = (owner: string) => sameNameWord(owner, asked.owner);
   const possessed = new RegExp(String.raw`(\p{L}[\p{L}-]*)['’]s\s+${asked.thing.replace(/[^\p{L}]/gu, '')}\b`, 'giu');
   const owners = [...sentence.matchAll(possessed)].map((found) => ({ at: found.index ?? 0, owner: fold(found[1] ?? '') }));
   const askedAt = owners.find(({ owner }) => sameOwner(owner))?.at;
@@ -358,6 +372,11 @@ export function numbersOwnedByOthers(sentence: string, asked: Possession): boole
     .filter((word) => !isDayOfMonth(sentence, word))
     .map(({ at }) => at);
   return numbers.length > 0 && numbers.every((at) => at < askedAt && owners.some((possession) => possession.at < at && !sameOwner(possession.owner)));
+}
+
+/** Whether two folded words of names are the same: as written, or one with a particle hyphened before it ("al-hayya" and "hayya"). */
+export function sameNameWord(a: string, b: string): boolean {
+  return a === b || a.endsWith(`-${b}`) || b.endsWith(`-${a}`);
 }
 
 /** The figures that are no year, number words, counting words and ordinals of a text, folded. */

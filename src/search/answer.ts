@@ -25,7 +25,7 @@ import type { Article } from '../corpus/article.ts';
 import { fold, terms } from './analyzer.ts';
 import type { ArticleIndex, Retrieval } from './article-index.ts';
 import { spellsOut, writesOut } from './abbreviation.ts';
-import { abbreviationAsked, answerKind, askedNoun, askedPossession, asksClock, bareName, asksDay, asksDuration, countAsked, countedThing, DETERMINERS, isInterjection, isPlaceWord, isPluralNoun, knownOnlyAsName, mentionsClock, mentionsDay, mentionsTime, mentionsYear, NAME_PARTICLES, numbersOwnedByOthers, POSSESSIVE, ROLE_WORDS, typeWord, writesAmount, writesCount, writesDuration, type AnswerKind } from './answer-kind.ts';
+import { abbreviationAsked, answerKind, askedNoun, askedPossession, asksClock, bareName, asksDay, asksDuration, countAsked, countedThing, DETERMINERS, isInterjection, isPlaceWord, isPluralNoun, knownOnlyAsName, mentionsClock, mentionsDay, mentionsTime, mentionsYear, NAME_PARTICLES, numbersOwnedByOthers, numbersWritten, POSSESSIVE, ROLE_WORDS, sameNameWord, typeWord, writesAmount, writesCount, writesDuration, type AnswerKind } from './answer-kind.ts';
 import { askedSpeaker, DO_SUPPORT } from './speakers.ts';
 import { claimOf, LIGHT_VERBS, type Claim } from './claims.ts';
 import { STOPWORDS } from './stopwords.ts';
@@ -729,10 +729,14 @@ function judgesNameWord(bare: string): boolean {
 function counting(ranked: RankedSentence[], text: string, question: Question, counted: string | null): RankedSentence[] {
   const asked = countAsked(text);
   if (asked === null) return ranked;
-  // "How old was Hayya's son?" is not answered by the age of Witkoff's son written beside him.
+  // "How old was Hayya's son?" is not answered by the age of Witkoff's son written beside him, nor "How old was Himam al-Hayya?".
   const possession = asked === 'amount' ? null : askedPossession(text);
+  const subject = asked === 'age' && possession === null ? askedSubject(text) : null;
   const numbered = ranked.filter(
-    (r) => (asked === 'amount' ? writesAmount(r.sentence.text) : writesCount(r.sentence.text, counted, asked)) && !(possession !== null && numbersOwnedByOthers(r.sentence.text, possession)),
+    (r) =>
+      (asked === 'amount' ? writesAmount(r.sentence.text) : writesCount(r.sentence.text, counted, asked)) &&
+      !(possession !== null && numbersOwnedByOthers(r.sentence.text, possession)) &&
+      !(subject !== null && agesOfOthers(r.sentence.text, subject)),
   );
   if (numbered[0] === ranked[0]) return numbered;
   const term = question.terms[question.counted];
@@ -740,6 +744,24 @@ function counting(ranked: RankedSentence[], text: string, question: Question, co
   const named = term !== undefined && term.variants.length > 0 && !UNNAMED_COUNTS.has(fold(counted ?? ''));
   const countsAsked = countsAskedThing(question, named ? question.counted : null, asked);
   return numbered.filter((r) => countsAsked(r.sentence.text));
+}
+
+/**
+ * Whether every number a sentence writes is an age told of someone other than the subject a "how
+ * old" question asks about, whom the sentence names too: an age is its nearest name's before it,
+ * or, with none before, its first name's after ("At 22, Himam..."). "Witkoff's son Andrew died at
+ * age 22 ..., while Hayya's son, Himam al-Hayya, was killed" gives Andrew's age, not Himam's.
+ */
+function agesOfOthers(sentence: string, subject: AskedSubject): boolean {
+  const asked = subject.name.map(bareName);
+  const isAsked = (word: WrittenWord) => asked.some((name) => sameNameWord(bareName(word.text), name));
+  const names = writtenWordsAt(sentence).filter((word, i) => isNameWord(word.text, i === 0) && !isPlaceWord(bareName(word.text)));
+  if (!names.some(isAsked)) return false;
+  const numbers = numbersWritten(sentence);
+  return numbers.length > 0 && numbers.every(({ at, end, age }) => {
+    const owner = names.findLast((word) => word.end <= at) ?? names.find((word) => word.start >= end);
+    return age && owner !== undefined && !isAsked(owner);
+  });
 }
 
 /** Counted things a story counts without naming them: events ("for the second time", "twice") and persons ("13 dead"). */
