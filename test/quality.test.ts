@@ -39,6 +39,8 @@ const questions: [question: string, article: string, fragment: string][] = [
   ['Will Hamas accept disarming Gaza?', ISTANBUL, 'any clause relating to disarming Gaza'],
   ['How many times have Witkoff and Al Hayya met?', ISTANBUL, 'second encounter with Hayya'],
   ['Why does Witkoff feel a connection with Hayya?', ISTANBUL, 'personal connection with Hayya'],
+  // The sentence saying what the trip is for, over the one telling of another meeting in Turkey.
+  ['why are hamas leaders heading to turkey', ISTANBUL, 'to hear details of the next phase'],
   ["How did Witkoff's son die?", ISTANBUL, 'opioid overdose'],
   ['How old was Witkoffs son?', ISTANBUL, 'at age 22'],
   ['How old was Andrew Witkoff when he died?', ISTANBUL, 'at age 22'],

@@ -37,6 +37,7 @@ import { capitalCountry } from './place-names.ts';
 import { currentVersions } from './versions.ts';
 import type { ParagraphTerms } from './passages.ts';
 import { occasionAsked } from './plans.ts';
+import { asksReason } from './reasons.ts';
 import { joinCollocations, phraseTerms, prepareQuestion, retrievalTerms, withTimeAdverbs, type AskedNoun, type AskedTerm, type Question, type QuestionTitle } from './question.ts';
 import { MAX_RELATED, MAX_SENTENCES, type Answer, type ArticleRef, type CitedSentence, type Filters, type Source } from './results.ts';
 import { countsAskedThing, namesWantedKind, rankSentences, reportsSpeech, sentenceNamesWantedKind, type RankedSentence, type Sentence, type SentenceCache } from './sentence-ranking.ts';
@@ -163,7 +164,7 @@ export function findCandidates(
   const prepared = prepareQuestion(asking, index.vocabulary, false, wants, aboutNow, DO_SUPPORT.test(text));
   const speaker = askedSpeaker(text, asking);
   const counted = countedThing(text);
-  const question = { ...prepared, speaker, occasion: occasionAsked(text), titles: titlesOf(text, prepared), counted: wordTermIndex(prepared, counted), askedNoun: askedNounOf(text, prepared) };
+  const question = { ...prepared, speaker, occasion: occasionAsked(text), asksReason: asksReason(text), titles: titlesOf(text, prepared), counted: wordTermIndex(prepared, counted), askedNoun: askedNounOf(text, prepared) };
   const scope = outlet ? { ...filters, outlet } : filters;
   const retrieved = preferDated(index.retrieve(retrievalTerms(question, index.vocabulary), scope, 'any', candidateCount(question, ANSWER_CANDIDATES)), question, ANSWER_CANDIDATES);
   // "What did the company say...": a common word names a speaker the story may name otherwise ("IBM said"); "the Pope" is a name.

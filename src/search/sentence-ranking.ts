@@ -24,6 +24,7 @@
 import type { Article } from '../corpus/article.ts';
 import { fold, HYPHENS, terms, tokenize, type Token } from './analyzer.ts';
 import type { Retrieval } from './article-index.ts';
+import { statesReason } from './reasons.ts';
 import { namesKind, namesPersonAs, namesThingAs, YEAR, type NumberAsked } from './answer-kind.ts';
 import { datedFactor } from './dateline.ts';
 import { isNameWord, namePhraseEnd, writtenWords } from './names.ts';
@@ -85,6 +86,8 @@ const SPEAKER_BOOST = 1.15;
 const OCCASION_BOOST = 1.3;
 /** How much a sentence naming someone or something as the noun a "which" question asks about counts against one that names none so; more than the kind's, being evidence of the very one asked. */
 const NAMED_AS_BOOST = 1.5;
+/** How much a sentence giving a reason or a purpose counts for a "why" question (see `preferReason`). */
+const REASON_BOOST = 1.3;
 /** How much a sentence giving a number of what a "how many" question counts is preferred (see `preferCounted`). */
 const COUNT_BOOST = 1.3;
 /** Words a hyphen joins to a number that only scale or round it: "$5-million contract", "20-odd protesters". */
@@ -331,6 +334,7 @@ export function rankSentences(question: Question, retrieved: readonly Retrieval[
   if (question.counted >= 0) preferCounted(ranked, question.counted, lookup);
   if (question.askedNoun) preferNamedAsAsked(ranked, question, question.askedNoun, lookup);
   if (question.occasion !== null) preferOccasion(ranked, question.occasion, lookup);
+  if (question.asksReason) preferReason(ranked);
   return ranked;
 }
 
@@ -591,6 +595,16 @@ function preferOccasion(ranked: RankedSentence[], occasion: Occasion, lookup: Re
   if (occasion === 'planned') return orderWithinReach(ranked, OCCASION_BOOST, planned);
   const plan = ranked[0];
   if (plan !== undefined && planned(plan)) orderWithinReach(ranked, OCCASION_BOOST, (candidate) => candidate.coverage >= plan.coverage && !planned(candidate));
+}
+
+/**
+ * Among the best candidates, for a "why" question, a sentence giving a reason or a purpose ("are
+ * traveling to Turkey to hear details of the plan", see `statesReason`) outranks one telling only
+ * what happened ("met on Saturday with a Hamas delegation"). Like the speaker's, the lift orders
+ * candidates and stays out of the answerability evidence.
+ */
+function preferReason(ranked: RankedSentence[]): void {
+  orderWithinReach(ranked, REASON_BOOST, (candidate) => statesReason(candidate.sentence.text));
 }
 
 /**
