@@ -8,6 +8,7 @@ describe('the kind of answer a question wants', () => {
     ['who is hakan fidan', 'role'],
     ['Who was Khalil al-Hayya?', 'role'],
     ['What is Hakan Fidan’s job?', 'role'],
+    ["what is katz's job title", 'role'],
     ['What position does Israel Katz hold?', 'role'],
     // Who holds a role, or who did something: a person.
     ['Who is the president of the IOC?', 'person'],
