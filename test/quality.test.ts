@@ -781,6 +781,8 @@ describe('an answer lacking the kind of thing asked for', () => {
     ]);
     expect(answer.answered).toBe(false);
     expect((await ask('When was the Friendship Hospital destroyed?', ['The Friendship Hospital was destroyed on Tuesday by an air strike.'])).sentences[0]?.text).toContain('on Tuesday');
+    // The seed article announces the force between "the next phase" and "swiftly condemned": neither tells when it deploys.
+    expect(library.answer('when will the stabilization force deploy').answered).toBe(false);
   });
 
   it('quotes for "when" the lead of a dated report, which its date places', async () => {
@@ -815,11 +817,14 @@ describe('an answer lacking the kind of thing asked for', () => {
     expect((await ask("What year did Witkoff's son die?", ['Witkoff’s son Andrew died in 2011 at age 22.'])).sentences[0]?.text).toContain('2011');
   });
 
-  it('quotes for "what date" no sentence that, like those beside it, names no day', async () => {
+  it('quotes for "what date" or "when" no sentence that, like those beside it, names no day', async () => {
     // Not the story's lead, which its date places.
     const sentences = ['Envoys will meet in Istanbul, officials said.', 'The talks follow the Security Council’s approval of the roadmap for Gaza.', 'Hamas swiftly condemned the vote.'];
     expect((await ask('What date did the Security Council approve the roadmap?', sentences)).answered).toBe(false);
-    expect((await ask('When did the Security Council approve the roadmap?', sentences)).answered).toBe(true);
+    // "swiftly" beside it tells when Hamas condemned the vote, not when the council approved the roadmap.
+    expect((await ask('When did the Security Council approve the roadmap?', sentences)).answered).toBe(false);
+    const dated = [...sentences.slice(0, 2), 'The council voted on Monday.'];
+    expect((await ask('When did the Security Council approve the roadmap?', dated)).sentences[0]?.text).toContain('approval of the roadmap');
   });
 
   it('quotes for "what time is..." only a sentence giving a time of day, even in a dated lead', async () => {

@@ -396,7 +396,10 @@ function writesClaimVerb(candidate: RankedSentence, { claim, verb }: ClaimTerms)
  * Friendship Hospital destroyed?" is not answered by "Discussions also included the army's
  * destruction of the Friendship Hospital", however well it matches, nor "What year did Witkoff's
  * son die?" by "Andrew died at age 22", nor "What date did the council vote?" by a sentence whose
- * neighbour says Hamas "swiftly" condemned the vote. A sentence naming no date may still say when
+ * neighbour says Hamas "swiftly" condemned the vote. A neighbour places the sentence's event only
+ * by a day, a date or a year (see `mentionsDay`): its looser time words are its own ("the next
+ * phase", "swiftly condemned"), so "When will the stabilization force deploy?" is not answered by
+ * the sentence announcing the force between them. A sentence naming no date may still say when
  * in words ("after the end of the Mexican War", "while a child was in school"), so only one with
  * no time at all is refused; and the lead of a dated report tells the news of its day ("Bofors
  * president Martin Ardbo has resigned, the company said"), which the citation's date places.
@@ -407,9 +410,10 @@ function placesNothingInTime(text: string, question: Question, best: RankedSente
   const clock = asksClock(text);
   if ((question.wants !== 'time' && question.wants !== 'year') || (!clock && namesWantedKind(best, question))) return false;
   if (!clock && best.article.published !== null && best.sentence.paragraph === leadParagraph(best.article)) return false;
-  const beside = [cache.previous(best.article, best.sentence), best.sentence, cache.next(best.article, best.sentence)];
+  const beside = [cache.previous(best.article, best.sentence), cache.next(best.article, best.sentence)];
   const places = clock ? mentionsClock : question.wants === 'year' ? mentionsYear : asksDay(text) ? mentionsDay : mentionsTime;
-  return !beside.some((sentence) => sentence !== undefined && places(sentence.text));
+  const placesBeside = places === mentionsTime ? mentionsDay : places;
+  return !places(best.sentence.text) && !beside.some((sentence) => sentence !== undefined && placesBeside(sentence.text));
 }
 
 /** The index of an article's lead: its first paragraph that is not blank. */
