@@ -335,6 +335,16 @@ describe('questions about something the coverage never names', () => {
     expect(small.answer('How old is Hakan Fidan?').sentences[0]?.text).toBe('Fidan, 57, previously led the intelligence agency.');
   });
 
+  it.each([
+    ['How old is Sarah Thompson?', 'West Yorkshire Police named the victim as 34-year-old Sarah Thompson, a nurse from Leeds.'],
+    ['How old was Ozzy Osbourne when he died?', 'Ozzy Osbourne, the frontman of heavy metal pioneers Black Sabbath, has died aged 76, his family said.'],
+    ['How old is King Charles?', 'King Charles III, 76, was briefly admitted to hospital on Thursday.'],
+    ['How old is Wirtz?', 'Manager Arne Slot wants 22-year-old Wirtz to replace the departing midfielder.'],
+  ])('answers "%s" with the age told of the one asked, whichever name stands nearer it', async (question, sentence) => {
+    const small = await Library.fromArticles([storyArticle('age', 'Wire', [sentence]), stormStory(), budgetStory()]);
+    expect(small.answer(question).sentences[0]?.text).toBe(sentence);
+  });
+
   it('quotes for "how many" only a sentence that writes a number, or nothing', async () => {
     expect(library.answer('How many died in the strike near the Khalid bin Walid mosque?').sentences[0]?.text).toContain('13 dead');
     const small = await Library.fromArticles([

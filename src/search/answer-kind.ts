@@ -302,31 +302,40 @@ const NAME_BEFORE_AGE = /(\p{Lu}[\p{L}'’.-]*),\s*$/u;
 /** The oldest age a number set off after a name is read as: "Smith, 1,204, Jones, 987" are votes. */
 const OLDEST_AGE = 120;
 
+/** How a number is written as someone's age: after "age" or "aged", before "-year-old", or set off by commas after a name ("Fidan, 57,"). */
+export type AgeForm = 'aged' | 'year-old' | 'apposition';
+
 /**
- * Whether a count word is written as someone's age ("at age 22", "a 22-year-old", "Fidan, 57,"),
- * which counts nothing a "how many" question asks; a number set off after a place is no age
- * ("cases in Paris, 3, Lyon, 5").
+ * How a count word is written as someone's age ("at age 22", "a 22-year-old", "Fidan, 57,"), which
+ * counts nothing a "how many" question asks; null when it is none. A number set off after a place
+ * is no age ("cases in Paris, 3, Lyon, 5").
  */
-function writtenAsAge(sentence: string, { word, at, end }: CountWord): boolean {
+function ageForm(sentence: string, { word, at, end }: CountWord): AgeForm | null {
   const before = sentence.slice(Math.max(0, at - 40), at);
   const after = sentence.slice(end);
-  if (BEFORE_AGE.test(before) || AFTER_AGE.test(after)) return true;
+  if (BEFORE_AGE.test(before)) return 'aged';
+  if (AFTER_AGE.test(after)) return 'year-old';
   const name = NAME_BEFORE_AGE.exec(before)?.[1];
-  return name !== undefined && /^\s*,/u.test(after) && /^\d+$/u.test(word) && Number(word) <= OLDEST_AGE && !isPlaceWord(bareName(name));
+  return name !== undefined && /^\s*,/u.test(after) && /^\d+$/u.test(word) && Number(word) <= OLDEST_AGE && !isPlaceWord(bareName(name)) ? 'apposition' : null;
 }
 
-/** A number a sentence writes (see `countWordsAt`), where it stands, and whether it is written as an age (see `writtenAsAge`). */
+/** Whether a count word is written as someone's age (see `ageForm`). */
+function writtenAsAge(sentence: string, word: CountWord): boolean {
+  return ageForm(sentence, word) !== null;
+}
+
+/** A number a sentence writes (see `countWordsAt`), where it stands, and how it is written as an age, if it is one (see `ageForm`). */
 export interface WrittenNumber {
   at: number;
   end: number;
-  age: boolean;
+  age: AgeForm | null;
 }
 
 /** The numbers a sentence writes that may count something or give an age: a day of the month does neither. */
 export function numbersWritten(sentence: string): WrittenNumber[] {
   return countWordsAt(sentence)
     .filter((word) => !isDayOfMonth(sentence, word))
-    .map((word) => ({ at: word.at, end: word.end, age: writtenAsAge(sentence, word) }));
+    .map((word) => ({ at: word.at, end: word.end, age: ageForm(sentence, word) }));
 }
 
 /** Counting words that give no amount: "dominated by a few companies" says no percentage, "millions of dollars" no price. */

@@ -25,7 +25,7 @@ import type { Article } from '../corpus/article.ts';
 import { fold, terms } from './analyzer.ts';
 import type { ArticleIndex, Retrieval } from './article-index.ts';
 import { spellsOut, writesOut } from './abbreviation.ts';
-import { abbreviationAsked, answerKind, askedNoun, askedPossession, asksClock, bareName, asksDay, asksDuration, countAsked, countedThing, DETERMINERS, isInterjection, isPlaceWord, isPluralNoun, knownOnlyAsName, mentionsClock, mentionsDay, mentionsTime, mentionsYear, NAME_PARTICLES, numbersOwnedByOthers, numbersWritten, POSSESSIVE, ROLE_WORDS, sameNameWord, typeWord, writesAmount, writesCount, writesDuration, type AnswerKind } from './answer-kind.ts';
+import { abbreviationAsked, answerKind, askedNoun, askedPossession, asksClock, bareName, asksDay, asksDuration, countAsked, countedThing, DETERMINERS, isInterjection, isPlaceWord, isPluralNoun, knownOnlyAsName, mentionsClock, mentionsDay, mentionsTime, mentionsYear, NAME_PARTICLES, numbersOwnedByOthers, numbersWritten, POSSESSIVE, ROLE_WORDS, sameNameWord, typeWord, writesAmount, writesCount, writesDuration, type AnswerKind, type WrittenNumber } from './answer-kind.ts';
 import { askedSpeaker, DO_SUPPORT } from './speakers.ts';
 import { claimOf, LIGHT_VERBS, type Claim } from './claims.ts';
 import { STOPWORDS } from './stopwords.ts';
@@ -753,9 +753,9 @@ function counting(ranked: RankedSentence[], text: string, question: Question, co
 
 /**
  * Whether every number a sentence writes is an age told of someone other than the subject a "how
- * old" question asks about, whom the sentence names too: an age is its nearest name's before it,
- * or, with none before, its first name's after ("At 22, Himam..."). "Witkoff's son Andrew died at
- * age 22 ..., while Hayya's son, Himam al-Hayya, was killed" gives Andrew's age, not Himam's.
+ * old" question asks about, whom the sentence names too (see `ageOwners`): "Witkoff's son Andrew
+ * died at age 22 ..., while Hayya's son, Himam al-Hayya, was killed" gives Andrew's age, not
+ * Himam's. An age whose owner the sentence does not say ("a 34-year-old man") is not judged.
  */
 function agesOfOthers(sentence: string, subject: AskedSubject): boolean {
   const asked = subject.name.map(bareName);
@@ -763,10 +763,44 @@ function agesOfOthers(sentence: string, subject: AskedSubject): boolean {
   const names = writtenWordsAt(sentence).filter((word, i) => isNameWord(word.text, i === 0) && !isPlaceWord(bareName(word.text)));
   if (!names.some(isAsked)) return false;
   const numbers = numbersWritten(sentence);
-  return numbers.length > 0 && numbers.every(({ at, end, age }) => {
-    const owner = names.findLast((word) => word.end <= at) ?? names.find((word) => word.start >= end);
-    return age && owner !== undefined && !isAsked(owner);
-  });
+  return (
+    numbers.length > 0 &&
+    numbers.every((number) => {
+      const owners = ageOwners(sentence, names, number);
+      return owners.length > 0 && !owners.some(isAsked);
+    })
+  );
+}
+
+/** Where a clause opens that tells of someone else: after a semicolon, or a "while", "whereas" or "but" joining two. */
+const CLAUSE_OPENING = /;|,\s+(?:while|whereas|but)\b|\s(?:while|whereas)\s/gu;
+
+/**
+ * The name words (`names`, as the sentence writes them) an age is told of, read from how it is
+ * written (see `AgeForm`): "34-year-old Sarah Thompson" the name right after it, "King Charles III,
+ * 76," the name right before its comma, "has died aged 76" every name its clause gives before it
+ * ("Ozzy Osbourne, the frontman of Black Sabbath, ..."); none for a number that is no age, or a
+ * "-year-old" no name follows.
+ */
+function ageOwners(sentence: string, names: readonly WrittenWord[], { at, end, age }: WrittenNumber): WrittenWord[] {
+  const joined = (left: WrittenWord | undefined, right: WrittenWord | undefined) => left !== undefined && right !== undefined && /^\s+$/u.test(sentence.slice(left.end, right.start));
+  if (age === 'year-old') {
+    const first = names.findIndex((word) => word.start >= end);
+    const next = names[first];
+    if (next === undefined || !/^[-‐‑\s]years?[-‐‑\s]old\s+$/iu.test(sentence.slice(end, next.start))) return [];
+    let last = first;
+    while (joined(names[last], names[last + 1])) last += 1;
+    return names.slice(first, last + 1);
+  }
+  if (age === 'apposition') {
+    const last = names.findLastIndex((word) => word.end <= at);
+    let first = last;
+    while (first > 0 && joined(names[first - 1], names[first])) first -= 1;
+    return last < 0 ? [] : names.slice(first, last + 1);
+  }
+  if (age === null) return [];
+  const opening = Math.max(0, ...[...sentence.slice(0, at).matchAll(CLAUSE_OPENING)].map((found) => (found.index ?? 0) + found[0].length));
+  return names.filter((word) => word.start >= opening && word.end <= at);
 }
 
 /** Counted things a story counts without naming them: events ("for the second time", "twice") and persons ("13 dead"). */
