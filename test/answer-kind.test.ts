@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { abbreviationAsked, answerKind, askedNoun, askedPersonNoun, askedPossession, asksClock, asksDay, asksDuration, countAsked, countedThing, mentionsClock, mentionsDay, mentionsTime, mentionsYear, namesKind, namesPersonAs, namesThingAs, numbersOwnedByOthers, typeWord, writesAmount, writesCount, writesDuration } from '../src/search/answer-kind.ts';
+import { abbreviationAsked, answerKind, askedNoun, askedPersonNoun, askedPossession, asksClock, asksMoney, asksDay, asksDuration, countAsked, countedThing, mentionsClock, mentionsDay, mentionsTime, mentionsYear, namesKind, namesPersonAs, namesThingAs, numbersOwnedByOthers, typeWord, writesAmount, writesCount, writesDuration, writesMoney } from '../src/search/answer-kind.ts';
 import { terms } from '../src/search/analyzer.ts';
 
 describe('the kind of answer a question wants', () => {
@@ -461,3 +461,26 @@ describe('a number belonging to another owner of the thing asked', () => {
   });
 });
 
+describe('questions asking a sum of money', () => {
+  it.each(['How much did Facebook pay to buy WhatsApp?', 'What is the dress worth?', 'What was the cost of the other events?', 'How much money did the committee raise?', 'What is the ticket price?'])('asks one: %s', (question) => {
+    expect(asksMoney(question)).toBe(true);
+  });
+
+  it.each(['How much sugar did the Soviet Union buy?', 'How much of the city was destroyed?', 'How many people died?', 'What did the firm say about costs?'])('asks none: %s', (question) => {
+    expect(asksMoney(question)).toBe(false);
+  });
+
+  it.each([
+    ['his company’s $19 billion acquisition of WhatsApp', true],
+    ['a 1.8 billion dlrs loan', true],
+    ['The dress, worth £150K, was stolen.', true],
+    ['Coins will be sold at 500 francs each.', true],
+    ['The coins cost 500 Belgian francs.', true],
+    ['It paid 10 U.S. dollars a share.', true],
+    ['Zuckerberg knows a thing or two about deals.', false],
+    ['Exports rose 25 percent.', false],
+    ['It weighs 5,560 kg.', false],
+  ] as const)('%s writes money: %s', (sentence, money) => {
+    expect(writesMoney(sentence)).toBe(money);
+  });
+});

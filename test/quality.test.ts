@@ -795,6 +795,14 @@ describe('an answer lacking the kind of thing asked for', () => {
     expect(library.answer('when will the stabilization force deploy').answered).toBe(false);
   });
 
+  it('quotes for "how much did X pay" the sentence writing a sum of money, not one whose number is no price', async () => {
+    const answer = await ask('How much did Facebook pay to buy WhatsApp?', [
+      'Facebook CEO Mark Zuckerberg knows a thing or two about how to buy a startup like WhatsApp.',
+      'WhatsApp went to Facebook for $19 billion, its largest deal.',
+    ]);
+    expect(answer.sentences[0]?.text).toContain('$19 billion');
+  });
+
   it('quotes for "when" the lead of a dated report, which its date places', async () => {
     const answer = await ask('When did Martin Ardbo resign?', ['Bofors president Martin Ardbo has resigned, the company said.', 'He led its marketing arm.']);
     expect(answer.sentences[0]?.text).toBe('Bofors president Martin Ardbo has resigned, the company said.');

@@ -143,6 +143,23 @@ function asksPrice(question: string): boolean {
   return words.some((word, at) => !STOPWORDS.has(word) && (isPossessionNoun(word) || isPossessionVerb(word) || (PRICE_WORDS.has(word) && !DETERMINERS.has(words[at - 1] ?? ''))));
 }
 
+/** "What was the cost of...", "What is the ticket price?": a question naming a price as the thing asked. */
+const PRICE_NOUN_QUESTION = /\b(?:what|which)\s+(?:is|was|are|were|will\s+be)\s+(?:the\s+)?(?:[\p{L}-]+\s+)?(?:costs?|prices?|fees?|fares?)\b/iu;
+
+/** Whether a question asks a sum of money: "How much did Facebook pay to buy WhatsApp?", "What is the dress worth?", "What was the cost of the events?". */
+export function asksMoney(question: string): boolean {
+  return asksPrice(question) || WORTH_QUESTION.test(question) || PRICE_NOUN_QUESTION.test(question);
+}
+
+/** A sum of money as news writes it: a currency sign before a figure ("$19 billion", "£34m"), or a figure, perhaps scaled, before a currency, perhaps named by its country ("1.8 billion dlrs", "500 Belgian francs", "10 U.S. dollars"). */
+const MONEY =
+  /[$€£¥]\s?\p{N}|\p{N}[\p{N},.]*\s*(?:(?:hundred|thousand|million|billion|trillion|mln|bln|bn|m|k)\s+)?(?:\p{Lu}[\p{L}.]*\s+){0,2}(?:dollars?|dlrs?|pounds?|stg|sterling|euros?|yen|yuan|marks?|francs?|rupees?|pesos?|cents?|lira|lire|crowns?|guilders?|riyals?|dinars?|rubles?|roubles?)\b/iu;
+
+/** Whether a sentence writes a sum of money (see `MONEY`): "a thing or two" and "25 percent" give no price. */
+export function writesMoney(sentence: string): boolean {
+  return MONEY.test(sentence);
+}
+
 /** Words of a price whose first senses WordNet files elsewhere: "charge" first charges at an enemy, "worth" is first a quality; after an article, "the charge" is a cost booked, not a price asked. */
 const PRICE_WORDS: ReadonlySet<string> = new Set(['charge', 'worth']);
 

@@ -25,7 +25,7 @@ import type { Article } from '../corpus/article.ts';
 import { fold, terms } from './analyzer.ts';
 import type { ArticleIndex, Retrieval } from './article-index.ts';
 import { spellsOut, writesOut } from './abbreviation.ts';
-import { abbreviationAsked, answerKind, askedNoun, askedPossession, asksClock, bareName, asksDay, asksDuration, countAsked, countedThing, DETERMINERS, isInterjection, isPlaceWord, isPluralNoun, knownOnlyAsName, mentionsClock, mentionsDay, mentionsTime, mentionsYear, NAME_PARTICLES, numbersOwnedByOthers, numbersWritten, POSSESSIVE, ROLE_WORDS, sameNameWord, typeWord, writesAmount, writesCount, writesDuration, type AnswerKind, type WrittenNumber } from './answer-kind.ts';
+import { abbreviationAsked, answerKind, askedNoun, asksMoney, askedPossession, asksClock, bareName, asksDay, asksDuration, countAsked, countedThing, DETERMINERS, isInterjection, isPlaceWord, isPluralNoun, knownOnlyAsName, mentionsClock, mentionsDay, mentionsTime, mentionsYear, NAME_PARTICLES, numbersOwnedByOthers, numbersWritten, POSSESSIVE, ROLE_WORDS, sameNameWord, typeWord, writesAmount, writesCount, writesDuration, type AnswerKind, type WrittenNumber } from './answer-kind.ts';
 import { askedSpeaker, DO_SUPPORT } from './speakers.ts';
 import { claimOf, LIGHT_VERBS, type Claim } from './claims.ts';
 import { STOPWORDS } from './stopwords.ts';
@@ -164,7 +164,7 @@ export function findCandidates(
   const prepared = prepareQuestion(asking, index.vocabulary, false, wants, aboutNow, DO_SUPPORT.test(text));
   const speaker = askedSpeaker(text, asking);
   const counted = countedThing(text);
-  const question = { ...prepared, speaker, occasion: occasionAsked(text), asksReason: asksReason(text), titles: titlesOf(text, prepared), counted: wordTermIndex(prepared, counted), askedNoun: askedNounOf(text, prepared) };
+  const question = { ...prepared, speaker, occasion: occasionAsked(text), asksReason: asksReason(text), asksMoney: asksMoney(text), titles: titlesOf(text, prepared), counted: wordTermIndex(prepared, counted), askedNoun: askedNounOf(text, prepared) };
   const scope = outlet ? { ...filters, outlet } : filters;
   const retrieved = preferDated(index.retrieve(retrievalTerms(question, index.vocabulary), scope, 'any', candidateCount(question, ANSWER_CANDIDATES)), question, ANSWER_CANDIDATES);
   // "What did the company say...": a common word names a speaker the story may name otherwise ("IBM said"); "the Pope" is a name.

@@ -41,6 +41,8 @@ export interface Question {
   occasion: Occasion | null;
   /** True when it asks why (see `reasons.ts`): a sentence giving a reason or a purpose is preferred. */
   asksReason: boolean;
+  /** True when it asks a sum of money (see `asksMoney`): a sentence writing one is preferred. */
+  asksMoney: boolean;
   /** The names it writes with a title ("Israeli Prime Minister Benjamin Netanyahu"; see `names.ts`), by their terms. */
   titles: readonly QuestionTitle[];
   /** The term of the thing a "how many" question counts ("pearls" in "How many pearls were on the gown?"), by index; -1 when none. */
@@ -333,7 +335,7 @@ export function prepareQuestion(
     const related = prefix ? [] : paraphrases(word, direct, vocabulary);
     return { term, variants: [...direct, ...related], weight: weightOf(written ?? term, vocabulary), reported: asksWhatWasSaid && isCommunicationVerb(word), calendar: calendar ?? null };
   });
-  return { terms: prepared, totalWeight: prepared.reduce((sum, t) => sum + t.weight, 0), wants, corpusSize: vocabulary.size, aboutNow, speaker: [], occasion: null, asksReason: false, titles: [], counted: -1, askedNoun: null };
+  return { terms: prepared, totalWeight: prepared.reduce((sum, t) => sum + t.weight, 0), wants, corpusSize: vocabulary.size, aboutNow, speaker: [], occasion: null, asksReason: false, asksMoney: false, titles: [], counted: -1, askedNoun: null };
 }
 
 /** Whether a question term is a collocation of several words. */

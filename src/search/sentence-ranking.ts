@@ -25,7 +25,7 @@ import type { Article } from '../corpus/article.ts';
 import { fold, HYPHENS, terms, tokenize, type Token } from './analyzer.ts';
 import type { Retrieval } from './article-index.ts';
 import { statesReason } from './reasons.ts';
-import { namesKind, namesPersonAs, namesThingAs, YEAR, type NumberAsked } from './answer-kind.ts';
+import { namesKind, namesPersonAs, namesThingAs, writesMoney, YEAR, type NumberAsked } from './answer-kind.ts';
 import { datedFactor } from './dateline.ts';
 import { isNameWord, namePhraseEnd, writtenWords } from './names.ts';
 import { statesAsPlanned, type Occasion } from './plans.ts';
@@ -88,6 +88,8 @@ const OCCASION_BOOST = 1.3;
 const NAMED_AS_BOOST = 1.5;
 /** How much a sentence giving a reason or a purpose counts for a "why" question (see `preferReason`). */
 const REASON_BOOST = 1.3;
+/** How much a sentence writing a sum of money counts for a question asking one (see `preferMoney`). */
+const MONEY_BOOST = 1.3;
 /** How much a sentence giving a number of what a "how many" question counts is preferred (see `preferCounted`). */
 const COUNT_BOOST = 1.3;
 /** Words a hyphen joins to a number that only scale or round it: "$5-million contract", "20-odd protesters". */
@@ -335,6 +337,7 @@ export function rankSentences(question: Question, retrieved: readonly Retrieval[
   if (question.askedNoun) preferNamedAsAsked(ranked, question, question.askedNoun, lookup);
   if (question.occasion !== null) preferOccasion(ranked, question.occasion, lookup);
   if (question.asksReason) preferReason(ranked);
+  if (question.asksMoney) preferMoney(ranked);
   return ranked;
 }
 
@@ -605,6 +608,16 @@ function preferOccasion(ranked: RankedSentence[], occasion: Occasion, lookup: Re
  */
 function preferReason(ranked: RankedSentence[]): void {
   orderWithinReach(ranked, REASON_BOOST, (candidate) => statesReason(candidate.sentence.text));
+}
+
+/**
+ * Among the best candidates, for a question asking a sum of money ("How much did Facebook pay to
+ * buy WhatsApp?"), a sentence writing one ("his company's $19 billion acquisition of WhatsApp")
+ * outranks one whose only number is no price ("knows a thing or two about how to seal the deal").
+ * Like the speaker's, the lift orders candidates and stays out of the answerability evidence.
+ */
+function preferMoney(ranked: RankedSentence[]): void {
+  orderWithinReach(ranked, MONEY_BOOST, (candidate) => writesMoney(candidate.sentence.text));
 }
 
 /**
