@@ -38,6 +38,12 @@ describe('the claim a yes/no question checks', () => {
     expect(claimOf(question)).toMatchObject({ verb, subject });
   });
 
+  it('marks a claim asked in the progressive, and reads the verb hoped or sought for, not the participle', () => {
+    expect(claimOf('Is Witkoff meeting Hakan Fidan?')?.progressive).toBe(true);
+    expect(claimOf('Did Witkoff meet Hakan Fidan?')?.progressive).toBe(false);
+    expect(claimOf('Is Hamas hoping to win the vote?')).toMatchObject({ lemma: 'win', progressive: false });
+  });
+
   it('relates the names and nouns of the question, a name by its words together, not its adverbs or prepositions', () => {
     expect(claimOf('Did Witkoff and Hayya bond over losing their sons?')?.named).toEqual([['witkoff'], ['hayya'], ['sons']]);
     expect(claimOf('Did Disney reach a deal with France?')?.named).toEqual([['disney'], ['deal'], ['france']]);

@@ -892,6 +892,18 @@ describe('yes/no questions', () => {
     expect(library.answer(question).answered).toBe(false);
   });
 
+  it.each([
+    // A role or a common noun stands for the subject its lead names.
+    ['Did Tesla recall Cybertrucks?', ['Tesla Inc shares fell on Thursday.', 'Deliveries totaled 336,681 vehicles in the quarter.', 'The electric-car maker also said it would recall 46,000 Cybertrucks.'], 'would recall 46,000'],
+    ['Did Trump sign the bill into law?', ['President Donald Trump hosted a ceremony at the White House on Friday.', 'The House approved the bill on Thursday.', 'The president signed the bill into law during the ceremony.'], 'signed the bill'],
+    // Asked in the progressive, the deed may be told in other words.
+    ['Is Hamas still holding 48 hostages?', ['Hamas still has 48 captives in Gaza, officials said.'], '48 captives'],
+    ['is alcaraz chasing a third wimbledon title', ['Alcaraz had been bidding for a third straight title at the All England Club.'], 'bidding for a third'],
+  ])('quotes for "%s" the sentence telling of the subject\'s deed, however it names the subject', async (question, story, fragment) => {
+    const small = await Library.fromArticles([storyArticle('story', 'Wire', story), budgetStory(), stormStory()]);
+    expect(small.answer(question).sentences[0]?.text).toContain(fragment);
+  });
+
   it('quotes a sentence naming a person by the surname alone, saying what the claim says', async () => {
     const small = await Library.fromArticles([storyArticle('gm', 'Wire', ['Warren said GM may have been "foolish" to cut its prices.']), budgetStory()]);
     expect(small.answer('Did Alfred Warren call GM foolish?').sentences[0]?.text).toContain('Warren said GM');

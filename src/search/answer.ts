@@ -40,7 +40,7 @@ import { occasionAsked } from './plans.ts';
 import { asksReason } from './reasons.ts';
 import { joinCollocations, phraseTerms, prepareQuestion, retrievalTerms, withTimeAdverbs, type AskedNoun, type AskedTerm, type Question, type QuestionTitle } from './question.ts';
 import { MAX_RELATED, MAX_SENTENCES, type Answer, type ArticleRef, type CitedSentence, type Filters, type Source } from './results.ts';
-import { countsAskedThing, namesWantedKind, rankSentences, reportsSpeech, sentenceNamesWantedKind, type RankedSentence, type Sentence, type SentenceCache } from './sentence-ranking.ts';
+import { countsAskedThing, namesWantedKind, rankSentences, reportsSpeech, opensWithName, sentenceNamesWantedKind, type RankedSentence, type Sentence, type SentenceCache } from './sentence-ranking.ts';
 import { pointsBack, states } from './sentences.ts';
 
 /** Words that ask about the present rather than a past event. */
@@ -340,7 +340,9 @@ export function composeAnswer(text: string, candidates: Candidates, cache: Sente
  * the claim's verb with its subject ("US envoy Steve Witkoff is expected to meet..." for "Is Witkoff
  * due to meet al-Hayya on Wednesday?"). "Did Qatar condemn the strike on Doha?" is not answered by
  * a sentence telling of the strike and not of Qatar condemning it, nor "Did Russia veto the
- * resolution?" by Hamas's statement on it.
+ * resolution?" by Hamas's statement on it. A claim asked in the progressive ("Is Hamas still
+ * holding 48 hostages?") is judged only by whose deed the best sentence tells (see
+ * `Claim.progressive`, `leavesSubjectOpen`).
  */
 function leavesClaimUnstated(text: string, question: Question, ranked: readonly RankedSentence[], subject: AskedSubject | null): boolean {
   const claim = claimOf(text);
@@ -350,6 +352,7 @@ function leavesClaimUnstated(text: string, question: Question, ranked: readonly 
   const termsOf = (names: string[][]) => names.map((name) => name.map((word) => wordTermIndex(question, word)).filter((q) => q >= 0 && q !== verb)).filter((name) => name.length > 0);
   const relating = { claim, verb, subject: termsOf(claim.subject), named: termsOf(claim.named), namedSubject: namingTerms(subject, question) };
   const [best, ...next] = ranked.slice(0, CLAIM_CANDIDATES);
+  if (best !== undefined && claim.progressive) return !leavesSubjectOpen(best, relating);
   const writesWithSubject = (candidate: RankedSentence) => writesClaimVerb(candidate, relating) && relating.subject.every((name) => name.some((q) => candidate.matched.has(q)));
   return best !== undefined && !statesClaim(best, relating) && !next.some(writesWithSubject);
 }
@@ -368,20 +371,31 @@ interface ClaimTerms {
 }
 
 /**
- * Whether the best candidate states a claim: it writes the claim's verb (see `writesClaimVerb`),
- * and, where the question's subject is a name, it or a sentence beside it holds any word of that
- * name, as news writes the surname alone ("Is Witkoff meeting Hakan Fidan?" is not answered by
- * "Hakan Fidan has met with Khalil al-Hayya"); or, for a verb with any sense of saying ("blast",
- * "interview"), another verb of saying with the claim's subject held, by any word of each name
- * ("Kushner told CBS" for "Did CBS interview Kushner?"); or it holds every name and noun of the
- * question, whose relation may then be the claim in other words ("Did Sharm el-Sheikh host a
- * summit?" by "Their previous summit in Sharm el-Sheikh"; "over" and "properly" are no such words).
+ * Whether the best candidate states a claim: it writes the claim's verb (see `writesClaimVerb`)
+ * of no other named subject than the question's (see `leavesSubjectOpen`: "Did Witkoff meet
+ * Fidan?" is not answered by "Hakan Fidan has met with Khalil al-Hayya"); or, for a verb with any
+ * sense of saying ("blast", "interview"), another verb of saying with the claim's subject held, by
+ * any word of each name, as news writes the surname alone ("Kushner told CBS" for "Did CBS
+ * interview Kushner?"); or it holds every name and noun of the question, whose relation may then
+ * be the claim in other words ("Did Sharm el-Sheikh host a summit?" by "Their previous summit in
+ * Sharm el-Sheikh"; "over" and "properly" are no such words).
  */
 function statesClaim(candidate: RankedSentence, relating: ClaimTerms): boolean {
   const held = (q: number) => candidate.matched.has(q) || candidate.neighbourMatched.has(q);
-  if (writesClaimVerb(candidate, relating) && (relating.namedSubject.length === 0 || relating.namedSubject.some(held))) return true;
+  if (writesClaimVerb(candidate, relating) && leavesSubjectOpen(candidate, relating)) return true;
   if (hasCommunicationSense(relating.claim.lemma) && reportsSpeech(candidate.sentence) && relating.subject.every((name) => name.some(held))) return true;
   return relating.named.every((name) => name.some((q) => candidate.matched.has(q)));
+}
+
+/**
+ * Whether a candidate may tell of the deed of the name the question's subject is: it or a sentence
+ * beside it holds a word of that name, or its own subject is no other name but a role, a pronoun
+ * or a common noun, which news writes for the one its lead names ("The electric-car maker also
+ * said it would recall...", "The president signed the bill"). "Hakan Fidan has met with Khalil
+ * al-Hayya" tells of Fidan's deed, not Witkoff's.
+ */
+function leavesSubjectOpen(candidate: RankedSentence, { namedSubject }: ClaimTerms): boolean {
+  return namedSubject.length === 0 || namedSubject.some((q) => candidate.matched.has(q) || candidate.neighbourMatched.has(q)) || !opensWithName(candidate.sentence.text);
 }
 
 /** Whether a candidate, or the sentences beside it, write a claim's verb or a paraphrase; or it writes a word of any of the verb's senses or its opposite, which answers "no" ("Did Hamas accept the resolution?" by "Hamas rejects any clause..."). */

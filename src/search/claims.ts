@@ -50,6 +50,12 @@ export interface Claim {
   subject: string[][];
   /** The names and nouns of the question besides the verb, the same way: what the claim relates ([["qatar"], ["strike"], ["doha"]]). */
   named: string[][];
+  /**
+   * True when the verb is a present participle after "be" ("Is Witkoff meeting Fidan?"): such a
+   * question describes what goes on in its own words ("holding hostages" for "still has 48
+   * captives", "chasing a title" for "bidding for"), so only whose deed it is can be checked.
+   */
+  progressive: boolean;
 }
 
 /** The claim of a yes/no question ("condemn" by "Qatar" in "Did Qatar condemn the strike?"); null for other questions, or when its verb is light or one of saying. */
@@ -68,13 +74,21 @@ export function claimOf(written: string): Claim | null {
     if (!/^\p{Ll}/u.test(written) || inSubject(words, at) || BE_FORMS.has(fold(written))) continue;
     const word = fold(written);
     if (LIGHT_VERBS.has(baseForm(word))) return null;
+    // "Is Hamas hoping to disarm?": the claim is the verb hoped for.
+    if (afterBe && word.endsWith('ing') && fold(words[at + 1] ?? '') === 'to') continue;
     const verb = opening[1] !== undefined && !afterBe ? bareVerb(words, at) : participleVerb(word, afterBe);
     if (verb === undefined) continue;
     const next = words[at + 1] ?? '';
     // "bring up the blocking", not "march on Sunday": a particle before a name is a preposition.
     const phrasal = PARTICLES.has(fold(next)) && !/^\p{Lu}/u.test(words[at + 2] ?? '') && isVerbLemma(`${verb}_${fold(next)}`) ? `${verb}_${fold(next)}` : null;
     if (LIGHT_VERBS.has(verb)) return null;
-    return { verb: word, lemma: phrasal ?? verb, subject: namesAndNouns(words.slice(0, at)), named: [...namesAndNouns(words.slice(0, at)), ...namesAndNouns(words.slice(at + 1))] };
+    return {
+      verb: word,
+      lemma: phrasal ?? verb,
+      subject: namesAndNouns(words.slice(0, at)),
+      named: [...namesAndNouns(words.slice(0, at)), ...namesAndNouns(words.slice(at + 1))],
+      progressive: afterBe && word.endsWith('ing'),
+    };
   }
   return null;
 }

@@ -431,19 +431,42 @@ const REPORTED_REACH = 6;
  * Abdullah. He warned..." is Netanyahu warning.
  */
 function subjectNamedIn(sentence: Sentence, lookup: ReturnType<typeof variantLookup>): Set<number> {
-  const isName = (word: string, at: number) => isNameWord(word, at === 0);
-  const clause = writtenWords(mainClause(sentence.text));
-  // "Last year Netanyahu met King Abdullah, his closest ally.": no name after the comma, so the phrase before it was the clause.
-  const words = clause.some(isName) ? clause : writtenWords(sentence.text);
-  const first = words.findIndex(isName);
-  if (first < 0) return new Set();
-  const end = namePhraseEnd(words, first, isName);
-  const named = words.slice(first, end);
+  const subject = subjectNameAt(sentence.text);
+  if (subject === null) return new Set();
+  const { words, end } = subject;
+  const named = words.slice(subject.start, end);
   if (isReportingWord(words[end] ?? '')) {
-    const reported = words.slice(end + 1, end + 1 + REPORTED_REACH).findIndex((word, i) => isName(word, end + 1 + i));
-    if (reported >= 0) named.push(...words.slice(end + 1 + reported, namePhraseEnd(words, end + 1 + reported, isName)));
+    const reported = words.slice(end + 1, end + 1 + REPORTED_REACH).findIndex((word, i) => isSubjectWord(word, end + 1 + i));
+    if (reported >= 0) named.push(...words.slice(end + 1 + reported, namePhraseEnd(words, end + 1 + reported, isSubjectWord)));
   }
   return termsOfNames(named, lookup);
+}
+
+/** Whether a word of a clause may be a name's, opening it or not (see `isNameWord`). */
+const isSubjectWord = (word: string, at: number) => isNameWord(word, at === 0);
+
+/**
+ * The first name of a sentence's main clause (see `subjectNamedIn`): the clause's words, and where
+ * the name starts and ends among them; null when it names no one.
+ */
+function subjectNameAt(text: string): { words: string[]; start: number; end: number } | null {
+  const clause = writtenWords(mainClause(text));
+  // "Last year Netanyahu met King Abdullah, his closest ally.": no name after the comma, so the phrase before it was the clause.
+  const words = clause.some(isSubjectWord) ? clause : writtenWords(text);
+  const start = words.findIndex(isSubjectWord);
+  return start < 0 ? null : { words, start, end: namePhraseEnd(words, start, isSubjectWord) };
+}
+
+/**
+ * Whether a sentence's main clause opens with a name, perhaps after an article ("Hakan Fidan has
+ * met...", "The Turkish Foreign Ministry announced..."), its subject as news writes one; not when
+ * a role, a pronoun or a common noun stands there ("The electric-car maker said...", "He said...",
+ * "The president signed the bill at the White House").
+ */
+export function opensWithName(text: string): boolean {
+  const words = writtenWords(mainClause(text));
+  const start = words.findIndex(isSubjectWord);
+  return start === 0 || (start === 1 && fold(words[0] ?? '') === 'the');
 }
 
 /**
