@@ -795,6 +795,14 @@ describe('an answer lacking the kind of thing asked for', () => {
     expect(library.answer('when will the stabilization force deploy').answered).toBe(false);
   });
 
+  it.each([
+    ['Why did Looney resign?', ['BP chief executive Bernard Looney resigned on Tuesday after admitting he had not been fully transparent about past relationships.', 'Looney declined to comment when asked by reporters on Wednesday why he had resigned.'], 'after admitting'],
+    ['Why did Ryanair cancel 400 flights?', ['Ryanair cancelled more than 400 flights on Friday because of a two-day strike by French air traffic controllers.', 'Many were forced to sleep at airports after Ryanair cancelled their flights.'], 'because of a two-day strike'],
+    ['Why was the Louvre closed on Sunday?', ['The Louvre closed on Sunday because thieves stole eight pieces of jewellery.', 'The Louvre closed its doors to the public amid scenes of confusion on Sunday.'], 'because thieves stole'],
+  ])('quotes for "%s" the sentence giving the reason, not one whose infinitive or scene gives none', async (question, story, fragment) => {
+    expect((await ask(question, story)).sentences[0]?.text).toContain(fragment);
+  });
+
   it('quotes for "how much did X pay" the sentence writing a sum of money, not one whose number is no price', async () => {
     const answer = await ask('How much did Facebook pay to buy WhatsApp?', [
       'Facebook CEO Mark Zuckerberg knows a thing or two about how to buy a startup like WhatsApp.',

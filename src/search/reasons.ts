@@ -6,8 +6,7 @@
  * after the thing done ("are traveling to Turkey to hear details of the plan"). Of two sentences
  * telling of the same trip, the one saying what it is for answers.
  */
-import { fold, terms } from './analyzer.ts';
-import { STOPWORDS } from './stopwords.ts';
+import { fold } from './analyzer.ts';
 import { isVerbLemma } from './wordnet.ts';
 import { baseForm } from './word-forms.ts';
 
@@ -21,45 +20,40 @@ export function asksReason(question: string): boolean {
 
 /**
  * Connectives that open a reason or a purpose. Not "since" or "as", as often of time; not "after"
- * or "following", which news writes of sequence as much as of cause.
+ * or "following" before a noun, which news writes of sequence as much as of cause; not "amid",
+ * which sets a scene as often as it gives a cause.
  */
 const REASON_CONNECTIVE =
-  /\b(?:because|due to|owing to|thanks to|as a result|in response to|in reaction to|in retaliation|in protest|in a bid to|in an effort to|in an attempt to|in order to|so as to|so that|aimed at|designed to|intended to|the reasons?|reasons? for|on the grounds|for fear|amid|citing|prompted by|caused by|driven by|spurred by|fueled by|fuelled by|therefore|thus|hence)\b/iu;
+  /\b(?:because|due to|owing to|thanks to|as a result|in response to|in reaction to|in retaliation|in protest|in a bid to|in an effort to|in an attempt to|in order to|so as to|so that|aimed at|designed to|intended to|the reasons?|reasons? for|on the grounds|for fear|citing|prompted by|caused by|driven by|spurred by|fueled by|fuelled by|therefore|thus|hence)\b/iu;
+
+/** "after" or "for" before a word ending in "-ing": a gerund there gives a cause ("resigned after admitting", "fined for breaking"). */
+const CAUSE_GERUND = /\b(?:after|for)\s+(\p{L}+)ing\b/giu;
 
 /**
- * Words before "to" that take an infinitive as their complement, not as a purpose: "expected to
- * meet", "agreed to disarm", "the need to pressure"; as index terms, so every inflection is met. An
- * infinitive after anything else that is no stopword ("traveling to Turkey to hear", "in Istanbul
- * on Wednesday to advance") says what for.
+ * An infinitive that says what for: opening the sentence ("To avoid interference, the stations..."),
+ * after a comma ("..., to save money"), or right after a place, a time or a thing a preposition
+ * introduces ("are traveling to Turkey to hear details", "in Istanbul on Wednesday to advance the
+ * plan"). After a verb, its object, an adjective or a noun, "to" opens what they take ("agreed to
+ * disarm", "forced many to sleep", "the need to pressure", "the first woman to win").
  */
-const TAKES_INFINITIVE: ReadonlySet<string> = new Set(
-  [
-  'able', 'about', 'agree', 'aim', 'ask', 'attempt', 'decide', 'due', 'eager', 'expect', 'fail', 'going', 'have', 'hope', 'intend', 'likely', 'manage', 'mean', 'need',
-  'offer', 'order', 'plan', 'pledge', 'poise', 'prepare', 'promise', 'ready', 'refuse', 'seek', 'seem', 'set', 'slate', 'try', 'unable', 'unlikely', 'urge', 'vow', 'want',
-  'wish', 'willing', 'effort', 'bid', 'call', 'right', 'chance', 'decision', 'move', 'way', 'used', 'use', 'tend', 'continue', 'begin', 'start', 'threaten', 'appear',
-  ].flatMap((word) => terms(word, 'query')),
-);
-
-/** A word and the one after it, as written: the frame an infinitive of purpose is read in. */
-const TO_INFINITIVE = /([\p{L}\p{N}'’-]+)\s+to\s+(?=(\p{L}+))/gu;
-
-/** An infinitive opening a sentence, which says what the rest is done for: "To avoid interference, the stations...". */
-const OPENING_INFINITIVE = /^\W*to\s+(\p{L}+)/iu;
+const PURPOSE_INFINITIVE =
+  /(?:^\W*|,\s*|\b(?:in|on|at|to|for|from|with|by|into|across|through|near|outside|inside)\s+(?:[\p{L}\p{N}'’.-]+\s+){0,2}?[\p{L}\p{N}'’.-]+\s+)to\s+(\p{L}+)/giu;
 
 /**
- * Whether a sentence gives a reason or a purpose: a connective (see `REASON_CONNECTIVE`), or "to"
- * before a verb's base form, opening the sentence or after a word that takes no infinitive of its
- * own ("to Turkey to hear"). Read loosely: it orders candidates that already match the question,
- * it never quotes one.
+ * Whether a sentence gives a reason or a purpose: a connective (see `REASON_CONNECTIVE`), a gerund
+ * of cause (see `CAUSE_GERUND`), or an infinitive of purpose (see `PURPOSE_INFINITIVE`) of a
+ * verb's base form. Read loosely: it orders candidates that already match the question, it never
+ * quotes one.
  */
 export function statesReason(sentence: string): boolean {
   if (REASON_CONNECTIVE.test(sentence)) return true;
-  if (isBareVerb(OPENING_INFINITIVE.exec(sentence)?.[1] ?? '')) return true;
-  for (const [, before = '', verb = ''] of sentence.matchAll(TO_INFINITIVE)) {
-    const head = fold(before);
-    if (!STOPWORDS.has(head) && !terms(head, 'query').some((term) => TAKES_INFINITIVE.has(term)) && isBareVerb(verb)) return true;
-  }
-  return false;
+  if ([...sentence.matchAll(CAUSE_GERUND)].some(([, stem = '']) => isGerundOf(fold(stem)))) return true;
+  return [...sentence.matchAll(PURPOSE_INFINITIVE)].some(([, verb = '']) => isBareVerb(verb));
+}
+
+/** Whether what a word ending in "-ing" leaves before it is a verb's ("admitt" of admit, "mak" of make), not a noun's ("morn", "noth"). */
+function isGerundOf(stem: string): boolean {
+  return [stem, `${stem}e`, stem.slice(0, -1)].some((lemma) => lemma.length > 1 && isVerbLemma(lemma));
 }
 
 /** Whether a word as written is a verb's base form, as an infinitive writes it. */
