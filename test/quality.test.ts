@@ -850,6 +850,8 @@ describe('an answer lacking the kind of thing asked for', () => {
     // "swiftly" beside it tells when Hamas condemned the vote, not when the council approved the roadmap.
     expect((await ask('When did the Security Council approve the roadmap?', sentences)).answered).toBe(false);
     const dated = [...sentences.slice(0, 2), 'The council voted on Monday.'];
+    const spanned = await ask('When did the council agree to build the flood barrier?', ['The town council agreed to build a new flood barrier along the river.', 'The decision came hours after heavy rain flooded dozens of homes.']);
+    expect(spanned.sentences[0]?.text).toContain('agreed to build a new flood barrier');
     expect((await ask('When did the Security Council approve the roadmap?', dated)).sentences[0]?.text).toContain('approval of the roadmap');
   });
 

@@ -200,6 +200,14 @@ export function asksDay(question: string): boolean {
   return DAY_QUESTION.test(question);
 }
 
+/** Units of time, by which a sentence places one event from another ("hours after heavy rain", "two days later"). */
+const TIME_SPAN = /\b(?:minutes?|hours?|days?|weeks?|months?|years?|decades?|centur(?:y|ies))\b/iu;
+
+/** Whether a sentence names a day (see `mentionsDay`) or a span of time (see `TIME_SPAN`). */
+export function mentionsDayOrSpan(sentence: string): boolean {
+  return mentionsDay(sentence) || TIME_SPAN.test(sentence);
+}
+
 /** Whether a sentence names a day (see `DAY_WORDS`): one that does not cannot answer "what date". */
 export function mentionsDay(sentence: string): boolean {
   return DAY_WORDS.test(sentence) || TIME_NAMES.test(sentence) || NAMED_DAY.test(sentence);

@@ -25,7 +25,7 @@ import type { Article } from '../corpus/article.ts';
 import { fold, terms } from './analyzer.ts';
 import type { ArticleIndex, Retrieval } from './article-index.ts';
 import { spellsOut, writesOut } from './abbreviation.ts';
-import { abbreviationAsked, answerKind, askedNoun, asksMoney, askedPossession, asksClock, bareName, asksDay, asksDuration, countAsked, countedThing, DETERMINERS, isInterjection, isPlaceWord, isPluralNoun, knownOnlyAsName, mentionsClock, mentionsDay, mentionsTime, mentionsYear, NAME_PARTICLES, numbersOwnedByOthers, numbersWritten, POSSESSIVE, ROLE_WORDS, sameNameWord, typeWord, writesAmount, writesCount, writesDuration, type AnswerKind, type WrittenNumber } from './answer-kind.ts';
+import { abbreviationAsked, answerKind, askedNoun, asksMoney, askedPossession, asksClock, bareName, asksDay, asksDuration, countAsked, countedThing, DETERMINERS, isInterjection, isPlaceWord, isPluralNoun, knownOnlyAsName, mentionsClock, mentionsDay, mentionsDayOrSpan, mentionsTime, mentionsYear, NAME_PARTICLES, numbersOwnedByOthers, numbersWritten, POSSESSIVE, ROLE_WORDS, sameNameWord, typeWord, writesAmount, writesCount, writesDuration, type AnswerKind, type WrittenNumber } from './answer-kind.ts';
 import { askedSpeaker, DO_SUPPORT } from './speakers.ts';
 import { claimOf, LIGHT_VERBS, type Claim } from './claims.ts';
 import { STOPWORDS } from './stopwords.ts';
@@ -411,9 +411,10 @@ function writesClaimVerb(candidate: RankedSentence, { claim, verb }: ClaimTerms)
  * destruction of the Friendship Hospital", however well it matches, nor "What year did Witkoff's
  * son die?" by "Andrew died at age 22", nor "What date did the council vote?" by a sentence whose
  * neighbour says Hamas "swiftly" condemned the vote. A neighbour places the sentence's event only
- * by a day, a date or a year (see `mentionsDay`): its looser time words are its own ("the next
- * phase", "swiftly condemned"), so "When will the stabilization force deploy?" is not answered by
- * the sentence announcing the force between them. A sentence naming no date may still say when
+ * by a day, a date, a year or a span of time ("The decision came hours after heavy rain"; see
+ * `mentionsDayOrSpan`): its looser time words are its own ("the next phase", "swiftly condemned"),
+ * so "When will the stabilization force deploy?" is not answered by the sentence announcing the
+ * force between them. A sentence naming no date may still say when
  * in words ("after the end of the Mexican War", "while a child was in school"), so only one with
  * no time at all is refused; and the lead of a dated report tells the news of its day ("Bofors
  * president Martin Ardbo has resigned, the company said"), which the citation's date places.
@@ -426,7 +427,7 @@ function placesNothingInTime(text: string, question: Question, best: RankedSente
   if (!clock && best.article.published !== null && best.sentence.paragraph === leadParagraph(best.article)) return false;
   const beside = [cache.previous(best.article, best.sentence), cache.next(best.article, best.sentence)];
   const places = clock ? mentionsClock : question.wants === 'year' ? mentionsYear : asksDay(text) ? mentionsDay : mentionsTime;
-  const placesBeside = places === mentionsTime ? mentionsDay : places;
+  const placesBeside = places === mentionsTime ? mentionsDayOrSpan : places;
   return !places(best.sentence.text) && !beside.some((sentence) => sentence !== undefined && placesBeside(sentence.text));
 }
 
