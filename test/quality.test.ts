@@ -345,6 +345,16 @@ describe('questions about something the coverage never names', () => {
     expect(small.answer(question).sentences[0]?.text).toBe(sentence);
   });
 
+  it.each([
+    ['How old is David Kline?', 'Property developer David Kline said on Sunday that his son Jacob died aged 19 after a crash.'],
+    ['How old is Robert Hale?', 'Robert Hale, whose wife, Margaret, died aged 81, spoke at the memorial.'],
+    ['How old is Mark Davis?', 'Mark Davis was charged on Monday with the murder of Sarah Thompson, a 34-year-old nurse from Leeds.'],
+    ['How old is Tom Brown?', 'Police arrested Tom Brown after the death of cyclist Anna White, aged 30, on Friday.'],
+  ])('does not answer "%s" with the age of another the sentence names', async (question, sentence) => {
+    const small = await Library.fromArticles([storyArticle('age', 'Wire', [sentence]), stormStory(), budgetStory()]);
+    expect(small.answer(question).answered).toBe(false);
+  });
+
   it('quotes for "how many" only a sentence that writes a number, or nothing', async () => {
     expect(library.answer('How many died in the strike near the Khalid bin Walid mosque?').sentences[0]?.text).toContain('13 dead');
     const small = await Library.fromArticles([

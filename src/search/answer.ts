@@ -773,13 +773,14 @@ function counting(ranked: RankedSentence[], text: string, question: Question, co
  * Himam's. An age whose owner the sentence does not say ("a 34-year-old man") is not judged.
  */
 function agesOfOthers(sentence: string, subject: AskedSubject): boolean {
+  // Read first, as it is cheap: most sentences write a number that is no age, and are not judged.
+  const numbers = numbersWritten(sentence);
+  if (numbers.length === 0 || numbers.some((number) => number.age === null)) return false;
   const asked = subject.name.map(bareName);
   const isAsked = (word: WrittenWord) => asked.some((name) => sameNameWord(bareName(word.text), name));
   const names = writtenWordsAt(sentence).filter((word, i) => isNameWord(word.text, i === 0) && !isPlaceWord(bareName(word.text)));
-  if (!names.some(isAsked)) return false;
-  const numbers = numbersWritten(sentence);
   return (
-    numbers.length > 0 &&
+    names.some(isAsked) &&
     numbers.every((number) => {
       const owners = ageOwners(sentence, names, number);
       return owners.length > 0 && !owners.some(isAsked);
@@ -792,30 +793,36 @@ const CLAUSE_OPENING = /;|,\s+(?:while|whereas|but)\b|\s(?:while|whereas)\s/gu;
 
 /**
  * The name words (`names`, as the sentence writes them) an age is told of, read from how it is
- * written (see `AgeForm`): "34-year-old Sarah Thompson" the name right after it, "King Charles III,
- * 76," the name right before its comma, "has died aged 76" every name its clause gives before it
- * ("Ozzy Osbourne, the frontman of Black Sabbath, ..."); none for a number that is no age, or a
- * "-year-old" no name follows.
+ * written (see `AgeForm`): "34-year-old Sarah Thompson" the name right after it, "Sarah Thompson,
+ * a 34-year-old nurse" and "King Charles III, 76," the name right before the comma, "has died aged
+ * 76" the last name before it in its clause, outside an aside set off by commas ("Ozzy Osbourne, the
+ * frontman of Black Sabbath, has died aged 76"; "David Kline said his son Jacob died aged 19" is
+ * Jacob's). None for a number that is no age, or a "-year-old" whose bearer is not named so.
  */
 function ageOwners(sentence: string, names: readonly WrittenWord[], { at, end, age }: WrittenNumber): WrittenWord[] {
-  const joined = (left: WrittenWord | undefined, right: WrittenWord | undefined) => left !== undefined && right !== undefined && /^\s+$/u.test(sentence.slice(left.end, right.start));
-  if (age === 'year-old') {
-    const first = names.findIndex((word) => word.start >= end);
-    const next = names[first];
-    if (next === undefined || !/^[-‐‑\s]years?[-‐‑\s]old\s+$/iu.test(sentence.slice(end, next.start))) return [];
-    let last = first;
-    while (joined(names[last], names[last + 1])) last += 1;
-    return names.slice(first, last + 1);
-  }
-  if (age === 'apposition') {
-    const last = names.findLastIndex((word) => word.end <= at);
+  const runEndingAt = (candidates: readonly WrittenWord[], last: number) => {
     let first = last;
-    while (first > 0 && joined(names[first - 1], names[first])) first -= 1;
-    return last < 0 ? [] : names.slice(first, last + 1);
+    while (first > 0 && /^\s+$/u.test(sentence.slice(candidates[first - 1]?.end, candidates[first]?.start))) first -= 1;
+    return last < 0 ? [] : candidates.slice(first, last + 1);
+  };
+  const before = (limit: number, candidates: readonly WrittenWord[] = names) => runEndingAt(candidates, candidates.findLastIndex((word) => word.end <= limit));
+  if (age === 'year-old') {
+    const next = names.findIndex((word) => word.start >= end);
+    const bearer = names[next];
+    if (bearer !== undefined && /^[-‐‑\s]years?[-‐‑\s]old\s+$/iu.test(sentence.slice(end, bearer.start))) {
+      let last = next;
+      while (/^\s+$/u.test(sentence.slice(names[last]?.end, names[last + 1]?.start ?? -1))) last += 1;
+      return names.slice(next, last + 1);
+    }
+    const apposed = /,\s+an?\s+$/u.exec(sentence.slice(0, at));
+    return apposed ? before(apposed.index) : [];
   }
+  if (age === 'apposition') return before(at);
   if (age === null) return [];
   const opening = Math.max(0, ...[...sentence.slice(0, at).matchAll(CLAUSE_OPENING)].map((found) => (found.index ?? 0) + found[0].length));
-  return names.filter((word) => word.start >= opening && word.end <= at);
+  const asides = [...sentence.slice(opening, at).matchAll(/,[^,;]*,/gu)].map((found) => ({ start: opening + (found.index ?? 0), end: opening + (found.index ?? 0) + found[0].length }));
+  const outside = names.filter((word) => word.start >= opening && !asides.some((aside) => word.start >= aside.start && word.end <= aside.end));
+  return before(at, outside);
 }
 
 /** Counted things a story counts without naming them: events ("for the second time", "twice") and persons ("13 dead"). */
