@@ -924,6 +924,16 @@ describe('yes/no questions', () => {
     expect(small.answer(question).sentences[0]?.text).toContain(fragment);
   });
 
+  it.each([
+    // Another named subject, after a title or given for a quotation, did it; the one asked stands only beside.
+    ['Did Biden sign the stopgap funding bill?', ['President Donald Trump signed the stopgap funding bill into law on Friday, averting a shutdown.', 'Former President Joe Biden had warned against the cuts.']],
+    ['Did Hayya reject the demand to disarm?', ['"We reject any demand to disarm while the occupation continues," Hamas official Osama Hamdan told reporters.', 'Khalil al-Hayya leads the group in Gaza.']],
+    ['Is Netanyahu meeting Rashad in Cairo?', ['Egyptian mediator Hassan Rashad is pressing both sides to return to talks in Cairo.', 'Netanyahu said Israel would not send a delegation.']],
+  ])('quotes nothing for "%s", which another named subject\'s deed does not state', async (question, story) => {
+    const small = await Library.fromArticles([storyArticle('story', 'Wire', story), budgetStory(), stormStory()]);
+    expect(small.answer(question).answered).toBe(false);
+  });
+
   it('quotes a sentence naming a person by the surname alone, saying what the claim says', async () => {
     const small = await Library.fromArticles([storyArticle('gm', 'Wire', ['Warren said GM may have been "foolish" to cut its prices.']), budgetStory()]);
     expect(small.answer('Did Alfred Warren call GM foolish?').sentences[0]?.text).toContain('Warren said GM');

@@ -352,9 +352,10 @@ function leavesClaimUnstated(text: string, question: Question, ranked: readonly 
   const termsOf = (names: string[][]) => names.map((name) => name.map((word) => wordTermIndex(question, word)).filter((q) => q >= 0 && q !== verb)).filter((name) => name.length > 0);
   const relating = { claim, verb, subject: termsOf(claim.subject), named: termsOf(claim.named), namedSubject: namingTerms(subject, question) };
   const [best, ...next] = ranked.slice(0, CLAIM_CANDIDATES);
-  if (best !== undefined && claim.progressive) return !leavesSubjectOpen(best, relating);
-  const writesWithSubject = (candidate: RankedSentence) => writesClaimVerb(candidate, relating) && relating.subject.every((name) => name.some((q) => candidate.matched.has(q)));
-  return best !== undefined && !statesClaim(best, relating) && !next.some(writesWithSubject);
+  // Written by the sentence itself: beside the best, the one naming the subject may only stand next to another's deed ("Former President Joe Biden had warned...").
+  const writesWithSubject = (candidate: RankedSentence) => writesClaimVerb(candidate, relating, false) && relating.subject.every((name) => name.some((q) => candidate.matched.has(q)));
+  const states = (candidate: RankedSentence) => (claim.progressive ? leavesSubjectOpen(candidate, relating) : statesClaim(candidate, relating));
+  return best !== undefined && !states(best) && !next.some(writesWithSubject);
 }
 
 /** Candidates, from the best, of which one must state a yes/no question's claim. */
@@ -383,24 +384,24 @@ interface ClaimTerms {
 function statesClaim(candidate: RankedSentence, relating: ClaimTerms): boolean {
   const held = (q: number) => candidate.matched.has(q) || candidate.neighbourMatched.has(q);
   if (writesClaimVerb(candidate, relating) && leavesSubjectOpen(candidate, relating)) return true;
-  if (hasCommunicationSense(relating.claim.lemma) && reportsSpeech(candidate.sentence) && relating.subject.every((name) => name.some(held))) return true;
+  if (hasCommunicationSense(relating.claim.lemma) && reportsSpeech(candidate.sentence) && leavesSubjectOpen(candidate, relating) && relating.subject.every((name) => name.some(held))) return true;
   return relating.named.every((name) => name.some((q) => candidate.matched.has(q)));
 }
 
 /**
- * Whether a candidate may tell of the deed of the name the question's subject is: it or a sentence
- * beside it holds a word of that name, or its own subject is no other name but a role, a pronoun
- * or a common noun, which news writes for the one its lead names ("The electric-car maker also
- * said it would recall...", "The president signed the bill"). "Hakan Fidan has met with Khalil
- * al-Hayya" tells of Fidan's deed, not Witkoff's.
+ * Whether a candidate may tell of the deed of the name the question's subject is: it holds a word
+ * of that name, or its own subject is no name but a role, a pronoun or a common noun, which news
+ * writes for the one its lead names ("The electric-car maker also said it would recall...", "The
+ * president signed the bill"). "Hakan Fidan has met with Khalil al-Hayya" tells of Fidan's deed,
+ * not Witkoff's, whoever the sentences beside it name.
  */
 function leavesSubjectOpen(candidate: RankedSentence, { namedSubject }: ClaimTerms): boolean {
-  return namedSubject.length === 0 || namedSubject.some((q) => candidate.matched.has(q) || candidate.neighbourMatched.has(q)) || !opensWithName(candidate.sentence.text);
+  return namedSubject.length === 0 || namedSubject.some((q) => candidate.matched.has(q)) || !opensWithName(candidate.sentence.text);
 }
 
-/** Whether a candidate, or the sentences beside it, write a claim's verb or a paraphrase; or it writes a word of any of the verb's senses or its opposite, which answers "no" ("Did Hamas accept the resolution?" by "Hamas rejects any clause..."). */
-function writesClaimVerb(candidate: RankedSentence, { claim, verb }: ClaimTerms): boolean {
-  return candidate.matched.has(verb) || candidate.neighbourMatched.has(verb) || writesVerbReading(candidate.sentence.text, claim.lemma, LIGHT_VERBS);
+/** Whether a candidate, or with `beside` the sentences beside it, write a claim's verb or a paraphrase; or it writes a word of any of the verb's senses or its opposite, which answers "no" ("Did Hamas accept the resolution?" by "Hamas rejects any clause..."). */
+function writesClaimVerb(candidate: RankedSentence, { claim, verb }: ClaimTerms, beside = true): boolean {
+  return candidate.matched.has(verb) || (beside && candidate.neighbourMatched.has(verb)) || writesVerbReading(candidate.sentence.text, claim.lemma, LIGHT_VERBS);
 }
 
 /**

@@ -28,6 +28,8 @@ import { statesReason } from './reasons.ts';
 import { namesKind, namesPersonAs, namesThingAs, writesMoney, YEAR, type NumberAsked } from './answer-kind.ts';
 import { datedFactor } from './dateline.ts';
 import { isNameWord, namePhraseEnd, writtenWords } from './names.ts';
+import { STOPWORDS } from './stopwords.ts';
+import { isRoleNoun } from './wordnet.ts';
 import { statesAsPlanned, type Occasion } from './plans.ts';
 import { holdsPhraseAt, phraseTerms, type AskedNoun, type Question } from './question.ts';
 import { opensWithPluralPronoun, opensWithPronoun, splitSentences, states } from './sentences.ts';
@@ -458,16 +460,32 @@ function subjectNameAt(text: string): { words: string[]; start: number; end: num
 }
 
 /**
- * Whether a sentence's main clause opens with a name, perhaps after an article ("Hakan Fidan has
- * met...", "The Turkish Foreign Ministry announced..."), its subject as news writes one; not when
- * a role, a pronoun or a common noun stands there ("The electric-car maker said...", "He said...",
- * "The president signed the bill at the White House").
+ * Whether a sentence tells of a named subject's deed: its main clause opens with a name, perhaps
+ * after "the" or a title ("Hakan Fidan has met...", "President Donald Trump signed...", "Egyptian
+ * intelligence chief Hassan Rashad is pressing..."), or it opens with a quotation a name is given
+ * for ("“We reject any demand,” Hamas official Osama Hamdan told reporters"); not when a role, a
+ * pronoun or a common noun is its subject ("The electric-car maker said...", "He said...", "The
+ * president signed the bill at the White House").
  */
 export function opensWithName(text: string): boolean {
+  const quotation = OPENING_QUOTATION.exec(text);
+  if (quotation) return writtenWords(text.slice(quotation[0].length)).some((word) => isNameWord(word, false));
   const words = writtenWords(mainClause(text));
   const start = words.findIndex(isSubjectWord);
-  return start === 0 || (start === 1 && fold(words[0] ?? '') === 'the');
+  if (start < 0 || start > TITLE_REACH) return false;
+  const title = words.slice(0, start);
+  const isRole = (word: string) => isRoleNoun(fold(word));
+  const capitalised = (word: string) => /^\p{Lu}/u.test(word) && !STOPWORDS.has(fold(word));
+  // Lowercase words stand in a title only before its role noun: "intelligence chief", not "told Senator".
+  const inTitle = (word: string, at: number) => capitalised(word) || isRole(word) || (at === 0 && fold(word) === 'the') || (/^\p{Ll}/u.test(word) && title.slice(at + 1).some(isRole) && !STOPWORDS.has(fold(word)));
+  const last = title.at(-1);
+  return title.every(inTitle) && (last === undefined || capitalised(last) || isRole(last) || (title.length === 1 && fold(last) === 'the'));
 }
+
+/** A quotation opening a sentence, up to its closing mark. */
+const OPENING_QUOTATION = /^\W*["“][^"”]*["”]/u;
+/** Words a title may run to before the name it goes with ("US envoy", "Egyptian intelligence chief"). */
+const TITLE_REACH = 5;
 
 /**
  * The question terms a pronoun opening `sentence` meets in the sentence before: a plural one
