@@ -146,18 +146,33 @@ function asksPrice(question: string): boolean {
 /** "What was the cost of...", "What is the ticket price?": a question naming a price as the thing asked. */
 const PRICE_NOUN_QUESTION = /\b(?:what|which)\s+(?:is|was|are|were|will\s+be)\s+(?:the\s+)?(?:[\p{L}-]+\s+)?(?:costs?|prices?|fees?|fares?)\b/iu;
 
-/** Whether a question asks a sum of money: "How much did Facebook pay to buy WhatsApp?", "What is the dress worth?", "What was the cost of the events?". */
+/** Verbs of change: "How much did Boeing shares fall?" asks by how much, a degree, however the thing changed is priced. */
+const CHANGE_VERB = /\b(?:f[ae]ll|falls|fallen|falling|rise|rose|rises|risen|rising|drop|dropped|drops|climb|climbed|gain|gained|increase|increased|decrease|decreased|grow|grew|grown|decline|declined|jump|jumped|slump|slumped|surge|surged|plunge|plunged|soar|soared|cut|cuts|shrink|shrank|shrunk)\b/iu;
+
+/** Whether a question asks a sum of money: "How much did Facebook pay to buy WhatsApp?", "What is the dress worth?", "What was the cost of the events?"; not how much something changed. */
 export function asksMoney(question: string): boolean {
-  return asksPrice(question) || WORTH_QUESTION.test(question) || PRICE_NOUN_QUESTION.test(question);
+  return (asksPrice(question) && !CHANGE_VERB.test(question)) || WORTH_QUESTION.test(question) || PRICE_NOUN_QUESTION.test(question);
 }
 
-/** A sum of money as news writes it: a currency sign before a figure ("$19 billion", "£34m"), or a figure, perhaps scaled, before a currency, perhaps named by its country ("1.8 billion dlrs", "500 Belgian francs", "10 U.S. dollars"). */
-const MONEY =
-  /[$€£¥]\s?\p{N}|\p{N}[\p{N},.]*\s*(?:(?:hundred|thousand|million|billion|trillion|mln|bln|bn|m|k)\s+)?(?:\p{Lu}[\p{L}.]*\s+){0,2}(?:dollars?|dlrs?|pounds?|stg|sterling|euros?|yen|yuan|marks?|francs?|rupees?|pesos?|cents?|lira|lire|crowns?|guilders?|riyals?|dinars?|rubles?|roubles?)\b/iu;
+/**
+ * A sum of money as news writes it: a currency sign or code before a figure ("$19 billion", "£34m",
+ * "Rs 5,000 crore", "CHF 10"), or a figure, perhaps scaled, before a currency written in lowercase,
+ * perhaps named by its country ("1.8 billion dlrs", "500 Belgian francs"); not "pounds of" a
+ * weight, nor "10 Mark Street". The figure is caught, so that a year ("in 2019 marks the") is told
+ * apart.
+ */
+const MONEY = new RegExp(
+  String.raw`(?:[$€£¥₹₩₪₦₽₺]|\b(?:Rs\.?|INR|CHF|USD|EUR|GBP|JPY|CNY|AUD|CAD|HK\$|US\$))\s?\p{N}` +
+    String.raw`|(?<![\p{N},.])(\p{N}(?:[\p{N},.]*\p{N})?)\s*(?:(?:hundred|thousand|million|billion|trillion|mln|bln|bn|m|k|lakh|crore)\s+)?(?:\p{Lu}[\p{L}.]*\s+){0,2}` +
+    String.raw`(?:dollars?|dlrs?|pounds?(?!\s+of\b)|stg|sterling|euros?|yen|yuan|renminbi|marks?|francs?|rupees?|pesos?|cents?|lira|lire|crowns?|guilders?|riyals?|dinars?|dirhams?|rubles?|roubles?|won|rand|baht|shekels?|ringgit|kronor|krona|kroner|zloty|naira)\b`,
+  'gu',
+);
+/** A figure that is a year, which no currency after it makes a sum ("in 2019 marks the..."). */
+const YEAR_FIGURE = /^(?:1[5-9]|20)\d\d$/u;
 
 /** Whether a sentence writes a sum of money (see `MONEY`): "a thing or two" and "25 percent" give no price. */
 export function writesMoney(sentence: string): boolean {
-  return MONEY.test(sentence);
+  return [...sentence.matchAll(MONEY)].some(([, figure]) => figure === undefined || !YEAR_FIGURE.test(figure));
 }
 
 /** Words of a price whose first senses WordNet files elsewhere: "charge" first charges at an enemy, "worth" is first a quality; after an article, "the charge" is a cost booked, not a price asked. */
