@@ -808,6 +808,7 @@ describe('an answer lacking the kind of thing asked for', () => {
   it.each([
     ['Why did Looney resign?', ['BP chief executive Bernard Looney resigned on Tuesday after admitting he had not been fully transparent about past relationships.', 'Looney declined to comment when asked by reporters on Wednesday why he had resigned.'], 'after admitting'],
     ['Why did Ryanair cancel 400 flights?', ['Ryanair cancelled more than 400 flights on Friday because of a two-day strike by French air traffic controllers.', 'Many were forced to sleep at airports after Ryanair cancelled their flights.'], 'because of a two-day strike'],
+    ['Why did Ana Silva resign from the central bank?', ['Central bank governor Ana Silva resigned on Monday, saying she had lost the confidence of the government.', 'After resigning from the bank, Silva will return to teach economics.'], 'saying she had lost'],
     ['Why was the Louvre closed on Sunday?', ['The Louvre closed on Sunday because thieves stole eight pieces of jewellery.', 'The Louvre closed its doors to the public amid scenes of confusion on Sunday.'], 'because thieves stole'],
   ])('quotes for "%s" the sentence giving the reason, not one whose infinitive or scene gives none', async (question, story, fragment) => {
     expect((await ask(question, story)).sentences[0]?.text).toContain(fragment);

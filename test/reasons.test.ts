@@ -25,6 +25,7 @@ describe('sentences giving a reason or a purpose', () => {
     'The firm cut 300 jobs, to save money.',
     'BP chief executive Bernard Looney resigned on Tuesday after admitting he had not been fully transparent.',
     'He was fined for breaking the rules.',
+    'Governor Ana Silva resigned on Monday, saying she had lost the confidence of the government.',
   ])('gives one: %s', (sentence) => {
     expect(statesReason(sentence)).toBe(true);
   });
@@ -41,6 +42,9 @@ describe('sentences giving a reason or a purpose', () => {
     // A scene, not a cause; a noun ending in "-ing", not a gerund.
     'The Louvre closed its doors to the public amid scenes of confusion.',
     'The shop opens after morning prayers.',
+    // Opening the sentence, "after" gives a time; a passive's infinitive gives no purpose.
+    'After resigning from the bank, Silva will return to teach economics.',
+    'The summit, to be held in Cairo, opens on Monday.',
   ])('gives none: %s', (sentence) => {
     expect(statesReason(sentence)).toBe(false);
   });

@@ -26,8 +26,12 @@ export function asksReason(question: string): boolean {
 const REASON_CONNECTIVE =
   /\b(?:because|due to|owing to|thanks to|as a result|in response to|in reaction to|in retaliation|in protest|in a bid to|in an effort to|in an attempt to|in order to|so as to|so that|aimed at|designed to|intended to|the reasons?|reasons? for|on the grounds|for fear|citing|prompted by|caused by|driven by|spurred by|fueled by|fuelled by|therefore|thus|hence)\b/iu;
 
-/** "after" or "for" before a word ending in "-ing": a gerund there gives a cause ("resigned after admitting", "fined for breaking"). */
-const CAUSE_GERUND = /\b(?:after|for)\s+(\p{L}+)ing\b/giu;
+/**
+ * "after" or "for" before a word ending in "-ing", after another word: a gerund there gives a cause
+ * ("resigned after admitting", "fined for breaking"); opening the sentence, it gives a time ("After
+ * resigning, she will teach"). ", saying" and ", arguing" give the reason its subject gave.
+ */
+const CAUSE_GERUND = /\p{L}\s+(?:after|for)\s+(\p{L}+)ing\b|,\s+(?:say|argu)ing\b()/giu;
 
 /**
  * An infinitive that says what for: opening the sentence ("To avoid interference, the stations..."),
@@ -47,7 +51,7 @@ const PURPOSE_INFINITIVE =
  */
 export function statesReason(sentence: string): boolean {
   if (REASON_CONNECTIVE.test(sentence)) return true;
-  if ([...sentence.matchAll(CAUSE_GERUND)].some(([, stem = '']) => isGerundOf(fold(stem)))) return true;
+  if ([...sentence.matchAll(CAUSE_GERUND)].some(([, stem]) => stem === undefined || isGerundOf(fold(stem)))) return true;
   return [...sentence.matchAll(PURPOSE_INFINITIVE)].some(([, verb = '']) => isBareVerb(verb));
 }
 
@@ -59,5 +63,6 @@ function isGerundOf(stem: string): boolean {
 /** Whether a word as written is a verb's base form, as an infinitive writes it. */
 function isBareVerb(written: string): boolean {
   const bare = fold(written);
-  return bare !== '' && baseForm(bare) === bare && isVerbLemma(bare);
+  // "to be held", "to be named": a passive's infinitive is no purpose.
+  return bare !== '' && bare !== 'be' && baseForm(bare) === bare && isVerbLemma(bare);
 }
