@@ -9,6 +9,8 @@ describe('the kind of answer a question wants', () => {
     ['Who was Khalil al-Hayya?', 'role'],
     ['What is Hakan Fidan’s job?', 'role'],
     ["what is katz's job title", 'role'],
+    ["what's katz's job title", 'role'],
+    ["What's Fidan's job?", 'role'],
     ['What position does Israel Katz hold?', 'role'],
     // Who holds a role, or who did something: a person.
     ['Who is the president of the IOC?', 'person'],

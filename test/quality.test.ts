@@ -44,7 +44,7 @@ const questions: [question: string, article: string, fragment: string][] = [
   ["How did Witkoff's son die?", ISTANBUL, 'opioid overdose'],
   ['How old was Witkoffs son?', ISTANBUL, 'at age 22'],
   ['How old was Andrew Witkoff when he died?', ISTANBUL, 'at age 22'],
-  ["what is katz's job title", ANKARA, 'Israeli Security Minister Israel Katz'],
+  ["whats katz's job title", ANKARA, 'Israeli Security Minister Israel Katz'],
   ['Is Witkoff meeting Hayya in Istanbul?', ISTANBUL, 'expected to meet senior Hamas official'],
   ["Where was al-Hayya's son killed?", ISTANBUL, 'strike on Hamas’s headquarters in Doha'],
   ['Who is Himam al-Hayya?', ISTANBUL, 'Himam al-Hayya, was killed'],

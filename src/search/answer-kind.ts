@@ -677,7 +677,7 @@ export const ROLE_WORDS: ReadonlySet<string> = new Set(['job', 'role', 'position
  * all are left out.
  */
 const ASKS_ROLE = [
-  /^\s*what\s+(?:is|was)\s+.+?['’]s?\s+(?:job|role|title|post|occupation|profession)(?:\s+title)?[\s?.!]*$/iu,
+  /^\s*what(?:\s+(?:is|was)|['’]?s)\s+.+?['’]s?\s+(?:job|role|title|post|occupation|profession)(?:\s+title)?[\s?.!]*$/iu,
   /^\s*(?:what|which)\s+(?:job|role|position|post|office)\s+(?:does|did|do)\s+.+?\s+(?:hold|have|occupy)\b/iu,
 ];
 
