@@ -40,7 +40,7 @@ import { occasionAsked } from './plans.ts';
 import { asksReason } from './reasons.ts';
 import { joinCollocations, phraseTerms, prepareQuestion, retrievalTerms, withTimeAdverbs, type AskedNoun, type AskedTerm, type Question, type QuestionTitle } from './question.ts';
 import { MAX_RELATED, MAX_SENTENCES, type Answer, type ArticleRef, type CitedSentence, type Filters, type Source } from './results.ts';
-import { countsAskedThing, namesWantedKind, rankSentences, reportsSpeech, opensWithName, sentenceNamesWantedKind, type RankedSentence, type Sentence, type SentenceCache } from './sentence-ranking.ts';
+import { countsAskedThing, namesWantedKind, opensWithName, rankSentences, reportsSpeech, sentenceNamesWantedKind, type RankedSentence, type Sentence, type SentenceCache } from './sentence-ranking.ts';
 import { pointsBack, states } from './sentences.ts';
 
 /** Words that ask about the present rather than a past event. */
@@ -801,9 +801,11 @@ const CLAUSE_OPENING = /;|,\s+(?:while|whereas|but)\b|\s(?:while|whereas)\s/gu;
  * Jacob's). None for a number that is no age, or a "-year-old" whose bearer is not named so.
  */
 function ageOwners(sentence: string, names: readonly WrittenWord[], { at, end, age }: WrittenNumber): WrittenWord[] {
+  const joined = (left: WrittenWord | undefined, right: WrittenWord | undefined) => left !== undefined && right !== undefined && /^\s+$/u.test(sentence.slice(left.end, right.start));
+  // The run of name words, one space apart, that ends at `last` among `candidates`.
   const runEndingAt = (candidates: readonly WrittenWord[], last: number) => {
     let first = last;
-    while (first > 0 && /^\s+$/u.test(sentence.slice(candidates[first - 1]?.end, candidates[first]?.start))) first -= 1;
+    while (joined(candidates[first - 1], candidates[first])) first -= 1;
     return last < 0 ? [] : candidates.slice(first, last + 1);
   };
   const before = (limit: number, candidates: readonly WrittenWord[] = names) => runEndingAt(candidates, candidates.findLastIndex((word) => word.end <= limit));
@@ -812,7 +814,7 @@ function ageOwners(sentence: string, names: readonly WrittenWord[], { at, end, a
     const bearer = names[next];
     if (bearer !== undefined && /^[-‐‑\s]years?[-‐‑\s]old\s+$/iu.test(sentence.slice(end, bearer.start))) {
       let last = next;
-      while (/^\s+$/u.test(sentence.slice(names[last]?.end, names[last + 1]?.start ?? -1))) last += 1;
+      while (joined(names[last], names[last + 1])) last += 1;
       return names.slice(next, last + 1);
     }
     const apposed = /,\s+an?\s+$/u.exec(sentence.slice(0, at));

@@ -31,7 +31,7 @@ const REASON_CONNECTIVE =
  * ("resigned after admitting", "fined for breaking"); opening the sentence, it gives a time ("After
  * resigning, she will teach"). ", saying" and ", arguing" give the reason its subject gave.
  */
-const CAUSE_GERUND = /\p{L}\s+(?:after|for)\s+(\p{L}+)ing\b|,\s+(?:say|argu)ing\b()/giu;
+const CAUSE_GERUND = /\p{L}\s+(?:after|for)\s+(\p{L}+)ing\b|,\s+(?:say|argu)ing\b/giu;
 
 /**
  * An infinitive that says what for: opening the sentence ("To avoid interference, the stations..."),
@@ -51,6 +51,7 @@ const PURPOSE_INFINITIVE =
  */
 export function statesReason(sentence: string): boolean {
   if (REASON_CONNECTIVE.test(sentence)) return true;
+  // ", saying" catches no stem: it gives a reason as it stands.
   if ([...sentence.matchAll(CAUSE_GERUND)].some(([, stem]) => stem === undefined || isGerundOf(fold(stem)))) return true;
   return [...sentence.matchAll(PURPOSE_INFINITIVE)].some(([, verb = '']) => isBareVerb(verb));
 }

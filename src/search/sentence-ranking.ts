@@ -24,16 +24,16 @@
 import type { Article } from '../corpus/article.ts';
 import { fold, HYPHENS, terms, tokenize, type Token } from './analyzer.ts';
 import type { Retrieval } from './article-index.ts';
-import { statesReason } from './reasons.ts';
 import { namesKind, namesPersonAs, namesThingAs, writesMoney, YEAR, type NumberAsked } from './answer-kind.ts';
 import { datedFactor } from './dateline.ts';
 import { isNameWord, namePhraseEnd, writtenWords } from './names.ts';
-import { STOPWORDS } from './stopwords.ts';
-import { isRoleNoun } from './wordnet.ts';
 import { statesAsPlanned, type Occasion } from './plans.ts';
 import { holdsPhraseAt, phraseTerms, type AskedNoun, type Question } from './question.ts';
+import { statesReason } from './reasons.ts';
 import { opensWithPluralPronoun, opensWithPronoun, splitSentences, states } from './sentences.ts';
 import { isReportingWord, speaksIn } from './speakers.ts';
+import { STOPWORDS } from './stopwords.ts';
+import { isRoleNoun } from './wordnet.ts';
 
 /** One sentence of an article, verbatim, with its analysed terms. */
 export interface Sentence {
@@ -433,10 +433,13 @@ const REPORTED_REACH = 6;
  * Abdullah. He warned..." is Netanyahu warning.
  */
 function subjectNamedIn(sentence: Sentence, lookup: ReturnType<typeof variantLookup>): Set<number> {
-  const subject = subjectNameAt(sentence.text);
-  if (subject === null) return new Set();
-  const { words, end } = subject;
-  const named = words.slice(subject.start, end);
+  const clause = writtenWords(mainClause(sentence.text));
+  // "Last year Netanyahu met King Abdullah, his closest ally.": no name after the comma, so the phrase before it was the clause.
+  const words = clause.some(isSubjectWord) ? clause : writtenWords(sentence.text);
+  const first = words.findIndex(isSubjectWord);
+  if (first < 0) return new Set();
+  const end = namePhraseEnd(words, first, isSubjectWord);
+  const named = words.slice(first, end);
   if (isReportingWord(words[end] ?? '')) {
     const reported = words.slice(end + 1, end + 1 + REPORTED_REACH).findIndex((word, i) => isSubjectWord(word, end + 1 + i));
     if (reported >= 0) named.push(...words.slice(end + 1 + reported, namePhraseEnd(words, end + 1 + reported, isSubjectWord)));
@@ -446,18 +449,6 @@ function subjectNamedIn(sentence: Sentence, lookup: ReturnType<typeof variantLoo
 
 /** Whether a word of a clause may be a name's, opening it or not (see `isNameWord`). */
 const isSubjectWord = (word: string, at: number) => isNameWord(word, at === 0);
-
-/**
- * The first name of a sentence's main clause (see `subjectNamedIn`): the clause's words, and where
- * the name starts and ends among them; null when it names no one.
- */
-function subjectNameAt(text: string): { words: string[]; start: number; end: number } | null {
-  const clause = writtenWords(mainClause(text));
-  // "Last year Netanyahu met King Abdullah, his closest ally.": no name after the comma, so the phrase before it was the clause.
-  const words = clause.some(isSubjectWord) ? clause : writtenWords(text);
-  const start = words.findIndex(isSubjectWord);
-  return start < 0 ? null : { words, start, end: namePhraseEnd(words, start, isSubjectWord) };
-}
 
 /**
  * Whether a sentence tells of a named subject's deed: its main clause opens with a name, perhaps
