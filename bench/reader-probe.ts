@@ -1,0 +1,77 @@
+/**
+ * Reader probes: questions a news reader would ask of the seed articles (`corpus/`), written by
+ * helpers who read the two stories and had not seen newsdesk's answers, each answerable one with a
+ * verbatim fragment of the sentence that answers it, written before any was asked
+ * (`bench/reader-probe/*.tsv`: question, answerable|absent, fragment). Kept here so that later
+ * rounds ask the same questions again; a list kept outside the repository was once lost.
+ *
+ * For each file: answerable questions right first (the first quote that is no lead-in holds the
+ * fragment), right later (another quote does), wrong, or refused; absent ones refused or quoted,
+ * with the mean confidence of each. Judged by the fragment alone, so a right answer worded in
+ * another sentence counts as wrong: the figures compare versions, the helpers' own reports judge.
+ *
+ * Run: npm run bench:probe
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { Library } from '../src/search/library.ts';
+import type { Answer } from '../src/search/results.ts';
+
+const PROBES = fileURLToPath(new URL('./reader-probe/', import.meta.url));
+const CORPUS = fileURLToPath(new URL('../corpus/', import.meta.url));
+
+interface ProbeQuestion {
+  question: string;
+  answerable: boolean;
+  fragment: string;
+}
+
+type Verdict = 'right first' | 'right later' | 'wrong' | 'refused' | 'quoted';
+
+function parseProbe(text: string): ProbeQuestion[] {
+  return text
+    .split('\n')
+    .slice(1)
+    .filter((line) => line.trim() !== '')
+    .map((line) => {
+      const [question = '', kind = '', fragment = ''] = line.split('\t');
+      return { question, answerable: kind === 'answerable', fragment };
+    });
+}
+
+function verdictOf(probe: ProbeQuestion, answer: Answer): Verdict {
+  if (!answer.answered) return 'refused';
+  if (!probe.answerable) return 'quoted';
+  const first = answer.sentences.find((s) => !s.context)?.text ?? '';
+  if (first.includes(probe.fragment)) return 'right first';
+  return answer.sentences.some((s) => s.text.includes(probe.fragment)) ? 'right later' : 'wrong';
+}
+
+function tally(rows: readonly { probe: ProbeQuestion; verdict: Verdict; confidence: number }[], answerable: boolean): string {
+  const mine = rows.filter((row) => row.probe.answerable === answerable);
+  const verdicts: Verdict[] = answerable ? ['right first', 'right later', 'wrong', 'refused'] : ['refused', 'quoted'];
+  return verdicts
+    .map((verdict) => {
+      const those = mine.filter((row) => row.verdict === verdict);
+      const mean = those.length === 0 ? 0 : those.reduce((sum, row) => sum + row.confidence, 0) / those.length;
+      return `${verdict} ${those.length} (mean confidence ${mean.toFixed(2)})`;
+    })
+    .join(', ');
+}
+
+async function main(): Promise<void> {
+  const library = await Library.open(CORPUS);
+  for (const file of (await readdir(PROBES)).filter((name) => name.endsWith('.tsv')).sort()) {
+    const probes = parseProbe(await readFile(PROBES + file, 'utf8'));
+    const rows = probes.map((probe) => {
+      const answer = library.answer(probe.question);
+      return { probe, verdict: verdictOf(probe, answer), confidence: answer.confidence };
+    });
+    const count = (answerable: boolean) => probes.filter((p) => p.answerable === answerable).length;
+    console.log(`${file}: ${probes.length} questions`);
+    console.log(`  answerable (${count(true)}): ${tally(rows, true)}`);
+    console.log(`  absent (${count(false)}): ${tally(rows, false)}`);
+  }
+}
+
+await main();
