@@ -317,8 +317,8 @@ export function mentionsYear(sentence: string): boolean {
  * `writtenAsAge`) only answers an age `asked`.
  */
 export function writesCount(sentence: string, counted: string | null, asked: NumberAsked = 'count'): boolean {
-  const words = countWordsAt(sentence)
-    .filter((word) => !isDayOfMonth(sentence, word) && (asked === 'age' || !writtenAsAge(sentence, word)))
+  const words = undatedCountWords(sentence)
+    .filter((word) => asked === 'age' || !writtenAsAge(sentence, word))
     .map(({ word }) => word);
   const thing = counted === null ? null : fold(counted);
   if (thing === 'times' || words.some((word) => !EVENT_COUNTS.has(word))) return words.length > 0;
@@ -347,35 +347,42 @@ export type AgeForm = 'aged' | 'year-old' | 'apposition';
 
 /**
  * How a count word is written as someone's age ("at age 22", "a 22-year-old", "Fidan, 57,"), which
- * counts nothing a "how many" question asks; null when it is none. A number set off after a place
- * is no age ("cases in Paris, 3, Lyon, 5").
+ * counts nothing a "how many" question asks, and where that wording ends: past "-year-old", or at
+ * the number; null when it is no age. A number set off after a place is no age ("cases in Paris,
+ * 3, Lyon, 5").
  */
-function ageForm(sentence: string, { word, at, end }: CountWord): AgeForm | null {
+function ageWording(sentence: string, { word, at, end }: CountWord): { age: AgeForm; until: number } | null {
   const before = sentence.slice(Math.max(0, at - 40), at);
   const after = sentence.slice(end);
-  if (BEFORE_AGE.test(before)) return 'aged';
-  if (AFTER_AGE.test(after)) return 'year-old';
+  if (BEFORE_AGE.test(before)) return { age: 'aged', until: end };
+  const yearOld = AFTER_AGE.exec(after);
+  if (yearOld) return { age: 'year-old', until: end + yearOld[0].length };
   const name = NAME_BEFORE_AGE.exec(before)?.[1];
-  return name !== undefined && /^\s*,/u.test(after) && /^\d+$/u.test(word) && Number(word) <= OLDEST_AGE && !isPlaceWord(bareName(name)) ? 'apposition' : null;
+  return name !== undefined && /^\s*,/u.test(after) && /^\d+$/u.test(word) && Number(word) <= OLDEST_AGE && !isPlaceWord(bareName(name)) ? { age: 'apposition', until: end } : null;
 }
 
-/** Whether a count word is written as someone's age (see `ageForm`). */
+/** Whether a count word is written as someone's age (see `ageWording`). */
 function writtenAsAge(sentence: string, word: CountWord): boolean {
-  return ageForm(sentence, word) !== null;
+  return ageWording(sentence, word) !== null;
 }
 
-/** A number a sentence writes (see `countWordsAt`), where it stands, and how it is written as an age, if it is one (see `ageForm`). */
+/**
+ * A number a sentence writes (see `countWordsAt`), where it stands, how it is written as an age,
+ * if it is one (see `ageWording`), and where that wording ends ("a 22-year-old" past "old").
+ */
 export interface WrittenNumber {
   at: number;
   end: number;
   age: AgeForm | null;
+  until: number;
 }
 
 /** The numbers a sentence writes that may count something or give an age: a day of the month does neither. */
 export function numbersWritten(sentence: string): WrittenNumber[] {
-  return countWordsAt(sentence)
-    .filter((word) => !isDayOfMonth(sentence, word))
-    .map((word) => ({ at: word.at, end: word.end, age: ageForm(sentence, word) }));
+  return undatedCountWords(sentence).map((word) => {
+    const wording = ageWording(sentence, word);
+    return { at: word.at, end: word.end, age: wording?.age ?? null, until: wording?.until ?? word.end };
+  });
 }
 
 /** Counting words that give no amount: "dominated by a few companies" says no percentage, "millions of dollars" no price. */
@@ -417,9 +424,7 @@ export function numbersOwnedByOthers(sentence: string, asked: Possession): boole
   const askedAt = owners.find(({ owner }) => sameOwner(owner))?.at;
   if (askedAt === undefined || owners.every(({ owner }) => sameOwner(owner))) return false;
   // A day of a month ("on September 9") is no one's count or age.
-  const numbers = countWordsAt(sentence)
-    .filter((word) => !isDayOfMonth(sentence, word))
-    .map(({ at }) => at);
+  const numbers = undatedCountWords(sentence).map(({ at }) => at);
   return numbers.length > 0 && numbers.every((at) => at < askedAt && owners.some((possession) => possession.at < at && !sameOwner(possession.owner)));
 }
 
@@ -449,6 +454,11 @@ function countWordsAt(text: string): CountWord[] {
     const at = found.index ?? 0;
     return counts ? [{ word: bare, at, end: at + written.length }] : [];
   });
+}
+
+/** The words of `countWordsAt` that are no day of the month, which counts nothing and is no one's age ("on September 9"). */
+function undatedCountWords(sentence: string): CountWord[] {
+  return countWordsAt(sentence).filter((word) => !isDayOfMonth(sentence, word));
 }
 
 /** Whether a count word is a day of the month: a number up to 31 right after a month's name or before it ("September 9", "September 9th", "9 September"), not "since January 40 journalists". */

@@ -800,7 +800,7 @@ const CLAUSE_OPENING = /;|,\s+(?:while|whereas|but)\b|\s(?:while|whereas)\s/gu;
  * frontman of Black Sabbath, has died aged 76"; "David Kline said his son Jacob died aged 19" is
  * Jacob's). None for a number that is no age, or a "-year-old" whose bearer is not named so.
  */
-function ageOwners(sentence: string, names: readonly WrittenWord[], { at, end, age }: WrittenNumber): WrittenWord[] {
+function ageOwners(sentence: string, names: readonly WrittenWord[], { at, age, until }: WrittenNumber): WrittenWord[] {
   const joined = (left: WrittenWord | undefined, right: WrittenWord | undefined) => left !== undefined && right !== undefined && /^\s+$/u.test(sentence.slice(left.end, right.start));
   // The run of name words, one space apart, that ends at `last` among `candidates`.
   const runEndingAt = (candidates: readonly WrittenWord[], last: number) => {
@@ -810,9 +810,9 @@ function ageOwners(sentence: string, names: readonly WrittenWord[], { at, end, a
   };
   const before = (limit: number, candidates: readonly WrittenWord[] = names) => runEndingAt(candidates, candidates.findLastIndex((word) => word.end <= limit));
   if (age === 'year-old') {
-    const next = names.findIndex((word) => word.start >= end);
+    const next = names.findIndex((word) => word.start >= until);
     const bearer = names[next];
-    if (bearer !== undefined && /^[-‐‑\s]years?[-‐‑\s]old\s+$/iu.test(sentence.slice(end, bearer.start))) {
+    if (bearer !== undefined && /^\s+$/u.test(sentence.slice(until, bearer.start))) {
       let last = next;
       while (joined(names[last], names[last + 1])) last += 1;
       return names.slice(next, last + 1);

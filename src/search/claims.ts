@@ -74,8 +74,9 @@ export function claimOf(written: string): Claim | null {
     if (!/^\p{Ll}/u.test(written) || inSubject(words, at) || BE_FORMS.has(fold(written))) continue;
     const word = fold(written);
     if (LIGHT_VERBS.has(baseForm(word))) return null;
+    const progressive = afterBe && word.endsWith('ing');
     // "Is Hamas hoping to disarm?": the claim is the verb hoped for.
-    if (afterBe && word.endsWith('ing') && fold(words[at + 1] ?? '') === 'to') continue;
+    if (progressive && fold(words[at + 1] ?? '') === 'to') continue;
     const verb = opening[1] !== undefined && !afterBe ? bareVerb(words, at) : participleVerb(word, afterBe);
     if (verb === undefined) continue;
     const next = words[at + 1] ?? '';
@@ -87,7 +88,7 @@ export function claimOf(written: string): Claim | null {
       lemma: phrasal ?? verb,
       subject: namesAndNouns(words.slice(0, at)),
       named: [...namesAndNouns(words.slice(0, at)), ...namesAndNouns(words.slice(at + 1))],
-      progressive: afterBe && word.endsWith('ing'),
+      progressive,
     };
   }
   return null;

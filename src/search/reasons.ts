@@ -7,7 +7,7 @@
  * telling of the same trip, the one saying what it is for answers.
  */
 import { fold } from './analyzer.ts';
-import { isVerbLemma } from './wordnet.ts';
+import { inflectedFrom, isVerbLemma } from './wordnet.ts';
 import { baseForm } from './word-forms.ts';
 
 /** A question asking for a reason: "why", "how come", "for what reason", "what prompted/caused/led to". */
@@ -52,14 +52,17 @@ const PURPOSE_INFINITIVE =
 export function statesReason(sentence: string): boolean {
   if (REASON_CONNECTIVE.test(sentence)) return true;
   // ", saying" catches no stem: it gives a reason as it stands.
-  if ([...sentence.matchAll(CAUSE_GERUND)].some(([, stem]) => stem === undefined || isGerundOf(fold(stem)))) return true;
+  if ([...sentence.matchAll(CAUSE_GERUND)].some(([, stem]) => stem === undefined || isGerund(`${fold(stem)}ing`))) return true;
   return [...sentence.matchAll(PURPOSE_INFINITIVE)].some(([, verb = '']) => isBareVerb(verb));
 }
 
-/** Whether what a word ending in "-ing" leaves before it is a verb's ("admitt" of admit, "mak" of make), not a noun's ("morn", "noth"). */
-function isGerundOf(stem: string): boolean {
-  return [stem, `${stem}e`, stem.slice(0, -1)].some((lemma) => lemma.length > 1 && isVerbLemma(lemma));
+/** Whether a word ending in "-ing" is a verb's ("admitting", "making"), read as a participle is (WordNet's exceptions, then its endings stripped), not a noun's ("morning", "nothing"). */
+function isGerund(word: string): boolean {
+  return [baseForm(word), ...inflectedFrom(word, SHORTEST_VERB)].some((lemma) => lemma !== word && isVerbLemma(lemma));
 }
+
+/** The shortest verb an "-ing" word is read from: "doing" is "do". */
+const SHORTEST_VERB = 2;
 
 /** Whether a word as written is a verb's base form, as an infinitive writes it. */
 function isBareVerb(written: string): boolean {
