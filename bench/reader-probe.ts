@@ -7,7 +7,8 @@
  *
  * For each file: answerable questions right first (the first quote that is no lead-in holds the
  * fragment), right later (another quote does), wrong, or refused; absent ones refused or quoted,
- * with the mean confidence of each. Judged by the fragment alone, so a right answer worded in
+ * with the mean confidence of each; answers telling a story's fact from its attribution are listed
+ * beside what was expected. Judged by the fragment alone, so a right answer worded in
  * another sentence counts as wrong: the figures compare versions, the helpers' own reports judge.
  *
  * Run: npm run bench:probe
@@ -26,7 +27,7 @@ interface ProbeQuestion {
   fragment: string;
 }
 
-type Verdict = 'right first' | 'right later' | 'wrong' | 'refused' | 'quoted';
+type Verdict = 'right first' | 'right later' | 'wrong' | 'refused' | 'quoted' | 'story fact';
 
 function parseProbe(text: string): ProbeQuestion[] {
   return text
@@ -42,6 +43,8 @@ function parseProbe(text: string): ProbeQuestion[] {
 function verdictOf(probe: ProbeQuestion, answer: Answer): Verdict {
   if (!answer.answered) return 'refused';
   if (!probe.answerable) return 'quoted';
+  // A date, outlet or byline from the story's attribution is written as the page wrote it in the fragment ("23 Mar 2025"): listed for a reader to judge.
+  if (answer.fact !== null) return 'story fact';
   const first = answer.sentences.find((s) => !s.context)?.text ?? '';
   if (first.includes(probe.fragment)) return 'right first';
   return answer.sentences.some((s) => s.text.includes(probe.fragment)) ? 'right later' : 'wrong';
@@ -49,7 +52,7 @@ function verdictOf(probe: ProbeQuestion, answer: Answer): Verdict {
 
 function tally(rows: readonly { probe: ProbeQuestion; verdict: Verdict; confidence: number }[], answerable: boolean): string {
   const mine = rows.filter((row) => row.probe.answerable === answerable);
-  const verdicts: Verdict[] = answerable ? ['right first', 'right later', 'wrong', 'refused'] : ['refused', 'quoted'];
+  const verdicts: Verdict[] = answerable ? ['right first', 'right later', 'wrong', 'refused', 'story fact'] : ['refused', 'quoted'];
   return verdicts
     .map((verdict) => {
       const those = mine.filter((row) => row.verdict === verdict);
@@ -65,12 +68,13 @@ async function main(): Promise<void> {
     const probes = parseProbe(await readFile(PROBES + file, 'utf8'));
     const rows = probes.map((probe) => {
       const answer = library.answer(probe.question);
-      return { probe, verdict: verdictOf(probe, answer), confidence: answer.confidence };
+      return { probe, answer, verdict: verdictOf(probe, answer), confidence: answer.confidence };
     });
     const count = (answerable: boolean) => probes.filter((p) => p.answerable === answerable).length;
     console.log(`${file}: ${probes.length} questions`);
     console.log(`  answerable (${count(true)}): ${tally(rows, true)}`);
     console.log(`  absent (${count(false)}): ${tally(rows, false)}`);
+    for (const { probe, answer } of rows.filter((row) => row.verdict === 'story fact')) console.log(`    ${probe.question} → ${answer.fact?.asked} ${answer.fact?.value ?? 'unknown'} (expected "${probe.fragment}")`);
   }
 }
 

@@ -1,7 +1,9 @@
 import { ApplicationCommandOptionType, ApplicationCommandType, ButtonStyle, ComponentType } from 'discord-api-types/v10';
 import type { Answer } from '../src/search/results.ts';
 import { ephemeralText, MEMBER_CONTEXTS, type Command } from '../src/discord/command.ts';
-import { attributionLine, displayText, embedMessage, fitLines, type MessagePayload } from '../src/discord/message.ts';
+import { UNKNOWN } from '../src/corpus/article.ts';
+import type { StoryFact } from '../src/search/story-facts.ts';
+import { attributionLine, displayDate, displayText, embedMessage, fitLines, type MessagePayload } from '../src/discord/message.ts';
 import { DiscordLimits } from '../src/discord/limits.ts';
 import { FILTER_OPTIONS, filtersFrom, MAX_QUERY_LENGTH, outletChoices, usableAsk } from '../src/discord/options.ts';
 
@@ -15,6 +17,9 @@ const QUOTES_ROOM = 3000;
 /** Room for a notice, which may repeat words of the question or an outlet's name. */
 const NOTICE_ROOM = 500;
 
+/** Room for a story's fact: a headline, an outlet or a byline. */
+const FACT_ROOM = 300;
+
 /** Room for a follow-up's question as read, names put in for its pronouns: within the embed's total beside the quotes, the title and the two fields. */
 const READ_AS_ROOM = 300;
 
@@ -23,6 +28,16 @@ function readAsLine({ readAs }: Answer): string {
   if (readAs === null) return '';
   const read = displayText(readAs.question, READ_AS_ROOM);
   return readAs.from === 'follow-up' ? `*Read as a follow-up: ${read}*\n\n` : `*Read as: ${read} (names taken from the quoted story)*\n\n`;
+}
+
+/** How each fact of a story is named before its value. */
+const FACT_LABELS: Record<StoryFact, string> = { headline: 'Headline', published: 'Published', outlet: 'Outlet', author: 'Byline' };
+
+/** The fact a question about a story asked, from the story's attribution, said as unknown when the source does not give it; nothing for any other question. */
+function factLine({ fact }: Answer): string {
+  if (fact === null) return '';
+  const value = fact.asked === 'published' ? displayDate(fact.value) : displayText(fact.value ?? UNKNOWN, FACT_ROOM);
+  return `**${FACT_LABELS[fact.asked]}:** ${value} **[${fact.citation}]**\n\n`;
 }
 
 /**
@@ -61,8 +76,11 @@ export function answerMessage(answer: Answer, askId: string | null = null): Mess
     : related.length
       ? [{ name: 'Closest articles', value: fitLines(related, DiscordLimits.embedFieldValue) }]
       : [];
-  const description = readAsLine(answer) + (answer.answered
-    ? answer.sentences.map((sentence) => `> ${displayText(sentence.text, Math.floor(QUOTES_ROOM / answer.sentences.length))} **[${sentence.citation}]**`).join('\n\n')
+  const fact = factLine(answer);
+  // A story's fact takes its room from the quotes', so the embed's total stays as budgeted.
+  const quoteRoom = Math.floor((QUOTES_ROOM - fact.length) / answer.sentences.length);
+  const description = readAsLine(answer) + fact + (answer.answered
+    ? answer.sentences.map((sentence) => `> ${displayText(sentence.text, quoteRoom)} **[${sentence.citation}]**`).join('\n\n')
     : (answer.notice === null ? "I couldn't find this in the coverage." : displayText(answer.notice, NOTICE_ROOM)) + (related.length ? ' These articles come closest:' : ''));
   return embedMessage({
     title: displayText(answer.question, DiscordLimits.embedTitle),

@@ -119,7 +119,7 @@ describe('what members see for hostile or unusable input', () => {
 
   it('escapes markdown in a notice, which repeats an outlet\'s name or the question\'s words', () => {
     const notice = 'Nothing from **Wire** [see](http://evil.example/phish) in the coverage answers this.';
-    const message = answerMessage({ question: 'q', readAs: null, answered: false, sentences: [], sources: [], related: [], confidence: 0, notice, tookMs: 0 });
+    const message = answerMessage({ question: 'q', readAs: null, answered: false, sentences: [], sources: [], related: [], confidence: 0, notice, fact: null, tookMs: 0 });
     const description = message.embeds![0]!.description!;
     expect(description).toContain('\\*\\*Wire\\*\\*');
     expect(liveLinkTargets(description)).toEqual([]);
@@ -136,6 +136,7 @@ describe('what members see for hostile or unusable input', () => {
         related: [],
         confidence,
         notice: null,
+        fact: null,
         tookMs: 0,
       }).embeds![0]!.footer!.text;
     expect(answer(0.32)).toBe('Quoted verbatim · confidence 32% · these may not answer the question');
@@ -159,6 +160,7 @@ describe('what members see for hostile or unusable input', () => {
       related: [4, 5, 6].map(ref),
       confidence: 0.9,
       notice: null,
+      fact: null,
       tookMs: 0,
     });
     const embed = message.embeds![0]!;
@@ -180,6 +182,7 @@ describe('what members see for hostile or unusable input', () => {
       related: [],
       confidence: 1,
       notice: null,
+      fact: null,
       tookMs: 0,
     });
     const embed = message.embeds![0]!;

@@ -42,6 +42,7 @@ import { joinCollocations, phraseTerms, prepareQuestion, retrievalTerms, withTim
 import { MAX_RELATED, MAX_SENTENCES, type Answer, type ArticleRef, type CitedSentence, type Filters, type Source } from './results.ts';
 import { countsAskedThing, namesWantedKind, opensWithName, rankSentences, reportsSpeech, sentenceNamesWantedKind, type RankedSentence, type Sentence, type SentenceCache } from './sentence-ranking.ts';
 import { pointsBack, states } from './sentences.ts';
+import { isStoryNoun } from './story-facts.ts';
 
 /** Words that ask about the present rather than a past event. */
 const PRESENT_MARKERS = /\b(?:current|currently|now|nowadays|today|latest|presently|at present|these days|as of|still|incumbent)\b/iu;
@@ -257,7 +258,7 @@ const REPORTING_VERBS = new Set(['cover', 'write']);
 /**
  * Whether the folded question `words` (space-padded) hold `name` as the source of what is asked:
  * the subject of "did/does/has ... report, say, cover..." ("What did Al Mayadeen report...",
- * "How did the BBC cover..."), or after "according to". Elsewhere the name is the topic ("Why
+ * "How did the BBC cover..."), after "according to", or owning a story ("the Al Mayadeen piece"). Elsewhere the name is the topic ("Why
  * did Israel ban Al Jazeera broadcasts?") or an ordinary phrase ("the national guard").
  */
 function namedAsSource(words: string, name: string): boolean {
@@ -265,6 +266,8 @@ function namedAsSource(words: string, name: string): boolean {
     const before = words.slice(0, at + 1);
     const [next = ''] = words.slice(at + name.length + 2).split(' ');
     const asked = /\b(?:did|does|do|has|have|had|will|would) (?:the )?$/u.test(before) && (REPORTING_VERBS.has(next) || isCommunicationVerb(next));
+    // "the Al Mayadeen piece", "the BBC story": the outlet's own coverage.
+    if (isStoryNoun(next)) return true;
     if (asked || /\baccording to (?:the )?$/u.test(before)) return true;
   }
   return false;
@@ -331,7 +334,7 @@ export function composeAnswer(text: string, candidates: Candidates, cache: Sente
     .filter((r) => !sources.some((s) => s.id === r.article.id))
     .slice(0, MAX_RELATED)
     .map((r) => articleRef(r.article));
-  return { question: text, answered: true, sentences, sources, related, confidence, notice: null };
+  return { question: text, answered: true, sentences, sources, related, confidence, notice: null, fact: null };
 }
 
 /**
@@ -944,7 +947,7 @@ function holdingNamesFirst(ranked: RankedSentence[], text: string, question: Que
 
 /** An answer that quotes nothing. */
 export function unanswered(question: string, related: ArticleRef[], confidence = 0, notice: string | null = null): Omit<Answer, 'tookMs' | 'readAs'> {
-  return { question, answered: false, sentences: [], sources: [], related, confidence, notice };
+  return { question, answered: false, sentences: [], sources: [], related, confidence, notice, fact: null };
 }
 
 function pickQuotes(best: RankedSentence, ranked: readonly RankedSentence[], cache: SentenceCache, question: Question, sure: boolean): Quote[] {

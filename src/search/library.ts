@@ -7,11 +7,13 @@ import type { Article, Corpus } from '../corpus/article.ts';
 import { CorpusCache, loadCorpus, type LoadOptions } from '../corpus/loader.ts';
 import { ArticleIndex, type Retrieval } from './article-index.ts';
 import { answering, composeAnswer, articleRef, findCandidates, unanswered, type Candidates } from './answer.ts';
+import { asksStoryFact, isStoryNoun, QUOTE_KEPT_OVER_FACT, storyConfidence, storyFactOf, type StoryFactQuestion } from './story-facts.ts';
 import { affirmed, type AskedTerm, MAX_QUESTION_LENGTH, prepareQuestion, readQuestion, withApostrophes, withoutInterjections, withPercentSpelt } from './question.ts';
 import { readAsFollowUp, readThroughSentence, unnamedNotice, unnamedPronoun } from './follow-up.ts';
 import { nameWrittenAs } from './names.ts';
 import { truecased } from './truecase.ts';
 import {
+  MAX_RELATED,
   PAGE_SIZE,
   type Answer,
   type ArticleRef,
@@ -54,6 +56,13 @@ export interface LibraryOptions extends LoadOptions {
 export type IndexOrigin =
   | { from: 'snapshot' }
   | { from: 'corpus'; snapshot: SnapshotMiss | 'not configured'; detail: string | null; notWritten?: string };
+
+/** The story a question about a story itself names: its sentence quoted, the other stories its words meet, and how sure it is the one meant. */
+interface FoundStory {
+  best: { article: Article; sentence: { text: string } };
+  others: Article[];
+  confidence: number;
+}
 
 /** The corpus, indexed and answerable. */
 export class Library {
@@ -138,10 +147,61 @@ export class Library {
     if (notice) return { ...unanswered(question, [], 0, (termsOfQuestion.length === 0 ? unsaid() : null) ?? notice), readAs, tookMs: tookMs() };
     const candidates = this.candidates(asked, termsOfQuestion, filters);
     const answer = composeAnswer(asked, candidates, this.sentences);
+    const storyFact = answer.answered && answer.confidence >= QUOTE_KEPT_OVER_FACT ? null : asksStoryFact(asked);
+    const told = storyFact === null ? null : this.tellStoryFact(storyFact, question, filters, earlier);
+    if (told !== null) return { ...told, readAs, tookMs: tookMs() };
     if (answer.answered || answer.notice !== null) return { ...answer, question, readAs, tookMs: tookMs() };
     // A follow-up already read its pronouns through the member's questions; the quoted story is read only for a question read as asked.
     const through = readAs === null ? this.answerThroughSentence(asked, question, candidates, filters) : null;
     return through ? { ...through, question, tookMs: tookMs() } : { ...answer, notice: unsaid(), question, readAs, tookMs: tookMs() };
+  }
+
+  /**
+   * A question about a story itself (see `asksStoryFact`), answered from the attribution of the
+   * story its other words name, quoting that story's sentence that names it so; one naming no
+   * story ("When was that article published?") asks about the story quoted for the member's
+   * previous question. Null when neither names a story.
+   */
+  private tellStoryFact(asked: StoryFactQuestion, question: string, filters: Filters, earlier: readonly string[]): Omit<Answer, 'tookMs' | 'readAs'> | null {
+    const topical = readQuestion(asked.topic).terms.filter((t) => !isStoryNoun(t.word));
+    const story = topical.length > 0 ? this.storyNamed(asked.topic, topical, filters) : this.storyQuotedFor(earlier[0], filters);
+    if (story === null) return null;
+    const { article, sentence } = story.best;
+    return {
+      question,
+      answered: true,
+      sentences: [{ text: sentence.text, citation: 1 }],
+      sources: [{ n: 1, ...articleRef(article) }],
+      related: story.others.filter((other) => other.id !== article.id).slice(0, MAX_RELATED).map(articleRef),
+      confidence: story.confidence,
+      notice: null,
+      fact: { asked: asked.fact, value: storyFactOf(article, asked.fact), citation: 1 },
+    };
+  }
+
+  /**
+   * The story whose sentence best meets a question's topic, the other stories meeting it, and how
+   * sure it is the one meant (see `storyConfidence`); null unless the story holds every word of
+   * the topic, for a story lacking one ("the Breitbart story" in another outlet's report on the
+   * same tweets) is another story.
+   */
+  private storyNamed(topic: string, topical: readonly AskedTerm[], filters: Filters): FoundStory | null {
+    const { question, ranked } = this.candidates(topic, topical, filters);
+    const [best, ...rest] = answering(ranked);
+    if (best === undefined) return null;
+    const held = new Set(ranked.filter((r) => r.article === best.article).flatMap((r) => [...r.matched.keys()]));
+    if (held.size < question.terms.length) return null;
+    const others = rest.filter((r) => r.article !== best.article);
+    return { best, others: [...new Set(others.map((r) => r.article))], confidence: storyConfidence(best.coverage, others[0]?.coverage) };
+  }
+
+  /** The story first quoted in answer to an earlier question, as sure as that answer was. */
+  private storyQuotedFor(earlier: string | undefined, filters: Filters): FoundStory | null {
+    if (earlier === undefined) return null;
+    const previous = this.answer(earlier, filters);
+    const [first] = previous.sentences.filter((s) => !s.context);
+    const article = first && this.index.article(previous.sources[first.citation - 1]?.id ?? '');
+    return first && article ? { best: { article, sentence: first }, others: [], confidence: previous.confidence } : null;
   }
 
   /** The question's candidate sentences, an outlet it names searched alone (see `findCandidates`). */

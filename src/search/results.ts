@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { RejectionSchema } from '../corpus/article.ts';
+import { STORY_FACTS } from './story-facts.ts';
 
 /** The filters and their rules live in filters.ts; answers and pages name them from here too. */
 export type { Filters } from './filters.ts';
@@ -57,6 +58,13 @@ export const AnswerSchema = z.object({
    * a refusal can carry a high figure.
    */
   confidence: z.number().min(0).max(1),
+  /**
+   * Set when the question asks about a story itself ("When was the Fidan meeting story
+   * published?"): the fact as the cited story's attribution gives it, null when it does not
+   * (shown as unknown). The quote is then the story's sentence that names what the question
+   * names it by, and the confidence the chance that it is the story meant.
+   */
+  fact: z.object({ asked: z.enum(STORY_FACTS), value: z.string().nullable(), citation: z.number().int().positive() }).nullable(),
   /** Set when the question itself could not be used (empty, only stopwords, too long), names what the coverage never mentions, or names the one outlet searched when nothing from it answers. */
   notice: z.string().nullable(),
   tookMs: z.number().nonnegative(),
