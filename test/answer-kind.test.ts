@@ -34,6 +34,11 @@ describe('the kind of answer a question wants', () => {
     ['When rich countries trade with poor countries, whose wages increase?', null],
     ['When a commission reached no decision, what happened?', null],
     ['When, according to the report, did the talks resume?', 'time'],
+    // A name written more fully than the question writes it; the last name of someone unnamed is no name's fuller form.
+    ["What is Erdogan's full name?", 'name'],
+    ["what's Erdogans full name pls", 'name'],
+    ['What is the first name of Fidan?', 'name'],
+    ['What is the last name of the player who scored the touchdown?', null],
   ])('%s', (question, kind) => {
     expect(answerKind(question)).toBe(kind);
   });
@@ -286,6 +291,19 @@ describe('a sentence naming the kind asked for', () => {
     ['The museum owns the largest collection of sculpture.', false],
   ])('a time: %s', (sentence, named) => {
     expect(names(sentence, 'time')).toBe(named);
+  });
+
+  it.each([
+    ['Last week, President Recep Tayyip Erdogan said Turkiye will intensify its efforts.', 'Erdogan', true],
+    ['Hakan Fidan has met with Khalil al-Hayya, the chief member of the bureau.', 'Hayya', true],
+    ['Andrew Witkoff died at age 22.', 'Andrew', true],
+    // A title or a word of the question is no part of the name.
+    ['President Erdogan said Turkiye will intensify its efforts.', 'Erdogan', false],
+    ['Mr Erdogan said so.', 'Erdogan', false],
+    ['Erdogan said Turkiye will intensify its efforts.', 'Erdogan', false],
+    ["Witkoff's son Andrew died at age 22.", 'Andrew', false],
+  ])('a fuller name: %s', (sentence, question, named) => {
+    expect(names(sentence, 'name', question)).toBe(named);
   });
 
   it.each([

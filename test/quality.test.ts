@@ -81,6 +81,9 @@ const questions: [question: string, article: string, fragment: string][] = [
   ['Who heads the political bureau of Hamas?', ANKARA, "head of the movement's Political Bureau, Khalil al-Hayya"],
   // "Who is X?" and "What position does X hold?" are answered by the sentence giving X's title.
   ['Who is Hakan Fidan?', ANKARA, 'Turkish Foreign Minister Hakan Fidan'],
+  // "full name" is written by no answer: the sentence writing the name more fully answers.
+  ['whats erdogans full name pls', ANKARA, 'President Recep Tayyip Erdogan'],
+  ["What is Hayya's first name?", ANKARA, 'Khalil al-Hayya'],
   ['What is Hakan Fidan’s job?', ANKARA, 'Turkish Foreign Minister Hakan Fidan'],
   ['What position does Israel Katz hold?', ANKARA, 'Israeli Security Minister Israel Katz'],
   ['Who is Benjamin Netanyahu?', ANKARA, 'Israeli Prime Minister Benjamin Netanyahu'],

@@ -14,6 +14,7 @@ import { fold, terms } from './analyzer.ts';
 import { STOPWORDS } from './stopwords.ts';
 import { firstSenseWords, inflectedFrom, isPossessionNoun, isPossessionVerb, isRoleNoun, nameReading } from './wordnet.ts';
 import { baseForm } from './word-forms.ts';
+import { isAbbreviatedTitle } from './sentences.ts';
 
 type Tagger = typeof import('compromise/two').default;
 let loadedTagger: Tagger | undefined;
@@ -28,10 +29,14 @@ function tagger(): Tagger {
   return loadedTagger;
 }
 
-/** What kind of fact a question wants, when its wording says so: `role`, what a named person is ("Turkish Foreign Minister"). */
-export type AnswerKind = 'person' | 'place' | 'time' | 'year' | 'quantity' | 'role';
-/** The kinds a tagger names: a role is read from the words around the person's name instead. */
-type TaggedKind = Exclude<AnswerKind, 'role'>;
+/**
+ * What kind of fact a question wants, when its wording says so: `role`, what a named person is
+ * ("Turkish Foreign Minister"); `name`, a name written more fully than the question writes it
+ * ("What is Erdogan's full name?").
+ */
+export type AnswerKind = 'person' | 'place' | 'time' | 'year' | 'quantity' | 'role' | 'name';
+/** The kinds a tagger names: a role or a fuller name is read from the words around the name instead. */
+type TaggedKind = Exclude<AnswerKind, 'role' | 'name'>;
 
 /** The compromise tags that name each kind. */
 const KIND_TAGS: Record<TaggedKind, readonly string[]> = {
@@ -499,6 +504,7 @@ export function answerKind(question: string): AnswerKind | null {
   if (wh === 'when') return 'time';
   if (wh === 'how') return /^(?:many|much|old|long|far|big|large|tall|high|often)$/.test(next) ? 'quantity' : null;
   if (wh === 'what' || wh === 'which') {
+    if (ASKS_NAME.test(question)) return 'name';
     if (ASKS_ROLE.some((form) => form.test(question))) return 'role';
     const phrase = /^(?:the|a|an)$/.test(next) ? after : [next, ...after];
     // A stopword or a punctuation mark ends the noun phrase: "What did the president say?" asks for a statement, not a person.
@@ -681,6 +687,14 @@ function asksWhoSomeoneIs(question: string): boolean {
 
 /** Words that ask for a person's role, and are not what the answer says: "What is Fidan's job?", "What position does Katz hold?". */
 export const ROLE_WORDS: ReadonlySet<string> = new Set(['job', 'role', 'position', 'title', 'post', 'office', 'occupation', 'profession', 'hold', 'holds', 'occupy']);
+/** Words that ask for a name more fully written ("full name", "first name"): no answer writes them. */
+export const NAME_WORDS: ReadonlySet<string> = new Set(['full', 'first', 'last', 'given', 'middle', 'whole', 'complete', 'name', 'names', 'surname', 'surnames']);
+/**
+ * What/which questions asking how a name is written in full: "What is Erdogan's full name?",
+ * "What is the first name of Fidan?". "The last name of the player who scored" asks who scored.
+ */
+const ASKS_NAME = /\p{Lu}[\p{L}\p{N}-]*(?:['’]s?|s)\s+(?:(?:full|first|last|given|middle|whole|complete)\s+names?|surnames?)\b|\b(?:(?:full|first|last|given|middle|whole|complete)\s+names?|surnames?)\s+of\s+\p{Lu}/u;
+
 /**
  * What/which questions asking a named person's role. "What role did Qatar play?" asks what it
  * did, "What is Hamas's position?" its stance and "What is Turkey's role in the talks?" its part:
@@ -902,6 +916,7 @@ function namedKinds(text: string): NamedKinds {
  */
 export function namesKind(sentence: { text: string }, kind: AnswerKind, questionTerms: ReadonlySet<string>): boolean {
   if (kind === 'role') return namesRole(sentence.text, questionTerms);
+  if (kind === 'name') return writesFullerName(sentence.text, questionTerms);
   if (!mayName(sentence.text, kind)) return false;
   let kinds = tagged.get(sentence);
   if (!kinds) {
@@ -970,6 +985,19 @@ function titledAfter(tokens: readonly string[], end: number, role: (token: strin
 function namesRole(text: string, questionTerms: ReadonlySet<string>): boolean {
   const asked = askedBy(questionTerms);
   return titlesName(text, asked, (token) => isWord(token) && !asked(token) && isRoleNoun(bareWord(token)));
+}
+
+/**
+ * Whether the sentence writes a name of the question with a word of the name beside it that the
+ * question does not write: "President Recep Tayyip Erdogan" for Erdogan, "Khalil al-Hayya" for
+ * Hayya, "Andrew Witkoff" for Andrew. A title ("President", "Mr") or a word of the question is no
+ * part of the name asked.
+ */
+function writesFullerName(text: string, questionTerms: ReadonlySet<string>): boolean {
+  const asked = askedBy(questionTerms);
+  const tokens = text.match(WORD_OR_MARK) ?? [];
+  const nameWord = (token: string) => /^\p{Lu}/u.test(token) && !asked(token) && !STOPWORDS.has(fold(token)) && !isRoleNoun(bareWord(token)) && !isAbbreviatedTitle(token);
+  return tokens.some((token, at) => /\p{Lu}/u.test(token) && asked(token) && (nameWord(tokens[at - 1] ?? '') || nameWord(tokens[at + 1] ?? '')));
 }
 
 /**

@@ -75,6 +75,11 @@ function trimmed(text: string, start: number, end: number): SentenceSpan {
   return { start, end };
 }
 
+/** Whether a word is a title written short before a name ("Mr", "Dr.", "Gen"). */
+export function isAbbreviatedTitle(word: string): boolean {
+  return TITLES.has(word.replace(/\.$/u, '').toLowerCase());
+}
+
 function belongTogether(text: string, before: SentenceSpan, after: SentenceSpan): boolean {
   if (after.end - before.start > MAX_JOINED_LENGTH) return false;
   const head = text.slice(before.start, before.end);
