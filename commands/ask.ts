@@ -2,7 +2,7 @@ import { ApplicationCommandOptionType, ApplicationCommandType, ButtonStyle, Comp
 import type { Answer } from '../src/search/results.ts';
 import { ephemeralText, MEMBER_CONTEXTS, type Command } from '../src/discord/command.ts';
 import { UNKNOWN } from '../src/corpus/article.ts';
-import type { StoryFact } from '../src/search/story-facts.ts';
+import type { StoryFact } from '../src/search/story-questions.ts';
 import { attributionLine, displayDate, displayText, embedMessage, fitLines, type MessagePayload } from '../src/discord/message.ts';
 import { DiscordLimits } from '../src/discord/limits.ts';
 import { FILTER_OPTIONS, filtersFrom, MAX_QUERY_LENGTH, outletChoices, usableAsk } from '../src/discord/options.ts';

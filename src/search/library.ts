@@ -7,13 +7,14 @@ import type { Article, Corpus } from '../corpus/article.ts';
 import { CorpusCache, loadCorpus, type LoadOptions } from '../corpus/loader.ts';
 import { ArticleIndex, type Retrieval } from './article-index.ts';
 import { answering, composeAnswer, articleRef, findCandidates, unanswered, type Candidates } from './answer.ts';
-import { asksStoryFact, isStoryNoun, QUOTE_KEPT_OVER_FACT, storyConfidence, storyFactOf, type StoryFactQuestion } from './story-facts.ts';
+import { asksAcrossStories, asksStoryFact, isStoryNoun, missingFactNotice, QUOTE_KEPT_OVER_FACT, storyConfidence, storyFactOf, type StoryFactQuestion } from './story-questions.ts';
 import { affirmed, type AskedTerm, MAX_QUESTION_LENGTH, prepareQuestion, readQuestion, withApostrophes, withoutInterjections, withPercentSpelt } from './question.ts';
 import { readAsFollowUp, readThroughSentence, unnamedNotice, unnamedPronoun } from './follow-up.ts';
 import { nameWrittenAs } from './names.ts';
 import { truecased } from './truecase.ts';
 import {
   MAX_RELATED,
+  MAX_SENTENCES,
   PAGE_SIZE,
   type Answer,
   type ArticleRef,
@@ -22,7 +23,7 @@ import {
   type ReloadReport,
   type SearchPage,
 } from './results.ts';
-import { SentenceCache } from './sentence-ranking.ts';
+import { SentenceCache, type RankedSentence } from './sentence-ranking.ts';
 import { states } from './sentences.ts';
 import { corpusFingerprint, readSnapshot, writeSnapshot, type SnapshotMiss } from './snapshot.ts';
 import { snippetFor } from './snippet.ts';
@@ -56,6 +57,11 @@ export interface LibraryOptions extends LoadOptions {
 export type IndexOrigin =
   | { from: 'snapshot' }
   | { from: 'corpus'; snapshot: SnapshotMiss | 'not configured'; detail: string | null; notWritten?: string };
+
+/** A question's words that may name a story: all but "story", "article"... */
+function topicalTerms(topic: string): AskedTerm[] {
+  return readQuestion(topic).terms.filter((t) => !isStoryNoun(t.word));
+}
 
 /** The story a question about a story itself names: its sentence quoted, the other stories its words meet, and how sure it is the one meant. */
 interface FoundStory {
@@ -147,8 +153,7 @@ export class Library {
     if (notice) return { ...unanswered(question, [], 0, (termsOfQuestion.length === 0 ? unsaid() : null) ?? notice), readAs, tookMs: tookMs() };
     const candidates = this.candidates(asked, termsOfQuestion, filters);
     const answer = composeAnswer(asked, candidates, this.sentences);
-    const storyFact = answer.answered && answer.confidence >= QUOTE_KEPT_OVER_FACT ? null : asksStoryFact(asked);
-    const told = storyFact === null ? null : this.tellStoryFact(storyFact, question, filters, earlier);
+    const told = answer.answered && answer.confidence >= QUOTE_KEPT_OVER_FACT ? null : this.answerAboutStories(asked, question, filters, earlier);
     if (told !== null) return { ...told, readAs, tookMs: tookMs() };
     if (answer.answered || answer.notice !== null) return { ...answer, question, readAs, tookMs: tookMs() };
     // A follow-up already read its pronouns through the member's questions; the quoted story is read only for a question read as asked.
@@ -156,43 +161,79 @@ export class Library {
     return through ? { ...through, question, tookMs: tookMs() } : { ...answer, notice: unsaid(), question, readAs, tookMs: tookMs() };
   }
 
+  /** A question about the stories themselves: a fact of one (see `asksStoryFact`), or what several hold (see `asksAcrossStories`); null for any other. */
+  private answerAboutStories(asked: string, question: string, filters: Filters, earlier: readonly string[]): Omit<Answer, 'tookMs' | 'readAs'> | null {
+    const fact = asksStoryFact(asked);
+    if (fact !== null) return this.tellStoryFact(fact, question, filters, earlier);
+    const across = asksAcrossStories(asked);
+    return across === null ? null : this.quoteEachStory(across, question, filters);
+  }
+
   /**
    * A question about a story itself (see `asksStoryFact`), answered from the attribution of the
    * story its other words name, quoting that story's sentence that names it so; one naming no
    * story ("When was that article published?") asks about the story quoted for the member's
-   * previous question. Null when neither names a story.
+   * previous question. A fact the story does not give is said to be missing, naming the story.
+   * Null when neither names a story.
    */
   private tellStoryFact(asked: StoryFactQuestion, question: string, filters: Filters, earlier: readonly string[]): Omit<Answer, 'tookMs' | 'readAs'> | null {
-    const topical = readQuestion(asked.topic).terms.filter((t) => !isStoryNoun(t.word));
+    const topical = topicalTerms(asked.topic);
     const story = topical.length > 0 ? this.storyNamed(asked.topic, topical, filters) : this.storyQuotedFor(earlier[0], filters);
     if (story === null) return null;
     const { article, sentence } = story.best;
+    const value = storyFactOf(article, asked.fact);
+    const related = story.others.slice(0, MAX_RELATED).map(articleRef);
+    if (value === null) return unanswered(question, [articleRef(article), ...related].slice(0, MAX_RELATED), story.confidence, missingFactNotice(article, asked.fact));
     return {
       question,
       answered: true,
       sentences: [{ text: sentence.text, citation: 1 }],
       sources: [{ n: 1, ...articleRef(article) }],
-      related: story.others.filter((other) => other.id !== article.id).slice(0, MAX_RELATED).map(articleRef),
+      related,
       confidence: story.confidence,
       notice: null,
-      fact: { asked: asked.fact, value: storyFactOf(article, asked.fact), citation: 1 },
+      fact: { asked: asked.fact, value, citation: 1 },
     };
   }
 
-  /**
-   * The story whose sentence best meets a question's topic, the other stories meeting it, and how
-   * sure it is the one meant (see `storyConfidence`); null unless the story holds every word of
-   * the topic, for a story lacking one ("the Breitbart story" in another outlet's report on the
-   * same tweets) is another story.
-   */
+  /** What several stories hold (see `asksAcrossStories`): each story's best sentence on the topic, up to three, as sure as the weakest. */
+  private quoteEachStory(topic: string, question: string, filters: Filters): Omit<Answer, 'tookMs' | 'readAs'> | null {
+    const topical = topicalTerms(topic);
+    const stories = topical.length > 0 ? this.storiesOn(topic, topical, filters).slice(0, MAX_SENTENCES) : [];
+    if (stories.length === 0) return null;
+    return {
+      question,
+      answered: true,
+      sentences: stories.map((r, i) => ({ text: r.sentence.text, citation: i + 1 })),
+      sources: stories.map((r, i) => ({ n: i + 1, ...articleRef(r.article) })),
+      related: [],
+      confidence: storyConfidence(Math.min(...stories.map((r) => r.coverage)), undefined),
+      notice: null,
+      fact: null,
+    };
+  }
+
+  /** The story whose sentence best meets a question's topic, the other stories holding it, and how sure it is the one meant (see `storyConfidence`). */
   private storyNamed(topic: string, topical: readonly AskedTerm[], filters: Filters): FoundStory | null {
+    const [best, ...others] = this.storiesOn(topic, topical, filters);
+    return best === undefined ? null : { best, others: others.map((r) => r.article), confidence: storyConfidence(best.coverage, others[0]?.coverage) };
+  }
+
+  /**
+   * Each story's best sentence on a topic, best first, among the stories holding every word of it:
+   * one lacking a word ("the Breitbart story" in another outlet's report on the same tweets) is
+   * another story.
+   */
+  private storiesOn(topic: string, topical: readonly AskedTerm[], filters: Filters): RankedSentence[] {
     const { question, ranked } = this.candidates(topic, topical, filters);
-    const [best, ...rest] = answering(ranked);
-    if (best === undefined) return null;
-    const held = new Set(ranked.filter((r) => r.article === best.article).flatMap((r) => [...r.matched.keys()]));
-    if (held.size < question.terms.length) return null;
-    const others = rest.filter((r) => r.article !== best.article);
-    return { best, others: [...new Set(others.map((r) => r.article))], confidence: storyConfidence(best.coverage, others[0]?.coverage) };
+    const held = new Map<Article, Set<number>>();
+    for (const r of ranked) held.set(r.article, new Set([...(held.get(r.article) ?? []), ...r.matched.keys()]));
+    const quoted = new Set<Article>();
+    return answering(ranked).filter((r) => {
+      if (quoted.has(r.article) || (held.get(r.article)?.size ?? 0) < question.terms.length) return false;
+      quoted.add(r.article);
+      return true;
+    });
   }
 
   /** The story first quoted in answer to an earlier question, as sure as that answer was. */

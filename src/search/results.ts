@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { RejectionSchema } from '../corpus/article.ts';
-import { STORY_FACTS } from './story-facts.ts';
+import { STORY_FACTS } from './story-questions.ts';
 
 /** The filters and their rules live in filters.ts; answers and pages name them from here too. */
 export type { Filters } from './filters.ts';

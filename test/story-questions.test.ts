@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { answerMessage } from '../commands/ask.ts';
 import { Library } from '../src/search/library.ts';
 import { AnswerSchema } from '../src/search/results.ts';
-import { asksStoryFact } from '../src/search/story-facts.ts';
+import { asksAcrossStories, asksStoryFact } from '../src/search/story-questions.ts';
 
 const corpusDir = fileURLToPath(new URL('../corpus/', import.meta.url));
 const ISTANBUL = '000_142b436908202848.txt';
@@ -19,6 +19,7 @@ describe('reading a question about a story itself', () => {
     ['Who published the story about the UN vote?', 'outlet', 'story UN vote'],
     ['whats the headline of the witkoff hayya story', 'headline', 'witkoff hayya story'],
     ['which story mentions lebanon', 'headline', 'story lebanon'],
+    ['Which of the two stories brings up Qatar?', 'headline', 'stories Qatar'],
   ] as const)('reads %j as asking the story’s %s', (question, fact, topic) => {
     expect(asksStoryFact(question)).toEqual({ fact, topic });
   });
@@ -31,8 +32,25 @@ describe('reading a question about a story itself', () => {
     'Who wrote the treaty?',
     'What were the "great Forces" mentioned in the article\'s title?',
     'What did the story say about Hamas?',
+    'Which article of the Treaty on European Union states that Commissioners should be independent?',
+    'What story was the first Doctor Who audio release based on?',
   ])('reads %j as a question about the world', (question) => {
     expect(asksStoryFact(question)).toBeNull();
+  });
+});
+
+describe('reading a question about several stories at once', () => {
+  it.each([
+    ['Is Witkoff mentioned in both stories?', 'Witkoff stories'],
+    ['do both articles talk about the Istanbul talks', 'articles Istanbul talks'],
+    ['how is hayya described differently in the two stories', 'hayya stories'],
+  ])('reads %j as asking each story about %j', (question, topic) => {
+    expect(asksAcrossStories(question)).toBe(topic);
+  });
+
+  it('leaves a fact of a story, and a question naming no stories, to be read otherwise', () => {
+    expect(asksAcrossStories('Which of the two stories brings up Qatar?')).toBeNull();
+    expect(asksAcrossStories('Did both leaders meet in Istanbul?')).toBeNull();
   });
 });
 
@@ -48,8 +66,7 @@ describe('answering a question about a story from its attribution', () => {
     ['which outlet published the fidan article', ANKARA, 'outlet', 'Al Mayadeen English', 'Fidan'],
     ['whats the headline of the witkoff hayya story', ISTANBUL, 'headline', 'Hamas, US Envoy Set for Istanbul Talks on Gaza', 'Witkoff'],
     ['which story mentions lebanon', ISTANBUL, 'headline', 'Hamas, US Envoy Set for Istanbul Talks on Gaza', 'Lebanon'],
-    // The Istanbul story's page gives no outlet: said as unknown, not guessed.
-    ['Which outlet ran the Istanbul talks story?', ISTANBUL, 'outlet', null, 'Istanbul'],
+    ['In which article does Erdogan appear?', ANKARA, 'headline', 'Turkiye FM meets Hamas politburo chief Khalil al-Hayya regarding Gaza', 'Erdogan'],
   ])('%j: the fact from the story cited, beside its sentence naming what the question names it by', (question, article, asked, value, named) => {
     const answer = AnswerSchema.parse(library.answer(question));
     expect(answer.answered).toBe(true);
@@ -72,11 +89,33 @@ describe('answering a question about a story from its attribution', () => {
     expect(library.answer('when was that article published?').answered).toBe(false);
   });
 
-  it('shows the fact first, and an unknown one as unknown', () => {
+  it('shows the fact first, above the quote', () => {
     const published = answerMessage(library.answer('When was the Fidan meeting story published?')).embeds![0]!.description!;
     expect(published).toMatch(/^\*\*Published:\*\* 2025-03-23 14:23 \*\*\[1\]\*\*\n\n> Hakan Fidan/);
-    const outlet = answerMessage(library.answer('Which outlet ran the Istanbul talks story?')).embeds![0]!.description!;
-    expect(outlet).toMatch(/^\*\*Outlet:\*\* unknown \*\*\[1\]\*\*/);
+  });
+
+  it('says which story does not give the fact asked, never guessing it', () => {
+    // The Istanbul story's page names no outlet.
+    const answer = library.answer('Which outlet ran the Istanbul talks story?');
+    expect(answer).toMatchObject({ answered: false, fact: null, notice: 'The story “Hamas, US Envoy Set for Istanbul Talks on Gaza” (2025-11-21) does not give its outlet.' });
+    expect(answer.related[0]?.id).toBe(ISTANBUL);
+  });
+
+  it.each([
+    ['Is Witkoff mentioned in both stories?', 'Witkoff'],
+    ['do both stories talk about a ceasefire', 'ceasefire'],
+  ])('%j: quotes each story holding it, each cited to its own story', (question, named) => {
+    const answer = AnswerSchema.parse(library.answer(question));
+    expect(answer.sources.map((s) => s.id).sort()).toEqual([ISTANBUL, ANKARA]);
+    expect(answer.sentences.map((s) => s.citation)).toEqual([1, 2]);
+    for (const sentence of answer.sentences) expect(sentence.text).toContain(named);
+  });
+
+  it('quotes only the stories holding every word asked about', () => {
+    // Only the Istanbul story mentions Qatar.
+    const answer = library.answer('Do both stories mention Qatar?');
+    expect(answer.sources.map((s) => s.id)).toEqual([ISTANBUL]);
+    expect(library.answer('Do both stories mention Ukraine?').answered).toBe(false);
   });
 
   it('answers a question about what a story reports as before', () => {
