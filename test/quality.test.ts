@@ -32,6 +32,8 @@ const questions: [question: string, article: string, fragment: string][] = [
   ["What does Trump's Gaza roadmap include?", ISTANBUL, 'deployment of an international stabilization force'],
   // "supposed to" says what should happen, as "should" would: no answer writes "supposed".
   ['What is the ISF supposed to do?', ISTANBUL, 'to oversee the transition period'],
+  // "want to" says what someone means to do: no answer writes "want".
+  ['What does Erdogan want to restore?', ANKARA, 'to reinstate the ceasefire in Gaza'],
   // "stand for" asks what an abbreviation is written out: no answer writes "stand".
   ['what does ISF stand for', ISTANBUL, 'international stabilization force [ISF]'],
   ['What is on the agenda in Istanbul?', ISTANBUL, 'a complete pullout'],

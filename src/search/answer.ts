@@ -55,12 +55,14 @@ const PRESENT_MARKERS = /\b(?:current|currently|now|nowadays|today|latest|presen
 const NOW_WORDS: ReadonlySet<string> = new Set(['latest']);
 /**
  * "supposed to" and "meant to" before a verb say what should happen, as "should" does: "What is
- * the ISF supposed to do?" asks what the force is to do. Where the coverage never writes the word,
+ * the ISF supposed to do?" asks what the force is to do; "want to" and "hope to" say what someone
+ * means to do ("What does Erdogan want to restore?": "...to restore peace, the Turkish president
+ * said"). Where the coverage never writes the word,
  * it says nothing of whether the coverage holds the topic and is dropped; where it does, a
  * sentence holding it ("the deficit is supposed to be reduced to 108 billion dlrs") is most often
  * the answer, and it stays a question term.
  */
-const MODAL_PERIPHRASIS = /\b(supposed|meant)\s+to\b/giu;
+const MODAL_PERIPHRASIS = /\b(supposed|meant|wants?|wanted|hopes?|hoped|hoping)\s+to\b/giu;
 /**
  * "What is/are X Y?" with no possessive: the question asks what one named thing of several words
  * is ("What are construction managers?"), so only a sentence holding those words together speaks
