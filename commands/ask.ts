@@ -55,6 +55,22 @@ function answerFooter(answer: Answer): string {
   return percent < UNSURE * 100 ? `${sure} · these may not answer the question` : sure;
 }
 
+/**
+ * An answer's text: the fact a question about a story asked, a notice on the stories quoted
+ * ("Only one story holds..."), then the quotes. The fact and the notice take their room from the
+ * quotes', so the embed's total stays as budgeted.
+ */
+function answeredText(answer: Answer): string {
+  const opening = factLine(answer) + (answer.notice === null ? '' : `*${displayText(answer.notice, NOTICE_ROOM)}*\n\n`);
+  const room = Math.floor((QUOTES_ROOM - opening.length) / Math.max(1, answer.sentences.length));
+  return opening + answer.sentences.map((sentence) => `> ${displayText(sentence.text, room)} **[${sentence.citation}]**`).join('\n\n');
+}
+
+/** What an unanswered question is told: its notice, or that nothing was found, and whether closest articles follow. */
+function unansweredText(answer: Answer, withRelated: boolean): string {
+  return (answer.notice === null ? "I couldn't find this in the coverage." : displayText(answer.notice, NOTICE_ROOM)) + (withRelated ? ' These articles come closest:' : '');
+}
+
 /** The feedback buttons' custom_ids: `ask:<recorded ask id>:<1 helpful | 0 not helpful>`. */
 const VOTES = { helpful: '1', notHelpful: '0' } as const;
 
@@ -76,12 +92,7 @@ export function answerMessage(answer: Answer, askId: string | null = null): Mess
     : related.length
       ? [{ name: 'Closest articles', value: fitLines(related, DiscordLimits.embedFieldValue) }]
       : [];
-  const fact = factLine(answer);
-  // A story's fact takes its room from the quotes', so the embed's total stays as budgeted.
-  const quoteRoom = Math.floor((QUOTES_ROOM - fact.length) / answer.sentences.length);
-  const description = readAsLine(answer) + fact + (answer.answered
-    ? answer.sentences.map((sentence) => `> ${displayText(sentence.text, quoteRoom)} **[${sentence.citation}]**`).join('\n\n')
-    : (answer.notice === null ? "I couldn't find this in the coverage." : displayText(answer.notice, NOTICE_ROOM)) + (related.length ? ' These articles come closest:' : ''));
+  const description = readAsLine(answer) + (answer.answered ? answeredText(answer) : unansweredText(answer, related.length > 0));
   return embedMessage({
     title: displayText(answer.question, DiscordLimits.embedTitle),
     description,

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { answerMessage } from '../commands/ask.ts';
 import { Library } from '../src/search/library.ts';
 import { AnswerSchema } from '../src/search/results.ts';
-import { asksAcrossStories, asksStoryFact } from '../src/search/story-questions.ts';
+import { asksAcrossStories, asksStoryFact, storiesHeldNotice, storyConfidence } from '../src/search/story-questions.ts';
 
 const corpusDir = fileURLToPath(new URL('../corpus/', import.meta.url));
 const ISTANBUL = '000_142b436908202848.txt';
@@ -20,6 +20,8 @@ describe('reading a question about a story itself', () => {
     ['whats the headline of the witkoff hayya story', 'headline', 'witkoff hayya story'],
     ['which story mentions lebanon', 'headline', 'story lebanon'],
     ['Which of the two stories brings up Qatar?', 'headline', 'stories Qatar'],
+    // An outlet's name keeps its words, frame words or not.
+    ['When was the Washington Post story published?', 'published', 'Washington Post story'],
   ] as const)('reads %j as asking the story’s %s', (question, fact, topic) => {
     expect(asksStoryFact(question)).toEqual({ fact, topic });
   });
@@ -34,6 +36,15 @@ describe('reading a question about a story itself', () => {
     'What did the story say about Hamas?',
     'Which article of the Treaty on European Union states that Commissioners should be independent?',
     'What story was the first Doctor Who audio release based on?',
+    // Something the story tells of, a story first published elsewhere, someone's own article.
+    'When was the video mentioned in the story released?',
+    'Who wrote the statement mentioned in the article?',
+    'What is the title of Hayya in the article?',
+    'Where did the Murakami story first appear?',
+    "When was Erdogan's article published?",
+    // "headline" as a modifier.
+    'What was the headline inflation rate in Brazil?',
+    'What made headlines?',
   ])('reads %j as a question about the world', (question) => {
     expect(asksStoryFact(question)).toBeNull();
   });
@@ -41,16 +52,18 @@ describe('reading a question about a story itself', () => {
 
 describe('reading a question about several stories at once', () => {
   it.each([
-    ['Is Witkoff mentioned in both stories?', 'Witkoff stories'],
-    ['do both articles talk about the Istanbul talks', 'articles Istanbul talks'],
-    ['how is hayya described differently in the two stories', 'hayya stories'],
-  ])('reads %j as asking each story about %j', (question, topic) => {
-    expect(asksAcrossStories(question)).toBe(topic);
+    ['Is Witkoff mentioned in both stories?', 'Witkoff stories', 2],
+    ['do both articles talk about the Istanbul talks', 'articles Istanbul talks', 2],
+    ['how is hayya described differently in the two stories', 'hayya stories', 2],
+    ['Is Fidan mentioned in all the stories?', 'Fidan stories', Infinity],
+  ])('reads %j as asking each story about %j', (question, topic, stories) => {
+    expect(asksAcrossStories(question)).toEqual({ topic, stories });
   });
 
   it('leaves a fact of a story, and a question naming no stories, to be read otherwise', () => {
     expect(asksAcrossStories('Which of the two stories brings up Qatar?')).toBeNull();
     expect(asksAcrossStories('Did both leaders meet in Istanbul?')).toBeNull();
+    expect(asksAcrossStories('Which of the two stories is more recent?')).toBeNull();
   });
 });
 
@@ -74,6 +87,17 @@ describe('answering a question about a story from its attribution', () => {
     expect(answer.sources[0]?.id).toBe(article);
     expect(answer.sentences[0]?.citation).toBe(1);
     expect(answer.sentences[0]?.text).toContain(named);
+  });
+
+  it('reads a topic naming only an outlet as its newest story', () => {
+    const answer = library.answer('When was the Al Mayadeen piece published?');
+    expect(answer.fact).toEqual({ asked: 'published', value: '2025-03-23T14:23', citation: 1 });
+    expect(answer.confidence).toBe(1);
+  });
+
+  it('reads a chain of follow-ups through the questions before', () => {
+    const answer = library.answer('who wrote that article?', {}, ['when was that article published?', 'Who did Fidan meet?']);
+    expect(answer.fact).toEqual({ asked: 'author', value: 'Al Mayadeen English', citation: 1 });
   });
 
   it('tells nothing of a story lacking a word the question names it by', () => {
@@ -111,10 +135,12 @@ describe('answering a question about a story from its attribution', () => {
     for (const sentence of answer.sentences) expect(sentence.text).toContain(named);
   });
 
-  it('quotes only the stories holding every word asked about', () => {
+  it('quotes only the stories holding every word asked about, and says so', () => {
     // Only the Istanbul story mentions Qatar.
     const answer = library.answer('Do both stories mention Qatar?');
     expect(answer.sources.map((s) => s.id)).toEqual([ISTANBUL]);
+    expect(answer.notice).toBe('Only one story holds every word asked about.');
+    expect(answerMessage(answer).embeds![0]!.description).toMatch(/^\*Only one story holds every word asked about\.\*\n\n> /);
     expect(library.answer('Do both stories mention Ukraine?').answered).toBe(false);
   });
 
@@ -131,5 +157,18 @@ describe('answering a question about a story from its attribution', () => {
     const total = (embed.title?.length ?? 0) + (embed.description?.length ?? 0) + (embed.footer?.text.length ?? 0) + (embed.fields ?? []).reduce((sum, f) => sum + f.name.length + f.value.length, 0);
     expect(embed.description).toMatch(/\*\*\[1\]\*\*$/);
     expect(total).toBeLessThanOrEqual(6000);
+  });
+});
+
+describe('how sure a story is the one meant', () => {
+  it('shares the confidence among the stories whose words meet the question as well', () => {
+    expect(storyConfidence(0.9, [0.5])).toBe(0.9);
+    expect(storyConfidence(1, [1, 1, 0.5])).toBe(0.33);
+  });
+
+  it('says when fewer stories hold it than were asked about, or more than are quoted', () => {
+    expect(storiesHeldNotice(2, 2, 2)).toBeNull();
+    expect(storiesHeldNotice(Infinity, 5, 3)).toBe('5 stories hold every word asked about; the 3 that match best are quoted.');
+    expect(storiesHeldNotice(Infinity, 2, 2)).toBeNull();
   });
 });

@@ -687,13 +687,17 @@ function asksWhoSomeoneIs(question: string): boolean {
 
 /** Words that ask for a person's role, and are not what the answer says: "What is Fidan's job?", "What position does Katz hold?". */
 export const ROLE_WORDS: ReadonlySet<string> = new Set(['job', 'role', 'position', 'title', 'post', 'office', 'occupation', 'profession', 'hold', 'holds', 'occupy']);
-/** Words that ask for a name more fully written ("full name", "first name"): no answer writes them. */
-export const NAME_WORDS: ReadonlySet<string> = new Set(['full', 'first', 'last', 'given', 'middle', 'whole', 'complete', 'name', 'names', 'surname', 'surnames']);
+/** Words that say which part of a name is asked ("full name", "first name"). */
+const NAME_PARTS = ['full', 'first', 'last', 'given', 'middle', 'whole', 'complete'];
+/** Words that ask for a name more fully written: no answer writes them. */
+export const NAME_WORDS: ReadonlySet<string> = new Set([...NAME_PARTS, 'name', 'names', 'surname', 'surnames']);
+/** A part of a name asked for: "full name", "surnames". */
+const NAME_ASKED = `(?:(?:${NAME_PARTS.join('|')})\\s+names?|surnames?)`;
 /**
  * What/which questions asking how a name is written in full: "What is Erdogan's full name?",
  * "What is the first name of Fidan?". "The last name of the player who scored" asks who scored.
  */
-const ASKS_NAME = /\p{Lu}[\p{L}\p{N}-]*(?:['’]s?|s)\s+(?:(?:full|first|last|given|middle|whole|complete)\s+names?|surnames?)\b|\b(?:(?:full|first|last|given|middle|whole|complete)\s+names?|surnames?)\s+of\s+\p{Lu}/u;
+const ASKS_NAME = new RegExp(`\\p{Lu}[\\p{L}\\p{N}-]*(?:['’]s?|s)\\s+${NAME_ASKED}\\b|\\b${NAME_ASKED}\\s+of\\s+\\p{Lu}`, 'u');
 
 /**
  * What/which questions asking a named person's role. "What role did Qatar play?" asks what it

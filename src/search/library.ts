@@ -7,7 +7,7 @@ import type { Article, Corpus } from '../corpus/article.ts';
 import { CorpusCache, loadCorpus, type LoadOptions } from '../corpus/loader.ts';
 import { ArticleIndex, type Retrieval } from './article-index.ts';
 import { answering, composeAnswer, articleRef, findCandidates, unanswered, type Candidates } from './answer.ts';
-import { asksAcrossStories, asksStoryFact, isStoryNoun, missingFactNotice, QUOTE_KEPT_OVER_FACT, storyConfidence, storyFactOf, type StoryFactQuestion } from './story-questions.ts';
+import { asksAcrossStories, asksStoryFact, isStoryNoun, missingFactNotice, QUOTE_KEPT_OVER_FACT, storiesHeldNotice, storyConfidence, storyFactOf, type StoryFactQuestion } from './story-questions.ts';
 import { affirmed, type AskedTerm, MAX_QUESTION_LENGTH, prepareQuestion, readQuestion, withApostrophes, withoutInterjections, withPercentSpelt } from './question.ts';
 import { readAsFollowUp, readThroughSentence, unnamedNotice, unnamedPronoun } from './follow-up.ts';
 import { nameWrittenAs } from './names.ts';
@@ -178,7 +178,7 @@ export class Library {
    */
   private tellStoryFact(asked: StoryFactQuestion, question: string, filters: Filters, earlier: readonly string[]): Omit<Answer, 'tookMs' | 'readAs'> | null {
     const topical = topicalTerms(asked.topic);
-    const story = topical.length > 0 ? this.storyNamed(asked.topic, topical, filters) : this.storyQuotedFor(earlier[0], filters);
+    const story = topical.length > 0 ? this.storyNamed(asked.topic, topical, filters) : this.storyQuotedFor(earlier, filters);
     if (story === null) return null;
     const { article, sentence } = story.best;
     const value = storyFactOf(article, asked.fact);
@@ -196,10 +196,15 @@ export class Library {
     };
   }
 
-  /** What several stories hold (see `asksAcrossStories`): each story's best sentence on the topic, up to three, as sure as the weakest. */
-  private quoteEachStory(topic: string, question: string, filters: Filters): Omit<Answer, 'tookMs' | 'readAs'> | null {
-    const topical = topicalTerms(topic);
-    const stories = topical.length > 0 ? this.storiesOn(topic, topical, filters).slice(0, MAX_SENTENCES) : [];
+  /**
+   * What several stories hold (see `asksAcrossStories`): each story's best sentence on the topic,
+   * up to three, as sure as the weakest; a notice says when fewer stories hold it than were asked
+   * about ("both"), or more than are quoted.
+   */
+  private quoteEachStory(across: { topic: string; stories: number }, question: string, filters: Filters): Omit<Answer, 'tookMs' | 'readAs'> | null {
+    const topical = topicalTerms(across.topic);
+    const holding = topical.length > 0 ? this.storiesOn(across.topic, topical, filters).stories : [];
+    const stories = holding.slice(0, MAX_SENTENCES);
     if (stories.length === 0) return null;
     return {
       question,
@@ -207,39 +212,58 @@ export class Library {
       sentences: stories.map((r, i) => ({ text: r.sentence.text, citation: i + 1 })),
       sources: stories.map((r, i) => ({ n: i + 1, ...articleRef(r.article) })),
       related: [],
-      confidence: storyConfidence(Math.min(...stories.map((r) => r.coverage)), undefined),
-      notice: null,
+      confidence: storyConfidence(Math.min(...stories.map((r) => r.coverage)), []),
+      notice: storiesHeldNotice(across.stories, holding.length, stories.length),
       fact: null,
     };
   }
 
-  /** The story whose sentence best meets a question's topic, the other stories holding it, and how sure it is the one meant (see `storyConfidence`). */
+  /**
+   * The story whose sentence best meets a question's topic, the other stories holding it, and how
+   * sure it is the one meant (see `storyConfidence`); a topic naming only an outlet ("the Al
+   * Mayadeen piece") names its newest story.
+   */
   private storyNamed(topic: string, topical: readonly AskedTerm[], filters: Filters): FoundStory | null {
-    const [best, ...others] = this.storiesOn(topic, topical, filters);
-    return best === undefined ? null : { best, others: others.map((r) => r.article), confidence: storyConfidence(best.coverage, others[0]?.coverage) };
+    const { stories: [best, ...others], outlet } = this.storiesOn(topic, topical, filters);
+    if (best !== undefined) return { best, others: others.map((r) => r.article), confidence: storyConfidence(best.coverage, others.map((r) => r.coverage)) };
+    const outletWords = outlet === null ? [] : terms(outlet, 'query');
+    return outlet !== null && topical.every((t) => outletWords.includes(t.term)) ? this.newestFrom(outlet, filters) : null;
+  }
+
+  /** An outlet's newest story within the filters' days, its first statement quoted, as sure as one of its stories is the one meant. */
+  private newestFrom(outlet: string, { since, until }: Filters): FoundStory | null {
+    const day = (article: Article) => article.published?.slice(0, 10) ?? null;
+    const within = (article: Article) => (since === undefined || (day(article) ?? '') >= since) && (until === undefined || (day(article) ?? '9999') <= until);
+    const stories = [...this.index.all()]
+      .filter((article) => article.outlet?.toLowerCase() === outlet.toLowerCase() && within(article))
+      .sort((a, b) => (b.published ?? '').localeCompare(a.published ?? ''));
+    const [newest, ...others] = stories;
+    const sentence = newest && this.sentences.inParagraphs(newest, newest.paragraphs.keys()).find((s) => states(s.text));
+    return newest && sentence ? { best: { article: newest, sentence }, others, confidence: Math.round(100 / stories.length) / 100 } : null;
   }
 
   /**
-   * Each story's best sentence on a topic, best first, among the stories holding every word of it:
-   * one lacking a word ("the Breitbart story" in another outlet's report on the same tweets) is
-   * another story.
+   * Each story's best sentence on a topic, best first, among the stories holding every word of it
+   * (one lacking a word, "the Breitbart story" in another outlet's report on the same tweets, is
+   * another story), and the outlet the topic names, if any.
    */
-  private storiesOn(topic: string, topical: readonly AskedTerm[], filters: Filters): RankedSentence[] {
-    const { question, ranked } = this.candidates(topic, topical, filters);
+  private storiesOn(topic: string, topical: readonly AskedTerm[], filters: Filters): { stories: RankedSentence[]; outlet: string | null } {
+    const { question, ranked, outlet } = this.candidates(topic, topical, filters);
     const held = new Map<Article, Set<number>>();
     for (const r of ranked) held.set(r.article, new Set([...(held.get(r.article) ?? []), ...r.matched.keys()]));
     const quoted = new Set<Article>();
-    return answering(ranked).filter((r) => {
+    const stories = answering(ranked).filter((r) => {
       if (quoted.has(r.article) || (held.get(r.article)?.size ?? 0) < question.terms.length) return false;
       quoted.add(r.article);
       return true;
     });
+    return { stories, outlet };
   }
 
-  /** The story first quoted in answer to an earlier question, as sure as that answer was. */
-  private storyQuotedFor(earlier: string | undefined, filters: Filters): FoundStory | null {
+  /** The story first quoted in answer to the member's previous question (itself read through the ones before it), as sure as that answer was. */
+  private storyQuotedFor([earlier, ...before]: readonly string[], filters: Filters): FoundStory | null {
     if (earlier === undefined) return null;
-    const previous = this.answer(earlier, filters);
+    const previous = this.answer(earlier, filters, before);
     const [first] = previous.sentences.filter((s) => !s.context);
     const article = first && this.index.article(previous.sources[first.citation - 1]?.id ?? '');
     return first && article ? { best: { article, sentence: first }, others: [], confidence: previous.confidence } : null;
