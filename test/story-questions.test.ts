@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { answerMessage } from '../commands/ask.ts';
 import { Library } from '../src/search/library.ts';
 import { AnswerSchema } from '../src/search/results.ts';
+import { storyArticle } from './support/articles.ts';
 import { asksAcrossStories, asksStoryFact, storiesHeldNotice, storyConfidence } from '../src/search/story-questions.ts';
 
 const corpusDir = fileURLToPath(new URL('../corpus/', import.meta.url));
@@ -157,6 +158,17 @@ describe('answering a question about a story from its attribution', () => {
     const total = (embed.title?.length ?? 0) + (embed.description?.length ?? 0) + (embed.footer?.text.length ?? 0) + (embed.fields ?? []).reduce((sum, f) => sum + f.name.length + f.value.length, 0);
     expect(embed.description).toMatch(/\*\*\[1\]\*\*$/);
     expect(total).toBeLessThanOrEqual(6000);
+  });
+});
+
+describe('finding a story named by its headline', () => {
+  it('takes a story whose headline alone holds the words naming it, quoting its first statement', async () => {
+    const named = { ...storyArticle('inside', 'The Ledger', ['Envoys met for six hours on Tuesday.', 'No deal was reached.']), title: 'Inside the harbour negotiations', author: 'Ana Ruiz' };
+    const other = storyArticle('other', 'The Courier', ['The harbour reopened after repairs.']);
+    const library = await Library.fromArticles([named, other]);
+    const answer = library.answer('Who wrote the inside the harbour negotiations story?');
+    expect(answer.fact).toEqual({ asked: 'author', value: 'Ana Ruiz', citation: 1 });
+    expect(answer.sentences[0]?.text).toBe('Envoys met for six hours on Tuesday.');
   });
 });
 

@@ -229,7 +229,7 @@ function withNeighbours(best: RankedSentence): Map<number, number> {
 }
 
 /** The question terms the article's title holds, each with the weight of its best variant there. */
-function titleMatches(question: Question, article: Article): Map<number, number> {
+export function titleMatches(question: Question, article: Article): Map<number, number> {
   const text = article.title ?? '';
   const tokens = tokenize(text);
   const holds = (variant: string) => tokens.some((_, at) => holdsPhraseAt(tokens, text, at, phraseTerms(variant)));

@@ -23,7 +23,8 @@ import {
   type ReloadReport,
   type SearchPage,
 } from './results.ts';
-import { SentenceCache, type RankedSentence } from './sentence-ranking.ts';
+import { SentenceCache } from './sentence-ranking.ts';
+import { titleMatches } from './answerability.ts';
 import { states } from './sentences.ts';
 import { corpusFingerprint, readSnapshot, writeSnapshot, type SnapshotMiss } from './snapshot.ts';
 import { snippetFor } from './snippet.ts';
@@ -68,6 +69,13 @@ interface FoundStory {
   best: { article: Article; sentence: { text: string } };
   others: Article[];
   confidence: number;
+}
+
+/** A story holding every word of a question's topic: the sentence quoted for it, and the share of the topic's weight that sentence holds (1 for a story named by its headline). */
+interface StoryOnTopic {
+  article: Article;
+  sentence: { text: string };
+  coverage: number;
 }
 
 /** The corpus, indexed and answerable. */
@@ -244,19 +252,27 @@ export class Library {
 
   /**
    * Each story's best sentence on a topic, best first, among the stories holding every word of it
-   * (one lacking a word, "the Breitbart story" in another outlet's report on the same tweets, is
-   * another story), and the outlet the topic names, if any.
+   * in a sentence or in their headline (one lacking a word, "the Breitbart story" in another
+   * outlet's report on the same tweets, is another story), then those holding some only in their
+   * headline, their first statement quoted; and the outlet the topic names, if any.
    */
-  private storiesOn(topic: string, topical: readonly AskedTerm[], filters: Filters): { stories: RankedSentence[]; outlet: string | null } {
-    const { question, ranked, outlet } = this.candidates(topic, topical, filters);
+  private storiesOn(topic: string, topical: readonly AskedTerm[], filters: Filters): { stories: StoryOnTopic[]; outlet: string | null } {
+    const { question, ranked, retrieved, outlet } = this.candidates(topic, topical, filters);
     const held = new Map<Article, Set<number>>();
-    for (const r of ranked) held.set(r.article, new Set([...(held.get(r.article) ?? []), ...r.matched.keys()]));
+    const hold = (article: Article, matched: Iterable<number>) => held.set(article, new Set([...(held.get(article) ?? []), ...matched]));
+    for (const r of ranked) hold(r.article, r.matched.keys());
+    for (const { article } of retrieved) hold(article, titleMatches(question, article).keys());
+    const holdsAll = (article: Article) => (held.get(article)?.size ?? 0) >= question.terms.length;
     const quoted = new Set<Article>();
-    const stories = answering(ranked).filter((r) => {
-      if (quoted.has(r.article) || (held.get(r.article)?.size ?? 0) < question.terms.length) return false;
+    const stories: StoryOnTopic[] = answering(ranked).filter((r) => {
+      if (quoted.has(r.article) || !holdsAll(r.article)) return false;
       quoted.add(r.article);
       return true;
     });
+    for (const { article } of retrieved) {
+      const lead = quoted.has(article) || !holdsAll(article) ? undefined : this.sentences.inParagraphs(article, article.paragraphs.keys()).find((s) => states(s.text));
+      if (lead) stories.push({ article, sentence: lead, coverage: 1 });
+    }
     return { stories, outlet };
   }
 
