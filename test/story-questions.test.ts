@@ -4,7 +4,7 @@ import { answerMessage } from '../commands/ask.ts';
 import { Library } from '../src/search/library.ts';
 import { AnswerSchema } from '../src/search/results.ts';
 import { storyArticle } from './support/articles.ts';
-import { asksAcrossStories, asksStoryFact, storiesHeldNotice, storyConfidence } from '../src/search/story-questions.ts';
+import { asksAcrossStories, asksStoryFact, quoteTellsOfPublishing, storiesHeldNotice, storyConfidence } from '../src/search/story-questions.ts';
 
 const corpusDir = fileURLToPath(new URL('../corpus/', import.meta.url));
 const ISTANBUL = '000_142b436908202848.txt';
@@ -43,6 +43,7 @@ describe('reading a question about a story itself', () => {
     'What is the title of Hayya in the article?',
     'Where did the Murakami story first appear?',
     "When was Erdogan's article published?",
+    'What publication published an article about Tesla in 1912?',
     // "headline" as a modifier.
     'What was the headline inflation rate in Brazil?',
     'What made headlines?',
@@ -81,6 +82,8 @@ describe('answering a question about a story from its attribution', () => {
     ['whats the headline of the witkoff hayya story', ISTANBUL, 'headline', 'Hamas, US Envoy Set for Istanbul Talks on Gaza', 'Witkoff'],
     ['which story mentions lebanon', ISTANBUL, 'headline', 'Hamas, US Envoy Set for Istanbul Talks on Gaza', 'Lebanon'],
     ['In which article does Erdogan appear?', ANKARA, 'headline', 'Turkiye FM meets Hamas politburo chief Khalil al-Hayya regarding Gaza', 'Erdogan'],
+    // The answer as asked quotes "Their previous summit..." at 0.86: sharing the story's words, it tells nothing of who wrote it.
+    ['Who wrote the story about the Sharm el-Sheikh summit?', ISTANBUL, 'author', 'Staff, Agencies', 'Sharm el-Sheikh'],
   ])('%j: the fact from the story cited, beside its sentence naming what the question names it by', (question, article, asked, value, named) => {
     const answer = AnswerSchema.parse(library.answer(question));
     expect(answer.answered).toBe(true);
@@ -169,6 +172,15 @@ describe('finding a story named by its headline', () => {
     const answer = library.answer('Who wrote the inside the harbour negotiations story?');
     expect(answer.fact).toEqual({ asked: 'author', value: 'Ana Ruiz', citation: 1 });
     expect(answer.sentences[0]?.text).toBe('Envoys met for six hours on Tuesday.');
+  });
+});
+
+describe('a confident quote telling of a publication', () => {
+  it('is kept over a fact of the story the question seems to name', () => {
+    expect(quoteTellsOfPublishing({ text: 'The New York Times published the Pentagon Papers in 1971.' }, 0.8)).toBe(true);
+    expect(quoteTellsOfPublishing({ text: 'The New York Times published the Pentagon Papers in 1971.' }, 0.3)).toBe(false);
+    expect(quoteTellsOfPublishing({ text: 'Their previous summit in Sharm el-Sheikh produced an agreement.' }, 0.86)).toBe(false);
+    expect(quoteTellsOfPublishing(undefined, 0.9)).toBe(false);
   });
 });
 

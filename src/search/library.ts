@@ -7,7 +7,7 @@ import type { Article, Corpus } from '../corpus/article.ts';
 import { CorpusCache, loadCorpus, type LoadOptions } from '../corpus/loader.ts';
 import { ArticleIndex, type Retrieval } from './article-index.ts';
 import { answering, composeAnswer, articleRef, findCandidates, unanswered, type Candidates } from './answer.ts';
-import { asksAcrossStories, asksStoryFact, isStoryNoun, missingFactNotice, QUOTE_KEPT_OVER_FACT, storiesHeldNotice, storyConfidence, storyFactOf, type StoryFactQuestion } from './story-questions.ts';
+import { asksAcrossStories, asksStoryFact, isStoryNoun, missingFactNotice, quoteTellsOfPublishing, storiesHeldNotice, storyConfidence, storyFactOf, type StoryFactQuestion } from './story-questions.ts';
 import { affirmed, type AskedTerm, MAX_QUESTION_LENGTH, prepareQuestion, readQuestion, withApostrophes, withoutInterjections, withPercentSpelt } from './question.ts';
 import { readAsFollowUp, readThroughSentence, unnamedNotice, unnamedPronoun } from './follow-up.ts';
 import { nameWrittenAs } from './names.ts';
@@ -161,7 +161,7 @@ export class Library {
     if (notice) return { ...unanswered(question, [], 0, (termsOfQuestion.length === 0 ? unsaid() : null) ?? notice), readAs, tookMs: tookMs() };
     const candidates = this.candidates(asked, termsOfQuestion, filters);
     const answer = composeAnswer(asked, candidates, this.sentences);
-    const told = answer.answered && answer.confidence >= QUOTE_KEPT_OVER_FACT ? null : this.answerAboutStories(asked, question, filters, earlier);
+    const told = this.answerAboutStories(asked, question, filters, earlier, answer);
     if (told !== null) return { ...told, readAs, tookMs: tookMs() };
     if (answer.answered || answer.notice !== null) return { ...answer, question, readAs, tookMs: tookMs() };
     // A follow-up already read its pronouns through the member's questions; the quoted story is read only for a question read as asked.
@@ -169,10 +169,14 @@ export class Library {
     return through ? { ...through, question, tookMs: tookMs() } : { ...answer, notice: unsaid(), question, readAs, tookMs: tookMs() };
   }
 
-  /** A question about the stories themselves: a fact of one (see `asksStoryFact`), or what several hold (see `asksAcrossStories`); null for any other. */
-  private answerAboutStories(asked: string, question: string, filters: Filters, earlier: readonly string[]): Omit<Answer, 'tookMs' | 'readAs'> | null {
+  /**
+   * A question about the stories themselves: a fact of one (see `asksStoryFact`), unless the
+   * answer as asked confidently quotes a publication it tells of (see `quoteTellsOfPublishing`), or
+   * what several hold (see `asksAcrossStories`); null for any other.
+   */
+  private answerAboutStories(asked: string, question: string, filters: Filters, earlier: readonly string[], asAsked: Omit<Answer, 'tookMs' | 'readAs'>): Omit<Answer, 'tookMs' | 'readAs'> | null {
     const fact = asksStoryFact(asked);
-    if (fact !== null) return this.tellStoryFact(fact, question, filters, earlier);
+    if (fact !== null) return quoteTellsOfPublishing(asAsked.sentences[0], asAsked.confidence) ? null : this.tellStoryFact(fact, question, filters, earlier);
     const across = asksAcrossStories(asked);
     return across === null ? null : this.quoteEachStory(across, question, filters);
   }

@@ -74,12 +74,14 @@ export function asksStoryFact(question: string): StoryFactQuestion | null {
   return fact === null ? null : { fact, topic: topicOf(question) };
 }
 
-/** Whether the story noun at `at` is someone's own story ("its Tesla article", "Erdogan's article") or where something asked about stands ("the book mentioned in the article"). */
+/** Whether the story noun at `at` is someone's own story ("its Tesla article", "Erdogan's article"), any story ("an article about Tesla") or where something asked about stands ("the book mentioned in the article"). */
 function aboutTheWorld(words: readonly string[], at: number): boolean {
   let before = at - 1;
   while (before > 0 && DETERMINERS.has(words[before] ?? '')) before -= 1;
   const owned = words.slice(Math.max(0, at - 3), at).some((word) => POSSESSIVES.has(word)) || words[at - 1] === 's';
-  return owned || (ABOUT_THE_WORLD.has(words[before] ?? '') && before < at - 1);
+  // "What publication published an article about Tesla in 1912?": some story, not one of the coverage's.
+  const some = words[at - 1] === 'a' || words[at - 1] === 'an';
+  return owned || some || (ABOUT_THE_WORLD.has(words[before] ?? '') && before < at - 1);
 }
 
 /**
@@ -136,8 +138,20 @@ function topicOf(question: string): string {
   return written.filter((word, at) => !frame(word, at)).join(' ');
 }
 
-/** The confidence from which a quote answering such a question as asked is kept over a fact of the story its words seem to name. */
-export const QUOTE_KEPT_OVER_FACT = 0.5;
+/** The confidence from which a quote telling of a publication is kept over a fact of the story the question's words seem to name. */
+const QUOTE_KEPT_OVER_FACT = 0.5;
+/** Words by which a sentence tells of something published or written: "The New York Times published the papers". */
+const TELLS_OF_PUBLISHING = new Set([...PUBLISHING_WORDS, ...WRITING_WORDS, 'reported', 'headline', 'headlines'].filter((word) => word !== 'from' && word !== 'out'));
+
+/**
+ * Whether a confident quote answers a question about a story as a question about the world: it
+ * tells of something published or written ("Which newspaper published the Pentagon Papers
+ * story?": "The New York Times published..."). One that only shares the story's words ("Who wrote
+ * the story about the summit?": "Their previous summit...") leaves the story's own fact to answer.
+ */
+export function quoteTellsOfPublishing(quote: { text: string } | undefined, confidence: number): boolean {
+  return quote !== undefined && confidence >= QUOTE_KEPT_OVER_FACT && foldedWords(quote.text).some((word) => TELLS_OF_PUBLISHING.has(word));
+}
 
 /** The fact as the story's attribution gives it; null when the source does not give it. */
 export function storyFactOf(article: Pick<Article, 'title' | 'published' | 'outlet' | 'author'>, fact: StoryFact): string | null {
