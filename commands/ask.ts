@@ -1,7 +1,6 @@
 import { ApplicationCommandOptionType, ApplicationCommandType, ButtonStyle, ComponentType } from 'discord-api-types/v10';
 import type { Answer } from '../src/search/results.ts';
 import { ephemeralText, MEMBER_CONTEXTS, type Command } from '../src/discord/command.ts';
-import { UNKNOWN } from '../src/corpus/article.ts';
 import type { StoryFact } from '../src/search/story-questions.ts';
 import { attributionLine, displayDate, displayText, embedMessage, fitLines, type MessagePayload } from '../src/discord/message.ts';
 import { DiscordLimits } from '../src/discord/limits.ts';
@@ -33,10 +32,10 @@ function readAsLine({ readAs }: Answer): string {
 /** How each fact of a story is named before its value. */
 const FACT_LABELS: Record<StoryFact, string> = { headline: 'Headline', published: 'Published', outlet: 'Outlet', author: 'Byline' };
 
-/** The fact a question about a story asked, from the story's attribution, said as unknown when the source does not give it; nothing for any other question. */
+/** The fact a question about a story asked, from the story's attribution; nothing for any other question. */
 function factLine({ fact }: Answer): string {
   if (fact === null) return '';
-  const value = fact.asked === 'published' ? displayDate(fact.value) : displayText(fact.value ?? UNKNOWN, FACT_ROOM);
+  const value = fact.asked === 'published' ? displayDate(fact.value) : displayText(fact.value, FACT_ROOM);
   return `**${FACT_LABELS[fact.asked]}:** ${value} **[${fact.citation}]**\n\n`;
 }
 

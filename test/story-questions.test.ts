@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { answerMessage } from '../commands/ask.ts';
 import { Library } from '../src/search/library.ts';
 import { AnswerSchema } from '../src/search/results.ts';
+import { terms } from '../src/search/analyzer.ts';
 import { storyArticle } from './support/articles.ts';
 import { asksAcrossStories, asksStoryFact, quoteTellsOfPublishing, storiesHeldNotice, storyConfidence } from '../src/search/story-questions.ts';
 
@@ -24,7 +25,15 @@ describe('reading a question about a story itself', () => {
     // An outlet's name keeps its words, frame words or not.
     ['When was the Washington Post story published?', 'published', 'Washington Post story'],
   ] as const)('reads %j as asking the story’s %s', (question, fact, topic) => {
-    expect(asksStoryFact(question)).toEqual({ fact, topic });
+    expect(asksStoryFact(question)).toEqual({ fact, topic, order: null });
+  });
+
+  it.each([
+    ['Who wrote the most recent article?', 'newest', 'article'],
+    ['When was the latest Reuters story published?', 'newest', 'Reuters story'],
+    ['which outlet published the oldest story about Gaza', 'oldest', 'story Gaza'],
+  ] as const)('reads %j as asking the %s story', (question, order, topic) => {
+    expect(asksStoryFact(question)).toMatchObject({ topic, order });
   });
 
   it.each([
@@ -44,6 +53,13 @@ describe('reading a question about a story itself', () => {
     'Where did the Murakami story first appear?',
     "When was Erdogan's article published?",
     'What publication published an article about Tesla in 1912?',
+    'Who wrote the piece of music played at the funeral?',
+    'Who wrote the articles of impeachment?',
+    'Where is the column of tanks from?',
+    'Who wrote Article 2?',
+    'When was the video released, according to the story?',
+    'When was the video the story mentions released?',
+    'What title does the story use for Hayya?',
     // "headline" as a modifier.
     'What was the headline inflation rate in Brazil?',
     'What made headlines?',
@@ -99,6 +115,14 @@ describe('answering a question about a story from its attribution', () => {
     expect(answer.confidence).toBe(1);
   });
 
+  it.each([
+    // "recent" is a word of the older story ("the recent developments"): asked of the stories, it orders them.
+    ['Who wrote the most recent article?', 'author', 'Staff, Agencies'],
+    ['When was the oldest story published?', 'published', '2025-03-23T14:23'],
+  ] as const)('%j: the newest or oldest story by date', (question, asked, value) => {
+    expect(library.answer(question).fact).toEqual({ asked, value, citation: 1 });
+  });
+
   it('reads a chain of follow-ups through the questions before', () => {
     const answer = library.answer('who wrote that article?', {}, ['when was that article published?', 'Who did Fidan meet?']);
     expect(answer.fact).toEqual({ asked: 'author', value: 'Al Mayadeen English', citation: 1 });
@@ -139,6 +163,12 @@ describe('answering a question about a story from its attribution', () => {
     for (const sentence of answer.sentences) expect(sentence.text).toContain(named);
   });
 
+  it('quotes each story a plural question asks for, saying how many hold it', () => {
+    const answer = library.answer('Which stories mention Witkoff?');
+    expect(answer.sources.map((s) => s.id).sort()).toEqual([ISTANBUL, ANKARA]);
+    expect(answer.notice).toBe('2 stories hold every word asked about.');
+  });
+
   it('quotes only the stories holding every word asked about, and says so', () => {
     // Only the Istanbul story mentions Qatar.
     const answer = library.answer('Do both stories mention Qatar?');
@@ -177,22 +207,29 @@ describe('finding a story named by its headline', () => {
 
 describe('a confident quote telling of a publication', () => {
   it('is kept over a fact of the story the question seems to name', () => {
-    expect(quoteTellsOfPublishing({ text: 'The New York Times published the Pentagon Papers in 1971.' }, 0.8)).toBe(true);
-    expect(quoteTellsOfPublishing({ text: 'The New York Times published the Pentagon Papers in 1971.' }, 0.3)).toBe(false);
-    expect(quoteTellsOfPublishing({ text: 'Their previous summit in Sharm el-Sheikh produced an agreement.' }, 0.86)).toBe(false);
-    expect(quoteTellsOfPublishing(undefined, 0.9)).toBe(false);
+    const papers = terms('Pentagon Papers', 'query');
+    const published = { text: 'The New York Times published the Pentagon Papers in 1971.' };
+    expect(quoteTellsOfPublishing(published, 0.8, papers)).toBe(true);
+    expect(quoteTellsOfPublishing(published, 0.3, papers)).toBe(false);
+    // Another publication, or none named by the question.
+    expect(quoteTellsOfPublishing({ text: 'The article was written by Moshe Yaalon.' }, 0.8, terms('Sidon', 'query'))).toBe(false);
+    expect(quoteTellsOfPublishing(published, 0.8, [])).toBe(false);
+    expect(quoteTellsOfPublishing({ text: 'Their previous summit in Sharm el-Sheikh produced an agreement.' }, 0.86, terms('Sharm el-Sheikh summit', 'query'))).toBe(false);
+    expect(quoteTellsOfPublishing(undefined, 0.9, papers)).toBe(false);
   });
 });
 
 describe('how sure a story is the one meant', () => {
   it('shares the confidence among the stories whose words meet the question as well', () => {
-    expect(storyConfidence(0.9, [0.5])).toBe(0.9);
-    expect(storyConfidence(1, [1, 1, 0.5])).toBe(0.33);
+    expect(storyConfidence(0.9, 0)).toBe(0.9);
+    expect(storyConfidence(1, 2)).toBe(0.33);
   });
 
   it('says when fewer stories hold it than were asked about, or more than are quoted', () => {
     expect(storiesHeldNotice(2, 2, 2)).toBeNull();
     expect(storiesHeldNotice(Infinity, 5, 3)).toBe('5 stories hold every word asked about; the 3 that match best are quoted.');
-    expect(storiesHeldNotice(Infinity, 2, 2)).toBeNull();
+    expect(storiesHeldNotice(2, 1, 1)).toBe('Only one story holds every word asked about.');
+    expect(storiesHeldNotice(2, 5, 2)).toBe('5 stories hold every word asked about; the 2 that match best are quoted.');
+    expect(storiesHeldNotice(Infinity, 1, 1)).toBe('One story holds every word asked about.');
   });
 });

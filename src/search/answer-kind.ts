@@ -12,7 +12,7 @@
 import { createRequire } from 'node:module';
 import { fold, terms } from './analyzer.ts';
 import { STOPWORDS } from './stopwords.ts';
-import { firstSenseWords, inflectedFrom, isPossessionNoun, isPossessionVerb, isRoleNoun, nameReading } from './wordnet.ts';
+import { firstSenseWords, inflectedFrom, isPossessionNoun, isPossessionVerb, isCommonWord, isRoleNoun, nameReading } from './wordnet.ts';
 import { baseForm } from './word-forms.ts';
 import { isAbbreviatedTitle } from './sentences.ts';
 
@@ -994,13 +994,14 @@ function namesRole(text: string, questionTerms: ReadonlySet<string>): boolean {
 /**
  * Whether the sentence writes a name of the question with a word of the name beside it that the
  * question does not write: "President Recep Tayyip Erdogan" for Erdogan, "Khalil al-Hayya" for
- * Hayya, "Andrew Witkoff" for Andrew. A title ("President", "Mr") or a word of the question is no
- * part of the name asked.
+ * Hayya, "Andrew Witkoff" for Andrew. A common word ("President", "Security" in "UN Security
+ * Council", "Interstate Bakeries"), a title ("Mr") or a word of the question is no part of the
+ * name asked.
  */
 function writesFullerName(text: string, questionTerms: ReadonlySet<string>): boolean {
   const asked = askedBy(questionTerms);
   const tokens = text.match(WORD_OR_MARK) ?? [];
-  const nameWord = (token: string) => /^\p{Lu}/u.test(token) && !asked(token) && !STOPWORDS.has(fold(token)) && !isRoleNoun(bareWord(token)) && !isAbbreviatedTitle(token);
+  const nameWord = (token: string) => /^\p{Lu}/u.test(token) && !asked(token) && !isCommonWord(bareWord(token)) && !isAbbreviatedTitle(token);
   return tokens.some((token, at) => /\p{Lu}/u.test(token) && asked(token) && (nameWord(tokens[at - 1] ?? '') || nameWord(tokens[at + 1] ?? '')));
 }
 

@@ -7,7 +7,7 @@ import type { Article, Corpus } from '../corpus/article.ts';
 import { CorpusCache, loadCorpus, type LoadOptions } from '../corpus/loader.ts';
 import { ArticleIndex, type Retrieval } from './article-index.ts';
 import { answering, composeAnswer, articleRef, findCandidates, unanswered, type Candidates } from './answer.ts';
-import { asksAcrossStories, asksStoryFact, isStoryNoun, missingFactNotice, quoteTellsOfPublishing, storiesHeldNotice, storyConfidence, storyFactOf, type StoryFactQuestion } from './story-questions.ts';
+import { asksAcrossStories, asksStoryFact, isStoryNoun, missingFactNotice, quoteTellsOfPublishing, storiesHeldNotice, storyConfidence, storyFactOf, type StoryFactQuestion, type StoryOrder } from './story-questions.ts';
 import { affirmed, type AskedTerm, MAX_QUESTION_LENGTH, prepareQuestion, readQuestion, withApostrophes, withoutInterjections, withPercentSpelt } from './question.ts';
 import { readAsFollowUp, readThroughSentence, unnamedNotice, unnamedPronoun } from './follow-up.ts';
 import { nameWrittenAs } from './names.ts';
@@ -76,6 +76,15 @@ interface StoryOnTopic {
   article: Article;
   sentence: { text: string };
   coverage: number;
+}
+
+/** Stories newest or oldest first, undated ones last. */
+function inOrder<T extends { article: Article }>(stories: readonly T[], order: StoryOrder): T[] {
+  const sign = order === 'newest' ? -1 : 1;
+  return [...stories].sort((a, b) => {
+    const [x, y] = [a.article.published, b.article.published];
+    return x === y ? 0 : x === null ? 1 : y === null ? -1 : sign * x.localeCompare(y);
+  });
 }
 
 /** The corpus, indexed and answerable. */
@@ -171,12 +180,15 @@ export class Library {
 
   /**
    * A question about the stories themselves: a fact of one (see `asksStoryFact`), unless the
-   * answer as asked confidently quotes a publication it tells of (see `quoteTellsOfPublishing`), or
-   * what several hold (see `asksAcrossStories`); null for any other.
+   * answer as asked confidently quotes a publication of what the question names (see
+   * `quoteTellsOfPublishing`), or what several hold (see `asksAcrossStories`); null for any other.
    */
   private answerAboutStories(asked: string, question: string, filters: Filters, earlier: readonly string[], asAsked: Omit<Answer, 'tookMs' | 'readAs'>): Omit<Answer, 'tookMs' | 'readAs'> | null {
     const fact = asksStoryFact(asked);
-    if (fact !== null) return quoteTellsOfPublishing(asAsked.sentences[0], asAsked.confidence) ? null : this.tellStoryFact(fact, question, filters, earlier);
+    if (fact !== null) {
+      const topical = topicalTerms(fact.topic).map((t) => t.term);
+      return quoteTellsOfPublishing(asAsked.sentences[0], asAsked.confidence, topical) ? null : this.tellStoryFact(fact, question, filters, earlier);
+    }
     const across = asksAcrossStories(asked);
     return across === null ? null : this.quoteEachStory(across, question, filters);
   }
@@ -184,13 +196,14 @@ export class Library {
   /**
    * A question about a story itself (see `asksStoryFact`), answered from the attribution of the
    * story its other words name, quoting that story's sentence that names it so; one naming no
-   * story ("When was that article published?") asks about the story quoted for the member's
-   * previous question. A fact the story does not give is said to be missing, naming the story.
-   * Null when neither names a story.
+   * story asks for the newest or oldest in the coverage ("Who wrote the latest article?"), or
+   * else about the story quoted for the member's previous question ("When was that article
+   * published?"). A fact the story does not give is said to be missing, naming the story. Null
+   * when nothing names a story.
    */
   private tellStoryFact(asked: StoryFactQuestion, question: string, filters: Filters, earlier: readonly string[]): Omit<Answer, 'tookMs' | 'readAs'> | null {
     const topical = topicalTerms(asked.topic);
-    const story = topical.length > 0 ? this.storyNamed(asked.topic, topical, filters) : this.storyQuotedFor(earlier, filters);
+    const story = topical.length > 0 ? this.storyNamed(asked, topical, filters) : asked.order !== null ? this.storyByDate(null, asked.order, filters) : this.storyQuotedFor(earlier, filters);
     if (story === null) return null;
     const { article, sentence } = story.best;
     const value = storyFactOf(article, asked.fact);
@@ -210,13 +223,13 @@ export class Library {
 
   /**
    * What several stories hold (see `asksAcrossStories`): each story's best sentence on the topic,
-   * up to three, as sure as the weakest; a notice says when fewer stories hold it than were asked
-   * about ("both"), or more than are quoted.
+   * as many stories as asked about and three at most, as sure as the weakest; a notice says how
+   * many stories hold it when that is not what was asked, or not all are quoted.
    */
   private quoteEachStory(across: { topic: string; stories: number }, question: string, filters: Filters): Omit<Answer, 'tookMs' | 'readAs'> | null {
     const topical = topicalTerms(across.topic);
     const holding = topical.length > 0 ? this.storiesOn(across.topic, topical, filters).stories : [];
-    const stories = holding.slice(0, MAX_SENTENCES);
+    const stories = holding.slice(0, Math.min(across.stories, MAX_SENTENCES));
     if (stories.length === 0) return null;
     return {
       question,
@@ -224,47 +237,55 @@ export class Library {
       sentences: stories.map((r, i) => ({ text: r.sentence.text, citation: i + 1 })),
       sources: stories.map((r, i) => ({ n: i + 1, ...articleRef(r.article) })),
       related: [],
-      confidence: storyConfidence(Math.min(...stories.map((r) => r.coverage)), []),
+      confidence: storyConfidence(Math.min(...stories.map((r) => r.coverage)), 0),
       notice: storiesHeldNotice(across.stories, holding.length, stories.length),
       fact: null,
     };
   }
 
   /**
-   * The story whose sentence best meets a question's topic, the other stories holding it, and how
-   * sure it is the one meant (see `storyConfidence`); a topic naming only an outlet ("the Al
-   * Mayadeen piece") names its newest story.
+   * The story a question's topic names: of the stories holding every word of it, the first (see
+   * `storiesOn`), or the newest or oldest when it asks so; a topic naming only an outlet ("the Al
+   * Mayadeen piece") names the outlet's newest or oldest story. As sure as the words name one
+   * story (see `storyConfidence`), or the date chooses it.
    */
-  private storyNamed(topic: string, topical: readonly AskedTerm[], filters: Filters): FoundStory | null {
-    const { stories: [best, ...others], outlet } = this.storiesOn(topic, topical, filters);
-    if (best !== undefined) return { best, others: others.map((r) => r.article), confidence: storyConfidence(best.coverage, others.map((r) => r.coverage)) };
+  private storyNamed(asked: StoryFactQuestion, topical: readonly AskedTerm[], filters: Filters): FoundStory | null {
+    const { stories, outlet } = this.storiesOn(asked.topic, topical, filters);
+    const [best, ...others] = asked.order === null ? stories : inOrder(stories, asked.order);
+    if (best !== undefined) return { best, others: others.map((r) => r.article), confidence: storyConfidence(best.coverage, asked.order === null ? others.length : 0) };
     const outletWords = outlet === null ? [] : terms(outlet, 'query');
-    return outlet !== null && topical.every((t) => outletWords.includes(t.term)) ? this.newestFrom(outlet, filters) : null;
-  }
-
-  /** An outlet's newest story within the filters' days, its first statement quoted, as sure as one of its stories is the one meant. */
-  private newestFrom(outlet: string, { since, until }: Filters): FoundStory | null {
-    const day = (article: Article) => article.published?.slice(0, 10) ?? null;
-    const within = (article: Article) => (since === undefined || (day(article) ?? '') >= since) && (until === undefined || (day(article) ?? '9999') <= until);
-    const stories = [...this.index.all()]
-      .filter((article) => article.outlet?.toLowerCase() === outlet.toLowerCase() && within(article))
-      .sort((a, b) => (b.published ?? '').localeCompare(a.published ?? ''));
-    const [newest, ...others] = stories;
-    const sentence = newest && this.sentences.inParagraphs(newest, newest.paragraphs.keys()).find((s) => states(s.text));
-    return newest && sentence ? { best: { article: newest, sentence }, others, confidence: Math.round(100 / stories.length) / 100 } : null;
+    return outlet !== null && topical.every((t) => outletWords.includes(t.term)) ? this.storyByDate(outlet, asked.order ?? 'newest', filters, asked.order === null) : null;
   }
 
   /**
-   * Each story's best sentence on a topic, best first, among the stories holding every word of it
-   * in a sentence or in their headline (one lacking a word, "the Breitbart story" in another
-   * outlet's report on the same tweets, is another story), then those holding some only in their
-   * headline, their first statement quoted; and the outlet the topic names, if any.
+   * The newest or oldest story within the filters' days, of one outlet or of all, its first
+   * statement quoted; as sure as the date chooses it among the stories of that day, or, when the
+   * order was not asked (`guessed`: "the Al Mayadeen piece"), as one of the outlet's stories is the one meant.
+   */
+  private storyByDate(outlet: string | null, order: StoryOrder, { since, until }: Filters, guessed = false): FoundStory | null {
+    const day = (article: Article) => article.published?.slice(0, 10) ?? null;
+    const within = (article: Article) => (since === undefined || (day(article) ?? '') >= since) && (until === undefined || (day(article) ?? '9999') <= until);
+    const stories = [...this.index.all()].filter((article) => (outlet === null || article.outlet?.toLowerCase() === outlet.toLowerCase()) && article.published !== null && within(article));
+    const [chosen, ...others] = inOrder(stories.map((article) => ({ article })), order).map((story) => story.article);
+    const sentence = chosen && this.sentences.inParagraphs(chosen, chosen.paragraphs.keys()).find((s) => states(s.text));
+    if (!chosen || !sentence) return null;
+    const rivals = guessed ? others.length : others.filter((other) => other.published === chosen.published).length;
+    return { best: { article: chosen, sentence }, others, confidence: storyConfidence(1, rivals) };
+  }
+
+  /**
+   * Each story's best sentence on a topic among the stories holding every word of it in a
+   * sentence or in their headline (one lacking a word, "the Breitbart story" in another outlet's
+   * report on the same tweets, is another story): those whose headline holds every word first,
+   * then by their best sentence, a story holding some only in its headline quoting its first
+   * statement; and the outlet the topic names, if any.
    */
   private storiesOn(topic: string, topical: readonly AskedTerm[], filters: Filters): { stories: StoryOnTopic[]; outlet: string | null } {
     const { question, ranked, retrieved, outlet } = this.candidates(topic, topical, filters);
     const held = new Map<Article, Set<number>>();
     const hold = (article: Article, matched: Iterable<number>) => held.set(article, new Set([...(held.get(article) ?? []), ...matched]));
     for (const r of ranked) hold(r.article, r.matched.keys());
+    const headlined = new Set(retrieved.filter(({ article }) => titleMatches(question, article).size >= question.terms.length).map(({ article }) => article));
     for (const { article } of retrieved) hold(article, titleMatches(question, article).keys());
     const holdsAll = (article: Article) => (held.get(article)?.size ?? 0) >= question.terms.length;
     const quoted = new Set<Article>();
@@ -277,16 +298,18 @@ export class Library {
       const lead = quoted.has(article) || !holdsAll(article) ? undefined : this.sentences.inParagraphs(article, article.paragraphs.keys()).find((s) => states(s.text));
       if (lead) stories.push({ article, sentence: lead, coverage: 1 });
     }
-    return { stories, outlet };
+    return { stories: [...stories.filter((s) => headlined.has(s.article)), ...stories.filter((s) => !headlined.has(s.article))], outlet };
   }
 
-  /** The story first quoted in answer to the member's previous question (itself read through the ones before it), as sure as that answer was. */
+  /** The story first quoted in answer to the member's previous question (itself read through the ones before it), as sure as that answer was, shared among the stories it quoted. */
   private storyQuotedFor([earlier, ...before]: readonly string[], filters: Filters): FoundStory | null {
     if (earlier === undefined) return null;
     const previous = this.answer(earlier, filters, before);
     const [first] = previous.sentences.filter((s) => !s.context);
     const article = first && this.index.article(previous.sources[first.citation - 1]?.id ?? '');
-    return first && article ? { best: { article, sentence: first }, others: [], confidence: previous.confidence } : null;
+    if (!first || !article) return null;
+    const others = previous.sources.flatMap((source) => (source.id === article.id ? [] : [this.index.article(source.id) ?? []].flat()));
+    return { best: { article, sentence: first }, others, confidence: storyConfidence(previous.confidence, others.length) };
   }
 
   /** The question's candidate sentences, an outlet it names searched alone (see `findCandidates`). */

@@ -60,11 +60,11 @@ export const AnswerSchema = z.object({
   confidence: z.number().min(0).max(1),
   /**
    * Set when the question asks about a story itself ("When was the Fidan meeting story
-   * published?"): the fact as the cited story's attribution gives it, null when it does not
-   * (shown as unknown). The quote is then the story's sentence that names what the question
-   * names it by, and the confidence the chance that it is the story meant.
+   * published?"): the fact as the cited story's attribution gives it (a story not giving it is
+   * said so in the notice, unanswered). The quote is then the story's sentence that names what
+   * the question names it by, and the confidence the chance that it is the story meant.
    */
-  fact: z.object({ asked: z.enum(STORY_FACTS), value: z.string().nullable(), citation: z.number().int().positive() }).nullable(),
+  fact: z.object({ asked: z.enum(STORY_FACTS), value: z.string(), citation: z.number().int().positive() }).nullable(),
   /** Set when the question itself could not be used (empty, only stopwords, too long), names what the coverage never mentions, or names the one outlet searched when nothing from it answers. */
   notice: z.string().nullable(),
   tookMs: z.number().nonnegative(),

@@ -11,25 +11,36 @@
  * not read as one either, for a title of an article about it is not what it asks (see `asksStoryFact`).
  */
 import { UNTITLED, type Article } from '../corpus/article.ts';
-import { fold } from './analyzer.ts';
+import { fold, terms } from './analyzer.ts';
 
 /** The facts of a story that its citation holds. */
 export const STORY_FACTS = ['headline', 'published', 'outlet', 'author'] as const;
 export type StoryFact = (typeof STORY_FACTS)[number];
 
-/** A question about a story itself: the fact asked, and the words left to find the story by. */
+/** A question about a story itself: the fact asked, the words left to find the story by, and whether it asks the newest or oldest of them. */
 export interface StoryFactQuestion {
   fact: StoryFact;
   /** The question without the words that ask for the fact: what names the story ("Fidan meeting"), possibly nothing. */
   topic: string;
+  /** "the latest story", "the most recent article": the newest of the stories named; "the oldest/earliest story" the oldest. */
+  order: StoryOrder | null;
 }
 
+/** Which of several stories a question asks for by date. */
+export type StoryOrder = 'newest' | 'oldest';
+
 /** Words that name a piece of coverage: a question about one of these is about the story. */
-const STORY_NOUNS = new Set(['article', 'articles', 'story', 'stories', 'piece', 'headline', 'headlines', 'byline', 'column', 'editorial', 'writeup']);
+const STORY_NOUNS = new Set(['article', 'articles', 'story', 'stories', 'piece', 'pieces', 'headline', 'headlines', 'byline', 'column', 'editorial', 'writeup']);
+/** Story nouns that are themselves a fact asked: "the headline of the story". */
+const FACT_NOUNS = new Set(['headline', 'headlines', 'byline']);
+/** Story nouns naming several stories: "Which stories mention Witkoff?" asks for each. */
+const PLURAL_STORY_NOUNS = new Set(['articles', 'stories', 'pieces', 'headlines']);
 /** Words naming who publishes: "which outlet ran...", "what site is the piece from". */
 const OUTLET_NOUNS = new Set(['outlet', 'site', 'website', 'paper', 'newspaper', 'publication', 'publisher', 'network', 'channel', 'agency']);
-/** Words of putting a story out: "When was it published?", "What site is it from?". */
-const PUBLISHING_WORDS = new Set(['published', 'publish', 'posted', 'released', 'ran', 'carried', 'dated', 'filed', 'appeared', 'out', 'from']);
+/** Words naming who writes: "which reporter wrote...". */
+const WRITER_NOUNS = new Set(['author', 'reporter', 'journalist', 'writer', 'correspondent']);
+/** Words of putting a story out: "When was it published?", "What site is it from?", "When did it come out?". */
+const PUBLISHING_WORDS = new Set(['published', 'publish', 'posted', 'released', 'ran', 'run', 'carried', 'dated', 'filed', 'appeared', 'aired', 'broadcast', 'come', 'came', 'out', 'from']);
 /** Words of writing one. */
 const WRITING_WORDS = new Set(['wrote', 'write', 'written', 'authored', 'author', 'authors', 'byline']);
 /** Words asking for a time. */
@@ -37,27 +48,29 @@ const TIME_WORDS = new Set(['time', 'date', 'day', 'year', 'month']);
 /** Words by which a question asks which stories hold something: "Which story mentions Lebanon?", "How is Hayya described differently in the two stories?". */
 const HOLDING_WORDS = new Set(['mentions', 'mention', 'mentioned', 'covers', 'cover', 'covered', 'discusses', 'discuss', 'reports', 'says', 'names', 'named', 'quotes', 'appear', 'appears', 'brings', 'bring', 'described', 'describe', 'describes', 'differently']);
 /** Words by which a question asks about several stories at once: "both stories", "the two articles". */
-const SEVERAL = new Set(['both', 'two', 'each', 'every', 'all', 'either', 'these', 'those']);
+const SEVERAL = new Set(['both', 'two', 'three', 'each', 'every', 'all', 'either', 'these', 'those']);
+/** Words asking for the newest or oldest story; "most recent" is read as "recent". */
+const ORDER_WORDS: ReadonlyMap<string, StoryOrder> = new Map([
+  ['latest', 'newest'], ['newest', 'newest'], ['newer', 'newest'], ['recent', 'newest'], ['last', 'newest'],
+  ['oldest', 'oldest'], ['older', 'oldest'], ['earliest', 'oldest'], ['earlier', 'oldest'],
+]);
 /** Words that make a story someone's own ("its Tesla article"): one the coverage reports on, not a story of the coverage. */
 const POSSESSIVES = new Set(['its', 'his', 'her', 'their', 'whose']);
-/**
- * Words before a story noun that make it where the thing asked about stands ("the book mentioned
- * in the article", "a quote from the story"), or a story first published elsewhere ("Where did
- * the story first appear?"): the question asks about the world.
- */
-const ABOUT_THE_WORLD = new Set(['in', 'inside', 'within', 'from', 'according', 'first', 'originally']);
-/** What may stand between "in" and a story noun: "in the article", "in this story". */
-const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those']);
+/** Words before a story noun that make it where the thing asked about stands: "the book mentioned in the article", "a quote from the story", "according to the story", "per the story". */
+const WITHIN = new Set(['in', 'inside', 'within', 'from', 'to', 'per']);
+/** What may stand between such a word and a story noun: "in the article", "in this story". */
+const NOUN_DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those']);
 
 /**
  * The words of the question's frame, left out of its topic: question words, the fact asked and
- * the words asking it. A story noun stays, so that "the Al Mayadeen piece" still names its outlet,
- * and so does a capitalised word past the first ("the Washington Post story", "Time magazine").
+ * the words asking it. The other story nouns stay, so that "the Al Mayadeen piece" still names its
+ * outlet, and so does a capitalised word past the first ("the Washington Post story", "Time
+ * magazine").
  */
 const FRAME_WORDS = new Set([
-  ...OUTLET_NOUNS, ...PUBLISHING_WORDS, ...WRITING_WORDS, ...TIME_WORDS, ...HOLDING_WORDS, ...SEVERAL, ...DETERMINERS,
+  ...FACT_NOUNS, ...OUTLET_NOUNS, ...WRITER_NOUNS, ...PUBLISHING_WORDS, ...WRITING_WORDS, ...TIME_WORDS, ...HOLDING_WORDS, ...SEVERAL, ...NOUN_DETERMINERS, ...ORDER_WORDS.keys(),
   'when', 'what', 'whats', 'which', 'who', 'whom', 'whose', 'where', 'was', 'is', 'were', 'are', 'did', 'does', 'do', 's', 'by',
-  'how', 'up', 'title', 'headline', 'headlines', 'about', 'of', 'on', 'for', 'in', 'it', 'pls', 'please',
+  'how', 'up', 'most', 'title', 'about', 'of', 'on', 'for', 'in', 'it', 'pls', 'please',
 ]);
 
 /** A question's words, folded: "What's" is "what" and "s". */
@@ -65,38 +78,63 @@ function foldedWords(question: string): string[] {
   return fold(question).match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
-/** The fact a question asks of a story, and the words naming the story; null when it asks about the world. */
+/** The fact a question asks of a story, the words naming the story and the order asked; null when it asks about the world, or for several stories. */
 export function asksStoryFact(question: string): StoryFactQuestion | null {
   const words = foldedWords(question);
-  const nouns = words.flatMap((word, at) => (isStoryNoun(word) && !(word.startsWith('headline') && !namesHeadline(words, at)) ? [at] : []));
-  if (nouns.length === 0 || nouns.some((at) => aboutTheWorld(words, at)) || words.some((word) => word === 'first' || word === 'originally')) return null;
+  const nouns = storyNounsAt(words);
+  if (nouns.length === 0 || nouns.some((at) => aboutTheWorld(words, at)) || firstPublishedElsewhere(words)) return null;
   const fact = factAsked(words);
-  return fact === null ? null : { fact, topic: topicOf(question) };
+  // "Which stories mention Witkoff?" asks for each story (see `asksAcrossStories`); "Which of the two stories..." for one.
+  if (fact === null || (fact === 'headline' && /^(?:in )?(?:which|what) (?:stories|articles|pieces|headlines)\b/u.test(words.join(' ')))) return null;
+  const order = words.map((word) => ORDER_WORDS.get(word)).find((found) => found !== undefined) ?? null;
+  return { fact, topic: topicOf(question), order };
 }
 
-/** Whether the story noun at `at` is someone's own story ("its Tesla article", "Erdogan's article"), any story ("an article about Tesla") or where something asked about stands ("the book mentioned in the article"). */
+/** Where the question writes a story noun, "headline" only as a story's ("the headline of...", not "the headline inflation rate"). */
+function storyNounsAt(words: readonly string[]): number[] {
+  return words.flatMap((word, at) => (isStoryNoun(word) && !(word.startsWith('headline') && !namesHeadline(words, at)) ? [at] : []));
+}
+
+/**
+ * Whether the story noun at `at` is no story of the coverage: someone's own ("its Tesla article",
+ * "Erdogan's article"), any story ("an article about Tesla"), where something asked about stands
+ * ("the book mentioned in the article", "the video the story mentions", "according to the
+ * story"), a thing of something ("the piece of music", "the articles of impeachment", "a column
+ * of tanks") or numbered ("Article 2").
+ */
 function aboutTheWorld(words: readonly string[], at: number): boolean {
   let before = at - 1;
-  while (before > 0 && DETERMINERS.has(words[before] ?? '')) before -= 1;
+  while (before > 0 && NOUN_DETERMINERS.has(words[before] ?? '')) before -= 1;
+  const next = words[at + 1] ?? '';
   const owned = words.slice(Math.max(0, at - 3), at).some((word) => POSSESSIVES.has(word)) || words[at - 1] === 's';
-  // "What publication published an article about Tesla in 1912?": some story, not one of the coverage's.
   const some = words[at - 1] === 'a' || words[at - 1] === 'an';
-  return owned || some || (ABOUT_THE_WORLD.has(words[before] ?? '') && before < at - 1);
+  const within = WITHIN.has(words[before] ?? '') && before < at - 1;
+  // "Which (of the two) stories mentions...": the story asked for; "the video the story mentions": what it tells of.
+  const asked = words.slice(Math.max(0, at - 4), at).some((word) => word === 'which' || word === 'what');
+  const telling = !asked && (HOLDING_WORDS.has(next) || /^(?:is|was) about$/u.test(words.slice(at + 1, at + 3).join(' ')));
+  const thingOf = next === 'of' && !FACT_NOUNS.has(words[at] ?? '');
+  return owned || some || within || telling || thingOf || /^\p{N}/u.test(next);
+}
+
+/** "Where did the story first appear?", "When was it originally published?": a story first published elsewhere is history. */
+function firstPublishedElsewhere(words: readonly string[]): boolean {
+  return words.some((word, at) => (word === 'first' || word === 'originally') && PUBLISHING_WORDS.has(words[at + 1] ?? ''));
 }
 
 /**
  * The words naming what a question asks several stories at once about ("Is Witkoff mentioned in
- * both stories?", "Do both articles talk about a ceasefire?", "How is Hayya described in the two
- * stories?"), asked by a word of holding or telling, and how many stories it asks about (two for
- * "both", every one for "all"); null for any other question. Each story is then quoted on it.
+ * both stories?", "Do both articles talk about a ceasefire?", "Which stories mention Witkoff?"),
+ * asked by a word of holding or telling, and how many stories it asks about (two for "both", every
+ * one for "all"); null for any other question. Each story is then quoted on it.
  */
 export function asksAcrossStories(question: string): { topic: string; stories: number } | null {
   const words = foldedWords(question);
-  const at = words.findIndex((word, i) => SEVERAL.has(word) && [words[i + 1], words[i + 2]].some((next) => next === 'stories' || next === 'articles' || next === 'pieces'));
+  const at = words.findIndex((word, i) => SEVERAL.has(word) && [words[i + 1], words[i + 2]].some((next) => PLURAL_STORY_NOUNS.has(next ?? '')));
+  const which = /^(?:in )?(?:which|what) (?:stories|articles|pieces|headlines)\b/u.test(words.join(' '));
   // "Which of the two stories is more recent?" compares the stories, not what they hold.
   const holding = words.some((word) => HOLDING_WORDS.has(word)) || /\b(?:talk|talks|talking|say|said) about\b/u.test(words.join(' '));
-  if (at < 0 || !holding || asksStoryFact(question) !== null) return null;
-  return { topic: topicOf(question), stories: ['both', 'two', 'either'].includes(words[at] ?? '') ? 2 : Infinity };
+  if ((at < 0 && !which) || !holding || asksStoryFact(question) !== null) return null;
+  return { topic: topicOf(question), stories: ['both', 'two', 'either'].includes(words[at] ?? '') ? 2 : words[at] === 'three' ? 3 : Infinity };
 }
 
 /** Whether a folded word names a piece of coverage ("story", "article", "headline"...). */
@@ -111,22 +149,24 @@ export function isStoryNoun(word: string): boolean {
  */
 function namesHeadline(words: readonly string[], at: number): boolean {
   const next = words[at + 1];
-  return ['of', 'for', 'on', 'about', 'in', 'is', 'was', 'said', 'says', 'say', 'read', 'reads'].includes(next ?? '') || (next === undefined && ['the', 'its', 'that', 'this'].includes(words[at - 1] ?? ''));
+  return ['of', 'for', 'on', 'about', 'in', 'is', 'was', 'said', 'says', 'say', 'read', 'reads', 'mentions', 'mention'].includes(next ?? '') || (next === undefined && ['the', 'its', 'that', 'this'].includes(words[at - 1] ?? ''));
 }
 
+/** The fact a question about a story asks, read from its question word and the words asking ("who wrote", "which outlet", "when... published", "the headline of"). */
 function factAsked(words: readonly string[]): StoryFact | null {
   const has = (set: ReadonlySet<string>) => words.some((word) => set.has(word));
   const opens = (...firsts: string[]) => firsts.includes(words[0] ?? '');
-  const asking = (...asked: string[]) => opens('what', 'whats', 'which') && words.slice(1, 4).some((word) => asked.includes(word));
+  const asking = (asked: ReadonlySet<string>) => opens('what', 'whats', 'which') && words.slice(1, 4).some((word) => asked.has(word));
   const asksWho = opens('who', 'whose', 'whom') || words.includes('whom');
   const text = words.join(' ');
-  if ((asksWho && has(WRITING_WORDS)) || words.includes('byline') || asking('author')) return 'author';
-  if (asking(...OUTLET_NOUNS) || ((asksWho || opens('where')) && has(PUBLISHING_WORDS))) return 'outlet';
-  if ((opens('when') || asking(...TIME_WORDS)) && (has(PUBLISHING_WORDS) || words.includes('written'))) return 'published';
-  if (/^(?:what|whats|which)(?: s| is| was)? (?:the |its )?(?:headline|title)s?\b/u.test(text) || /\b(?:headline|title) (?:of|for|on|about)\b/u.test(text)) return 'headline';
+  if (((asksWho || asking(WRITER_NOUNS)) && has(WRITING_WORDS)) || words.includes('byline') || asking(new Set(['author']))) return 'author';
+  if (asking(OUTLET_NOUNS) || ((asksWho || opens('where')) && has(PUBLISHING_WORDS))) return 'outlet';
+  if ((opens('when') || asking(TIME_WORDS)) && (has(PUBLISHING_WORDS) || words.includes('written'))) return 'published';
+  // "What title does the story use for Hayya?" asks his title: a story's title is asked "the title of...".
+  if (/^(?:what|whats|which)(?: s| is| was)? (?:the |its )?headlines?\b/u.test(text) || /\b(?:headline|title) (?:of|for|on|about)\b/u.test(text)) return 'headline';
   // "Which story mentions Lebanon?", "In which article does Erdogan appear?": a story named by its headline.
   // "Which article of the treaty states..." and "What story was the audio release based on?" ask about the world: a story of the coverage is asked for by what it holds.
-  const which = /\b(?:which|what) (?:of (?:the|these|those) (?:two |three )?)?(?:story|stories|article|articles|piece|pieces) (?!of\b)(.*)$/u.exec(text);
+  const which = /\b(?:which|what) (?:of (?:the|these|those) (?:two |three )?)?(?:story|stories|article|articles|piece|pieces|headline|headlines) (?!of\b)(.*)$/u.exec(text);
   if (which && ((which[1] ?? '').split(' ').some((word) => HOLDING_WORDS.has(word)) || /^(?:is|are|was|were) about\b/u.test(which[1] ?? ''))) return 'headline';
   return null;
 }
@@ -145,12 +185,17 @@ const TELLS_OF_PUBLISHING = new Set([...PUBLISHING_WORDS, ...WRITING_WORDS, 'rep
 
 /**
  * Whether a confident quote answers a question about a story as a question about the world: it
- * tells of something published or written ("Which newspaper published the Pentagon Papers
- * story?": "The New York Times published..."). One that only shares the story's words ("Who wrote
- * the story about the summit?": "Their previous summit...") leaves the story's own fact to answer.
+ * tells of something published or written, and holds every word naming the story asked about
+ * (`topic`, index terms): "Which newspaper published the Pentagon Papers story?": "The New York
+ * Times published the Pentagon Papers...". One that only shares the story's words ("Who wrote the
+ * story about the summit?": "Their previous summit...") or tells of another publication ("The
+ * article was written by Moshe Yaalon" for "Who wrote the Sidon article?") leaves the story's own
+ * fact to answer, as does any quote for a question naming no story ("Who wrote that article?").
  */
-export function quoteTellsOfPublishing(quote: { text: string } | undefined, confidence: number): boolean {
-  return quote !== undefined && confidence >= QUOTE_KEPT_OVER_FACT && foldedWords(quote.text).some((word) => TELLS_OF_PUBLISHING.has(word));
+export function quoteTellsOfPublishing(quote: { text: string } | undefined, confidence: number, topic: readonly string[]): boolean {
+  if (quote === undefined || confidence < QUOTE_KEPT_OVER_FACT || topic.length === 0) return false;
+  const written = new Set(terms(quote.text, 'query'));
+  return foldedWords(quote.text).some((word) => TELLS_OF_PUBLISHING.has(word)) && topic.every((term) => written.has(term));
 }
 
 /** The fact as the story's attribution gives it; null when the source does not give it. */
@@ -160,18 +205,27 @@ export function storyFactOf(article: Pick<Article, 'title' | 'published' | 'outl
 
 /**
  * The chance that the story found is the one the question names: the share of the topic's weight
- * its best sentence holds, shared with every other story whose best sentence holds as much, for
- * the words then name any of them.
+ * its sentence holds, shared with every other story holding every word of it (`rivals`), for the
+ * words then name any of them.
  */
-export function storyConfidence(coverage: number, rivals: readonly number[]): number {
-  const tied = rivals.filter((rival) => rival >= coverage).length;
-  return Math.round((coverage / (1 + tied)) * 100) / 100;
+export function storyConfidence(coverage: number, rivals: number): number {
+  return Math.round((coverage / (1 + rivals)) * 100) / 100;
 }
 
-/** What a reader is told when a question about several stories finds another number of stories holding what it asks about than it asked for; null when they match. */
+/**
+ * What a reader is told of the stories quoted for a question about several (`asked`: two for
+ * "both", Infinity for "all"): how many hold every word asked about when fewer do than asked, when
+ * not all are quoted, or when "all" was asked; null when the quotes are what was asked.
+ */
 export function storiesHeldNotice(asked: number, held: number, quoted: number): string | null {
-  if (held < asked && asked !== Infinity) return `Only ${held === 1 ? 'one story holds' : `${held} stories hold`} every word asked about.`;
-  return held > quoted ? `${held} stories hold every word asked about; the ${quoted} that match best are quoted.` : null;
+  const holding = held === 1 ? 'one story holds' : `${held} stories hold`;
+  if (held < asked && asked !== Infinity) return `Only ${holding} every word asked about.`;
+  if (held > quoted) return `${capitalised(holding)} every word asked about; the ${quoted} that match best are quoted.`;
+  return asked === Infinity ? `${capitalised(holding)} every word asked about.` : null;
+}
+
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** How each fact is named when a story does not give it. */
