@@ -3,7 +3,9 @@
  * published, which outlet ran it, who wrote it ("When was the Fidan meeting story published?",
  * "Who wrote the Istanbul talks article?", "Which story mentions Lebanon?"). No sentence of a body
  * answers them, yet the answer is in the citation: the article's own title, date, outlet and
- * byline, given as the source gives them, or as unknown when it does not.
+ * byline, given as the source gives them; a story not giving one is said not to, never guessed.
+ * Questions about several stories at once ("Is Witkoff mentioned in both stories?") are read here
+ * too (see `asksAcrossStories`).
  *
  * A question is read as one only when it names the story as a piece of coverage ("story",
  * "article", "piece", "headline", "byline") beside the fact it asks: "When was Article 5 invoked?"
@@ -35,6 +37,8 @@ const STORY_NOUNS = new Set(['article', 'articles', 'story', 'stories', 'piece',
 const FACT_NOUNS = new Set(['headline', 'headlines', 'byline']);
 /** Story nouns naming several stories: "Which stories mention Witkoff?" asks for each. */
 const PLURAL_STORY_NOUNS = new Set(['articles', 'stories', 'pieces', 'headlines']);
+/** A question asking for several stories by what they hold, its words folded: "Which stories mention Witkoff?". */
+const WHICH_STORIES = /^(?:in )?(?:which|what) (?:stories|articles|pieces|headlines)\b/u;
 /** Words naming who publishes: "which outlet ran...", "what site is the piece from". */
 const OUTLET_NOUNS = new Set(['outlet', 'site', 'website', 'paper', 'newspaper', 'publication', 'publisher', 'network', 'channel', 'agency']);
 /** Words naming who writes: "which reporter wrote...". */
@@ -85,7 +89,7 @@ export function asksStoryFact(question: string): StoryFactQuestion | null {
   if (nouns.length === 0 || nouns.some((at) => aboutTheWorld(words, at)) || firstPublishedElsewhere(words)) return null;
   const fact = factAsked(words);
   // "Which stories mention Witkoff?" asks for each story (see `asksAcrossStories`); "Which of the two stories..." for one.
-  if (fact === null || (fact === 'headline' && /^(?:in )?(?:which|what) (?:stories|articles|pieces|headlines)\b/u.test(words.join(' ')))) return null;
+  if (fact === null || (fact === 'headline' && WHICH_STORIES.test(words.join(' ')))) return null;
   const order = words.map((word) => ORDER_WORDS.get(word)).find((found) => found !== undefined) ?? null;
   return { fact, topic: topicOf(question), order };
 }
@@ -130,7 +134,7 @@ function firstPublishedElsewhere(words: readonly string[]): boolean {
 export function asksAcrossStories(question: string): { topic: string; stories: number } | null {
   const words = foldedWords(question);
   const at = words.findIndex((word, i) => SEVERAL.has(word) && [words[i + 1], words[i + 2]].some((next) => PLURAL_STORY_NOUNS.has(next ?? '')));
-  const which = /^(?:in )?(?:which|what) (?:stories|articles|pieces|headlines)\b/u.test(words.join(' '));
+  const which = WHICH_STORIES.test(words.join(' '));
   // "Which of the two stories is more recent?" compares the stories, not what they hold.
   const holding = words.some((word) => HOLDING_WORDS.has(word)) || /\b(?:talk|talks|talking|say|said) about\b/u.test(words.join(' '));
   if ((at < 0 && !which) || !holding || asksStoryFact(question) !== null) return null;
