@@ -86,6 +86,9 @@ const questions: [question: string, article: string, fragment: string][] = [
   // "full name" is written by no answer: the sentence writing the name more fully answers.
   ['whats erdogans full name pls', ANKARA, 'President Recep Tayyip Erdogan'],
   ["What is Hayya's first name?", ANKARA, 'Khalil al-Hayya'],
+  // "in the Istanbul article" says where to look: no answer writes "article".
+  ['In the Istanbul article, who is Witkoff meeting?', ISTANBUL, 'senior Hamas official Khalil al-Hayya'],
+  ['What did Erdogan say in the Fidan story?', ANKARA, 'Erdogan said Turkiye will intensify'],
   ['What is Hakan Fidan’s job?', ANKARA, 'Turkish Foreign Minister Hakan Fidan'],
   ['What position does Israel Katz hold?', ANKARA, 'Israeli Security Minister Israel Katz'],
   ['Who is Benjamin Netanyahu?', ANKARA, 'Israeli Prime Minister Benjamin Netanyahu'],

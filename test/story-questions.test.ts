@@ -5,7 +5,7 @@ import { Library } from '../src/search/library.ts';
 import { AnswerSchema } from '../src/search/results.ts';
 import { terms } from '../src/search/analyzer.ts';
 import { storyArticle } from './support/articles.ts';
-import { asksAcrossStories, asksStoryFact, quoteTellsOfPublishing, storiesHeldNotice, storyConfidence } from '../src/search/story-questions.ts';
+import { asksAcrossStories, asksStoryFact, asksWithinStory, quoteTellsOfPublishing, storiesHeldNotice, storyConfidence } from '../src/search/story-questions.ts';
 
 const corpusDir = fileURLToPath(new URL('../corpus/', import.meta.url));
 const ISTANBUL = '000_142b436908202848.txt';
@@ -65,6 +65,22 @@ describe('reading a question about a story itself', () => {
     'What made headlines?',
   ])('reads %j as a question about the world', (question) => {
     expect(asksStoryFact(question)).toBeNull();
+  });
+});
+
+describe('reading a question asked within a story', () => {
+  it.each([
+    ['In the Istanbul article, who is Witkoff meeting?', true],
+    ['What did Erdogan say in the Fidan story?', true],
+    ['What does the Fidan story say about the hospital?', true],
+    ['What is in Article 5?', false],
+    ['What happens in the story of Exodus?', false],
+    ['What story did the envoy tell?', false],
+    ["What was done to the Trajan's Column replica to fit it?", false],
+    ["What were the great Forces mentioned in the article's title?", false],
+    ['What two women were defying the pharaoh in the story from the book of Exodus?', false],
+  ])('%j: %s', (question, within) => {
+    expect(asksWithinStory(question)).toBe(within);
   });
 });
 

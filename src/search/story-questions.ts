@@ -39,6 +39,12 @@ const FACT_NOUNS = new Set(['headline', 'headlines', 'byline']);
 const PLURAL_STORY_NOUNS = new Set(['articles', 'stories', 'pieces', 'headlines']);
 /** A question asking for several stories by what they hold, its words folded: "Which stories mention Witkoff?". */
 const WHICH_STORIES = /^(?:in )?(?:which|what) (?:stories|articles|pieces|headlines)\b/u;
+/**
+ * A story noun after "in/from the" (and a story's name), or saying something: "in the Fidan
+ * story", "What does the Fidan story say about...", not "in Article 5" nor "the story of Exodus".
+ */
+const WITHIN_A_STORY =
+  /\b(?:(?:in|from|per|to) (?:the|this|that) (?:[\p{L}\p{N}]+ ){0,4}(?:story|article|piece|column|editorial|writeup)(?! of\b)(?! \p{N})(?: |$)|(?:the|this|that) (?:[\p{L}\p{N}]+ ){0,4}(?:story|article|piece) (?:say|says|said|report|reports|mention|mentions|describe|describes|call|calls)\b)/u;
 /** Words naming who publishes: "which outlet ran...", "what site is the piece from". */
 const OUTLET_NOUNS = new Set(['outlet', 'site', 'website', 'paper', 'newspaper', 'publication', 'publisher', 'network', 'channel', 'agency']);
 /** Words naming who writes: "which reporter wrote...". */
@@ -139,6 +145,19 @@ export function asksAcrossStories(question: string): { topic: string; stories: n
   const holding = words.some((word) => HOLDING_WORDS.has(word)) || /\b(?:talk|talks|talking|say|said) about\b/u.test(words.join(' '));
   if ((at < 0 && !which) || !holding || asksStoryFact(question) !== null) return null;
   return { topic: topicOf(question), stories: ['both', 'two', 'either'].includes(words[at] ?? '') ? 2 : words[at] === 'three' ? 3 : Infinity };
+}
+
+/**
+ * Whether a question asks within a story of the coverage ("Which officials are named in the
+ * Fidan story?", "What does the Al Mayadeen piece call the army?"): its story noun then says where
+ * to look, and is no word an answer writes.
+ */
+export function asksWithinStory(question: string): boolean {
+  const written = question.match(/[\p{L}\p{N}]+/gu) ?? [];
+  const words = written.map(fold);
+  // "the Trajan's Column replica" names a thing; "the article's title", "the story from the book of Exodus" are the world's.
+  const noun = (word: string, at: number) => isStoryNoun(word) && !FACT_NOUNS.has(word) && written[at] === word && !['s', 'from'].includes(words[at + 1] ?? '');
+  return words.some((word, at) => noun(word, at) && WITHIN_A_STORY.test(words.slice(Math.max(0, at - 6), at + 2).join(' ')));
 }
 
 /** Whether a folded word names a piece of coverage ("story", "article", "headline"...). */
