@@ -5,7 +5,7 @@ import { Library } from '../src/search/library.ts';
 import { AnswerSchema } from '../src/search/results.ts';
 import { terms } from '../src/search/analyzer.ts';
 import { storyArticle } from './support/articles.ts';
-import { asksAcrossStories, asksStoryFact, asksWithinStory, quoteTellsOfPublishing, storiesHeldNotice, storyConfidence } from '../src/search/story-questions.ts';
+import { asksAcrossStories, asksStoryFact, storyScope, quoteTellsOfPublishing, storiesHeldNotice, storyConfidence } from '../src/search/story-questions.ts';
 
 const corpusDir = fileURLToPath(new URL('../corpus/', import.meta.url));
 const ISTANBUL = '000_142b436908202848.txt';
@@ -80,7 +80,33 @@ describe('reading a question asked within a story', () => {
     ["What were the great Forces mentioned in the article's title?", false],
     ['What two women were defying the pharaoh in the story from the book of Exodus?', false],
   ])('%j: %s', (question, within) => {
-    expect(asksWithinStory(question)).toBe(within);
+    expect(storyScope(question) !== null).toBe(within);
+  });
+
+  it('finds the words naming the story, and the question without them', () => {
+    expect(storyScope('What did Erdogan say in the Fidan story?')).toEqual({ names: 'Fidan', rest: 'What did Erdogan say ?' });
+    expect(storyScope('What does the Fidan story say about the hospital?')).toEqual({ names: 'Fidan', rest: 'What does say about the hospital?' });
+  });
+});
+
+describe('answering within a story', () => {
+  let library: Library;
+  beforeAll(async () => {
+    library = await Library.open(corpusDir);
+  });
+
+  it.each([
+    // The hospital sentence does not name Fidan: the words naming the story are not asked of the answer.
+    ['What does the Fidan story say about the hospital?', ANKARA, 'Turkish-Palestinian Friendship Hospital'],
+    ['what does the istanbul article say about kushner', ISTANBUL, 'Jared Kushner'],
+  ])('%j quotes the story named', (question, article, fragment) => {
+    const answer = library.answer(question);
+    expect(answer.sources[0]?.id).toBe(article);
+    expect(answer.sentences[0]?.text).toContain(fragment);
+  });
+
+  it('refuses what the story named does not hold', () => {
+    expect(library.answer('What does the Fidan story say about Ukraine?').answered).toBe(false);
   });
 });
 

@@ -42,7 +42,7 @@ import { joinCollocations, phraseTerms, prepareQuestion, retrievalTerms, withTim
 import { MAX_RELATED, MAX_SENTENCES, type Answer, type ArticleRef, type CitedSentence, type Filters, type Source } from './results.ts';
 import { countsAskedThing, namesWantedKind, opensWithName, rankSentences, reportsSpeech, sentenceNamesWantedKind, type RankedSentence, type Sentence, type SentenceCache } from './sentence-ranking.ts';
 import { pointsBack, states } from './sentences.ts';
-import { asksWithinStory, isStoryNoun } from './story-questions.ts';
+import { isStoryNoun, storyScope } from './story-questions.ts';
 
 /** Words that ask about the present rather than a past event. */
 const PRESENT_MARKERS = /\b(?:current|currently|now|nowadays|today|latest|presently|at present|these days|as of|still|incumbent)\b/iu;
@@ -159,7 +159,7 @@ export function findCandidates(
   const sortAsked = typeWord(text);
   const abbreviation = abbreviationAsked(text);
   const modal = new Set([...text.matchAll(MODAL_PERIPHRASIS)].map((match) => match[1]?.toLowerCase()));
-  const withinStory = asksWithinStory(text);
+  const withinStory = storyScope(text) !== null;
   // "What position does Katz hold?" asks who Katz is: no answer writes "position" or "hold"; nor does one write "story" for "in the Fidan story".
   const topical = asked.filter(
     (t) => !(withinStory && isStoryNoun(t.word)) && !(abbreviation !== null && ABBREVIATION_QUESTION_WORDS.has(t.word)) && !outletTerms.has(t.term) && !(wants === 'role' && ROLE_WORDS.has(t.word)) && !(wants === 'name' && NAME_WORDS.has(t.word)) && !(aboutNow && NOW_WORDS.has(t.word)) && t.word !== sortAsked && !(modal.has(t.word) && index.vocabulary.frequency(t.term) === 0),

@@ -7,7 +7,7 @@ import type { Article, Corpus } from '../corpus/article.ts';
 import { CorpusCache, loadCorpus, type LoadOptions } from '../corpus/loader.ts';
 import { ArticleIndex, type Retrieval } from './article-index.ts';
 import { answering, composeAnswer, articleRef, findCandidates, unanswered, type Candidates } from './answer.ts';
-import { asksAcrossStories, asksStoryFact, isStoryNoun, missingFactNotice, quoteTellsOfPublishing, storiesHeldNotice, storyConfidence, storyFactOf, type StoryFactQuestion, type StoryOrder } from './story-questions.ts';
+import { asksAcrossStories, asksStoryFact, isStoryNoun, missingFactNotice, quoteTellsOfPublishing, storiesHeldNotice, storyConfidence, storyFactOf, storyScope, type StoryFactQuestion, type StoryOrder } from './story-questions.ts';
 import { affirmed, type AskedTerm, MAX_QUESTION_LENGTH, prepareQuestion, readQuestion, withApostrophes, withoutInterjections, withPercentSpelt } from './question.ts';
 import { readAsFollowUp, readThroughSentence, unnamedNotice, unnamedPronoun } from './follow-up.ts';
 import { nameWrittenAs } from './names.ts';
@@ -58,6 +58,9 @@ export interface LibraryOptions extends LoadOptions {
 export type IndexOrigin =
   | { from: 'snapshot' }
   | { from: 'corpus'; snapshot: SnapshotMiss | 'not configured'; detail: string | null; notWritten?: string };
+
+/** The confidence below which a question asked within a story is answered from that story alone (see `answerWithinStory`). */
+const SURE_WITHOUT_STORY = 0.5;
 
 /** A question's words that may name a story: all but "story", "article"... */
 function topicalTerms(topic: string): AskedTerm[] {
@@ -170,7 +173,7 @@ export class Library {
     if (notice) return { ...unanswered(question, [], 0, (termsOfQuestion.length === 0 ? unsaid() : null) ?? notice), readAs, tookMs: tookMs() };
     const candidates = this.candidates(asked, termsOfQuestion, filters);
     const answer = composeAnswer(asked, candidates, this.sentences);
-    const told = this.answerAboutStories(asked, question, filters, earlier, answer);
+    const told = this.answerAboutStories(asked, question, filters, earlier, answer) ?? (answer.confidence < SURE_WITHOUT_STORY ? this.answerWithinStory(asked, question, filters) : null);
     if (told !== null) return { ...told, readAs, tookMs: tookMs() };
     if (answer.answered || answer.notice !== null) return { ...answer, question, readAs, tookMs: tookMs() };
     // A follow-up already read its pronouns through the member's questions; the quoted story is read only for a question read as asked.
@@ -219,6 +222,22 @@ export class Library {
       notice: null,
       fact: { asked: asked.fact, value, citation: 1 },
     };
+  }
+
+  /**
+   * A question asked within a story ("What does the Fidan story say about the hospital?", see
+   * `storyScope`), answered from that story alone, without the words naming it: they name the
+   * story, and the answer need not write them. Null when no story holds them, or nothing in it answers.
+   */
+  private answerWithinStory(asked: string, question: string, filters: Filters): Omit<Answer, 'tookMs' | 'readAs'> | null {
+    const scope = storyScope(asked);
+    const topical = scope === null ? [] : topicalTerms(scope.names);
+    const story = scope === null || topical.length === 0 ? null : this.storyNamed({ fact: 'headline', topic: scope.names, order: null }, topical, filters);
+    if (scope === null || story === null) return null;
+    const candidates = this.candidates(scope.rest, readQuestion(scope.rest).terms, filters);
+    const within = (r: { article: Article }) => r.article === story.best.article;
+    const answer = composeAnswer(scope.rest, { ...candidates, retrieved: candidates.retrieved.filter(within), ranked: candidates.ranked.filter(within) }, this.sentences);
+    return answer.answered ? { ...answer, question } : null;
   }
 
   /**

@@ -40,11 +40,13 @@ const PLURAL_STORY_NOUNS = new Set(['articles', 'stories', 'pieces', 'headlines'
 /** A question asking for several stories by what they hold, its words folded: "Which stories mention Witkoff?". */
 const WHICH_STORIES = /^(?:in )?(?:which|what) (?:stories|articles|pieces|headlines)\b/u;
 /**
- * A story noun after "in/from the" (and a story's name), or saying something: "in the Fidan
- * story", "What does the Fidan story say about...", not "in Article 5" nor "the story of Exodus".
+ * A story of the coverage named as where to look: a lowercase story noun after "in/from the" and
+ * up to four words naming the story ("in the Fidan story"), or saying something ("What does the
+ * Fidan story say about..."); not numbered ("in Article 5"), owned ("the article's title") nor of
+ * or from something ("the story of Exodus", "the story from the book of Exodus").
  */
 const WITHIN_A_STORY =
-  /\b(?:(?:in|from|per|to) (?:the|this|that) (?:[\p{L}\p{N}]+ ){0,4}(?:story|article|piece|column|editorial|writeup)(?! of\b)(?! \p{N})(?: |$)|(?:the|this|that) (?:[\p{L}\p{N}]+ ){0,4}(?:story|article|piece) (?:say|says|said|report|reports|mention|mentions|describe|describes|call|calls)\b)/u;
+  /\b(?:(in|from|per|to)\s+)?(?:the|this|that)\s+((?:[\p{L}\p{N}'’-]+\s+){0,4}?)(story|article|piece|column|editorial|writeup)\b(?!['’]s\b)(?!\s+(?:of|from)\b)(?!\s+\p{N})(\s+(?:say|says|said|report|reports|mention|mentions|describe|describes|call|calls)\b)?/giu;
 /** Words naming who publishes: "which outlet ran...", "what site is the piece from". */
 const OUTLET_NOUNS = new Set(['outlet', 'site', 'website', 'paper', 'newspaper', 'publication', 'publisher', 'network', 'channel', 'agency']);
 /** Words naming who writes: "which reporter wrote...". */
@@ -148,16 +150,20 @@ export function asksAcrossStories(question: string): { topic: string; stories: n
 }
 
 /**
- * Whether a question asks within a story of the coverage ("Which officials are named in the
- * Fidan story?", "What does the Al Mayadeen piece call the army?"): its story noun then says where
- * to look, and is no word an answer writes.
+ * The story a question asks within ("Which officials are named in the Fidan story?", "What does
+ * the Al Mayadeen piece call the army?"): the words naming it, and the question without them;
+ * null when it names none. A story noun there says where to look, and is no word an answer
+ * writes; a capitalised one names a thing ("the Trajan's Column replica").
  */
-export function asksWithinStory(question: string): boolean {
-  const written = question.match(/[\p{L}\p{N}]+/gu) ?? [];
-  const words = written.map(fold);
-  // "the Trajan's Column replica" names a thing; "the article's title", "the story from the book of Exodus" are the world's.
-  const noun = (word: string, at: number) => isStoryNoun(word) && !FACT_NOUNS.has(word) && written[at] === word && !['s', 'from'].includes(words[at + 1] ?? '');
-  return words.some((word, at) => noun(word, at) && WITHIN_A_STORY.test(words.slice(Math.max(0, at - 6), at + 2).join(' ')));
+export function storyScope(question: string): { names: string; rest: string } | null {
+  for (const match of question.matchAll(WITHIN_A_STORY)) {
+    const [phrase, preposition, names = '', noun = '', saying] = match;
+    if ((preposition !== undefined || saying !== undefined) && noun === noun.toLowerCase()) {
+      const rest = question.slice(0, match.index) + (saying ?? ' ') + question.slice(match.index + phrase.length);
+      return { names: names.trim(), rest: rest.replace(/\s+/gu, ' ').trim() };
+    }
+  }
+  return null;
 }
 
 /** Whether a folded word names a piece of coverage ("story", "article", "headline"...). */
