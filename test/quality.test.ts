@@ -87,7 +87,7 @@ const questions: [question: string, article: string, fragment: string][] = [
   ['whats erdogans full name pls', ANKARA, 'President Recep Tayyip Erdogan'],
   ["What is Hayya's first name?", ANKARA, 'Khalil al-Hayya'],
   // "in the Istanbul article" says where to look: no answer writes "article".
-  ['In the Istanbul article, who is Witkoff meeting?', ISTANBUL, 'senior Hamas official Khalil al-Hayya'],
+  ['In the Istanbul article, who is Witkoff meeting?', ISTANBUL, 'Hayya'],
   ['What did Erdogan say in the Fidan story?', ANKARA, 'Erdogan said Turkiye will intensify'],
   ['What is Hakan Fidan’s job?', ANKARA, 'Turkish Foreign Minister Hakan Fidan'],
   ['What position does Israel Katz hold?', ANKARA, 'Israeli Security Minister Israel Katz'],

@@ -60,6 +60,7 @@ describe('reading a question about a story itself', () => {
     'When was the video released, according to the story?',
     'When was the video the story mentions released?',
     'What title does the story use for Hayya?',
+    'Who fell from the third story?',
     // "headline" as a modifier.
     'What was the headline inflation rate in Brazil?',
     'What made headlines?',
@@ -76,6 +77,7 @@ describe('reading a question asked within a story', () => {
     ['What is in Article 5?', false],
     ['What happens in the story of Exodus?', false],
     ['What story did the envoy tell?', false],
+    ['What figure is in the third column?', false],
     ["What was done to the Trajan's Column replica to fit it?", false],
     ["What were the great Forces mentioned in the article's title?", false],
     ['What two women were defying the pharaoh in the story from the book of Exodus?', false],
@@ -86,6 +88,8 @@ describe('reading a question asked within a story', () => {
   it('finds the words naming the story, and the question without them', () => {
     expect(storyScope('What did Erdogan say in the Fidan story?')).toEqual({ names: 'Fidan', rest: 'What did Erdogan say ?' });
     expect(storyScope('What does the Fidan story say about the hospital?')).toEqual({ names: 'Fidan', rest: 'What does say about the hospital?' });
+    expect(storyScope('Who did the envoy meet in the story?')).toEqual({ names: '', rest: 'Who did the envoy meet ?' });
+    expect(storyScope('What does the "Fidan" story say about the hospital?')?.names).toBe('Fidan');
   });
 });
 
@@ -105,8 +109,18 @@ describe('answering within a story', () => {
     expect(answer.sentences[0]?.text).toContain(fragment);
   });
 
-  it('refuses what the story named does not hold', () => {
+  it('refuses what the story named does not hold, though another story answers it', () => {
     expect(library.answer('What does the Fidan story say about Ukraine?').answered).toBe(false);
+    // The Istanbul story tells how Hayya's son died; the Fidan story does not.
+    expect(library.answer("In the Fidan story, why did Hayya's son die?")).toMatchObject({
+      answered: false,
+      notice: 'Nothing in the story “Turkiye FM meets Hamas politburo chief Khalil al-Hayya regarding Gaza” answers this.',
+    });
+  });
+
+  it('shares the confidence among the stories the words name', () => {
+    // Both headlines name Hamas.
+    expect(library.answer('What does the Hamas story say about the hospital?').confidence).toBeLessThan(0.5);
   });
 });
 

@@ -3,7 +3,7 @@
  * (loading, diffing, swapping) is `reload.ts`'s; the library serves whatever index that leaves it.
  * Queries during a reload are answered from the live index.
  */
-import type { Article, Corpus } from '../corpus/article.ts';
+import { UNTITLED, type Article, type Corpus } from '../corpus/article.ts';
 import { CorpusCache, loadCorpus, type LoadOptions } from '../corpus/loader.ts';
 import { ArticleIndex, type Retrieval } from './article-index.ts';
 import { answering, composeAnswer, articleRef, findCandidates, unanswered, type Candidates } from './answer.ts';
@@ -58,9 +58,6 @@ export interface LibraryOptions extends LoadOptions {
 export type IndexOrigin =
   | { from: 'snapshot' }
   | { from: 'corpus'; snapshot: SnapshotMiss | 'not configured'; detail: string | null; notWritten?: string };
-
-/** The confidence below which a question asked within a story is answered from that story alone (see `answerWithinStory`). */
-const SURE_WITHOUT_STORY = 0.5;
 
 /** A question's words that may name a story: all but "story", "article"... */
 function topicalTerms(topic: string): AskedTerm[] {
@@ -173,7 +170,7 @@ export class Library {
     if (notice) return { ...unanswered(question, [], 0, (termsOfQuestion.length === 0 ? unsaid() : null) ?? notice), readAs, tookMs: tookMs() };
     const candidates = this.candidates(asked, termsOfQuestion, filters);
     const answer = composeAnswer(asked, candidates, this.sentences);
-    const told = this.answerAboutStories(asked, question, filters, earlier, answer) ?? (answer.confidence < SURE_WITHOUT_STORY ? this.answerWithinStory(asked, question, filters) : null);
+    const told = this.answerAboutStories(asked, question, filters, earlier, answer) ?? this.answerWithinStory(asked, question, filters, answer);
     if (told !== null) return { ...told, readAs, tookMs: tookMs() };
     if (answer.answered || answer.notice !== null) return { ...answer, question, readAs, tookMs: tookMs() };
     // A follow-up already read its pronouns through the member's questions; the quoted story is read only for a question read as asked.
@@ -227,17 +224,24 @@ export class Library {
   /**
    * A question asked within a story ("What does the Fidan story say about the hospital?", see
    * `storyScope`), answered from that story alone, without the words naming it: they name the
-   * story, and the answer need not write them. Null when no story holds them, or nothing in it answers.
+   * story, and the answer need not write them. As sure as the answer, times as sure as the words
+   * name that story. When nothing in it answers, the answer as asked stands if it quotes that
+   * story, and otherwise the reader is told the story named does not answer: a quote from another
+   * story answers what was not asked. Null when the question names no story, or none holds its words.
    */
-  private answerWithinStory(asked: string, question: string, filters: Filters): Omit<Answer, 'tookMs' | 'readAs'> | null {
+  private answerWithinStory(asked: string, question: string, filters: Filters, asAsked: Omit<Answer, 'tookMs' | 'readAs'>): Omit<Answer, 'tookMs' | 'readAs'> | null {
     const scope = storyScope(asked);
     const topical = scope === null ? [] : topicalTerms(scope.names);
     const story = scope === null || topical.length === 0 ? null : this.storyNamed({ fact: 'headline', topic: scope.names, order: null }, topical, filters);
     if (scope === null || story === null) return null;
+    const { article } = story.best;
     const candidates = this.candidates(scope.rest, readQuestion(scope.rest).terms, filters);
-    const within = (r: { article: Article }) => r.article === story.best.article;
+    const within = (r: { article: Article }) => r.article === article;
     const answer = composeAnswer(scope.rest, { ...candidates, retrieved: candidates.retrieved.filter(within), ranked: candidates.ranked.filter(within) }, this.sentences);
-    return answer.answered ? { ...answer, question } : null;
+    if (answer.answered) return { ...answer, question, confidence: Math.round(answer.confidence * story.confidence * 100) / 100 };
+    const [first] = asAsked.sentences;
+    if (first && asAsked.sources[first.citation - 1]?.id === article.id) return null;
+    return unanswered(question, [articleRef(article)], answer.confidence, `Nothing in the story “${article.title ?? UNTITLED}” answers this.`);
   }
 
   /**

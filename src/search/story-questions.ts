@@ -43,10 +43,11 @@ const WHICH_STORIES = /^(?:in )?(?:which|what) (?:stories|articles|pieces|headli
  * A story of the coverage named as where to look: a lowercase story noun after "in/from the" and
  * up to four words naming the story ("in the Fidan story"), or saying something ("What does the
  * Fidan story say about..."); not numbered ("in Article 5"), owned ("the article's title") nor of
- * or from something ("the story of Exodus", "the story from the book of Exodus").
+ * or from something ("the story of Exodus", "the story from the book of Exodus"). A column is
+ * as often a table's ("in the third column").
  */
 const WITHIN_A_STORY =
-  /\b(?:(in|from|per|to)\s+)?(?:the|this|that)\s+((?:[\p{L}\p{N}'’-]+\s+){0,4}?)(story|article|piece|column|editorial|writeup)\b(?!['’]s\b)(?!\s+(?:of|from)\b)(?!\s+\p{N})(\s+(?:say|says|said|report|reports|mention|mentions|describe|describes|call|calls)\b)?/giu;
+  /\b(?:(in|from|per|to)\s+)?(?:the|this|that)\s+((?:(?!(?:in|from|per|to|the|this|that|a|an|of)\s)[\p{L}\p{N}'’"“”-]+\s+){0,4}?)(story|article|piece|editorial|writeup)\b(?!['’]s\b)(?!\s+(?:of|from)\b)(?!\s+\p{N})(\s+(?:say|says|said|report|reports|mention|mentions|describe|describes|call|calls)\b)?/giu;
 /** Words naming who publishes: "which outlet ran...", "what site is the piece from". */
 const OUTLET_NOUNS = new Set(['outlet', 'site', 'website', 'paper', 'newspaper', 'publication', 'publisher', 'network', 'channel', 'agency']);
 /** Words naming who writes: "which reporter wrote...". */
@@ -70,6 +71,8 @@ const ORDER_WORDS: ReadonlyMap<string, StoryOrder> = new Map([
 const POSSESSIVES = new Set(['its', 'his', 'her', 'their', 'whose']);
 /** Words before a story noun that make it where the thing asked about stands: "the book mentioned in the article", "a quote from the story", "according to the story", "per the story". */
 const WITHIN = new Set(['in', 'inside', 'within', 'from', 'to', 'per']);
+/** Ordinals, which before "story" make it a floor: "the third story", "the 10th story". */
+const ORDINALS = /^(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|top|ground|upper|lower|\d+(?:st|nd|rd|th))$/u;
 /** What may stand between such a word and a story noun: "in the article", "in this story". */
 const NOUN_DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those']);
 
@@ -125,7 +128,9 @@ function aboutTheWorld(words: readonly string[], at: number): boolean {
   const asked = words.slice(Math.max(0, at - 4), at).some((word) => word === 'which' || word === 'what');
   const telling = !asked && (HOLDING_WORDS.has(next) || /^(?:is|was) about$/u.test(words.slice(at + 1, at + 3).join(' ')));
   const thingOf = next === 'of' && !FACT_NOUNS.has(words[at] ?? '');
-  return owned || some || within || telling || thingOf || /^\p{N}/u.test(next);
+  // "Who fell from the third story?": a floor.
+  const floor = ORDINALS.test(words[at - 1] ?? '');
+  return owned || some || within || telling || thingOf || floor || /^\p{N}/u.test(next);
 }
 
 /** "Where did the story first appear?", "When was it originally published?": a story first published elsewhere is history. */
@@ -160,7 +165,7 @@ export function storyScope(question: string): { names: string; rest: string } | 
     const [phrase, preposition, names = '', noun = '', saying] = match;
     if ((preposition !== undefined || saying !== undefined) && noun === noun.toLowerCase()) {
       const rest = question.slice(0, match.index) + (saying ?? ' ') + question.slice(match.index + phrase.length);
-      return { names: names.trim(), rest: rest.replace(/\s+/gu, ' ').trim() };
+      return { names: names.replace(/["“”]/gu, '').trim(), rest: rest.replace(/\s+/gu, ' ').trim() };
     }
   }
   return null;
