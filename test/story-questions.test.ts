@@ -118,6 +118,18 @@ describe('answering within a story', () => {
     });
   });
 
+  it('leaves a sure answer as asked standing when the words name many stories', async () => {
+    // "World Today" is a magazine here, and every story holds "world" and "today".
+    const many = await Library.fromArticles([
+      storyArticle('a', 'The Ledger', ['In an article for the World Today magazine, the inventor claimed his oscillator could split the earth in two.']),
+      storyArticle('b', 'The Courier', ['World markets were calm today after the holiday.']),
+      storyArticle('c', 'The Courier', ['Today the world watched the launch of the rocket.']),
+      storyArticle('d', 'The Post', ['The world cup final is today in the capital.']),
+    ]);
+    const answer = many.answer('What did the inventor claim his oscillator could do in the World Today article?');
+    expect(answer.sentences[0]?.text).toContain('could split the earth in two');
+  });
+
   it('shares the confidence among the stories the words name', () => {
     // Both headlines name Hamas.
     expect(library.answer('What does the Hamas story say about the hospital?').confidence).toBeLessThan(0.5);

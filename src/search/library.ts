@@ -59,6 +59,9 @@ export type IndexOrigin =
   | { from: 'snapshot' }
   | { from: 'corpus'; snapshot: SnapshotMiss | 'not configured'; detail: string | null; notWritten?: string };
 
+/** How sure the words of "in the Fidan story" must be of naming one story for its answer to replace a sure one, or for the story to be said not to answer. */
+const STORY_NAMED = 0.5;
+
 /** A question's words that may name a story: all but "story", "article"... */
 function topicalTerms(topic: string): AskedTerm[] {
   return readQuestion(topic).terms.filter((t) => !isStoryNoun(t.word));
@@ -227,20 +230,25 @@ export class Library {
    * story, and the answer need not write them. As sure as the answer, times as sure as the words
    * name that story. When nothing in it answers, the answer as asked stands if it quotes that
    * story, and otherwise the reader is told the story named does not answer: a quote from another
-   * story answers what was not asked. Null when the question names no story, or none holds its words.
+   * story answers what was not asked. Words naming a story only weakly (under `STORY_NAMED`) do
+   * neither: a sure answer as asked stands. Null when the question names no story, or none holds
+   * its words.
    */
   private answerWithinStory(asked: string, question: string, filters: Filters, asAsked: Omit<Answer, 'tookMs' | 'readAs'>): Omit<Answer, 'tookMs' | 'readAs'> | null {
     const scope = storyScope(asked);
     const topical = scope === null ? [] : topicalTerms(scope.names);
     const story = scope === null || topical.length === 0 ? null : this.storyNamed({ fact: 'headline', topic: scope.names, order: null }, topical, filters);
     if (scope === null || story === null) return null;
+    // Words naming many stories ("in the World Today article": a magazine, and every story holding "world" and "today") leave a sure answer as asked standing.
+    const named = story.confidence >= STORY_NAMED;
+    if (!named && asAsked.answered && asAsked.confidence >= STORY_NAMED) return null;
     const { article } = story.best;
     const candidates = this.candidates(scope.rest, readQuestion(scope.rest).terms, filters);
     const within = (r: { article: Article }) => r.article === article;
     const answer = composeAnswer(scope.rest, { ...candidates, retrieved: candidates.retrieved.filter(within), ranked: candidates.ranked.filter(within) }, this.sentences);
     if (answer.answered) return { ...answer, question, confidence: Math.round(answer.confidence * story.confidence * 100) / 100 };
     const [first] = asAsked.sentences;
-    if (first && asAsked.sources[first.citation - 1]?.id === article.id) return null;
+    if (!named || (first && asAsked.sources[first.citation - 1]?.id === article.id)) return null;
     return unanswered(question, [articleRef(article)], answer.confidence, `Nothing in the story “${article.title ?? UNTITLED}” answers this.`);
   }
 
