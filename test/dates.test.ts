@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findDate, normalizeDate } from '../src/corpus/dates.ts';
+import { byPublished, findDate, normalizeDate } from '../src/corpus/dates.ts';
 
 describe('normalizeDate: every date shape pages print, as ISO 8601', () => {
   it.each([
@@ -46,5 +46,15 @@ describe('findDate: the date inside a line', () => {
 
   it('finds nothing in a line without an unambiguous date', () => {
     expect(findDate('Posted 11/03/17 in Gadgetry')).toBeNull();
+  });
+});
+
+describe('putting publication dates in order', () => {
+  const dates = ['2025-03-23T14:23', null, '2025-11-21', '2024-01-02'];
+  it.each([
+    ['newest', ['2025-11-21', '2025-03-23T14:23', '2024-01-02', null]],
+    ['oldest', ['2024-01-02', '2025-03-23T14:23', '2025-11-21', null]],
+  ] as const)('%s first, an undated article last', (order, expected) => {
+    expect([...dates].sort((a, b) => byPublished(a, b, order))).toEqual(expected);
   });
 });

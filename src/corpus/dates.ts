@@ -173,3 +173,14 @@ export function findDate(text: string): string | null {
 export function unreadableDateReason(raw: string): string {
   return `date "${normalizeSpace(raw).slice(0, 60)}" is not a recognisable date; published left unknown`;
 }
+
+/** Which publication dates come first when articles are put in date order. */
+export type DateOrder = 'newest' | 'oldest';
+
+/** Compares two publication dates (ISO, so comparable as text) for `order`, an undated article last either way. */
+export function byPublished(a: string | null, b: string | null, order: DateOrder): number {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  return order === 'newest' ? b.localeCompare(a) : a.localeCompare(b);
+}

@@ -9,6 +9,7 @@
  * Articles that name no outlet are one honest group, "outlet unknown", never folded into a named one.
  */
 import { z } from 'zod';
+import { byPublished } from '../corpus/dates.ts';
 import type { Retrieval } from './article-index.ts';
 import { articleRef } from './answer.ts';
 import type { Question } from './question.ts';
@@ -65,7 +66,7 @@ export function outletsCovering(retrieved: readonly Retrieval[]): OutletCoverage
       if (retrieval.score > known.lead.score) known.lead = retrieval;
     }
   }
-  return [...byOutlet.values()].sort((a, b) => newestFirst(a.lead.article.published, b.lead.article.published) || b.lead.score - a.lead.score);
+  return [...byOutlet.values()].sort((a, b) => byPublished(a.lead.article.published, b.lead.article.published, 'newest') || b.lead.score - a.lead.score);
 }
 
 /** The quotes of some outlets: each one's lead article and its best sentence on the topic. */
@@ -78,10 +79,3 @@ export function quoteOutlets(question: Question, outlets: readonly OutletCoverag
   }));
 }
 
-/** Orders ISO dates newest first, undated last. */
-function newestFirst(a: string | null, b: string | null): number {
-  if (a === b) return 0;
-  if (a === null) return 1;
-  if (b === null) return -1;
-  return b.localeCompare(a);
-}

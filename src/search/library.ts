@@ -4,10 +4,11 @@
  * Queries during a reload are answered from the live index.
  */
 import { UNTITLED, type Article, type Corpus } from '../corpus/article.ts';
+import { byPublished, type DateOrder } from '../corpus/dates.ts';
 import { CorpusCache, loadCorpus, type LoadOptions } from '../corpus/loader.ts';
 import { ArticleIndex, type Retrieval } from './article-index.ts';
 import { answering, composeAnswer, articleRef, findCandidates, unanswered, type Candidates } from './answer.ts';
-import { asksAcrossStories, asksStoryFact, isStoryNoun, missingFactNotice, quoteTellsOfPublishing, storiesHeldNotice, storyConfidence, storyFactOf, storyScope, type StoryFactQuestion, type StoryOrder } from './story-questions.ts';
+import { asksAcrossStories, asksStoryFact, isStoryNoun, missingFactNotice, quoteTellsOfPublishing, storiesHeldNotice, storyConfidence, storyFactOf, storyScope, type StoryFactQuestion } from './story-questions.ts';
 import { affirmed, type AskedTerm, MAX_QUESTION_LENGTH, prepareQuestion, readQuestion, withApostrophes, withoutInterjections, withPercentSpelt } from './question.ts';
 import { readAsFollowUp, readThroughSentence, unnamedNotice, unnamedPronoun } from './follow-up.ts';
 import { nameWrittenAs } from './names.ts';
@@ -82,12 +83,8 @@ interface StoryOnTopic {
 }
 
 /** Stories newest or oldest first, undated ones last. */
-function inOrder<T extends { article: Article }>(stories: readonly T[], order: StoryOrder): T[] {
-  const sign = order === 'newest' ? -1 : 1;
-  return [...stories].sort((a, b) => {
-    const [x, y] = [a.article.published, b.article.published];
-    return x === y ? 0 : x === null ? 1 : y === null ? -1 : sign * x.localeCompare(y);
-  });
+function inOrder<T extends { article: Article }>(stories: readonly T[], order: DateOrder): T[] {
+  return [...stories].sort((a, b) => byPublished(a.article.published, b.article.published, order));
 }
 
 /** The corpus, indexed and answerable. */
@@ -293,7 +290,7 @@ export class Library {
    * statement quoted; as sure as the date chooses it among the stories of that day, or, when the
    * order was not asked (`guessed`: "the Al Mayadeen piece"), as one of the outlet's stories is the one meant.
    */
-  private storyByDate(outlet: string | null, order: StoryOrder, { since, until }: Filters, guessed = false): FoundStory | null {
+  private storyByDate(outlet: string | null, order: DateOrder, { since, until }: Filters, guessed = false): FoundStory | null {
     const day = (article: Article) => article.published?.slice(0, 10) ?? null;
     const within = (article: Article) => (since === undefined || (day(article) ?? '') >= since) && (until === undefined || (day(article) ?? '9999') <= until);
     const stories = [...this.index.all()].filter((article) => (outlet === null || article.outlet?.toLowerCase() === outlet.toLowerCase()) && article.published !== null && within(article));

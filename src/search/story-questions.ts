@@ -13,6 +13,7 @@
  * not read as one either, for a title of an article about it is not what it asks (see `asksStoryFact`).
  */
 import { UNTITLED, type Article } from '../corpus/article.ts';
+import type { DateOrder } from '../corpus/dates.ts';
 import { fold, terms } from './analyzer.ts';
 
 /** The facts of a story that its citation holds. */
@@ -25,11 +26,8 @@ export interface StoryFactQuestion {
   /** The question without the words that ask for the fact: what names the story ("Fidan meeting"), possibly nothing. */
   topic: string;
   /** "the latest story", "the most recent article": the newest of the stories named; "the oldest/earliest story" the oldest. */
-  order: StoryOrder | null;
+  order: DateOrder | null;
 }
-
-/** Which of several stories a question asks for by date. */
-export type StoryOrder = 'newest' | 'oldest';
 
 /** Words that name a piece of coverage: a question about one of these is about the story. */
 const STORY_NOUNS = new Set(['article', 'articles', 'story', 'stories', 'piece', 'pieces', 'headline', 'headlines', 'byline', 'column', 'editorial', 'writeup']);
@@ -63,7 +61,7 @@ const HOLDING_WORDS = new Set(['mentions', 'mention', 'mentioned', 'covers', 'co
 /** Words by which a question asks about several stories at once: "both stories", "the two articles". */
 const SEVERAL = new Set(['both', 'two', 'three', 'each', 'every', 'all', 'either', 'these', 'those']);
 /** Words asking for the newest or oldest story; "most recent" is read as "recent". */
-const ORDER_WORDS: ReadonlyMap<string, StoryOrder> = new Map([
+const ORDER_WORDS: ReadonlyMap<string, DateOrder> = new Map([
   ['latest', 'newest'], ['newest', 'newest'], ['newer', 'newest'], ['recent', 'newest'], ['last', 'newest'],
   ['oldest', 'oldest'], ['older', 'oldest'], ['earliest', 'oldest'], ['earlier', 'oldest'],
 ]);

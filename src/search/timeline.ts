@@ -4,6 +4,7 @@
  * thousands of articles costs a sort, not thousands of sentence rankings.
  */
 import { z } from 'zod';
+import { byPublished } from '../corpus/dates.ts';
 import type { Retrieval } from './article-index.ts';
 import { articleRef } from './answer.ts';
 import { bestSentence } from './compare.ts';
@@ -38,11 +39,7 @@ export type Timeline = z.infer<typeof TimelineSchema>;
 
 /** The matching articles oldest first, undated last; among the same date, the most relevant first. */
 export function inDateOrder(retrieved: readonly Retrieval[]): Retrieval[] {
-  return [...retrieved].sort((a, b) => {
-    const [x, y] = [a.article.published, b.article.published];
-    if (x !== y) return x === null ? 1 : y === null ? -1 : x.localeCompare(y);
-    return b.score - a.score;
-  });
+  return [...retrieved].sort((a, b) => byPublished(a.article.published, b.article.published, 'oldest') || b.score - a.score);
 }
 
 /** A page's entries: each article with its best sentence for the topic. */
