@@ -300,6 +300,14 @@ export class ArticleIndex {
     }
   }
 
+  /** Every article within the filters (outlet case-insensitively, dates by inclusive day), in load order. */
+  *within(filters: Filters): IterableIterator<Article> {
+    for (const n of this.numbers.values()) {
+      const article = this.documents[n];
+      if (article && passesFilters(this.outlets[n] ?? null, this.days[n] ?? null, filters)) yield article;
+    }
+  }
+
   /**
    * Applies a reload's changes in one synchronous step, so no query ever sees half of them.
    * Only for small change sets: the event loop is held for the whole step.

@@ -291,9 +291,7 @@ export class Library {
    * order was not asked (`guessed`: "the Al Mayadeen piece"), as one of the outlet's stories is the one meant.
    */
   private storyByDate(outlet: string | null, order: DateOrder, { since, until }: Filters, guessed = false): FoundStory | null {
-    const day = (article: Article) => article.published?.slice(0, 10) ?? null;
-    const within = (article: Article) => (since === undefined || (day(article) ?? '') >= since) && (until === undefined || (day(article) ?? '9999') <= until);
-    const stories = [...this.index.all()].filter((article) => (outlet === null || article.outlet?.toLowerCase() === outlet.toLowerCase()) && article.published !== null && within(article));
+    const stories = [...this.index.within({ since, until, ...(outlet !== null && { outlet }) })].filter((article) => article.published !== null);
     const [chosen, ...others] = inOrder(stories.map((article) => ({ article })), order).map((story) => story.article);
     const sentence = chosen && this.sentences.inParagraphs(chosen, chosen.paragraphs.keys()).find((s) => states(s.text));
     if (!chosen || !sentence) return null;
