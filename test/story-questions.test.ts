@@ -191,6 +191,11 @@ describe('answering a question about a story from its attribution', () => {
     expect(library.answer(question).fact).toEqual({ asked, value, citation: 1 });
   });
 
+  it('keeps to the outlet a member filtered on when choosing by date', () => {
+    // The newest story names no outlet; the Al Mayadeen one is older.
+    expect(library.answer('Who wrote the most recent article?', { outlet: 'Al Mayadeen English' }).fact).toEqual({ asked: 'author', value: 'Al Mayadeen English', citation: 1 });
+  });
+
   it('reads a chain of follow-ups through the questions before', () => {
     const answer = library.answer('who wrote that article?', {}, ['when was that article published?', 'Who did Fidan meet?']);
     expect(answer.fact).toEqual({ asked: 'author', value: 'Al Mayadeen English', citation: 1 });

@@ -286,12 +286,12 @@ export class Library {
   }
 
   /**
-   * The newest or oldest story within the filters' days, of one outlet or of all, its first
+   * The newest or oldest story within the filters, of the outlet named or of all, its first
    * statement quoted; as sure as the date chooses it among the stories of that day, or, when the
    * order was not asked (`guessed`: "the Al Mayadeen piece"), as one of the outlet's stories is the one meant.
    */
-  private storyByDate(outlet: string | null, order: DateOrder, { since, until }: Filters, guessed = false): FoundStory | null {
-    const stories = [...this.index.within({ since, until, ...(outlet !== null && { outlet }) })].filter((article) => article.published !== null);
+  private storyByDate(outlet: string | null, order: DateOrder, filters: Filters, guessed = false): FoundStory | null {
+    const stories = [...this.index.within({ ...filters, ...(outlet !== null && { outlet }) })].filter((article) => article.published !== null);
     const [chosen, ...others] = inOrder(stories.map((article) => ({ article })), order).map((story) => story.article);
     const sentence = chosen && this.sentences.inParagraphs(chosen, chosen.paragraphs.keys()).find((s) => states(s.text));
     if (!chosen || !sentence) return null;
