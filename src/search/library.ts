@@ -24,7 +24,7 @@ import {
   type ReloadReport,
   type SearchPage,
 } from './results.ts';
-import { SentenceCache } from './sentence-ranking.ts';
+import { SentenceCache, type Sentence } from './sentence-ranking.ts';
 import { titleMatches } from './answerability.ts';
 import { states } from './sentences.ts';
 import { corpusFingerprint, readSnapshot, writeSnapshot, type SnapshotMiss } from './snapshot.ts';
@@ -293,7 +293,7 @@ export class Library {
   private storyByDate(outlet: string | null, order: DateOrder, filters: Filters, guessed = false): FoundStory | null {
     const stories = [...this.index.within({ ...filters, ...(outlet !== null && { outlet }) })].filter((article) => article.published !== null);
     const [chosen, ...others] = inOrder(stories.map((article) => ({ article })), order).map((story) => story.article);
-    const sentence = chosen && this.sentences.inParagraphs(chosen, chosen.paragraphs.keys()).find((s) => states(s.text));
+    const sentence = chosen && this.firstStatement(chosen);
     if (!chosen || !sentence) return null;
     const rivals = guessed ? others.length : others.filter((other) => other.published === chosen.published).length;
     return { best: { article: chosen, sentence }, others, confidence: storyConfidence(1, rivals) };
@@ -311,8 +311,12 @@ export class Library {
     const held = new Map<Article, Set<number>>();
     const hold = (article: Article, matched: Iterable<number>) => held.set(article, new Set([...(held.get(article) ?? []), ...matched]));
     for (const r of ranked) hold(r.article, r.matched.keys());
-    const headlined = new Set(retrieved.filter(({ article }) => titleMatches(question, article).size >= question.terms.length).map(({ article }) => article));
-    for (const { article } of retrieved) hold(article, titleMatches(question, article).keys());
+    const headlined = new Set<Article>();
+    for (const { article } of retrieved) {
+      const inTitle = titleMatches(question, article);
+      hold(article, inTitle.keys());
+      if (inTitle.size >= question.terms.length) headlined.add(article);
+    }
     const holdsAll = (article: Article) => (held.get(article)?.size ?? 0) >= question.terms.length;
     const quoted = new Set<Article>();
     const stories: StoryOnTopic[] = answering(ranked).filter((r) => {
@@ -321,10 +325,19 @@ export class Library {
       return true;
     });
     for (const { article } of retrieved) {
-      const lead = quoted.has(article) || !holdsAll(article) ? undefined : this.sentences.inParagraphs(article, article.paragraphs.keys()).find((s) => states(s.text));
+      const lead = quoted.has(article) || !holdsAll(article) ? undefined : this.firstStatement(article);
       if (lead) stories.push({ article, sentence: lead, coverage: 1 });
     }
     return { stories: [...stories.filter((s) => headlined.has(s.article)), ...stories.filter((s) => !headlined.has(s.article))], outlet };
+  }
+
+  /** An article's first sentence that states something (see `states`), its paragraphs split only as far as it. */
+  private firstStatement(article: Article): Sentence | undefined {
+    for (const paragraph of article.paragraphs.keys()) {
+      const found = this.sentences.inParagraphs(article, [paragraph]).find((s) => states(s.text));
+      if (found) return found;
+    }
+    return undefined;
   }
 
   /** The story first quoted in answer to the member's previous question (itself read through the ones before it), as sure as that answer was, shared among the stories it quoted. */
@@ -334,7 +347,10 @@ export class Library {
     const [first] = previous.sentences.filter((s) => !s.context);
     const article = first && this.index.article(previous.sources[first.citation - 1]?.id ?? '');
     if (!first || !article) return null;
-    const others = previous.sources.flatMap((source) => (source.id === article.id ? [] : [this.index.article(source.id) ?? []].flat()));
+    const others = previous.sources.flatMap((source) => {
+      const other = source.id === article.id ? undefined : this.index.article(source.id);
+      return other ? [other] : [];
+    });
     return { best: { article, sentence: first }, others, confidence: storyConfidence(previous.confidence, others.length) };
   }
 
