@@ -69,6 +69,8 @@ describe('the claim a yes/no question checks', () => {
     // After "is", a word the lexicon reads as an adjective is no verb, "-ing" or not.
     'Is Hamas ready?',
     'Is Hamas disarming?',
+    // A noun is no participle, though WordNet holds a verb of its spelling: this asks where Trump was.
+    'Was Trump at the Sharm el-Sheikh summit?',
     // Nouns standing together are a noun phrase: this asks about a strike.
     'Did the Sara Lee strike end?',
     // About the reader, not the coverage.

@@ -142,13 +142,14 @@ function bareVerb(words: readonly string[], at: number): string | undefined {
 
 /**
  * The lemma of a participle ("accepted" → accept, "hit" → hit, "meeting" → meet in "Is Witkoff
- * meeting Fidan?"). After a form of "be", "-ing" is as often an adjective ("Is Hamas willing...?"),
- * and so is a word the lexicon reads as one ("ready").
+ * meeting Fidan?"). After a form of "be", "-ing" is as often an adjective ("Is Hamas willing...?");
+ * a word is its own participle only where the lexicon reads it as a verb ("hit", not "summit" in
+ * "Was Trump at the summit?" nor "ready").
  */
 function participleVerb(word: string, afterBe: boolean): string | undefined {
   if (afterBe && word.endsWith('ing') && lexiconTags(word).has('Adjective')) return undefined;
   const forms = [baseForm(word), ...inflectedFrom(word)].filter((form) => form !== word);
-  return (lexiconTags(word).has('Adjective') ? forms : [...forms, word]).find(isVerbLemma);
+  return (lexiconTags(word).has('Verb') ? [...forms, word] : forms).find(isVerbLemma);
 }
 
 /**
