@@ -310,9 +310,7 @@ export function composeAnswer(text: string, candidates: Candidates, cache: Sente
   const copularSubject = copularSubjectOf(text, question);
   const holding = holdingNamesFirst(spelling === undefined ? numbered : putFirst(numbered, spelling), text, question);
   const speaking = candidates.sayer === null ? holding : putFirstOfBestFew(holding, NAME_CANDIDATES, (candidate) => givesWordsOf(candidate, question, candidates.sayer, cache));
-  const alternatives = alternativesOf(text, question);
-  const naming = putFirstOfBestFew(speaking, CLAIM_CANDIDATES, (candidate) => namesSubject(candidate, copularSubject));
-  const ranked = putFirstOfBestFew(naming, CLAIM_CANDIDATES, (candidate) => holdsAlternative(candidate, alternatives));
+  const ranked = putFirstOfBestFew(speaking, CLAIM_CANDIDATES, (candidate) => namesSubject(candidate, copularSubject));
   const best = ranked[0];
   const evidence = best ? answerEvidence(question, best, ranked, retrieved) : null;
   const judged = evidence ? judge(evidence) : null;
@@ -328,7 +326,7 @@ export function composeAnswer(text: string, candidates: Candidates, cache: Sente
   const judgesNames = confidence < NAMED_OTHERWISE && candidates.outlet === null;
   const unmentioned = judgesNames ? (unmentionedSubject(subject, question, retrieved) ?? unmentionedFullName(text, question) ?? uncountedThing(counted, question, matching[0])) : null;
   if (unmentioned !== null) return unanswered(text, retrieved.map((r) => articleRef(r.article)).slice(0, MAX_RELATED), confidence, `Nothing in the coverage mentions ${unmentioned}.`);
-  if (!best || !(judged?.quotes || writtenOut) || namesApart || missesPartOfName(text, question, best) || missesSpeaker(question, candidates.namedSpeaker, best, retrieved, text) || !givesWordsOf(best, question, candidates.sayer, cache) || !namesSubject(best, copularSubject) || !holdsAlternative(best, alternatives) || placesNothingInTime(text, question, best, cache) || leavesClaimUnstated(text, question, ranked, subject)) {
+  if (!best || !(judged?.quotes || writtenOut) || namesApart || missesPartOfName(text, question, best) || missesSpeaker(question, candidates.namedSpeaker, best, retrieved, text) || !givesWordsOf(best, question, candidates.sayer, cache) || !namesSubject(best, copularSubject) || placesNothingInTime(text, question, best, cache) || leavesClaimUnstated(text, question, ranked, subject)) {
     // A reader who named an outlet is told that only it was searched, not that the coverage lacks the topic.
     const searched = candidates.outlet === null ? null : `Nothing from ${candidates.outlet} in the coverage answers this.`;
     return unanswered(text, retrieved.map((r) => articleRef(r.article)).slice(0, MAX_RELATED), confidence, searched);
@@ -1012,33 +1010,6 @@ function namesSubject(candidate: RankedSentence, named: readonly number[]): bool
  */
 function givesWordsOf(candidate: RankedSentence, question: Question, sayer: number | null, cache: SentenceCache): boolean {
   return sayer === null || candidate.matched.has(sayer) || speakerSpeaks(candidate, question, [sayer], cache);
-}
-
-/**
- * The question terms of the two words a question offers to choose between, closing it after a
- * yes/no opening or a comma ("Turkey" and "Gaza" in "Is the hospital in Turkey or Gaza?", "drone"
- * and "jet" in "What did Israel use in the strike, a drone or a jet?"); empty for other questions,
- * and where either is a stopword ("before or after"), or ends a list of a "what" question ("to
- * measure time or space"), which offers no choice. A word no article writes is -1, which no
- * candidate holds.
- */
-function alternativesOf(text: string, question: Question): number[] {
-  const [, first = '', second = ''] = ALTERNATIVES.exec(text) ?? [];
-  if (first === '' || STOPWORDS.has(fold(first)) || STOPWORDS.has(fold(second))) return [];
-  // A term no article writes is matched, if at all, loosely ("drone" as a verb of speaking by "saying").
-  const written = (word: string) => {
-    const q = wordTermIndex(question, word);
-    return (question.terms[q]?.variants.length ?? 0) > 0 ? q : -1;
-  };
-  return [written(first), written(second)];
-}
-
-/** Two words closing a question after "or", each after an optional article, where the question opens with an auxiliary or they follow a comma. */
-const ALTERNATIVES = /(?:^\s*(?:is|are|was|were|did|does|do|has|have|had|will|would|can|could|should)\s.*\s|,\s*)(?:(?:a|an|the)\s+)?(\p{L}[\p{L}\p{N}'’-]*)\s+or\s+(?:(?:a|an|the)\s+)?(\p{L}[\p{L}\p{N}'’-]*)\s*[?.!]*\s*$/iu;
-
-/** Whether a candidate, or a sentence beside it, holds either word a question offers to choose between (see `alternativesOf`): "The military released video of the strike" says neither drone nor jet. */
-function holdsAlternative(candidate: RankedSentence, alternatives: readonly number[]): boolean {
-  return alternatives.length === 0 || alternatives.some((q) => candidate.matched.has(q) || candidate.neighbourMatched.has(q));
 }
 
 /** An answer that quotes nothing. */
