@@ -2,12 +2,14 @@
  * Reader probes: questions a news reader would ask of the seed articles (`corpus/`), written by
  * helpers who read the two stories and had not seen newsdesk's answers, each answerable one with a
  * verbatim fragment of the sentence that answers it, written before any was asked
- * (`bench/reader-probe/*.tsv`: question, answerable|absent, fragment). Kept here so that later
- * rounds ask the same questions again; a list kept outside the repository was once lost.
+ * (`bench/reader-probe/*.tsv`: question, answerable|absent, fragment; where two sentences answer,
+ * as for a question about both stories, their fragments are written apart by " || "). Kept here
+ * so that later rounds ask the same questions again; a list kept outside the repository was once
+ * lost.
  *
  * For each file: answerable questions right first (the first quote that is no lead-in holds the
- * fragment), right later (another quote does), wrong, or refused; absent ones refused or quoted,
- * with the mean confidence of each; answers telling a story's fact from its attribution are listed
+ * fragment, or one of them), right later (another quote does), wrong, or refused; absent ones
+ * refused or quoted, with the mean confidence of each; answers telling a story's fact from its attribution are listed
  * beside what was expected. Judged by the fragment alone, so a right answer worded in
  * another sentence counts as wrong: the figures compare versions, the helpers' own reports judge.
  *
@@ -24,7 +26,8 @@ const CORPUS = fileURLToPath(new URL('../corpus/', import.meta.url));
 interface ProbeQuestion {
   question: string;
   answerable: boolean;
-  fragment: string;
+  /** The fragments any of which the answering sentence holds. */
+  fragments: string[];
 }
 
 type Verdict = 'right first' | 'right later' | 'wrong' | 'refused' | 'quoted' | 'story fact';
@@ -36,7 +39,7 @@ function parseProbe(text: string): ProbeQuestion[] {
     .filter((line) => line.trim() !== '')
     .map((line) => {
       const [question = '', kind = '', fragment = ''] = line.split('\t');
-      return { question, answerable: kind === 'answerable', fragment };
+      return { question, answerable: kind === 'answerable', fragments: fragment.split(' || ') };
     });
 }
 
@@ -46,8 +49,9 @@ function verdictOf(probe: ProbeQuestion, answer: Answer): Verdict {
   // A date, outlet or byline from the story's attribution is written as the page wrote it in the fragment ("23 Mar 2025"): listed for a reader to judge.
   if (answer.fact !== null) return 'story fact';
   const first = answer.sentences.find((s) => !s.context)?.text ?? '';
-  if (first.includes(probe.fragment)) return 'right first';
-  return answer.sentences.some((s) => s.text.includes(probe.fragment)) ? 'right later' : 'wrong';
+  const holds = (text: string) => probe.fragments.some((fragment) => text.includes(fragment));
+  if (holds(first)) return 'right first';
+  return answer.sentences.some((s) => holds(s.text)) ? 'right later' : 'wrong';
 }
 
 function tally(rows: readonly { probe: ProbeQuestion; verdict: Verdict; confidence: number }[], answerable: boolean): string {
@@ -74,7 +78,7 @@ async function main(): Promise<void> {
     console.log(`${file}: ${probes.length} questions`);
     console.log(`  answerable (${count(true)}): ${tally(rows, true)}`);
     console.log(`  absent (${count(false)}): ${tally(rows, false)}`);
-    for (const { probe, answer } of rows.filter((row) => row.verdict === 'story fact')) console.log(`    ${probe.question} → ${answer.fact?.asked} ${answer.fact?.value ?? 'unknown'} (expected "${probe.fragment}")`);
+    for (const { probe, answer } of rows.filter((row) => row.verdict === 'story fact')) console.log(`    ${probe.question} → ${answer.fact?.asked} ${answer.fact?.value ?? 'unknown'} (expected "${probe.fragments.join(' || ')}")`);
   }
 }
 
