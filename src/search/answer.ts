@@ -26,10 +26,10 @@ import { fold, terms } from './analyzer.ts';
 import type { ArticleIndex, Retrieval } from './article-index.ts';
 import { spellsOut, writesOut } from './abbreviation.ts';
 import { abbreviationAsked, answerKind, askedNoun, asksMoney, askedPossession, asksClock, bareName, asksDay, asksDuration, countAsked, countedThing, DETERMINERS, isInterjection, isPlaceWord, isPluralNoun, knownOnlyAsName, mentionsClock, NAME_WORDS, mentionsDay, mentionsDayOrSpan, mentionsTime, mentionsYear, NAME_PARTICLES, numbersOwnedByOthers, numbersWritten, POSSESSIVE, ROLE_WORDS, sameNameWord, typeWord, writesAmount, writesCount, writesDuration, type AnswerKind, type WrittenNumber } from './answer-kind.ts';
-import { askedSpeaker, asksWhatWasSaid, DO_SUPPORT } from './speakers.ts';
+import { askedSpeaker, DO_SUPPORT } from './speakers.ts';
 import { claimOf, LIGHT_VERBS, type Claim } from './claims.ts';
 import { STOPWORDS } from './stopwords.ts';
-import { firstSenseWords, hasCommunicationSense, isCommonWord, isCommunicationVerb, isRoleNoun, writesVerbReading } from './wordnet.ts';
+import { firstSenseWords, hasCommunicationSense, inflectedFrom, isCommonWord, isCommunicationVerb, isRoleNoun, writesVerbReading } from './wordnet.ts';
 import { answerEvidence, judge } from './answerability.ts';
 import { candidateCount, preferDated } from './dateline.ts';
 import { capitalsMarkNames, COMPANY_SUFFIXES, isNameWord, PARTICLE_NAME, titledNames, writtenWordsAt, type WrittenWord } from './names.ts';
@@ -40,7 +40,7 @@ import { occasionAsked } from './plans.ts';
 import { asksReason } from './reasons.ts';
 import { joinCollocations, phraseTerms, prepareQuestion, retrievalTerms, withTimeAdverbs, type AskedNoun, type AskedTerm, type Question, type QuestionTitle } from './question.ts';
 import { MAX_RELATED, MAX_SENTENCES, type Answer, type ArticleRef, type CitedSentence, type Filters, type Source } from './results.ts';
-import { countsAskedThing, namesWantedKind, opensWithName, rankSentences, reportsSpeech, sentenceNamesWantedKind, speakerSpeaks, type RankedSentence, type Sentence, type SentenceCache } from './sentence-ranking.ts';
+import { countsAskedThing, namesWantedKind, opensWithName, rankSentences, reportsSpeech, sentenceNamesWantedKind, type RankedSentence, type Sentence, type SentenceCache } from './sentence-ranking.ts';
 import { pointsBack, states } from './sentences.ts';
 import { isStoryNoun, storyScope } from './story-questions.ts';
 
@@ -133,8 +133,6 @@ export interface Candidates {
   outlet: string | null;
   /** The question terms of the speaker asked about when a name, not a common word, names them ("Hezbollah", not "the company"); empty otherwise. */
   namedSpeaker: number[];
-  /** The named speaker's last term, the head of its name ("Kushner", "army" in "the Lebanese army"), when the question asks what they said or told and it is no place; null otherwise. */
-  sayer: number | null;
   /** The thing a "how many" question counts, as written ("hostages"; see `countedThing`); null for any other question. */
   counted: string | null;
   /** The abbreviation "What does ISF stand for?" asks to have written out, folded (see `abbreviationAsked`); null for any other question. */
@@ -176,10 +174,7 @@ export function findCandidates(
   // "What did the company say...": a common word names a speaker the story may name otherwise ("IBM said"); "the Pope" is a name.
   const isName = (t: AskedTerm | undefined) => t !== undefined && (/^\p{Lu}/u.test(text.slice(t.start, t.end)) || !isCommonWord(t.word));
   const namedSpeaker = speaker.some((q) => isName(asking[q])) ? speaker : [];
-  // A place stands for its government, which news names in many ways ("Beijing" for "China's foreign ministry said").
-  const head = namedSpeaker.at(-1);
-  const sayer = head !== undefined && asksWhatWasSaid(text) && !isPlaceWord(asking[head]?.word ?? '') ? head : null;
-  return { question, retrieved, ranked: rankSentences(question, retrieved, cache), outlet, namedSpeaker, sayer, counted, abbreviation };
+  return { question, retrieved, ranked: rankSentences(question, retrieved, cache), outlet, namedSpeaker, counted, abbreviation };
 }
 
 /** The names the question writes with a title, by their terms (see `titledNames`). */
@@ -309,8 +304,7 @@ export function composeAnswer(text: string, candidates: Candidates, cache: Sente
   const spelling = writingOut(numbered, abbreviation);
   const copularSubject = copularSubjectOf(text, question);
   const holding = holdingNamesFirst(spelling === undefined ? numbered : putFirst(numbered, spelling), text, question);
-  const speaking = candidates.sayer === null ? holding : putFirstOfBestFew(holding, NAME_CANDIDATES, (candidate) => givesWordsOf(candidate, question, candidates.sayer, cache));
-  const ranked = putFirstOfBestFew(speaking, CLAIM_CANDIDATES, (candidate) => namesSubject(candidate, copularSubject));
+  const ranked = putFirstOfBestFew(holding, CLAIM_CANDIDATES, (candidate) => namesSubject(candidate, copularSubject));
   const best = ranked[0];
   const evidence = best ? answerEvidence(question, best, ranked, retrieved) : null;
   const judged = evidence ? judge(evidence) : null;
@@ -326,7 +320,7 @@ export function composeAnswer(text: string, candidates: Candidates, cache: Sente
   const judgesNames = confidence < NAMED_OTHERWISE && candidates.outlet === null;
   const unmentioned = judgesNames ? (unmentionedSubject(subject, question, retrieved) ?? unmentionedFullName(text, question) ?? uncountedThing(counted, question, matching[0])) : null;
   if (unmentioned !== null) return unanswered(text, retrieved.map((r) => articleRef(r.article)).slice(0, MAX_RELATED), confidence, `Nothing in the coverage mentions ${unmentioned}.`);
-  if (!best || !(judged?.quotes || writtenOut) || namesApart || missesPartOfName(text, question, best) || missesSpeaker(question, candidates.namedSpeaker, best, retrieved, text) || !givesWordsOf(best, question, candidates.sayer, cache) || !namesSubject(best, copularSubject) || placesNothingInTime(text, question, best, cache) || leavesClaimUnstated(text, question, ranked, subject)) {
+  if (!best || !(judged?.quotes || writtenOut) || namesApart || missesPartOfName(text, question, best) || missesSpeaker(question, candidates.namedSpeaker, best, retrieved, text) || !namesSubject(best, copularSubject) || placesNothingInTime(text, question, best, cache) || leavesClaimUnstated(text, question, ranked, subject)) {
     // A reader who named an outlet is told that only it was searched, not that the coverage lacks the topic.
     const searched = candidates.outlet === null ? null : `Nothing from ${candidates.outlet} in the coverage answers this.`;
     return unanswered(text, retrieved.map((r) => articleRef(r.article)).slice(0, MAX_RELATED), confidence, searched);
@@ -969,8 +963,8 @@ function putFirstOfBestFew(ranked: RankedSentence[], few: number, fits: (candida
  * "Is Khalil al-Hayya a Hezbollah official?"): its capitalised or uncommon words after an article,
  * up to the first stopword, that the corpus holds. Such a question has no verb a claim could check
  * (see `claims.ts`). Empty for other questions, and where the subject is a pronoun, "there" or
- * common words ("Is the part about Fidan from a Turkish statement?"), which a sentence may name
- * otherwise.
+ * common words, plurals too ("Is the part about Fidan from a Turkish statement?", "Were the
+ * hostages taken to a base?"), which a sentence may name otherwise ("The captives were taken...").
  */
 function copularSubjectOf(text: string, question: Question): number[] {
   const opening = COPULAR_QUESTION.exec(text);
@@ -980,7 +974,7 @@ function copularSubjectOf(text: string, question: Question): number[] {
   const end = written.findIndex((word, at) => at >= from && STOPWORDS.has(fold(word)));
   return written
     .slice(from, end < 0 ? written.length : end)
-    .filter((word) => /^\p{Lu}/u.test(word) || !isCommonWord(fold(word)))
+    .filter((word) => /^\p{Lu}/u.test(word) || ![fold(word), ...inflectedFrom(fold(word))].some(isCommonWord))
     .map((word) => wordTermIndex(question, word))
     .filter((q) => q >= 0 && (question.terms[q]?.variants.length ?? 0) > 0);
 }
@@ -992,25 +986,18 @@ const ARTICLES = new Set(['the', 'a', 'an']);
 
 /**
  * Whether a candidate names the subject `named` by its own words (any word of the name, as news
- * writes a surname alone): "Their previous summit in Sharm el-Sheikh..." says nothing of whether
- * Trump was there, though the sentence before it names him ("Trump’s son-in-law").
+ * writes a surname alone), or by a title the sentence beside it gives with the name ("...the
+ * Turkish president said while breaking fast at the National Defense University", after "President
+ * Recep Tayyip Erdogan said..."): "Their previous summit in Sharm el-Sheikh..." says nothing of
+ * whether Trump was there, though the sentence before it names him ("Trump’s son-in-law").
  */
 function namesSubject(candidate: RankedSentence, named: readonly number[]): boolean {
-  return named.length === 0 || named.some((q) => candidate.matched.has(q));
+  if (named.length === 0 || named.some((q) => candidate.matched.has(q))) return true;
+  return named.some((q) => candidate.neighbourMatched.has(q)) && [...candidate.sentence.text.matchAll(TITLE_PHRASE)].some(([, role = '']) => isRoleNoun(fold(role)));
 }
 
-/**
- * Whether a candidate may give the words of the one a question asks what they said, `sayer` the
- * head of their name: it names them itself ("Mulford said he did not believe..." for "What did
- * Treasury official David Mulford tell senators?"), or they speak in it, by a pronoun standing for
- * who spoke last before it ("He added...", see `speakerSpeaks`). A sentence beside one quoting
- * Kushner ("Despite claims from US and Qatari officials...") gives others' words, however well it
- * matches the topic, and so does "The Israeli military..." for "the Lebanese army". Any candidate
- * may where no one is asked.
- */
-function givesWordsOf(candidate: RankedSentence, question: Question, sayer: number | null, cache: SentenceCache): boolean {
-  return sayer === null || candidate.matched.has(sayer) || speakerSpeaks(candidate, question, [sayer], cache);
-}
+/** "the" and up to two words before a noun that may be a title: "the Turkish president", "the minister". */
+const TITLE_PHRASE = /\bthe\s+(?:[\p{L}-]+\s+){0,2}?(\p{Ll}+)\b/gu;
 
 /** An answer that quotes nothing. */
 export function unanswered(question: string, related: ArticleRef[], confidence = 0, notice: string | null = null): Omit<Answer, 'tookMs' | 'readAs'> {

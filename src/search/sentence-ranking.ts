@@ -615,12 +615,6 @@ function preferSpeaker(
   });
 }
 
-/** Whether the one `speaker` (question terms) names speaks in a candidate, by name or by a pronoun standing for who spoke last before it (see `speaksIn`). */
-export function speakerSpeaks(candidate: RankedSentence, question: Question, speaker: readonly number[], cache: SentenceCache): boolean {
-  const lookup = variantLookup(question);
-  return speaksIn(candidate.sentence.text, cache.previous(candidate.article, candidate.sentence)?.text, speaker, (term) => termsStoodFor(lookup, term));
-}
-
 /**
  * Among the best candidates, for a question about the future, a sentence stating the asked thing
  * as planned ("is expected to meet") outranks one stating what happened before. For a question

@@ -86,36 +86,18 @@ export function isReportingWord(written: string): boolean {
  * communication ("Hamas" in "What did Hamas say about Lebanon?"); none for other questions.
  */
 export function askedSpeaker(text: string, asked: readonly Span[]): number[] {
-  const span = speakerSpan(text);
-  return span === null ? [] : asked.flatMap((term, q) => (term.start >= span.start && term.end <= span.end ? [q] : []));
-}
-
-/** The plain verbs of saying, by their forms: a question asking what someone said or told wants their own words. */
-const SAYING = new Set(['say', 'says', 'said', 'tell', 'tells', 'told']);
-
-/** Whether the question asks what someone said or told ("What did Kushner say about...?"), not what they claimed, named or reported (see `askedSpeaker`). */
-export function asksWhatWasSaid(text: string): boolean {
-  return SAYING.has(speakerSpan(text)?.verb ?? '');
-}
-
-/** Where a question names who said what is asked (see `askedSpeaker`), and its verb of communication, folded. */
-function speakerSpan(text: string): (Span & { verb: string }) | null {
   const aux = DO_SUPPORT.exec(text);
-  if (!aux) return null;
-  const start = aux[0].length;
+  if (!aux) return [];
+  const from = aux[0].length;
   let previous = '';
-  const words = [...text.slice(start).matchAll(WORD)];
-  const spanTo = (at: number, verb: string) => ({ start, end: start + (words[at]?.index ?? 0), verb: fold(verb) });
-  for (const [i, word] of words.entries()) {
-    if (isReportingWord(word[0])) return spanTo(i, word[0]);
-    // "What did Turkey's foreign ministry use to announce...": a verb before "to" ends the speaker, and is the question's verb unless one of speaking follows.
-    const after = words[i + 2]?.[0] ?? '';
-    if (fold(words[i + 1]?.[0] ?? '') === 'to' && firstSenseWords(fold(word[0]), 'verb').length > 0) return isReportingWord(after) ? spanTo(i, after) : null;
-    // "What did CBS provide...", "What did Luther use...", "What did Qatar do after the attack?": the question's verb is not one of speaking.
-    if (fold(word[0]) === 'do' || isOnlyVerb(fold(word[0])) || isVerbAfterName(word[0], previous)) return null;
+  for (const word of text.slice(from).matchAll(WORD)) {
+    const to = from + (word.index ?? 0);
+    if (isReportingWord(word[0])) return asked.flatMap((term, q) => (term.start >= from && term.end <= to ? [q] : []));
+    // "What did CBS provide...", "What did Luther use...", "what did qatar do after the attack?": the question's verb is not one of speaking.
+    if (fold(word[0]) === 'do' || isOnlyVerb(fold(word[0])) || isVerbAfterName(word[0], previous)) return [];
     previous = word[0];
   }
-  return null;
+  return [];
 }
 
 /** Whether a lowercase word that may be a verb follows a capitalised name, not a possessive one: "Luther use", not "Tesla's father". */
