@@ -142,6 +142,10 @@ describe('reading a question about several stories at once', () => {
     ['do both articles talk about the Istanbul talks', 'articles Istanbul talks', 2],
     ['how is hayya described differently in the two stories', 'hayya stories', 2],
     ['Is Fidan mentioned in all the stories?', 'Fidan stories', Infinity],
+    // To be in a story, or a story to be about it, is to be held by it.
+    ['is hayya in both stories?', 'hayya stories', 2],
+    ['does witkoff show up in both articles', 'witkoff articles', 2],
+    ['Are both stories about Gaza?', 'stories Gaza', 2],
   ])('reads %j as asking each story about %j', (question, topic, stories) => {
     expect(asksAcrossStories(question)).toEqual({ topic, stories });
   });
@@ -150,6 +154,7 @@ describe('reading a question about several stories at once', () => {
     expect(asksAcrossStories('Which of the two stories brings up Qatar?')).toBeNull();
     expect(asksAcrossStories('Did both leaders meet in Istanbul?')).toBeNull();
     expect(asksAcrossStories('Which of the two stories is more recent?')).toBeNull();
+    expect(asksAcrossStories('Were both Hamas meetings hosted by Turkey?')).toBeNull();
   });
 });
 
@@ -229,6 +234,7 @@ describe('answering a question about a story from its attribution', () => {
   it.each([
     ['Is Witkoff mentioned in both stories?', 'Witkoff'],
     ['do both stories talk about a ceasefire', 'ceasefire'],
+    ['is hayya in both stories?', 'Hayya'],
   ])('%j: quotes each story holding it, each cited to its own story', (question, named) => {
     const answer = AnswerSchema.parse(library.answer(question));
     expect(answer.sources.map((s) => s.id).sort()).toEqual([ISTANBUL, ANKARA]);

@@ -57,7 +57,7 @@ const WRITING_WORDS = new Set(['wrote', 'write', 'written', 'authored', 'author'
 /** Words asking for a time. */
 const TIME_WORDS = new Set(['time', 'date', 'day', 'year', 'month']);
 /** Words by which a question asks which stories hold something: "Which story mentions Lebanon?", "How is Hayya described differently in the two stories?". */
-const HOLDING_WORDS = new Set(['mentions', 'mention', 'mentioned', 'covers', 'cover', 'covered', 'discusses', 'discuss', 'reports', 'says', 'names', 'named', 'quotes', 'appear', 'appears', 'brings', 'bring', 'described', 'describe', 'describes', 'differently']);
+const HOLDING_WORDS = new Set(['mentions', 'mention', 'mentioned', 'show', 'shows', 'feature', 'features', 'featured', 'covers', 'cover', 'covered', 'discusses', 'discuss', 'reports', 'says', 'names', 'named', 'quotes', 'appear', 'appears', 'brings', 'bring', 'described', 'describe', 'describes', 'differently']);
 /** Words by which a question asks about several stories at once: "both stories", "the two articles". */
 const SEVERAL = new Set(['both', 'two', 'three', 'each', 'every', 'all', 'either', 'these', 'those']);
 /** Words asking for the newest or oldest story; "most recent" is read as "recent". */
@@ -138,8 +138,9 @@ function firstPublishedElsewhere(words: readonly string[]): boolean {
 
 /**
  * The words naming what a question asks several stories at once about ("Is Witkoff mentioned in
- * both stories?", "Do both articles talk about a ceasefire?", "Which stories mention Witkoff?"),
- * asked by a word of holding or telling, and how many stories it asks about (two for "both", every
+ * both stories?", "Do both articles talk about a ceasefire?", "Which stories mention Witkoff?",
+ * "Is Hayya in both stories?"), asked by a word of holding or telling, or as what is in them or
+ * what they are about, and how many stories it asks about (two for "both", every
  * one for "all"); null for any other question. Each story is then quoted on it.
  */
 export function asksAcrossStories(question: string): { topic: string; stories: number } | null {
@@ -147,7 +148,10 @@ export function asksAcrossStories(question: string): { topic: string; stories: n
   const at = words.findIndex((word, i) => SEVERAL.has(word) && [words[i + 1], words[i + 2]].some((next) => PLURAL_STORY_NOUNS.has(next ?? '')));
   const which = WHICH_STORIES.test(words.join(' '));
   // "Which of the two stories is more recent?" compares the stories, not what they hold.
-  const holding = words.some((word) => HOLDING_WORDS.has(word)) || /\b(?:talk|talks|talking|say|said) about\b/u.test(words.join(' '));
+  // "Is Hayya in both stories?", "Does Witkoff show up in the two articles?", "Are both stories about Gaza?": to be in a story, or a story to be about it, is to hold it.
+  const within = at >= 0 && (words[at - 1] === 'in' || (words[at - 1] === 'the' && words[at - 2] === 'in'));
+  const about = at >= 0 && words.slice(at + 1, at + 4).includes('about');
+  const holding = within || about || words.some((word) => HOLDING_WORDS.has(word)) || /\b(?:talk|talks|talking|say|said) about\b/u.test(words.join(' '));
   if ((at < 0 && !which) || !holding || asksStoryFact(question) !== null) return null;
   return { topic: topicOf(question), stories: ['both', 'two', 'either'].includes(words[at] ?? '') ? 2 : words[at] === 'three' ? 3 : Infinity };
 }
