@@ -75,11 +75,15 @@ describe('a question asking what an abbreviation stands for', () => {
     ['what does vBNS stand for', 'vbns'],
     ['what does isf stand for', 'isf'],
     ['What does U.N. stand for?', 'un'],
+    ['whats UNSC stand for', 'unsc'],
+    ['ISF stands for what', 'isf'],
+    ['the acronym ISF is short for what?', 'isf'],
     // Not an abbreviation asked: what someone will not tolerate, a long name, a stance.
     ['What will Barclay not stand for?', null],
     ['What does Turkiye stand for?', null],
     ['Does Turkiye stand for the people of Gaza?', null],
     ['What does ISF stand for in the plan?', null],
+    ['Turkiye stands for what in Gaza?', null],
   ])('%s', (question, letters) => {
     expect(abbreviationAsked(question)).toBe(letters);
   });

@@ -36,6 +36,7 @@ const questions: [question: string, article: string, fragment: string][] = [
   ['What does Erdogan want to restore?', ANKARA, 'to reinstate the ceasefire in Gaza'],
   // "stand for" asks what an abbreviation is written out: no answer writes "stand".
   ['what does ISF stand for', ISTANBUL, 'international stabilization force [ISF]'],
+  ['ISF stands for what', ISTANBUL, 'international stabilization force [ISF]'],
   ['What is on the agenda in Istanbul?', ISTANBUL, 'a complete pullout'],
   ['Will Witkoff push Hamas to disarm?', ISTANBUL, 'press for the disarmament of Hamas'],
   ['Will Hamas accept disarming Gaza?', ISTANBUL, 'any clause relating to disarming Gaza'],

@@ -524,12 +524,15 @@ const TYPE_WORD =
   /\b(?:what|which)(?:['’]s)?(?:\s+(?:is|was|are|were|the|a|an|one|some|two|three|several|other|another|common|main|different|specific|particular|best|first))*?\s+(?:(kind|kinds|type|types|sort|sorts|variety|varieties|name|names|example|examples)\s+of|(?:another|other|the|a|an)\s+(name|names|word|words|term|terms)\s+for)\b/iu;
 
 /**
- * "What does ISF stand for?", "What is the acronym QED short for?": a question ending so, about one
- * short word, asks what an abbreviation is written out; "What will Barclay not stand for?" and
- * "What does Turkiye stand for?" ask something else.
+ * "What does ISF stand for?", "what's ISF stand for", "What is the acronym QED short for?", "ISF
+ * stands for what?": a question ending so, about one short word, asks what an abbreviation is
+ * written out; "What will Barclay not stand for?" and "What does Turkiye stand for?" ask something
+ * else.
  */
-const STANDS_FOR =
-  /\bwhat\s+(?:does|do|did|is|was)\s+(?:the\s+)?(?:(?:letters|acronym|abbreviation|initials)\s+)?["'“‘]?(\p{L}[\p{L}.&]{1,5})["'”’]?(?:\s+(?:acronym|abbreviation))?\s+(?:stand|short)\s+for[\s\p{P}\p{S}]*$/iu;
+const STANDS_FOR = [
+  /\bwhat(?:['’]?s|\s+(?:does|do|did|is|was))\s+(?:the\s+)?(?:(?:letters|acronym|abbreviation|initials)\s+)?["'“‘]?(\p{L}[\p{L}.&]{1,5})["'”’]?(?:\s+(?:acronym|abbreviation))?\s+(?:stand|short)\s+for[\s\p{P}\p{S}]*$/iu,
+  /^\s*(?:the\s+)?(?:(?:letters|acronym|abbreviation|initials)\s+)?["'“‘]?(\p{L}[\p{L}.&]{1,5})["'”’]?\s+(?:stands|is\s+short)\s+for\s+what[\s\p{P}\p{S}]*$/iu,
+];
 
 /**
  * The word of a question that only says what sort of thing it asks for ("kind" in "What kind of
@@ -550,7 +553,8 @@ export function typeWord(question: string): string | null {
  * stabilization force [ISF]" answers.
  */
 export function abbreviationAsked(question: string): string | null {
-  const letters = fold(STANDS_FOR.exec(question)?.[1]?.replace(/[.&]/gu, '') ?? '');
+  const written = STANDS_FOR.map((form) => form.exec(question)?.[1]).find((found) => found !== undefined);
+  const letters = fold(written?.replace(/[.&]/gu, '') ?? '');
   return letters.length >= 2 ? letters : null;
 }
 

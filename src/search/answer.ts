@@ -97,7 +97,7 @@ const UNSURE_COVERAGE = 0.5;
  */
 const WRITTEN_OUT_CONFIDENCE = 0.9;
 /** The words of "What does the acronym ISF stand for?" besides the abbreviation (see `abbreviationAsked`): no answer writes them. */
-const ABBREVIATION_QUESTION_WORDS: ReadonlySet<string> = new Set(['stand', 'short', 'acronym', 'abbreviation', 'letters', 'initials']);
+const ABBREVIATION_QUESTION_WORDS: ReadonlySet<string> = new Set(['stand', 'stands', 'short', 'acronym', 'abbreviation', 'letters', 'initials']);
 /** Sentences of the first quote's story checked at most for the kind asked for, when the first quote lacks it (tagging costs about a millisecond each). */
 const KIND_IN_STORY = 10;
 const SAME_ARTICLE_DISCOUNT = 0.8;
