@@ -222,29 +222,21 @@ const OBJECTLESS_TIME_WORD = new RegExp(`\\b(?:before|after|since)${CLAUSE_END}`
  * The question's terms with each time preposition that has no object read as the adverb it then
  * is: "Where did they meet before?" asks about an earlier meeting, so "before" stands as the first
  * word of its WordNet adverb sense that is not a stopword ("earlier"), whose relatives reach
- * "previously" and "previous". With an object ("before the vote") it stays a stopword. "last
- * time" closing a clause is "before" in two words, neither of which "Their previous summit..."
- * writes: it stands as "before" does, in place of its words' terms.
+ * "previously" and "previous". With an object ("before the vote") it stays a stopword.
  */
 export function withTimeAdverbs(text: string, asked: readonly AskedTerm[]): AskedTerm[] {
-  const lastTime = [...text.matchAll(LAST_TIME)].map((match) => ({ word: 'before', start: match.index, end: match.index + match[0].length }));
-  const spans = [...[...text.matchAll(OBJECTLESS_TIME_WORD)].map((match) => ({ word: fold(match[0]), start: match.index, end: match.index + match[0].length })), ...lastTime];
-  const kept = asked.filter((t) => !lastTime.some((span) => t.start >= span.start && t.end <= span.end));
   // A question's terms are distinct ("before? ... before?" asks about an earlier time once), as `questionTerms` keeps them.
-  const seen = new Set(kept.map((t) => t.term));
-  const adverbs = spans.flatMap(({ word, start, end }) => {
-    const adverb = firstSenseWords(word, 'adv').find((sense) => /^\p{L}+$/u.test(sense) && !STOPWORDS.has(sense));
+  const seen = new Set(asked.map((t) => t.term));
+  const adverbs = [...text.matchAll(OBJECTLESS_TIME_WORD)].flatMap((match) => {
+    const adverb = firstSenseWords(fold(match[0]), 'adv').find((word) => /^\p{L}+$/u.test(word) && !STOPWORDS.has(word));
     if (adverb === undefined) return [];
     const [term] = terms(adverb, 'query');
     if (term === undefined || seen.has(term)) return [];
     seen.add(term);
-    return [{ term, word: adverb, start, end }];
+    return [{ term, word: adverb, start: match.index, end: match.index + match[0].length }];
   });
-  return [...kept, ...adverbs].sort((a, b) => a.start - b.start);
+  return [...asked, ...adverbs].sort((a, b) => a.start - b.start);
 }
-
-/** "(the) last time" closing a clause: "Where did they meet last time?", not "the last time Hamas agreed to a truce". */
-const LAST_TIME = new RegExp(`\\b(?:the\\s+)?last\\s+time${CLAUSE_END}`, 'giu');
 
 /** Longest collocation looked up, in words. */
 const LONGEST_COLLOCATION = 3;
