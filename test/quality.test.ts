@@ -246,6 +246,22 @@ describe('yes/no questions about what someone is or where they were', () => {
     ]);
     expect(small.answer('Were the hostages taken to a military base?').sentences[0]?.text).toContain('The captives were taken to a military base');
   });
+
+  it('asks nothing of a subject a title or a common word heads, nor of one owned', async () => {
+    const small = await Library.fromArticles([
+      storyArticle('okafor', 'Wire', [
+        'Prime Minister Adaeze Okafor arrived in Berlin on Monday for talks on farm subsidies.',
+        'Opposition leader Karl Vesna called the trip "a photo opportunity".',
+        'Okafor said she was disappointed but would return in June.',
+        'The Riverside housing project, which would have built 1,200 homes, was rejected by Westport councillors last month.',
+      ]),
+      stormStory(),
+      budgetStory(),
+    ]);
+    expect(small.answer('Is the Prime Minister going to return in June?').sentences[0]?.text).toBe('Okafor said she was disappointed but would return in June.');
+    expect(small.answer("Is Okafor's trip a photo opportunity?").sentences[0]?.text).toContain('called the trip');
+    expect(small.answer('Was the Westport council against the Riverside project?').sentences[0]?.text).toContain('was rejected by Westport councillors');
+  });
 });
 
 describe('questions about something the coverage never names', () => {

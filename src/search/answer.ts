@@ -960,11 +960,12 @@ function putFirstOfBestFew(ranked: RankedSentence[], few: number, fits: (candida
 /**
  * The question terms of the name that is the subject of a yes/no question about what someone is
  * or where they were ("Trump" in "Was Trump at the Sharm el-Sheikh summit?", "Khalil al-Hayya" in
- * "Is Khalil al-Hayya a Hezbollah official?"): its capitalised or uncommon words after an article,
- * up to the first stopword, that the corpus holds. Such a question has no verb a claim could check
- * (see `claims.ts`). Empty for other questions, and where the subject is a pronoun, "there" or
- * common words, plurals too ("Is the part about Fidan from a Turkish statement?", "Were the
- * hostages taken to a base?"), which a sentence may name otherwise ("The captives were taken...").
+ * "Is Khalil al-Hayya a Hezbollah official?"): the words after an article, up to the first
+ * stopword, that are no common word, title or place and that the corpus holds. Such a question has
+ * no verb a claim could check (see `claims.ts`). Empty for other questions, and where the subject
+ * is a pronoun, "there", a possessive or ends in a common word, plurals and titles too ("Is the
+ * part about Fidan from a Turkish statement?", "Was the hostage taken to a base?", "Is the Prime
+ * Minister...?"), which a sentence may word otherwise ("The captive was taken...", "Okafor").
  */
 function copularSubjectOf(text: string, question: Question): number[] {
   const opening = COPULAR_QUESTION.exec(text);
@@ -972,15 +973,20 @@ function copularSubjectOf(text: string, question: Question): number[] {
   const written = text.slice(opening[0].length).match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [];
   const from = ARTICLES.has(fold(written[0] ?? '')) ? 1 : 0;
   const end = written.findIndex((word, at) => at >= from && STOPWORDS.has(fold(word)));
-  return written
-    .slice(from, end < 0 ? written.length : end)
-    .filter((word) => /^\p{Lu}/u.test(word) || ![fold(word), ...inflectedFrom(fold(word))].some(isCommonWord))
+  const subject = written.slice(from, end < 0 ? written.length : end);
+  // A capitalised word is a name ("Trump"), save a title; a lowercase one only if WordNet knows it as no common word, nor its singular ("hostages").
+  const isName = (word: string) => !isRoleNoun(fold(word)) && (/^\p{Lu}/u.test(word) || ![fold(word), ...inflectedFrom(fold(word))].some(isCommonWord));
+  const head = subject.at(-1);
+  // A subject headed by a common word is a description a story may word otherwise ("the Westport council": "councillors"; "the Prime Minister": "Okafor"), and one owned asks about what is owned ("Is Okafor's trip a photo opportunity?": "Vesna called the trip...").
+  if (head === undefined || !isName(head) || subject.some((word) => POSSESSIVE.test(word))) return [];
+  return subject
+    .filter((word) => isName(word) && !isPlaceWord(word))
     .map((word) => wordTermIndex(question, word))
     .filter((q) => q >= 0 && (question.terms[q]?.variants.length ?? 0) > 0);
 }
 
-/** A yes/no question opening with a form of "be". */
-const COPULAR_QUESTION = /^\s*(?:is|are|was|were)\s+/iu;
+/** A yes/no question about one subject, opening with "is" or "was": "Are the Greens against...?" asks about a group a story names by its members ("Haddad, the first Green MP..."). */
+const COPULAR_QUESTION = /^\s*(?:is|was)\s+/iu;
 /** Articles opening a subject ("Is the hospital still open?"). */
 const ARTICLES = new Set(['the', 'a', 'an']);
 
@@ -993,11 +999,11 @@ const ARTICLES = new Set(['the', 'a', 'an']);
  */
 function namesSubject(candidate: RankedSentence, named: readonly number[]): boolean {
   if (named.length === 0 || named.some((q) => candidate.matched.has(q))) return true;
-  return named.some((q) => candidate.neighbourMatched.has(q)) && [...candidate.sentence.text.matchAll(TITLE_PHRASE)].some(([, role = '']) => isRoleNoun(fold(role)));
+  return named.some((q) => candidate.neighbourMatched.has(q)) && [...candidate.sentence.text.matchAll(TITLE_PHRASE)].some(([, title = '']) => title.split(/\s+/u).some((word) => isRoleNoun(fold(word))));
 }
 
-/** "the" and up to two words before a noun that may be a title: "the Turkish president", "the minister". */
-const TITLE_PHRASE = /\bthe\s+(?:[\p{L}-]+\s+){0,2}?(\p{Ll}+)\b/gu;
+/** "the" and up to three words, one of which may be a title: "the Turkish president", "The prime minister". */
+const TITLE_PHRASE = /\bthe\s+([\p{L}-]+(?:\s+[\p{L}-]+){0,2})/giu;
 
 /** An answer that quotes nothing. */
 export function unanswered(question: string, related: ArticleRef[], confidence = 0, notice: string | null = null): Omit<Answer, 'tookMs' | 'readAs'> {
