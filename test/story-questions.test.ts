@@ -155,6 +155,8 @@ describe('reading a question about several stories at once', () => {
     expect(asksAcrossStories('Did both leaders meet in Istanbul?')).toBeNull();
     expect(asksAcrossStories('Which of the two stories is more recent?')).toBeNull();
     expect(asksAcrossStories('Were both Hamas meetings hosted by Turkey?')).toBeNull();
+    // What each story tells, not whether each holds it.
+    expect(asksAcrossStories('Where did the meeting take place in both stories?')).toBeNull();
   });
 });
 

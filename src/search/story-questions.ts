@@ -58,6 +58,8 @@ const WRITING_WORDS = new Set(['wrote', 'write', 'written', 'authored', 'author'
 const TIME_WORDS = new Set(['time', 'date', 'day', 'year', 'month']);
 /** Words by which a question asks which stories hold something: "Which story mentions Lebanon?", "How is Hayya described differently in the two stories?". */
 const HOLDING_WORDS = new Set(['mentions', 'mention', 'mentioned', 'show', 'shows', 'feature', 'features', 'featured', 'covers', 'cover', 'covered', 'discusses', 'discuss', 'reports', 'says', 'names', 'named', 'quotes', 'appear', 'appears', 'brings', 'bring', 'described', 'describe', 'describes', 'differently']);
+/** The auxiliaries opening a yes/no question, folded. */
+const YES_NO_OPENING = /^(?:is|are|was|were|do|does|did|has|have)$/u;
 /** Words by which a question asks about several stories at once: "both stories", "the two articles". */
 const SEVERAL = new Set(['both', 'two', 'three', 'each', 'every', 'all', 'either', 'these', 'those']);
 /** Words asking for the newest or oldest story; "most recent" is read as "recent". */
@@ -148,9 +150,10 @@ export function asksAcrossStories(question: string): { topic: string; stories: n
   const at = words.findIndex((word, i) => SEVERAL.has(word) && [words[i + 1], words[i + 2]].some((next) => PLURAL_STORY_NOUNS.has(next ?? '')));
   const which = WHICH_STORIES.test(words.join(' '));
   // "Which of the two stories is more recent?" compares the stories, not what they hold.
-  // "Is Hayya in both stories?", "Does Witkoff show up in the two articles?", "Are both stories about Gaza?": to be in a story, or a story to be about it, is to hold it.
-  const within = at >= 0 && (words[at - 1] === 'in' || (words[at - 1] === 'the' && words[at - 2] === 'in'));
-  const about = at >= 0 && words.slice(at + 1, at + 4).includes('about');
+  // "Is Hayya in both stories?", "Does Witkoff show up in the two articles?", "Are both stories about Gaza?": to be in a story, or a story to be about it, is to hold it. Not "Where did the meeting take place in both stories?", which asks what each tells.
+  const yesNo = YES_NO_OPENING.test(words[0] ?? '');
+  const within = yesNo && at >= 0 && (words[at - 1] === 'in' || (words[at - 1] === 'the' && words[at - 2] === 'in'));
+  const about = yesNo && at >= 0 && words.slice(at + 1, at + 4).includes('about');
   const holding = within || about || words.some((word) => HOLDING_WORDS.has(word)) || /\b(?:talk|talks|talking|say|said) about\b/u.test(words.join(' '));
   if ((at < 0 && !which) || !holding || asksStoryFact(question) !== null) return null;
   return { topic: topicOf(question), stories: ['both', 'two', 'either'].includes(words[at] ?? '') ? 2 : words[at] === 'three' ? 3 : Infinity };
