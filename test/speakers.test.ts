@@ -27,6 +27,7 @@ describe('who a question asks to have spoken', () => {
     // "did" is the auxiliary and "do" the verb: "attack" after it is no verb of speaking.
     ['What did Qatar do after the Doha attack?', []],
     ['what did qatar do after the doha attack', []],
+    ['What did Do Kwon say?', ['kwon']],
   ])('%s', (question, words) => {
     expect(speakerWords(question)).toEqual(words);
   });

@@ -93,8 +93,8 @@ export function askedSpeaker(text: string, asked: readonly Span[]): number[] {
   for (const word of text.slice(from).matchAll(WORD)) {
     const to = from + (word.index ?? 0);
     if (isReportingWord(word[0])) return asked.flatMap((term, q) => (term.start >= from && term.end <= to ? [q] : []));
-    // "What did CBS provide...", "What did Luther use...", "what did qatar do after the attack?": the question's verb is not one of speaking.
-    if (fold(word[0]) === 'do' || isOnlyVerb(fold(word[0])) || isVerbAfterName(word[0], previous)) return [];
+    // "What did CBS provide...", "What did Luther use...", "what did qatar do after the attack?": the question's verb is not one of speaking ("Do Kwon" is a name).
+    if (word[0] === 'do' || isOnlyVerb(fold(word[0])) || isVerbAfterName(word[0], previous)) return [];
     previous = word[0];
   }
   return [];
