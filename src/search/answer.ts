@@ -28,7 +28,7 @@ import { spellsOut, writesOut } from './abbreviation.ts';
 import { abbreviationAsked, answerKind, askedNoun, asksMoney, askedPossession, asksClock, bareName, asksDay, asksDuration, countAsked, countedThing, DETERMINERS, isInterjection, isPlaceWord, isPluralNoun, knownOnlyAsName, mentionsClock, NAME_WORDS, mentionsDay, mentionsDayOrSpan, mentionsTime, mentionsYear, NAME_PARTICLES, numbersOwnedByOthers, numbersWritten, POSSESSIVE, ROLE_WORDS, sameNameWord, typeWord, writesAmount, writesCount, writesDuration, type AnswerKind, type WrittenNumber } from './answer-kind.ts';
 import { askedSpeaker, DO_SUPPORT } from './speakers.ts';
 import { claimOf, LIGHT_VERBS, type Claim } from './claims.ts';
-import { STOPWORDS } from './stopwords.ts';
+import { ARTICLES, STOPWORDS } from './stopwords.ts';
 import { firstSenseWords, hasCommunicationSense, inflectedFrom, isCommonWord, isCommunicationVerb, isRoleNoun, writesVerbReading } from './wordnet.ts';
 import { answerEvidence, judge } from './answerability.ts';
 import { candidateCount, preferDated } from './dateline.ts';
@@ -302,7 +302,8 @@ export function composeAnswer(text: string, candidates: Candidates, cache: Sente
   const matching = aboutRarestName(aboutSubject(current, retrieved, subject, text, question), retrieved, text, question);
   const numbered = lasting(counting(matching, text, question, counted), text);
   const spelling = writingOut(numbered, abbreviation);
-  const copularSubject = copularSubjectOf(text, question);
+  const claim = claimOf(text);
+  const copularSubject = copularSubjectOf(text, claim, question);
   const holding = holdingNamesFirst(spelling === undefined ? numbered : putFirst(numbered, spelling), text, question);
   const ranked = putFirstOfBestFew(holding, CLAIM_CANDIDATES, (candidate) => namesSubject(candidate, copularSubject));
   const best = ranked[0];
@@ -320,7 +321,7 @@ export function composeAnswer(text: string, candidates: Candidates, cache: Sente
   const judgesNames = confidence < NAMED_OTHERWISE && candidates.outlet === null;
   const unmentioned = judgesNames ? (unmentionedSubject(subject, question, retrieved) ?? unmentionedFullName(text, question) ?? uncountedThing(counted, question, matching[0])) : null;
   if (unmentioned !== null) return unanswered(text, retrieved.map((r) => articleRef(r.article)).slice(0, MAX_RELATED), confidence, `Nothing in the coverage mentions ${unmentioned}.`);
-  if (!best || !(judged?.quotes || writtenOut) || namesApart || missesPartOfName(text, question, best) || missesSpeaker(question, candidates.namedSpeaker, best, retrieved, text) || !namesSubject(best, copularSubject) || placesNothingInTime(text, question, best, cache) || leavesClaimUnstated(text, question, ranked, subject)) {
+  if (!best || !(judged?.quotes || writtenOut) || namesApart || missesPartOfName(text, question, best) || missesSpeaker(question, candidates.namedSpeaker, best, retrieved, text) || !namesSubject(best, copularSubject) || placesNothingInTime(text, question, best, cache) || leavesClaimUnstated(claim, question, ranked, subject)) {
     // A reader who named an outlet is told that only it was searched, not that the coverage lacks the topic.
     const searched = candidates.outlet === null ? null : `Nothing from ${candidates.outlet} in the coverage answers this.`;
     return unanswered(text, retrieved.map((r) => articleRef(r.article)).slice(0, MAX_RELATED), confidence, searched);
@@ -352,8 +353,7 @@ export function composeAnswer(text: string, candidates: Candidates, cache: Sente
  * holding 48 hostages?") is judged only by whose deed the best sentence tells (see
  * `Claim.progressive`, `leavesSubjectOpen`).
  */
-function leavesClaimUnstated(text: string, question: Question, ranked: readonly RankedSentence[], subject: AskedSubject | null): boolean {
-  const claim = claimOf(text);
+function leavesClaimUnstated(claim: Claim | null, question: Question, ranked: readonly RankedSentence[], subject: AskedSubject | null): boolean {
   if (claim === null) return false;
   const verb = wordTermIndex(question, claim.verb);
   if (verb < 0) return false;
@@ -962,14 +962,14 @@ function putFirstOfBestFew(ranked: RankedSentence[], few: number, fits: (candida
  * or where they were ("Trump" in "Was Trump at the Sharm el-Sheikh summit?", "Khalil al-Hayya" in
  * "Is Khalil al-Hayya a Hezbollah official?"): the words after an article, up to the first
  * stopword, that are no common word, title or place and that the corpus holds. Such a question has
- * no verb a claim could check (see `claims.ts`). Empty for other questions, and where the subject
+ * no verb a claim could check (`claim`, the question's, is null; see `claims.ts`). Empty for other questions, and where the subject
  * is a pronoun, "there", a possessive or ends in a common word, plurals and titles too ("Is the
  * part about Fidan from a Turkish statement?", "Was the hostage taken to a base?", "Is the Prime
  * Minister...?"), which a sentence may word otherwise ("The captive was taken...", "Okafor").
  */
-function copularSubjectOf(text: string, question: Question): number[] {
+function copularSubjectOf(text: string, claim: Claim | null, question: Question): number[] {
   const opening = COPULAR_QUESTION.exec(text);
-  if (!opening || claimOf(text) !== null) return [];
+  if (!opening || claim !== null) return [];
   const written = text.slice(opening[0].length).match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [];
   const from = ARTICLES.has(fold(written[0] ?? '')) ? 1 : 0;
   const end = written.findIndex((word, at) => at >= from && STOPWORDS.has(fold(word)));
@@ -987,8 +987,6 @@ function copularSubjectOf(text: string, question: Question): number[] {
 
 /** A yes/no question about one subject, opening with "is" or "was": "Are the Greens against...?" asks about a group a story names by its members ("Haddad, the first Green MP..."). */
 const COPULAR_QUESTION = /^\s*(?:is|was)\s+/iu;
-/** Articles opening a subject ("Is the hospital still open?"). */
-const ARTICLES = new Set(['the', 'a', 'an']);
 
 /**
  * Whether a candidate names the subject `named` by its own words (any word of the name, as news

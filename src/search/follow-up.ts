@@ -8,7 +8,7 @@
  */
 import { bareName, isPlaceWord, isPluralNoun, knownOnlyAsName, lexiconTags, NAME_PARTICLES, POSSESSIVE } from './answer-kind.ts';
 import { COMPANY_SUFFIXES, isNameWord, PARTICLE_NAME, writtenWordsAt, type WrittenWord } from './names.ts';
-import { STOPWORDS } from './stopwords.ts';
+import { ARTICLES, STOPWORDS } from './stopwords.ts';
 import { firstSenseWords, inflectedFrom, isCommonWord, isRoleNoun, isVerbLemma, namedKindOf } from './wordnet.ts';
 
 /** Third-person pronouns, by whom they may stand for: several (or a group), one person, one thing. */
@@ -53,9 +53,6 @@ const INNER_NAME_WORDS = new Set(['of', 'for', 'on', 'the']);
 
 /** Auxiliaries before "the" that make the name after it a subject ("did the IMF run..."), not a qualifier ("the UN vote"). */
 const AUXILIARIES = new Set(['did', 'does', 'do', 'will', 'would', 'can', 'could', 'should', 'has', 'have', 'had', 'is', 'are', 'was', 'were']);
-
-/** Articles before a name. */
-const ARTICLES = new Set(['the', 'a', 'an']);
 
 /** Words joining names: "Witkoff and Hayya" are two, "in Gaza and Doha" two places. */
 const CONJUNCTIONS = new Set(['and', 'or']);

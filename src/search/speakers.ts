@@ -16,7 +16,7 @@
  */
 import { fold, tokenize, type Token } from './analyzer.ts';
 import { NAME_PARTICLES } from './answer-kind.ts';
-import { STOPWORDS } from './stopwords.ts';
+import { ARTICLES, STOPWORDS } from './stopwords.ts';
 import { baseForm } from './word-forms.ts';
 import { firstSenseWords, isCommunicationVerb, isRoleNoun } from './wordnet.ts';
 
@@ -57,8 +57,6 @@ const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu;
 const BETWEEN = new Set(['also', 'still', 'again', 'then', 'later', 'earlier', 'previously', 'repeatedly', 'reportedly', 'publicly', 'privately', 'officially', 'recently', 'has', 'have', 'had', 'will', 'would', 'could', 'may', 'might', 'can', 'should', 'not', 'never', 'once', 'further']);
 /** Forms of "be" before the verb make it passive: "Hamas was told" is Hamas spoken to. */
 const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
-/** What may stand right before a speaker's name, itself opening the clause: an article; anything else there (a verb, "that", a preposition) makes the name part of another clause. */
-const ARTICLES = new Set(['the', 'a', 'an']);
 /** Words after which a new clause may open with its subject: "..., but the Israeli army insisted". */
 const CONJUNCTIONS = new Set(['and', 'but', 'while', 'whereas', 'yet', 'so']);
 /** Pronouns that speak for a speaker a sentence before names: "He assured monks...". */
@@ -143,6 +141,7 @@ function speakerBefore(text: string, words: readonly Word[], v: number): { span:
   let first = i;
   while (i - first < SPEAKER_WORDS - 1 && adjacent(text, words[first - 1], words[first]) && (isNamePart(words[first - 1]) || isNounPart(words[first - 1]))) first -= 1;
   const opener = words[first - 1];
+  // Only an article may stand right before a speaker's name, itself opening the clause; anything else there (a verb, "that", a preposition) makes the name part of another clause.
   if (opener && adjacent(text, opener, words[first]) && !(ARTICLES.has(opener.folded) && opensClause(text, words, first - 1))) return null;
   return { span: { start: words[first]?.start ?? last.start, end: last.end }, pronoun: false };
 }

@@ -37,3 +37,6 @@ export const STOPWORDS: ReadonlySet<string> = new Set([
   // Arabic article in transliterated names ("Al Hayya", "al-Hayya" keep the name, not the article)
   'al', 'el',
 ]);
+
+/** The articles, which open a noun phrase: "the", "a", "an". */
+export const ARTICLES: ReadonlySet<string> = new Set(['the', 'a', 'an']);
