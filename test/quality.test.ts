@@ -272,6 +272,12 @@ describe('questions about something the coverage never names', () => {
     expect(library.answer('What did Mahmoud Abbas say about the Istanbul talks?').notice).toBe('Nothing in the coverage mentions Mahmoud Abbas.');
   });
 
+  it('reads chat shorthand as the word it stands for, not as a name', () => {
+    const answer = library.answer('were ppl taken to hospital after the ain al hilweh strike');
+    expect(answer.notice ?? '').not.toContain('Ppl');
+    expect(library.answer('is there gonna be a new govt in gaza under this plan?').sentences[0]?.text).toContain('forming a new governing authority in Gaza');
+  });
+
   it('takes a name as mentioned where the coverage writes part of it, a close spelling, the acronym in full or the word apart, and not a name in an aside', async () => {
     const small = await Library.fromArticles([
       storyArticle('pm', 'Wire', ['Netanyahu said the talks in Cairo would resume on Sunday.']),

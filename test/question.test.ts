@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { terms } from '../src/search/analyzer.ts';
-import { joinCollocations, prepareQuestion, readQuestion, withApostrophes, withTimeAdverbs } from '../src/search/question.ts';
+import { joinCollocations, prepareQuestion, readQuestion, withApostrophes, withShorthandSpelt, withTimeAdverbs } from '../src/search/question.ts';
 import { Vocabulary } from '../src/search/vocabulary.ts';
 
 /** A vocabulary of one document per text, as the index builds it. */
@@ -119,5 +119,19 @@ describe('question words typed without their apostrophe', () => {
     ['shows and hosts', 'shows and hosts'],
   ])('%s', (typed, read) => {
     expect(withApostrophes(typed)).toBe(read);
+  });
+});
+
+describe('chat shorthand', () => {
+  it.each([
+    ['were ppl taken to hospital', 'were people taken to hospital'],
+    ['why r hamas leaders heading to turkey', 'why are hamas leaders heading to turkey'],
+    ["is there a new govt in gaza, or a new gov't", 'is there a new government in gaza, or a new government'],
+    ['did u see who he met w/o aides', 'did you see who he met without aides'],
+    // Capitals of one or two letters are initials, and a letter inside a name or an abbreviation is no word.
+    ['What did the U.S. say about R&B and U Thant?', 'What did the U.S. say about R&B and U Thant?'],
+    ['did al-r u-turn', 'did al-r u-turn'],
+  ])('%s', (typed, read) => {
+    expect(withShorthandSpelt(typed)).toBe(read);
   });
 });

@@ -9,7 +9,7 @@ import { CorpusCache, loadCorpus, type LoadOptions } from '../corpus/loader.ts';
 import { ArticleIndex, type Retrieval } from './article-index.ts';
 import { answering, composeAnswer, articleRef, findCandidates, unanswered, type Candidates } from './answer.ts';
 import { asksAcrossStories, asksStoryFact, isStoryNoun, missingFactNotice, quoteTellsOfPublishing, storiesHeldNotice, storyConfidence, storyFactOf, storyScope, type StoryFactQuestion } from './story-questions.ts';
-import { affirmed, type AskedTerm, MAX_QUESTION_LENGTH, prepareQuestion, readQuestion, withApostrophes, withoutInterjections, withPercentSpelt } from './question.ts';
+import { affirmed, type AskedTerm, MAX_QUESTION_LENGTH, prepareQuestion, readQuestion, withApostrophes, withoutInterjections, withPercentSpelt, withShorthandSpelt } from './question.ts';
 import { readAsFollowUp, readThroughSentence, unnamedNotice, unnamedPronoun } from './follow-up.ts';
 import { nameWrittenAs } from './names.ts';
 import { truecased } from './truecase.ts';
@@ -386,7 +386,7 @@ export class Library {
 
   /** A question as the answer reads it: apostrophes, percent signs and negations as written out, greetings cut and names capitalised. */
   private normalised(question: string): string {
-    const typed = affirmed(withPercentSpelt(withApostrophes(question)));
+    const typed = affirmed(withShorthandSpelt(withPercentSpelt(withApostrophes(question))));
     const holds = (word: string) => terms(word, 'query').some((term) => this.index.vocabulary.frequency(term) > 0);
     // A text longer than a question is refused as it stands: reading its names costs time by the word.
     return typed.length > MAX_QUESTION_LENGTH ? typed : truecased(withoutInterjections(typed, holds));

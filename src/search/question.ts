@@ -80,6 +80,29 @@ export function withApostrophes(text: string): string {
   return text.replace(UNMARKED_CONTRACTION, "$1's");
 }
 
+/**
+ * Chat shorthand for words a question is read by, each written out: "were ppl hurt", "why r hamas
+ * leaders heading to turkey", "is there a new govt". Read as typed, "ppl" was taken for a name the
+ * coverage never mentions, and "r" left the question without the verb its subject is read from.
+ * Words of one or two letters are written out only in lowercase, as chat types them: "U" and "R"
+ * are more often initials.
+ */
+const SHORTHAND: Readonly<Record<string, string>> = {
+  ppl: 'people', govt: 'government', "gov't": 'government', abt: 'about', bout: 'about', thru: 'through', tho: 'though',
+  cuz: 'because', coz: 'because', bcuz: 'because', yrs: 'years', mins: 'minutes', intl: 'international', smth: 'something',
+  tmrw: 'tomorrow', yday: 'yesterday', u: 'you', ur: 'your', r: 'are', b4: 'before', rn: 'right now', 'w/': 'with', 'w/o': 'without',
+};
+/** A shorthand standing as a word of its own: not inside "U.S.", "R&B" or "al-r...". */
+const SHORTHAND_WORD = new RegExp(`(?<![\\p{L}\\p{N}.'’&/-])(${Object.keys(SHORTHAND).map((k) => k.replace('/', '\\/')).join('|')})(?![\\p{L}\\p{N}.'’&/-])`, 'giu');
+
+/** The question with chat shorthand written out (see `SHORTHAND`). */
+export function withShorthandSpelt(text: string): string {
+  return text.replace(SHORTHAND_WORD, (typed: string) => {
+    const lower = typed.toLowerCase();
+    return typed.length <= 2 && typed !== lower ? typed : (SHORTHAND[lower] ?? typed);
+  });
+}
+
 /** A percent sign standing as a word ("what % of"), not after a figure ("10%"). */
 const PERCENT_WORD = /(?<=^|\s)%(?=\s|$)/gu;
 
