@@ -378,6 +378,9 @@ describe('a question asking a time of day, and a sentence giving one', () => {
   it('reads "what time is/will..." as asking a time of day, "what time did..." (often a period) not', () => {
     expect(asksClock('what time is the istanbul meeting')).toBe(true);
     expect(asksClock("What time's the vote?")).toBe(true);
+    expect(asksClock('what time on wednesday is the istanbul meeting pls')).toBe(true);
+    expect(asksClock('What time tomorrow will they vote?')).toBe(true);
+    expect(asksClock('What time period is the Miocene?')).toBe(false);
     expect(asksClock('What time did a river system develop in the Upper Rhine Graben?')).toBe(false);
     expect(asksClock('When is the meeting?')).toBe(false);
   });

@@ -924,6 +924,7 @@ describe('an answer lacking the kind of thing asked for', () => {
   it('quotes for "what time is..." only a sentence giving a time of day, even in a dated lead', async () => {
     const lead = 'US envoy Steve Witkoff is expected to meet senior Hamas official Khalil al-Hayya in Istanbul on Wednesday.';
     expect((await ask('what time is the istanbul meeting', [lead, 'The talks follow the vote.'])).answered).toBe(false);
+    expect((await ask('what time on wednesday is the istanbul meeting pls', [lead, 'The talks follow the vote.'])).answered).toBe(false);
     expect((await ask('what time is the istanbul meeting', [lead, 'The Istanbul meeting is set for 3 pm local time.'])).sentences[0]?.text).toContain('3 pm');
   });
 

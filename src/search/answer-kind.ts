@@ -235,10 +235,11 @@ export function mentionsDay(sentence: string): boolean {
 
 /**
  * A question asking the time of day something is set for: "What time is the meeting?", "what time
- * will they vote". Asked of the past, "what time" as often asks a period ("What time did a river
- * system develop in the Rhine Graben?": the Miocene).
+ * will they vote", "what time on Wednesday is the meeting", "what time tomorrow do they meet".
+ * Asked of the past, "what time" as often asks a period ("What time did a river system develop in
+ * the Rhine Graben?": the Miocene).
  */
-const CLOCK_QUESTION = /\bwhat\s+time(?:['’]s|\s+(?:is|are|will|does|do)\b)/iu;
+const CLOCK_QUESTION = /\bwhat\s+time(?:\s+(?:on\s+\p{L}+day|today|tonight|tomorrow|exactly))?(?:['’]s|\s+(?:is|are|will|does|do)\b)/iu;
 /** What follows four figures that write a time of day ("1300 GMT", "0600 hrs"), not a year. */
 const CLOCK_ZONES = 'GMT|UTC|EST|EDT|CET|BST|ET|PT|CT|hrs|local';
 /** A time of day: "3 pm", "15:30", "1300 GMT", "at 0600", "noon", "sunset", "in the morning". */
