@@ -66,6 +66,15 @@ describe('sentence splitting', () => {
     ]);
   });
 
+  it('does not split a case or a match at its "v." or "vs.", but does after a numeral "V."', () => {
+    expect(sentencesOf('The court cited Runyon v. McCrary in its ruling. Brazil vs. Argentina ended 2-1. It was Super Bowl V. The next was VI.')).toEqual([
+      'The court cited Runyon v. McCrary in its ruling.',
+      'Brazil vs. Argentina ended 2-1.',
+      'It was Super Bowl V.',
+      'The next was VI.',
+    ]);
+  });
+
   it('splits after an acronym that ends a sentence', () => {
     expect(sentencesOf('He flew to the U.S. The next day it rained.')).toEqual([
       'He flew to the U.S.',

@@ -2,7 +2,8 @@
  * Splits a paragraph into whole sentences. `Intl.Segmenter` follows Unicode sentence boundaries,
  * which break after every abbreviation ("Gen. Smith", "the U.S. President") and inside quotations
  * ("...brothers... We will continue," the president said). Those pieces are joined back when:
- * - a piece ends with a title abbreviation (Mr., Gen., Sen. ...), always followed by a name;
+ * - a piece ends with a title abbreviation (Mr., Gen., Sen. ...), always followed by a name, or
+ *   with a lowercase "v." or "vs." between two names ("Runyon v. McCrary");
  * - a piece ends with a dotted acronym or an initial ("U.S.", "J.", "p.m.") and the next piece
  *   opens a bracket or does not start like a new sentence ("The", "He", ...);
  * - a piece ends with a month or number abbreviation ("Jan.", "No.") and the next starts with a digit;
@@ -28,6 +29,8 @@ const NUMBERED = new Set([
   'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'no', 'nos',
   'vol', 'art', 'ch', 'p', 'pp', 'approx', 'fig', 'vs', 'v', 'op',
 ]);
+/** "v." or "vs." in lowercase, between the parties of a case or a match; "Super Bowl V." is a numeral. */
+const VERSUS = /^(?:v|vs)$/u;
 const SENTENCE_STARTERS = new Set([
   'the', 'a', 'an', 'he', 'she', 'it', 'they', 'we', 'i', 'you', 'this', 'that', 'these', 'those',
   'there', 'his', 'her', 'its', 'their', 'but', 'and', 'in', 'on', 'at', 'after', 'before', 'when',
@@ -87,6 +90,8 @@ function belongTogether(text: string, before: SentenceSpan, after: SentenceSpan)
   if (/^\p{Ll}/u.test(next) || LIST_NUMBER.test(head)) return true;
   if (quotationOpen(head)) return true;
   const lastWord = wordBeforeFinalStop(head);
+  // "Runyon v. McCrary", "Brazil vs. Argentina": a versus written in lowercase joins two names.
+  if (VERSUS.test(lastWord)) return true;
   const bare = lastWord.replace(/^\P{L}+/u, '').toLowerCase();
   if (TITLES.has(bare)) return true;
   if (NUMBERED.has(bare)) return /^\p{N}/u.test(next);
