@@ -75,6 +75,14 @@ describe('sentence splitting', () => {
     ]);
   });
 
+  it('keeps initials with their name, a capital "P." too, while "p." still numbers a page', () => {
+    expect(sentencesOf('The course was designed by William P. Bell. Faculty included A. A. Michelson. See p. 12 for the plan.')).toEqual([
+      'The course was designed by William P. Bell.',
+      'Faculty included A. A. Michelson.',
+      'See p. 12 for the plan.',
+    ]);
+  });
+
   it('splits after an acronym that ends a sentence', () => {
     expect(sentencesOf('He flew to the U.S. The next day it rained.')).toEqual([
       'He flew to the U.S.',

@@ -5,7 +5,8 @@
  * - a piece ends with a title abbreviation (Mr., Gen., Sen. ...), always followed by a name, or
  *   with a lowercase "v." or "vs." between two names ("Runyon v. McCrary");
  * - a piece ends with a dotted acronym or an initial ("U.S.", "J.", "p.m.") and the next piece
- *   opens a bracket or does not start like a new sentence ("The", "He", ...);
+ *   opens a bracket or does not start like a new sentence ("The", "He", ...), or an initial
+ *   before another ("A. A. Michelson", "William P. Bell", though "p." also numbers pages);
  * - a piece ends with a month or number abbreviation ("Jan.", "No.") and the next starts with a digit;
  * - the next piece starts with a lowercase letter, so it cannot begin a sentence;
  * - a piece is a list item's number alone ("1." of "1. Finland"; see `LIST_NUMBER`), or ends a
@@ -94,10 +95,12 @@ function belongTogether(text: string, before: SentenceSpan, after: SentenceSpan)
   if (VERSUS.test(lastWord)) return true;
   const bare = lastWord.replace(/^\P{L}+/u, '').toLowerCase();
   if (TITLES.has(bare)) return true;
-  if (NUMBERED.has(bare)) return /^\p{N}/u.test(next);
+  // A capital letter alone is an initial ("William P. Bell"), not "p." of a page number.
+  const initial = /^\p{Lu}$/u.test(lastWord.replace(/^\P{L}+/u, ''));
+  if (NUMBERED.has(bare) && !initial) return /^\p{N}/u.test(next);
   if (/^(?:\p{L}\.)*\p{L}$/u.test(lastWord.replace(/^\P{L}+/u, ''))) {
-    // "at 8:51 p.m. (1451 GMT) from Baikonur": an aside in brackets goes on the sentence.
-    if (next.startsWith('(')) return true;
+    // "at 8:51 p.m. (1451 GMT) from Baikonur": an aside in brackets goes on the sentence; another initial goes on the name ("A. A. Michelson").
+    if (next.startsWith('(') || (initial && /^\p{Lu}\./u.test(next))) return true;
     const firstWord = /^\p{L}+/u.exec(next)?.[0]?.toLowerCase() ?? '';
     return firstWord !== '' && !SENTENCE_STARTERS.has(firstWord);
   }
