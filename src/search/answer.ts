@@ -316,12 +316,10 @@ export function composeAnswer(text: string, candidates: Candidates, cache: Sente
   const named = DEFINITION.exec(text)?.[1]?.trim().split(/\s+/) ?? [];
   // Every word of the thing must be a question term: "What was the name of..." names nothing.
   const namesApart = best !== undefined && named.length >= 2 && named.length === question.terms.length && best.phraseShare < 1;
-  // Matched well otherwise, a subject the corpus never writes is more likely another name for one it does ("Bibi", "POTUS");
-  // a counted thing is a common noun, which has no nickname: "How many hostages...?" matched 0.78 by the rest of its words.
+  // Matched well otherwise, a subject the corpus never writes is more likely another name for one it does ("Bibi", "POTUS").
   // Where one outlet alone was searched, its own notice says more.
   const judgesNames = confidence < NAMED_OTHERWISE && candidates.outlet === null;
-  const uncounted = candidates.outlet === null ? uncountedThing(counted, question, matching[0]) : null;
-  const unmentioned = uncounted ?? (judgesNames ? (unmentionedSubject(subject, question, retrieved) ?? unmentionedFullName(text, question)) : null);
+  const unmentioned = judgesNames ? (unmentionedSubject(subject, question, retrieved) ?? unmentionedFullName(text, question) ?? uncountedThing(counted, question, matching[0])) : null;
   if (unmentioned !== null) return unanswered(text, retrieved.map((r) => articleRef(r.article)).slice(0, MAX_RELATED), confidence, `Nothing in the coverage mentions ${unmentioned}.`);
   if (!best || !(judged?.quotes || writtenOut) || namesApart || missesPartOfName(text, question, best) || missesSpeaker(question, candidates.namedSpeaker, best, retrieved, text) || !namesSubject(best, copularSubject) || placesNothingInTime(text, question, best, cache) || leavesClaimUnstated(claim, question, ranked, subject)) {
     // A reader who named an outlet is told that only it was searched, not that the coverage lacks the topic.
