@@ -67,19 +67,23 @@ describe('sentence splitting', () => {
   });
 
   it('does not split a case or a match at its "v." or "vs.", but does after a numeral "V."', () => {
-    expect(sentencesOf('The court cited Runyon v. McCrary in its ruling. Brazil vs. Argentina ended 2-1. It was Super Bowl V. The next was VI.')).toEqual([
+    expect(sentencesOf('The court cited Runyon v. McCrary in its ruling. Brazil vs. Argentina ended 2-1. It was Super Bowl V. The next was VI. The charger is rated at 240 v. Customers should stop using it.')).toEqual([
       'The court cited Runyon v. McCrary in its ruling.',
       'Brazil vs. Argentina ended 2-1.',
       'It was Super Bowl V.',
       'The next was VI.',
+      'The charger is rated at 240 v.',
+      'Customers should stop using it.',
     ]);
   });
 
-  it('keeps initials with their name, a capital "P." too, while "p." still numbers a page', () => {
-    expect(sentencesOf('The course was designed by William P. Bell. Faculty included A. A. Michelson. See p. 12 for the plan.')).toEqual([
-      'The course was designed by William P. Bell.',
+  it('keeps initials with their name, a "P." after another too, while "p." numbers a page and "V." may end a title', () => {
+    expect(sentencesOf('The bank was backed by J. P. Morgan. Faculty included A. A. Michelson. See p. 12 for the plan. Its best seller is Grand Theft Auto V. Sales passed 200 million.')).toEqual([
+      'The bank was backed by J. P. Morgan.',
       'Faculty included A. A. Michelson.',
       'See p. 12 for the plan.',
+      'Its best seller is Grand Theft Auto V.',
+      'Sales passed 200 million.',
     ]);
   });
 

@@ -6,7 +6,7 @@
  *   with a lowercase "v." or "vs." between two names ("Runyon v. McCrary");
  * - a piece ends with a dotted acronym or an initial ("U.S.", "J.", "p.m.") and the next piece
  *   opens a bracket or does not start like a new sentence ("The", "He", ...), or an initial
- *   before another ("A. A. Michelson", "William P. Bell", though "p." also numbers pages);
+ *   before another ("A. A. Michelson"; "J. P. Morgan", though "p." also numbers pages);
  * - a piece ends with a month or number abbreviation ("Jan.", "No.") and the next starts with a digit;
  * - the next piece starts with a lowercase letter, so it cannot begin a sentence;
  * - a piece is a list item's number alone ("1." of "1. Finland"; see `LIST_NUMBER`), or ends a
@@ -30,8 +30,10 @@ const NUMBERED = new Set([
   'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'no', 'nos',
   'vol', 'art', 'ch', 'p', 'pp', 'approx', 'fig', 'vs', 'v', 'op',
 ]);
-/** "v." or "vs." in lowercase, between the parties of a case or a match; "Super Bowl V." is a numeral. */
-const VERSUS = /^(?:v|vs)$/u;
+/** A lowercase "v." or "vs." after a name, between the parties of a case or a match ("Runyon v. McCrary"); not "240 v." of volts, nor "Super Bowl V.", a numeral. */
+const VERSUS = /\p{Lu}[\p{L}'’.-]*\s+(?:v|vs)\.$/u;
+/** A piece ending with two initials ("financier J. P."). */
+const AFTER_INITIAL = /(?:^|\s)\p{Lu}\.\s*\p{Lu}\.$/u;
 const SENTENCE_STARTERS = new Set([
   'the', 'a', 'an', 'he', 'she', 'it', 'they', 'we', 'i', 'you', 'this', 'that', 'these', 'those',
   'there', 'his', 'her', 'its', 'their', 'but', 'and', 'in', 'on', 'at', 'after', 'before', 'when',
@@ -91,13 +93,12 @@ function belongTogether(text: string, before: SentenceSpan, after: SentenceSpan)
   if (/^\p{Ll}/u.test(next) || LIST_NUMBER.test(head)) return true;
   if (quotationOpen(head)) return true;
   const lastWord = wordBeforeFinalStop(head);
-  // "Runyon v. McCrary", "Brazil vs. Argentina": a versus written in lowercase joins two names.
-  if (VERSUS.test(lastWord)) return true;
+  if (VERSUS.test(head) && /^\p{Lu}/u.test(next)) return true;
   const bare = lastWord.replace(/^\P{L}+/u, '').toLowerCase();
   if (TITLES.has(bare)) return true;
-  // A capital letter alone is an initial ("William P. Bell"), not "p." of a page number.
   const initial = /^\p{Lu}$/u.test(lastWord.replace(/^\P{L}+/u, ''));
-  if (NUMBERED.has(bare) && !initial) return /^\p{N}/u.test(next);
+  // After another initial, a capital is one too ("J. P. Morgan"), not "p." of a page number; alone, "V." is as often a numeral ("Grand Theft Auto V.").
+  if (NUMBERED.has(bare) && !(initial && AFTER_INITIAL.test(head))) return /^\p{N}/u.test(next);
   if (/^(?:\p{L}\.)*\p{L}$/u.test(lastWord.replace(/^\P{L}+/u, ''))) {
     // "at 8:51 p.m. (1451 GMT) from Baikonur": an aside in brackets goes on the sentence; another initial goes on the name ("A. A. Michelson").
     if (next.startsWith('(') || (initial && /^\p{Lu}\./u.test(next))) return true;
