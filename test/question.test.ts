@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { terms } from '../src/search/analyzer.ts';
-import { joinCollocations, prepareQuestion, readQuestion, withApostrophes, withShorthandSpelt, withTimeAdverbs } from '../src/search/question.ts';
+import { joinCollocations, MAX_QUESTION_LENGTH, prepareQuestion, readQuestion, withApostrophes, withShorthandSpelt, withTimeAdverbs } from '../src/search/question.ts';
 import { Vocabulary } from '../src/search/vocabulary.ts';
 
 /** A vocabulary of one document per text, as the index builds it. */
@@ -128,10 +128,24 @@ describe('chat shorthand', () => {
     ['why r hamas leaders heading to turkey', 'why are hamas leaders heading to turkey'],
     ["is there a new govt in gaza, or a new gov't", 'is there a new government in gaza, or a new government'],
     ['did u see who he met w/o aides', 'did you see who he met without aides'],
-    // Capitals of one or two letters are initials, and a letter inside a name or an abbreviation is no word.
+    ['Ppl hurt?', 'people hurt?'],
+    // Written otherwise than chat types it, it is a name ("PPL", "Viktor Bout"); a letter inside a name or an abbreviation is no word.
     ['What did the U.S. say about R&B and U Thant?', 'What did the U.S. say about R&B and U Thant?'],
+    ['what did PPL announce', 'what did PPL announce'],
+    ['Why was Viktor Bout released?', 'Why was Viktor Bout released?'],
     ['did al-r u-turn', 'did al-r u-turn'],
+    // After an article or a preposition, a letter is a noun: the R number, the city of Ur.
+    ['what is the r number', 'what is the r number'],
+    ['what did they find at ur', 'what did they find at ur'],
+    // Words or names as often as shorthand are left alone.
+    ['why did the rn union strike', 'why did the rn union strike'],
   ])('%s', (typed, read) => {
     expect(withShorthandSpelt(typed)).toBe(read);
+  });
+
+  it('leaves a question as typed where writing it out would make it too long to ask', () => {
+    const typed = `${'why r u w/ them '.repeat(31)}?`;
+    expect(typed.length).toBeLessThanOrEqual(MAX_QUESTION_LENGTH);
+    expect(withShorthandSpelt(typed)).toBe(typed);
   });
 });

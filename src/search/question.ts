@@ -84,23 +84,29 @@ export function withApostrophes(text: string): string {
  * Chat shorthand for words a question is read by, each written out: "were ppl hurt", "why r hamas
  * leaders heading to turkey", "is there a new govt". Read as typed, "ppl" was taken for a name the
  * coverage never mentions, and "r" left the question without the verb its subject is read from.
- * Words of one or two letters are written out only in lowercase, as chat types them: "U" and "R"
- * are more often initials.
+ * Only as chat types them, in lowercase (capitalised only to open the question): "PPL" is a
+ * company, "Bout" a surname. Left out: forms that are words or names as often ("bout", "tho",
+ * "rn" for a registered nurse).
  */
 const SHORTHAND: Readonly<Record<string, string>> = {
-  ppl: 'people', govt: 'government', "gov't": 'government', abt: 'about', bout: 'about', thru: 'through', tho: 'though',
-  cuz: 'because', coz: 'because', bcuz: 'because', yrs: 'years', mins: 'minutes', intl: 'international', smth: 'something',
-  tmrw: 'tomorrow', yday: 'yesterday', u: 'you', ur: 'your', r: 'are', b4: 'before', rn: 'right now', 'w/': 'with', 'w/o': 'without',
+  ppl: 'people', govt: 'government', "gov't": 'government', abt: 'about', thru: 'through', cuz: 'because', coz: 'because',
+  bcuz: 'because', yrs: 'years', mins: 'minutes', intl: 'international', smth: 'something', tmrw: 'tomorrow', yday: 'yesterday',
+  u: 'you', ur: 'your', r: 'are', b4: 'before', 'w/': 'with', 'w/o': 'without',
 };
 /** A shorthand standing as a word of its own: not inside "U.S.", "R&B" or "al-r...". */
 const SHORTHAND_WORD = new RegExp(`(?<![\\p{L}\\p{N}.'’&/-])(${Object.keys(SHORTHAND).map((k) => k.replace('/', '\\/')).join('|')})(?![\\p{L}\\p{N}.'’&/-])`, 'giu');
+/** What a letter after it is a noun of ("the r number", "at ur", "a u turn"), not "are", "your" or "you". */
+const BEFORE_LETTER_NOUN = /\b(?:the|a|an|at|in|of|on|to|from|by|for|with|near)\s+$/iu;
 
-/** The question with chat shorthand written out (see `SHORTHAND`). */
+/** The question with chat shorthand written out (see `SHORTHAND`), never past the length a question may have. */
 export function withShorthandSpelt(text: string): string {
-  return text.replace(SHORTHAND_WORD, (typed: string) => {
+  const spelt = text.replace(SHORTHAND_WORD, (typed: string, _word: string, at: number) => {
     const lower = typed.toLowerCase();
-    return typed.length <= 2 && typed !== lower ? typed : (SHORTHAND[lower] ?? typed);
+    const asChatTypes = typed === lower || (at === 0 && typed.length > 2 && typed.slice(1) === lower.slice(1));
+    const letterNoun = typed.length <= 2 && /^\p{L}+$/u.test(typed) && BEFORE_LETTER_NOUN.test(text.slice(0, at));
+    return asChatTypes && !letterNoun ? (SHORTHAND[lower] ?? typed) : typed;
   });
+  return spelt.length <= MAX_QUESTION_LENGTH ? spelt : text;
 }
 
 /** A percent sign standing as a word ("what % of"), not after a figure ("10%"). */
