@@ -391,8 +391,14 @@ describe('a question asking a time of day, and a sentence giving one', () => {
     ['The market closed at 1600 GMT.', true],
     ['They meet on Wednesday morning.', true],
     ['The office opens at 0600 and closes at sunset.', true],
+    ['The truce takes effect on Sunday at 8.30 local time.', true],
+    ['The meeting starts at 10 local time.', true],
+    ['Kick-off is at 20h00.', true],
     ['They meet on Wednesday.', false],
     ['About 13 people were killed in 2025.', false],
+    // A figure with a decimal point is no time without its clock words.
+    ['Output grew by 2.50 pct, and the index stood at 8.30 points.', false],
+    ['He met 10 local officials.', false],
   ])('%s', (sentence, given) => {
     expect(mentionsClock(sentence)).toBe(given);
   });

@@ -923,6 +923,8 @@ describe('an answer lacking the kind of thing asked for', () => {
     const lead = 'US envoy Steve Witkoff is expected to meet senior Hamas official Khalil al-Hayya in Istanbul on Wednesday.';
     expect((await ask('what time is the istanbul meeting', [lead, 'The talks follow the vote.'])).answered).toBe(false);
     expect((await ask('what time on wednesday is the istanbul meeting pls', [lead, 'The talks follow the vote.'])).answered).toBe(false);
+    const ceasefire = ['The Gaza ceasefire takes effect on Sunday at 8.30 local time, mediators said.', 'The talks follow the vote.'];
+    expect((await ask('what time on sunday does the gaza ceasefire take effect', ceasefire)).sentences[0]?.text).toContain('8.30 local time');
     expect((await ask('what time is the istanbul meeting', [lead, 'The Istanbul meeting is set for 3 pm local time.'])).sentences[0]?.text).toContain('3 pm');
   });
 

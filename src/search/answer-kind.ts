@@ -242,9 +242,9 @@ export function mentionsDay(sentence: string): boolean {
 const CLOCK_QUESTION = /\bwhat\s+time(?:\s+(?:on\s+\p{L}+day|today|tonight|tomorrow|exactly))?(?:['’]s|\s+(?:is|are|will|does|do)\b)/iu;
 /** What follows four figures that write a time of day ("1300 GMT", "0600 hrs"), not a year. */
 const CLOCK_ZONES = 'GMT|UTC|EST|EDT|CET|BST|ET|PT|CT|hrs|local';
-/** A time of day: "3 pm", "15:30", "1300 GMT", "at 0600", "noon", "sunset", "in the morning". */
+/** A time of day: "3 pm", "15:30", "20h00", "8.30 local time", "1300 GMT", "at 0600", "noon", "sunset", "in the morning". */
 const CLOCK_WORDS = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])(?:\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)(?![\p{L}])|\d{1,2}:\d{2}|\d{4}\s*(?:${CLOCK_ZONES}))|\b(?:at|by|from|until|till)\s+[0-2]\d[0-5]\d\b|\b(?:noon|midday|midnight|dawn|dusk|sunrise|sunset|daybreak|nightfall|morning|afternoon|evening|night|o['’]clock)\b`,
+  String.raw`(?<![\p{L}\p{N}])(?:\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)(?![\p{L}])|\d{1,2}:\d{2}|\d{1,2}h\d{2}\b|\d{1,2}(?:[.:]\d{2})?\s+local\s+time\b|\d{4}\s*(?:${CLOCK_ZONES}))|\b(?:at|by|from|until|till)\s+[0-2]\d[0-5]\d\b|\b(?:noon|midday|midnight|dawn|dusk|sunrise|sunset|daybreak|nightfall|morning|afternoon|evening|night|o['’]clock)\b`,
   'iu',
 );
 
