@@ -9,6 +9,8 @@ describe('the kind of answer a question wants', () => {
     ['Who was Khalil al-Hayya?', 'role'],
     ['What is Hakan Fidan’s job?', 'role'],
     ["what is katz's job title", 'role'],
+    ["hayya's role?", 'role'],
+    ['Israel Katz’s job?', 'role'],
     ["what's katz's job title", 'role'],
     ["What's Fidan's job?", 'role'],
     ['What position does Israel Katz hold?', 'role'],
@@ -22,6 +24,7 @@ describe('the kind of answer a question wants', () => {
     ["What is Hamas's position?", null],
     ['What role did Qatar play in the talks?', null],
     ["What is Turkey's role in the talks?", null],
+    ["turkey's role in the talks?", null],
     // In Title Case, capitals mark no name.
     ['Who Was Arrested?', 'person'],
     ['Who Is Hakan Fidan?', 'role'],

@@ -91,6 +91,7 @@ const questions: [question: string, article: string, fragment: string][] = [
   ['In the Istanbul article, who is Witkoff meeting?', ISTANBUL, 'Hayya'],
   ['What did Erdogan say in the Fidan story?', ANKARA, 'Erdogan said Turkiye will intensify'],
   ['What is Hakan Fidan’s job?', ANKARA, 'Turkish Foreign Minister Hakan Fidan'],
+  ["fidan's job?", ANKARA, 'Turkish Foreign Minister Hakan Fidan'],
   ['What position does Israel Katz hold?', ANKARA, 'Israeli Security Minister Israel Katz'],
   ['Who is Benjamin Netanyahu?', ANKARA, 'Israeli Prime Minister Benjamin Netanyahu'],
   ['Who is Witkoff?', ISTANBUL, 'US envoy Steve Witkoff'],

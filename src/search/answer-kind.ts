@@ -497,7 +497,7 @@ const MAX_QUALIFIERS = 2;
  */
 export function answerKind(question: string): AnswerKind | null {
   const match = WH_WORD.exec(question.toLowerCase().replace(OPENING_CLAUSE, ''));
-  if (!match) return null;
+  if (!match) return ROLE_FRAGMENT.test(question) ? 'role' : null;
   const [, wh, rest = ''] = match;
   const [next = '', ...after] = rest.trim().split(/\s+/);
   if (wh === 'who' || wh === 'whom') return asksWhoSomeoneIs(question) ? 'role' : 'person';
@@ -709,6 +709,8 @@ const ASKS_NAME = new RegExp(`\\p{Lu}[\\p{L}\\p{N}-]*(?:['’]s?|s)\\s+${NAME_AS
  * did, "What is Hamas's position?" its stance and "What is Turkey's role in the talks?" its part:
  * all are left out.
  */
+/** A question typed as a bare possessive, as chat asks it: "hayya's role?", "Fidan's job?" ("what is..." left unsaid). */
+const ROLE_FRAGMENT = /^\s*[\p{L}][\p{L}.'’ -]{0,40}?['’]s?\s+(?:job|role|title|post|occupation|profession)[\s?.!]*$/iu;
 const ASKS_ROLE = [
   /^\s*what(?:\s+(?:is|was)|['’]?s)\s+.+?['’]s?\s+(?:job|role|title|post|occupation|profession)(?:\s+title)?[\s?.!]*$/iu,
   /^\s*(?:what|which)\s+(?:job|role|position|post|office)\s+(?:does|did|do)\s+.+?\s+(?:hold|have|occupy)\b/iu,
