@@ -143,6 +143,12 @@ describe('chat shorthand', () => {
     expect(withShorthandSpelt(typed)).toBe(read);
   });
 
+  it('leaves a word of three letters or more as typed where the coverage writes it', () => {
+    const held = (word: string) => word === 'govt';
+    expect(withShorthandSpelt('what did the karnataka govt announce', held)).toBe('what did the karnataka govt announce');
+    expect(withShorthandSpelt('why r ppl angry at the govt', held)).toBe('why are people angry at the govt');
+  });
+
   it('leaves a question as typed where writing it out would make it too long to ask', () => {
     const typed = `${'why r u w/ them '.repeat(31)}?`;
     expect(typed.length).toBeLessThanOrEqual(MAX_QUESTION_LENGTH);

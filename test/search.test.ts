@@ -87,6 +87,15 @@ describe('sentence splitting', () => {
     ]);
   });
 
+  it('splits after a label\'s letter before an initial, and before initials written close', () => {
+    expect(sentencesOf('South Africa finished top of Pool B. A. Smith said the side was peaking. The stadium will be near Lot C. A.J. Brown scored.')).toEqual([
+      'South Africa finished top of Pool B.',
+      'A. Smith said the side was peaking.',
+      'The stadium will be near Lot C.',
+      'A.J. Brown scored.',
+    ]);
+  });
+
   it('splits after an acronym that ends a sentence', () => {
     expect(sentencesOf('He flew to the U.S. The next day it rained.')).toEqual([
       'He flew to the U.S.',

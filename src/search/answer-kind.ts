@@ -235,16 +235,17 @@ export function mentionsDay(sentence: string): boolean {
 
 /**
  * A question asking the time of day something is set for: "What time is the meeting?", "what time
- * will they vote", "what time on Wednesday is the meeting", "what time tomorrow do they meet".
- * Asked of the past, "what time" as often asks a period ("What time did a river system develop in
- * the Rhine Graben?": the Miocene).
+ * will they vote". Asked of the past, "what time" as often asks a period ("What time did a river
+ * system develop in the Rhine Graben?": the Miocene). "What time on Wednesday is..." is not read
+ * so: a time written in the wires' forms ("at 15.00", "at 14h") would go unrecognised, and the day
+ * answers part of it.
  */
-const CLOCK_QUESTION = /\bwhat\s+time(?:\s+(?:on\s+\p{L}+day|today|tonight|tomorrow|exactly))?(?:['’]s|\s+(?:is|are|will|does|do)\b)/iu;
+const CLOCK_QUESTION = /\bwhat\s+time(?:['’]s|\s+(?:is|are|will|does|do)\b)/iu;
 /** What follows four figures that write a time of day ("1300 GMT", "0600 hrs"), not a year. */
 const CLOCK_ZONES = 'GMT|UTC|EST|EDT|CET|BST|ET|PT|CT|hrs|local';
-/** A time of day: "3 pm", "15:30", "20h00", "8.30 local time", "1300 GMT", "at 0600", "noon", "sunset", "in the morning". */
+/** A time of day: "3 pm", "15:30", "8.30 local time", "1300 GMT", "at 0600", "noon", "sunset", "in the morning". */
 const CLOCK_WORDS = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])(?:\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)(?![\p{L}])|\d{1,2}:\d{2}|\d{1,2}h\d{2}\b|\d{1,2}(?:[.:]\d{2})?\s+local\s+time\b|\d{4}\s*(?:${CLOCK_ZONES}))|\b(?:at|by|from|until|till)\s+[0-2]\d[0-5]\d\b|\b(?:noon|midday|midnight|dawn|dusk|sunrise|sunset|daybreak|nightfall|morning|afternoon|evening|night|o['’]clock)\b`,
+  String.raw`(?<![\p{L}\p{N}])(?:\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)(?![\p{L}])|\d{1,2}:\d{2}|\d{1,2}(?:[.:]\d{2})?\s+local\s+time\b(?!\s+zones?)|\d{4}\s*(?:${CLOCK_ZONES}))|\b(?:at|by|from|until|till)\s+[0-2]\d[0-5]\d\b|\b(?:noon|midday|midnight|dawn|dusk|sunrise|sunset|daybreak|nightfall|morning|afternoon|evening|night|o['’]clock)\b`,
   'iu',
 );
 
@@ -497,7 +498,7 @@ const MAX_QUALIFIERS = 2;
  */
 export function answerKind(question: string): AnswerKind | null {
   const match = WH_WORD.exec(question.toLowerCase().replace(OPENING_CLAUSE, ''));
-  if (!match) return ROLE_FRAGMENT.test(question) ? 'role' : null;
+  if (!match) return asksRoleByPossessive(question) ? 'role' : null;
   const [, wh, rest = ''] = match;
   const [next = '', ...after] = rest.trim().split(/\s+/);
   if (wh === 'who' || wh === 'whom') return asksWhoSomeoneIs(question) ? 'role' : 'person';
@@ -678,10 +679,26 @@ export const NAME_PARTICLES: ReadonlySet<string> = new Set(['al', 'el', 'bin', '
  */
 function asksWhoSomeoneIs(question: string): boolean {
   const rest = WHO_IS.exec(question)?.[1];
-  if (!rest) return false;
+  return rest !== undefined && namesSomeone(rest, question);
+}
+
+/**
+ * Whether a question that is only a possessive before a word for a role ("hayya's role?", "Fidan's
+ * job?") asks a person's role: the owner must be a name (see `namesSomeone`), and one word alone no
+ * place ("israel's role?" asks the part a country plays), nor a word the lexicons know ("the
+ * diplomat's job?" asks of no one named).
+ */
+function asksRoleByPossessive(question: string): boolean {
+  const owner = ROLE_FRAGMENT.exec(question)?.[1]?.trim();
+  if (owner === undefined || !namesSomeone(owner, question)) return false;
+  return /\s/u.test(owner) || !isPlaceWord(fold(owner));
+}
+
+/** Whether every word of `words`, part of `question`, is a name: capitalised where capitals mark names, unknown to WordNet, or a particle of a name. */
+function namesSomeone(words: string, question: string): boolean {
   // In a question Typed In Title Case, capitals mark no name.
   const capitalsMarkNames = /\s\p{Ll}/u.test(question);
-  return rest.split(/\s+/).every((written) => {
+  return words.split(/\s+/).every((written) => {
     const word = fold(written).replace(/['’]s$/u, '').replace(/[^\p{L}\p{N}-]/gu, '');
     if (word === '') return false;
     if (NAME_PARTICLES.has(word)) return true;
@@ -709,8 +726,8 @@ const ASKS_NAME = new RegExp(`\\p{Lu}[\\p{L}\\p{N}-]*(?:['’]s?|s)\\s+${NAME_AS
  * did, "What is Hamas's position?" its stance and "What is Turkey's role in the talks?" its part:
  * all are left out.
  */
-/** A question typed as a bare possessive, as chat asks it: "hayya's role?", "Fidan's job?" ("what is..." left unsaid). */
-const ROLE_FRAGMENT = /^\s*[\p{L}][\p{L}.'’ -]{0,40}?['’]s?\s+(?:job|role|title|post|occupation|profession)[\s?.!]*$/iu;
+/** A question typed as a bare possessive, as chat asks it: "hayya's role?" ("what is..." left unsaid). Not "post" or "title": "trump's post?" asks what he posted. */
+const ROLE_FRAGMENT = /^\s*([\p{L}][\p{L}.'’ -]{0,40}?)['’]s?\s+(?:job|role|occupation|profession)[\s?.!]*$/iu;
 const ASKS_ROLE = [
   /^\s*what(?:\s+(?:is|was)|['’]?s)\s+.+?['’]s?\s+(?:job|role|title|post|occupation|profession)(?:\s+title)?[\s?.!]*$/iu,
   /^\s*(?:what|which)\s+(?:job|role|position|post|office)\s+(?:does|did|do)\s+.+?\s+(?:hold|have|occupy)\b/iu,

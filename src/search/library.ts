@@ -386,8 +386,8 @@ export class Library {
 
   /** A question as the answer reads it: apostrophes, percent signs and negations as written out, greetings cut and names capitalised. */
   private normalised(question: string): string {
-    const typed = affirmed(withShorthandSpelt(withPercentSpelt(withApostrophes(question))));
     const holds = (word: string) => terms(word, 'query').some((term) => this.index.vocabulary.frequency(term) > 0);
+    const typed = affirmed(withShorthandSpelt(withPercentSpelt(withApostrophes(question)), holds));
     // A text longer than a question is refused as it stands: reading its names costs time by the word.
     return typed.length > MAX_QUESTION_LENGTH ? typed : truecased(withoutInterjections(typed, holds));
   }

@@ -98,13 +98,18 @@ const SHORTHAND_WORD = new RegExp(`(?<![\\p{L}\\p{N}.'’&/-])(${Object.keys(SHO
 /** What a letter after it is a noun of ("the r number", "at ur", "a u turn"), not "are", "your" or "you". */
 const BEFORE_LETTER_NOUN = /\b(?:the|a|an|at|in|of|on|to|from|by|for|with|near)\s+$/iu;
 
-/** The question with chat shorthand written out (see `SHORTHAND`), never past the length a question may have. */
-export function withShorthandSpelt(text: string): string {
+/**
+ * The question with chat shorthand written out (see `SHORTHAND`), never past the length a question
+ * may have, nor a word of three letters or more the coverage itself writes (`held`: Indian papers
+ * write "govt"); one or two letters say nothing by being held ("R." of a name).
+ */
+export function withShorthandSpelt(text: string, held: (word: string) => boolean = () => false): string {
   const spelt = text.replace(SHORTHAND_WORD, (typed: string, _word: string, at: number) => {
     const lower = typed.toLowerCase();
     const asChatTypes = typed === lower || (at === 0 && typed.length > 2 && typed.slice(1) === lower.slice(1));
     const letterNoun = typed.length <= 2 && /^\p{L}+$/u.test(typed) && BEFORE_LETTER_NOUN.test(text.slice(0, at));
-    return asChatTypes && !letterNoun ? (SHORTHAND[lower] ?? typed) : typed;
+    const written = typed.length > 2 && held(lower);
+    return asChatTypes && !letterNoun && !written ? (SHORTHAND[lower] ?? typed) : typed;
   });
   return spelt.length <= MAX_QUESTION_LENGTH ? spelt : text;
 }

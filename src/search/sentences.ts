@@ -32,6 +32,10 @@ const NUMBERED = new Set([
 ]);
 /** A lowercase "v." or "vs." after a name, between the parties of a case or a match ("Runyon v. McCrary"); not "240 v." of volts, nor "Super Bowl V.", a numeral. */
 const VERSUS = /\p{Lu}[\p{L}'’.-]*\s+(?:v|vs)\.$/u;
+/** A piece opening with an initial on its own ("A. Michelson"), not a run of them written close ("A.B. de Villiers"), which opens a sentence as any name does. */
+const INITIAL_NEXT = /^\p{Lu}\.(?:\s|$)/u;
+/** A letter after a capitalised word ends a label ("Pool B.", "Terminal B."), not a name's initials. */
+const LABEL_LETTER = /\p{Lu}[\p{L}'’-]*\s+\p{Lu}\.$/u;
 /** A piece ending with two initials ("financier J. P."). */
 const AFTER_INITIAL = /(?:^|\s)\p{Lu}\.\s*\p{Lu}\.$/u;
 const SENTENCE_STARTERS = new Set([
@@ -101,7 +105,7 @@ function belongTogether(text: string, before: SentenceSpan, after: SentenceSpan)
   if (NUMBERED.has(bare) && !(initial && AFTER_INITIAL.test(head))) return /^\p{N}/u.test(next);
   if (/^(?:\p{L}\.)*\p{L}$/u.test(lastWord.replace(/^\P{L}+/u, ''))) {
     // "at 8:51 p.m. (1451 GMT) from Baikonur": an aside in brackets goes on the sentence; another initial goes on the name ("A. A. Michelson").
-    if (next.startsWith('(') || (initial && /^\p{Lu}\./u.test(next))) return true;
+    if (next.startsWith('(') || (initial && INITIAL_NEXT.test(next) && !LABEL_LETTER.test(head))) return true;
     const firstWord = /^\p{L}+/u.exec(next)?.[0]?.toLowerCase() ?? '';
     return firstWord !== '' && !SENTENCE_STARTERS.has(firstWord);
   }
