@@ -36,6 +36,8 @@ const VERSUS = /\p{Lu}[\p{L}'’.-]*\s+(?:v|vs)\.$/u;
 const INITIAL_NEXT = /^\p{Lu}\.(?:\s|$)/u;
 /** A letter after a capitalised word ends a label ("Pool B.", "Terminal B."), not a name's initials. */
 const LABEL_LETTER = /\p{Lu}[\p{L}'’-]*\s+\p{Lu}\.$/u;
+/** How much of a piece's end the patterns for its last words read. */
+const ENDING_LENGTH = 60;
 /** A piece ending with two initials ("financier J. P."). */
 const AFTER_INITIAL = /(?:^|\s)\p{Lu}\.\s*\p{Lu}\.$/u;
 const SENTENCE_STARTERS = new Set([
@@ -97,15 +99,17 @@ function belongTogether(text: string, before: SentenceSpan, after: SentenceSpan)
   if (/^\p{Ll}/u.test(next) || LIST_NUMBER.test(head)) return true;
   if (quotationOpen(head)) return true;
   const lastWord = wordBeforeFinalStop(head);
-  if (VERSUS.test(head) && /^\p{Lu}/u.test(next)) return true;
+  // Patterns anchored at the end try every start: only the piece's last words are read, and only where its last word asks.
+  const ending = head.slice(-ENDING_LENGTH);
+  if ((lastWord === 'v' || lastWord === 'vs') && VERSUS.test(ending) && /^\p{Lu}/u.test(next)) return true;
   const bare = lastWord.replace(/^\P{L}+/u, '').toLowerCase();
   if (TITLES.has(bare)) return true;
   const initial = /^\p{Lu}$/u.test(lastWord.replace(/^\P{L}+/u, ''));
   // After another initial, a capital is one too ("J. P. Morgan"), not "p." of a page number; alone, "V." is as often a numeral ("Grand Theft Auto V.").
-  if (NUMBERED.has(bare) && !(initial && AFTER_INITIAL.test(head))) return /^\p{N}/u.test(next);
+  if (NUMBERED.has(bare) && !(initial && AFTER_INITIAL.test(ending))) return /^\p{N}/u.test(next);
   if (/^(?:\p{L}\.)*\p{L}$/u.test(lastWord.replace(/^\P{L}+/u, ''))) {
     // "at 8:51 p.m. (1451 GMT) from Baikonur": an aside in brackets goes on the sentence; another initial goes on the name ("A. A. Michelson").
-    if (next.startsWith('(') || (initial && INITIAL_NEXT.test(next) && !LABEL_LETTER.test(head))) return true;
+    if (next.startsWith('(') || (initial && INITIAL_NEXT.test(next) && !LABEL_LETTER.test(ending))) return true;
     const firstWord = /^\p{L}+/u.exec(next)?.[0]?.toLowerCase() ?? '';
     return firstWord !== '' && !SENTENCE_STARTERS.has(firstWord);
   }
