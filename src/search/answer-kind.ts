@@ -721,13 +721,13 @@ const NAME_ASKED = `(?:(?:${NAME_PARTS.join('|')})\\s+names?|surnames?)`;
  */
 const ASKS_NAME = new RegExp(`\\p{Lu}[\\p{L}\\p{N}-]*(?:['’]s?|s)\\s+${NAME_ASKED}\\b|\\b${NAME_ASKED}\\s+of\\s+\\p{Lu}`, 'u');
 
+/** A question typed as a bare possessive, as chat asks it: "hayya's role?" ("what is..." left unsaid). Not "post" or "title": "trump's post?" asks what he posted. */
+const ROLE_FRAGMENT = /^\s*([\p{L}][\p{L}.'’ -]{0,40}?)['’]s?\s+(?:job|role|occupation|profession)[\s?.!]*$/iu;
 /**
  * What/which questions asking a named person's role. "What role did Qatar play?" asks what it
  * did, "What is Hamas's position?" its stance and "What is Turkey's role in the talks?" its part:
  * all are left out.
  */
-/** A question typed as a bare possessive, as chat asks it: "hayya's role?" ("what is..." left unsaid). Not "post" or "title": "trump's post?" asks what he posted. */
-const ROLE_FRAGMENT = /^\s*([\p{L}][\p{L}.'’ -]{0,40}?)['’]s?\s+(?:job|role|occupation|profession)[\s?.!]*$/iu;
 const ASKS_ROLE = [
   /^\s*what(?:\s+(?:is|was)|['’]?s)\s+.+?['’]s?\s+(?:job|role|title|post|occupation|profession)(?:\s+title)?[\s?.!]*$/iu,
   /^\s*(?:what|which)\s+(?:job|role|position|post|office)\s+(?:does|did|do)\s+.+?\s+(?:hold|have|occupy)\b/iu,
