@@ -102,12 +102,13 @@ function belongTogether(text: string, before: SentenceSpan, after: SentenceSpan)
   // Patterns anchored at the end try every start: only the piece's last words are read, and only where its last word asks.
   const ending = head.slice(-ENDING_LENGTH);
   if ((lastWord === 'v' || lastWord === 'vs') && VERSUS.test(ending) && /^\p{Lu}/u.test(next)) return true;
-  const bare = lastWord.replace(/^\P{L}+/u, '').toLowerCase();
+  const letters = lastWord.replace(/^\P{L}+/u, '');
+  const bare = letters.toLowerCase();
   if (TITLES.has(bare)) return true;
-  const initial = /^\p{Lu}$/u.test(lastWord.replace(/^\P{L}+/u, ''));
+  const initial = /^\p{Lu}$/u.test(letters);
   // After another initial, a capital is one too ("J. P. Morgan"), not "p." of a page number; alone, "V." is as often a numeral ("Grand Theft Auto V.").
   if (NUMBERED.has(bare) && !(initial && AFTER_INITIAL.test(ending))) return /^\p{N}/u.test(next);
-  if (/^(?:\p{L}\.)*\p{L}$/u.test(lastWord.replace(/^\P{L}+/u, ''))) {
+  if (/^(?:\p{L}\.)*\p{L}$/u.test(letters)) {
     // "at 8:51 p.m. (1451 GMT) from Baikonur": an aside in brackets goes on the sentence; another initial goes on the name ("A. A. Michelson").
     if (next.startsWith('(') || (initial && INITIAL_NEXT.test(next) && !LABEL_LETTER.test(ending))) return true;
     const firstWord = /^\p{L}+/u.exec(next)?.[0]?.toLowerCase() ?? '';
