@@ -25,7 +25,7 @@ import type { Article } from '../corpus/article.ts';
 import { fold, terms } from './analyzer.ts';
 import type { ArticleIndex, Retrieval } from './article-index.ts';
 import { spellsOut, writesOut } from './abbreviation.ts';
-import { abbreviationAsked, answerKind, askedNoun, asksMoney, askedPossession, asksClock, bareName, asksDay, asksDuration, countAsked, countedThing, DETERMINERS, isInterjection, isPlaceWord, isPluralNoun, knownOnlyAsName, mentionsClock, NAME_WORDS, mentionsDay, mentionsDayOrSpan, mentionsTime, mentionsYear, NAME_PARTICLES, numbersOwnedByOthers, numbersWritten, POSSESSIVE, ROLE_WORDS, sameNameWord, typeWord, writesAmount, writesCount, writesDuration, type AnswerKind, type WrittenNumber } from './answer-kind.ts';
+import { abbreviationAsked, answerKind, askedNoun, asksMoney, askedPossession, asksClock, bareName, asksDay, asksDuration, countAsked, countedThing, DETERMINERS, isInterjection, isPlaceWord, isPluralNoun, knownOnlyAsName, mentionsClock, NAME_WORDS, mentionsDay, mentionsDayOrSpan, mentionsTime, mentionsYear, NAME_PARTICLES, numbersOwnedByOthers, numbersWritten, POSSESSIVE, ROLE_WORDS, sameNameWord, typeWord, writesAmount, writesCount, writesDuration, type AnswerKind, type NumberAsked, type WrittenNumber } from './answer-kind.ts';
 import { askedSpeaker, DO_SUPPORT } from './speakers.ts';
 import { claimOf, LIGHT_VERBS, type Claim } from './claims.ts';
 import { ARTICLES, STOPWORDS } from './stopwords.ts';
@@ -38,7 +38,8 @@ import { currentVersions } from './versions.ts';
 import type { ParagraphTerms } from './passages.ts';
 import { occasionAsked } from './plans.ts';
 import { asksReason } from './reasons.ts';
-import { joinCollocations, phraseTerms, prepareQuestion, retrievalTerms, withTimeAdverbs, type AskedNoun, type AskedTerm, type Question, type QuestionTitle } from './question.ts';
+import { joinCollocations, phraseTerms, prepareQuestion, retrievalTerms, withTimeAdverbs, type AskedNoun, type AskedTerm, type Question, type QuestionTerm, type QuestionTitle } from './question.ts';
+import type { Vocabulary } from './vocabulary.ts';
 import { MAX_RELATED, MAX_SENTENCES, type Answer, type ArticleRef, type CitedSentence, type Filters, type Source } from './results.ts';
 import { countsAskedThing, namesWantedKind, opensWithName, rankSentences, reportsSpeech, sentenceNamesWantedKind, type RankedSentence, type Sentence, type SentenceCache } from './sentence-ranking.ts';
 import { pointsBack, states } from './sentences.ts';
@@ -165,7 +166,7 @@ export function findCandidates(
     (t) => !(withinStory && isStoryNoun(t.word)) && !(abbreviation !== null && ABBREVIATION_QUESTION_WORDS.has(t.word)) && !outletTerms.has(t.term) && !(wants === 'role' && ROLE_WORDS.has(t.word)) && !(wants === 'name' && NAME_WORDS.has(t.word)) && !(aboutNow && NOW_WORDS.has(t.word)) && t.word !== sortAsked && !(modal.has(t.word) && index.vocabulary.frequency(t.term) === 0),
   );
   const asking = joinCollocations(text, withTimeAdverbs(text, topical.length > 0 ? topical : asked));
-  const prepared = prepareQuestion(asking, index.vocabulary, false, wants, aboutNow, DO_SUPPORT.test(text));
+  const prepared = withAgeWording(prepareQuestion(asking, index.vocabulary, false, wants, aboutNow, DO_SUPPORT.test(text)), countAsked(text), index.vocabulary);
   const speaker = askedSpeaker(text, asking);
   const counted = countedThing(text);
   const question = { ...prepared, speaker, occasion: occasionAsked(text), asksReason: asksReason(text), asksMoney: asksMoney(text), titles: titlesOf(text, prepared), counted: wordTermIndex(prepared, counted), askedNoun: askedNounOf(text, prepared) };
@@ -175,6 +176,15 @@ export function findCandidates(
   const isName = (t: AskedTerm | undefined) => t !== undefined && (/^\p{Lu}/u.test(text.slice(t.start, t.end)) || !isCommonWord(t.word));
   const namedSpeaker = speaker.some((q) => isName(asking[q])) ? speaker : [];
   return { question, retrieved, ranked: rankSentences(question, retrieved, cache), outlet, namedSpeaker, counted, abbreviation };
+}
+
+/** A "how old" question's "old", met as surely where an age is written "aged 57" or "died at age 22" as in "57-year-old". */
+function withAgeWording(question: Question, asked: NumberAsked | null, vocabulary: Vocabulary): Question {
+  const [age] = terms('aged', 'query');
+  const [old] = terms('old', 'query');
+  if (asked !== 'age' || age === undefined || vocabulary.frequency(age) === 0) return question;
+  const isOld = (t: QuestionTerm) => t.term === old && !t.variants.some((v) => v.term === age);
+  return { ...question, terms: question.terms.map((t) => (isOld(t) ? { ...t, variants: [...t.variants, { term: age, weight: 1 }] } : t)) };
 }
 
 /** The names the question writes with a title, by their terms (see `titledNames`). */
