@@ -398,6 +398,11 @@ describe('questions about something the coverage never names', () => {
     expect(small.answer('How old is Hakan Fidan?').sentences[0]?.text).toBe('Fidan, 57, previously led the intelligence agency.');
   });
 
+  it('answers "how old" with an age written "at age", before a sentence counting something else', async () => {
+    const small = await Library.fromArticles([storyArticle('sons', 'Wire', ["Witkoff's son Andrew died at age 22 from an overdose.", "This week's meeting marks Witkoff's second encounter with Hayya."]), stormStory()]);
+    expect(small.answer("How old was Witkoff's kid?").sentences[0]?.text).toBe("Witkoff's son Andrew died at age 22 from an overdose.");
+  });
+
   it.each([
     ['How old is Sarah Thompson?', 'West Yorkshire Police named the victim as 34-year-old Sarah Thompson, a nurse from Leeds.'],
     ['How old was Ozzy Osbourne when he died?', 'Ozzy Osbourne, the frontman of heavy metal pioneers Black Sabbath, has died aged 76, his family said.'],
@@ -559,6 +564,23 @@ describe('questions worded differently from the coverage', () => {
     const first = answer.sentences[0];
     expect(first?.text).toContain('Turkiye');
     expect(answer.sources.find((s) => s.n === first?.citation)?.id).toBe(ANKARA);
+  });
+
+  it.each([
+    ['What did the Americans promise about the tariff?', 'The US', 'pledged on Monday to answer the tariff in kind.'],
+    ['What did the British say about the tariff?', 'The UK', 'said on Monday it would answer the tariff in kind.'],
+    ['What did the Americans assure Canada about the tariff?', 'Washington', 'assured Canada on Monday that the tariff would be lifted.'],
+  ])('answers "%s" with the country named by its initials or its capital', async (question, country, saying) => {
+    // The same words from another country come first: only the country named otherwise sets them apart.
+    const small = await Library.fromArticles([storyArticle('tariff', 'Wire', [`Japan ${saying}`, `${country} ${saying}`])]);
+    expect(small.answer(question).sentences[0]?.text).toBe(`${country} ${saying}`);
+  });
+
+  it('does not count a capital the question names as its country', async () => {
+    const small = await Library.fromArticles([
+      storyArticle('doha', 'Wire', ["Hayya's son was killed in an Israeli strike on the group's offices in Doha on September 9.", 'Qatar used the incident to press Hamas to return to the talks.']),
+    ]);
+    expect(small.answer('What did Qatar do after the Doha attack?').sentences[0]?.text).toBe('Qatar used the incident to press Hamas to return to the talks.');
   });
 
   it('finds a rare name typed with two letters swapped', async () => {
