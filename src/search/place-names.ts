@@ -1,14 +1,15 @@
 /**
  * Names of one country as news writes them: common and official names, other spellings and
- * transliterations, native names in Latin script, demonyms (Turkey / Türkiye / Turkiye /
- * Turkish; Israel / Israeli) and the initials of a name of several words written in capitals (US,
- * UK), from the `world-countries` data rather than a hand list. Only names that analyse to one
- * index term are kept ("Republic of Turkey" gives turkey), each for the one country it names, or
- * the one sovereign country among those it names; the data is read on the first question.
+ * transliterations, native names in Latin script and demonyms (Turkey / Türkiye / Turkiye /
+ * Turkish; Israel / Israeli) from the `world-countries` data, with the names WordNet gives the
+ * same place (Britain and UK for the United Kingdom; America and US for the United States),
+ * rather than a hand list. Only names that analyse to one index term are kept ("Republic of
+ * Turkey" gives turkey), each for the one country it names, or the one sovereign country among
+ * those it names; the data is read on the first question.
  */
 import { createRequire } from 'node:module';
 import { acronymOf, fold, terms } from './analyzer.ts';
-import { isCommonWord } from './wordnet.ts';
+import { isCommonWord, placeSenses } from './wordnet.ts';
 
 interface CountryRecord {
   name: { common: string; official: string; native?: Record<string, { common: string; official: string }> };
@@ -18,7 +19,7 @@ interface CountryRecord {
   independent?: boolean | null;
 }
 
-/** Shortest name kept, but for initials (see `initialsTerm`): other two- and three-letter codes ("TR", "IN") are too ambiguous as words. */
+/** Shortest name kept, but for WordNet's abbreviation (see `abbreviationTerm`): codes ("TR", "IN") are too ambiguous as words. */
 const MIN_NAME_LENGTH = 4;
 const LATIN = /^[\p{Script=Latin}\s'’.-]+$/u;
 
@@ -28,8 +29,6 @@ interface PlaceNames {
   words: Map<string, Set<string>>;
   /** Each capital's index terms, joined by spaces, to its country's name terms. */
   capitals: Map<string, string[]>;
-  /** Each name term of a country to the index terms of its capitals of one term ("american" → washington). */
-  seats: Map<string, string[]>;
 }
 
 let placeNames: PlaceNames | null = null;
@@ -39,27 +38,44 @@ function placeOf(name: string): string {
   return (name.split(/\s+of\s+(?:the\s+)?/i).at(-1) ?? name).trim();
 }
 
-/** The one index term a name analyses to (see `placeOf`). */
-function nameTerm(name: string): string | null {
+/**
+ * The one index term a name analyses to (see `placeOf`), leaving out abbreviations (see
+ * `abbreviationTerm`) and place names that read as another English word (a demonym reads as one
+ * as often: "Afghan", "Polish"): stemmed into one ("France" and "franc", "Emirates" and "emir"),
+ * or one WordNet does not know as this place ("Island", Iceland's; not "Turkey" or "Chad").
+ */
+function nameTerm(name: string, names: readonly string[], demonym = false): string | null {
   const place = placeOf(name);
-  if (place.length < MIN_NAME_LENGTH || !LATIN.test(place)) return null;
+  if (place.length < MIN_NAME_LENGTH || !LATIN.test(place) || acronymOf(place) !== null) return null;
   const found = terms(place, 'query');
-  return found.length === 1 ? (found[0] ?? null) : null;
+  const term = found.length === 1 ? (found[0] ?? null) : null;
+  const word = fold(place);
+  if (term === null || demonym) return term;
+  if (term !== word && isCommonWord(term)) return null;
+  return !isCommonWord(word) || wordNetNames(place, names).length > 0 ? term : null;
 }
 
 /**
- * The acronym term of a code that spells the initials of one of the country's names of several
- * words ("US" of United States, "UK" of United Kingdom, "UAE"), as an article writes it in
- * capitals; null for another code ("IN", "TR"), which reads as a word.
+ * The names WordNet gives the country: those of the place sense sharing one of `names` besides the
+ * common one ("United States of America"), so that "Georgia" takes the country's sense, not the
+ * state's, and "Russia" not the Soviet Union's.
  */
-function initialsTerm(code: string, names: readonly string[]): string | null {
-  const acronym = acronymOf(code);
-  if (acronym === null || acronym !== code) return null;
-  const spells = (name: string) => {
-    const words = name.split(/\s+/u).filter((word) => /^\p{Lu}/u.test(word));
-    return words.length > 1 && words.map((word) => word.charAt(0)).join('') === acronym;
-  };
-  return names.some(spells) ? acronym : null;
+function wordNetNames(common: string, names: readonly string[]): string[] {
+  const known = new Set(names.filter((name) => name !== common).map((name) => fold(name)));
+  return placeSenses(common).find((sense) => sense.some((name) => known.has(fold(name)))) ?? [];
+}
+
+/**
+ * The shortest abbreviation in capitals among a country's WordNet names ("US" of US, U.S., USA,
+ * U.S.A.), as the index holds it: news writes the shortest, and a longer one stands as often in
+ * another name ("USA Today"). Null when there is none.
+ */
+function abbreviationTerm(names: readonly string[]): string | null {
+  const acronyms = names.flatMap((name) => {
+    const acronym = acronymOf(name);
+    return acronym === null ? [] : [acronym];
+  });
+  return acronyms.sort((a, b) => a.length - b.length)[0] ?? null;
 }
 
 function load(): PlaceNames {
@@ -68,34 +84,24 @@ function load(): PlaceNames {
   const byTerm = new Map<string, string[]>();
   const words = new Map<string, Set<string>>();
   const countriesOf = new Map<string, { all: number; sovereign: number }>();
-  const countryGroups: { group: string[]; sovereign: boolean; seats: string[] }[] = [];
+  const countryGroups: { group: string[]; sovereign: boolean }[] = [];
   const commonWords = new Set<string>();
   const capitals = new Map<string, string[]>();
   for (const country of countries) {
-    const names = [
-      country.name.common,
-      country.name.official,
-      ...(country.altSpellings ?? []),
-      ...Object.values(country.name.native ?? {}).map((n) => n.common),
-      country.demonyms?.eng?.f ?? '',
-      country.demonyms?.eng?.m ?? '',
-    ];
-    const named = names.flatMap((name) => {
-      const term = nameTerm(name);
+    const places = [country.name.common, country.name.official, ...(country.altSpellings ?? []), ...Object.values(country.name.native ?? {}).map((n) => n.common)];
+    const demonyms = [country.demonyms?.eng?.f ?? '', country.demonyms?.eng?.m ?? ''];
+    const recorded = [...places, ...demonyms];
+    const wordNet = wordNetNames(country.name.common, recorded);
+    const named = [...recorded, ...wordNet].flatMap((name, i) => {
+      const term = nameTerm(name, recorded, i >= places.length && i < recorded.length);
       if (term !== null && isCommonWord(fold(placeOf(name)))) commonWords.add(term);
       return term === null ? [] : [{ term, place: placeOf(name) }];
     });
-    const initials = (country.altSpellings ?? []).flatMap((code) => initialsTerm(code, names) ?? []);
-    const group = [...new Set([...named.map(({ term }) => term), ...initials])];
+    const abbreviation = abbreviationTerm(wordNet);
+    const group = [...new Set([...named.map(({ term }) => term), ...(abbreviation === null ? [] : [abbreviation])])];
     for (const { term, place } of named) if (!/\s/u.test(place)) words.set(term, (words.get(term) ?? new Set()).add(fold(place)));
-    const capitalTerms = (country.capital ?? []).map((capital) => terms(capital, 'query'));
-    // "Washington D.C." is Washington in the news.
-    const seats = (country.capital ?? []).flatMap((capital) => {
-      const found = terms(capital.split(/\s+/u).filter((word) => acronymOf(word) === null).join(' '), 'query');
-      return found.length === 1 ? found : [];
-    });
-    countryGroups.push({ group, sovereign: country.independent === true, seats });
-    for (const found of capitalTerms) capitals.set(found.join(' '), group);
+    countryGroups.push({ group, sovereign: country.independent === true });
+    for (const capital of country.capital ?? []) capitals.set(terms(capital, 'query').join(' '), group);
     for (const term of group) {
       const owners = countriesOf.get(term) ?? { all: 0, sovereign: 0 };
       countriesOf.set(term, { all: owners.all + 1, sovereign: owners.sovereign + (country.independent === true ? 1 : 0) });
@@ -103,19 +109,18 @@ function load(): PlaceNames {
   }
   // A name two countries answer to names neither for sure ("Congo", "Korea"), unless one is sovereign and the others its
   // territories, which take its demonym ("American" is also the Northern Mariana Islands', "Indian" the British Indian
-  // Ocean Territory's); an English word two answer to is that word ("Island": Iceland's, and the Pitcairn Islands).
+  // Ocean Territory's; "China" Taiwan's, in WordNet); an English word two answer to is that word ("Island": Iceland's,
+  // and the Pitcairn Islands').
   const owns = (term: string, sovereign: boolean) => {
     const owners = countriesOf.get(term);
     return owners !== undefined && (owners.all === 1 || (sovereign && owners.sovereign === 1 && !commonWords.has(term)));
   };
-  const seatsOf = new Map<string, string[]>();
-  for (const { group, sovereign, seats } of countryGroups) {
+  for (const { group, sovereign } of countryGroups) {
     const unambiguous = group.filter((term) => owns(term, sovereign));
-    for (const term of unambiguous) if (seats.length > 0) seatsOf.set(term, seats);
     if (unambiguous.length < 2) continue;
     for (const term of unambiguous) byTerm.set(term, unambiguous);
   }
-  return { groups: byTerm, words, capitals, seats: seatsOf };
+  return { groups: byTerm, words, capitals };
 }
 
 /** The place names, read from the data on first use. */
@@ -127,14 +132,6 @@ function loaded(): PlaceNames {
 /** Index terms naming the same country as `term` (not `term` itself); empty for other words. */
 export function placeVariants(term: string): string[] {
   return (loaded().groups.get(term) ?? []).filter((other) => other !== term);
-}
-
-/**
- * Index terms of the capital of the country `term` names ("american", "US" → washington), which
- * news writes for its government ("Washington would ensure..."); empty for other words.
- */
-export function seatVariants(term: string): string[] {
-  return loaded().seats.get(term) ?? [];
 }
 
 /** Other one-word names of the country a folded word names, folded as written ("turkey" → turkiye, turkish); empty for other words. */

@@ -2,7 +2,7 @@ import { acronymOf, fold, terms, tokenize, type Token } from './analyzer.ts';
 import type { TermGroup } from './article-index.ts';
 import { isInterjection, type AnswerKind } from './answer-kind.ts';
 import type { TermVariant, Vocabulary } from './vocabulary.ts';
-import { placeVariants, seatVariants } from './place-names.ts';
+import { placeVariants } from './place-names.ts';
 import { QUESTION_FRAMING, STOPWORDS } from './stopwords.ts';
 import { firstSenseWords, inflectedFrom, isCommonWord, isCommunicationVerb, lemmasOf, nameReading, relatedWords, type RelatedWord } from './wordnet.ts';
 import { baseForm } from './word-forms.ts';
@@ -358,17 +358,13 @@ export function prepareQuestion(
   aboutNow = false,
   asksWhatWasSaid = false,
 ): Question {
-  const asked = new Set(termsOfQuestion.flatMap((t) => phraseTerms(t.term)));
   const prepared = termsOfQuestion.map(({ term, word, calendar, acronym }, i) => {
     const completing = prefix && (i === termsOfQuestion.length - 1 || vocabulary.frequency(term) === 0);
     // "US" asks for the acronym where the corpus writes it, not for "used", which stems alike.
     const written = acronym && vocabulary.frequency(acronym) > 0 ? acronym : null;
     const variants = written ? [{ term: written, weight: 1 }] : isPhrase(term) ? phraseVariants(term, vocabulary) : vocabulary.variants(term, word, completing);
-    const held = (other: string, weight: number, already: readonly TermVariant[]) => (vocabulary.frequency(other) > 0 && !already.some((v) => v.term === other) ? [{ term: other, weight }] : []);
-    const places = placeVariants(written ?? term).flatMap((other) => held(other, PLACE_NAME_WEIGHT, variants));
-    // A capital the question names is the city ("What did Qatar do after the Doha attack?").
-    const seats = prefix ? [] : seatVariants(written ?? term).flatMap((seat) => (asked.has(seat) ? [] : held(seat, SEAT_WEIGHT, [...variants, ...places])));
-    const direct = [...variants, ...places, ...seats];
+    const places = placeVariants(written ?? term).flatMap((other) => (vocabulary.frequency(other) > 0 && !variants.some((v) => v.term === other) ? [{ term: other, weight: PLACE_NAME_WEIGHT }] : []));
+    const direct = [...variants, ...places];
     // A search lists articles holding the words typed; only answers look for paraphrases.
     const related = prefix ? [] : paraphrases(word, direct, vocabulary);
     return { term, variants: [...direct, ...related], weight: weightOf(written ?? term, vocabulary), reported: asksWhatWasSaid && isCommunicationVerb(word), calendar: calendar ?? null };
@@ -396,11 +392,6 @@ function weightOf(term: string, vocabulary: Vocabulary): number {
 
 /** How much another name of the same country counts ("Turkiye" for "Turkey"): nearly the word itself. */
 const PLACE_NAME_WEIGHT = 0.9;
-/**
- * How much a country's capital counts for the country ("Washington would ensure..." for "the
- * Americans"): news names a government by its seat, but the city is also just a city.
- */
-const SEAT_WEIGHT = 0.4;
 /** How much a near WordNet relative of a question word (synonym, pertainym, a synonym's derivation) counts against the word itself. */
 const PARAPHRASE_WEIGHT = 0.4;
 /**

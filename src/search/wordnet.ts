@@ -257,6 +257,22 @@ export function firstSenseWords(lemma: string, pos: PartOfSpeech | null = null):
   }
 }
 
+/**
+ * The names WordNet gives each place a name may name, as written, one list a place: the words of
+ * each of the name's senses filed as a location ("United States" → United States, America, US,
+ * U.S., USA...; "Georgia" → the state, then the country). Empty when WordNet knows no such place.
+ */
+export function placeSenses(name: string): string[][] {
+  const lemma = name.trim().toLowerCase().replace(/\s+/gu, '_');
+  try {
+    return lemmaSenses('noun', lemma, Number.POSITIVE_INFINITY)
+      .filter((offset) => lexicographerFileOf('noun', offset) === LEXICOGRAPHER_FILES['noun.location'].number)
+      .map((offset) => synsetAt('noun', offset).words.map((word) => word.replace(/\(.*\)$/u, '').replaceAll('_', ' ')));
+  } catch {
+    return [];
+  }
+}
+
 /** WordNet's lexicographer files asked about: verbs of telling, asking, promising, warning; nouns naming people by what they are or do. */
 const LEXICOGRAPHER_FILES = {
   'verb.communication': { pos: 'verb', number: 32, senses: SENSES },
