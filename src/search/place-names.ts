@@ -91,7 +91,8 @@ function load(): PlaceNames {
     const places = [country.name.common, country.name.official, ...(country.altSpellings ?? []), ...Object.values(country.name.native ?? {}).map((n) => n.common)];
     const demonyms = [country.demonyms?.eng?.f ?? '', country.demonyms?.eng?.m ?? ''];
     const recorded = [...places, ...demonyms];
-    const wordNet = wordNetNames(country.name.common, recorded);
+    // A name WordNet adds that stemming changes is another name to a reader ("Ellas", Greece's, is "Ella").
+    const wordNet = wordNetNames(country.name.common, recorded).filter((name) => acronymOf(name) !== null || terms(name, 'query').join(' ') === fold(name));
     const named = [...recorded, ...wordNet].flatMap((name, i) => {
       const term = nameTerm(name, recorded, i >= places.length && i < recorded.length);
       if (term !== null && isCommonWord(fold(placeOf(name)))) commonWords.add(term);
