@@ -39,20 +39,23 @@ function placeOf(name: string): string {
 }
 
 /**
- * The one index term a name analyses to (see `placeOf`), leaving out abbreviations (see
+ * The one index term a name analyses to (see `placeOf`), with the name folded and whether it is an
+ * English word, leaving out abbreviations (see
  * `abbreviationTerm`) and place names that read as another English word (a demonym reads as one
  * as often: "Afghan", "Polish"): stemmed into one ("France" and "franc", "Emirates" and "emir"),
  * or one WordNet does not know as this place ("Island", Iceland's; not "Turkey" or "Chad").
  */
-function nameTerm(name: string, names: readonly string[], demonym = false): string | null {
+function nameTerm(name: string, names: readonly string[], demonym: boolean): { term: string; word: string; common: boolean } | null {
   const place = placeOf(name);
   if (place.length < MIN_NAME_LENGTH || !LATIN.test(place) || acronymOf(place) !== null) return null;
   const found = terms(place, 'query');
   const term = found.length === 1 ? (found[0] ?? null) : null;
+  if (term === null) return null;
   const word = fold(place);
-  if (term === null || demonym) return term;
+  const common = isCommonWord(word);
+  if (demonym) return { term, word, common };
   if (term !== word && isCommonWord(term)) return null;
-  return !isCommonWord(word) || wordNetNames(place, names).length > 0 ? term : null;
+  return !common || wordNetNames(place, names).length > 0 ? { term, word, common } : null;
 }
 
 /**
@@ -92,15 +95,16 @@ function load(): PlaceNames {
     const demonyms = [country.demonyms?.eng?.f ?? '', country.demonyms?.eng?.m ?? ''];
     const recorded = [...places, ...demonyms];
     // A name WordNet adds that stemming changes is another name to a reader ("Ellas", Greece's, is "Ella").
-    const wordNet = wordNetNames(country.name.common, recorded).filter((name) => acronymOf(name) !== null || terms(name, 'query').join(' ') === fold(name));
-    const named = [...recorded, ...wordNet].flatMap((name, i) => {
-      const term = nameTerm(name, recorded, i >= places.length && i < recorded.length);
-      if (term !== null && isCommonWord(fold(placeOf(name)))) commonWords.add(term);
-      return term === null ? [] : [{ term, place: placeOf(name) }];
+    const wordNet = wordNetNames(country.name.common, recorded).filter((name) => acronymOf(name) !== null || terms(placeOf(name), 'query').join(' ') === fold(placeOf(name)));
+    const candidates = [...[...places, ...wordNet].map((name) => ({ name, demonym: false })), ...demonyms.map((name) => ({ name, demonym: true }))];
+    const named = candidates.flatMap(({ name, demonym }) => {
+      const found = nameTerm(name, recorded, demonym);
+      if (found?.common) commonWords.add(found.term);
+      return found === null ? [] : [found];
     });
     const abbreviation = abbreviationTerm(wordNet);
     const group = [...new Set([...named.map(({ term }) => term), ...(abbreviation === null ? [] : [abbreviation])])];
-    for (const { term, place } of named) if (!/\s/u.test(place)) words.set(term, (words.get(term) ?? new Set()).add(fold(place)));
+    for (const { term, word } of named) if (!/\s/u.test(word)) words.set(term, (words.get(term) ?? new Set()).add(word));
     countryGroups.push({ group, sovereign: country.independent === true });
     for (const capital of country.capital ?? []) capitals.set(terms(capital, 'query').join(' '), group);
     for (const term of group) {

@@ -75,7 +75,8 @@ function indexLine(pos: PartOfSpeech, lemma: string): string | null {
       high = mid;
       continue;
     }
-    const key = found.line.startsWith(' ') ? '' : (found.line.split(' ')[0] ?? '');
+    const space = found.line.indexOf(' ');
+    const key = space === 0 ? '' : space < 0 ? found.line : found.line.slice(0, space);
     if (key === lemma) return found.line;
     if (key < lemma) low = found.start + found.line.length + 1;
     else high = mid;
