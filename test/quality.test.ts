@@ -569,7 +569,6 @@ describe('questions worded differently from the coverage', () => {
   it.each([
     ['What did the Americans promise about the tariff?', 'The US', 'pledged on Monday to answer the tariff in kind.'],
     ['What did the British say about the tariff?', 'The UK', 'said on Monday it would answer the tariff in kind.'],
-    ['What did Britain say about the tariff?', 'The UK', 'said on Monday it would answer the tariff in kind.'],
   ])('answers "%s" with the country named otherwise, as WordNet names it', async (question, country, saying) => {
     // The same words from another country come first: only the country named otherwise sets them apart.
     const small = await Library.fromArticles([storyArticle('tariff', 'Wire', [`Japan ${saying}`, `${country} ${saying}`])]);

@@ -180,9 +180,10 @@ export function findCandidates(
 
 /** A "how old" question's "old", met as surely where an age is written "aged 57" or "died at age 22" as in "57-year-old". */
 function withAgeWording(question: Question, asked: NumberAsked | null, vocabulary: Vocabulary): Question {
+  if (asked !== 'age') return question;
   const [age] = terms('aged', 'query');
   const [old] = terms('old', 'query');
-  if (asked !== 'age' || age === undefined || vocabulary.frequency(age) === 0) return question;
+  if (age === undefined || vocabulary.frequency(age) === 0) return question;
   const isOld = (t: QuestionTerm) => t.term === old && !t.variants.some((v) => v.term === age);
   return { ...question, terms: question.terms.map((t) => (isOld(t) ? { ...t, variants: [...t.variants, { term: age, weight: 1 }] } : t)) };
 }

@@ -39,33 +39,34 @@ function placeOf(name: string): string {
 }
 
 /**
- * The one index term a name analyses to (see `placeOf`), with the name folded and whether it is an
- * English word, leaving out abbreviations (see
- * `abbreviationTerm`) and place names that read as another English word (a demonym reads as one
- * as often: "Afghan", "Polish"): stemmed into one ("France" and "franc", "Emirates" and "emir"),
- * or one WordNet does not know as this place ("Island", Iceland's; not "Turkey" or "Chad").
+ * The one index term a name analyses to (see `placeOf`), with the place it names folded
+ * ("turkey" of "Republic of Turkey"), leaving out abbreviations (see `abbreviationTerm`) and place
+ * names that read as another English word (a demonym reads as one as often: "Afghan", "Polish"):
+ * stemmed into one ("France" and "franc", "Emirates" and "emir"), or one WordNet does not know as
+ * this place ("Island", Iceland's; not "Turkey" or "Chad").
  */
-function nameTerm(name: string, names: readonly string[], demonym: boolean): { term: string; word: string; common: boolean } | null {
+function nameTerm(name: string, names: readonly string[], demonym: boolean): { term: string; word: string } | null {
   const place = placeOf(name);
   if (place.length < MIN_NAME_LENGTH || !LATIN.test(place) || acronymOf(place) !== null) return null;
   const found = terms(place, 'query');
   const term = found.length === 1 ? (found[0] ?? null) : null;
   if (term === null) return null;
   const word = fold(place);
-  const common = isCommonWord(word);
-  if (demonym) return { term, word, common };
+  if (demonym) return { term, word };
   if (term !== word && isCommonWord(term)) return null;
-  return !common || wordNetNames(place, names).length > 0 ? { term, word, common } : null;
+  return !isCommonWord(word) || wordNetNames(place, names).length > 0 ? { term, word } : null;
 }
 
 /**
  * The names WordNet gives the country: those of the place sense sharing one of `names` besides the
  * common one ("United States of America"), so that "Georgia" takes the country's sense, not the
- * state's, and "Russia" not the Soviet Union's.
+ * state's, and "Russia" not the Soviet Union's; each only where that sense is the first place it
+ * names ("Persia" is first the empire, "Zion" first the hill).
  */
 function wordNetNames(common: string, names: readonly string[]): string[] {
   const known = new Set(names.filter((name) => name !== common).map((name) => fold(name)));
-  return placeSenses(common).find((sense) => sense.some((name) => known.has(fold(name)))) ?? [];
+  const sense = placeSenses(common).find((words) => words.some((name) => known.has(fold(name))));
+  return sense === undefined ? [] : sense.filter((name) => placeSenses(name)[0]?.[0] === sense[0]);
 }
 
 /**
@@ -88,7 +89,6 @@ function load(): PlaceNames {
   const words = new Map<string, Set<string>>();
   const countriesOf = new Map<string, { all: number; sovereign: number }>();
   const countryGroups: { group: string[]; sovereign: boolean }[] = [];
-  const commonWords = new Set<string>();
   const capitals = new Map<string, string[]>();
   for (const country of countries) {
     const places = [country.name.common, country.name.official, ...(country.altSpellings ?? []), ...Object.values(country.name.native ?? {}).map((n) => n.common)];
@@ -97,11 +97,7 @@ function load(): PlaceNames {
     // A name WordNet adds that stemming changes is another name to a reader ("Ellas", Greece's, is "Ella").
     const wordNet = wordNetNames(country.name.common, recorded).filter((name) => acronymOf(name) !== null || terms(placeOf(name), 'query').join(' ') === fold(placeOf(name)));
     const candidates = [...[...places, ...wordNet].map((name) => ({ name, demonym: false })), ...demonyms.map((name) => ({ name, demonym: true }))];
-    const named = candidates.flatMap(({ name, demonym }) => {
-      const found = nameTerm(name, recorded, demonym);
-      if (found?.common) commonWords.add(found.term);
-      return found === null ? [] : [found];
-    });
+    const named = candidates.flatMap(({ name, demonym }) => nameTerm(name, recorded, demonym) ?? []);
     const abbreviation = abbreviationTerm(wordNet);
     const group = [...new Set([...named.map(({ term }) => term), ...(abbreviation === null ? [] : [abbreviation])])];
     for (const { term, word } of named) if (!/\s/u.test(word)) words.set(term, (words.get(term) ?? new Set()).add(word));
@@ -114,11 +110,10 @@ function load(): PlaceNames {
   }
   // A name two countries answer to names neither for sure ("Congo", "Korea"), unless one is sovereign and the others its
   // territories, which take its demonym ("American" is also the Northern Mariana Islands', "Indian" the British Indian
-  // Ocean Territory's; "China" Taiwan's, in WordNet); an English word two answer to is that word ("Island": Iceland's,
-  // and the Pitcairn Islands').
+  // Ocean Territory's; "China" Taiwan's, in WordNet).
   const owns = (term: string, sovereign: boolean) => {
     const owners = countriesOf.get(term);
-    return owners !== undefined && (owners.all === 1 || (sovereign && owners.sovereign === 1 && !commonWords.has(term)));
+    return owners !== undefined && (owners.all === 1 || (sovereign && owners.sovereign === 1));
   };
   for (const { group, sovereign } of countryGroups) {
     const unambiguous = group.filter((term) => owns(term, sovereign));

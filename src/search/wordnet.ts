@@ -75,14 +75,19 @@ function indexLine(pos: PartOfSpeech, lemma: string): string | null {
       high = mid;
       continue;
     }
-    const space = found.line.indexOf(' ');
-    const key = space === 0 ? '' : space < 0 ? found.line : found.line.slice(0, space);
+    const key = keyOf(found.line);
     if (key === lemma) return found.line;
     if (key < lemma) low = found.start + found.line.length + 1;
     else high = mid;
   }
   const first = lineAfter(name, low, false);
-  return first && first.line.split(' ')[0] === lemma ? first.line : null;
+  return first && keyOf(first.line) === lemma ? first.line : null;
+}
+
+/** The lemma an index line is for: its first word, read without splitting the line; none for a licence line, which starts with a space. */
+function keyOf(line: string): string {
+  const space = line.indexOf(' ');
+  return space < 0 ? line : line.slice(0, space);
 }
 
 /** A pointer from a synset: its symbol, the word it leads from (0: the whole synset), the synset it leads to and the word there. */
