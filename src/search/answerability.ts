@@ -105,7 +105,7 @@ export interface Model {
 }
 
 // Fitted on the SQuAD tune split with one fold of titles left out (12 absent topics); `npm run
-// bench:calibrate` now leaves out three folds in turn and fits a gate no better (README, eighth round).
+// bench:calibrate` now leaves out three folds in turn and fits a gate no better (docs/answer-quality.md, eighth round).
 /** Separates right answers from questions whose article is absent: decides whether to quote. */
 export const GATE: Model = {
   intercept: -12.493,
