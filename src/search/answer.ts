@@ -41,7 +41,7 @@ import { asksReason } from './reasons.ts';
 import { joinCollocations, phraseTerms, prepareQuestion, retrievalTerms, withTimeAdverbs, type AskedNoun, type AskedTerm, type Question, type QuestionTerm, type QuestionTitle } from './question.ts';
 import type { Vocabulary } from './vocabulary.ts';
 import { MAX_RELATED, MAX_SENTENCES, type Answer, type ArticleRef, type CitedSentence, type Filters, type Source } from './results.ts';
-import { countsAskedThing, namesWantedKind, opensWithName, rankSentences, reportsSpeech, sentenceNamesWantedKind, subjectNamedIn, variantLookup, type RankedSentence, type Sentence, type SentenceCache } from './sentence-ranking.ts';
+import { countsAskedThing, namesWantedKind, opensWithName, rankSentences, reportsSpeech, sentenceNamesWantedKind, type RankedSentence, type Sentence, type SentenceCache } from './sentence-ranking.ts';
 import { pointsBack, states } from './sentences.ts';
 import { isStoryNoun, storyScope } from './story-questions.ts';
 
@@ -316,7 +316,7 @@ export function composeAnswer(text: string, candidates: Candidates, cache: Sente
   const claim = claimOf(text);
   const copularSubject = copularSubjectOf(text, claim, question);
   const holding = holdingNamesFirst(spelling === undefined ? numbered : putFirst(numbered, spelling), text, question);
-  const ranked = tellingDeedFirst(putFirstOfBestFew(holding, CLAIM_CANDIDATES, (candidate) => namesSubject(candidate, copularSubject)), text, subject, question);
+  const ranked = putFirstOfBestFew(holding, CLAIM_CANDIDATES, (candidate) => namesSubject(candidate, copularSubject));
   const best = ranked[0];
   const evidence = best ? answerEvidence(question, best, ranked, retrieved) : null;
   const judged = evidence ? judge(evidence) : null;
@@ -958,35 +958,6 @@ function holdingNamesFirst(ranked: RankedSentence[], text: string, question: Que
   const best = ranked[0];
   if (best === undefined || !missesPartOfName(text, question, best)) return ranked;
   return putFirstOfBestFew(ranked, NAME_CANDIDATES, (candidate) => !missesPartOfName(text, question, candidate, false));
-}
-
-/** How far below the best a sentence telling the asked subject's deed may score and still be quoted first (see `tellingDeedFirst`). */
-const DEED_REACH = 1.6;
-/** Candidates looked at for one telling the asked subject's deed. */
-const DEED_CANDIDATES = 5;
-/** A pronoun that may stand for the asked subject in a sentence that does not name it ("From 1525 to 1529, he established..."). */
-const PERSONAL_PRONOUN = /\b(?:he|she|they|it|his|her|their|its)\b/iu;
-
-/**
- * "What did Qatar do after the Doha strike?" asks what Qatar did. A best sentence naming neither
- * Qatar nor anyone by a pronoun ("...was killed in an "Israeli" strike on Hamas's headquarters in
- * Doha") cannot tell it: one of the next few whose main clause has the asked subject for its
- * subject ("Qatar used the incident to press Hamas...") is quoted first instead, when it scores
- * within `DEED_REACH` of it. Only for a question asked with "did", "does", "will"... about a named
- * subject: a question about what someone said has its own preference (`preferSpeaker` in
- * sentence-ranking.ts), "Which hospital did Israel destroy?" asks for the hospital more than for
- * Israel's deed, and a possessive names no doer.
- */
-function tellingDeedFirst(ranked: RankedSentence[], text: string, subject: AskedSubject | null, question: Question): RankedSentence[] {
-  if (subject === null || subject.possessive || question.speaker.length > 0 || question.askedNoun !== null || !DO_SUPPORT.test(text)) return ranked;
-  const doer = subject.name.map((word) => wordTermIndex(question, bareName(word))).filter((q) => q >= 0);
-  if (doer.length === 0) return ranked;
-  const best = ranked[0];
-  if (best === undefined || doer.some((q) => best.matched.has(q)) || PERSONAL_PRONOUN.test(best.sentence.text)) return ranked;
-  const lookup = variantLookup(question);
-  const reach = best.score / DEED_REACH;
-  const telling = ranked.slice(1, DEED_CANDIDATES).find((candidate) => candidate.score >= reach && doer.some((q) => subjectNamedIn(candidate.sentence, lookup).has(q)));
-  return telling === undefined ? ranked : putFirst(ranked, telling);
 }
 
 /** The candidates with the first of the best `few` that `fits` put first, where the best does not fit; in their order where none does. */

@@ -432,7 +432,7 @@ const REPORTED_REACH = 6;
  * pronoun opening the next sentence most often stands for them: "Netanyahu met Jordan's King
  * Abdullah. He warned..." is Netanyahu warning.
  */
-export function subjectNamedIn(sentence: Sentence, lookup: ReturnType<typeof variantLookup>): Set<number> {
+function subjectNamedIn(sentence: Sentence, lookup: ReturnType<typeof variantLookup>): Set<number> {
   const clause = writtenWords(mainClause(sentence.text));
   // "Last year Netanyahu met King Abdullah, his closest ally.": no name after the comma, so the phrase before it was the clause.
   const words = clause.some(isSubjectWord) ? clause : writtenWords(sentence.text);
