@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_MAX_LOSS } from './search/results.ts';
+import { MAX_WHOLE_FILE_MB } from './corpus/loader.ts';
 
 /** The longest delay a Node timer honours, in whole seconds. */
 const MAX_TIMER_SECONDS = Math.floor((2 ** 31 - 1) / 1000);
@@ -27,7 +28,7 @@ export const ConfigSchema = z
       z.array(snowflake),
     ),
     COOLDOWN_SECONDS: z.preprocess(emptyAsUnset, z.coerce.number({ error: 'expected a number of seconds' }).min(0, 'expected 0 or more seconds').max(3600, 'expected at most 3600 seconds').default(3)),
-    MAX_FILE_MB: z.preprocess(emptyAsUnset, z.coerce.number({ error: 'expected a size in MB' }).positive().default(5)),
+    MAX_FILE_MB: z.preprocess(emptyAsUnset, z.coerce.number({ error: 'expected a size in MB' }).positive().max(MAX_WHOLE_FILE_MB, `expected at most ${MAX_WHOLE_FILE_MB} MB (larger JSON Lines and JSON array files are read record by record)`).default(5)),
     INTERACTIONS_MODE: z.preprocess(emptyAsUnset, z.enum(['gateway', 'http'], { error: 'expected gateway or http' }).default('gateway')),
     PORT: z.preprocess(emptyAsUnset, z.coerce.number({ error: 'expected a port number' }).int('expected a port number').min(0).max(65535, 'expected a port number').default(8080)),
     DISCORD_PUBLIC_KEY: z.preprocess(emptyAsUnset, z.string().regex(/^[0-9a-f]{64}$/i, 'expected the 64-hex-digit public key from the Developer Portal').optional()),

@@ -66,7 +66,9 @@ describe('newsdesk file size limit', () => {
   it.each([
     [['--max-file-mb', 'lots'], {}, /^newsdesk: --max-file-mb: expected a size in MB/u],
     [[], { MAX_FILE_MB: '-2' }, /^newsdesk: MAX_FILE_MB: expected a size in MB/u],
-  ])('exits 1 on a size that is not one: %j %j', async (flag, env, message) => {
+    // Larger could not be read whole into one string: record files are streamed whatever their size.
+    [['--max-file-mb', '1000'], {}, /^newsdesk: --max-file-mb: expected at most 256 MB \(larger JSON Lines and JSON array files are read record by record\)/u],
+  ])('exits 1 on a size that is not one, or too large to read whole: %j %j', async (flag, env, message) => {
     const { code, stderr } = await newsdeskWith(['corpus', 'check', 'corpus', ...flag], env);
     expect(code).toBe(1);
     expect(stderr).toMatch(message);

@@ -92,6 +92,16 @@ describe('record files larger than the file limit', () => {
     ]);
   });
 
+  it('never reads a file whole past what one string can hold, whatever limit the caller asks for', async () => {
+    const dir = await tempCorpus({ 'a-good.txt': story('Quay reopens', 'The quay reopened on Monday.') });
+    // Sparse: 300 MB on paper, no disk or time to write. Read whole as asked, a file past V8's
+    // longest string (~512 MB) aborted the process from inside the decoder.
+    execFileSync('truncate', ['-s', '300M', path.join(dir, 'dump.txt')]);
+    const corpus = await loadCorpus(dir, { pool, maxFileBytes: 1024 * 1024 * 1024 });
+    expect(corpus.rejected).toEqual([{ file: 'dump.txt', record: null, reason: 'file is 300 MB, over the 256 MB limit' }]);
+    expect(corpus.articles.map((article) => article.id)).toEqual(['a-good.txt']);
+  });
+
   it('still rejects a single JSON object over the limit, and says when an array is cut short', async () => {
     const corpus = await loadCorpus(
       await tempCorpus({ 'one.json': record(1, 'z '.repeat(1000)), 'cut.json': `[${record(1, 'w '.repeat(300))}, ${record(2, 'v '.repeat(300))}, {"title": "Cut` }),

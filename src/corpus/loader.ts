@@ -42,7 +42,7 @@ export const LOADER_VERSION = 7;
 
 /** How `loadCorpus` reads a corpus. */
 export interface LoadOptions {
-  /** Larger files are rejected unread (default 5 MB); in a JSON Lines file or JSON array the limit applies to each record. */
+  /** Larger files are rejected unread (default 5 MB, at most `MAX_WHOLE_FILE_MB`); in a JSON Lines file or JSON array the limit applies to each record. */
   maxFileBytes?: number;
   /** Called after each file with the number of files done and the total. */
   onProgress?: (done: number, total: number) => void;
@@ -61,6 +61,12 @@ export interface LoadOptions {
 }
 
 const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
+/**
+ * The most a file may be read whole, whatever `maxFileBytes` asks: half V8's longest string
+ * (~512 MiB), so a whole file always decodes into one string. A longer one aborts the process
+ * from inside the decoder, beyond any catch; larger record files are still read record by record.
+ */
+export const MAX_WHOLE_FILE_MB = 256;
 const DEFAULT_PARSE_BUDGET_MS = 10_000;
 const DEFAULT_READ_TIMEOUT_MS = 10_000;
 /** Bytes read at a time from a record file streamed record by record. */
@@ -374,7 +380,7 @@ export async function loadCorpus(dir: string, options: LoadOptions = {}): Promis
   const assembly = new CorpusAssembly();
   assembly.rejected.push(...sourceRejections, ...listing.rejected);
   const context: LoadContext = {
-    maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
+    maxFileBytes: Math.min(options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, MAX_WHOLE_FILE_MB * 1024 * 1024),
     parseBudgetMs: options.parseBudgetMs ?? DEFAULT_PARSE_BUDGET_MS,
     readTimeoutMs: options.readTimeoutMs ?? DEFAULT_READ_TIMEOUT_MS,
     signal: options.signal,
