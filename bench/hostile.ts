@@ -7,7 +7,8 @@
  * p99 ≤ 100 ms).
  *
  * Hostile files: HTML nested 1,000 and 100,000 levels deep, 120 KB walls of Chinese with no
- * spaces (text and HTML), a FIFO, `---js` front matter that would write a file if it ran, a JSON
+ * spaces (text and HTML), a 700 KB paragraph, 400 KB runs of marks and of combining accents before
+ * a sentence (a question answered from them is timed after the open), a FIFO, `---js` front matter that would write a file if it ran, a JSON
  * Lines file with one 6 MB record, and a large JSON Lines export (Reuters-21578 stories repeated,
  * `--records-mb`, default 20). Each reload rewrites the nested and CJK files and 10 articles, so
  * the hostile files are parsed again every time.
@@ -78,7 +79,19 @@ function recordsExport(all: readonly Story[], bytes: number): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** A sentence the pathological texts hold, and a question only it answers. */
+const WALLED_SENTENCE = 'Dock inspector Amara Quist met harbour pilot Tobias Venn at Pier Nine on Saturday.';
+const WALLED_QUESTION = 'Who did Amara Quist meet at Pier Nine?';
+
+/** Texts that used to abort or freeze an answer reaching them: a 700 KB paragraph, and 400 KB runs of marks or of combining accents before a sentence. */
+const pathologicalTexts = (round: number): Record<string, string> => ({
+  'long-paragraph.txt': `Title: Pier Nine ${round}\n\n${`${WALLED_SENTENCE} They discussed the tides. `.repeat(8000)}\n`,
+  'mark-wall.txt': `Title: Pier Nine marks ${round}\n\n${'/'.repeat(400_000)} ${WALLED_SENTENCE}\n`,
+  'accent-wall.txt': `Title: Pier Nine accents ${round}\n\n${'\u0301'.repeat(400_000)} ${WALLED_SENTENCE}\n`,
+});
+
 async function writeHostileFiles(dir: string, round: number): Promise<void> {
+  for (const [name, text] of Object.entries(pathologicalTexts(round))) await writeFile(join(dir, `hostile/${name}`), text);
   await writeFile(join(dir, 'hostile/nested-1000.html'), nestedHtml(1_000, round));
   await writeFile(join(dir, 'hostile/nested-100000.html'), nestedHtml(100_000, round));
   await writeFile(join(dir, 'hostile/cjk-wall.txt'), cjkWall(round));
@@ -163,6 +176,14 @@ try {
   const opened = library as Library | null;
   if (!opened) throw new Error('the corpus did not open');
   console.log(`articles served: ${opened.coverage().articleCount}`);
+  const answerMs = (): number => {
+    const asked = performance.now();
+    opened.answer(WALLED_QUESTION);
+    return performance.now() - asked;
+  };
+  const first = answerMs();
+  const again = Array.from({ length: 20 }, answerMs).sort((a, b) => a - b);
+  console.log(`"${WALLED_QUESTION}", answered from the pathological texts: first ${first.toFixed(0)} ms, then p50 ${percentile(again, 50).toFixed(1)} ms, max ${(again.at(-1) ?? 0).toFixed(1)} ms`);
   // Each question once first: the first answer over an article splits its sentences and caches
   // them, a cost of the search, not of the reloads measured here.
   for (const question of questions) opened.answer(question);

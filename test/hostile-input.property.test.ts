@@ -17,6 +17,8 @@ import { Dispatcher, type Responder } from '../src/discord/dispatcher.ts';
 import { DiscordLimits } from '../src/discord/limits.ts';
 import { safeUrl, unescapeText, type MessagePayload } from '../src/discord/message.ts';
 import { Library } from '../src/search/library.ts';
+import { MAX_SENTENCE_LENGTH } from '../src/search/sentences.ts';
+import { storyArticle } from './support/articles.ts';
 import { liveLinkTargets, liveMentions } from './support/markdown.ts';
 
 const member: Invoker = { id: '111111111111111111', permissions: 0n, roleIds: [] };
@@ -208,4 +210,22 @@ describe('hostile corpus files and option values, end to end', () => {
       { numRuns: 40, ...(process.env.CI && { seed: 20251125 }) },
     );
   }, 120_000);
+});
+
+describe('pathological article text', () => {
+  const meeting = 'Hamas official Khalil al-Hayya met Turkish minister Hakan Fidan in Istanbul on Saturday.';
+  const story = (id: string, body: string) => ({ ...storyArticle(id, 'Wire', [body]), title: 'Talks in Istanbul' });
+
+  it.each([
+    // Segmented whole, each of its sentences carried a copy of the paragraph: the process ran out of heap.
+    ['a paragraph of 700 KB', `${meeting} They discussed the ceasefire. `.repeat(5500).trim()],
+    // One "sentence" of 400 KB of marks: the tagger took a minute over it, holding the event loop.
+    ['a 400 KB run of marks before the sentence', `${'/'.repeat(400_001)} ${meeting}`],
+    ['a 400 KB run of combining accents before the sentence', `${'\u0301'.repeat(400_000)} ${meeting}`],
+  ])('answers from %s', async (_, body) => {
+    const library = await Library.fromArticles([story('talks', body)]);
+    const quote = library.answer('Who met Hamas in Istanbul?').sentences[0]?.text ?? '';
+    expect(quote).toContain(meeting);
+    expect(quote.length).toBeLessThanOrEqual(MAX_SENTENCE_LENGTH);
+  });
 });

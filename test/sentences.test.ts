@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { opensWithPronoun, pointsBack, splitSentences, states } from '../src/search/sentences.ts';
+import { MAX_SENTENCE_LENGTH, opensWithPronoun, pointsBack, splitSentences, states } from '../src/search/sentences.ts';
 
+/** Half of a pair of UTF-16 units without its other half: a character cut in two. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const sentencesOf = (paragraph: string) => splitSentences(paragraph).map((s) => paragraph.slice(s.start, s.end));
 
 describe('the word before a full stop', () => {
@@ -19,6 +21,32 @@ describe('abbreviations', () => {
       'The ship lifted off at 8:51 p.m. (1451 GMT) from Baikonur.',
       'It broke up minutes later.',
     ]);
+  });
+});
+
+describe('long paragraphs and runs without a sentence end', () => {
+  it('splits a paragraph of hundreds of kilobytes into the sentences it holds, each whole', () => {
+    const sentences = Array.from({ length: 6000 }, (_, i) => `Gen. Ruiz met ${i % 7 === 0 ? 'Mr. Okafor' : 'the envoy'} in Istanbul on day ${i + 1}, officials said.`);
+    // Given to the segmenter whole, a paragraph this long ran the process out of its heap.
+    expect(sentencesOf(sentences.join(' '))).toEqual(sentences);
+  });
+
+  it('cuts a run longer than a sentence at spaces, into pieces of the text as written', () => {
+    const menu = Array.from({ length: 400 }, (_, i) => `Section ${i} |`).join(' ');
+    const pieces = sentencesOf(menu);
+    expect(pieces.length).toBeGreaterThan(1);
+    expect(pieces.every((piece) => piece.length <= MAX_SENTENCE_LENGTH && piece === piece.trim())).toBe(true);
+    expect(pieces.join(' ')).toBe(menu);
+  });
+
+  it('cuts a run with no space at all between characters, never inside one', () => {
+    // One letter first, so that a cut at an even length would fall inside a pair of UTF-16 units.
+    const wall = `x${'\u{1F30A}'.repeat(1500)} The port reopened.`;
+    const pieces = sentencesOf(wall);
+    expect(pieces.at(-1)).toContain('The port reopened.');
+    expect(pieces.length).toBeGreaterThan(1);
+    expect(pieces.join('').replace(/\s/gu, '') === wall.replace(/\s/gu, '')).toBe(true);
+    expect(pieces.filter((piece) => LONE_SURROGATE.test(piece))).toEqual([]);
   });
 });
 

@@ -67,18 +67,63 @@ function segmenter(language: string | null): Intl.Segmenter {
   return found;
 }
 
+/**
+ * The most of a paragraph given to the segmenter at once. Each piece it returns carries a copy of
+ * all it was given, so a paragraph given whole cost the square of its length: a 700 KB one ran
+ * the process out of its 4 GB heap. Longer paragraphs are given a window at a time, cut where a
+ * sentence ends, so the pieces are the ones the segmenter finds in the whole.
+ */
+const SEGMENT_WINDOW = 2000;
+/**
+ * The longest sentence kept whole; a longer run with no sentence end in it (a page's menu, a wall
+ * of marks) is cut at spaces. Tagging a sentence costs more than its length, and a reply shows no
+ * more of a quote than this.
+ */
+export const MAX_SENTENCE_LENGTH = 1000;
+/** A sentence's end: its mark, a closing quotation or bracket, then spaces before a capital. */
+const SENTENCE_END = /[.!?]["'”’)\]]*\s+(?=\p{Lu})/gu;
+
 /** The sentences of one paragraph, as trimmed spans of it. */
 export function splitSentences(paragraph: string, language: string | null = null): SentenceSpan[] {
-  const pieces = [...segmenter(language).segment(paragraph)]
-    .map((piece) => trimmed(paragraph, piece.index, piece.index + piece.segment.length))
-    .filter((span) => span.end > span.start);
   const joined: SentenceSpan[] = [];
-  for (const piece of pieces) {
-    const last = joined.at(-1);
-    if (last && belongTogether(paragraph, last, piece)) last.end = piece.end;
-    else joined.push({ ...piece });
+  for (const window of windows(paragraph, SEGMENT_WINDOW, true)) {
+    for (const { index, segment } of segmenter(language).segment(paragraph.slice(window.start, window.end))) {
+      const piece = trimmed(paragraph, window.start + index, window.start + index + segment.length);
+      if (piece.end <= piece.start) continue;
+      const last = joined.at(-1);
+      if (last && belongTogether(paragraph, last, piece)) last.end = piece.end;
+      else joined.push(piece);
+    }
   }
-  return joined;
+  return joined.flatMap((sentence) => [...windows(paragraph, MAX_SENTENCE_LENGTH, false, sentence)].map(({ start, end }) => trimmed(paragraph, start, end)));
+}
+
+/**
+ * Consecutive spans of `within` (the whole text unless given) at most `length` long, cut after
+ * the last sentence end in a span's second half when `atSentenceEnd`, else after its last space,
+ * else at the length (never inside a surrogate pair).
+ */
+function* windows(text: string, length: number, atSentenceEnd: boolean, within: SentenceSpan = { start: 0, end: text.length }): Generator<SentenceSpan> {
+  let start = within.start;
+  while (within.end - start > length) {
+    const end = cutIn(text, start + Math.floor(length / 2), start + length, atSentenceEnd);
+    yield { start, end };
+    start = end;
+  }
+  yield { start, end: within.end };
+}
+
+/** Where to cut `text` between `from` and `to` (see `windows`). */
+function cutIn(text: string, from: number, to: number, atSentenceEnd: boolean): number {
+  const stretch = text.slice(from, to);
+  if (atSentenceEnd) {
+    let end = -1;
+    for (const match of stretch.matchAll(SENTENCE_END)) end = (match.index ?? 0) + match[0].length;
+    if (end > 0) return from + end;
+  }
+  for (let at = stretch.length - 1; at > 0; at -= 1) if (/\s/u.test(stretch[at] ?? '')) return from + at + 1;
+  const code = text.charCodeAt(to - 1);
+  return code >= 0xd800 && code <= 0xdbff ? to - 1 : to;
 }
 
 function trimmed(text: string, start: number, end: number): SentenceSpan {
