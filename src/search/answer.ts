@@ -76,6 +76,12 @@ const ANSWER_CANDIDATES = 10;
 /** Share of the question's weight a neighbour must add to be quoted beside the answer. */
 const NEIGHBOUR_CONTEXT = 0.2;
 const RUNNER_UP_SHARE = 0.7;
+/**
+ * Candidates, from the best, among which the quotes are picked. Each pick weighs every candidate
+ * left, and a story repeating one sentence thousands of times made them all close runners-up:
+ * picking among them took a third of a second an answer.
+ */
+const MAX_QUOTE_CANDIDATES = 100;
 const RUNNER_UP_COVERAGE = 0.8;
 /** The least a match of a speaker's word counts for the speaker to be named: a synonym or another spelling, not a far relative. */
 const SPEAKER_NAMED = 0.4;
@@ -1026,8 +1032,9 @@ function pickQuotes(best: RankedSentence, ranked: readonly RankedSentence[], cac
   const lacksKind = best.namesKind === false;
   if (sure && !lacksKind) return quotes;
   // The fact asked may stand a few sentences after the first quote, in its own story: only there, and only in slots left.
+  const runnersUp = new Set(close);
   const further = ranked.filter(
-    (r) => r.article === best.article && !close.includes(r) && r.coverage >= best.coverage * UNSURE_COVERAGE && r.score >= best.score * UNSURE_SHARE,
+    (r) => r.article === best.article && !runnersUp.has(r) && r.coverage >= best.coverage * UNSURE_COVERAGE && r.score >= best.score * UNSURE_SHARE,
   );
   if (lacksKind) {
     // A first quote without the kind asked for (no figure for "how many") is the story's premise: its best sentence naming one may hold the fact.
@@ -1047,7 +1054,7 @@ const NEIGHBOUR_KINDS: ReadonlySet<AnswerKind> = new Set(['quantity', 'time', 'y
 
 /** Adds candidates to `quotes` greedily by score (a further one from an article already quoted counts for less), each with the sentence it needs, up to `MAX_SENTENCES`. */
 function addQuotes(quotes: Quote[], candidates: readonly RankedSentence[], cache: SentenceCache, question: Question): Quote[] {
-  const remaining = [...candidates];
+  const remaining = candidates.slice(0, MAX_QUOTE_CANDIDATES);
   while (quotes.length < MAX_SENTENCES && remaining.length > 0) {
     let pick = 0;
     let pickScore = -Infinity;
