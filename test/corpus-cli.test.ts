@@ -29,6 +29,15 @@ describe('npm run corpus -- check', () => {
     expect(lines.find((line) => line.startsWith('undated.txt '))).toMatch(/"soon" is not a recognisable date/u);
   });
 
+  it('lists 130,000 rejected records in its table', async () => {
+    // The widest cell of a column was found by spreading every row into Math.max, which overflowed the stack.
+    const { code, stdout } = await corpusCheck(await tempCorpus({ 'a.txt': 'Title: Quay reopens\n\nThe quay reopened on Monday.\n', 'many.jsonl': '{}\n'.repeat(130_000) }));
+    expect(code).toBe(0);
+    const lines = stdout.split('\n');
+    expect(lines).toContain('Rejected (130000)');
+    expect(lines.filter((line) => line.startsWith('many.jsonl#'))).toHaveLength(130_000);
+  });
+
   it('exits 2 with one line when the directory cannot be read', async () => {
     const { code, stdout, stderr } = await corpusCheck('/nonexistent/newsdesk-corpus');
     expect(code).toBe(2);

@@ -92,6 +92,18 @@ describe('record files larger than the file limit', () => {
     ]);
   });
 
+  it.each([
+    ['read whole', undefined],
+    ['streamed record by record', 1000],
+  ])('rejects each of 130,000 empty records of a file %s, and loads the rest', async (_, maxFileBytes) => {
+    // Their rejections, spread into one push each, overflowed the stack: no file of the corpus loaded.
+    const dir = await tempCorpus({ 'a-good.txt': story('Quay reopens', 'The quay reopened on Monday.'), 'many.jsonl': '{}\n'.repeat(130_000) });
+    const corpus = await loadCorpus(dir, { pool, maxFileBytes });
+    expect(corpus.articles.map((article) => article.id)).toEqual(['a-good.txt']);
+    expect(corpus.rejected).toHaveLength(130_000);
+    expect(corpus.rejected.every((rejection) => rejection.file === 'many.jsonl')).toBe(true);
+  });
+
   it('never reads a file whole past what one string can hold, whatever limit the caller asks for', async () => {
     const dir = await tempCorpus({ 'a-good.txt': story('Quay reopens', 'The quay reopened on Monday.') });
     // Sparse: 300 MB on paper, no disk or time to write. Read whole as asked, a file past V8's

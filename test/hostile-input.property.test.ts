@@ -222,6 +222,8 @@ describe('pathological article text', () => {
     // One "sentence" of 400 KB of marks: the tagger took a minute over it, holding the event loop.
     ['a 400 KB run of marks before the sentence', `${'/'.repeat(400_001)} ${meeting}`],
     ['a 400 KB run of combining accents before the sentence', `${'\u0301'.repeat(400_000)} ${meeting}`],
+    // Spread into one push, its sentences overflowed the stack.
+    ['a paragraph of 150,000 sentences', `${'Yes. '.repeat(150_000)}${meeting}`],
   ])('answers from %s', async (_, body) => {
     const library = await Library.fromArticles([story('talks', body)]);
     const quote = library.answer('Who met Hamas in Istanbul?').sentences[0]?.text ?? '';

@@ -186,6 +186,11 @@ async function parseRecordBatch(records: RecordText[], context: LoadContext): Pr
 }
 
 /** One file's result from its parts in order: the records of a streamed file come back batch by batch. */
+/** Appends items one by one: spread into `push`, each is an argument, and a file of 130,000 rejected records overflowed the stack. */
+function appendAll<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
+}
+
 function joinParts(parts: readonly ParsedFile[], extraRejections: readonly Issue[]): ParsedFile {
   return {
     drafts: parts.flatMap((part) => part.drafts),
@@ -223,7 +228,7 @@ async function streamRecords(
     batchBytes = 0;
   };
   const take = (cuts: RecordCuts): void => {
-    refused.push(...cuts.rejected);
+    appendAll(refused, cuts.rejected);
     recordCount += cuts.records.length + cuts.rejected.length;
     for (const record of cuts.records) {
       batch.push(record);
@@ -354,8 +359,8 @@ class CorpusAssembly {
 
   /** Adds one file's articles; which copy of a text is first depends on the order, so this runs on every load, cached or not. */
   async add(prepared: PreparedFile): Promise<void> {
-    this.rejected.push(...prepared.rejected);
-    this.warnings.push(...prepared.warnings);
+    appendAll(this.rejected, prepared.rejected);
+    appendAll(this.warnings, prepared.warnings);
     await forEachYielding(prepared.articles, (article) => {
       const original = this.#idByHash.get(article.hash);
       if (original) {
@@ -378,7 +383,7 @@ export async function loadCorpus(dir: string, options: LoadOptions = {}): Promis
   const listing = await listCorpusFiles(dir);
   const { sources, rejected: sourceRejections } = await readSources(listing.root);
   const assembly = new CorpusAssembly();
-  assembly.rejected.push(...sourceRejections, ...listing.rejected);
+  appendAll(assembly.rejected, [...sourceRejections, ...listing.rejected]);
   const context: LoadContext = {
     maxFileBytes: Math.min(options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, MAX_WHOLE_FILE_MB * 1024 * 1024),
     parseBudgetMs: options.parseBudgetMs ?? DEFAULT_PARSE_BUDGET_MS,

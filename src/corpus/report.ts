@@ -43,7 +43,8 @@ function fit(cell: string): string {
 /** Left-aligned columns separated by two spaces, numbers right-aligned. */
 export function formatTable(headers: readonly string[], rows: readonly (readonly (string | number)[])[]): string {
   const cells = [headers, ...rows].map((row) => row.map((cell) => fit(String(cell))));
-  const widths = headers.map((_, column) => Math.max(...cells.map((row) => row[column]?.length ?? 0)));
+  // Not Math.max(...): spread, each row is an argument, and 140,000 articles overflowed the stack.
+  const widths = headers.map((_, column) => cells.reduce((widest, row) => Math.max(widest, row[column]?.length ?? 0), 0));
   const numeric = headers.map((_, column) => rows.length > 0 && rows.every((row) => typeof row[column] === 'number'));
   return cells
     .map((row) =>

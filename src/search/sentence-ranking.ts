@@ -126,7 +126,8 @@ export class SentenceCache {
       const text = article.paragraphs[p];
       if (text === undefined) continue;
       split[p] ??= sentencesOfParagraph(text, p, article.language);
-      sentences.push(...split[p]);
+      // One by one: a paragraph of a hundred thousand sentences spread into `push` overflowed the stack.
+      for (const sentence of split[p]) sentences.push(sentence);
     }
     return sentences;
   }
