@@ -36,6 +36,18 @@ describe('parsing off the main thread', () => {
 });
 
 describe('file types', () => {
+  it('reports a directory nested past the longest path the system allows, and loads the rest', async () => {
+    const dir = await tempCorpus({ 'a.txt': story('First', 'The first story.') });
+    // GNU rm removes what Node's fs.rm cannot reach by one path.
+    onTestFinished(() => void execFileSync('rm', ['-rf', dir]));
+    // Made one level at a time from inside, in a process of its own (a worker cannot chdir): no path to it fits in PATH_MAX.
+    const nest = `const fs = require('fs'); process.chdir(process.argv[1]); for (let i = 0; i < 18; i += 1) { fs.mkdirSync('d'.repeat(250)); process.chdir('d'.repeat(250)); } fs.writeFileSync('deep.txt', 'Title: Deep\\n\\nA deep story.\\n');`;
+    execFileSync(process.execPath, ['-e', nest, dir]);
+    const corpus = await loadCorpus(dir, { pool });
+    expect(corpus.articles.map((article) => article.id)).toEqual(['a.txt']);
+    expect(corpus.rejected).toEqual([{ file: expect.stringMatching(/^(?:d{250}\/)+d{250}$/u), record: null, reason: expect.stringContaining('ENAMETOOLONG') }]);
+  });
+
   it('rejects a file replaced by a FIFO during the load instead of waiting for a writer forever', async () => {
     const fillers = Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`m-${String(i).padStart(2, '0')}.txt`, story(`Filler ${i}`, `Filler story number ${i} about the harbour.`)]));
     const dir = await tempCorpus({ 'a.txt': story('First', 'The first story.'), ...fillers, 'z.txt': story('Last', 'The last story.') });

@@ -50,8 +50,12 @@ async function resolveEntry(root: string, full: string, dirent: Dirent): Promise
     return 'broken symlink';
   }
   if (!isInside(root, target)) return 'symlink leads outside the corpus directory; not followed';
-  const info = await stat(target);
-  return info.isDirectory() ? 'directory' : info.isFile() ? 'file' : 'not a regular file';
+  try {
+    const info = await stat(target);
+    return info.isDirectory() ? 'directory' : info.isFile() ? 'file' : 'not a regular file';
+  } catch (error) {
+    return `cannot read: ${(error as Error).message}`;
+  }
 }
 
 /**
@@ -66,11 +70,12 @@ export async function listCorpusFiles(dir: string): Promise<CorpusListing> {
   // Symlinked directories inside the corpus are followed once, so a link to an ancestor cannot loop.
   const visited = new Set<string>();
   async function walk(directory: string): Promise<void> {
-    const real = await realpath(directory);
-    if (visited.has(real)) return;
-    visited.add(real);
     let dirents: Dirent[];
     try {
+      // A path past the system's limit (ENAMETOOLONG) fails here as readdir would: the directory is reported, the rest still listed.
+      const real = await realpath(directory);
+      if (visited.has(real)) return;
+      visited.add(real);
       dirents = await readdir(directory, { withFileTypes: true });
     } catch (error) {
       rejected.push({ file: relativeOf(directory), record: null, reason: `cannot read directory: ${(error as Error).message}` });
