@@ -1,4 +1,5 @@
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { cp, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -104,16 +105,31 @@ describe('index snapshots', () => {
     expect((await Library.open(dir, { snapshotPath })).origin).toEqual({ from: 'snapshot' });
   });
 
-  it('treats a truncated or foreign file as corrupt', async () => {
+  it('treats a truncated file as corrupt, and writes a whole snapshot over it', async () => {
     const { dir, snapshotPath } = await corpusWithSnapshot();
     await Library.open(dir, { snapshotPath });
     const bytes = await readFile(snapshotPath);
     await writeFile(snapshotPath, bytes.subarray(0, bytes.length - 100));
-    expect((await Library.open(dir, { snapshotPath })).origin).toMatchObject({ from: 'corpus', snapshot: 'corrupt' });
-    await writeFile(snapshotPath, 'not a snapshot at all');
+    expect((await Library.open(dir, { snapshotPath })).origin).toEqual({ from: 'corpus', snapshot: 'corrupt', detail: expect.any(String) });
+    expect((await Library.open(dir, { snapshotPath })).origin).toEqual({ from: 'snapshot' });
+  });
+
+  it('never replaces a file that is no snapshot, such as the feedback database, and says so', async () => {
+    const { dir, snapshotPath } = await corpusWithSnapshot();
+    await writeFile(snapshotPath, 'SQLite format 3\0 the feedback store');
     const library = await Library.open(dir, { snapshotPath });
-    expect(library.origin).toMatchObject({ from: 'corpus', snapshot: 'corrupt' });
+    expect(library.origin).toMatchObject({ from: 'corpus', snapshot: 'corrupt', notWritten: expect.stringContaining('holds something other than a newsdesk snapshot: not replaced') });
     expect(library.answer('Did zebras escape from the zoo?').answered).toBe(true);
+    expect(await readFile(snapshotPath, 'utf8')).toBe('SQLite format 3\0 the feedback store');
+  });
+
+  it('neither waits on a FIFO at the snapshot path nor replaces it', async () => {
+    const { dir, snapshotPath } = await corpusWithSnapshot();
+    // Opened for reading, a FIFO blocks until some writer opens it: the start hung.
+    execFileSync('mkfifo', [snapshotPath]);
+    const library = await Library.open(dir, { snapshotPath });
+    expect(library.origin).toMatchObject({ from: 'corpus', snapshot: 'corrupt', notWritten: expect.stringContaining('is not a regular file: not replaced') });
+    expect((await stat(snapshotPath)).isFIFO()).toBe(true);
   });
 
   it('still serves when the snapshot cannot be written, and says why', async () => {

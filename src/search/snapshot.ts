@@ -37,9 +37,10 @@ import type { VocabularyParts } from './vocabulary.ts';
 const MAGIC = 'NDS1';
 /**
  * 2: MiniSearch's postings as typed arrays instead of its `toJSON`. 3: bodies apart from the
- * articles' metadata; the vocabulary as string lists and typed arrays.
+ * articles' metadata; the vocabulary as string lists and typed arrays. 4: the magic word opens
+ * the file too, so a snapshot cut short is still known for one (see `assertReplaceable`).
  */
-const FORMAT_VERSION = 3;
+const FORMAT_VERSION = 4;
 const LINES_PER_CHUNK = 1000;
 
 interface SectionEntry {
@@ -127,6 +128,12 @@ class SectionWriter {
   private offset = 0;
 
   constructor(private readonly file: Awaited<ReturnType<typeof open>>) {}
+
+  /** Writes the magic word that opens the file; four bytes, so sections stay aligned for typed arrays. */
+  async start(): Promise<void> {
+    await this.file.write(Buffer.from(MAGIC, 'latin1'));
+    this.offset = MAGIC.length;
+  }
 
   /** Writes one section from its chunks. */
   async section(name: string, chunks: Iterable<Buffer>): Promise<void> {
@@ -239,11 +246,13 @@ function passageOffsets(passages: readonly (Uint32Array | null)[]): Uint32Array 
  * articles' paragraphs from instead of holding them as text (`ArticleIndex.readBodiesFrom`).
  */
 export async function writeSnapshot(file: string, index: ArticleIndex, fingerprint: string): Promise<StoredBodies> {
+  await assertReplaceable(file);
   const parts = index.parts();
   const temporary = `${file}.${process.pid}.tmp`;
   const handle = await open(temporary, 'w');
   try {
     const writer = new SectionWriter(handle);
+    await writer.start();
     await writer.section('articles', jsonLineChunks(parts.documents.map(metadataOf)));
     const bodyOffsets = new Float64Array(parts.documents.length + 1);
     const bodies: Buffer[] = [];
@@ -273,6 +282,29 @@ export async function writeSnapshot(file: string, index: ArticleIndex, fingerpri
     await handle.close().catch(() => undefined);
     await rm(temporary, { force: true });
     throw error;
+  }
+}
+
+/**
+ * Throws unless `file` is absent, empty or a snapshot (its magic word opens or ends it): a
+ * snapshot path mistaken for another (the feedback database, a device such as /dev/null) must
+ * not be renamed over. A file that is no snapshot is left for a person to remove.
+ */
+async function assertReplaceable(file: string): Promise<void> {
+  const info = await stat(file).catch(() => null);
+  if (info === null) return;
+  if (!info.isFile()) throw new Error(`${file} is not a regular file: not replaced`);
+  if (info.size === 0) return;
+  const handle = await open(file, 'r');
+  try {
+    const ends = Buffer.alloc(8);
+    await handle.read(ends, 0, 4, 0);
+    await handle.read(ends, 4, 4, Math.max(0, info.size - 4));
+    if (![ends.toString('latin1', 0, 4), ends.toString('latin1', 4, 8)].includes(MAGIC)) {
+      throw new Error(`${file} holds something other than a newsdesk snapshot: not replaced (remove it to have one written there)`);
+    }
+  } finally {
+    await handle.close();
   }
 }
 
@@ -471,6 +503,9 @@ function indexParts(sections: Map<string, Buffer>): IndexParts {
 
 /** The index stored at `file` if it was written for this fingerprint and reads back intact. */
 export async function readSnapshot(file: string, fingerprint: string): Promise<SnapshotRead> {
+  // Opened for reading, a FIFO waits for a writer forever, and a device may read without end.
+  const info = await stat(file).catch(() => null);
+  if (info !== null && !info.isFile()) return { index: null, miss: 'corrupt', detail: `${file} is not a regular file` };
   const handle = await open(file, 'r').catch(() => null);
   if (!handle) return { index: null, miss: 'missing', detail: `no snapshot at ${file}` };
   try {
