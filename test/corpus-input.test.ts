@@ -143,6 +143,25 @@ describe('sources files', () => {
     expect(corpus.articles[0]?.outlet).toBe('Reuters');
   });
 
+  it('reads a prefix written with "./", the longer prefix still winning, among thousands', async () => {
+    const many = Object.fromEntries(Array.from({ length: 5000 }, (_, i) => [`scrapes/site${i}/`, { outlet: `Outlet ${i}` }]));
+    const sources = { ...many, './wire/': { outlet: 'Reuters', language: 'en' }, 'wire/desk/': { outlet: 'Reuters Desk' } };
+    const corpus = await loadCorpus(await tempCorpus({ 'sources.json': JSON.stringify(sources), 'wire/a.txt': GOOD, 'wire/desk/b.txt': 'Title: B\n\nThe desk filed at noon.\n', 'scrapes/site4321/c.txt': 'Title: C\n\nThe site posted at dawn.\n' }));
+    expect(Object.fromEntries(corpus.articles.map((article) => [article.file, [article.outlet, article.language]]))).toEqual({
+      'scrapes/site4321/c.txt': ['Outlet 4321', null],
+      'wire/a.txt': ['Reuters', 'en'],
+      'wire/desk/b.txt': ['Reuters Desk', 'en'],
+    });
+  });
+
+  it('ignores a YAML sources file too large to parse without holding up answers, and says so', async () => {
+    // The YAML parser reads about 2 MB a second on the thread that answers: 20,000 prefixes held it for seconds at every reload.
+    const yaml = Array.from({ length: 8000 }, (_, i) => `"scrapes/site${String(i).padStart(6, '0')}/":\n  outlet: Outlet ${i}`).join('\n');
+    const corpus = await loadCorpus(await tempCorpus({ 'sources.yaml': yaml, 'wire/a.txt': GOOD }));
+    expect(corpus.rejected).toEqual([{ file: 'sources.yaml', record: null, reason: expect.stringMatching(/^sources file is \d+ KB, over the 256 KB limit; ignored$/u) }]);
+    expect(corpus.articles.map((article) => article.file)).toEqual(['wire/a.txt']);
+  });
+
   it('reports an invalid sources file and loads the corpus without it', async () => {
     const corpus = await loadCorpus(await tempCorpus({ 'sources.json': JSON.stringify({ 'wire/': { outlet: 7 } }), 'wire/a.txt': GOOD }));
     expect(corpus.rejected).toEqual([{ file: 'sources.json', record: null, reason: expect.stringMatching(/^invalid sources file, ignored: wire\/\.outlet/u) }]);

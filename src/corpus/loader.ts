@@ -18,7 +18,7 @@ import {
 import { bodyHash, normalizeSpace } from './paragraphs.ts';
 import { formatSeconds, ParsePool, ParseTimeoutError, sharedParsePool } from './parse-pool.ts';
 import type { ParseTask } from './parse-worker.ts';
-import { type SourceDefaults, type Sources, defaultsFor, readSources } from './sources.ts';
+import { type SourceDefaults, readSources, sourceDefaults } from './sources.ts';
 import { type CorpusEntry, listCorpusFiles } from './walk.ts';
 
 export { CorpusCache } from './cache.ts';
@@ -83,7 +83,8 @@ interface LoadContext {
   pool: ParsePool;
   cache: CorpusCache | undefined;
   onParse: ((file: string) => void) | undefined;
-  sources: Sources;
+  /** The sources defaults that apply to a file (see `sourceDefaults`). */
+  defaultsFor: (file: string) => SourceDefaults;
 }
 
 /** "6.2 MB", "300 bytes": sizes a moderator reads in a rejection reason. */
@@ -328,7 +329,7 @@ async function prepareFile(file: string, parsed: ParsedFile, defaults: SourceDef
 
 /** Reads, parses and prepares one file, reusing the cached result when the file and its sources defaults are unchanged. */
 async function loadFile(entry: CorpusEntry, context: LoadContext): Promise<PreparedFile> {
-  const defaults = defaultsFor(context.sources, entry.file);
+  const defaults = context.defaultsFor(entry.file);
   const unreadable = (reason: string): Promise<PreparedFile> => prepareFile(entry.file, rejectedFile(reason), defaults);
   const opened = await openRegularFile(entry.absolutePath, context.readTimeoutMs);
   if ('rejection' in opened) return unreadable(opened.rejection);
@@ -392,7 +393,7 @@ export async function loadCorpus(dir: string, options: LoadOptions = {}): Promis
     pool: options.pool ?? sharedParsePool(),
     cache: options.cache,
     onParse: options.onParse,
-    sources,
+    defaultsFor: sourceDefaults(sources),
   };
   // Two files per worker in flight: one parsing while the next is read from disk.
   const window = 2 * context.pool.threads;
