@@ -1,5 +1,5 @@
 import { ApplicationCommandOptionType, ApplicationCommandType, PermissionFlagsBits } from 'discord-api-types/v10';
-import type { GapsReport } from '../src/store/gaps.ts';
+import { MAX_GAPS_DAYS, type GapsReport } from '../src/store/gaps.ts';
 import { ephemeralText, GUILD_CONTEXT, OptionError, type Command } from '../src/discord/command.ts';
 import { DiscordLimits } from '../src/discord/limits.ts';
 import { displayDate, displayText, embedMessage, fitLines, type MessagePayload } from '../src/discord/message.ts';
@@ -40,7 +40,7 @@ const definition = {
   description: 'Moderators: what members asked that the coverage did not answer',
   contexts: GUILD_CONTEXT,
   default_member_permissions: String(PermissionFlagsBits.ManageGuild),
-  options: [{ type: ApplicationCommandOptionType.Integer, name: 'days', description: `How many days back to look (default ${DEFAULT_DAYS})`, required: false, min_value: 1, max_value: 3650 }],
+  options: [{ type: ApplicationCommandOptionType.Integer, name: 'days', description: `How many days back to look (default ${DEFAULT_DAYS})`, required: false, min_value: 1, max_value: MAX_GAPS_DAYS }],
 } as const;
 
 export const command: Command<typeof definition> = {
@@ -51,7 +51,7 @@ export const command: Command<typeof definition> = {
     if (!isModerator(request.invoker, moderatorRoleIds)) return ephemeralText('Only moderators (Manage Server) can see the knowledge gaps.');
     if (!feedback?.recording) return ephemeralText('Questions are not being recorded (FEEDBACK_RECORDING=off), so there are no gaps to show.');
     const days = request.options.days ?? DEFAULT_DAYS;
-    if (!Number.isInteger(days) || days < 1) throw new OptionError('`days` must be a whole number of days, 1 or more.');
+    if (!Number.isInteger(days) || days < 1 || days > MAX_GAPS_DAYS) throw new OptionError(`\`days\` must be a whole number of days, from 1 to ${MAX_GAPS_DAYS}.`);
     return { message: gapsMessage(await feedback.gaps(days, request.guildId ?? null)), ephemeral: true };
   },
 };

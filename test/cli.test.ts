@@ -107,6 +107,8 @@ describe('usage errors and exit codes', () => {
     [['ask', 'x', '--since', 'yesterday'], /--since must be a day written as YYYY-MM-DD/],
     [['search', 'x', '--page', 'two'], /--page must be a whole number/],
     [['ask', 'x', '--colour'], /Unknown option '--colour'/],
+    // Past ten years the window's start is no date at all: it was reported as an unreadable feedback store.
+    [['gaps', '--days', '10000000000'], /--days must be a whole number from 1 to 3650/],
   ])('exits 1 with the message and the usage line: %j', async (args, message) => {
     const { code, stderr } = await newsdesk(args);
     expect(code).toBe(1);

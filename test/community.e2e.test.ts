@@ -188,7 +188,7 @@ describe('in the console', () => {
   it('answers /compare and /timeline, takes a vote by typing the button, and shows /gaps', async () => {
     const setup = await corpusAndStore();
     const dispatcher = createDispatcher(setup.library, { MODERATOR_ROLE_IDS: [], COOLDOWN_SECONDS: 0 }, silent, undefined, setup.feedback);
-    const printed = await typeIntoConsole(dispatcher, ['/compare tram line', 'next', '/timeline tram line since: 2025-02-06', '/ask Who met Khalil al-Hayya in Istanbul?', 'not helpful', '/ask Where is the tram depot?', '/gaps 3']);
+    const printed = await typeIntoConsole(dispatcher, ['/compare tram line', 'next', '/timeline tram line since: 2025-02-06', '/ask Who met Khalil al-Hayya in Istanbul?', 'not helpful', '/ask Where is the tram depot?', '/gaps 3', '/gaps 1e10']);
     await setup.feedback.close();
     await rm(setup.dir, { recursive: true, force: true });
     expect(printed).toContain('1. Outlet 7 (1 article)');
@@ -199,5 +199,7 @@ describe('in the console', () => {
     expect(printed).toContain('Knowledge gaps · last 3 days');
     expect(printed).toContain('1× “Where is the tram depot?”');
     expect(printed).toContain('1× not helpful (0 helpful): “Who met Khalil al-Hayya in Istanbul?”');
+    // Past ten years the window's start is no date at all: it was "Something went wrong".
+    expect(printed).toContain('`days` must be a whole number of days, from 1 to 3650.');
   });
 });

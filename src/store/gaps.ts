@@ -3,6 +3,8 @@ import { groupQuestions } from '../search/question-groups.ts';
 import type { SqlConnection } from './connection.ts';
 import { mostCitedArticles, unansweredQuestions, unhelpfulAnswers } from './sql.ts';
 
+/** The longest window a report looks back over: ten years, well past any retention, and a date JavaScript can still write. */
+export const MAX_GAPS_DAYS = 3650;
 /** Rows of each list in a report. */
 const LIST_LENGTH = 10;
 /** Distinct unanswered texts read for grouping: the most asked, so grouping stays quick. */
@@ -11,7 +13,7 @@ const UNANSWERED_READ = 2000;
 /** What readers could not find, for `/gaps` and `newsdesk gaps --json`. */
 export const GapsReportSchema = z.object({
   /** The window, in days back from `until`. */
-  days: z.number().int().positive(),
+  days: z.number().int().positive().max(MAX_GAPS_DAYS),
   since: z.string(),
   until: z.string(),
   /** The guild reported on; null for every guild (the command line). */
