@@ -162,6 +162,16 @@ describe('sources files', () => {
     expect(corpus.articles.map((article) => article.file)).toEqual(['wire/a.txt']);
   });
 
+  it('rejects a file named as a record of another, rather than serving one of the two', async () => {
+    const records = JSON.stringify([{ title: 'First record', body: 'The first record of the export.' }, { title: 'Second record', body: 'The second record of the export.' }]);
+    const corpus = await loadCorpus(await tempCorpus({ 'export.json': records, 'export.json#1': 'Title: Plain file\n\nA plain file named like a record.\n' }));
+    expect(corpus.articles.map((article) => [article.id, article.title])).toEqual([
+      ['export.json#1', 'First record'],
+      ['export.json#2', 'Second record'],
+    ]);
+    expect(corpus.rejected).toEqual([{ file: 'export.json#1', record: null, reason: 'its id export.json#1 is already a record\'s of another file: rename it' }]);
+  });
+
   it('reports an invalid sources file and loads the corpus without it', async () => {
     const corpus = await loadCorpus(await tempCorpus({ 'sources.json': JSON.stringify({ 'wire/': { outlet: 7 } }), 'wire/a.txt': GOOD }));
     expect(corpus.rejected).toEqual([{ file: 'sources.json', record: null, reason: expect.stringMatching(/^invalid sources file, ignored: wire\/\.outlet/u) }]);

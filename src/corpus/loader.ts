@@ -357,12 +357,19 @@ class CorpusAssembly {
   readonly duplicates: Duplicate[] = [];
   readonly warnings: Rejection[] = [];
   readonly #idByHash = new Map<string, string>();
+  readonly #ids = new Set<string>();
 
   /** Adds one file's articles; which copy of a text is first depends on the order, so this runs on every load, cached or not. */
   async add(prepared: PreparedFile): Promise<void> {
     appendAll(this.rejected, prepared.rejected);
     appendAll(this.warnings, prepared.warnings);
     await forEachYielding(prepared.articles, (article) => {
+      // A file named "export.json#1" is given the id of the first record of export.json, read before it.
+      if (this.#ids.has(article.id)) {
+        this.rejected.push({ file: article.file, record: null, reason: `its id ${article.id} is already a record's of another file: rename it` });
+        return;
+      }
+      this.#ids.add(article.id);
       const original = this.#idByHash.get(article.hash);
       if (original) {
         this.duplicates.push({ id: article.id, duplicateOf: original });
