@@ -1,4 +1,5 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, connect, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -173,6 +174,16 @@ describe('a failing store never stops an answer', () => {
     const check = openSqlite(path);
     expect(await check.rows<{ n: number }>({ sql: 'SELECT COUNT(*) AS n FROM asks', params: [] })).toEqual([{ n: 2 }]);
     await check.close();
+  });
+
+  it('refuses a DATABASE_PATH that is no regular file, writing nothing beside it', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'newsdesk-fifo-'));
+    const path = join(dir, 'newsdesk.db');
+    // Like /dev/null: SQLite would put its journal beside it (/dev/null-journal) or wait on the FIFO.
+    execFileSync('mkfifo', [path]);
+    expect(() => openSqlite(path)).toThrow(`${path} is not a regular file`);
+    expect(await readdir(dir)).toEqual(['newsdesk.db']);
+    await rm(dir, { recursive: true });
   });
 
   it('answers while PostgreSQL is unreachable, and records what was asked meanwhile once it is back', async () => {

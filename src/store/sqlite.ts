@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { SqlConnection } from './connection.ts';
@@ -17,6 +17,8 @@ const MIGRATION_BUSY_TIMEOUT_MS = 5000;
  * OS's hands once written) and costs no fsync per commit.
  */
 export function openSqlite(path: string): SqlConnection {
+  // SQLite writes its journal beside the file: at /dev/null it made /dev/null-journal.
+  if (path !== ':memory:' && existsSync(path) && !statSync(path).isFile()) throw new Error(`${path} is not a regular file`);
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path, { timeout: BUSY_TIMEOUT_MS });
   try {
