@@ -31,6 +31,21 @@ describe('long paragraphs and runs without a sentence end', () => {
     expect(sentencesOf(sentences.join(' '))).toEqual(sentences);
   });
 
+  it.each([
+    ['Japanese, which writes no capitals', Array.from({ length: 80 }, () => '東京で首脳会談が行われ、両国は経済協力の拡大で合意した。'), ''],
+    ['English whose sentences open with a quotation', Array.from({ length: 45 }, (_, i) => ['“We will not leave Gaza City,” Ahmed Hassan Ali told Reuters.', '“The shelling went on all night,” Umm Mohammed Salem said.', '“Nobody came,” said Abu Khalil Nasser.'][i % 3] ?? ''), ' '],
+  ])('splits a long paragraph of %s where the whole would split', (_, sentences, space) => {
+    expect(sentencesOf(sentences.join(space))).toEqual(sentences);
+  });
+
+  it('cuts a run the segmenter leaves whole at its sentence marks first', () => {
+    // No break before a sentence opening with a figure: the segmenter gives these as one.
+    const run = Array.from({ length: 30 }, (_, i) => `${1200 + i} people were displaced in week ${i + 1}.`).join(' ');
+    const pieces = sentencesOf(run);
+    expect(pieces.length).toBeGreaterThan(1);
+    expect(pieces.every((piece) => piece.endsWith('.') && piece.length <= MAX_SENTENCE_LENGTH)).toBe(true);
+  });
+
   it('cuts a run longer than a sentence at spaces, into pieces of the text as written', () => {
     const menu = Array.from({ length: 400 }, (_, i) => `Section ${i} |`).join(' ');
     const pieces = sentencesOf(menu);

@@ -70,57 +70,77 @@ function segmenter(language: string | null): Intl.Segmenter {
 /**
  * The most of a paragraph given to the segmenter at once. Each piece it returns carries a copy of
  * all it was given, so a paragraph given whole cost the square of its length: a 700 KB one ran
- * the process out of its 4 GB heap. Longer paragraphs are given a window at a time, cut where a
- * sentence ends, so the pieces are the ones the segmenter finds in the whole.
+ * the process out of its 4 GB heap. A longer paragraph is given a window at a time, each window
+ * starting where the segmenter's last piece in the one before started (see `segmentPieces`).
  */
 const SEGMENT_WINDOW = 2000;
+/** How far before a window's end a piece must start for its start to be kept: the segmenter reads past a boundary to place it. */
+const SEGMENT_LOOKAHEAD = 200;
 /**
- * The longest sentence kept whole; a longer run with no sentence end in it (a page's menu, a wall
- * of marks) is cut at spaces. Tagging a sentence costs more than its length, and a reply shows no
- * more of a quote than this.
+ * The longest sentence kept whole; a longer run (a page's menu, a wall of marks, sentences the
+ * segmenter does not part) is cut at its last sentence mark, else at a space. Tagging a sentence
+ * costs more than its length, and a reply shows no more of a quote than this.
  */
 export const MAX_SENTENCE_LENGTH = 1000;
-/** A sentence's end: its mark, a closing quotation or bracket, then spaces before a capital. */
-const SENTENCE_END = /[.!?]["'”’)\]]*\s+(?=\p{Lu})/gu;
+/** A mark that may end a sentence, with any closing quotation or bracket and the spaces after it; an ideographic one needs none. */
+const SENTENCE_MARK = /[.!?]["'”’)\]]*\s+|[。！？][」』”’)）]*\s*/gu;
 
 /** The sentences of one paragraph, as trimmed spans of it. */
 export function splitSentences(paragraph: string, language: string | null = null): SentenceSpan[] {
   const joined: SentenceSpan[] = [];
-  for (const window of windows(paragraph, SEGMENT_WINDOW, true)) {
-    for (const { index, segment } of segmenter(language).segment(paragraph.slice(window.start, window.end))) {
-      const piece = trimmed(paragraph, window.start + index, window.start + index + segment.length);
-      if (piece.end <= piece.start) continue;
-      const last = joined.at(-1);
-      if (last && belongTogether(paragraph, last, piece)) last.end = piece.end;
-      else joined.push(piece);
-    }
+  for (const piece of segmentPieces(paragraph, segmenter(language))) {
+    const last = joined.at(-1);
+    if (last && belongTogether(paragraph, last, piece)) last.end = piece.end;
+    else joined.push(piece);
   }
-  return joined.flatMap((sentence) => [...windows(paragraph, MAX_SENTENCE_LENGTH, false, sentence)].map(({ start, end }) => trimmed(paragraph, start, end)));
+  return joined.flatMap((sentence) => withinLength(paragraph, sentence));
 }
 
 /**
- * Consecutive spans of `within` (the whole text unless given) at most `length` long, cut after
- * the last sentence end in a span's second half when `atSentenceEnd`, else after its last space,
- * else at the length (never inside a surrogate pair).
+ * The segmenter's pieces of a paragraph, trimmed, as it would give them for the whole: a window's
+ * last pieces, which its end may have cut short, are left to the next window, which starts where
+ * they do. A window the segmenter finds no boundary in is cut at a space (see `cutBefore`).
  */
-function* windows(text: string, length: number, atSentenceEnd: boolean, within: SentenceSpan = { start: 0, end: text.length }): Generator<SentenceSpan> {
-  let start = within.start;
-  while (within.end - start > length) {
-    const end = cutIn(text, start + Math.floor(length / 2), start + length, atSentenceEnd);
-    yield { start, end };
-    start = end;
+function* segmentPieces(paragraph: string, sentences: Intl.Segmenter): Generator<SentenceSpan> {
+  let start = 0;
+  while (start < paragraph.length) {
+    const end = Math.min(paragraph.length, start + SEGMENT_WINDOW);
+    const last = end === paragraph.length;
+    let next = end;
+    const pieces: SentenceSpan[] = [];
+    for (const { index, segment } of sentences.segment(paragraph.slice(start, end))) {
+      if (!last && index > 0 && start + index <= end - SEGMENT_LOOKAHEAD) next = start + index;
+      pieces.push({ start: start + index, end: start + index + segment.length });
+    }
+    if (next === end && !last) next = cutBefore(paragraph, start + SEGMENT_WINDOW / 2, end);
+    for (const piece of pieces) {
+      if (piece.start >= next) break;
+      const span = trimmed(paragraph, piece.start, Math.min(piece.end, next));
+      if (span.end > span.start) yield span;
+    }
+    start = next;
   }
-  yield { start, end: within.end };
 }
 
-/** Where to cut `text` between `from` and `to` (see `windows`). */
-function cutIn(text: string, from: number, to: number, atSentenceEnd: boolean): number {
-  const stretch = text.slice(from, to);
-  if (atSentenceEnd) {
-    let end = -1;
-    for (const match of stretch.matchAll(SENTENCE_END)) end = (match.index ?? 0) + match[0].length;
-    if (end > 0) return from + end;
+/** A sentence as pieces of at most `MAX_SENTENCE_LENGTH` characters, each cut after its last sentence mark or space (see `cutBefore`). */
+function withinLength(paragraph: string, sentence: SentenceSpan): SentenceSpan[] {
+  const pieces: SentenceSpan[] = [];
+  let start = sentence.start;
+  while (sentence.end - start > MAX_SENTENCE_LENGTH) {
+    const end = cutBefore(paragraph, start + MAX_SENTENCE_LENGTH / 2, start + MAX_SENTENCE_LENGTH);
+    pieces.push(trimmed(paragraph, start, end));
+    start = end;
   }
+  pieces.push(trimmed(paragraph, start, sentence.end));
+  return pieces.filter((piece) => piece.end > piece.start);
+}
+
+/** Where to cut `text` between `from` and `to`: after the last sentence mark, else after the last space, else at `to` (never inside a surrogate pair). */
+function cutBefore(text: string, from: number, to: number): number {
+  const stretch = text.slice(from, to);
+  let end = -1;
+  for (const match of stretch.matchAll(SENTENCE_MARK)) end = (match.index ?? 0) + match[0].length;
+  if (end > 0 && end < stretch.length) return from + end;
   for (let at = stretch.length - 1; at > 0; at -= 1) if (/\s/u.test(stretch[at] ?? '')) return from + at + 1;
   const code = text.charCodeAt(to - 1);
   return code >= 0xd800 && code <= 0xdbff ? to - 1 : to;
