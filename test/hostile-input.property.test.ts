@@ -230,4 +230,10 @@ describe('pathological article text', () => {
     expect(quote).toContain(meeting);
     expect(quote.length).toBeLessThanOrEqual(MAX_SENTENCE_LENGTH);
   });
+
+  it("still quotes another outlet's sentence beside a story repeating one sentence a hundred times", async () => {
+    const repeated = Array.from({ length: 120 }, (_, i) => `${meeting.slice(0, -1)}, report ${i} said.`).join(' ');
+    const library = await Library.fromArticles([story('repeat', repeated), { ...storyArticle('other', 'Other Wire', ['Hakan Fidan met Khalil al-Hayya in Istanbul.']), title: 'Talks in Istanbul' }]);
+    expect(library.answer('Who met Hakan Fidan in Istanbul?').sentences.map((sentence) => sentence.text)).toContain('Hakan Fidan met Khalil al-Hayya in Istanbul.');
+  });
 });

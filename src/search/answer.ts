@@ -77,11 +77,12 @@ const ANSWER_CANDIDATES = 10;
 const NEIGHBOUR_CONTEXT = 0.2;
 const RUNNER_UP_SHARE = 0.7;
 /**
- * Candidates, from the best, among which the quotes are picked. Each pick weighs every candidate
- * left, and a story repeating one sentence thousands of times made them all close runners-up:
- * picking among them took a third of a second an answer.
+ * Candidates of one article, from its best, among which the quotes are picked. Each pick weighs
+ * every candidate left, and a story repeating one sentence thousands of times made them all close
+ * runners-up: picking among them took a third of a second an answer. Counted by article, so such
+ * a story cannot crowd out another outlet's sentence.
  */
-const MAX_QUOTE_CANDIDATES = 100;
+const QUOTE_CANDIDATES_PER_ARTICLE = 10;
 const RUNNER_UP_COVERAGE = 0.8;
 /** The least a match of a speaker's word counts for the speaker to be named: a synonym or another spelling, not a far relative. */
 const SPEAKER_NAMED = 0.4;
@@ -1054,7 +1055,7 @@ const NEIGHBOUR_KINDS: ReadonlySet<AnswerKind> = new Set(['quantity', 'time', 'y
 
 /** Adds candidates to `quotes` greedily by score (a further one from an article already quoted counts for less), each with the sentence it needs, up to `MAX_SENTENCES`. */
 function addQuotes(quotes: Quote[], candidates: readonly RankedSentence[], cache: SentenceCache, question: Question): Quote[] {
-  const remaining = candidates.slice(0, MAX_QUOTE_CANDIDATES);
+  const remaining = bestOfEachArticle(candidates, QUOTE_CANDIDATES_PER_ARTICLE);
   while (quotes.length < MAX_SENTENCES && remaining.length > 0) {
     let pick = 0;
     let pickScore = -Infinity;
@@ -1102,6 +1103,16 @@ function contextFor(ranked: RankedSentence, cache: SentenceCache, question: Ques
   if (ranked.neighbourCoverage < NEIGHBOUR_CONTEXT) return null;
   const neighbour = ranked.supportedBy;
   return neighbour && states(neighbour.text) ? { article: ranked.article, sentence: neighbour, context: true } : null;
+}
+
+/** The candidates in their order, at most `few` of each article. */
+function bestOfEachArticle(candidates: readonly RankedSentence[], few: number): RankedSentence[] {
+  const taken = new Map<Article, number>();
+  return candidates.filter((candidate) => {
+    const count = taken.get(candidate.article) ?? 0;
+    taken.set(candidate.article, count + 1);
+    return count < few;
+  });
 }
 
 function nearDuplicate(a: Sentence, b: Sentence): boolean {
