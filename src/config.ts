@@ -1,6 +1,7 @@
+import { resolve } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_MAX_LOSS } from './search/results.ts';
-import { MAX_WHOLE_FILE_MB } from './corpus/loader.ts';
+import { MAX_WHOLE_FILE_MB } from './corpus/regular-files.ts';
 
 /** The longest delay a Node timer honours, in whole seconds. */
 const MAX_TIMER_SECONDS = Math.floor((2 ** 31 - 1) / 1000);
@@ -69,6 +70,10 @@ export const ConfigSchema = z
     }
     if (config.INTERACTIONS_MODE === 'http' && !config.DISCORD_PUBLIC_KEY) {
       ctx.addIssue({ code: 'custom', path: ['DISCORD_PUBLIC_KEY'], message: 'required when INTERACTIONS_MODE is http (the public key from the Developer Portal)' });
+    }
+    // Whichever opened first, the other found a file it could not read, and the snapshot replaced a fresh database.
+    if (config.SNAPSHOT_PATH !== undefined && !config.DATABASE_URL && resolve(config.SNAPSHOT_PATH) === resolve(config.DATABASE_PATH)) {
+      ctx.addIssue({ code: 'custom', path: ['SNAPSHOT_PATH'], message: 'must not be the feedback database (DATABASE_PATH)' });
     }
   });
 export type Config = z.infer<typeof ConfigSchema>;

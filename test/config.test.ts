@@ -36,6 +36,8 @@ describe('readConfig', () => {
     [{ LOG_LEVEL: 'loud' }, /^LOG_LEVEL: expected one of/],
     [{ PARSE_BUDGET_SECONDS: '0' }, /^PARSE_BUDGET_SECONDS: expected more than 0 seconds/],
     [{ RELOAD_DEADLINE_SECONDS: '3000000' }, /^RELOAD_DEADLINE_SECONDS: expected at most 2147483 seconds/],
+    [{ MAX_FILE_MB: '1000' }, /^MAX_FILE_MB: expected at most 256 MB/],
+    [{ SNAPSHOT_PATH: './data/newsdesk.db' }, /^SNAPSHOT_PATH: must not be the feedback database \(DATABASE_PATH\)/],
   ])('names the variable and what it expects: %j', (env, message) => {
     expect(() => readConfig(env)).toThrow(message);
   });

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtemp, symlink, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -158,7 +159,7 @@ describe('sources files', () => {
     // The YAML parser reads about 2 MB a second on the thread that answers: 20,000 prefixes held it for seconds at every reload.
     const yaml = Array.from({ length: 8000 }, (_, i) => `"scrapes/site${String(i).padStart(6, '0')}/":\n  outlet: Outlet ${i}`).join('\n');
     const corpus = await loadCorpus(await tempCorpus({ 'sources.yaml': yaml, 'wire/a.txt': GOOD }));
-    expect(corpus.rejected).toEqual([{ file: 'sources.yaml', record: null, reason: expect.stringMatching(/^sources file is \d+ KB, over the 256 KB limit; ignored$/u) }]);
+    expect(corpus.rejected).toEqual([{ file: 'sources.yaml', record: null, reason: expect.stringMatching(/^sources file is \d+(?:\.\d)? KB, over the 256 KB limit; ignored$/u) }]);
     expect(corpus.articles.map((article) => article.file)).toEqual(['wire/a.txt']);
   });
 
@@ -172,9 +173,22 @@ describe('sources files', () => {
     expect(corpus.rejected).toEqual([{ file: 'export.json#1', record: null, reason: 'its id export.json#1 is already a record\'s of another file: rename it' }]);
   });
 
+  it('neither waits on a FIFO named as a sources file nor reads a device linked as one', async () => {
+    const dir = await tempCorpus({ 'wire/a.txt': GOOD });
+    // Read with a plain open, a FIFO waited for a writer forever, and /dev/zero was read until the heap ran out.
+    execFileSync('mkfifo', [path.join(dir, 'sources.json')]);
+    await symlink('/dev/zero', path.join(dir, 'sources.yaml'));
+    const corpus = await loadCorpus(dir);
+    expect(corpus.rejected).toEqual([
+      { file: 'sources.json', record: null, reason: 'not a regular file; ignored' },
+      { file: 'sources.yaml', record: null, reason: 'not a regular file; ignored' },
+    ]);
+    expect(corpus.articles.map((article) => article.file)).toEqual(['wire/a.txt']);
+  });
+
   it('reports an invalid sources file and loads the corpus without it', async () => {
     const corpus = await loadCorpus(await tempCorpus({ 'sources.json': JSON.stringify({ 'wire/': { outlet: 7 } }), 'wire/a.txt': GOOD }));
-    expect(corpus.rejected).toEqual([{ file: 'sources.json', record: null, reason: expect.stringMatching(/^invalid sources file, ignored: wire\/\.outlet/u) }]);
+    expect(corpus.rejected).toEqual([{ file: 'sources.json', record: null, reason: expect.stringMatching(/^invalid sources file: wire\/\.outlet.*; ignored$/u) }]);
     expect(corpus.articles[0]).toMatchObject({ file: 'wire/a.txt', outlet: null });
   });
 });

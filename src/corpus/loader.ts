@@ -1,5 +1,4 @@
-import { constants } from 'node:fs';
-import { type FileHandle, open } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
 import { Pacer } from '../pacing.ts';
 import { type Article, ArticleSchema, type Corpus, type Duplicate, type Rejection } from './article.ts';
 import { CorpusCache, type FileStamp, type PreparedFile } from './cache.ts';
@@ -16,8 +15,9 @@ import {
   type RecordText,
 } from './formats/json-records.ts';
 import { bodyHash, normalizeSpace } from './paragraphs.ts';
-import { formatSeconds, ParsePool, ParseTimeoutError, sharedParsePool } from './parse-pool.ts';
+import { ParsePool, ParseTimeoutError, sharedParsePool } from './parse-pool.ts';
 import type { ParseTask } from './parse-worker.ts';
+import { closeQuietly, describeBytes, MAX_WHOLE_FILE_MB, openRegularFile, readBytes } from './regular-files.ts';
 import { type SourceDefaults, readSources, sourceDefaults } from './sources.ts';
 import { type CorpusEntry, listCorpusFiles } from './walk.ts';
 
@@ -61,12 +61,6 @@ export interface LoadOptions {
 }
 
 const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
-/**
- * The most a file may be read whole, whatever `maxFileBytes` asks: half V8's longest string
- * (~512 MiB), so a whole file always decodes into one string. A longer one aborts the process
- * from inside the decoder, beyond any catch; larger record files are still read record by record.
- */
-export const MAX_WHOLE_FILE_MB = 256;
 const DEFAULT_PARSE_BUDGET_MS = 10_000;
 const DEFAULT_READ_TIMEOUT_MS = 10_000;
 /** Bytes read at a time from a record file streamed record by record. */
@@ -85,80 +79,6 @@ interface LoadContext {
   onParse: ((file: string) => void) | undefined;
   /** The sources defaults that apply to a file (see `sourceDefaults`). */
   defaultsFor: (file: string) => SourceDefaults;
-}
-
-/** "6.2 MB", "300 bytes": sizes a moderator reads in a rejection reason. */
-function describeBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} bytes`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1).replace(/\.0$/u, '')} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1).replace(/\.0$/u, '')} MB`;
-}
-
-/** Thrown when the disk does not answer in time: the file is rejected, the load goes on. */
-class DiskTimeoutError extends Error {}
-
-/**
- * Waits for a disk operation at most `ms`. A late result is cleaned up by `discard` (a handle
- * closed), so a read stuck on a dead mount costs one libuv thread, never the load.
- */
-async function within<T>(operation: Promise<T>, ms: number, what: string, discard?: (late: T) => unknown): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new DiskTimeoutError(`${what} took over ${formatSeconds(ms)}`)), ms);
-  });
-  try {
-    return await Promise.race([operation, timeout]);
-  } catch (error) {
-    if (error instanceof DiskTimeoutError && discard) operation.then(discard, () => undefined);
-    throw error;
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-function closeQuietly(handle: FileHandle): void {
-  handle.close().catch(() => undefined);
-}
-
-type OpenedFile = { handle: FileHandle; stamp: FileStamp } | { rejection: string };
-
-/**
- * Opens a corpus file for reading, refusing anything but a regular file. O_NONBLOCK makes opening
- * a FIFO return at once instead of waiting for a writer that may never come; the type is checked
- * on the opened handle, so a file swapped for a FIFO after the directory walk is caught too.
- */
-async function openRegularFile(absolutePath: string, readTimeoutMs: number): Promise<OpenedFile> {
-  let handle: FileHandle;
-  try {
-    handle = await within(open(absolutePath, constants.O_RDONLY | constants.O_NONBLOCK), readTimeoutMs, 'opening the file', closeQuietly);
-  } catch (error) {
-    // A Unix socket cannot be opened at all.
-    if ((error as NodeJS.ErrnoException).code === 'ENXIO') return { rejection: 'not a regular file' };
-    return { rejection: `cannot read file: ${(error as Error).message}` };
-  }
-  try {
-    const info = await within(handle.stat(), readTimeoutMs, 'reading the file type');
-    if (!info.isFile()) {
-      closeQuietly(handle);
-      return { rejection: 'not a regular file' };
-    }
-    return { handle, stamp: { mtimeMs: info.mtimeMs, size: info.size } };
-  } catch (error) {
-    closeQuietly(handle);
-    return { rejection: `cannot read file: ${(error as Error).message}` };
-  }
-}
-
-/** Reads up to `length` bytes from `position`, each read bounded in time; fewer when the file ends first. */
-async function readBytes(handle: FileHandle, position: number, length: number, readTimeoutMs: number): Promise<Uint8Array> {
-  const bytes = new Uint8Array(length);
-  let offset = 0;
-  while (offset < length) {
-    const { bytesRead } = await within(handle.read(bytes, offset, length - offset, position + offset), readTimeoutMs, 'reading the file');
-    if (bytesRead === 0) break;
-    offset += bytesRead;
-  }
-  return offset === length ? bytes : bytes.slice(0, offset);
 }
 
 /** Parses one task in the pool; a task over budget, or a worker that fails, becomes a rejection of the file. */
@@ -186,12 +106,12 @@ async function parseRecordBatch(records: RecordText[], context: LoadContext): Pr
   }
 }
 
-/** One file's result from its parts in order: the records of a streamed file come back batch by batch. */
 /** Appends items one by one: spread into `push`, each is an argument, and a file of 130,000 rejected records overflowed the stack. */
 function appendAll<T>(target: T[], items: readonly T[]): void {
   for (const item of items) target.push(item);
 }
 
+/** One file's result from its parts in order: the records of a streamed file come back batch by batch. */
 function joinParts(parts: readonly ParsedFile[], extraRejections: readonly Issue[]): ParsedFile {
   return {
     drafts: parts.flatMap((part) => part.drafts),
@@ -389,13 +309,14 @@ class CorpusAssembly {
  */
 export async function loadCorpus(dir: string, options: LoadOptions = {}): Promise<Corpus> {
   const listing = await listCorpusFiles(dir);
-  const { sources, rejected: sourceRejections } = await readSources(listing.root);
+  const readTimeoutMs = options.readTimeoutMs ?? DEFAULT_READ_TIMEOUT_MS;
+  const { sources, rejected: sourceRejections } = await readSources(listing.root, readTimeoutMs);
   const assembly = new CorpusAssembly();
   appendAll(assembly.rejected, [...sourceRejections, ...listing.rejected]);
   const context: LoadContext = {
     maxFileBytes: Math.min(options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, MAX_WHOLE_FILE_MB * 1024 * 1024),
     parseBudgetMs: options.parseBudgetMs ?? DEFAULT_PARSE_BUDGET_MS,
-    readTimeoutMs: options.readTimeoutMs ?? DEFAULT_READ_TIMEOUT_MS,
+    readTimeoutMs,
     signal: options.signal,
     pool: options.pool ?? sharedParsePool(),
     cache: options.cache,

@@ -5,6 +5,7 @@ import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import type { ParsedFile } from './draft.ts';
 import type { ParseTask, StartedTask } from './parse-worker.ts';
+import { formatSeconds } from './regular-files.ts';
 
 /** Thrown when a task runs past its time budget; its worker has been terminated and is replaced on demand. */
 export class ParseTimeoutError extends Error {
@@ -12,11 +13,6 @@ export class ParseTimeoutError extends Error {
   constructor(readonly budgetMs: number) {
     super(`took over ${formatSeconds(budgetMs)} to parse`);
   }
-}
-
-/** "10 s", "0.5 s": a budget as a moderator reads it in a rejection reason. */
-export function formatSeconds(ms: number): string {
-  return `${Number((ms / 1000).toFixed(2))} s`;
 }
 
 /** How one task runs: its budget from the moment a worker is free for it, and a signal that gives up on it. */

@@ -1,8 +1,8 @@
-import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import type { Rejection } from './article.ts';
+import { closeQuietly, describeBytes, openRegularFile, readBytes } from './regular-files.ts';
 import { SOURCES_FILES } from './walk.ts';
 
 /** Metadata a group of files lacks and a moderator knows, e.g. the outlet of a folder of scraped pages. */
@@ -27,17 +27,23 @@ export interface SourcesFile {
   rejected: Rejection[];
 }
 
-/**
- * The largest sources file read, by format: YAML parses at about 2 MB a second at best, on the
- * thread that answers, at every load and reload; JSON fifty times faster. Thousands of prefixes
- * fit in either.
- */
-const MAX_SOURCES_BYTES = { yaml: 256 * 1024, json: 2 * 1024 * 1024 };
+/** A sources file's format: what parses it, and the largest file of it read. */
+interface SourcesFormat {
+  parse: (text: string) => unknown;
+  maxBytes: number;
+}
 
-function parseSources(name: string, text: string): Sources {
-  // Unique keys checked by the parser cost the square of their number: 20,000 prefixes took 3 s.
-  const data: unknown = name.endsWith('.json') ? JSON.parse(text) : parseYaml(text, { uniqueKeys: false });
-  const result = SourcesSchema.safeParse(data);
+/**
+ * YAML parses at about 2 MB a second at best, on the thread that answers, at every load and
+ * reload; JSON fifty times faster. Thousands of prefixes fit in either. Keys the YAML parser
+ * checks unique cost the square of their number (20,000 prefixes took 3 s): a key given twice
+ * counts as its last, as in JSON.
+ */
+const JSON_SOURCES: SourcesFormat = { parse: JSON.parse, maxBytes: 2 * 1024 * 1024 };
+const YAML_SOURCES: SourcesFormat = { parse: (text) => parseYaml(text, { uniqueKeys: false }), maxBytes: 256 * 1024 };
+
+function parseSources(format: SourcesFormat, text: string): Sources {
+  const result = SourcesSchema.safeParse(format.parse(text));
   if (!result.success) {
     const issue = result.error.issues[0];
     throw new Error(`${issue?.path.join('.') || 'top level'}: ${issue?.message ?? 'invalid'}`);
@@ -45,28 +51,33 @@ function parseSources(name: string, text: string): Sources {
   return result.data;
 }
 
-/** Reads the optional sources files at the corpus root; an invalid or oversized one is rejected, never fatal. */
-export async function readSources(root: string): Promise<SourcesFile> {
+/**
+ * Reads the optional sources files at the corpus root; an invalid, oversized or irregular one (a
+ * FIFO, a link to a device) is rejected, never fatal.
+ */
+export async function readSources(root: string, readTimeoutMs: number): Promise<SourcesFile> {
   const sources: Sources = {};
   const rejected: Rejection[] = [];
+  const reject = (name: string, reason: string) => rejected.push({ file: name, record: null, reason: `${reason}; ignored` });
   for (const name of SOURCES_FILES) {
-    const limit = name.endsWith('.json') ? MAX_SOURCES_BYTES.json : MAX_SOURCES_BYTES.yaml;
-    let text: string;
-    try {
-      const file = path.join(root, name);
-      const { size } = await stat(file);
-      if (size > limit) {
-        rejected.push({ file: name, record: null, reason: `sources file is ${Math.ceil(size / 1024)} KB, over the ${limit / 1024} KB limit; ignored` });
-        continue;
-      }
-      text = await readFile(file, 'utf8');
-    } catch {
+    const format = name.endsWith('.json') ? JSON_SOURCES : YAML_SOURCES;
+    const opened = await openRegularFile(path.join(root, name), readTimeoutMs);
+    if ('rejection' in opened) {
+      if (!opened.absent) reject(name, opened.rejection);
       continue;
     }
     try {
-      Object.assign(sources, parseSources(name, text));
+      const { size } = opened.stamp;
+      if (size > format.maxBytes) {
+        reject(name, `sources file is ${describeBytes(size)}, over the ${describeBytes(format.maxBytes)} limit`);
+        continue;
+      }
+      const text = new TextDecoder().decode(await readBytes(opened.handle, 0, size, readTimeoutMs));
+      Object.assign(sources, parseSources(format, text));
     } catch (error) {
-      rejected.push({ file: name, record: null, reason: `invalid sources file, ignored: ${(error as Error).message}` });
+      reject(name, `invalid sources file: ${(error as Error).message}`);
+    } finally {
+      closeQuietly(opened.handle);
     }
   }
   return { sources, rejected };

@@ -27,6 +27,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { ArticleSchema, type Article } from '../corpus/article.ts';
 import { LOADER_VERSION } from '../corpus/loader.ts';
+import { closeQuietly, openRegularFile, readBytes } from '../corpus/regular-files.ts';
 import { listCorpusFiles, SOURCES_FILES } from '../corpus/walk.ts';
 import { ANALYSIS_VERSION } from './analyzer.ts';
 import { ArticleIndex, type IndexParts } from './article-index.ts';
@@ -42,6 +43,8 @@ const MAGIC = 'NDS1';
  */
 const FORMAT_VERSION = 4;
 const LINES_PER_CHUNK = 1000;
+/** Longest the snapshot's file may take to open or to read its first bytes: a dead mount must not hold the start. */
+const OPEN_TIMEOUT_MS = 10_000;
 
 interface SectionEntry {
   name: string;
@@ -286,25 +289,26 @@ export async function writeSnapshot(file: string, index: ArticleIndex, fingerpri
 }
 
 /**
- * Throws unless `file` is absent, empty or a snapshot (its magic word opens or ends it): a
- * snapshot path mistaken for another (the feedback database, a device such as /dev/null) must
- * not be renamed over. A file that is no snapshot is left for a person to remove.
+ * Throws unless `file` is absent, empty or a snapshot: one opening with the magic word, or an
+ * older one ending with a trailer that reads back. A snapshot path mistaken for another (the
+ * feedback database, a device such as /dev/null) must not be renamed over; a file that is no
+ * snapshot is left for a person to remove.
  */
 async function assertReplaceable(file: string): Promise<void> {
-  const info = await stat(file).catch(() => null);
-  if (info === null) return;
-  if (!info.isFile()) throw new Error(`${file} is not a regular file: not replaced`);
-  if (info.size === 0) return;
-  const handle = await open(file, 'r');
+  const opened = await openRegularFile(file, OPEN_TIMEOUT_MS);
+  if ('rejection' in opened) {
+    if (opened.absent) return;
+    throw new Error(`${file}: ${opened.rejection}: not replaced`);
+  }
+  const { handle, stamp } = opened;
   try {
-    const ends = Buffer.alloc(8);
-    await handle.read(ends, 0, 4, 0);
-    await handle.read(ends, 4, 4, Math.max(0, info.size - 4));
-    if (![ends.toString('latin1', 0, 4), ends.toString('latin1', 4, 8)].includes(MAGIC)) {
-      throw new Error(`${file} holds something other than a newsdesk snapshot: not replaced (remove it to have one written there)`);
-    }
+    if (stamp.size === 0) return;
+    const opening = await readBytes(handle, 0, MAGIC.length, OPEN_TIMEOUT_MS);
+    if (Buffer.from(opening).toString('latin1') === MAGIC) return;
+    if (await readTrailer(handle, stamp.size).then(({ version }) => typeof version === 'number', () => false)) return;
+    throw new Error(`${file} holds something other than a newsdesk snapshot: not replaced (remove it to have one written there)`);
   } finally {
-    await handle.close();
+    closeQuietly(handle);
   }
 }
 
@@ -503,13 +507,12 @@ function indexParts(sections: Map<string, Buffer>): IndexParts {
 
 /** The index stored at `file` if it was written for this fingerprint and reads back intact. */
 export async function readSnapshot(file: string, fingerprint: string): Promise<SnapshotRead> {
-  // Opened for reading, a FIFO waits for a writer forever, and a device may read without end.
-  const info = await stat(file).catch(() => null);
-  if (info !== null && !info.isFile()) return { index: null, miss: 'corrupt', detail: `${file} is not a regular file` };
-  const handle = await open(file, 'r').catch(() => null);
-  if (!handle) return { index: null, miss: 'missing', detail: `no snapshot at ${file}` };
+  // Opened as a regular file only: a FIFO would wait for a writer forever, and a device may read without end.
+  const opened = await openRegularFile(file, OPEN_TIMEOUT_MS);
+  if ('rejection' in opened) return opened.absent ? { index: null, miss: 'missing', detail: `no snapshot at ${file}` } : { index: null, miss: 'corrupt', detail: `${file}: ${opened.rejection}` };
+  const { handle, stamp } = opened;
   try {
-    const { size } = await handle.stat();
+    const { size } = stamp;
     const trailer = await readTrailer(handle, size);
     if (trailer.version !== FORMAT_VERSION || trailer.littleEndian !== littleEndian) {
       throw new CorruptSnapshotError('written by another version or machine');

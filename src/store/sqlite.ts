@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { SqlConnection } from './connection.ts';
@@ -18,7 +18,7 @@ const MIGRATION_BUSY_TIMEOUT_MS = 5000;
  */
 export function openSqlite(path: string): SqlConnection {
   // SQLite writes its journal beside the file: at /dev/null it made /dev/null-journal.
-  if (path !== ':memory:' && existsSync(path) && !statSync(path).isFile()) throw new Error(`${path} is not a regular file`);
+  if (path !== ':memory:' && statSync(path, { throwIfNoEntry: false })?.isFile() === false) throw new Error(`${path} is not a regular file`);
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path, { timeout: BUSY_TIMEOUT_MS });
   try {
