@@ -24,6 +24,8 @@ const POOLED_MIN_CHARACTERS = 4_000_000;
 const POOLED_BATCH_CHARACTERS = 1_000_000;
 /** Text per batch analysed on the main thread: a few milliseconds, so queries are answered between batches. */
 const THREAD_BATCH_CHARACTERS = 50_000;
+/** The longest article analysed on the main thread, where it is analysed in one go: a 700 KB one held a reload's event loop 100–340 ms. */
+const THREAD_ARTICLE_CHARACTERS = 200_000;
 const WORKER = new URL('./analysis-worker.ts', import.meta.url);
 
 /** Where a build analyses: in the parse pool's threads, on this thread, or by the amount of text (the default). */
@@ -411,9 +413,9 @@ function* batches<A extends ArticleText>(articles: readonly A[], size: number): 
 
 /**
  * Analyses articles batch by batch, handing each batch with its articles to `each` in order: in
- * the parse pool's threads when there is much text (a few batches per thread in flight, so the
- * threads analyse while this one gathers), else on this thread, yielding to the event loop
- * between batches.
+ * the parse pool's threads when there is much text or a long article (a few batches per thread in
+ * flight, so the threads analyse while this one gathers), else on this thread, yielding to the
+ * event loop between batches.
  */
 export async function analyseInBatches<A extends ArticleText>(articles: readonly A[], each: AnalysedBatchHandler<A>, place: AnalysisPlace = 'by size'): Promise<void> {
   const run = randomUUID();
@@ -426,7 +428,7 @@ export async function analyseInBatches<A extends ArticleText>(articles: readonly
     const again = analyseBatch(articles, `${run} again`);
     each(again, batchTerms.of(again) ?? [], articles);
   };
-  const pooled = place === 'pool' || (place === 'by size' && holdAtLeast(articles, POOLED_MIN_CHARACTERS));
+  const pooled = place === 'pool' || (place === 'by size' && (holdAtLeast(articles, POOLED_MIN_CHARACTERS) || articles.some((article) => characters(article) > THREAD_ARTICLE_CHARACTERS)));
   if (!pooled) {
     const pacer = new Pacer();
     for (const batch of batches(articles, THREAD_BATCH_CHARACTERS)) {
