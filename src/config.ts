@@ -72,7 +72,7 @@ export const ConfigSchema = z
       ctx.addIssue({ code: 'custom', path: ['DISCORD_PUBLIC_KEY'], message: 'required when INTERACTIONS_MODE is http (the public key from the Developer Portal)' });
     }
     // Whichever opened first, the other found a file it could not read, and the snapshot replaced a fresh database.
-    if (config.SNAPSHOT_PATH !== undefined && !config.DATABASE_URL && resolve(config.SNAPSHOT_PATH) === resolve(config.DATABASE_PATH)) {
+    if (config.SNAPSHOT_PATH !== undefined && !config.DATABASE_URL && config.DATABASE_PATH !== ':memory:' && resolve(config.SNAPSHOT_PATH) === resolve(config.DATABASE_PATH)) {
       ctx.addIssue({ code: 'custom', path: ['SNAPSHOT_PATH'], message: 'must not be the feedback database (DATABASE_PATH)' });
     }
   });

@@ -38,6 +38,7 @@ describe('readConfig', () => {
     [{ RELOAD_DEADLINE_SECONDS: '3000000' }, /^RELOAD_DEADLINE_SECONDS: expected at most 2147483 seconds/],
     [{ MAX_FILE_MB: '1000' }, /^MAX_FILE_MB: expected at most 256 MB/],
     [{ SNAPSHOT_PATH: './data/newsdesk.db' }, /^SNAPSHOT_PATH: must not be the feedback database \(DATABASE_PATH\)/],
+    [{ SNAPSHOT_PATH: 'data/../data/store.db', DATABASE_PATH: './data/store.db' }, /^SNAPSHOT_PATH: must not be the feedback database/],
   ])('names the variable and what it expects: %j', (env, message) => {
     expect(() => readConfig(env)).toThrow(message);
   });

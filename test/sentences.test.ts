@@ -46,6 +46,12 @@ describe('long paragraphs and runs without a sentence end', () => {
     expect(pieces.every((piece) => piece.endsWith('.') && piece.length <= MAX_SENTENCE_LENGTH)).toBe(true);
   });
 
+  it('cuts a run longer than a window where it would cut it given whole', () => {
+    // Cut once at the window's end and again every 1,000 characters, the run left a 62-character piece between.
+    const run = `${'a'.repeat(939)} ${'b'.repeat(100)} ${'word pad '.repeat(150).trim()}`;
+    expect(sentencesOf(run).map((piece) => piece.length)).toEqual([939, 996, 453]);
+  });
+
   it('cuts a run longer than a sentence at spaces, into pieces of the text as written', () => {
     const menu = Array.from({ length: 400 }, (_, i) => `Section ${i} |`).join(' ');
     const pieces = sentencesOf(menu);

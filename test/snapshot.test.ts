@@ -116,8 +116,8 @@ describe('index snapshots', () => {
 
   it('never replaces a file that is no snapshot, such as the feedback database, and says so', async () => {
     const { dir, snapshotPath } = await corpusWithSnapshot();
-    // Ending as a snapshot ends, as a database may where a row's text ends a page.
-    const database = 'SQLite format 3\0 the feedback store, its last title NDS1';
+    // Ending as a snapshot ends (a length, then the magic word), as a database may where a row's text ends a page.
+    const database = 'SQLite format 3\0 the feedback store, its last title: null\x04\0\0\0NDS1';
     await writeFile(snapshotPath, database);
     const library = await Library.open(dir, { snapshotPath });
     expect(library.origin).toMatchObject({ from: 'corpus', snapshot: 'corrupt', notWritten: expect.stringContaining('holds something other than a newsdesk snapshot: not replaced') });

@@ -57,9 +57,10 @@ export function closeQuietly(handle: FileHandle): void {
 export type OpenedFile = { handle: FileHandle; stamp: FileStamp } | { rejection: string; absent?: true };
 
 /**
- * Opens a corpus file for reading, refusing anything but a regular file. O_NONBLOCK makes opening
- * a FIFO return at once instead of waiting for a writer that may never come; the type is checked
- * on the opened handle, so a file swapped for a FIFO after the directory walk is caught too.
+ * Opens a file (a corpus file, a sources file, the snapshot) for reading, refusing anything but a
+ * regular file. O_NONBLOCK makes opening a FIFO return at once instead of waiting for a writer
+ * that may never come; the type is checked on the opened handle, so a file swapped for a FIFO
+ * after the directory walk is caught too.
  */
 export async function openRegularFile(absolutePath: string, readTimeoutMs: number): Promise<OpenedFile> {
   let handle: FileHandle;
@@ -69,7 +70,7 @@ export async function openRegularFile(absolutePath: string, readTimeoutMs: numbe
     const { code } = error as NodeJS.ErrnoException;
     // A Unix socket cannot be opened at all.
     if (code === 'ENXIO') return { rejection: 'not a regular file' };
-    if (code === 'ENOENT') return { rejection: `cannot read file: ${(error as Error).message}`, absent: true };
+    if (code === 'ENOENT' || code === 'ENOTDIR') return { rejection: `cannot read file: ${(error as Error).message}`, absent: true };
     return { rejection: `cannot read file: ${(error as Error).message}` };
   }
   try {

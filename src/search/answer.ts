@@ -1105,13 +1105,13 @@ function contextFor(ranked: RankedSentence, cache: SentenceCache, question: Ques
   return neighbour && states(neighbour.text) ? { article: ranked.article, sentence: neighbour, context: true } : null;
 }
 
-/** The candidates in their order, at most `few` of each article. */
-function bestOfEachArticle(candidates: readonly RankedSentence[], few: number): RankedSentence[] {
+/** The candidates in their order, at most `perArticle` of each article. */
+function bestOfEachArticle(candidates: readonly RankedSentence[], perArticle: number): RankedSentence[] {
   const taken = new Map<Article, number>();
   return candidates.filter((candidate) => {
     const count = taken.get(candidate.article) ?? 0;
     taken.set(candidate.article, count + 1);
-    return count < few;
+    return count < perArticle;
   });
 }
 

@@ -383,14 +383,16 @@ function characters(article: ArticleText): number {
 }
 
 /**
- * Whether the articles hold at least `size` characters of text, reading no further than that: an
- * article restored from a snapshot decodes its body when read, and batching reads them all again.
+ * Whether the articles hold `POOLED_MIN_CHARACTERS` of text, or one holds over
+ * `THREAD_ARTICLE_CHARACTERS`, reading each once and no further than that: an article restored
+ * from a snapshot decodes its body when read, and batching reads them all again.
  */
-function holdAtLeast(articles: readonly ArticleText[], size: number): boolean {
+function worthPooling(articles: readonly ArticleText[]): boolean {
   let held = 0;
   for (const article of articles) {
-    held += characters(article);
-    if (held >= size) return true;
+    const length = characters(article);
+    held += length;
+    if (held >= POOLED_MIN_CHARACTERS || length > THREAD_ARTICLE_CHARACTERS) return true;
   }
   return false;
 }
@@ -428,7 +430,7 @@ export async function analyseInBatches<A extends ArticleText>(articles: readonly
     const again = analyseBatch(articles, `${run} again`);
     each(again, batchTerms.of(again) ?? [], articles);
   };
-  const pooled = place === 'pool' || (place === 'by size' && (holdAtLeast(articles, POOLED_MIN_CHARACTERS) || articles.some((article) => characters(article) > THREAD_ARTICLE_CHARACTERS)));
+  const pooled = place === 'pool' || (place === 'by size' && worthPooling(articles));
   if (!pooled) {
     const pacer = new Pacer();
     for (const batch of batches(articles, THREAD_BATCH_CHARACTERS)) {

@@ -97,9 +97,11 @@ export function splitSentences(paragraph: string, language: string | null = null
 }
 
 /**
- * The segmenter's pieces of a paragraph, trimmed, as it would give them for the whole: a window's
- * last pieces, which its end may have cut short, are left to the next window, which starts where
- * they do. A window the segmenter finds no boundary in is cut at a space (see `cutBefore`).
+ * The segmenter's pieces of a paragraph, trimmed, as it gives them for the whole: a window's last
+ * pieces, which its end may have cut short, are left to the next window, which starts where they
+ * do. (A full stop followed, more than `SEGMENT_LOOKAHEAD` characters on, by a lowercase word the
+ * segmenter reads as no sentence end; windowed, it may end one.) A window with no boundary is cut
+ * as `withinLength` cuts a sentence too long to keep whole.
  */
 function* segmentPieces(paragraph: string, sentences: Intl.Segmenter): Generator<SentenceSpan> {
   let start = 0;
@@ -112,7 +114,8 @@ function* segmentPieces(paragraph: string, sentences: Intl.Segmenter): Generator
       if (!last && index > 0 && start + index <= end - SEGMENT_LOOKAHEAD) next = start + index;
       pieces.push({ start: start + index, end: start + index + segment.length });
     }
-    if (next === end && !last) next = cutBefore(paragraph, start + SEGMENT_WINDOW / 2, end);
+    // No boundary: the window is one sentence too long to keep whole, and the next starts where its last cut piece does.
+    if (next === end && !last) next = withinLength(paragraph, { start, end }).at(-1)?.start ?? end;
     for (const piece of pieces) {
       if (piece.start >= next) break;
       const span = trimmed(paragraph, piece.start, Math.min(piece.end, next));

@@ -43,7 +43,7 @@ const MAGIC = 'NDS1';
  */
 const FORMAT_VERSION = 4;
 const LINES_PER_CHUNK = 1000;
-/** Longest the snapshot's file may take to open or to read its first bytes: a dead mount must not hold the start. */
+/** Longest the snapshot's file may take to open, and its opening bytes to read where it is checked before being replaced: a dead mount must not hold the start. */
 const OPEN_TIMEOUT_MS = 10_000;
 
 interface SectionEntry {
@@ -312,10 +312,12 @@ async function assertReplaceable(file: string): Promise<void> {
   }
 }
 
+type SnapshotHandle = Awaited<ReturnType<typeof open>>;
+
 /** A snapshot that cannot be used; the message says why. */
 class CorruptSnapshotError extends Error {}
 
-async function readTrailer(handle: Awaited<ReturnType<typeof open>>, size: number): Promise<Trailer> {
+async function readTrailer(handle: SnapshotHandle, size: number): Promise<Trailer> {
   if (size < 8) throw new CorruptSnapshotError('too short to be a snapshot');
   const footer = Buffer.alloc(8);
   await handle.read(footer, 0, 8, size - 8);
@@ -324,14 +326,16 @@ async function readTrailer(handle: Awaited<ReturnType<typeof open>>, size: numbe
   if (length > size - 8) throw new CorruptSnapshotError('trailer length out of range');
   const json = Buffer.alloc(length);
   await handle.read(json, 0, length, size - 8 - length);
+  let trailer: unknown;
   try {
-    return JSON.parse(json.toString('utf8')) as Trailer;
+    trailer = JSON.parse(json.toString('utf8'));
   } catch {
     throw new CorruptSnapshotError('unreadable trailer');
   }
+  if (typeof trailer !== 'object' || trailer === null) throw new CorruptSnapshotError('unreadable trailer');
+  return trailer as Trailer;
 }
 
-type SnapshotHandle = Awaited<ReturnType<typeof open>>;
 
 /** Why a stretch fails its sha256, or null when it passes. */
 type StretchCheck = Promise<string | null>;
