@@ -111,9 +111,21 @@ export function watchForReloads(library: Library, options: ReloadTriggerOptions,
     // Taken now, right after the corpus was loaded, so a change made during the first interval counts.
     let known = corpusFingerprint(options.corpusDir).catch(() => '');
     ready = known.then(() => undefined);
+    let unreadable = false;
     const check = async () => {
       const previous = await known;
-      const current = await corpusFingerprint(options.corpusDir).catch(() => previous);
+      const current = await corpusFingerprint(options.corpusDir).then(
+        (fingerprint) => {
+          unreadable = false;
+          return fingerprint;
+        },
+        (error: Error) => {
+          // Said once while it lasts: polling goes on, and a readable folder is checked again.
+          if (!unreadable) logger.warn({ err: error, corpusDir: options.corpusDir }, 'cannot read the corpus folder to check for changes; the last load keeps serving');
+          unreadable = true;
+          return previous;
+        },
+      );
       // The change is marked as seen once a reload has served it, or refused it (retrying an emptied
       // folder every interval would only repeat the warning; the next change is checked again). While
       // another reload runs, or when this one fails, the next check tries again.

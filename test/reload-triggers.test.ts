@@ -1,4 +1,4 @@
-import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
@@ -89,5 +89,22 @@ describe('reloads from outside Discord', () => {
     await until(() => failures === 1);
     expect(flakyLibrary.coverage().articleCount).toBe(before);
     await until(() => flakyLibrary.coverage().articleCount === before + 1);
+  });
+
+  it('says once that the corpus folder cannot be read, and notices changes again once it can', async () => {
+    const warnings: string[] = [];
+    const logger = pino({ level: 'warn' }, { write: (line: string) => void warnings.push(JSON.parse(line).msg) });
+    const before = library.coverage().articleCount;
+    const watcher = watchForReloads(library, { corpusDir, pollSeconds: 0.05 }, logger);
+    stop = watcher.stop;
+    await watcher.ready;
+    const away = `${corpusDir}-away`;
+    await rename(corpusDir, away);
+    await until(() => warnings.length > 0);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(warnings).toEqual(['cannot read the corpus folder to check for changes; the last load keeps serving']);
+    await writeFile(join(away, 'new.md'), article('Harbour reopens'));
+    await rename(away, corpusDir);
+    await until(() => library.coverage().articleCount === before + 1);
   });
 });
