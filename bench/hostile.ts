@@ -8,10 +8,11 @@
  *
  * Hostile files: HTML nested 1,000 and 100,000 levels deep, 120 KB walls of Chinese with no
  * spaces (text and HTML), a 700 KB paragraph, 400 KB runs of marks and of combining accents before
- * a sentence (a question answered from them is timed after the open), a FIFO, `---js` front matter that would write a file if it ran, a JSON
- * Lines file with one 6 MB record, and a large JSON Lines export (Reuters-21578 stories repeated,
- * `--records-mb`, default 20). Each reload rewrites the nested and CJK files and 10 articles, so
- * the hostile files are parsed again every time.
+ * a sentence (a question answered from them is timed after the open), a FIFO, `---js` front
+ * matter that would write a file if it ran, a JSON Lines file with one 6 MB record, and a large
+ * JSON Lines export (Reuters-21578 stories repeated, `--records-mb`, default 20). Each reload
+ * rewrites the nested, CJK and pathological files and 10 articles, so the hostile files are
+ * parsed and analysed again every time.
  *
  * Before the reloads every question is asked once (the first answer over an article caches its
  * sentences) and 3 s without a reload give the baseline.

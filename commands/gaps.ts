@@ -1,5 +1,5 @@
 import { ApplicationCommandOptionType, ApplicationCommandType, PermissionFlagsBits } from 'discord-api-types/v10';
-import { MAX_GAPS_DAYS, type GapsReport } from '../src/store/gaps.ts';
+import { isGapsWindow, MAX_GAPS_DAYS, type GapsReport } from '../src/store/gaps.ts';
 import { ephemeralText, GUILD_CONTEXT, OptionError, type Command } from '../src/discord/command.ts';
 import { DiscordLimits } from '../src/discord/limits.ts';
 import { displayDate, displayText, embedMessage, fitLines, type MessagePayload } from '../src/discord/message.ts';
@@ -51,7 +51,7 @@ export const command: Command<typeof definition> = {
     if (!isModerator(request.invoker, moderatorRoleIds)) return ephemeralText('Only moderators (Manage Server) can see the knowledge gaps.');
     if (!feedback?.recording) return ephemeralText('Questions are not being recorded (FEEDBACK_RECORDING=off), so there are no gaps to show.');
     const days = request.options.days ?? DEFAULT_DAYS;
-    if (!Number.isInteger(days) || days < 1 || days > MAX_GAPS_DAYS) throw new OptionError(`\`days\` must be a whole number of days, from 1 to ${MAX_GAPS_DAYS}.`);
+    if (!isGapsWindow(days)) throw new OptionError(`\`days\` must be a whole number of days, from 1 to ${MAX_GAPS_DAYS}.`);
     return { message: gapsMessage(await feedback.gaps(days, request.guildId ?? null)), ephemeral: true };
   },
 };

@@ -12,7 +12,7 @@ import { corpusIssueLines, corpusReport, formatCorpusReport, rejectionNotice } f
 import { createLogger } from '../log.ts';
 import { type CorpusLoader, Library } from '../search/library.ts';
 import { describeFilterProblem, readFilters, type Filters } from '../search/filters.ts';
-import { MAX_GAPS_DAYS } from '../store/gaps.ts';
+import { isGapsWindow, MAX_GAPS_DAYS } from '../store/gaps.ts';
 import { openRecorder } from '../store/open.ts';
 import { colorWanted, renderMessage } from './terminal.ts';
 
@@ -173,7 +173,7 @@ async function corpusCheck(args: string[], io: CliIO): Promise<number> {
 async function gaps(args: string[], io: CliIO): Promise<number> {
   const { values } = parse(args, { days: { type: 'string', default: '30' }, guild: { type: 'string' }, json: { type: 'boolean', default: false } });
   const days = Number(values.days);
-  if (!Number.isInteger(days) || days < 1 || days > MAX_GAPS_DAYS) throw new UsageError(`--days must be a whole number from 1 to ${MAX_GAPS_DAYS}`);
+  if (!isGapsWindow(days)) throw new UsageError(`--days must be a whole number from 1 to ${MAX_GAPS_DAYS}`);
   let config;
   try {
     config = readConfig(io.env);

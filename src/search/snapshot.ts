@@ -336,7 +336,6 @@ async function readTrailer(handle: SnapshotHandle, size: number): Promise<Traile
   return trailer as Trailer;
 }
 
-
 /** Why a stretch fails its sha256, or null when it passes. */
 type StretchCheck = Promise<string | null>;
 

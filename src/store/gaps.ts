@@ -5,6 +5,11 @@ import { mostCitedArticles, unansweredQuestions, unhelpfulAnswers } from './sql.
 
 /** The longest window a report looks back over: ten years, well past any retention, and a date JavaScript can still write. */
 export const MAX_GAPS_DAYS = 3650;
+
+/** Whether a report can look back over `days`: whole days, from 1 to `MAX_GAPS_DAYS`. */
+export function isGapsWindow(days: number): boolean {
+  return Number.isInteger(days) && days >= 1 && days <= MAX_GAPS_DAYS;
+}
 /** Rows of each list in a report. */
 const LIST_LENGTH = 10;
 /** Distinct unanswered texts read for grouping: the most asked, so grouping stays quick. */

@@ -17,9 +17,11 @@ const MIGRATION_BUSY_TIMEOUT_MS = 5000;
  * OS's hands once written) and costs no fsync per commit.
  */
 export function openSqlite(path: string): SqlConnection {
-  // SQLite writes its journal beside the file: at /dev/null it made /dev/null-journal.
-  if (path !== ':memory:' && statSync(path, { throwIfNoEntry: false })?.isFile() === false) throw new Error(`${path} is not a regular file`);
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  if (path !== ':memory:') {
+    // SQLite writes its journal beside the file: at /dev/null it made /dev/null-journal.
+    if (statSync(path, { throwIfNoEntry: false })?.isFile() === false) throw new Error(`${path} is not a regular file`);
+    mkdirSync(dirname(path), { recursive: true });
+  }
   const db = new Database(path, { timeout: BUSY_TIMEOUT_MS });
   try {
     db.pragma('journal_mode = WAL');
