@@ -155,6 +155,12 @@ describe('sources files', () => {
     });
   });
 
+  it('reads prefixes named like what every object has ("./constructor", "./hasOwnProperty/")', async () => {
+    const sources = { './constructor': { outlet: 'Builders Weekly' }, './hasOwnProperty/': { outlet: 'String Times' } };
+    const corpus = await loadCorpus(await tempCorpus({ 'sources.json': JSON.stringify(sources), 'constructor/a.txt': GOOD, 'hasOwnProperty/b.txt': 'Title: B\n\nThe desk filed at noon.\n' }));
+    expect(Object.fromEntries(corpus.articles.map((article) => [article.file, article.outlet]))).toEqual({ 'constructor/a.txt': 'Builders Weekly', 'hasOwnProperty/b.txt': 'String Times' });
+  });
+
   it('ignores a YAML sources file too large to parse without holding up answers, and says so', async () => {
     // The YAML parser reads about 2 MB a second on the thread that answers: 20,000 prefixes held it for seconds at every reload.
     const yaml = Array.from({ length: 8000 }, (_, i) => `"scrapes/site${String(i).padStart(6, '0')}/":\n  outlet: Outlet ${i}`).join('\n');

@@ -92,8 +92,8 @@ export function sourceDefaults(sources: Sources): (file: string) => SourceDefaul
   const byPrefix = new Map<string, SourceDefaults>();
   for (const [prefix, defaults] of Object.entries(sources)) {
     const bare = prefix.replace(/^\.\//u, '');
-    // "a/" written both ways: the bare one counts.
-    if (bare === prefix || !(bare in sources)) byPrefix.set(bare, defaults);
+    // "a/" written both ways: the bare one counts. Own keys only: a folder may be named "constructor".
+    if (bare === prefix || !Object.hasOwn(sources, bare)) byPrefix.set(bare, defaults);
   }
   return (file) => {
     const found: SourceDefaults = {};
