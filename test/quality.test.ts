@@ -1008,6 +1008,8 @@ describe('yes/no questions', () => {
     // A role or a common noun stands for the subject its lead names.
     ['Did Tesla recall Cybertrucks?', ['Tesla Inc shares fell on Thursday.', 'Deliveries totaled 336,681 vehicles in the quarter.', 'The electric-car maker also said it would recall 46,000 Cybertrucks.'], 'would recall 46,000'],
     ['Did Trump sign the bill into law?', ['President Donald Trump hosted a ceremony at the White House on Friday.', 'The House approved the bill on Thursday.', 'The president signed the bill into law during the ceremony.'], 'signed the bill'],
+    // A wire dateline without an agency is a place, not the subject.
+    ['Did UEFA fine Chelsea?', ['UEFA opened disciplinary proceedings against Chelsea after the final.', 'NYON - The governing body fined Chelsea 10 million euros on Friday.'], 'fined Chelsea 10 million'],
     // Asked in the progressive, the deed may be told in other words.
     ['Is Hamas still holding 48 hostages?', ['Hamas still has 48 captives in Gaza, officials said.'], '48 captives'],
     ['is alcaraz chasing a third wimbledon title', ['Alcaraz had been bidding for a third straight title at the All England Club.'], 'bidding for a third'],
