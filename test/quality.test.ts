@@ -525,6 +525,8 @@ describe('questions about something the coverage never names', () => {
     const answer = library.answer('How many Israeli hostages remain in Gaza?');
     expect(answer.answered).toBe(false);
     expect(answer.notice).toBe('Nothing in the coverage mentions hostages.');
+    // "On March 18, "Israel" renewed its aggression..." dates the sentence; it counts no Israelis.
+    expect(library.answer('how many israeli hostages are still in gaza').notice).toBe('Nothing in the coverage mentions hostages.');
     expect(library.answer('How many times have Witkoff and Al Hayya met?').sentences[0]?.text).toContain('second encounter');
     const small = await Library.fromArticles([
       storyArticle('rally', 'Wire', ['Thousands marched through Paris on Saturday in a rally against the pension reform, police said.']),

@@ -469,7 +469,7 @@ function undatedCountWords(sentence: string): CountWord[] {
 }
 
 /** Whether a count word is a day of the month: a number up to 31 right after a month's name or before it ("September 9", "September 9th", "9 September"), not "since January 40 journalists". */
-function isDayOfMonth(sentence: string, { word, at, end }: CountWord): boolean {
+export function isDayOfMonth(sentence: string, { word, at, end }: CountWord): boolean {
   const day = /^(\d{1,2})(?:st|nd|rd|th)?$/u.exec(word)?.[1];
   return day !== undefined && Number(day) <= 31 && (AFTER_MONTH.test(sentence.slice(0, at)) || BEFORE_MONTH.test(sentence.slice(end)));
 }
