@@ -527,6 +527,12 @@ describe('questions about something the coverage never names', () => {
     expect(answer.notice).toBe('Nothing in the coverage mentions hostages.');
     // "On March 18, "Israel" renewed its aggression..." dates the sentence; it counts no Israelis.
     expect(library.answer('how many israeli hostages are still in gaza').notice).toBe('Nothing in the coverage mentions hostages.');
+    // A month opening a name is no date: "25 May Day marchers" counts marchers.
+    const marchers = await Library.fromArticles([
+      storyArticle('marchers', 'Wire', ['May Day marchers were detained in Istanbul, the governor said.', 'Police held 25 May Day marchers and three journalists.']),
+      stormStory(),
+    ]);
+    expect(marchers.answer('How many May Day marchers were detained in Istanbul?').sentences[0]?.text).toContain('25 May Day marchers');
     expect(library.answer('How many times have Witkoff and Al Hayya met?').sentences[0]?.text).toContain('second encounter');
     const small = await Library.fromArticles([
       storyArticle('rally', 'Wire', ['Thousands marched through Paris on Saturday in a rally against the pension reform, police said.']),
@@ -1012,6 +1018,8 @@ describe('yes/no questions', () => {
     ['Did Trump sign the bill into law?', ['President Donald Trump hosted a ceremony at the White House on Friday.', 'The House approved the bill on Thursday.', 'The president signed the bill into law during the ceremony.'], 'signed the bill'],
     // A wire dateline without an agency is a place, not the subject.
     ['Did UEFA fine Chelsea?', ['UEFA opened disciplinary proceedings against Chelsea after the final.', 'NYON - The governing body fined Chelsea 10 million euros on Friday.'], 'fined Chelsea 10 million'],
+    // An aside between spaced dashes is no dateline: "It" stands for UEFA.
+    ['Did UEFA punish Chelsea?', ["UEFA – European football's governing body – met on Friday.", 'It banned Chelsea.'], 'It banned Chelsea'],
     // Asked in the progressive, the deed may be told in other words.
     ['Is Hamas still holding 48 hostages?', ['Hamas still has 48 captives in Gaza, officials said.'], '48 captives'],
     ['is alcaraz chasing a third wimbledon title', ['Alcaraz had been bidding for a third straight title at the All England Club.'], 'bidding for a third'],

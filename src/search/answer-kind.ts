@@ -406,9 +406,13 @@ export interface Possession {
   thing: string;
 }
 
-/** The end of a text that a day of the month follows ("...on September "), and the start of one a day precedes (" September..."). */
+/**
+ * The end of a text that a day of the month follows ("...on September "), and the start of one a
+ * day precedes (" September..."), unless a capitalised word follows the month, which makes it a
+ * name's ("25 May Day marchers", "March Madness").
+ */
 const AFTER_MONTH = new RegExp(`\\b(?:${MONTH_NAMES})\\.?\\s+$`, 'u');
-const BEFORE_MONTH = new RegExp(`^\\s+(?:${MONTH_NAMES})\\b`, 'u');
+const BEFORE_MONTH = new RegExp(`^\\s+(?:${MONTH_NAMES})\\b(?!\\s+\\p{Lu}\\p{Ll})`, 'u');
 
 /** The first possession a question writes of a name (see `Possession`); null when it writes none. */
 export function askedPossession(question: string): Possession | null {

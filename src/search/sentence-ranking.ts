@@ -414,10 +414,13 @@ function credited(scored: ScoredSentence, credits: ReadonlyMap<number, number>, 
 /**
  * A wire dateline before the story's first words: a place in capitals, then a date or an agency in
  * brackets, then a dash ("WASHINGTON, March 3 (Reuters) - ", "MOSCOW (AP) — "); or the place
- * alone, of three capitals or more, before a dash and a capitalised word ("NYON - European
- * football's governing body..."), which spares "US - China talks" and "NATO — which...".
+ * alone, of three capitals or more, before a dash and a capitalised word ("NYON - The governing
+ * body..."), which spares "US - China talks", "NATO — which..." and, as no other spaced dash
+ * follows, an aside ("UEFA – European football's governing body – met..."). Two capitals open it,
+ * not `\p{Lu}{2,}`, which backtracked over a run of capitals in quadratic time.
  */
-const DATELINE = /^\p{Lu}{2,}[\p{Lu}\s.'’-]*(?:(?:,\s[^\n]{0,30}?)?(?:\([\p{L}\s.]+\)|\d)\s*(?:-{1,2}|–|—)\s+|(?<=\p{Lu}{3})\s+(?:-{1,2}|–|—)\s+(?=\p{Lu}))/u;
+const DATELINE =
+  /^\p{Lu}{2}[\p{Lu}\s.'’-]*(?:(?:,\s[^\n]{0,30}?)?(?:\([\p{L}\s.]+\)|\d)\s*(?:-{1,2}|–|—)\s+|(?<=\p{Lu}{3})\s+(?:-{1,2}|–|—)\s+(?=\p{Lu})(?![^\n]*\s(?:-{1,2}|–|—)\s))/u;
 /** Words opening an adverbial phrase that a comma closes before the subject: "On Monday, ...", "After Israel struck Doha, ...". */
 const ADVERBIAL_OPENERS: ReadonlySet<string> = new Set([
   'on', 'in', 'at', 'after', 'before', 'when', 'while', 'as', 'since', 'during', 'following', 'despite', 'amid', 'effective', 'earlier', 'later', 'last', 'until', 'under',
