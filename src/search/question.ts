@@ -413,10 +413,10 @@ type RelatedTerm = Omit<RelatedWord, 'word'> & { term: string };
 const relatedTermsCache = new Map<string, RelatedTerm[]>();
 
 /**
- * The index terms of a word's WordNet relatives, its own derivations first, then its other near
- * ones, then far ones, each once; a relative of several terms ("cease-fire") is one thing, not each
- * of its parts, so it is left out. Kept per word (the only cache of WordNet's relatives): their
- * lookup and analysis would otherwise be redone at every question.
+ * The index terms of a word's WordNet relatives, near ones first, each once; a relative of several
+ * terms ("cease-fire") is one thing, not each of its parts, so it is left out. Kept per word (the
+ * only cache of WordNet's relatives): their lookup and analysis would otherwise be redone at every
+ * question.
  */
 function relatedTerms(word: string): RelatedTerm[] {
   let found = relatedTermsCache.get(word);
@@ -433,10 +433,7 @@ function relatedTerms(word: string): RelatedTerm[] {
       if (seen) seen.derived ||= derived;
       else byTerm.set(term, { term, near, derived });
     }
-    // The word's own derivations first, so that the synonyms of its rarer senses ("die": "dice",
-    // "go", "exit", "pass"...) cannot fill `MAX_PARAPHRASES` before "death".
-    const relatives = [...byTerm.values()];
-    found = [...relatives.filter((r) => r.derived), ...relatives.filter((r) => !r.derived)];
+    found = [...byTerm.values()];
     if (relatedTermsCache.size >= RELATED_TERMS_CACHE) relatedTermsCache.clear();
     relatedTermsCache.set(word, found);
   }
