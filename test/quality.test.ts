@@ -533,6 +533,14 @@ describe('questions about something the coverage never names', () => {
       stormStory(),
     ]);
     expect(marchers.answer('How many May Day marchers were detained in Istanbul?').sentences[0]?.text).toContain('25 May Day marchers');
+    // A day before its month, and a name after it, is a date still: "On 7 October Hamas fighters..." counts no fighters.
+    const crossing = await Library.fromArticles([
+      storyArticle('crossing', 'Wire', ['On 7 October Hamas fighters crossed into southern Israel at dawn.', 'About 3,000 Hamas fighters took part in the assault, the army said.']),
+      storyArticle('invasion', 'Wire', ['On 24 February Russian soldiers entered Ukraine from the north.']),
+      stormStory(),
+    ]);
+    expect(crossing.answer('How many Hamas fighters crossed into Israel?').sentences[0]?.text).toContain('About 3,000');
+    expect(crossing.answer('How many Russian soldiers entered Ukraine?').answered).toBe(false);
     expect(library.answer('How many times have Witkoff and Al Hayya met?').sentences[0]?.text).toContain('second encounter');
     const small = await Library.fromArticles([
       storyArticle('rally', 'Wire', ['Thousands marched through Paris on Saturday in a rally against the pension reform, police said.']),

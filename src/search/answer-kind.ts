@@ -406,13 +406,9 @@ export interface Possession {
   thing: string;
 }
 
-/**
- * The end of a text that a day of the month follows ("...on September "), and the start of one a
- * day precedes (" September..."), unless a capitalised word follows the month, which makes it a
- * name's ("25 May Day marchers", "March Madness").
- */
+/** The end of a text that a day of the month follows ("...on September "), and the start of one a day precedes (" September..."). */
 const AFTER_MONTH = new RegExp(`\\b(?:${MONTH_NAMES})\\.?\\s+$`, 'u');
-const BEFORE_MONTH = new RegExp(`^\\s+(?:${MONTH_NAMES})\\b(?!\\s+\\p{Lu}\\p{Ll})`, 'u');
+const BEFORE_MONTH = new RegExp(`^\\s+(?:${MONTH_NAMES})\\b`, 'u');
 
 /** The first possession a question writes of a name (see `Possession`); null when it writes none. */
 export function askedPossession(question: string): Possession | null {
@@ -473,9 +469,22 @@ function undatedCountWords(sentence: string): CountWord[] {
 }
 
 /** Whether a count word is a day of the month: a number up to 31 right after a month's name or before it ("September 9", "September 9th", "9 September"), not "since January 40 journalists". */
-export function isDayOfMonth(sentence: string, { word, at, end }: CountWord): boolean {
+function isDayOfMonth(sentence: string, word: CountWord): boolean {
+  return followsMonth(sentence, word) || (isDayNumber(word.word) && BEFORE_MONTH.test(sentence.slice(word.end)));
+}
+
+/**
+ * Whether a count word is a day written after its month ("On March 18, Israel..."). A day before
+ * its month may instead count a thing named after the month ("held 25 May Day marchers").
+ */
+export function followsMonth(sentence: string, { word, at }: CountWord): boolean {
+  return isDayNumber(word) && AFTER_MONTH.test(sentence.slice(0, at));
+}
+
+/** Whether a word is a number a day of the month may be (up to 31, "9th" too). */
+function isDayNumber(word: string): boolean {
   const day = /^(\d{1,2})(?:st|nd|rd|th)?$/u.exec(word)?.[1];
-  return day !== undefined && Number(day) <= 31 && (AFTER_MONTH.test(sentence.slice(0, at)) || BEFORE_MONTH.test(sentence.slice(end)));
+  return day !== undefined && Number(day) <= 31;
 }
 
 /** Nouns after "what"/"which" that say the kind: "which city", "what year", "what percentage". */

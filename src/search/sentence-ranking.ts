@@ -24,7 +24,7 @@
 import type { Article } from '../corpus/article.ts';
 import { fold, HYPHENS, terms, tokenize, type Token } from './analyzer.ts';
 import type { Retrieval } from './article-index.ts';
-import { isDayOfMonth, namesKind, namesPersonAs, namesThingAs, writesMoney, YEAR, type NumberAsked } from './answer-kind.ts';
+import { followsMonth, namesKind, namesPersonAs, namesThingAs, writesMoney, YEAR, type NumberAsked } from './answer-kind.ts';
 import { datedFactor } from './dateline.ts';
 import { isNameWord, namePhraseEnd, writtenWords } from './names.ts';
 import { statesAsPlanned, type Occasion } from './plans.ts';
@@ -719,8 +719,8 @@ function measures(tokens: readonly Token[], at: number, counted: number, text: s
  * Whether a sentence writes a count at most `COUNT_REACH` index terms before question term `q`
  * ("6,000 white Akoya pearls", "six pearls" analysed as "6 pearl"), or before any question term
  * when `q` is null ("13 dead" for "How many died..."), and with `orAfter` right after it too ("Fidan,
- * 57,"): a number that is no year, no day of the month ("On March 18, Israel..." counts no
- * Israel), no ordinal but one that counts (see `ordinalCounts`) and,
+ * 57,"): a number that is no year, no day after its month ("On March 18, Israel..." counts no
+ * Israel; see `followsMonth`), no ordinal but one that counts (see `ordinalCounts`) and,
  * unless `priced` (an amount asked), no price and no percentage ("$4.06 a share", "30 pct of
  * loans" count neither shares nor loans); a number hyphened to a measure counts no further (see
  * `measures`).
@@ -730,7 +730,7 @@ function countsTerm(text: string, q: number | null, lookup: ReturnType<typeof va
   const isCount = (token: Token) =>
     /^\p{N}/u.test(token.term) &&
     !YEAR.test(token.term) &&
-    !isDayOfMonth(text, { word: text.slice(token.start, token.end), at: token.start, end: token.end }) &&
+    !followsMonth(text, { word: text.slice(token.start, token.end), at: token.start, end: token.end }) &&
     (!ORDINAL.test(token.term) || ordinalCounts(text, token)) &&
     (priced || !CURRENCY_SIGN.test(text.charAt(token.start - 1)));
   return tokens.some((token, i) => {
