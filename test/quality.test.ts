@@ -527,13 +527,13 @@ describe('questions about something the coverage never names', () => {
     expect(answer.notice).toBe('Nothing in the coverage mentions hostages.');
     // "On March 18, "Israel" renewed its aggression..." dates the sentence; it counts no Israelis.
     expect(library.answer('how many israeli hostages are still in gaza').notice).toBe('Nothing in the coverage mentions hostages.');
-    // A month opening a name is no date: "25 May Day marchers" counts marchers.
+    // A number before a month's name may count a thing named after the month: "25 May Day marchers".
     const marchers = await Library.fromArticles([
       storyArticle('marchers', 'Wire', ['May Day marchers were detained in Istanbul, the governor said.', 'Police held 25 May Day marchers and three journalists.']),
       stormStory(),
     ]);
     expect(marchers.answer('How many May Day marchers were detained in Istanbul?').sentences[0]?.text).toContain('25 May Day marchers');
-    // A day before its month, and a name after it, is a date still: "On 7 October Hamas fighters..." counts no fighters.
+    // Yet as the sentence's only number it is a date: "On 7 October Hamas fighters..." counts no fighters.
     const crossing = await Library.fromArticles([
       storyArticle('crossing', 'Wire', ['On 7 October Hamas fighters crossed into southern Israel at dawn.', 'About 3,000 Hamas fighters took part in the assault, the army said.']),
       storyArticle('invasion', 'Wire', ['On 24 February Russian soldiers entered Ukraine from the north.']),
