@@ -6,10 +6,14 @@ import { mostCitedArticles, unansweredQuestions, unhelpfulAnswers } from './sql.
 /** The longest window a report looks back over: ten years, well past any retention, and a date JavaScript can still write. */
 export const MAX_GAPS_DAYS = 3650;
 
-/** Whether a report can look back over `days`: whole days, from 1 to `MAX_GAPS_DAYS`. */
+/** A report's window: whole days, from 1 to `MAX_GAPS_DAYS`. */
+const GapsWindowSchema = z.number().int().positive().max(MAX_GAPS_DAYS);
+
+/** Whether a report can look back over `days`. */
 export function isGapsWindow(days: number): boolean {
-  return Number.isInteger(days) && days >= 1 && days <= MAX_GAPS_DAYS;
+  return GapsWindowSchema.safeParse(days).success;
 }
+
 /** Rows of each list in a report. */
 const LIST_LENGTH = 10;
 /** Distinct unanswered texts read for grouping: the most asked, so grouping stays quick. */
@@ -18,7 +22,7 @@ const UNANSWERED_READ = 2000;
 /** What readers could not find, for `/gaps` and `newsdesk gaps --json`. */
 export const GapsReportSchema = z.object({
   /** The window, in days back from `until`. */
-  days: z.number().int().positive().max(MAX_GAPS_DAYS),
+  days: GapsWindowSchema,
   since: z.string(),
   until: z.string(),
   /** The guild reported on; null for every guild (the command line). */
