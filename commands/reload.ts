@@ -1,5 +1,6 @@
 import { ApplicationCommandOptionType, ApplicationCommandType, PermissionFlagsBits } from 'discord-api-types/v10';
 import { ReloadInProgressError, ReloadRefusedError } from '../src/search/reload.ts';
+import type { Rejection } from '../src/corpus/article.ts';
 import type { ReloadReport } from '../src/search/results.ts';
 import { ephemeralText, GUILD_CONTEXT, ShownFailure, type Command, type CommandContext } from '../src/discord/command.ts';
 import { DiscordLimits } from '../src/discord/limits.ts';
@@ -21,16 +22,19 @@ export function refusedReloadText(error: ReloadRefusedError): string {
   );
 }
 
-/** The reload report: counts, then which files were rejected and why, and which articles keep their last good version. */
+/** The reload report: counts, then which files were rejected and why, which loaded with a warning, and which articles keep their last good version. */
 export function reloadMessage(report: ReloadReport, scope?: CommandContext['reloadScope']): MessagePayload {
   const bullets = (lines: string[]) => fitLines(lines.map((line) => `• ${escapeText(fitText(line, 300))}`), DiscordLimits.embedFieldValue);
-  const rejected = report.rejected.map((r) => `${r.file}${r.record ? ` #${r.record}` : ''}: ${r.reason}`);
+  const located = (issue: Rejection) => `${issue.file}${issue.record ? ` #${issue.record}` : ''}: ${issue.reason}`;
+  const rejected = report.rejected.map(located);
+  const warnings = report.warnings.map(located);
   const kept = report.kept.map((k) => `${k.id}: ${k.reason}`);
   return embedMessage({
     title: 'Corpus reloaded',
     description:
       `${report.articleCount} articles now served, loaded in ${(report.tookMs / 1000).toFixed(1)} s: ` +
       `${report.added.length} added, ${report.updated.length} updated, ${report.removed.length} removed, ${report.rejected.length} rejected` +
+      (warnings.length ? `, ${warnings.length} loaded with a warning` : '') +
       (kept.length ? `; ${kept.length} kept at their last good version because their file is now unusable.` : '.') +
       (scope ? `\n${SCOPE_NOTE[scope]}` : ''),
     fields: [
@@ -39,6 +43,7 @@ export function reloadMessage(report: ReloadReport, scope?: CommandContext['relo
       ...(report.removed.length ? [{ name: 'Removed', value: bullets(report.removed) }] : []),
       ...(kept.length ? [{ name: 'Kept (last good version)', value: bullets(kept) }] : []),
       ...(rejected.length ? [{ name: 'Rejected', value: bullets(rejected) }] : []),
+      ...(warnings.length ? [{ name: 'Warnings', value: bullets(warnings) }] : []),
     ],
   });
 }

@@ -8,6 +8,7 @@ import { loadCorpus } from '../src/corpus/loader.ts';
 import { Library } from '../src/search/library.ts';
 import { INCREMENTAL_LIMIT, ReloadInProgressError } from '../src/search/reload.ts';
 import { ReloadReportSchema } from '../src/search/results.ts';
+import { reloadMessage } from '../commands/reload.ts';
 
 const seeds = fileURLToPath(new URL('../corpus/', import.meta.url));
 const directories: string[] = [];
@@ -48,6 +49,19 @@ describe('reload', () => {
     expect(library.answer('Were the Istanbul talks postponed?').sentences[0]?.text).toContain('were postponed');
     expect(library.search('opioid overdose').total).toBe(0);
     expect(library.coverage().articleCount).toBe(3);
+  });
+
+  it('reports a file loaded with a caveat, and the /reload message shows it beside the counts', async () => {
+    const dir = await corpusCopy();
+    const library = await Library.open(dir);
+    await writeFile(join(dir, 'okapi.txt'), story('Okapi seen', 'An okapi was seen\0 near the river.'));
+    const report = ReloadReportSchema.parse(await library.reload());
+    expect(report.added).toEqual(['okapi.txt']);
+    expect(report.warnings).toEqual([{ file: 'okapi.txt', record: null, reason: 'stray NUL bytes removed' }]);
+    expect(library.answer('Where was the okapi seen?').sentences[0]?.text).toBe('An okapi was seen near the river.');
+    const embed = reloadMessage(report).embeds?.[0];
+    expect(embed?.description).toMatch(/1 added, 0 updated, 0 removed, 0 rejected, 1 loaded with a warning\./);
+    expect(embed?.fields).toContainEqual({ name: 'Warnings', value: '• okapi.txt: stray NUL bytes removed' });
   });
 
   it('parses only the files that changed', async () => {

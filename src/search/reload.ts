@@ -121,6 +121,7 @@ export class Reloader {
         removed: removed.map((a) => a.id),
         kept: kept.map(({ article, reason }) => ({ id: article.id, reason })),
         rejected: corpus.rejected,
+        warnings: corpus.warnings,
         articleCount: index.size,
         tookMs: performance.now() - started,
       };

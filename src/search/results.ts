@@ -126,6 +126,8 @@ export const ReloadReportSchema = z.object({
   /** Articles still served from their last good version. */
   kept: z.array(KeptArticleSchema),
   rejected: z.array(RejectionSchema),
+  /** Files loaded with a caveat the moderator should see (stray NUL bytes removed, an unreadable date...). */
+  warnings: z.array(RejectionSchema),
   articleCount: z.number().int().nonnegative(),
   tookMs: z.number().nonnegative(),
 });
