@@ -161,6 +161,14 @@ describe('sources files', () => {
     expect(Object.fromEntries(corpus.articles.map((article) => [article.file, article.outlet]))).toEqual({ 'constructor/a.txt': 'Builders Weekly', 'hasOwnProperty/b.txt': 'String Times' });
   });
 
+  it('names a "__proto__" prefix, which no object keeps, instead of dropping it in silence, and applies the rest', async () => {
+    const json = '{"__proto__/": {"outlet": "Left"}, "__proto__": {"outlet": "Lost"}, "wire/": {"outlet": "Reuters"}}';
+    const corpus = await loadCorpus(await tempCorpus({ 'sources.json': json, '__proto__/a.txt': GOOD, 'wire/b.txt': 'Title: B\n\nThe desk filed at noon.\n' }));
+    expect(Object.fromEntries(corpus.articles.map((article) => [article.file, article.outlet]))).toEqual({ '__proto__/a.txt': 'Left', 'wire/b.txt': 'Reuters' });
+    expect(corpus.warnings).toEqual([{ file: 'sources.json', record: null, reason: 'the prefix "__proto__" cannot be used, so its files get no defaults; the other prefixes apply' }]);
+    expect(corpus.rejected).toEqual([]);
+  });
+
   it('ignores a YAML sources file too large to parse without holding up answers, and says so', async () => {
     // The YAML parser reads about 2 MB a second on the thread that answers: 20,000 prefixes held it for seconds at every reload.
     const yaml = Array.from({ length: 8000 }, (_, i) => `"scrapes/site${String(i).padStart(6, '0')}/":\n  outlet: Outlet ${i}`).join('\n');

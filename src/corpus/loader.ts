@@ -310,9 +310,10 @@ class CorpusAssembly {
 export async function loadCorpus(dir: string, options: LoadOptions = {}): Promise<Corpus> {
   const listing = await listCorpusFiles(dir);
   const readTimeoutMs = options.readTimeoutMs ?? DEFAULT_READ_TIMEOUT_MS;
-  const { sources, rejected: sourceRejections } = await readSources(listing.root, readTimeoutMs);
+  const { sources, rejected: sourceRejections, warnings: sourceWarnings } = await readSources(listing.root, readTimeoutMs);
   const assembly = new CorpusAssembly();
   appendAll(assembly.rejected, [...sourceRejections, ...listing.rejected]);
+  appendAll(assembly.warnings, sourceWarnings);
   const context: LoadContext = {
     maxFileBytes: Math.min(options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, MAX_WHOLE_FILE_MB * 1024 * 1024),
     parseBudgetMs: options.parseBudgetMs ?? DEFAULT_PARSE_BUDGET_MS,

@@ -21,10 +21,11 @@ export type SourceDefaults = z.infer<typeof SourceDefaultsSchema>;
 export const SourcesSchema = z.record(z.string().min(1), SourceDefaultsSchema);
 export type Sources = z.infer<typeof SourcesSchema>;
 
-/** The sources files found at the corpus root, merged, with any invalid one reported and ignored. */
+/** The sources files found at the corpus root, merged, with any invalid one reported and ignored, and any prefix that cannot apply named. */
 export interface SourcesFile {
   sources: Sources;
   rejected: Rejection[];
+  warnings: Rejection[];
 }
 
 /** A sources file's format: what parses it, and the largest file of it read. */
@@ -42,13 +43,17 @@ interface SourcesFormat {
 const JSON_SOURCES: SourcesFormat = { parse: JSON.parse, maxBytes: 2 * 1024 * 1024 };
 const YAML_SOURCES: SourcesFormat = { parse: (text) => parseYaml(text, { uniqueKeys: false }), maxBytes: 256 * 1024 };
 
-function parseSources(format: SourcesFormat, text: string): Sources {
-  const result = SourcesSchema.safeParse(format.parse(text));
+/** A prefix no plain object keeps as its own key: the schema drops it, so it is named rather than lost in silence. */
+const UNUSABLE_PREFIX = '__proto__';
+
+function parseSources(format: SourcesFormat, text: string): { sources: Sources; unusable: boolean } {
+  const parsed = format.parse(text);
+  const result = SourcesSchema.safeParse(parsed);
   if (!result.success) {
     const issue = result.error.issues[0];
     throw new Error(`${issue?.path.join('.') || 'top level'}: ${issue?.message ?? 'invalid'}`);
   }
-  return result.data;
+  return { sources: result.data, unusable: Object.hasOwn(Object(parsed), UNUSABLE_PREFIX) };
 }
 
 /**
@@ -58,6 +63,7 @@ function parseSources(format: SourcesFormat, text: string): Sources {
 export async function readSources(root: string, readTimeoutMs: number): Promise<SourcesFile> {
   const sources: Sources = {};
   const rejected: Rejection[] = [];
+  const warnings: Rejection[] = [];
   const reject = (name: string, reason: string) => rejected.push({ file: name, record: null, reason: `${reason}; ignored` });
   for (const name of SOURCES_FILES) {
     const format = name.endsWith('.json') ? JSON_SOURCES : YAML_SOURCES;
@@ -73,14 +79,16 @@ export async function readSources(root: string, readTimeoutMs: number): Promise<
         continue;
       }
       const text = new TextDecoder().decode(await readBytes(opened.handle, 0, size, readTimeoutMs));
-      Object.assign(sources, parseSources(format, text));
+      const parsed = parseSources(format, text);
+      Object.assign(sources, parsed.sources);
+      if (parsed.unusable) warnings.push({ file: name, record: null, reason: `the prefix "${UNUSABLE_PREFIX}" cannot be used, so its files get no defaults; the other prefixes apply` });
     } catch (error) {
       reject(name, `invalid sources file: ${(error as Error).message}`);
     } finally {
       closeQuietly(opened.handle);
     }
   }
-  return { sources, rejected };
+  return { sources, rejected, warnings };
 }
 
 /**
