@@ -2,7 +2,7 @@ import { ApplicationCommandOptionType, ApplicationCommandType, ButtonStyle, Comp
 import type { Answer } from '../src/search/results.ts';
 import { ephemeralText, MEMBER_CONTEXTS, type Command } from '../src/discord/command.ts';
 import type { StoryFact } from '../src/search/story-questions.ts';
-import { attributionLine, displayDate, displayText, embedMessage, fitLines, type MessagePayload } from '../src/discord/message.ts';
+import { attributionLine, displayDate, displayText, embedMessage, fitEach, type MessagePayload } from '../src/discord/message.ts';
 import { DiscordLimits } from '../src/discord/limits.ts';
 import { FILTER_OPTIONS, filtersFrom, MAX_QUERY_LENGTH, outletChoices, usableAsk } from '../src/discord/options.ts';
 
@@ -81,17 +81,18 @@ function feedbackButtons(askId: string): NonNullable<MessagePayload['components'
 
 /** The answer as posted: quoted sentences with [n] markers, then the numbered sources; feedback buttons when the ask was recorded. */
 export function answerMessage(answer: Answer, askId: string | null = null): MessagePayload {
-  const sources = answer.sources.map((source) => `**[${source.n}]** ${attributionLine(source)}`);
-  const related = answer.related.map((article) => `• ${attributionLine(article)}`);
+  // Every quote's [n] keeps its source line: long titles and links are shortened to share the field, never left out.
+  const sources = fitEach(answer.sources, DiscordLimits.embedFieldValue, (source, room) => {
+    const marker = `**[${source.n}]** `;
+    return marker + attributionLine(source, room - marker.length);
+  });
+  const related = fitEach(answer.related, DiscordLimits.embedFieldValue, (article, room) => `• ${attributionLine(article, room - 2)}`);
   const fields = answer.answered
-    ? [
-        { name: 'Sources', value: fitLines(sources, DiscordLimits.embedFieldValue) },
-        ...(related.length ? [{ name: 'Related coverage', value: fitLines(related, DiscordLimits.embedFieldValue) }] : []),
-      ]
-    : related.length
-      ? [{ name: 'Closest articles', value: fitLines(related, DiscordLimits.embedFieldValue) }]
+    ? [{ name: 'Sources', value: sources }, ...(related ? [{ name: 'Related coverage', value: related }] : [])]
+    : related
+      ? [{ name: 'Closest articles', value: related }]
       : [];
-  const description = readAsLine(answer) + (answer.answered ? answeredText(answer) : unansweredText(answer, related.length > 0));
+  const description = readAsLine(answer) + (answer.answered ? answeredText(answer) : unansweredText(answer, related !== ''));
   return embedMessage({
     title: displayText(answer.question, DiscordLimits.embedTitle),
     description,

@@ -3,7 +3,8 @@ import type { Comparison, OutletQuote } from '../src/search/compare.ts';
 import { UNKNOWN } from '../src/corpus/article.ts';
 import { PAGE_SIZE } from '../src/search/results.ts';
 import { MEMBER_CONTEXTS, type ArgumentsOf, type Command } from '../src/discord/command.ts';
-import { displayDate, displayText, embedMessage, titleLink, type MessagePayload } from '../src/discord/message.ts';
+import { displayDate, displayText, embedMessage, fitEach, titleLink, type MessagePayload } from '../src/discord/message.ts';
+import { DiscordLimits } from '../src/discord/limits.ts';
 import { DATE_OPTIONS, MAX_QUERY_LENGTH } from '../src/discord/options.ts';
 import { pageButtons, pagedHandlers, stateFields, type PagedCommand, type PagedState, type Paging } from '../src/discord/paging.ts';
 
@@ -13,20 +14,22 @@ const PAGED: PagedCommand = { command: 'compare', textField: 'Topic', noun: 'com
 /** Longest quote shown per outlet: five outlets and their sources stay within one embed. */
 const MAX_QUOTE = 400;
 
-/** One outlet: its name and how many of its articles match, the quote (if its text has one), then the article it is from. */
-function outletBlock(quote: OutletQuote, n: number): string {
+/** One outlet within `room` characters: its name and how many of its articles match, the quote (if its text has one), then the article it is from. */
+function outletBlock(quote: OutletQuote, n: number, room: number): string {
   const who = quote.outlet === null ? `Outlet ${UNKNOWN} (${quote.articleCount} article${quote.articleCount === 1 ? '' : 's'} naming no outlet)` : `${displayText(quote.outlet, 200)} (${quote.articleCount} article${quote.articleCount === 1 ? '' : 's'})`;
   const said = quote.sentence ? `> ${displayText(quote.sentence, MAX_QUOTE)}` : '(the topic is in its title only)';
-  return `**${n}. ${who}**\n${said}\n${titleLink(quote.article)} · ${displayDate(quote.article.published)}`;
+  const head = `**${n}. ${who}**\n${said}\n`;
+  const date = ` · ${displayDate(quote.article.published)}`;
+  return head + titleLink(quote.article, room - head.length - date.length) + date;
 }
 
 /** One page of outlets, each with its best sentence on the topic, and Previous/Next for the asker. */
 export function compareMessage(comparison: Comparison, state: PagedState, paging?: Paging): MessagePayload {
-  const blocks = comparison.outlets.map((quote, i) => outletBlock(quote, (comparison.page - 1) * PAGE_SIZE + i + 1));
+  const blocks = fitEach(comparison.outlets.map((quote, i) => ({ quote, n: (comparison.page - 1) * PAGE_SIZE + i + 1 })), DiscordLimits.embedDescription, ({ quote, n }, room) => outletBlock(quote, n, room), '\n\n');
   return embedMessage(
     {
       title: `Who reported what: ${displayText(comparison.topic, 200)}`,
-      description: comparison.total === 0 ? (comparison.notice ?? 'No outlet in the coverage reported on that.') : blocks.join('\n\n'),
+      description: comparison.total === 0 ? (comparison.notice ?? 'No outlet in the coverage reported on that.') : blocks,
       fields: stateFields(PAGED, state),
       footer: {
         text:

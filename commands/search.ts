@@ -1,7 +1,8 @@
 import { ApplicationCommandOptionType, ApplicationCommandType } from 'discord-api-types/v10';
 import { PAGE_SIZE, type Filters, type SearchHit, type SearchPage } from '../src/search/results.ts';
 import { MEMBER_CONTEXTS, type ArgumentsOf, type Command } from '../src/discord/command.ts';
-import { attributionLine, embedMessage, escapeText, type MessagePayload } from '../src/discord/message.ts';
+import { attributionLine, embedMessage, escapeText, fitEach, type MessagePayload } from '../src/discord/message.ts';
+import { DiscordLimits } from '../src/discord/limits.ts';
 import { FILTER_OPTIONS, MAX_QUERY_LENGTH, outletChoices } from '../src/discord/options.ts';
 import { pageButtons, pagedHandlers, stateFields, type PagedCommand, type Paging } from '../src/discord/paging.ts';
 
@@ -21,11 +22,16 @@ function snippetMarkdown(hit: SearchHit): string {
 
 /** One page of results, with Previous/Next buttons that the asker alone may press. */
 export function searchMessage(page: SearchPage, state: SearchState, paging?: Paging): MessagePayload {
-  const hits = page.hits.map((hit, i) => `**${(page.page - 1) * PAGE_SIZE + i + 1}.** ${attributionLine(hit)}\n${snippetMarkdown(hit)}`);
+  // Each result shares the description's room, so the last one is shortened, not cut off in the middle of its link.
+  const hits = fitEach(page.hits.map((hit, i) => ({ hit, n: (page.page - 1) * PAGE_SIZE + i + 1 })), DiscordLimits.embedDescription, ({ hit, n }, room) => {
+    const marker = `**${n}.** `;
+    const snippet = `\n${snippetMarkdown(hit)}`;
+    return marker + attributionLine(hit, room - marker.length - snippet.length) + snippet;
+  }, '\n\n');
   return embedMessage(
     {
       title: 'Search results',
-      description: page.total === 0 ? (page.notice ?? 'No article in the coverage matches that.') : hits.join('\n\n'),
+      description: page.total === 0 ? (page.notice ?? 'No article in the coverage matches that.') : hits,
       fields: stateFields(PAGED, { text: state.query, filters: state.filters }),
       footer: { text: page.total === 0 ? 'No results' : `Page ${page.page} of ${page.pageCount} · ${page.total} article${page.total === 1 ? '' : 's'}` },
     },

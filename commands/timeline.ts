@@ -2,7 +2,8 @@ import { ApplicationCommandOptionType, ApplicationCommandType } from 'discord-ap
 import { PAGE_SIZE } from '../src/search/results.ts';
 import type { Timeline, TimelineEntry } from '../src/search/timeline.ts';
 import { MEMBER_CONTEXTS, type ArgumentsOf, type Command } from '../src/discord/command.ts';
-import { displayDate, displayOutlet, displayText, embedMessage, titleLink, type MessagePayload } from '../src/discord/message.ts';
+import { displayDate, displayOutlet, displayText, embedMessage, fitEach, titleLink, type MessagePayload } from '../src/discord/message.ts';
+import { DiscordLimits } from '../src/discord/limits.ts';
 import { FILTER_OPTIONS, MAX_QUERY_LENGTH, outletChoices } from '../src/discord/options.ts';
 import { pageButtons, pagedHandlers, stateFields, type PagedCommand, type PagedState, type Paging } from '../src/discord/paging.ts';
 
@@ -12,10 +13,12 @@ const PAGED: PagedCommand = { command: 'timeline', textField: 'Topic', noun: 'ti
 /** Longest sentence shown per article: five entries stay within one embed. */
 const MAX_SENTENCE = 400;
 
-/** One article: its date (or "date unknown"), linked title and outlet, then its most relevant sentence. */
-function entryBlock(entry: TimelineEntry, n: number): string {
-  const head = `**${n}. ${displayDate(entry.published)}** · ${titleLink(entry)} — ${displayOutlet(entry.outlet)}`;
-  return entry.sentence ? `${head}\n> ${displayText(entry.sentence, MAX_SENTENCE)}` : head;
+/** One article within `room` characters: its date (or "date unknown"), linked title and outlet, then its most relevant sentence. */
+function entryBlock(entry: TimelineEntry, n: number, room: number): string {
+  const date = `**${n}. ${displayDate(entry.published)}** · `;
+  const outlet = ` — ${displayOutlet(entry.outlet)}`;
+  const said = entry.sentence ? `\n> ${displayText(entry.sentence, MAX_SENTENCE)}` : '';
+  return date + titleLink(entry, room - date.length - outlet.length - said.length) + outlet + said;
 }
 
 /** The footer: first and last dates of the whole timeline, the page, and how many articles are undated. */
@@ -28,11 +31,11 @@ function timelineFooter(timeline: Timeline): string {
 
 /** One page of the timeline, oldest first, and Previous/Next for the asker. */
 export function timelineMessage(timeline: Timeline, state: PagedState, paging?: Paging): MessagePayload {
-  const blocks = timeline.entries.map((entry, i) => entryBlock(entry, (timeline.page - 1) * PAGE_SIZE + i + 1));
+  const blocks = fitEach(timeline.entries.map((entry, i) => ({ entry, n: (timeline.page - 1) * PAGE_SIZE + i + 1 })), DiscordLimits.embedDescription, ({ entry, n }, room) => entryBlock(entry, n, room), '\n\n');
   return embedMessage(
     {
       title: `How the story developed: ${displayText(timeline.topic, 200)}`,
-      description: timeline.total === 0 ? (timeline.notice ?? 'No articles in the coverage match that topic.') : blocks.join('\n\n'),
+      description: timeline.total === 0 ? (timeline.notice ?? 'No articles in the coverage match that topic.') : blocks,
       fields: stateFields(PAGED, state),
       footer: { text: timelineFooter(timeline) },
     },

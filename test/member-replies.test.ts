@@ -3,6 +3,7 @@ import { InteractionContextType, PermissionFlagsBits } from 'discord.js';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { answerMessage } from '../commands/ask.ts';
+import { DiscordLimits } from '../src/discord/limits.ts';
 import { commands } from '../commands/index.ts';
 import { command as search, searchMessage } from '../commands/search.ts';
 import type { CommandContext, Invoker, Reply } from '../src/discord/command.ts';
@@ -167,6 +168,9 @@ describe('what members see for hostile or unusable input', () => {
     expect(embed.description).toMatch(line);
     expect(embed.description!.match(/\*\*\[\d\]\*\*/g)).toEqual(['**[1]**', '**[2]**', '**[3]**']);
     expect(embed.fields?.map((field) => field.name)).toEqual(['Sources', 'Related coverage']);
+    expect(embed.fields![0]!.value.split('\n').map((line) => line.slice(0, 7))).toEqual(['**[1]**', '**[2]**', '**[3]**']);
+    expect(embed.fields![1]!.value.split('\n')).toHaveLength(3);
+    for (const field of embed.fields!) expect(field.value.length).toBeLessThanOrEqual(DiscordLimits.embedFieldValue);
     const total = (embed.title?.length ?? 0) + (embed.description?.length ?? 0) + (embed.footer?.text.length ?? 0) + (embed.fields ?? []).reduce((sum, f) => sum + f.name.length + f.value.length, 0);
     expect(total).toBeLessThanOrEqual(6000);
   });
@@ -188,6 +192,24 @@ describe('what members see for hostile or unusable input', () => {
     const embed = message.embeds![0]!;
     expect(embed.description).toMatch(/\*\*\[1\]\*\*$/);
     expect(embed.fields?.[0]?.name).toBe('Sources');
+  });
+
+  it('shows every result of a page whole, its long title and link shortened, not the last one cut in the middle of its link', () => {
+    const hits = [1, 2, 3, 4, 5].map((n) => ({
+      id: `b${n}`,
+      title: `Bandicoot recovery program ${n} ${'reaches a milestone '.repeat(7)}`,
+      outlet: 'Wildlife Wire',
+      published: '2025-06-02',
+      url: `https://wildlife.example/bandicoot-${n}?${'utm_source=feed&'.repeat(28)}`,
+      snippet: '',
+      score: 1,
+      snippetParts: [{ text: 'The bandicoot ', match: false }, { text: 'recovery', match: true }, { text: ` program ${'grew again this spring '.repeat(8)}`, match: false }],
+    }));
+    const message = searchMessage({ query: 'bandicoot recovery', page: 1, pageCount: 2, total: 9, hits, notice: null, tookMs: 0 }, { query: 'bandicoot recovery', filters: {} });
+    const entries = message.embeds![0]!.description!.split('\n\n');
+    expect(entries.map((entry) => entry.slice(0, 6))).toEqual(['**1.**', '**2.**', '**3.**', '**4.**', '**5.**']);
+    for (const entry of entries) expect(entry).toMatch(/ — Wildlife Wire · 2025-06-02\nThe bandicoot \*\*recovery\*\* program/);
+    expect(message.embeds![0]!.description!.length).toBeLessThanOrEqual(DiscordLimits.embedDescription);
   });
 
   it('leaves the searcher’s message alone when a bystander presses an expired button', async () => {

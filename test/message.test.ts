@@ -105,6 +105,20 @@ describe('messages fit Discord by construction', () => {
     expect(fitLines([line], DiscordLimits.embedFieldValue)).toBe(line);
   });
 
+  it('drops a link whose brackets and spaces, once encoded, run past the longest URL it links', () => {
+    const url = `https://example.com/${'(a) '.repeat(120)}`;
+    expect(url.length).toBeLessThanOrEqual(512);
+    expect(link('T', url)).toBe('T');
+  });
+
+  it('shortens a source line to the room it is given, dropping its link first and never its date', () => {
+    const article = { title: `Title ${'long '.repeat(40)}`, outlet: `Outlet ${'wide '.repeat(40)}`, published: '2025-03-23', url: `https://example.com/${'x'.repeat(400)}` };
+    const line = attributionLine(article, 200);
+    expect(line.length).toBeLessThanOrEqual(200);
+    expect(line).toMatch(/^Title long .*… — Outlet wide .*… · 2025-03-23$/);
+    expect(attributionLine({ ...article, url: 'https://example.com/a' }, 600)).toMatch(/^\[Title long .*\]\(https:\/\/example\.com\/a\) — /);
+  });
+
   it('never sends an empty field value, which Discord refuses', () => {
     const embed = embedMessage({ fields: [{ name: 'Sources', value: fitLines(['y'.repeat(2000)], DiscordLimits.embedFieldValue) }] }).embeds![0]!;
     expect(embed.fields![0]!.value).toBe('—');

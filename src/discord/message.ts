@@ -87,15 +87,26 @@ export function fitLines(lines: string[], max: number, separator = '\n'): string
   return out;
 }
 
+/**
+ * Joins one block per item under a length limit, each block built by `block(item, room)` to fit
+ * an equal share of it: every item is shown, shortened, where `fitLines` would leave the last out
+ * (a cited source, a result the footer counts) and a cut of the whole would break one in half.
+ */
+export function fitEach<T>(items: readonly T[], max: number, block: (item: T, room: number) => string, separator = '\n'): string {
+  const room = Math.floor((max - separator.length * Math.max(0, items.length - 1)) / Math.max(1, items.length));
+  return fitLines(items.map((item) => block(item, room)), max, separator);
+}
+
 /** Longest article URL the bot links; longer ones are broken scrapes, and would crowd a source line out of its field. */
 const MAX_URL = 512;
 /** Longest link text: a source line stays far within an embed field. */
 const MAX_LABEL = 200;
 
-/** An http(s) URL safe to put in a link or an embed (spaces and brackets encoded), or null. */
+/** An http(s) URL safe to put in a link or an embed (spaces and brackets encoded), or null; at most `MAX_URL` characters once encoded. */
 export function safeUrl(url: string | null): string | null {
   if (!url || !/^https?:\/\/\S/i.test(url) || url.length > MAX_URL) return null;
-  return url.replace(/[()<> ]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  const encoded = url.replace(/[()<> ]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return encoded.length > MAX_URL ? null : encoded;
 }
 
 /** A markdown link whose text is escaped and whose URL cannot close the link early. */
@@ -160,14 +171,20 @@ export interface Attribution {
   url: string | null;
 }
 
-/** `[Title](url) — Outlet · 2025-03-23`, with "unknown" for what the source does not give. */
-export function attributionLine(article: Attribution): string {
-  return `${titleLink(article)} — ${displayOutlet(article.outlet)} · ${displayDate(article.published)}`;
+/**
+ * `[Title](url) — Outlet · 2025-03-23`, with "unknown" for what the source does not give. Within
+ * `max` characters, the outlet takes at most a third and the title the rest (see `titleLink`);
+ * the date is never shortened.
+ */
+export function attributionLine(article: Attribution, max = Infinity): string {
+  const tail = ` — ${displayOutlet(article.outlet, Math.min(MAX_LABEL, Math.floor(max / 3)))} · ${displayDate(article.published)}`;
+  return titleLink(article, max - tail.length) + tail;
 }
 
-/** The article's title linked to its address, or "Untitled article". */
-export function titleLink(article: Pick<Attribution, 'title' | 'url'>): string {
-  return link(article.title ?? UNTITLED, article.url);
+/** The article's title linked to its address, or "Untitled article"; past `max` characters, the title alone, shortened to fit. */
+export function titleLink(article: Pick<Attribution, 'title' | 'url'>, max = Infinity): string {
+  const linked = link(article.title ?? UNTITLED, article.url);
+  return linked.length <= max ? linked : displayText(article.title ?? UNTITLED, Math.max(1, Math.min(MAX_LABEL, max)));
 }
 
 /** An outlet's name as shown to readers, escaped and cut, or "outlet unknown". */
