@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DiscordLimits } from '../src/discord/limits.ts';
-import { attributionLine, displayText, embedMessage, escapeText, fitLines, fitText, link, textMessage } from '../src/discord/message.ts';
+import { attributionLine, displayText, embedMessage, escapeText, fitLines, fitText, link, textMessage, unescapeText } from '../src/discord/message.ts';
 
 describe('escapeText', () => {
   it('escapes markdown from article text so it shows literally', () => {
@@ -12,6 +12,21 @@ describe('escapeText', () => {
   it('defuses mentions even before allowed_mentions does', () => {
     const text = escapeText('hi @everyone and @here and <@123456789012345678> and <@&223456789012345678>');
     expect(text).not.toMatch(/@everyone|@here|<@\d|<@&/);
+  });
+
+  it('keeps slash-command links, timestamps, custom emoji and guild links from rendering', () => {
+    const text = escapeText('Use </ask:123456789> at <t:1700000000:R> with <:smile:123> <a:wave:456> in <id:browse>, 3 < 4.');
+    expect(text).not.toMatch(/<(?:\/|:|t:|a:|id:)/);
+    expect(text).toContain('3 < 4.');
+    expect(unescapeText(text)).toBe('Use </ask:123456789> at <t:1700000000:R> with <:smile:123> <a:wave:456> in <id:browse>, 3 < 4.');
+  });
+
+  it('isolates a right-to-left override, so an attribution after it reads in order, and reverses exactly', () => {
+    const title = 'Breaking \u202enews';
+    expect(escapeText(title)).toBe('\u2068Breaking \u202enews\u2069');
+    expect(escapeText('Plain title')).toBe('Plain title');
+    expect(unescapeText(escapeText(title))).toBe(title);
+    expect(attributionLine({ title, outlet: 'Wire', published: null, url: null })).toBe('\u2068Breaking \u202enews\u2069 — Wire · date unknown');
   });
 });
 

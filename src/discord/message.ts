@@ -28,11 +28,22 @@ const INLINE_MARKDOWN = /[\\*_~|`[\]]/g;
 const LINE_START_MARKDOWN = /^( *)([>#-])/gm;
 const NUMBERED_LIST = /^( *\d+)\./gm;
 
+/**
+ * Discord's angle-bracket tokens: mentions (`<@id>`, `<#id>`), slash-command links (`</ask:id>`),
+ * custom emoji (`<:name:id>`, `<a:name:id>`), timestamps (`<t:1700000000:R>`), guild links (`<id:browse>`).
+ */
+const ANGLE_TOKEN = /<(?=[@#/:]|[a-z]+:)/gi;
+/** Bidi embeddings, overrides and isolates: one left open in a title would run on over the outlet and date after it. */
+const BIDI_CONTROL = /[\u202a-\u202e\u2066-\u2069]/u;
+/** First strong isolate and pop directional isolate: text between them cannot reorder what follows. */
+const ISOLATE = { open: '\u2068', close: '\u2069' } as const;
+
 /** Escapes Discord markdown (and mention syntax) in text that comes from articles or users. Linear in the text's length. */
 export function escapeText(text: string): string {
   const escaped = text.replace(INLINE_MARKDOWN, '\\$&').replace(LINE_START_MARKDOWN, '$1\\$2').replace(NUMBERED_LIST, '$1\\.');
-  // Mentions are already inert through allowed_mentions; the zero-width space also keeps them from rendering as pings.
-  return escaped.replace(/@(everyone|here)/g, '@\u200b$1').replace(/<([@#])/g, '<\u200b$1');
+  // Mentions are already inert through allowed_mentions; the zero-width space also keeps them, and every other token, from rendering.
+  const inert = escaped.replace(/@(everyone|here)/g, '@\u200b$1').replace(ANGLE_TOKEN, '<\u200b');
+  return BIDI_CONTROL.test(inert) ? ISOLATE.open + inert + ISOLATE.close : inert;
 }
 
 /**
@@ -51,7 +62,8 @@ export function displayText(text: string, max: number): string {
 
 /** Reverses `escapeText`: the text as it was before escaping. */
 export function unescapeText(text: string): string {
-  return text.replace(/\u200b/g, '').replace(/\\(.)/gs, '$1');
+  const isolated = text.startsWith(ISOLATE.open) && text.endsWith(ISOLATE.close) && text.length >= 2;
+  return (isolated ? text.slice(1, -1) : text).replace(/\u200b/g, '').replace(/\\(.)/gs, '$1');
 }
 
 /**
