@@ -49,3 +49,24 @@ describe('the 36 readability article pages dumped by w3m and lynx', () => {
     }
   });
 });
+
+describe('the outlet of a page dump', () => {
+  // Page furniture once stood as the outlet: a skip link, an empty search box, a span of years before the holder, a cut at "S.Paulo".
+  const outlets = new Map(readabilityCases().map((item) => [`${item.page} ${item.rendering}`, parsePageDump(item.dump).drafts[0]?.outlet ?? null]));
+
+  it.each([
+    ['citylab-1', null],
+    ['wapo-1', 'The Washington Post'],
+    ['medicalnewstoday', null],
+    ['webmd-1', 'WebMD, LLC'],
+    ['lwn-1', 'Eklektix, Inc'],
+    ['folha', 'Folha de S.Paulo'],
+    ['nytimes-3', 'The New York Times Company'],
+  ])('%s: the site\'s own name from its masthead or copyright line, or unknown, never page furniture', (page, outlet) => {
+    expect(outlets.get(`${page} w3m-wide`)).toBe(outlet);
+  });
+
+  it('never takes a line opening with anything but a letter for an outlet, in any rendering', () => {
+    for (const [name, outlet] of outlets) expect([name, outlet === null || /^\p{L}/u.test(outlet)]).toEqual([name, true]);
+  });
+});

@@ -37,8 +37,10 @@ export { CorpusDirectoryError } from './walk.ts';
  * 7: an embedded video's, picture's or comment's `datePublished` is not the page's, and the
  *    story's own comes first; a site name given as an address ("http://www.tmz.com") is the
  *    site's ("tmz.com").
+ * 8: a page dump's outlet is never a skip link or an empty search box, and a copyright line's
+ *    holder is read past a span of years and a comma, whole ("Folha de S.Paulo").
  */
-export const LOADER_VERSION = 7;
+export const LOADER_VERSION = 8;
 
 /** How `loadCorpus` reads a corpus. */
 export interface LoadOptions {
