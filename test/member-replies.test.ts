@@ -52,6 +52,17 @@ describe('what members see for hostile or unusable input', () => {
     expect(reply.message.content).toMatch(/at least one keyword/);
   });
 
+  it.each([
+    ['a long link', `https://wildlife.example/central-bank-rates/${'x'.repeat(600)}`, /^https:\/\/wildlife\.example\/central-bank-rates\/x+$/],
+    ['unspaced CJK', `央行${'中'.repeat(600)}`, /^央行中+$/],
+  ])('runs Find coverage on %s with no space, cut at the query limit, not to one character', async (_kind, message, query) => {
+    const { run } = await setup();
+    const reply = await run('Find coverage', { message });
+    const field = reply.message.embeds?.[0]?.fields?.find((f) => f.name === 'Query');
+    expect(field?.value).toMatch(query);
+    expect(field?.value.length).toBe(500);
+  });
+
   it('answers an unusable search privately too', async () => {
     const { run } = await setup();
     expect(await run('search', { query: '???' })).toMatchObject({ ephemeral: true, message: { content: expect.stringMatching(/keyword/) } });
