@@ -22,12 +22,13 @@ export function refusedReloadText(error: ReloadRefusedError): string {
   );
 }
 
-/** The reload report: counts, then which files were rejected and why, which loaded with a warning, and which articles keep their last good version. */
+/** The reload report: counts, then which files were rejected and why, which loaded with a warning or duplicate another, and which articles keep their last good version. */
 export function reloadMessage(report: ReloadReport, scope?: CommandContext['reloadScope']): MessagePayload {
   const bullets = (lines: string[]) => fitLines(lines.map((line) => `• ${escapeText(fitText(line, 300))}`), DiscordLimits.embedFieldValue);
   const located = (issue: Rejection) => `${issue.file}${issue.record ? ` #${issue.record}` : ''}: ${issue.reason}`;
   const rejected = report.rejected.map(located);
   const warnings = report.warnings.map(located);
+  const duplicates = report.duplicates.map((d) => `${d.id}: same text as ${d.duplicateOf}`);
   const kept = report.kept.map((k) => `${k.id}: ${k.reason}`);
   return embedMessage({
     title: 'Corpus reloaded',
@@ -35,6 +36,7 @@ export function reloadMessage(report: ReloadReport, scope?: CommandContext['relo
       `${report.articleCount} articles now served, loaded in ${(report.tookMs / 1000).toFixed(1)} s: ` +
       `${report.added.length} added, ${report.updated.length} updated, ${report.removed.length} removed, ${report.rejected.length} rejected` +
       (warnings.length ? `, ${warnings.length} loaded with a warning` : '') +
+      (duplicates.length ? `, ${duplicates.length} not served as duplicates` : '') +
       (kept.length ? `; ${kept.length} kept at their last good version because their file is now unusable.` : '.') +
       (scope ? `\n${SCOPE_NOTE[scope]}` : ''),
     fields: [
@@ -44,6 +46,7 @@ export function reloadMessage(report: ReloadReport, scope?: CommandContext['relo
       ...(kept.length ? [{ name: 'Kept (last good version)', value: bullets(kept) }] : []),
       ...(rejected.length ? [{ name: 'Rejected', value: bullets(rejected) }] : []),
       ...(warnings.length ? [{ name: 'Warnings', value: bullets(warnings) }] : []),
+      ...(duplicates.length ? [{ name: 'Duplicates (not served)', value: bullets(duplicates) }] : []),
     ],
   });
 }

@@ -64,6 +64,17 @@ describe('reload', () => {
     expect(embed?.fields).toContainEqual({ name: 'Warnings', value: '• okapi.txt: stray NUL bytes removed' });
   });
 
+  it('says which new file it does not serve because an earlier one holds the same text', async () => {
+    const dir = await corpusCopy();
+    const library = await Library.open(dir);
+    await cp(join(dir, '000_142b436908202848.txt'), join(dir, 'zzz_copy.txt'));
+    const report = ReloadReportSchema.parse(await library.reload());
+    expect(report).toMatchObject({ added: [], removed: [], duplicates: [{ id: 'zzz_copy.txt', duplicateOf: '000_142b436908202848.txt' }] });
+    const embed = reloadMessage(report).embeds?.[0];
+    expect(embed?.description).toMatch(/0 added, 0 updated, 0 removed, 0 rejected, 1 not served as duplicates\./);
+    expect(embed?.fields).toContainEqual({ name: 'Duplicates (not served)', value: '• zzz\\_copy.txt: same text as 000\\_142b436908202848.txt' });
+  });
+
   it('parses only the files that changed', async () => {
     const dir = await corpusCopy();
     const parsed: string[] = [];

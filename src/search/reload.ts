@@ -122,6 +122,7 @@ export class Reloader {
         kept: kept.map(({ article, reason }) => ({ id: article.id, reason })),
         rejected: corpus.rejected,
         warnings: corpus.warnings,
+        duplicates: corpus.duplicates,
         articleCount: index.size,
         tookMs: performance.now() - started,
       };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RejectionSchema } from '../corpus/article.ts';
+import { DuplicateSchema, RejectionSchema } from '../corpus/article.ts';
 import { STORY_FACTS } from './story-questions.ts';
 
 /** The filters and their rules live in filters.ts; answers and pages name them from here too. */
@@ -128,6 +128,8 @@ export const ReloadReportSchema = z.object({
   rejected: z.array(RejectionSchema),
   /** Files loaded with a caveat the moderator should see (stray NUL bytes removed, an unreadable date...). */
   warnings: z.array(RejectionSchema),
+  /** Files not served because an earlier one (in sorted order) holds the same text. */
+  duplicates: z.array(DuplicateSchema),
   articleCount: z.number().int().nonnegative(),
   tookMs: z.number().nonnegative(),
 });
