@@ -40,8 +40,16 @@ describe('clean text with Key: value headers', async () => {
     await tempCorpus({
       'keyed.txt': 'Title: Quay vote passes\nDate: March 5, 2024\nBy: Jane Doe\nSource: The Harbour Gazette\nURL: https://example.com/quay\n\nCouncillors voted to rebuild the quay.\nThe vote was 31 to 9.\n\nWork starts in spring.\n',
       'undated.txt': 'Title: A headline\nDate: last Tuesday\n\nThe article text is still worth quoting.\n',
+      'sourced.txt': 'date 2025-06-02 Catch falls again\n\nSource: a local fisherman who asked not to be named.\n\nThe catch fell for a third year.\n',
     }),
   );
+
+  it('reads a sentence opening the story with a header\'s key as text, not as its outlet', () => {
+    expect(only(corpus, 'sourced.txt')).toMatchObject({
+      outlet: null,
+      paragraphs: ['Source: a local fisherman who asked not to be named.', 'The catch fell for a third year.'],
+    });
+  });
 
   it('reads every header field and joins hard-wrapped lines into paragraphs', () => {
     expect(only(corpus, 'keyed.txt')).toMatchObject({

@@ -39,8 +39,10 @@ export { CorpusDirectoryError } from './walk.ts';
  *    site's ("tmz.com").
  * 8: a page dump's outlet is never a skip link or an empty search box, and a copyright line's
  *    holder is read past a span of years and a comma, whole ("Folha de S.Paulo").
+ * 9: a text file's `Source:` or `Author:` line that is a sentence opens the story: no outlet or
+ *    author is a sentence.
  */
-export const LOADER_VERSION = 8;
+export const LOADER_VERSION = 9;
 
 /** How `loadCorpus` reads a corpus. */
 export interface LoadOptions {

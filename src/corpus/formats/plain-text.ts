@@ -1,7 +1,7 @@
 import { normalizeDate, unreadableDateReason } from '../dates.ts';
 import { type ArticleDraft, type Issue, type ParsedFile, rejectedFile, unknownMetadata } from '../draft.ts';
 import { joinLines, normalizeSpace, splitBlocks } from '../paragraphs.ts';
-import { bylineName } from './line-shape.ts';
+import { bylineName, isProse } from './line-shape.ts';
 import { FIELD_NAMES, RECORD_FIELDS, type RecordField } from './record-fields.ts';
 
 type Metadata = Omit<ArticleDraft, 'record' | 'paragraphs'>;
@@ -16,6 +16,9 @@ const HEADER_KEYS = new Map<string, RecordField>([
   ...RECORD_FIELDS.flatMap((field) => FIELD_NAMES[field].map((name): [string, RecordField] => [name, field])),
   ['by', 'author'],
 ]);
+
+/** Header fields whose value is a name, never a sentence. */
+const NAMES: ReadonlySet<Field> = new Set(['outlet', 'author']);
 
 /** One header value; a date comes already normalized as `published`, or as `unreadableDate` with its raw text. */
 interface HeaderField {
@@ -44,6 +47,8 @@ function headerField(line: string): HeaderField[] | null {
   const keyed = /^([a-z]+)\s*:\s*(\S.*)$/iu.exec(text);
   const field = keyed?.[1] ? HEADER_KEYS.get(keyed[1].toLowerCase()) : undefined;
   if (!field || !keyed?.[2]) return null;
+  // An outlet or author is a name: "Source: a local fisherman who asked not to be named." opens the story.
+  if (NAMES.has(field) && isProse(keyed[2])) return null;
   return [field === 'published' ? dateField(keyed[2]) : { field, value: keyed[2] }];
 }
 
