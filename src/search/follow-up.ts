@@ -7,7 +7,7 @@
  * correct by asking with the names. A pronoun they do not settle is left as written.
  */
 import { bareName, isPlaceWord, isPluralNoun, knownOnlyAsName, lexiconTags, NAME_PARTICLES, POSSESSIVE } from './answer-kind.ts';
-import { COMPANY_SUFFIXES, isNameWord, PARTICLE_NAME, writtenWordsAt, type WrittenWord } from './names.ts';
+import { COMPANY_SUFFIXES, isNameWord, PARTICLE_NAME, writtenWordsAt, type WrittenAs, type WrittenWord } from './names.ts';
 import { ARTICLES, STOPWORDS } from './stopwords.ts';
 import { firstSenseWords, inflectedFrom, isCommonWord, isRoleNoun, isVerbLemma, namedKindOf } from './wordnet.ts';
 
@@ -147,6 +147,8 @@ export function readAsFollowUp(text: string, earlier: readonly string[], written
 
 /** The question, already read (`reading`), as a follow-up to `earlier` (see `readAsFollowUp`). */
 function followUpOf(text: string, reading: Reading, earlier: readonly string[], written: string, coverageReads: CoverageReading): FollowUp | null {
+  // Nothing to read through the earlier questions, whose names would be looked up in the coverage for nothing.
+  if (reading.unsettled.length === 0) return null;
   const earlierReadings = earlier.map((question) => settled(readingOf(question), coverageReads));
   const names = new Set(reading.mentions.referents.map((referent) => referent.written.toLowerCase()));
   const done = new Set<string>();
@@ -201,15 +203,22 @@ function asStatement(sentence: string): string {
   return sentence.replace(/^(["“‘']?)(\p{Lu}\p{Ll}+)\b/u, (whole, quote: string, first: string) => (knownOnlyAsName(first.toLowerCase()) ? whole : quote + first.toLowerCase()));
 }
 
-/** How the coverage writes a name of one word: an organisation's ("Rexnord Inc"), a person's ("Mr Sarney"), or neither plainly (null). */
-export type CoverageReading = (name: string) => 'organisation' | 'person' | null;
+/** How the coverage writes a name of one word: an organisation's ("Rexnord Inc"), a person's ("Mr Sarney"), a common word's ("the ceasefire"), or none plainly (null). */
+export type CoverageReading = (name: string) => WrittenAs | null;
 
-/** A reading whose names of one word nothing else says more of are read as the coverage writes them. */
+/**
+ * A reading whose names of one word nothing else says more of are read as the coverage writes
+ * them; one it writes as a common word names no one, nor does a person's surname it writes so
+ * ("Hamas ceasefire", typed in lowercase, read as a person named Ceasefire).
+ */
 function settled(reading: Reading, coverageReads: CoverageReading): Reading {
-  const referents = reading.mentions.referents.map((referent) => {
-    if (referent.kind !== 'unknown') return referent;
+  const referents = reading.mentions.referents.flatMap((referent) => {
+    const surname = referent.kind === 'person' && !/\s/u.test(referent.written);
+    if (referent.kind !== 'unknown' && !surname) return [referent];
     const read = coverageReads(referent.written);
-    return read === null ? referent : { ...referent, kind: read === 'organisation' ? ('other' as const) : ('person' as const) };
+    if (read === 'common') return [];
+    if (read === null || surname) return [referent];
+    return [{ ...referent, kind: read === 'organisation' ? ('other' as const) : ('person' as const) }];
   });
   return { ...reading, mentions: { ...reading.mentions, referents } };
 }

@@ -11,7 +11,7 @@ import { answering, composeAnswer, articleRef, findCandidates, unanswered, type 
 import { asksAcrossStories, asksStoryFact, isStoryNoun, missingFactNotice, quoteTellsOfPublishing, storiesHeldNotice, storyConfidence, storyFactOf, storyScope, type StoryFactQuestion } from './story-questions.ts';
 import { affirmed, type AskedTerm, MAX_QUESTION_LENGTH, prepareQuestion, readQuestion, withApostrophes, withoutInterjections, withPercentSpelt, withShorthandSpelt } from './question.ts';
 import { readAsFollowUp, readThroughSentence, unnamedNotice, unnamedPronoun } from './follow-up.ts';
-import { nameWrittenAs } from './names.ts';
+import { nameWrittenAs, type WrittenAs } from './names.ts';
 import { truecased } from './truecase.ts';
 import {
   MAX_RELATED,
@@ -378,7 +378,7 @@ export class Library {
   }
 
   /** How the coverage writes a name of one word (see `nameWrittenAs`), in the articles that name it most. */
-  private nameWrittenInCoverage(name: string): 'organisation' | 'person' | null {
+  private nameWrittenInCoverage(name: string): WrittenAs | null {
     const groups = terms(name, 'query').map((term) => ({ variants: [{ term, weight: 1 }] }));
     const texts = this.index.retrieve(groups, {}, 'any', NAME_EVIDENCE_ARTICLES).map(({ article }) => [article.title ?? '', ...article.paragraphs].join('\n'));
     return nameWrittenAs(name, texts);

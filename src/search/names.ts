@@ -45,18 +45,29 @@ const COMPANY_ENDING = '(?:Inc|Corp|Co|Cos|Ltd|Plc|PLC|AG|NV|SA|SpA|Group|Holdin
 /** Titles that make the name after them a person's (a first name or two may stand between). */
 const PERSON_TITLE = 'Mr|Mrs|Ms|Miss|Dr|President|Premier|Minister|Secretary|Senator|Sen|Rep|Governor|Gov|Judge|General|Gen|Chairman|Sir|Lord|Prince|King|Queen|Pope';
 
+/** How texts write a word a question took for a name: an organisation's, a person's, or a common word's. */
+export type WrittenAs = 'organisation' | 'person' | 'common';
+
 /**
  * How texts write a name of one word: before a company's ending ("Rexnord Inc", "Conoco Corp") it
  * names an organisation; after a title, a first name or two between ("Mr Sarney", "President Jose
- * Sarney"), a person. Null when neither, or both as often.
+ * Sarney"), a person; in lowercase within sentences more than twice as often as capitalised, a
+ * common word (a question typed in lowercase made "ceasefire" a name). Null when none of these plainly.
  */
-export function nameWrittenAs(name: string, texts: readonly string[]): 'organisation' | 'person' | null {
+export function nameWrittenAs(name: string, texts: readonly string[]): WrittenAs | null {
   const escaped = name.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
   const organisation = new RegExp(`\\b${escaped}\\s+${COMPANY_ENDING}\\b`, 'gu');
   const person = new RegExp(`\\b(?:${PERSON_TITLE})\\.?\\s+(?:\\p{Lu}[\\p{L}'’.-]*\\s+){0,2}${escaped}\\b`, 'gu');
-  const [asOrganisation, asPerson] = [organisation, person].map((written) => texts.reduce((sum, text) => sum + (text.match(written)?.length ?? 0), 0));
+  // Within a sentence: after a word and a space, so a headline's or a sentence's first word does not count.
+  const lowercase = new RegExp(`(?<=[\\p{Ll},;] )${escaped.toLowerCase()}\\b`, 'gu');
+  const capitalised = new RegExp(`(?<=[\\p{Ll},;] )${escaped.charAt(0).toUpperCase()}${escaped.slice(1).toLowerCase()}\\b`, 'gu');
+  const [asOrganisation = 0, asPerson = 0, asLowercase = 0, asCapitalised = 0] = [organisation, person, lowercase, capitalised].map((written) =>
+    texts.reduce((sum, text) => sum + (text.match(written)?.length ?? 0), 0),
+  );
+  // Twice as often, as a surname that is also a word ("Rice", "Young") is written both ways.
+  if (asLowercase > 2 * asCapitalised && asOrganisation + asPerson === 0) return 'common';
   if (asOrganisation === asPerson) return null;
-  return (asOrganisation ?? 0) > (asPerson ?? 0) ? 'organisation' : 'person';
+  return asOrganisation > asPerson ? 'organisation' : 'person';
 }
 
 /** Lowercase words a title may hold between capitalised ones ("West Berlin state central bank president Dieter Hiss"). */
