@@ -90,6 +90,13 @@ describe('symlinks', async () => {
   it('follows a link inside the corpus (its text is then a duplicate)', () => {
     expect(corpus.duplicates).toEqual([{ id: 'inside.txt', duplicateOf: 'a.txt' }]);
   });
+
+  it('reads a folder under its own path, which the sources file names, not under a link to it that sorts first', async () => {
+    const linked = await tempCorpus({ 'sources.json': JSON.stringify({ 'sub/': { outlet: 'Sub Gazette' } }), 'sub/deeper/k.txt': GOOD });
+    await symlink(path.join(linked, 'sub'), path.join(linked, 'loop'));
+    const loaded = await loadCorpus(linked);
+    expect(loaded.articles.map((article) => [article.file, article.outlet])).toEqual([['sub/deeper/k.txt', 'Sub Gazette']]);
+  });
 });
 
 describe('duplicates', async () => {
@@ -137,6 +144,12 @@ describe('sources files', () => {
       }),
     );
     expect(corpus.articles[0]).toMatchObject({ outlet: 'Reuters', author: 'Wire Desk', url: 'https://wire.example', language: 'en' });
+  });
+
+  it('says which prefixes a second sources file names again, whose entries win', async () => {
+    const corpus = await loadCorpus(await tempCorpus({ 'sources.yaml': '"wire/":\n  outlet: Reuters\n', 'sources.yml': '"wire/":\n  outlet: AP\n"desk/":\n  outlet: Desk\n', 'wire/a.txt': GOOD }));
+    expect(corpus.articles[0]).toMatchObject({ file: 'wire/a.txt', outlet: 'AP' });
+    expect(corpus.warnings).toEqual([{ file: 'sources.yml', record: null, reason: '1 of its prefixes (first "wire/") are also in an earlier sources file; its entries replace those' }]);
   });
 
   it('reads sources.yaml too', async () => {

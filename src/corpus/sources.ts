@@ -80,6 +80,8 @@ export async function readSources(root: string, readTimeoutMs: number): Promise<
       }
       const text = new TextDecoder().decode(await readBytes(opened.handle, 0, size, readTimeoutMs));
       const parsed = parseSources(format, text);
+      const named = Object.keys(parsed.sources).filter((prefix) => Object.hasOwn(sources, prefix));
+      if (named.length > 0) warnings.push({ file: name, record: null, reason: `${named.length} of its prefixes (first "${named[0]}") are also in an earlier sources file; its entries replace those` });
       Object.assign(sources, parsed.sources);
       if (parsed.unusable) warnings.push({ file: name, record: null, reason: `the prefix "${UNUSABLE_PREFIX}" cannot be used, so its files get no defaults; the other prefixes apply` });
     } catch (error) {

@@ -67,8 +67,11 @@ export async function listCorpusFiles(dir: string): Promise<CorpusListing> {
   const entries: CorpusEntry[] = [];
   const rejected: Rejection[] = [];
   const relativeOf = (full: string): string => path.relative(root, full).split(path.sep).join('/');
-  // Symlinked directories inside the corpus are followed once, so a link to an ancestor cannot loop.
+  // Symlinked directories inside the corpus are followed once, so a link to an ancestor cannot loop,
+  // and only after every real directory is listed: a folder's files are read under its own path,
+  // which the sources file names, never under a link's that happened to come first.
   const visited = new Set<string>();
+  const links: string[] = [];
   async function walk(directory: string): Promise<void> {
     let dirents: Dirent[];
     try {
@@ -76,7 +79,7 @@ export async function listCorpusFiles(dir: string): Promise<CorpusListing> {
       const real = await realpath(directory);
       if (visited.has(real)) return;
       visited.add(real);
-      dirents = await readdir(directory, { withFileTypes: true });
+      dirents = (await readdir(directory, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     } catch (error) {
       rejected.push({ file: relativeOf(directory), record: null, reason: `cannot read directory: ${(error as Error).message}` });
       return;
@@ -85,12 +88,15 @@ export async function listCorpusFiles(dir: string): Promise<CorpusListing> {
       const full = path.join(directory, dirent.name);
       if (dirent.name.startsWith('.') || (directory === root && SOURCES_FILES.includes(dirent.name))) continue;
       const kind = await resolveEntry(root, full, dirent);
-      if (kind === 'directory') await walk(full);
-      else if (kind === 'file') entries.push({ file: relativeOf(full), absolutePath: full });
+      if (kind === 'directory') {
+        if (dirent.isSymbolicLink()) links.push(full);
+        else await walk(full);
+      } else if (kind === 'file') entries.push({ file: relativeOf(full), absolutePath: full });
       else rejected.push({ file: relativeOf(full), record: null, reason: kind });
     }
   }
   await walk(root);
+  for (let next = links.shift(); next !== undefined; next = links.shift()) await walk(next);
   const byFile = (a: { file: string }, b: { file: string }): number => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
   return { root, entries: entries.sort(byFile), rejected: rejected.sort(byFile) };
 }
