@@ -208,12 +208,12 @@ export type CoverageReading = (name: string) => WrittenAs | null;
 
 /**
  * A reading whose names of one word nothing else says more of are read as the coverage writes
- * them; one it writes as a common word names no one, nor does a person's surname it writes so
- * ("Hamas ceasefire", typed in lowercase, read as a person named Ceasefire).
+ * them; one it writes as a common word names no one, nor does a surname it writes so after no
+ * known first name ("Hamas ceasefire", typed in lowercase, read as a person named Ceasefire).
  */
 function settled(reading: Reading, coverageReads: CoverageReading): Reading {
   const referents = reading.mentions.referents.flatMap((referent) => {
-    const surname = referent.kind === 'person' && !/\s/u.test(referent.written);
+    const surname = referent.kind === 'person' && referent.sex === null && !/\s/u.test(referent.written);
     if (referent.kind !== 'unknown' && !surname) return [referent];
     const read = coverageReads(referent.written);
     if (read === 'common') return [];

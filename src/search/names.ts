@@ -51,8 +51,8 @@ export type WrittenAs = 'organisation' | 'person' | 'common';
 /**
  * How texts write a name of one word: before a company's ending ("Rexnord Inc", "Conoco Corp") it
  * names an organisation; after a title, a first name or two between ("Mr Sarney", "President Jose
- * Sarney"), a person; in lowercase within sentences more than twice as often as capitalised, a
- * common word (a question typed in lowercase made "ceasefire" a name). Null when none of these plainly.
+ * Sarney"), a person; in lowercase within sentences, twice or more, and never capitalised there,
+ * a common word (a question typed in lowercase made "ceasefire" a name). Null when none of these plainly.
  */
 export function nameWrittenAs(name: string, texts: readonly string[]): WrittenAs | null {
   const escaped = name.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
@@ -64,8 +64,8 @@ export function nameWrittenAs(name: string, texts: readonly string[]): WrittenAs
   const [asOrganisation = 0, asPerson = 0, asLowercase = 0, asCapitalised = 0] = [organisation, person, lowercase, capitalised].map((written) =>
     texts.reduce((sum, text) => sum + (text.match(written)?.length ?? 0), 0),
   );
-  // Twice as often, as a surname that is also a word ("Rice", "Young") is written both ways.
-  if (asLowercase > 2 * asCapitalised && asOrganisation + asPerson === 0) return 'common';
+  // Never capitalised within a sentence: a surname that is also a word ("Cook", "Young") is, after its first name.
+  if (asLowercase >= 2 && asCapitalised === 0 && asOrganisation + asPerson === 0) return 'common';
   if (asOrganisation === asPerson) return null;
   return asOrganisation > asPerson ? 'organisation' : 'person';
 }
