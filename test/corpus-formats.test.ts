@@ -41,14 +41,16 @@ describe('clean text with Key: value headers', async () => {
       'keyed.txt': 'Title: Quay vote passes\nDate: March 5, 2024\nBy: Jane Doe\nSource: The Harbour Gazette\nURL: https://example.com/quay\n\nCouncillors voted to rebuild the quay.\nThe vote was 31 to 9.\n\nWork starts in spring.\n',
       'undated.txt': 'Title: A headline\nDate: last Tuesday\n\nThe article text is still worth quoting.\n',
       'sourced.txt': 'date 2025-06-02 Catch falls again\n\nSource: a local fisherman who asked not to be named.\n\nThe catch fell for a third year.\n',
+      'wire.txt': 'Title: Quay vote passes\nSource: Reuters and the Associated Press.\nURL: https://example.com/quay\n\nCouncillors voted to rebuild the quay.\n',
     }),
   );
 
-  it('reads a sentence opening the story with a header\'s key as text, not as its outlet', () => {
+  it('reads a sentence opening the story with a header\'s key as text, not as its outlet, but keeps such a line among header lines', () => {
     expect(only(corpus, 'sourced.txt')).toMatchObject({
       outlet: null,
       paragraphs: ['Source: a local fisherman who asked not to be named.', 'The catch fell for a third year.'],
     });
+    expect(only(corpus, 'wire.txt')).toMatchObject({ title: 'Quay vote passes', outlet: 'Reuters and the Associated Press.', url: 'https://example.com/quay', paragraphs: ['Councillors voted to rebuild the quay.'] });
   });
 
   it('reads every header field and joins hard-wrapped lines into paragraphs', () => {

@@ -33,9 +33,10 @@ function dateField(raw: string): HeaderField {
 
 /**
  * One header line, or null when the line is text: ` date 2025-11-21 Title` (date then title on one
- * line), `By Name`, or `Key: value` with a known key.
+ * line), `By Name`, or `Key: value` with a known key; `alone` when the line is a block of its own,
+ * where a sentence after an outlet's or author's key is the story's first paragraph.
  */
-function headerField(line: string): HeaderField[] | null {
+function headerField(line: string, alone: boolean): HeaderField[] | null {
   const text = normalizeSpace(line);
   const dated = /^date\s+(\S+)\s+(\S.*)$/iu.exec(text);
   const datedDay = dated?.[1] ? normalizeDate(dated[1]) : null;
@@ -47,14 +48,14 @@ function headerField(line: string): HeaderField[] | null {
   const keyed = /^([a-z]+)\s*:\s*(\S.*)$/iu.exec(text);
   const field = keyed?.[1] ? HEADER_KEYS.get(keyed[1].toLowerCase()) : undefined;
   if (!field || !keyed?.[2]) return null;
-  // An outlet or author is a name: "Source: a local fisherman who asked not to be named." opens the story.
-  if (NAMES.has(field) && isProse(keyed[2])) return null;
+  // An outlet or author is a name: "Source: a local fisherman who asked not to be named.", a block of its own, opens the story.
+  if (alone && NAMES.has(field) && isProse(keyed[2])) return null;
   return [field === 'published' ? dateField(keyed[2]) : { field, value: keyed[2] }];
 }
 
 /** The header fields of a block made only of header lines, null when the block is text. */
 function headerBlock(block: readonly string[]): HeaderField[] | null {
-  const fields = block.map(headerField);
+  const fields = block.map((line) => headerField(line, block.length === 1));
   return fields.every((field) => field !== null) ? fields.flat() : null;
 }
 
