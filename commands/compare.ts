@@ -1,12 +1,11 @@
 import { ApplicationCommandOptionType, ApplicationCommandType } from 'discord-api-types/v10';
 import type { Comparison, OutletQuote } from '../src/search/compare.ts';
 import { UNKNOWN } from '../src/corpus/article.ts';
-import { PAGE_SIZE } from '../src/search/results.ts';
 import { MEMBER_CONTEXTS, type ArgumentsOf, type Command } from '../src/discord/command.ts';
 import { displayDate, displayText, embedMessage, fitEach, titleLink, type MessagePayload } from '../src/discord/message.ts';
 import { DiscordLimits } from '../src/discord/limits.ts';
 import { DATE_OPTIONS, MAX_QUERY_LENGTH } from '../src/discord/options.ts';
-import { pageButtons, pagedHandlers, stateFields, type PagedCommand, type PagedState, type Paging } from '../src/discord/paging.ts';
+import { numberedOnPage, pageButtons, pagedHandlers, stateFields, type PagedCommand, type PagedState, type Paging } from '../src/discord/paging.ts';
 
 /** How /compare pages: its topic travels in the Topic field. */
 const PAGED: PagedCommand = { command: 'compare', textField: 'Topic', noun: 'comparison' };
@@ -25,7 +24,7 @@ function outletBlock(quote: OutletQuote, n: number, room: number): string {
 
 /** One page of outlets, each with its best sentence on the topic, and Previous/Next for the asker. */
 export function compareMessage(comparison: Comparison, state: PagedState, paging?: Paging): MessagePayload {
-  const blocks = fitEach(comparison.outlets.map((quote, i) => ({ quote, n: (comparison.page - 1) * PAGE_SIZE + i + 1 })), DiscordLimits.embedDescription, ({ quote, n }, room) => outletBlock(quote, n, room), '\n\n');
+  const blocks = fitEach(numberedOnPage(comparison.outlets, comparison.page), DiscordLimits.embedDescription, (entry, room) => outletBlock(entry.item, entry.n, room), '\n\n');
   return embedMessage(
     {
       title: `Who reported what: ${displayText(comparison.topic, 200)}`,

@@ -1,10 +1,10 @@
 import { ApplicationCommandOptionType, ApplicationCommandType } from 'discord-api-types/v10';
-import { PAGE_SIZE, type Filters, type SearchHit, type SearchPage } from '../src/search/results.ts';
+import type { Filters, SearchHit, SearchPage } from '../src/search/results.ts';
 import { MEMBER_CONTEXTS, type ArgumentsOf, type Command } from '../src/discord/command.ts';
 import { attributionLine, embedMessage, escapeText, fitEach, type MessagePayload } from '../src/discord/message.ts';
 import { DiscordLimits } from '../src/discord/limits.ts';
 import { FILTER_OPTIONS, MAX_QUERY_LENGTH, outletChoices } from '../src/discord/options.ts';
-import { pageButtons, pagedHandlers, stateFields, type PagedCommand, type Paging } from '../src/discord/paging.ts';
+import { numberedOnPage, pageButtons, pagedHandlers, stateFields, type PagedCommand, type Paging } from '../src/discord/paging.ts';
 
 /** How /search pages: its query travels in the Query field. */
 const PAGED: PagedCommand = { command: 'search', textField: 'Query', noun: 'search' };
@@ -20,14 +20,17 @@ function snippetMarkdown(hit: SearchHit): string {
   return hit.snippetParts.map((part) => (part.match ? `**${escapeText(part.text)}**` : escapeText(part.text))).join('');
 }
 
+/** One result within `room` characters: its number, attribution and snippet, the attribution shortened first. */
+function hitBlock(hit: SearchHit, n: number, room: number): string {
+  const marker = `**${n}.** `;
+  const snippet = `\n${snippetMarkdown(hit)}`;
+  return marker + attributionLine(hit, room - marker.length - snippet.length) + snippet;
+}
+
 /** One page of results, with Previous/Next buttons that the asker alone may press. */
 export function searchMessage(page: SearchPage, state: SearchState, paging?: Paging): MessagePayload {
   // Each result shares the description's room, so the last one is shortened, not cut off in the middle of its link.
-  const hits = fitEach(page.hits.map((hit, i) => ({ hit, n: (page.page - 1) * PAGE_SIZE + i + 1 })), DiscordLimits.embedDescription, ({ hit, n }, room) => {
-    const marker = `**${n}.** `;
-    const snippet = `\n${snippetMarkdown(hit)}`;
-    return marker + attributionLine(hit, room - marker.length - snippet.length) + snippet;
-  }, '\n\n');
+  const hits = fitEach(numberedOnPage(page.hits, page.page), DiscordLimits.embedDescription, (entry, room) => hitBlock(entry.item, entry.n, room), '\n\n');
   return embedMessage(
     {
       title: 'Search results',

@@ -8,7 +8,7 @@ import { commands } from '../commands/index.ts';
 import { command as search, searchMessage } from '../commands/search.ts';
 import type { CommandContext, Invoker, Reply } from '../src/discord/command.ts';
 import { Dispatcher, type Responder } from '../src/discord/dispatcher.ts';
-import type { MessagePayload } from '../src/discord/message.ts';
+import { attributionLine, type MessagePayload } from '../src/discord/message.ts';
 import { Library } from '../src/search/library.ts';
 import { liveLinkTargets } from './support/markdown.ts';
 import { storyArticle as article } from './support/articles.ts';
@@ -221,6 +221,15 @@ describe('what members see for hostile or unusable input', () => {
     expect(entries.map((entry) => entry.slice(0, 6))).toEqual(['**1.**', '**2.**', '**3.**', '**4.**', '**5.**']);
     for (const entry of entries) expect(entry).toMatch(/ — Wildlife Wire · 2025-06-02\nThe bandicoot \*\*recovery\*\* program/);
     expect(message.embeds![0]!.description!.length).toBeLessThanOrEqual(DiscordLimits.embedDescription);
+  });
+
+  it('keeps every link of a page that fits whole, and shortens a long title inside its link before dropping the link', () => {
+    const hit = (n: number, url: string) => ({ id: `h${n}`, title: `Harbour story ${n}`, outlet: 'Gazette', published: null, url, snippet: '', score: 1, snippetParts: [{ text: 'The quay.', match: false }] });
+    const fits = searchMessage({ query: 'quay', page: 1, pageCount: 1, total: 2, hits: [hit(1, `https://gazette.example/${'a'.repeat(480)}`), hit(2, 'https://gazette.example/2')], notice: null, tookMs: 0 }, { query: 'quay', filters: {} });
+    expect(fits.embeds![0]!.description).toContain(`[Harbour story 1](https://gazette.example/${'a'.repeat(480)})`);
+    const line = attributionLine({ title: `Harbour story ${'long '.repeat(60)}`, outlet: 'Gazette', published: null, url: 'https://gazette.example/quay' }, 200);
+    expect(line).toMatch(/^\[Harbour story long .*…\]\(https:\/\/gazette\.example\/quay\) — Gazette · date unknown$/);
+    expect(line.length).toBeLessThanOrEqual(200);
   });
 
   it('leaves the searcher’s message alone when a bystander presses an expired button', async () => {

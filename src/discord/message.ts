@@ -101,12 +101,27 @@ export function fitLines(lines: string[], max: number, separator = '\n'): string
 
 /**
  * Joins one block per item under a length limit, each block built by `block(item, room)` to fit
- * an equal share of it: every item is shown, shortened, where `fitLines` would leave the last out
- * (a cited source, a result the footer counts) and a cut of the whole would break one in half.
+ * its share: every item is shown, shortened only if the whole would not fit, where `fitLines`
+ * would leave the last out (a cited source, a result the footer counts) and a cut of the whole
+ * would break one in half.
  */
 export function fitEach<T>(items: readonly T[], max: number, block: (item: T, room: number) => string, separator = '\n'): string {
-  const room = Math.floor((max - separator.length * Math.max(0, items.length - 1)) / Math.max(1, items.length));
-  return fitLines(items.map((item) => block(item, room)), max, separator);
+  const wanted = items.map((item) => block(item, Infinity).length);
+  const shares = shareOut(wanted, max - separator.length * Math.max(0, items.length - 1));
+  return fitLines(items.map((item, i) => block(item, shares[i] ?? 0)), max, separator);
+}
+
+/** Room shared as water fills: the shortest wants are met whole, the rest split what is left evenly. */
+function shareOut(wanted: readonly number[], room: number): number[] {
+  const shares = wanted.map(() => 0);
+  let left = room;
+  let waiting = wanted.length;
+  for (const i of wanted.map((_, at) => at).sort((a, b) => (wanted[a] ?? 0) - (wanted[b] ?? 0))) {
+    shares[i] = Math.min(wanted[i] ?? 0, Math.floor(left / waiting));
+    left -= shares[i] ?? 0;
+    waiting -= 1;
+  }
+  return shares;
 }
 
 /** Longest article URL the bot links; longer ones are broken scrapes, and would crowd a source line out of its field. */
@@ -193,10 +208,22 @@ export function attributionLine(article: Attribution, max = Infinity): string {
   return titleLink(article, max - tail.length) + tail;
 }
 
-/** The article's title linked to its address, or "Untitled article"; past `max` characters, the title alone, shortened to fit. */
+/** Shortest link text worth keeping a link for: shorter, the title alone is shown, in more of the room. */
+const MIN_LINKED_LABEL = 24;
+
+/**
+ * The article's title linked to its address, or "Untitled article"; past `max` characters, the
+ * title shortened within its link, or with too little room left beside the address, the title
+ * alone, shortened to fit.
+ */
 export function titleLink(article: Pick<Attribution, 'title' | 'url'>, max = Infinity): string {
-  const linked = link(article.title ?? UNTITLED, article.url);
-  return linked.length <= max ? linked : displayText(article.title ?? UNTITLED, Math.max(1, Math.min(MAX_LABEL, max)));
+  const title = article.title ?? UNTITLED;
+  const linked = link(title, article.url);
+  if (linked.length <= max) return linked;
+  const target = safeUrl(article.url);
+  const labelRoom = target === null ? 0 : Math.min(MAX_LABEL, max - target.length - '[]()'.length);
+  if (target !== null && labelRoom >= MIN_LINKED_LABEL) return `[${displayText(title, labelRoom)}](${target})`;
+  return displayText(title, Math.max(1, Math.min(MAX_LABEL, max)));
 }
 
 /** An outlet's name as shown to readers, escaped and cut, or "outlet unknown". */

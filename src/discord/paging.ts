@@ -5,7 +5,7 @@
  */
 import { ButtonStyle, ComponentType, type APIEmbed, type APIEmbedField } from 'discord.js';
 import { FILTER_FIELDS, type FilterField } from '../search/filters.ts';
-import type { Filters } from '../search/results.ts';
+import { PAGE_SIZE, type Filters } from '../search/results.ts';
 import { ephemeralText, type ButtonOutcome, type ButtonRequest, type CommandContext, type CommandRequest, type Reply } from './command.ts';
 import { escapeText, textMessage, unescapeText, type MessagePayload } from './message.ts';
 import { filtersFrom, usableQuestion, type FilterArguments } from './options.ts';
@@ -48,6 +48,11 @@ export interface PagedCommand {
 /** A paging button's custom_id: the page, who may press it and when the result was asked for. */
 function pageButtonId(command: string, page: number, { askerId, issuedAt }: Paging): string {
   return `${command}:${page}:${askerId}:${Math.floor(issuedAt / 1000).toString(36)}`;
+}
+
+/** Items of a page with their numbers in the whole list (page 2 starts at 6), as every paged reply numbers them. */
+export function numberedOnPage<T>(items: readonly T[], page: number): { item: T; n: number }[] {
+  return items.map((item, i) => ({ item, n: (page - 1) * PAGE_SIZE + i + 1 }));
 }
 
 /** The inline fields that show what was asked; a paging press reads them back. */
