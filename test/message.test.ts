@@ -21,12 +21,10 @@ describe('escapeText', () => {
     expect(unescapeText(text)).toBe('Use </ask:123456789> at <t:1700000000:R> with <:smile:123> <a:wave:456> in <id:browse>, 3 < 4.');
   });
 
-  it('isolates a right-to-left override, so an attribution after it reads in order, and reverses exactly', () => {
-    const title = 'Breaking \u202enews';
-    expect(escapeText(title)).toBe('\u2068Breaking \u202enews\u2069');
-    expect(escapeText('Plain title')).toBe('Plain title');
-    expect(unescapeText(escapeText(title))).toBe(title);
-    expect(attributionLine({ title, outlet: 'Wire', published: null, url: null })).toBe('\u2068Breaking \u202enews\u2069 — Wire · date unknown');
+  it('drops bidi controls, so no override in a title reverses the attribution after it, even past a stray closing mark', () => {
+    expect(escapeText('Breaking \u2069\u202enews')).toBe('Breaking news');
+    expect(attributionLine({ title: 'Breaking \u2066\u202enews', outlet: 'Wire\u202e', published: null, url: null })).toBe('Breaking news — Wire · date unknown');
+    expect(escapeText('عاجل: Gaza talks')).toBe('عاجل: Gaza talks');
   });
 });
 

@@ -33,17 +33,21 @@ const NUMBERED_LIST = /^( *\d+)\./gm;
  * custom emoji (`<:name:id>`, `<a:name:id>`), timestamps (`<t:1700000000:R>`), guild links (`<id:browse>`).
  */
 const ANGLE_TOKEN = /<(?=[@#/:]|[a-z]+:)/gi;
-/** Bidi embeddings, overrides and isolates: one left open in a title would run on over the outlet and date after it. */
-const BIDI_CONTROL = /[\u202a-\u202e\u2066-\u2069]/u;
-/** First strong isolate and pop directional isolate: text between them cannot reorder what follows. */
-const ISOLATE = { open: '\u2068', close: '\u2069' } as const;
+/**
+ * Bidi embeddings, overrides and isolates, invisible marks that reorder what follows: one left
+ * open in a title ran on over the outlet and date after it, and a stray closing one undoes any
+ * isolate put around the text. The words themselves need none; Unicode orders them.
+ */
+const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/gu;
 
-/** Escapes Discord markdown (and mention syntax) in text that comes from articles or users. Linear in the text's length. */
+/**
+ * Escapes Discord markdown in text that comes from articles or users, defuses mentions and every
+ * other angle-bracket token, and drops bidi controls. Linear in the text's length.
+ */
 export function escapeText(text: string): string {
-  const escaped = text.replace(INLINE_MARKDOWN, '\\$&').replace(LINE_START_MARKDOWN, '$1\\$2').replace(NUMBERED_LIST, '$1\\.');
+  const escaped = text.replace(BIDI_CONTROLS, '').replace(INLINE_MARKDOWN, '\\$&').replace(LINE_START_MARKDOWN, '$1\\$2').replace(NUMBERED_LIST, '$1\\.');
   // Mentions are already inert through allowed_mentions; the zero-width space also keeps them, and every other token, from rendering.
-  const inert = escaped.replace(/@(everyone|here)/g, '@\u200b$1').replace(ANGLE_TOKEN, '<\u200b');
-  return BIDI_CONTROL.test(inert) ? ISOLATE.open + inert + ISOLATE.close : inert;
+  return escaped.replace(/@(everyone|here)/g, '@\u200b$1').replace(ANGLE_TOKEN, '<\u200b');
 }
 
 /**
@@ -60,10 +64,9 @@ export function displayText(text: string, max: number): string {
   }
 }
 
-/** Reverses `escapeText`: the text as it was before escaping. */
+/** Reverses `escapeText`: the text as it was before escaping, but for the zero-width spaces and bidi controls, which it drops. */
 export function unescapeText(text: string): string {
-  const isolated = text.startsWith(ISOLATE.open) && text.endsWith(ISOLATE.close) && text.length >= 2;
-  return (isolated ? text.slice(1, -1) : text).replace(/\u200b/g, '').replace(/\\(.)/gs, '$1');
+  return text.replace(/\u200b/g, '').replace(/\\(.)/gs, '$1');
 }
 
 /**
