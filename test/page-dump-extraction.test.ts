@@ -66,7 +66,18 @@ describe('the outlet of a page dump', () => {
     expect(outlets.get(`${page} w3m-wide`)).toBe(outlet);
   });
 
-  it('never takes a line opening with anything but a letter for an outlet, in any rendering', () => {
-    for (const [name, outlet] of outlets) expect([name, outlet === null || /^\p{L}/u.test(outlet)]).toEqual([name, true]);
+  it('never takes a line without a letter, or opening with a bracket or dash, for an outlet, in any rendering', () => {
+    for (const [name, outlet] of outlets) expect([name, outlet === null || (/\p{L}/u.test(outlet) && !/^[[\]()|*-]/u.test(outlet))]).toEqual([name, true]);
+  });
+
+  it.each(['9to5Mac', '20 Minutes', '¡Hola!', 'Go To Reporting'])('keeps a masthead that opens otherwise than with a letter or reads like a link: %s', (name) => {
+    const telegraph = readabilityCases(['w3m-wide']).find((item) => item.page === 'telegraph')!;
+    expect(parsePageDump(telegraph.dump.replaceAll('The Telegraph', name)).drafts[0]?.outlet).toBe(name);
+  });
+
+  it('ends a copyright holder at a bar written without spaces', () => {
+    const telegraph = readabilityCases(['w3m-wide']).find((item) => item.page === 'telegraph')!;
+    const footer = telegraph.dump.replace('The Telegraph', 'Front page').replace(/^.*©.*$/mu, '© 2024 Gazette Media|Privacy');
+    expect(parsePageDump(footer).drafts[0]?.outlet).toBe('Gazette Media');
   });
 });

@@ -41,8 +41,10 @@ export { CorpusDirectoryError } from './walk.ts';
  *    holder is read past a span of years and a comma, whole ("Folha de S.Paulo").
  * 9: a text file's `Source:` or `Author:` line that is a sentence opens the story: no outlet or
  *    author is a sentence.
+ * 10: a page dump's masthead may open with a digit or "¡" ("9to5Mac"); a copyright holder ends at
+ *    a bar written without spaces.
  */
-export const LOADER_VERSION = 9;
+export const LOADER_VERSION = 10;
 
 /** How `loadCorpus` reads a corpus. */
 export interface LoadOptions {

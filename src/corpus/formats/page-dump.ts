@@ -622,29 +622,34 @@ function isEventDate(text: string): boolean {
   return /^(?:release(?:d| date)?|launch(?:ed| date)?|premiere[sd]?|on sale|in (?:cinemas|theaters|theatres|stores)|opens|opening|deadline|event date|first aired)\b/iu.test(text);
 }
 
-/** A link past the page's menus, the first line of many pages, and no site's name: "Skip to content". */
-const SKIP_LINK = /^(?:skip|jump|go)\s+to\b/iu;
+/** A link past the page's menus, the first line of many pages, and no site's name: "Skip to content", "Jump to main navigation". */
+const SKIP_LINK = /^(?:skip|jump)\s+to\s+(?:the\s+)?(?:main\s+)?(?:content|navigation|menu|search|footer|article)\b/iu;
 
-/** The site name printed at the top of the page and again lower down (header and footer); a name opens with a letter ("[ ]" is an empty search box). */
+/** Whether a page's line may name its site: it holds a letter ("[ ]" is an empty search box, "-2019" a span of years) and opens with no bracket or dash. */
+function mayNameSite(text: string): boolean {
+  return /\p{L}/u.test(text) && !/^[[\](){}<>|*•·–—-]/u.test(text);
+}
+
+/** The site name printed at the top of the page and again lower down (header and footer). */
 function repeatedMasthead(lines: readonly DumpLine[]): string | null {
   const first = lines[0];
-  if (!first || first.bullet || isProse(first.text) || wordCount(first.text) > 6 || !/^\p{L}/u.test(first.text) || SKIP_LINK.test(first.text)) return null;
+  if (!first || first.bullet || isProse(first.text) || wordCount(first.text) > 6 || !mayNameSite(first.text) || SKIP_LINK.test(first.text)) return null;
   return lines.filter((line) => line.text === first.text).length > 1 ? first.text : null;
 }
 
 /**
  * A copyright line's owner, past the sign, a year or span of years and a comma: "© 2024 The Harbour
  * Gazette. All rights reserved.", "©2005-2015 WebMD, LLC.", "Copyright © 2015, Eklektix, Inc.". It
- * ends at a full stop before a space (not the one in "Folha de S.Paulo"), a bar or slash, or "all
- * rights reserved".
+ * ends at a full stop before a space (not the one in "Folha de S.Paulo" or "Le Monde.fr"), a bar,
+ * a slash after a space, or "all rights reserved".
  */
-const COPYRIGHT = /^(?:©|\(c\)|copyright)(?:\s*(?:©|\(c\)))?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?(.+?)(?:\.(?=\s|$)|\s+[|/]|\s+all rights reserved|$)/iu;
+const COPYRIGHT = /^(?:©|\(c\)|copyright)(?:\s*(?:©|\(c\)))?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?(.+?)(?:\.(?=\s|$)|\s*\||\s+\/|\s+all rights reserved|$)/iu;
 
 /** The owner named in a copyright line; a line naming none ("© 2019", "© 2004-2019 All rights reserved.") gives way to a later one. */
 function copyrightHolder(lines: readonly DumpLine[]): string | null {
   for (const line of lines) {
     const holder = COPYRIGHT.exec(line.text)?.[1]?.trim();
-    if (holder && /^\p{L}/u.test(holder) && !/^all rights reserved\b/iu.test(holder)) return holder;
+    if (holder && mayNameSite(holder) && !/^all rights reserved\b/iu.test(holder)) return holder;
   }
   return null;
 }
