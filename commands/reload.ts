@@ -4,7 +4,7 @@ import type { Rejection } from '../src/corpus/article.ts';
 import type { ReloadReport } from '../src/search/results.ts';
 import { ephemeralText, GUILD_CONTEXT, ShownFailure, type Command, type CommandContext } from '../src/discord/command.ts';
 import { DiscordLimits } from '../src/discord/limits.ts';
-import { embedMessage, escapeText, fitLines, fitText, type MessagePayload } from '../src/discord/message.ts';
+import { embedMessage, escapeText, fitLines, fitText, shareOut, type MessagePayload } from '../src/discord/message.ts';
 import { isModerator } from '../src/discord/moderation.ts';
 
 /** What an operator does when the bot runs as several processes and /reload reached one. */
@@ -24,31 +24,38 @@ export function refusedReloadText(error: ReloadRefusedError): string {
 
 /** The reload report: counts, then which files were rejected and why, which loaded with a warning or duplicate another, and which articles keep their last good version. */
 export function reloadMessage(report: ReloadReport, scope?: CommandContext['reloadScope']): MessagePayload {
-  const bullets = (lines: string[]) => fitLines(lines.map((line) => `• ${escapeText(fitText(line, 300))}`), DiscordLimits.embedFieldValue);
   const located = (issue: Rejection) => `${issue.file}${issue.record ? ` #${issue.record}` : ''}: ${issue.reason}`;
-  const rejected = report.rejected.map(located);
   const warnings = report.warnings.map(located);
   const duplicates = report.duplicates.map((d) => `${d.id}: same text as ${d.duplicateOf}`);
   const kept = report.kept.map((k) => `${k.id}: ${k.reason}`);
-  return embedMessage({
-    title: 'Corpus reloaded',
-    description:
-      `${report.articleCount} articles now served, loaded in ${(report.tookMs / 1000).toFixed(1)} s: ` +
-      `${report.added.length} added, ${report.updated.length} updated, ${report.removed.length} removed, ${report.rejected.length} rejected` +
-      (warnings.length ? `, ${warnings.length} loaded with a warning` : '') +
-      (duplicates.length ? `, ${duplicates.length} not served as duplicates` : '') +
-      (kept.length ? `; ${kept.length} kept at their last good version because their file is now unusable.` : '.') +
-      (scope ? `\n${SCOPE_NOTE[scope]}` : ''),
-    fields: [
-      ...(report.added.length ? [{ name: 'Added', value: bullets(report.added) }] : []),
-      ...(report.updated.length ? [{ name: 'Updated', value: bullets(report.updated) }] : []),
-      ...(report.removed.length ? [{ name: 'Removed', value: bullets(report.removed) }] : []),
-      ...(kept.length ? [{ name: 'Kept (last good version)', value: bullets(kept) }] : []),
-      ...(rejected.length ? [{ name: 'Rejected', value: bullets(rejected) }] : []),
-      ...(warnings.length ? [{ name: 'Warnings', value: bullets(warnings) }] : []),
-      ...(duplicates.length ? [{ name: 'Duplicates (not served)', value: bullets(duplicates) }] : []),
-    ],
-  });
+  const title = 'Corpus reloaded';
+  const description =
+    `${report.articleCount} articles now served, loaded in ${(report.tookMs / 1000).toFixed(1)} s: ` +
+    `${report.added.length} added, ${report.updated.length} updated, ${report.removed.length} removed, ${report.rejected.length} rejected` +
+    (warnings.length ? `, ${warnings.length} loaded with a warning` : '') +
+    (duplicates.length ? `, ${duplicates.length} not served as duplicates` : '') +
+    (kept.length ? `; ${kept.length} kept at their last good version because their file is now unusable.` : '.') +
+    (scope ? `\n${SCOPE_NOTE[scope]}` : '');
+  const lists = (
+    [
+      ['Added', report.added],
+      ['Updated', report.updated],
+      ['Removed', report.removed],
+      ['Kept (last good version)', kept],
+      ['Rejected', report.rejected.map(located)],
+      ['Warnings', warnings],
+      ['Duplicates (not served)', duplicates],
+    ] as const
+  ).filter(([, lines]) => lines.length > 0);
+  // Seven full fields would pass the embed's total and the last would be dropped: every list shares the room left.
+  const room = DiscordLimits.embedTotal - title.length - description.length - lists.reduce((sum, [name]) => sum + name.length, 0);
+  const rooms = shareOut(lists.map(([, lines]) => bulleted(lines, DiscordLimits.embedFieldValue).length), room);
+  return embedMessage({ title, description, fields: lists.map(([name, lines], i) => ({ name, value: bulleted(lines, rooms[i] ?? 0) })) });
+}
+
+/** Lines as bullets within `max` characters, each cut to 300 and escaped; the lines past the room are left out, the counts above saying how many there are. */
+function bulleted(lines: readonly string[], max: number): string {
+  return fitLines(lines.map((line) => `• ${escapeText(fitText(line, 300))}`), max);
 }
 
 const definition = {

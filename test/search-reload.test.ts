@@ -75,6 +75,27 @@ describe('reload', () => {
     expect(embed?.fields).toContainEqual({ name: 'Duplicates (not served)', value: '• zzz\\_copy.txt: same text as 000\\_142b436908202848.txt' });
   });
 
+  it('keeps every list of a long reload report within the embed, none dropped past its total', () => {
+    const ids = (kind: string) => Array.from({ length: 80 }, (_, i) => `${kind}-${String(i).padStart(3, '0')}.txt`);
+    const issue = (kind: string) => ids(kind).map((file) => ({ file, record: null, reason: 'stray NUL bytes removed' }));
+    const report = {
+      added: ids('added'),
+      updated: ids('updated'),
+      removed: ids('removed'),
+      kept: ids('kept').map((id) => ({ id, reason: 'binary file' })),
+      rejected: issue('rejected'),
+      warnings: issue('warning'),
+      duplicates: ids('copy').map((id) => ({ id, duplicateOf: 'a.txt' })),
+      articleCount: 1,
+      tookMs: 1,
+    };
+    const embed = reloadMessage(report).embeds?.[0];
+    expect(embed?.fields?.map((field) => field.name)).toEqual(['Added', 'Updated', 'Removed', 'Kept (last good version)', 'Rejected', 'Warnings', 'Duplicates (not served)']);
+    for (const field of embed?.fields ?? []) expect(field.value).toMatch(/^• /);
+    const total = (embed?.title?.length ?? 0) + (embed?.description?.length ?? 0) + (embed?.fields ?? []).reduce((sum, f) => sum + f.name.length + f.value.length, 0);
+    expect(total).toBeLessThanOrEqual(6000);
+  });
+
   it('parses only the files that changed', async () => {
     const dir = await corpusCopy();
     const parsed: string[] = [];

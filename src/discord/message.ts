@@ -83,7 +83,7 @@ export function fitText(text: string, max: number): string {
 }
 
 /** Drops a high surrogate left at the end of a cut: half an emoji would show as a replacement character. */
-function withoutBrokenPair(text: string): string {
+export function withoutBrokenPair(text: string): string {
   const last = text.charCodeAt(text.length - 1);
   return last >= 0xd800 && last <= 0xdbff ? text.slice(0, -1) : text;
 }
@@ -115,7 +115,7 @@ export function fitEach<T>(items: readonly T[], max: number, block: (item: T, ro
 }
 
 /** Room shared as water fills: the shortest wants are met whole, the rest split what is left evenly. */
-function shareOut(wanted: readonly number[], room: number): number[] {
+export function shareOut(wanted: readonly number[], room: number): number[] {
   const shares = wanted.map(() => 0);
   let left = room;
   let waiting = wanted.length;
