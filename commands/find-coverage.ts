@@ -1,16 +1,18 @@
 import { ApplicationCommandType } from 'discord-api-types/v10';
 import { ephemeralText, MEMBER_CONTEXTS, type Command } from '../src/discord/command.ts';
+import { withoutBrokenPair } from '../src/discord/message.ts';
 import { MAX_QUERY_LENGTH } from '../src/discord/options.ts';
 import { searchMessage } from './search.ts';
 
-/** The message's opening words, as many as a search takes, cut between words; text with no space in reach (a long link, CJK) is cut at the limit, whole characters kept. */
+/**
+ * The message's opening words, as many as a search takes, cut between words; with no space in the
+ * second half of the reach (a long link, CJK), cut at the limit, as `fitText` cuts.
+ */
 function leadingWords(text: string, max: number): string {
   if (text.length <= max) return text;
   const cut = text.slice(0, max + 1);
   const space = cut.lastIndexOf(' ');
-  if (space > 0) return cut.slice(0, space).trim();
-  const last = cut.charCodeAt(max - 1);
-  return cut.slice(0, last >= 0xd800 && last <= 0xdbff ? max - 1 : max);
+  return space > max / 2 ? cut.slice(0, space).trim() : withoutBrokenPair(cut.slice(0, max));
 }
 
 const definition = { name: 'Find coverage', type: ApplicationCommandType.Message, contexts: MEMBER_CONTEXTS } as const;

@@ -55,7 +55,9 @@ describe('what members see for hostile or unusable input', () => {
   it.each([
     ['a long link', `https://wildlife.example/central-bank-rates/${'x'.repeat(600)}`, /^https:\/\/wildlife\.example\/central-bank-rates\/x+$/],
     ['unspaced CJK', `央行${'中'.repeat(600)}`, /^央行中+$/],
-  ])('runs Find coverage on %s with no space, cut at the query limit, not to one character', async (_kind, message, query) => {
+    ['a link after a word', `see https://wildlife.example/central-bank-rates/${'x'.repeat(600)}`, /^see https:\/\/wildlife\.example\/central-bank-rates\/x+$/],
+    ['CJK after a word', `央行 ${'中'.repeat(600)}`, /^央行 中+$/],
+  ])('runs Find coverage on %s, with no space late enough, cut at the query limit, not to its first word', async (_kind, message, query) => {
     const { run } = await setup();
     const reply = await run('Find coverage', { message });
     const field = reply.message.embeds?.[0]?.fields?.find((f) => f.name === 'Query');
