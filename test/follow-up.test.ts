@@ -193,6 +193,9 @@ describe('a name of one word, read as the coverage writes it', () => {
     ]);
     expect(cook.answer('What did he say?', {}, ['What did Cook unveil?']).readAs).toEqual({ question: 'What did Cook say?', from: 'follow-up' });
     expect(cook.answer('What did he say?', {}, ['What did Tim Cook unveil?']).readAs).toEqual({ question: 'What did Cook say?', from: 'follow-up' });
+    const oil = (n: number) => storyArticle(`oil${n}`, 'Wire', [`The oil price rose for day ${n}, and traders said the price could climb as the price of crude firmed.`]);
+    const price = await Library.fromArticles([storyArticle('ned', 'Wire', ['State Department spokesman Ned Price briefed reporters on Monday.', 'Price said the envoy would travel to Doha.']), ...[1, 2, 3, 4, 5, 6].map(oil)]);
+    expect(price.answer('Who is he?', {}, ['What did Price say about the talks?']).readAs).toEqual({ question: 'Who is Price?', from: 'follow-up' });
   });
 });
 

@@ -9,7 +9,7 @@
 import { bareName, isPlaceWord, isPluralNoun, knownOnlyAsName, lexiconTags, NAME_PARTICLES, POSSESSIVE } from './answer-kind.ts';
 import { COMPANY_SUFFIXES, isNameWord, PARTICLE_NAME, writtenWordsAt, type WrittenAs, type WrittenWord } from './names.ts';
 import { ARTICLES, STOPWORDS } from './stopwords.ts';
-import { firstSenseWords, inflectedFrom, isCommonWord, isRoleNoun, isVerbLemma, namedKindOf } from './wordnet.ts';
+import { firstSenseWords, inflectedFrom, isCommonWord, isRoleNoun, isVerbLemma, namedKindOf, nameReading } from './wordnet.ts';
 
 /** Third-person pronouns, by whom they may stand for: several (or a group), one person, one thing. */
 const PRONOUNS = {
@@ -208,16 +208,19 @@ export type CoverageReading = (name: string) => WrittenAs | null;
 
 /**
  * A reading whose names of one word nothing else says more of are read as the coverage writes
- * them; one it writes as a common word names no one, nor does a surname it writes so after no
- * known first name ("Hamas ceasefire", typed in lowercase, read as a person named Ceasefire).
+ * them. A word no dictionary knows was made a name by a guess (a question typed in lowercase:
+ * "Hamas ceasefire" read as a person named Ceasefire); one the coverage writes as a common word
+ * names no one. A word the dictionary knows ("Price", "Cook") was capitalised by the reader, and
+ * stays a name whatever else the coverage writes.
  */
 function settled(reading: Reading, coverageReads: CoverageReading): Reading {
   const referents = reading.mentions.referents.flatMap((referent) => {
-    const surname = referent.kind === 'person' && referent.sex === null && !/\s/u.test(referent.written);
-    if (referent.kind !== 'unknown' && !surname) return [referent];
+    const guessed = !/\s/u.test(referent.written) && !nameReading(referent.written.toLowerCase()).known;
+    const surnameGuessed = referent.kind === 'person' && referent.sex === null && guessed;
+    if (referent.kind !== 'unknown' && !surnameGuessed) return [referent];
     const read = coverageReads(referent.written);
-    if (read === 'common') return [];
-    if (read === null || surname) return [referent];
+    if (read === 'common') return guessed ? [] : [referent];
+    if (read === null || surnameGuessed) return [referent];
     return [{ ...referent, kind: read === 'organisation' ? ('other' as const) : ('person' as const) }];
   });
   return { ...reading, mentions: { ...reading.mentions, referents } };
