@@ -42,6 +42,7 @@ describe('clean text with Key: value headers', async () => {
       'undated.txt': 'Title: A headline\nDate: last Tuesday\n\nThe article text is still worth quoting.\n',
       'sourced.txt': 'date 2025-06-02 Catch falls again\n\nSource: a local fisherman who asked not to be named.\n\nThe catch fell for a third year.\n',
       'wire.txt': 'Title: Quay vote passes\nSource: Reuters and the Associated Press.\nURL: https://example.com/quay\n\nCouncillors voted to rebuild the quay.\n',
+      'storm.txt': 'Title: Storm hits coast\n\nSource: Reuters and the Associated Press.\n\nThe storm hit the coast at dawn.\n',
     }),
   );
 
@@ -51,6 +52,7 @@ describe('clean text with Key: value headers', async () => {
       paragraphs: ['Source: a local fisherman who asked not to be named.', 'The catch fell for a third year.'],
     });
     expect(only(corpus, 'wire.txt')).toMatchObject({ title: 'Quay vote passes', outlet: 'Reuters and the Associated Press.', url: 'https://example.com/quay', paragraphs: ['Councillors voted to rebuild the quay.'] });
+    expect(only(corpus, 'storm.txt')).toMatchObject({ title: 'Storm hits coast', outlet: 'Reuters and the Associated Press.', paragraphs: ['The storm hit the coast at dawn.'] });
   });
 
   it('reads every header field and joins hard-wrapped lines into paragraphs', () => {

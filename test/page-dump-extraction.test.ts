@@ -75,9 +75,17 @@ describe('the outlet of a page dump', () => {
     expect(parsePageDump(telegraph.dump.replaceAll('The Telegraph', name)).drafts[0]?.outlet).toBe(name);
   });
 
-  it('ends a copyright holder at a bar written without spaces', () => {
+  it.each([
+    ['© 2024 Gazette Media|Privacy', 'Gazette Media'],
+    ['© 2024 Example.com - All rights reserved', 'Example.com'],
+    ['© 2024 Example.com – Tous droits réservés', 'Example.com'],
+    ['© 2024 news.example.co.uk — Privacy policy — Terms', 'news.example.co.uk'],
+    ['Copyright 2024 Reuters.com · Terms of use', 'Reuters.com'],
+    ['© 2024 Gazette.com, all rights reserved', 'Gazette.com'],
+    ['© 1999-2024 Smith-Jones Media Ltd.', 'Smith-Jones Media Ltd'],
+  ])('ends the copyright holder of %j at its separator', (line, holder) => {
     const telegraph = readabilityCases(['w3m-wide']).find((item) => item.page === 'telegraph')!;
-    const footer = telegraph.dump.replace('The Telegraph', 'Front page').replace(/^.*©.*$/mu, '© 2024 Gazette Media|Privacy');
-    expect(parsePageDump(footer).drafts[0]?.outlet).toBe('Gazette Media');
+    const footer = telegraph.dump.replace('The Telegraph', 'Front page').replace(/^.*©.*$/mu, line);
+    expect(parsePageDump(footer).drafts[0]?.outlet).toBe(holder);
   });
 });

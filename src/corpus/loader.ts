@@ -41,10 +41,13 @@ export { CorpusDirectoryError } from './walk.ts';
  *    holder is read past a span of years and a comma, whole ("Folha de S.Paulo").
  * 9: a text file's `Source:` or `Author:` line that is a sentence opens the story: no outlet or
  *    author is a sentence.
- * 10: a page dump's masthead may open with a digit or "¡" ("9to5Mac"); a copyright holder ends at
- *    a bar written without spaces.
+ * 10: a page dump's masthead may open with a digit or "¡" ("9to5Mac"), and only "skip/jump to"
+ *    the content or a menu is a skip link; a copyright holder ends at a bar written without spaces.
+ * 11: a copyright holder ends at a spaced dash, slash or middle dot, and at a comma before "all
+ *    rights reserved"; a text file's lone `Source:` line opens the story only when it reads as a
+ *    sentence in lowercase ("Source: a local fisherman who..."), never a name ending in a stop.
  */
-export const LOADER_VERSION = 10;
+export const LOADER_VERSION = 11;
 
 /** How `loadCorpus` reads a corpus. */
 export interface LoadOptions {

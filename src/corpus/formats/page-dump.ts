@@ -641,14 +641,15 @@ function repeatedMasthead(lines: readonly DumpLine[]): string | null {
  * A copyright line's owner, past the sign, a year or span of years and a comma: "© 2024 The Harbour
  * Gazette. All rights reserved.", "©2005-2015 WebMD, LLC.", "Copyright © 2015, Eklektix, Inc.". It
  * ends at a full stop before a space (not the one in "Folha de S.Paulo" or "Le Monde.fr"), a bar,
- * a slash after a space, or "all rights reserved".
+ * a spaced slash, dash or middle dot ("Example.com - All rights reserved", "Reuters.com · Terms"),
+ * or "all rights reserved".
  */
-const COPYRIGHT = /^(?:©|\(c\)|copyright)(?:\s*(?:©|\(c\)))?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?(.+?)(?:\.(?=\s|$)|\s*\||\s+\/|\s+all rights reserved|$)/iu;
+const COPYRIGHT = /^(?:©|\(c\)|copyright)(?:\s*(?:©|\(c\)))?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?(.+?)(?:\.(?=\s|$)|\s*\||\s+[/·–—-](?=\s|$)|,?\s+all rights reserved|$)/iu;
 
 /** The owner named in a copyright line; a line naming none ("© 2019", "© 2004-2019 All rights reserved.") gives way to a later one. */
 function copyrightHolder(lines: readonly DumpLine[]): string | null {
   for (const line of lines) {
-    const holder = COPYRIGHT.exec(line.text)?.[1]?.trim();
+    const holder = COPYRIGHT.exec(line.text)?.[1]?.replace(/[\s,;:]+$/u, '');
     if (holder && mayNameSite(holder) && !/^all rights reserved\b/iu.test(holder)) return holder;
   }
   return null;

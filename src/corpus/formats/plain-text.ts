@@ -34,7 +34,7 @@ function dateField(raw: string): HeaderField {
 /**
  * One header line, or null when the line is text: ` date 2025-11-21 Title` (date then title on one
  * line), `By Name`, or `Key: value` with a known key; `alone` when the line is a block of its own,
- * where a sentence after an outlet's or author's key is the story's first paragraph.
+ * where a sentence in lowercase after an outlet's or author's key is the story's first paragraph.
  */
 function headerField(line: string, alone: boolean): HeaderField[] | null {
   const text = normalizeSpace(line);
@@ -49,7 +49,7 @@ function headerField(line: string, alone: boolean): HeaderField[] | null {
   const field = keyed?.[1] ? HEADER_KEYS.get(keyed[1].toLowerCase()) : undefined;
   if (!field || !keyed?.[2]) return null;
   // An outlet or author is a name: "Source: a local fisherman who asked not to be named.", a block of its own, opens the story.
-  if (alone && NAMES.has(field) && isProse(keyed[2])) return null;
+  if (alone && NAMES.has(field) && /^\p{Ll}/u.test(keyed[2]) && isProse(keyed[2])) return null;
   return [field === 'published' ? dateField(keyed[2]) : { field, value: keyed[2] }];
 }
 
