@@ -124,6 +124,13 @@ describe('messages fit Discord by construction', () => {
     expect(link('T', url)).toBe('T');
   });
 
+  it('shows a source line whole when it fits its room exactly, outlet and all', () => {
+    const article = { title: 'Fire', outlet: 'The Wall Street Journal', published: '2025-03-02', url: null };
+    const whole = attributionLine(article);
+    expect(whole).toBe('Fire — The Wall Street Journal · 2025-03-02');
+    expect(attributionLine(article, whole.length)).toBe(whole);
+  });
+
   it('shortens a source line to the room it is given, dropping its link first and never its date', () => {
     const article = { title: `Title ${'long '.repeat(40)}`, outlet: `Outlet ${'wide '.repeat(40)}`, published: '2025-03-23', url: `https://example.com/${'x'.repeat(400)}` };
     const line = attributionLine(article, 200);

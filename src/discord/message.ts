@@ -64,7 +64,7 @@ export function displayText(text: string, max: number): string {
   }
 }
 
-/** Reverses `escapeText`: the text as it was before escaping, but for the zero-width spaces and bidi controls, which it drops. */
+/** Reverses `escapeText`: the text as it was before escaping, but for the zero-width spaces it added and the bidi controls it dropped. */
 export function unescapeText(text: string): string {
   return text.replace(/\u200b/g, '').replace(/\\(.)/gs, '$1');
 }
@@ -207,6 +207,8 @@ export interface Attribution {
  * the date is never shortened.
  */
 export function attributionLine(article: Attribution, max = Infinity): string {
+  const whole = `${titleLink(article)} — ${displayOutlet(article.outlet)} · ${displayDate(article.published)}`;
+  if (whole.length <= max) return whole;
   const tail = ` — ${displayOutlet(article.outlet, Math.min(MAX_LABEL, Math.floor(max / 3)))} · ${displayDate(article.published)}`;
   return titleLink(article, max - tail.length) + tail;
 }
@@ -225,8 +227,7 @@ export function titleLink(article: Pick<Attribution, 'title' | 'url'>, max = Inf
   if (linked.length <= max) return linked;
   const target = safeUrl(article.url);
   const labelRoom = target === null ? 0 : Math.min(MAX_LABEL, max - target.length - '[]()'.length);
-  if (target !== null && labelRoom >= MIN_LINKED_LABEL) return `[${displayText(title, labelRoom)}](${target})`;
-  return displayText(title, Math.max(1, Math.min(MAX_LABEL, max)));
+  return labelRoom >= MIN_LINKED_LABEL ? `[${displayText(title, labelRoom)}](${target})` : displayText(title, Math.max(1, Math.min(MAX_LABEL, max)));
 }
 
 /** An outlet's name as shown to readers, escaped and cut, or "outlet unknown". */
