@@ -24,7 +24,7 @@ function outletBlock(quote: OutletQuote, n: number, room: number): string {
 
 /** One page of outlets, each with its best sentence on the topic, and Previous/Next for the asker. */
 export function compareMessage(comparison: Comparison, state: PagedState, paging?: Paging): MessagePayload {
-  const blocks = fitEach(numberedOnPage(comparison.outlets, comparison.page), DiscordLimits.embedDescription, (entry, room) => outletBlock(entry.item, entry.n, room), '\n\n');
+  const blocks = fitEach(numberedOnPage(comparison.outlets, comparison.page), DiscordLimits.embedDescription, (numbered, room) => outletBlock(numbered.item, numbered.n, room), '\n\n');
   return embedMessage(
     {
       title: `Who reported what: ${displayText(comparison.topic, 200)}`,

@@ -1,18 +1,12 @@
 import { ApplicationCommandType } from 'discord-api-types/v10';
 import { ephemeralText, MEMBER_CONTEXTS, type Command } from '../src/discord/command.ts';
-import { withoutBrokenPair } from '../src/discord/message.ts';
+import { cutAtWord, withoutBrokenPair } from '../src/discord/message.ts';
 import { MAX_QUERY_LENGTH } from '../src/discord/options.ts';
 import { searchMessage } from './search.ts';
 
-/**
- * The message's opening words, as many as a search takes, cut between words; with no space in the
- * second half of the reach (a long link, CJK), cut at the limit, as `fitText` cuts.
- */
+/** The message's opening words, as many as a search takes, cut between words; with no space in the second half of the reach (a long link, CJK), cut at the limit. */
 function leadingWords(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max + 1);
-  const space = cut.lastIndexOf(' ');
-  return space > max / 2 ? cut.slice(0, space).trim() : withoutBrokenPair(cut.slice(0, max));
+  return text.length <= max ? text : cutAtWord(withoutBrokenPair(text.slice(0, max))).trim();
 }
 
 const definition = { name: 'Find coverage', type: ApplicationCommandType.Message, contexts: MEMBER_CONTEXTS } as const;

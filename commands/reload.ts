@@ -53,9 +53,12 @@ export function reloadMessage(report: ReloadReport, scope?: CommandContext['relo
   return embedMessage({ title, description, fields: lists.map(([name, lines], i) => ({ name, value: bulleted(lines, rooms[i] ?? 0) })) });
 }
 
-/** Lines as bullets within `max` characters, each cut to 300 and escaped; the lines past the room are left out, the counts above saying how many there are. */
+/** Lines as bullets within `max` characters, each cut to 300 and escaped; the lines past the room are left out (and never escaped), the counts above saying how many there are. */
 function bulleted(lines: readonly string[], max: number): string {
-  return fitLines(lines.map((line) => `• ${escapeText(fitText(line, 300))}`), max);
+  function* bullets(): Generator<string> {
+    for (const line of lines) yield `• ${escapeText(fitText(line, 300))}`;
+  }
+  return fitLines(bullets(), max);
 }
 
 const definition = {

@@ -30,7 +30,7 @@ function hitBlock(hit: SearchHit, n: number, room: number): string {
 /** One page of results, with Previous/Next buttons that the asker alone may press. */
 export function searchMessage(page: SearchPage, state: SearchState, paging?: Paging): MessagePayload {
   // Each result shares the description's room, so the last one is shortened, not cut off in the middle of its link.
-  const hits = fitEach(numberedOnPage(page.hits, page.page), DiscordLimits.embedDescription, (entry, room) => hitBlock(entry.item, entry.n, room), '\n\n');
+  const hits = fitEach(numberedOnPage(page.hits, page.page), DiscordLimits.embedDescription, (numbered, room) => hitBlock(numbered.item, numbered.n, room), '\n\n');
   return embedMessage(
     {
       title: 'Search results',

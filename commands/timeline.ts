@@ -30,7 +30,7 @@ function timelineFooter(timeline: Timeline): string {
 
 /** One page of the timeline, oldest first, and Previous/Next for the asker. */
 export function timelineMessage(timeline: Timeline, state: PagedState, paging?: Paging): MessagePayload {
-  const blocks = fitEach(numberedOnPage(timeline.entries, timeline.page), DiscordLimits.embedDescription, (entry, room) => entryBlock(entry.item, entry.n, room), '\n\n');
+  const blocks = fitEach(numberedOnPage(timeline.entries, timeline.page), DiscordLimits.embedDescription, (numbered, room) => entryBlock(numbered.item, numbered.n, room), '\n\n');
   return embedMessage(
     {
       title: `How the story developed: ${displayText(timeline.topic, 200)}`,

@@ -78,8 +78,13 @@ export function fitText(text: string, max: number): string {
   const room = withoutBrokenPair(text.slice(0, Math.max(0, max - ELLIPSIS.length)));
   const sentenceEnd = Math.max(room.lastIndexOf('. '), room.lastIndexOf('? '), room.lastIndexOf('! '));
   if (sentenceEnd > room.length / 2) return room.slice(0, sentenceEnd + 1) + ELLIPSIS;
-  const space = room.lastIndexOf(' ');
-  return (space > room.length / 2 ? room.slice(0, space) : room).trimEnd() + ELLIPSIS;
+  return cutAtWord(room).trimEnd() + ELLIPSIS;
+}
+
+/** Text cut back to its last space when that space is in its second half, else left whole: no word is cut unless one runs over half the text. */
+export function cutAtWord(text: string): string {
+  const space = text.lastIndexOf(' ');
+  return space > text.length / 2 ? text.slice(0, space) : text;
 }
 
 /** Drops a high surrogate left at the end of a cut: half an emoji would show as a replacement character. */
@@ -92,7 +97,7 @@ export function withoutBrokenPair(text: string): string {
  * Joins whole lines (links, citations) under a length limit: a line that does not fit is left
  * out, never cut, so a markdown link is never broken in the middle.
  */
-export function fitLines(lines: string[], max: number, separator = '\n'): string {
+export function fitLines(lines: Iterable<string>, max: number, separator = '\n'): string {
   let out = '';
   for (const line of lines) {
     const next = out ? out + separator + line : line;
