@@ -3,7 +3,9 @@ import { once } from 'node:events';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { commands } from '../commands/index.ts';
+import { renderMessage } from '../src/cli/terminal.ts';
 import { parseCommandLine } from '../src/discord/console.ts';
+import { embedMessage, escapeText } from '../src/discord/message.ts';
 import { createDispatcher } from '../src/discord/bot.ts';
 import { Library } from '../src/search/library.ts';
 import { tempCorpus } from './fixtures/corpus/temp-corpus.ts';
@@ -29,6 +31,13 @@ describe('parseCommandLine', () => {
   it('explains unknown commands and missing required options', () => {
     expect(() => parseCommandLine('/weather', commands)).toThrow(/Unknown command. Try \/help/);
     expect(() => parseCommandLine('/ask', commands)).toThrow(/\/ask needs question, e.g. \/ask question:/);
+  });
+});
+
+describe('terminal rendering', () => {
+  it('shows escaped article text as written, the underscores of file names included', () => {
+    const shown = renderMessage(embedMessage({ title: 'Corpus reloaded', fields: [{ name: 'Duplicates (not served)', value: `• ${escapeText('zzz_copy.txt: same text as a*b [c] C:\\dir\\x_1.txt')}` }] }), false);
+    expect(shown).toContain('• zzz_copy.txt: same text as a*b [c] C:\\dir\\x_1.txt');
   });
 });
 

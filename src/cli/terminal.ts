@@ -15,7 +15,8 @@ function renderMarkdown(text: string, paint: (style: Style, text: string) => str
     .replace(/\[((?:\\.|[^\]\\])+)\]\(([^)\s]+)\)/g, (_match, label: string, url: string) => `${paint('underline', label)} ${paint('dim', `<${url}>`)}`)
     .replace(/\*\*((?:\\.|[^*\\])+)\*\*/g, (_match, bold: string) => paint('bold', bold))
     .replace(/^> /gm, `  ${paint('cyan', '│')} `)
-    .replace(/\\([^\w\s])/g, '$1');
+    // Every escaped mark, the underscore of "zzz_copy.txt" too; a backslash before a letter or digit is the text's own.
+    .replace(/\\([^\p{L}\p{N}\s])/gu, '$1');
 }
 
 /** Fields as blocks; a run of inline fields (Discord shows them side by side) shares one line. */
