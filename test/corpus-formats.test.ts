@@ -43,6 +43,8 @@ describe('clean text with Key: value headers', async () => {
       'sourced.txt': 'date 2025-06-02 Catch falls again\n\nSource: a local fisherman who asked not to be named.\n\nThe catch fell for a third year.\n',
       'wire.txt': 'Title: Quay vote passes\nSource: Reuters and the Associated Press.\nURL: https://example.com/quay\n\nCouncillors voted to rebuild the quay.\n',
       'storm.txt': 'Title: Storm hits coast\n\nSource: Reuters and the Associated Press.\n\nThe storm hit the coast at dawn.\n',
+      'flood.txt': 'Title: Flood toll rises\n\nSource: The ministry said 40 people died in the flood.\n\nRescuers searched the valley.\n',
+      'quoted.txt': 'Title: Catch falls\n\nSource: ‘a local fisherman’ who asked not to be named.\n\nThe catch fell.\n',
     }),
   );
 
@@ -53,6 +55,8 @@ describe('clean text with Key: value headers', async () => {
     });
     expect(only(corpus, 'wire.txt')).toMatchObject({ title: 'Quay vote passes', outlet: 'Reuters and the Associated Press.', url: 'https://example.com/quay', paragraphs: ['Councillors voted to rebuild the quay.'] });
     expect(only(corpus, 'storm.txt')).toMatchObject({ title: 'Storm hits coast', outlet: 'Reuters and the Associated Press.', paragraphs: ['The storm hit the coast at dawn.'] });
+    expect(only(corpus, 'flood.txt')).toMatchObject({ outlet: null, paragraphs: ['Source: The ministry said 40 people died in the flood.', 'Rescuers searched the valley.'] });
+    expect(only(corpus, 'quoted.txt')).toMatchObject({ outlet: null, paragraphs: ['Source: ‘a local fisherman’ who asked not to be named.', 'The catch fell.'] });
   });
 
   it('reads every header field and joins hard-wrapped lines into paragraphs', () => {

@@ -46,8 +46,11 @@ export { CorpusDirectoryError } from './walk.ts';
  * 11: a copyright holder ends at a spaced dash, slash or middle dot, and at a comma before "all
  *    rights reserved"; a text file's lone `Source:` line opens the story only when it reads as a
  *    sentence in lowercase ("Source: a local fisherman who..."), never a name ending in a stop.
+ * 12: a copyright holder is read past "© Copyright", a span like "2024/25" and a dash, up to a
+ *    bullet or a French, German or Spanish rights notice; a lone `Source:` line of more than seven
+ *    words that reads as a sentence opens the story; skip links are read more widely.
  */
-export const LOADER_VERSION = 11;
+export const LOADER_VERSION = 12;
 
 /** How `loadCorpus` reads a corpus. */
 export interface LoadOptions {

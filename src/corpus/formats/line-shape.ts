@@ -11,7 +11,8 @@ export function stripBullet(rawLine: string): string {
   return rawLine.replace(BULLET, '');
 }
 
-function wordCount(text: string): number {
+/** How many space-separated words a line holds. */
+export function wordCount(text: string): number {
   return text.split(' ').filter(Boolean).length;
 }
 

@@ -2,7 +2,7 @@ import { findDate } from '../dates.ts';
 import { type ParsedFile, rejectedFile, unknownMetadata } from '../draft.ts';
 import { splitBlocks } from '../paragraphs.ts';
 import { type DumpLine, readDumpLines } from './dump-lines.ts';
-import { bylineName, isBullet, isLabelValue, isProse, stripBullet } from './line-shape.ts';
+import { bylineName, isBullet, isLabelValue, isProse, stripBullet, wordCount } from './line-shape.ts';
 import { isBoilerplate, isCommentHeader, isCommentSection } from './page-furniture.ts';
 
 /**
@@ -26,7 +26,18 @@ const END_MARKERS = new Set([
 ]);
 
 function markerKey(text: string): string {
-  return text.toLowerCase().replace(/[\s:.!]+$/u, '');
+  return withoutTrailing(text.toLowerCase(), /[\s:.!]/u);
+}
+
+/**
+ * The text without the run of characters matching `mark` at its end. A loop from the end: a regex
+ * anchored at the end (`[,;: ]+$`) retries every position of a long run, quadratic on a line of
+ * 50,000 dots or commas.
+ */
+function withoutTrailing(text: string, mark: RegExp): string {
+  let end = text.length;
+  while (end > 0 && mark.test(text.charAt(end - 1))) end -= 1;
+  return text.slice(0, end);
 }
 
 /** A heading that announces what comes after the story: widgets, other stories, comments. */
@@ -105,10 +116,6 @@ function lineWeight(line: Line): number {
     case 'comment':
       return -200;
   }
-}
-
-function wordCount(text: string): number {
-  return text.split(' ').filter(Boolean).length;
 }
 
 /** The kind a line's own shape gives it, before repetition across the page is weighed. */
@@ -622,12 +629,12 @@ function isEventDate(text: string): boolean {
   return /^(?:release(?:d| date)?|launch(?:ed| date)?|premiere[sd]?|on sale|in (?:cinemas|theaters|theatres|stores)|opens|opening|deadline|event date|first aired)\b/iu.test(text);
 }
 
-/** A link past the page's menus, the first line of many pages, and no site's name: "Skip to content", "Jump to main navigation". */
-const SKIP_LINK = /^(?:skip|jump)\s+to\s+(?:the\s+)?(?:main\s+)?(?:content|navigation|menu|search|footer|article)\b/iu;
+/** A link past the page's menus, the first line of many pages, and no site's name: "Skip to content", "Skip Navigation", "Jump to comments". */
+const SKIP_LINK = /^(?:skip|jump)(?:\s+to)?\s+(?:\S+\s+){0,2}?(?:content|navigation|nav|menu|search|footer|article|comments|main)\b/iu;
 
-/** Whether a page's line may name its site: it holds a letter ("[ ]" is an empty search box, "-2019" a span of years) and opens with no bracket or dash. */
+/** Whether a page's line may name its site: it holds a letter ("[ ]" is an empty search box, "-2019" a span of years) and opens with no bracket, dash or slash. */
 function mayNameSite(text: string): boolean {
-  return /\p{L}/u.test(text) && !/^[[\](){}<>|*•·–—-]/u.test(text);
+  return /\p{L}/u.test(text) && !/^[[\](){}<>|*•·–—/-]/u.test(text);
 }
 
 /** The site name printed at the top of the page and again lower down (header and footer). */
@@ -638,18 +645,21 @@ function repeatedMasthead(lines: readonly DumpLine[]): string | null {
 }
 
 /**
- * A copyright line's owner, past the sign, a year or span of years and a comma: "© 2024 The Harbour
- * Gazette. All rights reserved.", "©2005-2015 WebMD, LLC.", "Copyright © 2015, Eklektix, Inc.". It
- * ends at a full stop before a space (not the one in "Folha de S.Paulo" or "Le Monde.fr"), a bar,
- * a spaced slash, dash or middle dot ("Example.com - All rights reserved", "Reuters.com · Terms"),
- * or "all rights reserved".
+ * A copyright line's owner, past the sign (or two: "© Copyright"), a year or span of years
+ * ("2005-2015", "2024/25") and a comma or dash: "© 2024 The Harbour Gazette. All rights
+ * reserved.", "©2005-2015 WebMD, LLC.", "Copyright © 2015, Eklektix, Inc.". It ends at a full stop
+ * before a space (not the one in "Folha de S.Paulo" or "Le Monde.fr"), a bar, a spaced slash, dash,
+ * middle dot or bullet ("Example.com - All rights reserved", "Reuters.com · Terms"), or "all rights
+ * reserved" as English, French, German and Spanish pages write it.
  */
-const COPYRIGHT = /^(?:©|\(c\)|copyright)(?:\s*(?:©|\(c\)))?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?(.+?)(?:\.(?=\s|$)|\s*\||\s+[/·–—-](?=\s|$)|,?\s+all rights reserved|$)/iu;
+const COPYRIGHT =
+  /^(?:©|\(c\)|copyright)(?:\s*(?:©|\(c\)|copyright))?\s*(?:\d{4}(?:\s*[-–/]\s*\d{2,4})?\s*[,–—-]?\s*)?(.+?)(?:\.(?=\s|$)|\s*\||\s+[/·•–—-](?=\s|$)|,?\s+(?:all rights reserved|tous droits réservés|alle rechte vorbehalten|todos los derechos reservados)|$)/iu;
 
 /** The owner named in a copyright line; a line naming none ("© 2019", "© 2004-2019 All rights reserved.") gives way to a later one. */
 function copyrightHolder(lines: readonly DumpLine[]): string | null {
   for (const line of lines) {
-    const holder = COPYRIGHT.exec(line.text)?.[1]?.replace(/[\s,;:]+$/u, '');
+    const found = COPYRIGHT.exec(line.text)?.[1];
+    const holder = found === undefined ? undefined : withoutTrailing(found, /[\s,;:]/u);
     if (holder && mayNameSite(holder) && !/^all rights reserved\b/iu.test(holder)) return holder;
   }
   return null;

@@ -1,7 +1,7 @@
 import { normalizeDate, unreadableDateReason } from '../dates.ts';
 import { type ArticleDraft, type Issue, type ParsedFile, rejectedFile, unknownMetadata } from '../draft.ts';
 import { joinLines, normalizeSpace, splitBlocks } from '../paragraphs.ts';
-import { bylineName, isProse } from './line-shape.ts';
+import { bylineName, isProse, wordCount } from './line-shape.ts';
 import { FIELD_NAMES, RECORD_FIELDS, type RecordField } from './record-fields.ts';
 
 type Metadata = Omit<ArticleDraft, 'record' | 'paragraphs'>;
@@ -16,6 +16,18 @@ const HEADER_KEYS = new Map<string, RecordField>([
   ...RECORD_FIELDS.flatMap((field) => FIELD_NAMES[field].map((name): [string, RecordField] => [name, field])),
   ['by', 'author'],
 ]);
+
+/** Words a name of an outlet or author runs to at most: "Reuters and the Associated Press." is five. */
+const LONGEST_NAME = 7;
+
+/**
+ * Whether a `Source:` or `Author:` value is a sentence, which opens the story rather than naming
+ * anyone: it ends as a sentence does and opens in lowercase (past a quote mark: "a local fisherman
+ * who asked not to be named.") or runs past any name's length ("The ministry said 40 people died.").
+ */
+function readsAsSentence(value: string): boolean {
+  return isProse(value) && (/^[\p{Pi}\p{Ps}"']*\p{Ll}/u.test(value) || wordCount(value) > LONGEST_NAME);
+}
 
 /** Header fields whose value is a name, never a sentence. */
 const NAMES: ReadonlySet<Field> = new Set(['outlet', 'author']);
@@ -48,8 +60,7 @@ function headerField(line: string, alone: boolean): HeaderField[] | null {
   const keyed = /^([a-z]+)\s*:\s*(\S.*)$/iu.exec(text);
   const field = keyed?.[1] ? HEADER_KEYS.get(keyed[1].toLowerCase()) : undefined;
   if (!field || !keyed?.[2]) return null;
-  // An outlet or author is a name: "Source: a local fisherman who asked not to be named.", a block of its own, opens the story.
-  if (alone && NAMES.has(field) && /^\p{Ll}/u.test(keyed[2]) && isProse(keyed[2])) return null;
+  if (alone && NAMES.has(field) && readsAsSentence(keyed[2])) return null;
   return [field === 'published' ? dateField(keyed[2]) : { field, value: keyed[2] }];
 }
 
