@@ -6,7 +6,10 @@ import { searchMessage } from './search.ts';
 
 /** The message's opening words, as many as a search takes, cut between words; with no space in the second half of the reach (a long link, CJK), cut at the limit. */
 function leadingWords(text: string, max: number): string {
-  return text.length <= max ? text : cutAtWord(withoutBrokenPair(text.slice(0, max))).trim();
+  if (text.length <= max) return text;
+  // One character past the limit, so a word ending right at it, before a space, is kept whole.
+  const words = cutAtWord(text.slice(0, max + 1));
+  return (words.length <= max ? words : withoutBrokenPair(text.slice(0, max))).trim();
 }
 
 const definition = { name: 'Find coverage', type: ApplicationCommandType.Message, contexts: MEMBER_CONTEXTS } as const;

@@ -85,7 +85,7 @@ describe('compare', () => {
     const embed = message.embeds![0]!;
     expect(embed.description!.length).toBeLessThanOrEqual(DiscordLimits.embedDescription);
     expect(JSON.stringify(embed).length).toBeLessThan(DiscordLimits.embedTotal + 2000);
-    expect(embed.description!.split('\n\n').map((block) => block.split('\n').at(-1))).toEqual(Array.from({ length: 5 }, () => expect.stringMatching(/^T long .* · date unknown$/)));
+    expect(embed.description!.split('\n\n').map((block) => block.split('\n').at(-1))).toEqual(Array.from({ length: 5 }, () => expect.stringMatching(/^\[?T long .*(?:\]\(https:\/\/example\.org\/a+\))? · date unknown$/)));
     expect(embed.description).toContain('\\*Bold\\* outlet 0 @\u200beveryone');
     expect(message.allowed_mentions).toEqual({ parse: [] });
   });

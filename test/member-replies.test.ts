@@ -65,6 +65,13 @@ describe('what members see for hostile or unusable input', () => {
     expect(field?.value.length).toBe(500);
   });
 
+  it('keeps a whole last word that ends right at the query limit in Find coverage', async () => {
+    const { run } = await setup();
+    const message = `${'gaza '.repeat(99)}Hayya and more words after the limit`;
+    const field = (await run('Find coverage', { message })).message.embeds?.[0]?.fields?.find((f) => f.name === 'Query');
+    expect(field?.value).toBe(`${'gaza '.repeat(99)}Hayya`);
+  });
+
   it('answers an unusable search privately too', async () => {
     const { run } = await setup();
     expect(await run('search', { query: '???' })).toMatchObject({ ephemeral: true, message: { content: expect.stringMatching(/keyword/) } });
@@ -223,6 +230,25 @@ describe('what members see for hostile or unusable input', () => {
     expect(entries.map((entry) => entry.slice(0, 6))).toEqual(['**1.**', '**2.**', '**3.**', '**4.**', '**5.**']);
     for (const entry of entries) expect(entry).toMatch(/ — Wildlife Wire · 2025-06-02\nThe bandicoot \*\*recovery\*\* program/);
     expect(message.embeds![0]!.description!.length).toBeLessThanOrEqual(DiscordLimits.embedDescription);
+  });
+
+  it('hands the room a shortened source frees to the next, so one long link is kept when two cannot be', () => {
+    const source = (n: number, url: string | null) => ({ n, id: `s${n}`, title: `Strike on the camp, report ${n}`, outlet: 'Al Jazeera English', published: '2025-11-21', url });
+    const message = answerMessage({
+      question: 'q',
+      readAs: null,
+      answered: true,
+      sentences: [1, 2, 3].map((n) => ({ text: `Sentence ${n}.`, citation: n })),
+      sources: [source(1, `https://aljazeera.example/${'a'.repeat(440)}`), source(2, `https://aljazeera.example/${'b'.repeat(440)}`), source(3, 'https://ap.example/3')],
+      related: [],
+      confidence: 0.9,
+      notice: null,
+      fact: null,
+      tookMs: 0,
+    });
+    const lines = message.embeds![0]!.fields![0]!.value.split('\n');
+    expect(lines.map((line) => line.includes('](https://'))).toEqual([true, false, true]);
+    expect(lines.join('\n').length).toBeLessThanOrEqual(1024);
   });
 
   it('keeps every link of a page that fits whole, and shortens a long title inside its link before dropping the link', () => {

@@ -115,8 +115,18 @@ export function fitLines(lines: Iterable<string>, max: number, separator = '\n')
  */
 export function fitEach<T>(items: readonly T[], max: number, block: (item: T, room: number) => string, separator = '\n'): string {
   const wanted = items.map((item) => block(item, Infinity).length);
-  const shares = shareOut(wanted, max - separator.length * Math.max(0, items.length - 1));
-  return fitLines(items.map((item, i) => block(item, shares[i] ?? 0)), max, separator);
+  const room = max - separator.length * Math.max(0, items.length - 1);
+  const shares = shareOut(wanted, room);
+  const blocks = items.map((item, i) => block(item, shares[i] ?? 0));
+  // A shortened block may come out shorter than its share (a dropped link frees the whole address): what is left goes to the others, in turn.
+  let spare = room - blocks.reduce((sum, text) => sum + text.length, 0);
+  blocks.forEach((text, i) => {
+    if (spare <= 0 || text.length >= (wanted[i] ?? 0)) return;
+    const grown = block(items[i] as T, text.length + spare);
+    spare -= grown.length - text.length;
+    blocks[i] = grown;
+  });
+  return fitLines(blocks, max, separator);
 }
 
 /** Room shared as water fills: the shortest wants are met whole, the rest split what is left evenly. */
@@ -207,9 +217,9 @@ export interface Attribution {
 }
 
 /**
- * `[Title](url) — Outlet · 2025-03-23`, with "unknown" for what the source does not give. Within
- * `max` characters, the outlet takes at most a third and the title the rest (see `titleLink`);
- * the date is never shortened.
+ * `[Title](url) — Outlet · 2025-03-23`, with "unknown" for what the source does not give. Shown
+ * whole when it fits `max` characters; otherwise the outlet takes at most a third and the title the
+ * rest (see `titleLink`); the date is never shortened.
  */
 export function attributionLine(article: Attribution, max = Infinity): string {
   const whole = `${titleLink(article)} — ${displayOutlet(article.outlet)} · ${displayDate(article.published)}`;
