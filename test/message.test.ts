@@ -75,6 +75,10 @@ describe('link and attribution', () => {
     expect(link('A [b] c', 'https://e.com/a (b)')).toBe('[A \\[b\\] c](https://e.com/a%20%28b%29)');
   });
 
+  it('encodes a backslash and bidi controls in a link\'s address, which would escape or reorder it', () => {
+    expect(link('T', 'https://e.com/a\\b\u202ec')).toBe('[T](https://e.com/a%5Cb%E2%80%AEc)');
+  });
+
   it('shows a title without a link when there is no http url', () => {
     expect(link('Title', null)).toBe('Title');
     expect(link('Title', 'javascript:alert(1)')).toBe('Title');

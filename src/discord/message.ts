@@ -147,10 +147,13 @@ const MAX_URL = 512;
 /** Longest link text: a source line stays far within an embed field. */
 const MAX_LABEL = 200;
 
-/** An http(s) URL safe to put in a link or an embed (spaces and brackets encoded), or null; at most `MAX_URL` characters once encoded. */
+/** What a URL may not carry into a markdown link as written: brackets and spaces end it, a backslash escapes, bidi controls reorder it. */
+const UNSAFE_IN_URL = /[()<> \\\u202a-\u202e\u2066-\u2069]/gu;
+
+/** An http(s) URL safe to put in a link or an embed (`UNSAFE_IN_URL` percent-encoded), or null; at most `MAX_URL` characters once encoded. */
 export function safeUrl(url: string | null): string | null {
   if (!url || !/^https?:\/\/\S/i.test(url) || url.length > MAX_URL) return null;
-  const encoded = url.replace(/[()<> ]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  const encoded = url.replace(UNSAFE_IN_URL, (c) => (c.charCodeAt(0) < 0x80 ? `%${c.charCodeAt(0).toString(16).toUpperCase()}` : encodeURIComponent(c)));
   return encoded.length > MAX_URL ? null : encoded;
 }
 
