@@ -39,6 +39,13 @@ describe('terminal rendering', () => {
     const shown = renderMessage(embedMessage({ title: 'Corpus reloaded', fields: [{ name: 'Duplicates (not served)', value: `• ${escapeText('zzz_copy.txt: same text as a*b [c] C:\\dir\\x_1.txt')}` }] }), false);
     expect(shown).toContain('• zzz_copy.txt: same text as a*b [c] C:\\dir\\x_1.txt');
   });
+
+  it('shows an italic line without its stars, and stars the text writes as written', () => {
+    const shown = renderMessage(embedMessage({ description: `*Read as a follow-up: what did al-Hayya say?*\n\n> ${escapeText('a *starred* word')}` }), false);
+    expect(shown).toContain('Read as a follow-up: what did al-Hayya say?\n');
+    expect(shown).not.toContain('*Read as');
+    expect(shown).toContain('a *starred* word');
+  });
 });
 
 describe('the local console', () => {

@@ -14,6 +14,8 @@ function renderMarkdown(text: string, paint: (style: Style, text: string) => str
     .replace(/\u200b/g, '')
     .replace(/\[((?:\\.|[^\]\\])+)\]\(([^)\s]+)\)/g, (_match, label: string, url: string) => `${paint('underline', label)} ${paint('dim', `<${url}>`)}`)
     .replace(/\*\*((?:\\.|[^*\\])+)\*\*/g, (_match, bold: string) => paint('bold', bold))
+    // A line in italics (the question as read, a notice), past the bold: an escaped star is the text's own.
+    .replace(/(?<!\\)\*((?:\\.|[^*\\\n])+)\*/g, (_match, italic: string) => paint('italic', italic))
     .replace(/^> /gm, `  ${paint('cyan', '│')} `)
     // Every escaped mark, the underscore of "zzz_copy.txt" too; a backslash before a letter or digit is the text's own.
     .replace(/\\([^\p{L}\p{N}\s])/gu, '$1');
