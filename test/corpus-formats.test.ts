@@ -45,6 +45,7 @@ describe('clean text with Key: value headers', async () => {
       'storm.txt': 'Title: Storm hits coast\n\nSource: Reuters and the Associated Press.\n\nThe storm hit the coast at dawn.\n',
       'flood.txt': 'Title: Flood toll rises\n\nSource: The ministry said 40 people died in the flood.\n\nRescuers searched the valley.\n',
       'quoted.txt': 'Title: Catch falls\n\nSource: ‘a local fisherman’ who asked not to be named.\n\nThe catch fell.\n',
+      'agency.txt': 'Title: Outbreak slows\n\nSource: Centers for Disease Control and Prevention, Atlanta, Ga.\n\nCases fell for a third week.\n',
     }),
   );
 
@@ -57,6 +58,7 @@ describe('clean text with Key: value headers', async () => {
     expect(only(corpus, 'storm.txt')).toMatchObject({ title: 'Storm hits coast', outlet: 'Reuters and the Associated Press.', paragraphs: ['The storm hit the coast at dawn.'] });
     expect(only(corpus, 'flood.txt')).toMatchObject({ outlet: null, paragraphs: ['Source: The ministry said 40 people died in the flood.', 'Rescuers searched the valley.'] });
     expect(only(corpus, 'quoted.txt')).toMatchObject({ outlet: null, paragraphs: ['Source: ‘a local fisherman’ who asked not to be named.', 'The catch fell.'] });
+    expect(only(corpus, 'agency.txt')).toMatchObject({ outlet: 'Centers for Disease Control and Prevention, Atlanta, Ga.', paragraphs: ['Cases fell for a third week.'] });
   });
 
   it('reads every header field and joins hard-wrapped lines into paragraphs', () => {

@@ -94,9 +94,16 @@ describe('the outlet of a page dump', () => {
     ['© 2024 Gazette Media, tous droits réservés', 'Gazette Media'],
     ['© 2024 - Gazette', 'Gazette'],
     ['© 2024 Gazette • Privacy', 'Gazette'],
+    ['© 2024 - 19th News', '19th News'],
+    ['© 2024/20 Minutes', '20 Minutes'],
+    ['© 2024 – 24 Heures', '24 Heures'],
+    ['Copyright © 2024 - 360 Media', '360 Media'],
+    ['© 2005-2015 WebMD, LLC.', 'WebMD, LLC'],
+    ['© 2024 - Tous droits réservés', null],
+    ['© 2024 Todos los derechos reservados', null],
     // A trailing run trimmed by a regex anchored at the end took 18 s here, past the parse budget.
     [`© 2024 Gazette Media${', '.repeat(50_000)}`, 'Gazette Media'],
-  ])('ends the copyright holder of %j at its separator', (line, holder) => {
+  ])('reads the copyright holder of %j past its years, up to its separator', (line, holder) => {
     const telegraph = readabilityCases(['w3m-wide']).find((item) => item.page === 'telegraph')!;
     const footer = telegraph.dump.replace('The Telegraph', 'Front page').replace(/^.*©.*$/mu, line);
     expect(parsePageDump(footer).drafts[0]?.outlet).toBe(holder);

@@ -47,10 +47,12 @@ export { CorpusDirectoryError } from './walk.ts';
  *    rights reserved"; a text file's lone `Source:` line opens the story only when it reads as a
  *    sentence in lowercase ("Source: a local fisherman who..."), never a name ending in a stop.
  * 12: a copyright holder is read past "© Copyright", a span like "2024/25" and a dash, up to a
- *    bullet or a French, German or Spanish rights notice; a lone `Source:` line of more than seven
- *    words that reads as a sentence opens the story; skip links are read more widely.
+ *    bullet or a French, German or Spanish rights notice; skip links are read more widely.
+ * 13: a span of years ends in a later year ("© 2024 - 19th News" names "19th News"), and a rights
+ *    notice in any of those languages is no holder; a lone `Source:` line telling what someone
+ *    said opens the story, whatever its length.
  */
-export const LOADER_VERSION = 12;
+export const LOADER_VERSION = 13;
 
 /** How `loadCorpus` reads a corpus. */
 export interface LoadOptions {

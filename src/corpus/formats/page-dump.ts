@@ -644,23 +644,44 @@ function repeatedMasthead(lines: readonly DumpLine[]): string | null {
   return lines.filter((line) => line.text === first.text).length > 1 ? first.text : null;
 }
 
+/** A copyright sign, or two ("© Copyright"), opening a line. */
+const COPYRIGHT_SIGN = /^(?:©|\(c\)|copyright)(?:\s*(?:©|\(c\)|copyright))?\s*/iu;
+/** A year, or a span of years ("2005-2015", "2024/25") if its end is a later year (see `spansYears`). */
+const YEARS = /^(\d{4})(?:\s*[-–/]\s*(\d{4}|\d{2})(?!\d))?/u;
+/** "All rights reserved" as English, French, German and Spanish pages write it. */
+const RIGHTS_RESERVED = 'all rights reserved|tous droits réservés|alle rechte vorbehalten|todos los derechos reservados';
 /**
- * A copyright line's owner, past the sign (or two: "© Copyright"), a year or span of years
- * ("2005-2015", "2024/25") and a comma or dash: "© 2024 The Harbour Gazette. All rights
- * reserved.", "©2005-2015 WebMD, LLC.", "Copyright © 2015, Eklektix, Inc.". It ends at a full stop
- * before a space (not the one in "Folha de S.Paulo" or "Le Monde.fr"), a bar, a spaced slash, dash,
- * middle dot or bullet ("Example.com - All rights reserved", "Reuters.com · Terms"), or "all rights
- * reserved" as English, French, German and Spanish pages write it.
+ * The holder, from past the years and a comma, slash or dash: it ends at a full stop before a space (not
+ * the one in "Folha de S.Paulo" or "Le Monde.fr"), a bar, a spaced slash, dash, middle dot or
+ * bullet ("Example.com - All rights reserved", "Reuters.com · Terms"), or a rights notice.
  */
-const COPYRIGHT =
-  /^(?:©|\(c\)|copyright)(?:\s*(?:©|\(c\)|copyright))?\s*(?:\d{4}(?:\s*[-–/]\s*\d{2,4})?\s*[,–—-]?\s*)?(.+?)(?:\.(?=\s|$)|\s*\||\s+[/·•–—-](?=\s|$)|,?\s+(?:all rights reserved|tous droits réservés|alle rechte vorbehalten|todos los derechos reservados)|$)/iu;
+const HOLDER = new RegExp(String.raw`^(?:[,/–—-]\s*)?(.+?)(?:\.(?=\s|$)|\s*\||\s+[/·•–—-](?=\s|$)|,?\s+(?:${RIGHTS_RESERVED})|$)`, 'iu');
+const NOTICE_ONLY = new RegExp(String.raw`^(?:${RIGHTS_RESERVED})\b`, 'iu');
+
+/** Whether `end` closes a span of years from `start`: "2024/25", "2005-2015", but not "2024 - 19th News" or "2024/20 Minutes". */
+function spansYears(start: string, end: string): boolean {
+  const first = Number(start);
+  const last = end.length === 2 ? Math.floor(first / 100) * 100 + Number(end) : Number(end);
+  return last > first && last - first < 100;
+}
+
+/** The owner a copyright line names: "© 2024 The Harbour Gazette. All rights reserved.", "©2005-2015 WebMD, LLC.", "Copyright © 2015, Eklektix, Inc."; null when it names none. */
+function copyrightOwner(text: string): string | null {
+  const sign = COPYRIGHT_SIGN.exec(text);
+  if (!sign) return null;
+  let rest = text.slice(sign[0].length);
+  const years = YEARS.exec(rest);
+  if (years) rest = rest.slice(years[2] !== undefined && spansYears(years[1] ?? '', years[2]) ? years[0].length : (years[1] ?? '').length).trimStart();
+  const found = HOLDER.exec(rest)?.[1];
+  const holder = found === undefined ? '' : withoutTrailing(found, /[\s,;:]/u);
+  return holder && mayNameSite(holder) && !NOTICE_ONLY.test(holder) ? holder : null;
+}
 
 /** The owner named in a copyright line; a line naming none ("© 2019", "© 2004-2019 All rights reserved.") gives way to a later one. */
 function copyrightHolder(lines: readonly DumpLine[]): string | null {
   for (const line of lines) {
-    const found = COPYRIGHT.exec(line.text)?.[1];
-    const holder = found === undefined ? undefined : withoutTrailing(found, /[\s,;:]/u);
-    if (holder && mayNameSite(holder) && !/^all rights reserved\b/iu.test(holder)) return holder;
+    const holder = copyrightOwner(line.text);
+    if (holder) return holder;
   }
   return null;
 }

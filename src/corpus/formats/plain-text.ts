@@ -1,7 +1,7 @@
 import { normalizeDate, unreadableDateReason } from '../dates.ts';
 import { type ArticleDraft, type Issue, type ParsedFile, rejectedFile, unknownMetadata } from '../draft.ts';
 import { joinLines, normalizeSpace, splitBlocks } from '../paragraphs.ts';
-import { bylineName, isProse, wordCount } from './line-shape.ts';
+import { bylineName, isProse } from './line-shape.ts';
 import { FIELD_NAMES, RECORD_FIELDS, type RecordField } from './record-fields.ts';
 
 type Metadata = Omit<ArticleDraft, 'record' | 'paragraphs'>;
@@ -17,16 +17,17 @@ const HEADER_KEYS = new Map<string, RecordField>([
   ['by', 'author'],
 ]);
 
-/** Words a name of an outlet or author runs to at most: "Reuters and the Associated Press." is five. */
-const LONGEST_NAME = 7;
+/** Verbs of saying: a name holds none, a sentence citing its source often does ("The ministry said 40 people died."). */
+const SAYING = /\b(?:said|says|told|tells|reported|reports|according)\b/iu;
 
 /**
  * Whether a `Source:` or `Author:` value is a sentence, which opens the story rather than naming
  * anyone: it ends as a sentence does and opens in lowercase (past a quote mark: "a local fisherman
- * who asked not to be named.") or runs past any name's length ("The ministry said 40 people died.").
+ * who asked not to be named.") or tells what someone said. Its length says nothing: names run long
+ * and end in a stop ("Centers for Disease Control and Prevention, Atlanta, Ga.").
  */
 function readsAsSentence(value: string): boolean {
-  return isProse(value) && (/^[\p{Pi}\p{Ps}"']*\p{Ll}/u.test(value) || wordCount(value) > LONGEST_NAME);
+  return isProse(value) && (/^[\p{Pi}\p{Ps}"']*\p{Ll}/u.test(value) || SAYING.test(value));
 }
 
 /** Header fields whose value is a name, never a sentence. */
