@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { commands } from '../commands/index.ts';
 import { renderMessage } from '../src/cli/terminal.ts';
 import { parseCommandLine } from '../src/discord/console.ts';
-import { embedMessage, escapeText } from '../src/discord/message.ts';
+import { embedMessage, escapeText, link } from '../src/discord/message.ts';
 import { createDispatcher } from '../src/discord/bot.ts';
 import { Library } from '../src/search/library.ts';
 import { tempCorpus } from './fixtures/corpus/temp-corpus.ts';
@@ -45,6 +45,7 @@ describe('terminal rendering', () => {
     expect(shown).toContain('Read as a follow-up: what did al-Hayya say?\n');
     expect(shown).not.toContain('*Read as');
     expect(shown).toContain('a *starred* word');
+    expect(renderMessage(embedMessage({ description: `${link('title', 'https://ex.org/a*b*c')} *notice*` }), false)).toBe('title <https://ex.org/a%2Ab%2Ac> notice');
   });
 });
 

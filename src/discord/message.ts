@@ -147,8 +147,8 @@ const MAX_URL = 512;
 /** Longest link text: a source line stays far within an embed field. */
 const MAX_LABEL = 200;
 
-/** What a URL may not carry into a markdown link as written: brackets and spaces end it, a backslash escapes, bidi controls reorder it. */
-const UNSAFE_IN_URL = /[()<> \\\u202a-\u202e\u2066-\u2069]/gu;
+/** What a URL may not carry into a markdown link as written: brackets and spaces end it, a backslash escapes, a star reads as emphasis where the link is shown as text (the console), bidi controls reorder it. */
+const UNSAFE_IN_URL = /[()<> \\*\u202a-\u202e\u2066-\u2069]/gu;
 
 /** An http(s) URL safe to put in a link or an embed (`UNSAFE_IN_URL` percent-encoded), or null; at most `MAX_URL` characters once encoded. */
 export function safeUrl(url: string | null): string | null {
