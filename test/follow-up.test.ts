@@ -31,6 +31,9 @@ describe('reading a question as a follow-up', () => {
     ['Who is Joan Monroe?', 'Who is her new husband?', "Who is Monroe's new husband?"],
     ['How much of Standard Charterd does Bell Group own?', 'Who is their chairman?', "Who is Bell Group's chairman?"],
     ['Who is Greer Garson?', 'Who is her favorite European designer?', "Who is Garson's favorite European designer?"],
+    // "discuss" is no plural of "discus", so "Hayya discuss" names no group.
+    ['What did Witkoff and Hayya discuss?', 'Where did they meet?', 'Where did Witkoff and Hayya meet?'],
+    ['What did Khalil al-Hayya address?', 'What did he say?', 'What did al-Hayya say?'],
   ])('after "%s", reads "%s" as "%s"', (previous, question, read) => {
     expect(readAsFollowUp(question, [previous])?.shown).toBe(read);
   });

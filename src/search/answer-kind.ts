@@ -600,7 +600,8 @@ function isVerbNeverNoun(word: string): boolean {
 
 /** Whether a folded word is a noun's regular plural ("hostages", "injuries"): WordNet knows what is left without its ending as a noun. */
 export function isPluralNoun(word: string): boolean {
-  return /s$/u.test(word) && inflectedFrom(word).some((singular) => firstSenseWords(singular, 'noun').length > 0);
+  // No plural ends in "ss": "discuss" is no more discuses than "boss" is a herd of bos.
+  return /(?<!s)s$/u.test(word) && inflectedFrom(word).some((singular) => firstSenseWords(singular, 'noun').length > 0);
 }
 
 /** Whether a word is a verb's -ed or -ing form ("died", "killed", "leaving"), which ends a noun phrase. */
