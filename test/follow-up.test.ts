@@ -34,6 +34,8 @@ describe('reading a question as a follow-up', () => {
     // "discuss" is no plural of "discus", so "Hayya discuss" names no group.
     ['What did Witkoff and Hayya discuss?', 'Where did they meet?', 'Where did Witkoff and Hayya meet?'],
     ['What did Khalil al-Hayya address?', 'What did he say?', 'What did al-Hayya say?'],
+    // "they say" is people at large; "did they say" asks what someone named said.
+    ['What did Hamas claim?', 'What did they say?', 'What did Hamas say?'],
   ])('after "%s", reads "%s" as "%s"', (previous, question, read) => {
     expect(readAsFollowUp(question, [previous])?.shown).toBe(read);
   });

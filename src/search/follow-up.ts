@@ -77,8 +77,9 @@ const DUMMY_IT_AROUND = {
 };
 /** "...said it", "...meant it": what was said, not who. */
 const SAID_IT = /\b(?:said|say|says|mean|means|meant)\s+$/iu;
-/** "What do they call...", "they say": people at large. */
+/** "What do they call...", "they say": people at large; not after a past or future auxiliary ("What did they say?" asks what someone named said). */
 const GENERIC_THEY_AFTER = /^\s+(?:call|say|says)\b/iu;
+const SPECIFIC_THEY_BEFORE = /\b(?:did|didn't|had|hadn't|will|won't|would)\s+$/iu;
 
 /**
  * Whom a name stands for: a person ("Hakan Fidan"), a group of persons or things ("Turkish
@@ -324,7 +325,7 @@ function pointsAtNothing(text: string, word: WrittenWord, kind: PronounKind): bo
   const before = text.slice(0, word.start);
   const after = text.slice(word.end);
   if (kind === 'thing') return DUMMY_IT_AFTER.test(after) || (DUMMY_IT_AROUND.before.test(before) && DUMMY_IT_AROUND.after.test(after)) || SAID_IT.test(before);
-  return kind === 'plural' && /^they$/iu.test(word.text) && GENERIC_THEY_AFTER.test(after);
+  return kind === 'plural' && /^they$/iu.test(word.text) && GENERIC_THEY_AFTER.test(after) && !SPECIFIC_THEY_BEFORE.test(before);
 }
 
 /**
