@@ -36,6 +36,8 @@ describe('reading a question as a follow-up', () => {
     ['What did Khalil al-Hayya address?', 'What did he say?', 'What did al-Hayya say?'],
     // "they say" is people at large; "did they say" asks what someone named said.
     ['What did Hamas claim?', 'What did they say?', 'What did Hamas say?'],
+    ['Why did the Houthis attack the ship?', 'What did they want?', 'What did Houthis want?'],
+    ['What did the Kurds say?', 'Did they accept it?', 'Did Kurds accept it?'],
   ])('after "%s", reads "%s" as "%s"', (previous, question, read) => {
     expect(readAsFollowUp(question, [previous])?.shown).toBe(read);
   });

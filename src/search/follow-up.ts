@@ -460,7 +460,10 @@ function referentAt(
   if (noun !== undefined && !owner && isPluralNoun(noun.text)) return through(noun, 'group');
   const [before, beforeThat] = [words[start - 1]?.text.toLowerCase() ?? '', words[start - 2]?.text.toLowerCase() ?? ''];
   const located = besidePlace ? 'in' : ARTICLES.has(before) ? beforeThat : before;
-  const kind = kindOf(run, located);
+  // "the Houthis", "the Kurds": a plural after "the" names a people or a movement, whom "they" may mean, not one person.
+  const people = run.length === 1 && ARTICLES.has(before) && /(?<!s)s$/u.test(last?.text ?? '');
+  const read = kindOf(run, located);
+  const kind = people && (read === 'unknown' || read === 'person') ? 'group' : read;
   const nationality = run.length === 1 && isNationality(last?.text ?? '');
   if (noun !== undefined && ofPersons) {
     // "Akzo chairman Aarnoud Loudon" names Akzo and Loudon; "the US envoy" someone not named.
