@@ -114,10 +114,12 @@ export function fitLines(lines: Iterable<string>, max: number, separator = '\n')
  * would break one in half.
  */
 export function fitEach<T>(items: readonly T[], max: number, block: (item: T, room: number) => string, separator = '\n'): string {
-  const wanted = items.map((item) => block(item, Infinity).length);
+  const whole = items.map((item) => block(item, Infinity));
   const room = max - separator.length * Math.max(0, items.length - 1);
+  const wanted = whole.map((text) => text.length);
+  if (wanted.reduce((sum, length) => sum + length, 0) <= room) return whole.join(separator);
   const shares = shareOut(wanted, room);
-  const blocks = items.map((item, i) => block(item, shares[i] ?? 0));
+  const blocks = items.map((item, i) => ((wanted[i] ?? 0) <= (shares[i] ?? 0) ? (whole[i] ?? '') : block(item, shares[i] ?? 0)));
   // A shortened block may come out shorter than its share (a dropped link frees the whole address): what is left goes to the others, in turn.
   let spare = room - blocks.reduce((sum, text) => sum + text.length, 0);
   blocks.forEach((text, i) => {
