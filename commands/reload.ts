@@ -49,8 +49,11 @@ export function reloadMessage(report: ReloadReport, scope?: CommandContext['relo
   ).filter(([, lines]) => lines.length > 0);
   // Seven full fields would pass the embed's total and the last would be dropped: every list shares the room left.
   const room = DiscordLimits.embedTotal - title.length - description.length - lists.reduce((sum, [name]) => sum + name.length, 0);
-  const rooms = shareOut(lists.map(([, lines]) => bulleted(lines, DiscordLimits.embedFieldValue).length), room);
-  return embedMessage({ title, description, fields: lists.map(([name, lines], i) => ({ name, value: bulleted(lines, rooms[i] ?? 0) })) });
+  const full = lists.map(([, lines]) => bulleted(lines, DiscordLimits.embedFieldValue));
+  const rooms = shareOut(full.map((value) => value.length), room);
+  // Only a list given less room than its full field is made again, shorter.
+  const fields = lists.map(([name, lines], i) => ({ name, value: (full[i]?.length ?? 0) <= (rooms[i] ?? 0) ? (full[i] ?? '') : bulleted(lines, rooms[i] ?? 0) }));
+  return embedMessage({ title, description, fields });
 }
 
 /** Lines as bullets within `max` characters, each cut to 300 and escaped; the lines past the room are left out (and never escaped), the counts above saying how many there are. */
