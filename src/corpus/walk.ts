@@ -58,6 +58,11 @@ async function resolveEntry(root: string, full: string, dirent: Dirent): Promise
   }
 }
 
+/** Two names in UTF-16 code unit order, the same on every machine and locale. */
+function inCodeUnitOrder(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /**
  * Lists every article file under `dir` recursively, sorted by relative path so loads are reproducible.
  * Dotfiles and the root sources file are skipped; an unreadable sub-directory is reported, not fatal.
@@ -79,7 +84,7 @@ export async function listCorpusFiles(dir: string): Promise<CorpusListing> {
       const real = await realpath(directory);
       if (visited.has(real)) return;
       visited.add(real);
-      dirents = (await readdir(directory, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      dirents = (await readdir(directory, { withFileTypes: true })).sort((a, b) => inCodeUnitOrder(a.name, b.name));
     } catch (error) {
       rejected.push({ file: relativeOf(directory), record: null, reason: `cannot read directory: ${(error as Error).message}` });
       return;
@@ -97,6 +102,6 @@ export async function listCorpusFiles(dir: string): Promise<CorpusListing> {
   }
   await walk(root);
   for (let next = links.shift(); next !== undefined; next = links.shift()) await walk(next);
-  const byFile = (a: { file: string }, b: { file: string }): number => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
+  const byFile = (a: { file: string }, b: { file: string }): number => inCodeUnitOrder(a.file, b.file);
   return { root, entries: entries.sort(byFile), rejected: rejected.sort(byFile) };
 }
