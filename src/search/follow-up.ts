@@ -216,12 +216,13 @@ export type CoverageReading = (name: string) => WrittenAs | null;
  */
 function settled(reading: Reading, coverageReads: CoverageReading): Reading {
   const referents = reading.mentions.referents.flatMap((referent) => {
+    const surname = referent.kind === 'person' && referent.sex === null;
+    if (referent.kind !== 'unknown' && !surname) return [referent];
     const guessed = !/\s/u.test(referent.written) && !nameReading(referent.written.toLowerCase()).known;
-    const surnameGuessed = referent.kind === 'person' && referent.sex === null && guessed;
-    if (referent.kind !== 'unknown' && !surnameGuessed) return [referent];
+    if (surname && !guessed) return [referent];
     const read = coverageReads(referent.written);
     if (read === 'common') return guessed ? [] : [referent];
-    if (read === null || surnameGuessed) return [referent];
+    if (read === null || surname) return [referent];
     return [{ ...referent, kind: read === 'organisation' ? ('other' as const) : ('person' as const) }];
   });
   return { ...reading, mentions: { ...reading.mentions, referents } };
