@@ -63,8 +63,29 @@ function lineAfter(name: string, from: number, skipPartial: boolean): { line: st
   return { line: data.toString('utf8', start, end < 0 ? data.length : end), start };
 }
 
+/**
+ * Index lines and synsets read so far: a question's words look up the same few senses again and
+ * again (`firstSenses` tries each base form, `relatedWords` follows pointers back and forth), and
+ * each lookup decoded and split a line anew.
+ */
+const indexLines = new Map<string, string | null>();
+const synsets = new Map<string, Synset>();
+
+/** Remembers a lookup in one of the bounded caches above. */
+function remembered<T>(cache: Map<string, T>, key: string, read: () => T): T {
+  if (cache.has(key)) return cache.get(key) as T;
+  const found = read();
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(key, found);
+  return found;
+}
+
 /** The index line of a lemma, by binary search over the sorted file (licence lines start with spaces). */
 function indexLine(pos: PartOfSpeech, lemma: string): string | null {
+  return remembered(indexLines, `${pos} ${lemma}`, () => searchedIndexLine(pos, lemma));
+}
+
+function searchedIndexLine(pos: PartOfSpeech, lemma: string): string | null {
   const name = `index.${pos}`;
   let low = 0;
   let high = file(name).length;
@@ -101,8 +122,8 @@ interface Pointer {
 
 /** A synset read from a data file: its words and its pointers. */
 interface Synset {
-  words: string[];
-  pointers: Pointer[];
+  readonly words: readonly string[];
+  readonly pointers: readonly Pointer[];
   /** Its definition and examples: "earlier in time; previously; \"I had known her before\"". */
   gloss: string;
 }
@@ -111,6 +132,10 @@ const POINTER_POS = { n: 'noun', v: 'verb', a: 'adj', s: 'adj', r: 'adv' } as co
 
 /** The synset at `offset` in the data file of this part of speech. */
 function synsetAt(pos: PartOfSpeech, offset: number): Synset {
+  return remembered(synsets, `${pos} ${offset}`, () => readSynset(pos, offset));
+}
+
+function readSynset(pos: PartOfSpeech, offset: number): Synset {
   const line = lineAfter(`data.${pos}`, offset, false)?.line ?? '';
   const fields = line.split(' ');
   const count = Number.parseInt(fields[3] ?? '0', 16);
