@@ -51,8 +51,10 @@ export { CorpusDirectoryError } from './walk.ts';
  * 13: a span of years ends in a later year ("© 2024 - 19th News" names "19th News"), and a rights
  *    notice in any of those languages is no holder; a lone `Source:` line telling what someone
  *    said opens the story, whatever its length.
+ * 14: a page dump's date is no longer taken from a sentence of its story ("The plan was first
+ *    proposed on March 3, 2019, ..."), only from a dateline opening one or a "posted" line.
  */
-export const LOADER_VERSION = 13;
+export const LOADER_VERSION = 14;
 
 /** How `loadCorpus` reads a corpus. */
 export interface LoadOptions {

@@ -699,12 +699,21 @@ const HEADER_REACH = 10;
 
 /**
  * The publication date in the header: a line that is mostly a date or a byline comes first (a
- * caption or standfirst may mention another day); an update line never counts.
+ * caption or standfirst may mention another day); then a longer line that is no sentence of the
+ * story ("By Jane Roe | Published March 3, 2019 | 5 min read"). An update line never counts, nor a
+ * day the story tells of ("The plan was first proposed on March 3, 2019, ..."): a page that gives
+ * no date has none.
  */
 function headerDate(header: readonly Line[]): string | null {
   const dated = header.filter((line) => !isUpdateLine(line.text) && !isEventDate(line.text)).map((line) => ({ line, date: findDate(line.text) }));
   const stated = dated.find(({ line, date }) => date !== null && (line.words <= 12 || isSigned(line)));
-  return stated?.date ?? dated.find(({ date }) => date !== null)?.date ?? null;
+  return stated?.date ?? dated.find(({ line, date }) => date !== null && (!isProse(line.text) || datesStory(line.text)))?.date ?? null;
+}
+
+/** A dateline opening a story's sentence ("Feb. 23, 2015 -- Life-threatening peanut allergies..."), or a sentence saying when the page was posted. */
+function datesStory(text: string): boolean {
+  const dateline = /^(.{4,40}?)\s+(?:-{1,2}|–|—)\s/u.exec(text)?.[1];
+  return (dateline !== undefined && wordCount(dateline) <= 6 && findDate(dateline) !== null) || /\b(?:published|posted)\b/iu.test(text);
 }
 
 /**
