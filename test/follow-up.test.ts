@@ -80,6 +80,26 @@ describe('reading a question as a follow-up', () => {
     expect(readAsFollowUp('Who is he?', ['What did he discuss with Hayya?', 'Who is Hakan Fidan?'])?.shown).toBe('Who is Fidan?');
   });
 
+  it.each([
+    ['Who is Steve Witkoff?', "he's meeting whom?", 'Witkoff is meeting whom?'],
+    ['When will Witkoff meet Hayya?', 'They’ve met before?', 'Witkoff and Hayya have met before?'],
+    ['When will Witkoff meet Hayya?', "they're meeting where?", 'Witkoff and Hayya are meeting where?'],
+  ])('reads a pronoun a verb is contracted onto, and writes the verb out: after "%s", "%s"', (previous, question, read) => {
+    expect(readAsFollowUp(question, [previous])?.shown).toBe(read);
+  });
+
+  it.each([
+    ['Who is Ursula von der Leyen?', 'What did she say about tariffs?', 'What did von der Leyen say about tariffs?'],
+    ['What did Donald Trump Jr. say?', 'Will he hold a rally?', 'Will Donald Trump Jr hold a rally?'],
+  ])('reads a surname with its particles, and a name ending in a suffix whole: after "%s"', (previous, question, read) => {
+    expect(readAsFollowUp(question, [previous])?.shown).toBe(read);
+  });
+
+  it('never reads "it" as a person whose name ends in a word WordNet writes as an acronym ("Kim Jong Un", not the UN)', () => {
+    expect(readAsFollowUp('Where did it go?', ['What did Kim Jong Un oversee?'])).toBeNull();
+    expect(readAsFollowUp('What did it say?', ['What did the UN vote on?'])?.shown).toBe('What did UN say?');
+  });
+
   it('shows the reading on the question as the member typed it', () => {
     expect(readAsFollowUp('happened to his son', ['Who met Khalil al-Hayya?'], 'wat happened to his son')).toEqual({ asked: "happened to al-Hayya's son", shown: "wat happened to al-Hayya's son" });
   });
@@ -177,6 +197,23 @@ describe('a follow-up over the seed articles', () => {
   it('reads the names of a previous question typed in lowercase', async () => {
     const library = await Library.open('corpus');
     expect(library.answer('what did he threaten', {}, ['what did israel katz say']).readAs).toEqual({ question: 'what did Katz threaten', from: 'follow-up' });
+  });
+});
+
+describe('a surname the coverage gives someone else too', () => {
+  it('reads the whole name, so the answer is not about the other one', async () => {
+    const library = await Library.fromArticles([
+      storyArticle('bidens', 'Wire', [
+        'President Joe Biden said on Monday that he would veto the spending bill.',
+        'Hunter Biden, the president\'s son, told reporters that he was writing a memoir.',
+        'Crown Prince Mohammed bin Salman met the French president in Riyadh.',
+        'King Salman, 89, was admitted to hospital for routine tests.',
+      ]),
+      storyArticle('turkey', 'Wire', ['Foreign Minister Hakan Fidan met a Hamas delegation in Ankara.', 'Fidan said Turkey would keep up its efforts.']),
+    ]);
+    expect(library.answer('What did he say about the spending bill?', {}, ['What is Hunter Biden writing?']).readAs?.question).toBe('What did Hunter Biden say about the spending bill?');
+    expect(library.answer('Was he admitted to hospital?', {}, ['Who did Mohammed bin Salman meet?']).readAs?.question).toBe('Was Mohammed bin Salman admitted to hospital?');
+    expect(library.answer('What did he say?', {}, ['Who is Hakan Fidan?']).readAs?.question).toBe('What did Fidan say?');
   });
 });
 

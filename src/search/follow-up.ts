@@ -48,6 +48,9 @@ const PREPOSITIONS = new Set(['under', 'near', 'beneath', 'beside', 'behind', 'b
 /** Words that end a place's name ("Gaza City", "Gaza Strip", "Hubei Province"). */
 const PLACE_NOUNS = new Set(['city', 'province', 'state', 'county', 'strip', 'island', 'islands', 'region', 'republic', 'kingdom', 'valley', 'district', 'governorate']);
 
+/** Words that end a person's name without being its surname ("Donald Trump Jr."). */
+const NAME_SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
+
 /** Lowercase words that may stand inside a name between its capitalised words ("Bank of Japan", "Center for Auto Safety"). */
 const INNER_NAME_WORDS = new Set(['of', 'for', 'on', 'the']);
 
@@ -66,6 +69,8 @@ const WHICH_REACH = 4;
 
 /** Pronouns that are the subject of their clause: "Who said he would resign?" asks about him. */
 const SUBJECTS = new Set(['he', 'she', 'they']);
+/** Subject pronouns a verb may be contracted onto ("he's", "it's", "they've"). */
+const SUBJECTS_CONTRACTED = new Set([...SUBJECTS, 'it']);
 
 /** What follows an "it" pointing at nothing: "Is it true that...", "Is it difficult to...", "is it true they destroyed...". */
 const DUMMY_IT_AFTER =
@@ -97,6 +102,8 @@ interface Referent {
   sex: 'male' | 'female' | null;
   /** Where the name starts among the question's words. */
   at: number;
+  /** The whole name as written ("Hunter Biden"), where `written` is the surname a story names a person by once introduced ("Biden"). */
+  fullName: string;
 }
 
 /** Whom a question speaks of: the names it writes, and whether it also speaks of persons it does not name. */
@@ -116,7 +123,13 @@ interface Pronoun {
   ordinal: number;
   /** Whether it is an object ("tell him"), which may stand for someone other than a name before it. */
   object: boolean;
+  /** The verb a contraction joined to it, written out ("is" for "he's", "have" for "they've"); null when none did. */
+  joinedVerb: string | null;
 }
+
+/** Verbs contracted onto a subject pronoun ("he's", "they're"), as a reading writes them out after the name. */
+const CONTRACTED_VERBS: Readonly<Record<string, string>> = { s: 'is', re: 'are', ve: 'have', ll: 'will', d: 'would' };
+const CONTRACTION = /^(\p{L}+)['’](s|re|ve|ll|d)$/iu;
 
 /** A question as follow-ups read it: its words, whom it speaks of, and the pronouns it does not settle itself. */
 interface Reading {
@@ -139,18 +152,18 @@ export interface FollowUp {
  * newest earlier question naming anyone of its kind ("they" by "Witkoff and Hayya", "his" by
  * "Witkoff's"), when that question settles whom; the first pronoun of each kind and sex only
  * ("What did they promise them?" means others by "them"). A name of one word nothing else says
- * more of is read as the coverage writes it (`coverageReads`, see `nameWrittenAs`). Null
+ * more of is read as the coverage writes it (`coverage`, see `nameWrittenAs`). Null
  * when nothing is replaced.
  */
-export function readAsFollowUp(text: string, earlier: readonly string[], written: string = text, coverageReads: CoverageReading = () => null): FollowUp | null {
-  return followUpOf(text, readingOf(text), earlier, written, coverageReads);
+export function readAsFollowUp(text: string, earlier: readonly string[], written: string = text, coverage: CoverageNames = NO_COVERAGE): FollowUp | null {
+  return followUpOf(text, readingOf(text), earlier, written, coverage);
 }
 
 /** The question, already read (`reading`), as a follow-up to `earlier` (see `readAsFollowUp`). */
-function followUpOf(text: string, reading: Reading, earlier: readonly string[], written: string, coverageReads: CoverageReading): FollowUp | null {
+function followUpOf(text: string, reading: Reading, earlier: readonly string[], written: string, coverage: CoverageNames): FollowUp | null {
   // Nothing to read through the earlier questions, whose names would be looked up in the coverage for nothing.
   if (reading.unsettled.length === 0) return null;
-  const earlierReadings = earlier.map((question) => settled(readingOf(question), coverageReads));
+  const earlierReadings = earlier.map((question) => settled(readingOf(question), coverage));
   const names = new Set(reading.mentions.referents.map((referent) => referent.written.toLowerCase()));
   const done = new Set<string>();
   const taken = new Set<string>();
@@ -165,7 +178,10 @@ function followUpOf(text: string, reading: Reading, earlier: readonly string[], 
     if (!standsFor?.length) continue;
     for (const referent of standsFor) taken.add(referent.written);
     const owns = POSSESSIVES.has(pronoun) || (pronoun === 'her' && ownsNext(reading.words[at + 1]));
-    replaced.set(ordinal, listed(standsFor.map((referent) => referent.written)) + (owns ? "'s" : ''));
+    // The surname alone when no one else in the coverage goes by it: "President Biden" beside "Hunter Biden" asks for the whole name.
+    // "bin Salman" is looked up by "Salman", whom "King Salman" is too.
+    const named = standsFor.map(({ written, fullName }) => (written !== fullName && coverage.namesOthers(written.split(' ').at(-1) ?? written, fullName) ? fullName : written));
+    replaced.set(ordinal, listed(named) + (owns ? "'s" : ''));
   }
   if (replaced.size === 0) return null;
   const writtenPronouns = pronounsOf(writtenWordsAt(written));
@@ -182,12 +198,12 @@ function followUpOf(text: string, reading: Reading, earlier: readonly string[], 
  * whose unsettled pronouns are all of that one kind and sex: the sentence says nothing of whom
  * another means ("What did they tell him?"). Null otherwise.
  */
-export function readThroughSentence(text: string, sentence: string, before: string, written: string = text, coverageReads: CoverageReading = () => null): FollowUp | null {
+export function readThroughSentence(text: string, sentence: string, before: string, written: string = text, coverage: CoverageNames = NO_COVERAGE): FollowUp | null {
   const reading = readingOf(text);
   const opening = readingOf(sentence).pronouns[0];
   const sameReferent = (pronoun: Pronoun) => opening !== undefined && pronoun.kind === opening.kind && sexOfPronoun(pronoun) === sexOfPronoun(opening);
   if (reading.unsettled.length === 0 || opening?.at !== 0 || !reading.unsettled.every(sameReferent)) return null;
-  return followUpOf(text, reading, [asStatement(before)], written, coverageReads);
+  return followUpOf(text, reading, [asStatement(before)], written, coverage);
 }
 
 /** The sex a pronoun of a person says ("she", "him"); null for one of several or of a thing. */
@@ -204,8 +220,16 @@ function asStatement(sentence: string): string {
   return sentence.replace(/^(["“‘']?)(\p{Lu}\p{Ll}+)\b/u, (whole, quote: string, first: string) => (knownOnlyAsName(first.toLowerCase()) ? whole : quote + first.toLowerCase()));
 }
 
-/** How the coverage writes a name of one word: an organisation's ("Rexnord Inc"), a person's ("Mr Sarney"), a common word's ("the ceasefire"), or none plainly (null). */
-export type CoverageReading = (name: string) => WrittenAs | null;
+/** What the coverage tells of the names a follow-up reads. */
+export interface CoverageNames {
+  /** How it writes a name of one word: an organisation's ("Rexnord Inc"), a person's ("Mr Sarney"), a common word's ("the ceasefire"), or none plainly (null). */
+  writtenAs(name: string): WrittenAs | null;
+  /** Whether it names someone other than `fullName` by the surname ("President Biden", "Joe Biden" beside "Hunter Biden"). */
+  namesOthers(surname: string, fullName: string): boolean;
+}
+
+/** No coverage to look names up in: each is read from the question alone. */
+const NO_COVERAGE: CoverageNames = { writtenAs: () => null, namesOthers: () => false };
 
 /**
  * A reading whose names of one word nothing else says more of are read as the coverage writes
@@ -214,13 +238,13 @@ export type CoverageReading = (name: string) => WrittenAs | null;
  * names no one. A word the dictionary knows ("Price", "Cook") was capitalised by the reader, and
  * stays a name whatever else the coverage writes.
  */
-function settled(reading: Reading, coverageReads: CoverageReading): Reading {
+function settled(reading: Reading, coverage: CoverageNames): Reading {
   const referents = reading.mentions.referents.flatMap((referent) => {
     const surname = referent.kind === 'person' && referent.sex === null;
     if (referent.kind !== 'unknown' && !surname) return [referent];
     const guessed = !/\s/u.test(referent.written) && !nameReading(referent.written.toLowerCase()).known;
     if (surname && !guessed) return [referent];
-    const read = coverageReads(referent.written);
+    const read = coverage.writtenAs(referent.written);
     if (read === 'common') return guessed ? [] : [referent];
     if (read === null || surname) return [referent];
     return [{ ...referent, kind: read === 'organisation' ? ('other' as const) : ('person' as const) }];
@@ -299,11 +323,15 @@ export function unnamedNotice(pronoun: string, afterQuestions: boolean): string 
 /** The third-person pronouns of a text's words, in order. */
 function pronounsOf(words: readonly WrittenWord[]): Pronoun[] {
   const found: Pronoun[] = [];
-  words.forEach((word, at) => {
+  words.forEach((written, at) => {
+    // "he's meeting whom?": the pronoun is read without its verb, which the reading writes out.
+    const [, base, verb] = CONTRACTION.exec(written.text) ?? [];
+    const word = base !== undefined && SUBJECTS_CONTRACTED.has(base.toLowerCase()) ? { ...written, text: base } : written;
     const pronoun = word.text.toLowerCase();
     const kind = (Object.keys(PRONOUNS) as PronounKind[]).find((k) => PRONOUNS[k].has(pronoun));
+    const joinedVerb = word === written ? null : (CONTRACTED_VERBS[(verb ?? '').toLowerCase()] ?? null);
     // Only "her" may also own what follows it ("her son"); "tell him yesterday" is an object still.
-    if (kind !== undefined) found.push({ word, at, kind, ordinal: found.length, object: OBJECTS.has(pronoun) && !(pronoun === 'her' && ownsNext(words[at + 1])) });
+    if (kind !== undefined) found.push({ word, at, kind, ordinal: found.length, object: OBJECTS.has(pronoun) && !(pronoun === 'her' && ownsNext(words[at + 1])), joinedVerb });
   });
   return found;
 }
@@ -312,10 +340,10 @@ function pronounsOf(words: readonly WrittenWord[]): Pronoun[] {
 function withReplaced(text: string, pronouns: readonly Pronoun[], replaced: ReadonlyMap<number, string>): string {
   let out = '';
   let from = 0;
-  pronouns.forEach(({ word, ordinal }) => {
+  pronouns.forEach(({ word, ordinal, joinedVerb }) => {
     const name = replaced.get(ordinal);
     if (name === undefined) return;
-    out += text.slice(from, word.start) + name;
+    out += text.slice(from, word.start) + name + (joinedVerb === null ? '' : ` ${joinedVerb}`);
     from = word.end;
   });
   return out + text.slice(from);
@@ -394,9 +422,15 @@ function isNameAt(words: readonly WrittenWord[], at: number): boolean {
 /** Where the name starting at `start` ends: past name words, and particles and linking words before one ("Bank of Japan"); not past "and" ("Witkoff and Hayya" are two). */
 function nameEnd(text: string, words: readonly WrittenWord[], start: number): number {
   let end = start + 1;
-  const links = (at: number) => {
+  const linking = (at: number) => {
     const word = words[at]?.text ?? '';
-    return (INNER_NAME_WORDS.has(word) || NAME_PARTICLES.has(bareName(word))) && isNameAt(words, at + 1) && joined(text, words[at], words[at + 1]);
+    return (INNER_NAME_WORDS.has(word) || NAME_PARTICLES.has(bareName(word))) && joined(text, words[at], words[at + 1]);
+  };
+  // "von der Leyen": a run of particles before a name word links it.
+  const links = (at: number) => {
+    let next = at;
+    while (next < words.length && linking(next)) next += 1;
+    return next > at && isNameAt(words, next);
   };
   while (end < words.length && joined(text, words[end - 1], words[end]) && (isNameAt(words, end) || links(end))) end += 1;
   return end;
@@ -456,7 +490,10 @@ function referentAt(
   const noun = last !== undefined && next !== undefined && adjacent(text, last, next) && /^\p{Ll}/u.test(next.text) && !STOPWORDS.has(next.text) && firstSenseWords(next.text, 'noun').length > 0 ? next : undefined;
   const ofPersons = noun !== undefined && isPersonNoun(noun.text);
   const owner = last !== undefined && POSSESSIVE.test(last.text);
-  const through = (word: WrittenWord, kind: Kind) => ({ referent: { written: text.slice(run[0]?.start, word.end), kind, sex: null, at: start }, past: end + 1, unnamed: null, place: false });
+  const through = (word: WrittenWord, kind: Kind) => {
+    const named = text.slice(run[0]?.start, word.end);
+    return { referent: { written: named, kind, sex: null, at: start, fullName: named }, past: end + 1, unnamed: null, place: false };
+  };
   if (noun !== undefined && ofPersons && owner) return through(noun, isPluralNoun(noun.text) ? 'group' : 'person');
   if (noun !== undefined && !owner && isPluralNoun(noun.text)) return through(noun, 'group');
   const [before, beforeThat] = [words[start - 1]?.text.toLowerCase() ?? '', words[start - 2]?.text.toLowerCase() ?? ''];
@@ -469,7 +506,7 @@ function referentAt(
   if (noun !== undefined && ofPersons) {
     // "Akzo chairman Aarnoud Loudon" names Akzo and Loudon; "the US envoy" someone not named.
     const titled = isNameAt(words, end + 1) && joined(text, noun, words[end + 1]);
-    const referent: Referent | null = titled && kind !== 'place' && !nationality ? { written, kind: kind === 'unknown' ? 'other' : kind, sex: null, at: start } : null;
+    const referent: Referent | null = titled && kind !== 'place' && !nationality ? { written, kind: kind === 'unknown' ? 'other' : kind, sex: null, at: start, fullName: written } : null;
     return { referent, past: end + 1, unnamed: titled ? null : isPluralNoun(noun.text) ? 'group' : 'person', place: false };
   }
   // "the UN vote" after a preposition qualifies a thing; "did the IMF run", "Egypt and the Soviet Union sign" name who acts.
@@ -477,9 +514,12 @@ function referentAt(
   if (kind === 'place' || qualifier || nationality || partOfLongerName(text, words, start, end, kind)) return { referent: null, past: end, unnamed: null, place: kind === 'place' };
   // "Cargill's Robbin Johnson": what owns a person is where they work.
   const employer = owner && kind === 'unknown' && isNameAt(words, end) && adjacent(text, last, next);
-  // News names a person by the surname once introduced: "Fidan said...", "Hayya's son".
-  const named = kind === 'person' && last !== undefined ? last.text.replace(POSSESSIVE, '') : written;
-  return { referent: { written: named, kind: employer ? 'other' : kind, sex: kind === 'person' && run.length > 1 ? sexOf(run[0]?.text ?? '') : null, at: start }, past: end, unnamed: null, place: false };
+  // News names a person by the surname once introduced, with its particles: "Fidan said...", "Hayya's son", "von der Leyen"; not by a suffix ("Donald Trump Jr.").
+  let surname = run.length - 1;
+  while (surname > 1 && NAME_PARTICLES.has(bareName(run[surname - 1]?.text ?? ''))) surname -= 1;
+  const named = kind === 'person' && last !== undefined && !NAME_SUFFIXES.has(bareName(last.text).replace(/\.$/u, '')) ? text.slice(run[surname]?.start, last.end).replace(POSSESSIVE, '') : written;
+  const sex = kind === 'person' && run.length > 1 ? sexOf(run[0]?.text ?? '') : null;
+  return { referent: { written: named, kind: employer ? 'other' : kind, sex, at: start, fullName: written }, past: end, unnamed: null, place: false };
 }
 
 /**
@@ -493,7 +533,7 @@ function kindOf(run: readonly WrittenWord[], before: string): Kind | 'place' {
   const folded = run.map((word) => bareName(word.text));
   const last = folded.at(-1) ?? '';
   const tags = folded.map((word) => lexiconTags(word));
-  const wordnet = namedKindOf(last);
+  const wordnet = writtenAsNamed(run.at(-1)?.text ?? '', last);
   const place = wordnet === 'place' || ['Place', 'Country', 'City'].some((tag) => tags.at(-1)?.has(tag)) || folded.every(isPlaceWord) || (run.length > 1 && PLACE_NOUNS.has(last));
   // "CBS", "USAir": an abbreviation names an organisation.
   const capitals = run.some((word) => /^\p{Lu}{2,}/u.test(word.text));
@@ -505,6 +545,18 @@ function kindOf(run: readonly WrittenWord[], before: string): Kind | 'place' {
   // "Diceon Electronics", "Panama Canal": a name of several words ending in a common noun, no first name before it, names no one.
   if (run.length > 1 && isCommonWord(last)) return 'other';
   return run.length > 1 ? 'person' : 'unknown';
+}
+
+/**
+ * What WordNet files the last word of a name as, when it is written as WordNet writes that name:
+ * an acronym only in capitals, so the "Un" of "Kim Jong Un" is not the UN.
+ */
+function writtenAsNamed(written: string, folded: string): ReturnType<typeof namedKindOf> {
+  const reading = nameReading(folded);
+  const name = reading.known ? reading.name : null;
+  const acronym = name !== null && name.length > 1 && name === name.toUpperCase();
+  const bare = written.replace(POSSESSIVE, '');
+  return acronym && bare !== bare.toUpperCase() ? null : namedKindOf(folded);
 }
 
 /** A person's sex as their first name tells it (compromise's lexicon of first names); null when it does not. */

@@ -10,8 +10,8 @@ import { ArticleIndex, type Retrieval } from './article-index.ts';
 import { answering, composeAnswer, articleRef, findCandidates, unanswered, type Candidates } from './answer.ts';
 import { asksAcrossStories, asksStoryFact, isStoryNoun, missingFactNotice, quoteTellsOfPublishing, storiesHeldNotice, storyConfidence, storyFactOf, storyScope, type StoryFactQuestion } from './story-questions.ts';
 import { affirmed, type AskedTerm, MAX_QUESTION_LENGTH, prepareQuestion, readQuestion, withApostrophes, withoutInterjections, withPercentSpelt, withShorthandSpelt } from './question.ts';
-import { readAsFollowUp, readThroughSentence, unnamedNotice, unnamedPronoun } from './follow-up.ts';
-import { nameWrittenAs, type WrittenAs } from './names.ts';
+import { type CoverageNames, readAsFollowUp, readThroughSentence, unnamedNotice, unnamedPronoun } from './follow-up.ts';
+import { nameWrittenAs, namesOthersBy } from './names.ts';
 import { truecased } from './truecase.ts';
 import {
   MAX_RELATED,
@@ -94,6 +94,11 @@ export class Library {
   private coverageCache: Coverage | null = null;
   private latestCache: string[] | null = null;
   private readonly sentences = new SentenceCache();
+  /** What the coverage tells of names a follow-up reads, from the articles that name each most (see `nameWrittenAs`, `namesOthersBy`). */
+  private readonly coverageNames: CoverageNames = {
+    writtenAs: (name) => nameWrittenAs(name, this.textsNaming(name)),
+    namesOthers: (surname, fullName) => namesOthersBy(surname, fullName, this.textsNaming(surname)),
+  };
 
   private constructor(
     index: ArticleIndex,
@@ -158,7 +163,7 @@ export class Library {
     const tookMs = () => performance.now() - started;
     const normalised = this.normalised(question);
     const followUp =
-      normalised.length > MAX_QUESTION_LENGTH || earlier.length === 0 ? null : readAsFollowUp(normalised, earlier.map((text) => this.normalised(text)), question, (name) => this.nameWrittenInCoverage(name));
+      normalised.length > MAX_QUESTION_LENGTH || earlier.length === 0 ? null : readAsFollowUp(normalised, earlier.map((text) => this.normalised(text)), question, this.coverageNames);
     const readAs = followUp === null ? null : { question: followUp.shown, from: 'follow-up' as const };
     const asked = followUp?.asked ?? normalised;
     const { terms: termsOfQuestion, notice } = readQuestion(asked);
@@ -371,17 +376,16 @@ export class Library {
     const before = this.sentences.previous(best.article, best.sentence);
     // A heading or a caption before it ("Related News") names no one the sentence speaks of.
     if (before === undefined || !states(before.text)) return null;
-    const reading = readThroughSentence(asked, best.sentence.text, before.text, written, (name) => this.nameWrittenInCoverage(name));
+    const reading = readThroughSentence(asked, best.sentence.text, before.text, written, this.coverageNames);
     if (reading === null) return null;
     const answer = composeAnswer(reading.asked, this.candidates(reading.asked, readQuestion(reading.asked).terms, filters), this.sentences);
     return answer.answered && answer.sentences[0]?.text === best.sentence.text ? { ...answer, readAs: { question: reading.shown, from: 'story' } } : null;
   }
 
-  /** How the coverage writes a name of one word (see `nameWrittenAs`), in the articles that name it most. */
-  private nameWrittenInCoverage(name: string): WrittenAs | null {
+  /** The titles and bodies of the articles that name a name most. */
+  private textsNaming(name: string): string[] {
     const groups = terms(name, 'query').map((term) => ({ variants: [{ term, weight: 1 }] }));
-    const texts = this.index.retrieve(groups, {}, 'any', NAME_EVIDENCE_ARTICLES).map(({ article }) => [article.title ?? '', ...article.paragraphs].join('\n'));
-    return nameWrittenAs(name, texts);
+    return this.index.retrieve(groups, {}, 'any', NAME_EVIDENCE_ARTICLES).map(({ article }) => [article.title ?? '', ...article.paragraphs].join('\n'));
   }
 
   /** A question as the answer reads it: apostrophes, percent signs and negations as written out, greetings cut and names capitalised. */

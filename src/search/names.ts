@@ -70,6 +70,20 @@ export function nameWrittenAs(name: string, texts: readonly string[]): WrittenAs
   return asOrganisation > asPerson ? 'organisation' : 'person';
 }
 
+/**
+ * Whether texts name someone other than `fullName` by its surname: a capitalised word that is no
+ * word of the full name stands right before the surname, past any particle ("President Biden" or
+ * "Joe Biden" beside "Hunter Biden"; "King Salman" beside "Mohammed bin Salman"). A title counts, as
+ * it may be another's; a sentence's first word too, which only costs the shorter reading.
+ */
+export function namesOthersBy(surname: string, fullName: string, texts: readonly string[]): boolean {
+  const own = new Set(fullName.split(/\s+/u).map(fold));
+  const escaped = surname.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+  // Within a line and a sentence: "...in Gaza. Witkoff said" names no one "Gaza".
+  const before = new RegExp(`(\\p{Lu}[\\p{L}'’-]*)[^\\S\\n]+(?:(?:${[...NAME_PARTICLES].join('|')})(?:[^\\S\\n]+|-))*${escaped}\\b`, 'gu');
+  return texts.some((text) => [...text.matchAll(before)].some(([, word = '']) => !own.has(fold(word)) && !STOPWORDS.has(fold(word))));
+}
+
 /** Lowercase words a title may hold between capitalised ones ("West Berlin state central bank president Dieter Hiss"). */
 const TITLE_WORDS = 4;
 
