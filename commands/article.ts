@@ -2,7 +2,7 @@ import { ApplicationCommandOptionType, ApplicationCommandType } from 'discord-ap
 import { UNKNOWN, UNTITLED, type Article } from '../src/corpus/article.ts';
 import { ephemeralText, MEMBER_CONTEXTS, type Command } from '../src/discord/command.ts';
 import { DiscordLimits } from '../src/discord/limits.ts';
-import { displayDate, displayText, embedMessage, fitText, link, safeUrl, type MessagePayload } from '../src/discord/message.ts';
+import { displayDate, displayText, embedMessage, fitText, link, plainText, safeUrl, type MessagePayload } from '../src/discord/message.ts';
 
 /** How many opening paragraphs /article shows. */
 const LEAD_PARAGRAPHS = 3;
@@ -26,7 +26,7 @@ export function articleMessage(article: Article): MessagePayload {
       { name: 'Published', value: displayDate(article.published), inline: true },
       { name: 'Link', value: article.url ? link(fitText(article.url, 200), article.url) : UNKNOWN },
     ],
-    footer: { text: `${article.paragraphs.length} paragraphs · ${article.id}` },
+    footer: { text: plainText(`${article.paragraphs.length} paragraph${article.paragraphs.length === 1 ? '' : 's'} · ${article.id}`) },
   });
 }
 

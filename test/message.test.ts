@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DiscordLimits } from '../src/discord/limits.ts';
 import { attributionLine, displayText, embedMessage, escapeText, fitLines, fitText, link, textMessage, unescapeText } from '../src/discord/message.ts';
+import { articleMessage } from '../commands/article.ts';
+import { storyArticle } from './support/articles.ts';
 
 describe('escapeText', () => {
   it('escapes markdown from article text so it shows literally', () => {
@@ -79,6 +81,11 @@ describe('link and attribution', () => {
     expect(link('T', 'https://e.com/a\\b\u202ec')).toBe('[T](https://e.com/a%5Cb%E2%80%AEc)');
   });
 
+  it('links no address that is no well-formed URL once encoded, which Discord would refuse in an embed', () => {
+    expect(link('T', 'https://exa mple.com/westport mayor')).toBe('T');
+    expect(link('T', 'https://example.com/westport mayor')).toBe('[T](https://example.com/westport%20mayor)');
+  });
+
   it('shows a title without a link when there is no http url', () => {
     expect(link('Title', null)).toBe('Title');
     expect(link('Title', 'javascript:alert(1)')).toBe('Title');
@@ -152,5 +159,14 @@ describe('messages fit Discord by construction', () => {
     const message = textMessage('a'.repeat(10_000));
     expect(message.content!.length).toBeLessThanOrEqual(DiscordLimits.content);
     expect(message.allowed_mentions).toEqual({ parse: [] });
+  });
+});
+
+describe('/article', () => {
+  it('shows the article link only when it is a well-formed URL, and drops bidi controls from the file name in its footer', () => {
+    const article = { ...storyArticle('a\u202eb', 'Wire', ['Text.']), url: 'https://exa mple.com/x' };
+    const embed = articleMessage(article).embeds?.[0];
+    expect(embed?.url).toBeUndefined();
+    expect(embed?.footer?.text).toBe('1 paragraph · ab');
   });
 });

@@ -40,6 +40,11 @@ const ANGLE_TOKEN = /<(?=[@#/:]|[a-z]+:)/gi;
  */
 const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/gu;
 
+/** Article text for a place Discord shows as plain text (an embed footer): only the bidi controls dropped. */
+export function plainText(text: string): string {
+  return text.replace(BIDI_CONTROLS, '');
+}
+
 /**
  * Escapes Discord markdown in text that comes from articles or users, defuses mentions and every
  * other angle-bracket token, and drops bidi controls. Linear in the text's length.
@@ -152,11 +157,12 @@ const MAX_LABEL = 200;
 /** What a URL may not carry into a markdown link as written: brackets and spaces end it, a backslash escapes, a star reads as emphasis where the link is shown as text (the console), bidi controls reorder it. */
 const UNSAFE_IN_URL = /[()<> \\*\u202a-\u202e\u2066-\u2069]/gu;
 
-/** An http(s) URL safe to put in a link or an embed (`UNSAFE_IN_URL` percent-encoded), or null; at most `MAX_URL` characters once encoded. */
+/** An http(s) URL safe to put in a link or an embed (`UNSAFE_IN_URL` percent-encoded, then a well-formed URL), or null; at most `MAX_URL` characters once encoded. */
 export function safeUrl(url: string | null): string | null {
   if (!url || !/^https?:\/\/\S/i.test(url) || url.length > MAX_URL) return null;
   const encoded = url.replace(UNSAFE_IN_URL, (c) => (c.charCodeAt(0) < 0x80 ? `%${c.charCodeAt(0).toString(16).toUpperCase()}` : encodeURIComponent(c)));
-  return encoded.length > MAX_URL ? null : encoded;
+  // A space in the host ("https://exa mple.com/") encodes to no URL: Discord refuses an embed linking one.
+  return encoded.length > MAX_URL || !URL.canParse(encoded) ? null : encoded;
 }
 
 /** A markdown link whose text is escaped and whose URL cannot close the link early. */
