@@ -46,6 +46,8 @@ describe('clean text with Key: value headers', async () => {
       'flood.txt': 'Title: Flood toll rises\n\nSource: The ministry said 40 people died in the flood.\n\nRescuers searched the valley.\n',
       'quoted.txt': 'Title: Catch falls\n\nSource: ‘a local fisherman’ who asked not to be named.\n\nThe catch fell.\n',
       'agency.txt': 'Title: Outbreak slows\n\nSource: Centers for Disease Control and Prevention, Atlanta, Ga.\n\nCases fell for a third week.\n',
+      'bridge.txt': 'Title: Westport plan\nSource: Reuters\n\nLink: the missing bridge between the two harbour towns is finally being built, the council said.\n\nWork starts in May.\n',
+      'linked.txt': 'Title: Westport plan\n\nLink: https://example.com/westport\n\nWork starts in May.\n',
     }),
   );
 
@@ -59,6 +61,8 @@ describe('clean text with Key: value headers', async () => {
     expect(only(corpus, 'flood.txt')).toMatchObject({ outlet: null, paragraphs: ['Source: The ministry said 40 people died in the flood.', 'Rescuers searched the valley.'] });
     expect(only(corpus, 'quoted.txt')).toMatchObject({ outlet: null, paragraphs: ['Source: ‘a local fisherman’ who asked not to be named.', 'The catch fell.'] });
     expect(only(corpus, 'agency.txt')).toMatchObject({ outlet: 'Centers for Disease Control and Prevention, Atlanta, Ga.', paragraphs: ['Cases fell for a third week.'] });
+    expect(only(corpus, 'bridge.txt')).toMatchObject({ url: null, paragraphs: ['Link: the missing bridge between the two harbour towns is finally being built, the council said.', 'Work starts in May.'] });
+    expect(only(corpus, 'linked.txt')).toMatchObject({ url: 'https://example.com/westport', paragraphs: ['Work starts in May.'] });
   });
 
   it('reads every header field and joins hard-wrapped lines into paragraphs', () => {

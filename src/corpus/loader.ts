@@ -52,7 +52,8 @@ export { CorpusDirectoryError } from './walk.ts';
  *    notice in any of those languages is no holder; a lone `Source:` line telling what someone
  *    said opens the story, whatever its length.
  * 14: a page dump's date is no longer taken from a sentence of its story ("The plan was first
- *    proposed on March 3, 2019, ..."), only from a dateline opening one or a "posted" line.
+ *    proposed on March 3, 2019, ..."), only from a dateline opening one or a "posted" line; a text
+ *    file's lone `Link:` line holding words, not an address, opens the story.
  */
 export const LOADER_VERSION = 14;
 

@@ -47,7 +47,8 @@ function dateField(raw: string): HeaderField {
 /**
  * One header line, or null when the line is text: ` date 2025-11-21 Title` (date then title on one
  * line), `By Name`, or `Key: value` with a known key; `alone` when the line is a block of its own,
- * where a sentence in lowercase after an outlet's or author's key is the story's first paragraph.
+ * where a sentence in lowercase after an outlet's or author's key, or words after a link's key, are
+ * the story's first paragraph.
  */
 function headerField(line: string, alone: boolean): HeaderField[] | null {
   const text = normalizeSpace(line);
@@ -62,6 +63,8 @@ function headerField(line: string, alone: boolean): HeaderField[] | null {
   const field = keyed?.[1] ? HEADER_KEYS.get(keyed[1].toLowerCase()) : undefined;
   if (!field || !keyed?.[2]) return null;
   if (alone && NAMES.has(field) && readsAsSentence(keyed[2])) return null;
+  // "Link: the missing bridge between the two towns is being built." opens the story; an address holds no space.
+  if (alone && field === 'url' && /\s/u.test(keyed[2])) return null;
   return [field === 'published' ? dateField(keyed[2]) : { field, value: keyed[2] }];
 }
 
