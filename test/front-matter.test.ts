@@ -42,3 +42,20 @@ describe('front matter is YAML only and never runs code', async () => {
     expect(reasonFor('unclosed.md')).toBe('front matter opened with --- is never closed');
   });
 });
+
+describe('front matter values as written', async () => {
+  const corpus = await loadCorpus(
+    await tempCorpus({
+      'numbers.md': '---\ntitle: 0x1F\noutlet: 012\nauthor: 1.10\ndate: 2025-03-23\n---\n\nThe body loads.\n',
+      'broken.md': '---\ntitle: [unclosed\n---\n\nThe body.\n',
+    }),
+  );
+
+  it('keeps numbers as the text the author wrote, not as YAML reads them (31, 12, 1.1)', () => {
+    expect(corpus.articles[0]).toMatchObject({ title: '0x1F', outlet: '012', author: '1.10', published: '2025-03-23' });
+  });
+
+  it('still rejects front matter YAML cannot read, with its reason', () => {
+    expect(corpus.rejected.find((rejection) => rejection.file === 'broken.md')?.reason).toMatch(/^unparseable front matter: /u);
+  });
+});

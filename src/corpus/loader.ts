@@ -53,7 +53,8 @@ export { CorpusDirectoryError } from './walk.ts';
  *    said opens the story, whatever its length.
  * 14: a page dump's date is no longer taken from a sentence of its story ("The plan was first
  *    proposed on March 3, 2019, ..."), only from a dateline opening one or a "posted" line; a text
- *    file's lone `Link:` line holding words, not an address, opens the story.
+ *    file's lone `Link:` line holding words, not an address, opens the story; front matter keeps
+ *    numbers as written (`title: 0x1F`, not 31).
  */
 export const LOADER_VERSION = 14;
 
