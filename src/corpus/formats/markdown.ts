@@ -1,3 +1,4 @@
+import { decodeHTMLStrict } from 'entities';
 import { Lexer } from 'marked';
 import type { Issue, ParsedFile } from '../draft.ts';
 import { rejectedFile } from '../draft.ts';
@@ -13,13 +14,18 @@ interface MarkdownToken {
   items?: MarkdownToken[];
 }
 
-/** The words of inline markdown: link and emphasis text kept, images and raw HTML dropped. */
+/**
+ * The words of inline markdown: link and emphasis text kept, images and raw HTML dropped, and
+ * character references ("&rsquo;", "&amp;") read as the characters markdown shows; marked reads only
+ * the numeric ones. Code spans and backslash escapes stay as written, as markdown shows them.
+ */
 function inlineText(tokens: readonly MarkdownToken[]): string {
   return tokens
     .map((token) => {
       if (token.type === 'image' || token.type === 'html') return '';
       if (token.type === 'br') return ' ';
-      return token.tokens ? inlineText(token.tokens) : (token.text ?? '');
+      if (token.tokens) return inlineText(token.tokens);
+      return token.type === 'text' ? decodeHTMLStrict(token.text ?? '') : (token.text ?? '');
     })
     .join('');
 }
