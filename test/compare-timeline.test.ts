@@ -44,6 +44,15 @@ describe('compare', () => {
     expect(comparison.outlets[1]!.sentence).toBe('The council approved the desalination plant on Monday.');
   });
 
+  it('groups an outlet however its articles capitalise it, as the outlet filter does, in /compare and /coverage alike', async () => {
+    const spelt = ['Reuters', 'REUTERS', 'Reuters'].map((outlet, n) => JSON.stringify({ title: `Dam ${n}`, outlet, published: `2025-02-0${n + 1}`, body: `The dam on the river burst in part ${n}.` }));
+    const lib = await Library.open(await tempCorpus({ 'dam.jsonl': spelt.join('\n') }));
+    const comparison = lib.compare('dam burst');
+    expect(comparison.outlets.map((o) => [o.outlet, o.articleCount])).toEqual([[comparison.outlets[0]!.article.outlet, 3]]);
+    expect(lib.coverage().outlets).toEqual([{ outlet: 'Reuters', count: 3 }]);
+    expect(lib.search('dam', { outlet: 'reuters' }).total).toBe(3);
+  });
+
   it('leaves out outlets with nothing on the topic, and honours the date filters', async () => {
     const lib = await library();
     expect(lib.compare('rain').outlets.map((o) => o.outlet)).toEqual(['Weather Weekly']);

@@ -16,6 +16,7 @@
 import type { Options, Query } from 'minisearch';
 import type { Article } from '../corpus/article.ts';
 import type { Filters } from './results.ts';
+import { outletKey } from './filters.ts';
 import { analyseInBatches, fieldRanges, grown, wordsAdded, type AnalysedBatch, type AnalysisPlace } from './article-analysis.ts';
 import { ParagraphTerms } from './passages.ts';
 import { CountedMiniSearch, PostingsBuilder, type BoostedTerms, type PostingsParts, type ScoredDocument } from './postings.ts';
@@ -369,7 +370,7 @@ export class ArticleIndex {
     this.numbers.set(article.id, this.documents.length);
     this.documents.push(article);
     this.passages.push(passages);
-    this.outlets.push(article.outlet?.toLowerCase() ?? null);
+    this.outlets.push(article.outlet === null ? null : outletKey(article.outlet));
     this.days.push(article.published?.slice(0, 10) ?? null);
   }
 }
@@ -381,7 +382,7 @@ function boostedTerms(group: TermGroup): BoostedTerms {
 
 /** Whether an article passes the filters: outlet case-insensitively, dates by inclusive day. */
 function passesFilters(outlet: string | null, day: string | null, filters: Filters): boolean {
-  if (filters.outlet !== undefined && outlet !== filters.outlet.toLowerCase()) return false;
+  if (filters.outlet !== undefined && outlet !== outletKey(filters.outlet)) return false;
   if (filters.since === undefined && filters.until === undefined) return true;
   if (day === null) return false;
   if (filters.since !== undefined && day < filters.since) return false;

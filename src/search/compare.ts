@@ -13,6 +13,7 @@ import { byPublished } from '../corpus/dates.ts';
 import type { Retrieval } from './article-index.ts';
 import { articleRef } from './answer.ts';
 import type { Question } from './question.ts';
+import { outletKey } from './filters.ts';
 import { ArticleRefSchema, PAGE_SIZE } from './results.ts';
 import { rankSentences, type RankedSentence, type SentenceCache } from './sentence-ranking.ts';
 import { states } from './sentences.ts';
@@ -59,11 +60,14 @@ export interface OutletCoverage {
 export function outletsCovering(retrieved: readonly Retrieval[]): OutletCoverage[] {
   const byOutlet = new Map<string | null, OutletCoverage>();
   for (const retrieval of retrieved) {
-    const known = byOutlet.get(retrieval.article.outlet);
-    if (!known) byOutlet.set(retrieval.article.outlet, { outlet: retrieval.article.outlet, articleCount: 1, lead: retrieval });
+    const { outlet } = retrieval.article;
+    const key = outlet === null ? null : outletKey(outlet);
+    const known = byOutlet.get(key);
+    if (!known) byOutlet.set(key, { outlet, articleCount: 1, lead: retrieval });
     else {
       known.articleCount += 1;
-      if (retrieval.score > known.lead.score) known.lead = retrieval;
+      // The outlet as its quoted article writes it: "REUTERS" and "Reuters" are one outlet, each article's own spelling its own.
+      if (retrieval.score > known.lead.score) Object.assign(known, { lead: retrieval, outlet });
     }
   }
   return [...byOutlet.values()].sort((a, b) => byPublished(a.lead.article.published, b.lead.article.published, 'newest') || b.lead.score - a.lead.score);

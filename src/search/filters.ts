@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { isRealDay } from '../corpus/dates.ts';
 
+/** An outlet as the outlet filter matches it, and as /compare and /coverage group it: case aside ("Reuters", "REUTERS"). */
+export function outletKey(outlet: string): string {
+  return outlet.toLowerCase();
+}
+
 /** The filter fields, in the order a user meets them. */
 export const FILTER_FIELDS = ['outlet', 'since', 'until'] as const;
 export type FilterField = (typeof FILTER_FIELDS)[number];

@@ -33,7 +33,7 @@ import { outletsCovering, quoteOutlets, type Comparison } from './compare.ts';
 import { inDateOrder, timelineEntries, type Timeline } from './timeline.ts';
 import type { Question } from './question.ts';
 import { fold, terms } from './analyzer.ts';
-import { acceptedFilters } from './filters.ts';
+import { acceptedFilters, outletKey } from './filters.ts';
 import { distinctArticles, Reloader, type ReloadOptions } from './reload.ts';
 
 const DEFAULT_SUGGESTIONS = 25;
@@ -542,22 +542,28 @@ function pageWithin(count: number, requested: number): { page: number; pageCount
   return { page, pageCount, notice: pageCount > 0 && asked > pageCount ? `There are only ${pageCount} pages; this is the last.` : null };
 }
 
+/** What the corpus covers: its outlets (grouped as the outlet filter matches them, under their commonest spelling), articles and days. */
 function coverageOf(articles: Iterable<Article>, loadedAt: Date): Coverage {
-  const counts = new Map<string | null, number>();
+  const spellings = new Map<string | null, Map<string | null, number>>();
   let articleCount = 0;
   let earliest: string | null = null;
   let latest: string | null = null;
   for (const article of articles) {
     articleCount += 1;
-    counts.set(article.outlet, (counts.get(article.outlet) ?? 0) + 1);
+    const key = article.outlet === null ? null : outletKey(article.outlet);
+    const written = spellings.get(key) ?? spellings.set(key, new Map()).get(key)!;
+    written.set(article.outlet, (written.get(article.outlet) ?? 0) + 1);
     const day = article.published;
     if (day !== null) {
       if (earliest === null || day < earliest) earliest = day;
       if (latest === null || day > latest) latest = day;
     }
   }
-  const outlets = [...counts]
-    .map(([outlet, count]) => ({ outlet, count }))
+  const outlets = [...spellings.values()]
+    .map((written) => {
+      const [commonest = null] = [...written].sort((a, b) => b[1] - a[1]).map(([outlet]) => outlet);
+      return { outlet: commonest, count: [...written.values()].reduce((sum, n) => sum + n, 0) };
+    })
     .sort((a, b) => b.count - a.count || (a.outlet ?? '').localeCompare(b.outlet ?? ''));
   return { articleCount, outlets, earliest, latest, loadedAt: loadedAt.toISOString() };
 }
