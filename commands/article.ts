@@ -3,6 +3,8 @@ import { UNKNOWN, UNTITLED, type Article } from '../src/corpus/article.ts';
 import { ephemeralText, MEMBER_CONTEXTS, type Command } from '../src/discord/command.ts';
 import { DiscordLimits } from '../src/discord/limits.ts';
 import { displayDate, displayText, embedMessage, fitText, link, plainText, safeUrl, type MessagePayload } from '../src/discord/message.ts';
+import { Library } from '../src/search/library.ts';
+import type { ArticleRef } from '../src/search/results.ts';
 
 /** How many opening paragraphs /article shows. */
 const LEAD_PARAGRAPHS = 3;
@@ -30,6 +32,14 @@ export function articleMessage(article: Article): MessagePayload {
   });
 }
 
+/** A suggestion's title; for a headline two suggestions share, with its outlet and day, so the two can be told apart. */
+function choiceName(ref: ArticleRef, shared: boolean): string {
+  const title = ref.title ?? UNTITLED;
+  if (!shared) return fitText(title, DiscordLimits.choiceName);
+  const source = ` — ${fitText(ref.outlet ?? 'outlet unknown', 40)} · ${ref.published?.slice(0, 10) ?? 'undated'}`;
+  return fitText(title, DiscordLimits.choiceName - source.length) + source;
+}
+
 const definition = {
   type: ApplicationCommandType.ChatInput,
   name: 'article',
@@ -50,8 +60,9 @@ export const command: Command<typeof definition> = {
     return { message: articleMessage(article), ephemeral: false };
   },
   autocomplete(request, { library }) {
-    return library
-      .suggestTitles(request.focused.value, DiscordLimits.autocompleteChoices)
-      .map((ref) => ({ name: fitText(ref.title ?? 'Untitled article', DiscordLimits.choiceName), value: ref.id.length <= DiscordLimits.choiceValue ? ref.id : fitText(ref.title ?? '', DiscordLimits.choiceValue) }));
+    const suggested = library.suggestTitles(request.focused.value, DiscordLimits.autocompleteChoices);
+    const titleOf = (ref: ArticleRef) => ref.title ?? UNTITLED;
+    const repeated = new Set(suggested.map(titleOf).filter((title, i, titles) => titles.indexOf(title) !== i));
+    return suggested.map((ref) => ({ name: choiceName(ref, repeated.has(titleOf(ref))), value: Library.articleHandle(ref.id) }));
   },
 };

@@ -286,3 +286,19 @@ describe('what members see for hostile or unusable input', () => {
     for (const name of ['ask', 'search', 'article', 'coverage', 'help', 'Find coverage']) expect(contexts[name]).toEqual([InteractionContextType.Guild, InteractionContextType.BotDM]);
   });
 });
+
+describe('/article suggestions', () => {
+  it('tells apart two articles with one headline and opens each, however long their ids', async () => {
+    const path = (n: number) => `scrapes/www.example-news-outlet.com/2025/03/23/world/middle-east/hostage-deal-reached-after-weeks-of-talks-in-cairo-and-doha-${n}.txt`;
+    const library = await Library.fromArticles([5, 6].map((n) => ({ ...article(path(n), `Outlet ${n}`, [`Report number ${n} on the deal.`]), title: 'Hostage deal reached' })));
+    const context: CommandContext = { library, commands, moderatorRoleIds: [], now: () => 0 };
+    const articleCommand = commands.find((c) => c.definition.name === 'article')!;
+    const choices = await articleCommand.autocomplete!({ command: 'article', options: {}, invoker: searcher, focused: { name: 'title', value: 'hostage deal' } }, context);
+    expect(choices.map((c) => c.name).sort()).toEqual(['Hostage deal reached — Outlet 5 · 2025-05-01', 'Hostage deal reached — Outlet 6 · 2025-05-01']);
+    for (const choice of choices) {
+      expect(String(choice.value).length).toBeLessThanOrEqual(DiscordLimits.choiceValue);
+      const shown = await articleCommand.execute({ command: 'article', options: { title: String(choice.value) }, invoker: searcher }, context);
+      expect(shown.message.embeds?.[0]?.fields?.[0]?.value).toBe(choice.name.includes('Outlet 5') ? 'Outlet 5' : 'Outlet 6');
+    }
+  });
+});

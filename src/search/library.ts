@@ -3,6 +3,7 @@
  * (loading, diffing, swapping) is `reload.ts`'s; the library serves whatever index that leaves it.
  * Queries during a reload are answered from the live index.
  */
+import { createHash } from 'node:crypto';
 import { UNTITLED, type Article, type Corpus } from '../corpus/article.ts';
 import { byPublished, type DateOrder } from '../corpus/dates.ts';
 import { CorpusCache, loadCorpus, type LoadOptions } from '../corpus/loader.ts';
@@ -37,6 +38,8 @@ import { acceptedFilters, outletKey } from './filters.ts';
 import { distinctArticles, Reloader, type ReloadOptions } from './reload.ts';
 
 const DEFAULT_SUGGESTIONS = 25;
+/** Longest article id used as its own handle (see `Library.articleHandle`). */
+const MAX_HANDLE_LENGTH = 100;
 
 /** Articles read for how the coverage writes a name (see `nameWrittenAs`). */
 const NAME_EVIDENCE_ARTICLES = 5;
@@ -93,6 +96,7 @@ export class Library {
   private loadedAt = new Date();
   private coverageCache: Coverage | null = null;
   private latestCache: string[] | null = null;
+  private longIdsCache: Map<string, string> | null = null;
   private readonly sentences = new SentenceCache();
   /** What the coverage tells of names a follow-up reads, from the articles that name each most (see `nameWrittenAs`, `namesOthersBy`). */
   private readonly coverageNames: CoverageNames = {
@@ -471,7 +475,24 @@ export class Library {
 
   /** The article with this id. */
   article(id: string): Article | undefined {
-    return this.index.article(id);
+    return this.index.article(id) ?? this.byLongIdKey(id);
+  }
+
+  /**
+   * A short handle on an article for pickers that carry at most `MAX_HANDLE_LENGTH` characters (a
+   * Discord choice's value): its id, or for a longer id (deep scrape paths) a hash of it, which
+   * `article` finds the article by. A title is no handle: two outlets may run the same headline.
+   */
+  static articleHandle(id: string): string {
+    return id.length <= MAX_HANDLE_LENGTH ? id : `#${createHash('sha256').update(id).digest('hex').slice(0, 32)}`;
+  }
+
+  /** The article a hashed `articleHandle` stands for, from a map of the long ids made at the first such lookup. */
+  private byLongIdKey(key: string): Article | undefined {
+    if (!/^#[0-9a-f]{32}$/u.test(key)) return undefined;
+    this.longIdsCache ??= new Map([...this.index.all()].flatMap((article) => (article.id.length > MAX_HANDLE_LENGTH ? [[Library.articleHandle(article.id), article.id] as const] : [])));
+    const id = this.longIdsCache.get(key);
+    return id === undefined ? undefined : this.index.article(id);
   }
 
   /** Articles whose titles match what was typed, for autocomplete; the latest articles when nothing was typed. */
@@ -510,6 +531,7 @@ export class Library {
     this.loadedAt = new Date();
     this.coverageCache = null;
     this.latestCache = null;
+    this.longIdsCache = null;
     return report;
   }
 
