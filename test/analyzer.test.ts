@@ -105,3 +105,11 @@ describe('contractions', () => {
     expect(terms("Sa'd Hariri")).toEqual(['sad', 'hariri']);
   });
 });
+
+describe('names joined by "&"', () => {
+  it('reads "AT&T", "P&G" and "S&P" as one word each, however a question capitalises them, and leaves "Procter & Gamble" two', () => {
+    expect(terms('AT&T said R&D spending rose at P&G and the S&P 500 fell.')).toEqual(['att', ...terms('said'), 'rd', ...terms('spending rose'), 'pg', 'sp', '500', ...terms('fell')]);
+    expect(terms('what did at&t say', 'query')).toEqual(terms('AT&T', 'query'));
+    expect(terms('Procter & Gamble')).toEqual(['procter', 'gambl']);
+  });
+});

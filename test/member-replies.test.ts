@@ -302,3 +302,13 @@ describe('/article suggestions', () => {
     }
   });
 });
+
+describe('a company named with "&"', () => {
+  it('answers "What did AT&T say?" and finds AT&T, typed in capitals or not, instead of asking for a keyword', async () => {
+    const library = await Library.fromArticles([article('att', 'Wire', ['P&G reported higher profits, while R&D spending at AT&T rose.', 'AT&T said on Monday it would cut long-distance prices by 5 percent.'])]);
+    for (const question of ['What did AT&T say?', 'what did at&t say']) {
+      expect(library.answer(question).sentences[0]?.text).toBe('AT&T said on Monday it would cut long-distance prices by 5 percent.');
+    }
+    expect(library.search('AT&T').total).toBe(1);
+  });
+});

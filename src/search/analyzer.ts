@@ -39,8 +39,10 @@ import { baseForm, digitsOf } from './word-forms.ts';
  * 10: "%" and the wires' "pct" are the term of "percent".
  * 11: "everyone", "nobody", "nothing" and their like were stopwords, as "anyone" is.
  * 12: they are words again: "Nothing" names a company, and "nobody claimed" a denial.
+ * 13: a name of capitals joined by "&" is one word ("AT&T" = "att", "S&P"); it was "at" and "t",
+ *    so "What did AT&T say?" held no keyword.
  */
-export const ANALYSIS_VERSION = 12;
+export const ANALYSIS_VERSION = 13;
 
 /** An index term, the folded word it was stemmed from, and where that word sits in the original text. */
 export interface Token {
@@ -56,10 +58,19 @@ export interface Token {
  */
 export type AnalysisMode = 'index' | 'query';
 
+/**
+ * Capitals joined by "&" are one name ("AT&T", "P&G", "S&P"), never the stopword "at" and a letter;
+ * so are one or two letters either side, as chat types them ("at&t", "r&d"). A source for the
+ * word patterns of the modules reading names as written.
+ */
+export const AMPERSAND_NAME = String.raw`(?<![\p{L}\p{N}])(?:\p{Lu}{1,4}&\p{Lu}{1,4}|\p{L}{1,2}&\p{L}{1,2})(?![\p{L}\p{N}])`;
+
 // An ordinal's suffix stays with its digits ("21st" is one word) so it meets "twenty-first", and so
 // does a decade's ("1990s", "1990's"), so it is not the year 1990. "50's" alone is a possessive.
-const WORD =
-  /(?:\p{L}\.){2,}|\p{N}+(?:[.,]\p{N}+)*(?:(?:st|nd|rd|th|ST|ND|RD|TH|(?<=0)s|(?<=\p{N}{3}0)['’]s)(?![\p{L}\p{N}]))?|[\p{L}\p{N}\p{M}]+(?:['’‘\-‐‑][\p{L}\p{N}\p{M}]+)*['’]?|%/gu;
+const WORD = new RegExp(
+  String.raw`${AMPERSAND_NAME}|(?:\p{L}\.){2,}|\p{N}+(?:[.,]\p{N}+)*(?:(?:st|nd|rd|th|ST|ND|RD|TH|(?<=0)s|(?<=\p{N}{3}0)['’]s)(?![\p{L}\p{N}]))?|[\p{L}\p{N}\p{M}]+(?:['’‘\-‐‑][\p{L}\p{N}\p{M}]+)*['’]?|%`,
+  'gu',
+);
 const MARKS = /\p{M}/gu;
 /** The hyphens a word may be joined by: hyphen-minus, hyphen and non-breaking hyphen. */
 export const HYPHENS = /[-‐‑]/;
@@ -122,7 +133,7 @@ function wordTerms(word: string, mode: AnalysisMode): { term: string; word: stri
   if (/^\p{N}/u.test(folded)) return normalised(folded.replace(/[,']/g, ''));
   const acronym = mode === 'index' ? acronymOf(word) : null;
   if (acronym !== null) return [...normalised(acronym.toLowerCase()), { term: acronym, word: acronym.toLowerCase() }];
-  if (/^(?:\p{L}\.){2,}$/u.test(folded)) return normalised(folded.replace(/\./g, ''));
+  if (/^(?:\p{L}\.){2,}$/u.test(folded) || folded.includes('&')) return normalised(folded.replace(/[.&]/g, ''));
   if (isContractedStopword(folded)) return [];
   const bare = folded.replace(/'s$/, '').replace(/'$/, '').replace(/'/g, '');
   const parts = bare.split(HYPHENS).filter((part) => part.length > 0);

@@ -3,14 +3,14 @@
  * ("West Berlin state central bank president Dieter Hiss"), and which words of a titled name only
  * describe the one its last word names ("Israeli Prime Minister Benjamin Netanyahu" is Netanyahu).
  */
-import { fold } from './analyzer.ts';
+import { AMPERSAND_NAME, fold } from './analyzer.ts';
 import { NAME_PARTICLES } from './answer-kind.ts';
 import { namesDayOrMonth } from './dateline.ts';
 import { STOPWORDS } from './stopwords.ts';
 import { firstSenseWords, isCommonWord, isRoleNoun } from './wordnet.ts';
 
-/** A word as written, with its apostrophes and hyphens ("Witkoff’s", "al-Hayya"). */
-const WRITTEN_WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
+/** A word as written, with its apostrophes and hyphens ("Witkoff’s", "al-Hayya"), or a name joined by "&" ("AT&T"). */
+const WRITTEN_WORD = new RegExp(String.raw`${AMPERSAND_NAME}|[\p{L}\p{N}][\p{L}\p{N}'’-]*`, 'gu');
 
 /** The words of a text as written. */
 export function writtenWords(text: string): string[] {

@@ -14,7 +14,7 @@
  * attributed as a whole to someone else ("According to Israel, Hamas agreed..."). Missing a
  * speaker costs little (the ranking decides as before); crediting the wrong one misleads.
  */
-import { fold, tokenize, type Token } from './analyzer.ts';
+import { AMPERSAND_NAME, fold, tokenize, type Token } from './analyzer.ts';
 import { NAME_PARTICLES } from './answer-kind.ts';
 import { ARTICLES, STOPWORDS } from './stopwords.ts';
 import { baseForm } from './word-forms.ts';
@@ -52,7 +52,7 @@ const SPEAKER_WORDS = 6;
 /** Sentences longer than this are no news sentence (a scraped blob): nobody is read as speaking in them. */
 const MAX_SENTENCE_LENGTH = 1_000;
 /** A word as written, with inner apostrophes, full stops ("U.S.") and hyphens. */
-const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu;
+const WORD = new RegExp(String.raw`${AMPERSAND_NAME}|[\p{L}\p{N}][\p{L}\p{N}'’.-]*`, 'gu');
 /** Words that may stand between a speaker and the verb: "Hamas also said", "Katz has repeatedly warned". */
 const BETWEEN = new Set(['also', 'still', 'again', 'then', 'later', 'earlier', 'previously', 'repeatedly', 'reportedly', 'publicly', 'privately', 'officially', 'recently', 'has', 'have', 'had', 'will', 'would', 'could', 'may', 'might', 'can', 'should', 'not', 'never', 'once', 'further']);
 /** Forms of "be" before the verb make it passive: "Hamas was told" is Hamas spoken to. */
