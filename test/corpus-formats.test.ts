@@ -48,6 +48,7 @@ describe('clean text with Key: value headers', async () => {
       'agency.txt': 'Title: Outbreak slows\n\nSource: Centers for Disease Control and Prevention, Atlanta, Ga.\n\nCases fell for a third week.\n',
       'bridge.txt': 'Title: Westport plan\nSource: Reuters\n\nLink: the missing bridge between the two harbour towns is finally being built, the council said.\n\nWork starts in May.\n',
       'linked.txt': 'Title: Westport plan\n\nLink: https://example.com/westport\n\nWork starts in May.\n',
+      'archived.txt': 'Title: Westport plan\n\nLink: https://example.com/westport (archived copy)\n\nWork starts in June.\n',
     }),
   );
 
@@ -63,6 +64,7 @@ describe('clean text with Key: value headers', async () => {
     expect(only(corpus, 'agency.txt')).toMatchObject({ outlet: 'Centers for Disease Control and Prevention, Atlanta, Ga.', paragraphs: ['Cases fell for a third week.'] });
     expect(only(corpus, 'bridge.txt')).toMatchObject({ url: null, paragraphs: ['Link: the missing bridge between the two harbour towns is finally being built, the council said.', 'Work starts in May.'] });
     expect(only(corpus, 'linked.txt')).toMatchObject({ url: 'https://example.com/westport', paragraphs: ['Work starts in May.'] });
+    expect(only(corpus, 'archived.txt')).toMatchObject({ url: 'https://example.com/westport (archived copy)', paragraphs: ['Work starts in June.'] });
   });
 
   it('reads every header field and joins hard-wrapped lines into paragraphs', () => {

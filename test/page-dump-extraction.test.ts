@@ -109,3 +109,28 @@ describe('the outlet of a page dump', () => {
     expect(parsePageDump(footer).drafts[0]?.outlet).toBe(holder);
   });
 });
+
+describe('the publication date of a page dump', () => {
+  const page = (header: string, lead: string) =>
+    ['Harbour Gazette', '', '  • News', '  • Sport', '  • Opinion', '', 'Westport council approves harbour dredging plan', '', ...(header ? [header, ''] : []), lead, '',
+      'Opponents said the dredging would harm the fishing grounds east of the breakwater, which local crews have worked for generations.', '',
+      'The regional authority must now approve the plan, a process expected to take at least six months, according to council staff.', '', '  • About us', '  • Contact', ''].join('\n');
+  const lead = 'The Westport council approved the harbour dredging plan on Thursday after a debate that ran late into the night, officials said.';
+
+  it.each([
+    ['a byline whose date follows a mark', 'Jane Roe, Staff Writer, The Harbour Gazette · March 3, 2019 at 9:15 a.m.', lead],
+    ['a byline of parts set apart by bars', 'Jane Roe | Harbour Gazette staff writer covering the council and the harbour | March 3, 2019 9:15 a.m.', lead],
+    ['a wire dateline with an agency', '', 'SAN FRANCISCO, March 3, 2019 /PRNewswire/ -- The Westport council approved the harbour dredging plan on Thursday after a long debate.'],
+    ['a dateline with the outlet in brackets', '', 'WESTPORT, March 3, 2019 (Harbour Gazette) — The Westport council approved the harbour dredging plan on Thursday after a long debate.'],
+  ])('reads the date of %s', (_what, header, first) => {
+    expect(parsePageDump(page(header, first)).drafts[0]?.published?.slice(0, 10)).toBe('2019-03-03');
+  });
+
+  it.each([
+    'The study, published March 3, 2019 in the journal Nature, found that silt was closing the inner harbour to larger vessels.',
+    'The plan, posted online on March 3, 2019, drew hundreds of comments from residents who fish the grounds east of the breakwater.',
+    'On March 3, 2019 — a Sunday — the former mayor warned that silt was closing the inner harbour to larger vessels and boats.',
+  ])('takes no day a sentence of the story tells of for the page\'s: %s', (first) => {
+    expect(parsePageDump(page('By Jane Roe', first)).drafts[0]?.published).toBeNull();
+  });
+});

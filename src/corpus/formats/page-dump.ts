@@ -699,21 +699,34 @@ const HEADER_REACH = 10;
 
 /**
  * The publication date in the header: a line that is mostly a date or a byline comes first (a
- * caption or standfirst may mention another day); then a longer line that is no sentence of the
- * story ("By Jane Roe | Published March 3, 2019 | 5 min read"). An update line never counts, nor a
- * day the story tells of ("The plan was first proposed on March 3, 2019, ..."): a page that gives
- * no date has none.
+ * caption or standfirst may mention another day); then any line above the story, however long
+ * ("Jane Roe, Staff Writer, The Harbour Gazette · March 3, 2019 at 9:15 a.m."), and a line read as
+ * the story's only where a dateline opens it or one of its marked-off parts ("WESTPORT, March 3,
+ * 2019 (Harbour Gazette) — ...", "Jane Roe | Staff writer | March 3, 2019 9:15 a.m."). An
+ * update line never counts, nor a day the story tells of ("The plan was first proposed on March 3,
+ * 2019, ..."): a page that gives no date has none.
  */
-function headerDate(header: readonly Line[]): string | null {
+function headerDate(header: readonly Line[], story: ReadonlySet<Line>): string | null {
   const dated = header.filter((line) => !isUpdateLine(line.text) && !isEventDate(line.text)).map((line) => ({ line, date: findDate(line.text) }));
   const stated = dated.find(({ line, date }) => date !== null && (line.words <= 12 || isSigned(line)));
-  return stated?.date ?? dated.find(({ line, date }) => date !== null && (!isProse(line.text) || datesStory(line.text)))?.date ?? null;
+  return stated?.date ?? dated.find(({ line, date }) => date !== null && (!story.has(line) || line.text.split(SEPARATOR).some(opensWithDateline)))?.date ?? null;
 }
 
-/** A dateline opening a story's sentence ("Feb. 23, 2015 -- Life-threatening peanut allergies..."), or a sentence saying when the page was posted. */
-function datesStory(text: string): boolean {
-  const dateline = /^(.{4,40}?)\s+(?:-{1,2}|–|—)\s/u.exec(text)?.[1];
-  return (dateline !== undefined && wordCount(dateline) <= 6 && findDate(dateline) !== null) || /\b(?:published|posted)\b/iu.test(text);
+/** A mark setting a byline's parts apart ("Jane Roe | Staff Writer | March 3, 2019"), or a dateline from its story. */
+const SEPARATOR = /\s(?:[·|•—–]|-{1,2})\s/u;
+
+/** The words a dateline's place may run to before its date ("SAN FRANCISCO, March 3, 2019 /PRNewswire/ --"). */
+const DATELINE_PLACE_WORDS = 4;
+/** What a date opens with: a digit, a month or a weekday, written out or shortened. */
+const DATE_OPENING = /^(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)\p{L}*\.?\s)/iu;
+
+/** Whether a line opens with a dateline: a place in capitals, if any, then a date ("Feb. 23, 2015 -- Life-threatening..."), not "On March 3, 2019 — a Sunday — ...". */
+function opensWithDateline(text: string): boolean {
+  const words = text.split(/\s+/u);
+  let place = 0;
+  while (place < DATELINE_PLACE_WORDS && /\p{Lu}/u.test(words[place] ?? '') && !/\p{Ll}/u.test(words[place] ?? '')) place += 1;
+  const rest = words.slice(place).join(' ');
+  return DATE_OPENING.test(rest) && findDate(rest.split(/\s+/u).slice(0, 4).join(' ')) !== null;
 }
 
 /**
@@ -753,7 +766,7 @@ export function parsePageDump(text: string): ParsedFile {
   const paragraphs = afterTitle.length > 0 ? afterTitle : bodyParagraphs(lines, run.start, run.end).filter((paragraph) => paragraph !== title?.text);
   if (paragraphs.length === 0) return rejectedFile('no article text left after removing page furniture');
   const header = headerLines(lines, title?.index ?? null, run.start);
-  const published = headerDate(header) ?? statedDate(lines);
+  const published = headerDate(header, new Set(lines.slice(run.start))) ?? statedDate(lines);
   const author = header.map((line) => byline(line.text)).find((name) => name !== null) ?? null;
   while (paragraphs.length > 1 && isAuthorBio(paragraphs.at(-1) ?? '', author)) paragraphs.pop();
   return {

@@ -63,8 +63,8 @@ function headerField(line: string, alone: boolean): HeaderField[] | null {
   const field = keyed?.[1] ? HEADER_KEYS.get(keyed[1].toLowerCase()) : undefined;
   if (!field || !keyed?.[2]) return null;
   if (alone && NAMES.has(field) && readsAsSentence(keyed[2])) return null;
-  // "Link: the missing bridge between the two towns is being built." opens the story; an address holds no space.
-  if (alone && field === 'url' && /\s/u.test(keyed[2])) return null;
+  // "Link: the missing bridge between the two towns is being built." opens the story; "Link: https://... (archived copy)" is an address.
+  if (alone && field === 'url' && /\s/u.test(keyed[2]) && !/^(?:[a-z][a-z\d+.-]*:\/\/|www\.)\S/iu.test(keyed[2])) return null;
   return [field === 'published' ? dateField(keyed[2]) : { field, value: keyed[2] }];
 }
 
