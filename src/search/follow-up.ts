@@ -69,8 +69,7 @@ const WHICH_REACH = 4;
 
 /** Pronouns that are the subject of their clause: "Who said he would resign?" asks about him. */
 const SUBJECTS = new Set(['he', 'she', 'they']);
-/** Subject pronouns a verb may be contracted onto ("he's", "it's", "they've"). */
-const SUBJECTS_CONTRACTED = new Set([...SUBJECTS, 'it']);
+
 
 /** What follows an "it" pointing at nothing: "Is it true that...", "Is it difficult to...", "is it true they destroyed...". */
 const DUMMY_IT_AFTER =
@@ -127,9 +126,16 @@ interface Pronoun {
   joinedVerb: string | null;
 }
 
-/** Verbs contracted onto a subject pronoun ("he's", "they're"), as a reading writes them out after the name. */
+/**
+ * Verbs contracted onto a subject pronoun ("he's", "they're"), as a reading writes them out after
+ * the name; "'s" and "'d" are "has" and "had" before a participle ("he's been", "she'd met"). "It's"
+ * is left alone: it as often points at nothing ("it's unclear why...") or stands for "its".
+ */
 const CONTRACTED_VERBS: Readonly<Record<string, string>> = { s: 'is', re: 'are', ve: 'have', ll: 'will', d: 'would' };
+const CONTRACTED_BEFORE_PARTICIPLE: Readonly<Record<string, string>> = { s: 'has', d: 'had' };
 const CONTRACTION = /^(\p{L}+)['’](s|re|ve|ll|d)$/iu;
+/** Participles that make "'s" "has" ("he's been", "he's met"): the common irregular ones, as an "-ed" form may be an adjective ("he's tired"). */
+const PARTICIPLE = /^(?:been|gone|done|seen|met|said|told|made|had|got|taken|given|written|known|won|lost|held|sent|become)$/iu;
 
 /** A question as follow-ups read it: its words, whom it speaks of, and the pronouns it does not settle itself. */
 interface Reading {
@@ -325,11 +331,13 @@ function pronounsOf(words: readonly WrittenWord[]): Pronoun[] {
   const found: Pronoun[] = [];
   words.forEach((written, at) => {
     // "he's meeting whom?": the pronoun is read without its verb, which the reading writes out.
-    const [, base, verb] = CONTRACTION.exec(written.text) ?? [];
-    const word = base !== undefined && SUBJECTS_CONTRACTED.has(base.toLowerCase()) ? { ...written, text: base } : written;
+    const [, base, verb = ''] = CONTRACTION.exec(written.text) ?? [];
+    const word = base !== undefined && SUBJECTS.has(base.toLowerCase()) ? { ...written, text: base } : written;
     const pronoun = word.text.toLowerCase();
     const kind = (Object.keys(PRONOUNS) as PronounKind[]).find((k) => PRONOUNS[k].has(pronoun));
-    const joinedVerb = word === written ? null : (CONTRACTED_VERBS[(verb ?? '').toLowerCase()] ?? null);
+    const contracted = verb.toLowerCase();
+    const perfect = PARTICIPLE.test(words[at + 1]?.text ?? '') ? CONTRACTED_BEFORE_PARTICIPLE[contracted] : undefined;
+    const joinedVerb = word === written ? null : (perfect ?? CONTRACTED_VERBS[contracted] ?? null);
     // Only "her" may also own what follows it ("her son"); "tell him yesterday" is an object still.
     if (kind !== undefined) found.push({ word, at, kind, ordinal: found.length, object: OBJECTS.has(pronoun) && !(pronoun === 'her' && ownsNext(words[at + 1])), joinedVerb });
   });
@@ -422,14 +430,12 @@ function isNameAt(words: readonly WrittenWord[], at: number): boolean {
 /** Where the name starting at `start` ends: past name words, and particles and linking words before one ("Bank of Japan"); not past "and" ("Witkoff and Hayya" are two). */
 function nameEnd(text: string, words: readonly WrittenWord[], start: number): number {
   let end = start + 1;
-  const linking = (at: number) => {
-    const word = words[at]?.text ?? '';
-    return (INNER_NAME_WORDS.has(word) || NAME_PARTICLES.has(bareName(word))) && joined(text, words[at], words[at + 1]);
-  };
-  // "von der Leyen": a run of particles before a name word links it.
+  const particle = (at: number) => NAME_PARTICLES.has(bareName(words[at]?.text ?? '')) && joined(text, words[at], words[at + 1]);
+  // A linking word before a name word ("Bank of Japan"); a run of particles before one ("von der Leyen"), never "of the".
   const links = (at: number) => {
+    if (INNER_NAME_WORDS.has(words[at]?.text ?? '') && !particle(at)) return isNameAt(words, at + 1) && joined(text, words[at], words[at + 1]);
     let next = at;
-    while (next < words.length && linking(next)) next += 1;
+    while (next < words.length && particle(next)) next += 1;
     return next > at && isNameAt(words, next);
   };
   while (end < words.length && joined(text, words[end - 1], words[end]) && (isNameAt(words, end) || links(end))) end += 1;
@@ -533,7 +539,7 @@ function kindOf(run: readonly WrittenWord[], before: string): Kind | 'place' {
   const folded = run.map((word) => bareName(word.text));
   const last = folded.at(-1) ?? '';
   const tags = folded.map((word) => lexiconTags(word));
-  const wordnet = writtenAsNamed(run.at(-1)?.text ?? '', last);
+  const wordnet = run.length > 1 ? writtenAsNamed(run.at(-1)?.text ?? '', last) : namedKindOf(last);
   const place = wordnet === 'place' || ['Place', 'Country', 'City'].some((tag) => tags.at(-1)?.has(tag)) || folded.every(isPlaceWord) || (run.length > 1 && PLACE_NOUNS.has(last));
   // "CBS", "USAir": an abbreviation names an organisation.
   const capitals = run.some((word) => /^\p{Lu}{2,}/u.test(word.text));
@@ -548,8 +554,9 @@ function kindOf(run: readonly WrittenWord[], before: string): Kind | 'place' {
 }
 
 /**
- * What WordNet files the last word of a name as, when it is written as WordNet writes that name:
- * an acronym only in capitals, so the "Un" of "Kim Jong Un" is not the UN.
+ * What WordNet files the last word of a longer name as, when it is written as WordNet writes that
+ * name: an acronym only in capitals, so the "Un" of "Kim Jong Un" is not the UN (a name of one word,
+ * "Unicef", "Nato", keeps its reading however it is written).
  */
 function writtenAsNamed(written: string, folded: string): ReturnType<typeof namedKindOf> {
   const reading = nameReading(folded);

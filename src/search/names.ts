@@ -71,17 +71,24 @@ export function nameWrittenAs(name: string, texts: readonly string[]): WrittenAs
 }
 
 /**
- * Whether texts name someone other than `fullName` by its surname: a capitalised word that is no
- * word of the full name stands right before the surname, past any particle ("President Biden" or
- * "Joe Biden" beside "Hunter Biden"; "King Salman" beside "Mohammed bin Salman"). A title counts, as
- * it may be another's; a sentence's first word too, which only costs the shorter reading.
+ * Whether texts name someone other than `fullName` by its surname: a capitalised word stands right
+ * before the surname, past any particle, that is no word of the full name nor a title the texts
+ * give it ("President Biden" or "Joe Biden" beside "Hunter Biden"; "King Salman" beside "Mohammed
+ * bin Salman"; not "Minister Fidan" where "Foreign Minister Hakan Fidan" is written). A sentence's
+ * first word counts too, which only costs the shorter reading.
  */
 export function namesOthersBy(surname: string, fullName: string, texts: readonly string[]): boolean {
-  const own = new Set(fullName.split(/\s+/u).map(fold));
-  const escaped = surname.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
-  // Within a line and a sentence: "...in Gaza. Witkoff said" names no one "Gaza".
-  const before = new RegExp(`(\\p{Lu}[\\p{L}'’-]*)[^\\S\\n]+(?:(?:${[...NAME_PARTICLES].join('|')})(?:[^\\S\\n]+|-))*${escaped}\\b`, 'gu');
-  return texts.some((text) => [...text.matchAll(before)].some(([, word = '']) => !own.has(fold(word)) && !STOPWORDS.has(fold(word))));
+  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+  const particles = `(?:(?:${[...NAME_PARTICLES].join('|')})(?:[^\\S\\n]+|-))*`;
+  // A word from its start (a run of capitals is not tried at each of its letters), within a line and a sentence: "...in Gaza. Witkoff said" names no one "Gaza".
+  const wordBefore = `(?<![\\p{L}\\p{N}'’-])(\\p{Lu}[\\p{L}'’-]*)[^\\S\\n]+`;
+  const before = new RegExp(`${wordBefore}${particles}${escape(surname)}(?![\\p{L}\\p{N}])`, 'gu');
+  // The full name's own words, and the titles the texts give it ("Foreign Minister Hakan Fidan"), are the same one.
+  const titled = new RegExp(`${wordBefore}${escape(fullName)}(?![\\p{L}\\p{N}])`, 'gu');
+  const own = new Set([...fullName.split(/\s+/u), ...texts.flatMap((text) => [...text.matchAll(titled)].map(([, word = '']) => word))].map(fold));
+  // A day or a month ("On Tuesday Fidan said") is nobody.
+  const other = (word: string) => !own.has(fold(word)) && !STOPWORDS.has(fold(word)) && !namesDayOrMonth(fold(word));
+  return texts.some((text) => [...text.matchAll(before)].some(([, word = '']) => other(word)));
 }
 
 /** Lowercase words a title may hold between capitalised ones ("West Berlin state central bank president Dieter Hiss"). */
