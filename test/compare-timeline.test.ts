@@ -127,3 +127,18 @@ describe('timeline', () => {
 function buttonIds(message: MessagePayload): string[] {
   return (message.components ?? []).flatMap((row) => row.components).map((button) => ('custom_id' in button ? button.custom_id : ''));
 }
+
+describe('an outlet a question names by its short form', () => {
+  it('is found whichever way its articles capitalise it, the commonest spelling all in capitals', async () => {
+    const records = [
+      { title: 'Dredging starts', outlet: 'BBC NEWS', published: '2025-02-01', body: 'Harbour dredging started on Monday, the port authority said.' },
+      { title: 'Dredging halted', outlet: 'BBC NEWS', published: '2025-02-03', body: 'Harbour dredging was halted after a storm.' },
+      { title: 'Dredging resumes', outlet: 'BBC News', published: '2025-02-05', body: 'Harbour dredging resumed on Friday.' },
+      { title: 'Dredging costs', outlet: 'Harbour Gazette', published: '2025-02-06', body: 'Harbour dredging will cost more than planned, the council said.' },
+    ];
+    const lib = await Library.open(await tempCorpus({ 'bbc.jsonl': records.map((r) => JSON.stringify(r)).join('\n') }));
+    const answer = lib.answer('What did the BBC report about harbour dredging?');
+    expect(answer.answered).toBe(true);
+    expect(answer.sources.every((source) => source.outlet?.toLowerCase() === 'bbc news')).toBe(true);
+  });
+});

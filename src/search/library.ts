@@ -97,6 +97,7 @@ export class Library {
   private coverageCache: Coverage | null = null;
   private latestCache: string[] | null = null;
   private longIdsCache: Map<string, string> | null = null;
+  private spellingsCache: string[] | null = null;
   private readonly sentences = new SentenceCache();
   /** What the coverage tells of names a follow-up reads, from the articles that name each most (see `nameWrittenAs`, `namesOthersBy`). */
   private readonly coverageNames: CoverageNames = {
@@ -365,8 +366,7 @@ export class Library {
 
   /** The question's candidate sentences, an outlet it names searched alone (see `findCandidates`). */
   private candidates(asked: string, termsOfQuestion: readonly AskedTerm[], filters: Filters): Candidates {
-    const outlets = this.coverage().outlets.flatMap((o) => (o.outlet === null ? [] : [o.outlet]));
-    return findCandidates(this.index, this.sentences, asked, termsOfQuestion, acceptedFilters(filters), outlets);
+    return findCandidates(this.index, this.sentences, asked, termsOfQuestion, acceptedFilters(filters), this.outletSpellings());
   }
 
   /**
@@ -495,6 +495,12 @@ export class Library {
     return id === undefined ? undefined : this.index.article(id);
   }
 
+  /** Every outlet as its articles write it ("BBC NEWS" and "BBC News"), so a question naming either by its short form finds it. */
+  private outletSpellings(): string[] {
+    this.spellingsCache ??= [...new Set([...this.index.all()].flatMap((article) => (article.outlet === null ? [] : [article.outlet])))];
+    return this.spellingsCache;
+  }
+
   /** Articles whose titles match what was typed, for autocomplete; the latest articles when nothing was typed. */
   suggestTitles(text: string, limit = DEFAULT_SUGGESTIONS): ArticleRef[] {
     const index = this.index;
@@ -532,6 +538,7 @@ export class Library {
     this.coverageCache = null;
     this.latestCache = null;
     this.longIdsCache = null;
+    this.spellingsCache = null;
     return report;
   }
 
