@@ -53,14 +53,14 @@ describe('markdown read through a real parser', async () => {
 describe('character references in markdown', async () => {
   const corpus = await loadCorpus(
     await tempCorpus({
-      'quote.md': '---\ntitle: Harbour plan\n---\n&ldquo;This is a good day,&rdquo; said Mayor Jane Roe of Westport &amp; District, the mayor&#8217;s office said.\n\nWrite `a &amp; b` or \\&amp; to show the reference itself.\n',
+      'quote.md': '---\ntitle: Harbour plan\n---\n&ldquo;This is a good day,&rdquo; said Mayor Jane Roe of Westport &amp; District, the mayor&#8217;s office said.\n\nWrite `a &amp; b` or \\&amp; to show the reference itself, as <https://example.com/?a=1&amp;b=2> does.\n',
     }),
   );
 
-  it('quotes the characters markdown shows for named references, and leaves code and escapes as written', () => {
+  it('quotes the characters markdown shows for named references, and leaves code, escapes and autolinks as written', () => {
     expect(corpus.articles[0]?.paragraphs).toEqual([
       '“This is a good day,” said Mayor Jane Roe of Westport & District, the mayor’s office said.',
-      'Write a &amp; b or &amp; to show the reference itself.',
+      'Write a &amp; b or &amp; to show the reference itself, as https://example.com/?a=1&amp;b=2 does.',
     ]);
   });
 });

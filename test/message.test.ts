@@ -27,6 +27,7 @@ describe('escapeText', () => {
     expect(escapeText('Breaking \u2069\u202enews')).toBe('Breaking news');
     expect(attributionLine({ title: 'Breaking \u2066\u202enews', outlet: 'Wire\u202e', published: null, url: null })).toBe('Breaking news — Wire · date unknown');
     expect(escapeText('عاجل: Gaza talks')).toBe('عاجل: Gaza talks');
+    expect(escapeText('Talks \u200f(Doha)\u200e 2025\u061c')).toBe('Talks (Doha) 2025');
   });
 });
 

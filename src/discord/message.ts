@@ -36,9 +36,10 @@ const ANGLE_TOKEN = /<(?=[@#/:]|[a-z]+:)/gi;
 /**
  * Bidi embeddings, overrides and isolates, invisible marks that reorder what follows: one left
  * open in a title ran on over the outlet and date after it, and a stray closing one undoes any
- * isolate put around the text. The words themselves need none; Unicode orders them.
+ * isolate put around the text; and the direction marks (LRM, RLM, ALM), which move the marks and
+ * digits beside them. The words themselves need none; Unicode orders them.
  */
-const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/gu;
+const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu;
 
 /** Article text for a place Discord shows as plain text (an embed footer): only the bidi controls dropped. */
 export function plainText(text: string): string {
@@ -155,7 +156,7 @@ const MAX_URL = 512;
 const MAX_LABEL = 200;
 
 /** What a URL may not carry into a markdown link as written: brackets and spaces end it, a backslash escapes, a star reads as emphasis where the link is shown as text (the console), bidi controls reorder it. */
-const UNSAFE_IN_URL = /[()<> \\*\u202a-\u202e\u2066-\u2069]/gu;
+const UNSAFE_IN_URL = /[()<> \\*\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu;
 
 /** An http(s) URL safe to put in a link or an embed (`UNSAFE_IN_URL` percent-encoded, then a well-formed URL), or null; at most `MAX_URL` characters once encoded. */
 export function safeUrl(url: string | null): string | null {

@@ -9,6 +9,7 @@ import { RecordFieldsSchema, describeIssue, recordMetadata } from './record-fiel
 /** A token of marked's lexer, as far as reading its text needs. */
 interface MarkdownToken {
   type: string;
+  raw?: string;
   text?: string;
   tokens?: MarkdownToken[];
   items?: MarkdownToken[];
@@ -17,13 +18,15 @@ interface MarkdownToken {
 /**
  * The words of inline markdown: link and emphasis text kept, images and raw HTML dropped, and
  * character references ("&rsquo;", "&amp;") read as the characters markdown shows; marked reads only
- * the numeric ones. Code spans and backslash escapes stay as written, as markdown shows them.
+ * the numeric ones. Code spans, autolinks and backslash escapes stay as written, as markdown shows them.
  */
 function inlineText(tokens: readonly MarkdownToken[]): string {
   return tokens
     .map((token) => {
       if (token.type === 'image' || token.type === 'html') return '';
       if (token.type === 'br') return ' ';
+      // An autolink ("<https://...>" or a bare address) shows its address as written.
+      if (token.type === 'link' && (token.raw === token.text || token.raw === `<${token.text}>`)) return token.text ?? '';
       if (token.tokens) return inlineText(token.tokens);
       return token.type === 'text' ? decodeHTMLStrict(token.text ?? '') : (token.text ?? '');
     })
