@@ -71,7 +71,7 @@ function lineAfter(name: string, from: number, skipPartial: boolean): { line: st
 const indexLines = new Map<string, string | null>();
 const synsets = new Map<string, Synset>();
 
-/** Remembers a lookup in one of the bounded caches above. */
+/** A lookup kept in one of this module's caches, each emptied once it holds `CACHE_LIMIT` entries. */
 function remembered<T>(cache: Map<string, T>, key: string, read: () => T): T {
   if (cache.has(key)) return cache.get(key) as T;
   const found = read();
@@ -246,8 +246,7 @@ const readingsOf = new Map<string, ReadonlySet<string>>();
  * the verb claims.
  */
 function verbReadings(lemma: string): ReadonlySet<string> {
-  let readings = readingsOf.get(lemma);
-  if (readings === undefined) {
+  return remembered(readingsOf, lemma, () => {
     const found = new Set<string>();
     try {
       for (const offset of lemmaSenses('verb', lemma, Infinity)) {
@@ -261,11 +260,8 @@ function verbReadings(lemma: string): ReadonlySet<string> {
     } catch {
       found.clear();
     }
-    readings = new Set([...found].filter((word) => /^[a-z]+$/.test(word)));
-    if (readingsOf.size >= CACHE_LIMIT) readingsOf.clear();
-    readingsOf.set(lemma, readings);
-  }
-  return readings;
+    return new Set([...found].filter((word) => /^[a-z]+$/.test(word)));
+  });
 }
 
 /**
@@ -324,21 +320,16 @@ function lexicographerFileOf(pos: PartOfSpeech, offset: number): number {
 
 /** Whether one of a word's first senses (the file's `senses`; a noun's as a common noun) is in a WordNet lexicographer file; false when WordNet does not know the word or its files cannot be read. */
 function inLexicographerFile(name: keyof typeof LEXICOGRAPHER_FILES, word: string): boolean {
-  const key = `${name} ${word}`;
-  const cached = inFile.get(key);
-  if (cached !== undefined) return cached;
-  const { pos, number, senses } = LEXICOGRAPHER_FILES[name];
-  let found = false;
-  try {
-    found = firstSenses(pos, word)
-      .slice(0, senses)
-      .some((offset) => lexicographerFileOf(pos, offset) === number && (pos === 'verb' || isCommon(synsetAt(pos, offset))));
-  } catch {
-    found = false;
-  }
-  if (inFile.size >= CACHE_LIMIT) inFile.clear();
-  inFile.set(key, found);
-  return found;
+  return remembered(inFile, `${name} ${word}`, () => {
+    const { pos, number, senses } = LEXICOGRAPHER_FILES[name];
+    try {
+      return firstSenses(pos, word)
+        .slice(0, senses)
+        .some((offset) => lexicographerFileOf(pos, offset) === number && (pos === 'verb' || isCommon(synsetAt(pos, offset))));
+    } catch {
+      return false;
+    }
+  });
 }
 
 /**
@@ -401,13 +392,7 @@ const nameReadings = new Map<string, NameReading>();
  * "trump"), or not at all.
  */
 export function nameReading(word: string): NameReading {
-  let reading = nameReadings.get(word);
-  if (reading === undefined) {
-    reading = readName(word);
-    if (nameReadings.size >= CACHE_LIMIT) nameReadings.clear();
-    nameReadings.set(word, reading);
-  }
-  return reading;
+  return remembered(nameReadings, word, () => readName(word));
 }
 
 /** How WordNet knows a word (see `nameReading`), read from its index and data files. */
