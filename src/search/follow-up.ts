@@ -70,7 +70,6 @@ const WHICH_REACH = 4;
 /** Pronouns that are the subject of their clause: "Who said he would resign?" asks about him. */
 const SUBJECTS = new Set(['he', 'she', 'they']);
 
-
 /** What follows an "it" pointing at nothing: "Is it true that...", "Is it difficult to...", "is it true they destroyed...". */
 const DUMMY_IT_AFTER =
   /^\s+(?:(?:(?:is|was|will|would|be|seems?|seemed)\s+)?(?:\p{L}+\s+)?(?:to|that)\b|(?:\p{L}+\s+)?(?:true|possible|likely|unlikely|clear|right|fair|correct|wrong|difficult|easy|hard|necessary|safe|legal|illegal)\b)/iu;
@@ -433,7 +432,7 @@ function nameEnd(text: string, words: readonly WrittenWord[], start: number): nu
   const particle = (at: number) => NAME_PARTICLES.has(bareName(words[at]?.text ?? '')) && joined(text, words[at], words[at + 1]);
   // A linking word before a name word ("Bank of Japan"); a run of particles before one ("von der Leyen"), never "of the".
   const links = (at: number) => {
-    if (INNER_NAME_WORDS.has(words[at]?.text ?? '') && !particle(at)) return isNameAt(words, at + 1) && joined(text, words[at], words[at + 1]);
+    if (INNER_NAME_WORDS.has(words[at]?.text ?? '')) return isNameAt(words, at + 1) && joined(text, words[at], words[at + 1]);
     let next = at;
     while (next < words.length && particle(next)) next += 1;
     return next > at && isNameAt(words, next);

@@ -45,6 +45,11 @@ const COMPANY_ENDING = '(?:Inc|Corp|Co|Cos|Ltd|Plc|PLC|AG|NV|SA|SpA|Group|Holdin
 /** Titles that make the name after them a person's (a first name or two may stand between). */
 const PERSON_TITLE = 'Mr|Mrs|Ms|Miss|Dr|President|Premier|Minister|Secretary|Senator|Sen|Rep|Governor|Gov|Judge|General|Gen|Chairman|Sir|Lord|Prince|King|Queen|Pope';
 
+/** Text to match as written inside a regular expression, its special characters escaped. */
+function asPattern(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+}
+
 /** How texts write a word a question took for a name: an organisation's, a person's, or a common word's. */
 export type WrittenAs = 'organisation' | 'person' | 'common';
 
@@ -55,7 +60,7 @@ export type WrittenAs = 'organisation' | 'person' | 'common';
  * a common word (a question typed in lowercase made "ceasefire" a name). Null when none of these plainly.
  */
 export function nameWrittenAs(name: string, texts: readonly string[]): WrittenAs | null {
-  const escaped = name.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+  const escaped = asPattern(name);
   const organisation = new RegExp(`\\b${escaped}\\s+${COMPANY_ENDING}\\b`, 'gu');
   const person = new RegExp(`\\b(?:${PERSON_TITLE})\\.?\\s+(?:\\p{Lu}[\\p{L}'’.-]*\\s+){0,2}${escaped}\\b`, 'gu');
   // Within a sentence: after a word and a space, so a headline's or a sentence's first word does not count.
@@ -78,13 +83,12 @@ export function nameWrittenAs(name: string, texts: readonly string[]): WrittenAs
  * first word counts too, which only costs the shorter reading.
  */
 export function namesOthersBy(surname: string, fullName: string, texts: readonly string[]): boolean {
-  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
   const particles = `(?:(?:${[...NAME_PARTICLES].join('|')})(?:[^\\S\\n]+|-))*`;
   // A word from its start (a run of capitals is not tried at each of its letters), within a line and a sentence: "...in Gaza. Witkoff said" names no one "Gaza".
   const wordBefore = `(?<![\\p{L}\\p{N}'’-])(\\p{Lu}[\\p{L}'’-]*)[^\\S\\n]+`;
-  const before = new RegExp(`${wordBefore}${particles}${escape(surname)}(?![\\p{L}\\p{N}])`, 'gu');
+  const before = new RegExp(`${wordBefore}${particles}${asPattern(surname)}(?![\\p{L}\\p{N}])`, 'gu');
   // The full name's own words, and the titles the texts give it ("Foreign Minister Hakan Fidan"), are the same one.
-  const titled = new RegExp(`${wordBefore}${escape(fullName)}(?![\\p{L}\\p{N}])`, 'gu');
+  const titled = new RegExp(`${wordBefore}${asPattern(fullName)}(?![\\p{L}\\p{N}])`, 'gu');
   const own = new Set([...fullName.split(/\s+/u), ...texts.flatMap((text) => [...text.matchAll(titled)].map(([, word = '']) => word))].map(fold));
   // A day or a month ("On Tuesday Fidan said") is nobody.
   const other = (word: string) => !own.has(fold(word)) && !STOPWORDS.has(fold(word)) && !namesDayOrMonth(fold(word));
