@@ -370,7 +370,7 @@ export class ArticleIndex {
     this.numbers.set(article.id, this.documents.length);
     this.documents.push(article);
     this.passages.push(passages);
-    this.outlets.push(article.outlet === null ? null : outletKey(article.outlet));
+    this.outlets.push(outletKey(article.outlet));
     this.days.push(article.published?.slice(0, 10) ?? null);
   }
 }

@@ -61,7 +61,7 @@ export function outletsCovering(retrieved: readonly Retrieval[]): OutletCoverage
   const byOutlet = new Map<string | null, OutletCoverage>();
   for (const retrieval of retrieved) {
     const { outlet } = retrieval.article;
-    const key = outlet === null ? null : outletKey(outlet);
+    const key = outletKey(outlet);
     const known = byOutlet.get(key);
     if (!known) byOutlet.set(key, { outlet, articleCount: 1, lead: retrieval });
     else {

@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { isRealDay } from '../corpus/dates.ts';
 
-/** An outlet as the outlet filter matches it, and as /compare and /coverage group it: case aside ("Reuters", "REUTERS"). */
-export function outletKey(outlet: string): string {
-  return outlet.toLowerCase();
+/** An outlet as the outlet filter matches it, and as /compare and /coverage group it: case aside ("Reuters", "REUTERS"); null for none named. */
+export function outletKey(outlet: string): string;
+export function outletKey(outlet: string | null): string | null;
+export function outletKey(outlet: string | null): string | null {
+  return outlet?.toLowerCase() ?? null;
 }
 
 /** The filter fields, in the order a user meets them. */

@@ -579,7 +579,7 @@ function coverageOf(articles: Iterable<Article>, loadedAt: Date): Coverage {
   let latest: string | null = null;
   for (const article of articles) {
     articleCount += 1;
-    const key = article.outlet === null ? null : outletKey(article.outlet);
+    const key = outletKey(article.outlet);
     const written = spellings.get(key) ?? spellings.set(key, new Map()).get(key)!;
     written.set(article.outlet, (written.get(article.outlet) ?? 0) + 1);
     const day = article.published;
