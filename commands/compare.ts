@@ -2,10 +2,9 @@ import { ApplicationCommandOptionType, ApplicationCommandType } from 'discord-ap
 import type { Comparison, OutletQuote } from '../src/search/compare.ts';
 import { UNKNOWN } from '../src/corpus/article.ts';
 import { MEMBER_CONTEXTS, type ArgumentsOf, type Command } from '../src/discord/command.ts';
-import { displayDate, displayText, embedMessage, fitEach, titleLink, type MessagePayload } from '../src/discord/message.ts';
-import { DiscordLimits } from '../src/discord/limits.ts';
+import { displayDate, displayText, embedMessage, titleLink, type MessagePayload } from '../src/discord/message.ts';
 import { DATE_OPTIONS, MAX_QUERY_LENGTH } from '../src/discord/options.ts';
-import { numberedOnPage, pageButtons, pagedHandlers, stateFields, type PagedCommand, type PagedState, type Paging } from '../src/discord/paging.ts';
+import { pageBlocks, pageButtons, pagedHandlers, stateFields, type PagedCommand, type PagedState, type Paging } from '../src/discord/paging.ts';
 
 /** How /compare pages: its topic travels in the Topic field. */
 const PAGED: PagedCommand = { command: 'compare', textField: 'Topic', noun: 'comparison' };
@@ -24,7 +23,7 @@ function outletBlock(quote: OutletQuote, n: number, room: number): string {
 
 /** One page of outlets, each with its best sentence on the topic, and Previous/Next for the asker. */
 export function compareMessage(comparison: Comparison, state: PagedState, paging?: Paging): MessagePayload {
-  const blocks = fitEach(numberedOnPage(comparison.outlets, comparison.page), DiscordLimits.embedDescription, (numbered, room) => outletBlock(numbered.item, numbered.n, room), '\n\n');
+  const blocks = pageBlocks(comparison.outlets, comparison.page, outletBlock);
   return embedMessage(
     {
       title: `Who reported what: ${displayText(comparison.topic, 200)}`,

@@ -1,10 +1,9 @@
 import { ApplicationCommandOptionType, ApplicationCommandType } from 'discord-api-types/v10';
 import type { Filters, SearchHit, SearchPage } from '../src/search/results.ts';
 import { MEMBER_CONTEXTS, type ArgumentsOf, type Command } from '../src/discord/command.ts';
-import { attributionLine, embedMessage, escapeText, fitEach, type MessagePayload } from '../src/discord/message.ts';
-import { DiscordLimits } from '../src/discord/limits.ts';
+import { attributionLine, embedMessage, escapeText, type MessagePayload } from '../src/discord/message.ts';
 import { FILTER_OPTIONS, MAX_QUERY_LENGTH, outletChoices } from '../src/discord/options.ts';
-import { numberedOnPage, pageButtons, pagedHandlers, stateFields, type PagedCommand, type Paging } from '../src/discord/paging.ts';
+import { pageBlocks, pageButtons, pagedHandlers, stateFields, type PagedCommand, type Paging } from '../src/discord/paging.ts';
 
 /** How /search pages: its query travels in the Query field. */
 const PAGED: PagedCommand = { command: 'search', textField: 'Query', noun: 'search' };
@@ -29,8 +28,7 @@ function hitBlock(hit: SearchHit, n: number, room: number): string {
 
 /** One page of results, with Previous/Next buttons that the asker alone may press. */
 export function searchMessage(page: SearchPage, state: SearchState, paging?: Paging): MessagePayload {
-  // Each result shares the description's room, so the last one is shortened, not cut off in the middle of its link.
-  const hits = fitEach(numberedOnPage(page.hits, page.page), DiscordLimits.embedDescription, (numbered, room) => hitBlock(numbered.item, numbered.n, room), '\n\n');
+  const hits = pageBlocks(page.hits, page.page, hitBlock);
   return embedMessage(
     {
       title: 'Search results',

@@ -1,10 +1,9 @@
 import { ApplicationCommandOptionType, ApplicationCommandType } from 'discord-api-types/v10';
 import type { Timeline, TimelineEntry } from '../src/search/timeline.ts';
 import { MEMBER_CONTEXTS, type ArgumentsOf, type Command } from '../src/discord/command.ts';
-import { displayDate, displayOutlet, displayText, embedMessage, fitEach, titleLink, type MessagePayload } from '../src/discord/message.ts';
-import { DiscordLimits } from '../src/discord/limits.ts';
+import { displayDate, displayOutlet, displayText, embedMessage, titleLink, type MessagePayload } from '../src/discord/message.ts';
 import { FILTER_OPTIONS, MAX_QUERY_LENGTH, outletChoices } from '../src/discord/options.ts';
-import { numberedOnPage, pageButtons, pagedHandlers, stateFields, type PagedCommand, type PagedState, type Paging } from '../src/discord/paging.ts';
+import { pageBlocks, pageButtons, pagedHandlers, stateFields, type PagedCommand, type PagedState, type Paging } from '../src/discord/paging.ts';
 
 /** How /timeline pages: its topic travels in the Topic field. */
 const PAGED: PagedCommand = { command: 'timeline', textField: 'Topic', noun: 'timeline' };
@@ -30,7 +29,7 @@ function timelineFooter(timeline: Timeline): string {
 
 /** One page of the timeline, oldest first, and Previous/Next for the asker. */
 export function timelineMessage(timeline: Timeline, state: PagedState, paging?: Paging): MessagePayload {
-  const blocks = fitEach(numberedOnPage(timeline.entries, timeline.page), DiscordLimits.embedDescription, (numbered, room) => entryBlock(numbered.item, numbered.n, room), '\n\n');
+  const blocks = pageBlocks(timeline.entries, timeline.page, entryBlock);
   return embedMessage(
     {
       title: `How the story developed: ${displayText(timeline.topic, 200)}`,

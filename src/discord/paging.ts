@@ -7,7 +7,8 @@ import { ButtonStyle, ComponentType, type APIEmbed, type APIEmbedField } from 'd
 import { FILTER_FIELDS, type FilterField } from '../search/filters.ts';
 import { PAGE_SIZE, type Filters } from '../search/results.ts';
 import { ephemeralText, type ButtonOutcome, type ButtonRequest, type CommandContext, type CommandRequest, type Reply } from './command.ts';
-import { escapeText, textMessage, unescapeText, type MessagePayload } from './message.ts';
+import { escapeText, fitEach, textMessage, unescapeText, type MessagePayload } from './message.ts';
+import { DiscordLimits } from './limits.ts';
 import { filtersFrom, usableQuestion, type FilterArguments } from './options.ts';
 
 /**
@@ -50,9 +51,14 @@ function pageButtonId(command: string, page: number, { askerId, issuedAt }: Pagi
   return `${command}:${page}:${askerId}:${Math.floor(issuedAt / 1000).toString(36)}`;
 }
 
-/** Items of a page with their numbers in the whole list (page 2 starts at 6), as every paged reply numbers them. */
-export function numberedOnPage<T>(items: readonly T[], page: number): { item: T; n: number }[] {
-  return items.map((item, i) => ({ item, n: (page - 1) * PAGE_SIZE + i + 1 }));
+/**
+ * A page's items as one embed description: each block numbered in the whole list (page 2 starts at
+ * 6) and built by `block(item, n, room)` within its share of the description (see `fitEach`), so
+ * the last is shortened, never cut off in the middle of its link.
+ */
+export function pageBlocks<T>(items: readonly T[], page: number, block: (item: T, n: number, room: number) => string): string {
+  const numbered = items.map((item, i) => ({ item, n: (page - 1) * PAGE_SIZE + i + 1 }));
+  return fitEach(numbered, DiscordLimits.embedDescription, ({ item, n }, room) => block(item, n, room), '\n\n');
 }
 
 /** The inline fields that show what was asked; a paging press reads them back. */
