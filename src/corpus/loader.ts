@@ -52,7 +52,7 @@ export { CorpusDirectoryError } from './walk.ts';
  *    notice in any of those languages is no holder; a lone `Source:` line telling what someone
  *    said opens the story, whatever its length.
  * 14: a page dump's date is no longer taken from a sentence of its story ("The plan was first
- *    proposed on March 3, 2019, ..."), only from a dateline opening one or a "posted" line; a text
+ *    proposed on March 3, 2019, ..."), only from a line above it or a dateline opening it; a text
  *    file's lone `Link:` line holding words, not an address, opens the story; front matter keeps
  *    numbers as written (`title: 0x1F`, not 31); a markdown body's named character references
  *    ("&rsquo;", "&amp;") are read as the characters markdown shows.

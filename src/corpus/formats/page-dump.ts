@@ -725,8 +725,8 @@ function opensWithDateline(text: string): boolean {
   const words = text.split(/\s+/u);
   let place = 0;
   while (place < DATELINE_PLACE_WORDS && /\p{Lu}/u.test(words[place] ?? '') && !/\p{Ll}/u.test(words[place] ?? '')) place += 1;
-  const rest = words.slice(place).join(' ');
-  return DATE_OPENING.test(rest) && findDate(rest.split(/\s+/u).slice(0, 4).join(' ')) !== null;
+  const opening = words.slice(place, place + 4).join(' ');
+  return DATE_OPENING.test(opening) && findDate(opening) !== null;
 }
 
 /**
