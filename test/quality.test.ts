@@ -745,6 +745,26 @@ describe('news stories', () => {
     }
   });
 
+  it('reads a surname alone as the one the story last named by it in full', async () => {
+    const library = await Library.fromArticles([
+      storyArticle('veto', 'Wire', [
+        'President Joe Biden on Friday vetoed a Republican spending bill that would have cut funding for clean energy programs.',
+        'Biden said the spending bill would hurt working families and called it a gift to oil companies.',
+      ]),
+      storyArticle('hunter', 'Wire', ['Hunter Biden testified for six hours on Wednesday before a House committee.', 'Hunter Biden said he had never involved his father in his business dealings.']),
+      storyArticle('berlin', 'Wire', ['German Chancellor Friedrich Merz met union leaders in Berlin on Monday.', 'Merz said pensions would not be cut this year.']),
+      budgetStory(),
+      stormStory(),
+    ]);
+    const first = (question: string) => library.answer(question).sentences[0]?.text;
+    // Joe Biden's words are no answer about Hunter Biden, nor Friedrich Merz's about someone else named Merz.
+    expect(first('What did Hunter Biden say about the spending bill?')).toBe('Hunter Biden said he had never involved his father in his business dealings.');
+    expect(library.answer('What did Olaf Merz say about pensions?').answered).toBe(false);
+    // A title is no given name: the chancellor is Friedrich Merz.
+    expect(first('What did Chancellor Merz say about pensions?')).toBe('Merz said pensions would not be cut this year.');
+    expect(first('What did Friedrich Merz say about pensions?')).toBe('Merz said pensions would not be cut this year.');
+  });
+
   it("does not quote a story that never names the question's most specific name", async () => {
     const ommeren = storyArticle('ommeren', 'Wire', ['The Dutch transport firm PHS Van Ommeren NV said it plans a 75 mln guilder bond issue with warrants attached.', 'Amro Bank is lead manager of the issue.']);
     const profit = storyArticle('aegon-profit', 'Wire', ['Dutch insurer Aegon NV said its 1986 net profit rose 12 pct to 501 mln guilders.']);

@@ -21,6 +21,7 @@ const question: Question = {
   asksReason: false,
   asksMoney: false,
   titles: [],
+  fullNames: [],
   counted: -1,
   askedNoun: null,
 };
@@ -52,6 +53,7 @@ describe('support from neighbouring sentences', () => {
       asksReason: false,
       asksMoney: false,
       titles: [],
+      fullNames: [],
       counted: -1,
       askedNoun: null,
     };

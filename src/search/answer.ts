@@ -33,6 +33,7 @@ import { firstSenseWords, hasCommunicationSense, inflectedFrom, isCommonWord, is
 import { answerEvidence, judge } from './answerability.ts';
 import { candidateCount, preferDated } from './dateline.ts';
 import { capitalsMarkNames, COMPANY_SUFFIXES, isNameWord, PARTICLE_NAME, titledNames, writtenWordsAt, type WrittenWord } from './names.ts';
+import { fullNamesIn, type AskedFullName } from './namesakes.ts';
 import { capitalCountry } from './place-names.ts';
 import { currentVersions } from './versions.ts';
 import type { ParagraphTerms } from './passages.ts';
@@ -176,7 +177,7 @@ export function findCandidates(
   const prepared = withAgeWording(prepareQuestion(asking, index.vocabulary, false, wants, aboutNow, DO_SUPPORT.test(text)), countAsked(text), index.vocabulary);
   const speaker = askedSpeaker(text, asking);
   const counted = countedThing(text);
-  const question = { ...prepared, speaker, occasion: occasionAsked(text), asksReason: asksReason(text), asksMoney: asksMoney(text), titles: titlesOf(text, prepared), counted: wordTermIndex(prepared, counted), askedNoun: askedNounOf(text, prepared) };
+  const question = { ...prepared, speaker, occasion: occasionAsked(text), asksReason: asksReason(text), asksMoney: asksMoney(text), titles: titlesOf(text, prepared), fullNames: fullNamesOf(text, prepared), counted: wordTermIndex(prepared, counted), askedNoun: askedNounOf(text, prepared) };
   const scope = outlet ? { ...filters, outlet } : filters;
   const retrieved = preferDated(index.retrieve(retrievalTerms(question, index.vocabulary), scope, 'any', candidateCount(question, ANSWER_CANDIDATES)), question, ANSWER_CANDIDATES);
   // "What did the company say...": a common word names a speaker the story may name otherwise ("IBM said"); "the Pope" is a name.
@@ -201,6 +202,15 @@ function titlesOf(text: string, question: Question): QuestionTitle[] {
     const named = wordTermIndex(question, name);
     const described = title.map((word) => wordTermIndex(question, word)).filter((q) => q >= 0 && q !== named);
     return named >= 0 && described.length > 0 ? [{ title: [...new Set(described)], name: named, bearer }] : [];
+  });
+}
+
+/** The names the question writes whole, by their terms (see `fullNamesIn`): a surname and at least one word before it that are question terms. */
+function fullNamesOf(text: string, question: Question): AskedFullName[] {
+  return fullNamesIn(text).flatMap(({ fore, surname }) => {
+    const q = wordTermIndex(question, surname);
+    const termed = fore.map((word) => ({ q: wordTermIndex(question, word), word })).filter((word) => word.q >= 0 && word.q !== q);
+    return q >= 0 && termed.length > 0 ? [{ surname: q, written: surname, fore: termed }] : [];
   });
 }
 

@@ -8,6 +8,7 @@
  */
 import { bareName, isPlaceWord, isPluralNoun, knownOnlyAsName, lexiconTags, NAME_PARTICLES, POSSESSIVE } from './answer-kind.ts';
 import { COMPANY_SUFFIXES, isNameWord, PARTICLE_NAME, writtenWordsAt, type WrittenAs, type WrittenWord } from './names.ts';
+import { NAME_SUFFIXES } from './namesakes.ts';
 import { ARTICLES, STOPWORDS } from './stopwords.ts';
 import { firstSenseWords, inflectedFrom, isCommonWord, isRoleNoun, isVerbLemma, namedKindOf, nameReading } from './wordnet.ts';
 
@@ -48,8 +49,6 @@ const PREPOSITIONS = new Set(['under', 'near', 'beneath', 'beside', 'behind', 'b
 /** Words that end a place's name ("Gaza City", "Gaza Strip", "Hubei Province"). */
 const PLACE_NOUNS = new Set(['city', 'province', 'state', 'county', 'strip', 'island', 'islands', 'region', 'republic', 'kingdom', 'valley', 'district', 'governorate']);
 
-/** Words that end a person's name without being its surname ("Donald Trump Jr."). */
-const NAME_SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
 
 /** Lowercase words that may stand inside a name between its capitalised words ("Bank of Japan", "Center for Auto Safety"). */
 const INNER_NAME_WORDS = new Set(['of', 'for', 'on', 'the']);

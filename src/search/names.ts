@@ -44,9 +44,11 @@ export const COMPANY_SUFFIXES: readonly string[] = ['corp', 'co', 'cos', 'inc', 
 const COMPANY_ENDING = '(?:Inc|Corp|Co|Cos|Ltd|Plc|PLC|AG|NV|SA|SpA|Group|Holdings|Industries)';
 /** Titles that make the name after them a person's (a first name or two may stand between). */
 const PERSON_TITLE = 'Mr|Mrs|Ms|Miss|Dr|President|Premier|Minister|Secretary|Senator|Sen|Rep|Governor|Gov|Judge|General|Gen|Chairman|Sir|Lord|Prince|King|Queen|Pope';
+/** The titles of `PERSON_TITLE`, folded. */
+export const PERSON_TITLES: ReadonlySet<string> = new Set(PERSON_TITLE.split('|').map(fold));
 
 /** Text to match as written inside a regular expression, its special characters escaped. */
-function asPattern(text: string): string {
+export function asPattern(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 }
 

@@ -8,6 +8,7 @@ import { firstSenseWords, inflectedFrom, isCommonWord, isCommunicationVerb, lemm
 import { baseForm } from './word-forms.ts';
 import { calendarOf, type Calendar } from './dateline.ts';
 import type { Occasion } from './plans.ts';
+import type { AskedFullName } from './namesakes.ts';
 
 /** Longest question or query accepted, in characters. */
 export const MAX_QUESTION_LENGTH = 500;
@@ -45,6 +46,8 @@ export interface Question {
   asksMoney: boolean;
   /** The names it writes with a title ("Israeli Prime Minister Benjamin Netanyahu"; see `names.ts`), by their terms. */
   titles: readonly QuestionTitle[];
+  /** The names it writes whole ("Hunter Biden"), by their terms: the surname alone may name a namesake (see `namesakes.ts`). */
+  fullNames: readonly AskedFullName[];
   /** The term of the thing a "how many" question counts ("pearls" in "How many pearls were on the gown?"), by index; -1 when none. */
   counted: number;
   /** The noun a "which" or "what" question asks to name ("official" in "Which U.S. Treasury official said...?"); null when none. */
@@ -369,7 +372,7 @@ export function prepareQuestion(
     const related = prefix ? [] : paraphrases(word, direct, vocabulary);
     return { term, variants: [...direct, ...related], weight: weightOf(written ?? term, vocabulary), reported: asksWhatWasSaid && isCommunicationVerb(word), calendar: calendar ?? null };
   });
-  return { terms: prepared, totalWeight: prepared.reduce((sum, t) => sum + t.weight, 0), wants, corpusSize: vocabulary.size, aboutNow, speaker: [], occasion: null, asksReason: false, asksMoney: false, titles: [], counted: -1, askedNoun: null };
+  return { terms: prepared, totalWeight: prepared.reduce((sum, t) => sum + t.weight, 0), wants, corpusSize: vocabulary.size, aboutNow, speaker: [], occasion: null, asksReason: false, asksMoney: false, titles: [], fullNames: [], counted: -1, askedNoun: null };
 }
 
 /** Whether a question term is a collocation of several words. */

@@ -27,6 +27,7 @@ import type { Retrieval } from './article-index.ts';
 import { followsMonth, namesKind, namesPersonAs, namesThingAs, writesMoney, YEAR, type NumberAsked } from './answer-kind.ts';
 import { datedFactor } from './dateline.ts';
 import { isNameWord, namePhraseEnd, writtenWords } from './names.ts';
+import { lastNamedBy, namesakesAsked, type Namesake } from './namesakes.ts';
 import { statesAsPlanned, type Occasion } from './plans.ts';
 import { holdsPhraseAt, phraseTerms, type AskedNoun, type Question } from './question.ts';
 import { statesReason } from './reasons.ts';
@@ -224,7 +225,7 @@ export function scoreSentence(sentence: Sentence, question: Question, lookup: Re
   const coverage = Math.min(1, matchedWeight / question.totalWeight);
   const relevance = weighed > 0 ? Math.min(1, saturation / (weighed * (K1 + 1))) : 0;
   const placed = described.size > 0 ? positions.filter((p) => !described.has(p.q)) : positions;
-  const proximity = 1 + 0.2 * closeness(placed, frequency.size - described.size);
+  const proximity = 1 + 0.2 * closeness(placed, [...frequency.keys()].filter((q) => !described.has(q)).length);
   const phraseShare = question.terms.length < 2 ? 0 : phrases(positions) / (question.terms.length - 1);
   return { score: (COVERAGE_SHARE * coverage + (1 - COVERAGE_SHARE) * relevance) * proximity, coverage, matched: bestVariant, phraseShare, namesKind: null };
 }
@@ -295,6 +296,8 @@ export function rankSentences(question: Question, retrieved: readonly Retrieval[
   const newest = question.aboutNow ? newestDay(retrieved) : null;
   const ranked: RankedSentence[] = [];
   const introduced = new Map<Article, ReadonlyMap<number, number>>();
+  let texts: string[] | undefined;
+  const namesakes = question.fullNames.length > 0 ? namesakesAsked(question.fullNames, () => (texts ??= retrieved.flatMap(({ article }) => article.paragraphs))) : [];
   for (const { article, score: articleScore, passages } of retrieved) {
     const recency = newest ? 1 + RECENCY_BOOST * freshness(article.published, newest) : 1;
     const dated = datedFactor(question, article.published);
@@ -302,7 +305,12 @@ export function rankSentences(question: Question, retrieved: readonly Retrieval[
     const sentences = cache.inParagraphs(article, passages ? passages.worthRankingWithNeighbours(question) : article.paragraphs.keys());
     const titled = titlesIntroduced(question, article);
     introduced.set(article, titled);
-    const scores = sentences.map((sentence) => scoreSentence(sentence, question, lookup, titled));
+    const othersNamed = namesakes.length > 0 ? surnamesOfOthers(article, namesakes, lookup) : null;
+    const scores = sentences.map((sentence) => {
+      const plain = scoreSentence(sentence, question, lookup, titled);
+      const others = plain && othersNamed ? othersNamed(sentence, plain.matched) : [];
+      return others.length > 0 ? scoreSentence(sentence, question, lookupWithout(lookup, others), titled) : plain;
+    });
     const lead = cache.inParagraphs(article, [0])[0];
     const fromLead = lead ? (scores[sentences.indexOf(lead)] ?? scoreSentence(lead, question, lookup, titled))?.matched : undefined;
     scores.forEach((plain, i) => {
@@ -342,6 +350,30 @@ export function rankSentences(question: Question, retrieved: readonly Retrieval[
   if (question.asksReason) preferReason(ranked);
   if (question.asksMoney) preferMoney(ranked);
   return ranked;
+}
+
+/**
+ * For each sentence of a story, the surnames asked with a given name that it writes for someone
+ * else (see `namesakes.ts`): it writes the surname but no given name asked, and the story last
+ * named someone else by it, in the sentence or before it ("Biden said the spending bill..." after
+ * "President Joe Biden vetoed...", asked what Hunter Biden said).
+ */
+function surnamesOfOthers(article: Article, namesakes: readonly Namesake[], lookup: ReturnType<typeof variantLookup>): (sentence: Sentence, matched: ReadonlyMap<number, number>) => number[] {
+  const readers = namesakes.map((namesake) => {
+    const isAsked = (word: string) => (lookup.get(terms(word, 'index')[0] ?? '') ?? []).some(({ q }) => namesake.given.has(q));
+    return { namesake, namedBy: lastNamedBy(article.paragraphs, namesake, isAsked) };
+  });
+  return (sentence, matched) =>
+    readers.flatMap(({ namesake, namedBy }) => {
+      if (!matched.has(namesake.surname) || [...namesake.given].some((q) => matched.has(q))) return [];
+      const paragraph = article.paragraphs[sentence.paragraph] ?? '';
+      return namedBy(sentence.paragraph, paragraph.indexOf(sentence.text) + sentence.text.length) === 'other' ? [namesake.surname] : [];
+    });
+}
+
+/** The lookup without the question terms given: a sentence scored as if it wrote none of them. */
+function lookupWithout(lookup: ReturnType<typeof variantLookup>, dropped: readonly number[]): ReturnType<typeof variantLookup> {
+  return new Map([...lookup].map(([term, entries]) => [term, entries.filter(({ q }) => !dropped.includes(q))]));
 }
 
 /**
