@@ -49,6 +49,9 @@ describe('clean text with Key: value headers', async () => {
       'bridge.txt': 'Title: Westport plan\nSource: Reuters\n\nLink: the missing bridge between the two harbour towns is finally being built, the council said.\n\nWork starts in May.\n',
       'linked.txt': 'Title: Westport plan\n\nLink: https://example.com/westport\n\nWork starts in May.\n',
       'archived.txt': 'Title: Westport plan\n\nLink: https://example.com/westport (archived copy)\n\nWork starts in June.\n',
+      'unspaced.txt': 'date 2024-03-02 Biden vetoes spending bill\nPresident Joe Biden vetoed the spending bill on Friday.\n\nBiden said it would hurt working families.\n',
+      'bylined.txt': 'Title: Ferry fares frozen\nBy Jane Doe\nFerry fares will not rise this year.\n',
+      'told.txt': 'Source: a local fisherman who asked not to be named.\nHe saw the boat sink.\n',
     }),
   );
 
@@ -65,6 +68,17 @@ describe('clean text with Key: value headers', async () => {
     expect(only(corpus, 'bridge.txt')).toMatchObject({ url: null, paragraphs: ['Link: the missing bridge between the two harbour towns is finally being built, the council said.', 'Work starts in May.'] });
     expect(only(corpus, 'linked.txt')).toMatchObject({ url: 'https://example.com/westport', paragraphs: ['Work starts in May.'] });
     expect(only(corpus, 'archived.txt')).toMatchObject({ url: 'https://example.com/westport (archived copy)', paragraphs: ['Work starts in June.'] });
+  });
+
+  it('reads header lines with the story right under them, no blank line between, as the header', () => {
+    expect(only(corpus, 'unspaced.txt')).toMatchObject({
+      title: 'Biden vetoes spending bill',
+      published: '2024-03-02',
+      paragraphs: ['President Joe Biden vetoed the spending bill on Friday.', 'Biden said it would hurt working families.'],
+    });
+    expect(only(corpus, 'bylined.txt')).toMatchObject({ title: 'Ferry fares frozen', author: 'Jane Doe', paragraphs: ['Ferry fares will not rise this year.'] });
+    // A sentence after a header's key still opens the story.
+    expect(only(corpus, 'told.txt')).toMatchObject({ outlet: null, paragraphs: ['Source: a local fisherman who asked not to be named. He saw the boat sink.'] });
   });
 
   it('reads every header field and joins hard-wrapped lines into paragraphs', () => {

@@ -56,8 +56,10 @@ export { CorpusDirectoryError } from './walk.ts';
  *    file's lone `Link:` line holding words, not an address, opens the story; front matter keeps
  *    numbers as written (`title: 0x1F`, not 31); a markdown body's named character references
  *    ("&rsquo;", "&amp;") are read as the characters markdown shows.
+ * 15: a text file's header lines with the story right under them, no blank line between, are
+ *    still its header (`date 2024-03-02 Title`, then the first paragraph).
  */
-export const LOADER_VERSION = 14;
+export const LOADER_VERSION = 15;
 
 /** How `loadCorpus` reads a corpus. */
 export interface LoadOptions {

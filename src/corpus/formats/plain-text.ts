@@ -74,22 +74,45 @@ function headerBlock(block: readonly string[]): HeaderField[] | null {
   return fields.every((field) => field !== null) ? fields.flat() : null;
 }
 
+/**
+ * The header lines opening a block of text, each read as a block of its own would be: a header
+ * written with the story right under it, no blank line between (`date 2025-11-21 Title`, then the
+ * first paragraph), is still the header.
+ */
+function headerLines(block: readonly string[]): { fields: HeaderField[]; lines: number } {
+  const fields: HeaderField[] = [];
+  let lines = 0;
+  for (const line of block) {
+    const read = headerField(line, true);
+    if (!read) break;
+    fields.push(...read);
+    lines += 1;
+  }
+  return { fields, lines };
+}
+
 /** Extracts a clean article whose first lines may carry metadata; the rest is the body, one paragraph per block. */
 export function parsePlainText(text: string): ParsedFile {
   const blocks = splitBlocks(text);
   const metadata: Metadata = { ...unknownMetadata };
   const warnings: Issue[] = [];
   let bodyStart = 0;
+  let opening: readonly string[] | null = null;
   for (const block of blocks) {
-    const fields = headerBlock(block);
-    if (!fields) break;
+    const whole = headerBlock(block);
+    const head = whole ? { fields: whole, lines: block.length } : headerLines(block);
+    if (head.lines === 0) break;
     bodyStart += 1;
-    for (const { field, value } of fields) {
+    for (const { field, value } of head.fields) {
       if (field === 'unreadableDate') warnings.push({ record: null, reason: unreadableDateReason(value) });
       else metadata[field] = value;
     }
+    if (head.lines < block.length) {
+      opening = block.slice(head.lines);
+      break;
+    }
   }
-  const paragraphs = blocks.slice(bodyStart).map(joinLines);
+  const paragraphs = [...(opening ? [opening] : []), ...blocks.slice(bodyStart)].map(joinLines);
   if (paragraphs.length === 0) return rejectedFile('no body paragraphs after the header lines');
   return { drafts: [{ ...metadata, record: null, paragraphs }], rejected: [], warnings };
 }
