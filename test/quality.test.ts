@@ -765,6 +765,26 @@ describe('news stories', () => {
     expect(first('What did Friedrich Merz say about pensions?')).toBe('Merz said pensions would not be cut this year.');
   });
 
+  it('keeps the one asked where a title, an organisation, a relative or a nickname stands before the surname', async () => {
+    const stories = [
+      ['Fed Chair Powell said rate cuts were not coming soon.', 'What did Jerome Powell say about rate cuts?'],
+      ['Tesla CEO Musk said the cars would be on sale by 2026.', 'When did Elon Musk say the cars would be on sale?'],
+      ['President-elect Trump said tariffs on Mexico would start in January.', 'What did Donald Trump say about tariffs on Mexico?'],
+    ] as const;
+    for (const [said, question] of stories) {
+      const library = await Library.fromArticles([storyArticle('said', 'Wire', [said]), budgetStory(), stormStory()]);
+      expect(library.answer(question).sentences[0]?.text).toBe(said);
+    }
+    const library = await Library.fromArticles([
+      storyArticle('hanoi', 'Wire', ['President Emmanuel Macron arrived in Hanoi on Monday with his wife, Brigitte Macron.', 'Macron said France wanted closer ties with Vietnam.']),
+      storyArticle('vermont', 'Wire', ['Senator Bernard Sanders spoke in Vermont on Monday.', 'Sanders said banks had to be broken up.']),
+      budgetStory(),
+      stormStory(),
+    ]);
+    expect(library.answer('What did Emmanuel Macron say about ties with Vietnam?').sentences[0]?.text).toBe('Macron said France wanted closer ties with Vietnam.');
+    expect(library.answer('What did Bernie Sanders say about banks?').sentences[0]?.text).toBe('Sanders said banks had to be broken up.');
+  });
+
   it("does not quote a story that never names the question's most specific name", async () => {
     const ommeren = storyArticle('ommeren', 'Wire', ['The Dutch transport firm PHS Van Ommeren NV said it plans a 75 mln guilder bond issue with warrants attached.', 'Amro Bank is lead manager of the issue.']);
     const profit = storyArticle('aegon-profit', 'Wire', ['Dutch insurer Aegon NV said its 1986 net profit rose 12 pct to 501 mln guilders.']);

@@ -69,22 +69,16 @@ export function isGivenName(word: string, surname: string, texts: () => readonly
   return !texts().some((text) => [...text.matchAll(titles)].some(([, next = '']) => bareName(next) !== other && lexiconTags(bareName(next)).has('FirstName')));
 }
 
-/** Letters read back from a surname for the capitalised words before it. */
+/** Letters read back from a surname for the words before it. */
 const MENTION_REACH = 120;
 
-/** A place where a text writes a surname with capitalised words before it: where it ends, and those words. */
-export interface SurnameMention {
-  end: number;
-  fore: string[];
-}
-
 /**
- * Where a text writes the surname with capitalised words right before it, past any particle
- * ("President Joe Biden", "Crown Prince Mohammed bin Salman"): the words run back over spaces
- * alone, so "...in Gaza. Biden said" or "Gaza, Biden" names no "Gaza Biden".
+ * The capitalised words a text writes right before each place it writes the surname, past any
+ * particle or initial ("President Joe Biden", "Crown Prince Mohammed bin Salman", "Joseph R.
+ * Biden"), nearest last; places with none are skipped. The words run back over spaces alone, so
+ * "...in Gaza. Biden said" or "Gaza, Biden" names no "Gaza Biden".
  */
-export function surnameMentions(text: string, surname: string): SurnameMention[] {
-  const mentions: SurnameMention[] = [];
+export function* surnameMentions(text: string, surname: string): Generator<string[]> {
   const written = new RegExp(`(?<![\\p{L}\\p{N}'’-])${asPattern(surname)}(?![\\p{L}\\p{N}])`, 'gu');
   for (const match of text.matchAll(written)) {
     const start = match.index ?? 0;
@@ -94,16 +88,16 @@ export function surnameMentions(text: string, surname: string): SurnameMention[]
     let from = before.length;
     for (let w = words.length - 1; w >= 0; w -= 1) {
       const word = words[w];
-      if (!word || !/^[^\S\n]+$/u.test(before.slice(word.end, from))) break;
-      if (!NAME_PARTICLES.has(fold(word.text))) {
-        if (!/^\p{Lu}/u.test(word.text)) break;
-        fore.unshift(word.text);
-      }
+      const gap = word ? before.slice(word.end, from) : '';
+      const initial = word !== undefined && /^\p{Lu}$/u.test(word.text) && /^\.[^\S\n]+$/u.test(gap);
+      if (!word || !(initial || /^[^\S\n]+$/u.test(gap))) break;
       from = word.start;
+      if (initial || NAME_PARTICLES.has(fold(word.text))) continue;
+      if (!/^\p{Lu}/u.test(word.text)) break;
+      fore.unshift(word.text);
     }
-    if (fore.length > 0) mentions.push({ end: start + match[0].length, fore });
+    if (fore.length > 0) yield fore;
   }
-  return mentions;
 }
 
 /** A name the question writes whole, by its question terms: its surname's, and each word's before it with the word as written. */
@@ -113,46 +107,42 @@ export interface AskedFullName {
   fore: readonly { q: number; word: string }[];
 }
 
-/** An asked surname with the question terms of the given names asked with it. */
+/** An asked surname with the question terms of the given names asked with it, and those names as written. */
 export interface Namesake {
   surname: number;
   written: string;
   given: ReadonlySet<number>;
-  /** Whether a word written before the surname is a given name (see `isGivenName`), read once a word. */
-  isGiven: (word: string) => boolean;
+  givenWritten: readonly string[];
 }
 
 /** The full names asked that have a given name (see `isGivenName`; "King Salman" has none), read against the retrieved `texts`. */
 export function namesakesAsked(names: readonly AskedFullName[], texts: () => readonly string[]): Namesake[] {
   return names.flatMap(({ surname, written, fore }) => {
-    const read = new Map<string, boolean>();
-    const isGiven = (word: string) => read.get(word) ?? read.set(word, isGivenName(word, written, texts)).get(word) === true;
-    const given = new Set(fore.filter(({ word }) => isGiven(word)).map(({ q }) => q));
-    return given.size > 0 ? [{ surname, written, given, isGiven }] : [];
+    const given = fore.filter(({ word }) => isGivenName(word, written, texts));
+    return given.length > 0 ? [{ surname, written, given: new Set(given.map(({ q }) => q)), givenWritten: given.map(({ word }) => word) }] : [];
   });
 }
 
-/** Whom a story last named in full by a surname: the one asked, someone else, or no one yet. */
+/** Whom a text names first in full by a surname: the one asked, someone else, or no one. */
 export type NamedBy = 'asked' | 'other' | null;
 
 /**
- * Reads a story's paragraphs for whom it last named by the namesake's surname up to a place in
- * it (a paragraph, and an offset in it): a mention whose words before the surname hold an asked
- * given name (`isAsked`) names the one asked, one holding another given name someone else; a
- * title alone ("President Biden") names no one, and the mention before it decides.
+ * Whom the texts, read in order, first name in full by the namesake's surname: a mention whose
+ * words before the surname hold an asked given name (`isAsked`) names the one asked; one whose
+ * word right before the surname is another first name the lexicon knows, someone else ("Joe
+ * Biden" asked about Hunter Biden). A first name spelt with the same two first letters may be the
+ * same one's ("Bernard" and "Bernie", "Aleksei" and "Alexei"), and a title or an organisation
+ * ("President", "Fed Chair", "Tesla CEO") names no one: the next mention decides.
  */
-export function lastNamedBy(paragraphs: readonly string[], namesake: Namesake, isAsked: (word: string) => boolean): (paragraph: number, end: number) => NamedBy {
-  const named: { end: number; by: NamedBy }[][] = [];
-  const namedIn = (p: number) =>
-    (named[p] ??= surnameMentions(paragraphs[p] ?? '', namesake.written).map(({ end, fore }) => ({
-      end,
-      by: fore.some(isAsked) ? 'asked' : fore.some(namesake.isGiven) ? 'other' : null,
-    })));
-  return (paragraph, end) => {
-    for (let p = paragraph; p >= 0; p -= 1) {
-      const last = namedIn(p).findLast((mention) => mention.by !== null && (p < paragraph || mention.end <= end));
-      if (last) return last.by;
+export function firstNamedBy(texts: Iterable<string>, namesake: Namesake, isAsked: (word: string) => boolean): NamedBy {
+  const startOf = (word: string) => bareName(word).slice(0, 2);
+  const asked = new Set(namesake.givenWritten.map(startOf));
+  for (const text of texts) {
+    for (const fore of surnameMentions(text, namesake.written)) {
+      if (fore.some(isAsked)) return 'asked';
+      const nearest = fore.at(-1) ?? '';
+      if (lexiconTags(bareName(nearest)).has('FirstName') && !asked.has(startOf(nearest))) return 'other';
     }
-    return null;
-  };
+  }
+  return null;
 }

@@ -27,7 +27,7 @@ import type { Retrieval } from './article-index.ts';
 import { followsMonth, namesKind, namesPersonAs, namesThingAs, writesMoney, YEAR, type NumberAsked } from './answer-kind.ts';
 import { datedFactor } from './dateline.ts';
 import { isNameWord, namePhraseEnd, writtenWords } from './names.ts';
-import { lastNamedBy, namesakesAsked, type Namesake } from './namesakes.ts';
+import { firstNamedBy, namesakesAsked, type NamedBy, type Namesake } from './namesakes.ts';
 import { statesAsPlanned, type Occasion } from './plans.ts';
 import { holdsPhraseAt, phraseTerms, type AskedNoun, type Question } from './question.ts';
 import { statesReason } from './reasons.ts';
@@ -308,8 +308,8 @@ export function rankSentences(question: Question, retrieved: readonly Retrieval[
     const othersNamed = namesakes.length > 0 ? surnamesOfOthers(article, namesakes, lookup) : null;
     const scores = sentences.map((sentence) => {
       const plain = scoreSentence(sentence, question, lookup, titled);
-      const others = plain && othersNamed ? othersNamed(sentence, plain.matched) : [];
-      return others.length > 0 ? scoreSentence(sentence, question, lookupWithout(lookup, others), titled) : plain;
+      const own = plain && othersNamed ? othersNamed(sentence, plain.matched) : null;
+      return own ? scoreSentence(sentence, question, own, titled) : plain;
     });
     const lead = cache.inParagraphs(article, [0])[0];
     const fromLead = lead ? (scores[sentences.indexOf(lead)] ?? scoreSentence(lead, question, lookup, titled))?.matched : undefined;
@@ -353,27 +353,35 @@ export function rankSentences(question: Question, retrieved: readonly Retrieval[
 }
 
 /**
- * For each sentence of a story, the surnames asked with a given name that it writes for someone
- * else (see `namesakes.ts`): it writes the surname but no given name asked, and the story last
- * named someone else by it, in the sentence or before it ("Biden said the spending bill..." after
- * "President Joe Biden vetoed...", asked what Hunter Biden said).
+ * For each sentence of a story, the lookup to score it by without the surnames asked with a given
+ * name that it writes for someone else (see `namesakes.ts`), null when it writes none: it writes
+ * the surname but no given name asked, and names someone else by it in full, or else the story
+ * first names someone else by it ("Biden said the spending bill..." in a story opening "President
+ * Joe Biden vetoed...", asked what Hunter Biden said). The story's first full name, not the last
+ * before the sentence: "Macron said..." after "his wife, Brigitte Macron" is still the president
+ * the story is about.
  */
-function surnamesOfOthers(article: Article, namesakes: readonly Namesake[], lookup: ReturnType<typeof variantLookup>): (sentence: Sentence, matched: ReadonlyMap<number, number>) => number[] {
+function surnamesOfOthers(article: Article, namesakes: readonly Namesake[], lookup: ReturnType<typeof variantLookup>): (sentence: Sentence, matched: ReadonlyMap<number, number>) => ReturnType<typeof variantLookup> | null {
   const readers = namesakes.map((namesake) => {
     const isAsked = (word: string) => (lookup.get(terms(word, 'index')[0] ?? '') ?? []).some(({ q }) => namesake.given.has(q));
-    return { namesake, namedBy: lastNamedBy(article.paragraphs, namesake, isAsked) };
+    let story: NamedBy | undefined;
+    return { namesake, isAsked, story: () => (story ??= firstNamedBy(article.paragraphs, namesake, isAsked)) };
   });
-  return (sentence, matched) =>
-    readers.flatMap(({ namesake, namedBy }) => {
+  const without = new Map<string, ReturnType<typeof variantLookup>>();
+  return (sentence, matched) => {
+    const others = readers.flatMap(({ namesake, isAsked, story }) => {
       if (!matched.has(namesake.surname) || [...namesake.given].some((q) => matched.has(q))) return [];
-      const paragraph = article.paragraphs[sentence.paragraph] ?? '';
-      return namedBy(sentence.paragraph, paragraph.indexOf(sentence.text) + sentence.text.length) === 'other' ? [namesake.surname] : [];
+      return (firstNamedBy([sentence.text], namesake, isAsked) ?? story()) === 'other' ? [namesake.surname] : [];
     });
-}
-
-/** The lookup without the question terms given: a sentence scored as if it wrote none of them. */
-function lookupWithout(lookup: ReturnType<typeof variantLookup>, dropped: readonly number[]): ReturnType<typeof variantLookup> {
-  return new Map([...lookup].map(([term, entries]) => [term, entries.filter(({ q }) => !dropped.includes(q))]));
+    if (others.length === 0) return null;
+    const key = others.join(' ');
+    let own = without.get(key);
+    if (!own) {
+      own = new Map([...lookup].map(([term, entries]) => [term, entries.filter(({ q }) => !others.includes(q))]));
+      without.set(key, own);
+    }
+    return own;
+  };
 }
 
 /**
