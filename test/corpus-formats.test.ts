@@ -52,6 +52,9 @@ describe('clean text with Key: value headers', async () => {
       'unspaced.txt': 'date 2024-03-02 Biden vetoes spending bill\nPresident Joe Biden vetoed the spending bill on Friday.\n\nBiden said it would hurt working families.\n',
       'bylined.txt': 'Title: Ferry fares frozen\nBy Jane Doe\nFerry fares will not rise this year.\n',
       'told.txt': 'Source: a local fisherman who asked not to be named.\nHe saw the boat sink.\n',
+      'wrapped.txt': 'Title: Flood closes schools\nBy Tuesday afternoon, firefighters\nhad contained the blaze near the school.\n',
+      'opening.txt': 'Source: officials familiar with the talks\nsaid on Monday a deal was close.\n',
+      'late.txt': 'Title: Fire contained\n\nBy the end of the day, the\nfire was out.\n',
     }),
   );
 
@@ -77,8 +80,11 @@ describe('clean text with Key: value headers', async () => {
       paragraphs: ['President Joe Biden vetoed the spending bill on Friday.', 'Biden said it would hurt working families.'],
     });
     expect(only(corpus, 'bylined.txt')).toMatchObject({ title: 'Ferry fares frozen', author: 'Jane Doe', paragraphs: ['Ferry fares will not rise this year.'] });
-    // A sentence after a header's key still opens the story.
+    // A sentence after a header's key still opens the story, and so does a first line wrapped onto the next in lowercase.
     expect(only(corpus, 'told.txt')).toMatchObject({ outlet: null, paragraphs: ['Source: a local fisherman who asked not to be named. He saw the boat sink.'] });
+    expect(only(corpus, 'wrapped.txt')).toMatchObject({ title: 'Flood closes schools', author: null, paragraphs: ['By Tuesday afternoon, firefighters had contained the blaze near the school.'] });
+    expect(only(corpus, 'opening.txt')).toMatchObject({ outlet: null, paragraphs: ['Source: officials familiar with the talks said on Monday a deal was close.'] });
+    expect(only(corpus, 'late.txt')).toMatchObject({ title: 'Fire contained', author: null, paragraphs: ['By the end of the day, the fire was out.'] });
   });
 
   it('reads every header field and joins hard-wrapped lines into paragraphs', () => {

@@ -74,17 +74,23 @@ function headerBlock(block: readonly string[]): HeaderField[] | null {
   return fields.every((field) => field !== null) ? fields.flat() : null;
 }
 
+/** Whether a header line can only be one: a date and title (` date 2025-11-21 Title`), a title, a readable date or an address; never a byline or a name's key, which prose may open with ("By Tuesday afternoon, ...", "Source: officials familiar with..."). */
+function isPlainlyHeader(fields: readonly HeaderField[]): boolean {
+  return fields.some(({ field }) => field === 'title' || field === 'published' || field === 'url');
+}
+
 /**
- * The header lines opening a block of text, each read as a block of its own would be: a header
- * written with the story right under it, no blank line between (`date 2025-11-21 Title`, then the
- * first paragraph), is still the header.
+ * The header lines opening a block with the story right under them, no blank line between
+ * (`date 2024-03-02 Title`, then the first paragraph), each read as a lone header line is. The
+ * block's first line must plainly be a header, and a line continued by the next in lowercase is
+ * prose wrapped ("By the end of the day, the / river had crested..."): none otherwise.
  */
 function headerLines(block: readonly string[]): { fields: HeaderField[]; lines: number } {
   const fields: HeaderField[] = [];
   let lines = 0;
-  for (const line of block) {
+  for (const [n, line] of block.entries()) {
     const read = headerField(line, true);
-    if (!read) break;
+    if (!read || (n === 0 && !isPlainlyHeader(read)) || /^\s*\p{Ll}/u.test(block[n + 1] ?? '')) break;
     fields.push(...read);
     lines += 1;
   }
@@ -98,9 +104,10 @@ export function parsePlainText(text: string): ParsedFile {
   const warnings: Issue[] = [];
   let bodyStart = 0;
   let opening: readonly string[] | null = null;
-  for (const block of blocks) {
+  for (const [n, block] of blocks.entries()) {
     const whole = headerBlock(block);
-    const head = whole ? { fields: whole, lines: block.length } : headerLines(block);
+    // Only the first block may hold both: a later one follows a blank line, which ends the header.
+    const head = whole ? { fields: whole, lines: block.length } : n === 0 ? headerLines(block) : { fields: [], lines: 0 };
     if (head.lines === 0) break;
     bodyStart += 1;
     for (const { field, value } of head.fields) {
