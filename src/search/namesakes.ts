@@ -1,9 +1,9 @@
 /**
  * Namesakes: people who share a surname ("Joe Biden", "Hunter Biden"; "King Salman", "Mohammed bin
- * Salman"). News gives a person's whole name once, then the surname alone, so a sentence writing
- * only "Biden" speaks of whichever Biden the story last named in full; asked about Hunter Biden,
- * "Biden said the spending bill would hurt working families" in a story about President Joe Biden
- * is no answer, though it writes the surname.
+ * Salman"). News introduces its subject by the whole name, then writes the surname alone, so a
+ * sentence writing only "Biden" speaks of the Biden the story first named in full; asked about
+ * Hunter Biden, "Biden said the spending bill would hurt working families" in a story about
+ * President Joe Biden is no answer, though it writes the surname.
  */
 import { fold } from './analyzer.ts';
 import { bareName, knownOnlyAsName, lexiconTags, NAME_PARTICLES, POSSESSIVE } from './answer-kind.ts';
