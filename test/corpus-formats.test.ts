@@ -55,6 +55,8 @@ describe('clean text with Key: value headers', async () => {
       'wrapped.txt': 'Title: Flood closes schools\nBy Tuesday afternoon, firefighters\nhad contained the blaze near the school.\n',
       'opening.txt': 'Source: officials familiar with the talks\nsaid on Monday a deal was close.\n',
       'late.txt': 'Title: Fire contained\n\nBy the end of the day, the\nfire was out.\n',
+      'linked-ev.txt': 'URL: https://example.com/ev\nBy 2030, the state expects\n2 million electric cars on its roads, officials said.\n',
+      'crews.txt': 'Title: Wildfire update\nBy Tuesday afternoon, crews from\nCal Fire had contained the blaze.\n',
     }),
   );
 
@@ -85,6 +87,9 @@ describe('clean text with Key: value headers', async () => {
     expect(only(corpus, 'wrapped.txt')).toMatchObject({ title: 'Flood closes schools', author: null, paragraphs: ['By Tuesday afternoon, firefighters had contained the blaze near the school.'] });
     expect(only(corpus, 'opening.txt')).toMatchObject({ outlet: null, paragraphs: ['Source: officials familiar with the talks said on Monday a deal was close.'] });
     expect(only(corpus, 'late.txt')).toMatchObject({ title: 'Fire contained', author: null, paragraphs: ['By the end of the day, the fire was out.'] });
+    // Nor is a byline one that prose opens with, whatever the next line starts with.
+    expect(only(corpus, 'linked-ev.txt')).toMatchObject({ url: 'https://example.com/ev', author: null, paragraphs: ['By 2030, the state expects 2 million electric cars on its roads, officials said.'] });
+    expect(only(corpus, 'crews.txt')).toMatchObject({ title: 'Wildfire update', author: null, paragraphs: ['By Tuesday afternoon, crews from Cal Fire had contained the blaze.'] });
   });
 
   it('reads every header field and joins hard-wrapped lines into paragraphs', () => {

@@ -74,23 +74,30 @@ function headerBlock(block: readonly string[]): HeaderField[] | null {
   return fields.every((field) => field !== null) ? fields.flat() : null;
 }
 
-/** Whether a header line can only be one: a date and title (` date 2025-11-21 Title`), a title, a readable date or an address; never a byline or a name's key, which prose may open with ("By Tuesday afternoon, ...", "Source: officials familiar with..."). */
-function isPlainlyHeader(fields: readonly HeaderField[]): boolean {
-  return fields.some(({ field }) => field === 'title' || field === 'published' || field === 'url');
+/** A name as a byline right above the story may give it: up to four capitalised words ("Jane Doe"), nothing prose opens with ("By 2030, the state...", "By Sunday night, residents..."). */
+const BYLINE_NAME = /^\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}$/u;
+
+/**
+ * Whether a header line's fields can only be a header's: a date and title (` date 2025-11-21
+ * Title`), a title, a readable date, an address, or an author named as a name is; never an outlet's
+ * or an author's key, which prose may open with ("Source: officials familiar with...").
+ */
+function isPlainlyHeader(line: string, fields: readonly HeaderField[]): boolean {
+  const byline = /^\s*by\s/iu.test(line);
+  return fields.every(({ field, value }) => field === 'title' || field === 'published' || field === 'url' || (byline && field === 'author' && BYLINE_NAME.test(value)));
 }
 
 /**
  * The header lines opening a block with the story right under them, no blank line between
- * (`date 2024-03-02 Title`, then the first paragraph), each read as a lone header line is. The
- * block's first line must plainly be a header, and a line continued by the next in lowercase is
- * prose wrapped ("By the end of the day, the / river had crested..."): none otherwise.
+ * (`date 2024-03-02 Title`, then the first paragraph), each read as a lone header line is: only
+ * lines that plainly are one, up to a line the next continues in lowercase (a title wrapped).
  */
 function headerLines(block: readonly string[]): { fields: HeaderField[]; lines: number } {
   const fields: HeaderField[] = [];
   let lines = 0;
   for (const [n, line] of block.entries()) {
     const read = headerField(line, true);
-    if (!read || (n === 0 && !isPlainlyHeader(read)) || /^\s*\p{Ll}/u.test(block[n + 1] ?? '')) break;
+    if (!read || !isPlainlyHeader(line, read) || /^\s*\p{Ll}/u.test(block[n + 1] ?? '')) break;
     fields.push(...read);
     lines += 1;
   }
