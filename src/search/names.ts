@@ -47,6 +47,9 @@ const PERSON_TITLE = 'Mr|Mrs|Ms|Miss|Dr|President|Premier|Minister|Secretary|Sen
 /** The titles of `PERSON_TITLE`, folded. */
 export const PERSON_TITLES: ReadonlySet<string> = new Set(PERSON_TITLE.split('|').map(fold));
 
+/** Name particles before a surname, as a regular expression's source: "bin ", "al-", "von der ". */
+export const PARTICLE_RUN = `(?:(?:${[...NAME_PARTICLES].join('|')})(?:[^\\S\\n]+|-))*`;
+
 /** Text to match as written inside a regular expression, its special characters escaped. */
 export function asPattern(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
@@ -85,10 +88,9 @@ export function nameWrittenAs(name: string, texts: readonly string[]): WrittenAs
  * first word counts too, which only costs the shorter reading.
  */
 export function namesOthersBy(surname: string, fullName: string, texts: readonly string[]): boolean {
-  const particles = `(?:(?:${[...NAME_PARTICLES].join('|')})(?:[^\\S\\n]+|-))*`;
   // A word from its start (a run of capitals is not tried at each of its letters), within a line and a sentence: "...in Gaza. Witkoff said" names no one "Gaza".
   const wordBefore = `(?<![\\p{L}\\p{N}'’-])(\\p{Lu}[\\p{L}'’-]*)[^\\S\\n]+`;
-  const before = new RegExp(`${wordBefore}${particles}${asPattern(surname)}(?![\\p{L}\\p{N}])`, 'gu');
+  const before = new RegExp(`${wordBefore}${PARTICLE_RUN}${asPattern(surname)}(?![\\p{L}\\p{N}])`, 'gu');
   // The full name's own words, and the titles the texts give it ("Foreign Minister Hakan Fidan"), are the same one.
   const titled = new RegExp(`${wordBefore}${asPattern(fullName)}(?![\\p{L}\\p{N}])`, 'gu');
   const own = new Set([...fullName.split(/\s+/u), ...texts.flatMap((text) => [...text.matchAll(titled)].map(([, word = '']) => word))].map(fold));

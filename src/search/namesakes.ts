@@ -8,7 +8,7 @@
 import { fold } from './analyzer.ts';
 import { bareName, knownOnlyAsName, lexiconTags, NAME_PARTICLES, POSSESSIVE } from './answer-kind.ts';
 import { namesDayOrMonth } from './dateline.ts';
-import { asPattern, capitalsMarkNames, isNameWord, PERSON_TITLES, writtenWordsAt } from './names.ts';
+import { asPattern, capitalsMarkNames, isNameWord, PARTICLE_RUN, PERSON_TITLES, writtenWordsAt } from './names.ts';
 import { STOPWORDS } from './stopwords.ts';
 import { isRoleNoun } from './wordnet.ts';
 
@@ -52,10 +52,10 @@ export function fullNamesIn(text: string): WrittenFullName[] {
 /**
  * Whether a capitalised word written before a surname is a given name: a first name the lexicon
  * knows ("Joe", "Benjamin"), or a word WordNet knows only as a name or not at all ("Hakan"). A
- * person's role is a title ("King", "Chancellor"), unless the `texts` never write it before a first
- * name ("Hunter Biden", "Hunter College", but "Chancellor Friedrich Merz"): news writes a title
- * before a person's whole name. A people, a quality, a day or a stopword
- * ("Israeli", "South", "Tuesday", "The") is none.
+ * person's role is a title ("King", "Chancellor", "Mayor"), unless the `texts` never write it in
+ * lowercase nor before a first name ("Hunter Biden", but "the mayor", "Chancellor Friedrich
+ * Merz"): news writes the role itself in lowercase, and a title before a person's whole name. A
+ * people, a quality, a day or a stopword ("Israeli", "South", "Tuesday", "The") is none.
  */
 export function isGivenName(word: string, surname: string, texts: () => readonly string[]): boolean {
   const folded = bareName(word);
@@ -66,7 +66,8 @@ export function isGivenName(word: string, surname: string, texts: () => readonly
   if (!isRoleNoun(folded)) return knownOnlyAsName(folded);
   const other = fold(surname);
   const titles = new RegExp(`(?<![\\p{L}\\p{N}])${asPattern(word)}[^\\S\\n]+(\\p{Lu}[\\p{L}'’-]*)`, 'gu');
-  return !texts().some((text) => [...text.matchAll(titles)].some(([, next = '']) => bareName(next) !== other && lexiconTags(bareName(next)).has('FirstName')));
+  const common = new RegExp(`(?<![\\p{L}\\p{N}])${asPattern(folded)}(?![\\p{L}\\p{N}])`, 'u');
+  return !texts().some((text) => common.test(text) || [...text.matchAll(titles)].some(([, next = '']) => bareName(next) !== other && lexiconTags(bareName(next)).has('FirstName')));
 }
 
 /** Letters read back from a surname for the words before it. */
@@ -75,13 +76,17 @@ const MENTION_REACH = 120;
 /**
  * The capitalised words a text writes right before each place it writes the surname, past any
  * particle or initial ("President Joe Biden", "Crown Prince Mohammed bin Salman", "Joseph R.
- * Biden"), nearest last; places with none are skipped. The words run back over spaces alone, so
- * "...in Gaza. Biden said" or "Gaza, Biden" names no "Gaza Biden".
+ * Biden"), nearest last; places with none are skipped, and so are a possessive and a name going on
+ * past the surname. The words run back over spaces alone, so "...in Gaza. Biden said" or "Gaza,
+ * Biden" names no "Gaza Biden".
  */
 export function* surnameMentions(text: string, surname: string): Generator<string[]> {
   const written = new RegExp(`(?<![\\p{L}\\p{N}'’-])${asPattern(surname)}(?![\\p{L}\\p{N}])`, 'gu');
   for (const match of text.matchAll(written)) {
     const start = match.index ?? 0;
+    // "Joe Biden's son Hunter Biden" introduces the son; "Lyndon B. Johnson Space Center" names no one; "Joseph R. Biden Jr." is a name.
+    const after = /^(?:['’]|[^\S\n]+(\p{Lu}[\p{L}]*))/u.exec(text.slice(start + match[0].length, start + match[0].length + 8));
+    if (after && !NAME_SUFFIXES.has(fold(after[1] ?? ''))) continue;
     const before = text.slice(Math.max(0, start - MENTION_REACH), start);
     const words = writtenWordsAt(before);
     const fore: string[] = [];
@@ -115,11 +120,18 @@ export interface Namesake {
   givenWritten: readonly string[];
 }
 
-/** The full names asked that have a given name (see `isGivenName`; "King Salman" has none), read against the retrieved `texts`. */
+/**
+ * The full names asked that have a given name (see `isGivenName`; "King Salman" has none) and that
+ * the retrieved `texts` write, a given name right before the surname ("Hunter Biden"): a name the
+ * coverage never writes so may be the reader's ("Jim Comey" for "James Comey", "Olaf Merz" for
+ * Friedrich), and no story can be told to be about someone else.
+ */
 export function namesakesAsked(names: readonly AskedFullName[], texts: () => readonly string[]): Namesake[] {
   return names.flatMap(({ surname, written, fore }) => {
     const given = fore.filter(({ word }) => isGivenName(word, written, texts));
-    return given.length > 0 ? [{ surname, written, given: new Set(given.map(({ q }) => q)), givenWritten: given.map(({ word }) => word) }] : [];
+    const named = new RegExp(`(?<![\\p{L}\\p{N}])(?:${given.map(({ word }) => asPattern(word)).join('|')})[^\\S\\n]+${PARTICLE_RUN}${asPattern(written)}(?![\\p{L}\\p{N}])`, 'u');
+    if (given.length === 0 || !texts().some((text) => named.test(text))) return [];
+    return [{ surname, written, given: new Set(given.map(({ q }) => q)), givenWritten: given.map(({ word }) => word) }];
   });
 }
 

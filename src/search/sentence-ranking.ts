@@ -354,34 +354,26 @@ export function rankSentences(question: Question, retrieved: readonly Retrieval[
 
 /**
  * For each sentence of a story, the lookup to score it by without the surnames asked with a given
- * name that it writes for someone else (see `namesakes.ts`), null when it writes none: it writes
- * the surname but no given name asked, and names someone else by it in full, or else the story
- * first names someone else by it ("Biden said the spending bill..." in a story opening "President
- * Joe Biden vetoed...", asked what Hunter Biden said). The story's first full name, not the last
- * before the sentence: "Macron said..." after "his wife, Brigitte Macron" is still the president
- * the story is about.
+ * name that the story gives someone else (see `namesakes.ts`), null when it writes none: the
+ * sentence writes the surname but no given name asked, and the story first names someone else by
+ * it, and not the one asked by another name the question writes ("Biden said the spending
+ * bill..." in a story opening "President Joe Biden vetoed...", asked what Hunter Biden said; but
+ * asked what Jill Biden said about Joe Biden, in a story opening "First lady Jill Biden..."). The
+ * story's first full name, not the last before the sentence nor one the sentence writes:
+ * "Macron said..." after "his wife, Brigitte Macron", and "Trump said his son Eric Trump would
+ * run the company", are still the president the story is about.
  */
 function surnamesOfOthers(article: Article, namesakes: readonly Namesake[], lookup: ReturnType<typeof variantLookup>): (sentence: Sentence, matched: ReadonlyMap<number, number>) => ReturnType<typeof variantLookup> | null {
-  const readers = namesakes.map((namesake) => {
+  const named = new Map<number, NamedBy[]>();
+  for (const namesake of namesakes) {
     const isAsked = (word: string) => (lookup.get(terms(word, 'index')[0] ?? '') ?? []).some(({ q }) => namesake.given.has(q));
-    let story: NamedBy | undefined;
-    return { namesake, isAsked, story: () => (story ??= firstNamedBy(article.paragraphs, namesake, isAsked)) };
-  });
-  const without = new Map<string, ReturnType<typeof variantLookup>>();
-  return (sentence, matched) => {
-    const others = readers.flatMap(({ namesake, isAsked, story }) => {
-      if (!matched.has(namesake.surname) || [...namesake.given].some((q) => matched.has(q))) return [];
-      return (firstNamedBy([sentence.text], namesake, isAsked) ?? story()) === 'other' ? [namesake.surname] : [];
-    });
-    if (others.length === 0) return null;
-    const key = others.join(' ');
-    let own = without.get(key);
-    if (!own) {
-      own = new Map([...lookup].map(([term, entries]) => [term, entries.filter(({ q }) => !others.includes(q))]));
-      without.set(key, own);
-    }
-    return own;
-  };
+    named.set(namesake.surname, [...(named.get(namesake.surname) ?? []), firstNamedBy(article.paragraphs, namesake, isAsked)]);
+  }
+  const others = new Set([...named].flatMap(([surname, by]) => (by.includes('other') && !by.includes('asked') ? [surname] : [])));
+  if (others.size === 0) return () => null;
+  const given = namesakes.flatMap((namesake) => (others.has(namesake.surname) ? [...namesake.given] : []));
+  const without = new Map([...lookup].map(([term, entries]) => [term, entries.filter(({ q }) => !others.has(q))]));
+  return (sentence, matched) => ([...others].some((q) => matched.has(q)) && !given.some((q) => matched.has(q)) ? without : null);
 }
 
 /**
