@@ -751,13 +751,13 @@ describe('news stories', () => {
         'President Joe Biden on Friday vetoed a Republican spending bill that would have cut funding for clean energy programs.',
         'Biden said the spending bill would hurt working families and called it a gift to oil companies.',
       ]),
-      storyArticle('hunter', 'Wire', ['Hunter Biden testified for six hours on Wednesday before a House committee.', 'Hunter Biden said he had never involved his father in his business dealings.']),
+      storyArticle('hunter', 'Wire', ['Hunter Biden, the son of President Joe Biden, testified for six hours on Wednesday before a House committee.', 'Hunter Biden said he had never involved his father in his business dealings.']),
       storyArticle('berlin', 'Wire', ['German Chancellor Friedrich Merz met union leaders in Berlin on Monday.', 'Merz said pensions would not be cut this year.']),
       budgetStory(),
       stormStory(),
     ]);
     const first = (question: string) => library.answer(question).sentences[0]?.text;
-    // Joe Biden's words are no answer about Hunter Biden, whom the coverage names too.
+    // Joe Biden's words are no answer about Hunter Biden: a story names them both, so they are two people.
     expect(first('What did Hunter Biden say about the spending bill?')).toBe('Hunter Biden said he had never involved his father in his business dealings.');
     // A title is no given name: the chancellor is Friedrich Merz.
     expect(first('What did Chancellor Merz say about pensions?')).toBe('Merz said pensions would not be cut this year.');
@@ -797,6 +797,18 @@ describe('news stories', () => {
     // The story's subject is the one it first names in full, not a relative it names later or introduces him by.
     expect(others.answer('What did Donald Trump say about the family company?').sentences[0]?.text).toBe('Trump said his son Eric Trump would run the family company while he served.');
     expect(others.answer('What did Hunter Biden say about the verdict?').sentences[0]?.text).toBe('Biden, 54, said he was disappointed by the verdict.');
+    // Two outlets writing one senator's name two ways are not two senators; a story naming a couple or a relative first is still about both.
+    const outlets = await Library.fromArticles([
+      storyArticle('nyt', 'NYT', ['Senator Robert Menendez of New Jersey was convicted on Tuesday.', 'Menendez, 70, was found guilty of all 16 counts against him.']),
+      storyArticle('ap', 'AP', ['Sen. Bob Menendez announced he would resign from the Senate.', 'Two businessmen tried alongside him were found guilty on multiple counts of bribery.']),
+      storyArticle('funeral', 'Wire', ['Joe and Jill Biden attended the funeral of Jimmy Carter on Thursday.', 'Biden delivered a eulogy praising Carter for his decency.']),
+      storyArticle('tariffs', 'Wire', ['Eric Trump, the son of President Donald Trump, said the family business would expand in Asia.', 'Trump said in a post that tariffs on Chinese goods would rise to 50 percent.']),
+      budgetStory(),
+      stormStory(),
+    ]);
+    expect(outlets.answer('How many counts was Bob Menendez found guilty of?').sentences[0]?.text).toBe('Menendez, 70, was found guilty of all 16 counts against him.');
+    expect(outlets.answer('How did Joe Biden praise Carter?').sentences[0]?.text).toBe('Biden delivered a eulogy praising Carter for his decency.');
+    expect(outlets.answer('What did Donald Trump say about tariffs on Chinese goods?').sentences[0]?.text).toBe('Trump said in a post that tariffs on Chinese goods would rise to 50 percent.');
   });
 
   it("does not quote a story that never names the question's most specific name", async () => {

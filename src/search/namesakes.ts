@@ -1,9 +1,10 @@
 /**
- * Namesakes: people who share a surname ("Joe Biden", "Hunter Biden"; "King Salman", "Mohammed bin
- * Salman"). News introduces its subject by the whole name, then writes the surname alone, so a
- * sentence writing only "Biden" speaks of the Biden the story first named in full; asked about
- * Hunter Biden, "Biden said the spending bill would hurt working families" in a story about
- * President Joe Biden is no answer, though it writes the surname.
+ * Namesakes: people who share a surname ("Joe Biden", "Hunter Biden"; "Eric Trump", "Donald
+ * Trump"). News names a person in full, then by the surname alone, so in a story naming only
+ * President Joe Biden in full, "Biden said the spending bill would hurt working families" is no
+ * answer about Hunter Biden, though it writes the surname. Telling who a bare surname is takes
+ * more than a story's words (a lead naming a relative first, a couple named together, a nickname
+ * one outlet writes and another does not), so only a story that names nobody else by it is read.
  */
 import { fold } from './analyzer.ts';
 import { bareName, knownOnlyAsName, lexiconTags, NAME_PARTICLES, POSSESSIVE } from './answer-kind.ts';
@@ -112,49 +113,58 @@ export interface AskedFullName {
   fore: readonly { q: number; word: string }[];
 }
 
-/** An asked surname with the question terms of the given names asked with it, and those names as written. */
+/** An asked surname, the question terms of the given names asked with it, and the first names of others the coverage gives it. */
 export interface Namesake {
   surname: number;
   written: string;
   given: ReadonlySet<number>;
   givenWritten: readonly string[];
+  /** First names, folded, that a story naming the one asked in full writes right before the surname too ("joe" beside "Hunter Biden"). */
+  others: ReadonlySet<string>;
 }
 
 /**
- * The full names asked that have a given name (see `isGivenName`; "King Salman" has none) and that
- * the retrieved `texts` write, a given name right before the surname ("Hunter Biden"): a name the
- * coverage never writes so may be the reader's ("Jim Comey" for "James Comey", "Olaf Merz" for
- * Friedrich), and no story can be told to be about someone else.
+ * The full names asked that have a given name (see `isGivenName`; "King Salman" has none) and
+ * whose surname the retrieved `stories` give someone else as well: a story writes the name asked
+ * in full ("Hunter Biden") and another first name right before the surname ("President Joe Biden").
+ * Only such a story tells two people apart: "Bob Menendez" in one story and "Robert Menendez" in
+ * another, or "Jim Comey" asked of stories writing "James Comey", may be one person.
  */
-export function namesakesAsked(names: readonly AskedFullName[], texts: () => readonly string[]): Namesake[] {
+export function namesakesAsked(names: readonly AskedFullName[], stories: () => readonly string[]): Namesake[] {
   return names.flatMap(({ surname, written, fore }) => {
-    const given = fore.filter(({ word }) => isGivenName(word, written, texts));
-    const named = new RegExp(`(?<![\\p{L}\\p{N}])(?:${given.map(({ word }) => asPattern(word)).join('|')})[^\\S\\n]+${PARTICLE_RUN}${asPattern(written)}(?![\\p{L}\\p{N}])`, 'u');
-    if (given.length === 0 || !texts().some((text) => named.test(text))) return [];
-    return [{ surname, written, given: new Set(given.map(({ q }) => q)), givenWritten: given.map(({ word }) => word) }];
+    const given = fore.filter(({ word }) => isGivenName(word, written, stories));
+    if (given.length === 0) return [];
+    const givenWritten = given.map(({ word }) => word);
+    const named = new RegExp(`(?<![\\p{L}\\p{N}])(?:${givenWritten.map(asPattern).join('|')})[^\\S\\n]+${PARTICLE_RUN}${asPattern(written)}(?![\\p{L}\\p{N}])`, 'u');
+    const asked = new Set(givenWritten.map(bareName));
+    const others = new Set<string>();
+    for (const story of stories()) {
+      if (!named.test(story)) continue;
+      for (const before of surnameMentions(story, written)) {
+        const nearest = bareName(before.at(-1) ?? '');
+        if (!asked.has(nearest) && lexiconTags(nearest).has('FirstName')) others.add(nearest);
+      }
+    }
+    return others.size > 0 ? [{ surname, written, given: new Set(given.map(({ q }) => q)), givenWritten, others }] : [];
   });
 }
 
-/** Whom a text names first in full by a surname: the one asked, someone else, or no one. */
-export type NamedBy = 'asked' | 'other' | null;
-
 /**
- * Whom the texts, read in order, first name in full by the namesake's surname: a mention whose
- * words before the surname hold an asked given name (`isAsked`) names the one asked; one whose
- * word right before the surname is another first name the lexicon knows, someone else ("Joe
- * Biden" asked about Hunter Biden). A first name spelt with the same two first letters may be the
- * same one's ("Bernard" and "Bernie", "Aleksei" and "Alexei"), and a title or an organisation
- * ("President", "Fed Chair", "Tesla CEO") names no one: the next mention decides.
+ * Whether a story names by the namesake's surname only others the coverage tells apart from the
+ * one asked: it writes no given name asked, and every time it writes the surname with capitalised
+ * words before it, the word right before is one of `others` ("President Joe Biden vetoed..."). A
+ * title, an initial word or any other name there ("President Biden", "The Trump administration",
+ * "Mohammad bin Salman" for "Mohammed") may be the one asked, and the story is left as it is.
  */
-export function firstNamedBy(texts: Iterable<string>, namesake: Namesake, isAsked: (word: string) => boolean): NamedBy {
-  const startOf = (word: string) => bareName(word).slice(0, 2);
-  const asked = new Set(namesake.givenWritten.map(startOf));
-  for (const text of texts) {
-    for (const fore of surnameMentions(text, namesake.written)) {
-      if (fore.some(isAsked)) return 'asked';
-      const nearest = fore.at(-1) ?? '';
-      if (lexiconTags(bareName(nearest)).has('FirstName') && !asked.has(startOf(nearest))) return 'other';
+export function namesOnlyOthers(paragraphs: readonly string[], namesake: Namesake): boolean {
+  const given = new RegExp(`(?<![\\p{L}\\p{N}])(?:${namesake.givenWritten.map(asPattern).join('|')})(?![\\p{L}\\p{N}])`, 'u');
+  let named = false;
+  for (const paragraph of paragraphs) {
+    if (given.test(paragraph)) return false;
+    for (const before of surnameMentions(paragraph, namesake.written)) {
+      if (!namesake.others.has(bareName(before.at(-1) ?? ''))) return false;
+      named = true;
     }
   }
-  return null;
+  return named;
 }

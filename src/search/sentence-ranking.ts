@@ -27,7 +27,7 @@ import type { Retrieval } from './article-index.ts';
 import { followsMonth, namesKind, namesPersonAs, namesThingAs, writesMoney, YEAR, type NumberAsked } from './answer-kind.ts';
 import { datedFactor } from './dateline.ts';
 import { isNameWord, namePhraseEnd, writtenWords } from './names.ts';
-import { firstNamedBy, namesakesAsked, type NamedBy, type Namesake } from './namesakes.ts';
+import { namesakesAsked, namesOnlyOthers, type Namesake } from './namesakes.ts';
 import { statesAsPlanned, type Occasion } from './plans.ts';
 import { holdsPhraseAt, phraseTerms, type AskedNoun, type Question } from './question.ts';
 import { statesReason } from './reasons.ts';
@@ -296,8 +296,8 @@ export function rankSentences(question: Question, retrieved: readonly Retrieval[
   const newest = question.aboutNow ? newestDay(retrieved) : null;
   const ranked: RankedSentence[] = [];
   const introduced = new Map<Article, ReadonlyMap<number, number>>();
-  let texts: string[] | undefined;
-  const namesakes = question.fullNames.length > 0 ? namesakesAsked(question.fullNames, () => (texts ??= retrieved.flatMap(({ article }) => article.paragraphs))) : [];
+  let stories: string[] | undefined;
+  const namesakes = question.fullNames.length > 0 ? namesakesAsked(question.fullNames, () => (stories ??= retrieved.map(({ article }) => article.paragraphs.join('\n')))) : [];
   for (const { article, score: articleScore, passages } of retrieved) {
     const recency = newest ? 1 + RECENCY_BOOST * freshness(article.published, newest) : 1;
     const dated = datedFactor(question, article.published);
@@ -354,24 +354,16 @@ export function rankSentences(question: Question, retrieved: readonly Retrieval[
 
 /**
  * For each sentence of a story, the lookup to score it by without the surnames asked with a given
- * name that the story gives someone else (see `namesakes.ts`), null when it writes none: the
- * sentence writes the surname but no given name asked, and the story first names someone else by
- * it, and not the one asked by another name the question writes ("Biden said the spending
- * bill..." in a story opening "President Joe Biden vetoed...", asked what Hunter Biden said; but
- * asked what Jill Biden said about Joe Biden, in a story opening "First lady Jill Biden..."). The
- * story's first full name, not the last before the sentence nor one the sentence writes:
- * "Macron said..." after "his wife, Brigitte Macron", and "Trump said his son Eric Trump would
- * run the company", are still the president the story is about.
+ * name that the story gives only to others (see `namesOnlyOthers`), null when it writes none: the
+ * sentence writes such a surname but no given name asked ("Biden said the spending bill..." in a
+ * story naming only President Joe Biden, asked what Hunter Biden said). A surname two names asked
+ * share is dropped only where the story names neither ("What did Jill Biden say about Joe Biden?").
  */
 function surnamesOfOthers(article: Article, namesakes: readonly Namesake[], lookup: ReturnType<typeof variantLookup>): (sentence: Sentence, matched: ReadonlyMap<number, number>) => ReturnType<typeof variantLookup> | null {
-  const named = new Map<number, NamedBy[]>();
-  for (const namesake of namesakes) {
-    const isAsked = (word: string) => (lookup.get(terms(word, 'index')[0] ?? '') ?? []).some(({ q }) => namesake.given.has(q));
-    named.set(namesake.surname, [...(named.get(namesake.surname) ?? []), firstNamedBy(article.paragraphs, namesake, isAsked)]);
-  }
-  const others = new Set([...named].flatMap(([surname, by]) => (by.includes('other') && !by.includes('asked') ? [surname] : [])));
+  const kept = new Set(namesakes.flatMap((namesake) => (namesOnlyOthers(article.paragraphs, namesake) ? [] : [namesake.surname])));
+  const others = new Set(namesakes.flatMap(({ surname }) => (kept.has(surname) ? [] : [surname])));
   if (others.size === 0) return () => null;
-  const given = namesakes.flatMap((namesake) => (others.has(namesake.surname) ? [...namesake.given] : []));
+  const given = namesakes.flatMap((namesake) => [...namesake.given]);
   const without = new Map([...lookup].map(([term, entries]) => [term, entries.filter(({ q }) => !others.has(q))]));
   return (sentence, matched) => ([...others].some((q) => matched.has(q)) && !given.some((q) => matched.has(q)) ? without : null);
 }
