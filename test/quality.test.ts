@@ -809,6 +809,19 @@ describe('news stories', () => {
     expect(outlets.answer('How many counts was Bob Menendez found guilty of?').sentences[0]?.text).toBe('Menendez, 70, was found guilty of all 16 counts against him.');
     expect(outlets.answer('How did Joe Biden praise Carter?').sentences[0]?.text).toBe('Biden delivered a eulogy praising Carter for his decency.');
     expect(outlets.answer('What did Donald Trump say about tariffs on Chinese goods?').sentences[0]?.text).toBe('Trump said in a post that tariffs on Chinese goods would rise to 50 percent.');
+    // A name asked with a possessive asks about someone else; a headline naming the one asked is the story's; a nickname beside the name is the same one.
+    const family = await Library.fromArticles([
+      storyArticle('sentenced', 'Wire', ['Hunter Biden, the son of President Joe Biden, was sentenced on Tuesday.']),
+      storyArticle('pardon', 'Wire', ['President Joe Biden said on Sunday that the pardon was the right decision.', 'Biden said in a statement that raw politics had infected the process.']),
+      { ...storyArticle('plea', 'Wire', ['The son of U.S. President Joe Biden pleaded guilty on Thursday.', 'Biden said in a statement that he would not subject his family to more pain.']), title: 'Hunter Biden pleads guilty in tax case' },
+      storyArticle('post', 'Wire', ['Trump wrote that "Jim Comey" was a dirty cop, days after James Comey was indicted.']),
+      storyArticle('court', 'Wire', ['Former FBI Director James Comey appeared in court on Wednesday.', 'Comey pleaded not guilty to the charges.']),
+      budgetStory(),
+      stormStory(),
+    ]);
+    expect(family.answer("What did Hunter Biden's father say about raw politics?").sentences[0]?.text).toBe('Biden said in a statement that raw politics had infected the process.');
+    expect(family.answer('What did Hunter Biden say in his statement?').sentences[0]?.text).toBe('Biden said in a statement that he would not subject his family to more pain.');
+    expect(family.answer('Did Jim Comey plead not guilty?').sentences[0]?.text).toBe('Comey pleaded not guilty to the charges.');
   });
 
   it("does not quote a story that never names the question's most specific name", async () => {

@@ -23,28 +23,33 @@ export interface WrittenFullName {
 }
 
 /**
- * The names of two capitalised words or more a text writes, a suffix and a possessive ending left
- * out: "Hunter Biden", "Israeli Prime Minister Benjamin Netanyahu", "Mohammed bin Salman" (fore
- * words "Mohammed", surname "Salman"), "Donald Trump Jr.'s" (surname "Trump").
+ * The people a question asks about by a name of two capitalised words or more, a suffix left out:
+ * "Hunter Biden", "Israeli Prime Minister Benjamin Netanyahu", "Mohammed bin Salman" (fore words
+ * "Mohammed", surname "Salman"), "Donald Trump Jr." (surname "Trump"). A name with a possessive, or
+ * after a person's role and "of" or "for", names someone else by them ("Hunter Biden's father",
+ * "the lawyer for Hunter Biden"), who may share the surname.
  */
 export function fullNamesIn(text: string): WrittenFullName[] {
   if (!capitalsMarkNames(text)) return [];
   const found: WrittenFullName[] = [];
+  const words = writtenWordsAt(text);
   let run: string[] = [];
-  const close = () => {
+  let start = 0;
+  const close = (owned = false) => {
     while (run.length > 2 && NAME_SUFFIXES.has(fold(run.at(-1) ?? '').replace(/\.$/u, ''))) run.pop();
     const surname = run.at(-1);
-    if (surname !== undefined && run.length >= 2) found.push({ fore: run.slice(0, -1), surname });
+    const related = /(\p{L}+)\s+(?:of|for)\s+(?:the\s+)?$/iu.exec(text.slice(0, words[start]?.start));
+    if (surname !== undefined && run.length >= 2 && !owned && !(related && isRoleNoun(fold(related[1] ?? '')))) found.push({ fore: run.slice(0, -1), surname });
     run = [];
   };
-  const words = writtenWordsAt(text);
   words.forEach((word, at) => {
     const gap = at > 0 ? text.slice(words[at - 1]?.end, word.start) : '';
     if (run.length > 0 && !/^[^\S\n]+$/u.test(gap)) close();
     if (run.length > 0 && NAME_PARTICLES.has(fold(word.text))) return;
     if (!isNameWord(word.text, at === 0)) return close();
+    if (run.length === 0) start = at;
     run.push(word.text.replace(POSSESSIVE, ''));
-    if (POSSESSIVE.test(word.text)) close();
+    if (POSSESSIVE.test(word.text)) close(true);
   });
   close();
   return found;
@@ -54,8 +59,9 @@ export function fullNamesIn(text: string): WrittenFullName[] {
  * Whether a capitalised word written before a surname is a given name: a first name the lexicon
  * knows ("Joe", "Benjamin"), or a word WordNet knows only as a name or not at all ("Hakan"). A
  * person's role is a title ("King", "Chancellor", "Mayor"), unless the `texts` never write it in
- * lowercase nor before a first name ("Hunter Biden", but "the mayor", "Chancellor Friedrich
- * Merz"): news writes the role itself in lowercase, and a title before a person's whole name. A
+ * lowercase nor before another name ("Hunter Biden", but "the mayor", "Chancellor Friedrich
+ * Merz", "Ayatollah Ali Khamenei"): news writes the role itself in lowercase, and a title before
+ * a person's whole name. A
  * people, a quality, a day or a stopword ("Israeli", "South", "Tuesday", "The") is none.
  */
 export function isGivenName(word: string, surname: string, texts: () => readonly string[]): boolean {
@@ -68,7 +74,7 @@ export function isGivenName(word: string, surname: string, texts: () => readonly
   const other = fold(surname);
   const titles = new RegExp(`(?<![\\p{L}\\p{N}])${asPattern(word)}[^\\S\\n]+(\\p{Lu}[\\p{L}'’-]*)`, 'gu');
   const common = new RegExp(`(?<![\\p{L}\\p{N}])${asPattern(folded)}(?![\\p{L}\\p{N}])`, 'u');
-  return !texts().some((text) => common.test(text) || [...text.matchAll(titles)].some(([, next = '']) => bareName(next) !== other && lexiconTags(bareName(next)).has('FirstName')));
+  return !texts().some((text) => common.test(text) || [...text.matchAll(titles)].some(([, next = '']) => bareName(next) !== other && !NAME_PARTICLES.has(fold(next))));
 }
 
 /** Letters read back from a surname for the words before it. */
@@ -126,9 +132,10 @@ export interface Namesake {
 /**
  * The full names asked that have a given name (see `isGivenName`; "King Salman" has none) and
  * whose surname the retrieved `stories` give someone else as well: a story writes the name asked
- * in full ("Hunter Biden") and another first name right before the surname ("President Joe Biden").
- * Only such a story tells two people apart: "Bob Menendez" in one story and "Robert Menendez" in
- * another, or "Jim Comey" asked of stories writing "James Comey", may be one person.
+ * in full ("Hunter Biden") and another first name, of another initial, right before the surname
+ * ("President Joe Biden"). Only such a story tells two people apart: "Bob Menendez" in one story
+ * and "Robert Menendez" in another, or "Jim Comey" asked of stories writing "James Comey", may be
+ * one person.
  */
 export function namesakesAsked(names: readonly AskedFullName[], stories: () => readonly string[]): Namesake[] {
   return names.flatMap(({ surname, written, fore }) => {
@@ -136,13 +143,14 @@ export function namesakesAsked(names: readonly AskedFullName[], stories: () => r
     if (given.length === 0) return [];
     const givenWritten = given.map(({ word }) => word);
     const named = new RegExp(`(?<![\\p{L}\\p{N}])(?:${givenWritten.map(asPattern).join('|')})[^\\S\\n]+${PARTICLE_RUN}${asPattern(written)}(?![\\p{L}\\p{N}])`, 'u');
-    const asked = new Set(givenWritten.map(bareName));
+    // A first name with the same initial may be the same one's, spelt or shortened otherwise ("Jim" and "James", "Mohammed" and "Mohammad").
+    const initials = new Set(givenWritten.map((word) => bareName(word).charAt(0)));
     const others = new Set<string>();
     for (const story of stories()) {
       if (!named.test(story)) continue;
       for (const before of surnameMentions(story, written)) {
         const nearest = bareName(before.at(-1) ?? '');
-        if (!asked.has(nearest) && lexiconTags(nearest).has('FirstName')) others.add(nearest);
+        if (!initials.has(nearest.charAt(0)) && lexiconTags(nearest).has('FirstName')) others.add(nearest);
       }
     }
     return others.size > 0 ? [{ surname, written, given: new Set(given.map(({ q }) => q)), givenWritten, others }] : [];
@@ -151,13 +159,14 @@ export function namesakesAsked(names: readonly AskedFullName[], stories: () => r
 
 /**
  * Whether a story names by the namesake's surname only others the coverage tells apart from the
- * one asked: it writes no given name asked, and every time it writes the surname with capitalised
+ * one asked: neither its headline nor its text writes a given name asked, and every time it writes the surname with capitalised
  * words before it, the word right before is one of `others` ("President Joe Biden vetoed..."). A
  * title, an initial word or any other name there ("President Biden", "The Trump administration",
  * "Mohammad bin Salman" for "Mohammed") may be the one asked, and the story is left as it is.
  */
-export function namesOnlyOthers(paragraphs: readonly string[], namesake: Namesake): boolean {
+export function namesOnlyOthers(title: string | null, paragraphs: readonly string[], namesake: Namesake): boolean {
   const given = new RegExp(`(?<![\\p{L}\\p{N}])(?:${namesake.givenWritten.map(asPattern).join('|')})(?![\\p{L}\\p{N}])`, 'u');
+  if (title !== null && given.test(title)) return false;
   let named = false;
   for (const paragraph of paragraphs) {
     if (given.test(paragraph)) return false;

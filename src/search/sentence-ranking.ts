@@ -360,7 +360,7 @@ export function rankSentences(question: Question, retrieved: readonly Retrieval[
  * share is dropped only where the story names neither ("What did Jill Biden say about Joe Biden?").
  */
 function surnamesOfOthers(article: Article, namesakes: readonly Namesake[], lookup: ReturnType<typeof variantLookup>): (sentence: Sentence, matched: ReadonlyMap<number, number>) => ReturnType<typeof variantLookup> | null {
-  const kept = new Set(namesakes.flatMap((namesake) => (namesOnlyOthers(article.paragraphs, namesake) ? [] : [namesake.surname])));
+  const kept = new Set(namesakes.flatMap((namesake) => (namesOnlyOthers(article.title, article.paragraphs, namesake) ? [] : [namesake.surname])));
   const others = new Set(namesakes.flatMap(({ surname }) => (kept.has(surname) ? [] : [surname])));
   if (others.size === 0) return () => null;
   const given = namesakes.flatMap((namesake) => [...namesake.given]);
