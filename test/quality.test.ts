@@ -822,6 +822,14 @@ describe('news stories', () => {
     expect(family.answer("What did Hunter Biden's father say about raw politics?").sentences[0]?.text).toBe('Biden said in a statement that raw politics had infected the process.');
     expect(family.answer('What did Hunter Biden say in his statement?').sentences[0]?.text).toBe('Biden said in a statement that he would not subject his family to more pain.');
     expect(family.answer('Did Jim Comey plead not guilty?').sentences[0]?.text).toBe('Comey pleaded not guilty to the charges.');
+    // A story introducing its subject as someone's relative is about the one asked.
+    const introduced = await Library.fromArticles([
+      storyArticle('podcast', 'Wire', ['Jason Kelce and Travis Kelce said on their podcast that the season was long.']),
+      storyArticle('espn', 'Wire', ['The older brother of Chiefs tight end Travis Kelce will join ESPN as an analyst.', 'Kelce, 37, said he was excited to talk about football every week.']),
+      budgetStory(),
+      stormStory(),
+    ]);
+    expect(introduced.answer('What did Jason Kelce say about talking football?').sentences[0]?.text).toBe('Kelce, 37, said he was excited to talk about football every week.');
   });
 
   it("does not quote a story that never names the question's most specific name", async () => {

@@ -80,20 +80,34 @@ export function isGivenName(word: string, surname: string, texts: () => readonly
 /** Letters read back from a surname for the words before it. */
 const MENTION_REACH = 120;
 
+/** Nouns of kinship: "the son of President Joe Biden" introduces the son, not Joe Biden. */
+const KIN_NOUNS: ReadonlySet<string> = new Set([
+  'son', 'daughter', 'father', 'mother', 'brother', 'sister', 'wife', 'husband', 'widow', 'widower', 'spouse', 'nephew', 'niece', 'uncle', 'aunt',
+  'cousin', 'grandson', 'granddaughter', 'grandfather', 'grandmother', 'stepson', 'stepdaughter', 'stepfather', 'stepmother', 'child', 'children', 'sons', 'daughters', 'brothers', 'sisters',
+]);
+
+/** A place where a text writes a surname with capitalised words right before it. */
+export interface SurnameMention {
+  /** Those words, nearest last. */
+  fore: string[];
+  /** Whether the mention only tells whose relative the story's subject is ("the son of President Joe Biden", "the older brother of Chiefs tight end Travis Kelce"), or names one of two by a suffix ("Robert F. Kennedy Jr."). */
+  aside: boolean;
+}
+
 /**
- * The capitalised words a text writes right before each place it writes the surname, past any
- * particle or initial ("President Joe Biden", "Crown Prince Mohammed bin Salman", "Joseph R.
- * Biden"), nearest last; places with none are skipped, and so are a possessive and a name going on
- * past the surname. The words run back over spaces alone, so "...in Gaza. Biden said" or "Gaza,
- * Biden" names no "Gaza Biden".
+ * The places a text writes the surname with capitalised words right before it, past any particle
+ * or initial ("President Joe Biden", "Crown Prince Mohammed bin Salman", "Joseph R. Biden"); a
+ * possessive and a name going on past the surname are skipped. The words run back over spaces
+ * alone, so "...in Gaza. Biden said" or "Gaza, Biden" names no "Gaza Biden".
  */
-export function* surnameMentions(text: string, surname: string): Generator<string[]> {
+export function* surnameMentions(text: string, surname: string): Generator<SurnameMention> {
   const written = new RegExp(`(?<![\\p{L}\\p{N}'’-])${asPattern(surname)}(?![\\p{L}\\p{N}])`, 'gu');
   for (const match of text.matchAll(written)) {
     const start = match.index ?? 0;
-    // "Joe Biden's son Hunter Biden" introduces the son; "Lyndon B. Johnson Space Center" names no one; "Joseph R. Biden Jr." is a name.
+    // "Joe Biden's son Hunter Biden" introduces the son; "Lyndon B. Johnson Space Center" names no one.
     const after = /^(?:['’]|[^\S\n]+(\p{Lu}[\p{L}]*))/u.exec(text.slice(start + match[0].length, start + match[0].length + 8));
-    if (after && !NAME_SUFFIXES.has(fold(after[1] ?? ''))) continue;
+    const suffixed = after !== null && NAME_SUFFIXES.has(fold(after[1] ?? ''));
+    if (after && !suffixed) continue;
     const before = text.slice(Math.max(0, start - MENTION_REACH), start);
     const words = writtenWordsAt(before);
     const fore: string[] = [];
@@ -108,7 +122,10 @@ export function* surnameMentions(text: string, surname: string): Generator<strin
       if (!/^\p{Lu}/u.test(word.text)) break;
       fore.unshift(word.text);
     }
-    if (fore.length > 0) yield fore;
+    if (fore.length === 0) continue;
+    // A kin noun and "of" within the few words before the name: "the son of U.S. President Joe Biden".
+    const kin = /(\p{L}+)\s+of\s+(?:[^\s,.;:]+\s+){0,4}$/u.exec(before.slice(0, from));
+    yield { fore, aside: suffixed || (kin !== null && KIN_NOUNS.has(fold(kin[1] ?? ''))) };
   }
 }
 
@@ -148,7 +165,7 @@ export function namesakesAsked(names: readonly AskedFullName[], stories: () => r
     const others = new Set<string>();
     for (const story of stories()) {
       if (!named.test(story)) continue;
-      for (const before of surnameMentions(story, written)) {
+      for (const { fore: before } of surnameMentions(story, written)) {
         const nearest = bareName(before.at(-1) ?? '');
         if (!initials.has(nearest.charAt(0)) && lexiconTags(nearest).has('FirstName')) others.add(nearest);
       }
@@ -165,13 +182,16 @@ export function namesakesAsked(names: readonly AskedFullName[], stories: () => r
  * "Mohammad bin Salman" for "Mohammed") may be the one asked, and the story is left as it is.
  */
 export function namesOnlyOthers(title: string | null, paragraphs: readonly string[], namesake: Namesake): boolean {
-  const given = new RegExp(`(?<![\\p{L}\\p{N}])(?:${namesake.givenWritten.map(asPattern).join('|')})(?![\\p{L}\\p{N}])`, 'u');
+  // Initials asked run together ("JD") are as often written with stops ("J.D.").
+  const spelt = (word: string) => (/^\p{Lu}{2,3}$/u.test(word) ? [...word].join('\\.?\\s?') : asPattern(word));
+  const given = new RegExp(`(?<![\\p{L}\\p{N}])(?:${namesake.givenWritten.map(spelt).join('|')})(?![\\p{L}\\p{N}])`, 'u');
   if (title !== null && given.test(title)) return false;
   let named = false;
   for (const paragraph of paragraphs) {
     if (given.test(paragraph)) return false;
-    for (const before of surnameMentions(paragraph, namesake.written)) {
-      if (!namesake.others.has(bareName(before.at(-1) ?? ''))) return false;
+    for (const { fore, aside } of surnameMentions(paragraph, namesake.written)) {
+      if (aside) continue;
+      if (!namesake.others.has(bareName(fore.at(-1) ?? ''))) return false;
       named = true;
     }
   }
