@@ -57,7 +57,8 @@ export { CorpusDirectoryError } from './walk.ts';
  *    numbers as written (`title: 0x1F`, not 31); a markdown body's named character references
  *    ("&rsquo;", "&amp;") are read as the characters markdown shows.
  * 15: a text file's header lines with the story right under them, no blank line between, are
- *    still its header (`date 2024-03-02 Title`, then the first paragraph).
+ *    its header as far as they can be nothing else (`date 2024-03-02 Title`, then the first
+ *    paragraph; not "By Tuesday afternoon, firefighters").
  */
 export const LOADER_VERSION = 15;
 

@@ -49,7 +49,6 @@ const PREPOSITIONS = new Set(['under', 'near', 'beneath', 'beside', 'behind', 'b
 /** Words that end a place's name ("Gaza City", "Gaza Strip", "Hubei Province"). */
 const PLACE_NOUNS = new Set(['city', 'province', 'state', 'county', 'strip', 'island', 'islands', 'region', 'republic', 'kingdom', 'valley', 'district', 'governorate']);
 
-
 /** Lowercase words that may stand inside a name between its capitalised words ("Bank of Japan", "Center for Auto Safety"). */
 const INNER_NAME_WORDS = new Set(['of', 'for', 'on', 'the']);
 

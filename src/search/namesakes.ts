@@ -61,8 +61,8 @@ export function fullNamesIn(text: string): WrittenFullName[] {
  * person's role is a title ("King", "Chancellor", "Mayor"), unless the `texts` never write it in
  * lowercase nor before another name ("Hunter Biden", but "the mayor", "Chancellor Friedrich
  * Merz", "Ayatollah Ali Khamenei"): news writes the role itself in lowercase, and a title before
- * a person's whole name. A
- * people, a quality, a day or a stopword ("Israeli", "South", "Tuesday", "The") is none.
+ * a person's whole name. A people, a quality, a day or a stopword ("Israeli", "South", "Tuesday",
+ * "The") is none.
  */
 export function isGivenName(word: string, surname: string, texts: () => readonly string[]): boolean {
   const folded = bareName(word);
@@ -176,10 +176,11 @@ export function namesakesAsked(names: readonly AskedFullName[], stories: () => r
 
 /**
  * Whether a story names by the namesake's surname only others the coverage tells apart from the
- * one asked: neither its headline nor its text writes a given name asked, and every time it writes the surname with capitalised
- * words before it, the word right before is one of `others` ("President Joe Biden vetoed..."). A
- * title, an initial word or any other name there ("President Biden", "The Trump administration",
- * "Mohammad bin Salman" for "Mohammed") may be the one asked, and the story is left as it is.
+ * one asked: neither its headline nor its text writes a given name asked, and every time it
+ * writes the surname with capitalised words before it (but for an aside, see `SurnameMention`),
+ * the word right before is one of `others` ("President Joe Biden vetoed..."). A title, an initial
+ * word or any other name there ("President Biden", "The Trump administration", "Mohammad bin
+ * Salman" for "Mohammed") may be the one asked, and the story is left as it is.
  */
 export function namesOnlyOthers(title: string | null, paragraphs: readonly string[], namesake: Namesake): boolean {
   // Initials asked run together ("JD") are as often written with stops ("J.D.").
