@@ -57,6 +57,7 @@ describe('clean text with Key: value headers', async () => {
       'late.txt': 'Title: Fire contained\n\nBy the end of the day, the\nfire was out.\n',
       'linked-ev.txt': 'URL: https://example.com/ev\nBy 2030, the state expects\n2 million electric cars on its roads, officials said.\n',
       'crews.txt': 'Title: Wildfire update\nBy Tuesday afternoon, crews from\nCal Fire had contained the blaze.\n',
+      'sunday.txt': 'Title: River crests\nBy Sunday\nThe river had crested at 12 feet.\n',
     }),
   );
 
@@ -90,6 +91,7 @@ describe('clean text with Key: value headers', async () => {
     // Nor is a byline one that prose opens with, whatever the next line starts with.
     expect(only(corpus, 'linked-ev.txt')).toMatchObject({ url: 'https://example.com/ev', author: null, paragraphs: ['By 2030, the state expects 2 million electric cars on its roads, officials said.'] });
     expect(only(corpus, 'crews.txt')).toMatchObject({ title: 'Wildfire update', author: null, paragraphs: ['By Tuesday afternoon, crews from Cal Fire had contained the blaze.'] });
+    expect(only(corpus, 'sunday.txt')).toMatchObject({ title: 'River crests', author: null, paragraphs: ['By Sunday The river had crested at 12 feet.'] });
   });
 
   it('reads every header field and joins hard-wrapped lines into paragraphs', () => {

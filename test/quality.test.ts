@@ -746,7 +746,7 @@ describe('news stories', () => {
     }
   });
 
-  it('reads a surname alone as the one the story last named by it in full', async () => {
+  it('reads a surname alone as someone else\'s where the coverage names two people by it', async () => {
     const library = await Library.fromArticles([
       storyArticle('veto', 'Wire', [
         'President Joe Biden on Friday vetoed a Republican spending bill that would have cut funding for clean energy programs.',
@@ -823,6 +823,18 @@ describe('news stories', () => {
           ['What did Hunter Biden say in his statement?', 'Biden said in a statement that he would not subject his family to more pain.'],
           ['Did Jim Comey plead not guilty?', 'Comey pleaded not guilty to the charges.'],
           ['What did Jason Kelce say about talking football?', 'Kelce, 37, said he was excited to talk about football every week.'],
+        ],
+      ],
+      // Where a story names Hunter Biden as Joe Biden's son, a headline in capitals still names the one asked, and a title ("Mr. Biden") may.
+      [
+        [
+          story('sentenced', ['Hunter Biden, the son of President Joe Biden, was sentenced on Tuesday.']),
+          story('caps', ["The president's son pleaded guilty on Thursday, President Joe Biden watching.", 'Biden said in a statement that he would not subject his family to more pain.'], 'HUNTER BIDEN PLEADS GUILTY IN TAX CASE'),
+          story('mister', ['President Joe Biden spoke on Friday.', 'Mr. Biden said the spending bill would hurt working families.']),
+        ],
+        [
+          ['What did Hunter Biden say in his statement?', 'Biden said in a statement that he would not subject his family to more pain.'],
+          ['What did Hunter Biden say about the spending bill?', 'Mr. Biden said the spending bill would hurt working families.'],
         ],
       ],
     ];

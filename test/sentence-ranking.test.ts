@@ -35,6 +35,18 @@ describe('sentence scoring', () => {
     expect(bothWords?.coverage).toBe(1);
     expect(oneWord!.score).toBeLessThanOrEqual(bothWords!.score);
   });
+
+  it('ranks a titled name written beside the words asked above the same words far apart, where the name stands for its title', () => {
+    // "Prime Minister Netanyahu": the title's terms are met by the name, and the name and "negotiations" should sit close.
+    const term = (word: string) => ({ term: word, weight: 2, variants: [{ term: word, weight: 1 }], reported: false, calendar: null });
+    const titled: Question = { ...question, terms: ['prime', 'minist', 'netanyahu', 'negoti'].map(term), totalWeight: 8 };
+    const lookup = variantLookup(titled);
+    const title = new Map([[0, 2], [1, 2]]);
+    const near = scoreSentence(sentence('Netanyahu said negotiations would resume after a long week of meetings in several capitals.'), titled, lookup, title);
+    const far = scoreSentence(sentence('Netanyahu said after a long week of meetings in several capitals negotiations would resume.'), titled, lookup, title);
+    expect(near!.coverage).toBe(far!.coverage);
+    expect(near!.score).toBeGreaterThan(far!.score);
+  });
 });
 
 describe('support from neighbouring sentences', () => {

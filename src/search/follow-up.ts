@@ -7,8 +7,7 @@
  * correct by asking with the names. A pronoun they do not settle is left as written.
  */
 import { bareName, isPlaceWord, isPluralNoun, knownOnlyAsName, lexiconTags, NAME_PARTICLES, POSSESSIVE } from './answer-kind.ts';
-import { COMPANY_SUFFIXES, isNameWord, PARTICLE_NAME, writtenWordsAt, type WrittenAs, type WrittenWord } from './names.ts';
-import { NAME_SUFFIXES } from './namesakes.ts';
+import { COMPANY_SUFFIXES, isNameWord, NAME_SUFFIXES, PARTICLE_NAME, writtenWordsAt, type WrittenAs, type WrittenWord } from './names.ts';
 import { ARTICLES, STOPWORDS } from './stopwords.ts';
 import { firstSenseWords, inflectedFrom, isCommonWord, isRoleNoun, isVerbLemma, namedKindOf, nameReading } from './wordnet.ts';
 

@@ -37,6 +37,9 @@ export function writtenWordsAt(text: string): WrittenWord[] {
 /** Particles hyphenated to a surname, written in lowercase: "al-Hayya", "el-Sheikh", "bin-Salman". */
 export const PARTICLE_NAME = /^(?:al|el|bin|ibn|abu)-\p{L}/u;
 
+/** Words that end a person's name without being its surname ("Donald Trump Jr."), folded. */
+export const NAME_SUFFIXES: ReadonlySet<string> = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
+
 /** A company's suffixes, folded, which end its name ("International Business Machines Corp"). */
 export const COMPANY_SUFFIXES: readonly string[] = ['corp', 'co', 'cos', 'inc', 'ltd', 'plc', 'ag', 'nv', 'sa', 'llc'];
 

@@ -4,17 +4,20 @@
  * President Joe Biden in full, "Biden said the spending bill would hurt working families" is no
  * answer about Hunter Biden, though it writes the surname. Telling who a bare surname is takes
  * more than a story's words (a lead naming a relative first, a couple named together, a nickname
- * one outlet writes and another does not), so only a story that names nobody else by it is read.
+ * one outlet writes and another does not), so a bare surname is read as someone else's only in a
+ * story where nothing could make it the one asked.
  */
 import { fold } from './analyzer.ts';
 import { bareName, knownOnlyAsName, lexiconTags, NAME_PARTICLES, POSSESSIVE } from './answer-kind.ts';
 import { namesDayOrMonth } from './dateline.ts';
-import { asPattern, capitalsMarkNames, isNameWord, PARTICLE_RUN, PERSON_TITLES, writtenWordsAt } from './names.ts';
+import { asPattern, capitalsMarkNames, isNameWord, NAME_SUFFIXES, PARTICLE_RUN, PERSON_TITLES, writtenWordsAt } from './names.ts';
 import { STOPWORDS } from './stopwords.ts';
 import { isRoleNoun } from './wordnet.ts';
 
-/** Words that end a person's name without being its surname ("Donald Trump Jr."). */
-export const NAME_SUFFIXES: ReadonlySet<string> = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
+/** A regular expression's source matching `pattern` as whole words only. */
+function wholeWords(pattern: string): string {
+  return `(?<![\\p{L}\\p{N}'’-])(?:${pattern})(?![\\p{L}\\p{N}])`;
+}
 
 /** A name of two words or more as a text writes it: the capitalised words before its last, particles left out, and the last. */
 export interface WrittenFullName {
@@ -36,15 +39,17 @@ export function fullNamesIn(text: string): WrittenFullName[] {
   let run: string[] = [];
   let start = 0;
   const close = (owned = false) => {
-    while (run.length > 2 && NAME_SUFFIXES.has(fold(run.at(-1) ?? '').replace(/\.$/u, ''))) run.pop();
+    while (NAME_SUFFIXES.has(fold(run.at(-1) ?? ''))) run.pop();
     const surname = run.at(-1);
-    const related = /(\p{L}+)\s+(?:of|for)\s+(?:the\s+)?$/iu.exec(text.slice(0, words[start]?.start));
+    const related = run.length >= 2 && /(\p{L}+)\s+(?:of|for)\s+(?:the\s+)?$/iu.exec(text.slice(0, words[start]?.start));
     if (surname !== undefined && run.length >= 2 && !owned && !(related && isRoleNoun(fold(related[1] ?? '')))) found.push({ fore: run.slice(0, -1), surname });
     run = [];
   };
   words.forEach((word, at) => {
     const gap = at > 0 ? text.slice(words[at - 1]?.end, word.start) : '';
-    if (run.length > 0 && !/^[^\S\n]+$/u.test(gap)) close();
+    // An initial is passed over, "Robert F. Kennedy" is Robert Kennedy.
+    if (/^\.[^\S\n]+$/u.test(gap) && /^\p{Lu}$/u.test(run.at(-1) ?? '')) run.pop();
+    else if (run.length > 0 && !/^[^\S\n]+$/u.test(gap)) close();
     if (run.length > 0 && NAME_PARTICLES.has(fold(word.text))) return;
     if (!isNameWord(word.text, at === 0)) return close();
     if (run.length === 0) start = at;
@@ -64,7 +69,7 @@ export function fullNamesIn(text: string): WrittenFullName[] {
  * a person's whole name. A people, a quality, a day or a stopword ("Israeli", "South", "Tuesday",
  * "The") is none.
  */
-export function isGivenName(word: string, surname: string, texts: () => readonly string[]): boolean {
+function isGivenName(word: string, surname: string, texts: () => readonly string[]): boolean {
   const folded = bareName(word);
   if (STOPWORDS.has(folded) || namesDayOrMonth(folded) || PERSON_TITLES.has(folded)) return false;
   const tags = lexiconTags(folded);
@@ -72,8 +77,8 @@ export function isGivenName(word: string, surname: string, texts: () => readonly
   if (tags.has('Adjective') || tags.has('Demonym') || tags.has('Place')) return false;
   if (!isRoleNoun(folded)) return knownOnlyAsName(folded);
   const other = fold(surname);
-  const titles = new RegExp(`(?<![\\p{L}\\p{N}])${asPattern(word)}[^\\S\\n]+(\\p{Lu}[\\p{L}'’-]*)`, 'gu');
-  const common = new RegExp(`(?<![\\p{L}\\p{N}])${asPattern(folded)}(?![\\p{L}\\p{N}])`, 'u');
+  const titles = new RegExp(`${wholeWords(asPattern(word))}[^\\S\\n]+(\\p{Lu}[\\p{L}'’-]*)`, 'gu');
+  const common = new RegExp(wholeWords(asPattern(folded)), 'u');
   return !texts().some((text) => common.test(text) || [...text.matchAll(titles)].some(([, next = '']) => bareName(next) !== other && !NAME_PARTICLES.has(fold(next))));
 }
 
@@ -87,7 +92,7 @@ const KIN_NOUNS: ReadonlySet<string> = new Set([
 ]);
 
 /** A place where a text writes a surname with capitalised words right before it. */
-export interface SurnameMention {
+interface SurnameMention {
   /** Those words, nearest last. */
   fore: string[];
   /** Whether the mention only tells whose relative the story's subject is ("the son of President Joe Biden", "the older brother of Chiefs tight end Travis Kelce"), or names one of two by a suffix ("Robert F. Kennedy Jr."). */
@@ -96,13 +101,12 @@ export interface SurnameMention {
 
 /**
  * The places a text writes the surname with capitalised words right before it, past any particle
- * or initial ("President Joe Biden", "Crown Prince Mohammed bin Salman", "Joseph R. Biden"); a
- * possessive and a name going on past the surname are skipped. The words run back over spaces
- * alone, so "...in Gaza. Biden said" or "Gaza, Biden" names no "Gaza Biden".
+ * or initial ("President Joe Biden", "Crown Prince Mohammed bin Salman", "Joseph R. Biden", "Mr.
+ * Biden"); a possessive and a name going on past the surname are skipped. The words run back over
+ * spaces alone, so "...in Gaza. Biden said" or "Gaza, Biden" names no "Gaza Biden".
  */
-export function* surnameMentions(text: string, surname: string): Generator<SurnameMention> {
-  const written = new RegExp(`(?<![\\p{L}\\p{N}'’-])${asPattern(surname)}(?![\\p{L}\\p{N}])`, 'gu');
-  for (const match of text.matchAll(written)) {
+function* surnameMentions(text: string, surname: string): Generator<SurnameMention> {
+  for (const match of text.matchAll(new RegExp(wholeWords(asPattern(surname)), 'gu'))) {
     const start = match.index ?? 0;
     // "Joe Biden's son Hunter Biden" introduces the son; "Lyndon B. Johnson Space Center" names no one.
     const after = /^(?:['’]|[^\S\n]+(\p{Lu}[\p{L}]*))/u.exec(text.slice(start + match[0].length, start + match[0].length + 8));
@@ -115,16 +119,20 @@ export function* surnameMentions(text: string, surname: string): Generator<Surna
     for (let w = words.length - 1; w >= 0; w -= 1) {
       const word = words[w];
       const gap = word ? before.slice(word.end, from) : '';
-      const initial = word !== undefined && /^\p{Lu}$/u.test(word.text) && /^\.[^\S\n]+$/u.test(gap);
-      if (!word || !(initial || /^[^\S\n]+$/u.test(gap))) break;
-      from = word.start;
-      if (initial || NAME_PARTICLES.has(fold(word.text))) continue;
+      // An initial or an abbreviated title, stopped: "R. Biden", "Mr. Biden", "Sen. Biden".
+      const stopped = word !== undefined && (/^\p{Lu}$/u.test(word.text) || PERSON_TITLES.has(fold(word.text))) && /^\.[^\S\n]+$/u.test(gap);
+      if (!word || !(stopped || /^[^\S\n]+$/u.test(gap))) break;
+      if (NAME_PARTICLES.has(fold(word.text)) || (stopped && word.text.length === 1)) {
+        from = word.start;
+        continue;
+      }
       if (!/^\p{Lu}/u.test(word.text)) break;
       fore.unshift(word.text);
+      from = word.start;
     }
     if (fore.length === 0) continue;
     // A kin noun and "of" within the few words before the name: "the son of U.S. President Joe Biden".
-    const kin = /(\p{L}+)\s+of\s+(?:[^\s,.;:]+\s+){0,4}$/u.exec(before.slice(0, from));
+    const kin = /(\p{L}+)\s+of\s+(?:[^\s,;:]+\s+){0,4}[^\s,;:]*$/u.exec(before.slice(0, from));
     yield { fore, aside: suffixed || (kin !== null && KIN_NOUNS.has(fold(kin[1] ?? ''))) };
   }
 }
@@ -159,7 +167,7 @@ export function namesakesAsked(names: readonly AskedFullName[], stories: () => r
     const given = fore.filter(({ word }) => isGivenName(word, written, stories));
     if (given.length === 0) return [];
     const givenWritten = given.map(({ word }) => word);
-    const named = new RegExp(`(?<![\\p{L}\\p{N}])(?:${givenWritten.map(asPattern).join('|')})[^\\S\\n]+${PARTICLE_RUN}${asPattern(written)}(?![\\p{L}\\p{N}])`, 'u');
+    const named = new RegExp(wholeWords(`(?:${givenWritten.map(asPattern).join('|')})[^\\S\\n]+${PARTICLE_RUN}${asPattern(written)}`), 'u');
     // A first name with the same initial may be the same one's, spelt or shortened otherwise ("Jim" and "James", "Mohammed" and "Mohammad").
     const initials = new Set(givenWritten.map((word) => bareName(word).charAt(0)));
     const others = new Set<string>();
@@ -185,7 +193,8 @@ export function namesakesAsked(names: readonly AskedFullName[], stories: () => r
 export function namesOnlyOthers(title: string | null, paragraphs: readonly string[], namesake: Namesake): boolean {
   // Initials asked run together ("JD") are as often written with stops ("J.D.").
   const spelt = (word: string) => (/^\p{Lu}{2,3}$/u.test(word) ? [...word].join('\\.?\\s?') : asPattern(word));
-  const given = new RegExp(`(?<![\\p{L}\\p{N}])(?:${namesake.givenWritten.map(spelt).join('|')})(?![\\p{L}\\p{N}])`, 'u');
+  // In any case: a headline may be in capitals ("HUNTER BIDEN PLEADS GUILTY").
+  const given = new RegExp(wholeWords(namesake.givenWritten.map(spelt).join('|')), 'iu');
   if (title !== null && given.test(title)) return false;
   let named = false;
   for (const paragraph of paragraphs) {

@@ -296,6 +296,7 @@ export function rankSentences(question: Question, retrieved: readonly Retrieval[
   const newest = question.aboutNow ? newestDay(retrieved) : null;
   const ranked: RankedSentence[] = [];
   const introduced = new Map<Article, ReadonlyMap<number, number>>();
+  const storyLookups = new Map<Article, ReturnType<typeof variantLookup>>();
   let stories: string[] | undefined;
   const namesakes = question.fullNames.length > 0 ? namesakesAsked(question.fullNames, () => (stories ??= retrieved.map(({ article }) => article.paragraphs.join('\n')))) : [];
   for (const { article, score: articleScore, passages } of retrieved) {
@@ -305,19 +306,16 @@ export function rankSentences(question: Question, retrieved: readonly Retrieval[
     const sentences = cache.inParagraphs(article, passages ? passages.worthRankingWithNeighbours(question) : article.paragraphs.keys());
     const titled = titlesIntroduced(question, article);
     introduced.set(article, titled);
-    const othersNamed = namesakes.length > 0 ? surnamesOfOthers(article, namesakes, lookup) : null;
-    const scores = sentences.map((sentence) => {
-      const plain = scoreSentence(sentence, question, lookup, titled);
-      const own = plain && othersNamed ? othersNamed(sentence, plain.matched) : null;
-      return own ? scoreSentence(sentence, question, own, titled) : plain;
-    });
+    const storyLookup = namesakes.length > 0 ? withoutOthersSurnames(article, namesakes, lookup) : lookup;
+    storyLookups.set(article, storyLookup);
+    const scores = sentences.map((sentence) => scoreSentence(sentence, question, storyLookup, titled));
     const lead = cache.inParagraphs(article, [0])[0];
-    const fromLead = lead ? (scores[sentences.indexOf(lead)] ?? scoreSentence(lead, question, lookup, titled))?.matched : undefined;
+    const fromLead = lead ? (scores[sentences.indexOf(lead)] ?? scoreSentence(lead, question, storyLookup, titled))?.matched : undefined;
     scores.forEach((plain, i) => {
       const sentence = sentences[i];
       if (!plain || !sentence) return;
       const before = sentences[i - 1];
-      const referred = before && inSequence(before, sentence) && opensWithPronoun(sentence.text) && states(before.text) ? withReferents(plain, referentsIn(before, sentence, lookup), question) : plain;
+      const referred = before && inSequence(before, sentence) && opensWithPronoun(sentence.text) && states(before.text) ? withReferents(plain, referentsIn(before, sentence, storyLookup), question) : plain;
       const scored = titled.size > 0 ? withTitles(referred, titled, question) : referred;
       const around = new Map<number, number>();
       let support: { sentence: Sentence; weight: number } | null = null;
@@ -342,7 +340,7 @@ export function rankSentences(question: Question, retrieved: readonly Retrieval[
     });
   }
   ranked.sort((a, b) => b.score - a.score);
-  if (question.speaker.length > 0) preferSpeaker(ranked, question, lookup, cache, (article) => introduced.get(article) ?? NO_TITLES);
+  if (question.speaker.length > 0) preferSpeaker(ranked, question, (article) => storyLookups.get(article) ?? lookup, cache, (article) => introduced.get(article) ?? NO_TITLES);
   if (question.wants) preferWantedKind(ranked, question);
   if (question.counted >= 0) preferCounted(ranked, question.counted, lookup);
   if (question.askedNoun) preferNamedAsAsked(ranked, question, question.askedNoun, lookup);
@@ -353,19 +351,16 @@ export function rankSentences(question: Question, retrieved: readonly Retrieval[
 }
 
 /**
- * For each sentence of a story, the lookup to score it by without the surnames asked with a given
- * name that the story gives only to others (see `namesOnlyOthers`), null when it writes none: the
- * sentence writes such a surname but no given name asked ("Biden said the spending bill..." in a
- * story naming only President Joe Biden, asked what Hunter Biden said). A surname two names asked
- * share is dropped only where the story names neither ("What did Jill Biden say about Joe Biden?").
+ * The lookup to read a story by: without the surnames asked with a given name that the story gives
+ * only to others (see `namesOnlyOthers`), so neither its sentences nor a pronoun standing for the
+ * name meet them ("Biden said the spending bill..." in a story naming only President Joe Biden,
+ * asked what Hunter Biden said). A surname two names asked share is dropped only where the story
+ * names neither ("What did Jill Biden say about Joe Biden?").
  */
-function surnamesOfOthers(article: Article, namesakes: readonly Namesake[], lookup: ReturnType<typeof variantLookup>): (sentence: Sentence, matched: ReadonlyMap<number, number>) => ReturnType<typeof variantLookup> | null {
+function withoutOthersSurnames(article: Article, namesakes: readonly Namesake[], lookup: ReturnType<typeof variantLookup>): ReturnType<typeof variantLookup> {
   const kept = new Set(namesakes.flatMap((namesake) => (namesOnlyOthers(article.title, article.paragraphs, namesake) ? [] : [namesake.surname])));
   const others = new Set(namesakes.flatMap(({ surname }) => (kept.has(surname) ? [] : [surname])));
-  if (others.size === 0) return () => null;
-  const given = namesakes.flatMap((namesake) => [...namesake.given]);
-  const without = new Map([...lookup].map(([term, entries]) => [term, entries.filter(({ q }) => !others.has(q))]));
-  return (sentence, matched) => ([...others].some((q) => matched.has(q)) && !given.some((q) => matched.has(q)) ? without : null);
+  return others.size === 0 ? lookup : new Map([...lookup].map(([term, entries]) => [term, entries.filter(({ q }) => !others.has(q))]));
 }
 
 /**
@@ -629,22 +624,23 @@ function preferNamedAsAsked(ranked: RankedSentence[], question: Question, noun: 
  * Among the best candidates, a sentence in which the one the question asks about speaks ("Hamas
  * denied...") outranks one that only names them (see `speakers.ts`). The lift orders candidates
  * and is left out of the answerability evidence, as a date's is: it says which sentence answers,
- * not whether the coverage holds one. `titledIn` gives the titles a candidate's story introduces,
- * as `rankSentences` read them (see `titlesIntroduced`).
+ * not whether the coverage holds one. `lookupIn` and `titledIn` give the lookup a candidate's
+ * story is read by (see `withoutOthersSurnames`) and the titles it introduces (see
+ * `titlesIntroduced`), as `rankSentences` read them.
  */
 function preferSpeaker(
   ranked: RankedSentence[],
   question: Question,
-  lookup: ReturnType<typeof variantLookup>,
+  lookupIn: (article: Article) => ReturnType<typeof variantLookup>,
   cache: SentenceCache,
   titledIn: (article: Article) => ReadonlyMap<number, number>,
 ): void {
-  const standsFor = (term: string) => termsStoodFor(lookup, term);
   orderWithinReach(ranked, SPEAKER_BOOST, (candidate) => {
     // "US envoy Steve Witkoff" speaks where "Witkoff said...", in a story introducing him so (see `withTitles`).
     const titled = titledIn(candidate.article);
     const named = titled.size > 0 ? question.speaker.filter((q) => !titled.has(q)) : question.speaker;
-    return speaksIn(candidate.sentence.text, cache.previous(candidate.article, candidate.sentence)?.text, named, standsFor);
+    const lookup = lookupIn(candidate.article);
+    return speaksIn(candidate.sentence.text, cache.previous(candidate.article, candidate.sentence)?.text, named, (term) => termsStoodFor(lookup, term));
   });
 }
 

@@ -76,6 +76,8 @@ function headerBlock(block: readonly string[]): HeaderField[] | null {
 
 /** A name as a byline right above the story may give it: up to four capitalised words ("Jane Doe"), nothing prose opens with ("By 2030, the state...", "By Sunday night, residents..."). */
 const BYLINE_NAME = /^\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}$/u;
+/** A day or a month, which a byline's name never is ("By Sunday", over the story's next words). */
+const CALENDAR_WORD = /\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|june|july|august|september|october|november|december)\b/iu;
 
 /**
  * Whether a header line's fields can only be a header's: a date and title (` date 2025-11-21
@@ -84,7 +86,7 @@ const BYLINE_NAME = /^\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}$/u;
  */
 function isPlainlyHeader(line: string, fields: readonly HeaderField[]): boolean {
   const byline = /^\s*by\s/iu.test(line);
-  return fields.every(({ field, value }) => field === 'title' || field === 'published' || field === 'url' || (byline && field === 'author' && BYLINE_NAME.test(value)));
+  return fields.every(({ field, value }) => field === 'title' || field === 'published' || field === 'url' || (byline && field === 'author' && BYLINE_NAME.test(value) && !CALENDAR_WORD.test(value)));
 }
 
 /**
