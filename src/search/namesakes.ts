@@ -100,13 +100,14 @@ interface SurnameMention {
 }
 
 /**
- * The places a text writes the surname with capitalised words right before it, past any particle
+ * The places a text writes the surname (`surname`, a global pattern of it; see `surnamePattern`)
+ * with capitalised words right before it, past any particle
  * or initial ("President Joe Biden", "Crown Prince Mohammed bin Salman", "Joseph R. Biden", "Mr.
  * Biden"); a possessive and a name going on past the surname are skipped. The words run back over
  * spaces alone, so "...in Gaza. Biden said" or "Gaza, Biden" names no "Gaza Biden".
  */
-function* surnameMentions(text: string, surname: string): Generator<SurnameMention> {
-  for (const match of text.matchAll(new RegExp(wholeWords(asPattern(surname)), 'gu'))) {
+function* surnameMentions(text: string, surname: RegExp): Generator<SurnameMention> {
+  for (const match of text.matchAll(surname)) {
     const start = match.index ?? 0;
     // "Joe Biden's son Hunter Biden" introduces the son; "Lyndon B. Johnson Space Center" names no one.
     const after = /^(?:['’]|[^\S\n]+(\p{Lu}[\p{L}]*))/u.exec(text.slice(start + match[0].length, start + match[0].length + 8));
@@ -147,11 +148,19 @@ export interface AskedFullName {
 /** An asked surname, the question terms of the given names asked with it, and the first names of others the coverage gives it. */
 export interface Namesake {
   surname: number;
-  written: string;
   given: ReadonlySet<number>;
-  givenWritten: readonly string[];
   /** First names, folded, that a story naming the one asked in full writes right before the surname too ("joe" beside "Hunter Biden"). */
   others: ReadonlySet<string>;
+  /** The surname as written, a global pattern (see `surnameMentions`). */
+  surnameWritten: RegExp;
+  /** Any given name asked, in any case, initials run together or with stops (see `namesOnlyOthers`). */
+  givenWritten: RegExp;
+}
+
+/** A pattern of any of the given names, in any case: a headline may be in capitals ("HUNTER BIDEN PLEADS GUILTY"), and initials asked run together ("JD") are as often written with stops ("J.D."). */
+function givenPattern(given: readonly string[]): RegExp {
+  const spelt = (word: string) => (/^\p{Lu}{2,3}$/u.test(word) ? [...word].join('\\.?\\s?') : asPattern(word));
+  return new RegExp(wholeWords(given.map(spelt).join('|')), 'iu');
 }
 
 /**
@@ -168,17 +177,18 @@ export function namesakesAsked(names: readonly AskedFullName[], stories: () => r
     if (given.length === 0) return [];
     const givenWritten = given.map(({ word }) => word);
     const named = new RegExp(wholeWords(`(?:${givenWritten.map(asPattern).join('|')})[^\\S\\n]+${PARTICLE_RUN}${asPattern(written)}`), 'u');
+    const surnameWritten = new RegExp(wholeWords(asPattern(written)), 'gu');
     // A first name with the same initial may be the same one's, spelt or shortened otherwise ("Jim" and "James", "Mohammed" and "Mohammad").
     const initials = new Set(givenWritten.map((word) => bareName(word).charAt(0)));
     const others = new Set<string>();
     for (const story of stories()) {
       if (!named.test(story)) continue;
-      for (const { fore: before } of surnameMentions(story, written)) {
+      for (const { fore: before } of surnameMentions(story, surnameWritten)) {
         const nearest = bareName(before.at(-1) ?? '');
         if (!initials.has(nearest.charAt(0)) && lexiconTags(nearest).has('FirstName')) others.add(nearest);
       }
     }
-    return others.size > 0 ? [{ surname, written, given: new Set(given.map(({ q }) => q)), givenWritten, others }] : [];
+    return others.size > 0 ? [{ surname, given: new Set(given.map(({ q }) => q)), others, surnameWritten, givenWritten: givenPattern(givenWritten) }] : [];
   });
 }
 
@@ -191,15 +201,11 @@ export function namesakesAsked(names: readonly AskedFullName[], stories: () => r
  * Salman" for "Mohammed") may be the one asked, and the story is left as it is.
  */
 export function namesOnlyOthers(title: string | null, paragraphs: readonly string[], namesake: Namesake): boolean {
-  // Initials asked run together ("JD") are as often written with stops ("J.D.").
-  const spelt = (word: string) => (/^\p{Lu}{2,3}$/u.test(word) ? [...word].join('\\.?\\s?') : asPattern(word));
-  // In any case: a headline may be in capitals ("HUNTER BIDEN PLEADS GUILTY").
-  const given = new RegExp(wholeWords(namesake.givenWritten.map(spelt).join('|')), 'iu');
-  if (title !== null && given.test(title)) return false;
+  if (title !== null && namesake.givenWritten.test(title)) return false;
   let named = false;
   for (const paragraph of paragraphs) {
-    if (given.test(paragraph)) return false;
-    for (const { fore, aside } of surnameMentions(paragraph, namesake.written)) {
+    if (namesake.givenWritten.test(paragraph)) return false;
+    for (const { fore, aside } of surnameMentions(paragraph, namesake.surnameWritten)) {
       if (aside) continue;
       if (!namesake.others.has(bareName(fore.at(-1) ?? ''))) return false;
       named = true;

@@ -225,7 +225,8 @@ export function scoreSentence(sentence: Sentence, question: Question, lookup: Re
   const coverage = Math.min(1, matchedWeight / question.totalWeight);
   const relevance = weighed > 0 ? Math.min(1, saturation / (weighed * (K1 + 1))) : 0;
   const placed = described.size > 0 ? positions.filter((p) => !described.has(p.q)) : positions;
-  const proximity = 1 + 0.2 * closeness(placed, [...frequency.keys()].filter((q) => !described.has(q)).length);
+  // The terms matched that no title stands for: a title term the sentence does not write is none of them.
+  const proximity = 1 + 0.2 * closeness(placed, frequency.size - [...described].filter((q) => frequency.has(q)).length);
   const phraseShare = question.terms.length < 2 ? 0 : phrases(positions) / (question.terms.length - 1);
   return { score: (COVERAGE_SHARE * coverage + (1 - COVERAGE_SHARE) * relevance) * proximity, coverage, matched: bestVariant, phraseShare, namesKind: null };
 }
