@@ -34,7 +34,9 @@ const questions: [question: string, article: string, fragment: string][] = [
   // "supposed to" says what should happen, as "should" would: no answer writes "supposed".
   ['What is the ISF supposed to do?', ISTANBUL, 'to oversee the transition period'],
   // "want to" says what someone means to do: no answer writes "want".
-  ['What does Erdogan want to restore?', ANKARA, 'to reinstate the ceasefire in Gaza'],
+  ['What does Erdogan want to restore?', ANKARA, 'to restore peace and a ceasefire'],
+  // "the Turkish president said" after "President Recep Tayyip Erdogan said": the role stands for him.
+  ['What did Erdogan say about the Palestinians?', ANKARA, 'our Palestinian brothers'],
   // "stand for" asks what an abbreviation is written out: no answer writes "stand".
   ['what does ISF stand for', ISTANBUL, 'international stabilization force [ISF]'],
   ['ISF stands for what', ISTANBUL, 'international stabilization force [ISF]'],
@@ -1246,6 +1248,30 @@ describe('questions asking what a named thing is', () => {
     expect(without.answer('What are construction managers?').answered).toBe(false);
     const withIt = await Library.fromArticles([apart, naming]);
     expect(withIt.answer('What are construction managers?').sentences[0]?.text).toContain('Construction managers are firms');
+  });
+});
+
+describe('roles named alone', () => {
+  const osaka = storyArticle('osaka', 'Daily', ['Exporters in Osaka said the yen’s rise threatened jobs at small firms.', 'Several firms cut overtime in March.']);
+
+  it('reads "the minister" as the one the story introduced with that title, and quotes the introduction beside it', async () => {
+    const small = await Library.fromArticles([
+      storyArticle('tokyo', 'Wire', ['Finance Minister Kiichi Miyazawa met bankers in Tokyo on Monday.', 'Officials expected little from the talks.', 'The minister said the yen’s rise threatened the recovery.']),
+      osaka,
+    ]);
+    const answer = small.answer('What did Miyazawa say about the yen?');
+    expect(answer.sentences.map((s) => [s.text, s.context])).toEqual([
+      ['The minister said the yen’s rise threatened the recovery.', false],
+      ['Finance Minister Kiichi Miyazawa met bankers in Tokyo on Monday.', true],
+    ]);
+  });
+
+  it('reads no one for a role the story gave two people', async () => {
+    const small = await Library.fromArticles([
+      storyArticle('busan', 'Wire', ['President Xi Jinping met President Donald Trump in Busan on Thursday.', 'The meeting lasted two hours.', 'The Chinese president said the yen’s rise threatened exporters.']),
+      osaka,
+    ]);
+    expect(small.answer('What did Trump say about the yen?').sentences[0]?.text).not.toBe('The Chinese president said the yen’s rise threatened exporters.');
   });
 });
 

@@ -4,7 +4,7 @@ import type { Question } from '../src/search/question.ts';
 import { rankSentences, scoreSentence, SentenceCache, variantLookup, type Sentence } from '../src/search/sentence-ranking.ts';
 import { storyArticle } from './support/articles.ts';
 
-const sentence = (text: string): Sentence => ({ text, index: 0, paragraph: 0, terms: terms(text, 'index') });
+const sentence = (text: string): Sentence => ({ text, index: 0, paragraph: 0, start: 0, terms: terms(text, 'index') });
 
 /** A two-term question whose terms share a variant (paraphrases can): "summit" stands for both. */
 const question: Question = {

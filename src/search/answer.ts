@@ -35,6 +35,7 @@ import { candidateCount, preferDated } from './dateline.ts';
 import { capitalsMarkNames, COMPANY_SUFFIXES, isNameWord, PARTICLE_NAME, titledNames, writtenWordsAt, type WrittenWord } from './names.ts';
 import { fullNamesIn, type AskedFullName } from './namesakes.ts';
 import { capitalCountry } from './place-names.ts';
+import { bearerIntroduction } from './roles.ts';
 import { currentVersions } from './versions.ts';
 import type { ParagraphTerms } from './passages.ts';
 import { occasionAsked } from './plans.ts';
@@ -1091,8 +1092,9 @@ function addQuotes(quotes: Quote[], candidates: readonly RankedSentence[], cache
 /**
  * The sentence this one needs to be understood, within the same article: the one before when it
  * starts by pointing back ("He said...", "This..."; not a dummy "It is said that...") or is a
- * quotation alone, whose speaker it names; the one after when it is a lead-in ending with a colon
- * ("Obama also said:"); for the `first` quote, where it gives no number or time the question asks
+ * quotation alone, whose speaker it names; the one naming whom a role it names alone stands for
+ * ("Finance Minister Kiichi Miyazawa met..." for "The minister said...", see `roles.ts`); the one
+ * after when it is a lead-in ending with a colon ("Obama also said:"); for the `first` quote, where it gives no number or time the question asks
  * for (see `NEIGHBOUR_KINDS`; a time of day the tagger misses, "at 0600", counts), the one after
  * or before that does ("The sanctuary... became the
  * property of the National Audubon Society." for "How big is the sanctuary?", then "...the deed
@@ -1105,6 +1107,9 @@ function contextFor(ranked: RankedSentence, cache: SentenceCache, question: Ques
   // "He also said:" points back, but what it introduces is what the reader lacks.
   const after = LEAD_IN.test(text) ? cache.next(ranked.article, ranked.sentence) : undefined;
   if (after && states(after.text)) return { article: ranked.article, sentence: after, context: true };
+  // "The minister said..." needs the sentence naming the minister, however far before.
+  const introducing = bearerIntroduction(ranked.article, ranked.sentence, cache);
+  if (introducing) return { article: ranked.article, sentence: introducing, context: true };
   if (before && states(before.text) && (pointsBack(text) || BARE_QUOTATION.test(text))) return { article: ranked.article, sentence: before, context: true };
   if (first && question.wants !== null && NEIGHBOUR_KINDS.has(question.wants) && !namesWantedKind(ranked, question) && !mentionsClock(text)) {
     const naming = [cache.next(ranked.article, ranked.sentence), before].find((sentence) => sentence !== undefined && states(sentence.text) && sentenceNamesWantedKind(sentence, question));

@@ -28,6 +28,7 @@ import { followsMonth, namesKind, namesPersonAs, namesThingAs, writesMoney, YEAR
 import { datedFactor } from './dateline.ts';
 import { isNameWord, namePhraseEnd, writtenWords } from './names.ts';
 import { namesakesAsked, namesOnlyOthers, type Namesake } from './namesakes.ts';
+import { bearerBefore, rolesDescribed, type RoleMention } from './roles.ts';
 import { statesAsPlanned, type Occasion } from './plans.ts';
 import { holdsPhraseAt, phraseTerms, type AskedNoun, type Question } from './question.ts';
 import { statesReason } from './reasons.ts';
@@ -43,6 +44,8 @@ export interface Sentence {
   index: number;
   /** Index of the paragraph it comes from. */
   paragraph: number;
+  /** Where it starts in its paragraph's text. */
+  start: number;
   /**
    * Its index terms, in order. Offsets are left out (`tokenize` the text for them): a question
    * analyses a hundred paragraphs, and an object per word made most of what the collector copied.
@@ -115,7 +118,7 @@ const AVERAGE_SENTENCE_TERMS = 18;
 
 /** The sentences of articles, split once per paragraph when first needed, kept for the most recently asked-about articles. */
 export class SentenceCache {
-  private readonly entries = new Map<string, { article: Article; paragraphs: (Sentence[] | undefined)[] }>();
+  private readonly entries = new Map<string, { article: Article; paragraphs: (Sentence[] | undefined)[]; roles: Map<string, RoleMention[]> }>();
 
   constructor(private readonly capacity = 2000) {}
 
@@ -145,10 +148,18 @@ export class SentenceCache {
     return sentence.index + 1 < own.length ? own[sentence.index + 1] : this.inParagraphs(article, [sentence.paragraph + 1])[0];
   }
 
-  private entry(article: Article): { article: Article; paragraphs: (Sentence[] | undefined)[] } {
+  /** Where the article writes a role noun (see `roles.ts`), read by `read` once while the article is kept. */
+  roleMentions(article: Article, role: string, read: () => RoleMention[]): RoleMention[] {
+    const roles = this.entry(article).roles;
+    let found = roles.get(role);
+    if (!found) roles.set(role, (found = read()));
+    return found;
+  }
+
+  private entry(article: Article): { article: Article; paragraphs: (Sentence[] | undefined)[]; roles: Map<string, RoleMention[]> } {
     const cached = this.entries.get(article.id);
     this.entries.delete(article.id);
-    const entry = cached && cached.article === article ? cached : { article, paragraphs: [] };
+    const entry = cached && cached.article === article ? cached : { article, paragraphs: [], roles: new Map() };
     this.entries.set(article.id, entry);
     if (this.entries.size > this.capacity) {
       const oldest = this.entries.keys().next().value;
@@ -161,7 +172,7 @@ export class SentenceCache {
 function sentencesOfParagraph(paragraph: string, p: number, language: string | null): Sentence[] {
   return splitSentences(paragraph, language).map((span, index) => {
     const text = paragraph.slice(span.start, span.end);
-    return { text, index, paragraph: p, terms: terms(text, 'index') };
+    return { text, index, paragraph: p, start: span.start, terms: terms(text, 'index') };
   });
 }
 
@@ -316,7 +327,8 @@ export function rankSentences(question: Question, retrieved: readonly Retrieval[
       const sentence = sentences[i];
       if (!plain || !sentence) return;
       const before = sentences[i - 1];
-      const referred = before && inSequence(before, sentence) && opensWithPronoun(sentence.text) && states(before.text) ? withReferents(plain, referentsIn(before, sentence, storyLookup), question) : plain;
+      const pronounReferred = before && inSequence(before, sentence) && opensWithPronoun(sentence.text) && states(before.text) ? withReferents(plain, referentsIn(before, sentence, storyLookup), question) : plain;
+      const referred = withReferents(pronounReferred, roleReferents(sentence, article, question, storyLookup, cache), question);
       const scored = titled.size > 0 ? withTitles(referred, titled, question) : referred;
       const around = new Map<number, number>();
       let support: { sentence: Sentence; weight: number } | null = null;
@@ -519,6 +531,22 @@ function referentsIn(before: Sentence, sentence: Sentence, lookup: ReturnType<ty
   return termsOfNames(named, lookup);
 }
 
+/**
+ * The question terms the roles a sentence names alone meet through their bearers' names ("the
+ * Turkish president said..." meets "Erdogan", see `roles.ts`); a name asked in full is met whole
+ * or not at all ("the mother", Lyudmila Navalnaya, is not the Yulia Navalnaya asked).
+ */
+function roleReferents(sentence: Sentence, article: Article, question: Question, lookup: ReturnType<typeof variantLookup>, cache: SentenceCache): Set<number> {
+  return new Set(
+    rolesDescribed(sentence.text).flatMap((role) => {
+      const bearer = bearerBefore(article, sentence, role, cache);
+      const met = termsOfNames(bearer, lookup);
+      const partly = question.fullNames.some((name) => met.has(name.surname) && name.fore.some(({ q }) => !met.has(q)));
+      return partly && bearer.length > 1 ? [] : [...met];
+    }),
+  );
+}
+
 /** The question terms names written in a sentence are, as written ("Witkoff", "Hayya"). */
 function termsOfNames(named: readonly string[], lookup: ReturnType<typeof variantLookup>): Set<number> {
   return new Set(terms(named.join(' '), 'index').flatMap((term) => writtenTermsOf(lookup, term)));
@@ -641,7 +669,8 @@ function preferSpeaker(
     const titled = titledIn(candidate.article);
     const named = titled.size > 0 ? question.speaker.filter((q) => !titled.has(q)) : question.speaker;
     const lookup = lookupIn(candidate.article);
-    return speaksIn(candidate.sentence.text, cache.previous(candidate.article, candidate.sentence)?.text, named, (term) => termsStoodFor(lookup, term));
+    const bearerOf = (described: string) => rolesDescribed(described).flatMap((role) => bearerBefore(candidate.article, candidate.sentence, role, cache)).join(' ');
+    return speaksIn(candidate.sentence.text, cache.previous(candidate.article, candidate.sentence)?.text, named, (term) => termsStoodFor(lookup, term), bearerOf);
   });
 }
 

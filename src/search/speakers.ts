@@ -69,8 +69,13 @@ const COMPARISONS = new Set(['like', 'unlike', 'versus', 'besides', 'plus', 'des
  * A participle ("..., claiming it struck...") has its subject further back, and a plural or a bare
  * form is as likely a noun ("talks", "claims", "the report").
  */
-function isReportingVerbForm(word: Word): boolean {
-  return /ed$/u.test(word.folded) || IRREGULAR_REPORTING.has(word.folded) || word.folded === 'says';
+function isReportingVerbForm(folded: string): boolean {
+  return /ed$/u.test(folded) || IRREGULAR_REPORTING.has(folded) || folded === 'says';
+}
+
+/** Whether a word as written is a verb reporting speech where it stands ("said", "denied", "says"; not "will" nor "talks"). */
+export function isReportingVerb(written: string): boolean {
+  return isReportingVerbForm(fold(written)) && isReportingWord(written);
 }
 
 /** Whether a word as written is a verb of communication ("said", "denied", "warns"). */
@@ -165,7 +170,7 @@ function isNounPart(word: Word | undefined): boolean {
 }
 
 /** Whether the character at `at` stands inside a quotation: a name there is quoted, not speaking. */
-function insideQuotation(text: string, at: number): boolean {
+export function insideQuotation(text: string, at: number): boolean {
   let open = false;
   for (const c of text.slice(0, at)) {
     if (c === '“') open = true;
@@ -202,7 +207,7 @@ function speakers(text: string): { spans: Span[]; pronoun: boolean } {
       attributor ??= nameFrom(text, words, words[i + 2]?.folded === 'the' ? i + 3 : i + 2);
       return;
     }
-    if (!isReportingVerbForm(word) || !isReportingWord(word.written) || insideQuotation(text, word.start)) return;
+    if (!isReportingVerb(word.written) || insideQuotation(text, word.start)) return;
     const before = speakerBefore(text, words, i);
     if (before?.pronoun) pronoun = true;
     else if (before && closesSentence(text, words, before.span, i)) attributor ??= before.span;
@@ -236,29 +241,38 @@ function closesSentence(text: string, words: readonly Word[], span: Span, v: num
  * Whether a span names the asked speaker as the one speaking: it holds every question term of the
  * speaker's name and ends with its head (the last: "Hamas" in "Hamas denied", "father" in "Tesla's
  * father"). "Rubio ally Lindsey Graham said", "the Hamas-run health ministry said" and "Hamas
- * critics said" speak for others.
+ * critics said" speak for others. A role named with "the" ("the Turkish president said") speaks
+ * by the name `bearerOf` gives it.
  */
-function namesAsSpeaker(tokens: readonly Token[], span: Span, speaker: readonly number[], standsFor: (term: string) => readonly number[]): boolean {
-  const within = tokens.filter((token) => token.start >= span.start && token.end <= span.end);
+function namesAsSpeaker(text: string, tokens: readonly Token[], span: Span, speaker: readonly number[], standsFor: (term: string) => readonly number[], bearerOf: (described: string) => string): boolean {
+  const own = tokens.filter((token) => token.start >= span.start && token.end <= span.end);
+  const head = own.at(-1);
+  const described = head && isRoleNoun(fold(text.slice(head.start, head.end))) ? ROLE_WITH_THE.exec(text.slice(0, head.end))?.[1] : undefined;
+  const bearer = described === undefined ? '' : bearerOf(described);
+  const within = bearer === '' ? own : tokenize(bearer, 'index');
   const met = new Set(within.flatMap((token) => standsFor(token.term)));
   const last = within.at(-1);
   return speaker.every((q) => met.has(q)) && last !== undefined && standsFor(last.term).includes(speaker.at(-1) ?? -1);
 }
 
+/** "The", up to three words and a role noun ending a text: a role named alone ("the Turkish foreign minister"). */
+const ROLE_WITH_THE = /(?:^|[^\p{L}])(the\s+(?:[\p{L}'’-]+\s+){0,3}[\p{L}'’-]+)$/iu;
+
 /**
  * Whether the asked speaker speaks in the sentence: `speaker`'s question terms, by index terms
- * standing for them in `standsFor`, name the one who speaks (see `namesAsSpeaker`); or a pronoun
- * opening it speaks and the speaker spoke last in the sentence before ("Luther wrote that... He
- * assured monks...").
+ * standing for them in `standsFor`, name the one who speaks (see `namesAsSpeaker`; `bearerOf` gives
+ * the name a role written with "the" stands for in the story, "" for none); or a pronoun opening
+ * it speaks and the speaker spoke last in the sentence before ("Luther wrote that... He assured
+ * monks...").
  */
-export function speaksIn(text: string, before: string | undefined, speaker: readonly number[], standsFor: (term: string) => readonly number[]): boolean {
+export function speaksIn(text: string, before: string | undefined, speaker: readonly number[], standsFor: (term: string) => readonly number[], bearerOf: (described: string) => string = () => ''): boolean {
   if (text.length > MAX_SENTENCE_LENGTH) return false;
   const found = speakers(text);
   // Analysed once for all its spans: a sentence may name several speakers.
   const tokens = found.spans.length > 0 ? tokenize(text, 'index') : [];
-  if (found.spans.some((span) => namesAsSpeaker(tokens, span, speaker, standsFor))) return true;
+  if (found.spans.some((span) => namesAsSpeaker(text, tokens, span, speaker, standsFor, bearerOf))) return true;
   if (!found.pronoun || before === undefined || before.length > MAX_SENTENCE_LENGTH) return false;
   // "It" or "he" is the one who spoke last before.
   const previous = speakers(before).spans.at(-1);
-  return previous !== undefined && namesAsSpeaker(tokenize(before, 'index'), previous, speaker, standsFor);
+  return previous !== undefined && namesAsSpeaker(before, tokenize(before, 'index'), previous, speaker, standsFor, bearerOf);
 }

@@ -25,6 +25,8 @@ const CACHE_LIMIT = 20_000;
 const DERIVATION_POINTERS = new Set(['+', '\\']);
 /** Pointer symbols of a synset's hyponyms: kinds of it ("summit" is a kind of "meeting"), instances aside. */
 const HYPONYM_POINTERS = new Set(['~']);
+/** Pointer symbols of a synset's more general kinds ("minister" for "foreign_minister"), instances' too. */
+const HYPERNYM_POINTERS = new Set(['@', '@i']);
 /** The pointer symbol of a word's opposite ("reject" for "accept"). */
 const ANTONYM = '!';
 /** Shortest stem an inflection is reduced to: "died" → "die", but "ties" never → "ti". */
@@ -366,6 +368,26 @@ export function hasCommunicationSense(lemma: string): boolean {
  */
 export function isRoleNoun(word: string): boolean {
   return inLexicographerFile('noun.person', word);
+}
+
+/** Steps up WordNet's kinds `isKindOf` climbs: a title is a kind of its role within a few ("foreign_minister" → "minister"). */
+const KIND_STEPS = 3;
+const kinds = new Map<string, boolean>();
+
+/** Whether the first noun sense of `word` is a kind of `kind` within a few steps ("foreign_minister" of "minister"; "vice_president" is none of "president"). */
+export function isKindOf(word: string, kind: string): boolean {
+  return remembered(kinds, `${word} ${kind}`, () => {
+    try {
+      let level = firstSenses('noun', word).slice(0, 1).map((offset) => synsetAt('noun', offset));
+      for (let step = 0; step < KIND_STEPS && level.length > 0; step++) {
+        level = level.flatMap((synset) => synset.pointers.filter((p) => HYPERNYM_POINTERS.has(p.symbol)).map((p) => synsetAt(p.pos, p.offset)));
+        if (level.some((synset) => synset.words.some((w) => w.toLowerCase() === kind))) return true;
+      }
+      return false;
+    } catch {
+      return false;
+    }
+  });
 }
 
 /**
