@@ -10,66 +10,102 @@
  */
 import type { Article } from '../corpus/article.ts';
 import { fold } from './analyzer.ts';
-import { isNameWord, namePhraseEnd, writtenWords, writtenWordsAt } from './names.ts';
+import { isNameWord, namePhraseEnd, writtenWords, writtenWordsAt, type WrittenWord } from './names.ts';
 import { placeNameWords } from './place-names.ts';
 import type { Sentence, SentenceCache } from './sentence-ranking.ts';
 import { insideQuotation, isReportingVerb } from './speakers.ts';
 import { STOPWORDS } from './stopwords.ts';
 import { isCommonWord, isKindOf, isRoleNoun } from './wordnet.ts';
 
-/** A role written with "the": its role noun and the words between ("the Turkish president": turkish; president), folded. */
-interface RoleDescription {
+/** A role written with "the": its role noun, the words between, folded ("the Turkish president": president; turkish), and where the role noun ends in its text. */
+export interface RoleDescription {
   role: string;
   modifiers: string[];
+  end: number;
 }
 
-/** Where a story writes a role noun: the words of its title before it and the name after it, if one follows. */
-export interface RoleMention {
+/** Where a story writes a role noun: the words of its title before it, and the name it is given, after it or as an aside before ("Michele Bullock, the governor,"). */
+interface RoleMention {
   paragraph: number;
   at: number;
   title: string[];
   name: string[];
 }
 
+/** What a story has told of a role up to each of its mentions, so that any later sentence reads it at once. */
+interface RoleState {
+  /** How many people it introduced with the role, two standing for more. */
+  people: number;
+  /** The last introduction. */
+  introduction: RoleMention | undefined;
+  /** The words of other sides given to the role without a name ("Qualcomm's chief executive"), folded. */
+  sides: ReadonlySet<string>;
+}
+
+/** A story's mentions of one role, in order, each with the story's state after it. */
+export interface RoleReading {
+  mentions: readonly RoleMention[];
+  states: readonly RoleState[];
+}
+
 /** Words a role written with "the" may hold before its role noun ("the Turkish foreign minister"). */
 const MODIFIERS = 3;
-/** Characters after a role noun within which the name it introduces is read ("President Recep Tayyip Erdogan"). */
-const NAME_REACH = 80;
-/** Characters before a role noun within which its title's words are read ("Turkish Foreign Minister"). */
-const TITLE_REACH = 40;
-/** Words of a title that make its bearer other than the role ("Deputy Governor", "Vice Chairman"), folded. */
-const RANKS: ReadonlySet<string> = new Set(['deputy', 'vice', 'assistant', 'associate', 'acting', 'junior', 'under', 'former', 'ex']);
-/** A name and "the" right before a role's words: the role written as an aside about that name ("Michele Bullock, the governor,"). */
-const ASIDE_NAME = /(\p{Lu}[\p{L}'’.-]*(?:[^\S\n]+\p{Lu}[\p{L}'’.-]*){0,3}),[^\S\n]+the[^\S\n]+(?:[\p{L}'’-]+[^\S\n]+){0,3}$/u;
+/** Words of a title that make its bearer other than the role ("Deputy Governor", "Former President"), folded. */
+const TITLE_QUALIFIERS: ReadonlySet<string> = new Set(['deputy', 'vice', 'assistant', 'associate', 'acting', 'junior', 'under', 'former', 'ex']);
+/** Most words of a name given as an aside before a role ("Michele Bullock, the governor,"). */
+const ASIDE_NAME_WORDS = 4;
+/** "The" as a word before another word on the same line. */
+const THE = /(?<![\p{L}\p{N}'’-])the(?=[^\S\n]+[\p{L}\p{N}])/giu;
+/** A word after spaces, read from where the last one ended. */
+const NEXT_WORD = /[^\S\n]+([\p{L}\p{N}][\p{L}\p{N}'’-]*)/uy;
+/** The last word before a place and the marks between. */
+const WORD_BEFORE = /([\p{L}\p{N}][\p{L}\p{N}'’.-]*)([^\p{L}\p{N}]*)$/u;
 
 /** Folded, without a possessive ending: "Qualcomm's" is qualcomm. */
 const bare = (word: string) => fold(word).replace(/['’]s$/u, '');
 
 /**
- * The roles a sentence names alone as the one who acts or speaks: "the" and up to three words
- * before a role noun, opening the sentence, or after a comma or a quotation and before a reporting
- * verb ("The minister said...", '"...," the Turkish president said'); not with a name or "of" after
- * it, which introduces someone ("the envoy Steve Witkoff", "the head of the bureau"), nor as an
- * object ("met the pope", "people close to the minister said"), an aside after a name ("Michele
- * Bullock, the governor, said") or inside a quotation ('"The minister is handing out money"').
+ * The roles a text names alone as the one who acts or speaks: "the" and up to three words before
+ * a role noun, opening the text, or after a comma or a quotation and before a reporting verb ("The
+ * minister said...", '"...," the Turkish president said'); not with a name or "of" after it, which
+ * introduces someone ("the envoy Steve Witkoff", "the head of the bureau"), nor as an object ("met
+ * the pope", "people close to the minister said"), an aside after a name ("Michele Bullock, the
+ * governor, said") or inside a quotation ('"The minister is handing out money"').
  */
 export function rolesDescribed(text: string): RoleDescription[] {
-  const words = writtenWordsAt(text);
-  return words.flatMap((word, at) => {
-    if (fold(word.text) !== 'the' || insideQuotation(text, word.start)) return [];
-    const previous = words[at - 1];
-    const between = previous ? text.slice(previous.end, word.start) : '';
-    const aside = previous !== undefined && /^,\s*$/u.test(between) && isNameWord(previous.text, false);
-    for (let r = at + 1; r <= at + 1 + MODIFIERS && r < words.length; r++) {
-      const role = fold(words[r]?.text ?? '');
-      if (STOPWORDS.has(role)) return [];
-      if (!isRoleNoun(role)) continue;
-      const next = words[r + 1]?.text ?? '';
-      const acts = at === 0 || (/[,"”]/u.test(between) && !aside && isReportingVerb(next));
-      return acts && fold(next) !== 'of' && !isNameWord(next, false) ? [{ role, modifiers: words.slice(at + 1, r).map((w) => bare(w.text)) }] : [];
-    }
-    return [];
-  });
+  const found: RoleDescription[] = [];
+  for (const the of text.matchAll(THE)) {
+    const words = wordsFrom(text, the.index + the[0].length, MODIFIERS + 2);
+    // A word with a digit is never a role noun, and asking WordNet of each number would churn its cache.
+    const r = words.findIndex((word) => STOPWORDS.has(fold(word.text)) || (!/\p{N}/u.test(word.text) && isRoleNoun(fold(word.text))));
+    const role = words[r];
+    if (role === undefined || r > MODIFIERS || STOPWORDS.has(fold(role.text))) continue;
+    const next = words[r + 1]?.text ?? '';
+    const [, previous = '', between = ''] = WORD_BEFORE.exec(text.slice(Math.max(0, the.index - 60), the.index)) ?? [];
+    const opening = !/[\p{L}\p{N}]/u.test(text.slice(0, the.index));
+    const aside = /^,\s*$/u.test(between) && isNameWord(previous, false);
+    const acts = opening || (/[,"”]/u.test(between) && !aside && isReportingVerb(next));
+    if (!acts || fold(next) === 'of' || isNameWord(next, false) || insideQuotation(text, the.index)) continue;
+    found.push({ role: fold(role.text), modifiers: words.slice(0, r).map((word) => bare(word.text)), end: role.end });
+  }
+  return found;
+}
+
+const described = new WeakMap<Sentence, readonly RoleDescription[]>();
+
+/** The roles a sentence names alone (see `rolesDescribed`), read once a sentence: ranking, the speaker and the context all ask. */
+export function rolesNamedIn(sentence: Sentence): readonly RoleDescription[] {
+  let roles = described.get(sentence);
+  if (!roles) described.set(sentence, (roles = rolesDescribed(sentence.text)));
+  return roles;
+}
+
+/** Up to `count` words from `from` on, as long as only spaces stand between them. */
+function wordsFrom(text: string, from: number, count: number): { text: string; end: number }[] {
+  const words: { text: string; end: number }[] = [];
+  NEXT_WORD.lastIndex = from;
+  for (let match = NEXT_WORD.exec(text); match && words.length < count; match = NEXT_WORD.exec(text)) words.push({ text: match[1] ?? '', end: NEXT_WORD.lastIndex });
+  return words;
 }
 
 /** The name a role written with "the" stands for before the sentence (see the module's doc), as written; none when it may be anyone else. */
@@ -82,23 +118,35 @@ export function bearerBefore(article: Article, sentence: Sentence, description: 
  * Kiichi Miyazawa met..." for "The minister said..."): what a reader needs beside the quote.
  */
 export function bearerIntroduction(article: Article, sentence: Sentence, cache: SentenceCache): Sentence | undefined {
-  for (const description of rolesDescribed(sentence.text)) {
+  for (const description of rolesNamedIn(sentence)) {
     const introduction = introductionBefore(article, sentence, description, cache);
     if (introduction) return cache.inParagraphs(article, [introduction.paragraph]).find((s) => s.start <= introduction.at && introduction.at < s.start + s.text.length);
   }
   return undefined;
 }
 
+/** The mention that introduced whom the role stands for at the sentence, where the story before it makes that one person and nobody else (see the module's doc). */
 function introductionBefore(article: Article, sentence: Sentence, description: RoleDescription, cache: SentenceCache): RoleMention | undefined {
-  const before = cache.roleMentions(article, description.role, () => mentionsOf(article, description.role)).filter((m) => m.paragraph < sentence.paragraph || (m.paragraph === sentence.paragraph && m.at < sentence.start));
-  const introductions = before.filter((m) => m.name.length > 0);
-  const surnames = new Set(introductions.map((m) => bare(m.name.at(-1) ?? '')));
-  const introduction = introductions.at(-1);
-  if (surnames.size !== 1 || !introduction || !fits(description, introduction)) return undefined;
-  // A bearer written otherwise ("Cristiano Amon, Qualcomm's chief executive,") is someone the title's words set apart.
-  const introduced = introduction.title.map(bare);
-  const another = before.some((m) => m.name.length === 0 && m.title.some((word) => /^\p{Lu}|['’]s$/u.test(word) && !introduced.includes(bare(word)) && placeNameWords(bare(word)).length === 0));
-  return another || speaksOther(cache.previous(article, sentence)?.text ?? '', introduction.name) ? undefined : introduction;
+  const { mentions, states } = cache.roleReading(article, description.role, () => readRole(article, description.role));
+  const state = states[mentionsBefore(mentions, sentence) - 1];
+  const introduction = state?.introduction;
+  if (!state || state.people !== 1 || !introduction || !fits(description, introduction)) return undefined;
+  const introduced = new Set(introduction.title.map(bare));
+  if ([...state.sides].some((side) => !introduced.has(side))) return undefined;
+  return speaksOther(cache.previous(article, sentence)?.text ?? '', introduction.name) ? undefined : introduction;
+}
+
+/** How many of the mentions stand before the sentence (they are in the story's order). */
+function mentionsBefore(mentions: readonly RoleMention[], sentence: Sentence): number {
+  let low = 0;
+  let high = mentions.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    const mention = mentions[middle];
+    if (mention && (mention.paragraph < sentence.paragraph || (mention.paragraph === sentence.paragraph && mention.at < sentence.start))) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /** Whether someone not named `name` speaks in a text ("Boston's Joe Mazzulla said..."): the role after it may as well be theirs. */
@@ -113,10 +161,9 @@ function speaksOther(text: string, name: readonly string[]): boolean {
 /**
  * Whether a role's words fit the title it was introduced with: each word that is no country's
  * ("former", "prime", "Qualcomm") stands in the title, a country's matches the title's own if it
- * gives one and no other side of the bearer if it does not, and a word the title makes one role
- * with ("Vice President", "Prime Minister", as WordNet knows them, unless a kind of the role:
- * "Foreign Minister" is a minister) is written too, as is a rank below the role ("Deputy
- * Governor" is no governor).
+ * gives one and no other side of the bearer if it does not, a word the title makes one role with
+ * ("Vice President", "Prime Minister", as WordNet knows them, unless a kind of the role: "Foreign
+ * Minister" is a minister) is written too, and so is a qualifier ("Deputy Governor" is no governor).
  */
 function fits(description: RoleDescription, introduction: RoleMention): boolean {
   const title = introduction.title.map(bare);
@@ -129,29 +176,60 @@ function fits(description: RoleDescription, introduction: RoleMention): boolean 
     if (titleCountries.length === 0) return !sided;
     return titleCountries.some((other) => other === word || placeNameWords(other).some((p) => country.includes(p)));
   });
+  const qualified = title.filter((word) => TITLE_QUALIFIERS.has(word)).every((word) => description.modifiers.includes(word));
   const compound = title.at(-1);
-  const titled = `${compound}_${description.role}`;
-  const oneRole = compound !== undefined && isRoleNoun(titled) && !isKindOf(titled, description.role);
-  const ranked = title.filter((word) => RANKS.has(word)).every((word) => description.modifiers.includes(word));
-  return fitting && ranked && (!oneRole || description.modifiers.includes(compound));
+  const oneRole = compound !== undefined && isRoleNoun(`${compound}_${description.role}`) && !isKindOf(`${compound}_${description.role}`, description.role);
+  return fitting && qualified && (!oneRole || description.modifiers.includes(compound));
 }
 
-/** Every place a story writes the role noun, in order. */
-function mentionsOf(article: Article, role: string): RoleMention[] {
-  const written = new RegExp(`(?<![\\p{L}\\p{N}])${role}(?![\\p{L}\\p{N}])`, 'giu');
-  return article.paragraphs.flatMap((text, paragraph) =>
-    [...text.matchAll(written)].map((match) => {
-      const end = match.index + role.length;
-      // The name follows the role in the same clause: "close to the minister. Modi, who..." introduces no one.
-      const after = /^[^\S\n]+\p{Lu}/u.test(text.slice(end)) ? writtenWords(text.slice(match.index, end + NAME_REACH)) : [];
-      const lead = text.slice(Math.max(0, match.index - TITLE_REACH - NAME_REACH), match.index);
-      const aside = ASIDE_NAME.exec(lead);
-      const asideName = aside ? writtenWords(aside[1] ?? '') : [];
-      const named = isNameWord(after[1] ?? '', false) ? after.slice(1, namePhraseEnd(after, 1, (word) => isNameWord(word, false))) : asideName.every((word) => isNameWord(word, false)) ? asideName : [];
-      // The title's words run back from the role to a stopword or a mark ("Cristiano Amon, Qualcomm's chief").
-      const words = writtenWords(lead.slice(-TITLE_REACH).split(/[,.;:!?"“”()]/u).at(-1) ?? '');
-      const start = words.findLastIndex((word) => STOPWORDS.has(fold(word))) + 1;
-      return { paragraph, at: match.index, title: words.slice(Math.max(start, words.length - MODIFIERS)), name: named };
-    }),
-  );
+/** Every mention of the role in the story, in order, with the state of the story after each. */
+function readRole(article: Article, role: string): RoleReading {
+  const mentions = article.paragraphs.flatMap((text, paragraph) => mentionsIn(text, paragraph, role));
+  let surname: string | undefined;
+  let people = 0;
+  let introduction: RoleMention | undefined;
+  let sides: ReadonlySet<string> = new Set();
+  const states = mentions.map((mention) => {
+    if (mention.name.length > 0) {
+      const named = bare(mention.name.at(-1) ?? '');
+      if (people < 2) people = surname === undefined || named === surname ? 1 : 2;
+      surname ??= named;
+      introduction = mention;
+    } else {
+      const other = mention.title.filter((word) => /^\p{Lu}|['’]s$/u.test(word) && placeNameWords(bare(word)).length === 0).map(bare);
+      if (other.some((word) => !sides.has(word))) sides = new Set([...sides, ...other]);
+    }
+    return { people, introduction, sides };
+  });
+  return { mentions, states };
+}
+
+/** The paragraph's mentions of the role noun, with the title before each and the name given it. */
+function mentionsIn(text: string, paragraph: number, role: string): RoleMention[] {
+  const words = writtenWordsAt(text);
+  const texts = words.map((word) => word.text);
+  // Words stand together when only spaces part them: "close to the minister. Modi, who..." introduces no one.
+  const together = (a: WrittenWord | undefined, b: WrittenWord | undefined) => a !== undefined && b !== undefined && /^[^\S\n]+$/u.test(text.slice(a.end, b.start));
+  return words.flatMap((word, at) => {
+    if (fold(word.text) !== role) return [];
+    let end = at + 1;
+    if (together(word, words[at + 1]) && isNameWord(texts[at + 1] ?? '', false)) {
+      const phraseEnd = namePhraseEnd(texts, at + 1, (w) => isNameWord(w, false));
+      while (end < phraseEnd && (end === at + 1 || together(words[end - 1], words[end]))) end += 1;
+    }
+    let start = at;
+    while (start > 0 && at - start < MODIFIERS && together(words[start - 1], words[start]) && !STOPWORDS.has(fold(texts[start - 1] ?? ''))) start -= 1;
+    return [{ paragraph, at: word.start, title: texts.slice(start, at), name: end > at + 1 ? texts.slice(at + 1, end) : asideName(text, words, start) }];
+  });
+}
+
+/** The name a role is an aside about: "Michele Bullock" in "Michele Bullock, the governor,", the title's first word at `first`. */
+function asideName(text: string, words: readonly WrittenWord[], first: number): string[] {
+  const the = words[first - 1];
+  const named = words[first - 2];
+  if (!the || !named || fold(the.text) !== 'the' || !/^,[^\S\n]+$/u.test(text.slice(named.end, the.start))) return [];
+  let start = first - 2;
+  while (start > 0 && first - 2 - start < ASIDE_NAME_WORDS - 1 && isNameWord(words[start - 1]?.text ?? '', false) && /^[^\S\n]+$/u.test(text.slice(words[start - 1]?.end ?? 0, words[start]?.start ?? 0))) start -= 1;
+  const name = words.slice(start, first - 1).map((word) => word.text);
+  return name.every((word) => isNameWord(word, false)) ? name : [];
 }

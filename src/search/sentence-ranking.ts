@@ -28,7 +28,7 @@ import { followsMonth, namesKind, namesPersonAs, namesThingAs, writesMoney, YEAR
 import { datedFactor } from './dateline.ts';
 import { isNameWord, namePhraseEnd, writtenWords } from './names.ts';
 import { namesakesAsked, namesOnlyOthers, type Namesake } from './namesakes.ts';
-import { bearerBefore, rolesDescribed, type RoleMention } from './roles.ts';
+import { bearerBefore, rolesNamedIn, type RoleReading } from './roles.ts';
 import { statesAsPlanned, type Occasion } from './plans.ts';
 import { holdsPhraseAt, phraseTerms, type AskedNoun, type Question } from './question.ts';
 import { statesReason } from './reasons.ts';
@@ -118,45 +118,47 @@ const AVERAGE_SENTENCE_TERMS = 18;
 
 /** The sentences of articles, split once per paragraph when first needed, kept for the most recently asked-about articles. */
 export class SentenceCache {
-  private readonly entries = new Map<string, { article: Article; paragraphs: (Sentence[] | undefined)[]; roles: Map<string, RoleMention[]> }>();
+  private readonly entries = new Map<string, { article: Article; paragraphs: (Sentence[] | undefined)[]; roles: Map<string, RoleReading> }>();
 
   constructor(private readonly capacity = 2000) {}
 
   /** The sentences of these paragraphs of the article, in the order given. */
   inParagraphs(article: Article, paragraphs: Iterable<number>): Sentence[] {
-    const split = this.entry(article).paragraphs;
     const sentences: Sentence[] = [];
-    for (const p of paragraphs) {
-      const text = article.paragraphs[p];
-      if (text === undefined) continue;
-      split[p] ??= sentencesOfParagraph(text, p, article.language);
-      // One by one: a paragraph of a hundred thousand sentences spread into `push` overflowed the stack.
-      for (const sentence of split[p]) sentences.push(sentence);
-    }
+    // One by one: a paragraph of a hundred thousand sentences spread into `push` overflowed the stack.
+    for (const p of paragraphs) for (const sentence of this.paragraph(article, p)) sentences.push(sentence);
     return sentences;
   }
 
   /** The sentence before this one in the article, across a paragraph break; undefined for the first. */
   previous(article: Article, sentence: Sentence): Sentence | undefined {
-    if (sentence.index > 0) return this.inParagraphs(article, [sentence.paragraph])[sentence.index - 1];
-    return sentence.paragraph > 0 ? this.inParagraphs(article, [sentence.paragraph - 1]).at(-1) : undefined;
+    if (sentence.index > 0) return this.paragraph(article, sentence.paragraph)[sentence.index - 1];
+    return sentence.paragraph > 0 ? this.paragraph(article, sentence.paragraph - 1).at(-1) : undefined;
   }
 
   /** The sentence after this one in the article, across a paragraph break; undefined for the last. */
   next(article: Article, sentence: Sentence): Sentence | undefined {
-    const own = this.inParagraphs(article, [sentence.paragraph]);
-    return sentence.index + 1 < own.length ? own[sentence.index + 1] : this.inParagraphs(article, [sentence.paragraph + 1])[0];
+    const own = this.paragraph(article, sentence.paragraph);
+    return sentence.index + 1 < own.length ? own[sentence.index + 1] : this.paragraph(article, sentence.paragraph + 1)[0];
   }
 
-  /** Where the article writes a role noun (see `roles.ts`), read by `read` once while the article is kept. */
-  roleMentions(article: Article, role: string, read: () => RoleMention[]): RoleMention[] {
+  /** How the article tells of a role (see `roles.ts`), read by `read` once while the article is kept. */
+  roleReading(article: Article, role: string, read: () => RoleReading): RoleReading {
     const roles = this.entry(article).roles;
     let found = roles.get(role);
     if (!found) roles.set(role, (found = read()));
     return found;
   }
 
-  private entry(article: Article): { article: Article; paragraphs: (Sentence[] | undefined)[]; roles: Map<string, RoleMention[]> } {
+  /** A paragraph's sentences, split once while the article is kept; none past its last paragraph. */
+  private paragraph(article: Article, p: number): readonly Sentence[] {
+    const text = article.paragraphs[p];
+    if (text === undefined) return [];
+    const split = this.entry(article).paragraphs;
+    return (split[p] ??= sentencesOfParagraph(text, p, article.language));
+  }
+
+  private entry(article: Article): { article: Article; paragraphs: (Sentence[] | undefined)[]; roles: Map<string, RoleReading> } {
     const cached = this.entries.get(article.id);
     this.entries.delete(article.id);
     const entry = cached && cached.article === article ? cached : { article, paragraphs: [], roles: new Map() };
@@ -538,7 +540,7 @@ function referentsIn(before: Sentence, sentence: Sentence, lookup: ReturnType<ty
  */
 function roleReferents(sentence: Sentence, article: Article, question: Question, lookup: ReturnType<typeof variantLookup>, cache: SentenceCache): Set<number> {
   return new Set(
-    rolesDescribed(sentence.text).flatMap((role) => {
+    rolesNamedIn(sentence).flatMap((role) => {
       const bearer = bearerBefore(article, sentence, role, cache);
       const met = termsOfNames(bearer, lookup);
       const partly = question.fullNames.some((name) => met.has(name.surname) && name.fore.some(({ q }) => !met.has(q)));
@@ -669,8 +671,9 @@ function preferSpeaker(
     const titled = titledIn(candidate.article);
     const named = titled.size > 0 ? question.speaker.filter((q) => !titled.has(q)) : question.speaker;
     const lookup = lookupIn(candidate.article);
-    const bearerOf = (described: string) => rolesDescribed(described).flatMap((role) => bearerBefore(candidate.article, candidate.sentence, role, cache)).join(' ');
-    return speaksIn(candidate.sentence.text, cache.previous(candidate.article, candidate.sentence)?.text, named, (term) => termsStoodFor(lookup, term), bearerOf);
+    const { article, sentence } = candidate;
+    const bearerOf = (end: number) => rolesNamedIn(sentence).flatMap((role) => (role.end === end ? bearerBefore(article, sentence, role, cache) : [])).join(' ');
+    return speaksIn(sentence.text, cache.previous(article, sentence)?.text, named, (term) => termsStoodFor(lookup, term), bearerOf);
   });
 }
 

@@ -244,35 +244,31 @@ function closesSentence(text: string, words: readonly Word[], span: Span, v: num
  * critics said" speak for others. A role named with "the" ("the Turkish president said") speaks
  * by the name `bearerOf` gives it.
  */
-function namesAsSpeaker(text: string, tokens: readonly Token[], span: Span, speaker: readonly number[], standsFor: (term: string) => readonly number[], bearerOf: (described: string) => string): boolean {
+function namesAsSpeaker(tokens: readonly Token[], span: Span, speaker: readonly number[], standsFor: (term: string) => readonly number[], bearerOf: (end: number) => string): boolean {
   const own = tokens.filter((token) => token.start >= span.start && token.end <= span.end);
   const head = own.at(-1);
-  const described = head && isRoleNoun(fold(text.slice(head.start, head.end))) ? ROLE_WITH_THE.exec(text.slice(0, head.end))?.[1] : undefined;
-  const bearer = described === undefined ? '' : bearerOf(described);
+  const bearer = head ? bearerOf(head.end) : '';
   const within = bearer === '' ? own : tokenize(bearer, 'index');
   const met = new Set(within.flatMap((token) => standsFor(token.term)));
   const last = within.at(-1);
   return speaker.every((q) => met.has(q)) && last !== undefined && standsFor(last.term).includes(speaker.at(-1) ?? -1);
 }
 
-/** "The", up to three words and a role noun ending a text: a role named alone ("the Turkish foreign minister"). */
-const ROLE_WITH_THE = /(?:^|[^\p{L}])(the\s+(?:[\p{L}'’-]+\s+){0,3}[\p{L}'’-]+)$/iu;
-
 /**
  * Whether the asked speaker speaks in the sentence: `speaker`'s question terms, by index terms
  * standing for them in `standsFor`, name the one who speaks (see `namesAsSpeaker`; `bearerOf` gives
- * the name a role written with "the" stands for in the story, "" for none); or a pronoun opening
- * it speaks and the speaker spoke last in the sentence before ("Luther wrote that... He assured
- * monks...").
+ * the name a role written with "the" and ending where told stands for in the story, "" for none);
+ * or a pronoun opening it speaks and the speaker spoke last in the sentence before ("Luther wrote
+ * that... He assured monks...").
  */
-export function speaksIn(text: string, before: string | undefined, speaker: readonly number[], standsFor: (term: string) => readonly number[], bearerOf: (described: string) => string = () => ''): boolean {
+export function speaksIn(text: string, before: string | undefined, speaker: readonly number[], standsFor: (term: string) => readonly number[], bearerOf: (end: number) => string = () => ''): boolean {
   if (text.length > MAX_SENTENCE_LENGTH) return false;
   const found = speakers(text);
   // Analysed once for all its spans: a sentence may name several speakers.
   const tokens = found.spans.length > 0 ? tokenize(text, 'index') : [];
-  if (found.spans.some((span) => namesAsSpeaker(text, tokens, span, speaker, standsFor, bearerOf))) return true;
+  if (found.spans.some((span) => namesAsSpeaker(tokens, span, speaker, standsFor, bearerOf))) return true;
   if (!found.pronoun || before === undefined || before.length > MAX_SENTENCE_LENGTH) return false;
   // "It" or "he" is the one who spoke last before.
   const previous = speakers(before).spans.at(-1);
-  return previous !== undefined && namesAsSpeaker(before, tokenize(before, 'index'), previous, speaker, standsFor, bearerOf);
+  return previous !== undefined && namesAsSpeaker(tokenize(before, 'index'), previous, speaker, standsFor, () => '');
 }
