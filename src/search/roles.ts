@@ -54,12 +54,15 @@ const MODIFIERS = 3;
 const TITLE_QUALIFIERS: ReadonlySet<string> = new Set(['deputy', 'vice', 'assistant', 'associate', 'acting', 'junior', 'under', 'former', 'ex']);
 /** Most words of a name given as an aside before a role ("Michele Bullock, the governor,"). */
 const ASIDE_NAME_WORDS = 4;
-/** "The" as a word before another word on the same line. */
-const THE = /(?<![\p{L}\p{N}'’-])the(?=[^\S\n]+[\p{L}\p{N}])/giu;
+/** "The" where a role it names may act: opening the text, or after a comma or a quotation mark ('"...," the minister said'); most stand after a plain word, and are passed over unread. */
+const ACTING_THE = /(?:^[^\p{L}\p{N}]*|[,"”][^\S\n]*)the(?=[^\S\n]+[\p{L}\p{N}])/giu;
 /** A word after spaces, read from where the last one ended. */
 const NEXT_WORD = /[^\S\n]+([\p{L}\p{N}][\p{L}\p{N}'’-]*)/uy;
 /** The last word before a place and the marks between. */
 const WORD_BEFORE = /([\p{L}\p{N}][\p{L}\p{N}'’.-]*)([^\p{L}\p{N}]*)$/u;
+
+/** A word of plain letters, which a paragraph writes as it is folded, but for its capitals. */
+const ASCII_WORD = /^[a-z'-]+$/u;
 
 /** Folded, without a possessive ending: "Qualcomm's" is qualcomm. */
 const bare = (word: string) => fold(word).replace(/['’]s$/u, '');
@@ -74,18 +77,19 @@ const bare = (word: string) => fold(word).replace(/['’]s$/u, '');
  */
 export function rolesDescribed(text: string): RoleDescription[] {
   const found: RoleDescription[] = [];
-  for (const the of text.matchAll(THE)) {
-    const words = wordsFrom(text, the.index + the[0].length, MODIFIERS + 2);
+  for (const match of text.matchAll(ACTING_THE)) {
+    const opening = match.index === 0;
+    const at = match.index + match[0].length - 'the'.length;
+    const words = wordsFrom(text, match.index + match[0].length, MODIFIERS + 2);
     // A word with a digit is never a role noun, and asking WordNet of each number would churn its cache.
     const r = words.findIndex((word) => STOPWORDS.has(fold(word.text)) || (!/\p{N}/u.test(word.text) && isRoleNoun(fold(word.text))));
     const role = words[r];
     if (role === undefined || r > MODIFIERS || STOPWORDS.has(fold(role.text))) continue;
     const next = words[r + 1]?.text ?? '';
-    const [, previous = '', between = ''] = WORD_BEFORE.exec(text.slice(Math.max(0, the.index - 60), the.index)) ?? [];
-    const opening = !/[\p{L}\p{N}]/u.test(text.slice(0, the.index));
+    const [, previous = '', between = ''] = WORD_BEFORE.exec(text.slice(Math.max(0, at - 60), at)) ?? [];
     const aside = /^,\s*$/u.test(between) && isNameWord(previous, false);
-    const acts = opening || (/[,"”]/u.test(between) && !aside && isReportingVerb(next));
-    if (!acts || fold(next) === 'of' || isNameWord(next, false) || insideQuotation(text, the.index)) continue;
+    const acts = opening || (!aside && isReportingVerb(next));
+    if (!acts || fold(next) === 'of' || isNameWord(next, false) || insideQuotation(text, at)) continue;
     found.push({ role: fold(role.text), modifiers: words.slice(0, r).map((word) => bare(word.text)), end: role.end });
   }
   return found;
@@ -206,6 +210,8 @@ function readRole(article: Article, role: string): RoleReading {
 
 /** The paragraph's mentions of the role noun, with the title before each and the name given it. */
 function mentionsIn(text: string, paragraph: number, role: string): RoleMention[] {
+  // Most paragraphs never write the role: only one folding may hide it ("attaché").
+  if (ASCII_WORD.test(role) && !text.toLowerCase().includes(role)) return [];
   const words = writtenWordsAt(text);
   const texts = words.map((word) => word.text);
   // Words stand together when only spaces part them: "close to the minister. Modi, who..." introduces no one.

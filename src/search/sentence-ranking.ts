@@ -118,28 +118,31 @@ const AVERAGE_SENTENCE_TERMS = 18;
 
 /** The sentences of articles, split once per paragraph when first needed, kept for the most recently asked-about articles. */
 export class SentenceCache {
-  private readonly entries = new Map<string, { article: Article; paragraphs: (Sentence[] | undefined)[]; roles: Map<string, RoleReading> }>();
+  private readonly entries = new Map<string, CachedArticle>();
 
   constructor(private readonly capacity = 2000) {}
 
   /** The sentences of these paragraphs of the article, in the order given. */
   inParagraphs(article: Article, paragraphs: Iterable<number>): Sentence[] {
+    const entry = this.entry(article);
     const sentences: Sentence[] = [];
     // One by one: a paragraph of a hundred thousand sentences spread into `push` overflowed the stack.
-    for (const p of paragraphs) for (const sentence of this.paragraph(article, p)) sentences.push(sentence);
+    for (const p of paragraphs) for (const sentence of split(entry, p)) sentences.push(sentence);
     return sentences;
   }
 
   /** The sentence before this one in the article, across a paragraph break; undefined for the first. */
   previous(article: Article, sentence: Sentence): Sentence | undefined {
-    if (sentence.index > 0) return this.paragraph(article, sentence.paragraph)[sentence.index - 1];
-    return sentence.paragraph > 0 ? this.paragraph(article, sentence.paragraph - 1).at(-1) : undefined;
+    const entry = this.entry(article);
+    if (sentence.index > 0) return split(entry, sentence.paragraph)[sentence.index - 1];
+    return sentence.paragraph > 0 ? split(entry, sentence.paragraph - 1).at(-1) : undefined;
   }
 
   /** The sentence after this one in the article, across a paragraph break; undefined for the last. */
   next(article: Article, sentence: Sentence): Sentence | undefined {
-    const own = this.paragraph(article, sentence.paragraph);
-    return sentence.index + 1 < own.length ? own[sentence.index + 1] : this.paragraph(article, sentence.paragraph + 1)[0];
+    const entry = this.entry(article);
+    const own = split(entry, sentence.paragraph);
+    return sentence.index + 1 < own.length ? own[sentence.index + 1] : split(entry, sentence.paragraph + 1)[0];
   }
 
   /** How the article tells of a role (see `roles.ts`), read by `read` once while the article is kept. */
@@ -150,15 +153,7 @@ export class SentenceCache {
     return found;
   }
 
-  /** A paragraph's sentences, split once while the article is kept; none past its last paragraph. */
-  private paragraph(article: Article, p: number): readonly Sentence[] {
-    const text = article.paragraphs[p];
-    if (text === undefined) return [];
-    const split = this.entry(article).paragraphs;
-    return (split[p] ??= sentencesOfParagraph(text, p, article.language));
-  }
-
-  private entry(article: Article): { article: Article; paragraphs: (Sentence[] | undefined)[]; roles: Map<string, RoleReading> } {
+  private entry(article: Article): CachedArticle {
     const cached = this.entries.get(article.id);
     this.entries.delete(article.id);
     const entry = cached && cached.article === article ? cached : { article, paragraphs: [], roles: new Map() };
@@ -169,6 +164,20 @@ export class SentenceCache {
     }
     return entry;
   }
+}
+
+/** What the cache keeps of an article: its paragraphs' sentences as split, and its roles as read. */
+interface CachedArticle {
+  article: Article;
+  paragraphs: (Sentence[] | undefined)[];
+  roles: Map<string, RoleReading>;
+}
+
+/** A paragraph's sentences, split once while the article is kept; none past its last paragraph. */
+function split(entry: CachedArticle, p: number): readonly Sentence[] {
+  const text = entry.article.paragraphs[p];
+  if (text === undefined) return [];
+  return (entry.paragraphs[p] ??= sentencesOfParagraph(text, p, entry.article.language));
 }
 
 function sentencesOfParagraph(paragraph: string, p: number, language: string | null): Sentence[] {
