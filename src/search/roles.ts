@@ -97,10 +97,16 @@ export function rolesDescribed(text: string): RoleDescription[] {
 
 const described = new WeakMap<Sentence, readonly RoleDescription[]>();
 
-/** The roles a sentence names alone (see `rolesDescribed`), read once a sentence: ranking, the speaker and the context all ask. */
+/**
+ * The roles a sentence names alone (see `rolesDescribed`), kept for a sentence naming some:
+ * ranking, the speaker and the context all ask. A sentence naming none is read again, as one
+ * regular expression passes it, rather than remembered: most sentences name none.
+ */
 export function rolesNamedIn(sentence: Sentence): readonly RoleDescription[] {
-  let roles = described.get(sentence);
-  if (!roles) described.set(sentence, (roles = rolesDescribed(sentence.text)));
+  const kept = described.get(sentence);
+  if (kept) return kept;
+  const roles = rolesDescribed(sentence.text);
+  if (roles.length > 0) described.set(sentence, roles);
   return roles;
 }
 

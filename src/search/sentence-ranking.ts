@@ -339,7 +339,8 @@ export function rankSentences(question: Question, retrieved: readonly Retrieval[
       if (!plain || !sentence) return;
       const before = sentences[i - 1];
       const pronounReferred = before && inSequence(before, sentence) && opensWithPronoun(sentence.text) && states(before.text) ? withReferents(plain, referentsIn(before, sentence, storyLookup), question) : plain;
-      const referred = withReferents(pronounReferred, roleReferents(sentence, article, question, storyLookup, cache), question);
+      const byRole = roleReferents(sentence, article, question, storyLookup, cache);
+      const referred = byRole.size > 0 ? withReferents(pronounReferred, byRole, question) : pronounReferred;
       const scored = titled.size > 0 ? withTitles(referred, titled, question) : referred;
       const around = new Map<number, number>();
       let support: { sentence: Sentence; weight: number } | null = null;
@@ -542,14 +543,19 @@ function referentsIn(before: Sentence, sentence: Sentence, lookup: ReturnType<ty
   return termsOfNames(named, lookup);
 }
 
+const NO_REFERENTS: ReadonlySet<number> = new Set();
+
 /**
  * The question terms the roles a sentence names alone meet through their bearers' names ("the
  * Turkish president said..." meets "Erdogan", see `roles.ts`); a name asked in full is met whole
  * or not at all ("the mother", Lyudmila Navalnaya, is not the Yulia Navalnaya asked).
  */
-function roleReferents(sentence: Sentence, article: Article, question: Question, lookup: ReturnType<typeof variantLookup>, cache: SentenceCache): Set<number> {
+function roleReferents(sentence: Sentence, article: Article, question: Question, lookup: ReturnType<typeof variantLookup>, cache: SentenceCache): ReadonlySet<number> {
+  const roles = rolesNamedIn(sentence);
+  // Most sentences name no role alone: nothing to allocate for them in the ranking's hot loop.
+  if (roles.length === 0) return NO_REFERENTS;
   return new Set(
-    rolesNamedIn(sentence).flatMap((role) => {
+    roles.flatMap((role) => {
       const bearer = bearerBefore(article, sentence, role, cache);
       const met = termsOfNames(bearer, lookup);
       const partly = question.fullNames.some((name) => met.has(name.surname) && name.fore.some(({ q }) => !met.has(q)));
