@@ -10,6 +10,7 @@
  */
 import type { Article } from '../corpus/article.ts';
 import { fold } from './analyzer.ts';
+import { bareName } from './answer-kind.ts';
 import { isNameWord, namePhraseEnd, writtenWords, writtenWordsAt, type WrittenWord } from './names.ts';
 import { placeNameWords } from './place-names.ts';
 import type { Sentence, SentenceCache } from './sentence-ranking.ts';
@@ -64,9 +65,6 @@ const WORD_BEFORE = /([\p{L}\p{N}][\p{L}\p{N}'’.-]*)([^\p{L}\p{N}]*)$/u;
 /** A word of plain letters, which a paragraph writes as it is folded, but for its capitals. */
 const ASCII_WORD = /^[a-z'-]+$/u;
 
-/** Folded, without a possessive ending: "Qualcomm's" is qualcomm. */
-const bare = (word: string) => fold(word).replace(/['’]s$/u, '');
-
 /**
  * The roles a text names alone as the one who acts or speaks: "the" and up to three words before
  * a role noun, opening the text, or after a comma or a quotation and before a reporting verb ("The
@@ -90,7 +88,7 @@ export function rolesDescribed(text: string): RoleDescription[] {
     const aside = /^,\s*$/u.test(between) && isNameWord(previous, false);
     const acts = opening || (!aside && isReportingVerb(next));
     if (!acts || fold(next) === 'of' || isNameWord(next, false) || insideQuotation(text, at)) continue;
-    found.push({ role: fold(role.text), modifiers: words.slice(0, r).map((word) => bare(word.text)), end: role.end });
+    found.push({ role: fold(role.text), modifiers: words.slice(0, r).map((word) => bareName(word.text)), end: role.end });
   }
   return found;
 }
@@ -141,7 +139,7 @@ function introductionBefore(article: Article, sentence: Sentence, description: R
   const state = states[mentionsBefore(mentions, sentence) - 1];
   const introduction = state?.introduction;
   if (!state || state.people !== 1 || !introduction || !fits(description, introduction)) return undefined;
-  const introduced = new Set(introduction.title.map(bare));
+  const introduced = new Set(introduction.title.map(bareName));
   if ([...state.sides].some((side) => !introduced.has(side))) return undefined;
   return speaksOther(cache.previous(article, sentence)?.text ?? '', introduction.name) ? undefined : introduction;
 }
@@ -161,11 +159,11 @@ function mentionsBefore(mentions: readonly RoleMention[], sentence: Sentence): n
 
 /** Whether someone not named `name` speaks in a text ("Boston's Joe Mazzulla said..."): the role after it may as well be theirs. */
 function speaksOther(text: string, name: readonly string[]): boolean {
-  const own = new Set(name.map(bare));
+  const own = new Set(name.map(bareName));
   const words = writtenWords(text);
   // A plural opening the sentence ("Officials expected...") is no name, though WordNet knows only its singular.
-  const named = (word: string, at: number) => isNameWord(word, at === 0) && !(at === 0 && isCommonWord(bare(word).replace(/s$/u, '')));
-  return words.some((word, at) => named(word, at) && isReportingVerb(words[at + 1] ?? '') && !own.has(bare(word)));
+  const named = (word: string, at: number) => isNameWord(word, at === 0) && !(at === 0 && isCommonWord(bareName(word).replace(/s$/u, '')));
+  return words.some((word, at) => named(word, at) && isReportingVerb(words[at + 1] ?? '') && !own.has(bareName(word)));
 }
 
 /**
@@ -176,10 +174,10 @@ function speaksOther(text: string, name: readonly string[]): boolean {
  * Minister" is a minister) is written too, and so is a qualifier ("Deputy Governor" is no governor).
  */
 function fits(description: RoleDescription, introduction: RoleMention): boolean {
-  const title = introduction.title.map(bare);
+  const title = introduction.title.map(bareName);
   const titleCountries = title.filter((word) => placeNameWords(word).length > 0);
   // "Hamas official Osama Hamdan", "French Trade Minister...": a title naming the bearer's side otherwise than by a country WordNet knows is another's "Israeli official".
-  const sided = introduction.title.some((word) => /^\p{Lu}/u.test(word) && placeNameWords(bare(word)).length === 0 && !isCommonWord(bare(word)));
+  const sided = introduction.title.some((word) => /^\p{Lu}/u.test(word) && placeNameWords(bareName(word)).length === 0 && !isCommonWord(bareName(word)));
   const fitting = description.modifiers.every((word) => {
     const country = placeNameWords(word);
     if (country.length === 0) return title.includes(word);
@@ -188,7 +186,8 @@ function fits(description: RoleDescription, introduction: RoleMention): boolean 
   });
   const qualified = title.filter((word) => TITLE_QUALIFIERS.has(word)).every((word) => description.modifiers.includes(word));
   const compound = title.at(-1);
-  const oneRole = compound !== undefined && isRoleNoun(`${compound}_${description.role}`) && !isKindOf(`${compound}_${description.role}`, description.role);
+  const compoundRole = `${compound}_${description.role}`;
+  const oneRole = compound !== undefined && isRoleNoun(compoundRole) && !isKindOf(compoundRole, description.role);
   return fitting && qualified && (!oneRole || description.modifiers.includes(compound));
 }
 
@@ -201,12 +200,12 @@ function readRole(article: Article, role: string): RoleReading {
   let sides: ReadonlySet<string> = new Set();
   const states = mentions.map((mention) => {
     if (mention.name.length > 0) {
-      const named = bare(mention.name.at(-1) ?? '');
+      const named = bareName(mention.name.at(-1) ?? '');
       if (people < 2) people = surname === undefined || named === surname ? 1 : 2;
       surname ??= named;
       introduction = mention;
     } else {
-      const other = mention.title.filter((word) => /^\p{Lu}|['’]s$/u.test(word) && placeNameWords(bare(word)).length === 0).map(bare);
+      const other = mention.title.filter((word) => /^\p{Lu}|['’]s$/u.test(word) && placeNameWords(bareName(word)).length === 0).map(bareName);
       if (other.some((word) => !sides.has(word))) sides = new Set([...sides, ...other]);
     }
     return { people, introduction, sides };
