@@ -47,6 +47,24 @@ describe('roles named alone', () => {
     expect(bearersOfLast(['Farmers stayed close to the minister. Modi, who arrived late, spoke.', 'The minister said farmers would be protected.'])).toEqual([]);
   });
 
+  it('reads each sentence by the story before it, whichever sentence is asked first', () => {
+    const paragraphs = ['The minister said the budget was late.', 'Finance Minister Kiichi Miyazawa met bankers in Tokyo.', 'The minister said the yen was too strong.', 'Trade Minister Yoji Muto disagreed.', 'The minister said exports would suffer.'];
+    const article = storyArticle('story', 'Wire', paragraphs);
+    const bearers = (order: number[]) => {
+      const cache = new SentenceCache();
+      const read = new Map(order.map((p) => {
+        const sentence = cache.inParagraphs(article, [p])[0];
+        if (!sentence) throw new Error('no sentence');
+        return [p, rolesDescribed(sentence.text).flatMap((role) => bearerBefore(article, sentence, role, cache))];
+      }));
+      return [0, 2, 4].map((p) => read.get(p));
+    };
+    const expected = [[], ['Kiichi', 'Miyazawa'], []];
+    expect(bearers([0, 2, 4])).toEqual(expected);
+    expect(bearers([4, 2, 0])).toEqual(expected);
+    expect(bearers([2, 0, 4])).toEqual(expected);
+  });
+
   it('gives the sentence that introduced the bearer, for a reader to see who spoke', () => {
     const article = storyArticle('story', 'Wire', ['Finance Minister Kiichi Miyazawa met bankers in Tokyo.', 'Officials expected little.', 'The minister said the yen was too strong.']);
     const cache = new SentenceCache();

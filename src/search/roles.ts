@@ -41,12 +41,23 @@ interface RoleState {
   introduction: RoleMention | undefined;
   /** The words of other sides given to the role without a name ("Qualcomm's chief executive"), folded. */
   sides: ReadonlySet<string>;
+  /** The surname of the first introduction, folded. */
+  surname: string | undefined;
 }
 
-/** A story's mentions of one role, in order, each with the story's state after it. */
+const NO_ONE: RoleState = { people: 0, introduction: undefined, sides: new Set(), surname: undefined };
+
+/** A story's mentions of one role, in order, each with the story's state after it, as far as it has been read. */
 export interface RoleReading {
-  mentions: readonly RoleMention[];
-  states: readonly RoleState[];
+  mentions: RoleMention[];
+  states: RoleState[];
+  /** How many paragraphs, from the first, have been read. */
+  read: number;
+}
+
+/** A reading of no paragraph yet. */
+export function unreadRole(): RoleReading {
+  return { mentions: [], states: [], read: 0 };
 }
 
 /** Words a role written with "the" may hold before its role noun ("the Turkish foreign minister"). */
@@ -135,7 +146,7 @@ export function bearerIntroduction(article: Article, sentence: Sentence, cache: 
 
 /** The mention that introduced whom the role stands for at the sentence, where the story before it makes that one person and nobody else (see the module's doc). */
 function introductionBefore(article: Article, sentence: Sentence, description: RoleDescription, cache: SentenceCache): RoleMention | undefined {
-  const { mentions, states } = cache.roleReading(article, description.role, () => readRole(article, description.role));
+  const { mentions, states } = readRole(cache.roleReading(article, description.role), article, description.role, sentence.paragraph);
   const state = states[mentionsBefore(mentions, sentence) - 1];
   const introduction = state?.introduction;
   if (!state || state.people !== 1 || !introduction || !fits(description, introduction)) return undefined;
@@ -191,38 +202,50 @@ function fits(description: RoleDescription, introduction: RoleMention): boolean 
   return fitting && qualified && (!oneRole || description.modifiers.includes(compound));
 }
 
-/** Every mention of the role in the story, in order, with the state of the story after each. */
-function readRole(article: Article, role: string): RoleReading {
-  const mentions = article.paragraphs.flatMap((text, paragraph) => mentionsIn(text, paragraph, role));
-  let surname: string | undefined;
-  let people = 0;
-  let introduction: RoleMention | undefined;
-  let sides: ReadonlySet<string> = new Set();
-  const states = mentions.map((mention) => {
-    if (mention.name.length > 0) {
-      const named = bareName(mention.name.at(-1) ?? '');
-      if (people < 2) people = surname === undefined || named === surname ? 1 : 2;
-      surname ??= named;
-      introduction = mention;
-    } else {
-      const other = mention.title.filter((word) => /^\p{Lu}|['’]s$/u.test(word) && placeNameWords(bareName(word)).length === 0).map(bareName);
-      if (other.some((word) => !sides.has(word))) sides = new Set([...sides, ...other]);
+/** The reading extended with the role's mentions through paragraph `through`: a sentence needs only the story before it. */
+function readRole(reading: RoleReading, article: Article, role: string, through: number): RoleReading {
+  for (; reading.read <= through && reading.read < article.paragraphs.length; reading.read += 1) {
+    for (const mention of mentionsIn(article.paragraphs[reading.read] ?? '', reading.read, role)) {
+      reading.mentions.push(mention);
+      reading.states.push(stateAfter(reading.states.at(-1) ?? NO_ONE, mention));
     }
-    return { people, introduction, sides };
-  });
-  return { mentions, states };
+  }
+  return reading;
+}
+
+/** What the story has told of the role once it writes this mention. */
+function stateAfter(before: RoleState, mention: RoleMention): RoleState {
+  if (mention.name.length > 0) {
+    const named = bareName(mention.name.at(-1) ?? '');
+    const people = before.people < 2 && (before.surname === undefined || named === before.surname) ? 1 : 2;
+    return { ...before, people, surname: before.surname ?? named, introduction: mention };
+  }
+  const other = mention.title.filter((word) => /^\p{Lu}|['’]s$/u.test(word) && placeNameWords(bareName(word)).length === 0).map(bareName);
+  return other.some((word) => !before.sides.has(word)) ? { ...before, sides: new Set([...before.sides, ...other]) } : before;
+}
+
+const writtenAloneCache = new Map<string, RegExp>();
+
+/** A plain role noun written as a word of its own, in any case: most paragraphs writing its letters write them in another word ("ministers", "presidential"). */
+function writtenAlone(role: string): RegExp {
+  let pattern = writtenAloneCache.get(role);
+  if (!pattern) writtenAloneCache.set(role, (pattern = new RegExp(`(?<![\\p{L}\\p{N}])${role}(?![\\p{L}\\p{N}'’-])`, 'iu')));
+  return pattern;
 }
 
 /** The paragraph's mentions of the role noun, with the title before each and the name given it. */
 function mentionsIn(text: string, paragraph: number, role: string): RoleMention[] {
-  // Most paragraphs never write the role: only one folding may hide it ("attaché").
-  if (ASCII_WORD.test(role) && !text.toLowerCase().includes(role)) return [];
+  // Most paragraphs never write the role as a word: only one folding may hide it ("attaché").
+  if (ASCII_WORD.test(role) && !writtenAlone(role).test(text)) return [];
   const words = writtenWordsAt(text);
   const texts = words.map((word) => word.text);
   // Words stand together when only spaces part them: "close to the minister. Modi, who..." introduces no one.
   const together = (a: WrittenWord | undefined, b: WrittenWord | undefined) => a !== undefined && b !== undefined && /^[^\S\n]+$/u.test(text.slice(a.end, b.start));
+  const initial = role.charCodeAt(0);
   return words.flatMap((word, at) => {
-    if (fold(word.text) !== role) return [];
+    // A word opening with a plain character folds to one opening with its lowercase: only a word that may be the role is folded whole.
+    const first = word.text.charCodeAt(0) | 0x20;
+    if ((first < 0x80 && first !== initial) || fold(word.text) !== role) return [];
     let end = at + 1;
     if (together(word, words[at + 1]) && isNameWord(texts[at + 1] ?? '', false)) {
       const phraseEnd = namePhraseEnd(texts, at + 1, (w) => isNameWord(w, false));

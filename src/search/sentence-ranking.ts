@@ -28,7 +28,7 @@ import { followsMonth, namesKind, namesPersonAs, namesThingAs, writesMoney, YEAR
 import { datedFactor } from './dateline.ts';
 import { isNameWord, namePhraseEnd, writtenWords } from './names.ts';
 import { namesakesAsked, namesOnlyOthers, type Namesake } from './namesakes.ts';
-import { bearerBefore, rolesNamedIn, type RoleReading } from './roles.ts';
+import { bearerBefore, rolesNamedIn, type RoleReading, unreadRole } from './roles.ts';
 import { statesAsPlanned, type Occasion } from './plans.ts';
 import { holdsPhraseAt, phraseTerms, type AskedNoun, type Question } from './question.ts';
 import { statesReason } from './reasons.ts';
@@ -145,11 +145,11 @@ export class SentenceCache {
     return sentence.index + 1 < own.length ? own[sentence.index + 1] : split(entry, sentence.paragraph + 1)[0];
   }
 
-  /** How the article tells of a role (see `roles.ts`), read by `read` once while the article is kept. */
-  roleReading(article: Article, role: string, read: () => RoleReading): RoleReading {
+  /** How far the article has been read for a role (see `roles.ts`), kept with the article so that each paragraph is read once. */
+  roleReading(article: Article, role: string): RoleReading {
     const roles = this.entry(article).roles;
     let found = roles.get(role);
-    if (!found) roles.set(role, (found = read()));
+    if (!found) roles.set(role, (found = unreadRole()));
     return found;
   }
 
