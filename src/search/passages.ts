@@ -131,18 +131,48 @@ export class ParagraphTerms {
 
   /** Every paragraph that may hold a question term, with the question weight it may hold. */
   private heldWeights(question: Question): { p: number; weight: number }[] {
-    // A collocation's variant may be held where each of its words may be.
-    const terms = question.terms.map((term) => ({ weight: term.weight, variants: term.variants.map((variant) => phraseTerms(variant.term).map(hashes)) }));
+    const terms = hashedTerms(question);
     const held: { p: number; weight: number }[] = [];
     for (let p = 0; p < this.count; p += 1) {
       let weight = 0;
-      for (const term of terms) {
-        if (term.variants.some((words) => words.every((word) => this.mayHoldHashed(p, word)))) weight += term.weight;
-      }
+      for (const term of terms) if (this.mayHoldAny(p, term.variants)) weight += term.weight;
       if (weight > 0) held.push({ p, weight });
     }
     return held;
   }
+
+  /** Whether paragraph `p` may hold any of the variants, each by all its words; loops, not callbacks, as this runs for every paragraph and term. */
+  private mayHoldAny(p: number, variants: readonly TermHashes[][]): boolean {
+    for (const words of variants) {
+      let all = true;
+      for (const word of words) {
+        if (!this.mayHoldHashed(p, word)) {
+          all = false;
+          break;
+        }
+      }
+      if (all) return true;
+    }
+    return false;
+  }
+}
+
+/** A question's terms with the hashes of each variant's words. */
+interface HashedTerm {
+  weight: number;
+  variants: TermHashes[][];
+}
+
+const hashedQuestions = new WeakMap<Question, readonly HashedTerm[]>();
+
+/** The question's terms hashed once for the filters of every candidate article; a collocation's variant may be held where each of its words may be. */
+function hashedTerms(question: Question): readonly HashedTerm[] {
+  let terms = hashedQuestions.get(question);
+  if (!terms) {
+    terms = question.terms.map((term) => ({ weight: term.weight, variants: term.variants.map((variant) => phraseTerms(variant.term).map(hashes)) }));
+    hashedQuestions.set(question, terms);
+  }
+  return terms;
 }
 
 /** The `MAX_RANKED_PARAGRAPHS` paragraphs holding the most question weight (the earlier on a tie), in reading order. */
