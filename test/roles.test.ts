@@ -19,6 +19,12 @@ describe('roles named alone', () => {
     expect(bearersOfLast(['Turkish Foreign Minister Hakan Fidan met Hamas officials.', 'The foreign minister said talks would continue.'])).toEqual(['Hakan', 'Fidan']);
   });
 
+  it('finds the title written in capitals, with accents, or beside words holding its letters', () => {
+    expect(bearersOfLast(['The ministers met in Tokyo.', 'FINANCE MINISTER Kiichi Miyazawa spoke after them.', 'The minister said the yen was too strong.'])).toEqual(['Kiichi', 'Miyazawa']);
+    expect(bearersOfLast(['Président Emmanuel Macron left the presidential palace in Paris.', 'The president said France would act.'])).toEqual(['Emmanuel', 'Macron']);
+    expect(bearersOfLast(['The presidential palace and the vice-presidency were quiet.', 'The president said France would act.'])).toEqual([]);
+  });
+
   it('reads no one where the story gave the role two people, or another side', () => {
     expect(bearersOfLast(['President Xi Jinping met President Donald Trump in Busan.', 'The Chinese president said tariffs hurt both.'])).toEqual([]);
     expect(bearersOfLast(['Apple chief executive Tim Cook praised the modem.', 'Cristiano Amon, Qualcomm’s chief executive, disagreed.', 'The chief executive said sales would rise.'])).toEqual([]);

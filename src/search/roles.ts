@@ -45,6 +45,7 @@ interface RoleState {
   surname: string | undefined;
 }
 
+/** The state before the story writes the role. */
 const NO_ONE: RoleState = { people: 0, introduction: undefined, sides: new Set(), surname: undefined };
 
 /** A story's mentions of one role, in order, each with the story's state after it, as far as it has been read. */
@@ -205,10 +206,14 @@ function fits(description: RoleDescription, introduction: RoleMention): boolean 
 /** The reading extended with the role's mentions through paragraph `through`: a sentence needs only the story before it. */
 function readRole(reading: RoleReading, article: Article, role: string, through: number): RoleReading {
   for (; reading.read <= through && reading.read < article.paragraphs.length; reading.read += 1) {
-    for (const mention of mentionsIn(article.paragraphs[reading.read] ?? '', reading.read, role)) {
+    // A paragraph is read whole before it is kept, so a failure part way leaves no mention twice.
+    const mentions = mentionsIn(article.paragraphs[reading.read] ?? '', reading.read, role);
+    let state = reading.states.at(-1) ?? NO_ONE;
+    const states = mentions.map((mention) => (state = stateAfter(state, mention)));
+    mentions.forEach((mention, i) => {
       reading.mentions.push(mention);
-      reading.states.push(stateAfter(reading.states.at(-1) ?? NO_ONE, mention));
-    }
+      reading.states.push(states[i] ?? state);
+    });
   }
   return reading;
 }
@@ -226,17 +231,24 @@ function stateAfter(before: RoleState, mention: RoleMention): RoleState {
 
 const writtenAloneCache = new Map<string, RegExp>();
 
-/** A plain role noun written as a word of its own, in any case: most paragraphs writing its letters write them in another word ("ministers", "presidential"). */
+/**
+ * A plain role noun written as a word of its own, in any case, in text of plain letters: most
+ * paragraphs writing its letters write them in another word ("ministers", "presidential"). The
+ * role is put in the pattern as it is, which `ASCII_WORD` makes safe.
+ */
 function writtenAlone(role: string): RegExp {
   let pattern = writtenAloneCache.get(role);
-  if (!pattern) writtenAloneCache.set(role, (pattern = new RegExp(`(?<![\\p{L}\\p{N}])${role}(?![\\p{L}\\p{N}'’-])`, 'iu')));
+  if (!pattern) writtenAloneCache.set(role, (pattern = new RegExp(`(?<![A-Za-z0-9])${role}(?![A-Za-z0-9'’-])`, 'i')));
   return pattern;
 }
 
+/** A letter, mark or digit outside ASCII: a word holding one may fold to a plain role ("Président") or part words otherwise. */
+const NON_ASCII_WORD_CHARACTER = /(?![\x00-\x7f])[\p{L}\p{M}\p{N}]/u;
+
 /** The paragraph's mentions of the role noun, with the title before each and the name given it. */
 function mentionsIn(text: string, paragraph: number, role: string): RoleMention[] {
-  // Most paragraphs never write the role as a word: only one folding may hide it ("attaché").
-  if (ASCII_WORD.test(role) && !writtenAlone(role).test(text)) return [];
+  // Most paragraphs never write a plain role as a word. Where other letters may fold to it, only the role's letters anywhere are required.
+  if (ASCII_WORD.test(role) && (NON_ASCII_WORD_CHARACTER.test(text) ? !text.toLowerCase().includes(role) : !writtenAlone(role).test(text))) return [];
   const words = writtenWordsAt(text);
   const texts = words.map((word) => word.text);
   // Words stand together when only spaces part them: "close to the minister. Modi, who..." introduces no one.

@@ -212,7 +212,7 @@ const NO_TITLES: ReadonlyMap<number, number> = new Map();
 
 /** Scores one sentence (`titled`: the title terms met by a name, see `withTitles`); null when it matches no question term. */
 export function scoreSentence(sentence: Sentence, question: Question, lookup: ReturnType<typeof variantLookup>, titled: ReadonlyMap<number, number> = NO_TITLES): ScoredSentence | null {
-  // Many sentences of a ranked paragraph meet no question term: nothing is allocated for them.
+  // Many sentences of a ranked paragraph meet no question term: no maps are built for them.
   if (!sentence.terms.some((term) => lookup.has(term))) return null;
   const frequency = new Map<number, number>();
   const bestVariant = new Map<number, number>();
