@@ -210,10 +210,9 @@ function readRole(reading: RoleReading, article: Article, role: string, through:
     const mentions = mentionsIn(article.paragraphs[reading.read] ?? '', reading.read, role);
     let state = reading.states.at(-1) ?? NO_ONE;
     const states = mentions.map((mention) => (state = stateAfter(state, mention)));
-    mentions.forEach((mention, i) => {
-      reading.mentions.push(mention);
-      reading.states.push(states[i] ?? state);
-    });
+    // One by one: a paragraph of thousands of mentions spread into `push` would overflow the stack.
+    for (const mention of mentions) reading.mentions.push(mention);
+    for (const after of states) reading.states.push(after);
   }
   return reading;
 }
