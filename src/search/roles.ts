@@ -205,9 +205,11 @@ function fits(description: RoleDescription, introduction: RoleMention): boolean 
 
 /** The reading extended with the role's mentions through paragraph `through`: a sentence needs only the story before it. */
 function readRole(reading: RoleReading, article: Article, role: string, through: number): RoleReading {
-  for (; reading.read <= through && reading.read < article.paragraphs.length; reading.read += 1) {
+  // Taken once: a stored body's paragraphs are a getter that looks the article up among those decoded.
+  const paragraphs = article.paragraphs;
+  for (; reading.read <= through && reading.read < paragraphs.length; reading.read += 1) {
     // A paragraph is read whole before it is kept, so a failure part way leaves no mention twice.
-    const mentions = mentionsIn(article.paragraphs[reading.read] ?? '', reading.read, role);
+    const mentions = mentionsIn(paragraphs[reading.read] ?? '', reading.read, role);
     let state = reading.states.at(-1) ?? NO_ONE;
     const states = mentions.map((mention) => (state = stateAfter(state, mention)));
     // One by one: a paragraph of thousands of mentions spread into `push` would overflow the stack.
