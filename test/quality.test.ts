@@ -627,6 +627,12 @@ describe('time words', () => {
     expect(answer.sentences.map((s) => s.text).join(' ')).not.toContain('Hakan Fidan has met');
   });
 
+  it('answers "last time" as it answers "before": with the earlier summit', () => {
+    for (const question of ['Where did Witkoff and Hayya meet before?', 'where did witkoff and hayya meet last time']) {
+      expect(library.answer(question).sentences[0]?.text, question).toContain('Their previous summit in Sharm el-Sheikh');
+    }
+  });
+
   it('reads "before" the same when an invisible right-to-left mark or an Arabic question mark ends the question', () => {
     for (const question of ['Where did they meet before\u200F?', 'Where did they meet before؟']) {
       expect(library.answer(question).sentences.map((s) => s.text).join(' '), JSON.stringify(question)).not.toContain('Hakan Fidan has met');

@@ -89,6 +89,13 @@ describe('time words in questions', () => {
   it('leaves a time preposition with an object out, as a stopword', () => {
     expect(asked('Where did they meet before the vote?')).toEqual(terms('meet vote'));
   });
+
+  it('reads "last time" or "the previous time" ending a clause as "before" ending it, and keeps "last" where it says when', () => {
+    for (const question of ['Where did they meet last time?', 'Where did they meet the last time?', 'Where did they meet the previous time?']) {
+      expect(asked(question), question).toEqual(terms('meet earlier'));
+    }
+    expect(asked('When was the last time they met in Doha?')).toEqual(terms('last time meet doha'));
+  });
 });
 
 describe('years and months a question names', () => {
