@@ -633,6 +633,18 @@ describe('time words', () => {
     }
   });
 
+  it('quotes first a story\'s own "last time" for a question ending with it, over the latest occasion', async () => {
+    const small = await Library.fromArticles([
+      storyArticle('volcano', 'Wire', [
+        'A volcano erupted near Grindavik on Tuesday, sending lava towards the town.',
+        'The last time the volcano erupted, in January, lava destroyed three houses.',
+      ]),
+      budgetStory(),
+      stormStory(),
+    ]);
+    expect(small.answer('When did the volcano erupt last time?').sentences[0]?.text).toContain('The last time the volcano erupted, in January');
+  });
+
   it('reads "before" the same when an invisible right-to-left mark or an Arabic question mark ends the question', () => {
     for (const question of ['Where did they meet before\u200F?', 'Where did they meet before؟']) {
       expect(library.answer(question).sentences.map((s) => s.text).join(' '), JSON.stringify(question)).not.toContain('Hakan Fidan has met');

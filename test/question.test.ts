@@ -90,11 +90,14 @@ describe('time words in questions', () => {
     expect(asked('Where did they meet before the vote?')).toEqual(terms('meet vote'));
   });
 
-  it('reads "last time" or "the previous time" ending a clause as "before" ending it, and keeps "last" where it says when', () => {
-    for (const question of ['Where did they meet last time?', 'Where did they meet the last time?', 'Where did they meet the previous time?']) {
-      expect(asked(question), question).toEqual(terms('meet earlier'));
+  it('reads "last time" or "the previous time" ending a clause as one term, and keeps its words where they say when or mean the final time', () => {
+    const occasion = (words: string) => [...terms(words).slice(0, -2), terms(words).slice(-2).join(' ')];
+    for (const question of ['Where did they meet last time?', 'Where did they meet the last time?']) {
+      expect(asked(question), question).toEqual(occasion('meet last time'));
     }
+    expect(asked('Where did they meet the previous time?')).toEqual(occasion('meet previous time'));
     expect(asked('When was the last time they met in Doha?')).toEqual(terms('last time meet doha'));
+    expect(asked('Where did the Beatles play for the last time?')).toEqual(terms('beatles play last time'));
   });
 });
 

@@ -254,31 +254,49 @@ export function holdsPhraseAt(tokens: readonly Token[], text: string, at: number
 export const CLAUSE_END = '(?=[\\s\\p{Cf}\\p{Mn}\\p{Sk}\\p{So}]*(?:[\\p{Terminal_Punctuation}\\p{Pe}\\p{Pf}\\u2026]|$))';
 /** A time preposition with no object after it (see `CLAUSE_END`). */
 const OBJECTLESS_TIME_WORD = new RegExp(`\\b(?:before|after|since)${CLAUSE_END}`, 'giu');
-/** "last time" or "the previous time" ending a clause: an earlier occasion, which an objectless "before" names too. */
-const EARLIER_OCCASION = new RegExp(`\\b(?:the\\s+)?(?:last|previous)\\s+time${CLAUSE_END}`, 'giu');
+/** "last time" or "the previous time" ending a clause: an earlier occasion, which an objectless "before" names too; "for the last time" is the final one. */
+const EARLIER_OCCASION = new RegExp(`(?<!\\bfor\\s+(?:the\\s+)?)\\b(?:the\\s+)?(?:last|previous)\\s+time${CLAUSE_END}`, 'giu');
 
 /**
  * The question's terms with each time preposition that has no object read as the adverb it then
  * is: "Where did they meet before?" asks about an earlier meeting, so "before" stands as the first
  * word of its WordNet adverb sense that is not a stopword ("earlier"), whose relatives reach
  * "previously" and "previous". With an object ("before the vote") it stays a stopword. "Where did
- * they meet last time?" asks the same: "last" and "time" give way to the adverb.
+ * they meet last time?" asks the same (see `withEarlierOccasions`).
  */
 export function withTimeAdverbs(text: string, asked: readonly AskedTerm[]): AskedTerm[] {
   // A question's terms are distinct ("before? ... before?" asks about an earlier time once), as `questionTerms` keeps them.
   const seen = new Set(asked.map((t) => t.term));
-  const occasions = [...text.matchAll(EARLIER_OCCASION)];
-  const kept = asked.filter((t) => !occasions.some((match) => t.start >= match.index && t.end <= match.index + match[0].length));
-  const timeWords = [...[...text.matchAll(OBJECTLESS_TIME_WORD)].map((match) => ({ match, word: fold(match[0]) })), ...occasions.map((match) => ({ match, word: 'before' }))];
-  const adverbs = timeWords.flatMap(({ match, word: timeWord }) => {
-    const adverb = firstSenseWords(timeWord, 'adv').find((word) => /^\p{L}+$/u.test(word) && !STOPWORDS.has(word));
+  const adverbs = [...text.matchAll(OBJECTLESS_TIME_WORD)].flatMap((match) => {
+    const adverb = firstSenseWords(fold(match[0]), 'adv').find((word) => /^\p{L}+$/u.test(word) && !STOPWORDS.has(word));
     if (adverb === undefined) return [];
     const [term] = terms(adverb, 'query');
     if (term === undefined || seen.has(term)) return [];
     seen.add(term);
     return [{ term, word: adverb, start: match.index, end: match.index + match[0].length }];
   });
-  return [...kept, ...adverbs].sort((a, b) => a.start - b.start);
+  return [...withEarlierOccasions(text, asked), ...adverbs].sort((a, b) => a.start - b.start);
+}
+
+/**
+ * The question's terms with "last time" ending a clause as one term, standing for the earlier
+ * occasion an objectless "before" asks about: met where a story writes "last time" itself ("The last
+ * time the volcano erupted..."), and at a paraphrase's weight by the words of "before" ("Their
+ * previous summit...", "The bank previously raised rates..."). "When was the last time they met
+ * in Doha?" keeps its two words.
+ */
+function withEarlierOccasions(text: string, asked: readonly AskedTerm[]): AskedTerm[] {
+  let read = [...asked];
+  for (const match of text.matchAll(EARLIER_OCCASION)) {
+    const within = (t: AskedTerm) => t.start >= match.index && t.end <= match.index + match[0].length;
+    const words = read.filter(within);
+    const [first] = words;
+    const last = words.at(-1);
+    if (words.length < 2 || !first || !last) continue;
+    read = read.filter((t) => !within(t));
+    read.push({ term: words.map((t) => t.term).join(' '), word: 'before', start: first.start, end: last.end });
+  }
+  return read;
 }
 
 /** Longest collocation looked up, in words. */
