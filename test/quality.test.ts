@@ -440,6 +440,19 @@ describe('questions about something the coverage never names', () => {
     expect(flooded.answer('How many homes were flooded in Ashby after the storm?').answered).toBe(false);
   });
 
+  it('answers "how many were killed" with a count that is the verb\'s object ("killed at least 12", "killing dozens of"), not a day of the month', async () => {
+    const raid = (deaths: string) =>
+      Library.fromArticles([
+        storyArticle('raid', 'Wire', ['Troops raided the Jenin camp on Sunday, and the raid on the camp was condemned by the United Nations.', deaths]),
+        stormStory(),
+        budgetStory(),
+      ]);
+    const question = 'how many were killed when troops raided the camp';
+    expect((await raid('Soldiers killed at least 12 residents during the operation, medics said.')).answer(question).sentences[0]?.text).toContain('killed at least 12 residents');
+    expect((await raid('Soldiers opened fire during the operation, killing dozens of residents, medics said.')).answer(question).sentences[0]?.text).toContain('killing dozens of residents');
+    expect((await raid('Soldiers killed on 12 March a man they said was armed, medics said.')).answer(question).answered).toBe(false);
+  });
+
   it('quotes for "what percentage" no sentence whose only count is a vague one ("a few")', async () => {
     const small = await Library.fromArticles([
       storyArticle('ads', 'Wire', ['The rise of ad blocking poses a threat to the internet and could drive users to a web dominated by a few companies.', 'Internet users say ads slow pages down.']),

@@ -24,7 +24,7 @@
 import type { Article } from '../corpus/article.ts';
 import { fold, HYPHENS, terms, tokenize, type Token } from './analyzer.ts';
 import type { Retrieval } from './article-index.ts';
-import { followsMonth, namesKind, namesPersonAs, namesThingAs, writesMoney, YEAR, type NumberAsked } from './answer-kind.ts';
+import { followsMonth, isDayOfMonth, namesKind, namesPersonAs, namesThingAs, writesMoney, YEAR, type NumberAsked } from './answer-kind.ts';
 import { datedFactor } from './dateline.ts';
 import { isNameWord, namePhraseEnd, writtenWords } from './names.ts';
 import { namesakesAsked, namesOnlyOthers, type Namesake } from './namesakes.ts';
@@ -797,19 +797,44 @@ function measures(tokens: readonly Token[], at: number, counted: number, text: s
  */
 function countsTerm(text: string, q: number | null, lookup: ReturnType<typeof variantLookup>, orAfter = false, priced = false): boolean {
   const tokens = tokenize(text, 'index');
-  const isCount = (token: Token) =>
+  const isFigure = (token: Token) =>
     /^\p{N}/u.test(token.term) &&
     !YEAR.test(token.term) &&
     !followsMonth(text, { word: text.slice(token.start, token.end), at: token.start, end: token.end }) &&
     (!ORDINAL.test(token.term) || ordinalCounts(text, token)) &&
     (priced || !CURRENCY_SIGN.test(text.charAt(token.start - 1)));
+  const isCount = (token: Token) => isFigure(token) || (!priced && roundCount(text, token));
   return tokens.some((token, i) => {
     const stoodFor = termsStoodFor(lookup, token.term);
     if (q === null ? stoodFor.length === 0 : !stoodFor.includes(q)) return false;
     const number = countBefore(tokens, i, text, isCount);
     if (number >= 0 && (priced || !tokens.slice(number + 1, i).some((between) => MEASURE_UNITS.has(between.term)))) return true;
+    if (q === null && countsAsObject(tokens, i, text, isCount)) return true;
     return orAfter && tokens.slice(i + 1, i + 1 + COUNT_REACH).some(isCount);
   });
+}
+
+/** Plural counting words that give a number in round figures before "of": "killing hundreds of civilians", "dozens of trucks". */
+const ROUND_COUNTS: ReadonlySet<string> = new Set(['dozens', 'scores', 'hundreds', 'thousands', 'millions', 'billions']);
+
+/** Whether a token is a count in round figures (see `ROUND_COUNTS`). */
+function roundCount(text: string, token: Token): boolean {
+  return ROUND_COUNTS.has(fold(token.word)) && /^\s+of\b/iu.test(text.slice(token.end));
+}
+
+/** Words that may stand between a verb and the count that is its object: "killed at least 13", "arrested nearly 40". */
+const APPROXIMATIONS: ReadonlySet<string> = new Set(['least', 'nearly', 'almost', 'roughly', 'around', 'approximately', 'some', 'over', 'estimated', 'up']);
+
+/**
+ * Whether the token at `at` is a verb in a participle whose object is a count ("killing hundreds of
+ * Palestinian civilians", "wounded at least 40"), which answers "How many were killed?" as "13
+ * dead" does; a day before its month ("killed on 18 March") counts nothing.
+ */
+function countsAsObject(tokens: readonly Token[], at: number, text: string, isCount: (token: Token) => boolean): boolean {
+  if (!/(?:ing|ed)$/iu.test(tokens[at]?.word ?? '')) return false;
+  const next = tokens[at + 1];
+  const count = next !== undefined && APPROXIMATIONS.has(fold(next.word)) ? tokens[at + 2] : next;
+  return count !== undefined && isCount(count) && !isDayOfMonth(text, { word: fold(count.word), at: count.start, end: count.end });
 }
 
 /**
