@@ -238,6 +238,16 @@ describe('yes/no questions about what someone is or where they were', () => {
     expect(library.answer('Is Hakan Fidan Turkey’s defense minister?').sentences[0]?.text).toContain('Turkish Foreign Minister Hakan Fidan');
   });
 
+  it('takes no one named only as the owner of another person for the subject ("Okafor’s spokesman")', async () => {
+    const small = await Library.fromArticles([
+      storyArticle('lagos', 'Wire', ['Leaders gathered in Lagos on Monday for the regional trade summit.', 'Okafor’s spokesman attended the trade summit in Lagos, officials said.']),
+      stormStory(),
+      budgetStory(),
+    ]);
+    expect(small.answer('Was Okafor at the trade summit in Lagos?').answered).toBe(false);
+    expect(small.answer("Was Okafor's spokesman at the Lagos summit?").sentences[0]?.text).toBe('Okafor’s spokesman attended the trade summit in Lagos, officials said.');
+  });
+
   it('takes the subject as named by a title where the sentence before gives the name', () => {
     expect(library.answer('Was Erdogan at the National Defense University?').sentences[0]?.text).toContain('the Turkish president said while breaking fast');
   });

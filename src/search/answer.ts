@@ -22,7 +22,7 @@
  * one sentence away).
  */
 import type { Article } from '../corpus/article.ts';
-import { fold, terms } from './analyzer.ts';
+import { fold, terms, tokenize } from './analyzer.ts';
 import type { ArticleIndex, Retrieval } from './article-index.ts';
 import { spellsOut, writesOut } from './abbreviation.ts';
 import { abbreviationAsked, answerKind, askedNoun, asksMoney, askedPossession, asksClock, bareName, asksDay, asksDuration, countAsked, countedThing, DETERMINERS, isInterjection, isPlaceWord, isPluralNoun, knownOnlyAsName, mentionsClock, NAME_WORDS, mentionsDay, mentionsDayOrSpan, mentionsTime, mentionsYear, NAME_PARTICLES, numbersOwnedByOthers, numbersWritten, POSSESSIVE, ROLE_WORDS, sameNameWord, typeWord, writesAmount, writesCount, writesDuration, type AnswerKind, type NumberAsked, type WrittenNumber } from './answer-kind.ts';
@@ -334,7 +334,7 @@ export function composeAnswer(text: string, candidates: Candidates, cache: Sente
   const claim = claimOf(text);
   const copularSubject = copularSubjectOf(text, claim, question);
   const holding = holdingNamesFirst(spelling === undefined ? numbered : putFirst(numbered, spelling), text, question);
-  const ranked = putFirstOfBestFew(holding, CLAIM_CANDIDATES, (candidate) => namesSubject(candidate, copularSubject));
+  const ranked = putFirstOfBestFew(holding, CLAIM_CANDIDATES, (candidate) => namesSubject(candidate, copularSubject, question));
   const best = ranked[0];
   const evidence = best ? answerEvidence(question, best, ranked, retrieved) : null;
   const judged = evidence ? judge(evidence) : null;
@@ -350,7 +350,7 @@ export function composeAnswer(text: string, candidates: Candidates, cache: Sente
   const judgesNames = confidence < NAMED_OTHERWISE && candidates.outlet === null;
   const unmentioned = judgesNames ? (unmentionedSubject(subject, question, retrieved) ?? unmentionedFullName(text, question) ?? uncountedThing(counted, question, matching[0])) : null;
   if (unmentioned !== null) return unanswered(text, retrieved.map((r) => articleRef(r.article)).slice(0, MAX_RELATED), confidence, `Nothing in the coverage mentions ${unmentioned}.`);
-  if (!best || !(judged?.quotes || writtenOut) || namesApart || missesPartOfName(text, question, best) || missesSpeaker(question, candidates.namedSpeaker, best, retrieved, text) || !namesSubject(best, copularSubject) || placesNothingInTime(text, question, best, cache) || leavesClaimUnstated(claim, question, ranked, subject)) {
+  if (!best || !(judged?.quotes || writtenOut) || namesApart || missesPartOfName(text, question, best) || missesSpeaker(question, candidates.namedSpeaker, best, retrieved, text) || !namesSubject(best, copularSubject, question) || placesNothingInTime(text, question, best, cache) || leavesClaimUnstated(claim, question, ranked, subject)) {
     // A reader who named an outlet is told that only it was searched, not that the coverage lacks the topic.
     const searched = candidates.outlet === null ? null : `Nothing from ${candidates.outlet} in the coverage answers this.`;
     return unanswered(text, retrieved.map((r) => articleRef(r.article)).slice(0, MAX_RELATED), confidence, searched);
@@ -1024,9 +1024,21 @@ const COPULAR_QUESTION = /^\s*(?:is|was)\s+/iu;
  * Recep Tayyip Erdogan said..."): "Their previous summit in Sharm el-Sheikh..." says nothing of
  * whether Trump was there, though the sentence before it names him ("Trump’s son-in-law").
  */
-function namesSubject(candidate: RankedSentence, named: readonly number[]): boolean {
-  if (named.length === 0 || named.some((q) => candidate.matched.has(q))) return true;
+function namesSubject(candidate: RankedSentence, named: readonly number[], question: Question): boolean {
+  if (named.length === 0 || named.some((q) => candidate.matched.has(q) && !writesOnlyAsOwner(candidate.sentence.text, question.terms[q]))) return true;
   return named.some((q) => candidate.neighbourMatched.has(q)) && [...candidate.sentence.text.matchAll(TITLE_PHRASE)].some(([, title = '']) => title.split(/\s+/u).some((word) => isRoleNoun(fold(word))));
+}
+
+/**
+ * Whether a sentence writes a question term only as the owner of a person ("former senior adviser
+ * and Trump’s son-in-law"), which names the one owned: "Was Trump at the summit?" is not answered
+ * by his son-in-law's being there.
+ */
+function writesOnlyAsOwner(text: string, term: QuestionTerm | undefined): boolean {
+  const variants = new Set(term?.variants.map((v) => v.term));
+  const tokens = tokenize(text, 'index');
+  const written = tokens.flatMap((token, i) => (variants.has(token.term) ? [i] : []));
+  return written.length > 0 && written.every((i) => POSSESSIVE.test(text.slice(tokens[i]?.start, tokens[i]?.end)) && isRoleNoun(tokens[i + 1]?.word ?? ''));
 }
 
 /** "the" and up to three words, one of which may be a title: "the Turkish president", "The prime minister". */
