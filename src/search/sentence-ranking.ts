@@ -32,7 +32,7 @@ import { bearerBefore, rolesNamedIn, type RoleReading, unreadRole } from './role
 import { statesAsPlanned, type Occasion } from './plans.ts';
 import { holdsPhraseAt, phraseTerms, type AskedNoun, type Question } from './question.ts';
 import { statesReason } from './reasons.ts';
-import { opensOnOccasionBefore, opensWithPluralPronoun, opensWithPronoun, splitSentences, states } from './sentences.ts';
+import { opensWithPluralPronoun, opensWithPronoun, splitSentences, states } from './sentences.ts';
 import { isReportingWord, speaksIn } from './speakers.ts';
 import { STOPWORDS } from './stopwords.ts';
 import { isRoleNoun } from './wordnet.ts';
@@ -340,11 +340,9 @@ export function rankSentences(question: Question, retrieved: readonly Retrieval[
       const sentence = sentences[i];
       if (!plain || !sentence) return;
       const before = sentences[i - 1];
-      const told = before && inSequence(before, sentence) && states(before.text);
-      const pronounReferred = told && opensWithPronoun(sentence.text) ? withReferents(plain, referentsIn(before, sentence, storyLookup), question) : plain;
-      const occasioned = told && opensOnOccasionBefore(sentence.text) ? credited(pronounReferred, scores[i - 1]?.matched ?? new Map(), question) : pronounReferred;
+      const pronounReferred = before && inSequence(before, sentence) && opensWithPronoun(sentence.text) && states(before.text) ? withReferents(plain, referentsIn(before, sentence, storyLookup), question) : plain;
       const byRole = roleReferents(sentence, article, question, storyLookup, cache);
-      const referred = byRole.size > 0 ? withReferents(occasioned, byRole, question) : occasioned;
+      const referred = byRole.size > 0 ? withReferents(pronounReferred, byRole, question) : pronounReferred;
       const scored = titled.size > 0 ? withTitles(referred, titled, question) : referred;
       const around = new Map<number, number>();
       let support: { sentence: Sentence; weight: number } | null = null;

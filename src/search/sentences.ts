@@ -230,18 +230,6 @@ export function pointsBack(sentence: string): boolean {
   return ANAPHORIC_START.test(sentence) && !DUMMY_IT.test(sentence);
 }
 
-/**
- * A sentence opening with a phrase that sets it on the occasion the sentence before tells of,
- * through a demonstrative, before a comma: "During those talks, ...", "At that meeting, ...",
- * "After this vote, ...".
- */
-const SCENE_OF_BEFORE = /^["“‘']?(?:during|at|in|after|before|following|since|throughout|amid|on|from|by)\s+(?:this|that|these|those)\s+(?:[\p{L}\p{N}'’-]+\s+){0,2}?[\p{L}\p{N}'’-]+\s*,/iu;
-
-/** Whether a sentence opens by setting itself on the occasion the sentence before tells of ("During those talks, Witkoff assured..."). */
-export function opensOnOccasionBefore(sentence: string): boolean {
-  return SCENE_OF_BEFORE.test(sentence);
-}
-
 /** Whether a sentence opens with a personal pronoun ("They met...", "Their previous summit...") that stands for someone the sentence before names. */
 export function opensWithPronoun(sentence: string): boolean {
   return PRONOUN_START.test(sentence) && !DUMMY_IT.test(sentence);
