@@ -469,7 +469,7 @@ function undatedCountWords(sentence: string): CountWord[] {
 }
 
 /** Whether a count word is a day of the month: a number up to 31 right after a month's name or before it ("September 9", "September 9th", "9 September"), not "since January 40 journalists". */
-export function isDayOfMonth(sentence: string, word: CountWord): boolean {
+function isDayOfMonth(sentence: string, word: CountWord): boolean {
   return followsMonth(sentence, word) || (isDayNumber(word.word) && BEFORE_MONTH.test(sentence.slice(word.end)));
 }
 

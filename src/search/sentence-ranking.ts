@@ -24,7 +24,7 @@
 import type { Article } from '../corpus/article.ts';
 import { fold, HYPHENS, terms, tokenize, type Token } from './analyzer.ts';
 import type { Retrieval } from './article-index.ts';
-import { followsMonth, isDayOfMonth, namesKind, namesPersonAs, namesThingAs, writesMoney, YEAR, type NumberAsked } from './answer-kind.ts';
+import { followsMonth, namesKind, namesPersonAs, namesThingAs, writesMoney, YEAR, type NumberAsked } from './answer-kind.ts';
 import { datedFactor } from './dateline.ts';
 import { isNameWord, namePhraseEnd, writtenWords } from './names.ts';
 import { namesakesAsked, namesOnlyOthers, type Namesake } from './namesakes.ts';
@@ -35,7 +35,7 @@ import { statesReason } from './reasons.ts';
 import { opensWithPluralPronoun, opensWithPronoun, splitSentences, states } from './sentences.ts';
 import { isReportingWord, speaksIn } from './speakers.ts';
 import { STOPWORDS } from './stopwords.ts';
-import { isRoleNoun } from './wordnet.ts';
+import { isBeingNoun, isRoleNoun } from './wordnet.ts';
 
 /** One sentence of an article, verbatim, with its analysed terms. */
 export interface Sentence {
@@ -825,16 +825,26 @@ function roundCount(text: string, token: Token): boolean {
 /** Words that may stand between a verb and the count that is its object: "killed at least 13", "arrested nearly 40". */
 const APPROXIMATIONS: ReadonlySet<string> = new Set(['least', 'nearly', 'almost', 'roughly', 'around', 'approximately', 'some', 'over', 'estimated', 'up']);
 
+/** Index terms read past a count for the beings it counts: "killing hundreds of Palestinian civilians". */
+const COUNTED_REACH = 2;
+
 /**
- * Whether the token at `at` is a verb in a participle whose object is a count ("killing hundreds of
- * Palestinian civilians", "wounded at least 40"), which answers "How many were killed?" as "13
- * dead" does; a day before its month ("killed on 18 March") counts nothing.
+ * Whether the token at `at` is a verb in a participle whose object is a count of people or
+ * animals ("killing hundreds of Palestinian civilians", "wounded at least 40 people", "killed 13,
+ * officials said"), which answers "How many were killed?" as "13 dead" does. A count of anything
+ * else is no toll: "evacuated 3 times", "rescued 2 hours later", "wounded around 9 p.m.",
+ * "affected thousands of hectares".
  */
 function countsAsObject(tokens: readonly Token[], at: number, text: string, isCount: (token: Token) => boolean): boolean {
   if (!/(?:ing|ed)$/iu.test(tokens[at]?.word ?? '')) return false;
   const next = tokens[at + 1];
-  const count = next !== undefined && APPROXIMATIONS.has(fold(next.word)) ? tokens[at + 2] : next;
-  return count !== undefined && isCount(count) && !isDayOfMonth(text, { word: fold(count.word), at: count.start, end: count.end });
+  const counting = next !== undefined && APPROXIMATIONS.has(fold(next.word)) ? at + 2 : at + 1;
+  const count = tokens[counting];
+  if (count === undefined || !isCount(count)) return false;
+  const standsAlone = /^\s*(?:[,;.]|$)/u.test(text.slice(count.end));
+  // Words alone between the count and what it counts: "2 a.m. as they slept, detectives believe" counts no detectives.
+  const counted = (token: Token) => /^[\s\p{L}'’-]*$/u.test(text.slice(count.end, token.start)) && isBeingNoun(token.word);
+  return standsAlone || tokens.slice(counting + 1, counting + 1 + COUNTED_REACH).some(counted);
 }
 
 /**

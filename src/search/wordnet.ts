@@ -308,6 +308,7 @@ const LEXICOGRAPHER_FILES = {
   'verb.possession': { pos: 'verb', number: 40, senses: SENSES },
   'noun.possession': { pos: 'noun', number: 21, senses: 1 },
   'noun.person': { pos: 'noun', number: 18, senses: 1 },
+  'noun.animal': { pos: 'noun', number: 5, senses: 1 },
   'noun.group': { pos: 'noun', number: 14, senses: 1 },
   'noun.location': { pos: 'noun', number: 15, senses: 1 },
 } as const;
@@ -368,6 +369,11 @@ export function hasCommunicationSense(lemma: string): boolean {
  */
 export function isRoleNoun(word: string): boolean {
   return inLexicographerFile('noun.person', word);
+}
+
+/** Whether a word's first noun sense names persons, a group of them or animals ("residents", "people", "cattle"): what a toll counts. */
+export function isBeingNoun(word: string): boolean {
+  return isRoleNoun(word) || inLexicographerFile('noun.group', word) || inLexicographerFile('noun.animal', word);
 }
 
 /** Steps up WordNet's kinds `isKindOf` climbs: a title is a kind of its role within a few ("foreign_minister" → "minister"). */
