@@ -246,6 +246,15 @@ describe('yes/no questions about what someone is or where they were', () => {
     ]);
     expect(small.answer('Was Okafor at the trade summit in Lagos?').answered).toBe(false);
     expect(small.answer("Was Okafor's spokesman at the Lagos summit?").sentences[0]?.text).toBe('Okafor’s spokesman attended the trade summit in Lagos, officials said.');
+    // The one owned named by the question's words, or the owner named again by a pronoun, is the subject asked.
+    const funeral = await Library.fromArticles([
+      storyArticle('funeral', 'Wire', ['Mourners gathered in Wilmington on Saturday for the funeral of former Senator Thomas Reed.', 'Biden’s son Hunter attended the funeral, sitting in the second row.']),
+      storyArticle('rally', 'Wire', ['Supporters filled the Atlanta arena on Friday night.', 'Harris’s supporters cheered as she took the stage at the Atlanta rally.']),
+      stormStory(),
+    ]);
+    expect(funeral.answer('Was Biden at the funeral?').answered).toBe(false);
+    expect(funeral.answer('Was Hunter Biden at Reed’s funeral?').sentences[0]?.text).toBe('Biden’s son Hunter attended the funeral, sitting in the second row.');
+    expect(funeral.answer('Was Harris at the Atlanta rally?').sentences[0]?.text).toBe('Harris’s supporters cheered as she took the stage at the Atlanta rally.');
   });
 
   it('takes the subject as named by a title where the sentence before gives the name', () => {
@@ -461,6 +470,9 @@ describe('questions about something the coverage never names', () => {
     expect((await raid('Soldiers killed at least 12 residents during the operation, medics said.')).answer(question).sentences[0]?.text).toContain('killed at least 12 residents');
     expect((await raid('Soldiers opened fire during the operation, killing dozens of residents, medics said.')).answer(question).sentences[0]?.text).toContain('killing dozens of residents');
     expect((await raid('Soldiers killed on 12 March a man they said was armed, medics said.')).answer(question).answered).toBe(false);
+    // A count of anything but people or animals is no toll: a time, a duration, how often.
+    expect((await raid('Soldiers killed around 2 a.m. as residents slept, medics said.')).answer(question).answered).toBe(false);
+    expect((await raid('Soldiers there had killed 3 times this year, medics said.')).answer(question).answered).toBe(false);
   });
 
   it('quotes for "what percentage" no sentence whose only count is a vague one ("a few")', async () => {

@@ -1025,21 +1025,38 @@ const COPULAR_QUESTION = /^\s*(?:is|was)\s+/iu;
  * whether Trump was there, though the sentence before it names him ("Trump’s son-in-law").
  */
 function namesSubject(candidate: RankedSentence, named: readonly number[], question: Question): boolean {
-  if (named.length === 0 || named.some((q) => candidate.matched.has(q) && !writesOnlyAsOwner(candidate.sentence.text, question.terms[q]))) return true;
+  if (named.length === 0 || named.some((q) => candidate.matched.has(q) && !writesOnlyAsOwner(candidate.sentence.text, question, q))) return true;
   return named.some((q) => candidate.neighbourMatched.has(q)) && [...candidate.sentence.text.matchAll(TITLE_PHRASE)].some(([, title = '']) => title.split(/\s+/u).some((word) => isRoleNoun(fold(word))));
 }
 
 /**
  * Whether a sentence writes a question term only as the owner of a person ("former senior adviser
  * and Trump’s son-in-law"), which names the one owned: "Was Trump at the summit?" is not answered
- * by his son-in-law's being there.
+ * by his son-in-law's being there. Not where the one owned is named by the question's words
+ * ("Biden's son Hunter" for "Was Hunter Biden...?"), nor where the owner is named again after, by a
+ * pronoun or a title ("Carter's doctors said he would miss six weeks", "Putin's spokesman attended,
+ * while the president held meetings").
  */
-function writesOnlyAsOwner(text: string, term: QuestionTerm | undefined): boolean {
-  const variants = new Set(term?.variants.map((v) => v.term));
+function writesOnlyAsOwner(text: string, question: Question, q: number): boolean {
+  const variants = new Set(question.terms[q]?.variants.map((v) => v.term));
+  const asked = new Set(question.terms.flatMap((t) => t.variants.map((v) => v.term)));
   const tokens = tokenize(text, 'index');
   const written = tokens.flatMap((token, i) => (variants.has(token.term) ? [i] : []));
-  return written.length > 0 && written.every((i) => POSSESSIVE.test(text.slice(tokens[i]?.start, tokens[i]?.end)) && isRoleNoun(tokens[i + 1]?.word ?? ''));
+  return (
+    written.length > 0 &&
+    written.every((i) => {
+      const owner = tokens[i];
+      const owned = tokens[i + 1];
+      if (!owner || !owned || !POSSESSIVE.test(text.slice(owner.start, owner.end)) || !isRoleNoun(owned.word)) return false;
+      const after = text.slice(owned.end);
+      const ownedNamed = tokens[i + 2] !== undefined && asked.has(tokens[i + 2]?.term ?? '') && /^\p{Lu}/u.test(text.slice(tokens[i + 2]?.start));
+      return !ownedNamed && !OWNER_AGAIN.test(after) && ![...after.matchAll(TITLE_PHRASE)].some(([, title = '']) => title.split(/\s+/u).some((word) => isRoleNoun(fold(word))));
+    })
+  );
 }
+
+/** A pronoun after a possessive that may stand for its owner: "Harris's supporters cheered as she took the stage". */
+const OWNER_AGAIN = /\b(?:he|she|him|her|himself|herself)\b/iu;
 
 /** "the" and up to three words, one of which may be a title: "the Turkish president", "The prime minister". */
 const TITLE_PHRASE = /\bthe\s+([\p{L}-]+(?:\s+[\p{L}-]+){0,2})/giu;
