@@ -25,7 +25,7 @@ describe('reading a question about a story itself', () => {
     // An outlet's name keeps its words, frame words or not.
     ['When was the Washington Post story published?', 'published', 'Washington Post story'],
   ] as const)('reads %j as asking the story’s %s', (question, fact, topic) => {
-    expect(asksStoryFact(question)).toEqual({ fact, topic, order: null });
+    expect(asksStoryFact(question)).toMatchObject({ fact, topic, order: null });
   });
 
   it.each([
@@ -231,6 +231,13 @@ describe('answering a question about a story from its attribution', () => {
     const answer = library.answer('Which outlet ran the Istanbul talks story?');
     expect(answer).toMatchObject({ answered: false, fact: null, notice: 'The story “Hamas, US Envoy Set for Istanbul Talks on Gaza” (2025-11-21) does not give its outlet.' });
     expect(answer.related[0]?.id).toBe(ISTANBUL);
+  });
+
+  it('says a story dated by its day alone does not give the time asked, and gives the day', () => {
+    const answer = library.answer('what time was the istanbul story published');
+    expect(answer).toMatchObject({ fact: { asked: 'published', value: '2025-11-21', citation: 1 }, notice: 'The story “Hamas, US Envoy Set for Istanbul Talks on Gaza” gives its day but not the time it was published.' });
+    expect(library.answer('what time was the fidan story published')).toMatchObject({ fact: { value: '2025-03-23T14:23' }, notice: null });
+    expect(library.answer('when was the istanbul story published').notice).toBeNull();
   });
 
   it.each([

@@ -9,7 +9,7 @@ import { byPublished, type DateOrder } from '../corpus/dates.ts';
 import { CorpusCache, loadCorpus, type LoadOptions } from '../corpus/loader.ts';
 import { ArticleIndex, type Retrieval } from './article-index.ts';
 import { answering, composeAnswer, articleRef, findCandidates, unanswered, type Candidates } from './answer.ts';
-import { asksAcrossStories, asksStoryFact, isStoryNoun, missingFactNotice, quoteTellsOfPublishing, storiesHeldNotice, storyConfidence, storyFactOf, storyScope, type StoryFactQuestion } from './story-questions.ts';
+import { asksAcrossStories, asksStoryFact, isStoryNoun, missingFactNotice, quoteTellsOfPublishing, storiesHeldNotice, storyConfidence, storyFactOf, storyScope, untimedNotice, type StoryFactQuestion } from './story-questions.ts';
 import { affirmed, type AskedTerm, MAX_QUESTION_LENGTH, prepareQuestion, readQuestion, withApostrophes, withoutInterjections, withPercentSpelt, withShorthandSpelt } from './question.ts';
 import { type CoverageNames, readAsFollowUp, readThroughSentence, unnamedNotice, unnamedPronoun } from './follow-up.ts';
 import { nameWrittenAs, namesOthersBy } from './names.ts';
@@ -226,7 +226,7 @@ export class Library {
       sources: [{ n: 1, ...articleRef(article) }],
       related,
       confidence: story.confidence,
-      notice: null,
+      notice: untimedNotice(article, asked),
       fact: { asked: asked.fact, value, citation: 1 },
     };
   }
@@ -244,7 +244,7 @@ export class Library {
   private answerWithinStory(asked: string, question: string, filters: Filters, asAsked: Omit<Answer, 'tookMs' | 'readAs'>): Omit<Answer, 'tookMs' | 'readAs'> | null {
     const scope = storyScope(asked);
     const topical = scope === null ? [] : topicalTerms(scope.names);
-    const story = scope === null || topical.length === 0 ? null : this.storyNamed({ fact: 'headline', topic: scope.names, order: null }, topical, filters);
+    const story = scope === null || topical.length === 0 ? null : this.storyNamed({ fact: 'headline', topic: scope.names, order: null, timeOfDay: false }, topical, filters);
     if (scope === null || story === null) return null;
     // Words naming many stories ("in the World Today article": a magazine, and every story holding "world" and "today") leave a sure answer as asked standing.
     const named = story.confidence >= STORY_NAMED;

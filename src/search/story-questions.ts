@@ -27,6 +27,8 @@ export interface StoryFactQuestion {
   topic: string;
   /** "the latest story", "the most recent article": the newest of the stories named; "the oldest/earliest story" the oldest. */
   order: DateOrder | null;
+  /** "What time was the story posted?": the time of day is asked, which a story dated by its day alone does not give. */
+  timeOfDay: boolean;
 }
 
 /** Words that name a piece of coverage: a question about one of these is about the story. */
@@ -102,8 +104,11 @@ export function asksStoryFact(question: string): StoryFactQuestion | null {
   // "Which stories mention Witkoff?" asks for each story (see `asksAcrossStories`); "Which of the two stories..." for one.
   if (fact === null || (fact === 'headline' && WHICH_STORIES.test(words.join(' ')))) return null;
   const order = words.map((word) => ORDER_WORDS.get(word)).find((found) => found !== undefined) ?? null;
-  return { fact, topic: topicOf(question), order };
+  return { fact, topic: topicOf(question), order, timeOfDay: fact === 'published' && TIME_OF_DAY.test(words.join(' ')) };
 }
+
+/** Words asking the time of day, folded: "what time", "at what hour". */
+const TIME_OF_DAY = /\b(?:what|which) (?:time|hour)\b/u;
 
 /** Where the question writes a story noun, "headline" only as a story's ("the headline of...", not "the headline inflation rate"). */
 function storyNounsAt(words: readonly string[]): number[] {
@@ -269,6 +274,12 @@ function capitalised(text: string): string {
 
 /** How each fact is named when a story does not give it. */
 const MISSING: Record<StoryFact, string> = { headline: 'a headline', published: 'its date', outlet: 'its outlet', author: 'a byline' };
+
+/** What a reader is told when the time of day is asked of a story its attribution dates by its day alone; null when it gives the time, or none was asked. */
+export function untimedNotice(article: Pick<Article, 'title' | 'published'>, asked: StoryFactQuestion): string | null {
+  if (!asked.timeOfDay || article.published === null || article.published.includes('T')) return null;
+  return `The story “${article.title ?? UNTITLED}” gives its day but not the time it was published.`;
+}
 
 /** What a reader is told when the story a question names does not give the fact asked: which story, and what it lacks. */
 export function missingFactNotice(article: Pick<Article, 'title' | 'published'>, fact: StoryFact): string {
