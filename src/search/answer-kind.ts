@@ -392,8 +392,10 @@ export function numbersWritten(sentence: string): WrittenNumber[] {
   });
 }
 
+/** Plural counting words that give a number in round figures ("hundreds of civilians"). */
+export const ROUND_COUNTS: ReadonlySet<string> = new Set(['scores', 'dozens', 'hundreds', 'thousands', 'millions', 'billions']);
 /** Counting words that give no amount: "dominated by a few companies" says no percentage, "millions of dollars" no price. */
-const VAGUE_COUNTS: ReadonlySet<string> = new Set(['few', 'several', 'numerous', 'multiple', 'single', 'scores', 'dozens', 'hundreds', 'thousands', 'millions', 'billions']);
+const VAGUE_COUNTS: ReadonlySet<string> = new Set(['few', 'several', 'numerous', 'multiple', 'single', ...ROUND_COUNTS]);
 
 /** Whether a sentence writes an amount: a figure that is no year, or a number written out ("three pct"), not a vague count or an ordinal. */
 export function writesAmount(sentence: string): boolean {

@@ -24,7 +24,7 @@
 import type { Article } from '../corpus/article.ts';
 import { fold, HYPHENS, terms, tokenize, type Token } from './analyzer.ts';
 import type { Retrieval } from './article-index.ts';
-import { followsMonth, namesKind, namesPersonAs, namesThingAs, writesMoney, YEAR, type NumberAsked } from './answer-kind.ts';
+import { followsMonth, namesKind, ROUND_COUNTS, namesPersonAs, namesThingAs, writesMoney, YEAR, type NumberAsked } from './answer-kind.ts';
 import { datedFactor } from './dateline.ts';
 import { isNameWord, namePhraseEnd, writtenWords } from './names.ts';
 import { namesakesAsked, namesOnlyOthers, type Namesake } from './namesakes.ts';
@@ -35,7 +35,8 @@ import { statesReason } from './reasons.ts';
 import { opensWithPluralPronoun, opensWithPronoun, splitSentences, states } from './sentences.ts';
 import { isReportingWord, speaksIn } from './speakers.ts';
 import { STOPWORDS } from './stopwords.ts';
-import { isBeingNoun, isRoleNoun } from './wordnet.ts';
+import { isAnimalNoun, isRoleNoun, namedKindOf } from './wordnet.ts';
+import { baseForm } from './word-forms.ts';
 
 /** One sentence of an article, verbatim, with its analysed terms. */
 export interface Sentence {
@@ -793,7 +794,8 @@ function measures(tokens: readonly Token[], at: number, counted: number, text: s
  * Israel; see `followsMonth`), no ordinal but one that counts (see `ordinalCounts`) and,
  * unless `priced` (an amount asked), no price and no percentage ("$4.06 a share", "30 pct of
  * loans" count neither shares nor loans); a number hyphened to a measure counts no further (see
- * `measures`).
+ * `measures`). Unless priced, a round count before "of" is a count too ("hundreds of civilians"),
+ * and when `q` is null so is a verb's object count of beings (see `countsAsObject`).
  */
 function countsTerm(text: string, q: number | null, lookup: ReturnType<typeof variantLookup>, orAfter = false, priced = false): boolean {
   const tokens = tokenize(text, 'index');
@@ -814,37 +816,42 @@ function countsTerm(text: string, q: number | null, lookup: ReturnType<typeof va
   });
 }
 
-/** Plural counting words that give a number in round figures before "of": "killing hundreds of civilians", "dozens of trucks". */
-const ROUND_COUNTS: ReadonlySet<string> = new Set(['dozens', 'scores', 'hundreds', 'thousands', 'millions', 'billions']);
-
-/** Whether a token is a count in round figures (see `ROUND_COUNTS`). */
+/** Whether a token is a count in round figures before "of": "killing hundreds of civilians", "dozens of trucks". */
 function roundCount(text: string, token: Token): boolean {
-  return ROUND_COUNTS.has(fold(token.word)) && /^\s+of\b/iu.test(text.slice(token.end));
+  return ROUND_COUNTS.has(token.word) && /^\s+of\b/iu.test(text.slice(token.end));
 }
 
-/** Words that may stand between a verb and the count that is its object: "killed at least 13", "arrested nearly 40". */
-const APPROXIMATIONS: ReadonlySet<string> = new Set(['least', 'nearly', 'almost', 'roughly', 'around', 'approximately', 'some', 'over', 'estimated', 'up']);
-
-/** Index terms read past a count for the beings it counts: "killing hundreds of Palestinian civilians". */
-const COUNTED_REACH = 2;
+/** What may stand between a participle and the count that is its object: nothing, or an approximation ("killed at least 13", "wounded up to 40"). */
+const BEFORE_OBJECT_COUNT = /^\s+(?:(?:at\s+least|up\s+to|more\s+than|as\s+many\s+as|an\s+estimated|nearly|almost|roughly|around|about|approximately|over|some)\s+)?$/iu;
+/** What may stand between a count and the beings it counts: "of" and one word qualifying them ("hundreds of Palestinian civilians"). */
+const BEFORE_COUNTED = /^\s+(?:of\s+)?(?:[\p{L}'’-]+\s+)?$/u;
+/** The one group noun counted as persons: WordNet files "people" as a group, with institutions and places ("villages", "schools"). */
+const PEOPLE = 'people';
 
 /**
- * Whether the token at `at` is a verb in a participle whose object is a count of people or
- * animals ("killing hundreds of Palestinian civilians", "wounded at least 40 people", "killed 13,
- * officials said"), which answers "How many were killed?" as "13 dead" does. A count of anything
- * else is no toll: "evacuated 3 times", "rescued 2 hours later", "wounded around 9 p.m.",
- * "affected thousands of hectares".
+ * Whether the token at `at` is a verb whose object is a count of people or animals ("killing
+ * hundreds of Palestinian civilians", "wounded at least 40 people", "killed 13, officials said"),
+ * which answers "How many were killed?" as "13 dead" does: the verb read by its "-ed" or "-ing"
+ * ending, the count right after it. A number after a preposition ("killed at 42", "killed by 2
+ * militants") is no object, and a count of anything but beings no toll ("evacuated 3 times",
+ * "rescued 2 hours later", "killed around 2 in the morning", "affected thousands of hectares").
  */
 function countsAsObject(tokens: readonly Token[], at: number, text: string, isCount: (token: Token) => boolean): boolean {
-  if (!/(?:ing|ed)$/iu.test(tokens[at]?.word ?? '')) return false;
-  const next = tokens[at + 1];
-  const counting = next !== undefined && APPROXIMATIONS.has(fold(next.word)) ? at + 2 : at + 1;
-  const count = tokens[counting];
-  if (count === undefined || !isCount(count)) return false;
+  const verb = tokens[at];
+  if (verb === undefined || !/(?:ing|ed)$/u.test(verb.word)) return false;
+  // "least" in "at least 13" is a token of its own: the count is the first token the approximation alone leads to.
+  const isObject = (token: Token | undefined): token is Token => token !== undefined && BEFORE_OBJECT_COUNT.test(text.slice(verb.end, token.start)) && isCount(token);
+  const countAt = [at + 1, at + 2].find((i) => isObject(tokens[i]));
+  const count = countAt === undefined ? undefined : tokens[countAt];
+  if (countAt === undefined || count === undefined) return false;
   const standsAlone = /^\s*(?:[,;.]|$)/u.test(text.slice(count.end));
-  // Words alone between the count and what it counts: "2 a.m. as they slept, detectives believe" counts no detectives.
-  const counted = (token: Token) => /^[\s\p{L}'’-]*$/u.test(text.slice(count.end, token.start)) && isBeingNoun(token.word);
-  return standsAlone || tokens.slice(counting + 1, counting + 1 + COUNTED_REACH).some(counted);
+  const countsBeings = (token: Token) => BEFORE_COUNTED.test(text.slice(count.end, token.start)) && namesBeings(token.word);
+  return standsAlone || tokens.slice(countAt + 1, countAt + 3).some(countsBeings);
+}
+
+/** Whether a word names persons (by a role or a people: "Palestinians") or animals by its first noun sense, an irregular plural by its base ("children", "gunmen"), or is "people". */
+function namesBeings(word: string): boolean {
+  return word === PEOPLE || [word, baseForm(word)].some((form) => isRoleNoun(form) || isAnimalNoun(form) || namedKindOf(form) === 'person');
 }
 
 /**

@@ -371,9 +371,9 @@ export function isRoleNoun(word: string): boolean {
   return inLexicographerFile('noun.person', word);
 }
 
-/** Whether a word's first noun sense names persons, a group of them or animals ("residents", "people", "cattle"): what a toll counts. */
-export function isBeingNoun(word: string): boolean {
-  return isRoleNoun(word) || inLexicographerFile('noun.group', word) || inLexicographerFile('noun.animal', word);
+/** Whether a word's first noun sense is an animal ("cattle", "sheep"). */
+export function isAnimalNoun(word: string): boolean {
+  return inLexicographerFile('noun.animal', word);
 }
 
 /** Steps up WordNet's kinds `isKindOf` climbs: a title is a kind of its role within a few ("foreign_minister" → "minister"). */
