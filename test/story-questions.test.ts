@@ -25,7 +25,7 @@ describe('reading a question about a story itself', () => {
     // An outlet's name keeps its words, frame words or not.
     ['When was the Washington Post story published?', 'published', 'Washington Post story'],
   ] as const)('reads %j as asking the story’s %s', (question, fact, topic) => {
-    expect(asksStoryFact(question)).toMatchObject({ fact, topic, order: null });
+    expect(asksStoryFact(question)).toEqual({ fact, topic, order: null, asksTimeOfDay: question === 'what time was the fidan piece posted' });
   });
 
   it.each([
@@ -238,6 +238,7 @@ describe('answering a question about a story from its attribution', () => {
     expect(answer).toMatchObject({ fact: { asked: 'published', value: '2025-11-21', citation: 1 }, notice: 'The story “Hamas, US Envoy Set for Istanbul Talks on Gaza” gives its day but not the time it was published.' });
     expect(library.answer('what time was the fidan story published')).toMatchObject({ fact: { value: '2025-03-23T14:23' }, notice: null });
     expect(library.answer('when was the istanbul story published').notice).toBeNull();
+    expect(asksStoryFact('what date and time was the istanbul story posted')?.asksTimeOfDay).toBe(true);
   });
 
   it.each([

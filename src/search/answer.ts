@@ -22,7 +22,7 @@
  * one sentence away).
  */
 import type { Article } from '../corpus/article.ts';
-import { fold, terms, tokenize } from './analyzer.ts';
+import { fold, terms, tokenize, type Token } from './analyzer.ts';
 import type { ArticleIndex, Retrieval } from './article-index.ts';
 import { spellsOut, writesOut } from './abbreviation.ts';
 import { abbreviationAsked, answerKind, askedNoun, asksMoney, askedPossession, asksClock, bareName, asksDay, asksDuration, countAsked, countedThing, DETERMINERS, isInterjection, isPlaceWord, isPluralNoun, knownOnlyAsName, mentionsClock, NAME_WORDS, mentionsDay, mentionsDayOrSpan, mentionsTime, mentionsYear, NAME_PARTICLES, numbersOwnedByOthers, numbersWritten, POSSESSIVE, ROLE_WORDS, sameNameWord, typeWord, writesAmount, writesCount, writesDuration, type AnswerKind, type NumberAsked, type WrittenNumber } from './answer-kind.ts';
@@ -1025,38 +1025,78 @@ const COPULAR_QUESTION = /^\s*(?:is|was)\s+/iu;
  * whether Trump was there, though the sentence before it names him ("Trump’s son-in-law").
  */
 function namesSubject(candidate: RankedSentence, named: readonly number[], question: Question): boolean {
-  if (named.length === 0 || named.some((q) => candidate.matched.has(q) && !writesOnlyAsOwner(candidate.sentence.text, question, q))) return true;
-  return named.some((q) => candidate.neighbourMatched.has(q)) && [...candidate.sentence.text.matchAll(TITLE_PHRASE)].some(([, title = '']) => title.split(/\s+/u).some((word) => isRoleNoun(fold(word))));
+  if (named.length === 0) return true;
+  const asked = new Set(question.terms.flatMap((t) => t.variants.map((v) => v.term)));
+  if (named.some((q) => candidate.matched.has(q) && !writesOnlyAsOwner(candidate.sentence.text, question.terms[q], asked))) return true;
+  return named.some((q) => candidate.neighbourMatched.has(q)) && rolesByTitle(candidate.sentence.text).length > 0;
 }
 
 /**
  * Whether a sentence writes a question term only as the owner of a person ("former senior adviser
  * and Trump’s son-in-law"), which names the one owned: "Was Trump at the summit?" is not answered
  * by his son-in-law's being there. Not where the one owned is named by the question's words
- * ("Biden's son Hunter" for "Was Hunter Biden...?"), nor where the owner is named again after, by a
- * pronoun or a title ("Carter's doctors said he would miss six weeks", "Putin's spokesman attended,
- * while the president held meetings").
+ * (`asked`: "Biden's son Hunter" for "Was Hunter Biden...?"), nor where the owner is named again
+ * after (see `namedAgain`).
  */
-function writesOnlyAsOwner(text: string, question: Question, q: number): boolean {
-  const variants = new Set(question.terms[q]?.variants.map((v) => v.term));
-  const asked = new Set(question.terms.flatMap((t) => t.variants.map((v) => v.term)));
+function writesOnlyAsOwner(text: string, term: QuestionTerm | undefined, asked: ReadonlySet<string>): boolean {
+  const variants = new Set(term?.variants.map((v) => v.term));
   const tokens = tokenize(text, 'index');
-  const written = tokens.flatMap((token, i) => (variants.has(token.term) ? [i] : []));
-  return (
-    written.length > 0 &&
-    written.every((i) => {
-      const owner = tokens[i];
-      const owned = tokens[i + 1];
-      if (!owner || !owned || !POSSESSIVE.test(text.slice(owner.start, owner.end)) || !isRoleNoun(owned.word)) return false;
-      const after = text.slice(owned.end);
-      const ownedNamed = tokens[i + 2] !== undefined && asked.has(tokens[i + 2]?.term ?? '') && /^\p{Lu}/u.test(text.slice(tokens[i + 2]?.start));
-      return !ownedNamed && !OWNER_AGAIN.test(after) && ![...after.matchAll(TITLE_PHRASE)].some(([, title = '']) => title.split(/\s+/u).some((word) => isRoleNoun(fold(word))));
-    })
-  );
+  const owners = tokens.filter((token) => variants.has(token.term));
+  return owners.length > 0 && owners.every((owner) => ownsPerson(text, tokens, owner, asked));
 }
 
-/** A pronoun after a possessive that may stand for its owner: "Harris's supporters cheered as she took the stage". */
-const OWNER_AGAIN = /\b(?:he|she|him|her|himself|herself)\b/iu;
+/**
+ * Whether a possessive owns a person named otherwise: its word (all of it: "Adeyemi-Okafor's") ends
+ * in "'s", and one of the two words right after it is a noun of persons ("Okafor's former
+ * spokesman", "Okafor's press secretary") not followed by a name the question asks.
+ */
+function ownsPerson(text: string, tokens: readonly Token[], owner: Token, asked: ReadonlySet<string>): boolean {
+  if (!POSSESSIVE.test(text.slice(owner.start, owner.end))) return false;
+  const following = wordsRightAfter(text, tokens, owner.end, OWNED_REACH + 1);
+  const roleAt = following.slice(0, OWNED_REACH).findIndex((token) => isRoleNoun(token.word));
+  const owned = following[roleAt];
+  if (owned === undefined) return false;
+  const name = following[roleAt + 1];
+  const ownedNamed = name !== undefined && asked.has(name.term) && /\p{Lu}/u.test(text.charAt(name.start));
+  return !ownedNamed && !namedAgain(text.slice(owned.end), isPluralNoun(owned.word));
+}
+
+/** Words read after a possessive for the person it owns: the noun and one word qualifying it. */
+const OWNED_REACH = 2;
+
+/** The tokens of up to `count` words right after `from`, each a space or a hyphen from the one before. */
+function wordsRightAfter(text: string, tokens: readonly Token[], from: number, count: number): Token[] {
+  const found: Token[] = [];
+  let end = from;
+  for (const token of tokens) {
+    if (token.start < from || token.start < end) continue;
+    if (found.length === count || !/^[\s-]+$/u.test(text.slice(end, token.start))) break;
+    found.push(token);
+    end = token.end;
+  }
+  return found;
+}
+
+/**
+ * Whether the rest of a sentence names a possessive's owner again: by a title in the singular
+ * ("Putin's spokesman attended, while the president held meetings"), by "him" or a reflexive
+ * ("Macron's host greeted him", "while the senator himself stayed"), or, after persons owned in the
+ * plural, by "he" or "she" ("Carter's doctors said he would miss six weeks"), which after one
+ * person owned stands for that person ("Okafor's spokesman said he attended").
+ */
+function namedAgain(rest: string, ownedPlural: boolean): boolean {
+  return rolesByTitle(rest).some((role) => !isPluralNoun(role)) || OWNER_AS_OBJECT.test(rest) || (ownedPlural && OWNER_AS_SUBJECT.test(rest));
+}
+
+/** Pronouns that name a possessive's owner again as an object or a reflexive; "her" is left out, as often a possessive of another. */
+const OWNER_AS_OBJECT = /\b(?:him|himself|herself)\b/iu;
+/** Pronouns that name the owner as a subject, after persons owned in the plural. */
+const OWNER_AS_SUBJECT = /\b(?:he|she)\b/iu;
+
+/** The words of a text's "the ..." phrases that name a role ("president" in "the Turkish president said"), folded. */
+function rolesByTitle(text: string): string[] {
+  return [...text.matchAll(TITLE_PHRASE)].flatMap(([, title = '']) => title.split(/\s+/u).map(fold).filter((word) => isRoleNoun(word)));
+}
 
 /** "the" and up to three words, one of which may be a title: "the Turkish president", "The prime minister". */
 const TITLE_PHRASE = /\bthe\s+([\p{L}-]+(?:\s+[\p{L}-]+){0,2})/giu;

@@ -244,7 +244,7 @@ export class Library {
   private answerWithinStory(asked: string, question: string, filters: Filters, asAsked: Omit<Answer, 'tookMs' | 'readAs'>): Omit<Answer, 'tookMs' | 'readAs'> | null {
     const scope = storyScope(asked);
     const topical = scope === null ? [] : topicalTerms(scope.names);
-    const story = scope === null || topical.length === 0 ? null : this.storyNamed({ fact: 'headline', topic: scope.names, order: null, timeOfDay: false }, topical, filters);
+    const story = scope === null || topical.length === 0 ? null : this.storyNamed({ fact: 'headline', topic: scope.names, order: null, asksTimeOfDay: false }, topical, filters);
     if (scope === null || story === null) return null;
     // Words naming many stories ("in the World Today article": a magazine, and every story holding "world" and "today") leave a sure answer as asked standing.
     const named = story.confidence >= STORY_NAMED;

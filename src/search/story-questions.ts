@@ -28,7 +28,7 @@ export interface StoryFactQuestion {
   /** "the latest story", "the most recent article": the newest of the stories named; "the oldest/earliest story" the oldest. */
   order: DateOrder | null;
   /** "What time was the story posted?": the time of day is asked, which a story dated by its day alone does not give. */
-  timeOfDay: boolean;
+  asksTimeOfDay: boolean;
 }
 
 /** Words that name a piece of coverage: a question about one of these is about the story. */
@@ -104,11 +104,11 @@ export function asksStoryFact(question: string): StoryFactQuestion | null {
   // "Which stories mention Witkoff?" asks for each story (see `asksAcrossStories`); "Which of the two stories..." for one.
   if (fact === null || (fact === 'headline' && WHICH_STORIES.test(words.join(' ')))) return null;
   const order = words.map((word) => ORDER_WORDS.get(word)).find((found) => found !== undefined) ?? null;
-  return { fact, topic: topicOf(question), order, timeOfDay: fact === 'published' && TIME_OF_DAY.test(words.join(' ')) };
+  return { fact, topic: topicOf(question), order, asksTimeOfDay: fact === 'published' && TIME_OF_DAY.test(words.join(' ')) };
 }
 
-/** Words asking the time of day, folded: "what time", "at what hour". */
-const TIME_OF_DAY = /\b(?:what|which) (?:time|hour)\b/u;
+/** Words asking the time of day, folded: "what time", "what date and time". */
+const TIME_OF_DAY = /\bwhat (?:(?:date|day) and )?time\b/u;
 
 /** Where the question writes a story noun, "headline" only as a story's ("the headline of...", not "the headline inflation rate"). */
 function storyNounsAt(words: readonly string[]): number[] {
@@ -277,7 +277,7 @@ const MISSING: Record<StoryFact, string> = { headline: 'a headline', published: 
 
 /** What a reader is told when the time of day is asked of a story its attribution dates by its day alone; null when it gives the time, or none was asked. */
 export function untimedNotice(article: Pick<Article, 'title' | 'published'>, asked: StoryFactQuestion): string | null {
-  if (!asked.timeOfDay || article.published === null || article.published.includes('T')) return null;
+  if (!asked.asksTimeOfDay || article.published === null || article.published.includes('T')) return null;
   return `The story “${article.title ?? UNTITLED}” gives its day but not the time it was published.`;
 }
 
