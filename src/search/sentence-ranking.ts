@@ -24,7 +24,7 @@
 import type { Article } from '../corpus/article.ts';
 import { fold, HYPHENS, terms, tokenize, type Token } from './analyzer.ts';
 import type { Retrieval } from './article-index.ts';
-import { followsMonth, namesKind, ROUND_COUNTS, namesPersonAs, namesThingAs, writesMoney, YEAR, type NumberAsked } from './answer-kind.ts';
+import { followsMonth, namesKind, namesPersonAs, namesThingAs, ROUND_COUNTS, writesMoney, YEAR, type NumberAsked } from './answer-kind.ts';
 import { datedFactor } from './dateline.ts';
 import { isNameWord, namePhraseEnd, writtenWords } from './names.ts';
 import { namesakesAsked, namesOnlyOthers, type Namesake } from './namesakes.ts';
