@@ -239,17 +239,10 @@ describe('yes/no questions about what someone is or where they were', () => {
   });
 
   it('takes no one named only as the owner of another person for the subject ("Okafor’s spokesman")', async () => {
-    const small = await Library.fromArticles([
-      storyArticle('lagos', 'Wire', ['Leaders gathered in Lagos on Monday for the regional trade summit.', 'Okafor’s spokesman attended the trade summit in Lagos, officials said.']),
-      stormStory(),
-      budgetStory(),
-    ]);
+    const lagos = (attended: string) => Library.fromArticles([storyArticle('lagos', 'Wire', ['Leaders gathered in Lagos on Monday for the regional trade summit.', attended]), stormStory(), budgetStory()]);
+    const small = await lagos('Okafor’s spokesman attended the trade summit in Lagos, officials said.');
     expect(small.answer('Was Okafor at the trade summit in Lagos?').answered).toBe(false);
-    const former = await Library.fromArticles([
-      storyArticle('lagos', 'Wire', ['Leaders gathered in Lagos on Monday for the regional trade summit.', 'Adeyemi-Okafor’s former spokesman attended the trade summit in Lagos, the organisers said.']),
-      stormStory(),
-      budgetStory(),
-    ]);
+    const former = await lagos('Adeyemi-Okafor’s former spokesman attended the trade summit in Lagos, the organisers said.');
     expect(former.answer('Was Adeyemi-Okafor at the trade summit in Lagos?').answered).toBe(false);
     expect(small.answer("Was Okafor's spokesman at the Lagos summit?").sentences[0]?.text).toBe('Okafor’s spokesman attended the trade summit in Lagos, officials said.');
     // The one owned named by the question's words, or the owner named again by a pronoun, is the subject asked.

@@ -43,7 +43,7 @@ import { asksReason } from './reasons.ts';
 import { joinCollocations, phraseTerms, prepareQuestion, retrievalTerms, withTimeAdverbs, type AskedNoun, type AskedTerm, type Question, type QuestionTerm, type QuestionTitle } from './question.ts';
 import type { Vocabulary } from './vocabulary.ts';
 import { MAX_RELATED, MAX_SENTENCES, type Answer, type ArticleRef, type CitedSentence, type Filters, type Source } from './results.ts';
-import { countsAskedThing, namesWantedKind, opensWithName, rankSentences, reportsSpeech, sentenceNamesWantedKind, type RankedSentence, type Sentence, type SentenceCache } from './sentence-ranking.ts';
+import { askedTermsOf, countsAskedThing, namesWantedKind, opensWithName, rankSentences, reportsSpeech, sentenceNamesWantedKind, type RankedSentence, type Sentence, type SentenceCache } from './sentence-ranking.ts';
 import { pointsBack, states } from './sentences.ts';
 import { isStoryNoun, storyScope } from './story-questions.ts';
 
@@ -1026,8 +1026,7 @@ const COPULAR_QUESTION = /^\s*(?:is|was)\s+/iu;
  */
 function namesSubject(candidate: RankedSentence, named: readonly number[], question: Question): boolean {
   if (named.length === 0) return true;
-  const asked = new Set(question.terms.flatMap((t) => t.variants.map((v) => v.term)));
-  if (named.some((q) => candidate.matched.has(q) && !writesOnlyAsOwner(candidate.sentence.text, question.terms[q], asked))) return true;
+  if (named.some((q) => candidate.matched.has(q) && !writesOnlyAsOwner(candidate.sentence.text, question.terms[q], askedTermsOf(question)))) return true;
   return named.some((q) => candidate.neighbourMatched.has(q)) && rolesByTitle(candidate.sentence.text).length > 0;
 }
 

@@ -638,7 +638,7 @@ export function sentenceNamesWantedKind(sentence: Sentence, question: Question):
 }
 
 /** The index terms a question asks with, its variants' too, gathered once per question. */
-function askedTermsOf(question: Question): ReadonlySet<string> {
+export function askedTermsOf(question: Question): ReadonlySet<string> {
   let asked = askedWords.get(question);
   if (!asked) {
     asked = new Set(question.terms.flatMap((t) => [t.term, ...t.variants.map((v) => v.term)].flatMap(phraseTerms)));
@@ -841,9 +841,9 @@ function countsAsObject(tokens: readonly Token[], at: number, text: string, isCo
   if (verb === undefined || !/(?:ing|ed)$/u.test(verb.word)) return false;
   // "least" in "at least 13" is a token of its own: the count is the first token the approximation alone leads to.
   const isObject = (token: Token | undefined): token is Token => token !== undefined && BEFORE_OBJECT_COUNT.test(text.slice(verb.end, token.start)) && isCount(token);
-  const countAt = [at + 1, at + 2].find((i) => isObject(tokens[i]));
-  const count = countAt === undefined ? undefined : tokens[countAt];
-  if (countAt === undefined || count === undefined) return false;
+  const countAt = [at + 1, at + 2].find((i) => isObject(tokens[i])) ?? -1;
+  const count = tokens[countAt];
+  if (count === undefined) return false;
   const standsAlone = /^\s*(?:[,;.]|$)/u.test(text.slice(count.end));
   const countsBeings = (token: Token) => BEFORE_COUNTED.test(text.slice(count.end, token.start)) && namesBeings(token.word);
   return standsAlone || tokens.slice(countAt + 1, countAt + 3).some(countsBeings);
